@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Installs what building and testing need, and only what is missing:
+# Debian packages (as root, via apt-get) and the pinned tree-sitter grammars
+# (npm ci --ignore-scripts: sources only, no install scripts run).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(g++ cmake make pkg-config git libtree-sitter-dev nlohmann-json3-dev
+          libgtest-dev libcli11-dev nodejs npm)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+# node/npm may come from elsewhere than Debian: accept what is on PATH.
+if command -v npm >/dev/null 2>&1; then
+  missing=("${missing[@]/nodejs}"); missing=("${missing[@]/npm}")
+fi
+missing=($(printf '%s\n' "${missing[@]}" | sed '/^$/d'))
+if ((${#missing[@]})); then
+  echo "install-deps: installing ${missing[*]}" >&2
+  sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+if [ ! -f node_modules/.package-lock.json ] || ! cmp -s package-lock.json node_modules/.psm-lock 2>/dev/null; then
+  echo "install-deps: npm ci --ignore-scripts (tree-sitter grammars)" >&2
+  npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+  cp package-lock.json node_modules/.psm-lock
+fi

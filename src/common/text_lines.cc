@@ -1,0 +1,93 @@
+#include "common/text_lines.h"
+
+#include <algorithm>
+
+namespace psm {
+namespace text {
+
+uint32_t LineStart(std::string_view s, uint32_t pos) {
+  while (pos > 0 && s[pos - 1] != '\n') --pos;
+  return pos;
+}
+
+uint32_t NextLineStart(std::string_view s, uint32_t pos) {
+  size_t nl = s.find('\n', pos);
+  return nl == std::string_view::npos ? static_cast<uint32_t>(s.size())
+                                      : static_cast<uint32_t>(nl + 1);
+}
+
+bool OnlyBlanksBefore(std::string_view s, uint32_t pos) {
+  for (uint32_t i = LineStart(s, pos); i < pos; ++i) {
+    if (s[i] != ' ' && s[i] != '\t') return false;
+  }
+  return true;
+}
+
+std::string_view Indentation(std::string_view s, uint32_t pos) {
+  uint32_t start = LineStart(s, pos);
+  uint32_t end = start;
+  while (end < s.size() && (s[end] == ' ' || s[end] == '\t')) ++end;
+  return s.substr(start, end - start);
+}
+
+std::string_view LineEnding(std::string_view s, uint32_t pos) {
+  size_t nl = s.find('\n', pos);
+  if (nl != std::string_view::npos && nl > 0 && s[nl - 1] == '\r') return "\r\n";
+  return "\n";
+}
+
+uint32_t SkipBlanks(std::string_view s, uint32_t pos) {
+  while (pos < s.size() && (s[pos] == ' ' || s[pos] == '\t')) ++pos;
+  return pos;
+}
+
+bool OnlyTriviaAfter(std::string_view s, uint32_t pos, uint32_t* next_line) {
+  for (;;) {
+    pos = SkipBlanks(s, pos);
+    if (pos >= s.size()) {
+      *next_line = static_cast<uint32_t>(s.size());
+      return true;
+    }
+    if (s[pos] == '\n' || (s[pos] == '\r' && pos + 1 < s.size() && s[pos + 1] == '\n')) {
+      *next_line = NextLineStart(s, pos);
+      return true;
+    }
+    if (s.substr(pos, 2) == "//") {
+      *next_line = NextLineStart(s, pos);
+      return true;
+    }
+    if (s.substr(pos, 2) != "/*") return false;
+    size_t close = s.find("*/", pos + 2);
+    if (close == std::string_view::npos) return false;
+    if (s.substr(pos, close - pos).find('\n') != std::string_view::npos) return false;
+    pos = static_cast<uint32_t>(close + 2);
+  }
+}
+
+}  // namespace text
+
+LineIndex::LineIndex(std::string_view s) : s_(s) {
+  starts_.push_back(0);
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '\n') starts_.push_back(static_cast<uint32_t>(i + 1));
+  }
+}
+
+uint32_t LineIndex::Line(uint32_t offset) const {
+  auto it = std::upper_bound(starts_.begin(), starts_.end(), offset);
+  return static_cast<uint32_t>(it - starts_.begin());
+}
+
+uint32_t LineIndex::ByteColumn(uint32_t offset) const {
+  return offset - starts_[Line(offset) - 1];
+}
+
+uint32_t LineIndex::Column(uint32_t offset) const {
+  uint32_t column = 1;
+  for (uint32_t i = starts_[Line(offset) - 1]; i < offset && i < s_.size(); ++i) {
+    if ((static_cast<unsigned char>(s_[i]) & 0xC0) != 0x80) ++column;
+  }
+  return column;
+}
+
+}  // namespace psm

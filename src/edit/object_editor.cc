@@ -1,0 +1,161 @@
+#include "edit/object_editor.h"
+
+#include "common/text_lines.h"
+
+namespace psm {
+namespace {
+
+// Where a member's text stops: after its comma when it has one.
+uint32_t EndWithComma(const Member& m) {
+  return m.comma ? m.comma->end : m.range.end;
+}
+
+class ObjectEditor {
+ public:
+  ObjectEditor(std::string_view text, const ObjectLiteral& object,
+               const std::vector<size_t>& remove,
+               const std::optional<NewMember>& add)
+      : text_(text), members_(object.members), add_(add) {
+    removed_.assign(members_.size(), false);
+    for (size_t i : remove) {
+      if (i < removed_.size()) removed_[i] = true;
+    }
+    trailing_comma_ = !members_.empty() && members_.back().comma.has_value();
+    last_survivor_ = -1;
+    for (size_t i = 0; i < members_.size(); ++i) {
+      if (!removed_[i]) last_survivor_ = static_cast<int>(i);
+    }
+    // The new member becomes the last one when it follows the last survivor.
+    new_is_last_ = add_ && add_->after &&
+                   static_cast<int>(*add_->after) == last_survivor_;
+  }
+
+  std::optional<EditSet> Run() {
+    for (size_t i = 0; i < members_.size();) {
+      if (!removed_[i]) {
+        ++i;
+        continue;
+      }
+      size_t j = i;
+      while (j + 1 < members_.size() && removed_[j + 1]) ++j;
+      if (!RemoveRun(i, j)) return std::nullopt;
+      i = j + 1;
+    }
+    if (!FixTrailingComma()) return std::nullopt;
+    if (add_ && !Insert()) return std::nullopt;
+    return edits_;
+  }
+
+ private:
+  bool Add(uint32_t begin, uint32_t end, std::string replacement) {
+    return !edits_.Add({{begin, end}, std::move(replacement)}).has_value();
+  }
+
+  // Removes members i..j, which are consecutive and all to go.
+  bool RemoveRun(size_t i, size_t j) {
+    const Member& first = members_[i];
+    const Member& last = members_[j];
+    uint32_t end = EndWithComma(last);
+    uint32_t next_line = 0;
+    bool rest_is_trivia = text::OnlyTriviaAfter(text_, end, &next_line);
+    if (rest_is_trivia && text::OnlyBlanksBefore(text_, first.range.begin)) {
+      // The run owns its lines: they go whole.
+      removed_last_by_lines_ = j + 1 == members_.size();
+      return Add(text::LineStart(text_, first.range.begin), next_line, "");
+    }
+    if (!last.comma) {
+      // Last member, no trailing comma: take the previous comma with it so
+      // the survivor before it does not gain a trailing comma.
+      if (i == 0) return Add(first.range.begin, last.range.end, "");
+      comma_taken_ = static_cast<int>(i) - 1;
+      const Member& prev = members_[i - 1];
+      return Add(prev.comma ? prev.comma->begin : prev.range.end, last.range.end, "");
+    }
+    if (rest_is_trivia && i > 0 && members_[i - 1].comma) {
+      // `type: 'x', amount: 1,` + end of line: cut from the comma before,
+      // so no blank is left dangling at the end of the line.
+      return Add(members_[i - 1].comma->end, end, "");
+    }
+    return Add(first.range.begin, rest_is_trivia ? end : text::SkipBlanks(text_, end), "");
+  }
+
+  // When whole-line removal took the last member of an object written
+  // without a trailing comma, the new last member must lose its comma.
+  bool FixTrailingComma() {
+    if (!removed_last_by_lines_ || trailing_comma_ || last_survivor_ < 0) return true;
+    if (new_is_last_ || comma_taken_ == last_survivor_) return true;
+    const Member& survivor = members_[last_survivor_];
+    if (!survivor.comma) return true;
+    return Add(survivor.comma->begin, survivor.comma->end, "");
+  }
+
+  std::string Written(const Member* style) const {
+    std::string quote = style && style->key_quote ? std::string(1, style->key_quote) : "";
+    std::string separator = ": ";
+    if (style && style->kind == Member::Kind::kPair &&
+        style->key_range.end <= style->value_range.begin) {
+      separator = std::string(text_.substr(
+          style->key_range.end, style->value_range.begin - style->key_range.end));
+    }
+    return quote + add_->key + quote + separator + add_->value;
+  }
+
+  bool Insert() {
+    if (!add_->after) return InsertFirst();
+    const Member& anchor = members_[*add_->after];
+    std::string member = Written(&anchor);
+    uint32_t next_line = 0;
+    bool own_line = text::OnlyBlanksBefore(text_, anchor.range.begin) &&
+                    text::OnlyTriviaAfter(text_, EndWithComma(anchor), &next_line) &&
+                    next_line < text_.size();
+    if (!own_line) {
+      return Add(anchor.range.end, anchor.range.end, ", " + member);
+    }
+    bool comma = new_is_last_ ? trailing_comma_ : true;
+    if (!anchor.comma && !Add(anchor.range.end, anchor.range.end, ",")) return false;
+    std::string line = std::string(text::Indentation(text_, anchor.range.begin)) +
+                       member + (comma ? "," : "") +
+                       std::string(text::LineEnding(text_, anchor.range.begin));
+    return Add(next_line, next_line, line);
+  }
+
+  bool InsertFirst() {
+    const Member* first = members_.empty() ? nullptr : &members_[0];
+    std::string member = Written(first);
+    if (!first) {
+      uint32_t at = text::SkipBlanks(text_, 0);  // unreachable for real objects
+      (void)at;
+      return false;
+    }
+    if (text::OnlyBlanksBefore(text_, first->range.begin)) {
+      uint32_t at = text::LineStart(text_, first->range.begin);
+      std::string line = std::string(text::Indentation(text_, first->range.begin)) +
+                         member + "," +
+                         std::string(text::LineEnding(text_, first->range.begin));
+      return Add(at, at, line);
+    }
+    return Add(first->range.begin, first->range.begin, member + ", ");
+  }
+
+  std::string_view text_;
+  const std::vector<Member>& members_;
+  const std::optional<NewMember>& add_;
+  std::vector<bool> removed_;
+  bool trailing_comma_ = false;
+  int last_survivor_ = -1;
+  bool new_is_last_ = false;
+  bool removed_last_by_lines_ = false;
+  int comma_taken_ = -2;
+  EditSet edits_;
+};
+
+}  // namespace
+
+std::optional<EditSet> EditObject(std::string_view text,
+                                  const ObjectLiteral& object,
+                                  const std::vector<size_t>& remove,
+                                  const std::optional<NewMember>& add) {
+  return ObjectEditor(text, object, remove, add).Run();
+}
+
+}  // namespace psm

@@ -1,0 +1,326 @@
+#include "edit/site_plan.h"
+
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <set>
+
+#include "edit/object_editor.h"
+
+namespace psm {
+namespace {
+
+constexpr std::string_view kSessionId = "sessionId";
+
+std::string Ticked(std::string_view s) { return "`" + std::string(s) + "`"; }
+
+int LineAt(std::string_view text, uint32_t offset) {
+  return 1 + static_cast<int>(std::count(text.begin(), text.begin() + offset, '\n'));
+}
+
+// True when setting `set` can put `removed` (or something under it) back.
+bool Touches(std::string_view set, std::string_view removed) {
+  auto under = [](std::string_view a, std::string_view b) {
+    return a.size() > b.size() && a.starts_with(b) && a[b.size()] == '.';
+  };
+  return set == removed || under(set, removed) || under(removed, set);
+}
+
+std::vector<std::string> Split(std::string_view path) {
+  std::vector<std::string> parts;
+  size_t start = 0;
+  for (size_t dot; (dot = path.find('.', start)) != std::string_view::npos; start = dot + 1) {
+    parts.emplace_back(path.substr(start, dot - start));
+  }
+  parts.emplace_back(path.substr(start));
+  return parts;
+}
+
+// Worst-first order used to combine several literals into one site status.
+int Severity(SiteStatus s) {
+  switch (s) {
+    case SiteStatus::kNeedsReview: return 3;
+    case SiteStatus::kUnknownMethod: return 2;
+    case SiteStatus::kMigrated: return 1;
+    case SiteStatus::kAlreadyMigrated: return 0;
+  }
+  return 3;
+}
+
+// Plans one payload literal against the rule for its method.
+class LiteralPlanner {
+ public:
+  LiteralPlanner(const PayloadLiteral& payload, const CallSite& site,
+                 std::string_view text, const RuleTable& rules,
+                 const PlanOptions& options)
+      : payload_(payload), object_(payload.object), site_(site), text_(text),
+        rules_(rules), options_(options) {}
+
+  SitePlan Plan() {
+    if (object_.has_error) {
+      return Review("the payload contains a syntax error; fix it first");
+    }
+    const MethodRule* rule = Method();
+    if (!rule) return std::move(plan_);
+    plan_.method = rule->type;
+    for (const std::string& path : rule->remove) CollectRemovals(path);
+    CheckMutations(*rule);
+    PlanSessionId(*rule);
+    if (!BuildEdits()) return Review("internal error: conflicting edits; nothing changed");
+    Decide();
+    return std::move(plan_);
+  }
+
+ private:
+  SitePlan Review(std::string reason) {
+    plan_.status = SiteStatus::kNeedsReview;
+    plan_.reasons.push_back(std::move(reason));
+    plan_.edits = EditSet();
+    return std::move(plan_);
+  }
+
+  void Blind(std::string reason) {
+    if (std::find(blind_.begin(), blind_.end(), reason) == blind_.end()) {
+      blind_.push_back(std::move(reason));
+    }
+  }
+
+  // Method sub-objects present in the payload, e.g. `klarnaCredit: {...}`.
+  std::vector<std::string> Candidates() const {
+    std::vector<std::string> found;
+    for (const Member& m : object_.members) {
+      if (rules_.Find(m.key) && m.kind != Member::Kind::kMethod &&
+          std::find(found.begin(), found.end(), m.key) == found.end()) {
+        found.push_back(m.key);
+      }
+    }
+    return found;
+  }
+
+  const MethodRule* Method() {
+    const Member* type = object_.Find("type");
+    if (type && type->string_value) {
+      if (const MethodRule* rule = rules_.Find(*type->string_value)) return rule;
+      plan_.status = SiteStatus::kUnknownMethod;
+      plan_.method = *type->string_value;
+      plan_.reasons.push_back("type " + Ticked(*type->string_value) +
+                              " is not a payment method in the rule table; left unchanged");
+      return nullptr;
+    }
+    std::string what = type ? "type is " + Ticked(type->value_range.In(text_)) +
+                                  ", not a string literal"
+                            : "the payload has no type";
+    std::vector<std::string> candidates = Candidates();
+    if (candidates.size() == 1) {
+      plan_.reasons.push_back(what + "; inferred " + Ticked(candidates[0]) +
+                              " from its " + Ticked(candidates[0]) + " object");
+      return rules_.Find(candidates[0]);
+    }
+    std::string listed;
+    for (const std::string& c : candidates) listed += (listed.empty() ? "" : ", ") + c;
+    Review(what + (candidates.empty() ? "; the tool cannot tell the payment method"
+                                      : "; it could be any of " + listed) +
+           "; left unchanged");
+    return nullptr;
+  }
+
+  // Finds the members `path` names, in this literal and the nested literals
+  // it leads to; notes values the tool cannot see into.
+  void CollectRemovals(const std::string& path) {
+    std::vector<std::string> parts = Split(path);
+    std::vector<const ObjectLiteral*> level = {&object_};
+    for (size_t depth = 0; depth < parts.size(); ++depth) {
+      bool final_part = depth + 1 == parts.size();
+      std::vector<const ObjectLiteral*> next;
+      for (const ObjectLiteral* object : level) {
+        NoteOpaqueMembers(*object, parts[depth]);
+        for (size_t i = 0; i < object->members.size(); ++i) {
+          const Member& m = object->members[i];
+          if (m.key != parts[depth] || m.kind == Member::Kind::kSpread) continue;
+          if (final_part) {
+            AddRemoval(object, i, path);
+          } else if (m.object) {
+            next.push_back(m.object.get());
+          } else if (!m.string_value) {
+            Blind(Ticked(m.key) + " is " + Ticked(m.value_range.In(text_)) +
+                  ", which the tool cannot see into; make sure it no longer "
+                  "carries " + Ticked(path));
+          }
+        }
+      }
+      level = std::move(next);
+    }
+  }
+
+  void NoteOpaqueMembers(const ObjectLiteral& object, const std::string& key) {
+    for (const Member& m : object.members) {
+      bool opaque = m.kind == Member::Kind::kSpread ||
+                    (m.kind == Member::Kind::kComputed && m.key.empty());
+      if (opaque) {
+        Blind(Ticked(m.range.In(text_)) + " may carry " + Ticked(key) +
+              " or other fields payment sessions no longer accept");
+      }
+    }
+  }
+
+  void AddRemoval(const ObjectLiteral* object, size_t index, const std::string& path) {
+    std::vector<size_t>& indices = removals_[object];
+    if (std::find(indices.begin(), indices.end(), index) == indices.end()) {
+      indices.push_back(index);
+    }
+    if (std::find(plan_.removed.begin(), plan_.removed.end(), path) == plan_.removed.end()) {
+      plan_.removed.push_back(path);
+    }
+  }
+
+  void CheckMutations(const MethodRule& rule) {
+    for (const PayloadMutation& m : site_.mutations) {
+      std::string where = Ticked(m.what.substr(1, m.what.size() - 2)) + " (line " +
+                          std::to_string(LineAt(text_, m.statement.begin)) + ")";
+      if (m.path.empty()) {
+        Blind(where + " changes the payload; the tool cannot tell which fields");
+      } else if (m.path == kSessionId) {
+        session_id_set_later_ = true;
+      } else if (Touches(m.path, "type")) {
+        Blind(where + " changes the payment type");
+      } else {
+        for (const std::string& removed : rule.remove) {
+          if (Touches(m.path, removed)) {
+            Blind(where + " sets " + Ticked(m.path) + ", which payment sessions "
+                  "no longer accept; delete it");
+            break;
+          }
+        }
+      }
+    }
+  }
+
+  void PlanSessionId(const MethodRule& rule) {
+    const Member* existing = object_.Find(kSessionId);
+    if (existing) {
+      if (existing->range.In(text_).find(kPlaceholderMarker) != std::string_view::npos) {
+        Blind("sessionId is still the placeholder; set it to the checkout's "
+              "payment.session.id");
+      }
+      return;
+    }
+    if (!rule.add_session_id || session_id_set_later_) return;
+    NewMember member;
+    member.key = std::string(kSessionId);
+    member.value = options_.session_id.empty() ? Placeholder() : options_.session_id;
+    const Member* type = object_.Find("type");
+    if (type) member.after = static_cast<size_t>(type - object_.members.data());
+    new_member_ = member;
+    plan_.added_session_id = true;
+    if (options_.session_id.empty()) {
+      plan_.reasons.push_back("inserted a placeholder sessionId; set it to the "
+                              "checkout's payment.session.id (or rerun with --session-id)");
+    }
+  }
+
+  std::string Placeholder() const {
+    char quote = '"';
+    if (const Member* type = object_.Find("type")) {
+      char first = text_[type->value_range.begin];
+      if (first == '\'' || first == '"') quote = first;
+    }
+    return quote + std::string(kPlaceholderMarker) + ": checkout.payment.session.id" + quote;
+  }
+
+  bool BuildEdits() {
+    if (new_member_) removals_[&object_];  // the top level gets the insertion
+    for (auto& [object, indices] : removals_) {
+      std::sort(indices.begin(), indices.end());
+      std::optional<NewMember> add;
+      if (object == &object_) add = new_member_;
+      std::optional<EditSet> edits = EditObject(text_, *object, indices, add);
+      if (!edits || plan_.edits.AddAll(*edits)) return false;
+    }
+    return true;
+  }
+
+  void Decide() {
+    for (std::string& reason : blind_) plan_.reasons.push_back(std::move(reason));
+    if (!blind_.empty()) {
+      plan_.status = SiteStatus::kNeedsReview;
+    } else if (plan_.edits.empty()) {
+      plan_.status = SiteStatus::kAlreadyMigrated;
+    } else {
+      plan_.status = SiteStatus::kMigrated;
+    }
+  }
+
+  const PayloadLiteral& payload_;
+  const ObjectLiteral& object_;
+  const CallSite& site_;
+  std::string_view text_;
+  const RuleTable& rules_;
+  const PlanOptions& options_;
+  SitePlan plan_;
+  std::vector<std::string> blind_;
+  std::map<const ObjectLiteral*, std::vector<size_t>> removals_;
+  std::optional<NewMember> new_member_;
+  bool session_id_set_later_ = false;
+};
+
+void Combine(SitePlan part, size_t literal_count, const std::string& origin,
+             SitePlan* site) {
+  if (Severity(part.status) > Severity(site->status)) site->status = part.status;
+  if (!part.method.empty() &&
+      site->method.find(part.method) == std::string::npos) {
+    site->method += (site->method.empty() ? "" : ",") + part.method;
+  }
+  for (std::string& path : part.removed) {
+    if (std::find(site->removed.begin(), site->removed.end(), path) == site->removed.end()) {
+      site->removed.push_back(std::move(path));
+    }
+  }
+  site->added_session_id = site->added_session_id || part.added_session_id;
+  for (std::string& reason : part.reasons) {
+    site->reasons.push_back(literal_count > 1 ? origin + ": " + reason : std::move(reason));
+  }
+  if (site->edits.AddAll(part.edits)) {
+    site->status = SiteStatus::kNeedsReview;
+    site->reasons.push_back("internal error: conflicting edits; nothing changed");
+  }
+}
+
+}  // namespace
+
+std::string_view StatusName(SiteStatus status) {
+  switch (status) {
+    case SiteStatus::kMigrated: return "migrated";
+    case SiteStatus::kAlreadyMigrated: return "already-migrated";
+    case SiteStatus::kNeedsReview: return "needs-review";
+    case SiteStatus::kUnknownMethod: return "unknown-method";
+  }
+  return "needs-review";
+}
+
+SitePlan PlanSite(const CallSite& site, std::string_view text,
+                  const RuleTable& rules, const PlanOptions& options) {
+  SitePlan plan;
+  if (site.has_error) {
+    plan.reasons.push_back("a syntax error surrounds this call; fix the file first");
+    return plan;
+  }
+  plan.status = SiteStatus::kAlreadyMigrated;
+  if (site.payloads.size() > 1) {
+    plan.reasons.push_back(std::to_string(site.payloads.size()) +
+                           " payload literals can reach this call; each is migrated "
+                           "by its own type");
+  }
+  for (const PayloadLiteral& payload : site.payloads) {
+    SitePlan part = LiteralPlanner(payload, site, text, rules, options).Plan();
+    Combine(std::move(part), site.payloads.size(), payload.origin, &plan);
+  }
+  for (const std::string& blind : site.blind_spots) plan.reasons.push_back(blind);
+  if (!site.blind_spots.empty()) plan.status = SiteStatus::kNeedsReview;
+  if (site.payloads.empty() && site.blind_spots.empty()) {
+    plan.status = SiteStatus::kNeedsReview;
+    plan.reasons.push_back("the tool found no payload for this call");
+  }
+  return plan;
+}
+
+}  // namespace psm

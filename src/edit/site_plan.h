@@ -1,0 +1,49 @@
+#ifndef PSM_EDIT_SITE_PLAN_H_
+#define PSM_EDIT_SITE_PLAN_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "edit/edit.h"
+#include "find/call_site.h"
+#include "rules/rule_table.h"
+
+namespace psm {
+
+// The report status of one createSource() call.
+enum class SiteStatus {
+  kMigrated,         // edited (or, without --write, would be)
+  kAlreadyMigrated,  // has sessionId and nothing left to remove
+  kNeedsReview,      // the tool cannot finish it alone; see reasons
+  kUnknownMethod,    // `type` names no method in the rule table
+};
+
+std::string_view StatusName(SiteStatus status);
+
+// The value inserted when no --session-id is given. It is valid JavaScript,
+// fails loudly if shipped, and later runs recognise and report it.
+inline constexpr std::string_view kPlaceholderMarker = "TODO(payment-session-migrate)";
+
+struct PlanOptions {
+  // The expression for `sessionId`; empty means "insert the placeholder".
+  std::string session_id;
+};
+
+// What the tool decided for one call site.
+struct SitePlan {
+  SiteStatus status = SiteStatus::kNeedsReview;
+  std::string method;                // "" when not known
+  std::vector<std::string> removed;  // dotted paths, in rule order
+  bool added_session_id = false;
+  std::vector<std::string> reasons;  // for people; why it needs review, notes
+  EditSet edits;
+};
+
+// Plans the edits for `site` from the rule table.
+SitePlan PlanSite(const CallSite& site, std::string_view text,
+                  const RuleTable& rules, const PlanOptions& options);
+
+}  // namespace psm
+
+#endif  // PSM_EDIT_SITE_PLAN_H_

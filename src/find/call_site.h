@@ -1,0 +1,41 @@
+#ifndef PSM_FIND_CALL_SITE_H_
+#define PSM_FIND_CALL_SITE_H_
+
+#include <string>
+#include <vector>
+
+#include "common/byte_range.h"
+#include "find/object_literal.h"
+
+namespace psm {
+
+// An object literal that can reach a createSource() call as its payload.
+struct PayloadLiteral {
+  ObjectLiteral object;
+  std::string origin;  // "inline", or "variable `payload` (line 12)"
+};
+
+// A statement that changes the payload variable after its literal, e.g.
+// `payload.amount = total;` -> path "amount".
+struct PayloadMutation {
+  std::string path;   // dotted path set, or "" when the tool cannot tell
+  std::string what;   // the statement, shortened, for messages
+  ByteRange statement;
+};
+
+// One `<receiver>.createSource(...)` call and what the tool could learn
+// about its payload.
+struct CallSite {
+  ByteRange call;      // the whole call expression
+  std::string callee;  // e.g. "digitalriver.createSource"
+  std::vector<PayloadLiteral> payloads;
+  std::vector<PayloadMutation> mutations;
+  // Why the payload cannot be fully seen; each one makes the site
+  // need review.
+  std::vector<std::string> blind_spots;
+  bool has_error = false;  // the call sits in a syntax error
+};
+
+}  // namespace psm
+
+#endif  // PSM_FIND_CALL_SITE_H_

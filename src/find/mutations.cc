@@ -1,0 +1,110 @@
+#include "find/mutations.h"
+
+#include <array>
+#include <string>
+
+#include "find/object_builder.h"
+#include "find/scope.h"
+#include "syntax/node.h"
+
+namespace psm {
+namespace {
+
+// Functions that copy properties into their first (object) argument.
+constexpr std::array<std::string_view, 10> kMergers = {
+    "Object.assign", "$.extend",   "jQuery.extend", "_.assign", "_.extend",
+    "_.merge",       "_.defaults", "angular.extend", "_.set",   "Object.defineProperty"};
+
+// For `name.a['b'].c` returns true and sets `path` to "a.b.c" (empty
+// segments become "" when a computed key is not a string literal).
+bool PathFrom(TSNode target, std::string_view name, std::string_view source,
+              std::string* path) {
+  std::vector<std::string> segments;
+  TSNode n = node::Unwrap(target);
+  for (;;) {
+    if (node::Is(n, "member_expression")) {
+      segments.emplace_back(node::Text(node::Field(n, "property"), source));
+      n = node::Unwrap(node::Field(n, "object"));
+    } else if (node::Is(n, "subscript_expression")) {
+      std::string key;
+      bool literal = node::StringLiteralValue(node::Field(n, "index"), source, &key);
+      segments.emplace_back(literal ? key : "");
+      n = node::Unwrap(node::Field(n, "object"));
+    } else {
+      break;
+    }
+  }
+  if (segments.empty() || !node::Is(n, "identifier") ||
+      node::Text(n, source) != name) {
+    return false;
+  }
+  path->clear();
+  for (auto it = segments.rbegin(); it != segments.rend(); ++it) {
+    if (it->empty()) {  // a computed key: the tool cannot tell which field
+      path->clear();
+      return true;
+    }
+    if (!path->empty()) *path += '.';
+    *path += *it;
+  }
+  return true;
+}
+
+// The statement a mutation stands in when it is the whole statement.
+ByteRange StatementOf(TSNode expression) {
+  TSNode parent = ts_node_parent(expression);
+  return node::Is(parent, "expression_statement") ? node::Range(parent)
+                                                  : node::Range(expression);
+}
+
+bool IsMerger(std::string_view callee) {
+  for (std::string_view m : kMergers) {
+    if (callee == m) return true;
+  }
+  return false;
+}
+
+void InspectCall(TSNode call, std::string_view name, std::string_view source,
+                 std::vector<PayloadMutation>* out) {
+  TSNode callee = node::Field(call, "function");
+  TSNode args = node::Field(call, "arguments");
+  std::string path;
+  if (node::Is(callee, "member_expression")) {
+    std::string_view method = node::Text(node::Field(callee, "property"), source);
+    bool grows = method == "push" || method == "unshift" || method == "splice";
+    if (grows && PathFrom(node::Field(callee, "object"), name, source, &path)) {
+      out->push_back({path, Quote(node::Text(call, source)), StatementOf(call)});
+      return;
+    }
+  }
+  if (!IsMerger(node::Text(callee, source))) return;
+  uint32_t count = ts_node_named_child_count(args);
+  for (uint32_t i = 0; i < count; ++i) {
+    TSNode arg = node::Unwrap(ts_node_named_child(args, i));
+    if (node::Is(arg, "identifier") && node::Text(arg, source) == name) {
+      out->push_back({"", Quote(node::Text(call, source)), StatementOf(call)});
+      return;
+    }
+  }
+}
+
+}  // namespace
+
+std::vector<PayloadMutation> FindMutations(std::string_view name, TSNode scope,
+                                           std::string_view source) {
+  std::vector<PayloadMutation> mutations;
+  ForEachDescendant(scope, true, [&](TSNode n) {
+    std::string_view type = node::Type(n);
+    std::string path;
+    if ((type == "assignment_expression" ||
+         type == "augmented_assignment_expression") &&
+        PathFrom(node::Field(n, "left"), name, source, &path)) {
+      mutations.push_back({path, Quote(node::Text(n, source)), StatementOf(n)});
+    } else if (type == "call_expression") {
+      InspectCall(n, name, source, &mutations);
+    }
+  });
+  return mutations;
+}
+
+}  // namespace psm

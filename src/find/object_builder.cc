@@ -1,0 +1,142 @@
+#include "find/object_builder.h"
+
+#include "find/scope.h"
+#include "syntax/node.h"
+
+namespace psm {
+namespace {
+
+constexpr int kMaxDepth = 24;
+
+int LineOf(TSNode n) { return static_cast<int>(ts_node_start_point(n).row) + 1; }
+
+void ReadKey(TSNode key, std::string_view source, Member* member) {
+  member->key_range = node::Range(key);
+  std::string_view type = node::Type(key);
+  if (type == "string") {
+    std::string value;
+    if (node::StringLiteralValue(key, source, &value)) member->key = value;
+    member->key_quote = node::Text(key, source)[0];
+  } else if (type == "computed_property_name") {
+    member->kind = Member::Kind::kComputed;
+    std::string value;
+    if (node::StringLiteralValue(ts_node_named_child(key, 0), source, &value)) {
+      member->key = value;
+    }
+  } else {
+    member->key = std::string(node::Text(key, source));
+  }
+}
+
+// Fills string_value / object for a member's value expression.
+void ReadValue(TSNode value, std::string_view source, int depth,
+               Member* member) {
+  value = node::Unwrap(value);
+  if (ts_node_is_null(value)) return;
+  std::string text;
+  if (node::StringLiteralValue(value, source, &text)) {
+    member->string_value = text;
+    return;
+  }
+  if (node::Is(value, "object") && depth < kMaxDepth) {
+    member->object = std::make_unique<ObjectLiteral>(
+        BuildObjectLiteral(value, source, depth + 1));
+    return;
+  }
+  if (!node::Is(value, "identifier") || depth >= kMaxDepth) return;
+  if (TraceToConstString(value, source, &text)) {
+    member->string_value = text;
+    return;
+  }
+  TSNode literal = TraceToObjectLiteral(value, source);
+  if (!ts_node_is_null(literal)) {
+    member->object = std::make_unique<ObjectLiteral>(
+        BuildObjectLiteral(literal, source, depth + 1));
+    member->object_origin = "variable " + Quote(node::Text(value, source)) +
+                            " (line " + std::to_string(LineOf(literal)) + ")";
+  }
+}
+
+Member BuildMember(TSNode n, std::string_view source, int depth) {
+  Member member;
+  member.range = node::Range(n);
+  std::string_view type = node::Type(n);
+  if (type == "pair") {
+    ReadKey(node::Field(n, "key"), source, &member);
+    TSNode value = node::Field(n, "value");
+    member.value_range = node::Range(value);
+    ReadValue(value, source, depth, &member);
+  } else if (type == "shorthand_property_identifier") {
+    member.kind = Member::Kind::kShorthand;
+    member.key = std::string(node::Text(n, source));
+    member.key_range = member.value_range = member.range;
+    ReadValue(n, source, depth, &member);
+  } else if (type == "method_definition") {
+    member.kind = Member::Kind::kMethod;
+    ReadKey(node::Field(n, "name"), source, &member);
+    member.kind = member.kind == Member::Kind::kComputed
+                      ? Member::Kind::kComputed
+                      : Member::Kind::kMethod;
+  } else {  // spread_element and anything the grammar adds later
+    member.kind = Member::Kind::kSpread;
+    member.value_range = member.range;
+  }
+  return member;
+}
+
+}  // namespace
+
+std::string Quote(std::string_view text) {
+  std::string flat;
+  for (char c : text) {
+    if (c == '\n' || c == '\r' || c == '\t') {
+      if (!flat.empty() && flat.back() != ' ') flat += ' ';
+    } else if (c != ' ' || flat.empty() || flat.back() != ' ') {
+      flat += c;
+    }
+  }
+  if (flat.size() > 60) flat = flat.substr(0, 57) + "...";
+  return "`" + flat + "`";
+}
+
+ObjectLiteral BuildObjectLiteral(TSNode object, std::string_view source,
+                                 int depth) {
+  ObjectLiteral literal;
+  literal.range = node::Range(object);
+  literal.has_error = ts_node_has_error(object);
+  uint32_t count = ts_node_child_count(object);
+  for (uint32_t i = 0; i < count; ++i) {
+    TSNode child = ts_node_child(object, i);
+    if (!ts_node_is_named(child)) {
+      if (node::Type(child) == "," && !literal.members.empty() &&
+          !literal.members.back().comma) {
+        literal.members.back().comma = node::Range(child);
+      }
+      continue;
+    }
+    if (node::IsComment(child)) continue;
+    literal.members.push_back(BuildMember(child, source, depth));
+  }
+  return literal;
+}
+
+TSNode TraceToObjectLiteral(TSNode identifier, std::string_view source) {
+  Binding binding =
+      ResolveName(node::Text(identifier, source), identifier, source);
+  if (binding.kind != Binding::Kind::kVariable || !binding.assignments.empty()) {
+    return TSNode{};
+  }
+  TSNode value = node::Unwrap(node::Field(binding.declarator, "value"));
+  return node::Is(value, "object") ? value : TSNode{};
+}
+
+bool TraceToConstString(TSNode identifier, std::string_view source,
+                        std::string* value) {
+  Binding binding =
+      ResolveName(node::Text(identifier, source), identifier, source);
+  if (binding.kind != Binding::Kind::kVariable || !binding.is_const) return false;
+  return node::StringLiteralValue(node::Field(binding.declarator, "value"),
+                                  source, value);
+}
+
+}  // namespace psm

@@ -1,0 +1,55 @@
+#ifndef PSM_FIND_OBJECT_LITERAL_H_
+#define PSM_FIND_OBJECT_LITERAL_H_
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/byte_range.h"
+
+namespace psm {
+
+struct ObjectLiteral;
+
+// One member of an object literal, as plain data (no syntax-tree handles).
+struct Member {
+  enum class Kind {
+    kPair,       // key: value
+    kShorthand,  // key
+    kMethod,     // key() {}, get key() {}
+    kSpread,     // ...expr
+    kComputed,   // [expr]: value
+  };
+  Kind kind = Kind::kPair;
+  std::string key;      // unquoted name; empty for spreads and computed keys
+  char key_quote = 0;   // the quote of a quoted key, 0 when bare
+  ByteRange range;      // the whole member, key to end of value
+  ByteRange key_range;
+  ByteRange value_range;           // for shorthands, the identifier
+  std::optional<ByteRange> comma;  // the comma that follows the member
+
+  // The value as a string, when it is a string literal without
+  // substitutions, or an identifier bound to one by a `const`.
+  std::optional<std::string> string_value;
+  // The value is an object literal, or a variable the finder traced to one.
+  std::unique_ptr<ObjectLiteral> object;
+  // Where `object` came from when it is not written inline, e.g.
+  // "variable `details` (line 4)".
+  std::string object_origin;
+};
+
+// An object literal `{ ... }` the tool can edit.
+struct ObjectLiteral {
+  ByteRange range;         // from `{` to `}` inclusive
+  bool has_error = false;  // its subtree holds syntax errors
+  std::vector<Member> members;
+
+  // The first member named `key`, or nullptr.
+  const Member* Find(std::string_view key) const;
+};
+
+}  // namespace psm
+
+#endif  // PSM_FIND_OBJECT_LITERAL_H_

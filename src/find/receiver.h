@@ -1,0 +1,22 @@
+#ifndef PSM_FIND_RECEIVER_H_
+#define PSM_FIND_RECEIVER_H_
+
+#include <tree_sitter/api.h>
+
+#include <string_view>
+
+namespace psm {
+
+// What the object a `createSource` method is called on was made by, as far
+// as the file shows.
+enum class Receiver {
+  kUnknown,       // not traceable in this file
+  kDigitalRiver,  // DigitalRiver(...), new DigitalRiver(...), window.DigitalRiver(...)
+  kOtherLibrary,  // made by something else, e.g. Stripe(...)
+};
+
+Receiver ClassifyReceiver(TSNode receiver, std::string_view source);
+
+}  // namespace psm
+
+#endif  // PSM_FIND_RECEIVER_H_

@@ -1,0 +1,37 @@
+#ifndef PSM_IO_FILE_IO_H_
+#define PSM_IO_FILE_IO_H_
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace psm {
+
+// Files larger than this are skipped unless --max-file-size says otherwise:
+// hand-written checkout code is far smaller; bigger files are bundles.
+inline constexpr size_t kDefaultMaxFileBytes = 4 * 1024 * 1024;
+
+struct SourceFile {
+  std::string text;
+  std::string error;     // why it could not be read; empty on success
+  bool skipped = false;  // read fine but deliberately not processed
+};
+
+// Reads a source file. Refuses (error set) what is not a readable regular
+// file; skips (skipped + error set) files over `max_bytes` and binary files
+// (a NUL byte in the first 8 KiB).
+SourceFile ReadSourceFile(const std::string& path, size_t max_bytes);
+
+// Replaces `path` with `text` so that the file is either the old one or the
+// new one, whatever happens: the text goes to a temporary file in the same
+// directory, is flushed to disk, gets the original's permission bits, then
+// is renamed over the original. Refuses to write through a symbolic link.
+// Returns an error message, or "" on success.
+std::string WriteFileAtomically(const std::string& path, std::string_view text);
+
+// Reads a whole small file (rules, config). Returns false and sets `error`.
+bool ReadWholeFile(const std::string& path, std::string* text, std::string* error);
+
+}  // namespace psm
+
+#endif  // PSM_IO_FILE_IO_H_

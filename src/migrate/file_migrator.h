@@ -1,0 +1,32 @@
+#ifndef PSM_MIGRATE_FILE_MIGRATOR_H_
+#define PSM_MIGRATE_FILE_MIGRATOR_H_
+
+#include <string>
+#include <string_view>
+
+#include "edit/site_plan.h"
+#include "migrate/file_result.h"
+#include "rules/rule_table.h"
+#include "syntax/language.h"
+#include "syntax/tree.h"
+
+namespace psm {
+
+struct Migration {
+  FileResult result;
+  std::string migrated_text;  // equals the input when nothing changed
+};
+
+// The per-file pipeline: parse -> find call sites -> plan edits from the
+// rules -> apply -> re-parse to prove no syntax error was introduced.
+// Never touches the disk. `parser` is reused across files by one thread.
+Migration MigrateText(std::string_view path, std::string_view text,
+                      Language language, const RuleTable& rules,
+                      const PlanOptions& options, Parser& parser);
+
+// Cheap pre-check: a file that does not mention createSource is never parsed.
+bool MayContainSites(std::string_view text);
+
+}  // namespace psm
+
+#endif  // PSM_MIGRATE_FILE_MIGRATOR_H_

@@ -1,0 +1,37 @@
+#include "report/run_summary.h"
+
+namespace psm {
+
+void RunSummary::Add(const FileResult& file) {
+  ++files;
+  if (file.changed) ++files_changed;
+  if (!file.error.empty()) ++errors;
+  if (file.skipped) ++skipped;
+  for (const SiteResult& site : file.sites) {
+    ++sites;
+    switch (site.status) {
+      case SiteStatus::kMigrated: ++migrated; break;
+      case SiteStatus::kAlreadyMigrated: ++already_migrated; break;
+      case SiteStatus::kNeedsReview: ++needs_review; break;
+      case SiteStatus::kUnknownMethod: ++unknown_method; break;
+    }
+  }
+}
+
+std::string RunSummary::OneLine(bool write_mode) const {
+  auto n = [](int count, const char* one, const char* many) {
+    return std::to_string(count) + " " + (count == 1 ? one : many);
+  };
+  std::string line = n(files, "file", "files") + " scanned, " +
+                     std::to_string(files_changed) +
+                     (write_mode ? " changed" : " would change") + "; " +
+                     n(sites, "call site", "call sites") + ": " +
+                     std::to_string(migrated) + (write_mode ? " migrated" : " to migrate") +
+                     ", " + std::to_string(already_migrated) + " already migrated, " +
+                     std::to_string(needs_review) + " need review, " +
+                     std::to_string(unknown_method) + " unknown method";
+  if (errors > 0) line += "; " + n(errors, "error", "errors");
+  return line;
+}
+
+}  // namespace psm

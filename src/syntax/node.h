@@ -1,0 +1,42 @@
+#ifndef PSM_SYNTAX_NODE_H_
+#define PSM_SYNTAX_NODE_H_
+
+#include <tree_sitter/api.h>
+
+#include <string>
+#include <string_view>
+
+#include "common/byte_range.h"
+
+namespace psm::node {
+
+inline std::string_view Type(TSNode n) { return ts_node_type(n); }
+inline bool Is(TSNode n, std::string_view type) {
+  return !ts_node_is_null(n) && Type(n) == type;
+}
+inline ByteRange Range(TSNode n) {
+  return {ts_node_start_byte(n), ts_node_end_byte(n)};
+}
+inline std::string_view Text(TSNode n, std::string_view source) {
+  return Range(n).In(source);
+}
+inline TSNode Field(TSNode n, std::string_view name) {
+  return ts_node_child_by_field_name(n, name.data(),
+                                     static_cast<uint32_t>(name.size()));
+}
+inline bool IsComment(TSNode n) { return Is(n, "comment"); }
+
+// Strips wrappers that do not change the value: parentheses and
+// TypeScript's `as`, `satisfies`, `!` and `<T>x`.
+TSNode Unwrap(TSNode n);
+
+// True for nodes that start a new function scope.
+bool IsFunction(TSNode n);
+
+// The string a string literal or a template literal without substitutions
+// stands for (escape sequences kept as written); false otherwise.
+bool StringLiteralValue(TSNode n, std::string_view source, std::string* out);
+
+}  // namespace psm::node
+
+#endif  // PSM_SYNTAX_NODE_H_

@@ -1,0 +1,62 @@
+#ifndef PSM_SYNTAX_TREE_H_
+#define PSM_SYNTAX_TREE_H_
+
+#include <tree_sitter/api.h>
+
+#include <memory>
+#include <optional>
+#include <string_view>
+
+#include "syntax/language.h"
+
+namespace psm {
+
+struct TreeDeleter {
+  void operator()(TSTree* tree) const { ts_tree_delete(tree); }
+};
+struct ParserDeleter {
+  void operator()(TSParser* parser) const { ts_parser_delete(parser); }
+};
+
+// A parsed syntax tree. Owns the TSTree; the text must outlive it.
+class Tree {
+ public:
+  Tree() = default;
+  explicit Tree(TSTree* tree) : tree_(tree) {}
+
+  bool ok() const { return tree_ != nullptr; }
+  TSNode Root() const { return ts_tree_root_node(tree_.get()); }
+  TSTree* get() const { return tree_.get(); }
+
+ private:
+  std::unique_ptr<TSTree, TreeDeleter> tree_;
+};
+
+// A tree-sitter parser. One per thread: parsers are not thread-safe, and
+// reusing one avoids re-allocating its stacks for every file.
+class Parser {
+ public:
+  Parser();
+
+  // Parses `text` from scratch. Returns a Tree that is !ok() only if
+  // tree-sitter refused to parse (wrong grammar version).
+  Tree Parse(Language language, std::string_view text);
+
+  // Re-parses `text` reusing `old_tree`, which must already have been told of
+  // the edits (ts_tree_edit) that turned the old text into `text`.
+  Tree Reparse(Language language, const Tree& old_tree, std::string_view text);
+
+ private:
+  bool SelectLanguage(Language language);
+
+  std::unique_ptr<TSParser, ParserDeleter> parser_;
+  std::optional<Language> language_;
+};
+
+// Number of ERROR and MISSING nodes in the tree, used to tell whether a
+// rewrite introduced syntax errors.
+int CountSyntaxErrors(TSNode root);
+
+}  // namespace psm
+
+#endif  // PSM_SYNTAX_TREE_H_

@@ -1,0 +1,57 @@
+#include "edit/edit.h"
+
+#include <gtest/gtest.h>
+
+namespace psm {
+namespace {
+
+TEST(EditSetTest, AppliesEditsInOneForwardPass) {
+  EditSet edits;
+  ASSERT_FALSE(edits.Add({{6, 11}, "there"}));
+  ASSERT_FALSE(edits.Add({{0, 5}, "HELLO"}));
+  EXPECT_EQ(ApplyEdits("hello world", edits), "HELLO there");
+}
+
+TEST(EditSetTest, RefusesOverlappingEditsNamingBoth) {
+  EditSet edits;
+  ASSERT_FALSE(edits.Add({{2, 6}, ""}));
+  auto conflict = edits.Add({{5, 8}, "x"});
+  ASSERT_TRUE(conflict);
+  EXPECT_EQ(conflict->existing.range.begin, 2u);
+  EXPECT_EQ(conflict->rejected.range.begin, 5u);
+  EXPECT_NE(conflict->Describe().find("overlaps"), std::string::npos);
+}
+
+TEST(EditSetTest, RefusesInsertionInsideDeletion) {
+  EditSet edits;
+  ASSERT_FALSE(edits.Add({{2, 6}, ""}));
+  EXPECT_TRUE(edits.Add({{4, 4}, "x"}));
+}
+
+TEST(EditSetTest, InsertionAtStartOfDeletionGoesFirst) {
+  EditSet edits;
+  ASSERT_FALSE(edits.Add({{2, 4}, ""}));
+  ASSERT_FALSE(edits.Add({{2, 2}, "X"}));
+  EXPECT_EQ(ApplyEdits("abcdef", edits), "abXef");
+}
+
+TEST(EditSetTest, AcceptsExactDuplicateOnce) {
+  EditSet edits;
+  ASSERT_FALSE(edits.Add({{1, 2}, "Z"}));
+  ASSERT_FALSE(edits.Add({{1, 2}, "Z"}));
+  EXPECT_EQ(edits.edits().size(), 1u);
+  EXPECT_EQ(ApplyEdits("abc", edits), "aZc");
+}
+
+TEST(EditSetTest, AddAllIsAllOrNothing) {
+  EditSet base;
+  ASSERT_FALSE(base.Add({{0, 1}, ""}));
+  EditSet more;
+  ASSERT_FALSE(more.Add({{3, 4}, ""}));
+  ASSERT_FALSE(more.Add({{0, 2}, ""}));
+  EXPECT_TRUE(base.AddAll(more));
+  EXPECT_EQ(base.edits().size(), 1u);
+}
+
+}  // namespace
+}  // namespace psm
