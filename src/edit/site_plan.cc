@@ -118,7 +118,8 @@ class LiteralPlanner {
     }
     std::string listed;
     for (const std::string& c : candidates) listed += (listed.empty() ? "" : ", ") + c;
-    Review(what + (candidates.empty() ? "; the tool cannot tell the payment method"
+    plan_.status = SiteStatus::kNeedsReview;
+    plan_.reasons.push_back(what + (candidates.empty() ? "; the tool cannot tell the payment method"
                                       : "; it could be any of " + listed) +
            "; left unchanged");
     return nullptr;
@@ -213,8 +214,8 @@ class LiteralPlanner {
     new_member_ = member;
     plan_.added_session_id = true;
     if (options_.session_id.empty()) {
-      plan_.reasons.push_back("inserted a placeholder sessionId; set it to the "
-                              "checkout's payment.session.id (or rerun with --session-id)");
+      plan_.reasons.push_back("sessionId is a placeholder; set it to the checkout's "
+                              "payment.session.id (or run with --session-id)");
     }
   }
 

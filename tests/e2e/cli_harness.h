@@ -1,0 +1,36 @@
+#ifndef PSM_TESTS_E2E_CLI_HARNESS_H_
+#define PSM_TESTS_E2E_CLI_HARNESS_H_
+
+// Runs the built binary as a user would, in a scratch directory.
+
+#include <filesystem>
+#include <string>
+
+namespace psm::testing_cli {
+
+struct Outcome {
+  int status = -1;
+  std::string out;
+  std::string err;
+};
+
+// A fresh directory under the system temp dir, removed on destruction.
+class ScratchDir {
+ public:
+  ScratchDir();
+  ~ScratchDir();
+  const std::filesystem::path& path() const { return path_; }
+  void Write(const std::string& relative, const std::string& text) const;
+  std::string Read(const std::string& relative) const;
+
+ private:
+  std::filesystem::path path_;
+};
+
+// Runs `command` through /bin/sh in `dir`; `{bin}` is replaced by the path of
+// the payment-session-migrate binary.
+Outcome Shell(const std::filesystem::path& dir, std::string command);
+
+}  // namespace psm::testing_cli
+
+#endif  // PSM_TESTS_E2E_CLI_HARNESS_H_

@@ -1,0 +1,241 @@
+// End-to-end: the built binary, run in a scratch directory like a user would.
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+
+#include <nlohmann/json.hpp>
+
+#include "e2e/cli_harness.h"
+
+namespace psm::testing_cli {
+namespace {
+
+constexpr const char* kLegacyPayPal = R"(// checkout flow
+var drjs = DigitalRiver("pk_test_1");
+
+function payWithPayPal(cart) {
+  var data = {
+    type: "payPal",
+    amount: cart.total, // grand total
+    currency: cart.currency,
+    payPal: {
+      returnUrl: location.href + "?ok",
+      cancelUrl: location.href + "?cancel",
+      items: cart.lines,
+      taxAmount: cart.tax
+    }
+  };
+  return drjs.createSource(data);
+}
+)";
+
+constexpr const char* kLegacyCard = R"(export function payByCard(el, owner) {
+  return drjs.createSource(el, { type: 'creditCard', owner });
+}
+)";
+
+constexpr const char* kSessionId = "--session-id 'checkout.payment.session.id'";
+
+class CliTest : public testing::Test {
+ protected:
+  void SetUp() override {
+    dir_.Write("src/paypal.js", kLegacyPayPal);
+    dir_.Write("src/card.mjs", kLegacyCard);
+  }
+  Outcome Tool(const std::string& args) { return Shell(dir_.path(), "{bin} " + args); }
+  ScratchDir dir_;
+};
+
+TEST_F(CliTest, VersionAndHelpExitZero) {
+  Outcome version = Tool("--version");
+  EXPECT_EQ(version.status, 0);
+  EXPECT_NE(version.out.find("payment-session-migrate 0."), std::string::npos);
+  Outcome help = Tool("--help");
+  EXPECT_EQ(help.status, 0);
+  EXPECT_NE(help.out.find("--session-id"), std::string::npos);
+}
+
+TEST_F(CliTest, UsageErrorIsOneLineWithStatusTwo) {
+  Outcome run = Tool("--no-such-flag src");
+  EXPECT_EQ(run.status, 2);
+  EXPECT_EQ(std::count(run.err.begin(), run.err.end(), '\n'), 1) << run.err;
+  Outcome both = Tool("--write --check src");
+  EXPECT_EQ(both.status, 2);
+}
+
+TEST_F(CliTest, DiffIsTheDefaultAndChangesNothing) {
+  Outcome run = Tool(std::string(kSessionId) + " src");
+  EXPECT_EQ(run.status, 0) << run.err;
+  EXPECT_NE(run.out.find("--- a/src/paypal.js\n+++ b/src/paypal.js\n"), std::string::npos);
+  EXPECT_NE(run.out.find("+    sessionId: checkout.payment.session.id,\n"), std::string::npos)
+      << run.out;
+  EXPECT_EQ(dir_.Read("src/paypal.js"), kLegacyPayPal);
+  EXPECT_NE(run.err.find("2 call sites"), std::string::npos) << run.err;
+}
+
+TEST_F(CliTest, DiffAppliesWithGitApplyAndEqualsWrite) {
+  Outcome diff = Tool(std::string(kSessionId) + " --diff . > ../change.diff && mv ../change.diff .");
+  ASSERT_EQ(diff.status, 0) << diff.err;
+  ASSERT_EQ(Shell(dir_.path(), "git init -q . && git apply --check change.diff").status, 0);
+  ASSERT_EQ(Shell(dir_.path(), "git apply change.diff").status, 0);
+  std::string applied_paypal = dir_.Read("src/paypal.js");
+  std::string applied_card = dir_.Read("src/card.mjs");
+  dir_.Write("src/paypal.js", kLegacyPayPal);
+  dir_.Write("src/card.mjs", kLegacyCard);
+  ASSERT_EQ(Tool(std::string(kSessionId) + " --write src").status, 0);
+  EXPECT_EQ(dir_.Read("src/paypal.js"), applied_paypal);
+  EXPECT_EQ(dir_.Read("src/card.mjs"), applied_card);
+  EXPECT_NE(applied_card.find("{ type: 'creditCard', sessionId: checkout.payment.session.id, owner }"),
+            std::string::npos)
+      << applied_card;
+}
+
+TEST_F(CliTest, WriteThenCheckPassesAndSecondWriteChangesNothing) {
+  Outcome check_before = Tool("--check src");
+  EXPECT_EQ(check_before.status, 1);
+  EXPECT_NE(check_before.out.find("src/paypal.js:16:10: payPal payload needs migrating"),
+            std::string::npos)
+      << check_before.out;
+  ASSERT_EQ(Tool(std::string(kSessionId) + " --write src").status, 0);
+  std::string once = dir_.Read("src/paypal.js");
+  EXPECT_EQ(once.find("amount"), std::string::npos);
+  EXPECT_EQ(once.find("items"), std::string::npos);
+  EXPECT_NE(once.find("returnUrl"), std::string::npos);
+  Outcome check_after = Tool("--check src");
+  EXPECT_EQ(check_after.status, 0) << check_after.out;
+  EXPECT_EQ(check_after.out, "");
+  ASSERT_EQ(Tool(std::string(kSessionId) + " --write src").status, 0);
+  EXPECT_EQ(dir_.Read("src/paypal.js"), once);
+}
+
+TEST_F(CliTest, PlaceholderKeepsCheckFailing) {
+  ASSERT_EQ(Tool("--write src").status, 0);
+  EXPECT_NE(dir_.Read("src/paypal.js").find("TODO(payment-session-migrate)"), std::string::npos);
+  Outcome check = Tool("--check src");
+  EXPECT_EQ(check.status, 1);
+  EXPECT_NE(check.out.find("placeholder"), std::string::npos) << check.out;
+  std::string after_first = dir_.Read("src/paypal.js");
+  ASSERT_EQ(Tool("--write src").status, 0);
+  EXPECT_EQ(dir_.Read("src/paypal.js"), after_first);
+}
+
+TEST_F(CliTest, JsonReportListsEverySite) {
+  Outcome run = Tool(std::string(kSessionId) + " --json-report - src");
+  ASSERT_EQ(run.status, 0) << run.err;
+  auto report = nlohmann::json::parse(run.out);
+  EXPECT_EQ(report["version"], 1);
+  EXPECT_EQ(report["tool"]["name"], "payment-session-migrate");
+  ASSERT_EQ(report["sites"].size(), 2u);
+  const auto& card = report["sites"][0];
+  EXPECT_EQ(card["file"], "src/card.mjs");
+  EXPECT_EQ(card["line"], 2);
+  EXPECT_EQ(card["column"], 10);
+  EXPECT_EQ(card["method"], "creditCard");
+  EXPECT_EQ(card["status"], "migrated");
+  EXPECT_EQ(card["removed"], nlohmann::json::array());
+  EXPECT_EQ(card["addedSessionId"], true);
+  const auto& paypal = report["sites"][1];
+  EXPECT_EQ(paypal["removed"],
+            nlohmann::json({"amount", "currency", "payPal.items", "payPal.taxAmount"}));
+  const auto& summary = report["summary"];
+  EXPECT_EQ(summary["files"], 2);
+  EXPECT_EQ(summary["filesChanged"], 2);
+  EXPECT_EQ(summary["sites"], 2);
+  EXPECT_EQ(summary["migrated"], 2);
+  EXPECT_EQ(summary["alreadyMigrated"], 0);
+  EXPECT_EQ(summary["needsReview"], 0);
+  EXPECT_EQ(summary["unknownMethod"], 0);
+  EXPECT_EQ(summary["errors"], 0);
+  EXPECT_EQ(report["errors"], nlohmann::json::array());
+}
+
+TEST_F(CliTest, JsonReportToFileAlongsideDiff) {
+  Outcome run = Tool("--json-report out/report.json src || true; mkdir -p out; {bin} --json-report "
+                 "out/report.json src");
+  ASSERT_EQ(run.status, 0) << run.err;
+  EXPECT_NE(run.out.find("+++ b/src/paypal.js"), std::string::npos);
+  auto report = nlohmann::json::parse(dir_.Read("out/report.json"));
+  EXPECT_EQ(report["summary"]["sites"], 2);
+}
+
+TEST_F(CliTest, MissingPathIsStatusTwoNamingIt) {
+  Outcome run = Tool("--check src no/such/dir");
+  EXPECT_EQ(run.status, 2);
+  EXPECT_NE(run.err.find("no/such/dir: No such file or directory"), std::string::npos) << run.err;
+}
+
+TEST_F(CliTest, MalformedRulesStopBeforeWriting) {
+  dir_.Write("bad.json", R"({"methods": {"payPal": {"remove": ["amount", 7]}}})");
+  Outcome run = Tool("--write --rules bad.json src");
+  EXPECT_EQ(run.status, 2);
+  EXPECT_EQ(run.err,
+            "payment-session-migrate: bad.json: /methods/payPal/remove/1: expected a string, got "
+            "number\n");
+  EXPECT_EQ(dir_.Read("src/paypal.js"), kLegacyPayPal);
+  Outcome unreadable = Tool("--rules missing.json src");
+  EXPECT_EQ(unreadable.status, 2);
+  EXPECT_NE(unreadable.err.find("missing.json: cannot read: No such file"), std::string::npos);
+}
+
+TEST_F(CliTest, RulesFileOverridesAnEntry) {
+  dir_.Write("rules.json", R"({"methods": {"payPal": {"remove": ["amount"]}}})");
+  ASSERT_EQ(Tool(std::string(kSessionId) + " --rules rules.json --write src").status, 0);
+  std::string out = dir_.Read("src/paypal.js");
+  EXPECT_EQ(out.find("amount"), std::string::npos);
+  EXPECT_NE(out.find("currency"), std::string::npos);
+  EXPECT_NE(out.find("items"), std::string::npos);
+}
+
+TEST_F(CliTest, InvalidSessionIdExpressionIsAUsageError) {
+  Outcome run = Tool("--session-id 'checkout..id' --write src");
+  EXPECT_EQ(run.status, 2);
+  EXPECT_NE(run.err.find("--session-id"), std::string::npos);
+  EXPECT_EQ(dir_.Read("src/paypal.js"), kLegacyPayPal);
+}
+
+TEST_F(CliTest, SkipsNodeModulesButTakesExplicitFiles) {
+  dir_.Write("node_modules/lib/x.js", kLegacyPayPal);
+  Outcome walk = Tool("--json-report - .");
+  EXPECT_EQ(walk.out.find("node_modules"), std::string::npos);
+  Outcome explicit_file = Tool("--json-report - node_modules/lib/x.js");
+  EXPECT_NE(explicit_file.out.find("node_modules/lib/x.js"), std::string::npos);
+}
+
+TEST_F(CliTest, WriteKeepsPermissionBits) {
+  ASSERT_EQ(::chmod((dir_.path() / "src/paypal.js").c_str(), 0640), 0);
+  ASSERT_EQ(Tool(std::string(kSessionId) + " --write src").status, 0);
+  struct stat st;
+  ASSERT_EQ(::stat((dir_.path() / "src/paypal.js").c_str(), &st), 0);
+  EXPECT_EQ(st.st_mode & 07777, 0640u);
+  Outcome leftovers = Shell(dir_.path(), "ls -a src | grep psm- || true");
+  EXPECT_EQ(leftovers.out, "");
+}
+
+TEST_F(CliTest, BinaryFileIsSkippedWithAReason) {
+  dir_.Write("src/blob.js", std::string("createSource\0\x01\x02", 15));
+  Outcome run = Tool("--json-report - src");
+  EXPECT_EQ(run.status, 0);
+  EXPECT_NE(run.err.find("src/blob.js: binary file"), std::string::npos) << run.err;
+}
+
+TEST_F(CliTest, SymlinkIsNotWrittenThrough) {
+  ASSERT_EQ(Shell(dir_.path(), "ln -s src/paypal.js link.js").status, 0);
+  Outcome run = Tool(std::string(kSessionId) + " --write link.js");
+  EXPECT_EQ(run.status, 2);
+  EXPECT_NE(run.err.find("link.js: is a symbolic link"), std::string::npos) << run.err;
+  EXPECT_EQ(dir_.Read("src/paypal.js"), kLegacyPayPal);
+}
+
+TEST_F(CliTest, OutputDoesNotDependOnJobCount) {
+  for (int i = 0; i < 20; ++i) {
+    dir_.Write("many/f" + std::to_string(i) + ".js", kLegacyPayPal);
+  }
+  Outcome one = Tool(std::string(kSessionId) + " -j1 --json-report - many");
+  Outcome four = Tool(std::string(kSessionId) + " -j4 --json-report - many");
+  EXPECT_EQ(one.out, four.out);
+  Outcome diff_one = Tool(std::string(kSessionId) + " -j1 many");
+  Outcome diff_four = Tool(std::string(kSessionId) + " -j4 many");
+  EXPECT_EQ(diff_one.out, diff_four.out);
+}
+
+}  // namespace
+}  // namespace psm::testing_cli
