@@ -53,7 +53,8 @@ void Printer::File(const FileResult& file, std::string_view diff) {
                    (options_.mode == Mode::kCheck && site.status == SiteStatus::kMigrated);
     if (finding && options_.mode == Mode::kCheck && !JsonOnStdout()) {
       Put(stdout, Finding(file, site) + "\n");
-    } else if (site.status == SiteStatus::kNeedsReview && !options_.quiet) {
+    } else if ((site.status == SiteStatus::kNeedsReview ||
+                site.status == SiteStatus::kUnknownMethod) && !options_.quiet) {
       Put(stderr, Finding(file, site) + "\n");
     }
   }

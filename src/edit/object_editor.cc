@@ -15,7 +15,7 @@ class ObjectEditor {
   ObjectEditor(std::string_view text, const ObjectLiteral& object,
                const std::vector<size_t>& remove,
                const std::optional<NewMember>& add)
-      : text_(text), members_(object.members), add_(add) {
+      : text_(text), object_(object), members_(object.members), add_(add) {
     removed_.assign(members_.size(), false);
     for (size_t i : remove) {
       if (i < removed_.size()) removed_[i] = true;
@@ -59,14 +59,20 @@ class ObjectEditor {
     uint32_t next_line = 0;
     bool rest_is_trivia = text::OnlyTriviaAfter(text_, end, &next_line);
     if (rest_is_trivia && text::OnlyBlanksBefore(text_, first.range.begin)) {
-      // The run owns its lines: they go whole.
+      // The run owns its lines: they go whole, with the comment lines right
+      // above that describe it.
       removed_last_by_lines_ = j + 1 == members_.size();
-      return Add(text::LineStart(text_, first.range.begin), next_line, "");
+      uint32_t floor = i == 0 ? object_.range.begin + 1 : EndWithComma(members_[i - 1]);
+      uint32_t start = CommentLinesAbove(text::LineStart(text_, first.range.begin), floor);
+      return Add(start, next_line, "");
+    }
+    if (i == 0 && j + 1 == members_.size()) {
+      // Everything goes, inline: leave `{}` rather than `{  }`.
+      return Add(object_.range.begin + 1, object_.range.end - 1, "");
     }
     if (!last.comma) {
       // Last member, no trailing comma: take the previous comma with it so
       // the survivor before it does not gain a trailing comma.
-      if (i == 0) return Add(first.range.begin, last.range.end, "");
       comma_taken_ = static_cast<int>(i) - 1;
       const Member& prev = members_[i - 1];
       return Add(prev.comma ? prev.comma->begin : prev.range.end, last.range.end, "");
@@ -77,6 +83,26 @@ class ObjectEditor {
       return Add(members_[i - 1].comma->end, end, "");
     }
     return Add(first.range.begin, rest_is_trivia ? end : text::SkipBlanks(text_, end), "");
+  }
+
+  // Moves `line_start` up over whole lines that hold only a `//` comment or
+  // a one-line `/* */` comment, stopping at a blank line or at `floor`.
+  uint32_t CommentLinesAbove(uint32_t line_start, uint32_t floor) const {
+    while (line_start > floor) {
+      uint32_t prev = text::LineStart(text_, line_start - 1);
+      if (prev < floor) break;
+      std::string_view line = text_.substr(prev, line_start - prev);
+      size_t first = line.find_first_not_of(" \t");
+      size_t last = line.find_last_not_of(" \t\r\n");
+      if (first == std::string_view::npos || last == std::string_view::npos) break;
+      std::string_view body = line.substr(first, last - first + 1);
+      bool comment = body.starts_with("//") ||
+                     (body.starts_with("/*") && body.ends_with("*/") &&
+                      body.find("*/") == body.size() - 2);
+      if (!comment) break;
+      line_start = prev;
+    }
+    return line_start;
   }
 
   // When whole-line removal took the last member of an object written
@@ -109,7 +135,7 @@ class ObjectEditor {
                     text::OnlyTriviaAfter(text_, EndWithComma(anchor), &next_line) &&
                     next_line < text_.size();
     if (!own_line) {
-      return Add(anchor.range.end, anchor.range.end, ", " + member);
+      return Add(anchor.range.end, anchor.range.end, InlineSeparator() + member);
     }
     bool comma = new_is_last_ ? trailing_comma_ : true;
     if (!anchor.comma && !Add(anchor.range.end, anchor.range.end, ",")) return false;
@@ -119,13 +145,23 @@ class ObjectEditor {
     return Add(next_line, next_line, line);
   }
 
+  // "," or ", ", as the object's own commas are followed.
+  std::string InlineSeparator() const {
+    for (const Member& m : members_) {
+      if (m.comma && m.comma->end < text_.size()) {
+        char next = text_[m.comma->end];
+        if (next == ' ' || next == '\t' || next == '\n' || next == '\r') return ", ";
+        return ",";
+      }
+    }
+    return ", ";
+  }
+
   bool InsertFirst() {
     const Member* first = members_.empty() ? nullptr : &members_[0];
     std::string member = Written(first);
-    if (!first) {
-      uint32_t at = text::SkipBlanks(text_, 0);  // unreachable for real objects
-      (void)at;
-      return false;
+    if (!first) {  // `{}`: the planner never adds to an empty object
+      return Add(object_.range.begin + 1, object_.range.begin + 1, member);
     }
     if (text::OnlyBlanksBefore(text_, first->range.begin)) {
       uint32_t at = text::LineStart(text_, first->range.begin);
@@ -134,10 +170,12 @@ class ObjectEditor {
                          std::string(text::LineEnding(text_, first->range.begin));
       return Add(at, at, line);
     }
-    return Add(first->range.begin, first->range.begin, member + ", ");
+    std::string separator = InlineSeparator();
+    return Add(first->range.begin, first->range.begin, member + separator);
   }
 
   std::string_view text_;
+  const ObjectLiteral& object_;
   const std::vector<Member>& members_;
   const std::optional<NewMember>& add_;
   std::vector<bool> removed_;

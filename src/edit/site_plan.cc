@@ -5,6 +5,7 @@
 #include <optional>
 #include <set>
 
+#include "common/text_lines.h"
 #include "edit/object_editor.h"
 
 namespace psm {
@@ -50,15 +51,18 @@ int Severity(SiteStatus s) {
 // Plans one payload literal against the rule for its method.
 class LiteralPlanner {
  public:
-  LiteralPlanner(const PayloadLiteral& payload, const CallSite& site,
+  // `parts` are the literals that make one payload: usually one, several
+  // when they are merged (`Object.assign`). The part holding `type` (else the
+  // first) is the anchor that gains `sessionId`.
+  LiteralPlanner(std::vector<const ObjectLiteral*> parts, const CallSite& site,
                  std::string_view text, const RuleTable& rules,
                  const PlanOptions& options)
-      : payload_(payload), object_(payload.object), site_(site), text_(text),
+      : parts_(std::move(parts)), object_(*Anchor(parts_)), site_(site), text_(text),
         rules_(rules), options_(options) {}
 
   SitePlan Plan() {
-    if (object_.has_error) {
-      return Review("the payload contains a syntax error; fix it first");
+    for (const ObjectLiteral* part : parts_) {
+      if (part->has_error) return Review("the payload contains a syntax error; fix it first");
     }
     const MethodRule* rule = Method();
     if (!rule) return std::move(plan_);
@@ -88,17 +92,19 @@ class LiteralPlanner {
   // Method sub-objects present in the payload, e.g. `klarnaCredit: {...}`.
   std::vector<std::string> Candidates() const {
     std::vector<std::string> found;
-    for (const Member& m : object_.members) {
-      if (rules_.Find(m.key) && m.kind != Member::Kind::kMethod &&
-          std::find(found.begin(), found.end(), m.key) == found.end()) {
-        found.push_back(m.key);
+    for (const ObjectLiteral* part : parts_) {
+      for (const Member& m : part->members) {
+        if (rules_.Find(m.key) && m.kind != Member::Kind::kMethod &&
+            std::find(found.begin(), found.end(), m.key) == found.end()) {
+          found.push_back(m.key);
+        }
       }
     }
     return found;
   }
 
   const MethodRule* Method() {
-    const Member* type = object_.Find("type");
+    const Member* type = FindAcross("type");
     if (type && type->string_value) {
       if (const MethodRule* rule = rules_.Find(*type->string_value)) return rule;
       plan_.status = SiteStatus::kUnknownMethod;
@@ -129,7 +135,7 @@ class LiteralPlanner {
   // it leads to; notes values the tool cannot see into.
   void CollectRemovals(const std::string& path) {
     std::vector<std::string> parts = Split(path);
-    std::vector<const ObjectLiteral*> level = {&object_};
+    std::vector<const ObjectLiteral*> level = parts_;
     for (size_t depth = 0; depth < parts.size(); ++depth) {
       bool final_part = depth + 1 == parts.size();
       std::vector<const ObjectLiteral*> next;
@@ -186,18 +192,39 @@ class LiteralPlanner {
         Blind(where + " changes the payment type");
       } else {
         for (const std::string& removed : rule.remove) {
-          if (Touches(m.path, removed)) {
+          if (!Touches(m.path, removed)) continue;
+          if (!DeleteStatement(m, removed)) {
             Blind(where + " sets " + Ticked(m.path) + ", which payment sessions "
                   "no longer accept; delete it");
-            break;
           }
+          break;
         }
       }
     }
   }
 
+  // Deletes `payload.amount = total;` with its line, when it sets a removed
+  // field (or something inside one) and nothing else.
+  bool DeleteStatement(const PayloadMutation& m, const std::string& removed) {
+    bool inside = m.path == removed ||
+                  (m.path.size() > removed.size() && m.path.starts_with(removed) &&
+                   m.path[removed.size()] == '.');
+    uint32_t next_line = 0;
+    if (!inside || !m.deletable || !text::OnlyBlanksBefore(text_, m.statement.begin) ||
+        !text::OnlyTriviaAfter(text_, m.statement.end, &next_line)) {
+      return false;
+    }
+    if (statement_edits_.Add({{text::LineStart(text_, m.statement.begin), next_line}, ""})) {
+      return false;
+    }
+    if (std::find(plan_.removed.begin(), plan_.removed.end(), removed) == plan_.removed.end()) {
+      plan_.removed.push_back(removed);
+    }
+    return true;
+  }
+
   void PlanSessionId(const MethodRule& rule) {
-    const Member* existing = object_.Find(kSessionId);
+    const Member* existing = FindAcross(kSessionId);
     if (existing) {
       if (existing->range.In(text_).find(kPlaceholderMarker) != std::string_view::npos) {
         Blind("sessionId is still the placeholder; set it to the checkout's "
@@ -237,7 +264,7 @@ class LiteralPlanner {
       std::optional<EditSet> edits = EditObject(text_, *object, indices, add);
       if (!edits || plan_.edits.AddAll(*edits)) return false;
     }
-    return true;
+    return !plan_.edits.AddAll(statement_edits_);
   }
 
   void Decide() {
@@ -251,7 +278,22 @@ class LiteralPlanner {
     }
   }
 
-  const PayloadLiteral& payload_;
+  static const ObjectLiteral* Anchor(const std::vector<const ObjectLiteral*>& parts) {
+    for (const ObjectLiteral* part : parts) {
+      if (part->Find("type")) return part;
+    }
+    return parts.front();
+  }
+
+  // The first member named `key` in any part.
+  const Member* FindAcross(std::string_view key) const {
+    for (const ObjectLiteral* part : parts_) {
+      if (const Member* m = part->Find(key)) return m;
+    }
+    return nullptr;
+  }
+
+  std::vector<const ObjectLiteral*> parts_;
   const ObjectLiteral& object_;
   const CallSite& site_;
   std::string_view text_;
@@ -261,6 +303,7 @@ class LiteralPlanner {
   std::vector<std::string> blind_;
   std::map<const ObjectLiteral*, std::vector<size_t>> removals_;
   std::optional<NewMember> new_member_;
+  EditSet statement_edits_;  // deleted mutation statements
   bool session_id_set_later_ = false;
 };
 
@@ -286,6 +329,23 @@ void Combine(SitePlan part, size_t literal_count, const std::string& origin,
   }
 }
 
+// Literals that form one payload each: a lone literal, or the parts of one
+// merge, in source order of their first part.
+std::vector<std::vector<const PayloadLiteral*>> Units(const CallSite& site) {
+  std::vector<std::vector<const PayloadLiteral*>> units;
+  std::map<int, size_t> unit_of_group;
+  for (const PayloadLiteral& literal : site.payloads) {
+    if (literal.group < 0) {
+      units.push_back({&literal});
+      continue;
+    }
+    auto [it, fresh] = unit_of_group.try_emplace(literal.group, units.size());
+    if (fresh) units.emplace_back();
+    units[it->second].push_back(&literal);
+  }
+  return units;
+}
+
 }  // namespace
 
 std::string_view StatusName(SiteStatus status) {
@@ -306,14 +366,17 @@ SitePlan PlanSite(const CallSite& site, std::string_view text,
     return plan;
   }
   plan.status = SiteStatus::kAlreadyMigrated;
-  if (site.payloads.size() > 1) {
-    plan.reasons.push_back(std::to_string(site.payloads.size()) +
+  if (Units(site).size() > 1) {
+    plan.reasons.push_back(std::to_string(Units(site).size()) +
                            " payload literals can reach this call; each is migrated "
                            "by its own type");
   }
-  for (const PayloadLiteral& payload : site.payloads) {
-    SitePlan part = LiteralPlanner(payload, site, text, rules, options).Plan();
-    Combine(std::move(part), site.payloads.size(), payload.origin, &plan);
+  std::vector<std::vector<const PayloadLiteral*>> units = Units(site);
+  for (const auto& unit : units) {
+    std::vector<const ObjectLiteral*> parts;
+    for (const PayloadLiteral* literal : unit) parts.push_back(&literal->object);
+    SitePlan part = LiteralPlanner(parts, site, text, rules, options).Plan();
+    Combine(std::move(part), units.size(), unit.front()->origin, &plan);
   }
   for (const std::string& blind : site.blind_spots) plan.reasons.push_back(blind);
   if (!site.blind_spots.empty()) plan.status = SiteStatus::kNeedsReview;

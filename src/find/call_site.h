@@ -13,6 +13,10 @@ namespace psm {
 struct PayloadLiteral {
   ObjectLiteral object;
   std::string origin;  // "inline", or "variable `payload` (line 12)"
+  // Literals merged into one payload (`Object.assign(p, {...})`, jQuery's
+  // `$.extend`) share a group number; -1 for a literal that is the whole
+  // payload by itself.
+  int group = -1;
 };
 
 // A statement that changes the payload variable after its literal, e.g.
@@ -21,6 +25,9 @@ struct PayloadMutation {
   std::string path;   // dotted path set, or "" when the tool cannot tell
   std::string what;   // the statement, shortened, for messages
   ByteRange statement;
+  // `payload.x = value;` alone in a block, with a value free of calls and
+  // assignments: deleting the statement changes nothing else.
+  bool deletable = false;
 };
 
 // One `<receiver>.createSource(...)` call and what the tool could learn

@@ -50,18 +50,37 @@ bool PathFrom(TSNode target, std::string_view name, std::string_view source,
   return true;
 }
 
+// No calls, `new`, assignments, updates, `await` or `yield` inside `n`.
+bool FreeOfEffects(TSNode n) {
+  bool pure = true;
+  auto check = [&](TSNode d) {
+    std::string_view t = node::Type(d);
+    if (t == "call_expression" || t == "new_expression" || t == "assignment_expression" ||
+        t == "augmented_assignment_expression" || t == "update_expression" ||
+        t == "await_expression" || t == "yield_expression") {
+      pure = false;
+    }
+  };
+  check(n);
+  ForEachDescendant(n, true, check);
+  return pure;
+}
+
+// `target = value;` as a whole statement directly inside a block.
+bool Deletable(TSNode assignment) {
+  TSNode statement = ts_node_parent(assignment);
+  if (!node::Is(statement, "expression_statement")) return false;
+  TSNode block = ts_node_parent(statement);
+  bool in_block = node::Is(block, "statement_block") || node::Is(block, "program") ||
+                  node::Is(block, "switch_case") || node::Is(block, "switch_default");
+  return in_block && FreeOfEffects(node::Field(assignment, "right"));
+}
+
 // The statement a mutation stands in when it is the whole statement.
 ByteRange StatementOf(TSNode expression) {
   TSNode parent = ts_node_parent(expression);
   return node::Is(parent, "expression_statement") ? node::Range(parent)
                                                   : node::Range(expression);
-}
-
-bool IsMerger(std::string_view callee) {
-  for (std::string_view m : kMergers) {
-    if (callee == m) return true;
-  }
-  return false;
 }
 
 void InspectCall(TSNode call, std::string_view name, std::string_view source,
@@ -90,6 +109,13 @@ void InspectCall(TSNode call, std::string_view name, std::string_view source,
 
 }  // namespace
 
+bool IsMerger(std::string_view callee) {
+  for (std::string_view m : kMergers) {
+    if (callee == m) return true;
+  }
+  return false;
+}
+
 std::vector<PayloadMutation> FindMutations(std::string_view name, TSNode scope,
                                            std::string_view source) {
   std::vector<PayloadMutation> mutations;
@@ -99,7 +125,7 @@ std::vector<PayloadMutation> FindMutations(std::string_view name, TSNode scope,
     if ((type == "assignment_expression" ||
          type == "augmented_assignment_expression") &&
         PathFrom(node::Field(n, "left"), name, source, &path)) {
-      mutations.push_back({path, Quote(node::Text(n, source)), StatementOf(n)});
+      mutations.push_back({path, Quote(node::Text(n, source)), StatementOf(n), Deletable(n)});
     } else if (type == "call_expression") {
       InspectCall(n, name, source, &mutations);
     }

@@ -16,6 +16,10 @@ namespace psm {
 std::vector<PayloadMutation> FindMutations(std::string_view name, TSNode scope,
                                            std::string_view source);
 
+// True for functions that copy properties into their first argument:
+// Object.assign, $.extend, _.merge, ...
+bool IsMerger(std::string_view callee);
+
 }  // namespace psm
 
 #endif  // PSM_FIND_MUTATIONS_H_

@@ -39,8 +39,16 @@ TSNode FindDeclarator(TSNode block, std::string_view name,
       TSNode d = DeclaratorIn(child, name, source);
       if (!ts_node_is_null(d)) return d;
     }
+    if (node::Is(child, "function_declaration") &&
+        IsNamed(node::Field(child, "name"), name, source)) {
+      return child;
+    }
     if (node::Is(child, "export_statement")) {
       TSNode decl = node::Field(child, "declaration");
+      if (node::Is(decl, "function_declaration") &&
+          IsNamed(node::Field(decl, "name"), name, source)) {
+        return decl;
+      }
       if (IsDeclaration(decl)) {
         TSNode d = DeclaratorIn(decl, name, source);
         if (!ts_node_is_null(d)) return d;
@@ -126,6 +134,12 @@ Binding ResolveName(std::string_view name, TSNode use,
     }
     if (!IsBlockScope(scope)) continue;
     TSNode declarator = FindDeclarator(scope, name, source);
+    if (node::Is(declarator, "function_declaration")) {
+      binding.kind = Binding::Kind::kFunction;
+      binding.declarator = declarator;
+      binding.scope = scope;
+      return binding;
+    }
     if (!ts_node_is_null(declarator)) {
       binding.kind = Binding::Kind::kVariable;
       binding.declarator = declarator;

@@ -16,6 +16,7 @@ struct Binding {
     kVariable,   // var / let / const in this file
     kParameter,  // a function's parameter
     kImported,   // import ... from '...'
+    kFunction,   // function name() {} (declarator is the function)
   };
   Kind kind = Kind::kNotFound;
   TSNode declarator{};  // variable_declarator, parameter or import node
