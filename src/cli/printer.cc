@@ -41,6 +41,8 @@ std::string Finding(const FileResult& file, const SiteResult& site) {
       return where + "note: " + JoinList(site.reasons, "; ");
     case SiteStatus::kAlreadyMigrated:
       return where + method + " already migrated";
+    case SiteStatus::kIgnored:
+      return where + "ignored by comment";
   }
   return where;
 }

@@ -59,12 +59,10 @@ class ObjectEditor {
     uint32_t next_line = 0;
     bool rest_is_trivia = text::OnlyTriviaAfter(text_, end, &next_line);
     if (rest_is_trivia && text::OnlyBlanksBefore(text_, first.range.begin)) {
-      // The run owns its lines: they go whole, with the comment lines right
-      // above that describe it.
+      // The run owns its lines: they go whole. Comment lines above it stay:
+      // everything outside the removed properties is kept byte for byte.
       removed_last_by_lines_ = j + 1 == members_.size();
-      uint32_t floor = i == 0 ? object_.range.begin + 1 : EndWithComma(members_[i - 1]);
-      uint32_t start = CommentLinesAbove(text::LineStart(text_, first.range.begin), floor);
-      return Add(start, next_line, "");
+      return Add(text::LineStart(text_, first.range.begin), next_line, "");
     }
     if (i == 0 && j + 1 == members_.size()) {
       // Everything goes, inline: leave `{}` rather than `{  }`.
@@ -83,26 +81,6 @@ class ObjectEditor {
       return Add(members_[i - 1].comma->end, end, "");
     }
     return Add(first.range.begin, rest_is_trivia ? end : text::SkipBlanks(text_, end), "");
-  }
-
-  // Moves `line_start` up over whole lines that hold only a `//` comment or
-  // a one-line `/* */` comment, stopping at a blank line or at `floor`.
-  uint32_t CommentLinesAbove(uint32_t line_start, uint32_t floor) const {
-    while (line_start > floor) {
-      uint32_t prev = text::LineStart(text_, line_start - 1);
-      if (prev < floor) break;
-      std::string_view line = text_.substr(prev, line_start - prev);
-      size_t first = line.find_first_not_of(" \t");
-      size_t last = line.find_last_not_of(" \t\r\n");
-      if (first == std::string_view::npos || last == std::string_view::npos) break;
-      std::string_view body = line.substr(first, last - first + 1);
-      bool comment = body.starts_with("//") ||
-                     (body.starts_with("/*") && body.ends_with("*/") &&
-                      body.find("*/") == body.size() - 2);
-      if (!comment) break;
-      line_start = prev;
-    }
-    return line_start;
   }
 
   // When whole-line removal took the last member of an object written

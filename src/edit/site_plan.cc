@@ -42,6 +42,7 @@ int Severity(SiteStatus s) {
   switch (s) {
     case SiteStatus::kNeedsReview: return 3;
     case SiteStatus::kUnknownMethod: return 2;
+    case SiteStatus::kIgnored: return 0;
     case SiteStatus::kMigrated: return 1;
     case SiteStatus::kAlreadyMigrated: return 0;
   }
@@ -250,7 +251,7 @@ class LiteralPlanner {
     char quote = '"';
     if (const Member* type = object_.Find("type")) {
       char first = text_[type->value_range.begin];
-      if (first == '\'' || first == '"') quote = first;
+      if (first == '\'' || first == '"' || first == '`') quote = first;
     }
     return quote + std::string(kPlaceholderMarker) + ": checkout.payment.session.id" + quote;
   }
@@ -354,6 +355,7 @@ std::string_view StatusName(SiteStatus status) {
     case SiteStatus::kAlreadyMigrated: return "already-migrated";
     case SiteStatus::kNeedsReview: return "needs-review";
     case SiteStatus::kUnknownMethod: return "unknown-method";
+    case SiteStatus::kIgnored: return "ignored";
   }
   return "needs-review";
 }

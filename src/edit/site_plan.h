@@ -17,6 +17,7 @@ enum class SiteStatus {
   kAlreadyMigrated,  // has sessionId and nothing left to remove
   kNeedsReview,      // the tool cannot finish it alone; see reasons
   kUnknownMethod,    // `type` names no method in the rule table
+  kIgnored,          // opted out by a payment-session-migrate-ignore comment
 };
 
 std::string_view StatusName(SiteStatus status);
@@ -28,6 +29,8 @@ inline constexpr std::string_view kPlaceholderMarker = "TODO(payment-session-mig
 struct PlanOptions {
   // The expression for `sessionId`; empty means "insert the placeholder".
   std::string session_id;
+  // Rewrite minified and bundled files too (skipped by default).
+  bool include_minified = false;
 };
 
 // What the tool decided for one call site.

@@ -9,14 +9,35 @@ bool IsNamed(TSNode n, std::string_view name, std::string_view source) {
   return node::Is(n, "identifier") && node::Text(n, source) == name;
 }
 
+// True when the binding pattern `pattern` (an identifier, or an object or
+// array destructuring pattern) introduces `name`.
+bool PatternBinds(TSNode pattern, std::string_view name, std::string_view source) {
+  if (ts_node_is_null(pattern)) return false;
+  if (IsNamed(pattern, name, source)) return true;
+  bool found = false;
+  ForEachDescendant(pattern, false, [&](TSNode n) {
+    std::string_view type = node::Type(n);
+    if ((type == "identifier" || type == "shorthand_property_identifier_pattern") &&
+        node::Text(n, source) == name) {
+      // Skip default values: in `{ a = b }` only `a` is bound.
+      TSNode parent = ts_node_parent(n);
+      bool is_default = (node::Is(parent, "assignment_pattern") ||
+                         node::Is(parent, "object_assignment_pattern")) &&
+                        ts_node_eq(node::Field(parent, "right"), n);
+      bool is_key = node::Is(parent, "pair_pattern") && ts_node_eq(node::Field(parent, "key"), n);
+      if (!is_default && !is_key) found = true;
+    }
+  });
+  return found;
+}
+
 // A `variable_declarator` for `name` directly inside `declaration`.
 TSNode DeclaratorIn(TSNode declaration, std::string_view name,
                     std::string_view source) {
   uint32_t count = ts_node_named_child_count(declaration);
   for (uint32_t i = 0; i < count; ++i) {
     TSNode d = ts_node_named_child(declaration, i);
-    if (node::Is(d, "variable_declarator") &&
-        IsNamed(node::Field(d, "name"), name, source)) {
+    if (node::Is(d, "variable_declarator") && PatternBinds(node::Field(d, "name"), name, source)) {
       return d;
     }
   }
@@ -71,11 +92,32 @@ TSNode FindParameter(TSNode function, std::string_view name,
   if (IsNamed(single, name, source)) return single;
   TSNode params = node::Field(function, "parameters");
   if (ts_node_is_null(params)) return TSNode{};
-  TSNode found{};
-  ForEachDescendant(params, false, [&](TSNode n) {
-    if (ts_node_is_null(found) && IsNamed(n, name, source)) found = n;
-  });
-  return found;
+  uint32_t count = ts_node_named_child_count(params);
+  for (uint32_t i = 0; i < count; ++i) {
+    TSNode param = ts_node_named_child(params, i);
+    // TypeScript wraps each parameter: required_parameter(pattern: ...).
+    TSNode pattern = node::Field(param, "pattern");
+    if (ts_node_is_null(pattern)) pattern = param;
+    if (node::Is(pattern, "assignment_pattern")) pattern = node::Field(pattern, "left");
+    if (node::Is(pattern, "rest_pattern")) pattern = ts_node_named_child(pattern, 0);
+    if (PatternBinds(pattern, name, source)) return param;
+  }
+  return TSNode{};
+}
+
+// Bindings made by a loop head or a catch clause around the use.
+TSNode LoopOrCatchBinding(TSNode scope, std::string_view name, std::string_view source) {
+  if (node::Is(scope, "for_in_statement")) {
+    TSNode left = node::Field(scope, "left");
+    if (PatternBinds(left, name, source)) return left;
+  } else if (node::Is(scope, "for_statement")) {
+    TSNode init = node::Field(scope, "initializer");
+    if (IsDeclaration(init) && !ts_node_is_null(DeclaratorIn(init, name, source))) return init;
+  } else if (node::Is(scope, "catch_clause")) {
+    TSNode param = node::Field(scope, "parameter");
+    if (PatternBinds(param, name, source)) return param;
+  }
+  return TSNode{};
 }
 
 TSNode FindImport(TSNode program, std::string_view name,
@@ -93,11 +135,18 @@ TSNode FindImport(TSNode program, std::string_view name,
   return TSNode{};
 }
 
+Binding Resolve(std::string_view name, TSNode use, std::string_view source, bool assignments);
+
+// `name = value` assignments in the binding's scope that resolve to this
+// very binding (not to a shadowing local or parameter of the same name).
 void CollectAssignments(Binding* binding, std::string_view name,
                         std::string_view source) {
   ForEachDescendant(binding->scope, true, [&](TSNode n) {
-    if (node::Is(n, "assignment_expression") &&
-        IsNamed(node::Unwrap(node::Field(n, "left")), name, source)) {
+    if (!node::Is(n, "assignment_expression")) return;
+    TSNode left = node::Unwrap(node::Field(n, "left"));
+    if (!IsNamed(left, name, source)) return;
+    Binding target = Resolve(name, left, source, false);
+    if (target.kind == binding->kind && ts_node_eq(target.declarator, binding->declarator)) {
       binding->assignments.push_back(n);
     }
   });
@@ -117,11 +166,23 @@ TSNode EnclosingFunction(TSNode n) {
   return n;
 }
 
-Binding ResolveName(std::string_view name, TSNode use,
-                    std::string_view source) {
+Binding ResolveName(std::string_view name, TSNode use, std::string_view source) {
+  return Resolve(name, use, source, true);
+}
+
+namespace {
+
+Binding Resolve(std::string_view name, TSNode use, std::string_view source, bool assignments) {
   Binding binding;
   for (TSNode scope = ts_node_parent(use); !ts_node_is_null(scope);
        scope = ts_node_parent(scope)) {
+    TSNode other = LoopOrCatchBinding(scope, name, source);
+    if (!ts_node_is_null(other)) {
+      binding.kind = Binding::Kind::kOther;
+      binding.declarator = other;
+      binding.scope = scope;
+      return binding;
+    }
     if (node::IsFunction(scope)) {
       TSNode param = FindParameter(scope, name, source);
       if (!ts_node_is_null(param)) {
@@ -141,13 +202,14 @@ Binding ResolveName(std::string_view name, TSNode use,
       return binding;
     }
     if (!ts_node_is_null(declarator)) {
-      binding.kind = Binding::Kind::kVariable;
+      bool plain = IsNamed(node::Field(declarator, "name"), name, source);
+      binding.kind = plain ? Binding::Kind::kVariable : Binding::Kind::kOther;
       binding.declarator = declarator;
       binding.scope = scope;
       TSNode declaration = ts_node_parent(declarator);
       binding.is_const = node::Is(declaration, "lexical_declaration") &&
                          node::Text(declaration, source).starts_with("const");
-      CollectAssignments(&binding, name, source);
+      if (plain && assignments) CollectAssignments(&binding, name, source);
       return binding;
     }
     if (node::Is(scope, "program")) {
@@ -162,5 +224,7 @@ Binding ResolveName(std::string_view name, TSNode use,
   }
   return binding;
 }
+
+}  // namespace
 
 }  // namespace psm

@@ -175,6 +175,11 @@ class SiteFinder {
       case Binding::Kind::kFunction:
         Blind(site, "the payload " + Quote(name) + " is a function, not an object");
         return;
+      case Binding::Kind::kOther:
+        Blind(site, "the payload " + Quote(name) + " is bound by destructuring, a loop or a "
+                        "catch clause" + AtLine(binding.declarator) +
+                        "; the tool cannot see the object");
+        return;
       case Binding::Kind::kVariable:
         break;
     }

@@ -2,6 +2,8 @@
 
 #include "common/text_lines.h"
 #include "find/site_finder.h"
+#include "migrate/file_kind.h"
+#include "syntax/embedded_script.h"
 
 namespace psm {
 namespace {
@@ -65,6 +67,10 @@ void Reject(Migration* m, std::string_view original) {
   }
 }
 
+Migration Migrate(Migration m, std::string_view text, std::string_view source,
+                  Language language, const RuleTable& rules, const PlanOptions& options,
+                  Parser& parser);
+
 }  // namespace
 
 bool MayContainSites(std::string_view text) {
@@ -76,20 +82,49 @@ Migration MigrateText(std::string_view path, std::string_view text,
                       const PlanOptions& options, Parser& parser) {
   Migration m;
   m.result.path = std::string(path);
-  if (!MayContainSites(text)) {
-    m.migrated_text = std::string(text);
-    return m;
+  m.migrated_text = std::string(text);
+  if (!MayContainSites(text)) return m;
+  if (!options.include_minified) {
+    if (auto reason = GeneratedCodeReason(path, text)) {
+      m.result.skipped = true;
+      m.result.error = *reason + "; skipped (use --include-minified to migrate it)";
+      return m;
+    }
   }
-  Tree tree = parser.Parse(language, text);
+  // Markup with embedded scripts is parsed through a same-length view.
+  std::string view_storage;
+  std::string_view source = text;
+  if (IsScriptContainer(path)) {
+    ScriptView view = MaskScriptContainer(text);
+    if (view.scripts == 0) return m;
+    view_storage = std::move(view.text);
+    source = view_storage;
+    language = view.language;
+  }
+  return Migrate(std::move(m), text, source, language, rules, options, parser);
+}
+
+namespace {
+
+Migration Migrate(Migration m, std::string_view text, std::string_view source,
+                  Language language, const RuleTable& rules, const PlanOptions& options,
+                  Parser& parser) {
+  Tree tree = parser.Parse(language, source);
   if (!tree.ok()) {
     m.result.error = "the parser refused the file";
-    m.migrated_text = std::string(text);
     return m;
   }
   LineIndex lines(text);
   EditSet file_edits;
-  for (const CallSite& site : FindCallSites(text, tree.Root())) {
-    SitePlan plan = PlanSite(site, text, rules, options);
+  for (const CallSite& site : FindCallSites(source, tree.Root())) {
+    if (IgnoredByComment(source, site.call.begin)) {
+      SitePlan ignored;
+      ignored.status = SiteStatus::kIgnored;
+      ignored.reasons.push_back("left alone: a payment-session-migrate-ignore comment");
+      m.result.sites.push_back(ToResult(ignored, site, lines));
+      continue;
+    }
+    SitePlan plan = PlanSite(site, source, rules, options);
     if (auto conflict = file_edits.AddAll(plan.edits)) {
       plan.status = SiteStatus::kNeedsReview;
       plan.removed.clear();
@@ -99,17 +134,19 @@ Migration MigrateText(std::string_view path, std::string_view text,
     }
     m.result.sites.push_back(ToResult(plan, site, lines));
   }
-  if (file_edits.empty()) {
-    m.migrated_text = std::string(text);
-    return m;
-  }
+  if (file_edits.empty()) return m;
   m.migrated_text = ApplyEdits(text, file_edits);
   m.result.changed = m.migrated_text != text;
+  // The safety net: the edited source must not parse worse than before.
+  std::string edited_view = source.data() == text.data() ? std::string() : ApplyEdits(source, file_edits);
+  std::string_view after_source = edited_view.empty() ? std::string_view(m.migrated_text) : edited_view;
   int errors_before = CountSyntaxErrors(tree.Root());
   DescribeEdits(tree, file_edits, lines);
-  Tree after = parser.Reparse(language, tree, m.migrated_text);
+  Tree after = parser.Reparse(language, tree, after_source);
   if (!after.ok() || CountSyntaxErrors(after.Root()) > errors_before) Reject(&m, text);
   return m;
 }
+
+}  // namespace
 
 }  // namespace psm

@@ -38,6 +38,8 @@ std::string JsonReport(const std::vector<FileResult>& files,
         {"alreadyMigrated", summary.already_migrated},
         {"needsReview", summary.needs_review},
         {"unknownMethod", summary.unknown_method},
+        {"ignored", summary.ignored},
+        {"skipped", summary.skipped},
         {"errors", summary.errors}}},
       {"errors", errors}};
   // Invalid UTF-8 in a path or excerpt must not abort the report.

@@ -14,6 +14,7 @@ void RunSummary::Add(const FileResult& file) {
       case SiteStatus::kAlreadyMigrated: ++already_migrated; break;
       case SiteStatus::kNeedsReview: ++needs_review; break;
       case SiteStatus::kUnknownMethod: ++unknown_method; break;
+      case SiteStatus::kIgnored: ++ignored; break;
     }
   }
 }
@@ -30,7 +31,9 @@ std::string RunSummary::OneLine(bool write_mode) const {
                      ", " + std::to_string(already_migrated) + " already migrated, " +
                      std::to_string(needs_review) + " need review, " +
                      std::to_string(unknown_method) + " unknown method";
-  if (errors > 0) line += "; " + n(errors, "error", "errors");
+  if (ignored > 0) line += ", " + std::to_string(ignored) + " ignored";
+  if (skipped > 0) line += "; " + n(skipped, "file", "files") + " skipped";
+  if (errors > skipped) line += "; " + n(errors - skipped, "error", "errors");
   return line;
 }
 

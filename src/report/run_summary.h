@@ -16,6 +16,7 @@ struct RunSummary {
   int already_migrated = 0;
   int needs_review = 0;
   int unknown_method = 0;
+  int ignored = 0;
   int errors = 0;   // files with a problem, skipped ones included
   int skipped = 0;  // files deliberately not processed (binary, too large)
 

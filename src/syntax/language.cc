@@ -1,5 +1,7 @@
 #include "syntax/language.h"
 
+#include "syntax/embedded_script.h"
+
 #include <array>
 #include <utility>
 
@@ -37,7 +39,7 @@ std::optional<Language> LanguageForPath(std::string_view path) {
 }
 
 bool IsMigratableExtension(std::string_view path) {
-  return LanguageForPath(path).has_value();
+  return LanguageForPath(path).has_value() || IsScriptContainer(path);
 }
 
 const TSLanguage* GrammarFor(Language language) {

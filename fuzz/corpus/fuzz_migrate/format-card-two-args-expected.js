@@ -1,0 +1,18 @@
+const cardNumber = digitalRiver.createElement('cardnumber', cardStyles);
+const cardCvv = digitalRiver.createElement('cardcvv', cardStyles);
+
+export function tokenizeCard(owner) {
+  return digitalRiver.createSource(cardNumber, {
+    type: "creditCard",
+    sessionId: checkout.payment.session.id,
+    owner: owner,
+  });
+}
+
+const savedCardPayload = {
+  type: "creditCard",
+  sessionId: checkout.payment.session.id,
+  owner: defaultOwner
+};
+
+export const reverifyCvv = () => digitalRiver.createSource(cardCvv, savedCardPayload);

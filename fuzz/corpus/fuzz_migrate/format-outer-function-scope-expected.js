@@ -1,0 +1,17 @@
+function setupDirectDebit(dr, shopper) {
+  const debitData = {
+    type: 'directDebit',
+    sessionId: checkout.payment.session.id,
+    owner: shopper.owner,
+    directDebit: { returnUrl: '/checkout/sepa/return' }
+  };
+
+  function onConfirm() {
+    if (!shopper.acceptedMandate) {
+      return Promise.reject(new Error('mandate not accepted'));
+    }
+    return dr.createSource(debitData);
+  }
+
+  return { onConfirm };
+}

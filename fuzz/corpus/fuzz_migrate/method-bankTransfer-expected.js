@@ -1,0 +1,17 @@
+async function submitKoreanBankTransfer(digitalriver, checkoutState) {
+  const transferPayload = {
+    type: "bankTransfer",
+    sessionId: checkout.payment.session.id,
+    owner: checkoutState.billing,
+    bankTransfer: {
+      returnUrl: checkoutState.links.bankReturn
+    }
+  };
+
+  const { source, error } = await digitalriver.createSource(transferPayload);
+  if (error) {
+    checkoutState.fail(error);
+    return null;
+  }
+  return source;
+}

@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# Bounded fuzzing, as CI runs it: builds the libFuzzer targets (clang,
+# -DPSM_FUZZ=ON) into build-fuzz/ and runs each for SECONDS (default 60).
+#
+#   scripts/fuzz.sh [SECONDS] [TARGET...]     TARGET: fuzz_migrate fuzz_rules fuzz_cli
+#
+# Each target starts from its seed corpus fuzz/corpus/<target>/ (read only)
+# plus a working corpus build-fuzz/corpus/<target>/ that keeps what earlier
+# runs found. Crash inputs go to build-fuzz/artifacts/. Prints per target:
+# executions, exec/s, coverage, new units, crashes. Exit status 1 when any
+# target crashed or broke an invariant, 2 on a build problem.
+#
+# Environment: FUZZ_BUILD_DIR (default build-fuzz), FUZZ_ARGS (extra
+# libFuzzer flags, e.g. "-jobs=2 -workers=2"), PSM_FUZZ_STRICT=1 (also check
+# the one-line error promises, see fuzz/README.md), CC/CXX (default clang).
+set -uo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+build="${FUZZ_BUILD_DIR:-$root/build-fuzz}"
+seconds="${1:-60}"
+shift $(( $# > 0 ? 1 : 0 ))
+targets=("$@")
+[ ${#targets[@]} -gt 0 ] || targets=(fuzz_migrate fuzz_rules fuzz_cli)
+case "$seconds" in ''|*[!0-9]*) echo "usage: $0 [SECONDS] [TARGET...]" >&2; exit 2 ;; esac
+
+if ! grep -q 'PSM_FUZZ' "$root/CMakeLists.txt"; then
+  echo "fuzz.sh: the top-level CMakeLists.txt has no PSM_FUZZ option yet; see fuzz/README.md" >&2
+  exit 2
+fi
+if [ ! -d "$root/fuzz/corpus/fuzz_migrate" ]; then "$root/fuzz/make-seeds.sh"; fi
+
+generator=()
+if [ ! -f "$build/CMakeCache.txt" ] && command -v ninja >/dev/null; then generator=(-G Ninja); fi
+echo "fuzz.sh: building into $build" >&2
+if ! CC="${CC:-clang}" CXX="${CXX:-clang++}" cmake -S "$root" -B "$build" "${generator[@]}" \
+       -DPSM_FUZZ=ON -DPSM_BUILD_TESTS=OFF -DCMAKE_BUILD_TYPE=RelWithDebInfo >"$build.configure.log" 2>&1; then
+  cat "$build.configure.log" >&2
+  exit 2
+fi
+if ! cmake --build "$build" -j"$(nproc)" --target "${targets[@]}" >"$build.build.log" 2>&1; then
+  tail -n 40 "$build.build.log" >&2
+  exit 2
+fi
+
+export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:allocator_may_return_null=1}"
+export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
+mkdir -p "$build/artifacts" "$build/logs"
+status=0
+printf '%-14s %6s %12s %9s %7s %7s %7s  %s\n' target seconds executions exec/s cov ft new result
+for target in "${targets[@]}"; do
+  binary="$(find "$build" -type f -name "$target" -perm -u+x | head -n 1)"
+  if [ -z "$binary" ]; then echo "fuzz.sh: $target was not built" >&2; exit 2; fi
+  corpus="$build/corpus/$target"
+  mkdir -p "$corpus"
+  dict=()
+  [ -f "$root/fuzz/$target.dict" ] && dict=(-dict="$root/fuzz/$target.dict")
+  log="$build/logs/$target.log"
+  # shellcheck disable=SC2086  # FUZZ_ARGS is a list of flags
+  "$binary" "$corpus" "$root/fuzz/corpus/$target" "${dict[@]}" \
+      -max_total_time="$seconds" -timeout=25 -rss_limit_mb=2048 -print_final_stats=1 \
+      -artifact_prefix="$build/artifacts/$target-" ${FUZZ_ARGS:-} >"$log" 2>&1
+  rc=$?
+  execs="$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)"
+  rate="$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -n 1)"
+  new="$(sed -n 's/^stat::new_units_added: *//p' "$log" | tail -n 1)"
+  last="$(grep -E '^#[0-9]+' "$log" | grep ' cov: ' | tail -n 1)"
+  cov="$(sed -n 's/.* cov: \([0-9]*\).*/\1/p' <<<"$last")"
+  ft="$(sed -n 's/.* ft: \([0-9]*\).*/\1/p' <<<"$last")"
+  crashed=0
+  if [ $rc -ne 0 ] || grep -qE '^==[0-9]+==ERROR|deadly signal|invariant broken|runtime error:|Test unit written' "$log"; then
+    crashed=1
+  fi
+  result=ok
+  [ $crashed = 1 ] && result=CRASH
+  printf '%-14s %6s %12s %9s %7s %7s %7s  %s\n' "$target" "$seconds" "${execs:-?}" "${rate:-?}" \
+    "${cov:-?}" "${ft:-?}" "${new:-?}" "$result"
+  if [ $crashed = 1 ]; then
+    status=1
+    echo "---- $target: $log (exit $rc) ----" >&2
+    grep -E 'invariant broken|ERROR|SUMMARY|runtime error|deadly signal|Test unit written|^    #[0-9]' "$log" | head -n 40 >&2
+  fi
+done
+exit $status

@@ -1,0 +1,24 @@
+#ifndef PSM_MIGRATE_FILE_KIND_H_
+#define PSM_MIGRATE_FILE_KIND_H_
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace psm {
+
+// Why a file should not be rewritten by default: minified code, bundler
+// output, or a vendored copy of DigitalRiver.js itself. Their
+// createSource calls are not the merchant's own source. nullopt when the
+// file is ordinary source.
+std::optional<std::string> GeneratedCodeReason(std::string_view path, std::string_view text);
+
+// True when the line holding `offset`, or the line before it, carries a
+// `payment-session-migrate-ignore` comment.
+bool IgnoredByComment(std::string_view text, uint32_t offset);
+
+inline constexpr std::string_view kIgnoreMarker = "payment-session-migrate-ignore";
+
+}  // namespace psm
+
+#endif  // PSM_MIGRATE_FILE_KIND_H_
