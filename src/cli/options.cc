@@ -50,6 +50,8 @@ ParsedCommandLine ParseCommandLine(int argc, const char* const* argv) {
                      std::to_string(kDefaultMaxFileBytes) + ")")
       ->type_name("BYTES");
   app.add_flag("-q,--quiet", options.quiet, "Print no summary or review notes on stderr");
+  app.add_flag("--include-minified", options.include_minified,
+               "Also rewrite minified and bundled files (skipped by default)");
   app.add_option("PATH", options.paths, "Files or directories (default: .)");
   try {
     app.parse(argc, argv);

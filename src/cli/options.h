@@ -19,6 +19,7 @@ struct Options {
   unsigned jobs = 0;               // 0: all cores
   size_t max_file_bytes = 0;       // 0: the default
   bool quiet = false;
+  bool include_minified = false;
 };
 
 // The outcome of reading the command line: options to run with, or an

@@ -43,6 +43,8 @@ std::string Finding(const FileResult& file, const SiteResult& site) {
       return where + method + " already migrated";
     case SiteStatus::kIgnored:
       return where + "ignored by comment";
+    case SiteStatus::kCanUseSession:
+      return where + "note: " + JoinList(site.reasons, "; ");
   }
   return where;
 }
@@ -56,7 +58,8 @@ void Printer::File(const FileResult& file, std::string_view diff) {
     if (finding && options_.mode == Mode::kCheck && !JsonOnStdout()) {
       Put(stdout, Finding(file, site) + "\n");
     } else if ((site.status == SiteStatus::kNeedsReview ||
-                site.status == SiteStatus::kUnknownMethod) && !options_.quiet) {
+                site.status == SiteStatus::kUnknownMethod ||
+                site.status == SiteStatus::kCanUseSession) && !options_.quiet) {
       Put(stderr, Finding(file, site) + "\n");
     }
   }

@@ -142,6 +142,7 @@ bool Prepare(const Options& options, RunContext* ctx, Printer& printer) {
     return false;
   }
   ctx->plan.session_id = options.session_id;
+  ctx->plan.include_minified = options.include_minified;
   char buffer[4096];
   if (::getcwd(buffer, sizeof buffer)) ctx->cwd = buffer;
   return true;

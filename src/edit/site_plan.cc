@@ -43,6 +43,7 @@ int Severity(SiteStatus s) {
     case SiteStatus::kNeedsReview: return 3;
     case SiteStatus::kUnknownMethod: return 2;
     case SiteStatus::kIgnored: return 0;
+    case SiteStatus::kCanUseSession: return 0;
     case SiteStatus::kMigrated: return 1;
     case SiteStatus::kAlreadyMigrated: return 0;
   }
@@ -356,6 +357,7 @@ std::string_view StatusName(SiteStatus status) {
     case SiteStatus::kNeedsReview: return "needs-review";
     case SiteStatus::kUnknownMethod: return "unknown-method";
     case SiteStatus::kIgnored: return "ignored";
+    case SiteStatus::kCanUseSession: return "can-use-session";
   }
   return "needs-review";
 }

@@ -18,6 +18,7 @@ enum class SiteStatus {
   kNeedsReview,      // the tool cannot finish it alone; see reasons
   kUnknownMethod,    // `type` names no method in the rule table
   kIgnored,          // opted out by a payment-session-migrate-ignore comment
+  kCanUseSession,    // another DigitalRiver.js call that could take sessionId
 };
 
 std::string_view StatusName(SiteStatus status);

@@ -1,7 +1,9 @@
 #include "migrate/file_migrator.h"
 
 #include "common/text_lines.h"
+#include "find/session_api_finder.h"
 #include "find/site_finder.h"
+#include <algorithm>
 #include "migrate/file_kind.h"
 #include "syntax/embedded_script.h"
 
@@ -52,6 +54,26 @@ SiteResult ToResult(SitePlan& plan, const CallSite& site, const LineIndex& lines
   return r;
 }
 
+// Other DigitalRiver.js calls that could take the session, merged into the
+// site list in source order.
+void AddSessionApiSites(std::string_view source, TSNode root, const LineIndex& lines,
+                        FileResult* result) {
+  std::vector<SessionApiSite> found = FindSessionApiSites(source, root);
+  if (found.empty()) return;
+  for (SessionApiSite& api : found) {
+    SiteResult r;
+    r.line = lines.Line(api.call.begin);
+    r.column = lines.Column(api.call.begin);
+    r.status = SiteStatus::kCanUseSession;
+    r.reasons.push_back(std::move(api.reason));
+    result->sites.push_back(std::move(r));
+  }
+  std::stable_sort(result->sites.begin(), result->sites.end(),
+                   [](const SiteResult& a, const SiteResult& b) {
+                     return a.line != b.line ? a.line < b.line : a.column < b.column;
+                   });
+}
+
 // A rewrite that breaks the file is dropped whole: every site that had
 // edits now needs review.
 void Reject(Migration* m, std::string_view original) {
@@ -74,7 +96,7 @@ Migration Migrate(Migration m, std::string_view text, std::string_view source,
 }  // namespace
 
 bool MayContainSites(std::string_view text) {
-  return text.find(kCreateSource) != std::string_view::npos;
+  return text.find(kCreateSource) != std::string_view::npos || MayContainSessionApis(text);
 }
 
 Migration MigrateText(std::string_view path, std::string_view text,
@@ -134,6 +156,7 @@ Migration Migrate(Migration m, std::string_view text, std::string_view source,
     }
     m.result.sites.push_back(ToResult(plan, site, lines));
   }
+  AddSessionApiSites(source, tree.Root(), lines, &m.result);
   if (file_edits.empty()) return m;
   m.migrated_text = ApplyEdits(text, file_edits);
   m.result.changed = m.migrated_text != text;

@@ -39,6 +39,7 @@ std::string JsonReport(const std::vector<FileResult>& files,
         {"needsReview", summary.needs_review},
         {"unknownMethod", summary.unknown_method},
         {"ignored", summary.ignored},
+        {"canUseSession", summary.can_use_session},
         {"skipped", summary.skipped},
         {"errors", summary.errors}}},
       {"errors", errors}};

@@ -15,6 +15,7 @@ void RunSummary::Add(const FileResult& file) {
       case SiteStatus::kNeedsReview: ++needs_review; break;
       case SiteStatus::kUnknownMethod: ++unknown_method; break;
       case SiteStatus::kIgnored: ++ignored; break;
+      case SiteStatus::kCanUseSession: ++can_use_session; break;
     }
   }
 }
@@ -32,6 +33,9 @@ std::string RunSummary::OneLine(bool write_mode) const {
                      std::to_string(needs_review) + " need review, " +
                      std::to_string(unknown_method) + " unknown method";
   if (ignored > 0) line += ", " + std::to_string(ignored) + " ignored";
+  if (can_use_session > 0) {
+    line += "; " + n(can_use_session, "other call", "other calls") + " could use the session";
+  }
   if (skipped > 0) line += "; " + n(skipped, "file", "files") + " skipped";
   if (errors > skipped) line += "; " + n(errors - skipped, "error", "errors");
   return line;

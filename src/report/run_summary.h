@@ -17,6 +17,7 @@ struct RunSummary {
   int needs_review = 0;
   int unknown_method = 0;
   int ignored = 0;
+  int can_use_session = 0;
   int errors = 0;   // files with a problem, skipped ones included
   int skipped = 0;  // files deliberately not processed (binary, too large)
 

@@ -1,0 +1,146 @@
+#include "find/session_api_finder.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "find/object_builder.h"
+#include "find/receiver.h"
+#include "syntax/node.h"
+
+namespace psm {
+namespace {
+
+// Elements the spec says can be configured with a payment session.
+constexpr std::array<std::string_view, 6> kSessionElements = {
+    "ideal", "paypal", "taxidentifier", "tax-identifier", "invoiceattribute",
+    "invoice-attribute"};
+
+bool IsSessionElement(std::string_view type) {
+  std::string lower(type);
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return std::find(kSessionElements.begin(), kSessionElements.end(), lower) !=
+         kSessionElements.end();
+}
+
+int LineOf(TSNode n) { return static_cast<int>(ts_node_start_point(n).row) + 1; }
+
+std::vector<TSNode> Arguments(TSNode call) {
+  std::vector<TSNode> args;
+  TSNode list = node::Field(call, "arguments");
+  uint32_t count = ts_node_named_child_count(list);
+  for (uint32_t i = 0; i < count; ++i) {
+    TSNode arg = ts_node_named_child(list, i);
+    if (!node::IsComment(arg)) args.push_back(arg);
+  }
+  return args;
+}
+
+// The configuration object literal, written inline or bound to a variable.
+TSNode ConfigObject(TSNode arg, std::string_view source) {
+  TSNode value = node::Unwrap(arg);
+  if (node::Is(value, "object")) return value;
+  if (node::Is(value, "identifier")) return TraceToObjectLiteral(value, source);
+  return TSNode{};
+}
+
+class SessionApiFinder {
+ public:
+  explicit SessionApiFinder(std::string_view source) : source_(source) {}
+
+  std::vector<SessionApiSite> FindAll(TSNode root) {
+    std::vector<SessionApiSite> sites;
+    for (std::string_view api : kSessionApis) {
+      for (size_t at = source_.find(api); at != std::string_view::npos;
+           at = source_.find(api, at + api.size())) {
+        TSNode name = ts_node_descendant_for_byte_range(
+            root, static_cast<uint32_t>(at), static_cast<uint32_t>(at + api.size()));
+        Inspect(name, api, &sites);
+      }
+    }
+    std::sort(sites.begin(), sites.end(), [](const SessionApiSite& a, const SessionApiSite& b) {
+      return a.call.begin < b.call.begin;
+    });
+    return sites;
+  }
+
+ private:
+  void Inspect(TSNode name, std::string_view api, std::vector<SessionApiSite>* sites) {
+    if (!node::Is(name, "property_identifier") || node::Text(name, source_) != api) return;
+    TSNode member = ts_node_parent(name);
+    TSNode call = ts_node_parent(member);
+    if (!node::Is(member, "member_expression") || !node::Is(call, "call_expression") ||
+        !ts_node_eq(node::Field(call, "function"), member)) {
+      return;
+    }
+    if (ClassifyReceiver(node::Field(member, "object"), source_) == Receiver::kOtherLibrary) return;
+    std::vector<TSNode> args = Arguments(call);
+    std::string reason;
+    if (api == "createElement") {
+      std::string type;
+      if (args.empty() || !node::StringLiteralValue(args[0], source_, &type) ||
+          !IsSessionElement(type)) {
+        return;  // document.createElement, React.createElement, card elements
+      }
+      reason = ElementReason(type, args.size() > 1 ? args[1] : TSNode{});
+    } else {
+      reason = ConfigReason(api, args.empty() ? TSNode{} : args[0]);
+    }
+    if (!reason.empty()) sites->push_back({node::Range(call), std::string(api), reason});
+  }
+
+  std::string ConfigReason(std::string_view api, TSNode arg) {
+    TSNode config = ts_node_is_null(arg) ? TSNode{} : ConfigObject(arg, source_);
+    if (!ts_node_is_null(config) && BuildObjectLiteral(config, source_).Find("sessionId")) {
+      return "";
+    }
+    if (ts_node_is_null(config) && !ts_node_is_null(arg)) {
+      return std::string(api) + "() takes a configuration the tool cannot see (" +
+             Quote(node::Text(arg, source_)) + "); make sure it passes the checkout's sessionId";
+    }
+    return std::string(api) + "() can be configured with the checkout's sessionId " +
+           "(payment.session.id); add it to its configuration";
+  }
+
+  std::string ElementReason(const std::string& type, TSNode options_arg) {
+    TSNode options = ts_node_is_null(options_arg) ? TSNode{} : ConfigObject(options_arg, source_);
+    if (ts_node_is_null(options)) {
+      return "the " + type + " element can be configured with the checkout's sessionId; " +
+             "add it to its options";
+    }
+    ObjectLiteral literal = BuildObjectLiteral(options, source_);
+    if (literal.Find("sessionId")) return "";
+    std::string reason = "the " + type + " element can be configured with the checkout's " +
+                         "sessionId; add it to its options";
+    if (const Member* data = literal.Find("sourceData")) {
+      reason += "; its sourceData" + std::string(" (line ") +
+                std::to_string(LineOf(options)) + ") then no longer needs amount, currency " +
+                "and line items";
+      (void)data;
+    }
+    return reason;
+  }
+
+  std::string_view source_;
+};
+
+}  // namespace
+
+bool MayContainSessionApis(std::string_view text) {
+  if (text.find("retrieveAvailablePaymentMethods") != std::string_view::npos ||
+      text.find("createDropin") != std::string_view::npos) {
+    return true;
+  }
+  if (text.find("createElement") == std::string_view::npos) return false;
+  for (std::string_view element : {"'ideal'", "\"ideal\"", "'paypal'", "\"paypal\"",
+                                   "taxidentifier", "invoiceattribute", "tax-identifier",
+                                   "invoice-attribute"}) {
+    if (text.find(element) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+std::vector<SessionApiSite> FindSessionApiSites(std::string_view source, TSNode root) {
+  return SessionApiFinder(source).FindAll(root);
+}
+
+}  // namespace psm
