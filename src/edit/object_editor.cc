@@ -68,19 +68,35 @@ class ObjectEditor {
       // Everything goes, inline: leave `{}` rather than `{  }`.
       return Add(object_.range.begin + 1, object_.range.end - 1, "");
     }
+    const Member* prev = i > 0 ? &members_[i - 1] : nullptr;
+    bool prev_comma_here = prev && prev->comma && SameLine(prev->comma->end, first.range.begin);
     if (!last.comma) {
-      // Last member, no trailing comma: take the previous comma with it so
-      // the survivor before it does not gain a trailing comma.
-      comma_taken_ = static_cast<int>(i) - 1;
-      const Member& prev = members_[i - 1];
-      return Add(prev.comma ? prev.comma->begin : prev.range.end, last.range.end, "");
+      if (prev_comma_here) {
+        // `a: 1, amount: 2 }`: the comma before goes too, so the survivor
+        // before it does not gain a trailing comma.
+        comma_taken_ = static_cast<int>(i) - 1;
+        return Add(prev->comma->begin, last.range.end, "");
+      }
+      // The comma before is on an earlier line: handled like a whole-line
+      // removal of the last member.
+      removed_last_by_lines_ = true;
+      return Add(BlanksBefore(first.range.begin), last.range.end, "");
     }
-    if (rest_is_trivia && i > 0 && members_[i - 1].comma) {
-      // `type: 'x', amount: 1,` + end of line: cut from the comma before,
-      // so no blank is left dangling at the end of the line.
-      return Add(members_[i - 1].comma->end, end, "");
+    if (rest_is_trivia) {
+      // `x, amount: 1,` + end of line: no blank is left dangling.
+      return Add(prev_comma_here ? prev->comma->end : BlanksBefore(first.range.begin), end, "");
     }
-    return Add(first.range.begin, rest_is_trivia ? end : text::SkipBlanks(text_, end), "");
+    return Add(first.range.begin, text::SkipBlanks(text_, end), "");
+  }
+
+  bool SameLine(uint32_t a, uint32_t b) const {
+    return text_.substr(a, b - a).find('\n') == std::string_view::npos;
+  }
+
+  // Start of the spaces and tabs right before `pos` on its line.
+  uint32_t BlanksBefore(uint32_t pos) const {
+    while (pos > 0 && (text_[pos - 1] == ' ' || text_[pos - 1] == '\t')) --pos;
+    return pos;
   }
 
   // When whole-line removal took the last member of an object written

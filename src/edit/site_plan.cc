@@ -82,6 +82,9 @@ class LiteralPlanner {
     plan_.status = SiteStatus::kNeedsReview;
     plan_.reasons.push_back(std::move(reason));
     plan_.edits = EditSet();
+    plan_.ledger.clear();
+    plan_.removed.clear();
+    plan_.added_session_id = false;
     return std::move(plan_);
   }
 
@@ -148,6 +151,7 @@ class LiteralPlanner {
           if (m.key != parts[depth] || m.kind == Member::Kind::kSpread) continue;
           if (final_part) {
             AddRemoval(object, i, path);
+            plan_.ledger.push_back({path, m.range, m.value_range});
           } else if (m.object) {
             next.push_back(m.object.get());
           } else if (!m.string_value) {
@@ -219,6 +223,7 @@ class LiteralPlanner {
     if (statement_edits_.Add({{text::LineStart(text_, m.statement.begin), next_line}, ""})) {
       return false;
     }
+    plan_.ledger.push_back({m.path, m.statement, m.statement});
     if (std::find(plan_.removed.begin(), plan_.removed.end(), removed) == plan_.removed.end()) {
       plan_.removed.push_back(removed);
     }
@@ -322,6 +327,7 @@ void Combine(SitePlan part, size_t literal_count, const std::string& origin,
     }
   }
   site->added_session_id = site->added_session_id || part.added_session_id;
+  for (Removal& r : part.ledger) site->ledger.push_back(std::move(r));
   for (std::string& reason : part.reasons) {
     site->reasons.push_back(literal_count > 1 ? origin + ": " + reason : std::move(reason));
   }

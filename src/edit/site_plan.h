@@ -34,6 +34,13 @@ struct PlanOptions {
   bool include_minified = false;
 };
 
+// A removed member: which path, and where its value and member stood.
+struct Removal {
+  std::string path;
+  ByteRange member;
+  ByteRange value;
+};
+
 // What the tool decided for one call site.
 struct SitePlan {
   SiteStatus status = SiteStatus::kNeedsReview;
@@ -41,6 +48,7 @@ struct SitePlan {
   std::vector<std::string> removed;  // dotted paths, in rule order
   bool added_session_id = false;
   std::vector<std::string> reasons;  // for people; why it needs review, notes
+  std::vector<Removal> ledger;       // every member or statement removed
   EditSet edits;
 };
 

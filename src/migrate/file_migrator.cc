@@ -5,6 +5,7 @@
 #include "find/site_finder.h"
 #include <algorithm>
 #include "migrate/file_kind.h"
+#include "migrate/site_details.h"
 #include "syntax/embedded_script.h"
 
 namespace psm {
@@ -56,18 +57,23 @@ SiteResult ToResult(SitePlan& plan, const CallSite& site, const LineIndex& lines
 
 // Other DigitalRiver.js calls that could take the session, merged into the
 // site list in source order.
-void AddSessionApiSites(std::string_view source, TSNode root, const LineIndex& lines,
-                        FileResult* result) {
-  std::vector<SessionApiSite> found = FindSessionApiSites(source, root);
-  if (found.empty()) return;
-  for (SessionApiSite& api : found) {
+std::vector<SiteResult> SessionApiSites(std::string_view source, TSNode root,
+                                        const LineIndex& lines) {
+  std::vector<SiteResult> sites;
+  for (SessionApiSite& api : FindSessionApiSites(source, root)) {
     SiteResult r;
     r.line = lines.Line(api.call.begin);
     r.column = lines.Column(api.call.begin);
     r.status = SiteStatus::kCanUseSession;
     r.reasons.push_back(std::move(api.reason));
-    result->sites.push_back(std::move(r));
+    sites.push_back(std::move(r));
   }
+  return sites;
+}
+
+void MergeSites(std::vector<SiteResult> more, FileResult* result) {
+  if (more.empty()) return;
+  for (SiteResult& r : more) result->sites.push_back(std::move(r));
   std::stable_sort(result->sites.begin(), result->sites.end(),
                    [](const SiteResult& a, const SiteResult& b) {
                      return a.line != b.line ? a.line < b.line : a.column < b.column;
@@ -85,6 +91,8 @@ void Reject(Migration* m, std::string_view original) {
     s.status = SiteStatus::kNeedsReview;
     s.removed.clear();
     s.added_session_id = false;
+    s.ledger.clear();
+    s.fixes.clear();
     s.reasons.push_back("the rewrite would introduce a syntax error; migrate by hand");
   }
 }
@@ -138,6 +146,8 @@ Migration Migrate(Migration m, std::string_view text, std::string_view source,
   }
   LineIndex lines(text);
   EditSet file_edits;
+  std::vector<std::pair<size_t, EditSet>> site_edits;  // site index -> its edits
+  std::vector<ByteRange> calls;
   for (const CallSite& site : FindCallSites(source, tree.Root())) {
     if (IgnoredByComment(source, site.call.begin)) {
       SitePlan ignored;
@@ -154,10 +164,22 @@ Migration Migrate(Migration m, std::string_view text, std::string_view source,
       plan.reasons.push_back("its payload is shared with another call that needs "
                              "different edits; migrate by hand");
     }
-    m.result.sites.push_back(ToResult(plan, site, lines));
+    SiteResult result = ToResult(plan, site, lines);
+    DescribeEdits(plan, source, lines, &result);
+    site_edits.emplace_back(m.result.sites.size(), std::move(plan.edits));
+    calls.push_back(site.call);
+    m.result.sites.push_back(std::move(result));
   }
-  AddSessionApiSites(source, tree.Root(), lines, &m.result);
-  if (file_edits.empty()) return m;
+  if (file_edits.empty()) {
+    for (size_t k = 0; k < site_edits.size(); ++k) {
+      AddExcerpts(text, text, file_edits, EditSet(), calls[k], lines,
+                  &m.result.sites[site_edits[k].first]);
+    }
+    MergeSites(SessionApiSites(source, tree.Root(), lines), &m.result);
+    return m;
+  }
+  // Before the tree learns of the edits: its offsets must match `source`.
+  std::vector<SiteResult> api_sites = SessionApiSites(source, tree.Root(), lines);
   m.migrated_text = ApplyEdits(text, file_edits);
   m.result.changed = m.migrated_text != text;
   // The safety net: the edited source must not parse worse than before.
@@ -167,6 +189,12 @@ Migration Migrate(Migration m, std::string_view text, std::string_view source,
   DescribeEdits(tree, file_edits, lines);
   Tree after = parser.Reparse(language, tree, after_source);
   if (!after.ok() || CountSyntaxErrors(after.Root()) > errors_before) Reject(&m, text);
+  for (size_t k = 0; k < site_edits.size(); ++k) {
+    auto& [index, edits] = site_edits[k];
+    AddExcerpts(text, m.migrated_text, m.result.changed ? file_edits : EditSet(),
+                m.result.changed ? edits : EditSet(), calls[k], lines, &m.result.sites[index]);
+  }
+  MergeSites(std::move(api_sites), &m.result);
   return m;
 }
 

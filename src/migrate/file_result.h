@@ -8,6 +8,21 @@
 
 namespace psm {
 
+// A property the migration removed, for the reviewer's ledger: with payment
+// sessions its value must now reach the server-side checkout instead.
+struct RemovedField {
+  std::string path;        // "payPal.items"
+  std::string expression;  // its value as written, e.g. "lineItems"
+  uint32_t line = 0;       // where it stood
+};
+
+// One replacement in line/column terms (1-based, columns in characters;
+// the end is exclusive), as SARIF `fixes` carry them.
+struct Replacement {
+  uint32_t start_line = 0, start_column = 0, end_line = 0, end_column = 0;
+  std::string text;
+};
+
 // One createSource() call as the reports show it.
 struct SiteResult {
   uint32_t line = 0;    // 1-based, of the call
@@ -17,6 +32,13 @@ struct SiteResult {
   std::vector<std::string> removed;
   bool added_session_id = false;
   std::vector<std::string> reasons;
+  std::vector<RemovedField> ledger;
+  std::vector<Replacement> fixes;  // the site's own edits
+  // The changed lines before and after (or the call's first lines when
+  // nothing changes), starting at `excerpt_line` in the original file.
+  uint32_t excerpt_line = 0;
+  std::string before;
+  std::string after;
 };
 
 // Everything the run learned about one file. Texts are kept only while the

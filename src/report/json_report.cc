@@ -6,6 +6,20 @@
 
 namespace psm {
 
+namespace {
+
+// Every removed property with its original expression: with payment
+// sessions these values must reach the server-side checkout instead.
+nlohmann::ordered_json Ledger(const SiteResult& site) {
+  nlohmann::ordered_json ledger = nlohmann::ordered_json::array();
+  for (const RemovedField& field : site.ledger) {
+    ledger.push_back({{"path", field.path}, {"expression", field.expression}, {"line", field.line}});
+  }
+  return ledger;
+}
+
+}  // namespace
+
 std::string JsonReport(const std::vector<FileResult>& files,
                        const RunSummary& summary) {
   using Json = nlohmann::ordered_json;
@@ -20,7 +34,8 @@ std::string JsonReport(const std::vector<FileResult>& files,
                        {"status", StatusName(site.status)},
                        {"removed", site.removed},
                        {"addedSessionId", site.added_session_id},
-                       {"reasons", site.reasons}});
+                       {"reasons", site.reasons},
+                       {"ledger", Ledger(site)}});
     }
     if (!file.error.empty()) {
       errors.push_back({{"file", file.path}, {"message", file.error}});

@@ -1,0 +1,76 @@
+#include "migrate/site_details.h"
+
+#include <algorithm>
+
+namespace psm {
+namespace {
+
+constexpr uint32_t kMaxExcerptLines = 40;
+constexpr uint32_t kCallLines = 6;
+
+// Where `offset` of the original text lands once `edits` are applied; text
+// inserted exactly at `offset` counts as before it when `after_insertions`.
+uint32_t MapOffset(const EditSet& edits, uint32_t offset, bool after_insertions) {
+  int64_t delta = 0;
+  for (const Edit& e : edits.edits()) {
+    if (e.range.end > offset) break;
+    if (e.range.empty() && e.range.begin == offset && !after_insertions) break;
+    delta += static_cast<int64_t>(e.text.size()) - e.range.size();
+  }
+  return static_cast<uint32_t>(static_cast<int64_t>(offset) + delta);
+}
+
+// At most kMaxExcerptLines lines of `s` from `begin` to `end`.
+std::string Lines(std::string_view s, uint32_t begin, uint32_t end) {
+  std::string_view part = s.substr(begin, end - begin);
+  uint32_t count = 0;
+  for (size_t i = 0; i < part.size(); ++i) {
+    if (part[i] == '\n' && ++count == kMaxExcerptLines) {
+      return std::string(part.substr(0, i + 1)) + "...\n";
+    }
+  }
+  return std::string(part);
+}
+
+}  // namespace
+
+void DescribeEdits(const SitePlan& plan, std::string_view text, const LineIndex& lines,
+                   SiteResult* result) {
+  for (const Removal& r : plan.ledger) {
+    result->ledger.push_back({r.path, std::string(r.value.In(text)), lines.Line(r.member.begin)});
+  }
+  for (const Edit& e : plan.edits.edits()) {
+    result->fixes.push_back({lines.Line(e.range.begin), lines.Column(e.range.begin),
+                             lines.Line(e.range.end), lines.Column(e.range.end), e.text});
+  }
+}
+
+void AddExcerpts(std::string_view text, std::string_view after_text, const EditSet& file_edits,
+                 const EditSet& site_edits, ByteRange call, const LineIndex& lines,
+                 SiteResult* result) {
+  uint32_t begin = call.begin, end = call.end;
+  if (!site_edits.empty()) {
+    begin = site_edits.edits().front().range.begin;
+    end = 0;
+    for (const Edit& e : site_edits.edits()) end = std::max(end, e.range.end);
+  } else {
+    uint32_t stop_line = lines.Line(call.begin) + kCallLines;  // first line left out
+    if (stop_line <= lines.LineCount()) end = std::min(end, lines.LineStartOffset(stop_line));
+  }
+  begin = text::LineStart(text, begin);
+  end = end > begin && end <= text.size() && (end == text.size() || text[end - 1] == '\n')
+            ? end
+            : text::NextLineStart(text, end);
+  result->excerpt_line = lines.Line(begin);
+  result->before = Lines(text, begin, end);
+  if (site_edits.empty()) {
+    result->after = result->before;
+    return;
+  }
+  uint32_t new_begin = MapOffset(file_edits, begin, false);
+  uint32_t new_end = std::min<uint32_t>(MapOffset(file_edits, end, true),
+                                        static_cast<uint32_t>(after_text.size()));
+  result->after = Lines(after_text, new_begin, std::max(new_begin, new_end));
+}
+
+}  // namespace psm
