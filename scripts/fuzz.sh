@@ -11,8 +11,10 @@
 # target crashed or broke an invariant, 2 on a build problem.
 #
 # Environment: FUZZ_BUILD_DIR (default build-fuzz), FUZZ_ARGS (extra
-# libFuzzer flags, e.g. "-jobs=2 -workers=2"), PSM_FUZZ_STRICT=1 (also check
-# the one-line error promises, see fuzz/README.md), CC/CXX (default clang).
+# libFuzzer flags), FUZZ_KEEP_GOING=1 (fork mode: keep fuzzing after a
+# crash and count the crash artifacts; for long runs with known bugs),
+# PSM_FUZZ_STRICT=1 (also check the one-line error promises, see
+# fuzz/README.md), CC/CXX (default clang).
 set -uo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 build="${FUZZ_BUILD_DIR:-$root/build-fuzz}"
@@ -54,29 +56,42 @@ for target in "${targets[@]}"; do
   dict=()
   [ -f "$root/fuzz/$target.dict" ] && dict=(-dict="$root/fuzz/$target.dict")
   log="$build/logs/$target.log"
+  mode=()
+  [ "${FUZZ_KEEP_GOING:-0}" = 1 ] && mode=(-fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1)
+  before="$(find "$build/artifacts" -name "$target-*" | wc -l)"
   # shellcheck disable=SC2086  # FUZZ_ARGS is a list of flags
-  "$binary" "$corpus" "$root/fuzz/corpus/$target" "${dict[@]}" \
+  "$binary" "$corpus" "$root/fuzz/corpus/$target" "${dict[@]}" "${mode[@]}" \
       -max_total_time="$seconds" -timeout=25 -rss_limit_mb=2048 -print_final_stats=1 \
       -artifact_prefix="$build/artifacts/$target-" ${FUZZ_ARGS:-} >"$log" 2>&1
   rc=$?
-  execs="$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)"
-  rate="$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -n 1)"
-  new="$(sed -n 's/^stat::new_units_added: *//p' "$log" | tail -n 1)"
-  last="$(grep -E '^#[0-9]+' "$log" | grep ' cov: ' | tail -n 1)"
+  artifacts=$(( $(find "$build/artifacts" -name "$target-*" | wc -l) - before ))
+  if grep -qE '^#[0-9]+: cov: ' "$log"; then  # fork mode: "#N: cov: C ft: F corp: K exec/s E ..."
+    last="$(grep -E '^#[0-9]+: cov: ' "$log" | tail -n 1)"
+    execs="$(sed -n 's/^#\([0-9]*\):.*/\1/p' <<<"$last")"
+    rate="$(sed -n 's/.* exec\/s \([0-9]*\).*/\1/p' <<<"$last")"
+    new="$(sed -n 's/.* corp: \([0-9]*\).*/\1/p' <<<"$last")"; new="corp=$new"
+  else
+    execs="$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)"
+    rate="$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -n 1)"
+    new="$(sed -n 's/^stat::new_units_added: *//p' "$log" | tail -n 1)"
+    last="$(grep -E '^#[0-9]+' "$log" | grep ' cov: ' | tail -n 1)"
+  fi
   cov="$(sed -n 's/.* cov: \([0-9]*\).*/\1/p' <<<"$last")"
   ft="$(sed -n 's/.* ft: \([0-9]*\).*/\1/p' <<<"$last")"
   crashed=0
-  if [ $rc -ne 0 ] || grep -qE '^==[0-9]+==ERROR|deadly signal|invariant broken|runtime error:|Test unit written' "$log"; then
+  if [ $rc -ne 0 ] || [ "$artifacts" -gt 0 ] ||
+     grep -qE '^==[0-9]+==ERROR|deadly signal|invariant broken|runtime error:|Test unit written' "$log"; then
     crashed=1
   fi
   result=ok
-  [ $crashed = 1 ] && result=CRASH
+  [ $crashed = 1 ] && result="CRASH ($artifacts artifact(s) in $build/artifacts)"
   printf '%-14s %6s %12s %9s %7s %7s %7s  %s\n' "$target" "$seconds" "${execs:-?}" "${rate:-?}" \
     "${cov:-?}" "${ft:-?}" "${new:-?}" "$result"
   if [ $crashed = 1 ]; then
     status=1
     echo "---- $target: $log (exit $rc) ----" >&2
-    grep -E 'invariant broken|ERROR|SUMMARY|runtime error|deadly signal|Test unit written|^    #[0-9]' "$log" | head -n 40 >&2
+    grep -E 'invariant broken|ERROR|SUMMARY|runtime error|deadly signal|Test unit written|^    #[0-9]' "$log" |
+      grep -v ' in fuzzer::' | head -n 40 >&2
   fi
 done
 exit $status

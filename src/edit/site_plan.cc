@@ -64,13 +64,19 @@ class LiteralPlanner {
 
   SitePlan Plan() {
     for (const ObjectLiteral* part : parts_) {
-      if (part->has_error) return Review("the payload contains a syntax error; fix it first");
+      if (part->has_error) {
+        return Review("the payload contains a syntax error (or template code the tool cannot "
+                      "parse around); migrate it by hand");
+      }
     }
     const MethodRule* rule = Method();
     if (!rule) return std::move(plan_);
     plan_.method = rule->type;
-    for (const std::string& path : rule->remove) CollectRemovals(path);
     CheckMutations(*rule);
+    for (const std::string& path : rule->remove) {
+      if (!kept_.contains(path)) CollectRemovals(path);
+    }
+    ReportOpaqueParents();
     PlanSessionId(*rule);
     if (!BuildEdits()) return Review("internal error: conflicting edits; nothing changed");
     Decide();
@@ -155,13 +161,26 @@ class LiteralPlanner {
           } else if (m.object) {
             next.push_back(m.object.get());
           } else if (!m.string_value) {
-            Blind(Ticked(m.key) + " is " + Ticked(m.value_range.In(text_)) +
-                  ", which the tool cannot see into; make sure it no longer "
-                  "carries " + Ticked(path));
+            std::string key = Ticked(m.key) + " is " + Ticked(m.value_range.In(text_));
+            std::string rest = path.substr(path.find('.') + 1);
+            auto& fields = opaque_parents_[key];
+            if (std::find(fields.begin(), fields.end(), rest) == fields.end()) {
+              fields.push_back(rest);
+            }
           }
         }
       }
       level = std::move(next);
+    }
+  }
+
+  // One reason per value the tool cannot see into, naming every field that
+  // might still hide there.
+  void ReportOpaqueParents() {
+    for (const auto& [what, fields] : opaque_parents_) {
+      std::string list;
+      for (const std::string& f : fields) list += (list.empty() ? "" : ", ") + f;
+      Blind(what + ", which the tool cannot see into; make sure it no longer carries " + list);
     }
   }
 
@@ -197,15 +216,30 @@ class LiteralPlanner {
       } else if (Touches(m.path, "type")) {
         Blind(where + " changes the payment type");
       } else {
-        for (const std::string& removed : rule.remove) {
-          if (!Touches(m.path, removed)) continue;
-          if (!DeleteStatement(m, removed)) {
-            Blind(where + " sets " + Ticked(m.path) + ", which payment sessions "
-                  "no longer accept; delete it");
-          }
-          break;
-        }
+        CheckMutation(m, where, rule);
       }
+    }
+  }
+
+  // A statement that writes at or around a removed path: deleted when it
+  // only sets that field; otherwise the field stays in the literal (later
+  // code may still use it, e.g. `items.push(...)`) and a person decides.
+  void CheckMutation(const PayloadMutation& m, const std::string& where, const MethodRule& rule) {
+    for (const std::string& removed : rule.remove) {
+      if (!Touches(m.path, removed)) continue;
+      bool sets_parent = m.path.size() < removed.size();
+      if (sets_parent) {
+        Blind(where + " sets " + Ticked(m.path) + ", which may carry fields payment sessions "
+              "no longer accept (" + Ticked(removed) + "); check that object");
+        return;
+      }
+      if (!DeleteStatement(m, removed)) {
+        kept_.insert(removed);
+        Blind(where + " sets " + Ticked(m.path) + ", which payment sessions no longer "
+              "accept; " + Ticked(removed) + " was kept so the code still runs: remove both "
+              "by hand");
+      }
+      return;
     }
   }
 
@@ -311,6 +345,8 @@ class LiteralPlanner {
   std::map<const ObjectLiteral*, std::vector<size_t>> removals_;
   std::optional<NewMember> new_member_;
   EditSet statement_edits_;  // deleted mutation statements
+  std::set<std::string> kept_;  // removed paths kept because code still uses them
+  std::map<std::string, std::vector<std::string>> opaque_parents_;
   bool session_id_set_later_ = false;
 };
 

@@ -43,7 +43,8 @@ void ReadValue(TSNode value, std::string_view source, int depth,
         BuildObjectLiteral(value, source, depth + 1));
     return;
   }
-  if (!node::Is(value, "identifier") || depth >= kMaxDepth) return;
+  bool name = node::Is(value, "identifier") || node::Is(value, "shorthand_property_identifier");
+  if (!name || depth >= kMaxDepth) return;
   if (TraceToConstString(value, source, &text)) {
     member->string_value = text;
     return;

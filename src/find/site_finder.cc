@@ -70,6 +70,15 @@ class SiteFinder {
         ts_node_eq(node::Field(parent, "function"), member)) {
       return parent;
     }
+    // tree-sitter-typescript reads `await dr.createSource<T>(p)` as a call
+    // whose callee is `await dr.createSource`.
+    if (node::Is(parent, "await_expression")) {
+      TSNode outer = ts_node_parent(parent);
+      if (node::Is(outer, "call_expression") &&
+          ts_node_eq(node::Field(outer, "function"), parent)) {
+        return outer;
+      }
+    }
     if (node::Is(parent, "member_expression")) {
       std::string_view how = node::Text(node::Field(parent, "property"), source_);
       TSNode outer = ts_node_parent(parent);
@@ -88,13 +97,16 @@ class SiteFinder {
     TSNode member = ts_node_parent(name);
     site.callee = std::string(node::Text(member, source_));
     std::vector<TSNode> args = Arguments(call);
-    bool via_apply = !ts_node_eq(node::Field(call, "function"), member) &&
-                     node::Text(node::Field(ts_node_parent(member), "property"),
-                                source_) == "apply";
-    if (via_apply) {
+    // `.call(thisArg, ...)` / `.apply(thisArg, [...])` put the method one
+    // member expression further from the call.
+    TSNode outer = ts_node_parent(member);
+    std::string_view how = node::Is(outer, "member_expression")
+                               ? node::Text(node::Field(outer, "property"), source_)
+                               : "";
+    if (how == "apply") {
       args = ApplyArguments(args, &site);
-    } else if (!ts_node_eq(node::Field(call, "function"), member) && !args.empty()) {
-      args.erase(args.begin());  // .call(thisArg, ...)
+    } else if (how == "call" && !args.empty()) {
+      args.erase(args.begin());
     }
     if (args.empty()) {
       if (site.blind_spots.empty()) {

@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <cstring>
 
+#include "io/ignore.h"
 #include "syntax/language.h"
 
 namespace psm {
@@ -24,11 +25,13 @@ std::string Join(const std::string& dir, const char* name) {
 
 // Depth-first walk with an explicit stack, so deep trees cannot overflow
 // the call stack. d_type avoids a stat() per entry on most file systems.
-void Walk(const std::string& root, WalkResult* out) {
+void Walk(const std::string& root, IgnoreRules* ignore, WalkResult* out) {
+  if (ignore) ignore->BeginRoot(root);
   std::vector<std::string> pending = {root};
   while (!pending.empty()) {
     std::string dir = std::move(pending.back());
     pending.pop_back();
+    if (ignore) ignore->EnterDirectory(dir);
     DIR* handle = ::opendir(dir.c_str());
     if (!handle) {
       out->problems.push_back({dir, std::string("cannot open directory: ") +
@@ -46,8 +49,11 @@ void Walk(const std::string& root, WalkResult* out) {
         type = S_ISDIR(st.st_mode) ? DT_DIR : S_ISREG(st.st_mode) ? DT_REG : DT_LNK;
       }
       if (type == DT_DIR) {
-        if (!SkippedDirectory(name)) pending.push_back(std::move(path));
-      } else if (type == DT_REG && IsMigratableExtension(name)) {
+        if (!SkippedDirectory(name) && !(ignore && ignore->IgnoresDirectory(path))) {
+          pending.push_back(std::move(path));
+        }
+      } else if (type == DT_REG && IsMigratableExtension(name) &&
+                 !(ignore && ignore->IgnoresFile(path))) {
         out->files.push_back(std::move(path));
       }
     }
@@ -57,15 +63,15 @@ void Walk(const std::string& root, WalkResult* out) {
 
 }  // namespace
 
-WalkResult CollectFiles(const std::vector<std::string>& paths) {
+WalkResult CollectFiles(const std::vector<std::string>& paths, IgnoreRules* ignore) {
   WalkResult result;
   for (const std::string& path : paths) {
     struct stat st;
     if (::stat(path.c_str(), &st) != 0) {
       result.problems.push_back({path, std::strerror(errno), true});
     } else if (S_ISDIR(st.st_mode)) {
-      Walk(path, &result);
-    } else {
+      Walk(path, ignore, &result);
+    } else if (!(ignore && ignore->ExcludedByGlobs(path, false))) {
       result.files.push_back(path);
     }
   }

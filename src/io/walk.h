@@ -19,10 +19,13 @@ struct WalkResult {
 
 // Expands the user's paths into the files to process. Files named
 // explicitly are always kept (pre-commit and lint-staged pass them that
-// way); directories are walked for JavaScript and TypeScript files, skipping
-// node_modules, .git and other dot-directories, and never following
-// symbolic links.
-WalkResult CollectFiles(const std::vector<std::string>& paths);
+// way; only --exclude/--include globs apply to them); directories are walked
+// for JavaScript, TypeScript and script-container files, skipping
+// node_modules and VCS directories, pruning ignored directories before
+// descending, and never following symbolic links.
+// `ignore` (optional) adds ignore files and globs; see io/ignore.h.
+class IgnoreRules;
+WalkResult CollectFiles(const std::vector<std::string>& paths, IgnoreRules* ignore = nullptr);
 
 }  // namespace psm
 
