@@ -52,6 +52,40 @@ ParsedCommandLine ParseCommandLine(int argc, const char* const* argv) {
   app.add_flag("-q,--quiet", options.quiet, "Print no summary or review notes on stderr");
   app.add_flag("--include-minified", options.include_minified,
                "Also rewrite minified and bundled files (skipped by default)");
+  app.add_option("--exclude", options.excludes, "Skip paths matching GLOB (repeatable)")
+      ->type_name("GLOB");
+  app.add_option("--include", options.includes,
+                 "Only process files matching GLOB (repeatable)")
+      ->type_name("GLOB");
+  app.add_flag("--no-ignore", options.no_ignore, "Do not read .gitignore and .ignore files");
+  app.add_flag("--stdin", options.stdin_mode,
+               "Read source from standard input, write the migrated source to standard output");
+  app.add_option("--stdin-filepath", options.stdin_filepath,
+                 "File name for --stdin (picks the language, names the file in messages)")
+      ->type_name("PATH");
+  app.add_flag("--staged", options.staged,
+               "With --check or --diff: judge the content staged in the git index");
+  app.add_option("--format", options.format, "Findings format for --check: text or github")
+      ->check(CLI::IsMember({"text", "github"}));
+  app.add_option("--color", options.color, "Colours: auto, always or never (NO_COLOR honoured)")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+  app.add_option("--markdown-report", options.markdown_report,
+                 "Write a Markdown report for pull requests to FILE")
+      ->type_name("FILE");
+  app.add_option("--html-report", options.html_report,
+                 "Write a self-contained HTML report to FILE")
+      ->type_name("FILE");
+  app.add_option("--sarif-report", options.sarif_report, "Write a SARIF 2.1.0 report to FILE")
+      ->type_name("FILE");
+  bool no_redact = false;
+  app.add_flag("--no-redact", no_redact,
+               "Show personal and card data in report excerpts (redacted by default)");
+  app.add_flag("-i,--interactive", options.interactive,
+               "Walk the changes site by site (accept, skip, quit), then write the accepted");
+  app.add_option("--config", options.config_file,
+                 "Config file (default: .payment-session-migrate.json found upwards)")
+      ->type_name("FILE");
+  app.add_flag("--no-config", options.no_config, "Do not read a config file");
   app.add_option("PATH", options.paths, "Files or directories (default: .)");
   try {
     app.parse(argc, argv);
@@ -67,6 +101,23 @@ ParsedCommandLine ParseCommandLine(int argc, const char* const* argv) {
     return parsed;
   }
   options.mode = write ? Mode::kWrite : check ? Mode::kCheck : Mode::kDiff;
+  options.redact = !no_redact;
+  if (options.interactive) options.mode = Mode::kWrite;
+  std::string conflict;
+  if (options.staged && options.mode == Mode::kWrite) {
+    conflict = "--staged works with --check or --diff, not --write or --interactive";
+  } else if (options.stdin_mode && (options.staged || options.interactive)) {
+    conflict = "--stdin cannot be combined with --staged or --interactive";
+  } else if (options.stdin_mode && !options.paths.empty()) {
+    conflict = "--stdin takes no PATH (use --stdin-filepath to name the input)";
+  } else if (!options.stdin_filepath.empty() && !options.stdin_mode) {
+    conflict = "--stdin-filepath needs --stdin";
+  }
+  if (!conflict.empty()) {
+    parsed.exit_code = 2;
+    parsed.err = std::string(kToolName) + ": error: " + conflict + " (see --help)\n";
+    return parsed;
+  }
   if (options.paths.empty()) options.paths.push_back(".");
   parsed.options = std::move(options);
   return parsed;

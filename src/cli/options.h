@@ -20,6 +20,21 @@ struct Options {
   size_t max_file_bytes = 0;       // 0: the default
   bool quiet = false;
   bool include_minified = false;
+  std::vector<std::string> excludes;  // --exclude GLOB
+  std::vector<std::string> includes;  // --include GLOB
+  bool no_ignore = false;             // do not read .gitignore/.ignore
+  bool stdin_mode = false;            // --stdin
+  std::string stdin_filepath;         // names the standard input's file
+  bool staged = false;                // check the git index, not the work tree
+  std::string format = "text";        // text | github
+  std::string color = "auto";         // auto | always | never
+  std::string markdown_report;
+  std::string html_report;
+  std::string sarif_report;
+  bool redact = true;
+  bool interactive = false;
+  std::string config_file;            // "" = look for .payment-session-migrate.json
+  bool no_config = false;
 };
 
 // The outcome of reading the command line: options to run with, or an

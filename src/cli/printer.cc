@@ -1,6 +1,17 @@
 #include "cli/printer.h"
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
+
+#include "cli/terminal.h"
+#include "io/file_io.h"
+#include "report/github_annotations.h"
+#include "report/html_report.h"
+#include "report/json_report.h"
+#include "report/markdown_report.h"
+#include "report/report_options.h"
+#include "report/sarif_report.h"
 
 #include "version.h"
 
@@ -22,7 +33,7 @@ void Put(std::FILE* stream, std::string_view text) {
 
 }  // namespace
 
-std::string Finding(const FileResult& file, const SiteResult& site) {
+std::string FindingLine(const FileResult& file, const SiteResult& site) {
   std::string where = file.path + ":" + std::to_string(site.line) + ":" +
                       std::to_string(site.column) + ": ";
   std::string method = site.method.empty() ? "payload" : site.method + " payload";
@@ -49,24 +60,44 @@ std::string Finding(const FileResult& file, const SiteResult& site) {
   return where;
 }
 
-void Printer::File(const FileResult& file, std::string_view diff) {
+Printer::Printer(const Options& options)
+    : options_(options),
+      color_out_(UseColor(options.color, 1)),
+      color_err_(UseColor(options.color, 2)) {}
+
+void Printer::File(const FileResult& file, std::string_view diff, bool findings_on_stderr) {
   if (!file.error.empty()) Error(file.path + ": " + file.error);
-  if (options_.mode == Mode::kDiff && !JsonOnStdout()) Put(stdout, diff);
+  if (options_.mode == Mode::kDiff && !JsonOnStdout() && !diff.empty()) {
+    Put(stdout, color_out_ ? ColorizeDiff(diff) : std::string(diff));
+  }
+  Findings(file, findings_on_stderr || JsonOnStdout() ? stderr : stdout);
+}
+
+// --check lists what is left to do on `stream`; other modes note what
+// needs a person on stderr.
+void Printer::Findings(const FileResult& file, std::FILE* stream) {
+  bool check = options_.mode == Mode::kCheck;
+  if (check && options_.format == "github") {
+    Put(stdout, GithubAnnotations(file, false));
+    return;
+  }
   for (const SiteResult& site : file.sites) {
-    bool finding = site.status == SiteStatus::kNeedsReview ||
-                   (options_.mode == Mode::kCheck && site.status == SiteStatus::kMigrated);
-    if (finding && options_.mode == Mode::kCheck && !JsonOnStdout()) {
-      Put(stdout, Finding(file, site) + "\n");
-    } else if ((site.status == SiteStatus::kNeedsReview ||
-                site.status == SiteStatus::kUnknownMethod ||
-                site.status == SiteStatus::kCanUseSession) && !options_.quiet) {
-      Put(stderr, Finding(file, site) + "\n");
+    bool work = site.status == SiteStatus::kNeedsReview ||
+                (check && site.status == SiteStatus::kMigrated);
+    bool note = site.status == SiteStatus::kUnknownMethod ||
+                site.status == SiteStatus::kCanUseSession;
+    if (work && check) {
+      Put(stream, FindingLine(file, site) + "\n");
+    } else if ((work || note) && !options_.quiet) {
+      const char* ansi = work ? "33" : "2";
+      Put(stderr, Paint(FindingLine(file, site), ansi, color_err_) + "\n");
     }
   }
 }
 
 void Printer::Error(std::string_view message) {
-  Put(stderr, std::string(kToolName) + ": " + std::string(message) + "\n");
+  Put(stderr, Paint(std::string(kToolName) + ": " + std::string(message), "31", color_err_) +
+                  "\n");
 }
 
 void Printer::Summary(const RunSummary& summary, double seconds) {
@@ -77,16 +108,40 @@ void Printer::Summary(const RunSummary& summary, double seconds) {
                   summary.OneLine(options_.mode == Mode::kWrite) + time + "\n");
 }
 
-bool Printer::WriteJson(const std::string& destination, const std::string& json) {
+bool Printer::Reports(const std::vector<FileResult>& files, const RunSummary& summary) {
+  ReportOptions report;
+  report.redact = options_.redact;
+  report.session_id = options_.session_id;
+  report.write_mode = options_.mode == Mode::kWrite;
+  bool ok = true;
+  if (!options_.json_report.empty()) {
+    ok = WriteReport(options_.json_report, JsonReport(files, summary)) && ok;
+  }
+  if (!options_.markdown_report.empty()) {
+    ok = WriteReport(options_.markdown_report, MarkdownReport(files, summary, report)) && ok;
+  }
+  if (!options_.html_report.empty()) {
+    ok = WriteReport(options_.html_report, HtmlReport(files, summary, report)) && ok;
+  }
+  if (!options_.sarif_report.empty()) {
+    ok = WriteReport(options_.sarif_report, SarifReport(files, summary, report)) && ok;
+  }
+  return ok;
+}
+
+// Report files are replaced atomically too: a CI artefact is never half
+// written.
+bool Printer::WriteReport(const std::string& destination, const std::string& text) {
   if (destination == "-") {
-    Put(stdout, json);
+    Put(stdout, text);
     return true;
   }
-  std::FILE* out = std::fopen(destination.c_str(), "wb");
-  bool ok = out && std::fwrite(json.data(), 1, json.size(), out) == json.size();
-  if (out && std::fclose(out) != 0) ok = false;
-  if (!ok) Error(destination + ": cannot write the JSON report");
-  return ok;
+  std::FILE* probe = std::fopen(destination.c_str(), "ab");
+  if (probe) std::fclose(probe);
+  std::string error = probe ? WriteFileAtomically(destination, text)
+                            : std::string("cannot write: ") + std::strerror(errno);
+  if (!error.empty()) Error(destination + ": " + error);
+  return error.empty();
 }
 
 }  // namespace psm

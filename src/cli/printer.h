@@ -3,6 +3,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "cli/options.h"
 #include "migrate/file_result.h"
@@ -11,25 +12,32 @@
 namespace psm {
 
 // Everything the tool prints goes through here: diffs and --check findings
-// on stdout, notes, errors and the summary on stderr.
+// on stdout (text or GitHub annotations), notes, errors, progress and the
+// summary on stderr, and the report files.
 class Printer {
  public:
-  explicit Printer(const Options& options) : options_(options) {}
+  explicit Printer(const Options& options);
 
-  void File(const FileResult& file, std::string_view diff);
+  // One file's outcome. `findings_on_stderr` keeps stdout for the source
+  // itself (--stdin).
+  void File(const FileResult& file, std::string_view diff, bool findings_on_stderr = false);
   void Error(std::string_view message);
   void Summary(const RunSummary& summary, double seconds);
-  // Writes the JSON report to a file, or stdout for "-"; false on failure.
-  bool WriteJson(const std::string& destination, const std::string& json);
+  // Writes every report asked for; false when one could not be written.
+  bool Reports(const std::vector<FileResult>& files, const RunSummary& summary);
 
  private:
   bool JsonOnStdout() const { return options_.json_report == "-"; }
+  void Findings(const FileResult& file, std::FILE* stream);
+  bool WriteReport(const std::string& destination, const std::string& text);
 
   const Options& options_;
+  bool color_out_;
+  bool color_err_;
 };
 
 // "path:line:col: message" for one site, as --check prints it.
-std::string Finding(const FileResult& file, const SiteResult& site);
+std::string FindingLine(const FileResult& file, const SiteResult& site);
 
 }  // namespace psm
 

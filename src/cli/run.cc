@@ -6,20 +6,25 @@
 #include <atomic>
 #include <chrono>
 #include <cstdio>
+#include <iostream>
+#include <iterator>
 #include <thread>
 
+#include "cli/config.h"
+#include "cli/interactive.h"
 #include "cli/options.h"
 #include "cli/printer.h"
+#include "cli/terminal.h"
 #include "io/file_io.h"
+#include "io/git_index.h"
+#include "io/ignore.h"
 #include "io/walk.h"
 #include "migrate/file_migrator.h"
 #include "migrate/ordered_pool.h"
-#include "report/json_report.h"
 #include "report/unified_diff.h"
-#include "report/run_summary.h"
 #include "rules/rule_table.h"
+#include "syntax/embedded_script.h"
 #include "syntax/tree.h"
-#include "version.h"
 
 namespace psm {
 namespace {
@@ -39,7 +44,7 @@ void CatchInterrupts() {
 
 // Everything a run needs besides the options, prepared once.
 struct RunContext {
-  const Options* options = nullptr;
+  Options options;
   RuleTable rules;
   PlanOptions plan;
   std::string cwd;
@@ -59,9 +64,11 @@ std::string DisplayPath(const std::string& path, const std::string& cwd) {
   return std::string(p);
 }
 
-// Rules: the built-in table, then each --rules file on top, in order.
-bool LoadRules(const Options& options, RuleTable* rules, std::string* error) {
+// Rules: built in, then the config's inline rules, then each rules file.
+bool LoadRules(const Options& options, const ProjectConfig& config, RuleTable* rules,
+               std::string* error) {
   *rules = BuiltinRules();
+  if (config.inline_rules) rules->Merge(*config.inline_rules);
   for (const std::string& file : options.rules_files) {
     std::string text, read_error;
     if (!ReadWholeFile(file, &text, &read_error)) {
@@ -87,29 +94,32 @@ bool ValidSessionId(const std::string& expression) {
   return tree.ok() && CountSyntaxErrors(tree.Root()) == 0;
 }
 
+Language LanguageOf(const std::string& path) {
+  return LanguageForPath(path).value_or(Language::kJavaScript);
+}
+
+// Reads, migrates and (with --write) writes one file; renders its diff.
 ProcessedFile ProcessFile(const std::string& path, const RunContext& ctx, Parser& parser) {
   ProcessedFile out;
   FileResult& result = out.result;
   result.path = DisplayPath(path, ctx.cwd);
-  std::optional<Language> language = LanguageForPath(path);
-  if (!language) language = Language::kJavaScript;  // named explicitly: trust the user
-  size_t limit = ctx.options->max_file_bytes ? ctx.options->max_file_bytes : kDefaultMaxFileBytes;
+  size_t limit = ctx.options.max_file_bytes ? ctx.options.max_file_bytes : kDefaultMaxFileBytes;
   SourceFile file = ReadSourceFile(path, limit);
   if (!file.error.empty()) {
     result.error = file.error;
     result.skipped = file.skipped;
     return out;
   }
-  Migration m = MigrateText(result.path, file.text, *language, ctx.rules, ctx.plan, parser);
+  Migration m = MigrateText(result.path, file.text, LanguageOf(path), ctx.rules, ctx.plan, parser);
   result = std::move(m.result);
   if (!result.changed) return out;
-  if (ctx.options->mode == Mode::kWrite) {
+  if (ctx.options.mode == Mode::kWrite) {
     std::string error = WriteFileAtomically(path, m.migrated_text);
     if (!error.empty()) {
       result.error = error;
       result.changed = false;
     }
-  } else if (ctx.options->mode == Mode::kDiff) {
+  } else if (ctx.options.mode == Mode::kDiff) {
     out.diff = UnifiedDiff(result.path, file.text, m.migrated_text);
   }
   return out;
@@ -121,31 +131,162 @@ unsigned Jobs(const Options& options) {
   return cores == 0 ? 1 : cores;
 }
 
-int ExitCode(const Options& options, const RunSummary& summary, bool fatal) {
-  if (fatal || summary.errors > summary.skipped) return 2;
-  if (options.mode == Mode::kCheck && (summary.migrated > 0 || summary.needs_review > 0)) {
+// Collects what every report needs, whatever the mode.
+struct RunOutcome {
+  RunSummary summary;
+  std::vector<FileResult> results;  // only files with sites or errors
+  bool fatal = false;
+
+  void Add(FileResult&& file) {
+    summary.Add(file);
+    if (!file.sites.empty() || !file.error.empty()) results.push_back(std::move(file));
+  }
+};
+
+int ExitCode(const Options& options, const RunOutcome& run) {
+  if (run.fatal || run.summary.errors > run.summary.skipped) return 2;
+  if (options.mode == Mode::kCheck &&
+      (run.summary.migrated > 0 || run.summary.needs_review > 0)) {
     return 1;
   }
   return 0;
 }
 
-bool Prepare(const Options& options, RunContext* ctx, Printer& printer) {
-  ctx->options = &options;
+bool Prepare(RunContext* ctx, Printer& printer) {
+  char buffer[4096];
+  if (::getcwd(buffer, sizeof buffer)) ctx->cwd = buffer;
+  ProjectConfig config;
   std::string error;
-  if (!LoadRules(options, &ctx->rules, &error)) {
+  if (!LoadProjectConfig(ctx->options, ctx->cwd, &config, &error)) {
     printer.Error(error);
     return false;
   }
-  if (!ValidSessionId(options.session_id)) {
-    printer.Error("--session-id: " + options.session_id +
-                  ": not a JavaScript expression");
+  ApplyProjectConfig(config, &ctx->options);
+  if (!LoadRules(ctx->options, config, &ctx->rules, &error)) {
+    printer.Error(error);
     return false;
   }
-  ctx->plan.session_id = options.session_id;
-  ctx->plan.include_minified = options.include_minified;
-  char buffer[4096];
-  if (::getcwd(buffer, sizeof buffer)) ctx->cwd = buffer;
+  if (!ValidSessionId(ctx->options.session_id)) {
+    printer.Error("--session-id: " + ctx->options.session_id + ": not a JavaScript expression");
+    return false;
+  }
+  ctx->plan.session_id = ctx->options.session_id;
+  ctx->plan.include_minified = ctx->options.include_minified;
   return true;
+}
+
+// --stdin: source in, migrated source out; findings and summary on stderr.
+int RunStdin(const RunContext& ctx, Printer& printer) {
+  std::string text((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+  std::string path = ctx.options.stdin_filepath.empty() ? "<stdin>.js" : ctx.options.stdin_filepath;
+  Parser parser;
+  Migration m = MigrateText(DisplayPath(path, ctx.cwd), text, LanguageOf(path), ctx.rules,
+                            ctx.plan, parser);
+  // --check reports findings; the other modes hand back the source.
+  bool check = ctx.options.mode == Mode::kCheck;
+  if (!check) std::fwrite(m.migrated_text.data(), 1, m.migrated_text.size(), stdout);
+  RunOutcome run;
+  printer.File(m.result, "", /*findings_on_stderr=*/!check);
+  run.Add(std::move(m.result));
+  printer.Reports(run.results, run.summary);
+  return ExitCode(ctx.options, run);
+}
+
+// --staged: judge what the next commit holds, not the work tree.
+int RunStaged(const RunContext& ctx, Printer& printer) {
+  StagedFiles staged = ReadStagedFiles(ctx.cwd, ctx.options.paths);
+  if (!staged.error.empty()) {
+    printer.Error(staged.error);
+    return 2;
+  }
+  RunOutcome run;
+  Parser parser;
+  for (StagedFile& file : staged.files) {
+    Migration m = MigrateText(file.path, file.text, LanguageOf(file.path), ctx.rules, ctx.plan,
+                              parser);
+    std::string diff = ctx.options.mode == Mode::kDiff && m.result.changed
+                           ? UnifiedDiff(file.path, file.text, m.migrated_text)
+                           : "";
+    printer.File(m.result, diff);
+    run.Add(std::move(m.result));
+  }
+  printer.Reports(run.results, run.summary);
+  return ExitCode(ctx.options, run);
+}
+
+WalkResult Walk(const RunContext& ctx, Printer& printer, bool* fatal) {
+  IgnoreRules ignore(ctx.options.excludes, ctx.options.includes, !ctx.options.no_ignore);
+  WalkResult walk = CollectFiles(ctx.options.paths, &ignore);
+  for (const WalkProblem& problem : walk.problems) {
+    printer.Error(DisplayPath(problem.path, ctx.cwd) + ": " + problem.message);
+    *fatal = *fatal || problem.fatal;
+  }
+  return walk;
+}
+
+// --interactive: one file at a time, site by site, then write the accepted.
+int RunInteractive(const RunContext& ctx, Printer& printer) {
+  RunOutcome run;
+  WalkResult walk = Walk(ctx, printer, &run.fatal);
+  Parser parser;
+  bool quit = false;
+  bool color = UseColor(ctx.options.color, 1);
+  for (const std::string& path : walk.files) {
+    SourceFile file = ReadSourceFile(path, kDefaultMaxFileBytes);
+    FileResult failed{DisplayPath(path, ctx.cwd), {}, false, file.error, file.skipped};
+    if (!file.error.empty()) {
+      printer.File(failed, "");
+      run.Add(std::move(failed));
+      continue;
+    }
+    Migration m = MigrateText(failed.path, file.text, LanguageOf(path), ctx.rules, ctx.plan, parser);
+    EditSet accepted = ChooseEdits(file.text, m, stdin, stdout, color, &quit);
+    m.result.changed = !accepted.empty();
+    if (m.result.changed) {
+      std::string text = ApplyEdits(file.text, accepted);
+      Language language = LanguageOf(path);
+      if (CountFileSyntaxErrors(path, language, text, parser) >
+          CountFileSyntaxErrors(path, language, file.text, parser)) {
+        m.result.error = "the accepted changes would not parse; file left unchanged";
+        m.result.changed = false;
+      } else if (std::string error = WriteFileAtomically(path, text); !error.empty()) {
+        m.result.error = error;
+        m.result.changed = false;
+      }
+    }
+    printer.File(m.result, "");
+    run.Add(std::move(m.result));
+  }
+  printer.Reports(run.results, run.summary);
+  return ExitCode(ctx.options, run);
+}
+
+// The main job: walk, migrate in parallel, print in path order.
+int RunFiles(const RunContext& ctx, Printer& printer) {
+  auto started = std::chrono::steady_clock::now();
+  RunOutcome run;
+  WalkResult walk = Walk(ctx, printer, &run.fatal);
+  if (ctx.options.mode == Mode::kWrite) CatchInterrupts();
+  Progress progress(walk.files.size(), !ctx.options.quiet && walk.files.size() > 200);
+  RunOrdered<Parser, ProcessedFile>(
+      walk.files.size(), Jobs(ctx.options), g_interrupted,
+      [&](size_t i, Parser& parser) { return ProcessFile(walk.files[i], ctx, parser); },
+      [&](size_t i, ProcessedFile&& file) {
+        progress.Clear();
+        printer.File(file.result, file.diff);
+        run.Add(std::move(file.result));
+        progress.Tick(i + 1);
+      });
+  progress.Clear();
+  double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  if (!printer.Reports(run.results, run.summary)) run.fatal = true;
+  printer.Summary(run.summary, seconds);
+  if (g_interrupted.load()) {
+    printer.Error("interrupted; files not yet processed were left as they were");
+    return 130;
+  }
+  return ExitCode(ctx.options, run);
 }
 
 }  // namespace
@@ -155,41 +296,14 @@ int RunCli(int argc, const char* const* argv) {
   std::fputs(parsed.out.c_str(), stdout);
   std::fputs(parsed.err.c_str(), stderr);
   if (!parsed.options) return parsed.exit_code;
-  const Options& options = *parsed.options;
-  Printer printer(options);
   RunContext ctx;
-  if (!Prepare(options, &ctx, printer)) return 2;
-  auto started = std::chrono::steady_clock::now();
-  WalkResult walk = CollectFiles(options.paths);
-  bool fatal = false;
-  for (const WalkProblem& problem : walk.problems) {
-    printer.Error(DisplayPath(problem.path, ctx.cwd) + ": " + problem.message);
-    fatal = fatal || problem.fatal;
-  }
-  if (options.mode == Mode::kWrite) CatchInterrupts();
-  RunSummary summary;
-  std::vector<FileResult> results;
-  RunOrdered<Parser, ProcessedFile>(
-      walk.files.size(), Jobs(options), g_interrupted,
-      [&](size_t i, Parser& parser) { return ProcessFile(walk.files[i], ctx, parser); },
-      [&](size_t, ProcessedFile&& file) {
-        printer.File(file.result, file.diff);
-        summary.Add(file.result);
-        // Only what the JSON report lists is kept: memory stays flat.
-        if (!file.result.sites.empty() || !file.result.error.empty()) {
-          results.push_back(std::move(file.result));
-        }
-      });
-  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  if (!options.json_report.empty() && !printer.WriteJson(options.json_report, JsonReport(results, summary))) {
-    fatal = true;
-  }
-  printer.Summary(summary, seconds);
-  if (g_interrupted.load()) {
-    printer.Error("interrupted; files not yet processed were left as they were");
-    return 130;
-  }
-  return ExitCode(options, summary, fatal);
+  ctx.options = std::move(*parsed.options);
+  Printer printer(ctx.options);
+  if (!Prepare(&ctx, printer)) return 2;
+  if (ctx.options.stdin_mode) return RunStdin(ctx, printer);
+  if (ctx.options.staged) return RunStaged(ctx, printer);
+  if (ctx.options.interactive) return RunInteractive(ctx, printer);
+  return RunFiles(ctx, printer);
 }
 
 }  // namespace psm

@@ -47,8 +47,9 @@ std::string RootedRule(const std::string& dir, std::string rule) {
 
 }  // namespace
 
-IgnoreRules::IgnoreRules(std::vector<std::string> excludes, std::vector<std::string> includes)
-    : excludes_(std::move(excludes)), includes_(std::move(includes)) {
+IgnoreRules::IgnoreRules(std::vector<std::string> excludes, std::vector<std::string> includes,
+                         bool ignore_files)
+    : excludes_(std::move(excludes)), includes_(std::move(includes)), ignore_files_(ignore_files) {
   char buffer[PATH_MAX];
   if (::getcwd(buffer, sizeof buffer)) cwd_ = buffer;
 }
@@ -61,7 +62,7 @@ IgnoreRules::~IgnoreRules() {
 }
 
 void IgnoreRules::BeginRoot(const std::string& root) {
-  if (repo_) return;  // one repository per run: the first root's
+  if (repo_ || !ignore_files_) return;  // one repository per run: the first root's
   git_libgit2_init();
   if (git_repository_open_ext(&repo_, root.c_str(), 0, nullptr) != 0 ||
       git_repository_is_bare(repo_)) {

@@ -18,7 +18,9 @@ namespace psm {
 // file name alone.
 class IgnoreRules {
  public:
-  IgnoreRules(std::vector<std::string> excludes, std::vector<std::string> includes);
+  // `ignore_files`: read .gitignore/.ignore (false for --no-ignore).
+  IgnoreRules(std::vector<std::string> excludes, std::vector<std::string> includes,
+              bool ignore_files = true);
   ~IgnoreRules();
   IgnoreRules(const IgnoreRules&) = delete;
   IgnoreRules& operator=(const IgnoreRules&) = delete;
@@ -39,6 +41,7 @@ class IgnoreRules {
 
   std::vector<std::string> excludes_;
   std::vector<std::string> includes_;
+  bool ignore_files_ = true;
   git_repository* repo_ = nullptr;
   std::string workdir_;  // absolute, with a trailing slash
   std::string cwd_;

@@ -103,6 +103,19 @@ Migration Migrate(Migration m, std::string_view text, std::string_view source,
 
 }  // namespace
 
+int CountFileSyntaxErrors(std::string_view path, Language language, std::string_view text,
+                          Parser& parser) {
+  std::string view;
+  if (IsScriptContainer(path)) {
+    ScriptView v = MaskScriptContainer(text);
+    view = std::move(v.text);
+    language = v.language;
+    text = view;
+  }
+  Tree tree = parser.Parse(language, text);
+  return tree.ok() ? CountSyntaxErrors(tree.Root()) : 1 << 30;
+}
+
 bool MayContainSites(std::string_view text) {
   return text.find(kCreateSource) != std::string_view::npos || MayContainSessionApis(text);
 }
@@ -193,6 +206,10 @@ Migration Migrate(Migration m, std::string_view text, std::string_view source,
     auto& [index, edits] = site_edits[k];
     AddExcerpts(text, m.migrated_text, m.result.changed ? file_edits : EditSet(),
                 m.result.changed ? edits : EditSet(), calls[k], lines, &m.result.sites[index]);
+    if (m.result.changed && !edits.empty()) {
+      const SiteResult& r = m.result.sites[index];
+      m.site_edits.push_back({r.line, r.column, std::move(edits)});
+    }
   }
   MergeSites(std::move(api_sites), &m.result);
   return m;

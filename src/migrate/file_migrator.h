@@ -12,9 +12,16 @@
 
 namespace psm {
 
+// The edits of one call site, for walking a file site by site.
+struct SiteEdits {
+  uint32_t line = 0, column = 0;  // of the call, as in its SiteResult
+  EditSet edits;
+};
+
 struct Migration {
   FileResult result;
   std::string migrated_text;  // equals the input when nothing changed
+  std::vector<SiteEdits> site_edits;  // sites with edits, in source order
 };
 
 // The per-file pipeline: parse -> find call sites -> plan edits from the
@@ -26,6 +33,11 @@ Migration MigrateText(std::string_view path, std::string_view text,
 
 // Cheap pre-check: a file that does not mention createSource is never parsed.
 bool MayContainSites(std::string_view text);
+
+// Syntax errors in `text` read as the file `path` (script containers
+// through their script view). Used to vet a partial rewrite.
+int CountFileSyntaxErrors(std::string_view path, Language language, std::string_view text,
+                          Parser& parser);
 
 }  // namespace psm
 

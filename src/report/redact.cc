@@ -12,24 +12,23 @@ constexpr std::string_view kRedacted = "[redacted]";
 
 // Keys whose string values are personal data, lower-cased without `_`/`-`.
 constexpr std::array<std::string_view, 22> kPersonalKeys = {
-    "firstname",    "lastname",     "fullname",      "email",
-    "emailaddress", "phonenumber",  "phone",         "mobile",
-    "line1",        "line2",        "line3",         "addressline1",
-    "addressline2", "street",       "streetaddress", "address",
-    "postalcode",   "postcode",     "zip",           "zipcode",
-    "recipient",    "city"};
+    "firstname",   "lastname",     "fullname",     "email",  "emailaddress",
+    "phonenumber", "phone",        "mobile",       "line1",  "line2",
+    "line3",       "addressline1", "addressline2", "street", "streetaddress",
+    "address",     "postalcode",   "postcode",     "zip",    "zipcode",
+    "recipient",   "city"};
 
 constexpr std::array<std::string_view, 30> kStreetWords = {
-    "street", "st",     "avenue",  "ave",    "road",   "rd",
-    "lane",   "ln",     "drive",   "dr",     "way",    "court",
-    "ct",     "place",  "pl",      "square", "sq",     "terrace",
-    "parkway", "highway", "hwy",   "boulevard", "blvd", "circle",
-    "trail",  "rue",    "via",     "calle",  "avenida", "plaza"};
+    "street",  "st",      "avenue", "ave",       "road",    "rd",
+    "lane",    "ln",      "drive",  "dr",        "way",     "court",
+    "ct",      "place",   "pl",     "square",    "sq",      "terrace",
+    "parkway", "highway", "hwy",    "boulevard", "blvd",    "circle",
+    "trail",   "rue",     "via",    "calle",     "avenida", "plaza"};
 
 // German, Dutch and Nordic street names end in these (Hauptstraße).
 constexpr std::array<std::string_view, 12> kStreetSuffixes = {
-    "straße", "strasse", "str", "weg",  "gasse", "platz",
-    "allee",  "damm",    "straat", "laan", "vej", "gatan"};
+    "straße", "strasse", "str",    "weg",  "gasse", "platz",
+    "allee",  "damm",    "straat", "laan", "vej",   "gatan"};
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
@@ -95,7 +94,8 @@ bool LooksLikeDate(std::string_view run) {
       return false;
     }
   }
-  return groups.size() == 3 && (groups[0] == 4 || groups[2] == 4 || groups[2] == 2) &&
+  return groups.size() == 3 &&
+         (groups[0] == 4 || groups[2] == 4 || groups[2] == 2) &&
          groups[1] <= 2 && std::min({groups[0], groups[2]}) >= 1;
 }
 
@@ -104,14 +104,18 @@ bool LooksLikeCardOrPhone(std::string_view run) {
   std::string digits;
   bool separated = false;
   for (char c : run) {
-    if (IsDigit(c)) digits += c;
-    else if (c != '.') separated = true;  // space, dash, parenthesis, plus
+    if (IsDigit(c))
+      digits += c;
+    else if (c != '.')
+      separated = true;  // space, dash, parenthesis, plus
   }
   bool card_chars = run.find_first_of(".()+") == std::string_view::npos;
-  if (digits.size() >= 13 && digits.size() <= 19 && card_chars && LuhnValid(digits)) {
+  if (digits.size() >= 13 && digits.size() <= 19 && card_chars &&
+      LuhnValid(digits)) {
     return true;
   }
-  if (digits.size() < 7 || digits.size() > 15 || LooksLikeDate(run)) return false;
+  if (digits.size() < 7 || digits.size() > 15 || LooksLikeDate(run))
+    return false;
   bool decimal = !separated && std::count(run.begin(), run.end(), '.') <= 1;
   return !decimal || digits.size() >= 10;
 }
@@ -134,14 +138,11 @@ bool HasCardOrPhone(std::string_view s) {
 
 std::vector<std::string> Words(std::string_view s) {
   std::vector<std::string> words;
-  std::string word;
-  for (char c : s + std::string(" ")) {
-    if (c == ' ' || c == ',' || c == '\t') {
-      if (!word.empty()) words.push_back(LowerAscii(word));
-      word.clear();
-    } else {
-      word += c;
-    }
+  size_t i = 0;
+  while ((i = s.find_first_not_of(" ,\t\n", i)) != std::string_view::npos) {
+    size_t end = std::min(s.find_first_of(" ,\t\n", i), s.size());
+    words.push_back(LowerAscii(s.substr(i, end - i)));
+    i = end;
   }
   return words;
 }
@@ -151,9 +152,10 @@ bool IsHouseNumber(std::string_view w) {
   if (w.empty() || !IsDigit(w[0])) return false;
   size_t letters = 0;
   for (char c : w) {
-    if (std::isalpha(static_cast<unsigned char>(c)) && ++letters > 1) return false;
-    if (!IsDigit(c) && !std::isalpha(static_cast<unsigned char>(c)) && c != '-' &&
-        c != '/') {
+    if (std::isalpha(static_cast<unsigned char>(c)) && ++letters > 1)
+      return false;
+    if (!IsDigit(c) && !std::isalpha(static_cast<unsigned char>(c)) &&
+        c != '-' && c != '/') {
       return false;
     }
   }
@@ -163,8 +165,9 @@ bool IsHouseNumber(std::string_view w) {
 bool IsStreetWord(std::string_view w) {
   while (!w.empty() && w.back() == '.') w.remove_suffix(1);
   if (OneOf(kStreetWords, w)) return true;
-  return std::any_of(kStreetSuffixes.begin(), kStreetSuffixes.end(),
-                     [&](std::string_view suffix) { return w.ends_with(suffix); });
+  return std::any_of(
+      kStreetSuffixes.begin(), kStreetSuffixes.end(),
+      [&](std::string_view suffix) { return w.ends_with(suffix); });
 }
 
 // "1234 Fake Street", "52-58 Neue Mainzer Straße", "Hauptstraße 5".
@@ -189,8 +192,9 @@ std::string KeyBefore(std::string_view code, size_t open) {
   while (i > 0 && (code[i - 1] == ' ' || code[i - 1] == '\t')) --i;
   if (i > 0 && (code[i - 1] == '"' || code[i - 1] == '\'')) --i;
   size_t end = i;
-  while (i > 0 && (std::isalnum(static_cast<unsigned char>(code[i - 1])) ||
-                   code[i - 1] == '_' || code[i - 1] == '-' || code[i - 1] == '$')) {
+  while (i > 0 &&
+         (std::isalnum(static_cast<unsigned char>(code[i - 1])) ||
+          code[i - 1] == '_' || code[i - 1] == '-' || code[i - 1] == '$')) {
     --i;
   }
   std::string key;
@@ -202,8 +206,8 @@ std::string KeyBefore(std::string_view code, size_t open) {
 
 bool ShouldRedact(std::string_view content, std::string_view key) {
   if (content.empty()) return false;
-  return OneOf(kPersonalKeys, key) || HasEmail(content) || HasCardOrPhone(content) ||
-         HasStreetAddress(content);
+  return OneOf(kPersonalKeys, key) || HasEmail(content) ||
+         HasCardOrPhone(content) || HasStreetAddress(content);
 }
 
 // Index of the quote closing the literal opened at `open`, or npos when there

@@ -1,0 +1,119 @@
+#include "cli/config.h"
+
+#include <sys/stat.h>
+
+#include <nlohmann/json.hpp>
+
+#include "io/file_io.h"
+
+namespace psm {
+namespace {
+
+using Json = nlohmann::json;
+
+struct Invalid {
+  std::string where;
+  std::string message;
+};
+
+std::string FindUpwards(const std::string& cwd) {
+  std::string dir = cwd;
+  for (;;) {
+    std::string candidate = (dir == "/" ? "" : dir) + "/" + kConfigFileName;
+    struct stat st;
+    if (::stat(candidate.c_str(), &st) == 0) return candidate;
+    if (dir == "/" || dir.empty()) return "";
+    size_t slash = dir.rfind('/');
+    dir = slash == 0 ? "/" : dir.substr(0, slash);
+  }
+}
+
+std::vector<std::string> Strings(const Json& value, const std::string& where) {
+  std::vector<std::string> out;
+  if (value.is_string()) return {value.get<std::string>()};
+  if (!value.is_array()) throw Invalid{where, std::string("expected a string or an array of strings, got ") + value.type_name()};
+  for (size_t i = 0; i < value.size(); ++i) {
+    if (!value[i].is_string()) {
+      throw Invalid{where + "/" + std::to_string(i), std::string("expected a string, got ") + value[i].type_name()};
+    }
+    out.push_back(value[i].get<std::string>());
+  }
+  return out;
+}
+
+std::string Relative(const std::string& config_path, const std::string& file) {
+  if (file.starts_with("/")) return file;
+  size_t slash = config_path.rfind('/');
+  return slash == std::string::npos ? file : config_path.substr(0, slash + 1) + file;
+}
+
+void Read(const Json& doc, const std::string& path, ProjectConfig* config) {
+  if (!doc.is_object()) throw Invalid{"/", std::string("expected an object, got ") + doc.type_name()};
+  for (const auto& [key, value] : doc.items()) {
+    std::string where = "/" + key;
+    if (key == "sessionId") {
+      if (!value.is_string()) throw Invalid{where, "expected a string"};
+      config->session_id = value.get<std::string>();
+    } else if (key == "rules") {
+      if (value.is_object()) {
+        RulesResult rules = ParseRules(value.dump(), path);
+        if (!rules.table) throw Invalid{where + rules.error.where, rules.error.message};
+        config->inline_rules = *rules.table;
+      } else {
+        for (const std::string& f : Strings(value, where)) {
+          config->rules_files.push_back(Relative(path, f));
+        }
+      }
+    } else if (key == "exclude") {
+      config->excludes = Strings(value, where);
+    } else if (key == "include") {
+      config->includes = Strings(value, where);
+    } else if (key == "includeMinified") {
+      if (!value.is_boolean()) throw Invalid{where, "expected true or false"};
+      config->include_minified = value.get<bool>();
+    } else {
+      throw Invalid{where, "unknown setting \"" + key + "\""};
+    }
+  }
+}
+
+}  // namespace
+
+bool LoadProjectConfig(const Options& options, const std::string& cwd, ProjectConfig* config,
+                       std::string* error) {
+  if (options.no_config) return true;
+  std::string path = options.config_file.empty() ? FindUpwards(cwd) : options.config_file;
+  if (path.empty()) return true;
+  config->path = path;
+  std::string text, read_error;
+  if (!ReadWholeFile(path, &text, &read_error)) {
+    *error = path + ": " + read_error;
+    return false;
+  }
+  Json doc = Json::parse(text, nullptr, false);
+  if (doc.is_discarded()) {
+    *error = path + ": invalid JSON";
+    return false;
+  }
+  try {
+    Read(doc, path, config);
+  } catch (const Invalid& invalid) {
+    *error = path + ": " + invalid.where + ": " + invalid.message;
+    return false;
+  }
+  return true;
+}
+
+void ApplyProjectConfig(const ProjectConfig& config, Options* options) {
+  if (options->session_id.empty()) options->session_id = config.session_id;
+  std::vector<std::string> rules = config.rules_files;
+  rules.insert(rules.end(), options->rules_files.begin(), options->rules_files.end());
+  options->rules_files = std::move(rules);
+  std::vector<std::string> excludes = config.excludes;
+  excludes.insert(excludes.end(), options->excludes.begin(), options->excludes.end());
+  options->excludes = std::move(excludes);
+  if (options->includes.empty()) options->includes = config.includes;
+  options->include_minified = options->include_minified || config.include_minified;
+}
+
+}  // namespace psm

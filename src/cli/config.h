@@ -1,0 +1,39 @@
+#ifndef PSM_CLI_CONFIG_H_
+#define PSM_CLI_CONFIG_H_
+
+#include <string>
+
+#include "cli/options.h"
+#include "rules/rule_table.h"
+
+namespace psm {
+
+inline constexpr const char* kConfigFileName = ".payment-session-migrate.json";
+
+// A project's settings, from .payment-session-migrate.json:
+//   {"sessionId": "checkout.payment.session.id",
+//    "rules": "rules.json" | ["a.json", ...] | {"methods": {...}},
+//    "exclude": ["legacy/**"], "include": ["*.js"], "includeMinified": false}
+// Rule file paths are relative to the config file.
+struct ProjectConfig {
+  std::string path;  // where it was found; "" when there is none
+  std::string session_id;
+  std::vector<std::string> rules_files;
+  std::optional<RuleTable> inline_rules;
+  std::vector<std::string> excludes;
+  std::vector<std::string> includes;
+  bool include_minified = false;
+};
+
+// The config file named by --config, or found by walking up from `cwd`
+// (stopping at the file system root). Returns false with a one-line error
+// naming the file and the cause when it is unreadable or malformed.
+bool LoadProjectConfig(const Options& options, const std::string& cwd, ProjectConfig* config,
+                       std::string* error);
+
+// Folds the config into the options; command-line flags win.
+void ApplyProjectConfig(const ProjectConfig& config, Options* options);
+
+}  // namespace psm
+
+#endif  // PSM_CLI_CONFIG_H_

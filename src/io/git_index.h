@@ -1,0 +1,28 @@
+#ifndef PSM_IO_GIT_INDEX_H_
+#define PSM_IO_GIT_INDEX_H_
+
+#include <string>
+#include <vector>
+
+namespace psm {
+
+// A file as it is staged in the git index (what the next commit holds).
+struct StagedFile {
+  std::string path;  // relative to the working directory
+  std::string text;
+};
+
+struct StagedFiles {
+  std::vector<StagedFile> files;
+  std::string error;  // set when there is no repository or it cannot be read
+};
+
+// Reads from the index of the repository around `cwd`: the files named in
+// `paths` when they are files, else every staged change (added, copied,
+// modified or renamed against HEAD) under the `paths` directories. Only
+// files the tool migrates (by extension) are returned.
+StagedFiles ReadStagedFiles(const std::string& cwd, const std::vector<std::string>& paths);
+
+}  // namespace psm
+
+#endif  // PSM_IO_GIT_INDEX_H_

@@ -1,0 +1,76 @@
+#include "report/github_annotations.h"
+
+#include <optional>
+#include <string_view>
+
+#include "report/sarif_report.h"
+#include "version.h"
+
+namespace psm {
+namespace {
+
+// The runner's escaping: messages lose %, CR and LF; properties also : and ,.
+std::string Escape(std::string_view text, bool property) {
+  std::string out;
+  for (char c : text) {
+    switch (c) {
+      case '%':
+        out += "%25";
+        break;
+      case '\r':
+        out += "%0D";
+        break;
+      case '\n':
+        out += "%0A";
+        break;
+      case ':':
+        out += property ? "%3A" : ":";
+        break;
+      case ',':
+        out += property ? "%2C" : ",";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
+std::string_view Command(FindingLevel level) {
+  switch (level) {
+    case FindingLevel::kError:
+      return "error";
+    case FindingLevel::kWarning:
+      return "warning";
+    case FindingLevel::kNote:
+      return "notice";
+  }
+  return "error";
+}
+
+std::string Annotation(std::string_view command, const std::string& properties,
+                       std::string_view message) {
+  return "::" + std::string(command) + " " + properties +
+         "::" + Escape(message, false) + "\n";
+}
+
+}  // namespace
+
+std::string GithubAnnotations(const FileResult& file, bool write_mode) {
+  const std::string path = "file=" + Escape(file.path, true);
+  const std::string title = ",title=" + Escape(kToolName, true);
+  std::string out;
+  if (!file.error.empty() && !file.skipped) {
+    out += Annotation("error", path + title, file.error);
+  }
+  for (const SiteResult& site : file.sites) {
+    std::optional<Finding> finding = SiteFinding(site, write_mode);
+    if (!finding) continue;
+    std::string where = path + ",line=" + std::to_string(site.line) +
+                        ",col=" + std::to_string(site.column);
+    out += Annotation(Command(finding->level), where + title, finding->message);
+  }
+  return out;
+}
+
+}  // namespace psm

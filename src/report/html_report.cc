@@ -1,0 +1,517 @@
+#include "report/html_report.h"
+
+#include <algorithm>
+#include <array>
+#include <functional>
+#include <map>
+#include <string_view>
+
+#include "report/redact.h"
+#include "report/unified_diff.h"
+#include "version.h"
+
+namespace psm {
+namespace {
+
+// One number of the run's summary as the page shows it.
+struct Count {
+  std::string_view id;   // the element is #count-<id>; statuses use their name
+  std::string_view key;  // the JSON report's summary key
+  std::string_view label;  // in diff and check mode
+  std::string_view done;   // after --write, when it reads differently
+  int RunSummary::*value;
+  bool is_status;
+};
+
+constexpr Count kCounts[] = {
+    {"files", "files", "Files scanned", "", &RunSummary::files, false},
+    {"files-changed", "filesChanged", "Files to change", "Files changed",
+     &RunSummary::files_changed, false},
+    {"sites", "sites", "Call sites", "", &RunSummary::sites, false},
+    {"migrated", "migrated", "To migrate", "Migrated", &RunSummary::migrated,
+     true},
+    {"already-migrated", "alreadyMigrated", "Already migrated", "",
+     &RunSummary::already_migrated, true},
+    {"needs-review", "needsReview", "Needs review", "",
+     &RunSummary::needs_review, true},
+    {"unknown-method", "unknownMethod", "Unknown method", "",
+     &RunSummary::unknown_method, true},
+    {"ignored", "ignored", "Ignored", "", &RunSummary::ignored, true},
+    {"can-use-session", "canUseSession", "Could use the session", "",
+     &RunSummary::can_use_session, true},
+    {"skipped", "skipped", "Files skipped", "", &RunSummary::skipped, false},
+    {"errors", "errors", "Errors", "", &RunSummary::errors, false},
+};
+
+constexpr std::string_view kUnknownMethod = "(unknown)";
+
+constexpr std::string_view kHead = R"html(<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Payment session migration report</title>
+)html";
+
+constexpr std::string_view kStyle = R"css(
+:root{--bg:#f6f8fa;--card:#fff;--fg:#1f2328;--muted:#59636e;--line:#d1d9e0;
+--del:#ffebe9;--add:#dafbe1;--pad:#eff2f5;--code:#f6f8fa;
+--migrated:#1a7f37;--already-migrated:#8250df;--needs-review:#cf222e;
+--unknown-method:#bc4c00;--ignored:#818b98;--can-use-session:#0969da}
+@media (prefers-color-scheme:dark){:root{--bg:#0d1117;--card:#151b23;--fg:#e6edf3;
+--muted:#9198a1;--line:#3d444d;--del:#3c1618;--add:#12261e;--pad:#1c2128;--code:#0d1117}}
+*{box-sizing:border-box}
+body{margin:0;padding:24px 32px;background:var(--bg);color:var(--fg);
+font:14px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif}
+h1{font-size:24px;margin:0 0 4px}h2{font-size:18px;margin:0 0 12px}
+.meta{color:var(--muted);margin:0 0 20px}
+code,pre{font:12px/1.45 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}
+.panel,.file{background:var(--card);border:1px solid var(--line);border-radius:8px;
+padding:16px;margin-bottom:16px}
+.top{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:16px}
+.counts{display:grid;grid-template-columns:repeat(auto-fill,minmax(130px,1fr));gap:8px;margin:0}
+.counts div{border:1px solid var(--line);border-radius:6px;padding:8px 10px}
+.counts dt{color:var(--muted);font-size:12px}.counts dd{margin:0;font-size:22px;font-weight:600}
+.chart svg{width:100%;height:auto}.chart text{fill:var(--fg);font-size:12px}
+.bar{cursor:pointer}.bar:hover rect{opacity:.8}
+.filters{display:flex;flex-wrap:wrap;gap:16px;align-items:center}
+.filters fieldset{border:0;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:10px}
+.filters legend{float:left;margin-right:8px;font-weight:600}
+#shown{margin:0 0 0 auto;color:var(--muted)}
+.badge{display:inline-block;border-radius:10px;padding:0 8px;color:#fff;font-size:12px;
+font-weight:600;background:var(--c)}
+.site{border-top:1px solid var(--line);padding:12px 0 4px}
+.site>header{display:flex;gap:10px;align-items:center;flex-wrap:wrap}
+.site a{color:inherit;font-weight:600}.site ul{margin:6px 0;padding-left:20px}
+.compare{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:8px;margin-top:8px}
+.compare.single{grid-template-columns:minmax(0,1fr)}
+.compare h3{font-size:12px;color:var(--muted);margin:0 0 4px}
+.compare pre{margin:0;padding:6px 0;background:var(--code);border:1px solid var(--line);
+border-radius:6px;overflow-x:auto}
+.l{display:block;padding:0 8px;white-space:pre;min-height:1.45em}
+.l::before{content:attr(data-n);display:inline-block;width:3.5em;color:var(--muted);
+user-select:none}
+.del{background:var(--del)}.add{background:var(--add)}.pad{background:var(--pad)}
+.error{color:var(--needs-review);font-weight:600}
+table{border-collapse:collapse;width:100%}table.ledger{width:auto;margin:6px 0}
+td,th{border-bottom:1px solid var(--line);padding:4px 8px;text-align:left;vertical-align:top}
+[hidden]{display:none!important}
+@media (max-width:900px){.top,.compare{grid-template-columns:minmax(0,1fr)}}
+)css";
+
+constexpr std::string_view kScript = R"js(
+(function () {
+  'use strict';
+  var sites = Array.prototype.slice.call(document.querySelectorAll('article.site'));
+  var files = Array.prototype.slice.call(document.querySelectorAll('section.file'));
+  var boxes = Array.prototype.slice.call(document.querySelectorAll('input[name="status"]'));
+  var method = document.getElementById('filter-method');
+  function apply() {
+    var on = {};
+    boxes.forEach(function (box) { on[box.value] = box.checked; });
+    var shown = 0;
+    sites.forEach(function (site) {
+      var show = on[site.dataset.status] === true &&
+          (method.value === '' || site.dataset.method === method.value);
+      site.hidden = !show;
+      if (show) shown += 1;
+    });
+    files.forEach(function (file) {
+      file.hidden = !file.querySelector('article.site:not([hidden]), .error');
+    });
+    document.getElementById('shown-count').textContent = String(shown);
+  }
+  function fromHash() {
+    var params = new URLSearchParams(window.location.hash.slice(1));
+    var statuses = params.get('status');
+    if (statuses !== null) {
+      var wanted = statuses.split(',');
+      boxes.forEach(function (box) { box.checked = wanted.indexOf(box.value) >= 0; });
+    }
+    var wantedMethod = params.get('method');
+    if (wantedMethod !== null) method.value = wantedMethod;
+    if (method.selectedIndex < 0) method.value = '';
+  }
+  function only(status) {
+    boxes.forEach(function (box) { box.checked = box.value === status; });
+    apply();
+  }
+  boxes.forEach(function (box) { box.addEventListener('change', apply); });
+  method.addEventListener('change', apply);
+  document.getElementById('show-all').addEventListener('click', function () {
+    boxes.forEach(function (box) { box.checked = true; });
+    method.value = '';
+    apply();
+  });
+  document.querySelectorAll('.bar').forEach(function (bar) {
+    bar.addEventListener('click', function () { only(bar.dataset.status); });
+  });
+  window.addEventListener('hashchange', function () { fromHash(); apply(); });
+  fromHash();
+  apply();
+  document.body.dataset.ready = 'true';
+})();
+)js";
+
+std::string Escape(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
+std::string Code(std::string_view text) {
+  return "<code>" + Escape(text) + "</code>";
+}
+
+// Reasons quote code Markdown-style: `type` becomes <code>type</code>.
+std::string Prose(std::string_view text) {
+  if (std::count(text.begin(), text.end(), '`') % 2 != 0) return Escape(text);
+  std::string out;
+  bool open = false;
+  for (size_t start = 0; start <= text.size();) {
+    size_t tick = std::min(text.find('`', start), text.size());
+    out += Escape(text.substr(start, tick - start));
+    if (tick < text.size()) out += (open = !open) ? "<code>" : "</code>";
+    start = tick + 1;
+  }
+  return out;
+}
+
+std::string Shown(const std::string& code, const ReportOptions& options) {
+  return options.redact ? Redact(code) : code;
+}
+
+std::string MethodKey(const SiteResult& site) {
+  return site.method.empty() ? std::string(kUnknownMethod) : site.method;
+}
+
+std::string Badge(std::string_view status) {
+  std::string name(status);
+  return "<span class=\"badge\" style=\"--c:var(--" + name + ")\">" + name +
+         "</span>";
+}
+
+std::string Head() {
+  return std::string(kHead) + "<style>" + std::string(kStyle) +
+         "</style>\n</head>\n<body>\n";
+}
+
+std::string Title(const ReportOptions& options) {
+  std::string session = options.session_id.empty()
+                            ? "placeholder (no --session-id given)"
+                            : Code(options.session_id);
+  return "<header>\n<h1>Payment session migration report</h1>\n<p "
+         "class=\"meta\">" +
+         Escape(std::string(kToolName) + " " + kToolVersion) + " · " +
+         (options.write_mode ? "files rewritten (--write)"
+                             : "nothing written yet") +
+         " · <code>sessionId</code>: " + session + "</p>\n</header>\n";
+}
+
+// The same numbers, under the JSON report's summary keys, as every report.
+std::string Counts(const RunSummary& s, bool write_mode) {
+  std::string out = "<dl class=\"counts\">\n";
+  for (const Count& c : kCounts) {
+    std::string_view label = write_mode && !c.done.empty() ? c.done : c.label;
+    out += "<div><dt>" + Escape(label) + "</dt><dd id=\"count-" +
+           std::string(c.id) + "\" data-key=\"" + std::string(c.key) + "\">" +
+           std::to_string(s.*c.value) + "</dd></div>\n";
+  }
+  return out + "</dl>\n";
+}
+
+// Horizontal bars, one per status; clicking one shows only that status.
+std::string Chart(const RunSummary& s) {
+  constexpr int kRow = 30, kLabel = 130, kWidth = 330;
+  int most = 1;
+  for (const Count& c : kCounts)
+    most = std::max(most, s.*c.value * c.is_status);
+  std::string svg = "<svg viewBox=\"0 0 520 " + std::to_string(kRow * 6) +
+                    "\" role=\"img\" aria-label=\"Call sites by status\">\n";
+  int row = 0;
+  for (const Count& c : kCounts) {
+    if (!c.is_status) continue;
+    std::string name(c.id);
+    int count = s.*c.value;
+    int width = count == 0 ? 0 : std::max(2, count * kWidth / most);
+    std::string y = std::to_string(row++ * kRow);
+    svg += "<g class=\"bar\" id=\"bar-" + name + "\" data-status=\"" + name +
+           "\" data-count=\"" + std::to_string(count) +
+           "\" transform=\"translate(0," + y + ")\"><title>" + name + ": " +
+           std::to_string(count) + "</title><text x=\"0\" y=\"19\">" + name +
+           "</text><rect x=\"" + std::to_string(kLabel) +
+           "\" y=\"5\" width=\"" + std::to_string(width) +
+           "\" height=\"20\" rx=\"3\" fill=\"var(--" + name +
+           ")\"/><text x=\"" + std::to_string(kLabel + width + 6) +
+           "\" y=\"19\">" + std::to_string(count) + "</text></g>\n";
+  }
+  return "<figure class=\"chart\" style=\"margin:0\"><h2>Call sites by "
+         "status</h2>\n" +
+         svg + "</svg></figure>\n";
+}
+
+std::string Summary(const RunSummary& s, bool write_mode) {
+  return "<section class=\"top\">\n<div class=\"panel\"><h2>Summary</h2>\n" +
+         Counts(s, write_mode) + "</div>\n<div class=\"panel\">" + Chart(s) +
+         "</div>\n</section>\n";
+}
+
+std::string StatusFilter(const RunSummary& s) {
+  std::string out = "<fieldset><legend>Status</legend>\n";
+  for (const Count& c : kCounts) {
+    int count = s.*c.value;
+    if (!c.is_status || count == 0) continue;
+    std::string name(c.id);
+    out += "<label><input type=\"checkbox\" name=\"status\" value=\"" + name +
+           "\" checked> " + Badge(name) + " " + std::to_string(count) +
+           "</label>\n";
+  }
+  return out + "</fieldset>\n";
+}
+
+std::string MethodFilter(const std::vector<FileResult>& files) {
+  std::map<std::string, int> methods;
+  for (const FileResult& file : files) {
+    for (const SiteResult& site : file.sites) ++methods[MethodKey(site)];
+  }
+  std::string out =
+      "<label>Method <select id=\"filter-method\">\n<option value=\"\">All "
+      "methods</option>\n";
+  for (const auto& [method, count] : methods) {
+    out += "<option value=\"" + Escape(method) + "\">" + Escape(method) + " (" +
+           std::to_string(count) + ")</option>\n";
+  }
+  return out + "</select></label>\n";
+}
+
+std::string Filters(const std::vector<FileResult>& files, const RunSummary& s) {
+  return "<section class=\"panel filters\" aria-label=\"Filters\">\n" +
+         StatusFilter(s) + MethodFilter(files) +
+         "<button type=\"button\" id=\"show-all\">Show all</button>\n" +
+         "<p id=\"shown\">Showing <span id=\"shown-count\">" +
+         std::to_string(s.sites) + "</span> of <span id=\"total-count\">" +
+         std::to_string(s.sites) + "</span> call sites</p>\n</section>\n";
+}
+
+std::string Line(std::string_view kind, std::string_view number,
+                 std::string_view text) {
+  if (text.ends_with('\n')) text.remove_suffix(1);
+  if (text.ends_with('\r')) text.remove_suffix(1);
+  std::string classes = kind.empty() ? "l" : "l " + std::string(kind);
+  return "<span class=\"" + classes + "\" data-n=\"" + std::string(number) +
+         "\">" + Escape(text) + "</span>";
+}
+
+// Before and after as two aligned columns: kept lines face each other,
+// a change block pads its shorter side.
+struct Columns {
+  std::string before, after;
+  uint32_t line = 0;  // next line number of the original
+
+  void Keep(std::string_view text) {
+    before += Line("", std::to_string(line++), text);
+    after += Line("", "", text);
+  }
+  void Change(const std::vector<std::string_view>& dels,
+              const std::vector<std::string_view>& adds) {
+    for (size_t k = 0; k < std::max(dels.size(), adds.size()); ++k) {
+      before += k < dels.size() ? Line("del", std::to_string(line++), dels[k])
+                                : Line("pad", "", "");
+      after +=
+          k < adds.size() ? Line("add", "+", adds[k]) : Line("pad", "", "");
+    }
+  }
+};
+
+Columns SideBySide(const std::string& before, const std::string& after,
+                   uint32_t first_line) {
+  std::string diff = UnifiedDiff("excerpt", before, after, 1 << 20);
+  Columns columns{"", "", first_line};
+  std::vector<std::string_view> dels, adds;
+  size_t start = 0;
+  while (start < diff.size()) {
+    size_t end = std::min(diff.find('\n', start), diff.size() - 1) + 1;
+    std::string_view line(diff.data() + start, end - start);
+    start = end;
+    if (line.starts_with("---") || line.starts_with("+++") ||
+        line.starts_with("@@") || line.starts_with("\\")) {
+      continue;
+    }
+    if (line[0] == '-') dels.push_back(line.substr(1));
+    if (line[0] == '+') adds.push_back(line.substr(1));
+    if (line[0] != ' ') continue;
+    columns.Change(dels, adds);
+    dels.clear(), adds.clear();
+    columns.Keep(line.substr(1));
+  }
+  columns.Change(dels, adds);
+  return columns;
+}
+
+std::string Compare(const SiteResult& site, const ReportOptions& options) {
+  std::string before = Shown(site.before, options),
+              after = Shown(site.after, options);
+  if (before.empty()) return "";
+  if (before == after) {
+    Columns code{"", "", site.excerpt_line};
+    for (size_t start = 0; start < before.size();) {
+      size_t end = std::min(before.find('\n', start), before.size() - 1) + 1;
+      code.Keep(std::string_view(before).substr(start, end - start));
+      start = end;
+    }
+    return "<div class=\"compare single\"><div><h3>Code (unchanged)</h3><pre>" +
+           code.before + "</pre></div></div>\n";
+  }
+  Columns columns = SideBySide(before, after, site.excerpt_line);
+  return "<div class=\"compare\"><div><h3>Before</h3><pre class=\"before\">" +
+         columns.before +
+         "</pre></div><div><h3>After</h3><pre class=\"after\">" +
+         columns.after + "</pre></div></div>\n";
+}
+
+// One table row per removed field; `where` is its first cell.
+std::string LedgerRows(
+    const SiteResult& site, const ReportOptions& options,
+    const std::function<std::string(const RemovedField&)>& where) {
+  std::string rows;
+  for (const RemovedField& field : site.ledger) {
+    rows += "<tr><td>" + where(field) + "</td><td>" + Code(field.path) +
+            "</td><td>" + Code(Shown(field.expression, options)) +
+            "</td></tr>\n";
+  }
+  return rows;
+}
+
+std::string SiteLedger(const SiteResult& site, const ReportOptions& options) {
+  std::string rows = LedgerRows(site, options, [](const RemovedField& field) {
+    return "line " + std::to_string(field.line);
+  });
+  if (rows.empty()) return "";
+  return "<table class=\"ledger\"><tr><th>" +
+         std::string(options.write_mode ? "Removed" : "Removes") +
+         "</th><th>Field</th><th>Value</th></tr>\n" + rows + "</table>\n";
+}
+
+std::string Facts(const SiteResult& site, const ReportOptions& options) {
+  std::string out;
+  if (!site.removed.empty() && site.ledger.empty()) {
+    out +=
+        std::string("<li>") + (options.write_mode ? "Removed: " : "Removes: ");
+    for (size_t i = 0; i < site.removed.size(); ++i) {
+      out += (i ? ", " : "") + Code(site.removed[i]);
+    }
+    out += "</li>\n";
+  }
+  if (site.added_session_id) {
+    out += std::string("<li>") + (options.write_mode ? "Added " : "Adds ") +
+           "<code>sessionId</code>: " +
+           (options.session_id.empty() ? "placeholder"
+                                       : Code(options.session_id)) +
+           "</li>\n";
+  }
+  for (const std::string& reason : site.reasons) {
+    out += "<li class=\"reason\">" + Prose(reason) + "</li>\n";
+  }
+  return out.empty() ? "" : "<ul>\n" + out + "</ul>\n";
+}
+
+std::string SiteCard(const FileResult& file, const SiteResult& site, int index,
+                     const ReportOptions& options) {
+  std::string id = "site-" + std::to_string(index);
+  std::string where = file.path + ":" + std::to_string(site.line) + ":" +
+                      std::to_string(site.column);
+  std::string method =
+      site.method.empty() ? "method unknown" : Code(site.method);
+  return "<article class=\"site\" id=\"" + id + "\" data-status=\"" +
+         std::string(StatusName(site.status)) + "\" data-method=\"" +
+         Escape(MethodKey(site)) + "\">\n<header>" +
+         Badge(StatusName(site.status)) + " <a href=\"#" + id + "\">" +
+         Escape(where) + "</a> " + method + "</header>\n" +
+         Facts(site, options) + SiteLedger(site, options) +
+         Compare(site, options) + "</article>\n";
+}
+
+std::string FilesHtml(const std::vector<FileResult>& files,
+                      const ReportOptions& options) {
+  std::string out;
+  int index = 0;
+  for (const FileResult& file : files) {
+    if (file.sites.empty() && file.error.empty()) continue;
+    out += "<section class=\"file\" data-file=\"" + Escape(file.path) +
+           "\">\n<h2>" + Escape(file.path) + "</h2>\n";
+    if (!file.error.empty()) {
+      out += std::string("<p class=\"error\">") +
+             (file.skipped ? "Skipped: " : "Error: ") + Escape(file.error) +
+             "</p>\n";
+    }
+    for (const SiteResult& site : file.sites)
+      out += SiteCard(file, site, ++index, options);
+    out += "</section>\n";
+  }
+  if (out.empty())
+    out =
+        "<p class=\"panel\">No <code>createSource()</code> calls found.</p>\n";
+  return "<main>\n" + out + "</main>\n";
+}
+
+std::string LedgerHtml(const std::vector<FileResult>& files,
+                       const ReportOptions& options) {
+  std::string rows;
+  int index = 0;
+  for (const FileResult& file : files) {
+    if (file.sites.empty() && file.error.empty()) continue;
+    for (const SiteResult& site : file.sites) {
+      std::string anchor = "<a href=\"#site-" + std::to_string(++index) + "\">";
+      rows += LedgerRows(site, options, [&](const RemovedField& field) {
+        return anchor + Escape(file.path + ":" + std::to_string(field.line)) +
+               "</a>";
+      });
+    }
+  }
+  std::string body =
+      rows.empty()
+          ? "<p>No property was removed.</p>\n"
+          : "<p>With payment sessions these values no longer go to "
+            "<code>createSource()</code>: "
+            "each must now reach the server-side checkout instead.</p>\n"
+            "<table><tr><th>Removed "
+            "at</th><th>Field</th><th>Value</th></tr>\n" +
+                rows + "</table>\n";
+  return "<section class=\"panel\" id=\"ledger\"><h2>Ledger</h2>\n" + body +
+         "</section>\n";
+}
+
+}  // namespace
+
+std::string HtmlReport(const std::vector<FileResult>& files,
+                       const RunSummary& summary,
+                       const ReportOptions& options) {
+  return Head() + Title(options) + Summary(summary, options.write_mode) +
+         Filters(files, summary) + FilesHtml(files, options) +
+         LedgerHtml(files, options) + "<script>" + std::string(kScript) +
+         "</script>\n</body>\n</html>\n";
+}
+
+}  // namespace psm

@@ -1,0 +1,194 @@
+// End-to-end tests of the everyday workflows: ignore files, globs, stdin,
+// staged checks, config files, GitHub annotations, colours, interactive.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "e2e/cli_harness.h"
+
+namespace psm::testing_cli {
+namespace {
+
+constexpr const char* kLegacy =
+    "var dr = DigitalRiver('pk');\n"
+    "dr.createSource({\n"
+    "  type: 'konbini',\n"
+    "  amount: 10,\n"
+    "  currency: 'JPY'\n"
+    "});\n";
+
+constexpr const char* kMigrated =
+    "var dr = DigitalRiver('pk');\n"
+    "dr.createSource({\n"
+    "  type: 'konbini',\n"
+    "  sessionId: S\n"
+    "});\n";
+
+std::vector<std::string> ReportedFiles(const Outcome& run) {
+  std::vector<std::string> files;
+  nlohmann::json report = nlohmann::json::parse(run.out);
+  for (const auto& site : report["sites"]) {
+    files.push_back(site["file"].get<std::string>());
+  }
+  return files;
+}
+
+class WorkflowTest : public testing::Test {
+ protected:
+  Outcome Tool(const std::string& args) { return Shell(dir_.path(), "{bin} " + args); }
+  Outcome Sh(const std::string& command) { return Shell(dir_.path(), command); }
+  void GitInit() {
+    ASSERT_EQ(Sh("git init -q . && git config user.email t@example.com && "
+                 "git config user.name t")
+                  .status,
+              0);
+  }
+  ScratchDir dir_;
+};
+
+TEST_F(WorkflowTest, WalkHonoursNestedGitignoreNegationsAndInfoExclude) {
+  GitInit();
+  dir_.Write(".gitignore", "build/\n*.gen.js\n!keep.gen.js\n");
+  dir_.Write("src/.gitignore", "legacy/\n");
+  dir_.Write(".git/info/exclude", "scratch.js\n");
+  for (const char* f : {"src/a.js", "build/b.js", "src/c.gen.js", "src/keep.gen.js",
+                        "src/legacy/d.js", "scratch.js", "src/e.js"}) {
+    dir_.Write(f, kLegacy);
+  }
+  Outcome run = Tool("--json-report - .");
+  EXPECT_EQ(ReportedFiles(run),
+            (std::vector<std::string>{"src/a.js", "src/e.js", "src/keep.gen.js"}))
+      << run.out;
+  // Cross-check with git itself.
+  for (const char* ignored : {"build/b.js", "src/c.gen.js", "src/legacy/d.js", "scratch.js"}) {
+    EXPECT_EQ(Sh(std::string("git check-ignore -q ") + ignored).status, 0) << ignored;
+  }
+  EXPECT_NE(Sh("git check-ignore -q src/keep.gen.js").status, 0);
+}
+
+TEST_F(WorkflowTest, DotIgnoreFilesAndNoIgnoreFlag) {
+  GitInit();
+  dir_.Write("web/.ignore", "vendor/\n");
+  dir_.Write("web/vendor/v.js", kLegacy);
+  dir_.Write("web/app.js", kLegacy);
+  EXPECT_EQ(ReportedFiles(Tool("--json-report - .")), std::vector<std::string>{"web/app.js"});
+  EXPECT_EQ(ReportedFiles(Tool("--no-ignore --json-report - .")),
+            (std::vector<std::string>{"web/app.js", "web/vendor/v.js"}));
+}
+
+TEST_F(WorkflowTest, ExplicitFilesAreProcessedEvenWhenIgnored) {
+  GitInit();
+  dir_.Write(".gitignore", "ignored.js\n");
+  dir_.Write("ignored.js", kLegacy);
+  EXPECT_EQ(ReportedFiles(Tool("--json-report - ignored.js")),
+            std::vector<std::string>{"ignored.js"});
+}
+
+TEST_F(WorkflowTest, ExcludeAndIncludeGlobs) {
+  dir_.Write("a/x.js", kLegacy);
+  dir_.Write("a/y.ts", kLegacy);
+  dir_.Write("legacy/z.js", kLegacy);
+  EXPECT_EQ(ReportedFiles(Tool("--exclude 'legacy' --json-report - .")),
+            (std::vector<std::string>{"a/x.js", "a/y.ts"}));
+  EXPECT_EQ(ReportedFiles(Tool("--include '*.ts' --json-report - .")),
+            std::vector<std::string>{"a/y.ts"});
+}
+
+TEST_F(WorkflowTest, StdinWritesMigratedSourceToStdout) {
+  dir_.Write("in.js", kLegacy);
+  Outcome run = Tool("--stdin --stdin-filepath src/pay.js --session-id S < in.js");
+  EXPECT_EQ(run.status, 0) << run.err;
+  EXPECT_EQ(run.out, kMigrated);
+  Outcome check = Tool("--check --stdin --stdin-filepath src/pay.js < in.js");
+  EXPECT_EQ(check.status, 1);
+  EXPECT_EQ(check.out.rfind("src/pay.js:2:1: konbini payload needs migrating", 0), 0u)
+      << check.out;
+}
+
+TEST_F(WorkflowTest, StagedCheckJudgesTheIndexNotTheWorkTree) {
+  GitInit();
+  dir_.Write("pay.js", "// clean\n");
+  ASSERT_EQ(Sh("git add pay.js && git commit -qm init").status, 0);
+  dir_.Write("pay.js", kLegacy);
+  ASSERT_EQ(Sh("git add pay.js").status, 0);
+  dir_.Write("pay.js", kMigrated);  // fixed in the work tree, not staged
+  Outcome staged = Tool("--check --staged");
+  EXPECT_EQ(staged.status, 1) << staged.err;
+  EXPECT_NE(staged.out.find("pay.js:2:1:"), std::string::npos) << staged.out;
+  Outcome work_tree = Tool("--check pay.js");
+  EXPECT_EQ(work_tree.status, 0) << work_tree.out;
+  ASSERT_EQ(Sh("git add pay.js").status, 0);
+  EXPECT_EQ(Tool("--check --staged pay.js").status, 0);
+}
+
+TEST_F(WorkflowTest, StagedOutsideARepositoryIsAnError) {
+  Outcome run = Tool("--check --staged");
+  EXPECT_EQ(run.status, 2);
+  EXPECT_NE(run.err.find("--staged"), std::string::npos);
+}
+
+TEST_F(WorkflowTest, ConfigFileFoundUpwardsAndFlagsWin) {
+  dir_.Write(".payment-session-migrate.json",
+             R"({"sessionId": "cfg.session.id", "exclude": ["old"],
+                 "rules": {"methods": {"alipay": {"remove": ["amount"]}}}})");
+  dir_.Write("app/src/pay.js", "dr.createSource({ type: 'alipay', amount: 1 });\n");
+  dir_.Write("app/old/legacy.js", kLegacy);
+  Outcome run = Shell(dir_.path() / "app", "{bin} --json-report - --write .");
+  ASSERT_EQ(run.status, 0) << run.err;
+  EXPECT_EQ(ReportedFiles(run), std::vector<std::string>{"src/pay.js"});
+  EXPECT_EQ(dir_.Read("app/src/pay.js"),
+            "dr.createSource({ type: 'alipay', sessionId: cfg.session.id });\n");
+  dir_.Write("app/src/pay.js", "dr.createSource({ type: 'alipay', amount: 1 });\n");
+  ASSERT_EQ(Shell(dir_.path() / "app", "{bin} -q --session-id flag.id --write .").status, 0);
+  EXPECT_NE(dir_.Read("app/src/pay.js").find("flag.id"), std::string::npos);
+}
+
+TEST_F(WorkflowTest, MalformedConfigIsStatusTwoNamingFileAndPlace) {
+  dir_.Write(".payment-session-migrate.json", R"({"exclude": [1]})");
+  dir_.Write("a.js", kLegacy);
+  Outcome run = Tool("--write a.js");
+  EXPECT_EQ(run.status, 2);
+  EXPECT_NE(run.err.find(".payment-session-migrate.json: /exclude/0: expected a string"),
+            std::string::npos)
+      << run.err;
+  EXPECT_EQ(dir_.Read("a.js"), kLegacy);
+}
+
+TEST_F(WorkflowTest, GithubFormatPrintsAnnotations) {
+  dir_.Write("a.js", kLegacy);
+  Outcome run = Tool("--check --format github a.js");
+  EXPECT_EQ(run.status, 1);
+  EXPECT_EQ(run.out.rfind("::error file=a.js,line=2,col=1", 0), 0u) << run.out;
+}
+
+TEST_F(WorkflowTest, ColorAlwaysColoursAndNoColorWinsOverAuto) {
+  dir_.Write("a.js", kLegacy);
+  EXPECT_NE(Tool("--color always --session-id S a.js").out.find("\x1b[32m+"), std::string::npos);
+  EXPECT_EQ(Tool("--color never --session-id S a.js").out.find("\x1b["), std::string::npos);
+  EXPECT_EQ(Sh("NO_COLOR=1 {bin} --session-id S a.js").out.find("\x1b["), std::string::npos);
+}
+
+TEST_F(WorkflowTest, InteractiveWritesOnlyAcceptedSites) {
+  std::string two = std::string(kLegacy) +
+                    "dr.createSource({ type: 'bPay', amount: 1, currency: 'AUD' });\n";
+  dir_.Write("a.js", two);
+  Outcome run = Sh("printf 'n\\ny\\n' | {bin} --interactive --session-id S a.js");
+  EXPECT_EQ(run.status, 0) << run.err;
+  EXPECT_NE(run.out.find("Apply this change"), std::string::npos);
+  std::string after = dir_.Read("a.js");
+  EXPECT_NE(after.find("amount: 10"), std::string::npos) << after;
+  EXPECT_NE(after.find("{ type: 'bPay', sessionId: S }"), std::string::npos) << after;
+  dir_.Write("a.js", two);
+  Outcome quit = Sh("printf 'q\\n' | {bin} --interactive --session-id S a.js");
+  EXPECT_EQ(dir_.Read("a.js"), two);
+}
+
+TEST_F(WorkflowTest, PreCommitHookDefinitionPointsAtCheck) {
+  Outcome run = Shell(PSM_SOURCE_DIR, "cat .pre-commit-hooks.yaml");
+  ASSERT_EQ(run.status, 0);
+  EXPECT_NE(run.out.find("id: payment-session-migrate"), std::string::npos);
+  EXPECT_NE(run.out.find("--check"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace psm::testing_cli
