@@ -1,6 +1,6 @@
 #include "io/git_index.h"
 
-#include <git2.h>
+#include "io/git_api.h"
 #include <sys/stat.h>
 
 #include <memory>
@@ -16,18 +16,18 @@ struct Session {
   git_index* index = nullptr;
   git_tree* head = nullptr;
   git_diff* diff = nullptr;
-  Session() { git_libgit2_init(); }
+  Session() { Git()->git_libgit2_init(); }
   ~Session() {
-    git_diff_free(diff);
-    git_tree_free(head);
-    git_index_free(index);
-    git_repository_free(repo);
-    git_libgit2_shutdown();
+    Git()->git_diff_free(diff);
+    Git()->git_tree_free(head);
+    Git()->git_index_free(index);
+    Git()->git_repository_free(repo);
+    Git()->git_libgit2_shutdown();
   }
 };
 
 std::string LastError(const char* what) {
-  const git_error* e = git_error_last();
+  const git_error* e = Git()->git_error_last();
   return std::string(what) + (e && e->message ? std::string(": ") + e->message : "");
 }
 
@@ -48,10 +48,10 @@ std::string FromRepo(const std::string& workdir, const std::string& cwd, const s
 
 bool ReadBlob(git_repository* repo, const git_oid* id, std::string* text) {
   git_blob* blob = nullptr;
-  if (git_blob_lookup(&blob, repo, id) != 0) return false;
-  text->assign(static_cast<const char*>(git_blob_rawcontent(blob)),
-               static_cast<size_t>(git_blob_rawsize(blob)));
-  git_blob_free(blob);
+  if (Git()->git_blob_lookup(&blob, repo, id) != 0) return false;
+  text->assign(static_cast<const char*>(Git()->git_blob_rawcontent(blob)),
+               static_cast<size_t>(Git()->git_blob_rawsize(blob)));
+  Git()->git_blob_free(blob);
   return true;
 }
 
@@ -66,16 +66,20 @@ bool Under(const std::string& path, const std::vector<std::string>& dirs) {
 
 StagedFiles ReadStagedFiles(const std::string& cwd, const std::vector<std::string>& paths) {
   StagedFiles out;
+  if (!Git()) {
+    out.error = "--staged: libgit2 is not installed (Debian package libgit2-1.5)";
+    return out;
+  }
   Session s;
-  if (git_repository_open_ext(&s.repo, cwd.c_str(), 0, nullptr) != 0) {
+  if (Git()->git_repository_open_ext(&s.repo, cwd.c_str(), 0, nullptr) != 0) {
     out.error = "--staged: " + LastError("not inside a git repository");
     return out;
   }
-  if (git_repository_index(&s.index, s.repo) != 0) {
+  if (Git()->git_repository_index(&s.index, s.repo) != 0) {
     out.error = "--staged: " + LastError("cannot read the index");
     return out;
   }
-  std::string workdir = git_repository_workdir(s.repo) ? git_repository_workdir(s.repo) : "";
+  std::string workdir = Git()->git_repository_workdir(s.repo) ? Git()->git_repository_workdir(s.repo) : "";
   std::vector<std::string> dirs;
   for (const std::string& path : paths) {
     struct stat st;
@@ -85,22 +89,22 @@ StagedFiles ReadStagedFiles(const std::string& cwd, const std::vector<std::strin
       dirs.push_back(in_repo);
       continue;
     }
-    const git_index_entry* entry = git_index_get_bypath(s.index, in_repo.c_str(), 0);
+    const git_index_entry* entry = Git()->git_index_get_bypath(s.index, in_repo.c_str(), 0);
     StagedFile file{path, ""};
     if (entry && ReadBlob(s.repo, &entry->id, &file.text)) out.files.push_back(std::move(file));
   }
   if (dirs.empty()) return out;
   git_object* head = nullptr;
-  if (git_revparse_single(&head, s.repo, "HEAD^{tree}") == 0) {
+  if (Git()->git_revparse_single(&head, s.repo, "HEAD^{tree}") == 0) {
     s.head = reinterpret_cast<git_tree*>(head);
   }  // no HEAD yet (first commit): everything staged is new
-  if (git_diff_tree_to_index(&s.diff, s.repo, s.head, s.index, nullptr) != 0) {
+  if (Git()->git_diff_tree_to_index(&s.diff, s.repo, s.head, s.index, nullptr) != 0) {
     out.error = "--staged: " + LastError("cannot compare the index with HEAD");
     return out;
   }
-  size_t count = git_diff_num_deltas(s.diff);
+  size_t count = Git()->git_diff_num_deltas(s.diff);
   for (size_t i = 0; i < count; ++i) {
-    const git_diff_delta* delta = git_diff_get_delta(s.diff, i);
+    const git_diff_delta* delta = Git()->git_diff_get_delta(s.diff, i);
     if (delta->status == GIT_DELTA_DELETED) continue;
     std::string path = delta->new_file.path;
     if (!IsMigratableExtension(path) || !Under(path, dirs)) continue;

@@ -1,7 +1,7 @@
 #include "io/ignore.h"
 
 #include <fnmatch.h>
-#include <git2.h>
+#include "io/git_api.h"
 #include <unistd.h>
 
 #include <climits>
@@ -56,22 +56,24 @@ IgnoreRules::IgnoreRules(std::vector<std::string> excludes, std::vector<std::str
 
 IgnoreRules::~IgnoreRules() {
   if (repo_) {
-    git_repository_free(repo_);
-    git_libgit2_shutdown();
+    Git()->git_repository_free(repo_);
+    Git()->git_libgit2_shutdown();
   }
 }
 
 void IgnoreRules::BeginRoot(const std::string& root) {
-  if (repo_ || !ignore_files_) return;  // one repository per run: the first root's
-  git_libgit2_init();
-  if (git_repository_open_ext(&repo_, root.c_str(), 0, nullptr) != 0 ||
-      git_repository_is_bare(repo_)) {
-    if (repo_) git_repository_free(repo_);
+  // One repository per run: the first root's. Without libgit2 installed
+  // the walk still runs, without .gitignore rules.
+  if (repo_ || !ignore_files_ || !Git()) return;
+  Git()->git_libgit2_init();
+  if (Git()->git_repository_open_ext(&repo_, root.c_str(), 0, nullptr) != 0 ||
+      Git()->git_repository_is_bare(repo_)) {
+    if (repo_) Git()->git_repository_free(repo_);
     repo_ = nullptr;
-    git_libgit2_shutdown();
+    Git()->git_libgit2_shutdown();
     return;
   }
-  workdir_ = Absolute(git_repository_workdir(repo_));
+  workdir_ = Absolute(Git()->git_repository_workdir(repo_));
   if (!workdir_.empty() && workdir_.back() != '/') workdir_ += '/';
 }
 
@@ -87,7 +89,7 @@ void IgnoreRules::EnterDirectory(const std::string& dir) {
     if (line.empty() || line[0] == '#') continue;
     rules += RootedRule(prefix, line) + "\n";
   }
-  git_ignore_add_rule(repo_, rules.c_str());
+  Git()->git_ignore_add_rule(repo_, rules.c_str());
 }
 
 std::string IgnoreRules::RepoRelative(const std::string& path) const {
@@ -107,7 +109,7 @@ bool IgnoreRules::GitIgnores(const std::string& path, bool is_dir) const {
   if (relative.empty()) return false;  // the root itself, or outside the repo
   if (is_dir) relative += '/';
   int ignored = 0;
-  if (git_ignore_path_is_ignored(&ignored, repo_, relative.c_str()) != 0) return false;
+  if (Git()->git_ignore_path_is_ignored(&ignored, repo_, relative.c_str()) != 0) return false;
   return ignored != 0;
 }
 

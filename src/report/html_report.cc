@@ -246,8 +246,9 @@ std::string Counts(const RunSummary& s, bool write_mode) {
 std::string Chart(const RunSummary& s) {
   constexpr int kRow = 30, kLabel = 130, kWidth = 330;
   int most = 1;
-  for (const Count& c : kCounts)
+  for (const Count& c : kCounts) {
     most = std::max(most, s.*c.value * c.is_status);
+  }
   std::string svg = "<svg viewBox=\"0 0 520 " + std::to_string(kRow * 6) +
                     "\" role=\"img\" aria-label=\"Call sites by status\">\n";
   int row = 0;
@@ -378,7 +379,7 @@ std::string Compare(const SiteResult& site, const ReportOptions& options) {
     Columns code{"", "", site.excerpt_line};
     for (size_t start = 0; start < before.size();) {
       size_t end = std::min(before.find('\n', start), before.size() - 1) + 1;
-      code.Keep(std::string_view(before).substr(start, end - start));
+      code.Keep(before.substr(start, end - start));
       start = end;
     }
     return "<div class=\"compare single\"><div><h3>Code (unchanged)</h3><pre>" +
@@ -466,13 +467,15 @@ std::string FilesHtml(const std::vector<FileResult>& files,
              (file.skipped ? "Skipped: " : "Error: ") + Escape(file.error) +
              "</p>\n";
     }
-    for (const SiteResult& site : file.sites)
+    for (const SiteResult& site : file.sites) {
       out += SiteCard(file, site, ++index, options);
+    }
     out += "</section>\n";
   }
-  if (out.empty())
+  if (out.empty()) {
     out =
         "<p class=\"panel\">No <code>createSource()</code> calls found.</p>\n";
+  }
   return "<main>\n" + out + "</main>\n";
 }
 

@@ -25,12 +25,13 @@ constexpr size_t kMaxLedgerExpression = 80;
 std::string Cell(std::string_view text) {
   std::string out;
   for (char c : text) {
-    if (c == '|')
+    if (c == '|') {
       out += "\\|";
-    else if (c == '\n' || c == '\r')
+    } else if (c == '\n' || c == '\r') {
       out += ' ';
-    else
+    } else {
       out += c;
+    }
   }
   return out;
 }
@@ -57,16 +58,18 @@ std::string OneLine(std::string_view text, size_t max) {
   std::string out;
   for (char c : text) {
     bool space = c == ' ' || c == '\n' || c == '\r' || c == '\t';
-    if (!space)
+    if (!space) {
       out += c;
-    else if (!out.empty() && out.back() != ' ')
+    } else if (!out.empty() && out.back() != ' ') {
       out += ' ';
+    }
   }
   while (!out.empty() && out.back() == ' ') out.pop_back();
   if (out.size() > max) {
     size_t cut = max;
-    while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80)
+    while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) {
       --cut;
+    }
     out = out.substr(0, cut) + "…";
   }
   return out;
@@ -143,8 +146,9 @@ std::string MethodRow(const std::string& label,
 // Sites by payment method (rows) and status (columns present in the run).
 std::string MethodSection(const std::vector<FileResult>& files) {
   MethodCounts counts = CountByMethod(files);
-  if (counts.empty())
+  if (counts.empty()) {
     return "## Sites by payment method\n\nNo `createSource()` calls found.\n\n";
+  }
   std::array<int, 6> totals{};
   for (const auto& [method, row] : counts) {
     for (size_t i = 0; i < totals.size(); ++i) totals[i] += row[i];
@@ -243,8 +247,9 @@ std::string SiteItem(const FileResult& file, const SiteResult& site,
            Join(paths, ", ") + "\n";
   }
   out += SessionIdNote(site, options);
-  for (const std::string& reason : site.reasons)
+  for (const std::string& reason : site.reasons) {
     out += "  - Reason: " + reason + "\n";
+  }
   bool review = site.status == SiteStatus::kNeedsReview ||
                 site.status == SiteStatus::kUnknownMethod;
   return review ? out + Excerpt(file, site, options) : out;
@@ -256,8 +261,9 @@ std::string FileSection(const FileResult& file, const ReportOptions& options) {
     out += std::string(file.skipped ? "Skipped: " : "**Error:** ") +
            file.error + "\n\n";
   }
-  for (const SiteResult& site : file.sites)
+  for (const SiteResult& site : file.sites) {
     out += SiteItem(file, site, options);
+  }
   return file.sites.empty() ? out : out + "\n";
 }
 
@@ -265,8 +271,9 @@ std::string FilesSection(const std::vector<FileResult>& files,
                          const ReportOptions& options) {
   std::string out;
   for (const FileResult& file : files) {
-    if (!file.sites.empty() || !file.error.empty())
+    if (!file.sites.empty() || !file.error.empty()) {
       out += FileSection(file, options);
+    }
   }
   return out.empty() ? "" : "## Files\n\n" + out;
 }

@@ -104,18 +104,20 @@ bool LooksLikeCardOrPhone(std::string_view run) {
   std::string digits;
   bool separated = false;
   for (char c : run) {
-    if (IsDigit(c))
+    if (IsDigit(c)) {
       digits += c;
-    else if (c != '.')
+    } else if (c != '.') {
       separated = true;  // space, dash, parenthesis, plus
+    }
   }
   bool card_chars = run.find_first_of(".()+") == std::string_view::npos;
   if (digits.size() >= 13 && digits.size() <= 19 && card_chars &&
       LuhnValid(digits)) {
     return true;
   }
-  if (digits.size() < 7 || digits.size() > 15 || LooksLikeDate(run))
+  if (digits.size() < 7 || digits.size() > 15 || LooksLikeDate(run)) {
     return false;
+  }
   bool decimal = !separated && std::count(run.begin(), run.end(), '.') <= 1;
   return !decimal || digits.size() >= 10;
 }
@@ -152,8 +154,9 @@ bool IsHouseNumber(std::string_view w) {
   if (w.empty() || !IsDigit(w[0])) return false;
   size_t letters = 0;
   for (char c : w) {
-    if (std::isalpha(static_cast<unsigned char>(c)) && ++letters > 1)
+    if (std::isalpha(static_cast<unsigned char>(c)) && ++letters > 1) {
       return false;
+    }
     if (!IsDigit(c) && !std::isalpha(static_cast<unsigned char>(c)) &&
         c != '-' && c != '/') {
       return false;
@@ -219,9 +222,7 @@ size_t LiteralEnd(std::string_view code, size_t open) {
       ++i;
     } else if (code[i] == quote) {
       return i;
-    } else if (quote != '`' && code[i] == '\n') {
-      return std::string_view::npos;
-    } else if (quote == '`' && code.substr(i, 2) == "${") {
+    } else if (quote == '`' ? code.substr(i, 2) == "${" : code[i] == '\n') {
       return std::string_view::npos;
     }
   }

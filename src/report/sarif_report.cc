@@ -81,8 +81,9 @@ std::string Subject(const SiteResult& site) {
 std::string MigrationSteps(const SiteResult& site) {
   std::vector<std::string> steps;
   if (site.added_session_id) steps.push_back("add sessionId");
-  if (!site.removed.empty())
+  if (!site.removed.empty()) {
     steps.push_back("remove " + Join(site.removed, ", "));
+  }
   return Join(steps, "; ");
 }
 
@@ -266,7 +267,7 @@ std::string SarifReport(const std::vector<FileResult>& files,
       {"results", results},
       {"properties",
        {{"summary", Summary(summary)},
-        {"mode", options.write_mode ? "write" : "check"},
+        {"filesWritten", options.write_mode},
         {"sessionId", options.session_id.empty() ? Json(nullptr)
                                                  : Json(options.session_id)}}}};
   Json sarif = {{"$schema", kSchema}, {"version", "2.1.0"}, {"runs", {run}}};
