@@ -90,8 +90,11 @@ for target in "${targets[@]}"; do
   if [ $crashed = 1 ]; then
     status=1
     echo "---- $target: $log (exit $rc) ----" >&2
-    grep -E 'invariant broken|ERROR|SUMMARY|runtime error|deadly signal|Test unit written|^    #[0-9]' "$log" |
-      grep -v ' in fuzzer::' | head -n 40 >&2
+    # Distinct causes, then the first report's frames in the project's code.
+    grep -aoE "invariant broken.*|what\(\): .*|runtime error: .*|ERROR: AddressSanitizer: [a-z-]+|ERROR: LeakSanitizer.*|ERROR: libFuzzer: [a-z -]+" "$log" |
+      sed -E "s/'[^']*'/'…'/g" | sort | uniq -c | sort -rn | head -n 10 >&2
+    grep -aE '^    #[0-9]+ .* in (psm::|LLVMFuzzerTestOneInput)' "$log" | head -n 8 >&2
+    ls -t "$build/artifacts/$target-"* 2>/dev/null | head -n 3 | sed 's/^/  artifact: /' >&2
   fi
 done
 exit $status

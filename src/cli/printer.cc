@@ -115,7 +115,7 @@ bool Printer::Reports(const std::vector<FileResult>& files, const RunSummary& su
   report.write_mode = options_.mode == Mode::kWrite;
   bool ok = true;
   if (!options_.json_report.empty()) {
-    ok = WriteReport(options_.json_report, JsonReport(files, summary)) && ok;
+    ok = WriteReport(options_.json_report, JsonReport(files, summary, options_.redact)) && ok;
   }
   if (!options_.markdown_report.empty()) {
     ok = WriteReport(options_.markdown_report, MarkdownReport(files, summary, report)) && ok;

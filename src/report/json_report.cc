@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "report/redact.h"
 #include "version.h"
 
 namespace psm {
@@ -10,10 +11,11 @@ namespace {
 
 // Every removed property with its original expression: with payment
 // sessions these values must reach the server-side checkout instead.
-nlohmann::ordered_json Ledger(const SiteResult& site) {
+nlohmann::ordered_json Ledger(const SiteResult& site, bool redact) {
   nlohmann::ordered_json ledger = nlohmann::ordered_json::array();
   for (const RemovedField& field : site.ledger) {
-    ledger.push_back({{"path", field.path}, {"expression", field.expression}, {"line", field.line}});
+    std::string expression = redact ? Redact(field.expression) : field.expression;
+    ledger.push_back({{"path", field.path}, {"expression", expression}, {"line", field.line}});
   }
   return ledger;
 }
@@ -21,7 +23,7 @@ nlohmann::ordered_json Ledger(const SiteResult& site) {
 }  // namespace
 
 std::string JsonReport(const std::vector<FileResult>& files,
-                       const RunSummary& summary) {
+                       const RunSummary& summary, bool redact) {
   using Json = nlohmann::ordered_json;
   Json sites = Json::array();
   Json errors = Json::array();
@@ -35,7 +37,7 @@ std::string JsonReport(const std::vector<FileResult>& files,
                        {"removed", site.removed},
                        {"addedSessionId", site.added_session_id},
                        {"reasons", site.reasons},
-                       {"ledger", Ledger(site)}});
+                       {"ledger", Ledger(site, redact)}});
     }
     if (!file.error.empty()) {
       errors.push_back({{"file", file.path}, {"message", file.error}});

@@ -12,8 +12,9 @@ namespace psm {
 // The machine-readable report (--json-report), format version 1:
 // {"version", "tool": {"name", "version"}, "sites": [...], "summary": {...},
 //  "errors": [{"file", "message"}]}.
+// `redact` hides personal and card data in the ledger's expressions.
 std::string JsonReport(const std::vector<FileResult>& files,
-                       const RunSummary& summary);
+                       const RunSummary& summary, bool redact = true);
 
 }  // namespace psm
 
