@@ -82,6 +82,9 @@ std::string WriteFileAtomically(const std::string& path, std::string_view text) 
   if (::lstat(path.c_str(), &st) != 0) return "cannot write: " + Errno();
   if (S_ISLNK(st.st_mode)) return "is a symbolic link; not written through";
   if (!S_ISREG(st.st_mode)) return "not a regular file; not written";
+  // A read-only file says "do not touch"; rename() would replace it anyway,
+  // and root may write anything, so the mode bits are what we go by.
+  if ((st.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) == 0) return "read-only file; not written";
   size_t slash = path.rfind('/');
   std::string dir = slash == std::string::npos ? "." : path.substr(0, slash);
   std::string base = slash == std::string::npos ? path : path.substr(slash + 1);

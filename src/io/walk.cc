@@ -34,8 +34,11 @@ void Walk(const std::string& root, IgnoreRules* ignore, WalkResult* out) {
     if (ignore) ignore->EnterDirectory(dir);
     DIR* handle = ::opendir(dir.c_str());
     if (!handle) {
-      out->problems.push_back({dir, std::string("cannot open directory: ") +
-                                        std::strerror(errno) + "; skipped"});
+      // The run goes on, but the exit status must say something was skipped.
+      out->problems.push_back({dir,
+                               std::string("cannot open directory: ") + std::strerror(errno) +
+                                   "; skipped",
+                               true});
       continue;
     }
     while (dirent* entry = ::readdir(handle)) {

@@ -9,7 +9,7 @@ namespace psm {
 struct WalkProblem {
   std::string path;
   std::string message;
-  bool fatal = false;  // a path the user named that cannot be used
+  bool fatal = false;  // makes the exit status 2 (the walk itself goes on)
 };
 
 struct WalkResult {
