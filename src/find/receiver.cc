@@ -61,10 +61,27 @@ Receiver ClassifyThisField(TSNode member, std::string_view source) {
   return verdict;
 }
 
+// `this.createSource(...)` inside a class that defines its own createSource.
+Receiver ClassifyThis(TSNode self, std::string_view source) {
+  TSNode klass = self;
+  while (!ts_node_is_null(klass) && !node::Is(klass, "class_body")) klass = ts_node_parent(klass);
+  if (ts_node_is_null(klass)) return Receiver::kUnknown;
+  uint32_t count = ts_node_named_child_count(klass);
+  for (uint32_t i = 0; i < count; ++i) {
+    TSNode member = ts_node_named_child(klass, i);
+    if (node::Is(member, "method_definition") &&
+        node::Text(node::Field(member, "name"), source) == "createSource") {
+      return Receiver::kOtherLibrary;
+    }
+  }
+  return Receiver::kUnknown;
+}
+
 }  // namespace
 
 Receiver ClassifyReceiver(TSNode receiver, std::string_view source) {
   receiver = node::Unwrap(receiver);
+  if (node::Is(receiver, "this")) return ClassifyThis(receiver, source);
   if (node::Is(receiver, "identifier")) {
     Binding binding = ResolveName(node::Text(receiver, source), receiver, source);
     if (binding.kind != Binding::Kind::kVariable) return Receiver::kUnknown;

@@ -12,7 +12,8 @@ namespace psm {
 enum class Receiver {
   kUnknown,       // not traceable in this file
   kDigitalRiver,  // DigitalRiver(...), new DigitalRiver(...), window.DigitalRiver(...)
-  kOtherLibrary,  // made by something else, e.g. Stripe(...)
+  kOtherLibrary,  // made by something else, e.g. Stripe(...), or a class's
+                  // own createSource method called on `this`
 };
 
 Receiver ClassifyReceiver(TSNode receiver, std::string_view source);

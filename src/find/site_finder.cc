@@ -43,7 +43,8 @@ class SiteFinder {
       TSNode call = CallOf(name);
       if (ts_node_is_null(call)) continue;
       TSNode receiver = node::Field(ts_node_parent(name), "object");
-      if (ClassifyReceiver(receiver, source_) == Receiver::kOtherLibrary) {
+      if (ClassifyReceiver(receiver, source_) == Receiver::kOtherLibrary ||
+          TakesNoPayload(call)) {
         continue;
       }
       sites.push_back(Inspect(call, name));
@@ -88,6 +89,16 @@ class SiteFinder {
       }
     }
     return TSNode{};
+  }
+
+  // DigitalRiver.js's createSource takes an object last; a call whose last
+  // argument is a plain string, number or boolean is some other API
+  // (a component's own `createSource('payPal')`).
+  static bool TakesNoPayload(TSNode call) {
+    std::vector<TSNode> args = Arguments(call);
+    if (args.empty()) return false;
+    std::string_view type = node::Type(node::Unwrap(args.back()));
+    return type == "string" || type == "number" || type == "true" || type == "false";
   }
 
   CallSite Inspect(TSNode call, TSNode name) {
