@@ -66,7 +66,10 @@ Printer::Printer(const Options& options)
       color_err_(UseColor(options.color, 2)) {}
 
 void Printer::File(const FileResult& file, std::string_view diff, bool findings_on_stderr) {
-  if (!file.error.empty()) Error(file.path + ": " + file.error);
+  // Skipped files (bundles, binaries) are notes; real errors always show.
+  if (!file.error.empty() && !(file.skipped && options_.quiet)) {
+    Error(file.path + ": " + file.error);
+  }
   if (options_.mode == Mode::kDiff && !JsonOnStdout() && !diff.empty()) {
     Put(stdout, color_out_ ? ColorizeDiff(diff) : std::string(diff));
   }

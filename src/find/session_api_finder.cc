@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "find/method_scan.h"
 #include "find/object_builder.h"
 #include "find/receiver.h"
 #include "syntax/node.h"
@@ -126,11 +127,11 @@ class SessionApiFinder {
 }  // namespace
 
 bool MayContainSessionApis(std::string_view text) {
-  if (text.find("retrieveAvailablePaymentMethods") != std::string_view::npos ||
-      text.find("createDropin") != std::string_view::npos) {
+  if (MayCallMethod(text, "retrieveAvailablePaymentMethods") ||
+      MayCallMethod(text, "createDropin")) {
     return true;
   }
-  if (text.find("createElement") == std::string_view::npos) return false;
+  if (!MayCallMethod(text, "createElement")) return false;
   for (std::string_view element : {"'ideal'", "\"ideal\"", "'paypal'", "\"paypal\"",
                                    "taxidentifier", "invoiceattribute", "tax-identifier",
                                    "invoice-attribute"}) {

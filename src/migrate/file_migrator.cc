@@ -1,6 +1,7 @@
 #include "migrate/file_migrator.h"
 
 #include "common/text_lines.h"
+#include "find/method_scan.h"
 #include "find/session_api_finder.h"
 #include "find/site_finder.h"
 #include <algorithm>
@@ -117,7 +118,7 @@ int CountFileSyntaxErrors(std::string_view path, Language language, std::string_
 }
 
 bool MayContainSites(std::string_view text) {
-  return text.find(kCreateSource) != std::string_view::npos || MayContainSessionApis(text);
+  return MayCallMethod(text, kCreateSource) || MayContainSessionApis(text);
 }
 
 Migration MigrateText(std::string_view path, std::string_view text,
