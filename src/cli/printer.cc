@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "cli/terminal.h"
+#include "common/strings.h"
 #include "io/file_io.h"
 #include "report/github_annotations.h"
 #include "report/html_report.h"
@@ -17,15 +18,6 @@
 
 namespace psm {
 namespace {
-
-std::string JoinList(const std::vector<std::string>& items, std::string_view sep) {
-  std::string out;
-  for (const std::string& item : items) {
-    if (!out.empty()) out += sep;
-    out += item;
-  }
-  return out;
-}
 
 void Put(std::FILE* stream, std::string_view text) {
   std::fwrite(text.data(), 1, text.size(), stream);
@@ -41,21 +33,21 @@ std::string FindingLine(const FileResult& file, const SiteResult& site) {
     case SiteStatus::kMigrated: {
       std::vector<std::string> steps;
       if (site.added_session_id) steps.push_back("add sessionId");
-      if (!site.removed.empty()) steps.push_back("remove " + JoinList(site.removed, ", "));
-      std::string text = where + method + " needs migrating: " + JoinList(steps, "; ");
+      if (!site.removed.empty()) steps.push_back("remove " + Join(site.removed, ", "));
+      std::string text = where + method + " needs migrating: " + Join(steps, "; ");
       for (const std::string& r : site.reasons) text += " [" + r + "]";
       return text;
     }
     case SiteStatus::kNeedsReview:
-      return where + method + " needs review: " + JoinList(site.reasons, "; ");
+      return where + method + " needs review: " + Join(site.reasons, "; ");
     case SiteStatus::kUnknownMethod:
-      return where + "note: " + JoinList(site.reasons, "; ");
+      return where + "note: " + Join(site.reasons, "; ");
     case SiteStatus::kAlreadyMigrated:
       return where + method + " already migrated";
     case SiteStatus::kIgnored:
       return where + "ignored by comment";
     case SiteStatus::kCanUseSession:
-      return where + "note: " + JoinList(site.reasons, "; ");
+      return where + "note: " + Join(site.reasons, "; ");
   }
   return where;
 }

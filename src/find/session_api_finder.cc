@@ -25,17 +25,6 @@ bool IsSessionElement(std::string_view type) {
 
 int LineOf(TSNode n) { return static_cast<int>(ts_node_start_point(n).row) + 1; }
 
-std::vector<TSNode> Arguments(TSNode call) {
-  std::vector<TSNode> args;
-  TSNode list = node::Field(call, "arguments");
-  uint32_t count = ts_node_named_child_count(list);
-  for (uint32_t i = 0; i < count; ++i) {
-    TSNode arg = ts_node_named_child(list, i);
-    if (!node::IsComment(arg)) args.push_back(arg);
-  }
-  return args;
-}
-
 // The configuration object literal, written inline or bound to a variable.
 TSNode ConfigObject(TSNode arg, std::string_view source) {
   TSNode value = node::Unwrap(arg);
@@ -74,7 +63,7 @@ class SessionApiFinder {
       return;
     }
     if (ClassifyReceiver(node::Field(member, "object"), source_) == Receiver::kOtherLibrary) return;
-    std::vector<TSNode> args = Arguments(call);
+    std::vector<TSNode> args = node::Arguments(call);
     std::string reason;
     if (api == "createElement") {
       std::string type;

@@ -16,18 +16,6 @@ namespace {
 int LineOf(TSNode n) { return static_cast<int>(ts_node_start_point(n).row) + 1; }
 std::string AtLine(TSNode n) { return " (line " + std::to_string(LineOf(n)) + ")"; }
 
-// The arguments of a call, comments left out.
-std::vector<TSNode> Arguments(TSNode call) {
-  std::vector<TSNode> args;
-  TSNode list = node::Field(call, "arguments");
-  uint32_t count = ts_node_named_child_count(list);
-  for (uint32_t i = 0; i < count; ++i) {
-    TSNode arg = ts_node_named_child(list, i);
-    if (!node::IsComment(arg)) args.push_back(arg);
-  }
-  return args;
-}
-
 class SiteFinder {
  public:
   explicit SiteFinder(std::string_view source) : source_(source) {}
@@ -95,7 +83,7 @@ class SiteFinder {
   // argument is a plain string, number or boolean is some other API
   // (a component's own `createSource('payPal')`).
   static bool TakesNoPayload(TSNode call) {
-    std::vector<TSNode> args = Arguments(call);
+    std::vector<TSNode> args = node::Arguments(call);
     if (args.empty()) return false;
     std::string_view type = node::Type(node::Unwrap(args.back()));
     return type == "string" || type == "number" || type == "true" || type == "false";
@@ -107,7 +95,7 @@ class SiteFinder {
     site.has_error = ts_node_has_error(call);
     TSNode member = ts_node_parent(name);
     site.callee = std::string(node::Text(member, source_));
-    std::vector<TSNode> args = Arguments(call);
+    std::vector<TSNode> args = node::Arguments(call);
     // `.call(thisArg, ...)` / `.apply(thisArg, [...])` put the method one
     // member expression further from the call.
     TSNode outer = ts_node_parent(member);
@@ -235,7 +223,7 @@ class SiteFinder {
           !IsMerger(node::Text(node::Field(n, "function"), source_))) {
         return;
       }
-      std::vector<TSNode> args = Arguments(n);
+      std::vector<TSNode> args = node::Arguments(n);
       size_t target = !args.empty() && node::Is(node::Unwrap(args[0]), "true") ? 1 : 0;
       if (target < args.size() && node::Is(node::Unwrap(args[target]), "identifier") &&
           node::Text(node::Unwrap(args[target]), source_) == name) {
@@ -312,7 +300,7 @@ class SiteFinder {
   // group, leaving out the variable `skip` they are merged into.
   void MergeArguments(TSNode call, std::string_view skip, int hops, CallSite* site) {
     std::string what = Quote(node::Text(node::Field(call, "function"), source_));
-    std::vector<TSNode> args = Arguments(call);
+    std::vector<TSNode> args = node::Arguments(call);
     for (size_t i = 0; i < args.size(); ++i) {
       TSNode arg = args[i];
       TSNode value = node::Unwrap(arg);
@@ -352,7 +340,7 @@ class SiteFinder {
                                     ? node::Text(node::Field(callee, "property"), source_)
                                     : node::Text(callee, source_);
       if (called != function_name) return;
-      std::vector<TSNode> args = Arguments(n);
+      std::vector<TSNode> args = node::Arguments(n);
       if (static_cast<size_t>(index) >= args.size()) return;
       ++calls;
       Resolve(args[index], "passed to " + Quote(function_name) + AtLine(n), hops + 1, site);

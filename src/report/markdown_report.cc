@@ -1,3 +1,4 @@
+#include "common/strings.h"
 #include "report/markdown_report.h"
 
 #include <algorithm>
@@ -71,15 +72,6 @@ std::string OneLine(std::string_view text, size_t max) {
       --cut;
     }
     out = out.substr(0, cut) + "…";
-  }
-  return out;
-}
-
-std::string Join(const std::vector<std::string>& items, std::string_view sep) {
-  std::string out;
-  for (const std::string& item : items) {
-    if (!out.empty()) out += sep;
-    out += item;
   }
   return out;
 }

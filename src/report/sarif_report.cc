@@ -1,3 +1,4 @@
+#include "common/strings.h"
 #include "report/sarif_report.h"
 
 #include <cctype>
@@ -63,15 +64,6 @@ std::string_view LevelName(FindingLevel level) {
       return "note";
   }
   return "error";
-}
-
-std::string Join(const std::vector<std::string>& items, std::string_view sep) {
-  std::string out;
-  for (const std::string& item : items) {
-    if (!out.empty()) out += sep;
-    out += item;
-  }
-  return out;
 }
 
 std::string Subject(const SiteResult& site) {

@@ -22,6 +22,17 @@ TSNode Unwrap(TSNode n) {
   return n;
 }
 
+std::vector<TSNode> Arguments(TSNode call) {
+  std::vector<TSNode> args;
+  TSNode list = Field(call, "arguments");
+  uint32_t count = ts_node_named_child_count(list);
+  for (uint32_t i = 0; i < count; ++i) {
+    TSNode arg = ts_node_named_child(list, i);
+    if (!IsComment(arg)) args.push_back(arg);
+  }
+  return args;
+}
+
 bool IsFunction(TSNode n) {
   static constexpr std::array<std::string_view, 7> kFunctions = {
       "function_declaration", "function_expression", "function",

@@ -5,6 +5,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "common/byte_range.h"
 
@@ -29,6 +30,9 @@ inline bool IsComment(TSNode n) { return Is(n, "comment"); }
 // Strips wrappers that do not change the value: parentheses and
 // TypeScript's `as`, `satisfies`, `!` and `<T>x`.
 TSNode Unwrap(TSNode n);
+
+// The arguments of a call, comments left out.
+std::vector<TSNode> Arguments(TSNode call);
 
 // True for nodes that start a new function scope.
 bool IsFunction(TSNode n);
