@@ -1,0 +1,347 @@
+#include "edit/literal_planner.h"
+
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <set>
+
+#include "common/text_lines.h"
+#include "edit/object_editor.h"
+
+namespace psm {
+namespace {
+
+constexpr std::string_view kSessionId = "sessionId";
+
+std::string Ticked(std::string_view s) { return "`" + std::string(s) + "`"; }
+
+int LineAt(std::string_view text, uint32_t offset) {
+  return 1 + static_cast<int>(std::count(text.begin(), text.begin() + offset, '\n'));
+}
+
+// True when setting `set` can put `removed` (or something under it) back.
+bool Touches(std::string_view set, std::string_view removed) {
+  auto under = [](std::string_view a, std::string_view b) {
+    return a.size() > b.size() && a.starts_with(b) && a[b.size()] == '.';
+  };
+  return set == removed || under(set, removed) || under(removed, set);
+}
+
+std::vector<std::string> Split(std::string_view path) {
+  std::vector<std::string> parts;
+  size_t start = 0;
+  for (size_t dot; (dot = path.find('.', start)) != std::string_view::npos; start = dot + 1) {
+    parts.emplace_back(path.substr(start, dot - start));
+  }
+  parts.emplace_back(path.substr(start));
+  return parts;
+}
+
+// Plans one payload literal against the rule for its method.
+class LiteralPlanner {
+ public:
+  // `parts` are the literals that make one payload: usually one, several
+  // when they are merged (`Object.assign`). The part holding `type` (else the
+  // first) is the anchor that gains `sessionId`.
+  LiteralPlanner(std::vector<const ObjectLiteral*> parts, const CallSite& site,
+                 std::string_view text, const RuleTable& rules,
+                 const PlanOptions& options)
+      : parts_(std::move(parts)), object_(*Anchor(parts_)), site_(site), text_(text),
+        rules_(rules), options_(options) {}
+
+  SitePlan Plan() {
+    for (const ObjectLiteral* part : parts_) {
+      if (part->has_error) {
+        return Review("the payload contains a syntax error (or template code the tool cannot "
+                      "parse around); migrate it by hand");
+      }
+    }
+    const MethodRule* rule = Method();
+    if (!rule) return std::move(plan_);
+    plan_.method = rule->type;
+    CheckMutations(*rule);
+    for (const std::string& path : rule->remove) {
+      if (!kept_.contains(path)) CollectRemovals(path);
+    }
+    ReportOpaqueParents();
+    PlanSessionId(*rule);
+    if (!BuildEdits()) return Review("internal error: conflicting edits; nothing changed");
+    Decide();
+    return std::move(plan_);
+  }
+
+ private:
+  SitePlan Review(std::string reason) {
+    plan_.status = SiteStatus::kNeedsReview;
+    plan_.reasons.push_back(std::move(reason));
+    plan_.edits = EditSet();
+    plan_.ledger.clear();
+    plan_.removed.clear();
+    plan_.added_session_id = false;
+    return std::move(plan_);
+  }
+
+  void Blind(std::string reason) {
+    if (std::find(blind_.begin(), blind_.end(), reason) == blind_.end()) {
+      blind_.push_back(std::move(reason));
+    }
+  }
+
+  // Method sub-objects present in the payload, e.g. `klarnaCredit: {...}`.
+  std::vector<std::string> Candidates() const {
+    std::vector<std::string> found;
+    for (const ObjectLiteral* part : parts_) {
+      for (const Member& m : part->members) {
+        if (rules_.Find(m.key) && m.kind != Member::Kind::kMethod &&
+            std::find(found.begin(), found.end(), m.key) == found.end()) {
+          found.push_back(m.key);
+        }
+      }
+    }
+    return found;
+  }
+
+  const MethodRule* Method() {
+    const Member* type = FindAcross("type");
+    if (type && type->string_value) {
+      if (const MethodRule* rule = rules_.Find(*type->string_value)) return rule;
+      plan_.status = SiteStatus::kUnknownMethod;
+      plan_.method = *type->string_value;
+      plan_.reasons.push_back("type " + Ticked(*type->string_value) +
+                              " is not a payment method in the rule table; left unchanged");
+      return nullptr;
+    }
+    std::string what = type ? "type is " + Ticked(type->value_range.In(text_)) +
+                                  ", not a string literal"
+                            : "the payload has no type";
+    std::vector<std::string> candidates = Candidates();
+    if (candidates.size() == 1) {
+      plan_.reasons.push_back(what + "; inferred " + Ticked(candidates[0]) +
+                              " from its " + Ticked(candidates[0]) + " object");
+      return rules_.Find(candidates[0]);
+    }
+    std::string listed;
+    for (const std::string& c : candidates) listed += (listed.empty() ? "" : ", ") + c;
+    plan_.status = SiteStatus::kNeedsReview;
+    plan_.reasons.push_back(what + (candidates.empty() ? "; the tool cannot tell the payment method"
+                                      : "; it could be any of " + listed) +
+           "; left unchanged");
+    return nullptr;
+  }
+
+  // Finds the members `path` names, in this literal and the nested literals
+  // it leads to; notes values the tool cannot see into.
+  void CollectRemovals(const std::string& path) {
+    std::vector<std::string> parts = Split(path);
+    std::vector<const ObjectLiteral*> level = parts_;
+    for (size_t depth = 0; depth < parts.size(); ++depth) {
+      bool final_part = depth + 1 == parts.size();
+      std::vector<const ObjectLiteral*> next;
+      for (const ObjectLiteral* object : level) {
+        NoteOpaqueMembers(*object, parts[depth]);
+        for (size_t i = 0; i < object->members.size(); ++i) {
+          const Member& m = object->members[i];
+          if (m.key != parts[depth] || m.kind == Member::Kind::kSpread) continue;
+          if (final_part) {
+            AddRemoval(object, i, path);
+            plan_.ledger.push_back({path, m.range, m.value_range});
+          } else if (m.object) {
+            next.push_back(m.object.get());
+          } else if (!m.string_value) {
+            std::string key = Ticked(m.key) + " is " + Ticked(m.value_range.In(text_));
+            std::string rest = path.substr(path.find('.') + 1);
+            auto& fields = opaque_parents_[key];
+            if (std::find(fields.begin(), fields.end(), rest) == fields.end()) {
+              fields.push_back(rest);
+            }
+          }
+        }
+      }
+      level = std::move(next);
+    }
+  }
+
+  // One reason per value the tool cannot see into, naming every field that
+  // might still hide there.
+  void ReportOpaqueParents() {
+    for (const auto& [what, fields] : opaque_parents_) {
+      std::string list;
+      for (const std::string& f : fields) list += (list.empty() ? "" : ", ") + f;
+      Blind(what + ", which the tool cannot see into; make sure it no longer carries " + list);
+    }
+  }
+
+  void NoteOpaqueMembers(const ObjectLiteral& object, const std::string& key) {
+    for (const Member& m : object.members) {
+      bool opaque = m.kind == Member::Kind::kSpread ||
+                    (m.kind == Member::Kind::kComputed && m.key.empty());
+      if (opaque) {
+        Blind(Ticked(m.range.In(text_)) + " may carry " + Ticked(key) +
+              " or other fields payment sessions no longer accept");
+      }
+    }
+  }
+
+  void AddRemoval(const ObjectLiteral* object, size_t index, const std::string& path) {
+    std::vector<size_t>& indices = removals_[object];
+    if (std::find(indices.begin(), indices.end(), index) == indices.end()) {
+      indices.push_back(index);
+    }
+    if (std::find(plan_.removed.begin(), plan_.removed.end(), path) == plan_.removed.end()) {
+      plan_.removed.push_back(path);
+    }
+  }
+
+  void CheckMutations(const MethodRule& rule) {
+    for (const PayloadMutation& m : site_.mutations) {
+      std::string where = Ticked(m.what.substr(1, m.what.size() - 2)) + " (line " +
+                          std::to_string(LineAt(text_, m.statement.begin)) + ")";
+      if (m.path.empty()) {
+        Blind(where + " changes the payload; the tool cannot tell which fields");
+      } else if (m.path == kSessionId) {
+        session_id_set_later_ = true;
+      } else if (Touches(m.path, "type")) {
+        Blind(where + " changes the payment type");
+      } else {
+        CheckMutation(m, where, rule);
+      }
+    }
+  }
+
+  // A statement that writes at or around a removed path: deleted when it
+  // only sets that field; otherwise the field stays in the literal (later
+  // code may still use it, e.g. `items.push(...)`) and a person decides.
+  void CheckMutation(const PayloadMutation& m, const std::string& where, const MethodRule& rule) {
+    for (const std::string& removed : rule.remove) {
+      if (!Touches(m.path, removed)) continue;
+      bool sets_parent = m.path.size() < removed.size();
+      if (sets_parent) {
+        Blind(where + " sets " + Ticked(m.path) + ", which may carry fields payment sessions "
+              "no longer accept (" + Ticked(removed) + "); check that object");
+        return;
+      }
+      if (!DeleteStatement(m, removed)) {
+        kept_.insert(removed);
+        Blind(where + " sets " + Ticked(m.path) + ", which payment sessions no longer "
+              "accept; " + Ticked(removed) + " was kept so the code still runs: remove both "
+              "by hand");
+      }
+      return;
+    }
+  }
+
+  // Deletes `payload.amount = total;` with its line, when it sets a removed
+  // field (or something inside one) and nothing else.
+  bool DeleteStatement(const PayloadMutation& m, const std::string& removed) {
+    bool inside = m.path == removed ||
+                  (m.path.size() > removed.size() && m.path.starts_with(removed) &&
+                   m.path[removed.size()] == '.');
+    uint32_t next_line = 0;
+    if (!inside || !m.deletable || !text::OnlyBlanksBefore(text_, m.statement.begin) ||
+        !text::OnlyTriviaAfter(text_, m.statement.end, &next_line)) {
+      return false;
+    }
+    if (statement_edits_.Add({{text::LineStart(text_, m.statement.begin), next_line}, ""})) {
+      return false;
+    }
+    plan_.ledger.push_back({m.path, m.statement, m.statement});
+    if (std::find(plan_.removed.begin(), plan_.removed.end(), removed) == plan_.removed.end()) {
+      plan_.removed.push_back(removed);
+    }
+    return true;
+  }
+
+  void PlanSessionId(const MethodRule& rule) {
+    const Member* existing = FindAcross(kSessionId);
+    if (existing) {
+      if (existing->range.In(text_).find(kPlaceholderMarker) != std::string_view::npos) {
+        Blind("sessionId is still the placeholder; set it to the checkout's "
+              "payment.session.id");
+      }
+      return;
+    }
+    if (!rule.add_session_id || session_id_set_later_) return;
+    NewMember member;
+    member.key = std::string(kSessionId);
+    member.value = options_.session_id.empty() ? Placeholder() : options_.session_id;
+    const Member* type = object_.Find("type");
+    if (type) member.after = static_cast<size_t>(type - object_.members.data());
+    new_member_ = member;
+    plan_.added_session_id = true;
+    if (options_.session_id.empty()) {
+      plan_.reasons.push_back("sessionId is a placeholder; set it to the checkout's "
+                              "payment.session.id (or run with --session-id)");
+    }
+  }
+
+  std::string Placeholder() const {
+    char quote = '"';
+    if (const Member* type = object_.Find("type")) {
+      char first = text_[type->value_range.begin];
+      if (first == '\'' || first == '"' || first == '`') quote = first;
+    }
+    return quote + std::string(kPlaceholderMarker) + ": checkout.payment.session.id" + quote;
+  }
+
+  bool BuildEdits() {
+    if (new_member_) removals_[&object_];  // the top level gets the insertion
+    for (auto& [object, indices] : removals_) {
+      std::sort(indices.begin(), indices.end());
+      std::optional<NewMember> add;
+      if (object == &object_) add = new_member_;
+      std::optional<EditSet> edits = EditObject(text_, *object, indices, add);
+      if (!edits || plan_.edits.AddAll(*edits)) return false;
+    }
+    return !plan_.edits.AddAll(statement_edits_);
+  }
+
+  void Decide() {
+    for (std::string& reason : blind_) plan_.reasons.push_back(std::move(reason));
+    if (!blind_.empty()) {
+      plan_.status = SiteStatus::kNeedsReview;
+    } else if (plan_.edits.empty()) {
+      plan_.status = SiteStatus::kAlreadyMigrated;
+    } else {
+      plan_.status = SiteStatus::kMigrated;
+    }
+  }
+
+  static const ObjectLiteral* Anchor(const std::vector<const ObjectLiteral*>& parts) {
+    for (const ObjectLiteral* part : parts) {
+      if (part->Find("type")) return part;
+    }
+    return parts.front();
+  }
+
+  // The first member named `key` in any part.
+  const Member* FindAcross(std::string_view key) const {
+    for (const ObjectLiteral* part : parts_) {
+      if (const Member* m = part->Find(key)) return m;
+    }
+    return nullptr;
+  }
+
+  std::vector<const ObjectLiteral*> parts_;
+  const ObjectLiteral& object_;
+  const CallSite& site_;
+  std::string_view text_;
+  const RuleTable& rules_;
+  const PlanOptions& options_;
+  SitePlan plan_;
+  std::vector<std::string> blind_;
+  std::map<const ObjectLiteral*, std::vector<size_t>> removals_;
+  std::optional<NewMember> new_member_;
+  EditSet statement_edits_;  // deleted mutation statements
+  std::set<std::string> kept_;  // removed paths kept because code still uses them
+  std::map<std::string, std::vector<std::string>> opaque_parents_;
+  bool session_id_set_later_ = false;
+};
+
+}  // namespace
+
+SitePlan PlanLiteral(std::vector<const ObjectLiteral*> parts, const CallSite& site,
+                     std::string_view text, const RuleTable& rules, const PlanOptions& options) {
+  return LiteralPlanner(std::move(parts), site, text, rules, options).Plan();
+}
+
+}  // namespace psm
