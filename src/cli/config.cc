@@ -90,15 +90,13 @@ bool LoadProjectConfig(const Options& options, const std::string& cwd, ProjectCo
     *error = path + ": " + read_error;
     return false;
   }
-  Json doc = Json::parse(text, nullptr, false);
-  if (doc.is_discarded()) {
-    *error = path + ": invalid JSON";
-    return false;
-  }
   try {
-    Read(doc, path, config);
+    Read(Json::parse(text), path, config);
   } catch (const Invalid& invalid) {
     *error = path + ": " + invalid.where + ": " + invalid.message;
+    return false;
+  } catch (const Json::exception& e) {
+    *error = path + ": invalid JSON: " + e.what();
     return false;
   }
   return true;

@@ -2,6 +2,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "common/strings.h"
 #include "io/file_io.h"
 #include "version.h"
 
@@ -96,8 +97,7 @@ ParsedCommandLine ParseCommandLine(int argc, const char* const* argv) {
     return parsed;
   } catch (const CLI::ParseError& e) {
     parsed.exit_code = 2;
-    parsed.err = std::string(kToolName) + ": error: " + e.what() +
-                 " (see --help)\n";
+    parsed.err = std::string(kToolName) + ": error: " + OneLine(e.what()) + " (see --help)\n";
     return parsed;
   }
   options.mode = write ? Mode::kWrite : check ? Mode::kCheck : Mode::kDiff;

@@ -91,8 +91,8 @@ void Printer::Findings(const FileResult& file, std::FILE* stream) {
 }
 
 void Printer::Error(std::string_view message) {
-  Put(stderr, Paint(std::string(kToolName) + ": " + std::string(message), "31", color_err_) +
-                  "\n");
+  // One line, whatever the file names, keys or arguments hold.
+  Put(stderr, Paint(std::string(kToolName) + ": " + OneLine(message), "31", color_err_) + "\n");
 }
 
 void Printer::Summary(const RunSummary& summary, double seconds) {

@@ -17,6 +17,31 @@ inline std::string Join(const std::vector<std::string>& items, std::string_view 
   return out;
 }
 
+// `text` made safe for a one-line message: line breaks and other control
+// characters become visible escapes (\n, \r, \t, \xHH).
+inline std::string OneLine(std::string_view text) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    auto byte = static_cast<unsigned char>(c);
+    if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\r') {
+      out += "\\r";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else if (byte < 0x20 || byte == 0x7f) {
+      out += "\\x";
+      out += kHex[byte >> 4];
+      out += kHex[byte & 15];
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
 }  // namespace psm
 
 #endif  // PSM_COMMON_STRINGS_H_

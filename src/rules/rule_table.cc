@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "common/strings.h"
 #include "rules/builtin_rules.h"
 
 namespace psm {
@@ -149,24 +150,25 @@ void RuleTable::Merge(const RuleTable& overrides) {
 }
 
 std::string RulesError::ToString() const {
-  return file + ": " + where + ": " + message;
+  return OneLine(file + ": " + where + ": " + message);
 }
 
 RulesResult ParseRules(std::string_view text, std::string_view file) {
   RulesResult result;
   result.error.file = file;
-  Json doc = Json::parse(text.begin(), text.end(), nullptr, false);
-  if (doc.is_discarded()) {
-    // Parse again with exceptions only to learn where it failed.
-    try {
-      (void)Json::parse(text.begin(), text.end());
-    } catch (const Json::parse_error& e) {
-      result.error.where = LineColumn(text, e.byte == 0 ? 0 : e.byte - 1);
-      std::string what = e.what();
-      size_t colon = what.rfind(": ");
-      result.error.message = "invalid JSON: " +
-          (colon == std::string::npos ? what : what.substr(colon + 2));
-    }
+  Json doc;
+  try {
+    doc = Json::parse(text.begin(), text.end());
+  } catch (const Json::parse_error& e) {
+    result.error.where = LineColumn(text, e.byte == 0 ? 0 : e.byte - 1);
+    std::string what = e.what();
+    size_t colon = what.rfind(": ");
+    result.error.message =
+        "invalid JSON: " + (colon == std::string::npos ? what : what.substr(colon + 2));
+    return result;
+  } catch (const Json::exception& e) {  // e.g. a number too large to hold
+    result.error.where = "/";
+    result.error.message = std::string("invalid JSON: ") + e.what();
     return result;
   }
   try {
@@ -174,6 +176,9 @@ RulesResult ParseRules(std::string_view text, std::string_view file) {
   } catch (const Invalid& invalid) {
     result.error.where = invalid.where;
     result.error.message = invalid.message;
+  } catch (const Json::exception& e) {
+    result.error.where = "/";
+    result.error.message = e.what();
   }
   return result;
 }

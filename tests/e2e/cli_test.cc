@@ -243,7 +243,7 @@ TEST_F(CliTest, OutputDoesNotDependOnJobCount) {
 namespace psm::testing_cli {
 namespace {
 
-TEST(HostileInputTest, ReadOnlyFileIsNotWrittenAndTheRunGoesOn) {
+TEST(HostileFilesTest, ReadOnlyFileIsNotWrittenAndTheRunGoesOn) {
   ScratchDir dir;
   dir.Write("ro.js", kLegacyPayPal);
   dir.Write("rw.js", kLegacyPayPal);
@@ -255,7 +255,7 @@ TEST(HostileInputTest, ReadOnlyFileIsNotWrittenAndTheRunGoesOn) {
   EXPECT_NE(dir.Read("rw.js"), kLegacyPayPal);
 }
 
-TEST(HostileInputTest, FifoDeviceAndVanishedFilesAreSkippedWithAReason) {
+TEST(HostileFilesTest, FifoDeviceAndVanishedFilesAreSkippedWithAReason) {
   ScratchDir dir;
   dir.Write("ok.js", kLegacyPayPal);
   ASSERT_EQ(Shell(dir.path(), "mkfifo pipe.js").status, 0);
@@ -266,7 +266,7 @@ TEST(HostileInputTest, FifoDeviceAndVanishedFilesAreSkippedWithAReason) {
   EXPECT_NE(run.out.find("ok.js:"), std::string::npos) << run.out;
 }
 
-TEST(HostileInputTest, UnreadableDirectoryIsReportedAndTheWalkGoesOn) {
+TEST(HostileFilesTest, UnreadableDirectoryIsReportedAndTheWalkGoesOn) {
   if (::geteuid() == 0) {
     // Root opens any directory: simulate with a directory that vanishes
     // between listing and opening is not deterministic, so check the path
@@ -290,7 +290,7 @@ TEST(HostileInputTest, UnreadableDirectoryIsReportedAndTheWalkGoesOn) {
   EXPECT_NE(run.out.find("a/x.js:"), std::string::npos);
 }
 
-TEST(HostileInputTest, WalkDoesNotFollowSymlinksOrLoop) {
+TEST(HostileFilesTest, WalkDoesNotFollowSymlinksOrLoop) {
   ScratchDir dir;
   dir.Write("src/x.js", kLegacyPayPal);
   ASSERT_EQ(Shell(dir.path(), "ln -s .. src/loop && ln -s /etc src/outside && "
@@ -303,7 +303,7 @@ TEST(HostileInputTest, WalkDoesNotFollowSymlinksOrLoop) {
   EXPECT_EQ(report["sites"][0]["file"], "src/x.js");
 }
 
-TEST(HostileInputTest, OversizedFileIsSkipped) {
+TEST(HostileFilesTest, OversizedFileIsSkipped) {
   ScratchDir dir;
   dir.Write("big.js", std::string(kLegacyPayPal) + std::string(5000, ' ') + "\n");
   Outcome run = Shell(dir.path(), "{bin} --max-file-size 1000 --write big.js");

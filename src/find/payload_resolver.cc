@@ -1,0 +1,292 @@
+#include "find/payload_resolver.h"
+
+#include <algorithm>
+#include <string>
+
+#include "find/mutations.h"
+#include "find/object_builder.h"
+#include "find/scope.h"
+#include "syntax/node.h"
+
+namespace psm {
+namespace {
+
+int LineOf(TSNode n) { return static_cast<int>(ts_node_start_point(n).row) + 1; }
+std::string AtLine(TSNode n) { return " (line " + std::to_string(LineOf(n)) + ")"; }
+
+class PayloadResolver {
+ public:
+  PayloadResolver(std::string_view source, TSNode root) : source_(source), root_(root) {}
+
+  // Follows a payload expression to the object literals that make it.
+  // `hops` bounds the steps through variables, functions and wrappers.
+  void Resolve(TSNode expr, const std::string& origin, int hops, CallSite* site) {
+    TSNode value = node::Unwrap(expr);
+    if (ts_node_is_null(value)) return;
+    if (hops > kMaxHops) {
+      Blind(site, "the payload flows through too many steps (" + Quote(node::Text(expr, source_)) +
+                      AtLine(expr) + "); check where it is built");
+      return;
+    }
+    std::string_view type = node::Type(value);
+    if (type == "object") {
+      site->payloads.push_back(
+          {BuildObjectLiteral(value, source_), origin.empty() ? "inline" : origin, group_});
+    } else if (type == "identifier") {
+      ResolveVariable(value, hops, site);
+    } else if (type == "call_expression") {
+      ResolveCall(value, hops, site);
+    } else if (type == "undefined" || type == "null") {
+      return;
+    } else if (type == "member_expression" || type == "subscript_expression") {
+      Blind(site, "the payload comes from " + Quote(node::Text(value, source_)) + AtLine(value) +
+                      ", built elsewhere (another method, the server or a caller); migrate "
+                      "it where it is built");
+    } else {
+      Blind(site, "the payload is " + Quote(node::Text(value, source_)) + AtLine(value) +
+                      ", not an object literal or a variable; check where it is built");
+    }
+  }
+
+  void ResolveVariable(TSNode identifier, int hops, CallSite* site) {
+    std::string_view name = node::Text(identifier, source_);
+    Binding binding = ResolveName(name, identifier, source_);
+    std::string var = "variable " + Quote(name);
+    switch (binding.kind) {
+      case Binding::Kind::kNotFound:
+        Blind(site, "the payload " + var + " is not declared in this file");
+        return;
+      case Binding::Kind::kParameter:
+        ResolveParameter(binding, name, hops, site);
+        return;
+      case Binding::Kind::kImported:
+        Blind(site, "the payload " + Quote(name) + " is imported" + AtLine(binding.declarator) +
+                        "; migrate it where it is defined");
+        return;
+      case Binding::Kind::kFunction:
+        Blind(site, "the payload " + Quote(name) + " is a function, not an object");
+        return;
+      case Binding::Kind::kOther:
+        Blind(site, "the payload " + Quote(name) + " is bound by destructuring, a loop or a "
+                        "catch clause" + AtLine(binding.declarator) +
+                        "; the tool cannot see the object");
+        return;
+      case Binding::Kind::kVariable:
+        break;
+    }
+    // `Object.assign(payload, {...})` later on: its literals are parts of
+    // the same payload.
+    std::vector<TSNode> merges = MergesInto(name, binding.scope);
+    int saved = group_;
+    if (!merges.empty() && group_ < 0) group_ = next_group_++;
+    TSNode init = node::Field(binding.declarator, "value");
+    if (!ts_node_is_null(init)) Resolve(init, var + AtLine(init), hops + 1, site);
+    for (TSNode assignment : binding.assignments) {
+      TSNode right = node::Field(assignment, "right");
+      Resolve(right, var + AtLine(right), hops + 1, site);
+    }
+    for (TSNode merge : merges) MergeArguments(merge, name, hops, site);
+    group_ = saved;
+    for (PayloadMutation& m : FindMutations(name, binding.scope, source_)) {
+      bool merge = std::any_of(merges.begin(), merges.end(), [&](TSNode call) {
+        return m.statement.Contains(node::Range(call));
+      });
+      if (!merge) site->mutations.push_back(std::move(m));
+    }
+  }
+
+  // Calls like `Object.assign(name, ...)` in `scope`.
+  std::vector<TSNode> MergesInto(std::string_view name, TSNode scope) const {
+    std::vector<TSNode> calls;
+    ForEachDescendant(scope, true, [&](TSNode n) {
+      if (!node::Is(n, "call_expression") ||
+          !IsMerger(node::Text(node::Field(n, "function"), source_))) {
+        return;
+      }
+      std::vector<TSNode> args = node::Arguments(n);
+      size_t target = !args.empty() && node::Is(node::Unwrap(args[0]), "true") ? 1 : 0;
+      if (target < args.size() && node::Is(node::Unwrap(args[target]), "identifier") &&
+          node::Text(node::Unwrap(args[target]), source_) == name) {
+        calls.push_back(n);
+      }
+    });
+    return calls;
+  }
+
+  void ResolveCall(TSNode call, int hops, CallSite* site) {
+    TSNode callee = node::Field(call, "function");
+    if (IsMerger(node::Text(callee, source_))) {
+      ResolveMerge(call, hops, site);
+      return;
+    }
+    TSNode function = FunctionCalled(callee);
+    if (ts_node_is_null(function)) {
+      Blind(site, "the payload is built by " + Quote(node::Text(call, source_)) + AtLine(call) +
+                      ", which the tool cannot follow; check the object it returns");
+      return;
+    }
+    std::string origin = "returned by " + Quote(node::Text(callee, source_)) + AtLine(function);
+    TSNode body = node::Field(function, "body");
+    if (!node::Is(body, "statement_block")) {  // arrow: `(c) => ({...})`
+      Resolve(body, origin, hops + 1, site);
+      return;
+    }
+    ForEachDescendant(body, false, [&](TSNode n) {
+      if (node::Is(n, "return_statement") && ts_node_named_child_count(n) > 0) {
+        Resolve(ts_node_named_child(n, 0), origin, hops + 1, site);
+      }
+    });
+  }
+
+  // The function a callee names in this file: `build(...)` for a function
+  // declaration or a variable bound to a function, `this.build(...)` for a
+  // method of the enclosing class.
+  TSNode FunctionCalled(TSNode callee) const {
+    callee = node::Unwrap(callee);
+    if (node::Is(callee, "identifier")) {
+      Binding b = ResolveName(node::Text(callee, source_), callee, source_);
+      if (b.kind == Binding::Kind::kFunction) return b.declarator;
+      if (b.kind != Binding::Kind::kVariable || !b.assignments.empty()) return TSNode{};
+      TSNode value = node::Unwrap(node::Field(b.declarator, "value"));
+      return node::IsFunction(value) ? value : TSNode{};
+    }
+    if (node::Is(callee, "member_expression") &&
+        node::Is(node::Field(callee, "object"), "this")) {
+      std::string_view method = node::Text(node::Field(callee, "property"), source_);
+      TSNode klass = callee;
+      while (!ts_node_is_null(klass) && !node::Is(klass, "class_body")) klass = ts_node_parent(klass);
+      if (ts_node_is_null(klass)) return TSNode{};
+      uint32_t count = ts_node_named_child_count(klass);
+      for (uint32_t i = 0; i < count; ++i) {
+        TSNode m = ts_node_named_child(klass, i);
+        if (node::Is(m, "method_definition") && node::Text(node::Field(m, "name"), source_) == method) {
+          return m;
+        }
+      }
+    }
+    return TSNode{};
+  }
+
+  // `Object.assign(target, a, b)` and friends: every literal argument is a
+  // part of one payload; other arguments may carry anything.
+  void ResolveMerge(TSNode call, int hops, CallSite* site) {
+    int saved = group_;
+    group_ = next_group_++;
+    MergeArguments(call, "", hops, site);
+    group_ = saved;
+  }
+
+  // Resolves the arguments of a merging call as parts of the current
+  // group, leaving out the variable `skip` they are merged into.
+  void MergeArguments(TSNode call, std::string_view skip, int hops, CallSite* site) {
+    std::string what = Quote(node::Text(node::Field(call, "function"), source_));
+    std::vector<TSNode> args = node::Arguments(call);
+    for (size_t i = 0; i < args.size(); ++i) {
+      TSNode arg = args[i];
+      TSNode value = node::Unwrap(arg);
+      if (node::Is(value, "identifier") && node::Text(value, source_) == skip) continue;
+      if (node::Is(value, "true") || node::Is(value, "false")) continue;  // $.extend(true, ...)
+      size_t before = site->payloads.size();
+      size_t blind_before = site->blind_spots.size();
+      Resolve(arg, "part of " + what + AtLine(arg), hops + 1, site);
+      if (site->payloads.size() == before && site->blind_spots.size() == blind_before) continue;
+      if (site->blind_spots.size() > blind_before) {
+        site->blind_spots.resize(blind_before);
+        Blind(site, Quote(node::Text(arg, source_)) + " is merged into the payload by " + what +
+                        AtLine(arg) + "; it may carry fields payment sessions no longer accept");
+      }
+    }
+  }
+
+  // The payload is a parameter: follow the calls of that function in this
+  // file (thin wrappers like `createDrSource(data)`).
+  void ResolveParameter(const Binding& binding, std::string_view name, int hops, CallSite* site) {
+    TSNode function = binding.scope;
+    int index = ParameterIndex(function, binding.declarator);
+    std::string function_name = FunctionName(function);
+    std::string where = "the payload " + Quote(name) + " is a parameter of " +
+                        (function_name.empty() ? "an anonymous function"
+                                               : Quote(function_name)) +
+                        AtLine(function);
+    if (function_name.empty() || index < 0) {
+      Blind(site, where + "; its callers build the object");
+      return;
+    }
+    int calls = 0;
+    ForEachDescendant(root_, true, [&](TSNode n) {
+      if (!node::Is(n, "call_expression")) return;
+      TSNode callee = node::Unwrap(node::Field(n, "function"));
+      std::string_view called = node::Is(callee, "member_expression")
+                                    ? node::Text(node::Field(callee, "property"), source_)
+                                    : node::Text(callee, source_);
+      if (called != function_name) return;
+      std::vector<TSNode> args = node::Arguments(n);
+      if (static_cast<size_t>(index) >= args.size()) return;
+      ++calls;
+      Resolve(args[index], "passed to " + Quote(function_name) + AtLine(n), hops + 1, site);
+    });
+    if (calls == 0) {
+      Blind(site, where + ", which is not called in this file; its callers build the object");
+    }
+  }
+
+  int ParameterIndex(TSNode function, TSNode param) const {
+    TSNode params = node::Field(function, "parameters");
+    if (ts_node_is_null(params)) return 0;  // `data => ...`
+    uint32_t count = ts_node_named_child_count(params);
+    int index = 0;
+    for (uint32_t i = 0; i < count; ++i) {
+      TSNode p = ts_node_named_child(params, i);
+      if (node::IsComment(p)) continue;
+      if (node::Range(p).Contains(node::Range(param))) {
+        // Only a plain (maybe typed or defaulted) name can be followed.
+        std::string_view text = node::Text(p, source_);
+        bool plain = text.find('{') == std::string_view::npos &&
+                     text.find('[') == std::string_view::npos && !text.starts_with("...");
+        return plain ? index : -1;
+      }
+      ++index;
+    }
+    return -1;
+  }
+
+  std::string FunctionName(TSNode function) const {
+    TSNode name = node::Field(function, "name");
+    if (!ts_node_is_null(name)) return std::string(node::Text(name, source_));
+    TSNode parent = ts_node_parent(function);
+    if (node::Is(parent, "variable_declarator")) {
+      return std::string(node::Text(node::Field(parent, "name"), source_));
+    }
+    if (node::Is(parent, "pair")) return std::string(node::Text(node::Field(parent, "key"), source_));
+    if (node::Is(parent, "assignment_expression")) {
+      TSNode left = node::Field(parent, "left");
+      if (node::Is(left, "member_expression")) {
+        return std::string(node::Text(node::Field(left, "property"), source_));
+      }
+      return std::string(node::Text(left, source_));
+    }
+    return "";
+  }
+
+  static void Blind(CallSite* site, std::string reason) {
+    for (const std::string& known : site->blind_spots) {
+      if (known == reason) return;
+    }
+    site->blind_spots.push_back(std::move(reason));
+  }
+
+ private:
+  static constexpr int kMaxHops = 8;
+  std::string_view source_;
+  TSNode root_{};
+  int group_ = -1;  // the merge group new literals join; -1 for none
+  int next_group_ = 0;
+};
+
+}  // namespace
+
+void ResolvePayload(std::string_view source, TSNode root, TSNode payload, CallSite* site) {
+  PayloadResolver(source, root).Resolve(payload, "", 0, site);
+}
+
+}  // namespace psm

@@ -1,0 +1,23 @@
+#ifndef PSM_FIND_PAYLOAD_RESOLVER_H_
+#define PSM_FIND_PAYLOAD_RESOLVER_H_
+
+#include <tree_sitter/api.h>
+
+#include <string_view>
+
+#include "find/call_site.h"
+
+namespace psm {
+
+// Follows the createSource argument `payload` to the object literals that
+// can reach it, adding them to `site`: through variables (every assignment
+// to the same binding), functions of the file that return literals, thin
+// wrappers whose callers pass literals, and merges (`Object.assign`,
+// `$.extend`), whose literal parts share a group. Whatever it cannot follow
+// becomes a blind spot of the site, with a reason a reviewer can act on.
+// `root` is the file's syntax tree (wrapper calls are searched in it).
+void ResolvePayload(std::string_view source, TSNode root, TSNode payload, CallSite* site);
+
+}  // namespace psm
+
+#endif  // PSM_FIND_PAYLOAD_RESOLVER_H_
