@@ -31,10 +31,15 @@ std::string FindUpwards(const std::string& cwd) {
 std::vector<std::string> Strings(const Json& value, const std::string& where) {
   std::vector<std::string> out;
   if (value.is_string()) return {value.get<std::string>()};
-  if (!value.is_array()) throw Invalid{where, std::string("expected a string or an array of strings, got ") + value.type_name()};
+  if (!value.is_array())
+    throw Invalid{
+        where, std::string("expected a string or an array of strings, got ") +
+                   value.type_name()};
   for (size_t i = 0; i < value.size(); ++i) {
     if (!value[i].is_string()) {
-      throw Invalid{where + "/" + std::to_string(i), std::string("expected a string, got ") + value[i].type_name()};
+      throw Invalid{
+          where + "/" + std::to_string(i),
+          std::string("expected a string, got ") + value[i].type_name()};
     }
     out.push_back(value[i].get<std::string>());
   }
@@ -44,11 +49,14 @@ std::vector<std::string> Strings(const Json& value, const std::string& where) {
 std::string Relative(const std::string& config_path, const std::string& file) {
   if (file.starts_with("/")) return file;
   size_t slash = config_path.rfind('/');
-  return slash == std::string::npos ? file : config_path.substr(0, slash + 1) + file;
+  return slash == std::string::npos ? file
+                                    : config_path.substr(0, slash + 1) + file;
 }
 
 void Read(const Json& doc, const std::string& path, ProjectConfig* config) {
-  if (!doc.is_object()) throw Invalid{"/", std::string("expected an object, got ") + doc.type_name()};
+  if (!doc.is_object())
+    throw Invalid{"/",
+                  std::string("expected an object, got ") + doc.type_name()};
   for (const auto& [key, value] : doc.items()) {
     std::string where = "/" + key;
     if (key == "sessionId") {
@@ -57,7 +65,8 @@ void Read(const Json& doc, const std::string& path, ProjectConfig* config) {
     } else if (key == "rules") {
       if (value.is_object()) {
         RulesResult rules = ParseRules(value.dump(), path);
-        if (!rules.table) throw Invalid{where + rules.error.where, rules.error.message};
+        if (!rules.table)
+          throw Invalid{where + rules.error.where, rules.error.message};
         config->inline_rules = *rules.table;
       } else {
         for (const std::string& f : Strings(value, where)) {
@@ -79,10 +88,11 @@ void Read(const Json& doc, const std::string& path, ProjectConfig* config) {
 
 }  // namespace
 
-bool LoadProjectConfig(const Options& options, const std::string& cwd, ProjectConfig* config,
-                       std::string* error) {
+bool LoadProjectConfig(const Options& options, const std::string& cwd,
+                       ProjectConfig* config, std::string* error) {
   if (options.no_config) return true;
-  std::string path = options.config_file.empty() ? FindUpwards(cwd) : options.config_file;
+  std::string path =
+      options.config_file.empty() ? FindUpwards(cwd) : options.config_file;
   if (path.empty()) return true;
   config->path = path;
   std::string text, read_error;
@@ -105,13 +115,16 @@ bool LoadProjectConfig(const Options& options, const std::string& cwd, ProjectCo
 void ApplyProjectConfig(const ProjectConfig& config, Options* options) {
   if (options->session_id.empty()) options->session_id = config.session_id;
   std::vector<std::string> rules = config.rules_files;
-  rules.insert(rules.end(), options->rules_files.begin(), options->rules_files.end());
+  rules.insert(rules.end(), options->rules_files.begin(),
+               options->rules_files.end());
   options->rules_files = std::move(rules);
   std::vector<std::string> excludes = config.excludes;
-  excludes.insert(excludes.end(), options->excludes.begin(), options->excludes.end());
+  excludes.insert(excludes.end(), options->excludes.begin(),
+                  options->excludes.end());
   options->excludes = std::move(excludes);
   if (options->includes.empty()) options->includes = config.includes;
-  options->include_minified = options->include_minified || config.include_minified;
+  options->include_minified =
+      options->include_minified || config.include_minified;
 }
 
 }  // namespace psm

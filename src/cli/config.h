@@ -28,8 +28,8 @@ struct ProjectConfig {
 // The config file named by --config, or found by walking up from `cwd`
 // (stopping at the file system root). Returns false with a one-line error
 // naming the file and the cause when it is unreadable or malformed.
-bool LoadProjectConfig(const Options& options, const std::string& cwd, ProjectConfig* config,
-                       std::string* error);
+bool LoadProjectConfig(const Options& options, const std::string& cwd,
+                       ProjectConfig* config, std::string* error);
 
 // Folds the config into the options; command-line flags win.
 void ApplyProjectConfig(const ProjectConfig& config, Options* options);

@@ -16,8 +16,8 @@ enum class Choice { kAccept, kSkip, kAcceptRest, kSkipRest, kQuit };
 // (y = apply, n = skip, a = apply this and the rest of the file,
 //  d = skip the rest of the file, q = quit). Returns the accepted edits and
 // marks the skipped sites in `m`. Sets `*quit` when the user quits.
-EditSet ChooseEdits(std::string_view text, Migration& m, std::FILE* in, std::FILE* out,
-                    bool color, bool* quit);
+EditSet ChooseEdits(std::string_view text, Migration& m, std::FILE* in,
+                    std::FILE* out, bool color, bool* quit);
 
 }  // namespace psm
 

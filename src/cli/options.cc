@@ -26,49 +26,63 @@ ParsedCommandLine ParseCommandLine(int argc, const char* const* argv) {
   Options options;
   CLI::App app(kDescription, kToolName);
   app.footer(kFooter);
-  app.set_version_flag("--version", std::string(kToolName) + " " + kToolVersion);
+  app.set_version_flag("--version",
+                       std::string(kToolName) + " " + kToolVersion);
   bool diff = false, write = false, check = false;
-  auto* diff_flag = app.add_flag("--diff", diff, "Print a unified diff, change nothing (default)");
+  auto* diff_flag = app.add_flag(
+      "--diff", diff, "Print a unified diff, change nothing (default)");
   auto* write_flag = app.add_flag("--write", write, "Rewrite files in place");
-  auto* check_flag = app.add_flag("--check", check,
-                                  "Change nothing; exit 1 if any site would change or needs review");
+  auto* check_flag = app.add_flag(
+      "--check", check,
+      "Change nothing; exit 1 if any site would change or needs review");
   diff_flag->excludes(write_flag, check_flag);
   write_flag->excludes(check_flag);
-  app.add_option("--session-id", options.session_id,
-                 "JavaScript expression for sessionId, inserted verbatim "
-                 "(e.g. checkout.payment.session.id); default: a marked placeholder")
+  app.add_option(
+         "--session-id", options.session_id,
+         "JavaScript expression for sessionId, inserted verbatim "
+         "(e.g. checkout.payment.session.id); default: a marked placeholder")
       ->type_name("EXPR");
-  app.add_option("--rules", options.rules_files,
-                 "Rules JSON file whose entries add to or override the built-in table")
+  app.add_option(
+         "--rules", options.rules_files,
+         "Rules JSON file whose entries add to or override the built-in table")
       ->type_name("FILE");
   app.add_option("--json-report", options.json_report,
                  "Write the JSON report to FILE ('-' for standard output)")
       ->type_name("FILE");
-  app.add_option("-j,--jobs", options.jobs, "Files processed in parallel (default: all cores)")
+  app.add_option("-j,--jobs", options.jobs,
+                 "Files processed in parallel (default: all cores)")
       ->type_name("N");
   app.add_option("--max-file-size", options.max_file_bytes,
                  "Skip files larger than BYTES (default " +
                      std::to_string(kDefaultMaxFileBytes) + ")")
       ->type_name("BYTES");
-  app.add_flag("-q,--quiet", options.quiet, "Print no summary or review notes on stderr");
+  app.add_flag("-q,--quiet", options.quiet,
+               "Print no summary or review notes on stderr");
   app.add_flag("--include-minified", options.include_minified,
                "Also rewrite minified and bundled files (skipped by default)");
-  app.add_option("--exclude", options.excludes, "Skip paths matching GLOB (repeatable)")
+  app.add_option("--exclude", options.excludes,
+                 "Skip paths matching GLOB (repeatable)")
       ->type_name("GLOB");
   app.add_option("--include", options.includes,
                  "Only process files matching GLOB (repeatable)")
       ->type_name("GLOB");
-  app.add_flag("--no-ignore", options.no_ignore, "Do not read .gitignore and .ignore files");
+  app.add_flag("--no-ignore", options.no_ignore,
+               "Do not read .gitignore and .ignore files");
   app.add_flag("--stdin", options.stdin_mode,
-               "Read source from standard input, write the migrated source to standard output");
+               "Read source from standard input, write the migrated source to "
+               "standard output");
   app.add_option("--stdin-filepath", options.stdin_filepath,
-                 "File name for --stdin (picks the language, names the file in messages)")
+                 "File name for --stdin (picks the language, names the file in "
+                 "messages)")
       ->type_name("PATH");
-  app.add_flag("--staged", options.staged,
-               "With --check or --diff: judge the content staged in the git index");
-  app.add_option("--format", options.format, "Findings format for --check: text or github")
+  app.add_flag(
+      "--staged", options.staged,
+      "With --check or --diff: judge the content staged in the git index");
+  app.add_option("--format", options.format,
+                 "Findings format for --check: text or github")
       ->check(CLI::IsMember({"text", "github"}));
-  app.add_option("--color", options.color, "Colours: auto, always or never (NO_COLOR honoured)")
+  app.add_option("--color", options.color,
+                 "Colours: auto, always or never (NO_COLOR honoured)")
       ->check(CLI::IsMember({"auto", "always", "never"}));
   app.add_option("--markdown-report", options.markdown_report,
                  "Write a Markdown report for pull requests to FILE")
@@ -76,15 +90,19 @@ ParsedCommandLine ParseCommandLine(int argc, const char* const* argv) {
   app.add_option("--html-report", options.html_report,
                  "Write a self-contained HTML report to FILE")
       ->type_name("FILE");
-  app.add_option("--sarif-report", options.sarif_report, "Write a SARIF 2.1.0 report to FILE")
+  app.add_option("--sarif-report", options.sarif_report,
+                 "Write a SARIF 2.1.0 report to FILE")
       ->type_name("FILE");
   bool no_redact = false;
-  app.add_flag("--no-redact", no_redact,
-               "Show personal and card data in report excerpts (redacted by default)");
+  app.add_flag(
+      "--no-redact", no_redact,
+      "Show personal and card data in report excerpts (redacted by default)");
   app.add_flag("-i,--interactive", options.interactive,
-               "Walk the changes site by site (accept, skip, quit), then write the accepted");
-  app.add_option("--config", options.config_file,
-                 "Config file (default: .payment-session-migrate.json found upwards)")
+               "Walk the changes site by site (accept, skip, quit), then write "
+               "the accepted");
+  app.add_option(
+         "--config", options.config_file,
+         "Config file (default: .payment-session-migrate.json found upwards)")
       ->type_name("FILE");
   app.add_flag("--no-config", options.no_config, "Do not read a config file");
   app.add_option("PATH", options.paths, "Files or directories (default: .)");
@@ -97,7 +115,8 @@ ParsedCommandLine ParseCommandLine(int argc, const char* const* argv) {
     return parsed;
   } catch (const CLI::ParseError& e) {
     parsed.exit_code = 2;
-    parsed.err = std::string(kToolName) + ": error: " + OneLine(e.what()) + " (see --help)\n";
+    parsed.err = std::string(kToolName) + ": error: " + OneLine(e.what()) +
+                 " (see --help)\n";
     return parsed;
   }
   options.mode = write ? Mode::kWrite : check ? Mode::kCheck : Mode::kDiff;
@@ -105,7 +124,8 @@ ParsedCommandLine ParseCommandLine(int argc, const char* const* argv) {
   if (options.interactive) options.mode = Mode::kWrite;
   std::string conflict;
   if (options.staged && options.mode == Mode::kWrite) {
-    conflict = "--staged works with --check or --diff, not --write or --interactive";
+    conflict =
+        "--staged works with --check or --diff, not --write or --interactive";
   } else if (options.stdin_mode && (options.staged || options.interactive)) {
     conflict = "--stdin cannot be combined with --staged or --interactive";
   } else if (options.stdin_mode && !options.paths.empty()) {
@@ -115,7 +135,8 @@ ParsedCommandLine ParseCommandLine(int argc, const char* const* argv) {
   }
   if (!conflict.empty()) {
     parsed.exit_code = 2;
-    parsed.err = std::string(kToolName) + ": error: " + conflict + " (see --help)\n";
+    parsed.err =
+        std::string(kToolName) + ": error: " + conflict + " (see --help)\n";
     return parsed;
   }
   if (options.paths.empty()) options.paths.push_back(".");

@@ -13,11 +13,11 @@ enum class Mode { kDiff, kWrite, kCheck };
 struct Options {
   Mode mode = Mode::kDiff;
   std::vector<std::string> paths;
-  std::string session_id;          // empty: insert the placeholder
+  std::string session_id;  // empty: insert the placeholder
   std::vector<std::string> rules_files;
-  std::string json_report;         // "" none, "-" stdout
-  unsigned jobs = 0;               // 0: all cores
-  size_t max_file_bytes = 0;       // 0: the default
+  std::string json_report;    // "" none, "-" stdout
+  unsigned jobs = 0;          // 0: all cores
+  size_t max_file_bytes = 0;  // 0: the default
   bool quiet = false;
   bool include_minified = false;
   std::vector<std::string> excludes;  // --exclude GLOB
@@ -33,7 +33,7 @@ struct Options {
   std::string sarif_report;
   bool redact = true;
   bool interactive = false;
-  std::string config_file;            // "" = look for .payment-session-migrate.json
+  std::string config_file;  // "" = look for .payment-session-migrate.json
   bool no_config = false;
 };
 

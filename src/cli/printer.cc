@@ -13,7 +13,6 @@
 #include "report/markdown_report.h"
 #include "report/report_options.h"
 #include "report/sarif_report.h"
-
 #include "version.h"
 
 namespace psm {
@@ -28,13 +27,16 @@ void Put(std::FILE* stream, std::string_view text) {
 std::string FindingLine(const FileResult& file, const SiteResult& site) {
   std::string where = file.path + ":" + std::to_string(site.line) + ":" +
                       std::to_string(site.column) + ": ";
-  std::string method = site.method.empty() ? "payload" : site.method + " payload";
+  std::string method =
+      site.method.empty() ? "payload" : site.method + " payload";
   switch (site.status) {
     case SiteStatus::kMigrated: {
       std::vector<std::string> steps;
       if (site.added_session_id) steps.push_back("add sessionId");
-      if (!site.removed.empty()) steps.push_back("remove " + Join(site.removed, ", "));
-      std::string text = where + method + " needs migrating: " + Join(steps, "; ");
+      if (!site.removed.empty())
+        steps.push_back("remove " + Join(site.removed, ", "));
+      std::string text =
+          where + method + " needs migrating: " + Join(steps, "; ");
       for (const std::string& r : site.reasons) text += " [" + r + "]";
       return text;
     }
@@ -57,7 +59,8 @@ Printer::Printer(const Options& options)
       color_out_(UseColor(options.color, 1)),
       color_err_(UseColor(options.color, 2)) {}
 
-void Printer::File(const FileResult& file, std::string_view diff, bool findings_on_stderr) {
+void Printer::File(const FileResult& file, std::string_view diff,
+                   bool findings_on_stderr) {
   // Skipped files (bundles, binaries) are notes; real errors always show.
   if (!file.error.empty() && !(file.skipped && options_.quiet)) {
     Error(file.path + ": " + file.error);
@@ -92,7 +95,9 @@ void Printer::Findings(const FileResult& file, std::FILE* stream) {
 
 void Printer::Error(std::string_view message) {
   // One line, whatever the file names, keys or arguments hold.
-  Put(stderr, Paint(std::string(kToolName) + ": " + OneLine(message), "31", color_err_) + "\n");
+  Put(stderr, Paint(std::string(kToolName) + ": " + OneLine(message), "31",
+                    color_err_) +
+                  "\n");
 }
 
 void Printer::Summary(const RunSummary& summary, double seconds) {
@@ -103,38 +108,49 @@ void Printer::Summary(const RunSummary& summary, double seconds) {
                   summary.OneLine(options_.mode == Mode::kWrite) + time + "\n");
 }
 
-bool Printer::Reports(const std::vector<FileResult>& files, const RunSummary& summary) {
+bool Printer::Reports(const std::vector<FileResult>& files,
+                      const RunSummary& summary) {
   ReportOptions report;
   report.redact = options_.redact;
   report.session_id = options_.session_id;
   report.write_mode = options_.mode == Mode::kWrite;
   bool ok = true;
   if (!options_.json_report.empty()) {
-    ok = WriteReport(options_.json_report, JsonReport(files, summary, options_.redact)) && ok;
+    ok = WriteReport(options_.json_report,
+                     JsonReport(files, summary, options_.redact)) &&
+         ok;
   }
   if (!options_.markdown_report.empty()) {
-    ok = WriteReport(options_.markdown_report, MarkdownReport(files, summary, report)) && ok;
+    ok = WriteReport(options_.markdown_report,
+                     MarkdownReport(files, summary, report)) &&
+         ok;
   }
   if (!options_.html_report.empty()) {
-    ok = WriteReport(options_.html_report, HtmlReport(files, summary, report)) && ok;
+    ok =
+        WriteReport(options_.html_report, HtmlReport(files, summary, report)) &&
+        ok;
   }
   if (!options_.sarif_report.empty()) {
-    ok = WriteReport(options_.sarif_report, SarifReport(files, summary, report)) && ok;
+    ok = WriteReport(options_.sarif_report,
+                     SarifReport(files, summary, report)) &&
+         ok;
   }
   return ok;
 }
 
 // Report files are replaced atomically too: a CI artefact is never half
 // written.
-bool Printer::WriteReport(const std::string& destination, const std::string& text) {
+bool Printer::WriteReport(const std::string& destination,
+                          const std::string& text) {
   if (destination == "-") {
     Put(stdout, text);
     return true;
   }
   std::FILE* probe = std::fopen(destination.c_str(), "ab");
   if (probe) std::fclose(probe);
-  std::string error = probe ? WriteFileAtomically(destination, text)
-                            : std::string("cannot write: ") + std::strerror(errno);
+  std::string error =
+      probe ? WriteFileAtomically(destination, text)
+            : std::string("cannot write: ") + std::strerror(errno);
   if (!error.empty()) Error(destination + ": " + error);
   return error.empty();
 }

@@ -20,7 +20,8 @@ class Printer {
 
   // One file's outcome. `findings_on_stderr` keeps stdout for the source
   // itself (--stdin).
-  void File(const FileResult& file, std::string_view diff, bool findings_on_stderr = false);
+  void File(const FileResult& file, std::string_view diff,
+            bool findings_on_stderr = false);
   void Error(std::string_view message);
   void Summary(const RunSummary& summary, double seconds);
   // Writes every report asked for; false when one could not be written.

@@ -57,7 +57,8 @@ struct ProcessedFile {
 
 std::string DisplayPath(const std::string& path, const std::string& cwd) {
   std::string_view p = path;
-  if (!cwd.empty() && p.starts_with(cwd) && p.size() > cwd.size() && p[cwd.size()] == '/') {
+  if (!cwd.empty() && p.starts_with(cwd) && p.size() > cwd.size() &&
+      p[cwd.size()] == '/') {
     p.remove_prefix(cwd.size() + 1);
   }
   while (p.starts_with("./")) p.remove_prefix(2);
@@ -65,8 +66,8 @@ std::string DisplayPath(const std::string& path, const std::string& cwd) {
 }
 
 // Rules: built in, then the config's inline rules, then each rules file.
-bool LoadRules(const Options& options, const ProjectConfig& config, RuleTable* rules,
-               std::string* error) {
+bool LoadRules(const Options& options, const ProjectConfig& config,
+               RuleTable* rules, std::string* error) {
   *rules = BuiltinRules();
   if (config.inline_rules) rules->Merge(*config.inline_rules);
   for (const std::string& file : options.rules_files) {
@@ -99,18 +100,21 @@ Language LanguageOf(const std::string& path) {
 }
 
 // Reads, migrates and (with --write) writes one file; renders its diff.
-ProcessedFile ProcessFile(const std::string& path, const RunContext& ctx, Parser& parser) {
+ProcessedFile ProcessFile(const std::string& path, const RunContext& ctx,
+                          Parser& parser) {
   ProcessedFile out;
   FileResult& result = out.result;
   result.path = DisplayPath(path, ctx.cwd);
-  size_t limit = ctx.options.max_file_bytes ? ctx.options.max_file_bytes : kDefaultMaxFileBytes;
+  size_t limit = ctx.options.max_file_bytes ? ctx.options.max_file_bytes
+                                            : kDefaultMaxFileBytes;
   SourceFile file = ReadSourceFile(path, limit);
   if (!file.error.empty()) {
     result.error = file.error;
     result.skipped = file.skipped;
     return out;
   }
-  Migration m = MigrateText(result.path, file.text, LanguageOf(path), ctx.rules, ctx.plan, parser);
+  Migration m = MigrateText(result.path, file.text, LanguageOf(path), ctx.rules,
+                            ctx.plan, parser);
   result = std::move(m.result);
   if (!result.changed) return out;
   if (ctx.options.mode == Mode::kWrite) {
@@ -139,7 +143,8 @@ struct RunOutcome {
 
   void Add(FileResult&& file) {
     summary.Add(file);
-    if (!file.sites.empty() || !file.error.empty()) results.push_back(std::move(file));
+    if (!file.sites.empty() || !file.error.empty())
+      results.push_back(std::move(file));
   }
 };
 
@@ -167,7 +172,8 @@ bool Prepare(RunContext* ctx, Printer& printer) {
     return false;
   }
   if (!ValidSessionId(ctx->options.session_id)) {
-    printer.Error("--session-id: " + ctx->options.session_id + ": not a JavaScript expression");
+    printer.Error("--session-id: " + ctx->options.session_id +
+                  ": not a JavaScript expression");
     return false;
   }
   ctx->plan.session_id = ctx->options.session_id;
@@ -177,14 +183,18 @@ bool Prepare(RunContext* ctx, Printer& printer) {
 
 // --stdin: source in, migrated source out; findings and summary on stderr.
 int RunStdin(const RunContext& ctx, Printer& printer) {
-  std::string text((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
-  std::string path = ctx.options.stdin_filepath.empty() ? "<stdin>.js" : ctx.options.stdin_filepath;
+  std::string text((std::istreambuf_iterator<char>(std::cin)),
+                   std::istreambuf_iterator<char>());
+  std::string path = ctx.options.stdin_filepath.empty()
+                         ? "<stdin>.js"
+                         : ctx.options.stdin_filepath;
   Parser parser;
-  Migration m = MigrateText(DisplayPath(path, ctx.cwd), text, LanguageOf(path), ctx.rules,
-                            ctx.plan, parser);
+  Migration m = MigrateText(DisplayPath(path, ctx.cwd), text, LanguageOf(path),
+                            ctx.rules, ctx.plan, parser);
   // --check reports findings; the other modes hand back the source.
   bool check = ctx.options.mode == Mode::kCheck;
-  if (!check) std::fwrite(m.migrated_text.data(), 1, m.migrated_text.size(), stdout);
+  if (!check)
+    std::fwrite(m.migrated_text.data(), 1, m.migrated_text.size(), stdout);
   RunOutcome run;
   printer.File(m.result, "", /*findings_on_stderr=*/!check);
   run.Add(std::move(m.result));
@@ -202,8 +212,8 @@ int RunStaged(const RunContext& ctx, Printer& printer) {
   RunOutcome run;
   Parser parser;
   for (StagedFile& file : staged.files) {
-    Migration m = MigrateText(file.path, file.text, LanguageOf(file.path), ctx.rules, ctx.plan,
-                              parser);
+    Migration m = MigrateText(file.path, file.text, LanguageOf(file.path),
+                              ctx.rules, ctx.plan, parser);
     std::string diff = ctx.options.mode == Mode::kDiff && m.result.changed
                            ? UnifiedDiff(file.path, file.text, m.migrated_text)
                            : "";
@@ -215,7 +225,8 @@ int RunStaged(const RunContext& ctx, Printer& printer) {
 }
 
 WalkResult Walk(const RunContext& ctx, Printer& printer, bool* fatal) {
-  IgnoreRules ignore(ctx.options.excludes, ctx.options.includes, !ctx.options.no_ignore);
+  IgnoreRules ignore(ctx.options.excludes, ctx.options.includes,
+                     !ctx.options.no_ignore);
   WalkResult walk = CollectFiles(ctx.options.paths, &ignore);
   for (const WalkProblem& problem : walk.problems) {
     printer.Error(DisplayPath(problem.path, ctx.cwd) + ": " + problem.message);
@@ -233,13 +244,15 @@ int RunInteractive(const RunContext& ctx, Printer& printer) {
   bool color = UseColor(ctx.options.color, 1);
   for (const std::string& path : walk.files) {
     SourceFile file = ReadSourceFile(path, kDefaultMaxFileBytes);
-    FileResult failed{DisplayPath(path, ctx.cwd), {}, false, file.error, file.skipped};
+    FileResult failed{
+        DisplayPath(path, ctx.cwd), {}, false, file.error, file.skipped};
     if (!file.error.empty()) {
       printer.File(failed, "");
       run.Add(std::move(failed));
       continue;
     }
-    Migration m = MigrateText(failed.path, file.text, LanguageOf(path), ctx.rules, ctx.plan, parser);
+    Migration m = MigrateText(failed.path, file.text, LanguageOf(path),
+                              ctx.rules, ctx.plan, parser);
     EditSet accepted = ChooseEdits(file.text, m, stdin, stdout, color, &quit);
     m.result.changed = !accepted.empty();
     if (m.result.changed) {
@@ -247,9 +260,11 @@ int RunInteractive(const RunContext& ctx, Printer& printer) {
       Language language = LanguageOf(path);
       if (CountFileSyntaxErrors(path, language, text, parser) >
           CountFileSyntaxErrors(path, language, file.text, parser)) {
-        m.result.error = "the accepted changes would not parse; file left unchanged";
+        m.result.error =
+            "the accepted changes would not parse; file left unchanged";
         m.result.changed = false;
-      } else if (std::string error = WriteFileAtomically(path, text); !error.empty()) {
+      } else if (std::string error = WriteFileAtomically(path, text);
+                 !error.empty()) {
         m.result.error = error;
         m.result.changed = false;
       }
@@ -267,10 +282,13 @@ int RunFiles(const RunContext& ctx, Printer& printer) {
   RunOutcome run;
   WalkResult walk = Walk(ctx, printer, &run.fatal);
   if (ctx.options.mode == Mode::kWrite) CatchInterrupts();
-  Progress progress(walk.files.size(), !ctx.options.quiet && walk.files.size() > 200);
+  Progress progress(walk.files.size(),
+                    !ctx.options.quiet && walk.files.size() > 200);
   RunOrdered<Parser, ProcessedFile>(
       walk.files.size(), Jobs(ctx.options), g_interrupted,
-      [&](size_t i, Parser& parser) { return ProcessFile(walk.files[i], ctx, parser); },
+      [&](size_t i, Parser& parser) {
+        return ProcessFile(walk.files[i], ctx, parser);
+      },
       [&](size_t i, ProcessedFile&& file) {
         progress.Clear();
         printer.File(file.result, file.diff);
@@ -279,11 +297,13 @@ int RunFiles(const RunContext& ctx, Printer& printer) {
       });
   progress.Clear();
   double seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started)
+          .count();
   if (!printer.Reports(run.results, run.summary)) run.fatal = true;
   printer.Summary(run.summary, seconds);
   if (g_interrupted.load()) {
-    printer.Error("interrupted; files not yet processed were left as they were");
+    printer.Error(
+        "interrupted; files not yet processed were left as they were");
     return 130;
   }
   return ExitCode(ctx.options, run);

@@ -28,10 +28,14 @@ std::string ColorizeDiff(std::string_view diff) {
     size_t end = nl == std::string_view::npos ? diff.size() : nl;
     std::string_view line = diff.substr(start, end - start);
     const char* ansi = nullptr;
-    if (line.starts_with("---") || line.starts_with("+++")) ansi = "1";
-    else if (line.starts_with("@@")) ansi = "36";
-    else if (line.starts_with("-")) ansi = "31";
-    else if (line.starts_with("+")) ansi = "32";
+    if (line.starts_with("---") || line.starts_with("+++"))
+      ansi = "1";
+    else if (line.starts_with("@@"))
+      ansi = "36";
+    else if (line.starts_with("-"))
+      ansi = "31";
+    else if (line.starts_with("+"))
+      ansi = "32";
     out += ansi ? Paint(line, ansi, true) : std::string(line);
     if (nl != std::string_view::npos) out += '\n';
     start = end + 1;
@@ -40,8 +44,10 @@ std::string ColorizeDiff(std::string_view diff) {
 }
 
 Progress::Progress(size_t total, bool enabled)
-    : total_(total), enabled_(enabled && ::isatty(2) == 1),
-      start_(std::chrono::steady_clock::now()), last_(start_) {}
+    : total_(total),
+      enabled_(enabled && ::isatty(2) == 1),
+      start_(std::chrono::steady_clock::now()),
+      last_(start_) {}
 
 void Progress::Tick(size_t done) {
   if (!enabled_) return;

@@ -8,7 +8,8 @@
 namespace psm {
 
 // "a, b, c" from {"a", "b", "c"} and ", ".
-inline std::string Join(const std::vector<std::string>& items, std::string_view separator) {
+inline std::string Join(const std::vector<std::string>& items,
+                        std::string_view separator) {
   std::string out;
   for (const std::string& item : items) {
     if (!out.empty()) out += separator;

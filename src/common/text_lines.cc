@@ -32,7 +32,8 @@ std::string_view Indentation(std::string_view s, uint32_t pos) {
 
 std::string_view LineEnding(std::string_view s, uint32_t pos) {
   size_t nl = s.find('\n', pos);
-  if (nl != std::string_view::npos && nl > 0 && s[nl - 1] == '\r') return "\r\n";
+  if (nl != std::string_view::npos && nl > 0 && s[nl - 1] == '\r')
+    return "\r\n";
   return "\n";
 }
 
@@ -48,7 +49,8 @@ bool OnlyTriviaAfter(std::string_view s, uint32_t pos, uint32_t* next_line) {
       *next_line = static_cast<uint32_t>(s.size());
       return true;
     }
-    if (s[pos] == '\n' || (s[pos] == '\r' && pos + 1 < s.size() && s[pos + 1] == '\n')) {
+    if (s[pos] == '\n' ||
+        (s[pos] == '\r' && pos + 1 < s.size() && s[pos + 1] == '\n')) {
       *next_line = NextLineStart(s, pos);
       return true;
     }
@@ -59,7 +61,8 @@ bool OnlyTriviaAfter(std::string_view s, uint32_t pos, uint32_t* next_line) {
     if (s.substr(pos, 2) != "/*") return false;
     size_t close = s.find("*/", pos + 2);
     if (close == std::string_view::npos) return false;
-    if (s.substr(pos, close - pos).find('\n') != std::string_view::npos) return false;
+    if (s.substr(pos, close - pos).find('\n') != std::string_view::npos)
+      return false;
     pos = static_cast<uint32_t>(close + 2);
   }
 }
@@ -84,7 +87,8 @@ uint32_t LineIndex::ByteColumn(uint32_t offset) const {
 
 uint32_t LineIndex::Column(uint32_t offset) const {
   uint32_t column = 1;
-  for (uint32_t i = starts_[Line(offset) - 1]; i < offset && i < s_.size(); ++i) {
+  for (uint32_t i = starts_[Line(offset) - 1]; i < offset && i < s_.size();
+       ++i) {
     if ((static_cast<unsigned char>(s_[i]) & 0xC0) != 0x80) ++column;
   }
   return column;

@@ -16,7 +16,8 @@ constexpr std::string_view kSessionId = "sessionId";
 std::string Ticked(std::string_view s) { return "`" + std::string(s) + "`"; }
 
 int LineAt(std::string_view text, uint32_t offset) {
-  return 1 + static_cast<int>(std::count(text.begin(), text.begin() + offset, '\n'));
+  return 1 + static_cast<int>(
+                 std::count(text.begin(), text.begin() + offset, '\n'));
 }
 
 // True when setting `set` can put `removed` (or something under it) back.
@@ -30,7 +31,8 @@ bool Touches(std::string_view set, std::string_view removed) {
 std::vector<std::string> Split(std::string_view path) {
   std::vector<std::string> parts;
   size_t start = 0;
-  for (size_t dot; (dot = path.find('.', start)) != std::string_view::npos; start = dot + 1) {
+  for (size_t dot; (dot = path.find('.', start)) != std::string_view::npos;
+       start = dot + 1) {
     parts.emplace_back(path.substr(start, dot - start));
   }
   parts.emplace_back(path.substr(start));
@@ -46,14 +48,20 @@ class LiteralPlanner {
   LiteralPlanner(std::vector<const ObjectLiteral*> parts, const CallSite& site,
                  std::string_view text, const RuleTable& rules,
                  const PlanOptions& options)
-      : parts_(std::move(parts)), object_(*Anchor(parts_)), site_(site), text_(text),
-        rules_(rules), options_(options) {}
+      : parts_(std::move(parts)),
+        object_(*Anchor(parts_)),
+        site_(site),
+        text_(text),
+        rules_(rules),
+        options_(options) {}
 
   SitePlan Plan() {
     for (const ObjectLiteral* part : parts_) {
       if (part->has_error) {
-        return Review("the payload contains a syntax error (or template code the tool cannot "
-                      "parse around); migrate it by hand");
+        return Review(
+            "the payload contains a syntax error (or template code the tool "
+            "cannot "
+            "parse around); migrate it by hand");
       }
     }
     const MethodRule* rule = Method();
@@ -65,7 +73,8 @@ class LiteralPlanner {
     }
     ReportOpaqueParents();
     PlanSessionId(*rule);
-    if (!BuildEdits()) return Review("internal error: conflicting edits; nothing changed");
+    if (!BuildEdits())
+      return Review("internal error: conflicting edits; nothing changed");
     Decide();
     return std::move(plan_);
   }
@@ -104,11 +113,13 @@ class LiteralPlanner {
   const MethodRule* Method() {
     const Member* type = FindAcross("type");
     if (type && type->string_value) {
-      if (const MethodRule* rule = rules_.Find(*type->string_value)) return rule;
+      if (const MethodRule* rule = rules_.Find(*type->string_value))
+        return rule;
       plan_.status = SiteStatus::kUnknownMethod;
       plan_.method = *type->string_value;
-      plan_.reasons.push_back("type " + Ticked(*type->string_value) +
-                              " is not a payment method in the rule table; left unchanged");
+      plan_.reasons.push_back(
+          "type " + Ticked(*type->string_value) +
+          " is not a payment method in the rule table; left unchanged");
       return nullptr;
     }
     std::string what = type ? "type is " + Ticked(type->value_range.In(text_)) +
@@ -121,11 +132,14 @@ class LiteralPlanner {
       return rules_.Find(candidates[0]);
     }
     std::string listed;
-    for (const std::string& c : candidates) listed += (listed.empty() ? "" : ", ") + c;
+    for (const std::string& c : candidates)
+      listed += (listed.empty() ? "" : ", ") + c;
     plan_.status = SiteStatus::kNeedsReview;
-    plan_.reasons.push_back(what + (candidates.empty() ? "; the tool cannot tell the payment method"
-                                      : "; it could be any of " + listed) +
-           "; left unchanged");
+    plan_.reasons.push_back(what +
+                            (candidates.empty()
+                                 ? "; the tool cannot tell the payment method"
+                                 : "; it could be any of " + listed) +
+                            "; left unchanged");
     return nullptr;
   }
 
@@ -141,14 +155,16 @@ class LiteralPlanner {
         NoteOpaqueMembers(*object, parts[depth]);
         for (size_t i = 0; i < object->members.size(); ++i) {
           const Member& m = object->members[i];
-          if (m.key != parts[depth] || m.kind == Member::Kind::kSpread) continue;
+          if (m.key != parts[depth] || m.kind == Member::Kind::kSpread)
+            continue;
           if (final_part) {
             AddRemoval(object, i, path);
             plan_.ledger.push_back({path, m.range, m.value_range});
           } else if (m.object) {
             next.push_back(m.object.get());
           } else if (!m.string_value) {
-            std::string key = Ticked(m.key) + " is " + Ticked(m.value_range.In(text_));
+            std::string key =
+                Ticked(m.key) + " is " + Ticked(m.value_range.In(text_));
             std::string rest = path.substr(path.find('.') + 1);
             auto& fields = opaque_parents_[key];
             if (std::find(fields.begin(), fields.end(), rest) == fields.end()) {
@@ -166,8 +182,12 @@ class LiteralPlanner {
   void ReportOpaqueParents() {
     for (const auto& [what, fields] : opaque_parents_) {
       std::string list;
-      for (const std::string& f : fields) list += (list.empty() ? "" : ", ") + f;
-      Blind(what + ", which the tool cannot see into; make sure it no longer carries " + list);
+      for (const std::string& f : fields)
+        list += (list.empty() ? "" : ", ") + f;
+      Blind(
+          what +
+          ", which the tool cannot see into; make sure it no longer carries " +
+          list);
     }
   }
 
@@ -182,22 +202,26 @@ class LiteralPlanner {
     }
   }
 
-  void AddRemoval(const ObjectLiteral* object, size_t index, const std::string& path) {
+  void AddRemoval(const ObjectLiteral* object, size_t index,
+                  const std::string& path) {
     std::vector<size_t>& indices = removals_[object];
     if (std::find(indices.begin(), indices.end(), index) == indices.end()) {
       indices.push_back(index);
     }
-    if (std::find(plan_.removed.begin(), plan_.removed.end(), path) == plan_.removed.end()) {
+    if (std::find(plan_.removed.begin(), plan_.removed.end(), path) ==
+        plan_.removed.end()) {
       plan_.removed.push_back(path);
     }
   }
 
   void CheckMutations(const MethodRule& rule) {
     for (const PayloadMutation& m : site_.mutations) {
-      std::string where = Ticked(m.what.substr(1, m.what.size() - 2)) + " (line " +
-                          std::to_string(LineAt(text_, m.statement.begin)) + ")";
+      std::string where =
+          Ticked(m.what.substr(1, m.what.size() - 2)) + " (line " +
+          std::to_string(LineAt(text_, m.statement.begin)) + ")";
       if (m.path.empty()) {
-        Blind(where + " changes the payload; the tool cannot tell which fields");
+        Blind(where +
+              " changes the payload; the tool cannot tell which fields");
       } else if (m.path == kSessionId) {
         session_id_set_later_ = true;
       } else if (Touches(m.path, "type")) {
@@ -211,19 +235,25 @@ class LiteralPlanner {
   // A statement that writes at or around a removed path: deleted when it
   // only sets that field; otherwise the field stays in the literal (later
   // code may still use it, e.g. `items.push(...)`) and a person decides.
-  void CheckMutation(const PayloadMutation& m, const std::string& where, const MethodRule& rule) {
+  void CheckMutation(const PayloadMutation& m, const std::string& where,
+                     const MethodRule& rule) {
     for (const std::string& removed : rule.remove) {
       if (!Touches(m.path, removed)) continue;
       bool sets_parent = m.path.size() < removed.size();
       if (sets_parent) {
-        Blind(where + " sets " + Ticked(m.path) + ", which may carry fields payment sessions "
-              "no longer accept (" + Ticked(removed) + "); check that object");
+        Blind(where + " sets " + Ticked(m.path) +
+              ", which may carry fields payment sessions "
+              "no longer accept (" +
+              Ticked(removed) + "); check that object");
         return;
       }
       if (!DeleteStatement(m, removed)) {
         kept_.insert(removed);
-        Blind(where + " sets " + Ticked(m.path) + ", which payment sessions no longer "
-              "accept; " + Ticked(removed) + " was kept so the code still runs: remove both "
+        Blind(where + " sets " + Ticked(m.path) +
+              ", which payment sessions no longer "
+              "accept; " +
+              Ticked(removed) +
+              " was kept so the code still runs: remove both "
               "by hand");
       }
       return;
@@ -233,19 +263,22 @@ class LiteralPlanner {
   // Deletes `payload.amount = total;` with its line, when it sets a removed
   // field (or something inside one) and nothing else.
   bool DeleteStatement(const PayloadMutation& m, const std::string& removed) {
-    bool inside = m.path == removed ||
-                  (m.path.size() > removed.size() && m.path.starts_with(removed) &&
-                   m.path[removed.size()] == '.');
+    bool inside = m.path == removed || (m.path.size() > removed.size() &&
+                                        m.path.starts_with(removed) &&
+                                        m.path[removed.size()] == '.');
     uint32_t next_line = 0;
-    if (!inside || !m.deletable || !text::OnlyBlanksBefore(text_, m.statement.begin) ||
+    if (!inside || !m.deletable ||
+        !text::OnlyBlanksBefore(text_, m.statement.begin) ||
         !text::OnlyTriviaAfter(text_, m.statement.end, &next_line)) {
       return false;
     }
-    if (statement_edits_.Add({{text::LineStart(text_, m.statement.begin), next_line}, ""})) {
+    if (statement_edits_.Add(
+            {{text::LineStart(text_, m.statement.begin), next_line}, ""})) {
       return false;
     }
     plan_.ledger.push_back({m.path, m.statement, m.statement});
-    if (std::find(plan_.removed.begin(), plan_.removed.end(), removed) == plan_.removed.end()) {
+    if (std::find(plan_.removed.begin(), plan_.removed.end(), removed) ==
+        plan_.removed.end()) {
       plan_.removed.push_back(removed);
     }
     return true;
@@ -254,23 +287,27 @@ class LiteralPlanner {
   void PlanSessionId(const MethodRule& rule) {
     const Member* existing = FindAcross(kSessionId);
     if (existing) {
-      if (existing->range.In(text_).find(kPlaceholderMarker) != std::string_view::npos) {
-        Blind("sessionId is still the placeholder; set it to the checkout's "
-              "payment.session.id");
+      if (existing->range.In(text_).find(kPlaceholderMarker) !=
+          std::string_view::npos) {
+        Blind(
+            "sessionId is still the placeholder; set it to the checkout's "
+            "payment.session.id");
       }
       return;
     }
     if (!rule.add_session_id || session_id_set_later_) return;
     NewMember member;
     member.key = std::string(kSessionId);
-    member.value = options_.session_id.empty() ? Placeholder() : options_.session_id;
+    member.value =
+        options_.session_id.empty() ? Placeholder() : options_.session_id;
     const Member* type = object_.Find("type");
     if (type) member.after = static_cast<size_t>(type - object_.members.data());
     new_member_ = member;
     plan_.added_session_id = true;
     if (options_.session_id.empty()) {
-      plan_.reasons.push_back("sessionId is a placeholder; set it to the checkout's "
-                              "payment.session.id (or run with --session-id)");
+      plan_.reasons.push_back(
+          "sessionId is a placeholder; set it to the checkout's "
+          "payment.session.id (or run with --session-id)");
     }
   }
 
@@ -280,7 +317,8 @@ class LiteralPlanner {
       char first = text_[type->value_range.begin];
       if (first == '\'' || first == '"' || first == '`') quote = first;
     }
-    return quote + std::string(kPlaceholderMarker) + ": checkout.payment.session.id" + quote;
+    return quote + std::string(kPlaceholderMarker) +
+           ": checkout.payment.session.id" + quote;
   }
 
   bool BuildEdits() {
@@ -296,7 +334,8 @@ class LiteralPlanner {
   }
 
   void Decide() {
-    for (std::string& reason : blind_) plan_.reasons.push_back(std::move(reason));
+    for (std::string& reason : blind_)
+      plan_.reasons.push_back(std::move(reason));
     if (!blind_.empty()) {
       plan_.status = SiteStatus::kNeedsReview;
     } else if (plan_.edits.empty()) {
@@ -306,7 +345,8 @@ class LiteralPlanner {
     }
   }
 
-  static const ObjectLiteral* Anchor(const std::vector<const ObjectLiteral*>& parts) {
+  static const ObjectLiteral* Anchor(
+      const std::vector<const ObjectLiteral*>& parts) {
     for (const ObjectLiteral* part : parts) {
       if (part->Find("type")) return part;
     }
@@ -332,15 +372,17 @@ class LiteralPlanner {
   std::map<const ObjectLiteral*, std::vector<size_t>> removals_;
   std::optional<NewMember> new_member_;
   EditSet statement_edits_;  // deleted mutation statements
-  std::set<std::string> kept_;  // removed paths kept because code still uses them
+  std::set<std::string>
+      kept_;  // removed paths kept because code still uses them
   std::map<std::string, std::vector<std::string>> opaque_parents_;
   bool session_id_set_later_ = false;
 };
 
 }  // namespace
 
-SitePlan PlanLiteral(std::vector<const ObjectLiteral*> parts, const CallSite& site,
-                     std::string_view text, const RuleTable& rules, const PlanOptions& options) {
+SitePlan PlanLiteral(std::vector<const ObjectLiteral*> parts,
+                     const CallSite& site, std::string_view text,
+                     const RuleTable& rules, const PlanOptions& options) {
   return LiteralPlanner(std::move(parts), site, text, rules, options).Plan();
 }
 

@@ -14,8 +14,9 @@ namespace psm {
 // the rule removes in every part and its nested literals, deletes statements
 // that only set removed fields, and adds `sessionId` to the part holding
 // `type`. Values it cannot see into make the plan need review.
-SitePlan PlanLiteral(std::vector<const ObjectLiteral*> parts, const CallSite& site,
-                     std::string_view text, const RuleTable& rules, const PlanOptions& options);
+SitePlan PlanLiteral(std::vector<const ObjectLiteral*> parts,
+                     const CallSite& site, std::string_view text,
+                     const RuleTable& rules, const PlanOptions& options);
 
 }  // namespace psm
 

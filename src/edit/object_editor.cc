@@ -26,8 +26,8 @@ class ObjectEditor {
       if (!removed_[i]) last_survivor_ = static_cast<int>(i);
     }
     // The new member becomes the last one when it follows the last survivor.
-    new_is_last_ = add_ && add_->after &&
-                   static_cast<int>(*add_->after) == last_survivor_;
+    new_is_last_ =
+        add_ && add_->after && static_cast<int>(*add_->after) == last_survivor_;
   }
 
   std::optional<EditSet> Run() {
@@ -69,7 +69,8 @@ class ObjectEditor {
       return Add(object_.range.begin + 1, object_.range.end - 1, "");
     }
     const Member* prev = i > 0 ? &members_[i - 1] : nullptr;
-    bool prev_comma_here = prev && prev->comma && SameLine(prev->comma->end, first.range.begin);
+    bool prev_comma_here =
+        prev && prev->comma && SameLine(prev->comma->end, first.range.begin);
     if (!last.comma) {
       if (prev_comma_here) {
         // `a: 1, amount: 2 }`: the comma before goes too, so the survivor
@@ -84,7 +85,9 @@ class ObjectEditor {
     }
     if (rest_is_trivia) {
       // `x, amount: 1,` + end of line: no blank is left dangling.
-      return Add(prev_comma_here ? prev->comma->end : BlanksBefore(first.range.begin), end, "");
+      return Add(
+          prev_comma_here ? prev->comma->end : BlanksBefore(first.range.begin),
+          end, "");
     }
     return Add(first.range.begin, text::SkipBlanks(text_, end), "");
   }
@@ -102,7 +105,8 @@ class ObjectEditor {
   // When whole-line removal took the last member of an object written
   // without a trailing comma, the new last member must lose its comma.
   bool FixTrailingComma() {
-    if (!removed_last_by_lines_ || trailing_comma_ || last_survivor_ < 0) return true;
+    if (!removed_last_by_lines_ || trailing_comma_ || last_survivor_ < 0)
+      return true;
     if (new_is_last_ || comma_taken_ == last_survivor_) return true;
     const Member& survivor = members_[last_survivor_];
     if (!survivor.comma) return true;
@@ -110,12 +114,14 @@ class ObjectEditor {
   }
 
   std::string Written(const Member* style) const {
-    std::string quote = style && style->key_quote ? std::string(1, style->key_quote) : "";
+    std::string quote =
+        style && style->key_quote ? std::string(1, style->key_quote) : "";
     std::string separator = ": ";
     if (style && style->kind == Member::Kind::kPair &&
         style->key_range.end <= style->value_range.begin) {
-      separator = std::string(text_.substr(
-          style->key_range.end, style->value_range.begin - style->key_range.end));
+      separator = std::string(
+          text_.substr(style->key_range.end,
+                       style->value_range.begin - style->key_range.end));
     }
     return quote + add_->key + quote + separator + add_->value;
   }
@@ -125,17 +131,21 @@ class ObjectEditor {
     const Member& anchor = members_[*add_->after];
     std::string member = Written(&anchor);
     uint32_t next_line = 0;
-    bool own_line = text::OnlyBlanksBefore(text_, anchor.range.begin) &&
-                    text::OnlyTriviaAfter(text_, EndWithComma(anchor), &next_line) &&
-                    next_line < text_.size();
+    bool own_line =
+        text::OnlyBlanksBefore(text_, anchor.range.begin) &&
+        text::OnlyTriviaAfter(text_, EndWithComma(anchor), &next_line) &&
+        next_line < text_.size();
     if (!own_line) {
-      return Add(anchor.range.end, anchor.range.end, InlineSeparator() + member);
+      return Add(anchor.range.end, anchor.range.end,
+                 InlineSeparator() + member);
     }
     bool comma = new_is_last_ ? trailing_comma_ : true;
-    if (!anchor.comma && !Add(anchor.range.end, anchor.range.end, ",")) return false;
-    std::string line = std::string(text::Indentation(text_, anchor.range.begin)) +
-                       member + (comma ? "," : "") +
-                       std::string(text::LineEnding(text_, anchor.range.begin));
+    if (!anchor.comma && !Add(anchor.range.end, anchor.range.end, ","))
+      return false;
+    std::string line =
+        std::string(text::Indentation(text_, anchor.range.begin)) + member +
+        (comma ? "," : "") +
+        std::string(text::LineEnding(text_, anchor.range.begin));
     return Add(next_line, next_line, line);
   }
 
@@ -144,7 +154,8 @@ class ObjectEditor {
     for (const Member& m : members_) {
       if (m.comma && m.comma->end < text_.size()) {
         char next = text_[m.comma->end];
-        if (next == ' ' || next == '\t' || next == '\n' || next == '\r') return ", ";
+        if (next == ' ' || next == '\t' || next == '\n' || next == '\r')
+          return ", ";
         return ",";
       }
     }
@@ -159,9 +170,9 @@ class ObjectEditor {
     }
     if (text::OnlyBlanksBefore(text_, first->range.begin)) {
       uint32_t at = text::LineStart(text_, first->range.begin);
-      std::string line = std::string(text::Indentation(text_, first->range.begin)) +
-                         member + "," +
-                         std::string(text::LineEnding(text_, first->range.begin));
+      std::string line =
+          std::string(text::Indentation(text_, first->range.begin)) + member +
+          "," + std::string(text::LineEnding(text_, first->range.begin));
       return Add(at, at, line);
     }
     std::string separator = InlineSeparator();

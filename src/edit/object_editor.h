@@ -13,8 +13,8 @@ namespace psm {
 
 // A member to add to an object literal, written like its neighbour.
 struct NewMember {
-  std::string key;          // "sessionId"
-  std::string value;        // JavaScript expression, inserted verbatim
+  std::string key;    // "sessionId"
+  std::string value;  // JavaScript expression, inserted verbatim
   // Index of the member to place it after (its style is copied); nullopt to
   // place it first.
   std::optional<size_t> after;

@@ -13,36 +13,46 @@ namespace {
 // Worst-first order used to combine several literals into one site status.
 int Severity(SiteStatus s) {
   switch (s) {
-    case SiteStatus::kNeedsReview: return 3;
-    case SiteStatus::kUnknownMethod: return 2;
-    case SiteStatus::kIgnored: return 0;
-    case SiteStatus::kCanUseSession: return 0;
-    case SiteStatus::kMigrated: return 1;
-    case SiteStatus::kAlreadyMigrated: return 0;
+    case SiteStatus::kNeedsReview:
+      return 3;
+    case SiteStatus::kUnknownMethod:
+      return 2;
+    case SiteStatus::kIgnored:
+      return 0;
+    case SiteStatus::kCanUseSession:
+      return 0;
+    case SiteStatus::kMigrated:
+      return 1;
+    case SiteStatus::kAlreadyMigrated:
+      return 0;
   }
   return 3;
 }
 
 void Combine(SitePlan part, size_t literal_count, const std::string& origin,
              SitePlan* site) {
-  if (Severity(part.status) > Severity(site->status)) site->status = part.status;
+  if (Severity(part.status) > Severity(site->status))
+    site->status = part.status;
   if (!part.method.empty() &&
       site->method.find(part.method) == std::string::npos) {
     site->method += (site->method.empty() ? "" : ",") + part.method;
   }
   for (std::string& path : part.removed) {
-    if (std::find(site->removed.begin(), site->removed.end(), path) == site->removed.end()) {
+    if (std::find(site->removed.begin(), site->removed.end(), path) ==
+        site->removed.end()) {
       site->removed.push_back(std::move(path));
     }
   }
   site->added_session_id = site->added_session_id || part.added_session_id;
   for (Removal& r : part.ledger) site->ledger.push_back(std::move(r));
   for (std::string& reason : part.reasons) {
-    site->reasons.push_back(literal_count > 1 ? origin + ": " + reason : std::move(reason));
+    site->reasons.push_back(literal_count > 1 ? origin + ": " + reason
+                                              : std::move(reason));
   }
   if (site->edits.AddAll(part.edits)) {
     site->status = SiteStatus::kNeedsReview;
-    site->reasons.push_back("internal error: conflicting edits; nothing changed");
+    site->reasons.push_back(
+        "internal error: conflicting edits; nothing changed");
   }
 }
 
@@ -67,12 +77,18 @@ std::vector<std::vector<const PayloadLiteral*>> Units(const CallSite& site) {
 
 std::string_view StatusName(SiteStatus status) {
   switch (status) {
-    case SiteStatus::kMigrated: return "migrated";
-    case SiteStatus::kAlreadyMigrated: return "already-migrated";
-    case SiteStatus::kNeedsReview: return "needs-review";
-    case SiteStatus::kUnknownMethod: return "unknown-method";
-    case SiteStatus::kIgnored: return "ignored";
-    case SiteStatus::kCanUseSession: return "can-use-session";
+    case SiteStatus::kMigrated:
+      return "migrated";
+    case SiteStatus::kAlreadyMigrated:
+      return "already-migrated";
+    case SiteStatus::kNeedsReview:
+      return "needs-review";
+    case SiteStatus::kUnknownMethod:
+      return "unknown-method";
+    case SiteStatus::kIgnored:
+      return "ignored";
+    case SiteStatus::kCanUseSession:
+      return "can-use-session";
   }
   return "needs-review";
 }
@@ -81,23 +97,27 @@ SitePlan PlanSite(const CallSite& site, std::string_view text,
                   const RuleTable& rules, const PlanOptions& options) {
   SitePlan plan;
   if (site.has_error) {
-    plan.reasons.push_back("a syntax error surrounds this call; fix the file first");
+    plan.reasons.push_back(
+        "a syntax error surrounds this call; fix the file first");
     return plan;
   }
   plan.status = SiteStatus::kAlreadyMigrated;
   if (Units(site).size() > 1) {
-    plan.reasons.push_back(std::to_string(Units(site).size()) +
-                           " payload literals can reach this call; each is migrated "
-                           "by its own type");
+    plan.reasons.push_back(
+        std::to_string(Units(site).size()) +
+        " payload literals can reach this call; each is migrated "
+        "by its own type");
   }
   std::vector<std::vector<const PayloadLiteral*>> units = Units(site);
   for (const auto& unit : units) {
     std::vector<const ObjectLiteral*> parts;
-    for (const PayloadLiteral* literal : unit) parts.push_back(&literal->object);
+    for (const PayloadLiteral* literal : unit)
+      parts.push_back(&literal->object);
     SitePlan part = PlanLiteral(parts, site, text, rules, options);
     Combine(std::move(part), units.size(), unit.front()->origin, &plan);
   }
-  for (const std::string& blind : site.blind_spots) plan.reasons.push_back(blind);
+  for (const std::string& blind : site.blind_spots)
+    plan.reasons.push_back(blind);
   if (!site.blind_spots.empty()) plan.status = SiteStatus::kNeedsReview;
   if (site.payloads.empty() && site.blind_spots.empty()) {
     plan.status = SiteStatus::kNeedsReview;

@@ -25,7 +25,8 @@ std::string_view StatusName(SiteStatus status);
 
 // The value inserted when no --session-id is given. It is valid JavaScript,
 // fails loudly if shipped, and later runs recognise and report it.
-inline constexpr std::string_view kPlaceholderMarker = "TODO(payment-session-migrate)";
+inline constexpr std::string_view kPlaceholderMarker =
+    "TODO(payment-session-migrate)";
 
 struct PlanOptions {
   // The expression for `sessionId`; empty means "insert the placeholder".

@@ -22,8 +22,8 @@ struct PayloadLiteral {
 // A statement that changes the payload variable after its literal, e.g.
 // `payload.amount = total;` -> path "amount".
 struct PayloadMutation {
-  std::string path;   // dotted path set, or "" when the tool cannot tell
-  std::string what;   // the statement, shortened, for messages
+  std::string path;  // dotted path set, or "" when the tool cannot tell
+  std::string what;  // the statement, shortened, for messages
   ByteRange statement;
   // `payload.x = value;` alone in a block, with a value free of calls and
   // assignments: deleting the statement changes nothing else.

@@ -18,8 +18,10 @@ bool IsBlank(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 // stops at every occurrence of the first byte; this scan runs on every file.
 size_t Find(std::string_view text, std::string_view name, size_t from) {
   if (from >= text.size()) return std::string_view::npos;
-  const void* hit = ::memmem(text.data() + from, text.size() - from, name.data(), name.size());
-  return hit ? static_cast<const char*>(hit) - text.data() : std::string_view::npos;
+  const void* hit = ::memmem(text.data() + from, text.size() - from,
+                             name.data(), name.size());
+  return hit ? static_cast<const char*>(hit) - text.data()
+             : std::string_view::npos;
 }
 
 }  // namespace

@@ -12,8 +12,11 @@ namespace {
 
 // Functions that copy properties into their first (object) argument.
 constexpr std::array<std::string_view, 10> kMergers = {
-    "Object.assign", "$.extend",   "jQuery.extend", "_.assign", "_.extend",
-    "_.merge",       "_.defaults", "angular.extend", "_.set",   "Object.defineProperty"};
+    "Object.assign", "$.extend",
+    "jQuery.extend", "_.assign",
+    "_.extend",      "_.merge",
+    "_.defaults",    "angular.extend",
+    "_.set",         "Object.defineProperty"};
 
 // For `name.a['b'].c` returns true and sets `path` to "a.b.c" (empty
 // segments become "" when a computed key is not a string literal).
@@ -27,7 +30,8 @@ bool PathFrom(TSNode target, std::string_view name, std::string_view source,
       n = node::Unwrap(node::Field(n, "object"));
     } else if (node::Is(n, "subscript_expression")) {
       std::string key;
-      bool literal = node::StringLiteralValue(node::Field(n, "index"), source, &key);
+      bool literal =
+          node::StringLiteralValue(node::Field(n, "index"), source, &key);
       segments.emplace_back(literal ? key : "");
       n = node::Unwrap(node::Field(n, "object"));
     } else {
@@ -55,7 +59,8 @@ bool FreeOfEffects(TSNode n) {
   bool pure = true;
   auto check = [&](TSNode d) {
     std::string_view t = node::Type(d);
-    if (t == "call_expression" || t == "new_expression" || t == "assignment_expression" ||
+    if (t == "call_expression" || t == "new_expression" ||
+        t == "assignment_expression" ||
         t == "augmented_assignment_expression" || t == "update_expression" ||
         t == "await_expression" || t == "yield_expression") {
       pure = false;
@@ -71,8 +76,9 @@ bool Deletable(TSNode assignment) {
   TSNode statement = ts_node_parent(assignment);
   if (!node::Is(statement, "expression_statement")) return false;
   TSNode block = ts_node_parent(statement);
-  bool in_block = node::Is(block, "statement_block") || node::Is(block, "program") ||
-                  node::Is(block, "switch_case") || node::Is(block, "switch_default");
+  bool in_block =
+      node::Is(block, "statement_block") || node::Is(block, "program") ||
+      node::Is(block, "switch_case") || node::Is(block, "switch_default");
   return in_block && FreeOfEffects(node::Field(assignment, "right"));
 }
 
@@ -89,10 +95,12 @@ void InspectCall(TSNode call, std::string_view name, std::string_view source,
   TSNode args = node::Field(call, "arguments");
   std::string path;
   if (node::Is(callee, "member_expression")) {
-    std::string_view method = node::Text(node::Field(callee, "property"), source);
+    std::string_view method =
+        node::Text(node::Field(callee, "property"), source);
     bool grows = method == "push" || method == "unshift" || method == "splice";
     if (grows && PathFrom(node::Field(callee, "object"), name, source, &path)) {
-      out->push_back({path, Quote(node::Text(call, source)), StatementOf(call)});
+      out->push_back(
+          {path, Quote(node::Text(call, source)), StatementOf(call)});
       return;
     }
   }
@@ -125,7 +133,8 @@ std::vector<PayloadMutation> FindMutations(std::string_view name, TSNode scope,
     if ((type == "assignment_expression" ||
          type == "augmented_assignment_expression") &&
         PathFrom(node::Field(n, "left"), name, source, &path)) {
-      mutations.push_back({path, Quote(node::Text(n, source)), StatementOf(n), Deletable(n)});
+      mutations.push_back(
+          {path, Quote(node::Text(n, source)), StatementOf(n), Deletable(n)});
     } else if (type == "call_expression") {
       InspectCall(n, name, source, &mutations);
     }

@@ -8,7 +8,9 @@ namespace {
 
 constexpr int kMaxDepth = 24;
 
-int LineOf(TSNode n) { return static_cast<int>(ts_node_start_point(n).row) + 1; }
+int LineOf(TSNode n) {
+  return static_cast<int>(ts_node_start_point(n).row) + 1;
+}
 
 void ReadKey(TSNode key, std::string_view source, Member* member) {
   member->key_range = node::Range(key);
@@ -43,7 +45,8 @@ void ReadValue(TSNode value, std::string_view source, int depth,
         BuildObjectLiteral(value, source, depth + 1));
     return;
   }
-  bool name = node::Is(value, "identifier") || node::Is(value, "shorthand_property_identifier");
+  bool name = node::Is(value, "identifier") ||
+              node::Is(value, "shorthand_property_identifier");
   if (!name || depth >= kMaxDepth) return;
   if (TraceToConstString(value, source, &text)) {
     member->string_value = text;
@@ -124,7 +127,8 @@ ObjectLiteral BuildObjectLiteral(TSNode object, std::string_view source,
 TSNode TraceToObjectLiteral(TSNode identifier, std::string_view source) {
   Binding binding =
       ResolveName(node::Text(identifier, source), identifier, source);
-  if (binding.kind != Binding::Kind::kVariable || !binding.assignments.empty()) {
+  if (binding.kind != Binding::Kind::kVariable ||
+      !binding.assignments.empty()) {
     return TSNode{};
   }
   TSNode value = node::Unwrap(node::Field(binding.declarator, "value"));
@@ -135,7 +139,8 @@ bool TraceToConstString(TSNode identifier, std::string_view source,
                         std::string* value) {
   Binding binding =
       ResolveName(node::Text(identifier, source), identifier, source);
-  if (binding.kind != Binding::Kind::kVariable || !binding.is_const) return false;
+  if (binding.kind != Binding::Kind::kVariable || !binding.is_const)
+    return false;
   return node::StringLiteralValue(node::Field(binding.declarator, "value"),
                                   source, value);
 }

@@ -23,9 +23,9 @@ struct Member {
     kComputed,   // [expr]: value
   };
   Kind kind = Kind::kPair;
-  std::string key;      // unquoted name; empty for spreads and computed keys
-  char key_quote = 0;   // the quote of a quoted key, 0 when bare
-  ByteRange range;      // the whole member, key to end of value
+  std::string key;     // unquoted name; empty for spreads and computed keys
+  char key_quote = 0;  // the quote of a quoted key, 0 when bare
+  ByteRange range;     // the whole member, key to end of value
   ByteRange key_range;
   ByteRange value_range;           // for shorthands, the identifier
   std::optional<ByteRange> comma;  // the comma that follows the member

@@ -11,27 +11,34 @@
 namespace psm {
 namespace {
 
-int LineOf(TSNode n) { return static_cast<int>(ts_node_start_point(n).row) + 1; }
-std::string AtLine(TSNode n) { return " (line " + std::to_string(LineOf(n)) + ")"; }
+int LineOf(TSNode n) {
+  return static_cast<int>(ts_node_start_point(n).row) + 1;
+}
+std::string AtLine(TSNode n) {
+  return " (line " + std::to_string(LineOf(n)) + ")";
+}
 
 class PayloadResolver {
  public:
-  PayloadResolver(std::string_view source, TSNode root) : source_(source), root_(root) {}
+  PayloadResolver(std::string_view source, TSNode root)
+      : source_(source), root_(root) {}
 
   // Follows a payload expression to the object literals that make it.
   // `hops` bounds the steps through variables, functions and wrappers.
-  void Resolve(TSNode expr, const std::string& origin, int hops, CallSite* site) {
+  void Resolve(TSNode expr, const std::string& origin, int hops,
+               CallSite* site) {
     TSNode value = node::Unwrap(expr);
     if (ts_node_is_null(value)) return;
     if (hops > kMaxHops) {
-      Blind(site, "the payload flows through too many steps (" + Quote(node::Text(expr, source_)) +
-                      AtLine(expr) + "); check where it is built");
+      Blind(site, "the payload flows through too many steps (" +
+                      Quote(node::Text(expr, source_)) + AtLine(expr) +
+                      "); check where it is built");
       return;
     }
     std::string_view type = node::Type(value);
     if (type == "object") {
-      site->payloads.push_back(
-          {BuildObjectLiteral(value, source_), origin.empty() ? "inline" : origin, group_});
+      site->payloads.push_back({BuildObjectLiteral(value, source_),
+                                origin.empty() ? "inline" : origin, group_});
     } else if (type == "identifier") {
       ResolveVariable(value, hops, site);
     } else if (type == "call_expression") {
@@ -39,12 +46,17 @@ class PayloadResolver {
     } else if (type == "undefined" || type == "null") {
       return;
     } else if (type == "member_expression" || type == "subscript_expression") {
-      Blind(site, "the payload comes from " + Quote(node::Text(value, source_)) + AtLine(value) +
-                      ", built elsewhere (another method, the server or a caller); migrate "
+      Blind(site, "the payload comes from " +
+                      Quote(node::Text(value, source_)) + AtLine(value) +
+                      ", built elsewhere (another method, the server or a "
+                      "caller); migrate "
                       "it where it is built");
     } else {
-      Blind(site, "the payload is " + Quote(node::Text(value, source_)) + AtLine(value) +
-                      ", not an object literal or a variable; check where it is built");
+      Blind(
+          site,
+          "the payload is " + Quote(node::Text(value, source_)) +
+              AtLine(value) +
+              ", not an object literal or a variable; check where it is built");
     }
   }
 
@@ -60,15 +72,19 @@ class PayloadResolver {
         ResolveParameter(binding, name, hops, site);
         return;
       case Binding::Kind::kImported:
-        Blind(site, "the payload " + Quote(name) + " is imported" + AtLine(binding.declarator) +
+        Blind(site, "the payload " + Quote(name) + " is imported" +
+                        AtLine(binding.declarator) +
                         "; migrate it where it is defined");
         return;
       case Binding::Kind::kFunction:
-        Blind(site, "the payload " + Quote(name) + " is a function, not an object");
+        Blind(site,
+              "the payload " + Quote(name) + " is a function, not an object");
         return;
       case Binding::Kind::kOther:
-        Blind(site, "the payload " + Quote(name) + " is bound by destructuring, a loop or a "
-                        "catch clause" + AtLine(binding.declarator) +
+        Blind(site, "the payload " + Quote(name) +
+                        " is bound by destructuring, a loop or a "
+                        "catch clause" +
+                        AtLine(binding.declarator) +
                         "; the tool cannot see the object");
         return;
       case Binding::Kind::kVariable:
@@ -80,7 +96,8 @@ class PayloadResolver {
     int saved = group_;
     if (!merges.empty() && group_ < 0) group_ = next_group_++;
     TSNode init = node::Field(binding.declarator, "value");
-    if (!ts_node_is_null(init)) Resolve(init, var + AtLine(init), hops + 1, site);
+    if (!ts_node_is_null(init))
+      Resolve(init, var + AtLine(init), hops + 1, site);
     for (TSNode assignment : binding.assignments) {
       TSNode right = node::Field(assignment, "right");
       Resolve(right, var + AtLine(right), hops + 1, site);
@@ -104,8 +121,10 @@ class PayloadResolver {
         return;
       }
       std::vector<TSNode> args = node::Arguments(n);
-      size_t target = !args.empty() && node::Is(node::Unwrap(args[0]), "true") ? 1 : 0;
-      if (target < args.size() && node::Is(node::Unwrap(args[target]), "identifier") &&
+      size_t target =
+          !args.empty() && node::Is(node::Unwrap(args[0]), "true") ? 1 : 0;
+      if (target < args.size() &&
+          node::Is(node::Unwrap(args[target]), "identifier") &&
           node::Text(node::Unwrap(args[target]), source_) == name) {
         calls.push_back(n);
       }
@@ -121,11 +140,14 @@ class PayloadResolver {
     }
     TSNode function = FunctionCalled(callee);
     if (ts_node_is_null(function)) {
-      Blind(site, "the payload is built by " + Quote(node::Text(call, source_)) + AtLine(call) +
-                      ", which the tool cannot follow; check the object it returns");
+      Blind(site,
+            "the payload is built by " + Quote(node::Text(call, source_)) +
+                AtLine(call) +
+                ", which the tool cannot follow; check the object it returns");
       return;
     }
-    std::string origin = "returned by " + Quote(node::Text(callee, source_)) + AtLine(function);
+    std::string origin =
+        "returned by " + Quote(node::Text(callee, source_)) + AtLine(function);
     TSNode body = node::Field(function, "body");
     if (!node::Is(body, "statement_block")) {  // arrow: `(c) => ({...})`
       Resolve(body, origin, hops + 1, site);
@@ -146,20 +168,24 @@ class PayloadResolver {
     if (node::Is(callee, "identifier")) {
       Binding b = ResolveName(node::Text(callee, source_), callee, source_);
       if (b.kind == Binding::Kind::kFunction) return b.declarator;
-      if (b.kind != Binding::Kind::kVariable || !b.assignments.empty()) return TSNode{};
+      if (b.kind != Binding::Kind::kVariable || !b.assignments.empty())
+        return TSNode{};
       TSNode value = node::Unwrap(node::Field(b.declarator, "value"));
       return node::IsFunction(value) ? value : TSNode{};
     }
     if (node::Is(callee, "member_expression") &&
         node::Is(node::Field(callee, "object"), "this")) {
-      std::string_view method = node::Text(node::Field(callee, "property"), source_);
+      std::string_view method =
+          node::Text(node::Field(callee, "property"), source_);
       TSNode klass = callee;
-      while (!ts_node_is_null(klass) && !node::Is(klass, "class_body")) klass = ts_node_parent(klass);
+      while (!ts_node_is_null(klass) && !node::Is(klass, "class_body"))
+        klass = ts_node_parent(klass);
       if (ts_node_is_null(klass)) return TSNode{};
       uint32_t count = ts_node_named_child_count(klass);
       for (uint32_t i = 0; i < count; ++i) {
         TSNode m = ts_node_named_child(klass, i);
-        if (node::Is(m, "method_definition") && node::Text(node::Field(m, "name"), source_) == method) {
+        if (node::Is(m, "method_definition") &&
+            node::Text(node::Field(m, "name"), source_) == method) {
           return m;
         }
       }
@@ -178,29 +204,38 @@ class PayloadResolver {
 
   // Resolves the arguments of a merging call as parts of the current
   // group, leaving out the variable `skip` they are merged into.
-  void MergeArguments(TSNode call, std::string_view skip, int hops, CallSite* site) {
-    std::string what = Quote(node::Text(node::Field(call, "function"), source_));
+  void MergeArguments(TSNode call, std::string_view skip, int hops,
+                      CallSite* site) {
+    std::string what =
+        Quote(node::Text(node::Field(call, "function"), source_));
     std::vector<TSNode> args = node::Arguments(call);
     for (size_t i = 0; i < args.size(); ++i) {
       TSNode arg = args[i];
       TSNode value = node::Unwrap(arg);
-      if (node::Is(value, "identifier") && node::Text(value, source_) == skip) continue;
-      if (node::Is(value, "true") || node::Is(value, "false")) continue;  // $.extend(true, ...)
+      if (node::Is(value, "identifier") && node::Text(value, source_) == skip)
+        continue;
+      if (node::Is(value, "true") || node::Is(value, "false"))
+        continue;  // $.extend(true, ...)
       size_t before = site->payloads.size();
       size_t blind_before = site->blind_spots.size();
       Resolve(arg, "part of " + what + AtLine(arg), hops + 1, site);
-      if (site->payloads.size() == before && site->blind_spots.size() == blind_before) continue;
+      if (site->payloads.size() == before &&
+          site->blind_spots.size() == blind_before)
+        continue;
       if (site->blind_spots.size() > blind_before) {
         site->blind_spots.resize(blind_before);
-        Blind(site, Quote(node::Text(arg, source_)) + " is merged into the payload by " + what +
-                        AtLine(arg) + "; it may carry fields payment sessions no longer accept");
+        Blind(site,
+              Quote(node::Text(arg, source_)) +
+                  " is merged into the payload by " + what + AtLine(arg) +
+                  "; it may carry fields payment sessions no longer accept");
       }
     }
   }
 
   // The payload is a parameter: follow the calls of that function in this
   // file (thin wrappers like `createDrSource(data)`).
-  void ResolveParameter(const Binding& binding, std::string_view name, int hops, CallSite* site) {
+  void ResolveParameter(const Binding& binding, std::string_view name, int hops,
+                        CallSite* site) {
     TSNode function = binding.scope;
     int index = ParameterIndex(function, binding.declarator);
     std::string function_name = FunctionName(function);
@@ -216,17 +251,21 @@ class PayloadResolver {
     ForEachDescendant(root_, true, [&](TSNode n) {
       if (!node::Is(n, "call_expression")) return;
       TSNode callee = node::Unwrap(node::Field(n, "function"));
-      std::string_view called = node::Is(callee, "member_expression")
-                                    ? node::Text(node::Field(callee, "property"), source_)
-                                    : node::Text(callee, source_);
+      std::string_view called =
+          node::Is(callee, "member_expression")
+              ? node::Text(node::Field(callee, "property"), source_)
+              : node::Text(callee, source_);
       if (called != function_name) return;
       std::vector<TSNode> args = node::Arguments(n);
       if (static_cast<size_t>(index) >= args.size()) return;
       ++calls;
-      Resolve(args[index], "passed to " + Quote(function_name) + AtLine(n), hops + 1, site);
+      Resolve(args[index], "passed to " + Quote(function_name) + AtLine(n),
+              hops + 1, site);
     });
     if (calls == 0) {
-      Blind(site, where + ", which is not called in this file; its callers build the object");
+      Blind(site, where +
+                      ", which is not called in this file; its callers build "
+                      "the object");
     }
   }
 
@@ -242,7 +281,8 @@ class PayloadResolver {
         // Only a plain (maybe typed or defaulted) name can be followed.
         std::string_view text = node::Text(p, source_);
         bool plain = text.find('{') == std::string_view::npos &&
-                     text.find('[') == std::string_view::npos && !text.starts_with("...");
+                     text.find('[') == std::string_view::npos &&
+                     !text.starts_with("...");
         return plain ? index : -1;
       }
       ++index;
@@ -257,7 +297,8 @@ class PayloadResolver {
     if (node::Is(parent, "variable_declarator")) {
       return std::string(node::Text(node::Field(parent, "name"), source_));
     }
-    if (node::Is(parent, "pair")) return std::string(node::Text(node::Field(parent, "key"), source_));
+    if (node::Is(parent, "pair"))
+      return std::string(node::Text(node::Field(parent, "key"), source_));
     if (node::Is(parent, "assignment_expression")) {
       TSNode left = node::Field(parent, "left");
       if (node::Is(left, "member_expression")) {
@@ -285,7 +326,8 @@ class PayloadResolver {
 
 }  // namespace
 
-void ResolvePayload(std::string_view source, TSNode root, TSNode payload, CallSite* site) {
+void ResolvePayload(std::string_view source, TSNode root, TSNode payload,
+                    CallSite* site) {
   PayloadResolver(source, root).Resolve(payload, "", 0, site);
 }
 

@@ -16,7 +16,8 @@ namespace psm {
 // `$.extend`), whose literal parts share a group. Whatever it cannot follow
 // becomes a blind spot of the site, with a reason a reviewer can act on.
 // `root` is the file's syntax tree (wrapper calls are searched in it).
-void ResolvePayload(std::string_view source, TSNode root, TSNode payload, CallSite* site);
+void ResolvePayload(std::string_view source, TSNode root, TSNode payload,
+                    CallSite* site);
 
 }  // namespace psm
 

@@ -14,11 +14,11 @@ Receiver ClassifyMaker(TSNode value, std::string_view source) {
   if (node::Is(value, "await_expression")) {
     value = node::Unwrap(ts_node_named_child(value, 0));
   }
-  bool made = node::Is(value, "call_expression") || node::Is(value, "new_expression");
+  bool made =
+      node::Is(value, "call_expression") || node::Is(value, "new_expression");
   if (!made) return Receiver::kUnknown;
-  TSNode callee = node::Field(value, node::Is(value, "new_expression")
-                                         ? "constructor"
-                                         : "function");
+  TSNode callee = node::Field(
+      value, node::Is(value, "new_expression") ? "constructor" : "function");
   std::string_view name = node::Text(callee, source);
   if (name.ends_with("DigitalRiver")) return Receiver::kDigitalRiver;
   // `loadStripe(key)`, `Stripe(key)`, `window.Stripe(key)`, `new Stripe()`.
@@ -50,7 +50,8 @@ Receiver ClassifyThisField(TSNode member, std::string_view source) {
           node::Text(node::Field(left, "property"), source) == field) {
         verdict = ClassifyMaker(node::Field(n, "right"), source);
       }
-    } else if (node::Is(n, "field_definition") || node::Is(n, "public_field_definition")) {
+    } else if (node::Is(n, "field_definition") ||
+               node::Is(n, "public_field_definition")) {
       TSNode name = node::Field(n, "property");
       if (ts_node_is_null(name)) name = node::Field(n, "name");
       if (node::Text(name, source) == field) {
@@ -64,7 +65,8 @@ Receiver ClassifyThisField(TSNode member, std::string_view source) {
 // `this.createSource(...)` inside a class that defines its own createSource.
 Receiver ClassifyThis(TSNode self, std::string_view source) {
   TSNode klass = self;
-  while (!ts_node_is_null(klass) && !node::Is(klass, "class_body")) klass = ts_node_parent(klass);
+  while (!ts_node_is_null(klass) && !node::Is(klass, "class_body"))
+    klass = ts_node_parent(klass);
   if (ts_node_is_null(klass)) return Receiver::kUnknown;
   uint32_t count = ts_node_named_child_count(klass);
   for (uint32_t i = 0; i < count; ++i) {
@@ -83,7 +85,8 @@ Receiver ClassifyReceiver(TSNode receiver, std::string_view source) {
   receiver = node::Unwrap(receiver);
   if (node::Is(receiver, "this")) return ClassifyThis(receiver, source);
   if (node::Is(receiver, "identifier")) {
-    Binding binding = ResolveName(node::Text(receiver, source), receiver, source);
+    Binding binding =
+        ResolveName(node::Text(receiver, source), receiver, source);
     if (binding.kind != Binding::Kind::kVariable) return Receiver::kUnknown;
     return ClassifyMaker(node::Field(binding.declarator, "value"), source);
   }
@@ -91,7 +94,8 @@ Receiver ClassifyReceiver(TSNode receiver, std::string_view source) {
       node::Is(node::Field(receiver, "object"), "this")) {
     return ClassifyThisField(receiver, source);
   }
-  if (node::Is(receiver, "call_expression") || node::Is(receiver, "new_expression")) {
+  if (node::Is(receiver, "call_expression") ||
+      node::Is(receiver, "new_expression")) {
     return ClassifyMaker(receiver, source);
   }
   return Receiver::kUnknown;

@@ -11,7 +11,8 @@ namespace psm {
 // as the file shows.
 enum class Receiver {
   kUnknown,       // not traceable in this file
-  kDigitalRiver,  // DigitalRiver(...), new DigitalRiver(...), window.DigitalRiver(...)
+  kDigitalRiver,  // DigitalRiver(...), new DigitalRiver(...),
+                  // window.DigitalRiver(...)
   kOtherLibrary,  // made by something else, e.g. Stripe(...), or a class's
                   // own createSource method called on `this`
 };

@@ -11,20 +11,23 @@ bool IsNamed(TSNode n, std::string_view name, std::string_view source) {
 
 // True when the binding pattern `pattern` (an identifier, or an object or
 // array destructuring pattern) introduces `name`.
-bool PatternBinds(TSNode pattern, std::string_view name, std::string_view source) {
+bool PatternBinds(TSNode pattern, std::string_view name,
+                  std::string_view source) {
   if (ts_node_is_null(pattern)) return false;
   if (IsNamed(pattern, name, source)) return true;
   bool found = false;
   ForEachDescendant(pattern, false, [&](TSNode n) {
     std::string_view type = node::Type(n);
-    if ((type == "identifier" || type == "shorthand_property_identifier_pattern") &&
+    if ((type == "identifier" ||
+         type == "shorthand_property_identifier_pattern") &&
         node::Text(n, source) == name) {
       // Skip default values: in `{ a = b }` only `a` is bound.
       TSNode parent = ts_node_parent(n);
       bool is_default = (node::Is(parent, "assignment_pattern") ||
                          node::Is(parent, "object_assignment_pattern")) &&
                         ts_node_eq(node::Field(parent, "right"), n);
-      bool is_key = node::Is(parent, "pair_pattern") && ts_node_eq(node::Field(parent, "key"), n);
+      bool is_key = node::Is(parent, "pair_pattern") &&
+                    ts_node_eq(node::Field(parent, "key"), n);
       if (!is_default && !is_key) found = true;
     }
   });
@@ -37,7 +40,8 @@ TSNode DeclaratorIn(TSNode declaration, std::string_view name,
   uint32_t count = ts_node_named_child_count(declaration);
   for (uint32_t i = 0; i < count; ++i) {
     TSNode d = ts_node_named_child(declaration, i);
-    if (node::Is(d, "variable_declarator") && PatternBinds(node::Field(d, "name"), name, source)) {
+    if (node::Is(d, "variable_declarator") &&
+        PatternBinds(node::Field(d, "name"), name, source)) {
       return d;
     }
   }
@@ -98,21 +102,26 @@ TSNode FindParameter(TSNode function, std::string_view name,
     // TypeScript wraps each parameter: required_parameter(pattern: ...).
     TSNode pattern = node::Field(param, "pattern");
     if (ts_node_is_null(pattern)) pattern = param;
-    if (node::Is(pattern, "assignment_pattern")) pattern = node::Field(pattern, "left");
-    if (node::Is(pattern, "rest_pattern")) pattern = ts_node_named_child(pattern, 0);
+    if (node::Is(pattern, "assignment_pattern"))
+      pattern = node::Field(pattern, "left");
+    if (node::Is(pattern, "rest_pattern"))
+      pattern = ts_node_named_child(pattern, 0);
     if (PatternBinds(pattern, name, source)) return param;
   }
   return TSNode{};
 }
 
 // Bindings made by a loop head or a catch clause around the use.
-TSNode LoopOrCatchBinding(TSNode scope, std::string_view name, std::string_view source) {
+TSNode LoopOrCatchBinding(TSNode scope, std::string_view name,
+                          std::string_view source) {
   if (node::Is(scope, "for_in_statement")) {
     TSNode left = node::Field(scope, "left");
     if (PatternBinds(left, name, source)) return left;
   } else if (node::Is(scope, "for_statement")) {
     TSNode init = node::Field(scope, "initializer");
-    if (IsDeclaration(init) && !ts_node_is_null(DeclaratorIn(init, name, source))) return init;
+    if (IsDeclaration(init) &&
+        !ts_node_is_null(DeclaratorIn(init, name, source)))
+      return init;
   } else if (node::Is(scope, "catch_clause")) {
     TSNode param = node::Field(scope, "parameter");
     if (PatternBinds(param, name, source)) return param;
@@ -135,7 +144,8 @@ TSNode FindImport(TSNode program, std::string_view name,
   return TSNode{};
 }
 
-Binding Resolve(std::string_view name, TSNode use, std::string_view source, bool assignments);
+Binding Resolve(std::string_view name, TSNode use, std::string_view source,
+                bool assignments);
 
 // `name = value` assignments in the binding's scope that resolve to this
 // very binding (not to a shadowing local or parameter of the same name).
@@ -146,7 +156,8 @@ void CollectAssignments(Binding* binding, std::string_view name,
     TSNode left = node::Unwrap(node::Field(n, "left"));
     if (!IsNamed(left, name, source)) return;
     Binding target = Resolve(name, left, source, false);
-    if (target.kind == binding->kind && ts_node_eq(target.declarator, binding->declarator)) {
+    if (target.kind == binding->kind &&
+        ts_node_eq(target.declarator, binding->declarator)) {
       binding->assignments.push_back(n);
     }
   });
@@ -160,19 +171,22 @@ bool IsBlockScope(TSNode n) {
 }  // namespace
 
 TSNode EnclosingFunction(TSNode n) {
-  for (TSNode p = ts_node_parent(n); !ts_node_is_null(p); p = ts_node_parent(p)) {
+  for (TSNode p = ts_node_parent(n); !ts_node_is_null(p);
+       p = ts_node_parent(p)) {
     if (node::IsFunction(p) || node::Is(p, "program")) return p;
   }
   return n;
 }
 
-Binding ResolveName(std::string_view name, TSNode use, std::string_view source) {
+Binding ResolveName(std::string_view name, TSNode use,
+                    std::string_view source) {
   return Resolve(name, use, source, true);
 }
 
 namespace {
 
-Binding Resolve(std::string_view name, TSNode use, std::string_view source, bool assignments) {
+Binding Resolve(std::string_view name, TSNode use, std::string_view source,
+                bool assignments) {
   Binding binding;
   for (TSNode scope = ts_node_parent(use); !ts_node_is_null(scope);
        scope = ts_node_parent(scope)) {

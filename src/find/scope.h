@@ -17,7 +17,7 @@ struct Binding {
     kParameter,  // a function's parameter
     kImported,   // import ... from '...'
     kFunction,   // function name() {} (declarator is the function)
-    kOther,      // destructuring, a loop head, a catch clause: no literal to follow
+    kOther,  // destructuring, a loop head, a catch clause: no literal to follow
   };
   Kind kind = Kind::kNotFound;
   TSNode declarator{};  // variable_declarator, parameter or import node

@@ -13,17 +13,20 @@ namespace {
 
 // Elements the spec says can be configured with a payment session.
 constexpr std::array<std::string_view, 6> kSessionElements = {
-    "ideal", "paypal", "taxidentifier", "tax-identifier", "invoiceattribute",
-    "invoice-attribute"};
+    "ideal",          "paypal",           "taxidentifier",
+    "tax-identifier", "invoiceattribute", "invoice-attribute"};
 
 bool IsSessionElement(std::string_view type) {
   std::string lower(type);
-  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char& c : lower)
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return std::find(kSessionElements.begin(), kSessionElements.end(), lower) !=
          kSessionElements.end();
 }
 
-int LineOf(TSNode n) { return static_cast<int>(ts_node_start_point(n).row) + 1; }
+int LineOf(TSNode n) {
+  return static_cast<int>(ts_node_start_point(n).row) + 1;
+}
 
 // The configuration object literal, written inline or bound to a variable.
 TSNode ConfigObject(TSNode arg, std::string_view source) {
@@ -43,26 +46,34 @@ class SessionApiFinder {
       for (size_t at = source_.find(api); at != std::string_view::npos;
            at = source_.find(api, at + api.size())) {
         TSNode name = ts_node_descendant_for_byte_range(
-            root, static_cast<uint32_t>(at), static_cast<uint32_t>(at + api.size()));
+            root, static_cast<uint32_t>(at),
+            static_cast<uint32_t>(at + api.size()));
         Inspect(name, api, &sites);
       }
     }
-    std::sort(sites.begin(), sites.end(), [](const SessionApiSite& a, const SessionApiSite& b) {
-      return a.call.begin < b.call.begin;
-    });
+    std::sort(sites.begin(), sites.end(),
+              [](const SessionApiSite& a, const SessionApiSite& b) {
+                return a.call.begin < b.call.begin;
+              });
     return sites;
   }
 
  private:
-  void Inspect(TSNode name, std::string_view api, std::vector<SessionApiSite>* sites) {
-    if (!node::Is(name, "property_identifier") || node::Text(name, source_) != api) return;
+  void Inspect(TSNode name, std::string_view api,
+               std::vector<SessionApiSite>* sites) {
+    if (!node::Is(name, "property_identifier") ||
+        node::Text(name, source_) != api)
+      return;
     TSNode member = ts_node_parent(name);
     TSNode call = ts_node_parent(member);
-    if (!node::Is(member, "member_expression") || !node::Is(call, "call_expression") ||
+    if (!node::Is(member, "member_expression") ||
+        !node::Is(call, "call_expression") ||
         !ts_node_eq(node::Field(call, "function"), member)) {
       return;
     }
-    if (ClassifyReceiver(node::Field(member, "object"), source_) == Receiver::kOtherLibrary) return;
+    if (ClassifyReceiver(node::Field(member, "object"), source_) ==
+        Receiver::kOtherLibrary)
+      return;
     std::vector<TSNode> args = node::Arguments(call);
     std::string reason;
     if (api == "createElement") {
@@ -75,36 +86,46 @@ class SessionApiFinder {
     } else {
       reason = ConfigReason(api, args.empty() ? TSNode{} : args[0]);
     }
-    if (!reason.empty()) sites->push_back({node::Range(call), std::string(api), reason});
+    if (!reason.empty())
+      sites->push_back({node::Range(call), std::string(api), reason});
   }
 
   std::string ConfigReason(std::string_view api, TSNode arg) {
-    TSNode config = ts_node_is_null(arg) ? TSNode{} : ConfigObject(arg, source_);
-    if (!ts_node_is_null(config) && BuildObjectLiteral(config, source_).Find("sessionId")) {
+    TSNode config =
+        ts_node_is_null(arg) ? TSNode{} : ConfigObject(arg, source_);
+    if (!ts_node_is_null(config) &&
+        BuildObjectLiteral(config, source_).Find("sessionId")) {
       return "";
     }
     if (ts_node_is_null(config) && !ts_node_is_null(arg)) {
-      return std::string(api) + "() takes a configuration the tool cannot see (" +
-             Quote(node::Text(arg, source_)) + "); make sure it passes the checkout's sessionId";
+      return std::string(api) +
+             "() takes a configuration the tool cannot see (" +
+             Quote(node::Text(arg, source_)) +
+             "); make sure it passes the checkout's sessionId";
     }
-    return std::string(api) + "() can be configured with the checkout's sessionId " +
+    return std::string(api) +
+           "() can be configured with the checkout's sessionId " +
            "(payment.session.id); add it to its configuration";
   }
 
   std::string ElementReason(const std::string& type, TSNode options_arg) {
-    TSNode options = ts_node_is_null(options_arg) ? TSNode{} : ConfigObject(options_arg, source_);
+    TSNode options = ts_node_is_null(options_arg)
+                         ? TSNode{}
+                         : ConfigObject(options_arg, source_);
     if (ts_node_is_null(options)) {
-      return "the " + type + " element can be configured with the checkout's sessionId; " +
+      return "the " + type +
+             " element can be configured with the checkout's sessionId; " +
              "add it to its options";
     }
     ObjectLiteral literal = BuildObjectLiteral(options, source_);
     if (literal.Find("sessionId")) return "";
-    std::string reason = "the " + type + " element can be configured with the checkout's " +
+    std::string reason = "the " + type +
+                         " element can be configured with the checkout's " +
                          "sessionId; add it to its options";
     if (const Member* data = literal.Find("sourceData")) {
       reason += "; its sourceData" + std::string(" (line ") +
-                std::to_string(LineOf(options)) + ") then no longer needs amount, currency " +
-                "and line items";
+                std::to_string(LineOf(options)) +
+                ") then no longer needs amount, currency " + "and line items";
       (void)data;
     }
     return reason;
@@ -121,15 +142,16 @@ bool MayContainSessionApis(std::string_view text) {
     return true;
   }
   if (!MayCallMethod(text, "createElement")) return false;
-  for (std::string_view element : {"'ideal'", "\"ideal\"", "'paypal'", "\"paypal\"",
-                                   "taxidentifier", "invoiceattribute", "tax-identifier",
-                                   "invoice-attribute"}) {
+  for (std::string_view element :
+       {"'ideal'", "\"ideal\"", "'paypal'", "\"paypal\"", "taxidentifier",
+        "invoiceattribute", "tax-identifier", "invoice-attribute"}) {
     if (text.find(element) != std::string_view::npos) return true;
   }
   return false;
 }
 
-std::vector<SessionApiSite> FindSessionApiSites(std::string_view source, TSNode root) {
+std::vector<SessionApiSite> FindSessionApiSites(std::string_view source,
+                                                TSNode root) {
   return SessionApiFinder(source).FindAll(root);
 }
 

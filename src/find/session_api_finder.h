@@ -29,7 +29,8 @@ struct SessionApiSite {
 // type, so React and DOM code is not parsed for it.
 bool MayContainSessionApis(std::string_view text);
 
-std::vector<SessionApiSite> FindSessionApiSites(std::string_view source, TSNode root);
+std::vector<SessionApiSite> FindSessionApiSites(std::string_view source,
+                                                TSNode root);
 
 }  // namespace psm
 

@@ -4,14 +4,13 @@
 #include <cstring>
 #include <string>
 
-#include "find/payload_resolver.h"
 #include "find/object_builder.h"
+#include "find/payload_resolver.h"
 #include "find/receiver.h"
 #include "syntax/node.h"
 
 namespace psm {
 namespace {
-
 
 class SiteFinder {
  public:
@@ -66,9 +65,11 @@ class SiteFinder {
       }
     }
     if (node::Is(parent, "member_expression")) {
-      std::string_view how = node::Text(node::Field(parent, "property"), source_);
+      std::string_view how =
+          node::Text(node::Field(parent, "property"), source_);
       TSNode outer = ts_node_parent(parent);
-      if ((how == "call" || how == "apply") && node::Is(outer, "call_expression") &&
+      if ((how == "call" || how == "apply") &&
+          node::Is(outer, "call_expression") &&
           ts_node_eq(node::Field(outer, "function"), parent)) {
         return outer;
       }
@@ -83,7 +84,8 @@ class SiteFinder {
     std::vector<TSNode> args = node::Arguments(call);
     if (args.empty()) return false;
     std::string_view type = node::Type(node::Unwrap(args.back()));
-    return type == "string" || type == "number" || type == "true" || type == "false";
+    return type == "string" || type == "number" || type == "true" ||
+           type == "false";
   }
 
   CallSite Inspect(TSNode call, TSNode name) {
@@ -96,9 +98,10 @@ class SiteFinder {
     // `.call(thisArg, ...)` / `.apply(thisArg, [...])` put the method one
     // member expression further from the call.
     TSNode outer = ts_node_parent(member);
-    std::string_view how = node::Is(outer, "member_expression")
-                               ? node::Text(node::Field(outer, "property"), source_)
-                               : "";
+    std::string_view how =
+        node::Is(outer, "member_expression")
+            ? node::Text(node::Field(outer, "property"), source_)
+            : "";
     if (how == "apply") {
       args = ApplyArguments(args, &site);
     } else if (how == "call" && !args.empty()) {
@@ -106,7 +109,8 @@ class SiteFinder {
     }
     if (args.empty()) {
       if (site.blind_spots.empty()) {
-        site.blind_spots.push_back("createSource() is called without a payload");
+        site.blind_spots.push_back(
+            "createSource() is called without a payload");
       }
       return site;
     }

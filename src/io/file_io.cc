@@ -68,7 +68,8 @@ SourceFile ReadSourceFile(const std::string& path, size_t max_bytes) {
     file.text.clear();
     return file;
   }
-  std::string_view head(file.text.data(), std::min<size_t>(file.text.size(), 8192));
+  std::string_view head(file.text.data(),
+                        std::min<size_t>(file.text.size(), 8192));
   if (head.find('\0') != std::string_view::npos) {
     file.error = "binary file (NUL byte); skipped";
     file.skipped = true;
@@ -77,14 +78,16 @@ SourceFile ReadSourceFile(const std::string& path, size_t max_bytes) {
   return file;
 }
 
-std::string WriteFileAtomically(const std::string& path, std::string_view text) {
+std::string WriteFileAtomically(const std::string& path,
+                                std::string_view text) {
   struct stat st;
   if (::lstat(path.c_str(), &st) != 0) return "cannot write: " + Errno();
   if (S_ISLNK(st.st_mode)) return "is a symbolic link; not written through";
   if (!S_ISREG(st.st_mode)) return "not a regular file; not written";
   // A read-only file says "do not touch"; rename() would replace it anyway,
   // and root may write anything, so the mode bits are what we go by.
-  if ((st.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) == 0) return "read-only file; not written";
+  if ((st.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) == 0)
+    return "read-only file; not written";
   size_t slash = path.rfind('/');
   std::string dir = slash == std::string::npos ? "." : path.substr(0, slash);
   std::string base = slash == std::string::npos ? path : path.substr(slash + 1);
@@ -105,7 +108,8 @@ std::string WriteFileAtomically(const std::string& path, std::string_view text) 
   return error;
 }
 
-bool ReadWholeFile(const std::string& path, std::string* text, std::string* error) {
+bool ReadWholeFile(const std::string& path, std::string* text,
+                   std::string* error) {
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
     *error = "cannot read: " + Errno();

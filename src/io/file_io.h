@@ -30,7 +30,8 @@ SourceFile ReadSourceFile(const std::string& path, size_t max_bytes);
 std::string WriteFileAtomically(const std::string& path, std::string_view text);
 
 // Reads a whole small file (rules, config). Returns false and sets `error`.
-bool ReadWholeFile(const std::string& path, std::string* text, std::string* error);
+bool ReadWholeFile(const std::string& path, std::string* text,
+                   std::string* error);
 
 }  // namespace psm
 

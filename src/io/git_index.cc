@@ -1,10 +1,10 @@
 #include "io/git_index.h"
 
-#include "io/git_api.h"
 #include <sys/stat.h>
 
 #include <memory>
 
+#include "io/git_api.h"
 #include "syntax/language.h"
 
 namespace psm {
@@ -28,22 +28,28 @@ struct Session {
 
 std::string LastError(const char* what) {
   const git_error* e = Git()->git_error_last();
-  return std::string(what) + (e && e->message ? std::string(": ") + e->message : "");
+  return std::string(what) +
+         (e && e->message ? std::string(": ") + e->message : "");
 }
 
 // `path` (relative to cwd) as a path relative to the repository's work tree.
-std::string InRepo(const std::string& workdir, const std::string& cwd, const std::string& path) {
+std::string InRepo(const std::string& workdir, const std::string& cwd,
+                   const std::string& path) {
   std::string absolute = path.starts_with("/") ? path : cwd + "/" + path;
-  for (size_t at; (at = absolute.find("/./")) != std::string::npos;) absolute.erase(at, 2);
+  for (size_t at; (at = absolute.find("/./")) != std::string::npos;)
+    absolute.erase(at, 2);
   if (absolute.ends_with("/.")) absolute.resize(absolute.size() - 2);
   if ((absolute + "/") == workdir) return "";
-  return absolute.starts_with(workdir) ? absolute.substr(workdir.size()) : absolute;
+  return absolute.starts_with(workdir) ? absolute.substr(workdir.size())
+                                       : absolute;
 }
 
-std::string FromRepo(const std::string& workdir, const std::string& cwd, const std::string& path) {
+std::string FromRepo(const std::string& workdir, const std::string& cwd,
+                     const std::string& path) {
   std::string absolute = workdir + path;
   std::string prefix = cwd + "/";
-  return absolute.starts_with(prefix) ? absolute.substr(prefix.size()) : absolute;
+  return absolute.starts_with(prefix) ? absolute.substr(prefix.size())
+                                      : absolute;
 }
 
 bool ReadBlob(git_repository* repo, const git_oid* id, std::string* text) {
@@ -64,10 +70,12 @@ bool Under(const std::string& path, const std::vector<std::string>& dirs) {
 
 }  // namespace
 
-StagedFiles ReadStagedFiles(const std::string& cwd, const std::vector<std::string>& paths) {
+StagedFiles ReadStagedFiles(const std::string& cwd,
+                            const std::vector<std::string>& paths) {
   StagedFiles out;
   if (!Git()) {
-    out.error = "--staged: libgit2 is not installed (Debian package libgit2-1.5)";
+    out.error =
+        "--staged: libgit2 is not installed (Debian package libgit2-1.5)";
     return out;
   }
   Session s;
@@ -79,7 +87,9 @@ StagedFiles ReadStagedFiles(const std::string& cwd, const std::vector<std::strin
     out.error = "--staged: " + LastError("cannot read the index");
     return out;
   }
-  std::string workdir = Git()->git_repository_workdir(s.repo) ? Git()->git_repository_workdir(s.repo) : "";
+  std::string workdir = Git()->git_repository_workdir(s.repo)
+                            ? Git()->git_repository_workdir(s.repo)
+                            : "";
   std::vector<std::string> dirs;
   for (const std::string& path : paths) {
     struct stat st;
@@ -89,16 +99,19 @@ StagedFiles ReadStagedFiles(const std::string& cwd, const std::vector<std::strin
       dirs.push_back(in_repo);
       continue;
     }
-    const git_index_entry* entry = Git()->git_index_get_bypath(s.index, in_repo.c_str(), 0);
+    const git_index_entry* entry =
+        Git()->git_index_get_bypath(s.index, in_repo.c_str(), 0);
     StagedFile file{path, ""};
-    if (entry && ReadBlob(s.repo, &entry->id, &file.text)) out.files.push_back(std::move(file));
+    if (entry && ReadBlob(s.repo, &entry->id, &file.text))
+      out.files.push_back(std::move(file));
   }
   if (dirs.empty()) return out;
   git_object* head = nullptr;
   if (Git()->git_revparse_single(&head, s.repo, "HEAD^{tree}") == 0) {
     s.head = reinterpret_cast<git_tree*>(head);
   }  // no HEAD yet (first commit): everything staged is new
-  if (Git()->git_diff_tree_to_index(&s.diff, s.repo, s.head, s.index, nullptr) != 0) {
+  if (Git()->git_diff_tree_to_index(&s.diff, s.repo, s.head, s.index,
+                                    nullptr) != 0) {
     out.error = "--staged: " + LastError("cannot compare the index with HEAD");
     return out;
   }
@@ -109,7 +122,8 @@ StagedFiles ReadStagedFiles(const std::string& cwd, const std::vector<std::strin
     std::string path = delta->new_file.path;
     if (!IsMigratableExtension(path) || !Under(path, dirs)) continue;
     StagedFile file{FromRepo(workdir, cwd, path), ""};
-    if (ReadBlob(s.repo, &delta->new_file.id, &file.text)) out.files.push_back(std::move(file));
+    if (ReadBlob(s.repo, &delta->new_file.id, &file.text))
+      out.files.push_back(std::move(file));
   }
   return out;
 }

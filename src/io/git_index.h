@@ -21,7 +21,8 @@ struct StagedFiles {
 // `paths` when they are files, else every staged change (added, copied,
 // modified or renamed against HEAD) under the `paths` directories. Only
 // files the tool migrates (by extension) are returned.
-StagedFiles ReadStagedFiles(const std::string& cwd, const std::vector<std::string>& paths);
+StagedFiles ReadStagedFiles(const std::string& cwd,
+                            const std::vector<std::string>& paths);
 
 }  // namespace psm
 

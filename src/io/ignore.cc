@@ -1,12 +1,13 @@
 #include "io/ignore.h"
 
 #include <fnmatch.h>
-#include "io/git_api.h"
 #include <unistd.h>
 
 #include <climits>
 #include <cstdlib>
 #include <fstream>
+
+#include "io/git_api.h"
 
 namespace psm {
 namespace {
@@ -41,15 +42,18 @@ std::string RootedRule(const std::string& dir, std::string rule) {
   while (!trimmed.empty() && trimmed.back() == '/') trimmed.pop_back();
   bool anchored = trimmed.find('/') != std::string::npos;
   if (!rule.empty() && rule[0] == '/') rule.erase(0, 1);
-  std::string rooted = dir.empty() ? rule : dir + (anchored ? "/" : "/**/") + rule;
+  std::string rooted =
+      dir.empty() ? rule : dir + (anchored ? "/" : "/**/") + rule;
   return (negated ? "!" : "") + rooted;
 }
 
 }  // namespace
 
-IgnoreRules::IgnoreRules(std::vector<std::string> excludes, std::vector<std::string> includes,
-                         bool ignore_files)
-    : excludes_(std::move(excludes)), includes_(std::move(includes)), ignore_files_(ignore_files) {
+IgnoreRules::IgnoreRules(std::vector<std::string> excludes,
+                         std::vector<std::string> includes, bool ignore_files)
+    : excludes_(std::move(excludes)),
+      includes_(std::move(includes)),
+      ignore_files_(ignore_files) {
   char buffer[PATH_MAX];
   if (::getcwd(buffer, sizeof buffer)) cwd_ = buffer;
 }
@@ -95,11 +99,13 @@ void IgnoreRules::EnterDirectory(const std::string& dir) {
 std::string IgnoreRules::RepoRelative(const std::string& path) const {
   std::string absolute = path.starts_with("/") ? path : cwd_ + "/" + path;
   // Normalise "./" and "dir/./x" that the walk may produce.
-  for (size_t at; (at = absolute.find("/./")) != std::string::npos;) absolute.erase(at, 2);
+  for (size_t at; (at = absolute.find("/./")) != std::string::npos;)
+    absolute.erase(at, 2);
   if (absolute.ends_with("/.")) absolute.resize(absolute.size() - 2);
   if (absolute.starts_with(workdir_)) return absolute.substr(workdir_.size());
   std::string real = Absolute(path);
-  if ((real + "/").starts_with(workdir_)) return real.size() < workdir_.size() ? "" : real.substr(workdir_.size());
+  if ((real + "/").starts_with(workdir_))
+    return real.size() < workdir_.size() ? "" : real.substr(workdir_.size());
   return "";
 }
 
@@ -109,7 +115,8 @@ bool IgnoreRules::GitIgnores(const std::string& path, bool is_dir) const {
   if (relative.empty()) return false;  // the root itself, or outside the repo
   if (is_dir) relative += '/';
   int ignored = 0;
-  if (Git()->git_ignore_path_is_ignored(&ignored, repo_, relative.c_str()) != 0) return false;
+  if (Git()->git_ignore_path_is_ignored(&ignored, repo_, relative.c_str()) != 0)
+    return false;
   return ignored != 0;
 }
 

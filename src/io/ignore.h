@@ -19,8 +19,8 @@ namespace psm {
 class IgnoreRules {
  public:
   // `ignore_files`: read .gitignore/.ignore (false for --no-ignore).
-  IgnoreRules(std::vector<std::string> excludes, std::vector<std::string> includes,
-              bool ignore_files = true);
+  IgnoreRules(std::vector<std::string> excludes,
+              std::vector<std::string> includes, bool ignore_files = true);
   ~IgnoreRules();
   IgnoreRules(const IgnoreRules&) = delete;
   IgnoreRules& operator=(const IgnoreRules&) = delete;

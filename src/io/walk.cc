@@ -14,8 +14,9 @@ namespace psm {
 namespace {
 
 bool SkippedDirectory(const char* name) {
-  return std::strcmp(name, "node_modules") == 0 || std::strcmp(name, ".git") == 0 ||
-         std::strcmp(name, ".hg") == 0 || std::strcmp(name, ".svn") == 0;
+  return std::strcmp(name, "node_modules") == 0 ||
+         std::strcmp(name, ".git") == 0 || std::strcmp(name, ".hg") == 0 ||
+         std::strcmp(name, ".svn") == 0;
 }
 
 std::string Join(const std::string& dir, const char* name) {
@@ -36,8 +37,8 @@ void Walk(const std::string& root, IgnoreRules* ignore, WalkResult* out) {
     if (!handle) {
       // The run goes on, but the exit status must say something was skipped.
       out->problems.push_back({dir,
-                               std::string("cannot open directory: ") + std::strerror(errno) +
-                                   "; skipped",
+                               std::string("cannot open directory: ") +
+                                   std::strerror(errno) + "; skipped",
                                true});
       continue;
     }
@@ -49,10 +50,13 @@ void Walk(const std::string& root, IgnoreRules* ignore, WalkResult* out) {
       if (type == DT_UNKNOWN) {
         struct stat st;
         if (::lstat(path.c_str(), &st) != 0) continue;
-        type = S_ISDIR(st.st_mode) ? DT_DIR : S_ISREG(st.st_mode) ? DT_REG : DT_LNK;
+        type = S_ISDIR(st.st_mode)   ? DT_DIR
+               : S_ISREG(st.st_mode) ? DT_REG
+                                     : DT_LNK;
       }
       if (type == DT_DIR) {
-        if (!SkippedDirectory(name) && !(ignore && ignore->IgnoresDirectory(path))) {
+        if (!SkippedDirectory(name) &&
+            !(ignore && ignore->IgnoresDirectory(path))) {
           pending.push_back(std::move(path));
         }
       } else if (type == DT_REG && IsMigratableExtension(name) &&
@@ -66,7 +70,8 @@ void Walk(const std::string& root, IgnoreRules* ignore, WalkResult* out) {
 
 }  // namespace
 
-WalkResult CollectFiles(const std::vector<std::string>& paths, IgnoreRules* ignore) {
+WalkResult CollectFiles(const std::vector<std::string>& paths,
+                        IgnoreRules* ignore) {
   WalkResult result;
   for (const std::string& path : paths) {
     struct stat st;

@@ -25,7 +25,8 @@ struct WalkResult {
 // descending, and never following symbolic links.
 // `ignore` (optional) adds ignore files and globs; see io/ignore.h.
 class IgnoreRules;
-WalkResult CollectFiles(const std::vector<std::string>& paths, IgnoreRules* ignore = nullptr);
+WalkResult CollectFiles(const std::vector<std::string>& paths,
+                        IgnoreRules* ignore = nullptr);
 
 }  // namespace psm
 

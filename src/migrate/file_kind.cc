@@ -17,7 +17,8 @@ bool LooksMinified(std::string_view text) {
   while (start < text.size()) {
     size_t nl = text.find('\n', start);
     size_t end = nl == std::string_view::npos ? text.size() : nl;
-    if (end - start > kLongLine && ++long_lines >= kLongLinesToCount) return true;
+    if (end - start > kLongLine && ++long_lines >= kLongLinesToCount)
+      return true;
     if (end - start > 20 * kLongLine) return true;
     start = end + 1;
   }
@@ -26,8 +27,10 @@ bool LooksMinified(std::string_view text) {
 
 }  // namespace
 
-std::optional<std::string> GeneratedCodeReason(std::string_view path, std::string_view text) {
-  if (path.ends_with(".min.js") || path.ends_with(".min.mjs") || path.ends_with(".min.cjs")) {
+std::optional<std::string> GeneratedCodeReason(std::string_view path,
+                                               std::string_view text) {
+  if (path.ends_with(".min.js") || path.ends_with(".min.mjs") ||
+      path.ends_with(".min.cjs")) {
     return "minified file (.min.js)";
   }
   if (text.find("__webpack_require__") != std::string_view::npos ||
@@ -49,7 +52,8 @@ bool IgnoredByComment(std::string_view text, uint32_t offset) {
     size_t line_start = lines.rfind('\n', at);
     line_start = line_start == std::string_view::npos ? 0 : line_start + 1;
     std::string_view before = lines.substr(line_start, at - line_start);
-    if (before.find("//") != std::string_view::npos || before.find("/*") != std::string_view::npos) {
+    if (before.find("//") != std::string_view::npos ||
+        before.find("/*") != std::string_view::npos) {
       return true;
     }
     at = lines.find(kIgnoreMarker, at + 1);

@@ -11,13 +11,15 @@ namespace psm {
 // output, or a vendored copy of DigitalRiver.js itself. Their
 // createSource calls are not the merchant's own source. nullopt when the
 // file is ordinary source.
-std::optional<std::string> GeneratedCodeReason(std::string_view path, std::string_view text);
+std::optional<std::string> GeneratedCodeReason(std::string_view path,
+                                               std::string_view text);
 
 // True when the line holding `offset`, or the line before it, carries a
 // `payment-session-migrate-ignore` comment.
 bool IgnoredByComment(std::string_view text, uint32_t offset);
 
-inline constexpr std::string_view kIgnoreMarker = "payment-session-migrate-ignore";
+inline constexpr std::string_view kIgnoreMarker =
+    "payment-session-migrate-ignore";
 
 }  // namespace psm
 

@@ -1,10 +1,11 @@
 #include "migrate/file_migrator.h"
 
+#include <algorithm>
+
 #include "common/text_lines.h"
 #include "find/method_scan.h"
 #include "find/session_api_finder.h"
 #include "find/site_finder.h"
-#include <algorithm>
 #include "migrate/file_kind.h"
 #include "migrate/site_details.h"
 #include "syntax/embedded_script.h"
@@ -44,7 +45,8 @@ void DescribeEdits(Tree& tree, const EditSet& edits, const LineIndex& lines) {
   }
 }
 
-SiteResult ToResult(SitePlan& plan, const CallSite& site, const LineIndex& lines) {
+SiteResult ToResult(SitePlan& plan, const CallSite& site,
+                    const LineIndex& lines) {
   SiteResult r;
   r.line = lines.Line(site.call.begin);
   r.column = lines.Column(site.call.begin);
@@ -77,7 +79,8 @@ void MergeSites(std::vector<SiteResult> more, FileResult* result) {
   for (SiteResult& r : more) result->sites.push_back(std::move(r));
   std::stable_sort(result->sites.begin(), result->sites.end(),
                    [](const SiteResult& a, const SiteResult& b) {
-                     return a.line != b.line ? a.line < b.line : a.column < b.column;
+                     return a.line != b.line ? a.line < b.line
+                                             : a.column < b.column;
                    });
 }
 
@@ -94,18 +97,19 @@ void Reject(Migration* m, std::string_view original) {
     s.added_session_id = false;
     s.ledger.clear();
     s.fixes.clear();
-    s.reasons.push_back("the rewrite would introduce a syntax error; migrate by hand");
+    s.reasons.push_back(
+        "the rewrite would introduce a syntax error; migrate by hand");
   }
 }
 
 Migration Migrate(Migration m, std::string_view text, std::string_view source,
-                  Language language, const RuleTable& rules, const PlanOptions& options,
-                  Parser& parser);
+                  Language language, const RuleTable& rules,
+                  const PlanOptions& options, Parser& parser);
 
 }  // namespace
 
-int CountFileSyntaxErrors(std::string_view path, Language language, std::string_view text,
-                          Parser& parser) {
+int CountFileSyntaxErrors(std::string_view path, Language language,
+                          std::string_view text, Parser& parser) {
   std::string view;
   if (IsScriptContainer(path)) {
     ScriptView v = MaskScriptContainer(text);
@@ -131,7 +135,8 @@ Migration MigrateText(std::string_view path, std::string_view text,
   if (!options.include_minified) {
     if (auto reason = GeneratedCodeReason(path, text)) {
       m.result.skipped = true;
-      m.result.error = *reason + "; skipped (use --include-minified to migrate it)";
+      m.result.error =
+          *reason + "; skipped (use --include-minified to migrate it)";
       return m;
     }
   }
@@ -151,8 +156,8 @@ Migration MigrateText(std::string_view path, std::string_view text,
 namespace {
 
 Migration Migrate(Migration m, std::string_view text, std::string_view source,
-                  Language language, const RuleTable& rules, const PlanOptions& options,
-                  Parser& parser) {
+                  Language language, const RuleTable& rules,
+                  const PlanOptions& options, Parser& parser) {
   Tree tree = parser.Parse(language, source);
   if (!tree.ok()) {
     m.result.error = "the parser refused the file";
@@ -160,13 +165,15 @@ Migration Migrate(Migration m, std::string_view text, std::string_view source,
   }
   LineIndex lines(text);
   EditSet file_edits;
-  std::vector<std::pair<size_t, EditSet>> site_edits;  // site index -> its edits
+  std::vector<std::pair<size_t, EditSet>>
+      site_edits;  // site index -> its edits
   std::vector<ByteRange> calls;
   for (const CallSite& site : FindCallSites(source, tree.Root())) {
     if (IgnoredByComment(source, site.call.begin)) {
       SitePlan ignored;
       ignored.status = SiteStatus::kIgnored;
-      ignored.reasons.push_back("left alone: a payment-session-migrate-ignore comment");
+      ignored.reasons.push_back(
+          "left alone: a payment-session-migrate-ignore comment");
       m.result.sites.push_back(ToResult(ignored, site, lines));
       continue;
     }
@@ -175,8 +182,9 @@ Migration Migrate(Migration m, std::string_view text, std::string_view source,
       plan.status = SiteStatus::kNeedsReview;
       plan.removed.clear();
       plan.added_session_id = false;
-      plan.reasons.push_back("its payload is shared with another call that needs "
-                             "different edits; migrate by hand");
+      plan.reasons.push_back(
+          "its payload is shared with another call that needs "
+          "different edits; migrate by hand");
     }
     SiteResult result = ToResult(plan, site, lines);
     DescribeEdits(plan, source, lines, &result);
@@ -193,20 +201,27 @@ Migration Migrate(Migration m, std::string_view text, std::string_view source,
     return m;
   }
   // Before the tree learns of the edits: its offsets must match `source`.
-  std::vector<SiteResult> api_sites = SessionApiSites(source, tree.Root(), lines);
+  std::vector<SiteResult> api_sites =
+      SessionApiSites(source, tree.Root(), lines);
   m.migrated_text = ApplyEdits(text, file_edits);
   m.result.changed = m.migrated_text != text;
   // The safety net: the edited source must not parse worse than before.
-  std::string edited_view = source.data() == text.data() ? std::string() : ApplyEdits(source, file_edits);
-  std::string_view after_source = edited_view.empty() ? std::string_view(m.migrated_text) : edited_view;
+  std::string edited_view = source.data() == text.data()
+                                ? std::string()
+                                : ApplyEdits(source, file_edits);
+  std::string_view after_source =
+      edited_view.empty() ? std::string_view(m.migrated_text) : edited_view;
   int errors_before = CountSyntaxErrors(tree.Root());
   DescribeEdits(tree, file_edits, lines);
   Tree after = parser.Reparse(language, tree, after_source);
-  if (!after.ok() || CountSyntaxErrors(after.Root()) > errors_before) Reject(&m, text);
+  if (!after.ok() || CountSyntaxErrors(after.Root()) > errors_before)
+    Reject(&m, text);
   for (size_t k = 0; k < site_edits.size(); ++k) {
     auto& [index, edits] = site_edits[k];
-    AddExcerpts(text, m.migrated_text, m.result.changed ? file_edits : EditSet(),
-                m.result.changed ? edits : EditSet(), calls[k], lines, &m.result.sites[index]);
+    AddExcerpts(text, m.migrated_text,
+                m.result.changed ? file_edits : EditSet(),
+                m.result.changed ? edits : EditSet(), calls[k], lines,
+                &m.result.sites[index]);
     if (m.result.changed && !edits.empty()) {
       const SiteResult& r = m.result.sites[index];
       m.site_edits.push_back({r.line, r.column, std::move(edits)});

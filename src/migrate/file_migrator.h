@@ -20,7 +20,7 @@ struct SiteEdits {
 
 struct Migration {
   FileResult result;
-  std::string migrated_text;  // equals the input when nothing changed
+  std::string migrated_text;          // equals the input when nothing changed
   std::vector<SiteEdits> site_edits;  // sites with edits, in source order
 };
 
@@ -36,8 +36,8 @@ bool MayContainSites(std::string_view text);
 
 // Syntax errors in `text` read as the file `path` (script containers
 // through their script view). Used to vet a partial rewrite.
-int CountFileSyntaxErrors(std::string_view path, Language language, std::string_view text,
-                          Parser& parser);
+int CountFileSyntaxErrors(std::string_view path, Language language,
+                          std::string_view text, Parser& parser);
 
 }  // namespace psm
 

@@ -46,9 +46,9 @@ struct SiteResult {
 struct FileResult {
   std::string path;  // as shown to the user (relative to the working dir)
   std::vector<SiteResult> sites;
-  bool changed = false;     // the migrated text differs from the original
-  std::string error;        // set when the file could not be processed
-  bool skipped = false;     // not processed (binary, too large, ...), see error
+  bool changed = false;  // the migrated text differs from the original
+  std::string error;     // set when the file could not be processed
+  bool skipped = false;  // not processed (binary, too large, ...), see error
 };
 
 }  // namespace psm

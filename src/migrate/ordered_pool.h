@@ -45,7 +45,8 @@ void RunOrdered(size_t count, unsigned jobs, const std::atomic<bool>& stop,
   for (unsigned t = 0; t < jobs; ++t) threads.emplace_back(worker);
   std::unique_lock<std::mutex> lock(mutex);
   for (size_t emitted = 0; emitted < count; ++emitted) {
-    ready.wait(lock, [&] { return slots[emitted].has_value() || running == 0; });
+    ready.wait(lock,
+               [&] { return slots[emitted].has_value() || running == 0; });
     if (!slots[emitted]) continue;  // stopped early: this one never ran
     Result result = std::move(*slots[emitted]);
     slots[emitted].reset();

@@ -10,7 +10,8 @@ constexpr uint32_t kCallLines = 6;
 
 // Where `offset` of the original text lands once `edits` are applied; text
 // inserted exactly at `offset` counts as before it when `after_insertions`.
-uint32_t MapOffset(const EditSet& edits, uint32_t offset, bool after_insertions) {
+uint32_t MapOffset(const EditSet& edits, uint32_t offset,
+                   bool after_insertions) {
   int64_t delta = 0;
   for (const Edit& e : edits.edits()) {
     if (e.range.end > offset) break;
@@ -34,31 +35,36 @@ std::string Lines(std::string_view s, uint32_t begin, uint32_t end) {
 
 }  // namespace
 
-void DescribeEdits(const SitePlan& plan, std::string_view text, const LineIndex& lines,
-                   SiteResult* result) {
+void DescribeEdits(const SitePlan& plan, std::string_view text,
+                   const LineIndex& lines, SiteResult* result) {
   for (const Removal& r : plan.ledger) {
-    result->ledger.push_back({r.path, std::string(r.value.In(text)), lines.Line(r.member.begin)});
+    result->ledger.push_back(
+        {r.path, std::string(r.value.In(text)), lines.Line(r.member.begin)});
   }
   for (const Edit& e : plan.edits.edits()) {
-    result->fixes.push_back({lines.Line(e.range.begin), lines.Column(e.range.begin),
-                             lines.Line(e.range.end), lines.Column(e.range.end), e.text});
+    result->fixes.push_back(
+        {lines.Line(e.range.begin), lines.Column(e.range.begin),
+         lines.Line(e.range.end), lines.Column(e.range.end), e.text});
   }
 }
 
-void AddExcerpts(std::string_view text, std::string_view after_text, const EditSet& file_edits,
-                 const EditSet& site_edits, ByteRange call, const LineIndex& lines,
-                 SiteResult* result) {
+void AddExcerpts(std::string_view text, std::string_view after_text,
+                 const EditSet& file_edits, const EditSet& site_edits,
+                 ByteRange call, const LineIndex& lines, SiteResult* result) {
   uint32_t begin = call.begin, end = call.end;
   if (!site_edits.empty()) {
     begin = site_edits.edits().front().range.begin;
     end = 0;
     for (const Edit& e : site_edits.edits()) end = std::max(end, e.range.end);
   } else {
-    uint32_t stop_line = lines.Line(call.begin) + kCallLines;  // first line left out
-    if (stop_line <= lines.LineCount()) end = std::min(end, lines.LineStartOffset(stop_line));
+    uint32_t stop_line =
+        lines.Line(call.begin) + kCallLines;  // first line left out
+    if (stop_line <= lines.LineCount())
+      end = std::min(end, lines.LineStartOffset(stop_line));
   }
   begin = text::LineStart(text, begin);
-  end = end > begin && end <= text.size() && (end == text.size() || text[end - 1] == '\n')
+  end = end > begin && end <= text.size() &&
+                (end == text.size() || text[end - 1] == '\n')
             ? end
             : text::NextLineStart(text, end);
   result->excerpt_line = lines.Line(begin);
@@ -68,8 +74,9 @@ void AddExcerpts(std::string_view text, std::string_view after_text, const EditS
     return;
   }
   uint32_t new_begin = MapOffset(file_edits, begin, false);
-  uint32_t new_end = std::min<uint32_t>(MapOffset(file_edits, end, true),
-                                        static_cast<uint32_t>(after_text.size()));
+  uint32_t new_end =
+      std::min<uint32_t>(MapOffset(file_edits, end, true),
+                         static_cast<uint32_t>(after_text.size()));
   result->after = Lines(after_text, new_begin, std::max(new_begin, new_end));
 }
 

@@ -12,15 +12,15 @@ namespace psm {
 
 // Fills the reviewer's details of a site: the ledger of removed values and
 // the site's edits as line/column replacements.
-void DescribeEdits(const SitePlan& plan, std::string_view text, const LineIndex& lines,
-                   SiteResult* result);
+void DescribeEdits(const SitePlan& plan, std::string_view text,
+                   const LineIndex& lines, SiteResult* result);
 
 // Sets the before/after excerpts of a site: the lines its edits touch (or the
 // call's first lines), in the original text and in `after_text`, which is
 // the original with `file_edits` applied.
-void AddExcerpts(std::string_view text, std::string_view after_text, const EditSet& file_edits,
-                 const EditSet& site_edits, ByteRange call, const LineIndex& lines,
-                 SiteResult* result);
+void AddExcerpts(std::string_view text, std::string_view after_text,
+                 const EditSet& file_edits, const EditSet& site_edits,
+                 ByteRange call, const LineIndex& lines, SiteResult* result);
 
 }  // namespace psm
 

@@ -1,13 +1,12 @@
 #include "report/html_report.h"
 
-#include "report/html_assets.h"
-
 #include <algorithm>
 #include <array>
 #include <functional>
 #include <map>
 #include <string_view>
 
+#include "report/html_assets.h"
 #include "report/redact.h"
 #include "report/unified_diff.h"
 #include "version.h"
@@ -107,8 +106,8 @@ std::string Badge(std::string_view status) {
 }
 
 std::string Head() {
-  return std::string(html_assets::kHead) + "<style>" + std::string(html_assets::kStyle) +
-         "</style>\n</head>\n<body>\n";
+  return std::string(html_assets::kHead) + "<style>" +
+         std::string(html_assets::kStyle) + "</style>\n</head>\n<body>\n";
 }
 
 std::string Title(const ReportOptions& options) {
@@ -406,8 +405,8 @@ std::string HtmlReport(const std::vector<FileResult>& files,
                        const ReportOptions& options) {
   return Head() + Title(options) + Summary(summary, options.write_mode) +
          Filters(files, summary) + FilesHtml(files, options) +
-         LedgerHtml(files, options) + "<script>" + std::string(html_assets::kScript) +
-         "</script>\n</body>\n</html>\n";
+         LedgerHtml(files, options) + "<script>" +
+         std::string(html_assets::kScript) + "</script>\n</body>\n</html>\n";
 }
 
 }  // namespace psm

@@ -1,4 +1,3 @@
-#include "common/strings.h"
 #include "report/markdown_report.h"
 
 #include <algorithm>
@@ -6,6 +5,7 @@
 #include <map>
 #include <string_view>
 
+#include "common/strings.h"
 #include "report/redact.h"
 #include "report/unified_diff.h"
 #include "version.h"

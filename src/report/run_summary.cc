@@ -10,12 +10,24 @@ void RunSummary::Add(const FileResult& file) {
   for (const SiteResult& site : file.sites) {
     ++sites;
     switch (site.status) {
-      case SiteStatus::kMigrated: ++migrated; break;
-      case SiteStatus::kAlreadyMigrated: ++already_migrated; break;
-      case SiteStatus::kNeedsReview: ++needs_review; break;
-      case SiteStatus::kUnknownMethod: ++unknown_method; break;
-      case SiteStatus::kIgnored: ++ignored; break;
-      case SiteStatus::kCanUseSession: ++can_use_session; break;
+      case SiteStatus::kMigrated:
+        ++migrated;
+        break;
+      case SiteStatus::kAlreadyMigrated:
+        ++already_migrated;
+        break;
+      case SiteStatus::kNeedsReview:
+        ++needs_review;
+        break;
+      case SiteStatus::kUnknownMethod:
+        ++unknown_method;
+        break;
+      case SiteStatus::kIgnored:
+        ++ignored;
+        break;
+      case SiteStatus::kCanUseSession:
+        ++can_use_session;
+        break;
     }
   }
 }
@@ -24,17 +36,18 @@ std::string RunSummary::OneLine(bool write_mode) const {
   auto n = [](int count, const char* one, const char* many) {
     return std::to_string(count) + " " + (count == 1 ? one : many);
   };
-  std::string line = n(files, "file", "files") + " scanned, " +
-                     std::to_string(files_changed) +
-                     (write_mode ? " changed" : " would change") + "; " +
-                     n(sites, "call site", "call sites") + ": " +
-                     std::to_string(migrated) + (write_mode ? " migrated" : " to migrate") +
-                     ", " + std::to_string(already_migrated) + " already migrated, " +
-                     std::to_string(needs_review) + " need review, " +
-                     std::to_string(unknown_method) + " unknown method";
+  std::string line =
+      n(files, "file", "files") + " scanned, " + std::to_string(files_changed) +
+      (write_mode ? " changed" : " would change") + "; " +
+      n(sites, "call site", "call sites") + ": " + std::to_string(migrated) +
+      (write_mode ? " migrated" : " to migrate") + ", " +
+      std::to_string(already_migrated) + " already migrated, " +
+      std::to_string(needs_review) + " need review, " +
+      std::to_string(unknown_method) + " unknown method";
   if (ignored > 0) line += ", " + std::to_string(ignored) + " ignored";
   if (can_use_session > 0) {
-    line += "; " + n(can_use_session, "other call", "other calls") + " could use the session";
+    line += "; " + n(can_use_session, "other call", "other calls") +
+            " could use the session";
   }
   if (skipped > 0) line += "; " + n(skipped, "file", "files") + " skipped";
   if (errors > skipped) line += "; " + n(errors - skipped, "error", "errors");

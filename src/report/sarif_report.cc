@@ -1,10 +1,10 @@
-#include "common/strings.h"
 #include "report/sarif_report.h"
 
 #include <cctype>
 #include <iterator>
 #include <nlohmann/json.hpp>
 
+#include "common/strings.h"
 #include "report/json_report.h"
 #include "report/redact.h"
 #include "version.h"

@@ -34,7 +34,8 @@ std::vector<std::string_view> SplitLines(std::string_view s) {
 void Middle(const std::vector<std::string_view>& a, size_t lo_a, size_t hi_a,
             const std::vector<std::string_view>& b, size_t lo_b, size_t hi_b,
             std::vector<Step>* out) {
-  const long n = static_cast<long>(hi_a - lo_a), m = static_cast<long>(hi_b - lo_b);
+  const long n = static_cast<long>(hi_a - lo_a),
+             m = static_cast<long>(hi_b - lo_b);
   const long kMaxD = 500;  // bounds the trace to a few MB
   const long max_d = std::min(n + m, kMaxD);
   const long offset = max_d + 1;
@@ -91,7 +92,8 @@ void Middle(const std::vector<std::string_view>& a, size_t lo_a, size_t hi_a,
 std::vector<Step> Script(const std::vector<std::string_view>& a,
                          const std::vector<std::string_view>& b) {
   size_t prefix = 0;
-  while (prefix < a.size() && prefix < b.size() && a[prefix] == b[prefix]) ++prefix;
+  while (prefix < a.size() && prefix < b.size() && a[prefix] == b[prefix])
+    ++prefix;
   size_t suffix = 0;
   while (suffix < a.size() - prefix && suffix < b.size() - prefix &&
          a[a.size() - 1 - suffix] == b[b.size() - 1 - suffix]) {
@@ -109,13 +111,15 @@ std::vector<Step> Script(const std::vector<std::string_view>& a,
 void AppendLine(char mark, std::string_view line, std::string* out) {
   out->push_back(mark);
   out->append(line);
-  if (line.empty() || line.back() != '\n') out->append("\n\\ No newline at end of file\n");
+  if (line.empty() || line.back() != '\n')
+    out->append("\n\\ No newline at end of file\n");
 }
 
 std::string Range(size_t start, size_t count) {
   // Unified diff numbers lines from 1; an empty range names the line before.
   size_t first = count == 0 ? start : start + 1;
-  return std::to_string(first) + (count == 1 ? "" : "," + std::to_string(count));
+  return std::to_string(first) +
+         (count == 1 ? "" : "," + std::to_string(count));
 }
 
 void AppendHunk(const std::vector<Step>& steps, size_t from, size_t to,
@@ -137,7 +141,8 @@ void AppendHunk(const std::vector<Step>& steps, size_t from, size_t to,
   // An empty side starts where the other side's position maps to.
   if (!a_seen) a_start = from == 0 ? 0 : steps[from - 1].a + 1;
   if (!b_seen) b_start = from == 0 ? 0 : steps[from - 1].b + 1;
-  *out += "@@ -" + Range(a_start, a_count) + " +" + Range(b_start, b_count) + " @@\n";
+  *out += "@@ -" + Range(a_start, a_count) + " +" + Range(b_start, b_count) +
+          " @@\n";
   for (size_t i = from; i < to; ++i) {
     const Step& s = steps[i];
     if (s.op == Op::kKeep) AppendLine(' ', a[s.a], out);
@@ -153,7 +158,8 @@ std::string UnifiedDiff(std::string_view path, std::string_view before,
   if (before == after) return "";
   std::vector<std::string_view> a = SplitLines(before), b = SplitLines(after);
   std::vector<Step> steps = Script(a, b);
-  std::string out = "--- a/" + std::string(path) + "\n+++ b/" + std::string(path) + "\n";
+  std::string out =
+      "--- a/" + std::string(path) + "\n+++ b/" + std::string(path) + "\n";
   const size_t ctx = static_cast<size_t>(context);
   size_t i = 0;
   while (i < steps.size()) {

@@ -19,9 +19,12 @@ struct Invalid {
 std::string Escape(std::string_view key) {
   std::string out;
   for (char c : key) {
-    if (c == '~') out += "~0";
-    else if (c == '/') out += "~1";
-    else out += c;
+    if (c == '~')
+      out += "~0";
+    else if (c == '/')
+      out += "~1";
+    else
+      out += c;
   }
   return out;
 }
@@ -38,7 +41,8 @@ std::string Require(const Json& value, Json::value_t type, const char* expected,
 bool IsIdentifier(std::string_view s) {
   if (s.empty()) return false;
   for (char c : s) {
-    bool ok = std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$';
+    bool ok =
+        std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$';
     if (!ok) return false;
   }
   return !std::isdigit(static_cast<unsigned char>(s[0]));
@@ -48,17 +52,19 @@ void CheckPath(const std::string& path, const std::string& where) {
   size_t start = 0;
   for (;;) {
     size_t dot = path.find('.', start);
-    std::string_view segment =
-        std::string_view(path).substr(start, dot == std::string::npos ? dot : dot - start);
+    std::string_view segment = std::string_view(path).substr(
+        start, dot == std::string::npos ? dot : dot - start);
     if (!IsIdentifier(segment)) {
-      throw Invalid{where, "\"" + path + "\" is not a dotted path of property names"};
+      throw Invalid{where,
+                    "\"" + path + "\" is not a dotted path of property names"};
     }
     if (dot == std::string::npos) return;
     start = dot + 1;
   }
 }
 
-std::string OptionalString(const Json& entry, const char* key, const std::string& where) {
+std::string OptionalString(const Json& entry, const char* key,
+                           const std::string& where) {
   auto it = entry.find(key);
   if (it == entry.end()) return "";
   Require(*it, Json::value_t::string, "a string", where + "/" + key);
@@ -71,11 +77,13 @@ MethodRule ParseMethod(const std::string& type, const Json& entry,
     throw Invalid{where, "\"" + type + "\" is not a valid payment method type"};
   }
   Require(entry, Json::value_t::object, "an object", where);
-  static const char* kKnown[] = {"name", "addSessionId", "remove", "assumption", "note"};
+  static const char* kKnown[] = {"name", "addSessionId", "remove", "assumption",
+                                 "note"};
   for (const auto& [key, value] : entry.items()) {
     bool known = false;
     for (const char* k : kKnown) known = known || key == k;
-    if (!known) throw Invalid{where + "/" + Escape(key), "unknown field \"" + key + "\""};
+    if (!known)
+      throw Invalid{where + "/" + Escape(key), "unknown field \"" + key + "\""};
   }
   MethodRule rule;
   rule.type = type;
@@ -84,7 +92,8 @@ MethodRule ParseMethod(const std::string& type, const Json& entry,
   rule.assumption = OptionalString(entry, "assumption", where);
   rule.note = OptionalString(entry, "note", where);
   if (auto it = entry.find("addSessionId"); it != entry.end()) {
-    Require(*it, Json::value_t::boolean, "true or false", where + "/addSessionId");
+    Require(*it, Json::value_t::boolean, "true or false",
+            where + "/addSessionId");
     rule.add_session_id = it->get<bool>();
   }
   auto remove = entry.find("remove");
@@ -108,7 +117,8 @@ RuleTable ParseDocument(const Json& doc) {
     }
   }
   if (auto v = doc.find("version"); v != doc.end() && *v != 1) {
-    throw Invalid{"/version", "unsupported version " + v->dump() + " (expected 1)"};
+    throw Invalid{"/version",
+                  "unsupported version " + v->dump() + " (expected 1)"};
   }
   auto methods = doc.find("methods");
   if (methods == doc.end()) throw Invalid{"/", "missing field \"methods\""};
@@ -164,7 +174,8 @@ RulesResult ParseRules(std::string_view text, std::string_view file) {
     std::string what = e.what();
     size_t colon = what.rfind(": ");
     result.error.message =
-        "invalid JSON: " + (colon == std::string::npos ? what : what.substr(colon + 2));
+        "invalid JSON: " +
+        (colon == std::string::npos ? what : what.substr(colon + 2));
     return result;
   } catch (const Json::exception& e) {  // e.g. a number too large to hold
     result.error.where = "/";

@@ -12,11 +12,11 @@ namespace psm {
 // What migrating one payment method means: the payload's dotted paths to
 // remove, and whether it gains `sessionId`.
 struct MethodRule {
-  std::string type;         // the payload's `type`, e.g. "payPal"
-  std::string name;         // for people, e.g. "PayPal"
+  std::string type;  // the payload's `type`, e.g. "payPal"
+  std::string name;  // for people, e.g. "PayPal"
   bool add_session_id = true;
   std::vector<std::string> remove;  // "amount", "payPal.items", ...
-  std::string assumption;   // set when the entry is not stated by the spec
+  std::string assumption;  // set when the entry is not stated by the spec
   std::string note;
 };
 
@@ -38,7 +38,8 @@ class RuleTable {
 // A rules file that could not be used: where and why.
 struct RulesError {
   std::string file;
-  std::string where;  // JSON pointer ("/methods/payPal/remove/2") or "line L, column C"
+  std::string
+      where;  // JSON pointer ("/methods/payPal/remove/2") or "line L, column C"
   std::string message;
   std::string ToString() const;
 };

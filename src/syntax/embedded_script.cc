@@ -11,10 +11,12 @@ constexpr std::array<std::string_view, 8> kContainers = {
 
 // Script types that hold JavaScript; anything else (templates, JSON) is not.
 constexpr std::array<std::string_view, 7> kScriptTypes = {
-    "", "text/javascript", "application/javascript", "module",
-    "text/babel", "text/jsx", "text/typescript"};
+    "",           "text/javascript", "application/javascript", "module",
+    "text/babel", "text/jsx",        "text/typescript"};
 
-char Lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
+char Lower(char c) {
+  return static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+}
 
 size_t FindNoCase(std::string_view s, std::string_view what, size_t from) {
   for (size_t i = from; i + what.size() <= s.size(); ++i) {
@@ -29,16 +31,22 @@ size_t FindNoCase(std::string_view s, std::string_view what, size_t from) {
 std::string Attribute(std::string_view tag, std::string_view name) {
   for (size_t at = FindNoCase(tag, name, 0); at != std::string_view::npos;
        at = FindNoCase(tag, name, at + 1)) {
-    bool starts = at > 0 && std::isspace(static_cast<unsigned char>(tag[at - 1]));
+    bool starts =
+        at > 0 && std::isspace(static_cast<unsigned char>(tag[at - 1]));
     size_t i = at + name.size();
     while (i < tag.size() && tag[i] == ' ') ++i;
     if (!starts || i >= tag.size() || tag[i] != '=') continue;
     ++i;
     while (i < tag.size() && tag[i] == ' ') ++i;
-    char quote = i < tag.size() && (tag[i] == '"' || tag[i] == '\'') ? tag[i] : 0;
+    char quote =
+        i < tag.size() && (tag[i] == '"' || tag[i] == '\'') ? tag[i] : 0;
     size_t begin = quote ? i + 1 : i;
     size_t end = begin;
-    while (end < tag.size() && (quote ? tag[end] != quote : !std::isspace(static_cast<unsigned char>(tag[end])) && tag[end] != '>')) ++end;
+    while (end < tag.size() &&
+           (quote ? tag[end] != quote
+                  : !std::isspace(static_cast<unsigned char>(tag[end])) &&
+                        tag[end] != '>'))
+      ++end;
     std::string value(tag.substr(begin, end - begin));
     for (char& c : value) c = Lower(c);
     return value;
@@ -77,7 +85,8 @@ void MaskIslands(std::string& view, size_t begin, size_t end) {
     bool ejs = s[i] == '<' && s[i + 1] == '%';
     if (!php && !ejs) continue;
     size_t close = s.find(php ? "?>" : "%>", i + 2);
-    size_t stop = close == std::string_view::npos || close + 2 > end ? end : close + 2;
+    size_t stop =
+        close == std::string_view::npos || close + 2 > end ? end : close + 2;
     for (size_t k = i; k < stop; ++k) {
       if (view[k] != '\n' && view[k] != '\r') view[k] = '_';
     }
@@ -100,10 +109,12 @@ ScriptView MaskScriptContainer(std::string_view text) {
   for (size_t i = 0; i < text.size(); ++i) {
     if (text[i] == '\n' || text[i] == '\r') view.text[i] = text[i];
   }
-  for (size_t open = FindNoCase(text, "<script", 0); open != std::string_view::npos;
+  for (size_t open = FindNoCase(text, "<script", 0);
+       open != std::string_view::npos;
        open = FindNoCase(text, "<script", open + 7)) {
     size_t after = open + 7;
-    if (after < text.size() && !std::isspace(static_cast<unsigned char>(text[after])) &&
+    if (after < text.size() &&
+        !std::isspace(static_cast<unsigned char>(text[after])) &&
         text[after] != '>') {
       continue;  // <scripts>, <script-foo>
     }
@@ -113,7 +124,8 @@ ScriptView MaskScriptContainer(std::string_view text) {
     if (close == std::string_view::npos) close = text.size();
     if (!HoldsJavaScript(tag)) continue;
     std::string lang = Attribute(tag, "lang");
-    if (lang == "ts" || lang == "typescript" || Attribute(tag, "type") == "text/typescript") {
+    if (lang == "ts" || lang == "typescript" ||
+        Attribute(tag, "type") == "text/typescript") {
       view.language = Language::kTypeScript;
     }
     for (size_t k = body; k < close; ++k) view.text[k] = text[k];

@@ -1,9 +1,9 @@
 #include "syntax/language.h"
 
-#include "syntax/embedded_script.h"
-
 #include <array>
 #include <utility>
+
+#include "syntax/embedded_script.h"
 
 extern "C" {
 const TSLanguage* tree_sitter_javascript();

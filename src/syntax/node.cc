@@ -17,7 +17,8 @@ TSNode Unwrap(TSNode n) {
       break;
     }
     // Skip a leading comment inside parentheses: `( /* c */ {...})`.
-    while (!ts_node_is_null(n) && IsComment(n)) n = ts_node_next_named_sibling(n);
+    while (!ts_node_is_null(n) && IsComment(n))
+      n = ts_node_next_named_sibling(n);
   }
   return n;
 }
@@ -35,8 +36,12 @@ std::vector<TSNode> Arguments(TSNode call) {
 
 bool IsFunction(TSNode n) {
   static constexpr std::array<std::string_view, 7> kFunctions = {
-      "function_declaration", "function_expression", "function",
-      "arrow_function",       "method_definition",   "generator_function",
+      "function_declaration",
+      "function_expression",
+      "function",
+      "arrow_function",
+      "method_definition",
+      "generator_function",
       "generator_function_declaration"};
   std::string_view type = Type(n);
   for (std::string_view f : kFunctions) {

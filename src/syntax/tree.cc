@@ -25,8 +25,7 @@ Tree Parser::Parse(Language language, std::string_view text) {
 Tree Parser::Reparse(Language language, const Tree& old_tree,
                      std::string_view text) {
   if (!SelectLanguage(language)) return Tree();
-  return Tree(ts_parser_parse_string(parser_.get(), old_tree.get(),
-                                     text.data(),
+  return Tree(ts_parser_parse_string(parser_.get(), old_tree.get(), text.data(),
                                      static_cast<uint32_t>(text.size())));
 }
 

@@ -12,8 +12,9 @@ namespace fs = std::filesystem;
 
 ScratchDir::ScratchDir() {
   std::random_device random;
-  path_ = fs::temp_directory_path() / ("psm-test-" + std::to_string(::getpid()) + "-" +
-                                       std::to_string(random()));
+  path_ =
+      fs::temp_directory_path() / ("psm-test-" + std::to_string(::getpid()) +
+                                   "-" + std::to_string(random()));
   fs::create_directories(path_);
 }
 
@@ -23,7 +24,8 @@ ScratchDir::~ScratchDir() {
   fs::remove_all(path_, ignored);
 }
 
-void ScratchDir::Write(const std::string& relative, const std::string& text) const {
+void ScratchDir::Write(const std::string& relative,
+                       const std::string& text) const {
   fs::path file = path_ / relative;
   fs::create_directories(file.parent_path());
   std::ofstream(file, std::ios::binary) << text;
@@ -50,8 +52,8 @@ Outcome Shell(const fs::path& dir, std::string command) {
     command.replace(at, 5, PSM_BINARY);
   }
   fs::path out = dir / ".psm-test-stdout", err = dir / ".psm-test-stderr";
-  std::string full = "cd '" + dir.string() + "' && ( " + command + " ) >'" + out.string() +
-                     "' 2>'" + err.string() + "' </dev/null";
+  std::string full = "cd '" + dir.string() + "' && ( " + command + " ) >'" +
+                     out.string() + "' 2>'" + err.string() + "' </dev/null";
   int raw = std::system(full.c_str());
   Outcome run;
   run.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;

@@ -41,7 +41,9 @@ class CliTest : public testing::Test {
     dir_.Write("src/paypal.js", kLegacyPayPal);
     dir_.Write("src/card.mjs", kLegacyCard);
   }
-  Outcome Tool(const std::string& args) { return Shell(dir_.path(), "{bin} " + args); }
+  Outcome Tool(const std::string& args) {
+    return Shell(dir_.path(), "{bin} " + args);
+  }
   ScratchDir dir_;
 };
 
@@ -65,17 +67,22 @@ TEST_F(CliTest, UsageErrorIsOneLineWithStatusTwo) {
 TEST_F(CliTest, DiffIsTheDefaultAndChangesNothing) {
   Outcome run = Tool(std::string(kSessionId) + " src");
   EXPECT_EQ(run.status, 0) << run.err;
-  EXPECT_NE(run.out.find("--- a/src/paypal.js\n+++ b/src/paypal.js\n"), std::string::npos);
-  EXPECT_NE(run.out.find("+    sessionId: checkout.payment.session.id,\n"), std::string::npos)
+  EXPECT_NE(run.out.find("--- a/src/paypal.js\n+++ b/src/paypal.js\n"),
+            std::string::npos);
+  EXPECT_NE(run.out.find("+    sessionId: checkout.payment.session.id,\n"),
+            std::string::npos)
       << run.out;
   EXPECT_EQ(dir_.Read("src/paypal.js"), kLegacyPayPal);
   EXPECT_NE(run.err.find("2 call sites"), std::string::npos) << run.err;
 }
 
 TEST_F(CliTest, DiffAppliesWithGitApplyAndEqualsWrite) {
-  Outcome diff = Tool(std::string(kSessionId) + " --diff . > ../change.diff && mv ../change.diff .");
+  Outcome diff = Tool(std::string(kSessionId) +
+                      " --diff . > ../change.diff && mv ../change.diff .");
   ASSERT_EQ(diff.status, 0) << diff.err;
-  ASSERT_EQ(Shell(dir_.path(), "git init -q . && git apply --check change.diff").status, 0);
+  ASSERT_EQ(Shell(dir_.path(), "git init -q . && git apply --check change.diff")
+                .status,
+            0);
   ASSERT_EQ(Shell(dir_.path(), "git apply change.diff").status, 0);
   std::string applied_paypal = dir_.Read("src/paypal.js");
   std::string applied_card = dir_.Read("src/card.mjs");
@@ -84,7 +91,8 @@ TEST_F(CliTest, DiffAppliesWithGitApplyAndEqualsWrite) {
   ASSERT_EQ(Tool(std::string(kSessionId) + " --write src").status, 0);
   EXPECT_EQ(dir_.Read("src/paypal.js"), applied_paypal);
   EXPECT_EQ(dir_.Read("src/card.mjs"), applied_card);
-  EXPECT_NE(applied_card.find("{ type: 'creditCard', sessionId: checkout.payment.session.id, owner }"),
+  EXPECT_NE(applied_card.find("{ type: 'creditCard', sessionId: "
+                              "checkout.payment.session.id, owner }"),
             std::string::npos)
       << applied_card;
 }
@@ -92,7 +100,8 @@ TEST_F(CliTest, DiffAppliesWithGitApplyAndEqualsWrite) {
 TEST_F(CliTest, WriteThenCheckPassesAndSecondWriteChangesNothing) {
   Outcome check_before = Tool("--check src");
   EXPECT_EQ(check_before.status, 1);
-  EXPECT_NE(check_before.out.find("src/paypal.js:16:10: payPal payload needs migrating"),
+  EXPECT_NE(check_before.out.find(
+                "src/paypal.js:16:10: payPal payload needs migrating"),
             std::string::npos)
       << check_before.out;
   ASSERT_EQ(Tool(std::string(kSessionId) + " --write src").status, 0);
@@ -109,7 +118,8 @@ TEST_F(CliTest, WriteThenCheckPassesAndSecondWriteChangesNothing) {
 
 TEST_F(CliTest, PlaceholderKeepsCheckFailing) {
   ASSERT_EQ(Tool("--write src").status, 0);
-  EXPECT_NE(dir_.Read("src/paypal.js").find("TODO(payment-session-migrate)"), std::string::npos);
+  EXPECT_NE(dir_.Read("src/paypal.js").find("TODO(payment-session-migrate)"),
+            std::string::npos);
   Outcome check = Tool("--check src");
   EXPECT_EQ(check.status, 1);
   EXPECT_NE(check.out.find("placeholder"), std::string::npos) << check.out;
@@ -135,7 +145,8 @@ TEST_F(CliTest, JsonReportListsEverySite) {
   EXPECT_EQ(card["addedSessionId"], true);
   const auto& paypal = report["sites"][1];
   EXPECT_EQ(paypal["removed"],
-            nlohmann::json({"amount", "currency", "payPal.items", "payPal.taxAmount"}));
+            nlohmann::json(
+                {"amount", "currency", "payPal.items", "payPal.taxAmount"}));
   const auto& summary = report["summary"];
   EXPECT_EQ(summary["files"], 2);
   EXPECT_EQ(summary["filesChanged"], 2);
@@ -149,8 +160,10 @@ TEST_F(CliTest, JsonReportListsEverySite) {
 }
 
 TEST_F(CliTest, JsonReportToFileAlongsideDiff) {
-  Outcome run = Tool("--json-report out/report.json src || true; mkdir -p out; {bin} --json-report "
-                 "out/report.json src");
+  Outcome run = Tool(
+      "--json-report out/report.json src || true; mkdir -p out; {bin} "
+      "--json-report "
+      "out/report.json src");
   ASSERT_EQ(run.status, 0) << run.err;
   EXPECT_NE(run.out.find("+++ b/src/paypal.js"), std::string::npos);
   auto report = nlohmann::json::parse(dir_.Read("out/report.json"));
@@ -160,25 +173,33 @@ TEST_F(CliTest, JsonReportToFileAlongsideDiff) {
 TEST_F(CliTest, MissingPathIsStatusTwoNamingIt) {
   Outcome run = Tool("--check src no/such/dir");
   EXPECT_EQ(run.status, 2);
-  EXPECT_NE(run.err.find("no/such/dir: No such file or directory"), std::string::npos) << run.err;
+  EXPECT_NE(run.err.find("no/such/dir: No such file or directory"),
+            std::string::npos)
+      << run.err;
 }
 
 TEST_F(CliTest, MalformedRulesStopBeforeWriting) {
-  dir_.Write("bad.json", R"({"methods": {"payPal": {"remove": ["amount", 7]}}})");
+  dir_.Write("bad.json",
+             R"({"methods": {"payPal": {"remove": ["amount", 7]}}})");
   Outcome run = Tool("--write --rules bad.json src");
   EXPECT_EQ(run.status, 2);
   EXPECT_EQ(run.err,
-            "payment-session-migrate: bad.json: /methods/payPal/remove/1: expected a string, got "
+            "payment-session-migrate: bad.json: /methods/payPal/remove/1: "
+            "expected a string, got "
             "number\n");
   EXPECT_EQ(dir_.Read("src/paypal.js"), kLegacyPayPal);
   Outcome unreadable = Tool("--rules missing.json src");
   EXPECT_EQ(unreadable.status, 2);
-  EXPECT_NE(unreadable.err.find("missing.json: cannot read: No such file"), std::string::npos);
+  EXPECT_NE(unreadable.err.find("missing.json: cannot read: No such file"),
+            std::string::npos);
 }
 
 TEST_F(CliTest, RulesFileOverridesAnEntry) {
-  dir_.Write("rules.json", R"({"methods": {"payPal": {"remove": ["amount"]}}})");
-  ASSERT_EQ(Tool(std::string(kSessionId) + " --rules rules.json --write src").status, 0);
+  dir_.Write("rules.json",
+             R"({"methods": {"payPal": {"remove": ["amount"]}}})");
+  ASSERT_EQ(
+      Tool(std::string(kSessionId) + " --rules rules.json --write src").status,
+      0);
   std::string out = dir_.Read("src/paypal.js");
   EXPECT_EQ(out.find("amount"), std::string::npos);
   EXPECT_NE(out.find("currency"), std::string::npos);
@@ -214,14 +235,16 @@ TEST_F(CliTest, BinaryFileIsSkippedWithAReason) {
   dir_.Write("src/blob.js", std::string("createSource\0\x01\x02", 15));
   Outcome run = Tool("--json-report - src");
   EXPECT_EQ(run.status, 0);
-  EXPECT_NE(run.err.find("src/blob.js: binary file"), std::string::npos) << run.err;
+  EXPECT_NE(run.err.find("src/blob.js: binary file"), std::string::npos)
+      << run.err;
 }
 
 TEST_F(CliTest, SymlinkIsNotWrittenThrough) {
   ASSERT_EQ(Shell(dir_.path(), "ln -s src/paypal.js link.js").status, 0);
   Outcome run = Tool(std::string(kSessionId) + " --write link.js");
   EXPECT_EQ(run.status, 2);
-  EXPECT_NE(run.err.find("link.js: is a symbolic link"), std::string::npos) << run.err;
+  EXPECT_NE(run.err.find("link.js: is a symbolic link"), std::string::npos)
+      << run.err;
   EXPECT_EQ(dir_.Read("src/paypal.js"), kLegacyPayPal);
 }
 
@@ -248,9 +271,12 @@ TEST(HostileFilesTest, ReadOnlyFileIsNotWrittenAndTheRunGoesOn) {
   dir.Write("ro.js", kLegacyPayPal);
   dir.Write("rw.js", kLegacyPayPal);
   ASSERT_EQ(::chmod((dir.path() / "ro.js").c_str(), 0444), 0);
-  Outcome run = Shell(dir.path(), std::string("{bin} --write ") + kSessionId + " ro.js rw.js");
+  Outcome run = Shell(
+      dir.path(), std::string("{bin} --write ") + kSessionId + " ro.js rw.js");
   EXPECT_EQ(run.status, 2);
-  EXPECT_NE(run.err.find("ro.js: read-only file; not written"), std::string::npos) << run.err;
+  EXPECT_NE(run.err.find("ro.js: read-only file; not written"),
+            std::string::npos)
+      << run.err;
   EXPECT_EQ(dir.Read("ro.js"), kLegacyPayPal);
   EXPECT_NE(dir.Read("rw.js"), kLegacyPayPal);
 }
@@ -259,10 +285,15 @@ TEST(HostileFilesTest, FifoDeviceAndVanishedFilesAreSkippedWithAReason) {
   ScratchDir dir;
   dir.Write("ok.js", kLegacyPayPal);
   ASSERT_EQ(Shell(dir.path(), "mkfifo pipe.js").status, 0);
-  Outcome run = Shell(dir.path(), "{bin} --check pipe.js /dev/null gone.js ok.js");
+  Outcome run =
+      Shell(dir.path(), "{bin} --check pipe.js /dev/null gone.js ok.js");
   EXPECT_EQ(run.status, 2);
-  EXPECT_NE(run.err.find("pipe.js: not a regular file; skipped"), std::string::npos) << run.err;
-  EXPECT_NE(run.err.find("gone.js: No such file or directory"), std::string::npos) << run.err;
+  EXPECT_NE(run.err.find("pipe.js: not a regular file; skipped"),
+            std::string::npos)
+      << run.err;
+  EXPECT_NE(run.err.find("gone.js: No such file or directory"),
+            std::string::npos)
+      << run.err;
   EXPECT_NE(run.out.find("ok.js:"), std::string::npos) << run.out;
 }
 
@@ -276,7 +307,8 @@ TEST(HostileFilesTest, UnreadableDirectoryIsReportedAndTheWalkGoesOn) {
     ASSERT_EQ(Shell(dir.path(), "ln -s /nonexistent/dir b").status, 0);
     Outcome run = Shell(dir.path(), "{bin} --check a b");
     EXPECT_EQ(run.status, 2);
-    EXPECT_NE(run.err.find("b: No such file or directory"), std::string::npos) << run.err;
+    EXPECT_NE(run.err.find("b: No such file or directory"), std::string::npos)
+        << run.err;
     EXPECT_NE(run.out.find("a/x.js:"), std::string::npos);
     return;
   }
@@ -286,15 +318,18 @@ TEST(HostileFilesTest, UnreadableDirectoryIsReportedAndTheWalkGoesOn) {
   ASSERT_EQ(::chmod((dir.path() / "locked").c_str(), 0), 0);
   Outcome run = Shell(dir.path(), "{bin} --check .");
   EXPECT_EQ(run.status, 2);
-  EXPECT_NE(run.err.find("locked: cannot open directory"), std::string::npos) << run.err;
+  EXPECT_NE(run.err.find("locked: cannot open directory"), std::string::npos)
+      << run.err;
   EXPECT_NE(run.out.find("a/x.js:"), std::string::npos);
 }
 
 TEST(HostileFilesTest, WalkDoesNotFollowSymlinksOrLoop) {
   ScratchDir dir;
   dir.Write("src/x.js", kLegacyPayPal);
-  ASSERT_EQ(Shell(dir.path(), "ln -s .. src/loop && ln -s /etc src/outside && "
-                              "ln -s x.js src/alias.js").status,
+  ASSERT_EQ(Shell(dir.path(),
+                  "ln -s .. src/loop && ln -s /etc src/outside && "
+                  "ln -s x.js src/alias.js")
+                .status,
             0);
   Outcome run = Shell(dir.path(), "{bin} --json-report - src");
   EXPECT_EQ(run.status, 0) << run.err;
@@ -305,10 +340,13 @@ TEST(HostileFilesTest, WalkDoesNotFollowSymlinksOrLoop) {
 
 TEST(HostileFilesTest, OversizedFileIsSkipped) {
   ScratchDir dir;
-  dir.Write("big.js", std::string(kLegacyPayPal) + std::string(5000, ' ') + "\n");
+  dir.Write("big.js",
+            std::string(kLegacyPayPal) + std::string(5000, ' ') + "\n");
   Outcome run = Shell(dir.path(), "{bin} --max-file-size 1000 --write big.js");
   EXPECT_EQ(run.status, 0);
-  EXPECT_NE(run.err.find("big.js: larger than 1000 bytes; skipped"), std::string::npos) << run.err;
+  EXPECT_NE(run.err.find("big.js: larger than 1000 bytes; skipped"),
+            std::string::npos)
+      << run.err;
 }
 
 }  // namespace

@@ -35,7 +35,9 @@ std::vector<std::string> ReportedFiles(const Outcome& run) {
 
 class WorkflowTest : public testing::Test {
  protected:
-  Outcome Tool(const std::string& args) { return Shell(dir_.path(), "{bin} " + args); }
+  Outcome Tool(const std::string& args) {
+    return Shell(dir_.path(), "{bin} " + args);
+  }
   Outcome Sh(const std::string& command) { return Shell(dir_.path(), command); }
   void GitInit() {
     ASSERT_EQ(Sh("git init -q . && git config user.email t@example.com && "
@@ -51,17 +53,20 @@ TEST_F(WorkflowTest, WalkHonoursNestedGitignoreNegationsAndInfoExclude) {
   dir_.Write(".gitignore", "build/\n*.gen.js\n!keep.gen.js\n");
   dir_.Write("src/.gitignore", "legacy/\n");
   dir_.Write(".git/info/exclude", "scratch.js\n");
-  for (const char* f : {"src/a.js", "build/b.js", "src/c.gen.js", "src/keep.gen.js",
-                        "src/legacy/d.js", "scratch.js", "src/e.js"}) {
+  for (const char* f :
+       {"src/a.js", "build/b.js", "src/c.gen.js", "src/keep.gen.js",
+        "src/legacy/d.js", "scratch.js", "src/e.js"}) {
     dir_.Write(f, kLegacy);
   }
   Outcome run = Tool("--json-report - .");
-  EXPECT_EQ(ReportedFiles(run),
-            (std::vector<std::string>{"src/a.js", "src/e.js", "src/keep.gen.js"}))
+  EXPECT_EQ(ReportedFiles(run), (std::vector<std::string>{
+                                    "src/a.js", "src/e.js", "src/keep.gen.js"}))
       << run.out;
   // Cross-check with git itself.
-  for (const char* ignored : {"build/b.js", "src/c.gen.js", "src/legacy/d.js", "scratch.js"}) {
-    EXPECT_EQ(Sh(std::string("git check-ignore -q ") + ignored).status, 0) << ignored;
+  for (const char* ignored :
+       {"build/b.js", "src/c.gen.js", "src/legacy/d.js", "scratch.js"}) {
+    EXPECT_EQ(Sh(std::string("git check-ignore -q ") + ignored).status, 0)
+        << ignored;
   }
   EXPECT_NE(Sh("git check-ignore -q src/keep.gen.js").status, 0);
 }
@@ -71,7 +76,8 @@ TEST_F(WorkflowTest, DotIgnoreFilesAndNoIgnoreFlag) {
   dir_.Write("web/.ignore", "vendor/\n");
   dir_.Write("web/vendor/v.js", kLegacy);
   dir_.Write("web/app.js", kLegacy);
-  EXPECT_EQ(ReportedFiles(Tool("--json-report - .")), std::vector<std::string>{"web/app.js"});
+  EXPECT_EQ(ReportedFiles(Tool("--json-report - .")),
+            std::vector<std::string>{"web/app.js"});
   EXPECT_EQ(ReportedFiles(Tool("--no-ignore --json-report - .")),
             (std::vector<std::string>{"web/app.js", "web/vendor/v.js"}));
 }
@@ -96,12 +102,14 @@ TEST_F(WorkflowTest, ExcludeAndIncludeGlobs) {
 
 TEST_F(WorkflowTest, StdinWritesMigratedSourceToStdout) {
   dir_.Write("in.js", kLegacy);
-  Outcome run = Tool("--stdin --stdin-filepath src/pay.js --session-id S < in.js");
+  Outcome run =
+      Tool("--stdin --stdin-filepath src/pay.js --session-id S < in.js");
   EXPECT_EQ(run.status, 0) << run.err;
   EXPECT_EQ(run.out, kMigrated);
   Outcome check = Tool("--check --stdin --stdin-filepath src/pay.js < in.js");
   EXPECT_EQ(check.status, 1);
-  EXPECT_EQ(check.out.rfind("src/pay.js:2:1: konbini payload needs migrating", 0), 0u)
+  EXPECT_EQ(
+      check.out.rfind("src/pay.js:2:1: konbini payload needs migrating", 0), 0u)
       << check.out;
 }
 
@@ -131,15 +139,21 @@ TEST_F(WorkflowTest, ConfigFileFoundUpwardsAndFlagsWin) {
   dir_.Write(".payment-session-migrate.json",
              R"({"sessionId": "cfg.session.id", "exclude": ["old"],
                  "rules": {"methods": {"alipay": {"remove": ["amount"]}}}})");
-  dir_.Write("app/src/pay.js", "dr.createSource({ type: 'alipay', amount: 1 });\n");
+  dir_.Write("app/src/pay.js",
+             "dr.createSource({ type: 'alipay', amount: 1 });\n");
   dir_.Write("app/old/legacy.js", kLegacy);
   Outcome run = Shell(dir_.path() / "app", "{bin} --json-report - --write .");
   ASSERT_EQ(run.status, 0) << run.err;
   EXPECT_EQ(ReportedFiles(run), std::vector<std::string>{"src/pay.js"});
-  EXPECT_EQ(dir_.Read("app/src/pay.js"),
-            "dr.createSource({ type: 'alipay', sessionId: cfg.session.id });\n");
-  dir_.Write("app/src/pay.js", "dr.createSource({ type: 'alipay', amount: 1 });\n");
-  ASSERT_EQ(Shell(dir_.path() / "app", "{bin} -q --session-id flag.id --write .").status, 0);
+  EXPECT_EQ(
+      dir_.Read("app/src/pay.js"),
+      "dr.createSource({ type: 'alipay', sessionId: cfg.session.id });\n");
+  dir_.Write("app/src/pay.js",
+             "dr.createSource({ type: 'alipay', amount: 1 });\n");
+  ASSERT_EQ(
+      Shell(dir_.path() / "app", "{bin} -q --session-id flag.id --write .")
+          .status,
+      0);
   EXPECT_NE(dir_.Read("app/src/pay.js").find("flag.id"), std::string::npos);
 }
 
@@ -148,7 +162,8 @@ TEST_F(WorkflowTest, MalformedConfigIsStatusTwoNamingFileAndPlace) {
   dir_.Write("a.js", kLegacy);
   Outcome run = Tool("--write a.js");
   EXPECT_EQ(run.status, 2);
-  EXPECT_NE(run.err.find(".payment-session-migrate.json: /exclude/0: expected a string"),
+  EXPECT_NE(run.err.find(
+                ".payment-session-migrate.json: /exclude/0: expected a string"),
             std::string::npos)
       << run.err;
   EXPECT_EQ(dir_.Read("a.js"), kLegacy);
@@ -163,21 +178,27 @@ TEST_F(WorkflowTest, GithubFormatPrintsAnnotations) {
 
 TEST_F(WorkflowTest, ColorAlwaysColoursAndNoColorWinsOverAuto) {
   dir_.Write("a.js", kLegacy);
-  EXPECT_NE(Tool("--color always --session-id S a.js").out.find("\x1b[32m+"), std::string::npos);
-  EXPECT_EQ(Tool("--color never --session-id S a.js").out.find("\x1b["), std::string::npos);
-  EXPECT_EQ(Sh("NO_COLOR=1 {bin} --session-id S a.js").out.find("\x1b["), std::string::npos);
+  EXPECT_NE(Tool("--color always --session-id S a.js").out.find("\x1b[32m+"),
+            std::string::npos);
+  EXPECT_EQ(Tool("--color never --session-id S a.js").out.find("\x1b["),
+            std::string::npos);
+  EXPECT_EQ(Sh("NO_COLOR=1 {bin} --session-id S a.js").out.find("\x1b["),
+            std::string::npos);
 }
 
 TEST_F(WorkflowTest, InteractiveWritesOnlyAcceptedSites) {
-  std::string two = std::string(kLegacy) +
-                    "dr.createSource({ type: 'bPay', amount: 1, currency: 'AUD' });\n";
+  std::string two =
+      std::string(kLegacy) +
+      "dr.createSource({ type: 'bPay', amount: 1, currency: 'AUD' });\n";
   dir_.Write("a.js", two);
-  Outcome run = Sh("printf 'n\\ny\\n' | {bin} --interactive --session-id S a.js");
+  Outcome run =
+      Sh("printf 'n\\ny\\n' | {bin} --interactive --session-id S a.js");
   EXPECT_EQ(run.status, 0) << run.err;
   EXPECT_NE(run.out.find("Apply this change"), std::string::npos);
   std::string after = dir_.Read("a.js");
   EXPECT_NE(after.find("amount: 10"), std::string::npos) << after;
-  EXPECT_NE(after.find("{ type: 'bPay', sessionId: S }"), std::string::npos) << after;
+  EXPECT_NE(after.find("{ type: 'bPay', sessionId: S }"), std::string::npos)
+      << after;
   dir_.Write("a.js", two);
   Outcome quit = Sh("printf 'q\\n' | {bin} --interactive --session-id S a.js");
   EXPECT_EQ(dir_.Read("a.js"), two);

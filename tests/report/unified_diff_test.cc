@@ -34,7 +34,8 @@ TEST(UnifiedDiffTest, DistantChangesGetSeparateHunks) {
 }
 
 TEST(UnifiedDiffTest, NearChangesShareOneHunk) {
-  std::string diff = UnifiedDiff("f", "a\nb\nc\nd\ne\nf\ng\nh\n", "A\nb\nc\nd\ne\nf\ng\nH\n");
+  std::string diff =
+      UnifiedDiff("f", "a\nb\nc\nd\ne\nf\ng\nh\n", "A\nb\nc\nd\ne\nf\ng\nH\n");
   size_t first = diff.find("\n@@ ");
   ASSERT_NE(first, std::string::npos);
   EXPECT_EQ(diff.find("\n@@ ", first + 1), std::string::npos) << diff;
@@ -42,7 +43,8 @@ TEST(UnifiedDiffTest, NearChangesShareOneHunk) {
 
 TEST(UnifiedDiffTest, MarksMissingFinalNewline) {
   EXPECT_EQ(UnifiedDiff("a", "x\ny", "x\nz"),
-            "--- a/a\n+++ b/a\n@@ -1,2 +1,2 @@\n x\n-y\n\\ No newline at end of file\n"
+            "--- a/a\n+++ b/a\n@@ -1,2 +1,2 @@\n x\n-y\n\\ No newline at end "
+            "of file\n"
             "+z\n\\ No newline at end of file\n");
 }
 

@@ -17,10 +17,13 @@ std::string Slurp(const std::string& path) {
 }
 
 TEST(BuiltinRulesTest, CoversEveryMethodOfTheSpec) {
-  const char* kMethods[] = {"creditCard", "payPal",        "payPalBilling", "payPalCredit",
-                            "directDebit", "wireTransfer", "codJapan",      "payco",
-                            "bankTransfer", "onlineBanking", "bPay",        "konbini",
-                            "klarnaCredit", "klarnaCreditRecurring"};
+  const char* kMethods[] = {"creditCard",    "payPal",
+                            "payPalBilling", "payPalCredit",
+                            "directDebit",   "wireTransfer",
+                            "codJapan",      "payco",
+                            "bankTransfer",  "onlineBanking",
+                            "bPay",          "konbini",
+                            "klarnaCredit",  "klarnaCreditRecurring"};
   for (const char* method : kMethods) {
     const MethodRule* rule = BuiltinRules().Find(method);
     ASSERT_NE(rule, nullptr) << method;
@@ -41,10 +44,14 @@ TEST(BuiltinRulesTest, BPayIsMarkedAsAnAssumption) {
 
 TEST(BuiltinRulesTest, PayPalBillingRemovesUnderBothKeys) {
   const auto& remove = BuiltinRules().Find("payPalBilling")->remove;
-  for (const char* field : {"items", "taxAmount", "shippingAmount", "amountsEstimated",
-                            "requestShipping", "shipping"}) {
-    EXPECT_NE(std::find(remove.begin(), remove.end(), std::string("payPal.") + field), remove.end());
-    EXPECT_NE(std::find(remove.begin(), remove.end(), std::string("payPalBilling.") + field),
+  for (const char* field :
+       {"items", "taxAmount", "shippingAmount", "amountsEstimated",
+        "requestShipping", "shipping"}) {
+    EXPECT_NE(
+        std::find(remove.begin(), remove.end(), std::string("payPal.") + field),
+        remove.end());
+    EXPECT_NE(std::find(remove.begin(), remove.end(),
+                        std::string("payPalBilling.") + field),
               remove.end());
   }
 }
@@ -80,21 +87,26 @@ TEST(BuiltinRulesTest, ReadmeTableMatchesTheRuleFile) {
     std::string cell = m[3].str();
     std::regex path("`([\\w.]+)`");
     if (cell.find("adds `sessionId` only") == std::string::npos) {
-      for (std::sregex_iterator it(cell.begin(), cell.end(), path), stop; it != stop; ++it) {
+      for (std::sregex_iterator it(cell.begin(), cell.end(), path), stop;
+           it != stop; ++it) {
         listed.push_back((*it)[1].str());
       }
     }
     EXPECT_EQ(listed, rule->remove) << "README row for " << rule->type;
-    EXPECT_EQ(m[4].str().find("Assumption") != std::string::npos, !rule->assumption.empty())
+    EXPECT_EQ(m[4].str().find("Assumption") != std::string::npos,
+              !rule->assumption.empty())
         << rule->type;
   }
-  EXPECT_EQ(seen.size(), BuiltinRules().methods().size()) << "README misses a method";
+  EXPECT_EQ(seen.size(), BuiltinRules().methods().size())
+      << "README misses a method";
 }
 
 TEST(ParseRulesTest, ReadsAMinimalEntry) {
-  RulesResult r = ParseRules(R"({"methods": {"alipay": {"remove": ["amount"]}}})", "x.json");
+  RulesResult r = ParseRules(
+      R"({"methods": {"alipay": {"remove": ["amount"]}}})", "x.json");
   ASSERT_TRUE(r.table);
-  EXPECT_EQ(r.table->Find("alipay")->remove, std::vector<std::string>{"amount"});
+  EXPECT_EQ(r.table->Find("alipay")->remove,
+            std::vector<std::string>{"amount"});
   EXPECT_TRUE(r.table->Find("alipay")->add_session_id);
 }
 
@@ -111,35 +123,40 @@ TEST_P(ParseRulesErrorTest, NamesFilePlaceAndCause) {
   ASSERT_FALSE(r.table);
   EXPECT_EQ(r.error.file, "my-rules.json");
   EXPECT_EQ(r.error.where, GetParam().where);
-  EXPECT_NE(r.error.message.find(GetParam().message), std::string::npos) << r.error.message;
+  EXPECT_NE(r.error.message.find(GetParam().message), std::string::npos)
+      << r.error.message;
   EXPECT_EQ(r.error.ToString().find('\n'), std::string::npos) << "one line";
 }
 
 INSTANTIATE_TEST_SUITE_P(
     Cases, ParseRulesErrorTest,
     testing::Values(
-        BadRules{"{\"methods\": {\n  \"payPal\": {\"remove\": [1,]}}}", "line 2, column 27",
-                 "invalid JSON"},
+        BadRules{"{\"methods\": {\n  \"payPal\": {\"remove\": [1,]}}}",
+                 "line 2, column 27", "invalid JSON"},
         BadRules{"[]", "/", "expected an object, got array"},
         BadRules{"{}", "/", "missing field \"methods\""},
-        BadRules{R"({"methods": []})", "/methods", "expected an object, got array"},
-        BadRules{R"({"methods": {"payPal": {"remove": ["amount", 2]}}})", "/methods/payPal/remove/1",
-                 "expected a string, got number"},
-        BadRules{R"({"methods": {"payPal": {"remove": "amount"}}})", "/methods/payPal/remove",
-                 "expected an array"},
+        BadRules{R"({"methods": []})", "/methods",
+                 "expected an object, got array"},
+        BadRules{R"({"methods": {"payPal": {"remove": ["amount", 2]}}})",
+                 "/methods/payPal/remove/1", "expected a string, got number"},
+        BadRules{R"({"methods": {"payPal": {"remove": "amount"}}})",
+                 "/methods/payPal/remove", "expected an array"},
         BadRules{R"({"methods": {"payPal": {"remove": ["payPal..items"]}}})",
                  "/methods/payPal/remove/0", "not a dotted path"},
-        BadRules{R"({"methods": {"payPal": {"remvoe": []}}})", "/methods/payPal/remvoe",
-                 "unknown field"},
+        BadRules{R"({"methods": {"payPal": {"remvoe": []}}})",
+                 "/methods/payPal/remvoe", "unknown field"},
         BadRules{R"({"methods": {"payPal": {"addSessionId": "yes"}}})",
                  "/methods/payPal/addSessionId", "expected true or false"},
-        BadRules{R"({"version": 2, "methods": {}})", "/version", "unsupported version"},
-        BadRules{R"({"methods": {"pay pal": {}}})", "/methods/pay pal", "not a valid payment method"}));
+        BadRules{R"({"version": 2, "methods": {}})", "/version",
+                 "unsupported version"},
+        BadRules{R"({"methods": {"pay pal": {}}})", "/methods/pay pal",
+                 "not a valid payment method"}));
 
 TEST(RuleTableTest, MergeOverridesAndAdds) {
   RuleTable table = BuiltinRules();
   RulesResult extra = ParseRules(
-      R"({"methods": {"payPal": {"remove": ["amount"]}, "alipay": {"remove": []}}})", "x");
+      R"({"methods": {"payPal": {"remove": ["amount"]}, "alipay": {"remove": []}}})",
+      "x");
   ASSERT_TRUE(extra.table);
   table.Merge(*extra.table);
   EXPECT_EQ(table.Find("payPal")->remove, std::vector<std::string>{"amount"});

@@ -21,7 +21,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const fs::path kSpec = fs::path(PSM_SOURCE_DIR) / ".." / "shared" / "seeds" / "payment-sessions.md";
+const fs::path kSpec = fs::path(PSM_SOURCE_DIR) / ".." / "shared" / "seeds" /
+                       "payment-sessions.md";
 
 struct Example {
   std::string method_heading;
@@ -37,16 +38,20 @@ std::vector<Example> ReadExamples() {
   std::string text = buffer.str();
   std::vector<Example> examples;
   size_t at = text.find("## Migrating to payment sessions");
-  std::regex block(R"(\{% tab title="(Without|With) payment sessions" %\}\s*```javascript\n([\s\S]*?)```)");
+  std::regex block(
+      R"(\{% tab title="(Without|With) payment sessions" %\}\s*```javascript\n([\s\S]*?)```)");
   while ((at = text.find("\n#### ", at)) != std::string::npos) {
     size_t end = text.find("\n#### ", at + 1);
-    std::string section = text.substr(at, end == std::string::npos ? std::string::npos : end - at);
+    std::string section = text.substr(
+        at, end == std::string::npos ? std::string::npos : end - at);
     Example example;
     example.method_heading = section.substr(6, section.find('\n', 1) - 6);
-    for (std::sregex_iterator it(section.begin(), section.end(), block), stop; it != stop; ++it) {
+    for (std::sregex_iterator it(section.begin(), section.end(), block), stop;
+         it != stop; ++it) {
       ((*it)[1] == "Without" ? example.without : example.with) = (*it)[2];
     }
-    if (!example.without.empty() && !example.with.empty()) examples.push_back(example);
+    if (!example.without.empty() && !example.with.empty())
+      examples.push_back(example);
     at = end == std::string::npos ? text.size() : end;
   }
   return examples;
@@ -60,10 +65,12 @@ void Flatten(TSNode object, std::string_view source, const std::string& prefix,
     TSNode pair = ts_node_named_child(object, i);
     if (!node::Is(pair, "pair")) continue;
     std::string key(node::Text(node::Field(pair, "key"), source));
-    if (key.size() >= 2 && (key[0] == '"' || key[0] == '\'')) key = key.substr(1, key.size() - 2);
+    if (key.size() >= 2 && (key[0] == '"' || key[0] == '\''))
+      key = key.substr(1, key.size() - 2);
     TSNode value = node::Field(pair, "value");
     (*out)[prefix + key] = std::string(node::Text(value, source));
-    if (node::Is(value, "object")) Flatten(value, source, prefix + key + ".", out);
+    if (node::Is(value, "object"))
+      Flatten(value, source, prefix + key + ".", out);
   }
 }
 
@@ -75,11 +82,13 @@ std::map<std::string, std::string> PayloadOf(const std::string& code) {
   while (!stack.empty() && keys.empty()) {
     TSNode n = stack.back();
     stack.pop_back();
-    if (node::Is(n, "object") && node::Text(n, code).find("\"type\"") != std::string::npos) {
+    if (node::Is(n, "object") &&
+        node::Text(n, code).find("\"type\"") != std::string::npos) {
       Flatten(n, code, "", &keys);
       break;
     }
-    for (uint32_t i = ts_node_named_child_count(n); i > 0; --i) stack.push_back(ts_node_named_child(n, i - 1));
+    for (uint32_t i = ts_node_named_child_count(n); i > 0; --i)
+      stack.push_back(ts_node_named_child(n, i - 1));
   }
   return keys;
 }
@@ -99,8 +108,9 @@ TEST(VendorExamplesTest, EveryMethodMigratesToTheDocumentedKeySet) {
     PlanOptions options;
     options.session_id = "\"ea03bf6f-84ef-4993-b1e7-b7d5ecf71d1f\"";
     Parser parser;
-    Migration m = MigrateText("example.js", example.without, Language::kJavaScript, BuiltinRules(),
-                              options, parser);
+    Migration m =
+        MigrateText("example.js", example.without, Language::kJavaScript,
+                    BuiltinRules(), options, parser);
     ASSERT_EQ(m.result.sites.size(), 1u);
     EXPECT_EQ(StatusName(m.result.sites[0].status), "migrated");
     auto before = PayloadOf(example.without);
