@@ -63,6 +63,9 @@ void AddExcerpts(std::string_view text, std::string_view after_text,
       end = std::min(end, lines.LineStartOffset(stop_line));
   }
   begin = text::LineStart(text, begin);
+  // One line of context above: an added `sessionId` line shows next to
+  // the `type` it follows.
+  if (!site_edits.empty() && begin > 0) begin = text::LineStart(text, begin - 1);
   end = end > begin && end <= text.size() &&
                 (end == text.size() || text[end - 1] == '\n')
             ? end
