@@ -11,7 +11,10 @@
 
 namespace psm::node {
 
-inline std::string_view Type(TSNode n) { return ts_node_type(n); }
+// Null nodes (a missing field) have type "" rather than crashing.
+inline std::string_view Type(TSNode n) {
+  return ts_node_is_null(n) ? std::string_view() : std::string_view(ts_node_type(n));
+}
 inline bool Is(TSNode n, std::string_view type) {
   return !ts_node_is_null(n) && Type(n) == type;
 }

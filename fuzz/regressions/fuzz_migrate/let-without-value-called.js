@@ -1,0 +1,2 @@
+let build;
+dr.createSource(build());
