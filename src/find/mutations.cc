@@ -1,5 +1,6 @@
 #include "find/mutations.h"
 
+#include <algorithm>
 #include <array>
 #include <string>
 
@@ -89,6 +90,8 @@ ByteRange StatementOf(TSNode expression) {
                                                   : node::Range(expression);
 }
 
+bool IsMergerName(std::string_view callee);
+
 void InspectCall(TSNode call, std::string_view name, std::string_view source,
                  std::vector<PayloadMutation>* out) {
   TSNode callee = node::Field(call, "function");
@@ -104,7 +107,7 @@ void InspectCall(TSNode call, std::string_view name, std::string_view source,
       return;
     }
   }
-  if (!IsMerger(node::Text(callee, source))) return;
+  if (!IsMergerName(node::Text(callee, source))) return;
   uint32_t count = ts_node_named_child_count(args);
   for (uint32_t i = 0; i < count; ++i) {
     TSNode arg = node::Unwrap(ts_node_named_child(args, i));
@@ -115,19 +118,55 @@ void InspectCall(TSNode call, std::string_view name, std::string_view source,
   }
 }
 
-}  // namespace
+// The expressions a use of `name` may change the payload through: the
+// assignment or call around `name.a.b`, or the call `name` is passed to.
+std::vector<TSNode> Candidates(std::string_view name, TSNode scope, std::string_view source) {
+  std::vector<TSNode> found;
+  for (TSNode use : IdentifierUses(name, scope, source)) {
+    TSNode top = use;
+    for (TSNode p = ts_node_parent(top); !ts_node_is_null(p); p = ts_node_parent(top)) {
+      bool chain = (node::Is(p, "member_expression") || node::Is(p, "subscript_expression")) &&
+                   ts_node_eq(node::Field(p, "object"), top);
+      if (!chain && !node::Is(p, "parenthesized_expression") &&
+          !node::Is(p, "non_null_expression")) {
+        break;
+      }
+      top = p;
+    }
+    TSNode parent = ts_node_parent(top);
+    if (node::Is(parent, "arguments")) parent = ts_node_parent(parent);
+    std::string_view type = node::Type(parent);
+    if (type == "assignment_expression" || type == "augmented_assignment_expression" ||
+        type == "call_expression") {
+      found.push_back(parent);
+    }
+  }
+  std::sort(found.begin(), found.end(), [](TSNode a, TSNode b) {
+    return ts_node_start_byte(a) != ts_node_start_byte(b)
+               ? ts_node_start_byte(a) < ts_node_start_byte(b)
+               : ts_node_end_byte(a) > ts_node_end_byte(b);
+  });
+  found.erase(std::unique(found.begin(), found.end(),
+                          [](TSNode a, TSNode b) { return ts_node_eq(a, b); }),
+              found.end());
+  return found;
+}
 
-bool IsMerger(std::string_view callee) {
+bool IsMergerName(std::string_view callee) {
   for (std::string_view m : kMergers) {
     if (callee == m) return true;
   }
   return false;
 }
 
+}  // namespace
+
+bool IsMerger(std::string_view callee) { return IsMergerName(callee); }
+
 std::vector<PayloadMutation> FindMutations(std::string_view name, TSNode scope,
                                            std::string_view source) {
   std::vector<PayloadMutation> mutations;
-  ForEachDescendant(scope, true, [&](TSNode n) {
+  for (TSNode n : Candidates(name, scope, source)) {
     std::string_view type = node::Type(n);
     std::string path;
     if ((type == "assignment_expression" ||
@@ -138,7 +177,7 @@ std::vector<PayloadMutation> FindMutations(std::string_view name, TSNode scope,
     } else if (type == "call_expression") {
       InspectCall(n, name, source, &mutations);
     }
-  });
+  }
   return mutations;
 }
 

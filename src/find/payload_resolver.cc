@@ -115,20 +115,21 @@ class PayloadResolver {
   // Calls like `Object.assign(name, ...)` in `scope`.
   std::vector<TSNode> MergesInto(std::string_view name, TSNode scope) const {
     std::vector<TSNode> calls;
-    ForEachDescendant(scope, true, [&](TSNode n) {
-      if (!node::Is(n, "call_expression") ||
+    for (TSNode use : IdentifierUses(name, scope, source_)) {
+      TSNode arg = use;
+      while (node::Is(ts_node_parent(arg), "parenthesized_expression")) arg = ts_node_parent(arg);
+      TSNode list = ts_node_parent(arg);
+      TSNode n = ts_node_parent(list);
+      if (!node::Is(list, "arguments") || !node::Is(n, "call_expression") ||
           !IsMerger(node::Text(node::Field(n, "function"), source_))) {
-        return;
+        continue;
       }
       std::vector<TSNode> args = node::Arguments(n);
-      size_t target =
-          !args.empty() && node::Is(node::Unwrap(args[0]), "true") ? 1 : 0;
-      if (target < args.size() &&
-          node::Is(node::Unwrap(args[target]), "identifier") &&
-          node::Text(node::Unwrap(args[target]), source_) == name) {
+      size_t target = !args.empty() && node::Is(node::Unwrap(args[0]), "true") ? 1 : 0;
+      if (target < args.size() && ts_node_eq(node::Unwrap(args[target]), use)) {
         calls.push_back(n);
       }
-    });
+    }
     return calls;
   }
 

@@ -1,5 +1,11 @@
 #include "find/scope.h"
 
+#include <cctype>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "common/byte_range.h"
 #include "syntax/node.h"
 
 namespace psm {
@@ -53,6 +59,119 @@ bool IsDeclaration(TSNode n) {
          node::Is(n, "variable_declaration");
 }
 
+// What ResolveName looks up for one name: its identifiers, the `var`
+// declarators binding it, and the `name = value` assignments, in source
+// order.
+struct NameEntry {
+  std::vector<TSNode> identifiers;
+  std::vector<TSNode> vars;
+  std::vector<TSNode> assignments;
+};
+
+bool IsIdentifierByte(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$' ||
+         (static_cast<unsigned char>(c) & 0x80);
+}
+
+bool IsPatternPart(TSNode n) {
+  std::string_view t = node::Type(n);
+  return t == "object_pattern" || t == "array_pattern" || t == "pair_pattern" ||
+         t == "assignment_pattern" || t == "object_assignment_pattern" ||
+         t == "rest_pattern";
+}
+
+// Built lazily per name by finding the name's occurrences in the text and
+// asking the tree what stands there: a few lookups per call site instead of
+// walks of whole scopes (see IndexedTree).
+class ScopeIndex {
+ public:
+  ScopeIndex(TSNode root, std::string_view source)
+      : tree(root.tree), root_(root), source_(source) {}
+
+  const NameEntry& Get(std::string_view name) const {
+    auto it = names_.find(std::string(name));
+    if (it != names_.end()) return it->second;
+    NameEntry& entry = names_[std::string(name)];
+    for (size_t at = source_.find(name); at != std::string_view::npos;
+         at = source_.find(name, at + name.size())) {
+      size_t end = at + name.size();
+      if ((at > 0 && IsIdentifierByte(source_[at - 1])) ||
+          (end < source_.size() && IsIdentifierByte(source_[end]))) {
+        continue;
+      }
+      Classify(ts_node_descendant_for_byte_range(root_, static_cast<uint32_t>(at),
+                                                 static_cast<uint32_t>(end)),
+               &entry);
+    }
+    return entry;
+  }
+
+  const TSTree* tree;
+
+ private:
+  static void Classify(TSNode n, NameEntry* entry) {
+    std::string_view type = node::Type(n);
+    if (type == "identifier") {
+      entry->identifiers.push_back(n);
+      TSNode top = n;
+      while (node::Is(ts_node_parent(top), "parenthesized_expression")) top = ts_node_parent(top);
+      TSNode parent = ts_node_parent(top);
+      if (node::Is(parent, "assignment_expression") &&
+          ts_node_eq(node::Field(parent, "left"), top)) {
+        entry->assignments.push_back(parent);
+      }
+    }
+    if (type != "identifier" && type != "shorthand_property_identifier_pattern") return;
+    TSNode top = n;
+    while (IsPatternPart(ts_node_parent(top))) top = ts_node_parent(top);
+    TSNode declarator = ts_node_parent(top);
+    if (node::Is(declarator, "variable_declarator") &&
+        ts_node_eq(node::Field(declarator, "name"), top) &&
+        node::Is(ts_node_parent(declarator), "variable_declaration")) {
+      entry->vars.push_back(declarator);
+    }
+  }
+
+  TSNode root_;
+  std::string_view source_;
+  mutable std::unordered_map<std::string, NameEntry> names_;
+};
+
+thread_local const ScopeIndex* g_index = nullptr;
+
+const ScopeIndex* IndexFor(TSNode n) {
+  return g_index && g_index->tree == n.tree ? g_index : nullptr;
+}
+
+bool NoFunctionBetween(TSNode inner, TSNode outer) {
+  for (TSNode p = ts_node_parent(inner); !ts_node_is_null(p); p = ts_node_parent(p)) {
+    if (ts_node_eq(p, outer)) return true;
+    if (node::IsFunction(p)) return false;
+  }
+  return false;
+}
+
+// A `var` declarator for `name` under `block`, not inside a nested function.
+TSNode HoistedVar(TSNode block, std::string_view name, std::string_view source) {
+  if (const ScopeIndex* index = IndexFor(block)) {
+    ByteRange range = node::Range(block);
+    for (TSNode d : index->Get(name).vars) {
+      if (range.Contains(node::Range(d)) && NoFunctionBetween(d, block) &&
+          PatternBinds(node::Field(d, "name"), name, source)) {
+        return d;
+      }
+    }
+    return TSNode{};
+  }
+  TSNode found{};
+  ForEachDescendant(block, false, [&](TSNode n) {
+    if (ts_node_is_null(found) && node::Is(n, "variable_declaration")) {
+      found = DeclaratorIn(n, name, source);
+    }
+  });
+  return found;
+}
+
 // Declarations visible in `block`: its own statements (any kind), plus `var`
 // declarations nested in its sub-blocks, which are hoisted.
 TSNode FindDeclarator(TSNode block, std::string_view name,
@@ -80,13 +199,7 @@ TSNode FindDeclarator(TSNode block, std::string_view name,
       }
     }
   }
-  TSNode found{};
-  ForEachDescendant(block, false, [&](TSNode n) {
-    if (ts_node_is_null(found) && node::Is(n, "variable_declaration")) {
-      found = DeclaratorIn(n, name, source);
-    }
-  });
-  return found;
+  return HoistedVar(block, name, source);
 }
 
 // An identifier among a function's parameters (plain, defaulted, typed).
@@ -151,8 +264,7 @@ Binding Resolve(std::string_view name, TSNode use, std::string_view source,
 // very binding (not to a shadowing local or parameter of the same name).
 void CollectAssignments(Binding* binding, std::string_view name,
                         std::string_view source) {
-  ForEachDescendant(binding->scope, true, [&](TSNode n) {
-    if (!node::Is(n, "assignment_expression")) return;
+  auto consider = [&](TSNode n) {
     TSNode left = node::Unwrap(node::Field(n, "left"));
     if (!IsNamed(left, name, source)) return;
     Binding target = Resolve(name, left, source, false);
@@ -160,6 +272,16 @@ void CollectAssignments(Binding* binding, std::string_view name,
         ts_node_eq(target.declarator, binding->declarator)) {
       binding->assignments.push_back(n);
     }
+  };
+  if (const ScopeIndex* index = IndexFor(binding->scope)) {
+    ByteRange range = node::Range(binding->scope);
+    for (TSNode n : index->Get(name).assignments) {
+      if (range.Contains(node::Range(n))) consider(n);
+    }
+    return;
+  }
+  ForEachDescendant(binding->scope, true, [&](TSNode n) {
+    if (node::Is(n, "assignment_expression")) consider(n);
   });
 }
 
@@ -169,6 +291,33 @@ bool IsBlockScope(TSNode n) {
 }
 
 }  // namespace
+
+IndexedTree::IndexedTree(TSNode root, std::string_view source) : previous_(g_index) {
+  auto* index = new ScopeIndex(root, source);
+  index_ = index;
+  g_index = index;
+}
+
+IndexedTree::~IndexedTree() {
+  g_index = static_cast<const ScopeIndex*>(previous_);
+  delete static_cast<const ScopeIndex*>(index_);
+}
+
+std::vector<TSNode> IdentifierUses(std::string_view name, TSNode scope,
+                                   std::string_view source) {
+  std::vector<TSNode> uses;
+  ByteRange range = node::Range(scope);
+  if (const ScopeIndex* index = IndexFor(scope)) {
+    for (TSNode n : index->Get(name).identifiers) {
+      if (range.Contains(node::Range(n))) uses.push_back(n);
+    }
+    return uses;
+  }
+  ForEachDescendant(scope, true, [&](TSNode n) {
+    if (IsNamed(n, name, source)) uses.push_back(n);
+  });
+  return uses;
+}
 
 TSNode EnclosingFunction(TSNode n) {
   for (TSNode p = ts_node_parent(n); !ts_node_is_null(p);

@@ -4,6 +4,9 @@
 
 #include "common/text_lines.h"
 #include "find/method_scan.h"
+#include <optional>
+
+#include "find/scope.h"
 #include "find/session_api_finder.h"
 #include "find/site_finder.h"
 #include "migrate/file_kind.h"
@@ -164,6 +167,8 @@ Migration Migrate(Migration m, std::string_view text, std::string_view source,
     return m;
   }
   LineIndex lines(text);
+  // Fast name lookups while finding; dropped before the tree is edited.
+  std::optional<IndexedTree> indexed(std::in_place, tree.Root(), source);
   EditSet file_edits;
   std::vector<std::pair<size_t, EditSet>>
       site_edits;  // site index -> its edits
@@ -212,6 +217,7 @@ Migration Migrate(Migration m, std::string_view text, std::string_view source,
   std::string_view after_source =
       edited_view.empty() ? std::string_view(m.migrated_text) : edited_view;
   int errors_before = CountSyntaxErrors(tree.Root());
+  indexed.reset();
   DescribeEdits(tree, file_edits, lines);
   Tree after = parser.Reparse(language, tree, after_source);
   if (!after.ok() || CountSyntaxErrors(after.Root()) > errors_before)
