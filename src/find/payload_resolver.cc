@@ -178,9 +178,7 @@ class PayloadResolver {
         node::Is(node::Field(callee, "object"), "this")) {
       std::string_view method =
           node::Text(node::Field(callee, "property"), source_);
-      TSNode klass = callee;
-      while (!ts_node_is_null(klass) && !node::Is(klass, "class_body"))
-        klass = ts_node_parent(klass);
+      TSNode klass = node::EnclosingOfType(callee, "class_body");
       if (ts_node_is_null(klass)) return TSNode{};
       uint32_t count = ts_node_named_child_count(klass);
       for (uint32_t i = 0; i < count; ++i) {

@@ -35,10 +35,7 @@ Receiver ClassifyMaker(TSNode value, std::string_view source) {
 // `this.x` in a class: the value of a field `x = ...` or `this.x = ...`.
 Receiver ClassifyThisField(TSNode member, std::string_view source) {
   std::string_view field = node::Text(node::Field(member, "property"), source);
-  TSNode klass = member;
-  while (!ts_node_is_null(klass) && !node::Is(klass, "class_body")) {
-    klass = ts_node_parent(klass);
-  }
+  TSNode klass = node::EnclosingOfType(member, "class_body");
   if (ts_node_is_null(klass)) return Receiver::kUnknown;
   Receiver verdict = Receiver::kUnknown;
   ForEachDescendant(klass, true, [&](TSNode n) {
@@ -64,9 +61,7 @@ Receiver ClassifyThisField(TSNode member, std::string_view source) {
 
 // `this.createSource(...)` inside a class that defines its own createSource.
 Receiver ClassifyThis(TSNode self, std::string_view source) {
-  TSNode klass = self;
-  while (!ts_node_is_null(klass) && !node::Is(klass, "class_body"))
-    klass = ts_node_parent(klass);
+  TSNode klass = node::EnclosingOfType(self, "class_body");
   if (ts_node_is_null(klass)) return Receiver::kUnknown;
   uint32_t count = ts_node_named_child_count(klass);
   for (uint32_t i = 0; i < count; ++i) {

@@ -144,7 +144,9 @@ const ScopeIndex* IndexFor(TSNode n) {
 }
 
 bool NoFunctionBetween(TSNode inner, TSNode outer) {
-  for (TSNode p = ts_node_parent(inner); !ts_node_is_null(p); p = ts_node_parent(p)) {
+  int steps = 0;
+  for (TSNode p = ts_node_parent(inner); !ts_node_is_null(p) && ++steps < node::kMaxClimb;
+       p = ts_node_parent(p)) {
     if (ts_node_eq(p, outer)) return true;
     if (node::IsFunction(p)) return false;
   }
@@ -320,7 +322,8 @@ std::vector<TSNode> IdentifierUses(std::string_view name, TSNode scope,
 }
 
 TSNode EnclosingFunction(TSNode n) {
-  for (TSNode p = ts_node_parent(n); !ts_node_is_null(p);
+  int steps = 0;
+  for (TSNode p = ts_node_parent(n); !ts_node_is_null(p) && ++steps < node::kMaxClimb;
        p = ts_node_parent(p)) {
     if (node::IsFunction(p) || node::Is(p, "program")) return p;
   }
@@ -337,7 +340,8 @@ namespace {
 Binding Resolve(std::string_view name, TSNode use, std::string_view source,
                 bool assignments) {
   Binding binding;
-  for (TSNode scope = ts_node_parent(use); !ts_node_is_null(scope);
+  int steps = 0;
+  for (TSNode scope = ts_node_parent(use); !ts_node_is_null(scope) && ++steps < node::kMaxClimb;
        scope = ts_node_parent(scope)) {
     TSNode other = LoopOrCatchBinding(scope, name, source);
     if (!ts_node_is_null(other)) {

@@ -34,6 +34,21 @@ inline bool IsComment(TSNode n) { return Is(n, "comment"); }
 // TypeScript's `as`, `satisfies`, `!` and `<T>x`.
 TSNode Unwrap(TSNode n);
 
+// How far up the tree the finder looks. tree-sitter 0.20's ts_node_parent
+// walks down from the root, so climbing is quadratic in depth; hand-written
+// code is nowhere near this deep, hostile input must not take hours.
+inline constexpr int kMaxClimb = 1000;
+
+// The nearest ancestor of `n` of `type` within kMaxClimb steps, or null.
+inline TSNode EnclosingOfType(TSNode n, std::string_view type) {
+  TSNode p = n;
+  for (int steps = 0; !ts_node_is_null(p) && steps < kMaxClimb; ++steps) {
+    if (Is(p, type)) return p;
+    p = ts_node_parent(p);
+  }
+  return TSNode{};
+}
+
 // The arguments of a call, comments left out.
 std::vector<TSNode> Arguments(TSNode call);
 
