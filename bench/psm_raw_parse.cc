@@ -3,19 +3,23 @@
 // based tool on the same files and cores, which bench/run.sh compares
 // payment-session-migrate against.
 //
-//   psm_raw_parse [-j N] [--max-file-size BYTES] PATH...
+//   psm_raw_parse [-j N] [--max-file-size BYTES] [--list] PATH...
 //
-// PATHs are files or directories; directories are walked exactly as the
-// tool walks them (psm::CollectFiles: .js .mjs .cjs .jsx .ts .mts .cts .tsx,
-// skipping node_modules, .git and symbolic links), files are read with the
-// tool's reader (psm::ReadSourceFile: same size limit, same binary check),
-// and each of N threads reuses one psm::Parser. Prints files and bytes parsed.
+// PATHs are files or directories; directories are walked with the tool's
+// walker (psm::CollectFiles: .js .mjs .cjs .jsx .ts .mts .cts .tsx, skipping
+// node_modules, .git and symbolic links; no ignore files, so bench/bench.py
+// checks that the tool scans the same files), and every file with a
+// JavaScript/TypeScript grammar (psm::LanguageForPath) is read with the
+// tool's reader (psm::ReadSourceFile: same size limit, same binary check)
+// and parsed; each of N threads reuses one psm::Parser. Prints files and
+// bytes parsed. --list prints those files instead, one a line.
 
 #include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -33,13 +37,15 @@ struct Totals {
   std::atomic<size_t> skipped{0};
   std::atomic<size_t> failed{0};
   std::atomic<size_t> with_errors{0};
+  std::atomic<size_t> other{0};  // walked, but no JS/TS grammar (.d.ts, markup)
 };
 
 int Usage() {
   std::fprintf(stderr,
-               "usage: psm_raw_parse [-j N] [--max-file-size BYTES] PATH...\n"
+               "usage: psm_raw_parse [-j N] [--max-file-size BYTES] [--list] PATH...\n"
                "  -j, --jobs N           parser threads (default: all cores)\n"
-               "  --max-file-size BYTES  skip larger files (default 4 MiB, as the tool; 0 = no limit)\n");
+               "  --max-file-size BYTES  skip larger files (default 4 MiB, as the tool; 0 = no limit)\n"
+               "  --list                 print the files that would be parsed, and stop\n");
   return 2;
 }
 
@@ -49,6 +55,7 @@ int main(int argc, char** argv) {
   unsigned jobs = std::thread::hardware_concurrency();
   size_t max_bytes = psm::kDefaultMaxFileBytes;
   std::vector<std::string> paths;
+  bool list = false;
   for (int i = 1; i < argc; ++i) {
     std::string arg = argv[i];
     if ((arg == "-j" || arg == "--jobs") && i + 1 < argc) {
@@ -57,6 +64,8 @@ int main(int argc, char** argv) {
       jobs = static_cast<unsigned>(std::atoi(arg.c_str() + 2));
     } else if (arg == "--max-file-size" && i + 1 < argc) {
       max_bytes = std::strtoull(argv[++i], nullptr, 10);
+    } else if (arg == "--list") {
+      list = true;
     } else if (arg == "-h" || arg == "--help") {
       Usage();
       return 0;
@@ -77,19 +86,30 @@ int main(int argc, char** argv) {
     if (problem.fatal) return 2;
   }
 
+  if (list) {
+    for (const std::string& path : walk.files) {
+      if (psm::LanguageForPath(path)) std::printf("%s\n", path.c_str());
+    }
+    return 0;
+  }
+
   Totals totals;
   std::atomic<size_t> next{0};
   auto worker = [&] {
     psm::Parser parser;  // one per thread, reused for every file
     for (size_t i; (i = next.fetch_add(1)) < walk.files.size();) {
       const std::string& path = walk.files[i];
+      std::optional<psm::Language> language = psm::LanguageForPath(path);
+      if (!language) {
+        ++totals.other;
+        continue;
+      }
       psm::SourceFile file = psm::ReadSourceFile(path, max_bytes);
       if (!file.error.empty()) {
         ++(file.skipped ? totals.skipped : totals.failed);
         continue;
       }
-      psm::Language language = psm::LanguageForPath(path).value_or(psm::Language::kJavaScript);
-      psm::Tree tree = parser.Parse(language, file.text);
+      psm::Tree tree = parser.Parse(*language, file.text);
       if (!tree.ok()) {
         ++totals.failed;
         continue;
@@ -109,9 +129,9 @@ int main(int argc, char** argv) {
   double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   std::printf("psm_raw_parse: %zu files, %zu bytes parsed (%.1f MB) in %.3f s on %u thread%s; "
-              "%zu skipped (size/binary), %zu unreadable, %zu with syntax errors\n",
+              "%zu skipped (size/binary), %zu not JS/TS, %zu unreadable, %zu with syntax errors\n",
               totals.files.load(), totals.bytes.load(), totals.bytes.load() / 1e6, seconds, jobs,
-              jobs == 1 ? "" : "s", totals.skipped.load(), totals.failed.load(),
+              jobs == 1 ? "" : "s", totals.skipped.load(), totals.other.load(), totals.failed.load(),
               totals.with_errors.load());
   return totals.failed.load() == 0 ? 0 : 1;
 }
