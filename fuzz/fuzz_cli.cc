@@ -6,8 +6,8 @@
 //   2. without options the result is an exit (0 with text on stdout for
 //      --help/--version, 2 with a one-line message on stderr for a usage
 //      error); with options, exit code 0 and at least one path.
-// Optional (PSM_FUZZ_STRICT=1 in the environment): a usage error is exactly
-// one line, as the README promises.
+//   3. a usage error is exactly one line, as the README promises
+//      (PSM_FUZZ_STRICT=0 in the environment turns this off).
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -29,10 +29,11 @@ namespace {
   std::abort();
 }
 
+// The one-line check is on unless PSM_FUZZ_STRICT=0.
 bool Strict() {
   static const bool strict = [] {
     const char* v = std::getenv("PSM_FUZZ_STRICT");
-    return v && *v && std::string_view(v) != "0";
+    return !(v && std::string_view(v) == "0");
   }();
   return strict;
 }

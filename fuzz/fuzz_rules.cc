@@ -8,8 +8,8 @@
 //      non-empty name, and every removed path is a dotted path of non-empty
 //      segments;
 //   4. merging the table into the built-in one keeps every entry findable.
-// Optional (PSM_FUZZ_STRICT=1 in the environment): the error message is
-// one line, as the README promises for malformed rules files.
+//   5. the error message is one line, as the README promises for malformed
+//      rules files (PSM_FUZZ_STRICT=0 in the environment turns this off).
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -29,10 +29,11 @@ namespace {
   std::abort();
 }
 
+// The one-line check is on unless PSM_FUZZ_STRICT=0.
 bool Strict() {
   static const bool strict = [] {
     const char* v = std::getenv("PSM_FUZZ_STRICT");
-    return v && *v && std::string_view(v) != "0";
+    return !(v && std::string_view(v) == "0");
   }();
   return strict;
 }

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # (Re)builds the seed corpora in fuzz/corpus/<target>/ from the repository:
 #   fuzz_migrate  fixtures/*/input.* and expected.* (legacy and migrated code),
-#                 plus the example projects' sources
+#                 plus the example projects' sources and a few fixtures
+#                 wrapped in HTML / Vue / PHP markup (the script-container path)
 #   fuzz_rules    rules/payment-methods.json, the README's --rules example and
 #                 a few malformed documents (one per validation error)
 #   fuzz_cli      typical command lines, arguments separated by NUL bytes
@@ -27,6 +28,21 @@ if [ -d "$root/examples" ]; then
     cp "$file" "$out/fuzz_migrate/example-${rel//\//-}"
   done
 fi
+
+# A few fixtures inside markup, so the fuzzer starts with working <script> blocks.
+for case_name in method-payPal format-crlf format-inline-one-line format-typescript; do
+  file="$(ls "$root/fixtures/$case_name"/input.* 2>/dev/null | head -n 1)"
+  [ -n "$file" ] || continue
+  { printf '<!doctype html>\n<html><body>\n<p>Checkout</p>\n<script>\n'
+    cat "$file"
+    printf '</script>\n</body></html>\n'; } >"$out/fuzz_migrate/embed-$case_name.html"
+  { printf '<template><div/></template>\n<script setup lang="ts">\n'
+    cat "$file"
+    printf '</script>\n'; } >"$out/fuzz_migrate/embed-$case_name.vue"
+  { printf '<?php $k = "pk"; ?>\n<script>\nvar key = "<?= $k ?>";\n'
+    cat "$file"
+    printf '</script>\n'; } >"$out/fuzz_migrate/embed-$case_name.php"
+done
 
 # --- fuzz_rules -------------------------------------------------------------
 r="$out/fuzz_rules"

@@ -4,6 +4,9 @@
 #
 #   scripts/fuzz.sh [SECONDS] [TARGET...]     TARGET: fuzz_migrate fuzz_rules fuzz_cli
 #
+# First, each input in fuzz/regressions/<target>/ (inputs that once broke a
+# target) is run once; a failure there is reported as REGRESSION and makes
+# the exit status 1, and fuzzing goes on.
 # Each target starts from its seed corpus fuzz/corpus/<target>/ (read only)
 # plus a working corpus build-fuzz/corpus/<target>/ that keeps what earlier
 # runs found. Crash inputs go to build-fuzz/artifacts/. Prints per target:
@@ -13,8 +16,8 @@
 # Environment: FUZZ_BUILD_DIR (default build-fuzz), FUZZ_ARGS (extra
 # libFuzzer flags), FUZZ_KEEP_GOING=1 (fork mode: keep fuzzing after a
 # crash and count the crash artifacts; for long runs with known bugs),
-# PSM_FUZZ_STRICT=1 (also check the one-line error promises, see
-# fuzz/README.md), CC/CXX (default clang).
+# PSM_FUZZ_STRICT=0 (skip the one-line error checks, see fuzz/README.md),
+# CC/CXX (default clang).
 set -uo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 build="${FUZZ_BUILD_DIR:-$root/build-fuzz}"
@@ -33,13 +36,14 @@ if [ ! -d "$root/fuzz/corpus/fuzz_migrate" ]; then "$root/fuzz/make-seeds.sh"; f
 generator=()
 if [ ! -f "$build/CMakeCache.txt" ] && command -v ninja >/dev/null; then generator=(-G Ninja); fi
 echo "fuzz.sh: building into $build" >&2
+mkdir -p "$build/logs"
 if ! CC="${CC:-clang}" CXX="${CXX:-clang++}" cmake -S "$root" -B "$build" "${generator[@]}" \
-       -DPSM_FUZZ=ON -DPSM_BUILD_TESTS=OFF -DCMAKE_BUILD_TYPE=RelWithDebInfo >"$build.configure.log" 2>&1; then
-  cat "$build.configure.log" >&2
+       -DPSM_FUZZ=ON -DPSM_BUILD_TESTS=OFF -DCMAKE_BUILD_TYPE=RelWithDebInfo >"$build/logs/configure.log" 2>&1; then
+  cat "$build/logs/configure.log" >&2
   exit 2
 fi
-if ! cmake --build "$build" -j"$(nproc)" --target "${targets[@]}" >"$build.build.log" 2>&1; then
-  tail -n 40 "$build.build.log" >&2
+if ! cmake --build "$build" -j"$(nproc)" --target "${targets[@]}" >"$build/logs/build.log" 2>&1; then
+  tail -n 40 "$build/logs/build.log" >&2
   exit 2
 fi
 
@@ -51,6 +55,20 @@ printf '%-14s %6s %12s %9s %7s %7s %7s  %s\n' target seconds executions exec/s c
 for target in "${targets[@]}"; do
   binary="$(find "$build" -type f -name "$target" -perm -u+x | head -n 1)"
   if [ -z "$binary" ]; then echo "fuzz.sh: $target was not built" >&2; exit 2; fi
+  regressions=("$root/fuzz/regressions/$target"/*)
+  regression_failed=0
+  if [ -e "${regressions[0]}" ]; then
+    rlog="$build/logs/$target.regressions.log"
+    if "$binary" -timeout=25 "${regressions[@]}" >"$rlog" 2>&1; then
+      echo "$target: ${#regressions[@]} regression input(s) pass" >&2
+    else
+      status=1
+      regression_failed=1
+      echo "$target: REGRESSION: an input in fuzz/regressions/$target/ fails ($rlog):" >&2
+      grep -aE '^Running: |invariant broken|what\(\): |runtime error: |ERROR: (AddressSanitizer|LeakSanitizer|libFuzzer)' "$rlog" |
+        tail -n 4 | sed 's/^/  /' >&2
+    fi
+  fi
   corpus="$build/corpus/$target"
   mkdir -p "$corpus"
   dict=()
@@ -58,13 +76,13 @@ for target in "${targets[@]}"; do
   log="$build/logs/$target.log"
   mode=()
   [ "${FUZZ_KEEP_GOING:-0}" = 1 ] && mode=(-fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1)
-  before="$(find "$build/artifacts" -name "$target-*" | wc -l)"
+  touch "$build/logs/$target.started"
   # shellcheck disable=SC2086  # FUZZ_ARGS is a list of flags
   "$binary" "$corpus" "$root/fuzz/corpus/$target" "${dict[@]}" "${mode[@]}" \
       -max_total_time="$seconds" -timeout=25 -rss_limit_mb=2048 -print_final_stats=1 \
       -artifact_prefix="$build/artifacts/$target-" ${FUZZ_ARGS:-} >"$log" 2>&1
   rc=$?
-  artifacts=$(( $(find "$build/artifacts" -name "$target-*" | wc -l) - before ))
+  artifacts="$(find "$build/artifacts" -name "$target-*" -newer "$build/logs/$target.started" | wc -l)"
   if grep -qE '^#[0-9]+: cov: ' "$log"; then  # fork mode: "#N: cov: C ft: F corp: K exec/s E ..."
     last="$(grep -E '^#[0-9]+: cov: ' "$log" | tail -n 1)"
     execs="$(sed -n 's/^#\([0-9]*\):.*/\1/p' <<<"$last")"
@@ -85,16 +103,23 @@ for target in "${targets[@]}"; do
   fi
   result=ok
   [ $crashed = 1 ] && result="CRASH ($artifacts artifact(s) in $build/artifacts)"
+  [ $regression_failed = 1 ] && result="$result; REGRESSION failed"
   printf '%-14s %6s %12s %9s %7s %7s %7s  %s\n' "$target" "$seconds" "${execs:-?}" "${rate:-?}" \
     "${cov:-?}" "${ft:-?}" "${new:-?}" "$result"
   if [ $crashed = 1 ]; then
     status=1
     echo "---- $target: $log (exit $rc) ----" >&2
-    # Distinct causes, then the first report's frames in the project's code.
-    grep -aoE "invariant broken.*|what\(\): .*|runtime error: .*|ERROR: AddressSanitizer: [a-z-]+|ERROR: LeakSanitizer.*|ERROR: libFuzzer: [a-z -]+" "$log" |
-      sed -E "s/'[^']*'/'…'/g" | sort | uniq -c | sort -rn | head -n 10 >&2
+    # Distinct causes (each new artifact re-run once; fork mode does not
+    # forward the reports), then the first report's frames in the project's code.
+    find "$build/artifacts" -name "$target-*" -newer "$build/logs/$target.started" | head -n 200 |
+      while read -r artifact; do
+        timeout 60 "$binary" "$artifact" 2>&1 |
+          grep -aoE "invariant broken.*|what\(\): .*|runtime error: .*|ERROR: AddressSanitizer: [a-z-]+|ERROR: LeakSanitizer.*|ERROR: libFuzzer: [a-z -]+" |
+          head -n 1
+      done | sed -E "s/'[^']*'/'…'/g" | sort | uniq -c | sort -rn | head -n 10 >&2
     grep -aE '^    #[0-9]+ .* in (psm::|LLVMFuzzerTestOneInput)' "$log" | head -n 8 >&2
-    ls -t "$build/artifacts/$target-"* 2>/dev/null | head -n 3 | sed 's/^/  artifact: /' >&2
+    find "$build/artifacts" -name "$target-*" -newer "$build/logs/$target.started" | head -n 3 |
+      sed 's/^/  artifact: /' >&2
   fi
 done
 exit $status

@@ -32,19 +32,20 @@ command -v ninja >/dev/null && generator=(-G Ninja)
 build() {
   local name="$1" dir="$2" flags="$3"
   echo "== $name: configuring $dir ($CXX, $flags)" >&2
+  mkdir -p "$dir"
   if [ ! -f "$dir/CMakeCache.txt" ]; then
     cmake -S "$root" -B "$dir" "${generator[@]}" -DCMAKE_BUILD_TYPE=Debug \
       -DCMAKE_C_FLAGS="$flags" -DCMAKE_CXX_FLAGS="$flags" \
-      -DCMAKE_EXE_LINKER_FLAGS="$flags" >"$dir.configure.log" 2>&1 ||
-      { cat "$dir.configure.log" >&2; return 1; }
+      -DCMAKE_EXE_LINKER_FLAGS="$flags" >"$dir/configure.log" 2>&1 ||
+      { cat "$dir/configure.log" >&2; return 1; }
   else
     cmake -S "$root" -B "$dir" -DCMAKE_C_FLAGS="$flags" -DCMAKE_CXX_FLAGS="$flags" \
-      -DCMAKE_EXE_LINKER_FLAGS="$flags" >"$dir.configure.log" 2>&1 ||
-      { cat "$dir.configure.log" >&2; return 1; }
+      -DCMAKE_EXE_LINKER_FLAGS="$flags" >"$dir/configure.log" 2>&1 ||
+      { cat "$dir/configure.log" >&2; return 1; }
   fi
   echo "== $name: building" >&2
-  cmake --build "$dir" -j"$(nproc)" >"$dir.build.log" 2>&1 ||
-    { tail -n 40 "$dir.build.log" >&2; return 1; }
+  cmake --build "$dir" -j"$(nproc)" >"$dir/build.log" 2>&1 ||
+    { tail -n 40 "$dir/build.log" >&2; return 1; }
 }
 
 # run NAME DIR CTEST-ARGS...: runs ctest, prints the failures and the first
@@ -53,13 +54,13 @@ run() {
   local name="$1" dir="$2"
   shift 2
   echo "== $name: ctest $*" >&2
-  local log="$dir.ctest.log" started=$SECONDS rc=0
+  local log="$dir/ctest.log" started=$SECONDS rc=0
   ctest --test-dir "$dir" --output-on-failure -j"$jobs" --timeout 900 "$@" >"$log" 2>&1 || rc=$?
   local summary
   summary="$(grep -E 'tests passed|tests failed' "$log" | tail -n 1)"
   printf '%-5s %s (%ss)\n' "$name" "${summary:-no tests ran}" "$(( SECONDS - started ))"
   if [ $rc -ne 0 ]; then
-    grep -E '^\s+[0-9]+ - ' "$log" | head -n 30 >&2
+    grep -E '^\s+[0-9]+ - ' "$log" | grep -v '(Skipped)' | head -n 30 >&2
     grep -aE 'ERROR: (AddressSanitizer|LeakSanitizer)|WARNING: ThreadSanitizer|runtime error:|SUMMARY: ' "$log" |
       sort | uniq -c | sort -rn | head -n 20 >&2
     echo "   full log: $log" >&2
@@ -68,7 +69,6 @@ run() {
 }
 
 status=0
-results=()
 if [ "$which" = all ] || [ "$which" = asan ]; then
   dir="${ASAN_BUILD_DIR:-$root/build-asan}"
   if build asan "$dir" "-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all -O1 -g"; then

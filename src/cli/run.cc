@@ -280,8 +280,9 @@ int RunInteractive(const RunContext& ctx, Printer& printer) {
 int RunFiles(const RunContext& ctx, Printer& printer) {
   auto started = std::chrono::steady_clock::now();
   RunOutcome run;
-  WalkResult walk = Walk(ctx, printer, &run.fatal);
+  // Before the walk: an interrupt at any point then ends the run cleanly.
   if (ctx.options.mode == Mode::kWrite) CatchInterrupts();
+  WalkResult walk = Walk(ctx, printer, &run.fatal);
   Progress progress(walk.files.size(),
                     !ctx.options.quiet && walk.files.size() > 200);
   RunOrdered<Parser, ProcessedFile>(

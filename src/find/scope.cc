@@ -92,6 +92,7 @@ class ScopeIndex {
     auto it = names_.find(std::string(name));
     if (it != names_.end()) return it->second;
     NameEntry& entry = names_[std::string(name)];
+    if (name.empty()) return entry;  // a missing identifier (error recovery)
     for (size_t at = source_.find(name); at != std::string_view::npos;
          at = source_.find(name, at + name.size())) {
       size_t end = at + name.size();
@@ -332,6 +333,7 @@ TSNode EnclosingFunction(TSNode n) {
 
 Binding ResolveName(std::string_view name, TSNode use,
                     std::string_view source) {
+  if (name.empty()) return Binding();  // a MISSING node from error recovery
   return Resolve(name, use, source, true);
 }
 

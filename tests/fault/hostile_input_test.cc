@@ -1,7 +1,8 @@
 // Hostile user input through the binary: every malformed rules file or
 // argument must end in exit status 2 with a one-line message naming the
 // file (or option) and the cause -- never a crash, never a message that
-// spills over several lines. Found by fuzz/fuzz_rules and fuzz/fuzz_cli.
+// spills over several lines. Regression tests for what fuzz/fuzz_rules and
+// fuzz/fuzz_cli found (fixed in db27b17).
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -33,8 +34,8 @@ class HostileInputTest : public testing::Test {
 };
 
 // fuzz_rules: nlohmann::json throws out_of_range (not parse_error) for a
-// number it cannot represent; ParseRules only catches parse_error, so the
-// tool dies with std::terminate (exit 134).
+// number it cannot represent; ParseRules caught only parse_error, so the
+// tool died in std::terminate (exit 134).
 TEST_F(HostileInputTest, RulesFileWithAnOverflowingNumberIsStatusTwo) {
   dir_.Write("rules.json", "{\"version\": 1e999, \"methods\": {}}\n");
   Outcome run = Tool("--rules rules.json pay.js");
@@ -53,7 +54,7 @@ TEST_F(HostileInputTest, RulesFileWithAnOverflowingNumberDeepInsideIsStatusTwo) 
 }
 
 // The README promises one line naming the file, the place and the problem;
-// a JSON key holding a line break is echoed raw into the message.
+// a JSON key holding a line break was echoed raw into the message.
 TEST_F(HostileInputTest, RulesErrorNamingAKeyWithALineBreakIsOneLine) {
   dir_.Write("rules.json", "{\"version\": 1, \"methods\": {\"pay\\nPal\": {}}}\n");
   Outcome run = Tool("--rules rules.json pay.js");
@@ -72,6 +73,32 @@ TEST_F(HostileInputTest, UnknownOptionWithALineBreakIsAOneLineUsageError) {
   Outcome run = Shell(dir_.path(), "{bin} \"$(printf -- '--bogus\\nflag')\" pay.js");
   EXPECT_EQ(run.status, 2) << run.err;
   EXPECT_EQ(Lines(run.err), 1) << run.err;
+}
+
+// fuzz_migrate: a payload built by calling a variable declared without a
+// value. PayloadResolver::FunctionCalled passed the declarator's missing
+// `value` (a null node) to node::IsFunction, whose ts_node_type dereferenced
+// NULL: the tool died with SIGSEGV (status 139) on valid JavaScript (fixed
+// in 1e89073).
+TEST_F(HostileInputTest, PayloadFromACallOfAnUnassignedVariableDoesNotCrash) {
+  dir_.Write("build.js", "let build;\ndr.createSource(build());\n");
+  Outcome run = Shell(dir_.path(), "{bin} --session-id S build.js");
+  EXPECT_EQ(run.status, 0) << run.err;
+  dir_.Write("hoisted.js", "dr.createSource(make());\nvar make;\n");
+  Outcome hoisted = Shell(dir_.path(), "{bin} --session-id S hoisted.js");
+  EXPECT_EQ(hoisted.status, 0) << hoisted.err;
+}
+
+// fuzz_migrate (a timeout): in TypeScript, `{:<?l>,}` parses with a
+// MISSING identifier -- a zero-length node -- as a property value.
+// ReadValue traces it with ResolveName(""), and ScopeIndex::Get("") loops
+// for ever: source.find("") finds offset `at` again and again, since the
+// loop advances by name.size() == 0. The whole run hangs on one bad file.
+TEST_F(HostileInputTest, PayloadValueThatIsAMissingIdentifierDoesNotHang) {
+  dir_.Write("broken.ts", "var p = {:<?l>,}\nr.createSource(p)\n");
+  Outcome run = Shell(dir_.path(), "timeout 20 {bin} --session-id S broken.ts");
+  EXPECT_NE(run.status, 124) << "still running after 20 s";
+  EXPECT_EQ(run.status, 0) << run.err;
 }
 
 }  // namespace

@@ -1,0 +1,19 @@
+const digitalriver = new DigitalRiver(DR_PUBLIC_KEY);
+
+function payByCard(cardNumber) {
+  const cardData = { type: 'creditCard', sessionId: checkout.payment.session.id, owner: currentOwner() };
+  return digitalriver.createSource.call(digitalriver, cardNumber, cardData);
+}
+
+function payByPaypal(links) {
+  return digitalriver.createSource.apply(digitalriver, [null, {
+    type: 'payPal',
+    sessionId: checkout.payment.session.id,
+    payPal: { returnUrl: links.ok, cancelUrl: links.cancel },
+  }]);
+}
+
+function payWithForwardedArgs() {
+  const args = Array.prototype.slice.call(arguments);
+  return digitalriver.createSource.apply(digitalriver, args);
+}

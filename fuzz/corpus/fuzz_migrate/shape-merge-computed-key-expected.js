@@ -1,0 +1,7 @@
+function payWithBank(dr, method, bankDetails) {
+  return dr.createSource({
+    type: 'onlineBanking',
+    sessionId: checkout.payment.session.id,
+    [method]: bankDetails,
+  });
+}

@@ -1,0 +1,7 @@
+function payWithBank(dr, method, bankDetails) {
+  return dr.createSource({
+    type: 'onlineBanking',
+    currency: 'EUR',
+    [method]: bankDetails,
+  });
+}

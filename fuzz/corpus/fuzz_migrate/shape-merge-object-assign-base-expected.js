@@ -1,0 +1,9 @@
+import { checkoutDefaults } from './defaults';
+
+export function payKonbini(digitalriver, storeId, total) {
+  return digitalriver.createSource(Object.assign({}, checkoutDefaults, {
+    type: 'konbini',
+    sessionId: checkout.payment.session.id,
+    konbini: { storeId },
+  }));
+}

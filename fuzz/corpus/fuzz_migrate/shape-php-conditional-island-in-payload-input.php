@@ -1,0 +1,14 @@
+<script>
+  var dr = new DigitalRiver('<?= $drKey ?>');
+  var konbiniRequest = { type: 'konbini', amount: <?= $total ?>, konbini: { storeId: '<?= $storeId ?>' } };
+  var paypalRequest = {
+    type: 'payPal',
+    <?php if ($sendTotals): ?>
+    amount: <?= $total ?>,
+    currency: '<?= $currency ?>',
+    <?php endif; ?>
+    payPal: { returnUrl: '<?= $okUrl ?>', cancelUrl: '<?= $cancelUrl ?>' }
+  };
+  $('#konbini').on('click', function () { dr.createSource(konbiniRequest); });
+  $('#paypal').on('click', function () { dr.createSource(paypalRequest); });
+</script>

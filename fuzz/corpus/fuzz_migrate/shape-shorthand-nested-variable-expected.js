@@ -1,0 +1,10 @@
+function paypalExpress(dr, cart, returnUrl, cancelUrl) {
+  const amount = cart.total;
+  const currency = cart.currency;
+  const items = cart.lines.map(toPayPalItem);
+  const payPal = {
+    returnUrl,
+    cancelUrl,
+  };
+  return dr.createSource({ type: 'payPal', sessionId: checkout.payment.session.id, payPal });
+}

@@ -1,0 +1,30 @@
+import type { DigitalRiverInstance, SourceData } from './types/digitalriver';
+
+declare const dr: DigitalRiverInstance;
+
+export async function payWithSepa(owner: Owner, total: number): Promise<Source> {
+  const payload: SourceData = {
+    type: 'directDebit',
+    sessionId: checkout.payment.session.id,
+    owner,
+    directDebit: { returnUrl: `${location.origin}/sepa/return` },
+  };
+  const { source } = await dr.createSource(payload);
+  return source!;
+}
+
+const konbiniDefaults = {
+  type: 'konbini',
+  sessionId: checkout.payment.session.id,
+} as const;
+
+export const payKonbini = () => dr.createSource(konbiniDefaults as SourceData);
+
+export function payWire(owner: Owner) {
+  const wire = {
+    type: 'wireTransfer',
+    sessionId: checkout.payment.session.id,
+    owner,
+  } satisfies SourceData;
+  return dr.createSource(wire);
+}

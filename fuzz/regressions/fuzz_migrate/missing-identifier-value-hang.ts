@@ -1,0 +1,2 @@
+var p = {:<?l>,}
+r.createSource(p)
