@@ -6,7 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(g++ cmake make pkg-config git libtree-sitter-dev nlohmann-json3-dev
-          libgtest-dev libcli11-dev libgit2-dev dpkg-dev chromium nodejs npm)
+          libgtest-dev libcli11-dev libgit2-dev dpkg-dev chromium clang libclang-rt-14-dev
+          nodejs npm)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

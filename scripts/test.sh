@@ -1,7 +1,18 @@
 #!/usr/bin/env bash
-# Installs what is missing, builds, and runs the whole test suite.
+# Installs what is missing, builds, and runs the whole test suite (ctest).
+# In CI (CI=true, or PSM_FULL_TESTS=1) it then also runs the sanitizer
+# configurations (ASan+UBSan over the whole suite, TSan over the threaded
+# paths: scripts/sanitizers.sh) and bounded fuzzing (60 s per libFuzzer
+# target, scripts/fuzz.sh). .ci/run calls exactly this script.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/install-deps.sh
 ./scripts/build.sh
 ctest --test-dir "${BUILD_DIR:-build}" --output-on-failure -j"$(nproc)"
+
+if [[ ${CI:-} == true || ${PSM_FULL_TESTS:-0} == 1 ]]; then
+  echo "== sanitizer configurations (scripts/sanitizers.sh)" >&2
+  ./scripts/sanitizers.sh all
+  echo "== bounded fuzzing (scripts/fuzz.sh ${PSM_FUZZ_SECONDS:-60})" >&2
+  ./scripts/fuzz.sh "${PSM_FUZZ_SECONDS:-60}"
+fi
