@@ -213,3 +213,22 @@ TEST_F(WorkflowTest, PreCommitHookDefinitionPointsAtCheck) {
 
 }  // namespace
 }  // namespace psm::testing_cli
+
+namespace psm::testing_cli {
+namespace {
+
+// The progress line only shows on a terminal: `script` gives the tool one.
+TEST(ProgressTest, LongRunsShowProgressOnATerminalOnly) {
+  ScratchDir dir;
+  for (int i = 0; i < 260; ++i) dir.Write("f/" + std::to_string(i) + ".js", "var x = 1;\n");
+  Outcome on_tty = Shell(dir.path(), "script -qec '{bin} --check f' /dev/null");
+  EXPECT_NE(on_tty.out.find("files/s"), std::string::npos) << on_tty.out;
+  EXPECT_NE(on_tty.out.find("260 files scanned"), std::string::npos) << on_tty.out;
+  Outcome piped = Shell(dir.path(), "{bin} --check f");
+  EXPECT_EQ(piped.err.find("files/s"), std::string::npos) << piped.err;
+  Outcome quiet = Shell(dir.path(), "script -qec '{bin} --check -q f' /dev/null");
+  EXPECT_EQ(quiet.out.find("files/s"), std::string::npos) << quiet.out;
+}
+
+}  // namespace
+}  // namespace psm::testing_cli
