@@ -287,12 +287,17 @@ class LiteralPlanner {
   void PlanSessionId(const MethodRule& rule) {
     const Member* existing = FindAcross(kSessionId);
     if (existing) {
-      if (existing->range.In(text_).find(kPlaceholderMarker) !=
-          std::string_view::npos) {
-        Blind(
-            "sessionId is still the placeholder; set it to the checkout's "
-            "payment.session.id");
+      bool placeholder = existing->range.In(text_).find(kPlaceholderMarker) !=
+                         std::string_view::npos;
+      if (!placeholder) return;
+      // A run with --session-id fills in the placeholder an earlier run left.
+      if (!options_.session_id.empty() && existing->kind == Member::Kind::kPair &&
+          !statement_edits_.Add({existing->value_range, options_.session_id})) {
+        return;
       }
+      Blind(
+          "sessionId is still the placeholder; set it to the checkout's "
+          "payment.session.id (or run with --session-id)");
       return;
     }
     if (!rule.add_session_id || session_id_set_later_) return;

@@ -126,6 +126,12 @@ TEST_F(CliTest, PlaceholderKeepsCheckFailing) {
   std::string after_first = dir_.Read("src/paypal.js");
   ASSERT_EQ(Tool("--write src").status, 0);
   EXPECT_EQ(dir_.Read("src/paypal.js"), after_first);
+  // A later run with --session-id fills the placeholder in.
+  ASSERT_EQ(Tool(std::string(kSessionId) + " --write src").status, 0);
+  std::string filled = dir_.Read("src/paypal.js");
+  EXPECT_EQ(filled.find("TODO(payment-session-migrate)"), std::string::npos);
+  EXPECT_NE(filled.find("sessionId: checkout.payment.session.id,"), std::string::npos) << filled;
+  EXPECT_EQ(Tool("--check src").status, 0);
 }
 
 TEST_F(CliTest, JsonReportListsEverySite) {
