@@ -87,22 +87,36 @@ void MergeSites(std::vector<SiteResult> more, FileResult* result) {
                    });
 }
 
-// A rewrite that breaks the file is dropped whole: every site that had
-// edits now needs review.
-void Reject(Migration* m, std::string_view original) {
+// A rewrite that is not safe is dropped whole: every site that had edits
+// now needs review, for `reason`.
+void Reject(Migration* m, std::string_view original, std::string_view file_error,
+            std::string_view reason) {
   m->migrated_text = std::string(original);
   m->result.changed = false;
-  m->result.error = "the rewritten file would not parse; left unchanged";
+  m->result.error = std::string(file_error);
   for (SiteResult& s : m->result.sites) {
-    if (s.status != SiteStatus::kMigrated) continue;
+    if (s.fixes.empty()) continue;
     s.status = SiteStatus::kNeedsReview;
     s.removed.clear();
     s.added_session_id = false;
     s.ledger.clear();
     s.fixes.clear();
-    s.reasons.push_back(
-        "the rewrite would introduce a syntax error; migrate by hand");
+    s.reasons.emplace_back(reason);
   }
+}
+
+// In a file with syntax errors, tree-sitter's error recovery can read the
+// code differently once it is edited, so a second run could find more to
+// do. The rewrite is kept only if the edited text, analysed again, needs
+// no further edit: the tool stays idempotent (found by fuzz_migrate).
+bool Stable(std::string_view source, TSNode root, const RuleTable& rules,
+            const PlanOptions& options) {
+  IndexedTree indexed(root, source);
+  for (const CallSite& site : FindCallSites(source, root)) {
+    if (IgnoredByComment(source, site.call.begin)) continue;
+    if (!PlanSite(site, source, rules, options).edits.empty()) return false;
+  }
+  return true;
 }
 
 Migration Migrate(Migration m, std::string_view text, std::string_view source,
@@ -220,8 +234,13 @@ Migration Migrate(Migration m, std::string_view text, std::string_view source,
   indexed.reset();
   DescribeEdits(tree, file_edits, lines);
   Tree after = parser.Reparse(language, tree, after_source);
-  if (!after.ok() || CountSyntaxErrors(after.Root()) > errors_before)
-    Reject(&m, text);
+  if (!after.ok() || CountSyntaxErrors(after.Root()) > errors_before) {
+    Reject(&m, text, "the rewritten file would not parse; left unchanged",
+           "the rewrite would introduce a syntax error; migrate by hand");
+  } else if (errors_before > 0 && !Stable(after_source, after.Root(), rules, options)) {
+    Reject(&m, text, "syntax errors make the rewrite unstable; left unchanged",
+           "syntax errors elsewhere in the file make the rewrite unstable; fix them first");
+  }
   for (size_t k = 0; k < site_edits.size(); ++k) {
     auto& [index, edits] = site_edits[k];
     AddExcerpts(text, m.migrated_text,
