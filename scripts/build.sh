@@ -3,4 +3,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cmake -S . -B "${BUILD_DIR:-build}" -DCMAKE_BUILD_TYPE="${BUILD_TYPE:-Release}" "$@" >/dev/null
-cmake --build "${BUILD_DIR:-build}" -j"$(nproc)"
+cmake --build "${BUILD_DIR:-build}" -j"$(nproc)" >&2  # stdout stays for the tool's output
