@@ -26,6 +26,6 @@ fi
 
 if [ ! -f node_modules/.package-lock.json ] || ! cmp -s package-lock.json node_modules/.psm-lock 2>/dev/null; then
   echo "install-deps: npm ci --ignore-scripts (tree-sitter grammars)" >&2
-  npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+  npm ci --ignore-scripts --no-audit --no-fund --loglevel=error >&2
   cp package-lock.json node_modules/.psm-lock
 fi
