@@ -322,15 +322,6 @@ std::vector<TSNode> IdentifierUses(std::string_view name, TSNode scope,
   return uses;
 }
 
-TSNode EnclosingFunction(TSNode n) {
-  int steps = 0;
-  for (TSNode p = ts_node_parent(n); !ts_node_is_null(p) && ++steps < node::kMaxClimb;
-       p = ts_node_parent(p)) {
-    if (node::IsFunction(p) || node::Is(p, "program")) return p;
-  }
-  return n;
-}
-
 Binding ResolveName(std::string_view name, TSNode use,
                     std::string_view source) {
   if (name.empty()) return Binding();  // a MISSING node from error recovery

@@ -58,9 +58,6 @@ void ForEachDescendant(TSNode root, bool into_functions, Visit&& visit);
 std::vector<TSNode> IdentifierUses(std::string_view name, TSNode scope,
                                    std::string_view source);
 
-// The innermost function or program around `n`.
-TSNode EnclosingFunction(TSNode n);
-
 }  // namespace psm
 
 #include "find/scope_inl.h"
