@@ -208,7 +208,7 @@ void BM_MigrateText(benchmark::State& state) {
   for (auto _ : state) {
     psm::Migration m = psm::MigrateText(kDisplayPath, Text(), psm::Language::kJavaScript,
                                         rules, options, parser);
-    benchmark::DoNotOptimize(m.migrated_text.data());
+    benchmark::DoNotOptimize(m.migrated_text().data());
   }
   Counters(state);
 }

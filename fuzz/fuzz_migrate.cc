@@ -80,7 +80,7 @@ void Check(std::string_view path, psm::Language language, std::string_view input
   const psm::RuleTable& rules = psm::BuiltinRules();
 
   psm::Migration first = psm::MigrateText(path, input, language, rules, options, tool_parser);
-  const std::string& output = first.migrated_text;
+  std::string_view output = first.migrated_text();
   if (first.result.changed != (output != input)) {
     Fail("`changed` disagrees with the text", path, language, input, output);
   }
@@ -96,8 +96,8 @@ void Check(std::string_view path, psm::Language language, std::string_view input
   }
 
   psm::Migration second = psm::MigrateText(path, output, language, rules, options, tool_parser);
-  if (second.migrated_text != output) {
-    std::fprintf(stderr, "--- second run output ---\n%s\n", second.migrated_text.c_str());
+  if (second.migrated_text() != output) {
+    std::fprintf(stderr, "--- second run output ---\n%s\n", std::string(second.migrated_text()).c_str());
     Fail("not idempotent: a second run changed the output", path, language, input, output);
   }
 }

@@ -100,31 +100,37 @@ Language LanguageOf(const std::string& path) {
 }
 
 // Reads, migrates and (with --write) writes one file; renders its diff.
+// What each worker thread keeps from file to file.
+struct Worker {
+  Parser parser;
+  ReadBuffer buffer;
+};
+
 ProcessedFile ProcessFile(const std::string& path, const RunContext& ctx,
-                          Parser& parser) {
+                          Worker& worker) {
   ProcessedFile out;
   FileResult& result = out.result;
   result.path = DisplayPath(path, ctx.cwd);
   size_t limit = ctx.options.max_file_bytes ? ctx.options.max_file_bytes
                                             : kDefaultMaxFileBytes;
-  SourceFile file = ReadSourceFile(path, limit);
+  SourceView file = ReadSourceFile(path, limit, worker.buffer);
   if (!file.error.empty()) {
-    result.error = file.error;
+    result.error = std::move(file.error);
     result.skipped = file.skipped;
     return out;
   }
   Migration m = MigrateText(result.path, file.text, LanguageOf(path), ctx.rules,
-                            ctx.plan, parser);
+                            ctx.plan, worker.parser);
   result = std::move(m.result);
   if (!result.changed) return out;
   if (ctx.options.mode == Mode::kWrite) {
-    std::string error = WriteFileAtomically(path, m.migrated_text);
+    std::string error = WriteFileAtomically(path, m.migrated_text());
     if (!error.empty()) {
       result.error = error;
       result.changed = false;
     }
   } else if (ctx.options.mode == Mode::kDiff) {
-    out.diff = UnifiedDiff(result.path, file.text, m.migrated_text);
+    out.diff = UnifiedDiff(result.path, file.text, m.migrated_text());
   }
   return out;
 }
@@ -194,7 +200,7 @@ int RunStdin(const RunContext& ctx, Printer& printer) {
   // --check reports findings; the other modes hand back the source.
   bool check = ctx.options.mode == Mode::kCheck;
   if (!check)
-    std::fwrite(m.migrated_text.data(), 1, m.migrated_text.size(), stdout);
+    std::fwrite(m.migrated_text().data(), 1, m.migrated_text().size(), stdout);
   RunOutcome run;
   printer.File(m.result, "", /*findings_on_stderr=*/!check);
   run.Add(std::move(m.result));
@@ -215,7 +221,7 @@ int RunStaged(const RunContext& ctx, Printer& printer) {
     Migration m = MigrateText(file.path, file.text, LanguageOf(file.path),
                               ctx.rules, ctx.plan, parser);
     std::string diff = ctx.options.mode == Mode::kDiff && m.result.changed
-                           ? UnifiedDiff(file.path, file.text, m.migrated_text)
+                           ? UnifiedDiff(file.path, file.text, m.migrated_text())
                            : "";
     printer.File(m.result, diff);
     run.Add(std::move(m.result));
@@ -285,10 +291,10 @@ int RunFiles(const RunContext& ctx, Printer& printer) {
   WalkResult walk = Walk(ctx, printer, &run.fatal);
   Progress progress(walk.files.size(),
                     !ctx.options.quiet && walk.files.size() > 200);
-  RunOrdered<Parser, ProcessedFile>(
+  RunOrdered<Worker, ProcessedFile>(
       walk.files.size(), Jobs(ctx.options), g_interrupted,
-      [&](size_t i, Parser& parser) {
-        return ProcessFile(walk.files[i], ctx, parser);
+      [&](size_t i, Worker& worker) {
+        return ProcessFile(walk.files[i], ctx, worker);
       },
       [&](size_t i, ProcessedFile&& file) {
         progress.Clear();

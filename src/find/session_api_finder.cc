@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cctype>
 
-#include "find/method_scan.h"
 #include "find/object_builder.h"
 #include "find/receiver.h"
 #include "syntax/node.h"
@@ -22,6 +21,24 @@ bool IsSessionElement(std::string_view type) {
     c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return std::find(kSessionElements.begin(), kSessionElements.end(), lower) !=
          kSessionElements.end();
+}
+
+bool IsBlank(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+// The text of a string literal right after `(` at `at` (blanks allowed):
+// `createElement('ideal', ...)` gives "ideal"; anything else gives "".
+std::string_view FirstStringArgument(std::string_view text, size_t at) {
+  while (at < text.size() && IsBlank(text[at])) ++at;
+  if (at >= text.size() || text[at] != '(') return {};
+  ++at;
+  while (at < text.size() && IsBlank(text[at])) ++at;
+  if (at >= text.size()) return {};
+  char quote = text[at];
+  if (quote != '\'' && quote != '"' && quote != '`') return {};
+  size_t close = text.find(quote, at + 1);
+  constexpr size_t kLongestType = 32;
+  if (close == std::string_view::npos || close - at - 1 > kLongestType) return {};
+  return text.substr(at + 1, close - at - 1);
 }
 
 int LineOf(TSNode n) {
@@ -136,16 +153,15 @@ class SessionApiFinder {
 
 }  // namespace
 
-bool MayContainSessionApis(std::string_view text) {
-  if (MayCallMethod(text, "retrieveAvailablePaymentMethods") ||
-      MayCallMethod(text, "createDropin")) {
-    return true;
-  }
-  if (!MayCallMethod(text, "createElement")) return false;
-  for (std::string_view element :
-       {"'ideal'", "\"ideal\"", "'paypal'", "\"paypal\"", "taxidentifier",
-        "invoiceattribute", "tax-identifier", "invoice-attribute"}) {
-    if (text.find(element) != std::string_view::npos) return true;
+bool MayContainSessionApis(std::string_view text, unsigned called) {
+  static_assert(kSessionApis[2] == "createElement");
+  if (called & 0b011) return true;  // retrieveAvailablePaymentMethods, createDropin
+  if (!(called & 0b100)) return false;
+  constexpr std::string_view kName = "createElement";
+  for (size_t at = text.find(kName); at != std::string_view::npos;
+       at = text.find(kName, at + kName.size())) {
+    std::string_view type = FirstStringArgument(text, at + kName.size());
+    if (!type.empty() && IsSessionElement(type)) return true;
   }
   return false;
 }

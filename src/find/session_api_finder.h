@@ -25,9 +25,11 @@ struct SessionApiSite {
 };
 
 // True when `text` may hold such a call (cheap byte test used before
-// parsing). createElement only counts next to a DigitalRiver.js element
-// type, so React and DOM code is not parsed for it.
-bool MayContainSessionApis(std::string_view text);
+// parsing), given which of kSessionApis it calls: bit i stands for
+// kSessionApis[i], as MethodScan reports them. createElement only counts
+// with a DigitalRiver.js element type as its first argument (a string
+// literal), so React and DOM code is not parsed for it.
+bool MayContainSessionApis(std::string_view text, unsigned called);
 
 std::vector<SessionApiSite> FindSessionApiSites(std::string_view source,
                                                 TSNode root);

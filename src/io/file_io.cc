@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 
@@ -12,19 +13,36 @@ namespace {
 
 std::string Errno() { return std::strerror(errno); }
 
-// Reads all of `fd` into `out`, `size_hint` bytes expected.
-bool ReadAll(int fd, size_t size_hint, std::string* out) {
-  out->resize(size_hint);
+// Reads all of `fd` into `buffer`, `size_hint` bytes expected; sets
+// `*size`. A read that returns less than asked for is taken as the end of
+// a regular file, which saves a second read() per file.
+bool ReadAll(int fd, size_t size_hint, ReadBuffer& buffer, size_t* size) {
+  size_t capacity = size_hint + 1;  // one spare byte: a grown file shows
+  char* data = buffer.Reserve(capacity);
   size_t got = 0;
   for (;;) {
-    if (got == out->size()) out->resize(out->size() * 2 + 4096);
-    ssize_t n = ::read(fd, out->data() + got, out->size() - got);
+    if (got == capacity) {  // the file grew since fstat: make room, keep going
+      capacity = capacity * 2 + 4096;
+      std::unique_ptr<char[]> kept(new char[got]);
+      std::memcpy(kept.get(), data, got);
+      data = buffer.Reserve(capacity);
+      std::memcpy(data, kept.get(), got);
+    }
+    ssize_t n = ::read(fd, data + got, capacity - got);
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) return false;
-    if (n == 0) break;
     got += static_cast<size_t>(n);
+    if (n == 0 || got < capacity) break;
   }
-  out->resize(got);
+  *size = got;
+  return true;
+}
+
+bool ReadAll(int fd, size_t size_hint, std::string* out) {
+  ReadBuffer buffer;
+  size_t size = 0;
+  if (!ReadAll(fd, size_hint, buffer, &size)) return false;
+  out->assign(buffer.Reserve(0), size);
   return true;
 }
 
@@ -40,8 +58,18 @@ bool WriteAll(int fd, std::string_view text) {
 
 }  // namespace
 
-SourceFile ReadSourceFile(const std::string& path, size_t max_bytes) {
-  SourceFile file;
+char* ReadBuffer::Reserve(size_t size) {
+  if (size > capacity_) {
+    // Not std::string or vector: those would zero-fill what read() fills.
+    capacity_ = std::max(size, capacity_ + capacity_ / 2);
+    data_.reset(new char[capacity_]);
+  }
+  return data_.get();
+}
+
+SourceView ReadSourceFile(const std::string& path, size_t max_bytes,
+                          ReadBuffer& buffer) {
+  SourceView file;
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0) {
     file.error = "cannot read: " + Errno();
@@ -60,22 +88,32 @@ SourceFile ReadSourceFile(const std::string& path, size_t max_bytes) {
     ::close(fd);
     return file;
   }
-  bool ok = ReadAll(fd, static_cast<size_t>(st.st_size), &file.text);
+  size_t size = 0;
+  bool ok = ReadAll(fd, static_cast<size_t>(st.st_size), buffer, &size);
   int saved = errno;
   ::close(fd);
   if (!ok) {
     file.error = std::string("cannot read: ") + std::strerror(saved);
-    file.text.clear();
     return file;
   }
-  std::string_view head(file.text.data(),
-                        std::min<size_t>(file.text.size(), 8192));
-  if (head.find('\0') != std::string_view::npos) {
+  if (size > max_bytes) {  // grew after fstat
+    file.error = "larger than " + std::to_string(max_bytes) + " bytes; skipped";
+    file.skipped = true;
+    return file;
+  }
+  file.text = std::string_view(buffer.Reserve(0), size);
+  if (::memchr(file.text.data(), '\0', std::min<size_t>(size, 8192))) {
     file.error = "binary file (NUL byte); skipped";
     file.skipped = true;
-    file.text.clear();
+    file.text = {};
   }
   return file;
+}
+
+SourceFile ReadSourceFile(const std::string& path, size_t max_bytes) {
+  ReadBuffer buffer;
+  SourceView view = ReadSourceFile(path, max_bytes, buffer);
+  return {std::string(view.text), std::move(view.error), view.skipped};
 }
 
 std::string WriteFileAtomically(const std::string& path,

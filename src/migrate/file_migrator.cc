@@ -1,11 +1,10 @@
 #include "migrate/file_migrator.h"
 
 #include <algorithm>
+#include <optional>
 
 #include "common/text_lines.h"
 #include "find/method_scan.h"
-#include <optional>
-
 #include "find/scope.h"
 #include "find/session_api_finder.h"
 #include "find/site_finder.h"
@@ -89,9 +88,9 @@ void MergeSites(std::vector<SiteResult> more, FileResult* result) {
 
 // A rewrite that is not safe is dropped whole: every site that had edits
 // now needs review, for `reason`.
-void Reject(Migration* m, std::string_view original, std::string_view file_error,
+void Reject(Migration* m, std::string_view file_error,
             std::string_view reason) {
-  m->migrated_text = std::string(original);
+  m->edited_text.clear();
   m->result.changed = false;
   m->result.error = std::string(file_error);
   for (SiteResult& s : m->result.sites) {
@@ -139,7 +138,12 @@ int CountFileSyntaxErrors(std::string_view path, Language language,
 }
 
 bool MayContainSites(std::string_view text) {
-  return MayCallMethod(text, kCreateSource) || MayContainSessionApis(text);
+  // One pass over the bytes for every name. createSource, and the session
+  // APIs other than createElement (bits 0-2), settle it on their own.
+  static const MethodScan scan({kCreateSource, kSessionApis[0], kSessionApis[1],
+                                kSessionApis[2]});
+  unsigned called = scan.Scan(text, /*enough=*/0b0111);
+  return (called & 1) || MayContainSessionApis(text, called >> 1);
 }
 
 Migration MigrateText(std::string_view path, std::string_view text,
@@ -147,7 +151,7 @@ Migration MigrateText(std::string_view path, std::string_view text,
                       const PlanOptions& options, Parser& parser) {
   Migration m;
   m.result.path = std::string(path);
-  m.migrated_text = std::string(text);
+  m.input_text = text;
   if (!MayContainSites(text)) return m;
   if (!options.include_minified) {
     if (auto reason = GeneratedCodeReason(path, text)) {
@@ -222,28 +226,28 @@ Migration Migrate(Migration m, std::string_view text, std::string_view source,
   // Before the tree learns of the edits: its offsets must match `source`.
   std::vector<SiteResult> api_sites =
       SessionApiSites(source, tree.Root(), lines);
-  m.migrated_text = ApplyEdits(text, file_edits);
-  m.result.changed = m.migrated_text != text;
+  m.edited_text = ApplyEdits(text, file_edits);
+  m.result.changed = m.edited_text != text;
   // The safety net: the edited source must not parse worse than before.
   std::string edited_view = source.data() == text.data()
                                 ? std::string()
                                 : ApplyEdits(source, file_edits);
   std::string_view after_source =
-      edited_view.empty() ? std::string_view(m.migrated_text) : edited_view;
+      edited_view.empty() ? std::string_view(m.edited_text) : edited_view;
   int errors_before = CountSyntaxErrors(tree.Root());
   indexed.reset();
   DescribeEdits(tree, file_edits, lines);
   Tree after = parser.Reparse(language, tree, after_source);
   if (!after.ok() || CountSyntaxErrors(after.Root()) > errors_before) {
-    Reject(&m, text, "the rewritten file would not parse; left unchanged",
+    Reject(&m, "the rewritten file would not parse; left unchanged",
            "the rewrite would introduce a syntax error; migrate by hand");
   } else if (errors_before > 0 && !Stable(after_source, after.Root(), rules, options)) {
-    Reject(&m, text, "syntax errors make the rewrite unstable; left unchanged",
+    Reject(&m, "syntax errors make the rewrite unstable; left unchanged",
            "syntax errors elsewhere in the file make the rewrite unstable; fix them first");
   }
   for (size_t k = 0; k < site_edits.size(); ++k) {
     auto& [index, edits] = site_edits[k];
-    AddExcerpts(text, m.migrated_text,
+    AddExcerpts(text, m.migrated_text(),
                 m.result.changed ? file_edits : EditSet(),
                 m.result.changed ? edits : EditSet(), calls[k], lines,
                 &m.result.sites[index]);

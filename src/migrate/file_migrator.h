@@ -20,8 +20,15 @@ struct SiteEdits {
 
 struct Migration {
   FileResult result;
-  std::string migrated_text;          // equals the input when nothing changed
   std::vector<SiteEdits> site_edits;  // sites with edits, in source order
+  std::string_view input_text;        // the caller's text, not copied
+  std::string edited_text;            // only when result.changed
+
+  // The text after migration: the input itself when nothing changed (most
+  // files of a repository, which are then never copied).
+  std::string_view migrated_text() const {
+    return result.changed ? std::string_view(edited_text) : input_text;
+  }
 };
 
 // The per-file pipeline: parse -> find call sites -> plan edits from the

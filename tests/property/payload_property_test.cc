@@ -561,7 +561,7 @@ std::vector<std::string> CheckCase(const MethodRule& rule, const RuleShape& shap
   options.session_id = kSession;
   Migration first = MigrateText("case.js", input, Language::kJavaScript, BuiltinRules(),
                                 options, tool);
-  const std::string& output = first.migrated_text;
+  std::string_view output = first.migrated_text();
 
   Tree in_tree = check.Parse(Language::kJavaScript, input);
   if (CountSyntaxErrors(in_tree.Root()) != 0) {
@@ -697,8 +697,8 @@ std::vector<std::string> CheckCase(const MethodRule& rule, const RuleShape& shap
 
   Migration second = MigrateText("case.js", output, Language::kJavaScript, BuiltinRules(),
                                  options, tool);
-  if (second.migrated_text != output) {
-    problems.push_back("not idempotent; second output:\n" + second.migrated_text);
+  if (second.migrated_text() != output) {
+    problems.push_back("not idempotent; second output:\n" + std::string(second.migrated_text()));
   }
   return problems;
 }
@@ -760,7 +760,7 @@ TEST_P(PayloadPropertyTest, MigrationKeepsWhatItShouldAndIsIdempotent) {
     Migration m = MigrateText("case.js", gen.text, Language::kJavaScript, BuiltinRules(),
                               options, again);
     message << "--- input ---\n" << Visible(gen.text) << "--- output ---\n"
-            << Visible(m.migrated_text) << "---";
+            << Visible(m.migrated_text()) << "---";
     ADD_FAILURE() << message.str();
   }
   RecordProperty("cases", std::to_string(cases));

@@ -114,7 +114,7 @@ TEST(VendorExamplesTest, EveryMethodMigratesToTheDocumentedKeySet) {
     ASSERT_EQ(m.result.sites.size(), 1u);
     EXPECT_EQ(StatusName(m.result.sites[0].status), "migrated");
     auto before = PayloadOf(example.without);
-    auto after = PayloadOf(m.migrated_text);
+    auto after = PayloadOf(std::string(m.migrated_text()));
     auto documented = PayloadOf(example.with);
     ASSERT_GT(documented.size(), 2u) << "the documented payload was not found";
     // Nested values are compared through their own keys: drop object texts.
