@@ -47,6 +47,22 @@ std::string RootedRule(const std::string& dir, std::string rule) {
   return (negated ? "!" : "") + rooted;
 }
 
+// Whether `root` may lie in a git work tree: a `.git` (directory, or file
+// for worktrees and submodules) in it or an ancestor, or $GIT_DIR set.
+// Loading and initialising libgit2 costs some 13 ms (it reads the system's
+// TLS certificates), so a walk outside any repository skips it.
+bool MayBeInGitWorkTree(const std::string& root) {
+  if (std::getenv("GIT_DIR")) return true;
+  std::string dir = Absolute(root);
+  for (;;) {
+    if (::access((dir + "/.git").c_str(), F_OK) == 0) return true;
+    size_t slash = dir.rfind('/');
+    if (slash == std::string::npos || dir.size() <= 1) return false;
+    dir.resize(slash == 0 ? 1 : slash);
+    if (dir == "/") return ::access("/.git", F_OK) == 0;
+  }
+}
+
 }  // namespace
 
 IgnoreRules::IgnoreRules(std::vector<std::string> excludes,
@@ -68,7 +84,7 @@ IgnoreRules::~IgnoreRules() {
 void IgnoreRules::BeginRoot(const std::string& root) {
   // One repository per run: the first root's. Without libgit2 installed
   // the walk still runs, without .gitignore rules.
-  if (repo_ || !ignore_files_ || !Git()) return;
+  if (repo_ || !ignore_files_ || !MayBeInGitWorkTree(root) || !Git()) return;
   Git()->git_libgit2_init();
   if (Git()->git_repository_open_ext(&repo_, root.c_str(), 0, nullptr) != 0 ||
       Git()->git_repository_is_bare(repo_)) {
