@@ -1,6 +1,7 @@
 #include "cli/run.h"
 
 #include <signal.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -21,6 +22,7 @@
 #include "io/walk.h"
 #include "migrate/file_migrator.h"
 #include "migrate/ordered_pool.h"
+#include "migrate/work_queue.h"
 #include "report/unified_diff.h"
 #include "rules/rule_table.h"
 #include "syntax/embedded_script.h"
@@ -52,7 +54,9 @@ struct RunContext {
 
 struct ProcessedFile {
   FileResult result;
-  std::string diff;  // --diff only
+  std::string diff;          // --diff only
+  std::string walk_problem;  // a directory the walk could not read, ...
+  bool walk_fatal = false;
 };
 
 std::string DisplayPath(const std::string& path, const std::string& cwd) {
@@ -282,26 +286,68 @@ int RunInteractive(const RunContext& ctx, Printer& printer) {
   return ExitCode(ctx.options, run);
 }
 
-// The main job: walk, migrate in parallel, print in path order.
+// True when every path names something other than a directory: the files
+// are then known at once (the pre-commit case) and need no walker thread.
+bool OnlyFiles(const std::vector<std::string>& paths) {
+  for (const std::string& path : paths) {
+    struct stat st;
+    if (::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) return false;
+  }
+  return true;
+}
+
+// The main job: walk, migrate in parallel, print in path order. The walk
+// runs on a thread of its own and the workers start on the first files it
+// finds, so a large tree is read while it is still being walked.
 int RunFiles(const RunContext& ctx, Printer& printer) {
   auto started = std::chrono::steady_clock::now();
   RunOutcome run;
   // Before the walk: an interrupt at any point then ends the run cleanly.
   if (ctx.options.mode == Mode::kWrite) CatchInterrupts();
-  WalkResult walk = Walk(ctx, printer, &run.fatal);
-  Progress progress(walk.files.size(),
-                    !ctx.options.quiet && walk.files.size() > 200);
+  IgnoreRules ignore(ctx.options.excludes, ctx.options.includes,
+                     !ctx.options.no_ignore);
+  constexpr size_t kWalkLead = 4096;  // files the walk may be ahead
+  bool only_files = OnlyFiles(ctx.options.paths);
+  WorkQueue<WalkEntry> queue(only_files ? SIZE_MAX : kWalkLead);
+  std::atomic<size_t> found{0};
+  std::atomic<bool> all_found{false};
+  auto walk = [&] {
+    WalkFiles(ctx.options.paths, &ignore, [&](WalkEntry entry) {
+      found.fetch_add(1, std::memory_order_relaxed);
+      return !g_interrupted.load() && queue.Push(std::move(entry));
+    });
+    all_found.store(true);
+    queue.Close();
+  };
+  std::thread walker;
+  if (only_files) {
+    walk();
+  } else {
+    walker = std::thread(walk);
+  }
+  Progress progress(!ctx.options.quiet);
   RunOrdered<Worker, ProcessedFile>(
-      walk.files.size(), Jobs(ctx.options), g_interrupted,
-      [&](size_t i, Worker& worker) {
-        return ProcessFile(walk.files[i], ctx, worker);
+      queue, Jobs(ctx.options), g_interrupted,
+      [&](const WalkEntry& entry, Worker& worker) {
+        if (entry.problem.empty()) return ProcessFile(entry.path, ctx, worker);
+        ProcessedFile problem;
+        problem.result.path = DisplayPath(entry.path, ctx.cwd);
+        problem.walk_problem = entry.problem;
+        problem.walk_fatal = entry.fatal;
+        return problem;
       },
       [&](size_t i, ProcessedFile&& file) {
         progress.Clear();
-        printer.File(file.result, file.diff);
-        run.Add(std::move(file.result));
-        progress.Tick(i + 1);
+        if (file.walk_problem.empty()) {
+          printer.File(file.result, file.diff);
+          run.Add(std::move(file.result));
+        } else {  // problems met by the walk come in order with the files
+          printer.Error(file.result.path + ": " + file.walk_problem);
+          run.fatal = run.fatal || file.walk_fatal;
+        }
+        progress.Tick(i + 1, found.load(), all_found.load());
       });
+  if (walker.joinable()) walker.join();
   progress.Clear();
   double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started)

@@ -43,20 +43,21 @@ std::string ColorizeDiff(std::string_view diff) {
   return out;
 }
 
-Progress::Progress(size_t total, bool enabled)
-    : total_(total),
-      enabled_(enabled && ::isatty(2) == 1),
+Progress::Progress(bool enabled)
+    : enabled_(enabled && ::isatty(2) == 1),
       start_(std::chrono::steady_clock::now()),
       last_(start_) {}
 
-void Progress::Tick(size_t done) {
-  if (!enabled_) return;
+void Progress::Tick(size_t done, size_t found, bool all_found) {
+  constexpr size_t kShortRun = 200;
+  if (!enabled_ || found <= kShortRun) return;
+  bool last = all_found && done == found;
   auto now = std::chrono::steady_clock::now();
-  if (now - last_ < std::chrono::milliseconds(100) && done != total_) return;
+  if (now - last_ < std::chrono::milliseconds(100) && !last) return;
   last_ = now;
   double seconds = std::chrono::duration<double>(now - start_).count();
-  std::fprintf(stderr, "\r\x1b[K[%zu/%zu] files, %.0f files/s", done, total_,
-               seconds > 0 ? done / seconds : 0.0);
+  std::fprintf(stderr, "\r\x1b[K[%zu/%zu%s] files, %.0f files/s", done, found,
+               all_found ? "" : "+", seconds > 0 ? done / seconds : 0.0);
   std::fflush(stderr);
   shown_ = true;
 }

@@ -18,15 +18,16 @@ std::string ColorizeDiff(std::string_view diff);
 std::string Paint(std::string_view text, const char* ansi, bool color);
 
 // "[120/10906] files, 3400 files/s" on one rewritten stderr line, at most
-// every 100 ms; only on a terminal.
+// every 100 ms; only on a terminal, and only for runs of more than 200
+// files. While the walk is still finding files the total reads "10906+".
 class Progress {
  public:
-  Progress(size_t total, bool enabled);
-  void Tick(size_t done);
+  explicit Progress(bool enabled);
+  // `found`: files found so far; `all_found`: the walk is over.
+  void Tick(size_t done, size_t found, bool all_found);
   void Clear();
 
  private:
-  size_t total_;
   bool enabled_;
   bool shown_ = false;
   std::chrono::steady_clock::time_point start_, last_;

@@ -24,61 +24,128 @@ std::string Join(const std::string& dir, const char* name) {
   return dir.back() == '/' ? dir + name : dir + "/" + name;
 }
 
+// One entry of a directory, with the key that sorts it as its full path
+// sorts: directories as "name/".
+struct DirEntry {
+  std::string key;
+  bool is_dir = false;
+};
+
+// The entries of `dir` worth visiting, sorted; false if it cannot be read.
+bool ReadDirectory(const std::string& dir, IgnoreRules* ignore,
+                   std::vector<DirEntry>* entries) {
+  DIR* handle = ::opendir(dir.c_str());
+  if (!handle) return false;
+  while (dirent* entry = ::readdir(handle)) {
+    const char* name = entry->d_name;
+    if (std::strcmp(name, ".") == 0 || std::strcmp(name, "..") == 0) continue;
+    unsigned char type = entry->d_type;
+    std::string path = Join(dir, name);
+    if (type == DT_UNKNOWN) {
+      struct stat st;
+      if (::lstat(path.c_str(), &st) != 0) continue;
+      type = S_ISDIR(st.st_mode)   ? DT_DIR
+             : S_ISREG(st.st_mode) ? DT_REG
+                                   : DT_LNK;
+    }
+    if (type == DT_DIR) {
+      if (!SkippedDirectory(name) &&
+          !(ignore && ignore->IgnoresDirectory(path))) {
+        entries->push_back({std::string(name) + "/", true});
+      }
+    } else if (type == DT_REG && IsMigratableExtension(name) &&
+               !(ignore && ignore->IgnoresFile(path))) {
+      entries->push_back({name, false});
+    }
+  }
+  ::closedir(handle);
+  std::sort(entries->begin(), entries->end(),
+            [](const DirEntry& a, const DirEntry& b) { return a.key < b.key; });
+  return true;
+}
+
 // Depth-first walk with an explicit stack, so deep trees cannot overflow
 // the call stack. d_type avoids a stat() per entry on most file systems.
-void Walk(const std::string& root, IgnoreRules* ignore, WalkResult* out) {
+// Returns false when `on_entry` asked to stop.
+bool Walk(const std::string& root, IgnoreRules* ignore,
+          const std::function<bool(WalkEntry)>& on_entry) {
+  struct Frame {
+    std::string dir;
+    std::vector<DirEntry> entries;
+    size_t next = 0;
+  };
   if (ignore) ignore->BeginRoot(root);
-  std::vector<std::string> pending = {root};
-  while (!pending.empty()) {
-    std::string dir = std::move(pending.back());
-    pending.pop_back();
+  std::vector<Frame> stack;
+  auto enter = [&](std::string dir) {
     if (ignore) ignore->EnterDirectory(dir);
-    DIR* handle = ::opendir(dir.c_str());
-    if (!handle) {
+    Frame frame{std::move(dir), {}, 0};
+    if (!ReadDirectory(frame.dir, ignore, &frame.entries)) {
+      std::string cause = std::strerror(errno);
       // The run goes on, but the exit status must say something was skipped.
-      out->problems.push_back({dir,
-                               std::string("cannot open directory: ") +
-                                   std::strerror(errno) + "; skipped",
-                               true});
+      return on_entry({std::move(frame.dir),
+                       "cannot open directory: " + cause + "; skipped", true});
+    }
+    stack.push_back(std::move(frame));
+    return true;
+  };
+  if (!enter(root)) return false;
+  while (!stack.empty()) {
+    Frame& top = stack.back();
+    if (top.next == top.entries.size()) {
+      stack.pop_back();
       continue;
     }
-    while (dirent* entry = ::readdir(handle)) {
-      const char* name = entry->d_name;
-      if (std::strcmp(name, ".") == 0 || std::strcmp(name, "..") == 0) continue;
-      unsigned char type = entry->d_type;
-      std::string path = Join(dir, name);
-      if (type == DT_UNKNOWN) {
-        struct stat st;
-        if (::lstat(path.c_str(), &st) != 0) continue;
-        type = S_ISDIR(st.st_mode)   ? DT_DIR
-               : S_ISREG(st.st_mode) ? DT_REG
-                                     : DT_LNK;
-      }
-      if (type == DT_DIR) {
-        if (!SkippedDirectory(name) &&
-            !(ignore && ignore->IgnoresDirectory(path))) {
-          pending.push_back(std::move(path));
-        }
-      } else if (type == DT_REG && IsMigratableExtension(name) &&
-                 !(ignore && ignore->IgnoresFile(path))) {
-        out->files.push_back(std::move(path));
-      }
+    const DirEntry& entry = top.entries[top.next++];
+    if (entry.is_dir) {
+      std::string_view name(entry.key.data(), entry.key.size() - 1);
+      if (!enter(Join(top.dir, std::string(name).c_str()))) return false;
+    } else if (!on_entry({Join(top.dir, entry.key.c_str()), "", false})) {
+      return false;
     }
-    ::closedir(handle);
   }
+  return true;
 }
 
 }  // namespace
 
+void WalkFiles(const std::vector<std::string>& paths, IgnoreRules* ignore,
+               const std::function<bool(WalkEntry)>& on_entry) {
+  struct stat st;
+  if (paths.size() == 1 && ::stat(paths[0].c_str(), &st) == 0 &&
+      S_ISDIR(st.st_mode)) {
+    Walk(paths[0], ignore, on_entry);
+    return;
+  }
+  WalkResult all = CollectFiles(paths, ignore);
+  for (WalkProblem& problem : all.problems) {
+    if (!on_entry({std::move(problem.path), std::move(problem.message),
+                   problem.fatal})) {
+      return;
+    }
+  }
+  for (std::string& file : all.files) {
+    if (!on_entry({std::move(file), "", false})) return;
+  }
+}
+
 WalkResult CollectFiles(const std::vector<std::string>& paths,
                         IgnoreRules* ignore) {
   WalkResult result;
+  auto collect = [&](WalkEntry entry) {
+    if (entry.problem.empty()) {
+      result.files.push_back(std::move(entry.path));
+    } else {
+      result.problems.push_back(
+          {std::move(entry.path), std::move(entry.problem), entry.fatal});
+    }
+    return true;
+  };
   for (const std::string& path : paths) {
     struct stat st;
     if (::stat(path.c_str(), &st) != 0) {
       result.problems.push_back({path, std::strerror(errno), true});
     } else if (S_ISDIR(st.st_mode)) {
-      Walk(path, ignore, &result);
+      Walk(path, ignore, collect);
     } else if (!(ignore && ignore->ExcludedByGlobs(path, false))) {
       result.files.push_back(path);
     }

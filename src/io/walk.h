@@ -1,6 +1,7 @@
 #ifndef PSM_IO_WALK_H_
 #define PSM_IO_WALK_H_
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -27,6 +28,23 @@ struct WalkResult {
 class IgnoreRules;
 WalkResult CollectFiles(const std::vector<std::string>& paths,
                         IgnoreRules* ignore = nullptr);
+
+// What WalkFiles hands out: a file to process, or a problem met on the way.
+struct WalkEntry {
+  std::string path;
+  std::string problem;  // empty for a file
+  bool fatal = false;   // for a problem: makes the exit status 2
+};
+
+// The same walk as CollectFiles, streamed: `on_entry` gets each file (and
+// each problem) as soon as it is found, in the same sorted order, so the
+// files can be processed while the walk goes on. Stops early when
+// `on_entry` returns false. With a single directory to walk the order
+// comes from sorting each directory's entries (a directory sorts as
+// "name/", which makes the walk's order the sorted order of full paths);
+// several paths are collected, sorted and de-duplicated first.
+void WalkFiles(const std::vector<std::string>& paths, IgnoreRules* ignore,
+               const std::function<bool(WalkEntry)>& on_entry);
 
 }  // namespace psm
 
