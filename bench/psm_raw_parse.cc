@@ -97,6 +97,7 @@ int main(int argc, char** argv) {
   std::atomic<size_t> next{0};
   auto worker = [&] {
     psm::Parser parser;  // one per thread, reused for every file
+    psm::ReadBuffer buffer;  // likewise, as the tool's workers do
     for (size_t i; (i = next.fetch_add(1)) < walk.files.size();) {
       const std::string& path = walk.files[i];
       std::optional<psm::Language> language = psm::LanguageForPath(path);
@@ -104,7 +105,7 @@ int main(int argc, char** argv) {
         ++totals.other;
         continue;
       }
-      psm::SourceFile file = psm::ReadSourceFile(path, max_bytes);
+      psm::SourceView file = psm::ReadSourceFile(path, max_bytes, buffer);
       if (!file.error.empty()) {
         ++(file.skipped ? totals.skipped : totals.failed);
         continue;

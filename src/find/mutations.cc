@@ -108,9 +108,8 @@ void InspectCall(TSNode call, std::string_view name, std::string_view source,
     }
   }
   if (!IsMergerName(node::Text(callee, source))) return;
-  uint32_t count = ts_node_named_child_count(args);
-  for (uint32_t i = 0; i < count; ++i) {
-    TSNode arg = node::Unwrap(ts_node_named_child(args, i));
+  for (TSNode child : node::NamedChildren(args)) {
+    TSNode arg = node::Unwrap(child);
     if (node::Is(arg, "identifier") && node::Text(arg, source) == name) {
       out->push_back({"", Quote(node::Text(call, source)), StatementOf(call)});
       return;

@@ -108,9 +108,7 @@ ObjectLiteral BuildObjectLiteral(TSNode object, std::string_view source,
   ObjectLiteral literal;
   literal.range = node::Range(object);
   literal.has_error = ts_node_has_error(object);
-  uint32_t count = ts_node_child_count(object);
-  for (uint32_t i = 0; i < count; ++i) {
-    TSNode child = ts_node_child(object, i);
+  for (TSNode child : node::Children(object)) {
     if (!ts_node_is_named(child)) {
       if (node::Type(child) == "," && !literal.members.empty() &&
           !literal.members.back().comma) {

@@ -180,9 +180,7 @@ class PayloadResolver {
           node::Text(node::Field(callee, "property"), source_);
       TSNode klass = node::EnclosingOfType(callee, "class_body");
       if (ts_node_is_null(klass)) return TSNode{};
-      uint32_t count = ts_node_named_child_count(klass);
-      for (uint32_t i = 0; i < count; ++i) {
-        TSNode m = ts_node_named_child(klass, i);
+      for (TSNode m : node::NamedChildren(klass)) {
         if (node::Is(m, "method_definition") &&
             node::Text(node::Field(m, "name"), source_) == method) {
           return m;
@@ -271,10 +269,8 @@ class PayloadResolver {
   int ParameterIndex(TSNode function, TSNode param) const {
     TSNode params = node::Field(function, "parameters");
     if (ts_node_is_null(params)) return 0;  // `data => ...`
-    uint32_t count = ts_node_named_child_count(params);
     int index = 0;
-    for (uint32_t i = 0; i < count; ++i) {
-      TSNode p = ts_node_named_child(params, i);
+    for (TSNode p : node::NamedChildren(params)) {
       if (node::IsComment(p)) continue;
       if (node::Range(p).Contains(node::Range(param))) {
         // Only a plain (maybe typed or defaulted) name can be followed.

@@ -63,9 +63,7 @@ Receiver ClassifyThisField(TSNode member, std::string_view source) {
 Receiver ClassifyThis(TSNode self, std::string_view source) {
   TSNode klass = node::EnclosingOfType(self, "class_body");
   if (ts_node_is_null(klass)) return Receiver::kUnknown;
-  uint32_t count = ts_node_named_child_count(klass);
-  for (uint32_t i = 0; i < count; ++i) {
-    TSNode member = ts_node_named_child(klass, i);
+  for (TSNode member : node::NamedChildren(klass)) {
     if (node::Is(member, "method_definition") &&
         node::Text(node::Field(member, "name"), source) == "createSource") {
       return Receiver::kOtherLibrary;

@@ -1,6 +1,7 @@
 #include "find/scope.h"
 
 #include <cctype>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -43,9 +44,7 @@ bool PatternBinds(TSNode pattern, std::string_view name,
 // A `variable_declarator` for `name` directly inside `declaration`.
 TSNode DeclaratorIn(TSNode declaration, std::string_view name,
                     std::string_view source) {
-  uint32_t count = ts_node_named_child_count(declaration);
-  for (uint32_t i = 0; i < count; ++i) {
-    TSNode d = ts_node_named_child(declaration, i);
+  for (TSNode d : node::NamedChildren(declaration)) {
     if (node::Is(d, "variable_declarator") &&
         PatternBinds(node::Field(d, "name"), name, source)) {
       return d;
@@ -110,29 +109,58 @@ class ScopeIndex {
   const TSTree* tree;
 
  private:
+  // One descent from the root gives every ancestor the tests below need.
   static void Classify(TSNode n, NameEntry* entry) {
     std::string_view type = node::Type(n);
+    if (type != "identifier" && type != "shorthand_property_identifier_pattern") return;
+    std::vector<TSNode> up = node::Ancestors(n);
+    auto parent = [&](size_t i) { return i < up.size() ? up[i] : TSNode{}; };
     if (type == "identifier") {
       entry->identifiers.push_back(n);
+      size_t i = 0;  // up[i] is the parent of `top`
       TSNode top = n;
-      while (node::Is(ts_node_parent(top), "parenthesized_expression")) top = ts_node_parent(top);
-      TSNode parent = ts_node_parent(top);
-      if (node::Is(parent, "assignment_expression") &&
-          ts_node_eq(node::Field(parent, "left"), top)) {
-        entry->assignments.push_back(parent);
+      while (node::Is(parent(i), "parenthesized_expression")) top = parent(i++);
+      TSNode assignment = parent(i);
+      if (node::Is(assignment, "assignment_expression") &&
+          ts_node_eq(node::Field(assignment, "left"), top)) {
+        entry->assignments.push_back(assignment);
       }
     }
-    if (type != "identifier" && type != "shorthand_property_identifier_pattern") return;
+    size_t i = 0;
     TSNode top = n;
-    while (IsPatternPart(ts_node_parent(top))) top = ts_node_parent(top);
-    TSNode declarator = ts_node_parent(top);
+    while (IsPatternPart(parent(i))) top = parent(i++);
+    TSNode declarator = parent(i);
     if (node::Is(declarator, "variable_declarator") &&
         ts_node_eq(node::Field(declarator, "name"), top) &&
-        node::Is(ts_node_parent(declarator), "variable_declaration")) {
+        node::Is(parent(i + 1), "variable_declaration")) {
       entry->vars.push_back(declarator);
     }
   }
 
+ public:
+  // FindDeclarator's and FindImport's answers per (scope node, name): the
+  // same module-level names (the DigitalRiver instance, shared payloads)
+  // are looked up from many call sites.
+  std::optional<TSNode> Remembered(char kind, TSNode scope,
+                                   std::string_view name) const {
+    auto it = remembered_.find(MemoKey(kind, scope, name));
+    if (it == remembered_.end()) return std::nullopt;
+    return it->second;
+  }
+  void Remember(char kind, TSNode scope, std::string_view name,
+                TSNode answer) const {
+    remembered_.emplace(MemoKey(kind, scope, name), answer);
+  }
+
+ private:
+  static std::string MemoKey(char kind, TSNode scope, std::string_view name) {
+    std::string key(1, kind);
+    key.append(reinterpret_cast<const char*>(&scope.id), sizeof scope.id);
+    key.append(name);
+    return key;
+  }
+
+  mutable std::unordered_map<std::string, TSNode> remembered_;
   TSNode root_;
   std::string_view source_;
   mutable std::unordered_map<std::string, NameEntry> names_;
@@ -145,9 +173,7 @@ const ScopeIndex* IndexFor(TSNode n) {
 }
 
 bool NoFunctionBetween(TSNode inner, TSNode outer) {
-  int steps = 0;
-  for (TSNode p = ts_node_parent(inner); !ts_node_is_null(p) && ++steps < node::kMaxClimb;
-       p = ts_node_parent(p)) {
+  for (TSNode p : node::Ancestors(inner)) {
     if (ts_node_eq(p, outer)) return true;
     if (node::IsFunction(p)) return false;
   }
@@ -177,11 +203,9 @@ TSNode HoistedVar(TSNode block, std::string_view name, std::string_view source) 
 
 // Declarations visible in `block`: its own statements (any kind), plus `var`
 // declarations nested in its sub-blocks, which are hoisted.
-TSNode FindDeclarator(TSNode block, std::string_view name,
-                      std::string_view source) {
-  uint32_t count = ts_node_named_child_count(block);
-  for (uint32_t i = 0; i < count; ++i) {
-    TSNode child = ts_node_named_child(block, i);
+TSNode FindDeclaratorUncached(TSNode block, std::string_view name,
+                              std::string_view source) {
+  for (TSNode child : node::NamedChildren(block)) {
     if (IsDeclaration(child)) {
       TSNode d = DeclaratorIn(child, name, source);
       if (!ts_node_is_null(d)) return d;
@@ -205,6 +229,17 @@ TSNode FindDeclarator(TSNode block, std::string_view name,
   return HoistedVar(block, name, source);
 }
 
+// A pure function of (block, name), so answered once per file and pair.
+TSNode FindDeclarator(TSNode block, std::string_view name,
+                      std::string_view source) {
+  const ScopeIndex* index = IndexFor(block);
+  if (!index) return FindDeclaratorUncached(block, name, source);
+  if (auto known = index->Remembered('d', block, name)) return *known;
+  TSNode found = FindDeclaratorUncached(block, name, source);
+  index->Remember('d', block, name, found);
+  return found;
+}
+
 // An identifier among a function's parameters (plain, defaulted, typed).
 TSNode FindParameter(TSNode function, std::string_view name,
                      std::string_view source) {
@@ -212,9 +247,7 @@ TSNode FindParameter(TSNode function, std::string_view name,
   if (IsNamed(single, name, source)) return single;
   TSNode params = node::Field(function, "parameters");
   if (ts_node_is_null(params)) return TSNode{};
-  uint32_t count = ts_node_named_child_count(params);
-  for (uint32_t i = 0; i < count; ++i) {
-    TSNode param = ts_node_named_child(params, i);
+  for (TSNode param : node::NamedChildren(params)) {
     // TypeScript wraps each parameter: required_parameter(pattern: ...).
     TSNode pattern = node::Field(param, "pattern");
     if (ts_node_is_null(pattern)) pattern = param;
@@ -247,17 +280,20 @@ TSNode LoopOrCatchBinding(TSNode scope, std::string_view name,
 
 TSNode FindImport(TSNode program, std::string_view name,
                   std::string_view source) {
-  uint32_t count = ts_node_named_child_count(program);
-  for (uint32_t i = 0; i < count; ++i) {
-    TSNode child = ts_node_named_child(program, i);
+  const ScopeIndex* index = IndexFor(program);
+  if (index) {
+    if (auto known = index->Remembered('i', program, name)) return *known;
+  }
+  TSNode found{};
+  for (TSNode child : node::NamedChildren(program)) {
     if (!node::Is(child, "import_statement")) continue;
-    TSNode found{};
     ForEachDescendant(child, false, [&](TSNode n) {
       if (ts_node_is_null(found) && IsNamed(n, name, source)) found = child;
     });
-    if (!ts_node_is_null(found)) return found;
+    if (!ts_node_is_null(found)) break;
   }
-  return TSNode{};
+  if (index) index->Remember('i', program, name, found);
+  return found;
 }
 
 Binding Resolve(std::string_view name, TSNode use, std::string_view source,
@@ -333,9 +369,7 @@ namespace {
 Binding Resolve(std::string_view name, TSNode use, std::string_view source,
                 bool assignments) {
   Binding binding;
-  int steps = 0;
-  for (TSNode scope = ts_node_parent(use); !ts_node_is_null(scope) && ++steps < node::kMaxClimb;
-       scope = ts_node_parent(scope)) {
+  for (TSNode scope : node::Ancestors(use)) {
     TSNode other = LoopOrCatchBinding(scope, name, source);
     if (!ts_node_is_null(other)) {
       binding.kind = Binding::Kind::kOther;

@@ -131,9 +131,7 @@ class SiteFinder {
           "; the tool cannot see the payload");
       return elements;
     }
-    uint32_t count = ts_node_named_child_count(array);
-    for (uint32_t i = 0; i < count; ++i) {
-      TSNode e = ts_node_named_child(array, i);
+    for (TSNode e : node::NamedChildren(array)) {
       if (!node::IsComment(e)) elements.push_back(e);
     }
     return elements;

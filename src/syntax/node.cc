@@ -1,8 +1,119 @@
 #include "syntax/node.h"
 
+#include <algorithm>
 #include <array>
+#include <cstdint>
 
 namespace psm::node {
+namespace {
+
+// One cursor per thread, reset for each use; nothing calls out while it is
+// in use, so nested uses cannot disturb each other.
+class ThreadCursor {
+ public:
+  ~ThreadCursor() {
+    if (live_) ts_tree_cursor_delete(&cursor_);
+  }
+  TSTreeCursor* At(TSNode n) {
+    if (live_) {
+      ts_tree_cursor_reset(&cursor_, n);
+    } else {
+      cursor_ = ts_tree_cursor_new(n);
+      live_ = true;
+    }
+    return &cursor_;
+  }
+
+ private:
+  TSTreeCursor cursor_{};
+  bool live_ = false;
+};
+
+TSTreeCursor* CursorAt(TSNode n) {
+  thread_local ThreadCursor cursor;
+  return cursor.At(n);
+}
+
+std::vector<TSNode> ChildrenOf(TSNode n, bool named_only) {
+  std::vector<TSNode> children;
+  if (ts_node_is_null(n)) return children;
+  TSTreeCursor* cursor = CursorAt(n);
+  if (!ts_tree_cursor_goto_first_child(cursor)) return children;
+  do {
+    TSNode child = ts_tree_cursor_current_node(cursor);
+    if (!named_only || ts_node_is_named(child)) children.push_back(child);
+  } while (ts_tree_cursor_goto_next_sibling(cursor));
+  return children;
+}
+
+// Ancestors the slow way, one ts_node_parent() at a time.
+std::vector<TSNode> AncestorsByParent(TSNode n) {
+  std::vector<TSNode> chain;
+  for (TSNode p = ts_node_parent(n);
+       !ts_node_is_null(p) && chain.size() < static_cast<size_t>(kMaxClimb);
+       p = ts_node_parent(p)) {
+    chain.push_back(p);
+  }
+  return chain;
+}
+
+}  // namespace
+
+TSFieldId FieldId(const TSLanguage* language, std::string_view name) {
+  // Call sites pass string literals, so the name's address identifies it;
+  // a different address for the same name only costs another entry.
+  struct Entry {
+    const TSLanguage* language = nullptr;
+    const char* name = nullptr;
+    size_t size = 0;
+    TSFieldId id = 0;
+  };
+  constexpr size_t kSlots = 256;
+  thread_local std::array<Entry, kSlots> cache;
+  size_t slot = ((reinterpret_cast<uintptr_t>(name.data()) >> 2) ^
+                 (reinterpret_cast<uintptr_t>(language) >> 6)) %
+                kSlots;
+  Entry& entry = cache[slot];
+  if (entry.name != name.data() || entry.language != language ||
+      entry.size != name.size()) {
+    entry = {language, name.data(), name.size(),
+             ts_language_field_id_for_name(language, name.data(),
+                                           static_cast<uint32_t>(name.size()))};
+  }
+  return entry.id;
+}
+
+std::vector<TSNode> Children(TSNode n) { return ChildrenOf(n, false); }
+
+std::vector<TSNode> NamedChildren(TSNode n) { return ChildrenOf(n, true); }
+
+std::vector<TSNode> Ancestors(TSNode n) {
+  if (ts_node_is_null(n)) return {};
+  TSNode root = ts_tree_root_node(n.tree);
+  uint32_t start = ts_node_start_byte(n), end = ts_node_end_byte(n);
+  std::vector<TSNode> path;  // root first
+  TSTreeCursor* cursor = CursorAt(root);
+  for (TSNode at = root; !ts_node_eq(at, n);) {
+    path.push_back(at);
+    // The child that holds n: the first one reaching n's start (0.20 also
+    // stops at a child that ends right there, like the `(` before a
+    // parameter), then on to the one that holds all of n. A zero-width
+    // node (error recovery) defeats this.
+    if (start == end ||
+        ts_tree_cursor_goto_first_child_for_byte(cursor, start) < 0) {
+      return AncestorsByParent(n);
+    }
+    at = ts_tree_cursor_current_node(cursor);
+    while (ts_node_end_byte(at) < end) {
+      if (!ts_tree_cursor_goto_next_sibling(cursor)) return AncestorsByParent(n);
+      at = ts_tree_cursor_current_node(cursor);
+    }
+    if (ts_node_start_byte(at) > start) return AncestorsByParent(n);
+  }
+  std::reverse(path.begin(), path.end());
+  if (path.size() > static_cast<size_t>(kMaxClimb)) path.resize(kMaxClimb);
+  return path;
+}
 
 TSNode Unwrap(TSNode n) {
   while (!ts_node_is_null(n)) {
@@ -25,10 +136,7 @@ TSNode Unwrap(TSNode n) {
 
 std::vector<TSNode> Arguments(TSNode call) {
   std::vector<TSNode> args;
-  TSNode list = Field(call, "arguments");
-  uint32_t count = ts_node_named_child_count(list);
-  for (uint32_t i = 0; i < count; ++i) {
-    TSNode arg = ts_node_named_child(list, i);
+  for (TSNode arg : NamedChildren(Field(call, "arguments"))) {
     if (!IsComment(arg)) args.push_back(arg);
   }
   return args;
@@ -55,9 +163,10 @@ bool StringLiteralValue(TSNode n, std::string_view source, std::string* out) {
   if (ts_node_is_null(n)) return false;
   std::string_view type = Type(n);
   if (type != "string" && type != "template_string") return false;
-  uint32_t count = ts_node_named_child_count(n);
-  for (uint32_t i = 0; i < count; ++i) {
-    if (Is(ts_node_named_child(n, i), "template_substitution")) return false;
+  if (type == "template_string") {
+    for (TSNode part : NamedChildren(n)) {
+      if (Is(part, "template_substitution")) return false;
+    }
   }
   std::string_view text = Text(n, source);
   if (text.size() < 2) return false;

@@ -24,9 +24,12 @@ inline ByteRange Range(TSNode n) {
 inline std::string_view Text(TSNode n, std::string_view source) {
   return Range(n).In(source);
 }
+// The grammar's id for a field name, looked up once per name and language
+// (ts_language_field_id_for_name compares the name with every field's).
+TSFieldId FieldId(const TSLanguage* language, std::string_view name);
 inline TSNode Field(TSNode n, std::string_view name) {
-  return ts_node_child_by_field_name(n, name.data(),
-                                     static_cast<uint32_t>(name.size()));
+  if (ts_node_is_null(n)) return TSNode{};
+  return ts_node_child_by_field_id(n, FieldId(ts_tree_language(n.tree), name));
 }
 inline bool IsComment(TSNode n) { return Is(n, "comment"); }
 
@@ -48,6 +51,18 @@ inline TSNode EnclosingOfType(TSNode n, std::string_view type) {
   }
   return TSNode{};
 }
+
+// The children (or named children) of `n` in order, read with a tree cursor:
+// ts_node_child(n, i) starts again from the first child for every i, so a
+// loop over it is quadratic in the number of children.
+std::vector<TSNode> Children(TSNode n);
+std::vector<TSNode> NamedChildren(TSNode n);
+
+// The ancestors of `n`, its parent first and the root last, found in one
+// descent from the root. tree-sitter 0.20 has no parent pointers: each
+// ts_node_parent() call descends from the root, so climbing k levels one
+// call at a time costs k descents. At most kMaxClimb ancestors.
+std::vector<TSNode> Ancestors(TSNode n);
 
 // The arguments of a call, comments left out.
 std::vector<TSNode> Arguments(TSNode call);

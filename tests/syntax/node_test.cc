@@ -1,0 +1,112 @@
+#include "syntax/node.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "syntax/language.h"
+#include "syntax/tree.h"
+
+namespace psm {
+namespace {
+
+std::vector<TSNode> ParentChain(TSNode n) {
+  std::vector<TSNode> chain;
+  for (TSNode p = ts_node_parent(n); !ts_node_is_null(p); p = ts_node_parent(p)) {
+    chain.push_back(p);
+  }
+  return chain;
+}
+
+std::vector<TSNode> AllNodes(TSNode root) {
+  std::vector<TSNode> nodes;
+  TSTreeCursor cursor = ts_tree_cursor_new(root);
+  for (bool more = true; more;) {
+    nodes.push_back(ts_tree_cursor_current_node(&cursor));
+    if (ts_tree_cursor_goto_first_child(&cursor)) continue;
+    while (!ts_tree_cursor_goto_next_sibling(&cursor)) {
+      if (!ts_tree_cursor_goto_parent(&cursor)) {
+        more = false;
+        break;
+      }
+    }
+  }
+  ts_tree_cursor_delete(&cursor);
+  return nodes;
+}
+
+void ExpectSameNodes(const std::vector<TSNode>& a, const std::vector<TSNode>& b,
+                     const std::string& where) {
+  ASSERT_EQ(a.size(), b.size()) << where;
+  for (size_t i = 0; i < a.size(); ++i) {
+    EXPECT_TRUE(ts_node_eq(a[i], b[i])) << where << " #" << i;
+  }
+}
+
+// Ancestors() descends once from the root; it must name the same nodes as
+// climbing with ts_node_parent(), for every node of real inputs, including
+// trees with syntax errors and zero-width MISSING nodes.
+TEST(NodeTest, AncestorsMatchTheParentChainEverywhere) {
+  std::vector<std::pair<std::string, Language>> inputs = {
+      {"const a = { b: [1, (2)], c: () => { let d = `x${e}`; } };\n"
+       "export function f(g = {}) { return g?.h ?? i; }\n",
+       Language::kJavaScript},
+      {"let x = { a: 1,, b: ; dr.createSource({ type: 'x' }\n",
+       Language::kJavaScript},
+      {"class A<T> { m(p: T): void { const q = <any>p as unknown; } }\n",
+       Language::kTypeScript},
+      {"const el = <div a={1}>{b}</div>;\nfunction f(\n", Language::kTsx}};
+  for (const auto& entry :
+       std::filesystem::directory_iterator(PSM_SOURCE_DIR "/fixtures")) {
+    for (const auto& file : std::filesystem::directory_iterator(entry.path())) {
+      if (file.path().filename().string().rfind("input.", 0) != 0) continue;
+      auto language = LanguageForPath(file.path().string());
+      if (!language) continue;
+      std::ifstream in(file.path());
+      std::stringstream text;
+      text << in.rdbuf();
+      inputs.emplace_back(text.str(), *language);
+      if (inputs.size() > 40) break;
+    }
+  }
+  Parser parser;
+  size_t checked = 0;
+  for (const auto& [text, language] : inputs) {
+    Tree tree = parser.Parse(language, text);
+    ASSERT_TRUE(tree.ok());
+    for (TSNode n : AllNodes(tree.Root())) {
+      ExpectSameNodes(node::Ancestors(n), ParentChain(n),
+                      std::string(ts_node_type(n)) + " at " +
+                          std::to_string(ts_node_start_byte(n)));
+      ++checked;
+    }
+  }
+  EXPECT_GT(checked, 1000u);
+}
+
+TEST(NodeTest, ChildrenAndFieldsAgreeWithIndexedAccess) {
+  Parser parser;
+  std::string text = "f(a, /* c */ b, ...d); const { x, y: z } = w;";
+  Tree tree = parser.Parse(Language::kJavaScript, text);
+  for (TSNode n : AllNodes(tree.Root())) {
+    std::vector<TSNode> all = node::Children(n), named = node::NamedChildren(n);
+    ASSERT_EQ(all.size(), ts_node_child_count(n));
+    ASSERT_EQ(named.size(), ts_node_named_child_count(n));
+    for (uint32_t i = 0; i < all.size(); ++i)
+      EXPECT_TRUE(ts_node_eq(all[i], ts_node_child(n, i)));
+    for (uint32_t i = 0; i < named.size(); ++i)
+      EXPECT_TRUE(ts_node_eq(named[i], ts_node_named_child(n, i)));
+    for (const char* field : {"function", "arguments", "name", "value", "body"}) {
+      TSNode by_name = ts_node_child_by_field_name(n, field, strlen(field));
+      EXPECT_TRUE(ts_node_eq(node::Field(n, field), by_name)) << field;
+    }
+  }
+  EXPECT_TRUE(ts_node_is_null(node::Field(TSNode{}, "name")));
+}
+
+}  // namespace
+}  // namespace psm
