@@ -1,5 +1,6 @@
 #include "find/scope.h"
 
+#include <algorithm>
 #include <cctype>
 #include <optional>
 #include <string>
@@ -99,9 +100,14 @@ class ScopeIndex {
           (end < source_.size() && IsIdentifierByte(source_[end]))) {
         continue;
       }
-      Classify(ts_node_descendant_for_byte_range(root_, static_cast<uint32_t>(at),
-                                                 static_cast<uint32_t>(end)),
-               &entry);
+      // One descent gives the node and the ancestors Classify looks at.
+      std::vector<TSNode> path = node::PathTo(
+          root_, static_cast<uint32_t>(at), static_cast<uint32_t>(end));
+      if (path.empty()) continue;
+      TSNode n = path.back();
+      path.pop_back();
+      std::reverse(path.begin(), path.end());
+      Classify(n, path, &entry);
     }
     return entry;
   }
@@ -109,11 +115,11 @@ class ScopeIndex {
   const TSTree* tree;
 
  private:
-  // One descent from the root gives every ancestor the tests below need.
-  static void Classify(TSNode n, NameEntry* entry) {
+  // `up`: the ancestors of `n`, its parent first.
+  static void Classify(TSNode n, const std::vector<TSNode>& up,
+                       NameEntry* entry) {
     std::string_view type = node::Type(n);
     if (type != "identifier" && type != "shorthand_property_identifier_pattern") return;
-    std::vector<TSNode> up = node::Ancestors(n);
     auto parent = [&](size_t i) { return i < up.size() ? up[i] : TSNode{}; };
     if (type == "identifier") {
       entry->identifiers.push_back(n);
@@ -152,6 +158,14 @@ class ScopeIndex {
     remembered_.emplace(MemoKey(kind, scope, name), answer);
   }
 
+  // A scope's statements, read once: FindDeclarator goes through them for
+  // every name it is asked about.
+  const std::vector<TSNode>& NamedChildrenOf(TSNode scope) const {
+    auto it = children_.find(scope.id);
+    if (it != children_.end()) return it->second;
+    return children_.emplace(scope.id, node::NamedChildren(scope)).first->second;
+  }
+
  private:
   static std::string MemoKey(char kind, TSNode scope, std::string_view name) {
     std::string key(1, kind);
@@ -161,6 +175,7 @@ class ScopeIndex {
   }
 
   mutable std::unordered_map<std::string, TSNode> remembered_;
+  mutable std::unordered_map<const void*, std::vector<TSNode>> children_;
   TSNode root_;
   std::string_view source_;
   mutable std::unordered_map<std::string, NameEntry> names_;
@@ -205,7 +220,10 @@ TSNode HoistedVar(TSNode block, std::string_view name, std::string_view source) 
 // declarations nested in its sub-blocks, which are hoisted.
 TSNode FindDeclaratorUncached(TSNode block, std::string_view name,
                               std::string_view source) {
-  for (TSNode child : node::NamedChildren(block)) {
+  const ScopeIndex* index = IndexFor(block);
+  std::vector<TSNode> own;
+  if (!index) own = node::NamedChildren(block);
+  for (TSNode child : index ? index->NamedChildrenOf(block) : own) {
     if (IsDeclaration(child)) {
       TSNode d = DeclaratorIn(child, name, source);
       if (!ts_node_is_null(d)) return d;

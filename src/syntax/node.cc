@@ -87,6 +87,29 @@ std::vector<TSNode> Children(TSNode n) { return ChildrenOf(n, false); }
 
 std::vector<TSNode> NamedChildren(TSNode n) { return ChildrenOf(n, true); }
 
+std::vector<TSNode> PathTo(TSNode root, uint32_t start, uint32_t end) {
+  std::vector<TSNode> path;
+  if (ts_node_is_null(root) || ts_node_start_byte(root) > start ||
+      ts_node_end_byte(root) < end) {
+    return path;
+  }
+  TSTreeCursor* cursor = CursorAt(root);
+  path.push_back(root);
+  while (ts_tree_cursor_goto_first_child_for_byte(cursor, start) >= 0) {
+    TSNode at = ts_tree_cursor_current_node(cursor);
+    // Past children that end before the range does (0.20 also stops at
+    // one that ends right at `start`).
+    bool more = true;
+    while (ts_node_end_byte(at) < end || ts_node_end_byte(at) == start) {
+      if (!(more = ts_tree_cursor_goto_next_sibling(cursor))) break;
+      at = ts_tree_cursor_current_node(cursor);
+    }
+    if (!more || ts_node_start_byte(at) > start) break;
+    path.push_back(at);
+  }
+  return path;
+}
+
 std::vector<TSNode> Ancestors(TSNode n) {
   if (ts_node_is_null(n)) return {};
   TSNode root = ts_tree_root_node(n.tree);

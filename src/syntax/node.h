@@ -64,6 +64,11 @@ std::vector<TSNode> NamedChildren(TSNode n);
 // call at a time costs k descents. At most kMaxClimb ancestors.
 std::vector<TSNode> Ancestors(TSNode n);
 
+// The nodes from `root` down to the smallest node that spans the bytes
+// [start, end), root first (like ts_node_descendant_for_byte_range, with
+// the ancestors it passes on the way). Empty if `root` does not span them.
+std::vector<TSNode> PathTo(TSNode root, uint32_t start, uint32_t end);
+
 // The arguments of a call, comments left out.
 std::vector<TSNode> Arguments(TSNode call);
 

@@ -79,9 +79,18 @@ TEST(NodeTest, AncestorsMatchTheParentChainEverywhere) {
     Tree tree = parser.Parse(language, text);
     ASSERT_TRUE(tree.ok());
     for (TSNode n : AllNodes(tree.Root())) {
-      ExpectSameNodes(node::Ancestors(n), ParentChain(n),
-                      std::string(ts_node_type(n)) + " at " +
-                          std::to_string(ts_node_start_byte(n)));
+      std::string where = std::string(ts_node_type(n)) + " at " +
+                          std::to_string(ts_node_start_byte(n));
+      ExpectSameNodes(node::Ancestors(n), ParentChain(n), where);
+      uint32_t start = ts_node_start_byte(n), end = ts_node_end_byte(n);
+      if (start < end) {
+        std::vector<TSNode> path = node::PathTo(tree.Root(), start, end);
+        TSNode deepest = ts_node_descendant_for_byte_range(tree.Root(), start, end);
+        ASSERT_FALSE(path.empty()) << where;
+        EXPECT_TRUE(ts_node_eq(path.back(), deepest)) << where;
+        std::vector<TSNode> up(path.rbegin() + 1, path.rend());
+        ExpectSameNodes(up, ParentChain(path.back()), where);
+      }
       ++checked;
     }
   }
