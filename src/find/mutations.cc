@@ -122,8 +122,11 @@ void InspectCall(TSNode call, std::string_view name, std::string_view source,
 std::vector<TSNode> Candidates(std::string_view name, TSNode scope, std::string_view source) {
   std::vector<TSNode> found;
   for (TSNode use : IdentifierUses(name, scope, source)) {
+    std::vector<TSNode> up = node::Ancestors(use);  // one descent for all
+    auto above = [&](size_t i) { return i < up.size() ? up[i] : TSNode{}; };
+    size_t i = 0;  // above(i) is the parent of `top`
     TSNode top = use;
-    for (TSNode p = ts_node_parent(top); !ts_node_is_null(p); p = ts_node_parent(top)) {
+    for (TSNode p = above(i); !ts_node_is_null(p); p = above(i)) {
       bool chain = (node::Is(p, "member_expression") || node::Is(p, "subscript_expression")) &&
                    ts_node_eq(node::Field(p, "object"), top);
       if (!chain && !node::Is(p, "parenthesized_expression") &&
@@ -131,9 +134,10 @@ std::vector<TSNode> Candidates(std::string_view name, TSNode scope, std::string_
         break;
       }
       top = p;
+      ++i;
     }
-    TSNode parent = ts_node_parent(top);
-    if (node::Is(parent, "arguments")) parent = ts_node_parent(parent);
+    TSNode parent = above(i);
+    if (node::Is(parent, "arguments")) parent = above(i + 1);
     std::string_view type = node::Type(parent);
     if (type == "assignment_expression" || type == "augmented_assignment_expression" ||
         type == "call_expression") {

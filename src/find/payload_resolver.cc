@@ -116,10 +116,12 @@ class PayloadResolver {
   std::vector<TSNode> MergesInto(std::string_view name, TSNode scope) const {
     std::vector<TSNode> calls;
     for (TSNode use : IdentifierUses(name, scope, source_)) {
-      TSNode arg = use;
-      while (node::Is(ts_node_parent(arg), "parenthesized_expression")) arg = ts_node_parent(arg);
-      TSNode list = ts_node_parent(arg);
-      TSNode n = ts_node_parent(list);
+      std::vector<TSNode> up = node::Ancestors(use);  // one descent for all
+      auto above = [&](size_t i) { return i < up.size() ? up[i] : TSNode{}; };
+      size_t i = 0;  // above(i) is the parent of `arg`
+      while (node::Is(above(i), "parenthesized_expression")) ++i;
+      TSNode list = above(i);
+      TSNode n = above(i + 1);
       if (!node::Is(list, "arguments") || !node::Is(n, "call_expression") ||
           !IsMerger(node::Text(node::Field(n, "function"), source_))) {
         continue;

@@ -12,6 +12,12 @@
 namespace psm {
 namespace {
 
+// The ancestors of a createSource name, its parent first.
+struct Lineage {
+  const std::vector<TSNode>& nodes;
+  TSNode Parent(size_t i) const { return i < nodes.size() ? nodes[i] : TSNode{}; }
+};
+
 class SiteFinder {
  public:
   explicit SiteFinder(std::string_view source) : source_(source) {}
@@ -22,16 +28,22 @@ class SiteFinder {
     const size_t n = kCreateSource.size();
     for (size_t at = source_.find(kCreateSource); at != std::string_view::npos;
          at = source_.find(kCreateSource, at + n)) {
-      TSNode name = ts_node_descendant_for_byte_range(
-          root, static_cast<uint32_t>(at), static_cast<uint32_t>(at + n));
-      TSNode call = CallOf(name);
+      // One descent gives the name and the ancestors looked at below.
+      std::vector<TSNode> up = node::PathTo(root, static_cast<uint32_t>(at),
+                                            static_cast<uint32_t>(at + n));
+      if (up.empty()) continue;
+      TSNode name = up.back();
+      up.pop_back();
+      std::reverse(up.begin(), up.end());  // the parent first
+      Lineage lineage{up};
+      TSNode call = CallOf(name, lineage);
       if (ts_node_is_null(call)) continue;
-      TSNode receiver = node::Field(ts_node_parent(name), "object");
+      TSNode receiver = node::Field(lineage.Parent(0), "object");
       if (ClassifyReceiver(receiver, source_) == Receiver::kOtherLibrary ||
           TakesNoPayload(call)) {
         continue;
       }
-      sites.push_back(Inspect(call, name));
+      sites.push_back(Inspect(call, lineage));
     }
     return sites;
   }
@@ -40,17 +52,17 @@ class SiteFinder {
   // The call expression `name` is the method of, or a null node. Accepts
   // `r.createSource(...)`, `r.createSource?.(...)`, and
   // `r.createSource.call(r, ...)` / `.apply(r, [...])`.
-  TSNode CallOf(TSNode name) const {
+  TSNode CallOf(TSNode name, const Lineage& up) const {
     if (!node::Is(name, "property_identifier") ||
         node::Text(name, source_) != kCreateSource) {
       return TSNode{};
     }
-    TSNode member = ts_node_parent(name);
+    TSNode member = up.Parent(0);
     if (!node::Is(member, "member_expression") ||
         !ts_node_eq(node::Field(member, "property"), name)) {
       return TSNode{};
     }
-    TSNode parent = ts_node_parent(member);
+    TSNode parent = up.Parent(1);
     if (node::Is(parent, "call_expression") &&
         ts_node_eq(node::Field(parent, "function"), member)) {
       return parent;
@@ -58,7 +70,7 @@ class SiteFinder {
     // tree-sitter-typescript reads `await dr.createSource<T>(p)` as a call
     // whose callee is `await dr.createSource`.
     if (node::Is(parent, "await_expression")) {
-      TSNode outer = ts_node_parent(parent);
+      TSNode outer = up.Parent(2);
       if (node::Is(outer, "call_expression") &&
           ts_node_eq(node::Field(outer, "function"), parent)) {
         return outer;
@@ -67,7 +79,7 @@ class SiteFinder {
     if (node::Is(parent, "member_expression")) {
       std::string_view how =
           node::Text(node::Field(parent, "property"), source_);
-      TSNode outer = ts_node_parent(parent);
+      TSNode outer = up.Parent(2);
       if ((how == "call" || how == "apply") &&
           node::Is(outer, "call_expression") &&
           ts_node_eq(node::Field(outer, "function"), parent)) {
@@ -88,16 +100,16 @@ class SiteFinder {
            type == "false";
   }
 
-  CallSite Inspect(TSNode call, TSNode name) {
+  CallSite Inspect(TSNode call, const Lineage& up) {
     CallSite site;
     site.call = node::Range(call);
     site.has_error = ts_node_has_error(call);
-    TSNode member = ts_node_parent(name);
+    TSNode member = up.Parent(0);
     site.callee = std::string(node::Text(member, source_));
     std::vector<TSNode> args = node::Arguments(call);
     // `.call(thisArg, ...)` / `.apply(thisArg, [...])` put the method one
     // member expression further from the call.
-    TSNode outer = ts_node_parent(member);
+    TSNode outer = up.Parent(1);
     std::string_view how =
         node::Is(outer, "member_expression")
             ? node::Text(node::Field(outer, "property"), source_)
