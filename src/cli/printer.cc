@@ -108,6 +108,11 @@ void Printer::Summary(const RunSummary& summary, double seconds) {
                   summary.OneLine(options_.mode == Mode::kWrite) + time + "\n");
 }
 
+bool Printer::WantsReports() const {
+  return !options_.json_report.empty() || !options_.markdown_report.empty() ||
+         !options_.html_report.empty() || !options_.sarif_report.empty();
+}
+
 bool Printer::Reports(const std::vector<FileResult>& files,
                       const RunSummary& summary) {
   ReportOptions report;

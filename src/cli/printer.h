@@ -26,6 +26,9 @@ class Printer {
   void Summary(const RunSummary& summary, double seconds);
   // Writes every report asked for; false when one could not be written.
   bool Reports(const std::vector<FileResult>& files, const RunSummary& summary);
+  // Whether any report file was asked for (else per-file results need not
+  // be kept until the end of the run).
+  bool WantsReports() const;
 
  private:
   bool JsonOnStdout() const { return options_.json_report == "-"; }

@@ -150,10 +150,13 @@ struct RunOutcome {
   RunSummary summary;
   std::vector<FileResult> results;  // only files with sites or errors
   bool fatal = false;
+  // Without a report to write, results are counted and dropped: memory
+  // then stays flat however many call sites a repository holds.
+  bool keep_results = true;
 
   void Add(FileResult&& file) {
     summary.Add(file);
-    if (!file.sites.empty() || !file.error.empty())
+    if (keep_results && (!file.sites.empty() || !file.error.empty()))
       results.push_back(std::move(file));
   }
 };
@@ -302,6 +305,7 @@ bool OnlyFiles(const std::vector<std::string>& paths) {
 int RunFiles(const RunContext& ctx, Printer& printer) {
   auto started = std::chrono::steady_clock::now();
   RunOutcome run;
+  run.keep_results = printer.WantsReports();
   // Before the walk: an interrupt at any point then ends the run cleanly.
   if (ctx.options.mode == Mode::kWrite) CatchInterrupts();
   IgnoreRules ignore(ctx.options.excludes, ctx.options.includes,

@@ -40,10 +40,13 @@ void Middle(const std::vector<std::string_view>& a, size_t lo_a, size_t hi_a,
   const long max_d = std::min(n + m, kMaxD);
   const long offset = max_d + 1;
   std::vector<long> v(2 * offset + 1, 0);
+  // trace[d]: v as it was before step d, only diagonals -d..d (all that
+  // step d reads), so the trace grows with D squared rather than D times
+  // the file's length.
   std::vector<std::vector<long>> trace;
   long found_d = -1;
   for (long d = 0; d <= max_d && found_d < 0; ++d) {
-    trace.push_back(v);
+    trace.emplace_back(v.begin() + (offset - d), v.begin() + (offset + d + 1));
     for (long k = -d; k <= d; k += 2) {
       long x = (k == -d || (k != d && v[offset + k - 1] < v[offset + k + 1]))
                    ? v[offset + k + 1]
@@ -66,10 +69,11 @@ void Middle(const std::vector<std::string_view>& a, size_t lo_a, size_t hi_a,
   long x = n, y = m;
   for (long d = found_d; d > 0; --d) {
     const std::vector<long>& pv = trace[d];
+    auto before = [&](long diagonal) { return pv[diagonal + d]; };
     long k = x - y;
-    bool down = k == -d || (k != d && pv[offset + k - 1] < pv[offset + k + 1]);
+    bool down = k == -d || (k != d && before(k - 1) < before(k + 1));
     long prev_k = down ? k + 1 : k - 1;
-    long prev_x = pv[offset + prev_k], prev_y = prev_x - prev_k;
+    long prev_x = before(prev_k), prev_y = prev_x - prev_k;
     while (x > prev_x && y > prev_y) {
       --x, --y;
       reversed.push_back({Op::kKeep, lo_a + x, lo_b + y});
@@ -118,8 +122,9 @@ void AppendLine(char mark, std::string_view line, std::string* out) {
 std::string Range(size_t start, size_t count) {
   // Unified diff numbers lines from 1; an empty range names the line before.
   size_t first = count == 0 ? start : start + 1;
-  return std::to_string(first) +
-         (count == 1 ? "" : "," + std::to_string(count));
+  std::string range = std::to_string(first);
+  if (count != 1) range += "," + std::to_string(count);
+  return range;
 }
 
 void AppendHunk(const std::vector<Step>& steps, size_t from, size_t to,
