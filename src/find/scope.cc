@@ -175,6 +175,12 @@ class ScopeIndex {
   }
 
   mutable std::unordered_map<std::string, TSNode> remembered_;
+
+ public:
+  // Resolve's answers per (name, nearest scope-making ancestor of the use).
+  mutable std::unordered_map<std::string, Binding> bindings;
+
+ private:
   mutable std::unordered_map<const void*, std::vector<TSNode>> children_;
   TSNode root_;
   std::string_view source_;
@@ -303,7 +309,9 @@ TSNode FindImport(TSNode program, std::string_view name,
     if (auto known = index->Remembered('i', program, name)) return *known;
   }
   TSNode found{};
-  for (TSNode child : node::NamedChildren(program)) {
+  std::vector<TSNode> own;
+  if (!index) own = node::NamedChildren(program);
+  for (TSNode child : index ? index->NamedChildrenOf(program) : own) {
     if (!node::Is(child, "import_statement")) continue;
     ForEachDescendant(child, false, [&](TSNode n) {
       if (ts_node_is_null(found) && IsNamed(n, name, source)) found = child;
@@ -384,10 +392,41 @@ Binding ResolveName(std::string_view name, TSNode use,
 
 namespace {
 
+bool MakesScope(TSNode n) {
+  return node::Is(n, "for_in_statement") || node::Is(n, "for_statement") ||
+         node::Is(n, "catch_clause") || node::IsFunction(n) || IsBlockScope(n);
+}
+
+Binding ResolveFrom(std::string_view name, const std::vector<TSNode>& chain,
+                    size_t first, std::string_view source, bool assignments);
+
+// The climb below looks only at scope-making ancestors, so its answer for
+// a name depends only on the nearest one: uses under the same function or
+// block share it, and it is worked out once per file.
 Binding Resolve(std::string_view name, TSNode use, std::string_view source,
                 bool assignments) {
+  std::vector<TSNode> chain = node::Ancestors(use);
+  size_t first = 0;
+  while (first < chain.size() && !MakesScope(chain[first])) ++first;
+  const ScopeIndex* index = IndexFor(use);
+  if (!index || first == chain.size()) {
+    return ResolveFrom(name, chain, first, source, assignments);
+  }
+  std::string key(1, assignments ? 'a' : 'n');
+  key.append(reinterpret_cast<const char*>(&chain[first].id), sizeof(void*));
+  key.append(name);
+  auto known = index->bindings.find(key);
+  if (known != index->bindings.end()) return known->second;
+  Binding binding = ResolveFrom(name, chain, first, source, assignments);
+  index->bindings.emplace(std::move(key), binding);
+  return binding;
+}
+
+Binding ResolveFrom(std::string_view name, const std::vector<TSNode>& chain,
+                    size_t first, std::string_view source, bool assignments) {
   Binding binding;
-  for (TSNode scope : node::Ancestors(use)) {
+  for (size_t i = first; i < chain.size(); ++i) {
+    TSNode scope = chain[i];
     TSNode other = LoopOrCatchBinding(scope, name, source);
     if (!ts_node_is_null(other)) {
       binding.kind = Binding::Kind::kOther;
