@@ -118,9 +118,11 @@ bool Stable(std::string_view source, TSNode root, const RuleTable& rules,
   return true;
 }
 
+// `session_apis`: the byte scan saw calls FindSessionApiSites may report.
 Migration Migrate(Migration m, std::string_view text, std::string_view source,
                   Language language, const RuleTable& rules,
-                  const PlanOptions& options, Parser& parser);
+                  const PlanOptions& options, bool session_apis,
+                  Parser& parser);
 
 }  // namespace
 
@@ -137,13 +139,26 @@ int CountFileSyntaxErrors(std::string_view path, Language language,
   return tree.ok() ? CountSyntaxErrors(tree.Root()) : 1 << 30;
 }
 
-bool MayContainSites(std::string_view text) {
-  // One pass over the bytes for every name. createSource, and the session
-  // APIs other than createElement (bits 0-2), settle it on their own.
+namespace {
+
+// Which kinds of call a text may hold, from one pass over its bytes.
+struct CallKinds {
+  bool create_source = false;
+  bool session_apis = false;  // createDropin, ... (found after parsing)
+};
+
+CallKinds ScanCallKinds(std::string_view text) {
   static const MethodScan scan({kCreateSource, kSessionApis[0], kSessionApis[1],
                                 kSessionApis[2]});
-  unsigned called = scan.Scan(text, /*enough=*/0b0111);
-  return (called & 1) || MayContainSessionApis(text, called >> 1);
+  unsigned called = scan.Scan(text);
+  return {(called & 1) != 0, MayContainSessionApis(text, called >> 1)};
+}
+
+}  // namespace
+
+bool MayContainSites(std::string_view text) {
+  CallKinds kinds = ScanCallKinds(text);
+  return kinds.create_source || kinds.session_apis;
 }
 
 Migration MigrateText(std::string_view path, std::string_view text,
@@ -152,7 +167,8 @@ Migration MigrateText(std::string_view path, std::string_view text,
   Migration m;
   m.result.path = std::string(path);
   m.input_text = text;
-  if (!MayContainSites(text)) return m;
+  CallKinds kinds = ScanCallKinds(text);
+  if (!kinds.create_source && !kinds.session_apis) return m;
   if (!options.include_minified) {
     if (auto reason = GeneratedCodeReason(path, text)) {
       m.result.skipped = true;
@@ -171,14 +187,16 @@ Migration MigrateText(std::string_view path, std::string_view text,
     source = view_storage;
     language = view.language;
   }
-  return Migrate(std::move(m), text, source, language, rules, options, parser);
+  return Migrate(std::move(m), text, source, language, rules, options,
+                 kinds.session_apis, parser);
 }
 
 namespace {
 
 Migration Migrate(Migration m, std::string_view text, std::string_view source,
                   Language language, const RuleTable& rules,
-                  const PlanOptions& options, Parser& parser) {
+                  const PlanOptions& options, bool session_apis,
+                  Parser& parser) {
   Tree tree = parser.Parse(language, source);
   if (!tree.ok()) {
     m.result.error = "the parser refused the file";
@@ -220,12 +238,13 @@ Migration Migrate(Migration m, std::string_view text, std::string_view source,
       AddExcerpts(text, text, file_edits, EditSet(), calls[k], lines,
                   &m.result.sites[site_edits[k].first]);
     }
-    MergeSites(SessionApiSites(source, tree.Root(), lines), &m.result);
+    if (session_apis)
+      MergeSites(SessionApiSites(source, tree.Root(), lines), &m.result);
     return m;
   }
   // Before the tree learns of the edits: its offsets must match `source`.
-  std::vector<SiteResult> api_sites =
-      SessionApiSites(source, tree.Root(), lines);
+  std::vector<SiteResult> api_sites;
+  if (session_apis) api_sites = SessionApiSites(source, tree.Root(), lines);
   m.edited_text = ApplyEdits(text, file_edits);
   m.result.changed = m.edited_text != text;
   // The safety net: the edited source must not parse worse than before.
