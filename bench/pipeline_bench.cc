@@ -33,6 +33,7 @@
 #include "rules/rule_table.h"
 #include "syntax/language.h"
 #include "syntax/tree.h"
+#include "syntax/tree_allocator.h"
 
 namespace {
 
@@ -216,4 +217,11 @@ BENCHMARK(BM_MigrateText);
 
 }  // namespace
 
-BENCHMARK_MAIN();
+int main(int argc, char** argv) {
+  psm::InstallTreeAllocator();  // as the tool does, before any parser exists
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
+}

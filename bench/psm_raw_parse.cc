@@ -28,6 +28,7 @@
 #include "io/walk.h"
 #include "syntax/language.h"
 #include "syntax/tree.h"
+#include "syntax/tree_allocator.h"
 
 namespace {
 
@@ -52,6 +53,7 @@ int Usage() {
 }  // namespace
 
 int main(int argc, char** argv) {
+  psm::InstallTreeAllocator();  // as the tool does
   unsigned jobs = std::thread::hardware_concurrency();
   size_t max_bytes = psm::kDefaultMaxFileBytes;
   std::vector<std::string> paths;

@@ -1,3 +1,7 @@
 #include "cli/run.h"
+#include "syntax/tree_allocator.h"
 
-int main(int argc, char** argv) { return psm::RunCli(argc, argv); }
+int main(int argc, char** argv) {
+  psm::InstallTreeAllocator();
+  return psm::RunCli(argc, argv);
+}
