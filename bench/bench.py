@@ -4,7 +4,8 @@
 Called by bench/run.sh, which builds the programs, the corpora and the peers
 and passes their paths. Every command runs under `/usr/bin/time -v` (peak RSS,
 CPU time) with its wall time taken around it; commands alternate within each
-round (round 1: all commands, round 2: all commands, ...), after one untimed
+round (round 1: all commands, round 2: all commands, ...; each tree's
+commands in an order that rotates by one every round), after one untimed
 warm-up round, and the medians of RUNS rounds are reported. Writes the
 markdown table to stdout and to WORK/results.md, raw numbers to
 WORK/results.json.
@@ -336,10 +337,21 @@ def main():
     for c in cmds:
         if not c.key.startswith("jscodeshift"):
             run_once(c, corpus, logdir, timed=False)
+    # Each round runs every command once; the order rotates from round to
+    # round (within each tree), so no tool always runs right after the same
+    # one (say, after jscodeshift's 3 GB of node processes have cooled the
+    # caches), and every position's luck is shared out.
+    trees = []
+    for c in cmds:
+        if c.tree not in trees:
+            trees.append(c.tree)
     for r in range(a.runs):
-        for c in cmds:
-            w = run_once(c, corpus, logdir)
-            log("round %d/%d  %-7s %-45s %8.3f s" % (r + 1, a.runs, c.tree, c.label, w))
+        for tree in trees:
+            group = [c for c in cmds if c.tree == tree]
+            k = r % len(group)
+            for c in group[k:] + group[:k]:
+                w = run_once(c, corpus, logdir)
+                log("round %d/%d  %-7s %-45s %8.3f s" % (r + 1, a.runs, c.tree, c.label, w))
 
     # Pre-commit: 5 typical merchant files as arguments.
     dense = scope["dense"][0]
@@ -421,7 +433,7 @@ def main():
     for w in warnings:
         L.append("> **Warning:** " + w + ".")
         L.append("")
-    L.append("### Whole trees (median of %d alternating runs, -j %s, warm page cache)" % (a.runs, j))
+    L.append("### Whole trees (median of %d alternating runs in rotating order, -j %s, warm page cache)" % (a.runs, j))
     L.append("")
     for tree in ("sparse", "dense"):
         n, b = len(scope[tree][0]), scope[tree][1]
