@@ -4,8 +4,8 @@
 // prepared outside the timed loop, plus the whole of MigrateText:
 //
 //   BM_Parse             full tree-sitter parse (reference for the others)
-//   BM_Find              parse + FindCallSites
-//   BM_FindOnly          FindCallSites on an existing tree
+//   BM_Find              parse + FindCallSites (with the per-file name index)
+//   BM_FindOnly          FindCallSites on an existing tree (index included)
 //   BM_Plan              PlanSite for every call site of the file
 //   BM_Apply             ApplyEdits of the file's merged edit set
 //   BM_ReparseIncremental ts_tree_edit + incremental re-parse of the output
@@ -27,6 +27,7 @@
 #include "common/text_lines.h"
 #include "edit/edit.h"
 #include "edit/site_plan.h"
+#include "find/scope.h"
 #include "find/site_finder.h"
 #include "migrate/file_migrator.h"
 #include "report/unified_diff.h"
@@ -111,6 +112,7 @@ void BM_Find(benchmark::State& state) {
   psm::Parser parser;
   for (auto _ : state) {
     psm::Tree tree = parser.Parse(psm::Language::kJavaScript, Text());
+    psm::IndexedTree indexed(tree.Root(), Text());  // as MigrateText finds
     std::vector<psm::CallSite> sites = psm::FindCallSites(Text(), tree.Root());
     benchmark::DoNotOptimize(sites.data());
   }
@@ -121,6 +123,8 @@ BENCHMARK(BM_Find);
 void BM_FindOnly(benchmark::State& state) {
   const Prepared& prep = Prep();
   for (auto _ : state) {
+    // A fresh name index each time, as for each file in MigrateText.
+    psm::IndexedTree indexed(prep.tree.Root(), Text());
     std::vector<psm::CallSite> sites = psm::FindCallSites(Text(), prep.tree.Root());
     benchmark::DoNotOptimize(sites.data());
   }
