@@ -112,8 +112,4 @@ unsigned MethodScan::Scan(std::string_view text, unsigned enough) const {
 }
 #endif
 
-bool MayCallMethod(std::string_view text, std::string_view name) {
-  return MethodScan({name}).Scan(text, 1) != 0;
-}
-
 }  // namespace psm

@@ -40,9 +40,6 @@ class MethodScan {
   char first_storage_[4] = {};
 };
 
-// True when `text` may call method `name`: MethodScan with a single name.
-bool MayCallMethod(std::string_view text, std::string_view name);
-
 }  // namespace psm
 
 #endif  // PSM_FIND_METHOD_SCAN_H_

@@ -156,11 +156,6 @@ CallKinds ScanCallKinds(std::string_view text) {
 
 }  // namespace
 
-bool MayContainSites(std::string_view text) {
-  CallKinds kinds = ScanCallKinds(text);
-  return kinds.create_source || kinds.session_apis;
-}
-
 Migration MigrateText(std::string_view path, std::string_view text,
                       Language language, const RuleTable& rules,
                       const PlanOptions& options, Parser& parser) {

@@ -38,8 +38,6 @@ Migration MigrateText(std::string_view path, std::string_view text,
                       Language language, const RuleTable& rules,
                       const PlanOptions& options, Parser& parser);
 
-// Cheap pre-check: a file that does not mention createSource is never parsed.
-bool MayContainSites(std::string_view text);
 
 // Syntax errors in `text` read as the file `path` (script containers
 // through their script view). Used to vet a partial rewrite.

@@ -10,14 +10,18 @@
 namespace psm {
 namespace {
 
-TEST(MayCallMethodTest, FindsMemberCallsAcrossBlanksAndLines) {
+bool MayCallMethod(std::string_view text, std::string_view name) {
+  return MethodScan({name}).Scan(text) != 0;
+}
+
+TEST(MethodScanTest, FindsMemberCallsAcrossBlanksAndLines) {
   EXPECT_TRUE(MayCallMethod("dr.createSource(p)", "createSource"));
   EXPECT_TRUE(MayCallMethod("dr\n  .createSource(p)", "createSource"));
   EXPECT_TRUE(MayCallMethod("dr?.createSource(p)", "createSource"));
   EXPECT_TRUE(MayCallMethod("dr. createSource.call(dr, p)", "createSource"));
 }
 
-TEST(MayCallMethodTest, IgnoresLookAlikesAndDefinitions) {
+TEST(MethodScanTest, IgnoresLookAlikesAndDefinitions) {
   EXPECT_FALSE(MayCallMethod("ts.createSourceFile(x)", "createSource"));
   EXPECT_FALSE(MayCallMethod("function createSource(type) {}", "createSource"));
   EXPECT_FALSE(MayCallMethod("mycreateSource()", "createSource"));
