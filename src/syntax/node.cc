@@ -112,30 +112,18 @@ std::vector<TSNode> PathTo(TSNode root, uint32_t start, uint32_t end) {
 
 std::vector<TSNode> Ancestors(TSNode n) {
   if (ts_node_is_null(n)) return {};
-  TSNode root = ts_tree_root_node(n.tree);
   uint32_t start = ts_node_start_byte(n), end = ts_node_end_byte(n);
-  std::vector<TSNode> path;  // root first
-  TSTreeCursor* cursor = CursorAt(root);
-  for (TSNode at = root; !ts_node_eq(at, n);) {
-    path.push_back(at);
-    // The child that holds n: the first one reaching n's start (0.20 also
-    // stops at a child that ends right there, like the `(` before a
-    // parameter), then on to the one that holds all of n. A zero-width
-    // node (error recovery) defeats this.
-    if (start == end ||
-        ts_tree_cursor_goto_first_child_for_byte(cursor, start) < 0) {
-      return AncestorsByParent(n);
-    }
-    at = ts_tree_cursor_current_node(cursor);
-    while (ts_node_end_byte(at) < end) {
-      if (!ts_tree_cursor_goto_next_sibling(cursor)) return AncestorsByParent(n);
-      at = ts_tree_cursor_current_node(cursor);
-    }
-    if (ts_node_start_byte(at) > start) return AncestorsByParent(n);
-  }
-  std::reverse(path.begin(), path.end());
-  if (path.size() > static_cast<size_t>(kMaxClimb)) path.resize(kMaxClimb);
-  return path;
+  // The path to n's range ends at n or at a descendant spanning the same
+  // bytes. A zero-width node (error recovery) has no such path.
+  std::vector<TSNode> path =
+      start == end ? std::vector<TSNode>()
+                   : PathTo(ts_tree_root_node(n.tree), start, end);
+  auto at = std::find_if(path.rbegin(), path.rend(),
+                         [&](TSNode p) { return ts_node_eq(p, n); });
+  if (at == path.rend()) return AncestorsByParent(n);
+  std::vector<TSNode> up(at + 1, path.rend());  // parent first
+  if (up.size() > static_cast<size_t>(kMaxClimb)) up.resize(kMaxClimb);
+  return up;
 }
 
 TSNode Unwrap(TSNode n) {
