@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -144,20 +143,6 @@ class ScopeIndex {
   }
 
  public:
-  // FindDeclarator's and FindImport's answers per (scope node, name): the
-  // same module-level names (the DigitalRiver instance, shared payloads)
-  // are looked up from many call sites.
-  std::optional<TSNode> Remembered(char kind, TSNode scope,
-                                   std::string_view name) const {
-    auto it = remembered_.find(MemoKey(kind, scope, name));
-    if (it == remembered_.end()) return std::nullopt;
-    return it->second;
-  }
-  void Remember(char kind, TSNode scope, std::string_view name,
-                TSNode answer) const {
-    remembered_.emplace(MemoKey(kind, scope, name), answer);
-  }
-
   // A scope's statements, read once: FindDeclarator goes through them for
   // every name it is asked about.
   const std::vector<TSNode>& NamedChildrenOf(TSNode scope) const {
@@ -166,18 +151,11 @@ class ScopeIndex {
     return children_.emplace(scope.id, node::NamedChildren(scope)).first->second;
   }
 
- private:
-  static std::string MemoKey(char kind, TSNode scope, std::string_view name) {
-    std::string key(1, kind);
-    key.append(reinterpret_cast<const char*>(&scope.id), sizeof scope.id);
-    key.append(name);
-    return key;
-  }
-
-  mutable std::unordered_map<std::string, TSNode> remembered_;
-
- public:
-  // Resolve's answers per (name, nearest scope-making ancestor of the use).
+  // Answers worked out once per file, by MemoKey: the same module-level
+  // names (the DigitalRiver instance, shared payloads) are looked up from
+  // many call sites. FindDeclarator ('d') and FindImport ('i') per (scope,
+  // name); Resolve ('a', 'n') per (nearest scope-making ancestor, name).
+  mutable std::unordered_map<std::string, TSNode> declarations;
   mutable std::unordered_map<std::string, Binding> bindings;
 
  private:
@@ -191,6 +169,35 @@ thread_local const ScopeIndex* g_index = nullptr;
 
 const ScopeIndex* IndexFor(TSNode n) {
   return g_index && g_index->tree == n.tree ? g_index : nullptr;
+}
+
+// What was asked (`kind`), at which node, for which name.
+std::string MemoKey(char kind, TSNode at, std::string_view name) {
+  std::string key(1, kind);
+  key.append(reinterpret_cast<const char*>(&at.id), sizeof at.id);
+  key.append(name);
+  return key;
+}
+
+// `compute()`, or its answer remembered under `key` in `memo`.
+template <typename T, typename Compute>
+T Remembered(std::unordered_map<std::string, T>& memo, std::string key,
+             Compute compute) {
+  auto known = memo.find(key);
+  if (known != memo.end()) return known->second;
+  T answer = compute();  // may remember other answers meanwhile
+  memo.emplace(std::move(key), answer);
+  return answer;
+}
+
+// A block's statements: the index's copy, or read now into `storage`.
+const std::vector<TSNode>& StatementsOf(TSNode block,
+                                        std::vector<TSNode>& storage) {
+  if (const ScopeIndex* index = IndexFor(block)) {
+    return index->NamedChildrenOf(block);
+  }
+  storage = node::NamedChildren(block);
+  return storage;
 }
 
 bool NoFunctionBetween(TSNode inner, TSNode outer) {
@@ -226,10 +233,8 @@ TSNode HoistedVar(TSNode block, std::string_view name, std::string_view source) 
 // declarations nested in its sub-blocks, which are hoisted.
 TSNode FindDeclaratorUncached(TSNode block, std::string_view name,
                               std::string_view source) {
-  const ScopeIndex* index = IndexFor(block);
-  std::vector<TSNode> own;
-  if (!index) own = node::NamedChildren(block);
-  for (TSNode child : index ? index->NamedChildrenOf(block) : own) {
+  std::vector<TSNode> storage;
+  for (TSNode child : StatementsOf(block, storage)) {
     if (IsDeclaration(child)) {
       TSNode d = DeclaratorIn(child, name, source);
       if (!ts_node_is_null(d)) return d;
@@ -258,10 +263,9 @@ TSNode FindDeclarator(TSNode block, std::string_view name,
                       std::string_view source) {
   const ScopeIndex* index = IndexFor(block);
   if (!index) return FindDeclaratorUncached(block, name, source);
-  if (auto known = index->Remembered('d', block, name)) return *known;
-  TSNode found = FindDeclaratorUncached(block, name, source);
-  index->Remember('d', block, name, found);
-  return found;
+  return Remembered(index->declarations, MemoKey('d', block, name), [&] {
+    return FindDeclaratorUncached(block, name, source);
+  });
 }
 
 // An identifier among a function's parameters (plain, defaulted, typed).
@@ -302,24 +306,27 @@ TSNode LoopOrCatchBinding(TSNode scope, std::string_view name,
   return TSNode{};
 }
 
-TSNode FindImport(TSNode program, std::string_view name,
-                  std::string_view source) {
-  const ScopeIndex* index = IndexFor(program);
-  if (index) {
-    if (auto known = index->Remembered('i', program, name)) return *known;
-  }
-  TSNode found{};
-  std::vector<TSNode> own;
-  if (!index) own = node::NamedChildren(program);
-  for (TSNode child : index ? index->NamedChildrenOf(program) : own) {
+TSNode FindImportUncached(TSNode program, std::string_view name,
+                          std::string_view source) {
+  std::vector<TSNode> storage;
+  for (TSNode child : StatementsOf(program, storage)) {
     if (!node::Is(child, "import_statement")) continue;
+    TSNode found{};
     ForEachDescendant(child, false, [&](TSNode n) {
       if (ts_node_is_null(found) && IsNamed(n, name, source)) found = child;
     });
-    if (!ts_node_is_null(found)) break;
+    if (!ts_node_is_null(found)) return found;
   }
-  if (index) index->Remember('i', program, name, found);
-  return found;
+  return TSNode{};
+}
+
+TSNode FindImport(TSNode program, std::string_view name,
+                  std::string_view source) {
+  const ScopeIndex* index = IndexFor(program);
+  if (!index) return FindImportUncached(program, name, source);
+  return Remembered(index->declarations, MemoKey('i', program, name), [&] {
+    return FindImportUncached(program, name, source);
+  });
 }
 
 Binding Resolve(std::string_view name, TSNode use, std::string_view source,
@@ -412,14 +419,9 @@ Binding Resolve(std::string_view name, TSNode use, std::string_view source,
   if (!index || first == chain.size()) {
     return ResolveFrom(name, chain, first, source, assignments);
   }
-  std::string key(1, assignments ? 'a' : 'n');
-  key.append(reinterpret_cast<const char*>(&chain[first].id), sizeof(void*));
-  key.append(name);
-  auto known = index->bindings.find(key);
-  if (known != index->bindings.end()) return known->second;
-  Binding binding = ResolveFrom(name, chain, first, source, assignments);
-  index->bindings.emplace(std::move(key), binding);
-  return binding;
+  return Remembered(
+      index->bindings, MemoKey(assignments ? 'a' : 'n', chain[first], name),
+      [&] { return ResolveFrom(name, chain, first, source, assignments); });
 }
 
 Binding ResolveFrom(std::string_view name, const std::vector<TSNode>& chain,
