@@ -23,10 +23,7 @@ bool ReadAll(int fd, size_t size_hint, ReadBuffer& buffer, size_t* size) {
   for (;;) {
     if (got == capacity) {  // the file grew since fstat: make room, keep going
       capacity = capacity * 2 + 4096;
-      std::unique_ptr<char[]> kept(new char[got]);
-      std::memcpy(kept.get(), data, got);
-      data = buffer.Reserve(capacity);
-      std::memcpy(data, kept.get(), got);
+      data = buffer.Reserve(capacity, got);
     }
     ssize_t n = ::read(fd, data + got, capacity - got);
     if (n < 0 && errno == EINTR) continue;
@@ -42,7 +39,7 @@ bool ReadAll(int fd, size_t size_hint, std::string* out) {
   ReadBuffer buffer;
   size_t size = 0;
   if (!ReadAll(fd, size_hint, buffer, &size)) return false;
-  out->assign(buffer.Reserve(0), size);
+  out->assign(buffer.data(), size);
   return true;
 }
 
@@ -58,11 +55,13 @@ bool WriteAll(int fd, std::string_view text) {
 
 }  // namespace
 
-char* ReadBuffer::Reserve(size_t size) {
+char* ReadBuffer::Reserve(size_t size, size_t keep) {
   if (size > capacity_) {
     // Not std::string or vector: those would zero-fill what read() fills.
     capacity_ = std::max(size, capacity_ + capacity_ / 2);
-    data_.reset(new char[capacity_]);
+    std::unique_ptr<char[]> grown(new char[capacity_]);
+    if (keep > 0) std::memcpy(grown.get(), data_.get(), keep);
+    data_ = std::move(grown);
   }
   return data_.get();
 }
@@ -101,7 +100,7 @@ SourceView ReadSourceFile(const std::string& path, size_t max_bytes,
     file.skipped = true;
     return file;
   }
-  file.text = std::string_view(buffer.Reserve(0), size);
+  file.text = std::string_view(buffer.data(), size);
   if (::memchr(file.text.data(), '\0', std::min<size_t>(size, 8192))) {
     file.error = "binary file (NUL byte); skipped";
     file.skipped = true;

@@ -23,8 +23,9 @@ struct SourceFile {
 // fresh page faults, except for a file bigger than any before it.
 class ReadBuffer {
  public:
-  // Room for at least `size` bytes; earlier contents are not kept.
-  char* Reserve(size_t size);
+  // Room for at least `size` bytes; the first `keep` bytes are kept.
+  char* Reserve(size_t size, size_t keep = 0);
+  char* data() { return data_.get(); }
 
  private:
   std::unique_ptr<char[]> data_;

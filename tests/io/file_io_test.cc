@@ -1,0 +1,61 @@
+#include "io/file_io.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "e2e/cli_harness.h"
+
+namespace psm {
+namespace {
+
+std::string Slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+// One buffer serves files of every size in turn; each read sees its own
+// file whole, never the tail of a bigger one read before.
+TEST(ReadSourceFileTest, AReusedBufferReadsEachFileWhole) {
+  testing_cli::ScratchDir dir;
+  dir.Write("big.js", std::string(100000, 'b') + "\n");
+  dir.Write("small.js", "let s = 1;\n");
+  dir.Write("empty.js", "");
+  ReadBuffer buffer;
+  for (const char* name : {"big.js", "small.js", "empty.js", "big.js", "small.js"}) {
+    std::string path = (dir.path() / name).string();
+    SourceView file = ReadSourceFile(path, kDefaultMaxFileBytes, buffer);
+    ASSERT_TRUE(file.error.empty()) << name << ": " << file.error;
+    EXPECT_EQ(std::string(file.text), Slurp(path)) << name;
+  }
+}
+
+// /proc files say they are empty and are not: the reader must keep growing
+// its buffer, keeping what it has read, until read() says the end.
+TEST(ReadSourceFileTest, AFileLongerThanItsStatSizeIsReadWhole) {
+  ReadBuffer buffer;
+  SourceView file = ReadSourceFile("/proc/version", kDefaultMaxFileBytes, buffer);
+  ASSERT_TRUE(file.error.empty()) << file.error;
+  EXPECT_GT(file.text.size(), 20u);
+  EXPECT_EQ(std::string(file.text), Slurp("/proc/version"));
+}
+
+TEST(ReadSourceFileTest, BinaryAndOversizedFilesAreSkippedWithAReason) {
+  testing_cli::ScratchDir dir;
+  dir.Write("bin.js", std::string("ab\0cd", 5));
+  dir.Write("big.js", std::string(2000, 'x'));
+  ReadBuffer buffer;
+  SourceView binary = ReadSourceFile((dir.path() / "bin.js").string(), 1000, buffer);
+  EXPECT_TRUE(binary.skipped);
+  EXPECT_NE(binary.error.find("binary"), std::string::npos);
+  SourceView big = ReadSourceFile((dir.path() / "big.js").string(), 1000, buffer);
+  EXPECT_TRUE(big.skipped);
+  EXPECT_NE(big.error.find("larger than 1000"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace psm
