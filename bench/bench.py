@@ -167,7 +167,7 @@ PROFILE_ROWS = [
     ("find createSource sites (FindCallSites)", r"^psm::FindCallSites\("),
     ("  of which name resolution (ResolveName)", r"^psm::ResolveName\("),
     ("  of which receiver check (ClassifyReceiver)", r"^psm::ClassifyReceiver\("),
-    ("  of which mutation scan (FindMutations)", r"^psm::FindMutations\("),
+    ("  of which payload use scan (CollectPayloadUses)", r"^psm::CollectPayloadUses\("),
     ("  of which payload model (BuildObjectLiteral)", r"^psm::BuildObjectLiteral\("),
     ("find session-API calls (FindSessionApiSites)", r"^psm::FindSessionApiSites\("),
     ("plan (PlanSite)", r"^psm::PlanSite\("),

@@ -67,11 +67,18 @@ class LiteralPlanner {
     const MethodRule* rule = Method();
     if (!rule) return std::move(plan_);
     plan_.method = rule->type;
+    if (const PayloadObserver* all = WholeObjectObserver()) {
+      return Review(all->what +
+                    "; it can see every field, so removing or adding one "
+                    "would change what it sees: migrate by hand");
+    }
+    NoteObservedPaths(*rule);
     CheckMutations(*rule);
     for (const std::string& path : rule->remove) {
       if (!kept_.contains(path)) CollectRemovals(path);
     }
     ReportOpaqueParents();
+    ReportKept();
     PlanSessionId(*rule);
     if (!BuildEdits())
       return Review("internal error: conflicting edits; nothing changed");
@@ -88,6 +95,57 @@ class LiteralPlanner {
     plan_.removed.clear();
     plan_.added_session_id = false;
     return std::move(plan_);
+  }
+
+  const PayloadObserver* WholeObjectObserver() const {
+    for (const PayloadObserver& o : site_.observers) {
+      if (o.path.empty()) return &o;
+    }
+    return nullptr;
+  }
+
+  // A removed path that other code reads (or can reach through an escaped
+  // part of the payload) stays: removing it would change what that code
+  // sees. The first such observer is the reason.
+  void NoteObservedPaths(const MethodRule& rule) {
+    for (const std::string& path : rule.remove) {
+      for (const PayloadObserver& o : site_.observers) {
+        if (!Touches(o.path, path)) continue;
+        observed_.emplace(path, o.what);
+        // Code holding `payload.payPal` can also add `payPal.items` the
+        // literal does not have: the field cannot be shown gone.
+        if (o.path.size() < path.size()) Keep(path, o.what);
+        break;
+      }
+    }
+    for (const PayloadObserver& o : site_.observers) {
+      if (Touches(o.path, kSessionId)) {
+        session_id_observed_ = o.what;
+        break;
+      }
+    }
+  }
+
+  // The member (or statement) for `path` cannot go, because of `why`.
+  void Keep(const std::string& path, const std::string& why) {
+    kept_.insert(path);
+    std::vector<std::string>& paths = kept_for_[why];
+    if (std::find(paths.begin(), paths.end(), path) == paths.end())
+      paths.push_back(path);
+  }
+
+  // One reason per cause, naming every field it kept.
+  void ReportKept() {
+    for (const auto& [why, paths] : kept_for_) {
+      std::string list;
+      for (const std::string& p : paths)
+        list += (list.empty() ? "" : ", ") + Ticked(p);
+      Blind(why + "; kept " + list +
+            ", which payment sessions no longer accept: remove " +
+            (paths.size() > 1 ? "them" : "it") +
+            " by hand once nothing else needs " +
+            (paths.size() > 1 ? "them" : "it"));
+    }
   }
 
   void Blind(std::string reason) {
@@ -158,6 +216,15 @@ class LiteralPlanner {
           if (m.key != parts[depth] || m.kind == Member::Kind::kSpread)
             continue;
           if (final_part) {
+            if (auto seen = observed_.find(path); seen != observed_.end()) {
+              Keep(path, seen->second);
+              continue;
+            }
+            if (!m.value_effect.empty()) {
+              Keep(path, "the value of " + Ticked(m.key) + " has an effect (" +
+                             m.value_effect + ")");
+              continue;
+            }
             AddRemoval(object, i, path);
             plan_.ledger.push_back({path, m.range, m.value_range});
           } else if (m.object) {
@@ -216,6 +283,7 @@ class LiteralPlanner {
 
   void CheckMutations(const MethodRule& rule) {
     for (const PayloadMutation& m : site_.mutations) {
+      if (m.after_call) continue;  // the call has seen the object already
       std::string where =
           Ticked(m.what.substr(1, m.what.size() - 2)) + " (line " +
           std::to_string(LineAt(text_, m.statement.begin)) + ")";
@@ -239,6 +307,10 @@ class LiteralPlanner {
                      const MethodRule& rule) {
     for (const std::string& removed : rule.remove) {
       if (!Touches(m.path, removed)) continue;
+      if (auto seen = observed_.find(removed); seen != observed_.end()) {
+        Keep(removed, seen->second);
+        return;
+      }
       bool sets_parent = m.path.size() < removed.size();
       if (sets_parent) {
         Blind(where + " sets " + Ticked(m.path) +
@@ -286,6 +358,12 @@ class LiteralPlanner {
 
   void PlanSessionId(const MethodRule& rule) {
     const Member* existing = FindAcross(kSessionId);
+    if (existing && IsNoValue(existing->value_range.In(text_))) {
+      Blind("sessionId is " + Ticked(existing->value_range.In(text_)) +
+            ", not a session id; set it to the checkout's "
+            "payment.session.id");
+      return;
+    }
     if (existing) {
       bool placeholder = existing->range.In(text_).find(kPlaceholderMarker) !=
                          std::string_view::npos;
@@ -301,6 +379,11 @@ class LiteralPlanner {
       return;
     }
     if (!rule.add_session_id || session_id_set_later_) return;
+    if (!session_id_observed_.empty()) {
+      Blind(session_id_observed_ +
+            "; adding sessionId would change what it sees: add it by hand");
+      return;
+    }
     NewMember member;
     member.key = std::string(kSessionId);
     member.value =
@@ -350,18 +433,26 @@ class LiteralPlanner {
     }
   }
 
+  // Values that carry no session: `null`, `undefined`, an empty string.
+  static bool IsNoValue(std::string_view value) {
+    return value == "null" || value == "undefined" || value == "''" ||
+           value == "\"\"" || value == "``" || value == "void 0";
+  }
+
   static const ObjectLiteral* Anchor(
       const std::vector<const ObjectLiteral*>& parts) {
-    for (const ObjectLiteral* part : parts) {
-      if (part->Find("type")) return part;
+    // Merged parts apply in order: the last `type` is the one sent.
+    for (auto it = parts.rbegin(); it != parts.rend(); ++it) {
+      if ((*it)->Find("type")) return *it;
     }
     return parts.front();
   }
 
-  // The first member named `key` in any part.
+  // The member named `key` that wins: merged parts apply in order, so the
+  // last part holding it.
   const Member* FindAcross(std::string_view key) const {
-    for (const ObjectLiteral* part : parts_) {
-      if (const Member* m = part->Find(key)) return m;
+    for (auto it = parts_.rbegin(); it != parts_.rend(); ++it) {
+      if (const Member* m = (*it)->Find(key)) return m;
     }
     return nullptr;
   }
@@ -379,6 +470,9 @@ class LiteralPlanner {
   EditSet statement_edits_;  // deleted mutation statements
   std::set<std::string>
       kept_;  // removed paths kept because code still uses them
+  std::map<std::string, std::string> observed_;  // path -> first observer
+  std::map<std::string, std::vector<std::string>> kept_for_;  // why -> paths
+  std::string session_id_observed_;
   std::map<std::string, std::vector<std::string>> opaque_parents_;
   bool session_id_set_later_ = false;
 };

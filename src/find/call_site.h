@@ -28,6 +28,20 @@ struct PayloadMutation {
   // `payload.x = value;` alone in a block, with a value free of calls and
   // assignments: deleting the statement changes nothing else.
   bool deletable = false;
+  // The statement runs after the createSource call and cannot reach it
+  // (same function activation, no loop around the call): it does not
+  // change what the call receives, and must not be deleted.
+  bool after_call = false;
+};
+
+// Code other than the createSource call that can see the payload object or
+// a part of it, so a field it sees must not be removed: a read
+// (`if (payload.amount > limit)`), or an escape of the whole object or a
+// part (`sendToServer(payload)`, `return payload`, `const pp =
+// payload.payPal`) after which anything may read it.
+struct PayloadObserver {
+  std::string path;  // dotted payload path it sees; "" for all of it
+  std::string what;  // for messages: "`payload.amount` is read at line 14 (...)"
 };
 
 // One `<receiver>.createSource(...)` call and what the tool could learn
@@ -37,6 +51,10 @@ struct CallSite {
   std::string callee;  // e.g. "digitalriver.createSource"
   std::vector<PayloadLiteral> payloads;
   std::vector<PayloadMutation> mutations;
+  std::vector<PayloadObserver> observers;
+  // The names of module-level variables the payload flows through, which
+  // markup (a Vue template, say) may also read.
+  std::vector<std::string> module_names;
   // Why the payload cannot be fully seen; each one makes the site
   // need review.
   std::vector<std::string> blind_spots;

@@ -1,5 +1,7 @@
 #include "find/object_builder.h"
 
+#include "common/js_string.h"
+#include "find/effects.h"
 #include "find/scope.h"
 #include "syntax/node.h"
 
@@ -25,8 +27,8 @@ void ReadKey(TSNode key, std::string_view source, Member* member) {
     if (node::StringLiteralValue(ts_node_named_child(key, 0), source, &value)) {
       member->key = value;
     }
-  } else {
-    member->key = std::string(node::Text(key, source));
+  } else {  // an identifier may spell itself with escapes: `\u0061mount`
+    member->key = DecodeJsEscapes(node::Text(key, source));
   }
 }
 
@@ -69,6 +71,7 @@ Member BuildMember(TSNode n, std::string_view source, int depth) {
     ReadKey(node::Field(n, "key"), source, &member);
     TSNode value = node::Field(n, "value");
     member.value_range = node::Range(value);
+    member.value_effect = SideEffectOf(value, source);
     ReadValue(value, source, depth, &member);
   } else if (type == "shorthand_property_identifier") {
     member.kind = Member::Kind::kShorthand;

@@ -3,8 +3,10 @@
 namespace psm {
 
 const Member* ObjectLiteral::Find(std::string_view key) const {
-  for (const Member& member : members) {
-    if (!key.empty() && member.key == key) return &member;
+  // JavaScript keeps the last of duplicate keys: `{type: 'a', type: 'b'}`
+  // is a `b` payload.
+  for (auto it = members.rbegin(); it != members.rend(); ++it) {
+    if (!key.empty() && it->key == key) return &*it;
   }
   return nullptr;
 }

@@ -38,6 +38,10 @@ struct Member {
   // Where `object` came from when it is not written inline, e.g.
   // "variable `details` (line 4)".
   std::string object_origin;
+  // Why evaluating the value may have an effect (a call, an update, ...):
+  // removing the member would remove the effect too. Empty when it has
+  // none.
+  std::string value_effect;
 };
 
 // An object literal `{ ... }` the tool can edit.
@@ -46,7 +50,7 @@ struct ObjectLiteral {
   bool has_error = false;  // its subtree holds syntax errors
   std::vector<Member> members;
 
-  // The first member named `key`, or nullptr.
+  // The member named `key` that wins (the last one), or nullptr.
   const Member* Find(std::string_view key) const;
 };
 

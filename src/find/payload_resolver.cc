@@ -3,8 +3,9 @@
 #include <algorithm>
 #include <string>
 
-#include "find/mutations.h"
+#include "find/mergers.h"
 #include "find/object_builder.h"
+#include "find/payload_uses.h"
 #include "find/scope.h"
 #include "syntax/node.h"
 
@@ -20,8 +21,23 @@ std::string AtLine(TSNode n) {
 
 class PayloadResolver {
  public:
-  PayloadResolver(std::string_view source, TSNode root)
-      : source_(source), root_(root) {}
+  PayloadResolver(std::string_view source, TSNode root, TSNode call)
+      : source_(source), root_(root), call_(call) {}
+
+  // Everything besides the call that can see or change the objects the
+  // payload was traced through, once the tracing is done.
+  void CollectUses(CallSite* site) {
+    for (const PayloadLiteral& literal : site->payloads) {
+      TrackNested(literal.object, "");
+    }
+    for (const TrackedBinding& tracked : tracked_) {
+      CollectPayloadUses(tracked, flow_, call_, source_, &site->mutations,
+                         &site->observers);
+      if (node::Is(tracked.binding.scope, "program")) {
+        site->module_names.push_back(tracked.name);
+      }
+    }
+  }
 
   // Follows a payload expression to the object literals that make it.
   // `hops` bounds the steps through variables, functions and wrappers.
@@ -40,6 +56,7 @@ class PayloadResolver {
       site->payloads.push_back({BuildObjectLiteral(value, source_),
                                 origin.empty() ? "inline" : origin, group_});
     } else if (type == "identifier") {
+      flow_.insert(ts_node_start_byte(value));
       ResolveVariable(value, hops, site);
     } else if (type == "call_expression") {
       ResolveCall(value, hops, site);
@@ -77,8 +94,9 @@ class PayloadResolver {
                         "; migrate it where it is defined");
         return;
       case Binding::Kind::kFunction:
-        Blind(site,
-              "the payload " + Quote(name) + " is a function, not an object");
+      case Binding::Kind::kClass:
+        Blind(site, "the payload " + Quote(name) +
+                        " is a function or class, not an object");
         return;
       case Binding::Kind::kOther:
         Blind(site, "the payload " + Quote(name) +
@@ -90,32 +108,31 @@ class PayloadResolver {
       case Binding::Kind::kVariable:
         break;
     }
+    Track(binding, name, "");
     // `Object.assign(payload, {...})` later on: its literals are parts of
     // the same payload.
-    std::vector<TSNode> merges = MergesInto(name, binding.scope);
+    std::vector<TSNode> merges = MergesInto(binding, name);
     int saved = group_;
     if (!merges.empty() && group_ < 0) group_ = next_group_++;
     TSNode init = node::Field(binding.declarator, "value");
     if (!ts_node_is_null(init))
       Resolve(init, var + AtLine(init), hops + 1, site);
     for (TSNode assignment : binding.assignments) {
+      // A value given after the call is not what the call receives.
+      if (ProvablyAfter(assignment, call_, binding.scope)) continue;
       TSNode right = node::Field(assignment, "right");
       Resolve(right, var + AtLine(right), hops + 1, site);
     }
     for (TSNode merge : merges) MergeArguments(merge, name, hops, site);
     group_ = saved;
-    for (PayloadMutation& m : FindMutations(name, binding.scope, source_)) {
-      bool merge = std::any_of(merges.begin(), merges.end(), [&](TSNode call) {
-        return m.statement.Contains(node::Range(call));
-      });
-      if (!merge) site->mutations.push_back(std::move(m));
-    }
   }
 
-  // Calls like `Object.assign(name, ...)` in `scope`.
-  std::vector<TSNode> MergesInto(std::string_view name, TSNode scope) const {
+  // Calls like `Object.assign(name, ...)` that merge into `binding` before
+  // the call.
+  std::vector<TSNode> MergesInto(const Binding& binding,
+                                 std::string_view name) const {
     std::vector<TSNode> calls;
-    for (TSNode use : IdentifierUses(name, scope, source_)) {
+    for (TSNode use : UsesOf(binding, name, source_)) {
       std::vector<TSNode> up = node::Ancestors(use);  // one descent for all
       auto above = [&](size_t i) { return i < up.size() ? up[i] : TSNode{}; };
       size_t i = 0;  // above(i) is the parent of `arg`
@@ -128,7 +145,8 @@ class PayloadResolver {
       }
       std::vector<TSNode> args = node::Arguments(n);
       size_t target = !args.empty() && node::Is(node::Unwrap(args[0]), "true") ? 1 : 0;
-      if (target < args.size() && ts_node_eq(node::Unwrap(args[target]), use)) {
+      if (target < args.size() && ts_node_eq(node::Unwrap(args[target]), use) &&
+          !ProvablyAfter(n, call_, binding.scope)) {
         calls.push_back(n);
       }
     }
@@ -149,6 +167,7 @@ class PayloadResolver {
                 ", which the tool cannot follow; check the object it returns");
       return;
     }
+    ObserveOtherCallers(callee, site);
     std::string origin =
         "returned by " + Quote(node::Text(callee, source_)) + AtLine(function);
     TSNode body = node::Field(function, "body");
@@ -246,6 +265,7 @@ class PayloadResolver {
       Blind(site, where + "; its callers build the object");
       return;
     }
+    Track(binding, name, "");
     int calls = 0;
     ForEachDescendant(root_, true, [&](TSNode n) {
       if (!node::Is(n, "call_expression")) return;
@@ -314,9 +334,97 @@ class PayloadResolver {
   }
 
  private:
+  void Track(const Binding& binding, std::string_view name,
+             const std::string& prefix) {
+    for (const TrackedBinding& known : tracked_) {
+      if (ts_node_eq(known.binding.declarator, binding.declarator) &&
+          known.prefix == prefix) {
+        return;
+      }
+    }
+    tracked_.push_back({binding, std::string(name), prefix});
+  }
+
+  // The variables of objects nested into a payload literal (`payPal:
+  // details`) are parts of the payload too: their other uses count.
+  void TrackNested(const ObjectLiteral& object, const std::string& prefix) {
+    for (const Member& m : object.members) {
+      if (!m.object) continue;
+      std::string path = prefix.empty() ? m.key : prefix + "." + m.key;
+      if (!m.object_origin.empty()) {
+        TSNode value = ts_node_descendant_for_byte_range(
+            root_, m.value_range.begin, m.value_range.end);
+        std::string_view name = node::Text(value, source_);
+        Binding binding = ResolveName(name, value, source_);
+        if (binding.kind == Binding::Kind::kVariable) {
+          flow_.insert(ts_node_start_byte(value));
+          Track(binding, name, path);
+        }
+      }
+      TrackNested(*m.object, path);
+    }
+  }
+
+  // A builder whose result also goes somewhere else than a createSource
+  // call (`sendToServer(buildPayload())`): that caller sees every field.
+  void ObserveOtherCallers(TSNode callee, CallSite* site) {
+    callee = node::Unwrap(callee);
+    std::vector<TSNode> references;
+    if (node::Is(callee, "identifier")) {
+      std::string_view name = node::Text(callee, source_);
+      Binding b = ResolveName(name, callee, source_);
+      for (TSNode use : UsesOf(b, name, source_)) {
+        if (!ts_node_eq(node::Field(b.declarator, "name"), use))
+          references.push_back(use);
+      }
+    } else {  // `this.build()`: any `.build` in the file may be another call
+      std::string_view method =
+          node::Text(node::Field(callee, "property"), source_);
+      ForEachDescendant(root_, true, [&](TSNode n) {
+        if (node::Is(n, "member_expression") &&
+            node::Text(node::Field(n, "property"), source_) == method) {
+          references.push_back(n);
+        }
+      });
+    }
+    for (TSNode reference : references) {
+      if (ts_node_eq(reference, callee)) continue;
+      TSNode other = ts_node_parent(reference);
+      if (node::Is(other, "call_expression") &&
+          ts_node_eq(node::Field(other, "function"), reference) &&
+          IsPayloadOfCreateSource(other)) {
+        continue;  // another site: the plans of the two are compared
+      }
+      site->observers.push_back(
+          {"", Quote(node::Text(callee, source_)) + ", which builds it, is " +
+                   "also used at line " + std::to_string(LineOfNode(reference)) +
+                   " (" + StatementAround(reference, source_) + ")"});
+      return;
+    }
+  }
+
+  // `expr` is the last argument of a createSource call.
+  bool IsPayloadOfCreateSource(TSNode expr) const {
+    TSNode args = ts_node_parent(expr);
+    while (node::Is(args, "parenthesized_expression") ||
+           node::Is(args, "await_expression")) {
+      expr = args;
+      args = ts_node_parent(args);
+    }
+    if (!node::Is(args, "arguments")) return false;
+    TSNode outer = ts_node_parent(args);
+    std::vector<TSNode> list = node::Arguments(outer);
+    return node::Text(node::Field(outer, "function"), source_)
+                   .find("createSource") != std::string_view::npos &&
+           !list.empty() && ts_node_eq(list.back(), expr);
+  }
+
   static constexpr int kMaxHops = 8;
   std::string_view source_;
   TSNode root_{};
+  TSNode call_{};
+  FlowNodes flow_;
+  std::vector<TrackedBinding> tracked_;
   int group_ = -1;  // the merge group new literals join; -1 for none
   int next_group_ = 0;
 };
@@ -325,7 +433,11 @@ class PayloadResolver {
 
 void ResolvePayload(std::string_view source, TSNode root, TSNode payload,
                     CallSite* site) {
-  PayloadResolver(source, root).Resolve(payload, "", 0, site);
+  TSNode call = ts_node_descendant_for_byte_range(root, site->call.begin,
+                                                  site->call.end);
+  PayloadResolver resolver(source, root, call);
+  resolver.Resolve(payload, "", 0, site);
+  resolver.CollectUses(site);
 }
 
 }  // namespace psm

@@ -118,6 +118,10 @@ class ScopeIndex {
   static void Classify(TSNode n, const std::vector<TSNode>& up,
                        NameEntry* entry) {
     std::string_view type = node::Type(n);
+    if (type == "shorthand_property_identifier") {  // `{ payload }` reads it
+      entry->identifiers.push_back(n);
+      return;
+    }
     if (type != "identifier" && type != "shorthand_property_identifier_pattern") return;
     auto parent = [&](size_t i) { return i < up.size() ? up[i] : TSNode{}; };
     if (type == "identifier") {
@@ -166,6 +170,8 @@ class ScopeIndex {
 };
 
 thread_local const ScopeIndex* g_index = nullptr;
+thread_local uint64_t g_index_id = 0;
+thread_local uint64_t g_next_index_id = 0;
 
 const ScopeIndex* IndexFor(TSNode n) {
   return g_index && g_index->tree == n.tree ? g_index : nullptr;
@@ -239,7 +245,8 @@ TSNode FindDeclaratorUncached(TSNode block, std::string_view name,
       TSNode d = DeclaratorIn(child, name, source);
       if (!ts_node_is_null(d)) return d;
     }
-    if (node::Is(child, "function_declaration") &&
+    if ((node::Is(child, "function_declaration") ||
+         node::Is(child, "class_declaration")) &&
         IsNamed(node::Field(child, "name"), name, source)) {
       return child;
     }
@@ -364,14 +371,17 @@ bool IsBlockScope(TSNode n) {
 
 }  // namespace
 
-IndexedTree::IndexedTree(TSNode root, std::string_view source) : previous_(g_index) {
+IndexedTree::IndexedTree(TSNode root, std::string_view source)
+    : previous_(g_index), previous_id_(g_index_id) {
   auto* index = new ScopeIndex(root, source);
   index_ = index;
   g_index = index;
+  g_index_id = ++g_next_index_id;
 }
 
 IndexedTree::~IndexedTree() {
   g_index = static_cast<const ScopeIndex*>(previous_);
+  g_index_id = previous_id_;
   delete static_cast<const ScopeIndex*>(index_);
 }
 
@@ -386,8 +396,27 @@ std::vector<TSNode> IdentifierUses(std::string_view name, TSNode scope,
     return uses;
   }
   ForEachDescendant(scope, true, [&](TSNode n) {
-    if (IsNamed(n, name, source)) uses.push_back(n);
+    if (IsNamed(n, name, source) ||
+        (node::Is(n, "shorthand_property_identifier") &&
+         node::Text(n, source) == name)) {
+      uses.push_back(n);
+    }
   });
+  return uses;
+}
+
+uint64_t IndexedTreeId(TSNode n) { return IndexFor(n) ? g_index_id : 0; }
+
+std::vector<TSNode> UsesOf(const Binding& binding, std::string_view name,
+                           std::string_view source) {
+  std::vector<TSNode> uses;
+  for (TSNode use : IdentifierUses(name, binding.scope, source)) {
+    Binding seen = Resolve(name, use, source, false);
+    if (seen.kind == binding.kind &&
+        ts_node_eq(seen.declarator, binding.declarator)) {
+      uses.push_back(use);
+    }
+  }
   return uses;
 }
 
@@ -448,6 +477,12 @@ Binding ResolveFrom(std::string_view name, const std::vector<TSNode>& chain,
     }
     if (!IsBlockScope(scope)) continue;
     TSNode declarator = FindDeclarator(scope, name, source);
+    if (node::Is(declarator, "class_declaration")) {
+      binding.kind = Binding::Kind::kClass;
+      binding.declarator = declarator;
+      binding.scope = scope;
+      return binding;
+    }
     if (node::Is(declarator, "function_declaration")) {
       binding.kind = Binding::Kind::kFunction;
       binding.declarator = declarator;

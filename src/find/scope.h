@@ -3,6 +3,7 @@
 
 #include <tree_sitter/api.h>
 
+#include <cstdint>
 #include <string_view>
 #include <vector>
 
@@ -17,6 +18,7 @@ struct Binding {
     kParameter,  // a function's parameter
     kImported,   // import ... from '...'
     kFunction,   // function name() {} (declarator is the function)
+    kClass,      // class Name {} (declarator is the class)
     kOther,  // destructuring, a loop head, a catch clause: no literal to follow
   };
   Kind kind = Kind::kNotFound;
@@ -44,7 +46,13 @@ class IndexedTree {
  private:
   const void* previous_;
   const void* index_;
+  uint64_t previous_id_;
 };
+
+// A number unique to the IndexedTree alive on this thread for `n`'s tree,
+// or 0 when there is none: lets other per-file memos (getter names) know
+// when they are stale, even when buffers and trees are reused.
+uint64_t IndexedTreeId(TSNode n);
 
 // Resolves `name` as seen from `use`.
 Binding ResolveName(std::string_view name, TSNode use, std::string_view source);
@@ -54,9 +62,17 @@ Binding ResolveName(std::string_view name, TSNode use, std::string_view source);
 template <typename Visit>
 void ForEachDescendant(TSNode root, bool into_functions, Visit&& visit);
 
-// Every identifier named `name` inside `scope`, in source order.
+// Every identifier named `name` inside `scope`, in source order, with the
+// shorthand properties (`{ name }`) that read it.
 std::vector<TSNode> IdentifierUses(std::string_view name, TSNode scope,
                                    std::string_view source);
+
+// The uses of `name` inside its scope that refer to `binding` itself, not
+// to a parameter, catch clause, loop variable, function, class or inner
+// declaration of the same name that shadows it; the declaring identifier
+// included.
+std::vector<TSNode> UsesOf(const Binding& binding, std::string_view name,
+                           std::string_view source);
 
 }  // namespace psm
 

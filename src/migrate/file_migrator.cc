@@ -9,6 +9,8 @@
 #include "find/session_api_finder.h"
 #include "find/site_finder.h"
 #include "migrate/file_kind.h"
+#include "migrate/markup_names.h"
+#include "migrate/shared_payloads.h"
 #include "migrate/site_details.h"
 #include "syntax/embedded_script.h"
 
@@ -104,16 +106,39 @@ void Reject(Migration* m, std::string_view file_error,
   }
 }
 
+// Plans every site, then makes sites that share a literal agree.
+std::vector<SitePlan> PlanSites(const std::vector<CallSite>& sites,
+                                std::string_view source,
+                                const RuleTable& rules,
+                                const PlanOptions& options) {
+  std::vector<SitePlan> plans;
+  plans.reserve(sites.size());
+  for (const CallSite& site : sites) {
+    if (IgnoredByComment(source, site.call.begin)) {
+      SitePlan ignored;
+      ignored.status = SiteStatus::kIgnored;
+      ignored.reasons.push_back(
+          "left alone: a payment-session-migrate-ignore comment");
+      plans.push_back(std::move(ignored));
+      continue;
+    }
+    plans.push_back(PlanSite(site, source, rules, options));
+  }
+  ReconcileSharedLiterals(sites, source, &plans);
+  return plans;
+}
+
 // In a file with syntax errors, tree-sitter's error recovery can read the
 // code differently once it is edited, so a second run could find more to
 // do. The rewrite is kept only if the edited text, analysed again, needs
 // no further edit: the tool stays idempotent (found by fuzz_migrate).
-bool Stable(std::string_view source, TSNode root, const RuleTable& rules,
-            const PlanOptions& options) {
+bool Stable(std::string_view text, std::string_view source, TSNode root,
+            const RuleTable& rules, const PlanOptions& options) {
   IndexedTree indexed(root, source);
-  for (const CallSite& site : FindCallSites(source, root)) {
-    if (IgnoredByComment(source, site.call.begin)) continue;
-    if (!PlanSite(site, source, rules, options).edits.empty()) return false;
+  std::vector<CallSite> sites = FindCallSites(source, root);
+  if (source.data() != text.data()) ObserveMarkupNames(text, source, &sites);
+  for (const SitePlan& plan : PlanSites(sites, source, rules, options)) {
+    if (!plan.edits.empty()) return false;
   }
   return true;
 }
@@ -204,16 +229,16 @@ Migration Migrate(Migration m, std::string_view text, std::string_view source,
   std::vector<std::pair<size_t, EditSet>>
       site_edits;  // site index -> its edits
   std::vector<ByteRange> calls;
-  for (const CallSite& site : FindCallSites(source, tree.Root())) {
-    if (IgnoredByComment(source, site.call.begin)) {
-      SitePlan ignored;
-      ignored.status = SiteStatus::kIgnored;
-      ignored.reasons.push_back(
-          "left alone: a payment-session-migrate-ignore comment");
-      m.result.sites.push_back(ToResult(ignored, site, lines));
+  std::vector<CallSite> sites = FindCallSites(source, tree.Root());
+  if (source.data() != text.data()) ObserveMarkupNames(text, source, &sites);
+  std::vector<SitePlan> plans = PlanSites(sites, source, rules, options);
+  for (size_t k = 0; k < sites.size(); ++k) {
+    const CallSite& site = sites[k];
+    SitePlan& plan = plans[k];
+    if (plan.status == SiteStatus::kIgnored) {
+      m.result.sites.push_back(ToResult(plan, site, lines));
       continue;
     }
-    SitePlan plan = PlanSite(site, source, rules, options);
     if (auto conflict = file_edits.AddAll(plan.edits)) {
       plan.status = SiteStatus::kNeedsReview;
       plan.removed.clear();
@@ -255,7 +280,7 @@ Migration Migrate(Migration m, std::string_view text, std::string_view source,
   if (!after.ok() || CountSyntaxErrors(after.Root()) > errors_before) {
     Reject(&m, "the rewritten file would not parse; left unchanged",
            "the rewrite would introduce a syntax error; migrate by hand");
-  } else if (errors_before > 0 && !Stable(after_source, after.Root(), rules, options)) {
+  } else if (errors_before > 0 && !Stable(m.edited_text, after_source, after.Root(), rules, options)) {
     Reject(&m, "syntax errors make the rewrite unstable; left unchanged",
            "syntax errors elsewhere in the file make the rewrite unstable; fix them first");
   }

@@ -4,6 +4,8 @@
 #include <array>
 #include <cstdint>
 
+#include "common/js_string.h"
+
 namespace psm::node {
 namespace {
 
@@ -181,7 +183,8 @@ bool StringLiteralValue(TSNode n, std::string_view source, std::string* out) {
   }
   std::string_view text = Text(n, source);
   if (text.size() < 2) return false;
-  out->assign(text.substr(1, text.size() - 2));
+  // The engine sees `'pay\u0050al'` as `payPal`; so must the tool.
+  *out = DecodeJsEscapes(text.substr(1, text.size() - 2));
   return true;
 }
 

@@ -76,7 +76,7 @@ std::vector<TSNode> Arguments(TSNode call);
 bool IsFunction(TSNode n);
 
 // The string a string literal or a template literal without substitutions
-// stands for (escape sequences kept as written); false otherwise.
+// stands for (escape sequences decoded); false otherwise.
 bool StringLiteralValue(TSNode n, std::string_view source, std::string* out);
 
 }  // namespace psm::node

@@ -151,8 +151,11 @@ class Generator {
       case 3: return rng_.Pick(std::vector<std::string>{
                   "cart.total", "basket.lines[0]", "location.href + \"?ok\"", "amount",
                   "currency", "cart.amount"});
-      case 4: return rng_.Pick(std::vector<std::string>{"fmt(a, b)", "f()", "new Date()",
-                                                        "quote(cart).total"});
+      // Values with effects (calls, `new`) keep their member and make the
+      // site need review: the fixtures and the differential test cover that;
+      // here every value is one the tool may remove.
+      case 4: return rng_.Pick(std::vector<std::string>{"fmt", "a.b.c", "typeof x",
+                                                        "quote[cart].total"});
       case 5: return rng_.Pick(std::vector<std::string>{"[1, 2, 3]", "[]",
                                                         "[{ sku: 'a' }, { sku: \"b\" }]"});
       case 6: return rng_.Pick(std::vector<std::string>{"{ line1: a, amount: 2 }", "{}",
@@ -365,7 +368,7 @@ GeneratedCase Generate(const MethodRule& rule, const RuleShape& shape, uint64_t 
     members.push_back({"...extra", "", nullptr});
   }
   if (rng.Chance(4)) members.push_back({"toJSON() { return 1; }", "", nullptr});
-  if (rng.Chance(3)) members.push_back({"get total() { return 2; }", "", nullptr});
+  if (rng.Chance(3)) members.push_back({"get label() { return 2; }", "", nullptr});
   if (rng.Chance(3)) members.push_back({"7: \"seven\"", "", nullptr});
 
   // Method sub-objects: the type's own usually, the others (payPal for

@@ -1,0 +1,180 @@
+#include "find/effects.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <unordered_set>
+
+#include "find/object_builder.h"
+#include "find/scope.h"
+#include "syntax/node.h"
+
+namespace psm {
+namespace {
+
+bool IsIdentifierByte(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$';
+}
+
+// The names the file defines accessors for (`get total() {...}` in a class
+// or an object literal): reading `x.total` then runs code. Found by one
+// pass over the text per file and thread; it can only err towards "may
+// have an effect".
+const std::unordered_set<std::string>& GetterNames(TSNode at,
+                                                   std::string_view source) {
+  thread_local uint64_t cached_for = 0;
+  thread_local std::unordered_set<std::string> names;
+  uint64_t id = IndexedTreeId(at);
+  if (id != 0 && id == cached_for) return names;
+  cached_for = id;
+  names.clear();
+  for (size_t at = source.find("get"); at != std::string_view::npos;
+       at = source.find("get", at + 3)) {
+    if (at > 0 && IsIdentifierByte(source[at - 1])) continue;
+    size_t k = at + 3;
+    size_t gap = k;
+    while (k < source.size() && (source[k] == ' ' || source[k] == '\t')) ++k;
+    size_t begin = k;
+    while (k < source.size() && IsIdentifierByte(source[k])) ++k;
+    if (k == begin || begin == gap) continue;
+    size_t end = k;
+    while (k < source.size() && (source[k] == ' ' || source[k] == '\t')) ++k;
+    if (k < source.size() && source[k] == '(') {
+      names.emplace(source.substr(begin, end - begin));
+    }
+  }
+  return names;
+}
+
+// Methods and functions of the language's own objects that compute a value
+// and change nothing (given arguments without effects): `lines.map(toItem)`
+// and `total.toFixed(2)` are as harmless to remove as `cart.total`.
+constexpr std::array<std::string_view, 34> kPureMethods = {
+    "map",       "filter",      "slice",       "concat",      "join",
+    "toFixed",   "toString",    "toLowerCase", "toUpperCase", "trim",
+    "replace",   "replaceAll",  "split",       "substring",   "substr",
+    "padStart",  "padEnd",      "includes",    "indexOf",     "find",
+    "findIndex", "some",        "every",       "flat",        "flatMap",
+    "reduce",    "charAt",      "startsWith",  "endsWith",    "toPrecision",
+    "valueOf",   "toISOString", "at",          "trimEnd"};
+constexpr std::array<std::string_view, 16> kPureFunctions = {
+    "Number",        "String",         "Boolean",    "parseFloat",
+    "parseInt",      "Math.round",     "Math.floor", "Math.ceil",
+    "Math.max",      "Math.min",       "Math.abs",   "Object.keys",
+    "Object.values", "Object.entries", "Array.from", "JSON.stringify"};
+
+template <size_t N>
+bool Listed(const std::array<std::string_view, N>& list,
+            std::string_view name) {
+  return std::find(list.begin(), list.end(), name) != list.end();
+}
+
+class EffectFinder {
+ public:
+  explicit EffectFinder(std::string_view source) : source_(source) {}
+
+  // Why evaluating `n` may have an effect, or "".
+  std::string Of(TSNode n) {
+    if (ts_node_is_null(n) || node::IsFunction(n)) return "";
+    if (++depth_ > kMaxDepth) return Found(n, "too deep to follow");
+    std::string effect = node::Is(n, "call_expression") ? OfCall(n) : Own(n);
+    for (TSNode child : node::NamedChildren(n)) {
+      if (!effect.empty()) break;
+      if (!node::Is(n, "call_expression")) effect = Of(child);
+    }
+    --depth_;
+    return effect;
+  }
+
+ private:
+  static constexpr int kMaxDepth = 200;
+
+  std::string Found(TSNode n, std::string_view what) {
+    return Quote(node::Text(n, source_)) + " is " + std::string(what);
+  }
+
+  // A call to a listed pure method or function, whose receiver and
+  // arguments have no effect and whose callbacks (run by it) neither.
+  std::string OfCall(TSNode call) {
+    TSNode callee = node::Unwrap(node::Field(call, "function"));
+    bool pure = Listed(kPureFunctions, node::Text(callee, source_));
+    TSNode receiver{};
+    if (!pure && node::Is(callee, "member_expression")) {
+      pure = Listed(kPureMethods,
+                    node::Text(node::Field(callee, "property"), source_));
+      receiver = node::Field(callee, "object");
+    }
+    std::string body;  // a function of the file: what running it does
+    if (!pure && node::Is(callee, "identifier")) {
+      body = OfCallback(callee);
+      pure = body.empty();
+    }
+    if (!pure) return Found(call, "a call");
+    if (std::string e = Of(receiver); !e.empty()) return e;
+    for (TSNode arg : node::Arguments(call)) {
+      std::string e = node::IsFunction(arg) ? OfBody(arg) : Of(arg);
+      if (e.empty() && node::Is(arg, "identifier")) e = OfCallback(arg);
+      if (!e.empty()) return e;
+    }
+    return "";
+  }
+
+  // `lines.map(toItem)`: the function `toItem` names, run by the call.
+  std::string OfCallback(TSNode name) {
+    Binding b = ResolveName(node::Text(name, source_), name, source_);
+    TSNode function{};
+    if (b.kind == Binding::Kind::kFunction) function = b.declarator;
+    if (b.kind == Binding::Kind::kVariable && b.is_const) {
+      function = node::Unwrap(node::Field(b.declarator, "value"));
+    }
+    if (!node::IsFunction(function)) {
+      return Found(name, "a function the tool cannot see, run by the call");
+    }
+    return OfBody(function);
+  }
+
+  std::string OfBody(TSNode function) {
+    if (++depth_ > kMaxDepth) return Found(function, "too deep to follow");
+    std::string effect;
+    for (TSNode child : node::NamedChildren(function)) {
+      if (effect.empty()) effect = Of(child);
+    }
+    --depth_;
+    return effect;
+  }
+
+  // The effect the node itself has (not its children), or "".
+  std::string Own(TSNode d) {
+    std::string_view t = node::Type(d);
+    if (t == "new_expression") return Found(d, "a `new`");
+    if (t == "assignment_expression" || t == "augmented_assignment_expression")
+      return Found(d, "an assignment");
+    if (t == "update_expression") return Found(d, "an update");
+    if (t == "await_expression") return Found(d, "an `await`");
+    if (t == "yield_expression") return Found(d, "a `yield`");
+    if (t == "unary_expression" &&
+        node::Text(ts_node_child(d, 0), source_) == "delete") {
+      return Found(d, "a `delete`");
+    }
+    if (t == "member_expression") {
+      std::string_view property =
+          node::Text(node::Field(d, "property"), source_);
+      if (!property.empty() &&
+          GetterNames(d, source_).contains(std::string(property))) {
+        return Found(d, "a getter");
+      }
+    }
+    return "";
+  }
+
+  std::string_view source_;
+  int depth_ = 0;
+};
+
+}  // namespace
+
+std::string SideEffectOf(TSNode n, std::string_view source) {
+  return EffectFinder(source).Of(n);
+}
+
+}  // namespace psm

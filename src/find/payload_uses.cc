@@ -1,0 +1,346 @@
+#include "find/payload_uses.h"
+
+#include "common/js_string.h"
+#include "find/effects.h"
+#include "find/mergers.h"
+#include "find/object_builder.h"
+#include "find/site_finder.h"
+#include "syntax/node.h"
+
+namespace psm {
+namespace {
+
+// `use` with the member accesses around it: `payload.payPal['items']`
+// gives segments {payPal, items}. A computed key the tool cannot read ends
+// the path there (`known` segments), since any field below may be meant.
+struct Chain {
+  TSNode top{};                       // the outermost access
+  std::vector<std::string> segments;  // every access, the method included
+  size_t known = 0;                   // leading segments that are names
+  TSNode parent{};                    // what holds `top`
+  size_t parent_index = 0;            // its index in the ancestor list
+};
+
+Chain ClimbChain(TSNode use, const std::vector<TSNode>& up,
+                 std::string_view source) {
+  Chain chain;
+  chain.top = use;
+  bool readable = true;
+  size_t i = 0;
+  for (; i < up.size(); ++i) {
+    TSNode p = up[i];
+    bool access = (node::Is(p, "member_expression") ||
+                   node::Is(p, "subscript_expression")) &&
+                  ts_node_eq(node::Field(p, "object"), chain.top);
+    if (!access) {
+      if (node::Is(p, "parenthesized_expression") ||
+          node::Is(p, "non_null_expression")) {
+        chain.top = p;
+        continue;
+      }
+      break;
+    }
+    std::string key;
+    if (node::Is(p, "member_expression")) {
+      key = DecodeJsEscapes(node::Text(node::Field(p, "property"), source));
+    } else if (!node::StringLiteralValue(node::Field(p, "index"), source,
+                                         &key)) {
+      readable = false;
+    }
+    chain.segments.push_back(key);
+    if (readable) chain.known = chain.segments.size();
+    chain.top = p;
+  }
+  chain.parent = i < up.size() ? up[i] : TSNode{};
+  chain.parent_index = i;
+  return chain;
+}
+
+std::string Joined(const std::string& prefix,
+                   const std::vector<std::string>& segments, size_t count) {
+  std::string path = prefix;
+  for (size_t k = 0; k < count && k < segments.size(); ++k) {
+    if (!path.empty()) path += '.';
+    path += segments[k];
+  }
+  return path;
+}
+
+bool IsCreateSourceCall(TSNode call, std::string_view source) {
+  return node::Is(call, "call_expression") &&
+         node::Text(node::Field(call, "function"), source)
+                 .find(kCreateSource) != std::string_view::npos;
+}
+
+bool IsLastArgument(TSNode call, TSNode arg) {
+  std::vector<TSNode> args = node::Arguments(call);
+  return !args.empty() &&
+         ts_node_eq(node::Unwrap(args.back()), node::Unwrap(arg));
+}
+
+// The argument holding `top` is the target of a merge (`Object.assign(p,
+// ...)`, `$.extend(true, p, ...)`), which the resolver follows.
+bool IsMergeTarget(TSNode call, TSNode top, std::string_view source) {
+  if (!IsMerger(node::Text(node::Field(call, "function"), source)))
+    return false;
+  std::vector<TSNode> args = node::Arguments(call);
+  size_t target =
+      !args.empty() && node::Is(node::Unwrap(args[0]), "true") ? 1 : 0;
+  return target < args.size() &&
+         ts_node_eq(node::Unwrap(args[target]), node::Unwrap(top));
+}
+
+// The whole object is passed as the payload of a createSource call, as is
+// or through merges: another consumer of the same object, not an observer.
+bool IsConsumer(const std::vector<TSNode>& up, size_t i, TSNode top,
+                std::string_view source) {
+  for (;;) {
+    if (i + 1 >= up.size() || !node::Is(up[i], "arguments")) return false;
+    TSNode call = up[i + 1];
+    if (IsCreateSourceCall(call, source)) return IsLastArgument(call, top);
+    if (!IsMerger(node::Text(node::Field(call, "function"), source)))
+      return false;
+    top = call;
+    i += 2;
+    while (i < up.size() && node::Is(up[i], "parenthesized_expression")) {
+      top = up[i++];
+    }
+  }
+}
+
+// Uses of the whole object that look at no field: `typeof p`, `!p`,
+// `p === q`, `if (p)`.
+bool IsInert(TSNode parent, TSNode top, std::string_view source) {
+  if (node::Is(parent, "unary_expression")) {
+    std::string_view op = node::Text(ts_node_child(parent, 0), source);
+    return op == "typeof" || op == "!" || op == "void";
+  }
+  if (node::Is(parent, "binary_expression")) {
+    std::string_view op = node::Text(node::Field(parent, "operator"), source);
+    return op == "===" || op == "!==" || op == "==" || op == "!=";
+  }
+  if (node::Is(parent, "if_statement") || node::Is(parent, "while_statement") ||
+      node::Is(parent, "do_statement") ||
+      node::Is(parent, "ternary_expression")) {
+    return ts_node_eq(node::Field(parent, "condition"), top);
+  }
+  return node::Is(parent, "expression_statement");
+}
+
+bool IsPatternPart(TSNode n) {
+  std::string_view t = node::Type(n);
+  return t == "object_pattern" || t == "array_pattern" || t == "pair_pattern" ||
+         t == "assignment_pattern" || t == "object_assignment_pattern" ||
+         t == "rest_pattern";
+}
+
+// `target = value;` as a whole statement directly inside a block, with a
+// value free of effects: deleting it changes nothing else.
+bool Deletable(TSNode assignment, std::string_view source) {
+  TSNode statement = ts_node_parent(assignment);
+  if (!node::Is(statement, "expression_statement")) return false;
+  TSNode block = ts_node_parent(statement);
+  bool in_block =
+      node::Is(block, "statement_block") || node::Is(block, "program") ||
+      node::Is(block, "switch_case") || node::Is(block, "switch_default");
+  return in_block &&
+         SideEffectOf(node::Field(assignment, "right"), source).empty();
+}
+
+ByteRange StatementOf(TSNode expression) {
+  TSNode parent = ts_node_parent(expression);
+  return node::Is(parent, "expression_statement") ? node::Range(parent)
+                                                  : node::Range(expression);
+}
+
+class UseSorter {
+ public:
+  UseSorter(const TrackedBinding& tracked, TSNode call, std::string_view source,
+            std::vector<PayloadMutation>* mutations,
+            std::vector<PayloadObserver>* observers)
+      : tracked_(tracked),
+        call_(call),
+        source_(source),
+        mutations_(mutations),
+        observers_(observers) {}
+
+  void Sort(TSNode use) {
+    if (node::Is(use, "shorthand_property_identifier")) {
+      Observe(tracked_.prefix, use, "is copied into another object");
+      return;
+    }
+    std::vector<TSNode> up = node::Ancestors(use);
+    Chain chain = ClimbChain(use, up, source_);
+    if (chain.segments.empty()) {
+      SortWhole(chain, up);
+    } else {
+      SortAccess(chain);
+    }
+  }
+
+ private:
+  void SortWhole(const Chain& chain, const std::vector<TSNode>& up) {
+    TSNode parent = chain.parent;
+    if (node::Is(parent, "assignment_expression") &&
+        ts_node_eq(node::Field(parent, "left"), chain.top)) {
+      return;  // `payload = ...`: the resolver follows the new value
+    }
+    if (node::Is(parent, "arguments") && chain.parent_index + 1 < up.size() &&
+        IsMergeTarget(up[chain.parent_index + 1], chain.top, source_)) {
+      return;
+    }
+    if (IsConsumer(up, chain.parent_index, chain.top, source_)) return;
+    if (IsInert(parent, chain.top, source_)) return;
+    Observe(tracked_.prefix, chain.top, "is used");
+  }
+
+  void SortAccess(const Chain& chain) {
+    TSNode parent = chain.parent;
+    std::string path = Joined(tracked_.prefix, chain.segments, chain.known);
+    bool exact = chain.known == chain.segments.size();
+    std::string_view type = node::Type(parent);
+    bool written = ts_node_eq(node::Field(parent, "left"), chain.top);
+    if (type == "assignment_expression" && written) {
+      Write(parent, exact ? path : std::string(), Deletable(parent, source_));
+      return;
+    }
+    if (type == "augmented_assignment_expression" && written) {
+      Observe(path, chain.top, "is read");
+      Write(parent, exact ? path : std::string(), false);
+      return;
+    }
+    if (type == "call_expression" &&
+        ts_node_eq(node::Field(parent, "function"), chain.top)) {
+      SortMethodCall(chain, parent);
+      return;
+    }
+    if (IsPatternPart(parent) || type == "for_in_statement") {
+      Write(parent, exact ? path : std::string(), false);
+      return;
+    }
+    Observe(path, chain.top,
+            type == "update_expression" ? "is changed" : "is read");
+  }
+
+  // `payload.items.push(x)` grows a field; any other method reads its
+  // object (`payload.items.map(...)`, `payload.hasOwnProperty('amount')`).
+  void SortMethodCall(const Chain& chain, TSNode call) {
+    const std::string& method = chain.segments.back();
+    size_t object_segments = chain.segments.size() - 1;
+    std::string object = Joined(tracked_.prefix, chain.segments,
+                                std::min(chain.known, object_segments));
+    bool grows = method == "push" || method == "unshift" || method == "splice";
+    if (grows && object_segments > 0) {
+      Write(call, chain.known >= object_segments ? object : std::string(),
+            false);
+      return;
+    }
+    Observe(object, chain.top, "is read");
+  }
+
+  void Write(TSNode n, std::string path, bool deletable) {
+    PayloadMutation m;
+    m.path = std::move(path);
+    m.what = Quote(node::Text(n, source_));
+    m.statement = StatementOf(n);
+    m.deletable = deletable;
+    m.after_call = ProvablyAfter(n, call_, tracked_.binding.scope);
+    mutations_->push_back(std::move(m));
+  }
+
+  void Observe(std::string path, TSNode n, std::string_view how) {
+    std::string shown = node::Is(n, "shorthand_property_identifier")
+                            ? tracked_.name
+                            : std::string(node::Text(n, source_));
+    observers_->push_back(
+        {std::move(path), Quote(shown) + " " + std::string(how) + " at line " +
+                              std::to_string(LineOfNode(n)) + " (" +
+                              StatementAround(n, source_) + ")"});
+  }
+
+  const TrackedBinding& tracked_;
+  TSNode call_;
+  std::string_view source_;
+  std::vector<PayloadMutation>* mutations_;
+  std::vector<PayloadObserver>* observers_;
+};
+
+bool IsDeclaringName(TSNode use, const Binding& binding) {
+  if (binding.kind == Binding::Kind::kParameter) {
+    return node::Range(binding.declarator).Contains(node::Range(use));
+  }
+  return ts_node_eq(node::Field(binding.declarator, "name"), use);
+}
+
+bool IsLoop(TSNode n) {
+  return node::Is(n, "for_statement") || node::Is(n, "for_in_statement") ||
+         node::Is(n, "while_statement") || node::Is(n, "do_statement");
+}
+
+// `eval` can read and write every variable in scope.
+void ObserveEval(const TrackedBinding& tracked, std::string_view source,
+                 std::vector<PayloadObserver>* observers) {
+  if (source.find("eval") == std::string_view::npos) return;
+  for (TSNode use : IdentifierUses("eval", tracked.binding.scope, source)) {
+    TSNode call = ts_node_parent(use);
+    if (!node::Is(call, "call_expression")) continue;
+    observers->push_back(
+        {tracked.prefix, Quote(node::Text(call, source)) + " at line " +
+                             std::to_string(LineOfNode(call)) +
+                             " can read and change " + Quote(tracked.name)});
+    return;
+  }
+}
+
+}  // namespace
+
+int LineOfNode(TSNode n) {
+  return static_cast<int>(ts_node_start_point(n).row) + 1;
+}
+
+std::string StatementAround(TSNode n, std::string_view source) {
+  TSNode at = n;
+  for (TSNode p : node::Ancestors(n)) {
+    std::string_view t = node::Type(p);
+    if (t.ends_with("_statement") || t.ends_with("declaration") ||
+        t == "program" || t == "statement_block") {
+      break;
+    }
+    at = p;
+  }
+  TSNode statement = ts_node_parent(at);
+  if (node::Is(statement, "program") || node::Is(statement, "statement_block"))
+    statement = at;
+  return Quote(node::Text(statement, source));
+}
+
+bool ProvablyAfter(TSNode n, TSNode call, TSNode scope) {
+  if (ts_node_is_null(call) || ts_node_start_byte(n) < ts_node_end_byte(call))
+    return false;
+  for (TSNode p : node::Ancestors(call)) {
+    if (ts_node_eq(p, scope)) break;
+    if (node::IsFunction(p) || IsLoop(p)) return false;
+  }
+  for (TSNode p : node::Ancestors(n)) {
+    if (ts_node_eq(p, scope)) break;
+    if (node::IsFunction(p)) return false;
+  }
+  return true;
+}
+
+void CollectPayloadUses(const TrackedBinding& tracked, const FlowNodes& flow,
+                        TSNode call, std::string_view source,
+                        std::vector<PayloadMutation>* mutations,
+                        std::vector<PayloadObserver>* observers) {
+  UseSorter sorter(tracked, call, source, mutations, observers);
+  for (TSNode use : UsesOf(tracked.binding, tracked.name, source)) {
+    if (flow.contains(ts_node_start_byte(use)) ||
+        IsDeclaringName(use, tracked.binding)) {
+      continue;
+    }
+    sorter.Sort(use);
+  }
+  ObserveEval(tracked, source, observers);
+}
+
+}  // namespace psm

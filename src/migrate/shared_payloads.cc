@@ -1,0 +1,118 @@
+#include "migrate/shared_payloads.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <string>
+
+namespace psm {
+namespace {
+
+// Every literal a site's payload is made of, nested ones included, by
+// range (a literal's range identifies it within a file).
+void CollectLiterals(
+    const ObjectLiteral& object, size_t site,
+    std::map<std::pair<uint32_t, uint32_t>, std::set<size_t>>* users) {
+  (*users)[{object.range.begin, object.range.end}].insert(site);
+  for (const Member& m : object.members) {
+    if (m.object) CollectLiterals(*m.object, site, users);
+  }
+}
+
+// The edits of `plan` that fall inside `range`.
+std::vector<Edit> EditsWithin(const SitePlan& plan, ByteRange range) {
+  std::vector<Edit> inside;
+  for (const Edit& e : plan.edits.edits()) {
+    if (range.begin <= e.range.begin && e.range.end <= range.end)
+      inside.push_back(e);
+  }
+  return inside;
+}
+
+int LineAt(std::string_view text, uint32_t offset) {
+  return 1 + static_cast<int>(std::count(
+                 text.begin(),
+                 text.begin() + std::min<size_t>(offset, text.size()), '\n'));
+}
+
+using LiteralUsers = std::map<std::pair<uint32_t, uint32_t>, std::set<size_t>>;
+
+std::map<size_t, std::string> Disagreements(const std::vector<CallSite>& sites,
+                                            std::string_view text,
+                                            const LiteralUsers& users,
+                                            const std::vector<SitePlan>& plans);
+
+void Refuse(SitePlan* plan, const std::string& reason) {
+  plan->status = SiteStatus::kNeedsReview;
+  plan->edits = EditSet();
+  plan->removed.clear();
+  plan->ledger.clear();
+  plan->added_session_id = false;
+  plan->reasons.push_back(reason);
+}
+
+}  // namespace
+
+void ReconcileSharedLiterals(const std::vector<CallSite>& sites,
+                             std::string_view text,
+                             std::vector<SitePlan>* plans) {
+  std::map<std::pair<uint32_t, uint32_t>, std::set<size_t>> users;
+  for (size_t i = 0; i < sites.size(); ++i) {
+    for (const PayloadLiteral& p : sites[i].payloads) {
+      CollectLiterals(p.object, i, &users);
+    }
+  }
+  // Refusing a site drops its edits, which can part it from a third site
+  // it agreed with: repeat until nothing changes.
+  for (bool changed = true; changed;) {
+    changed = false;
+    std::map<size_t, std::string> why =
+        Disagreements(sites, text, users, *plans);
+    for (const auto& [i, reason] : why) {
+      if ((*plans)[i].edits.empty() &&
+          (*plans)[i].status == SiteStatus::kNeedsReview)
+        continue;
+      Refuse(&(*plans)[i], reason);
+      changed = true;
+    }
+  }
+}
+
+namespace {
+
+std::map<size_t, std::string> Disagreements(
+    const std::vector<CallSite>& sites, std::string_view text,
+    const std::map<std::pair<uint32_t, uint32_t>, std::set<size_t>>& users,
+    const std::vector<SitePlan>& plans) {
+  std::map<size_t, std::string> why;
+  for (const auto& [range, group] : users) {
+    if (group.size() < 2) continue;
+    ByteRange literal{range.first, range.second};
+    std::vector<Edit> first = EditsWithin(plans[*group.begin()], literal);
+    bool agree = std::all_of(group.begin(), group.end(), [&](size_t i) {
+      return EditsWithin(plans[i], literal) == first;
+    });
+    if (agree) continue;
+    std::string lines;
+    for (size_t i : group) {
+      lines += (lines.empty() ? "" : ", ") +
+               std::to_string(LineAt(text, sites[i].call.begin));
+    }
+    for (size_t i : group) {
+      if (!why.contains(i)) {
+        why[i] =
+            "the object at line " +
+            std::to_string(LineAt(text, literal.begin)) +
+            " is part of the payloads of the createSource calls at lines " +
+            lines +
+            ", which need different edits in it (a field one method "
+            "drops, another keeps); nothing was changed: migrate by hand";
+      }
+    }
+  }
+  return why;
+}
+
+}  // namespace
+
+}  // namespace psm
