@@ -73,47 +73,47 @@ class EffectFinder {
  public:
   explicit EffectFinder(std::string_view source) : source_(source) {}
 
-  // Why evaluating `n` may have an effect, or "".
+  // Why evaluating `n` may have an effect, or "". One walk over `n`, not
+  // into the functions written in it (they are only created).
   std::string Of(TSNode n) {
     if (ts_node_is_null(n) || node::IsFunction(n)) return "";
-    if (++depth_ > kMaxDepth) return Found(n, "too deep to follow");
-    std::string effect = node::Is(n, "call_expression") ? OfCall(n) : Own(n);
-    for (TSNode child : node::NamedChildren(n)) {
-      if (!effect.empty()) break;
-      if (!node::Is(n, "call_expression")) effect = Of(child);
-    }
-    --depth_;
+    std::string effect = Visit(n);
+    if (!effect.empty()) return effect;
+    ForEachDescendant(n, false, [&](TSNode d) {
+      if (effect.empty()) effect = Visit(d);
+    });
     return effect;
   }
 
  private:
-  static constexpr int kMaxDepth = 200;
+  static constexpr int kMaxDepth = 50;
+
+  std::string Visit(TSNode d) {
+    return node::Is(d, "call_expression") ? OfCall(d) : Own(d);
+  }
 
   std::string Found(TSNode n, std::string_view what) {
     return Quote(node::Text(n, source_)) + " is " + std::string(what);
   }
 
-  // A call to a listed pure method or function, whose receiver and
-  // arguments have no effect and whose callbacks (run by it) neither.
+  // A call to a listed pure method or function, or to a function of the
+  // file whose body has no effect; the callbacks it runs must have none
+  // either. Its callee and arguments are visited by the walk in Of.
   std::string OfCall(TSNode call) {
     TSNode callee = node::Unwrap(node::Field(call, "function"));
     bool pure = Listed(kPureFunctions, node::Text(callee, source_));
-    TSNode receiver{};
     if (!pure && node::Is(callee, "member_expression")) {
       pure = Listed(kPureMethods,
                     node::Text(node::Field(callee, "property"), source_));
-      receiver = node::Field(callee, "object");
     }
-    std::string body;  // a function of the file: what running it does
     if (!pure && node::Is(callee, "identifier")) {
-      body = OfCallback(callee);
-      pure = body.empty();
+      pure = OfCallback(callee).empty();
     }
     if (!pure) return Found(call, "a call");
-    if (std::string e = Of(receiver); !e.empty()) return e;
     for (TSNode arg : node::Arguments(call)) {
-      std::string e = node::IsFunction(arg) ? OfBody(arg) : Of(arg);
-      if (e.empty() && node::Is(arg, "identifier")) e = OfCallback(arg);
+      std::string e;
+      if (node::IsFunction(arg)) e = OfBody(arg);
+      if (node::Is(arg, "identifier")) e = OfCallback(arg);
       if (!e.empty()) return e;
     }
     return "";
@@ -134,11 +134,12 @@ class EffectFinder {
   }
 
   std::string OfBody(TSNode function) {
-    if (++depth_ > kMaxDepth) return Found(function, "too deep to follow");
+    if (depth_ >= kMaxDepth) return Found(function, "too deep to follow");
+    ++depth_;
     std::string effect;
-    for (TSNode child : node::NamedChildren(function)) {
-      if (effect.empty()) effect = Of(child);
-    }
+    ForEachDescendant(function, false, [&](TSNode d) {
+      if (effect.empty()) effect = Visit(d);
+    });
     --depth_;
     return effect;
   }

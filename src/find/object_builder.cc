@@ -63,6 +63,20 @@ void ReadValue(TSNode value, std::string_view source, int depth,
   }
 }
 
+// An inline object's effects are its members' (worked out when they were
+// built); other values are walked once.
+std::string EffectOfValue(TSNode value, const Member& member,
+                          std::string_view source) {
+  if (!member.object || !member.object_origin.empty() ||
+      !node::Is(node::Unwrap(value), "object")) {
+    return SideEffectOf(value, source);
+  }
+  for (const Member& m : member.object->members) {
+    if (!m.value_effect.empty()) return m.value_effect;
+  }
+  return "";
+}
+
 Member BuildMember(TSNode n, std::string_view source, int depth) {
   Member member;
   member.range = node::Range(n);
@@ -71,8 +85,8 @@ Member BuildMember(TSNode n, std::string_view source, int depth) {
     ReadKey(node::Field(n, "key"), source, &member);
     TSNode value = node::Field(n, "value");
     member.value_range = node::Range(value);
-    member.value_effect = SideEffectOf(value, source);
     ReadValue(value, source, depth, &member);
+    member.value_effect = EffectOfValue(value, member, source);
   } else if (type == "shorthand_property_identifier") {
     member.kind = Member::Kind::kShorthand;
     member.key = std::string(node::Text(n, source));
@@ -87,6 +101,7 @@ Member BuildMember(TSNode n, std::string_view source, int depth) {
   } else {  // spread_element and anything the grammar adds later
     member.kind = Member::Kind::kSpread;
     member.value_range = member.range;
+    member.value_effect = SideEffectOf(n, source);
   }
   return member;
 }
