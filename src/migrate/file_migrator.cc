@@ -124,6 +124,30 @@ Migration Migrate(Migration m, std::string_view text, std::string_view source,
                   const PlanOptions& options, bool session_apis,
                   Parser& parser);
 
+// Markup is parsed through a same-length view of its scripts. The edited
+// file must read as the same markup: an inserted quote could end an
+// attribute early.
+Migration MigrateMarkup(Migration m, std::string_view text,
+                        const RuleTable& rules, const PlanOptions& options,
+                        bool session_apis, Parser& parser) {
+  ScriptView view = MaskScriptContainer(text);
+  if (!view.regions.empty()) {
+    m = Migrate(std::move(m), text, view.text, view.language, rules, options,
+                session_apis, parser);
+  }
+  if (m.result.changed && !SameMarkup(text, view, m.edited_text,
+                                      MaskScriptContainer(m.edited_text))) {
+    for (SiteResult& s : m.result.sites) s.after = s.before;
+    m.site_edits.clear();
+    Reject(&m,
+           "the rewrite would change the markup around a script; left "
+           "unchanged",
+           "the inserted text would end an attribute or a script early (a "
+           "quote or a tag); migrate by hand");
+  }
+  return m;
+}
+
 }  // namespace
 
 int CountFileSyntaxErrors(std::string_view path, Language language,
@@ -172,17 +196,11 @@ Migration MigrateText(std::string_view path, std::string_view text,
       return m;
     }
   }
-  // Markup with embedded scripts is parsed through a same-length view.
-  std::string view_storage;
-  std::string_view source = text;
   if (IsScriptContainer(path)) {
-    ScriptView view = MaskScriptContainer(text);
-    if (view.scripts == 0) return m;
-    view_storage = std::move(view.text);
-    source = view_storage;
-    language = view.language;
+    return MigrateMarkup(std::move(m), text, rules, options, kinds.session_apis,
+                         parser);
   }
-  return Migrate(std::move(m), text, source, language, rules, options,
+  return Migrate(std::move(m), text, text, language, rules, options,
                  kinds.session_apis, parser);
 }
 
