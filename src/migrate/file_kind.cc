@@ -47,13 +47,15 @@ bool IgnoredByComment(std::string_view text, uint32_t offset) {
   uint32_t end = text::NextLineStart(text, offset);
   std::string_view lines = text.substr(previous, end - previous);
   size_t at = lines.find(kIgnoreMarker);
-  // The marker must stand in a comment: `//` or `/*` before it on its line.
+  // The marker must stand in a comment: `//`, `/*` or, in markup, `<!--`
+  // before it on its line.
   while (at != std::string_view::npos) {
     size_t line_start = lines.rfind('\n', at);
     line_start = line_start == std::string_view::npos ? 0 : line_start + 1;
     std::string_view before = lines.substr(line_start, at - line_start);
     if (before.find("//") != std::string_view::npos ||
-        before.find("/*") != std::string_view::npos) {
+        before.find("/*") != std::string_view::npos ||
+        before.find("<!--") != std::string_view::npos) {
       return true;
     }
     at = lines.find(kIgnoreMarker, at + 1);

@@ -10,6 +10,7 @@
 #include "find/site_finder.h"
 #include "migrate/file_kind.h"
 #include "migrate/site_details.h"
+#include "migrate/unparsed_calls.h"
 #include "syntax/embedded_script.h"
 
 namespace psm {
@@ -125,8 +126,8 @@ Migration Migrate(Migration m, std::string_view text, std::string_view source,
                   Parser& parser);
 
 // Markup is parsed through a same-length view of its scripts. The edited
-// file must read as the same markup: an inserted quote could end an
-// attribute early.
+// file must read as the same markup (an inserted quote could end an
+// attribute early), and calls the view leaves out are reported, not hidden.
 Migration MigrateMarkup(Migration m, std::string_view text,
                         const RuleTable& rules, const PlanOptions& options,
                         bool session_apis, Parser& parser) {
@@ -145,6 +146,7 @@ Migration MigrateMarkup(Migration m, std::string_view text,
            "the inserted text would end an attribute or a script early (a "
            "quote or a tag); migrate by hand");
   }
+  MergeSites(UnparsedCallSites(text, view), &m.result);
   return m;
 }
 
@@ -223,11 +225,10 @@ Migration Migrate(Migration m, std::string_view text, std::string_view source,
       site_edits;  // site index -> its edits
   std::vector<ByteRange> calls;
   for (const CallSite& site : FindCallSites(source, tree.Root())) {
-    if (IgnoredByComment(source, site.call.begin)) {
+    if (IgnoredByComment(text, site.call.begin)) {  // markup's <!-- too
       SitePlan ignored;
       ignored.status = SiteStatus::kIgnored;
-      ignored.reasons.push_back(
-          "left alone: a payment-session-migrate-ignore comment");
+      ignored.reasons.emplace_back(kIgnoredReason);
       m.result.sites.push_back(ToResult(ignored, site, lines));
       continue;
     }
