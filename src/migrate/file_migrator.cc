@@ -195,6 +195,7 @@ Migration MigrateText(std::string_view path, std::string_view text,
       m.result.skipped = true;
       m.result.error =
           *reason + "; skipped (use --include-minified to migrate it)";
+      MergeSites(SkippedFileSites(text, *reason), &m.result);
       return m;
     }
   }

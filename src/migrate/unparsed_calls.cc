@@ -145,4 +145,16 @@ std::vector<SiteResult> UnparsedCallSites(std::string_view text,
   return sites;
 }
 
+std::vector<SiteResult> SkippedFileSites(std::string_view text,
+                                         std::string_view why) {
+  std::vector<CallText> calls = FindCallTexts(text);
+  if (calls.empty()) return {};
+  LineIndex lines(text);
+  return {ReviewSite(text, lines, calls.front(),
+                     "the file looks minified or generated (" +
+                         std::string(why) +
+                         "); migrate its source, or run with "
+                         "--include-minified")};
+}
+
 }  // namespace psm

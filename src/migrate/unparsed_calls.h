@@ -26,6 +26,11 @@ std::vector<CallText> FindCallTexts(std::string_view text);
 std::vector<SiteResult> UnparsedCallSites(std::string_view text,
                                           const ScriptView& view);
 
+// For a file skipped as generated (`why`): a site needing review at its
+// first createSource call, so that --check cannot pass over it.
+std::vector<SiteResult> SkippedFileSites(std::string_view text,
+                                         std::string_view why);
+
 }  // namespace psm
 
 #endif  // PSM_MIGRATE_UNPARSED_CALLS_H_

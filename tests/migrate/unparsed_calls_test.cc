@@ -70,5 +70,16 @@ TEST(UnparsedCallsTest, IgnoreCommentInMarkupIsHonoured) {
   EXPECT_EQ(site.status, SiteStatus::kIgnored);
 }
 
+TEST(UnparsedCallsTest, SkippedFileGetsOneSiteAtItsFirstCall) {
+  std::string text = "a();\nvar e=dr;e.createSource({});e.createSource({});\n";
+  std::vector<SiteResult> sites = SkippedFileSites(text, "bundler output");
+  ASSERT_EQ(sites.size(), 1u);
+  EXPECT_EQ(sites[0].line, 2u);
+  EXPECT_EQ(sites[0].column, 10u);
+  EXPECT_NE(sites[0].reasons[0].find("(bundler output)"), std::string::npos);
+  EXPECT_NE(sites[0].reasons[0].find("--include-minified"), std::string::npos);
+  EXPECT_TRUE(SkippedFileSites("dr.createSourceFile(x)", "x").empty());
+}
+
 }  // namespace
 }  // namespace psm
