@@ -15,11 +15,13 @@ std::optional<std::string> GeneratedCodeReason(std::string_view path,
                                                std::string_view text);
 
 // True when the line holding `offset`, or the line before it, carries a
-// `payment-session-migrate-ignore` comment.
+// `payment-session-migrate-ignore` comment (`//`, `/*` or `<!--`).
 bool IgnoredByComment(std::string_view text, uint32_t offset);
 
 inline constexpr std::string_view kIgnoreMarker =
     "payment-session-migrate-ignore";
+inline constexpr std::string_view kIgnoredReason =
+    "left alone: a payment-session-migrate-ignore comment";
 
 }  // namespace psm
 

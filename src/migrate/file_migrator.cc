@@ -12,6 +12,7 @@
 #include "migrate/markup_names.h"
 #include "migrate/shared_payloads.h"
 #include "migrate/site_details.h"
+#include "migrate/unparsed_calls.h"
 #include "syntax/embedded_script.h"
 
 namespace psm {
@@ -108,17 +109,16 @@ void Reject(Migration* m, std::string_view file_error,
 
 // Plans every site, then makes sites that share a literal agree.
 std::vector<SitePlan> PlanSites(const std::vector<CallSite>& sites,
-                                std::string_view source,
+                                std::string_view text, std::string_view source,
                                 const RuleTable& rules,
                                 const PlanOptions& options) {
   std::vector<SitePlan> plans;
   plans.reserve(sites.size());
   for (const CallSite& site : sites) {
-    if (IgnoredByComment(source, site.call.begin)) {
+    if (IgnoredByComment(text, site.call.begin)) {  // markup's <!-- too
       SitePlan ignored;
       ignored.status = SiteStatus::kIgnored;
-      ignored.reasons.push_back(
-          "left alone: a payment-session-migrate-ignore comment");
+      ignored.reasons.emplace_back(kIgnoredReason);
       plans.push_back(std::move(ignored));
       continue;
     }
@@ -137,7 +137,7 @@ bool Stable(std::string_view text, std::string_view source, TSNode root,
   IndexedTree indexed(root, source);
   std::vector<CallSite> sites = FindCallSites(source, root);
   if (source.data() != text.data()) ObserveMarkupNames(text, source, &sites);
-  for (const SitePlan& plan : PlanSites(sites, source, rules, options)) {
+  for (const SitePlan& plan : PlanSites(sites, text, source, rules, options)) {
     if (!plan.edits.empty()) return false;
   }
   return true;
@@ -148,6 +148,31 @@ Migration Migrate(Migration m, std::string_view text, std::string_view source,
                   Language language, const RuleTable& rules,
                   const PlanOptions& options, bool session_apis,
                   Parser& parser);
+
+// Markup is parsed through a same-length view of its scripts. The edited
+// file must read as the same markup (an inserted quote could end an
+// attribute early), and calls the view leaves out are reported, not hidden.
+Migration MigrateMarkup(Migration m, std::string_view text,
+                        const RuleTable& rules, const PlanOptions& options,
+                        bool session_apis, Parser& parser) {
+  ScriptView view = MaskScriptContainer(text);
+  if (!view.regions.empty()) {
+    m = Migrate(std::move(m), text, view.text, view.language, rules, options,
+                session_apis, parser);
+  }
+  if (m.result.changed && !SameMarkup(text, view, m.edited_text,
+                                      MaskScriptContainer(m.edited_text))) {
+    for (SiteResult& s : m.result.sites) s.after = s.before;
+    m.site_edits.clear();
+    Reject(&m,
+           "the rewrite would change the markup around a script; left "
+           "unchanged",
+           "the inserted text would end an attribute or a script early (a "
+           "quote or a tag); migrate by hand");
+  }
+  MergeSites(UnparsedCallSites(text, view), &m.result);
+  return m;
+}
 
 }  // namespace
 
@@ -194,20 +219,15 @@ Migration MigrateText(std::string_view path, std::string_view text,
       m.result.skipped = true;
       m.result.error =
           *reason + "; skipped (use --include-minified to migrate it)";
+      MergeSites(SkippedFileSites(text, *reason), &m.result);
       return m;
     }
   }
-  // Markup with embedded scripts is parsed through a same-length view.
-  std::string view_storage;
-  std::string_view source = text;
   if (IsScriptContainer(path)) {
-    ScriptView view = MaskScriptContainer(text);
-    if (view.scripts == 0) return m;
-    view_storage = std::move(view.text);
-    source = view_storage;
-    language = view.language;
+    return MigrateMarkup(std::move(m), text, rules, options, kinds.session_apis,
+                         parser);
   }
-  return Migrate(std::move(m), text, source, language, rules, options,
+  return Migrate(std::move(m), text, text, language, rules, options,
                  kinds.session_apis, parser);
 }
 
@@ -231,7 +251,7 @@ Migration Migrate(Migration m, std::string_view text, std::string_view source,
   std::vector<ByteRange> calls;
   std::vector<CallSite> sites = FindCallSites(source, tree.Root());
   if (source.data() != text.data()) ObserveMarkupNames(text, source, &sites);
-  std::vector<SitePlan> plans = PlanSites(sites, source, rules, options);
+  std::vector<SitePlan> plans = PlanSites(sites, text, source, rules, options);
   for (size_t k = 0; k < sites.size(); ++k) {
     const CallSite& site = sites[k];
     SitePlan& plan = plans[k];

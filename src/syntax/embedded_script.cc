@@ -1,7 +1,10 @@
 #include "syntax/embedded_script.h"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
+
+#include "syntax/markup_tag.h"
 
 namespace psm {
 namespace {
@@ -10,89 +13,170 @@ constexpr std::array<std::string_view, 8> kContainers = {
     ".html", ".htm", ".vue", ".php", ".phtml", ".ejs", ".erb", ".svelte"};
 
 // Script types that hold JavaScript; anything else (templates, JSON) is not.
-constexpr std::array<std::string_view, 7> kScriptTypes = {
-    "",           "text/javascript", "application/javascript", "module",
-    "text/babel", "text/jsx",        "text/typescript"};
+// Consent managers (Cookiebot, OneTrust, Klaro) mark the scripts they run
+// once the visitor agrees as `text/plain`.
+constexpr std::array<std::string_view, 11> kScriptTypes = {
+    "",
+    "text/javascript",
+    "application/javascript",
+    "application/x-javascript",
+    "text/ecmascript",
+    "application/ecmascript",
+    "module",
+    "text/babel",
+    "text/jsx",
+    "text/typescript",
+    "text/plain"};
 
-char Lower(char c) {
-  return static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-}
+// Elements whose content is text, not markup: a `<script>` written inside
+// them is not a script. <noscript> content never runs as script either.
+constexpr std::array<std::string_view, 7> kTextElements = {
+    "textarea", "title", "style", "xmp", "noscript", "noembed", "noframes"};
 
-size_t FindNoCase(std::string_view s, std::string_view what, size_t from) {
-  for (size_t i = from; i + what.size() <= s.size(); ++i) {
-    size_t k = 0;
-    while (k < what.size() && Lower(s[i + k]) == what[k]) ++k;
-    if (k == what.size()) return i;
-  }
-  return std::string_view::npos;
-}
+uint32_t Size(std::string_view s) { return static_cast<uint32_t>(s.size()); }
 
-// The value of attribute `name` in an opening tag's text, lower-cased.
-std::string Attribute(std::string_view tag, std::string_view name) {
-  for (size_t at = FindNoCase(tag, name, 0); at != std::string_view::npos;
-       at = FindNoCase(tag, name, at + 1)) {
-    bool starts =
-        at > 0 && std::isspace(static_cast<unsigned char>(tag[at - 1]));
-    size_t i = at + name.size();
-    while (i < tag.size() && tag[i] == ' ') ++i;
-    if (!starts || i >= tag.size() || tag[i] != '=') continue;
-    ++i;
-    while (i < tag.size() && tag[i] == ' ') ++i;
-    char quote =
-        i < tag.size() && (tag[i] == '"' || tag[i] == '\'') ? tag[i] : 0;
-    size_t begin = quote ? i + 1 : i;
-    size_t end = begin;
-    while (end < tag.size() &&
-           (quote ? tag[end] != quote
-                  : !std::isspace(static_cast<unsigned char>(tag[end])) &&
-                        tag[end] != '>'))
-      ++end;
-    std::string value(tag.substr(begin, end - begin));
-    for (char& c : value) c = Lower(c);
-    return value;
-  }
-  return "";
-}
-
-bool HoldsJavaScript(std::string_view tag) {
-  std::string type = Attribute(tag, "type");
-  for (std::string_view t : kScriptTypes) {
-    if (type == t) return true;
+template <size_t N>
+bool OneOf(std::string_view s, const std::array<std::string_view, N>& list) {
+  for (std::string_view item : list) {
+    if (s == item) return true;
   }
   return false;
 }
 
-// End of the opening tag starting at `open` (just past '>'), quotes aware.
-size_t TagEnd(std::string_view s, size_t open) {
-  char quote = 0;
-  for (size_t i = open; i < s.size(); ++i) {
-    if (quote) {
-      if (s[i] == quote) quote = 0;
-    } else if (s[i] == '"' || s[i] == '\'') {
-      quote = s[i];
-    } else if (s[i] == '>') {
-      return i + 1;
-    }
+// Attributes whose value the browser or framework runs as JavaScript.
+// Svelte's `{...}` values are expressions whatever the name.
+bool IsHandler(std::string_view name, char delimiter) {
+  if (delimiter == '{') return !name.empty();
+  return (name.size() > 2 && name.starts_with("on")) || name.starts_with("@") ||
+         name.starts_with("v-on:");
+}
+
+bool HasCharacterReference(std::string_view s) {
+  for (size_t at = s.find('&'); at != std::string_view::npos;
+       at = s.find('&', at + 1)) {
+    if (at + 1 < s.size() &&
+        (s[at + 1] == '#' ||
+         std::isalpha(static_cast<unsigned char>(s[at + 1]))))
+      return true;
   }
-  return s.size();
+  return false;
+}
+
+// Just past the comment at `open`; `<!-->` and `<!--->` are whole comments.
+uint32_t CommentEnd(std::string_view s, uint32_t open) {
+  std::string_view rest = s.substr(open + 4);
+  if (rest.starts_with(">")) return open + 5;
+  if (rest.starts_with("->")) return open + 6;
+  size_t end = s.find("-->", open + 4);
+  return end == std::string_view::npos ? Size(s) : end + 3;
 }
 
 // Replaces template islands in [begin, end) of `view` by filler.
 void MaskIslands(std::string& view, size_t begin, size_t end) {
   std::string_view s = view;
   for (size_t i = begin; i + 1 < end; ++i) {
-    bool php = s[i] == '<' && s[i + 1] == '?';
-    bool ejs = s[i] == '<' && s[i + 1] == '%';
-    if (!php && !ejs) continue;
-    size_t close = s.find(php ? "?>" : "%>", i + 2);
-    size_t stop =
-        close == std::string_view::npos || close + 2 > end ? end : close + 2;
+    size_t stop = std::min<size_t>(SkipIsland(s, i), end);
+    if (stop == i) continue;
     for (size_t k = i; k < stop; ++k) {
       if (view[k] != '\n' && view[k] != '\r') view[k] = '_';
     }
     i = stop - 1;
   }
 }
+
+// Walks the markup once, copying the JavaScript regions into the view.
+class ViewBuilder {
+ public:
+  explicit ViewBuilder(std::string_view text) : text_(text) {
+    view_.text.assign(text.size(), ' ');
+    for (size_t i = 0; i < text.size(); ++i) {
+      if (text[i] == '\n' || text[i] == '\r') view_.text[i] = text[i];
+    }
+  }
+
+  ScriptView Build() && {
+    size_t open = text_.find('<');
+    while (open != std::string_view::npos) {
+      open = text_.find('<', Step(static_cast<uint32_t>(open)));
+    }
+    return std::move(view_);
+  }
+
+ private:
+  // Handles the markup at `open` (a '<'); returns where to go on.
+  uint32_t Step(uint32_t open) {
+    std::string_view rest = text_.substr(open);
+    if (rest.starts_with("<!--")) return CommentEnd(text_, open);
+    if (uint32_t past = SkipIsland(text_, open); past != open) return past;
+    if (rest.starts_with("<!") || rest.starts_with("</")) {
+      size_t end = text_.find('>', open);
+      return end == std::string_view::npos ? Size(text_) : end + 1;
+    }
+    if (rest.size() > 1 && std::isalpha(static_cast<unsigned char>(rest[1])))
+      return Element(open);
+    return open + 1;
+  }
+
+  uint32_t Element(uint32_t open) {
+    StartTag tag = ReadStartTag(text_, open);
+    for (const TagAttribute& a : tag.attributes) {
+      if (IsHandler(Lowered(a.name.In(text_)), a.delimiter)) Handler(a);
+    }
+    std::string name = Lowered(tag.name.In(text_));
+    if (name == "script") return Script(tag);
+    if (!OneOf(name, kTextElements)) return tag.end;
+    size_t close = FindNoCase(text_, "</" + name, tag.end);
+    return close == std::string_view::npos ? Size(text_) : close;
+  }
+
+  uint32_t Script(const StartTag& tag) {
+    size_t close = FindNoCase(text_, "</script", tag.end);
+    uint32_t end = close == std::string_view::npos ? Size(text_) : close;
+    std::string type = AttributeValue(text_, tag, "type");
+    if (!OneOf(type, kScriptTypes)) return end;
+    std::string lang = AttributeValue(text_, tag, "lang");
+    if (lang == "ts" || lang == "typescript" || type == "text/typescript") {
+      view_.language = Language::kTypeScript;
+    }
+    Fence(tag.end - 1, ';');
+    Fence(end, ';');
+    Keep({tag.end, end});
+    return end;
+  }
+
+  void Handler(const TagAttribute& a) {
+    if (a.value.empty()) return;
+    if (a.delimiter != '{' && HasCharacterReference(a.value.In(text_))) {
+      view_.encoded_handlers.push_back(a.value);
+      return;
+    }
+    if (a.delimiter == '{') {  // `={x}` reads `;(x)`: an expression
+      Fence(a.value.begin - 2, ';');
+      Fence(a.value.begin - 1, '(');
+      Fence(a.value.end, ')');
+      Fence(a.value.end + 1, ';');
+    } else {
+      Fence(a.value.begin - 1, ';');
+      Fence(a.value.end, ';');
+    }
+    Keep(a.value);
+  }
+
+  // Ends the statement before or after a region, so that regions never run
+  // into each other: `a()` then `(b)` would read as one call.
+  void Fence(uint32_t at, char c) {
+    if (at < view_.text.size() && view_.text[at] == ' ') view_.text[at] = c;
+  }
+
+  void Keep(ByteRange r) {
+    for (uint32_t k = r.begin; k < r.end; ++k) view_.text[k] = text_[k];
+    MaskIslands(view_.text, r.begin, r.end);
+    view_.regions.push_back(r);
+  }
+
+  std::string_view text_;
+  ScriptView view_;
+};
 
 }  // namespace
 
@@ -104,36 +188,27 @@ bool IsScriptContainer(std::string_view path) {
 }
 
 ScriptView MaskScriptContainer(std::string_view text) {
-  ScriptView view;
-  view.text.assign(text.size(), ' ');
-  for (size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\n' || text[i] == '\r') view.text[i] = text[i];
-  }
-  for (size_t open = FindNoCase(text, "<script", 0);
-       open != std::string_view::npos;
-       open = FindNoCase(text, "<script", open + 7)) {
-    size_t after = open + 7;
-    if (after < text.size() &&
-        !std::isspace(static_cast<unsigned char>(text[after])) &&
-        text[after] != '>') {
-      continue;  // <scripts>, <script-foo>
+  return ViewBuilder(text).Build();
+}
+
+bool SameMarkup(std::string_view before, const ScriptView& before_view,
+                std::string_view after, const ScriptView& after_view) {
+  const std::vector<ByteRange>& a = before_view.regions;
+  const std::vector<ByteRange>& b = after_view.regions;
+  if (a.size() != b.size()) return false;
+  uint32_t from_a = 0, from_b = 0;
+  for (size_t k = 0; k <= a.size(); ++k) {
+    uint32_t to_a = k < a.size() ? a[k].begin : Size(before);
+    uint32_t to_b = k < b.size() ? b[k].begin : Size(after);
+    if (before.substr(from_a, to_a - from_a) !=
+        after.substr(from_b, to_b - from_b))
+      return false;
+    if (k < a.size()) {
+      from_a = a[k].end;
+      from_b = b[k].end;
     }
-    size_t body = TagEnd(text, open);
-    std::string_view tag = text.substr(open, body - open);
-    size_t close = FindNoCase(text, "</script", body);
-    if (close == std::string_view::npos) close = text.size();
-    if (!HoldsJavaScript(tag)) continue;
-    std::string lang = Attribute(tag, "lang");
-    if (lang == "ts" || lang == "typescript" ||
-        Attribute(tag, "type") == "text/typescript") {
-      view.language = Language::kTypeScript;
-    }
-    for (size_t k = body; k < close; ++k) view.text[k] = text[k];
-    MaskIslands(view.text, body, close);
-    ++view.scripts;
-    open = close;
   }
-  return view;
+  return true;
 }
 
 }  // namespace psm

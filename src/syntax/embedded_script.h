@@ -1,31 +1,51 @@
 #ifndef PSM_SYNTAX_EMBEDDED_SCRIPT_H_
 #define PSM_SYNTAX_EMBEDDED_SCRIPT_H_
 
-#include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
+#include "common/byte_range.h"
 #include "syntax/language.h"
 
 namespace psm {
 
 // True for files that embed JavaScript in markup: HTML, Vue single-file
-// components, PHP templates (.php .phtml), EJS and ERB templates.
+// components, Svelte components, PHP templates (.php .phtml), EJS and ERB
+// templates.
 bool IsScriptContainer(std::string_view path);
 
 // A view of a container file that a JavaScript parser can read: the same
-// length as the original, with every byte outside <script> blocks blanked
-// (line breaks kept) and every template island inside them (`<?php ?>`,
-// `<?= ?>`, `<% %>`) replaced by identifier characters. Byte offsets are
-// therefore the same in the view and in the file, so edits planned on the
-// view apply to the file unchanged.
+// length as the original, with every byte outside its JavaScript regions
+// blanked (line breaks kept) and every template island inside them
+// (`<?php ?>`, `<?= ?>`, `<% %>`) replaced by identifier characters. Byte
+// offsets are therefore the same in the view and in the file, so edits
+// planned on the view apply to the file unchanged.
+//
+// The regions are <script> bodies that hold JavaScript (`text/plain` too:
+// consent managers run those later) and event-handler attribute values
+// (`onclick="..."`, Vue's `@click` / `v-on:`, Svelte's `on:click={...}` and
+// other `{...}` values). Each handler is fenced by `;` in the filler bytes
+// around it, so it parses as statements of its own. Comments, template
+// islands, <textarea>, <title>, <style>, <noscript> and the like are not
+// script, whatever they contain.
 struct ScriptView {
   std::string text;
   Language language = Language::kJavaScript;  // TypeScript for lang="ts"
-  int scripts = 0;                            // <script> blocks found
+  std::vector<ByteRange> regions;             // in file order
+  // Handler values written with character references (`&quot;`): the
+  // browser runs the decoded text, not these bytes, so an edit planned on
+  // them could be wrong. Left out of the view, for a person to migrate.
+  std::vector<ByteRange> encoded_handlers;
 };
 
 ScriptView MaskScriptContainer(std::string_view text);
+
+// True when `after` has the markup of `before` around the same number of
+// regions: an edit inside a region did not end an attribute or a script
+// early (a quote or `</script>` in the inserted text).
+bool SameMarkup(std::string_view before, const ScriptView& before_view,
+                std::string_view after, const ScriptView& after_view);
 
 }  // namespace psm
 

@@ -1,0 +1,160 @@
+#include "migrate/unparsed_calls.h"
+
+#include <cctype>
+#include <optional>
+#include <string>
+
+#include "common/text_lines.h"
+#include "find/site_finder.h"
+#include "migrate/file_kind.h"
+#include "migrate/site_details.h"
+
+namespace psm {
+namespace {
+
+// Lines longer than this (minified code, a data URI) are left out of the
+// report's excerpts.
+constexpr uint32_t kLongestExcerptLine = 400;
+
+bool IsIdentifierChar(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$';
+}
+
+bool IsBlank(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+size_t SkipBlanks(std::string_view s, size_t i) {
+  while (i < s.size() && IsBlank(s[i])) ++i;
+  return i;
+}
+
+// Just past what calls the method named before `i`: `(`, `?.(`, `.call`,
+// `.apply`; 0 when nothing does.
+size_t CallEnd(std::string_view s, size_t i) {
+  i = SkipBlanks(s, i);
+  std::string_view rest = s.substr(i);
+  for (std::string_view call : {"(", "?.(", ".call(", ".apply("}) {
+    if (rest.starts_with(call)) return i + call.size();
+  }
+  return 0;
+}
+
+// The `.` or `[` that makes the name at `at` a property, or npos.
+size_t PropertyStart(std::string_view s, size_t at, size_t* name_end) {
+  size_t end = at + kCreateSource.size();
+  size_t before = at;
+  while (before > 0 && IsBlank(s[before - 1])) --before;
+  if (before > 0 && s[before - 1] == '.') {
+    *name_end = end;
+    return before - 1;
+  }
+  if (before == 0 || before != at || end >= s.size()) return std::string::npos;
+  char quote = s[at - 1];  // `['createSource']`
+  if ((quote != '\'' && quote != '"') || s[end] != quote)
+    return std::string::npos;
+  size_t open = at - 1;
+  while (open > 0 && IsBlank(s[open - 1])) --open;
+  size_t close = SkipBlanks(s, end + 1);
+  if (open == 0 || s[open - 1] != '[' || close >= s.size() || s[close] != ']')
+    return std::string::npos;
+  *name_end = close + 1;
+  return open - 1;
+}
+
+uint32_t ReceiverStart(std::string_view s, size_t property) {
+  size_t begin = property;
+  while (begin > 0 && (IsIdentifierChar(s[begin - 1]) || s[begin - 1] == '.' ||
+                       s[begin - 1] == '?')) {
+    --begin;
+  }
+  return static_cast<uint32_t>(begin);
+}
+
+SiteResult ReviewSite(std::string_view text, const LineIndex& lines,
+                      const CallText& call, std::string reason) {
+  SiteResult site;
+  site.line = lines.Line(call.begin);
+  site.column = lines.Column(call.begin);
+  site.status = SiteStatus::kNeedsReview;
+  site.reasons.push_back(std::move(reason));
+  uint32_t line_start = text::LineStart(text, call.begin);
+  if (text::NextLineStart(text, call.match.end) - line_start <=
+      kLongestExcerptLine) {
+    AddExcerpts(text, text, EditSet(), EditSet(), {call.begin, call.match.end},
+                lines, &site);
+  }
+  return site;
+}
+
+bool InAny(const std::vector<ByteRange>& ranges, ByteRange r) {
+  for (const ByteRange& range : ranges) {
+    if (range.Contains(r)) return true;
+  }
+  return false;
+}
+
+std::string UnparsedReason(const ScriptView& view, const CallText& call,
+                           uint32_t line) {
+  std::string where =
+      " (line " + std::to_string(line) + "); migrate it by hand";
+  if (InAny(view.encoded_handlers, call.match)) {
+    return "a createSource call in an HTML attribute written with character "
+           "references (&quot;, &#39;, &amp;), which the tool does not "
+           "rewrite" +
+           where;
+  }
+  return "a createSource call inside markup or a server-side string the tool "
+         "does not parse as script" +
+         where;
+}
+
+}  // namespace
+
+std::vector<CallText> FindCallTexts(std::string_view text) {
+  std::vector<CallText> calls;
+  for (size_t at = text.find(kCreateSource); at != std::string_view::npos;
+       at = text.find(kCreateSource, at + 1)) {
+    size_t name_end = 0;
+    size_t property = PropertyStart(text, at, &name_end);
+    if (property == std::string::npos) continue;
+    size_t end = CallEnd(text, name_end);
+    if (end == 0) continue;
+    calls.push_back(
+        {ReceiverStart(text, property),
+         {static_cast<uint32_t>(property), static_cast<uint32_t>(end)}});
+  }
+  return calls;
+}
+
+std::vector<SiteResult> UnparsedCallSites(std::string_view text,
+                                          const ScriptView& view) {
+  std::vector<SiteResult> sites;
+  std::optional<LineIndex> lines;
+  for (const CallText& call : FindCallTexts(text)) {
+    // The parser saw these bytes only if the view kept them.
+    if (call.match.In(view.text) == call.match.In(text)) continue;
+    if (!lines) lines.emplace(text);
+    uint32_t line = lines->Line(call.begin);
+    SiteResult site =
+        ReviewSite(text, *lines, call, UnparsedReason(view, call, line));
+    if (IgnoredByComment(text, call.begin)) {
+      site.status = SiteStatus::kIgnored;
+      site.reasons = {std::string(kIgnoredReason)};
+    }
+    sites.push_back(std::move(site));
+  }
+  return sites;
+}
+
+std::vector<SiteResult> SkippedFileSites(std::string_view text,
+                                         std::string_view why) {
+  std::vector<CallText> calls = FindCallTexts(text);
+  if (calls.empty()) return {};
+  LineIndex lines(text);
+  return {ReviewSite(text, lines, calls.front(),
+                     "the file looks minified or generated (" +
+                         std::string(why) +
+                         "); migrate its source, or run with "
+                         "--include-minified")};
+}
+
+}  // namespace psm

@@ -1,0 +1,46 @@
+#ifndef PSM_SYNTAX_MARKUP_TAG_H_
+#define PSM_SYNTAX_MARKUP_TAG_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "common/byte_range.h"
+
+namespace psm {
+
+// One attribute of a start tag, as byte ranges into the file.
+struct TagAttribute {
+  ByteRange name;
+  ByteRange value;     // inside the quotes or braces; empty when absent
+  char delimiter = 0;  // '"', '\'', '{' (Svelte), or 0: unquoted or none
+};
+
+struct StartTag {
+  ByteRange name;
+  std::vector<TagAttribute> attributes;
+  uint32_t end = 0;  // just past the closing '>' (or the file's end)
+};
+
+// Reads the start tag whose '<' is at `open`. Template islands (`<?php ?>`,
+// `<% %>`) are stepped over, in attribute values too: their own quotes do
+// not end the value.
+StartTag ReadStartTag(std::string_view text, uint32_t open);
+
+// The lower-cased value of attribute `name` (lower case), "" when absent.
+std::string AttributeValue(std::string_view text, const StartTag& tag,
+                           std::string_view name);
+
+// Just past the template island (`<?...?>`, `<%...%>`) starting at `open`,
+// or `open` when none starts there. An island left open runs to the end.
+uint32_t SkipIsland(std::string_view text, uint32_t open);
+
+std::string Lowered(std::string_view s);
+
+// First case-insensitive occurrence of `lower` (lower case) from `from`.
+size_t FindNoCase(std::string_view s, std::string_view lower, size_t from);
+
+}  // namespace psm
+
+#endif  // PSM_SYNTAX_MARKUP_TAG_H_

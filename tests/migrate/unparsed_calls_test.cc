@@ -1,0 +1,85 @@
+#include "migrate/unparsed_calls.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace psm {
+namespace {
+
+std::vector<std::string> Matches(std::string_view text) {
+  std::vector<std::string> out;
+  for (const CallText& call : FindCallTexts(text)) {
+    out.emplace_back(text.substr(call.begin, call.match.end - call.begin));
+  }
+  return out;
+}
+
+// The one site reported for `html`; a failure when there are more or none.
+SiteResult OnlySite(std::string_view html) {
+  std::vector<SiteResult> sites =
+      UnparsedCallSites(html, MaskScriptContainer(html));
+  EXPECT_EQ(sites.size(), 1u);
+  return sites.empty() ? SiteResult{} : sites[0];
+}
+
+TEST(UnparsedCallsTest, FindsMemberSubscriptOptionalAndCallForms) {
+  EXPECT_EQ(
+      Matches("dr.createSource (p); a.b?.createSource?.(p); "
+              "x['createSource'](p); y[ \"createSource\" ] (p); "
+              "z.createSource.call(z, p)"),
+      (std::vector<std::string>{"dr.createSource (", "a.b?.createSource?.(",
+                                "x['createSource'](", "y[ \"createSource\" ] (",
+                                "z.createSource.call("}));
+}
+
+TEST(UnparsedCallsTest, IgnoresDefinitionsLookAlikesAndUncalledNames) {
+  EXPECT_TRUE(Matches("function createSource(t) {} ts.createSourceFile(x); "
+                      "const f = dr.createSource; o = {createSource(a) {}}; "
+                      "x['createSource'] = 1; 'createSource'")
+                  .empty());
+}
+
+TEST(UnparsedCallsTest, CallsTheViewLeavesOutNeedReviewWithTheirLine) {
+  std::string html =
+      "<textarea>\n  dr.createSource({ type: 'payPal' })\n</textarea>\n"
+      "<script>dr.createSource(p)</script>\n";
+  SiteResult site = OnlySite(html);
+  EXPECT_EQ(site.line, 2u);
+  EXPECT_EQ(site.column, 3u);
+  EXPECT_EQ(site.status, SiteStatus::kNeedsReview);
+  ASSERT_EQ(site.reasons.size(), 1u);
+  EXPECT_NE(site.reasons[0].find("does not parse as script (line 2)"),
+            std::string::npos)
+      << site.reasons[0];
+  EXPECT_EQ(site.before, "  dr.createSource({ type: 'payPal' })\n");
+}
+
+TEST(UnparsedCallsTest, EncodedHandlerSaysWhyItIsLeftOut) {
+  std::string html = "<a onclick=\"dr.createSource({type: &quot;x&quot;})\">";
+  SiteResult site = OnlySite(html);
+  ASSERT_EQ(site.reasons.size(), 1u);
+  EXPECT_NE(site.reasons[0].find("character references"), std::string::npos);
+}
+
+TEST(UnparsedCallsTest, IgnoreCommentInMarkupIsHonoured) {
+  std::string html =
+      "<!-- payment-session-migrate-ignore-next-line -->\n"
+      "<pre>dr.createSource(payload)</pre>\n";
+  SiteResult site = OnlySite(html);
+  EXPECT_EQ(site.status, SiteStatus::kIgnored);
+}
+
+TEST(UnparsedCallsTest, SkippedFileGetsOneSiteAtItsFirstCall) {
+  std::string text = "a();\nvar e=dr;e.createSource({});e.createSource({});\n";
+  std::vector<SiteResult> sites = SkippedFileSites(text, "bundler output");
+  ASSERT_EQ(sites.size(), 1u);
+  EXPECT_EQ(sites[0].line, 2u);
+  EXPECT_EQ(sites[0].column, 10u);
+  EXPECT_NE(sites[0].reasons[0].find("(bundler output)"), std::string::npos);
+  EXPECT_NE(sites[0].reasons[0].find("--include-minified"), std::string::npos);
+  EXPECT_TRUE(SkippedFileSites("dr.createSourceFile(x)", "x").empty());
+}
+
+}  // namespace
+}  // namespace psm
