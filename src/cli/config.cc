@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "common/path_quote.h"
 #include "io/file_io.h"
 
 namespace psm {
@@ -97,16 +98,16 @@ bool LoadProjectConfig(const Options& options, const std::string& cwd,
   config->path = path;
   std::string text, read_error;
   if (!ReadWholeFile(path, &text, &read_error)) {
-    *error = path + ": " + read_error;
+    *error = ReadablePath(path) + ": " + read_error;
     return false;
   }
   try {
     Read(Json::parse(text), path, config);
   } catch (const Invalid& invalid) {
-    *error = path + ": " + invalid.where + ": " + invalid.message;
+    *error = ReadablePath(path) + ": " + invalid.where + ": " + invalid.message;
     return false;
   } catch (const Json::exception& e) {
-    *error = path + ": invalid JSON: " + e.what();
+    *error = ReadablePath(path) + ": invalid JSON: " + e.what();
     return false;
   }
   return true;

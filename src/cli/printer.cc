@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "cli/terminal.h"
+#include "common/path_quote.h"
 #include "common/strings.h"
 #include "io/file_io.h"
 #include "report/github_annotations.h"
@@ -25,7 +26,8 @@ void Put(std::FILE* stream, std::string_view text) {
 }  // namespace
 
 std::string FindingLine(const FileResult& file, const SiteResult& site) {
-  std::string where = file.path + ":" + std::to_string(site.line) + ":" +
+  std::string where = ReadablePath(file.path) + ":" +
+                      std::to_string(site.line) + ":" +
                       std::to_string(site.column) + ": ";
   std::string method =
       site.method.empty() ? "payload" : site.method + " payload";
@@ -63,7 +65,7 @@ void Printer::File(const FileResult& file, std::string_view diff,
                    bool findings_on_stderr) {
   // Skipped files (bundles, binaries) are notes; real errors always show.
   if (!file.error.empty() && !(file.skipped && options_.quiet)) {
-    Error(file.path + ": " + file.error);
+    FileError(file.path, file.error);
   }
   if (options_.mode == Mode::kDiff && !JsonOnStdout() && !diff.empty()) {
     Put(stdout, color_out_ ? ColorizeDiff(diff) : std::string(diff));
@@ -98,6 +100,10 @@ void Printer::Error(std::string_view message) {
   Put(stderr, Paint(std::string(kToolName) + ": " + OneLine(message), "31",
                     color_err_) +
                   "\n");
+}
+
+void Printer::FileError(std::string_view path, std::string_view message) {
+  Error(ReadablePath(path) + ": " + std::string(message));
 }
 
 void Printer::Summary(const RunSummary& summary, double seconds) {
@@ -156,7 +162,7 @@ bool Printer::WriteReport(const std::string& destination,
   std::string error =
       probe ? WriteFileAtomically(destination, text)
             : std::string("cannot write: ") + std::strerror(errno);
-  if (!error.empty()) Error(destination + ": " + error);
+  if (!error.empty()) FileError(destination, error);
   return error.empty();
 }
 

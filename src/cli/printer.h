@@ -23,6 +23,9 @@ class Printer {
   void File(const FileResult& file, std::string_view diff,
             bool findings_on_stderr = false);
   void Error(std::string_view message);
+  // An error about one file or path, named so that any name reads back
+  // unambiguously (quoted when it needs to be).
+  void FileError(std::string_view path, std::string_view message);
   void Summary(const RunSummary& summary, double seconds);
   // Writes every report asked for; false when one could not be written.
   bool Reports(const std::vector<FileResult>& files, const RunSummary& summary);
@@ -40,7 +43,9 @@ class Printer {
   bool color_err_;
 };
 
-// "path:line:col: message" for one site, as --check prints it.
+// "path:line:col: message" for one site, as --check prints it; the path is
+// quoted (see common/path_quote.h) when it holds a line break, a quote, a
+// backslash, a control byte or bytes that are not UTF-8.
 std::string FindingLine(const FileResult& file, const SiteResult& site);
 
 }  // namespace psm

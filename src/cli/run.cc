@@ -16,6 +16,7 @@
 #include "cli/options.h"
 #include "cli/printer.h"
 #include "cli/terminal.h"
+#include "common/path_quote.h"
 #include "io/file_io.h"
 #include "io/git_index.h"
 #include "io/ignore.h"
@@ -77,7 +78,7 @@ bool LoadRules(const Options& options, const ProjectConfig& config,
   for (const std::string& file : options.rules_files) {
     std::string text, read_error;
     if (!ReadWholeFile(file, &text, &read_error)) {
-      *error = file + ": " + read_error;
+      *error = ReadablePath(file) + ": " + read_error;
       return false;
     }
     RulesResult parsed = ParseRules(text, file);
@@ -227,9 +228,10 @@ int RunStaged(const RunContext& ctx, Printer& printer) {
   for (StagedFile& file : staged.files) {
     Migration m = MigrateText(file.path, file.text, LanguageOf(file.path),
                               ctx.rules, ctx.plan, parser);
-    std::string diff = ctx.options.mode == Mode::kDiff && m.result.changed
-                           ? UnifiedDiff(file.path, file.text, m.migrated_text())
-                           : "";
+    std::string diff =
+        ctx.options.mode == Mode::kDiff && m.result.changed
+            ? UnifiedDiff(file.path, file.text, m.migrated_text())
+            : "";
     printer.File(m.result, diff);
     run.Add(std::move(m.result));
   }
@@ -242,7 +244,7 @@ WalkResult Walk(const RunContext& ctx, Printer& printer, bool* fatal) {
                      !ctx.options.no_ignore);
   WalkResult walk = CollectFiles(ctx.options.paths, &ignore);
   for (const WalkProblem& problem : walk.problems) {
-    printer.Error(DisplayPath(problem.path, ctx.cwd) + ": " + problem.message);
+    printer.FileError(DisplayPath(problem.path, ctx.cwd), problem.message);
     *fatal = *fatal || problem.fatal;
   }
   return walk;
@@ -346,7 +348,7 @@ int RunFiles(const RunContext& ctx, Printer& printer) {
           printer.File(file.result, file.diff);
           run.Add(std::move(file.result));
         } else {  // problems met by the walk come in order with the files
-          printer.Error(file.result.path + ": " + file.walk_problem);
+          printer.FileError(file.result.path, file.walk_problem);
           run.fatal = run.fatal || file.walk_fatal;
         }
         progress.Tick(i + 1, found.load(), all_found.load());

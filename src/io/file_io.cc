@@ -8,6 +8,8 @@
 #include <cerrno>
 #include <cstring>
 
+#include "common/path_quote.h"
+
 namespace psm {
 namespace {
 
@@ -76,8 +78,9 @@ SourceView ReadSourceFile(const std::string& path, size_t max_bytes,
   }
   struct stat st;
   if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    // Not `skipped`: the walk hands out regular files only, so this one was
+    // replaced since, and the run must say so (exit status 2).
     file.error = "not a regular file; skipped";
-    file.skipped = true;
     ::close(fd);
     return file;
   }
@@ -128,9 +131,17 @@ std::string WriteFileAtomically(const std::string& path,
   size_t slash = path.rfind('/');
   std::string dir = slash == std::string::npos ? "." : path.substr(0, slash);
   std::string base = slash == std::string::npos ? path : path.substr(slash + 1);
-  std::string temp = dir + "/." + base + ".psm-XXXXXX";
+  // "." + base + suffix must fit in NAME_MAX, however long `base` is.
+  constexpr size_t kNameMax = 255;
+  constexpr std::string_view kSuffix = ".psm-XXXXXX";
+  std::string temp = dir + "/." +
+                     base.substr(0, kNameMax - 1 - kSuffix.size()) +
+                     std::string(kSuffix);
   int fd = ::mkostemp(temp.data(), O_CLOEXEC);
-  if (fd < 0) return "cannot write (temporary file in " + dir + "): " + Errno();
+  if (fd < 0) {
+    return "cannot write (temporary file in " + ReadablePath(dir) +
+           "): " + Errno();
+  }
   std::string error;
   if (!WriteAll(fd, text)) error = "cannot write: " + Errno();
   if (error.empty() && ::fchmod(fd, st.st_mode & 07777) != 0) {

@@ -146,7 +146,12 @@ WalkResult CollectFiles(const std::vector<std::string>& paths,
       result.problems.push_back({path, std::strerror(errno), true});
     } else if (S_ISDIR(st.st_mode)) {
       Walk(path, ignore, collect);
-    } else if (!(ignore && ignore->ExcludedByGlobs(path, false))) {
+    } else if (ignore && ignore->ExcludedByGlobs(path, false)) {
+      continue;
+    } else if (!S_ISREG(st.st_mode)) {
+      // Never opened: opening a FIFO would release a writer waiting on it.
+      result.problems.push_back({path, "not a regular file; skipped", true});
+    } else {
       result.files.push_back(path);
     }
   }

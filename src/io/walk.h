@@ -23,7 +23,10 @@ struct WalkResult {
 // way; only --exclude/--include globs apply to them); directories are walked
 // for JavaScript, TypeScript and script-container files, skipping
 // node_modules and VCS directories, pruning ignored directories before
-// descending, and never following symbolic links.
+// descending, and never following symbolic links. A walk takes regular files
+// only and passes over anything else (FIFOs, sockets, devices, links)
+// without a word, as ripgrep does; such a thing named explicitly is a fatal
+// problem ("not a regular file"), as a missing path is.
 // `ignore` (optional) adds ignore files and globs; see io/ignore.h.
 class IgnoreRules;
 WalkResult CollectFiles(const std::vector<std::string>& paths,

@@ -3,6 +3,7 @@
 #include <optional>
 #include <string_view>
 
+#include "common/path_quote.h"
 #include "report/sarif_report.h"
 #include "version.h"
 
@@ -48,6 +49,15 @@ std::string_view Command(FindingLevel level) {
   return "error";
 }
 
+// The runner decodes the escapes back to the name, so GitHub can place the
+// annotation on the file; but it reads UTF-8, so a name that is not UTF-8
+// goes quoted, and so does one starting with a quote: a value that starts
+// with a quote is then always a quoted name.
+std::string FileProperty(const std::string& path) {
+  bool quote = !IsUtf8(path) || path.starts_with('"');
+  return "file=" + Escape(quote ? ReadablePath(path) : path, true);
+}
+
 std::string Annotation(std::string_view command, const std::string& properties,
                        std::string_view message) {
   return "::" + std::string(command) + " " + properties +
@@ -57,7 +67,7 @@ std::string Annotation(std::string_view command, const std::string& properties,
 }  // namespace
 
 std::string GithubAnnotations(const FileResult& file, bool write_mode) {
-  const std::string path = "file=" + Escape(file.path, true);
+  const std::string path = FileProperty(file.path);
   const std::string title = ",title=" + Escape(kToolName, true);
   std::string out;
   if (!file.error.empty() && !file.skipped) {

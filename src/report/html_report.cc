@@ -6,6 +6,7 @@
 #include <map>
 #include <string_view>
 
+#include "common/path_quote.h"
 #include "report/html_assets.h"
 #include "report/redact.h"
 #include "report/unified_diff.h"
@@ -333,7 +334,8 @@ std::string Facts(const SiteResult& site, const ReportOptions& options) {
 std::string SiteCard(const FileResult& file, const SiteResult& site, int index,
                      const ReportOptions& options) {
   std::string id = "site-" + std::to_string(index);
-  std::string where = file.path + ":" + std::to_string(site.line) + ":" +
+  std::string where = ReadablePath(file.path) + ":" +
+                      std::to_string(site.line) + ":" +
                       std::to_string(site.column);
   std::string method =
       site.method.empty() ? "method unknown" : Code(site.method);
@@ -352,8 +354,9 @@ std::string FilesHtml(const std::vector<FileResult>& files,
   int index = 0;
   for (const FileResult& file : files) {
     if (file.sites.empty() && file.error.empty()) continue;
-    out += "<section class=\"file\" data-file=\"" + Escape(file.path) +
-           "\">\n<h2>" + Escape(file.path) + "</h2>\n";
+    std::string name = Escape(ReadablePath(file.path));
+    out += "<section class=\"file\" data-file=\"" + name + "\">\n<h2>" + name +
+           "</h2>\n";
     if (!file.error.empty()) {
       out += std::string("<p class=\"error\">") +
              (file.skipped ? "Skipped: " : "Error: ") + Escape(file.error) +
@@ -380,7 +383,9 @@ std::string LedgerHtml(const std::vector<FileResult>& files,
     for (const SiteResult& site : file.sites) {
       std::string anchor = "<a href=\"#site-" + std::to_string(++index) + "\">";
       rows += LedgerRows(site, options, [&](const RemovedField& field) {
-        return anchor + Escape(file.path + ":" + std::to_string(field.line)) +
+        return anchor +
+               Escape(ReadablePath(file.path) + ":" +
+                      std::to_string(field.line)) +
                "</a>";
       });
     }

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "common/path_quote.h"
 #include "report/redact.h"
 #include "version.h"
 
@@ -9,10 +10,27 @@ namespace psm {
 
 namespace {
 
+using Json = nlohmann::ordered_json;
+
+// `{"file": ...}` followed by `fields`. JSON strings are Unicode, so a name
+// that is not UTF-8 is given quoted, with "fileQuoted": true, and its exact
+// bytes can be had back (UnquotePath); any other name is given as it is.
+Json Named(const std::string& path, Json fields) {
+  Json named;
+  if (IsUtf8(path)) {
+    named["file"] = path;
+  } else {
+    named["file"] = ReadablePath(path);
+    named["fileQuoted"] = true;
+  }
+  named.update(fields);
+  return named;
+}
+
 // Every removed property with its original expression: with payment
 // sessions these values must reach the server-side checkout instead.
-nlohmann::ordered_json Ledger(const SiteResult& site, bool redact) {
-  nlohmann::ordered_json ledger = nlohmann::ordered_json::array();
+Json Ledger(const SiteResult& site, bool redact) {
+  Json ledger = Json::array();
   for (const RemovedField& field : site.ledger) {
     std::string expression =
         redact ? Redact(field.expression) : field.expression;
@@ -27,24 +45,23 @@ nlohmann::ordered_json Ledger(const SiteResult& site, bool redact) {
 
 std::string JsonReport(const std::vector<FileResult>& files,
                        const RunSummary& summary, bool redact) {
-  using Json = nlohmann::ordered_json;
   Json sites = Json::array();
   Json errors = Json::array();
   for (const FileResult& file : files) {
     for (const SiteResult& site : file.sites) {
-      sites.push_back(
-          {{"file", file.path},
-           {"line", site.line},
+      sites.push_back(Named(
+          file.path,
+          {{"line", site.line},
            {"column", site.column},
            {"method", site.method.empty() ? Json(nullptr) : Json(site.method)},
            {"status", StatusName(site.status)},
            {"removed", site.removed},
            {"addedSessionId", site.added_session_id},
            {"reasons", site.reasons},
-           {"ledger", Ledger(site, redact)}});
+           {"ledger", Ledger(site, redact)}}));
     }
     if (!file.error.empty()) {
-      errors.push_back({{"file", file.path}, {"message", file.error}});
+      errors.push_back(Named(file.path, {{"message", file.error}}));
     }
   }
   Json report = {{"version", 1},
@@ -63,7 +80,7 @@ std::string JsonReport(const std::vector<FileResult>& files,
                    {"skipped", summary.skipped},
                    {"errors", summary.errors}}},
                  {"errors", errors}};
-  // Invalid UTF-8 in a path or excerpt must not abort the report.
+  // Invalid UTF-8 in an excerpt or a message must not abort the report.
   return report.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 

@@ -5,6 +5,7 @@
 #include <map>
 #include <string_view>
 
+#include "common/path_quote.h"
 #include "common/strings.h"
 #include "report/redact.h"
 #include "report/unified_diff.h"
@@ -46,10 +47,15 @@ size_t LongestBacktickRun(std::string_view text) {
   return longest;
 }
 
-// A code span that survives backticks in `text`.
+// A code span that shows `text` exactly: the fence is longer than any run of
+// backticks in it, and a space pads it where CommonMark would otherwise eat
+// a backtick at either end or strip a space from both.
 std::string Code(std::string_view text) {
   std::string fence(LongestBacktickRun(text) + 1, '`');
-  bool pad = !text.empty() && (text.front() == '`' || text.back() == '`');
+  bool spaces = text.size() >= 2 && text.front() == ' ' && text.back() == ' ' &&
+                text.find_first_not_of(' ') != std::string_view::npos;
+  bool pad =
+      !text.empty() && (text.front() == '`' || text.back() == '`' || spaces);
   std::string inner = pad ? " " + std::string(text) + " " : std::string(text);
   return fence + inner + fence;
 }
@@ -248,7 +254,7 @@ std::string SiteItem(const FileResult& file, const SiteResult& site,
 }
 
 std::string FileSection(const FileResult& file, const ReportOptions& options) {
-  std::string out = "### " + Code(file.path) + "\n\n";
+  std::string out = "### " + Code(ReadablePath(file.path)) + "\n\n";
   if (!file.error.empty()) {
     out += std::string(file.skipped ? "Skipped: " : "**Error:** ") +
            file.error + "\n\n";
@@ -278,8 +284,10 @@ std::string LedgerSection(const std::vector<FileResult>& files,
       for (const RemovedField& field : site.ledger) {
         std::string value =
             OneLine(Shown(field.expression, options), kMaxLedgerExpression);
-        items += "- [ ] " + Code(file.path + ":" + std::to_string(field.line)) +
-                 " — " + Code(field.path + ": " + value) + "\n";
+        items +=
+            "- [ ] " +
+            Code(ReadablePath(file.path) + ":" + std::to_string(field.line)) +
+            " — " + Code(field.path + ": " + value) + "\n";
       }
     }
   }

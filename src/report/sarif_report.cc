@@ -4,6 +4,7 @@
 #include <iterator>
 #include <nlohmann/json.hpp>
 
+#include "common/path_quote.h"
 #include "common/strings.h"
 #include "report/json_report.h"
 #include "report/redact.h"
@@ -84,7 +85,10 @@ std::string OrDefault(const std::vector<std::string>& reasons,
   return reasons.empty() ? std::string(fallback) : Join(reasons, "; ");
 }
 
-// Characters outside RFC 3986's unreserved set and "/" are percent-encoded.
+// A relative URI reference (RFC 3986) for any file name: every byte outside
+// the unreserved set and "/" is percent-encoded, so line breaks, bytes that
+// are not UTF-8 and a ":" in the first segment (which would read as a
+// scheme) all survive.
 std::string UriFromPath(std::string_view path) {
   static constexpr char kHex[] = "0123456789ABCDEF";
   std::string uri;
@@ -196,7 +200,7 @@ Json Result(const FileResult& file, const SiteResult& site,
 
 Json Notification(const FileResult& file) {
   return {{"level", file.skipped ? "note" : "error"},
-          {"message", {{"text", file.path + ": " + file.error}}},
+          {"message", {{"text", ReadablePath(file.path) + ": " + file.error}}},
           {"locations",
            {{{"physicalLocation",
               {{"artifactLocation", ArtifactLocation(file)}}}}}}};

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <vector>
 
+#include "common/path_quote.h"
+
 namespace psm {
 namespace {
 
@@ -156,6 +158,17 @@ void AppendHunk(const std::vector<Step>& steps, size_t from, size_t to,
   }
 }
 
+// A `---`/`+++` line as git writes it: the prefixed name quoted as one
+// string when it needs quoting, and a tab after a name holding a space,
+// which tells patch tools that a trailing space belongs to the name.
+std::string HeaderLine(std::string_view marker, std::string_view prefix,
+                       std::string_view path) {
+  std::string name = std::string(prefix) + std::string(path);
+  std::string line = std::string(marker) + " " + QuotePath(name);
+  if (path.find(' ') != std::string_view::npos) line += '\t';
+  return line + "\n";
+}
+
 }  // namespace
 
 std::string UnifiedDiff(std::string_view path, std::string_view before,
@@ -164,7 +177,7 @@ std::string UnifiedDiff(std::string_view path, std::string_view before,
   std::vector<std::string_view> a = SplitLines(before), b = SplitLines(after);
   std::vector<Step> steps = Script(a, b);
   std::string out =
-      "--- a/" + std::string(path) + "\n+++ b/" + std::string(path) + "\n";
+      HeaderLine("---", "a/", path) + HeaderLine("+++", "b/", path);
   const size_t ctx = static_cast<size_t>(context);
   size_t i = 0;
   while (i < steps.size()) {

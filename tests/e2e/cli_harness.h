@@ -8,6 +8,22 @@
 
 namespace psm::testing_cli {
 
+// A konbini payload (the call at line 2, column 1) before and after
+// `--session-id S`.
+inline constexpr const char* kLegacyKonbini =
+    "var dr = DigitalRiver('pk');\n"
+    "dr.createSource({\n"
+    "  type: 'konbini',\n"
+    "  amount: 10,\n"
+    "  currency: 'JPY'\n"
+    "});\n";
+inline constexpr const char* kMigratedKonbini =
+    "var dr = DigitalRiver('pk');\n"
+    "dr.createSource({\n"
+    "  type: 'konbini',\n"
+    "  sessionId: S\n"
+    "});\n";
+
 struct Outcome {
   int status = -1;
   std::string out;

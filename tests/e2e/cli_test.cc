@@ -130,7 +130,9 @@ TEST_F(CliTest, PlaceholderKeepsCheckFailing) {
   ASSERT_EQ(Tool(std::string(kSessionId) + " --write src").status, 0);
   std::string filled = dir_.Read("src/paypal.js");
   EXPECT_EQ(filled.find("TODO(payment-session-migrate)"), std::string::npos);
-  EXPECT_NE(filled.find("sessionId: checkout.payment.session.id,"), std::string::npos) << filled;
+  EXPECT_NE(filled.find("sessionId: checkout.payment.session.id,"),
+            std::string::npos)
+      << filled;
   EXPECT_EQ(Tool("--check src").status, 0);
 }
 
@@ -301,6 +303,39 @@ TEST(HostileFilesTest, FifoDeviceAndVanishedFilesAreSkippedWithAReason) {
             std::string::npos)
       << run.err;
   EXPECT_NE(run.out.find("ok.js:"), std::string::npos) << run.out;
+}
+
+// README guarantee 4: a FIFO or device named on the command line cannot be
+// processed, so it is an error (exit status 2), and it is never opened: a
+// writer blocked on the FIFO stays blocked (it would be released, then
+// broken, by a reader coming and going).
+TEST(HostileFilesTest, NamedFifoIsRefusedWithoutOpeningItAndStatusTwo) {
+  ScratchDir dir;
+  dir.Write("ok.js", kLegacyPayPal);
+  ASSERT_EQ(Shell(dir.path(), "mkfifo pipe.js").status, 0);
+  Outcome run = Shell(dir.path(),
+                      "(timeout 1 sh -c 'echo x > pipe.js'; echo $? > rc) & "
+                      "sleep 0.2; {bin} --check -q pipe.js ok.js; "
+                      "echo \"tool=$?\"; wait");
+  EXPECT_NE(run.out.find("tool=2"), std::string::npos) << run.out << run.err;
+  EXPECT_NE(run.err.find("pipe.js: not a regular file; skipped"),
+            std::string::npos)
+      << run.err;
+  EXPECT_NE(run.out.find("ok.js:"), std::string::npos) << run.out;
+  EXPECT_EQ(dir.Read("rc"), "124\n");  // the writer timed out, still blocked
+  EXPECT_EQ(Shell(dir.path(), "{bin} --check /dev/null").status, 2);
+}
+
+// ...while one met in a directory walk is passed over without a word, as
+// ripgrep does and as the walk does with symbolic links.
+TEST(HostileFilesTest, FifoInAWalkIsPassedOverSilently) {
+  ScratchDir dir;
+  dir.Write("src/ok.js", kLegacyPayPal);
+  ASSERT_EQ(Shell(dir.path(), "mkfifo src/pipe.js").status, 0);
+  Outcome run = Shell(dir.path(), "{bin} --check src");
+  EXPECT_EQ(run.status, 1) << run.err;
+  EXPECT_EQ(run.err.find("pipe.js"), std::string::npos) << run.err;
+  EXPECT_NE(run.out.find("src/ok.js:"), std::string::npos) << run.out;
 }
 
 TEST(HostileFilesTest, UnreadableDirectoryIsReportedAndTheWalkGoesOn) {

@@ -9,21 +9,6 @@
 namespace psm::testing_cli {
 namespace {
 
-constexpr const char* kLegacy =
-    "var dr = DigitalRiver('pk');\n"
-    "dr.createSource({\n"
-    "  type: 'konbini',\n"
-    "  amount: 10,\n"
-    "  currency: 'JPY'\n"
-    "});\n";
-
-constexpr const char* kMigrated =
-    "var dr = DigitalRiver('pk');\n"
-    "dr.createSource({\n"
-    "  type: 'konbini',\n"
-    "  sessionId: S\n"
-    "});\n";
-
 std::vector<std::string> ReportedFiles(const Outcome& run) {
   std::vector<std::string> files;
   nlohmann::json report = nlohmann::json::parse(run.out);
@@ -56,7 +41,7 @@ TEST_F(WorkflowTest, WalkHonoursNestedGitignoreNegationsAndInfoExclude) {
   for (const char* f :
        {"src/a.js", "build/b.js", "src/c.gen.js", "src/keep.gen.js",
         "src/legacy/d.js", "scratch.js", "src/e.js"}) {
-    dir_.Write(f, kLegacy);
+    dir_.Write(f, kLegacyKonbini);
   }
   Outcome run = Tool("--json-report - .");
   EXPECT_EQ(ReportedFiles(run), (std::vector<std::string>{
@@ -74,8 +59,8 @@ TEST_F(WorkflowTest, WalkHonoursNestedGitignoreNegationsAndInfoExclude) {
 TEST_F(WorkflowTest, DotIgnoreFilesAndNoIgnoreFlag) {
   GitInit();
   dir_.Write("web/.ignore", "vendor/\n");
-  dir_.Write("web/vendor/v.js", kLegacy);
-  dir_.Write("web/app.js", kLegacy);
+  dir_.Write("web/vendor/v.js", kLegacyKonbini);
+  dir_.Write("web/app.js", kLegacyKonbini);
   EXPECT_EQ(ReportedFiles(Tool("--json-report - .")),
             std::vector<std::string>{"web/app.js"});
   EXPECT_EQ(ReportedFiles(Tool("--no-ignore --json-report - .")),
@@ -85,15 +70,15 @@ TEST_F(WorkflowTest, DotIgnoreFilesAndNoIgnoreFlag) {
 TEST_F(WorkflowTest, ExplicitFilesAreProcessedEvenWhenIgnored) {
   GitInit();
   dir_.Write(".gitignore", "ignored.js\n");
-  dir_.Write("ignored.js", kLegacy);
+  dir_.Write("ignored.js", kLegacyKonbini);
   EXPECT_EQ(ReportedFiles(Tool("--json-report - ignored.js")),
             std::vector<std::string>{"ignored.js"});
 }
 
 TEST_F(WorkflowTest, ExcludeAndIncludeGlobs) {
-  dir_.Write("a/x.js", kLegacy);
-  dir_.Write("a/y.ts", kLegacy);
-  dir_.Write("legacy/z.js", kLegacy);
+  dir_.Write("a/x.js", kLegacyKonbini);
+  dir_.Write("a/y.ts", kLegacyKonbini);
+  dir_.Write("legacy/z.js", kLegacyKonbini);
   EXPECT_EQ(ReportedFiles(Tool("--exclude 'legacy' --json-report - .")),
             (std::vector<std::string>{"a/x.js", "a/y.ts"}));
   EXPECT_EQ(ReportedFiles(Tool("--include '*.ts' --json-report - .")),
@@ -101,11 +86,11 @@ TEST_F(WorkflowTest, ExcludeAndIncludeGlobs) {
 }
 
 TEST_F(WorkflowTest, StdinWritesMigratedSourceToStdout) {
-  dir_.Write("in.js", kLegacy);
+  dir_.Write("in.js", kLegacyKonbini);
   Outcome run =
       Tool("--stdin --stdin-filepath src/pay.js --session-id S < in.js");
   EXPECT_EQ(run.status, 0) << run.err;
-  EXPECT_EQ(run.out, kMigrated);
+  EXPECT_EQ(run.out, kMigratedKonbini);
   Outcome check = Tool("--check --stdin --stdin-filepath src/pay.js < in.js");
   EXPECT_EQ(check.status, 1);
   EXPECT_EQ(
@@ -117,9 +102,9 @@ TEST_F(WorkflowTest, StagedCheckJudgesTheIndexNotTheWorkTree) {
   GitInit();
   dir_.Write("pay.js", "// clean\n");
   ASSERT_EQ(Sh("git add pay.js && git commit -qm init").status, 0);
-  dir_.Write("pay.js", kLegacy);
+  dir_.Write("pay.js", kLegacyKonbini);
   ASSERT_EQ(Sh("git add pay.js").status, 0);
-  dir_.Write("pay.js", kMigrated);  // fixed in the work tree, not staged
+  dir_.Write("pay.js", kMigratedKonbini);  // fixed in the work tree, not staged
   Outcome staged = Tool("--check --staged");
   EXPECT_EQ(staged.status, 1) << staged.err;
   EXPECT_NE(staged.out.find("pay.js:2:1:"), std::string::npos) << staged.out;
@@ -141,7 +126,7 @@ TEST_F(WorkflowTest, ConfigFileFoundUpwardsAndFlagsWin) {
                  "rules": {"methods": {"alipay": {"remove": ["amount"]}}}})");
   dir_.Write("app/src/pay.js",
              "dr.createSource({ type: 'alipay', amount: 1 });\n");
-  dir_.Write("app/old/legacy.js", kLegacy);
+  dir_.Write("app/old/legacy.js", kLegacyKonbini);
   Outcome run = Shell(dir_.path() / "app", "{bin} --json-report - --write .");
   ASSERT_EQ(run.status, 0) << run.err;
   EXPECT_EQ(ReportedFiles(run), std::vector<std::string>{"src/pay.js"});
@@ -159,25 +144,25 @@ TEST_F(WorkflowTest, ConfigFileFoundUpwardsAndFlagsWin) {
 
 TEST_F(WorkflowTest, MalformedConfigIsStatusTwoNamingFileAndPlace) {
   dir_.Write(".payment-session-migrate.json", R"({"exclude": [1]})");
-  dir_.Write("a.js", kLegacy);
+  dir_.Write("a.js", kLegacyKonbini);
   Outcome run = Tool("--write a.js");
   EXPECT_EQ(run.status, 2);
   EXPECT_NE(run.err.find(
                 ".payment-session-migrate.json: /exclude/0: expected a string"),
             std::string::npos)
       << run.err;
-  EXPECT_EQ(dir_.Read("a.js"), kLegacy);
+  EXPECT_EQ(dir_.Read("a.js"), kLegacyKonbini);
 }
 
 TEST_F(WorkflowTest, GithubFormatPrintsAnnotations) {
-  dir_.Write("a.js", kLegacy);
+  dir_.Write("a.js", kLegacyKonbini);
   Outcome run = Tool("--check --format github a.js");
   EXPECT_EQ(run.status, 1);
   EXPECT_EQ(run.out.rfind("::error file=a.js,line=2,col=1", 0), 0u) << run.out;
 }
 
 TEST_F(WorkflowTest, ColorAlwaysColoursAndNoColorWinsOverAuto) {
-  dir_.Write("a.js", kLegacy);
+  dir_.Write("a.js", kLegacyKonbini);
   EXPECT_NE(Tool("--color always --session-id S a.js").out.find("\x1b[32m+"),
             std::string::npos);
   EXPECT_EQ(Tool("--color never --session-id S a.js").out.find("\x1b["),
@@ -188,7 +173,7 @@ TEST_F(WorkflowTest, ColorAlwaysColoursAndNoColorWinsOverAuto) {
 
 TEST_F(WorkflowTest, InteractiveWritesOnlyAcceptedSites) {
   std::string two =
-      std::string(kLegacy) +
+      std::string(kLegacyKonbini) +
       "dr.createSource({ type: 'bPay', amount: 1, currency: 'AUD' });\n";
   dir_.Write("a.js", two);
   Outcome run =
@@ -220,13 +205,16 @@ namespace {
 // The progress line only shows on a terminal: `script` gives the tool one.
 TEST(ProgressTest, LongRunsShowProgressOnATerminalOnly) {
   ScratchDir dir;
-  for (int i = 0; i < 260; ++i) dir.Write("f/" + std::to_string(i) + ".js", "var x = 1;\n");
+  for (int i = 0; i < 260; ++i)
+    dir.Write("f/" + std::to_string(i) + ".js", "var x = 1;\n");
   Outcome on_tty = Shell(dir.path(), "script -qec '{bin} --check f' /dev/null");
   EXPECT_NE(on_tty.out.find("files/s"), std::string::npos) << on_tty.out;
-  EXPECT_NE(on_tty.out.find("260 files scanned"), std::string::npos) << on_tty.out;
+  EXPECT_NE(on_tty.out.find("260 files scanned"), std::string::npos)
+      << on_tty.out;
   Outcome piped = Shell(dir.path(), "{bin} --check f");
   EXPECT_EQ(piped.err.find("files/s"), std::string::npos) << piped.err;
-  Outcome quiet = Shell(dir.path(), "script -qec '{bin} --check -q f' /dev/null");
+  Outcome quiet =
+      Shell(dir.path(), "script -qec '{bin} --check -q f' /dev/null");
   EXPECT_EQ(quiet.out.find("files/s"), std::string::npos) << quiet.out;
 }
 

@@ -26,7 +26,8 @@ TEST(ReadSourceFileTest, AReusedBufferReadsEachFileWhole) {
   dir.Write("small.js", "let s = 1;\n");
   dir.Write("empty.js", "");
   ReadBuffer buffer;
-  for (const char* name : {"big.js", "small.js", "empty.js", "big.js", "small.js"}) {
+  for (const char* name :
+       {"big.js", "small.js", "empty.js", "big.js", "small.js"}) {
     std::string path = (dir.path() / name).string();
     SourceView file = ReadSourceFile(path, kDefaultMaxFileBytes, buffer);
     ASSERT_TRUE(file.error.empty()) << name << ": " << file.error;
@@ -38,7 +39,8 @@ TEST(ReadSourceFileTest, AReusedBufferReadsEachFileWhole) {
 // its buffer, keeping what it has read, until read() says the end.
 TEST(ReadSourceFileTest, AFileLongerThanItsStatSizeIsReadWhole) {
   ReadBuffer buffer;
-  SourceView file = ReadSourceFile("/proc/version", kDefaultMaxFileBytes, buffer);
+  SourceView file =
+      ReadSourceFile("/proc/version", kDefaultMaxFileBytes, buffer);
   ASSERT_TRUE(file.error.empty()) << file.error;
   EXPECT_GT(file.text.size(), 20u);
   EXPECT_EQ(std::string(file.text), Slurp("/proc/version"));
@@ -49,12 +51,25 @@ TEST(ReadSourceFileTest, BinaryAndOversizedFilesAreSkippedWithAReason) {
   dir.Write("bin.js", std::string("ab\0cd", 5));
   dir.Write("big.js", std::string(2000, 'x'));
   ReadBuffer buffer;
-  SourceView binary = ReadSourceFile((dir.path() / "bin.js").string(), 1000, buffer);
+  SourceView binary =
+      ReadSourceFile((dir.path() / "bin.js").string(), 1000, buffer);
   EXPECT_TRUE(binary.skipped);
   EXPECT_NE(binary.error.find("binary"), std::string::npos);
-  SourceView big = ReadSourceFile((dir.path() / "big.js").string(), 1000, buffer);
+  SourceView big =
+      ReadSourceFile((dir.path() / "big.js").string(), 1000, buffer);
   EXPECT_TRUE(big.skipped);
   EXPECT_NE(big.error.find("larger than 1000"), std::string::npos);
+}
+
+// The temporary file is ".<name>.psm-XXXXXX": for the longest name a file
+// system allows, that must still fit.
+TEST(WriteFileAtomicallyTest, WritesAFileWithA255ByteName) {
+  testing_cli::ScratchDir dir;
+  std::string name = std::string(252, 'n') + ".js";
+  dir.Write(name, "old\n");
+  std::string path = (dir.path() / name).string();
+  EXPECT_EQ(WriteFileAtomically(path, "new\n"), "");
+  EXPECT_EQ(Slurp(path), "new\n");
 }
 
 }  // namespace

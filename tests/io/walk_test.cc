@@ -5,7 +5,6 @@
 #include <unistd.h>
 
 #include <algorithm>
-
 #include <string>
 #include <vector>
 
@@ -16,8 +15,9 @@ namespace {
 
 using testing_cli::ScratchDir;
 
-std::vector<std::string> Streamed(const std::vector<std::string>& paths,
-                                  std::vector<std::string>* problems = nullptr) {
+std::vector<std::string> Streamed(
+    const std::vector<std::string>& paths,
+    std::vector<std::string>* problems = nullptr) {
   std::vector<std::string> files;
   WalkFiles(paths, nullptr, [&](WalkEntry entry) {
     if (entry.problem.empty()) {
@@ -38,8 +38,8 @@ TEST(WalkFilesTest, StreamsInSortedPathOrder) {
   ScratchDir dir;
   for (const char* file :
        {"a.js", "a/x.js", "a-b/y.js", "a.b/z.ts", "a/b/c.mjs", "B.js",
-        "a/node_modules/skip.js", "a/readme.md", "Z/deep/er/one.tsx",
-        "a0.js", "a /space.js"}) {
+        "a/node_modules/skip.js", "a/readme.md", "Z/deep/er/one.tsx", "a0.js",
+        "a /space.js"}) {
     dir.Write(file, "x\n");
   }
   std::string root = dir.path().string();
@@ -56,7 +56,8 @@ TEST(WalkFilesTest, StopsWhenAsked) {
   ScratchDir dir;
   for (int i = 0; i < 10; ++i) dir.Write(std::to_string(i) + ".js", "x\n");
   int seen = 0;
-  WalkFiles({dir.path().string()}, nullptr, [&](WalkEntry) { return ++seen < 3; });
+  WalkFiles({dir.path().string()}, nullptr,
+            [&](WalkEntry) { return ++seen < 3; });
   EXPECT_EQ(seen, 3);
 }
 
@@ -86,11 +87,31 @@ TEST(WalkFilesTest, SeveralPathsAreSortedAndDeduplicated) {
   std::string src = (dir.path() / "src").string();
   std::string lib = (dir.path() / "lib").string();
   std::vector<std::string> problems;
-  std::vector<std::string> files =
-      Streamed({src, lib, src + "/a.js", (dir.path() / "missing").string()},
-               &problems);
+  std::vector<std::string> files = Streamed(
+      {src, lib, src + "/a.js", (dir.path() / "missing").string()}, &problems);
   EXPECT_EQ(files, (std::vector<std::string>{lib + "/b.js", src + "/a.js"}));
   EXPECT_EQ(problems.size(), 1u);
+}
+
+// README guarantee 4: what a walk meets that is not a regular file it
+// passes over, as ripgrep does; what the user names is refused out loud.
+TEST(WalkFilesTest, FifosAreSilentInAWalkAndFatalWhenNamed) {
+  ScratchDir dir;
+  dir.Write("src/a.js", "x\n");
+  std::string fifo = (dir.path() / "src/pipe.js").string();
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0644), 0);
+  std::string src = (dir.path() / "src").string();
+  std::vector<std::string> problems;
+  EXPECT_EQ(Streamed({src}, &problems),
+            std::vector<std::string>{src + "/a.js"});
+  EXPECT_TRUE(problems.empty());
+  WalkResult named = CollectFiles({fifo, "/dev/null", src + "/a.js"});
+  EXPECT_EQ(named.files, std::vector<std::string>{src + "/a.js"});
+  ASSERT_EQ(named.problems.size(), 2u);
+  for (const WalkProblem& problem : named.problems) {
+    EXPECT_EQ(problem.message, "not a regular file; skipped");
+    EXPECT_TRUE(problem.fatal);
+  }
 }
 
 }  // namespace

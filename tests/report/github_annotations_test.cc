@@ -82,5 +82,22 @@ TEST(GithubAnnotationsTest, FilesThatFailedAreErrorsAndSkippedOnesAreQuiet) {
   EXPECT_EQ(GithubAnnotations(skipped, false), "");
 }
 
+// The runner turns the escapes back into the name, so GitHub finds the file;
+// a name it could not carry (not UTF-8), or one that would read as quoted,
+// is given quoted.
+TEST(GithubAnnotationsTest, NamesAreEscapedOrQuotedSoTheyReadBackExactly) {
+  auto file_property = [](std::string path) {
+    FileResult file{std::move(path), {}, false, "oops", false};
+    std::string line = GithubAnnotations(file, false);
+    return line.substr(0, line.find(",title="));
+  };
+  EXPECT_EQ(file_property("new\nline.js"), "::error file=new%0Aline.js");
+  EXPECT_EQ(file_property("ta\tb \"q\".js"), "::error file=ta\tb \"q\".js");
+  EXPECT_EQ(file_property("bad\xffname.js"),
+            "::error file=\"bad\\377name.js\"");
+  EXPECT_EQ(file_property("\"q\".js"), "::error file=\"\\\"q\\\".js\"");
+  EXPECT_EQ(file_property("\"a,b\xff"), "::error file=\"\\\"a%2Cb\\377\"");
+}
+
 }  // namespace
 }  // namespace psm

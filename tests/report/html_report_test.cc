@@ -106,7 +106,10 @@ TEST(HtmlReportTest, EscapesPathsReasonsAndCode) {
   files[1].sites[0].before = files[1].sites[0].after =
       "x = '</pre><script>alert(1)</script>';\n";
   std::string html = Render(files);
-  EXPECT_TRUE(Has(html, "src/&lt;odd&gt; &amp; &quot;name&quot;.js"));
+  // A name with a double quote is quoted as git quotes it, then escaped.
+  EXPECT_TRUE(
+      Has(html, "&quot;src/&lt;odd&gt; &amp; \\&quot;name\\&quot;.js&quot;"))
+      << html;
   EXPECT_TRUE(
       Has(html, "type is <code>t</code> &lt;dynamic&gt; &amp; unknown"));
   EXPECT_TRUE(Has(html, "&lt;/pre&gt;&lt;script&gt;alert(1)&lt;/script&gt;"));

@@ -182,5 +182,20 @@ TEST(MarkdownReportTest, SaysSoWhenThereIsNothingToReport) {
   EXPECT_FALSE(Has(md, "## Files")) << md;
 }
 
+// A heading and a ledger item must keep the whole name on their line, and a
+// backtick in it must not end the code span.
+TEST(MarkdownReportTest, FileNamesStayWholeInCodeSpans) {
+  std::vector<FileResult> files = Sample();
+  files[0].path = "a`b\nc.js";
+  std::string markdown = Render(files);
+  EXPECT_TRUE(Has(markdown, "### ``\"a`b\\nc.js\"``\n")) << markdown;
+  EXPECT_TRUE(Has(markdown, "- [ ] ``\"a`b\\nc.js\":14`` — ")) << markdown;
+  files[0].path = "`tick.js";
+  EXPECT_TRUE(Has(Render(files), "### `` `tick.js ``\n"));
+  // CommonMark strips one space from each end when both ends have one.
+  files[0].path = " both ";
+  EXPECT_TRUE(Has(Render(files), "### `  both  `\n"));
+}
+
 }  // namespace
 }  // namespace psm

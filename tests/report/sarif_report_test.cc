@@ -173,5 +173,20 @@ TEST(SarifReportTest, ReviewerDetailsAreRedactedUnlessToldNot) {
   EXPECT_EQ(properties["ledger"][0]["expression"], "{ recipient: 'Jane Doe' }");
 }
 
+// A URI carries any byte percent-encoded; a ":" in the first segment
+// would otherwise read as a scheme.
+TEST(SarifReportTest, UrisPercentEncodeEveryByteANameCanHold) {
+  std::vector<FileResult> files = Sample();
+  files[0].path = "a:b/new\nline \"q\"\xff\xc3\xa9%.js";
+  files[1].path = "bad\xff.js";
+  Json run = Render(files)["runs"][0];
+  EXPECT_EQ(run["results"][0]["locations"][0]["physicalLocation"]
+               ["artifactLocation"]["uri"],
+            "a%3Ab/new%0Aline%20%22q%22%FF%C3%A9%25.js");
+  EXPECT_EQ(
+      run["invocations"][0]["toolExecutionNotifications"][0]["message"]["text"],
+      "\"bad\\377.js\": cannot read: Permission denied");
+}
+
 }  // namespace
 }  // namespace psm

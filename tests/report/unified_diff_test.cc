@@ -53,5 +53,19 @@ TEST(UnifiedDiffTest, KeepsCarriageReturnsInLines) {
   EXPECT_NE(diff.find("-y\r\n+z\r\n"), std::string::npos);
 }
 
+TEST(UnifiedDiffTest, QuotesNamesAsGitDoes) {
+  EXPECT_TRUE(UnifiedDiff("new\nline\xff.js", "a\n", "b\n")
+                  .starts_with("--- \"a/new\\nline\\377.js\"\n"
+                               "+++ \"b/new\\nline\\377.js\"\n@@ "));
+}
+
+// git ends the name with a tab when it holds a space, so that a trailing
+// space is read as part of the name.
+TEST(UnifiedDiffTest, NamesWithASpaceEndInATab) {
+  EXPECT_TRUE(UnifiedDiff("dir /sp ace.js", "a\n", "b\n")
+                  .starts_with("--- a/dir /sp ace.js\t\n"
+                               "+++ b/dir /sp ace.js\t\n@@ "));
+}
+
 }  // namespace
 }  // namespace psm
