@@ -339,6 +339,15 @@ class LiteralPlanner {
                                         m.path.starts_with(removed) &&
                                         m.path[removed.size()] == '.');
     uint32_t next_line = 0;
+    // With several literals reaching the call (if/else branches), the
+    // statement also writes objects of other methods: a card branch keeps
+    // what a konbini branch drops.
+    if (inside && m.deletable && ReachedBySeveralLiterals()) {
+      Keep(removed, Ticked(m.what.substr(1, m.what.size() - 2)) +
+                        " also writes the other objects that can reach this "
+                        "call, which may be of another payment method");
+      return true;
+    }
     if (!inside || !m.deletable ||
         !text::OnlyBlanksBefore(text_, m.statement.begin) ||
         !text::OnlyTriviaAfter(text_, m.statement.end, &next_line)) {
@@ -369,7 +378,8 @@ class LiteralPlanner {
                          std::string_view::npos;
       if (!placeholder) return;
       // A run with --session-id fills in the placeholder an earlier run left.
-      if (!options_.session_id.empty() && existing->kind == Member::Kind::kPair &&
+      if (!options_.session_id.empty() &&
+          existing->kind == Member::Kind::kPair &&
           !statement_edits_.Add({existing->value_range, options_.session_id})) {
         return;
       }
@@ -431,6 +441,19 @@ class LiteralPlanner {
     } else {
       plan_.status = SiteStatus::kMigrated;
     }
+  }
+
+  bool ReachedBySeveralLiterals() const {
+    std::set<int> groups;
+    size_t lone = 0;
+    for (const PayloadLiteral& p : site_.payloads) {
+      if (p.group < 0) {
+        ++lone;
+      } else {
+        groups.insert(p.group);
+      }
+    }
+    return lone + groups.size() > 1;
   }
 
   // Values that carry no session: `null`, `undefined`, an empty string.

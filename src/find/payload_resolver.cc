@@ -124,6 +124,16 @@ class PayloadResolver {
       Resolve(right, var + AtLine(right), hops + 1, site);
     }
     for (TSNode merge : merges) MergeArguments(merge, name, hops, site);
+    // `if (...) p = {...}; else p = {...}; Object.assign(p, {...})`: the
+    // merged part joins whichever literal ran, which one plan cannot say.
+    size_t values =
+        (ts_node_is_null(init) ? 0 : 1) + binding.assignments.size();
+    if (!merges.empty() && values > 1) {
+      Blind(site, "the payload " + var +
+                      " is one of several objects, and more fields are "
+                      "merged into it" +
+                      AtLine(merges.front()) + "; migrate each branch by hand");
+    }
     group_ = saved;
   }
 
@@ -144,7 +154,8 @@ class PayloadResolver {
         continue;
       }
       std::vector<TSNode> args = node::Arguments(n);
-      size_t target = !args.empty() && node::Is(node::Unwrap(args[0]), "true") ? 1 : 0;
+      size_t target =
+          !args.empty() && node::Is(node::Unwrap(args[0]), "true") ? 1 : 0;
       if (target < args.size() && ts_node_eq(node::Unwrap(args[target]), use) &&
           !ProvablyAfter(n, call_, binding.scope)) {
         calls.push_back(n);
@@ -397,8 +408,9 @@ class PayloadResolver {
       }
       site->observers.push_back(
           {"", Quote(node::Text(callee, source_)) + ", which builds it, is " +
-                   "also used at line " + std::to_string(LineOfNode(reference)) +
-                   " (" + StatementAround(reference, source_) + ")"});
+                   "also used at line " +
+                   std::to_string(LineOfNode(reference)) + " (" +
+                   StatementAround(reference, source_) + ")"});
       return;
     }
   }
@@ -433,8 +445,8 @@ class PayloadResolver {
 
 void ResolvePayload(std::string_view source, TSNode root, TSNode payload,
                     CallSite* site) {
-  TSNode call = ts_node_descendant_for_byte_range(root, site->call.begin,
-                                                  site->call.end);
+  TSNode call =
+      ts_node_descendant_for_byte_range(root, site->call.begin, site->call.end);
   PayloadResolver resolver(source, root, call);
   resolver.Resolve(payload, "", 0, site);
   resolver.CollectUses(site);

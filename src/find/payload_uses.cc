@@ -218,8 +218,12 @@ class UseSorter {
       Write(parent, exact ? path : std::string(), false);
       return;
     }
-    Observe(path, chain.top,
-            type == "update_expression" ? "is changed" : "is read");
+    if (type == "update_expression") {  // `payload.amount++` reads and writes
+      Observe(path, chain.top, "is changed");
+      Write(parent, exact ? path : std::string(), false);
+      return;
+    }
+    Observe(path, chain.top, "is read");
   }
 
   // `payload.items.push(x)` grows a field; any other method reads its
@@ -231,6 +235,9 @@ class UseSorter {
                                 std::min(chain.known, object_segments));
     bool grows = method == "push" || method == "unshift" || method == "splice";
     if (grows && object_segments > 0) {
+      // `payload.payPal.items.push(x)` also reads `items`: without it, the
+      // call throws.
+      Observe(object, node::Field(chain.top, "object"), "is read");
       Write(call, chain.known >= object_segments ? object : std::string(),
             false);
       return;
@@ -317,10 +324,18 @@ std::string StatementAround(TSNode n, std::string_view source) {
 bool ProvablyAfter(TSNode n, TSNode call, TSNode scope) {
   if (ts_node_is_null(call) || ts_node_start_byte(n) < ts_node_end_byte(call))
     return false;
+  // The call must run in the scope's own activation: a createSource inside
+  // a wrapper the object is passed to runs when the wrapper is called,
+  // which the tool does not place in time.
+  bool in_scope = false;
   for (TSNode p : node::Ancestors(call)) {
-    if (ts_node_eq(p, scope)) break;
+    if (ts_node_eq(p, scope)) {
+      in_scope = true;
+      break;
+    }
     if (node::IsFunction(p) || IsLoop(p)) return false;
   }
+  if (!in_scope) return false;
   for (TSNode p : node::Ancestors(n)) {
     if (ts_node_eq(p, scope)) break;
     if (node::IsFunction(p)) return false;
