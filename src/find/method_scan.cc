@@ -1,7 +1,8 @@
 #include "find/method_scan.h"
 
 #include <algorithm>
-#include <cctype>
+
+#include "common/strings.h"
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -9,11 +10,6 @@
 
 namespace psm {
 namespace {
-
-bool IsIdentifierChar(char c) {
-  return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$' ||
-         (static_cast<unsigned char>(c) & 0x80);
-}
 
 // Letters the vectorised scan compares at each byte.
 constexpr size_t kPrefix = 4;
@@ -43,8 +39,7 @@ size_t SkipBlanksBack(std::string_view text, size_t at) {
 // destructuring (object literal keys look the same; parsing tells them
 // apart).
 bool TakenOffObject(std::string_view text, size_t at, size_t end) {
-  if (at > 0 && IsIdentifierChar(text[at - 1])) return false;
-  if (end < text.size() && IsIdentifierChar(text[end])) return false;
+  if (!IsWholeIdentifierAt(text, at, end - at)) return false;
   if (at > 0 && IsQuote(text[at - 1])) {
     size_t open = SkipBlanksBack(text, at - 1);
     return end < text.size() && text[end] == text[at - 1] && open > 0 &&
