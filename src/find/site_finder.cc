@@ -10,6 +10,7 @@
 #include "find/object_builder.h"
 #include "find/payload_resolver.h"
 #include "find/receiver.h"
+#include "find/test_doubles.h"
 #include "syntax/node.h"
 
 namespace psm {
@@ -28,12 +29,15 @@ class SiteFinder {
   std::vector<CallSite> FindAll(TSNode root) {
     root_ = root;
     std::vector<Occurrence> names = Occurrences();
+    TestDoubles doubles;
+    for (const Occurrence& o : names) doubles.Note(o.name, o.up, source_);
     std::vector<CallSite> sites;
     std::set<std::pair<uint32_t, uint32_t>> seen;  // calls already inspected
     for (const Occurrence& o : names) {
       for (const MethodCall& call : CallsOfMethod(o.name, o.up, source_)) {
         ByteRange range = node::Range(call.call);
         if (!seen.insert({range.begin, range.end}).second ||
+            doubles.Replaces(call.receiver, source_) ||
             ClassifyReceiver(call.receiver, source_) ==
                 Receiver::kOtherLibrary) {
           continue;

@@ -92,5 +92,40 @@ TEST(SiteFinderTest, ALocalFunctionNamedCreateSourceIsNotTheMethod) {
             Names{});
 }
 
+TEST(SiteFinderTest, LeavesOutCallsOnObjectsThatAreNotDigitalRiver) {
+  EXPECT_EQ(Callees("const dr = { createSource: jest.fn() };"
+                    "dr.createSource({});"),
+            Names{});
+  EXPECT_EQ(Callees("class Api { createSource(p) {} }\n"
+                    "const { createSource } = new Api(); createSource({});"),
+            Names{});
+  EXPECT_EQ(Callees("window.Omise.createSource('paypay', {}, done);"
+                    "const { createSource } = useOmise(); createSource({});"),
+            Names{});
+}
+
+TEST(SiteFinderTest, AnEmptyObjectGivenTheMethodLaterStaysASite) {
+  EXPECT_EQ(Callees("const holder = {};\n"
+                    "holder.createSource = dr.createSource.bind(dr);\n"
+                    "holder.createSource({});"),
+            Names{"holder.createSource"});
+}
+
+TEST(SiteFinderTest, KeepsReceiversWhoseOriginIsUnknown) {
+  EXPECT_EQ(Callees("promise.createSource({}); drjs.createSource({});"
+                    "function f(client) { client.createSource({}); }"),
+            (Names{"promise.createSource", "drjs.createSource",
+                   "client.createSource"}));
+}
+
+TEST(SiteFinderTest, LeavesOutCallsThroughATestDouble) {
+  EXPECT_EQ(Callees("dr.createSource = vi.fn(); dr.createSource({});"
+                    "other.createSource({});"),
+            Names{"other.createSource"});
+  EXPECT_EQ(Callees("jest.spyOn(dr, 'createSource'); dr.createSource({});"),
+            Names{"dr.createSource"})
+      << "a spy without a fake calls through to DigitalRiver.js";
+}
+
 }  // namespace
 }  // namespace psm
