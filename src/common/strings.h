@@ -43,6 +43,21 @@ inline std::string OneLine(std::string_view text) {
   return out;
 }
 
+// True for a byte that can continue a JavaScript identifier (every byte of
+// a multi-byte UTF-8 character counts as one).
+inline bool IsIdentifierByte(char c) {
+  auto byte = static_cast<unsigned char>(c);
+  return (byte >= '0' && byte <= '9') || (byte >= 'a' && byte <= 'z') ||
+         (byte >= 'A' && byte <= 'Z') || c == '_' || c == '$' || byte >= 0x80;
+}
+
+// True when the `size` bytes at `at` are not part of a longer identifier.
+inline bool IsWholeIdentifierAt(std::string_view text, size_t at, size_t size) {
+  size_t end = at + size;
+  return (at == 0 || !IsIdentifierByte(text[at - 1])) &&
+         (end >= text.size() || !IsIdentifierByte(text[end]));
+}
+
 }  // namespace psm
 
 #endif  // PSM_COMMON_STRINGS_H_

@@ -1,12 +1,111 @@
 #include "find/receiver.h"
 
+#include <cctype>
 #include <string>
+#include <vector>
 
+#include "common/strings.h"
 #include "find/scope.h"
+#include "find/site_finder.h"
 #include "syntax/node.h"
 
 namespace psm {
 namespace {
+
+// Payment SDKs other than DigitalRiver.js whose objects have a
+// createSource of their own (Stripe.js, Omise.js), or that merchants keep
+// next to it.
+struct OtherSdk {
+  std::string_view name;  // lower case
+  bool anywhere;          // else only where a word starts
+};
+constexpr OtherSdk kOtherSdks[] = {
+    {"stripe", true},
+    {"braintree", true},
+    {"adyen", true},
+    // Omise.createSource(type, options, callback); "promise" holds it too.
+    {"omise", false},
+};
+
+// `window.Omise`, `omise_card`, `getOmise`: a word starts at `at`.
+bool StartsWord(std::string_view text, size_t at) {
+  if (at == 0) return true;
+  auto before = static_cast<unsigned char>(text[at - 1]);
+  auto first = static_cast<unsigned char>(text[at]);
+  return std::isalnum(before) == 0 ||  // `.`, `_`, `$`
+         (std::islower(before) != 0 && std::isupper(first) != 0);
+}
+
+// True when `text`, a callee (`loadStripe`) or a receiver (`window.Omise`,
+// `this.props.stripe`), names another payment SDK.
+bool NamesOtherLibrary(std::string_view text) {
+  std::string lower(text);
+  for (char& c : lower) {
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  for (const OtherSdk& sdk : kOtherSdks) {
+    for (size_t at = lower.find(sdk.name); at != std::string::npos;
+         at = lower.find(sdk.name, at + 1)) {
+      if (sdk.anywhere || StartsWord(text, at)) return true;
+    }
+  }
+  return false;
+}
+
+bool IsCreateSourceKey(TSNode key, std::string_view source) {
+  std::string value;
+  return node::Text(key, source) == kCreateSource ||
+         (node::StringLiteralValue(key, source, &value) &&
+          value == kCreateSource);
+}
+
+// True when the class body or object literal `body` has a createSource
+// member of its own: a method, a field or a property.
+bool DefinesCreateSource(TSNode body, std::string_view source) {
+  for (TSNode member : node::NamedChildren(body)) {
+    TSNode key = node::Is(member, "shorthand_property_identifier")
+                     ? member
+                     : node::Field(member, "name");  // methods, TS fields
+    if (ts_node_is_null(key)) key = node::Field(member, "property");  // JS
+    if (ts_node_is_null(key)) key = node::Field(member, "key");       // pairs
+    if (!ts_node_is_null(key) && IsCreateSourceKey(key, source)) return true;
+  }
+  return false;
+}
+
+bool IsClass(TSNode n) {
+  return node::Is(n, "class_declaration") || node::Is(n, "class") ||
+         node::Is(n, "abstract_class_declaration");
+}
+
+// The class this file defines under `name` (`class Api {}` or
+// `const Api = class {}`), or null.
+TSNode LocalClass(std::string_view name, TSNode root, std::string_view source) {
+  for (size_t at = source.find(name);
+       !name.empty() && at != std::string_view::npos;
+       at = source.find(name, at + name.size())) {
+    if (!IsWholeIdentifierAt(source, at, name.size())) continue;
+    std::vector<TSNode> path =
+        node::PathTo(root, static_cast<uint32_t>(at),
+                     static_cast<uint32_t>(at + name.size()));
+    if (path.size() < 2) continue;
+    TSNode parent = path[path.size() - 2];
+    if (!ts_node_eq(node::Field(parent, "name"), path.back())) continue;
+    if (IsClass(parent)) return parent;
+    TSNode value = node::Unwrap(node::Field(parent, "value"));
+    if (node::Is(parent, "variable_declarator") && IsClass(value)) return value;
+  }
+  return TSNode{};
+}
+
+// `new Api()` where this file's class Api has its own createSource.
+bool IsLocalClassWithCreateSource(TSNode constructor, std::string_view source) {
+  if (!node::Is(constructor, "identifier")) return false;
+  TSNode klass = LocalClass(node::Text(constructor, source),
+                            ts_tree_root_node(constructor.tree), source);
+  return !ts_node_is_null(klass) &&
+         DefinesCreateSource(node::Field(klass, "body"), source);
+}
 
 // Classifies the expression a receiver variable was initialised with.
 Receiver ClassifyMaker(TSNode value, std::string_view source) {
@@ -14,22 +113,47 @@ Receiver ClassifyMaker(TSNode value, std::string_view source) {
   if (node::Is(value, "await_expression")) {
     value = node::Unwrap(ts_node_named_child(value, 0));
   }
-  bool made =
-      node::Is(value, "call_expression") || node::Is(value, "new_expression");
-  if (!made) return Receiver::kUnknown;
-  TSNode callee = node::Field(
-      value, node::Is(value, "new_expression") ? "constructor" : "function");
+  // The DigitalRiver.js instance is never written as an object literal:
+  // `{ createSource: jest.fn() }` is a stand-in. An empty `{}` may still be
+  // given the instance's method later (`o.createSource = dr.createSource`).
+  if (node::Is(value, "object")) {
+    return DefinesCreateSource(value, source) ? Receiver::kOtherLibrary
+                                              : Receiver::kUnknown;
+  }
+  bool is_new = node::Is(value, "new_expression");
+  if (!is_new && !node::Is(value, "call_expression")) return Receiver::kUnknown;
+  TSNode callee = node::Field(value, is_new ? "constructor" : "function");
   std::string_view name = node::Text(callee, source);
   if (name.ends_with("DigitalRiver")) return Receiver::kDigitalRiver;
   // `loadStripe(key)`, `Stripe(key)`, `window.Stripe(key)`, `new Stripe()`.
-  std::string lower(name);
-  for (char& c : lower) c = static_cast<char>(std::tolower(c));
-  if (lower.find("stripe") != std::string::npos ||
-      lower.find("braintree") != std::string::npos ||
-      lower.find("adyen") != std::string::npos) {
+  if (NamesOtherLibrary(name)) return Receiver::kOtherLibrary;
+  if (is_new && IsLocalClassWithCreateSource(callee, source)) {
     return Receiver::kOtherLibrary;
   }
   return Receiver::kUnknown;
+}
+
+bool IsNothing(TSNode value) {
+  return ts_node_is_null(value) || node::Is(value, "null") ||
+         node::Is(value, "undefined");
+}
+
+// A variable: the values it is declared and assigned with. Another
+// library's only when every value says so (`let dr = null; ...
+// dr = { createSource: jest.fn() }`).
+Receiver ClassifyVariable(const Binding& binding, std::string_view source) {
+  std::vector<TSNode> values = {node::Field(binding.declarator, "value")};
+  for (TSNode a : binding.assignments) {
+    values.push_back(node::Field(a, "right"));
+  }
+  bool other = false;
+  for (TSNode value : values) {
+    if (IsNothing(node::Unwrap(value))) continue;
+    Receiver made = ClassifyMaker(value, source);
+    if (made != Receiver::kOtherLibrary) return made;
+    other = true;
+  }
+  return other ? Receiver::kOtherLibrary : Receiver::kUnknown;
 }
 
 // `this.x` in a class: the value of a field `x = ...` or `this.x = ...`.
@@ -59,15 +183,51 @@ Receiver ClassifyThisField(TSNode member, std::string_view source) {
   return verdict;
 }
 
-// `this.createSource(...)` inside a class that defines its own createSource.
-Receiver ClassifyThis(TSNode self, std::string_view source) {
-  TSNode klass = node::EnclosingOfType(self, "class_body");
-  if (ts_node_is_null(klass)) return Receiver::kUnknown;
-  for (TSNode member : node::NamedChildren(klass)) {
-    if (node::Is(member, "method_definition") &&
-        node::Text(node::Field(member, "name"), source) == "createSource") {
-      return Receiver::kOtherLibrary;
+// What `this` stands for at `self`: the class body or object literal of
+// the nearest method (`m() {}` or `m: function () {}`), or the class whose
+// field initialiser holds it.
+TSNode OwnerOfThis(TSNode self) {
+  std::vector<TSNode> up = node::Ancestors(self);
+  auto at = [&](size_t i) { return i < up.size() ? up[i] : TSNode{}; };
+  for (size_t i = 0; i < up.size(); ++i) {
+    if (node::Is(up[i], "class_body")) return up[i];
+    if (node::Is(up[i], "method_definition")) return at(i + 1);
+    bool function =
+        node::Is(up[i], "function_expression") || node::Is(up[i], "function");
+    if (function && node::Is(at(i + 1), "pair") &&
+        node::Is(at(i + 2), "object")) {
+      return at(i + 2);
     }
+  }
+  return TSNode{};
+}
+
+// `this.createSource(...)` in a class or object literal that defines its
+// own createSource.
+Receiver ClassifyThis(TSNode self, std::string_view source) {
+  TSNode owner = OwnerOfThis(self);
+  return !ts_node_is_null(owner) && DefinesCreateSource(owner, source)
+             ? Receiver::kOtherLibrary
+             : Receiver::kUnknown;
+}
+
+// What the receiver's own writing shows: how it was made, if the file says.
+Receiver ClassifyByOrigin(TSNode receiver, std::string_view source) {
+  if (node::Is(receiver, "this")) return ClassifyThis(receiver, source);
+  if (node::Is(receiver, "identifier")) {
+    Binding binding =
+        ResolveName(node::Text(receiver, source), receiver, source);
+    return binding.kind == Binding::Kind::kVariable
+               ? ClassifyVariable(binding, source)
+               : Receiver::kUnknown;
+  }
+  if (node::Is(receiver, "member_expression") &&
+      node::Is(node::Field(receiver, "object"), "this")) {
+    return ClassifyThisField(receiver, source);
+  }
+  if (node::Is(receiver, "call_expression") ||
+      node::Is(receiver, "new_expression") || node::Is(receiver, "object")) {
+    return ClassifyMaker(receiver, source);
   }
   return Receiver::kUnknown;
 }
@@ -76,22 +236,16 @@ Receiver ClassifyThis(TSNode self, std::string_view source) {
 
 Receiver ClassifyReceiver(TSNode receiver, std::string_view source) {
   receiver = node::Unwrap(receiver);
-  if (node::Is(receiver, "this")) return ClassifyThis(receiver, source);
-  if (node::Is(receiver, "identifier")) {
-    Binding binding =
-        ResolveName(node::Text(receiver, source), receiver, source);
-    if (binding.kind != Binding::Kind::kVariable) return Receiver::kUnknown;
-    return ClassifyMaker(node::Field(binding.declarator, "value"), source);
+  Receiver verdict = ClassifyByOrigin(receiver, source);
+  // A receiver of unknown origin named after another SDK: a global
+  // (`Omise`, `window.Omise`), a parameter or prop (`this.props.stripe`).
+  if (verdict == Receiver::kUnknown &&
+      (node::Is(receiver, "identifier") ||
+       node::Is(receiver, "member_expression")) &&
+      NamesOtherLibrary(node::Text(receiver, source))) {
+    return Receiver::kOtherLibrary;
   }
-  if (node::Is(receiver, "member_expression") &&
-      node::Is(node::Field(receiver, "object"), "this")) {
-    return ClassifyThisField(receiver, source);
-  }
-  if (node::Is(receiver, "call_expression") ||
-      node::Is(receiver, "new_expression")) {
-    return ClassifyMaker(receiver, source);
-  }
-  return Receiver::kUnknown;
+  return verdict;
 }
 
 }  // namespace psm

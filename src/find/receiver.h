@@ -13,8 +13,10 @@ enum class Receiver {
   kUnknown,       // not traceable in this file
   kDigitalRiver,  // DigitalRiver(...), new DigitalRiver(...),
                   // window.DigitalRiver(...)
-  kOtherLibrary,  // made by something else, e.g. Stripe(...), or a class's
-                  // own createSource method called on `this`
+  kOtherLibrary,  // not DigitalRiver.js: made by another SDK (Stripe(...),
+                  // window.Omise), an object literal, an instance of a class
+                  // of this file with its own createSource, or `this` in
+                  // such a class
 };
 
 Receiver ClassifyReceiver(TSNode receiver, std::string_view source);

@@ -2,20 +2,24 @@
 
 #include <algorithm>
 #include <cstring>
+#include <set>
 #include <string>
+#include <utility>
 
+#include "find/method_calls.h"
 #include "find/object_builder.h"
 #include "find/payload_resolver.h"
 #include "find/receiver.h"
+#include "find/test_doubles.h"
 #include "syntax/node.h"
 
 namespace psm {
 namespace {
 
-// The ancestors of a createSource name, its parent first.
-struct Lineage {
-  const std::vector<TSNode>& nodes;
-  TSNode Parent(size_t i) const { return i < nodes.size() ? nodes[i] : TSNode{}; }
+// One occurrence of the text `createSource` and the nodes around it.
+struct Occurrence {
+  TSNode name;
+  std::vector<TSNode> up;  // its ancestors, parent first
 };
 
 class SiteFinder {
@@ -24,101 +28,69 @@ class SiteFinder {
 
   std::vector<CallSite> FindAll(TSNode root) {
     root_ = root;
+    std::vector<Occurrence> names = Occurrences();
+    TestDoubles doubles;
+    for (const Occurrence& o : names) doubles.Note(o.name, o.up, source_);
     std::vector<CallSite> sites;
+    std::set<std::pair<uint32_t, uint32_t>> seen;  // calls already inspected
+    for (const Occurrence& o : names) {
+      for (const MethodCall& call : CallsOfMethod(o.name, o.up, source_)) {
+        ByteRange range = node::Range(call.call);
+        if (!seen.insert({range.begin, range.end}).second ||
+            doubles.Replaces(call.receiver, source_) ||
+            ClassifyReceiver(call.receiver, source_) ==
+                Receiver::kOtherLibrary) {
+          continue;
+        }
+        if (std::optional<CallSite> site = Inspect(call)) {
+          sites.push_back(std::move(*site));
+        }
+      }
+    }
+    // Calls through an alias come after the line that makes the alias.
+    std::stable_sort(sites.begin(), sites.end(),
+                     [](const CallSite& a, const CallSite& b) {
+                       return a.call.begin < b.call.begin;
+                     });
+    return sites;
+  }
+
+ private:
+  std::vector<Occurrence> Occurrences() const {
+    std::vector<Occurrence> found;
     const size_t n = kCreateSource.size();
     for (size_t at = source_.find(kCreateSource); at != std::string_view::npos;
          at = source_.find(kCreateSource, at + n)) {
-      // One descent gives the name and the ancestors looked at below.
-      std::vector<TSNode> up = node::PathTo(root, static_cast<uint32_t>(at),
+      // One descent gives the name and the ancestors looked at later.
+      std::vector<TSNode> up = node::PathTo(root_, static_cast<uint32_t>(at),
                                             static_cast<uint32_t>(at + n));
       if (up.empty()) continue;
       TSNode name = up.back();
       up.pop_back();
       std::reverse(up.begin(), up.end());  // the parent first
-      Lineage lineage{up};
-      TSNode call = CallOf(name, lineage);
-      if (ts_node_is_null(call)) continue;
-      TSNode receiver = node::Field(lineage.Parent(0), "object");
-      if (ClassifyReceiver(receiver, source_) == Receiver::kOtherLibrary ||
-          TakesNoPayload(call)) {
-        continue;
-      }
-      sites.push_back(Inspect(call, lineage));
+      found.push_back({name, std::move(up)});
     }
-    return sites;
-  }
-
- private:
-  // The call expression `name` is the method of, or a null node. Accepts
-  // `r.createSource(...)`, `r.createSource?.(...)`, and
-  // `r.createSource.call(r, ...)` / `.apply(r, [...])`.
-  TSNode CallOf(TSNode name, const Lineage& up) const {
-    if (!node::Is(name, "property_identifier") ||
-        node::Text(name, source_) != kCreateSource) {
-      return TSNode{};
-    }
-    TSNode member = up.Parent(0);
-    if (!node::Is(member, "member_expression") ||
-        !ts_node_eq(node::Field(member, "property"), name)) {
-      return TSNode{};
-    }
-    TSNode parent = up.Parent(1);
-    if (node::Is(parent, "call_expression") &&
-        ts_node_eq(node::Field(parent, "function"), member)) {
-      return parent;
-    }
-    // tree-sitter-typescript reads `await dr.createSource<T>(p)` as a call
-    // whose callee is `await dr.createSource`.
-    if (node::Is(parent, "await_expression")) {
-      TSNode outer = up.Parent(2);
-      if (node::Is(outer, "call_expression") &&
-          ts_node_eq(node::Field(outer, "function"), parent)) {
-        return outer;
-      }
-    }
-    if (node::Is(parent, "member_expression")) {
-      std::string_view how =
-          node::Text(node::Field(parent, "property"), source_);
-      TSNode outer = up.Parent(2);
-      if ((how == "call" || how == "apply") &&
-          node::Is(outer, "call_expression") &&
-          ts_node_eq(node::Field(outer, "function"), parent)) {
-        return outer;
-      }
-    }
-    return TSNode{};
+    return found;
   }
 
   // DigitalRiver.js's createSource takes an object last; a call whose last
   // argument is a plain string, number or boolean is some other API
   // (a component's own `createSource('payPal')`).
-  static bool TakesNoPayload(TSNode call) {
-    std::vector<TSNode> args = node::Arguments(call);
+  static bool TakesNoPayload(const std::vector<TSNode>& args) {
     if (args.empty()) return false;
     std::string_view type = node::Type(node::Unwrap(args.back()));
     return type == "string" || type == "number" || type == "true" ||
            type == "false";
   }
 
-  CallSite Inspect(TSNode call, const Lineage& up) {
+  // The site of `call`, or nullopt when it is not DigitalRiver.js's.
+  std::optional<CallSite> Inspect(const MethodCall& call) {
     CallSite site;
-    site.call = node::Range(call);
-    site.has_error = ts_node_has_error(call);
-    TSNode member = up.Parent(0);
-    site.callee = std::string(node::Text(member, source_));
-    std::vector<TSNode> args = node::Arguments(call);
-    // `.call(thisArg, ...)` / `.apply(thisArg, [...])` put the method one
-    // member expression further from the call.
-    TSNode outer = up.Parent(1);
-    std::string_view how =
-        node::Is(outer, "member_expression")
-            ? node::Text(node::Field(outer, "property"), source_)
-            : "";
-    if (how == "apply") {
-      args = ApplyArguments(args, &site);
-    } else if (how == "call" && !args.empty()) {
-      args.erase(args.begin());
-    }
+    site.call = node::Range(call.call);
+    site.has_error = ts_node_has_error(call.call);
+    site.callee = std::string(node::Text(call.callee, source_));
+    std::vector<TSNode> args = PassedArguments(call, &site);
+    if (TakesNoPayload(args)) return std::nullopt;
     if (args.empty()) {
       if (site.blind_spots.empty()) {
         site.blind_spots.push_back(
@@ -131,15 +103,33 @@ class SiteFinder {
     return site;
   }
 
-  // For `.apply(thisArg, [a, b])`: the array's elements, when written inline.
-  std::vector<TSNode> ApplyArguments(const std::vector<TSNode>& args,
+  // The arguments createSource receives: after `.call`'s thisArg, or the
+  // elements of the array `.apply` and `Reflect.apply` take.
+  std::vector<TSNode> PassedArguments(const MethodCall& call, CallSite* site) {
+    std::vector<TSNode> args = node::Arguments(call.call);
+    switch (call.passing) {
+      case Passing::kDirect:
+        return args;
+      case Passing::kThisFirst:
+        if (!args.empty()) args.erase(args.begin());
+        return args;
+      case Passing::kArray:
+        return ArrayArguments(args, call.array_at, site);
+    }
+    return args;
+  }
+
+  // The elements of the array `args[at]`, when written inline.
+  std::vector<TSNode> ArrayArguments(const std::vector<TSNode>& args, size_t at,
                                      CallSite* site) {
     std::vector<TSNode> elements;
-    TSNode array = args.size() >= 2 ? node::Unwrap(args[1]) : TSNode{};
+    TSNode array = args.size() > at ? node::Unwrap(args[at]) : TSNode{};
     if (!node::Is(array, "array")) {
       site->blind_spots.push_back(
-          "createSource is called through .apply() with arguments " +
-          (args.size() >= 2 ? Quote(node::Text(args[1], source_)) : "missing") +
+          std::string("createSource is called through ") +
+          (at == 1 ? ".apply()" : "Reflect.apply()") + " with arguments " +
+          (args.size() > at ? Quote(node::Text(args[at], source_))
+                            : "missing") +
           "; the tool cannot see the payload");
       return elements;
     }

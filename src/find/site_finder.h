@@ -13,10 +13,12 @@ namespace psm {
 // The method name the finder looks for; files without it are never parsed.
 inline constexpr std::string_view kCreateSource = "createSource";
 
-// Finds every `<receiver>.createSource(...)` call in the tree of `source`
-// and follows its payload (the last argument) to the object literals that
-// can reach it. Calls on receivers traced to another library (Stripe, ...)
-// are left out. Sites come back in source order.
+// Finds every call of a `createSource` method in the tree of `source`,
+// however the method is taken off its object and called (see
+// CallsOfMethod), and follows its payload (the last argument) to the object
+// literals that can reach it. Calls on receivers that are not
+// DigitalRiver.js (see ClassifyReceiver) are left out. Sites come back in
+// source order.
 std::vector<CallSite> FindCallSites(std::string_view source, TSNode root);
 
 }  // namespace psm

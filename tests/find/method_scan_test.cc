@@ -21,6 +21,28 @@ TEST(MethodScanTest, FindsMemberCallsAcrossBlanksAndLines) {
   EXPECT_TRUE(MayCallMethod("dr. createSource.call(dr, p)", "createSource"));
 }
 
+// The forms that take createSource off the DigitalRiver.js instance
+// without a dot in front of it.
+TEST(MethodScanTest, FindsComputedKeysAndDestructuredProperties) {
+  EXPECT_TRUE(MayCallMethod("dr['createSource'](p)", "createSource"));
+  EXPECT_TRUE(MayCallMethod("dr[ \"createSource\" ](p)", "createSource"));
+  EXPECT_TRUE(MayCallMethod("dr?.[`createSource`](p)", "createSource"));
+  EXPECT_TRUE(MayCallMethod("const { createSource } = dr;", "createSource"));
+  EXPECT_TRUE(MayCallMethod("const {createSource: cs} = dr", "createSource"));
+  EXPECT_TRUE(
+      MayCallMethod("let { a,\n  createSource,\n} = dr", "createSource"));
+  EXPECT_TRUE(MayCallMethod("var { createSource = f } = dr", "createSource"));
+}
+
+TEST(MethodScanTest, IgnoresNamesThatAreNotTakenOffAnObject) {
+  EXPECT_FALSE(MayCallMethod("log('createSource')", "createSource"));
+  EXPECT_FALSE(MayCallMethod("x['createSource ']", "createSource"));
+  EXPECT_FALSE(MayCallMethod("x['createSource\"]", "createSource"));
+  EXPECT_FALSE(MayCallMethod("f(a, createSource)", "createSource"));
+  EXPECT_FALSE(MayCallMethod("{ createSource(p) {} }", "createSource"));
+  EXPECT_FALSE(MayCallMethod("{ createSourceFile }", "createSource"));
+}
+
 TEST(MethodScanTest, IgnoresLookAlikesAndDefinitions) {
   EXPECT_FALSE(MayCallMethod("ts.createSourceFile(x)", "createSource"));
   EXPECT_FALSE(MayCallMethod("function createSource(type) {}", "createSource"));
@@ -63,12 +85,18 @@ TEST(MethodScanTest, FindsANameAtEveryOffsetAndAtTheEnd) {
   }
 }
 
-// Random texts dense in dots, blanks and name fragments: the vectorised
+// Random texts dense in punctuation, blanks and name fragments: the vectorised
 // scan must agree with the byte-at-a-time reference everywhere.
 TEST(MethodScanTest, AgreesWithTheBytewiseScanOnRandomText) {
-  const std::vector<std::string> pieces = {
-      ".", " ", "\n", "c", "r", "createSource", "createDropin", "createElement",
-      "retrieveAvailablePaymentMethods", "x", "(", "createS", "$", "é"};
+  std::vector<std::string> pieces = {"crea",
+                                     "retr",
+                                     "createS",
+                                     "createSource",
+                                     "createDropin",
+                                     "createElement",
+                                     "é",
+                                     "retrieveAvailablePaymentMethods"};
+  for (char c : std::string_view(". \ncrx($['{,}:")) pieces.emplace_back(1, c);
   std::mt19937 random(7);
   for (int round = 0; round < 3000; ++round) {
     std::string text;

@@ -1,0 +1,89 @@
+#include "find/test_doubles.h"
+
+#include <algorithm>
+#include <array>
+
+#include "syntax/node.h"
+
+namespace psm {
+namespace {
+
+bool IsDoubleMaker(std::string_view callee) {
+  static constexpr std::array<std::string_view, 6> kMakers = {
+      "jest.fn",   "vi.fn",      "sinon.stub",
+      "sinon.spy", "sinon.fake", "jasmine.createSpy"};
+  return std::find(kMakers.begin(), kMakers.end(), callee) != kMakers.end() ||
+         callee.starts_with("sinon.fake.");  // sinon.fake.resolves(x)
+}
+
+// `jest.spyOn(dr, 'createSource')` calls through to the real method until
+// told otherwise (`.mockImplementation(...)`, `.mockResolvedValue(...)`).
+bool IsSpyMaker(std::string_view callee) {
+  return callee == "jest.spyOn" || callee == "vi.spyOn";
+}
+
+// True when the spy `call` is given a fake at once:
+// `jest.spyOn(dr, 'm').mockResolvedValue(v)` (`up`: its ancestors).
+bool IsMockedFurther(TSNode call, std::span<const TSNode> up,
+                     std::string_view source) {
+  return up.size() >= 2 && node::Is(up[0], "member_expression") &&
+         ts_node_eq(node::Field(up[0], "object"), call) &&
+         node::Text(node::Field(up[0], "property"), source)
+             .starts_with("mock") &&
+         node::Is(up[1], "call_expression");
+}
+
+}  // namespace
+
+bool IsTestDouble(TSNode value, std::string_view source) {
+  // Down the chain `maker(...).and.returnValue(...)` to its maker.
+  for (TSNode n = node::Unwrap(value); !ts_node_is_null(n);) {
+    if (node::Is(n, "call_expression")) {
+      n = node::Unwrap(node::Field(n, "function"));
+      if (IsDoubleMaker(node::Text(n, source))) return true;
+    } else if (node::Is(n, "member_expression")) {
+      n = node::Unwrap(node::Field(n, "object"));
+    } else {
+      return false;
+    }
+  }
+  return false;
+}
+
+void TestDoubles::Note(TSNode name, std::span<const TSNode> up,
+                       std::string_view source) {
+  if (up.size() < 3) return;
+  // dr.createSource = jest.fn()
+  if (node::Is(name, "property_identifier") &&
+      node::Is(up[0], "member_expression") &&
+      node::Is(up[1], "assignment_expression") &&
+      ts_node_eq(node::Field(up[1], "left"), up[0]) &&
+      IsTestDouble(node::Field(up[1], "right"), source)) {
+    TSNode object = node::Unwrap(node::Field(up[0], "object"));
+    receivers_.emplace_back(node::Text(object, source));
+    return;
+  }
+  // sinon.stub(dr, 'createSource'), jest.spyOn(dr, 'createSource').mockX()
+  if (!node::Is(name, "string_fragment") || !node::Is(up[1], "arguments") ||
+      !node::Is(up[2], "call_expression")) {
+    return;
+  }
+  std::vector<TSNode> args = node::Arguments(up[2]);
+  std::string_view maker =
+      node::Text(node::Unwrap(node::Field(up[2], "function")), source);
+  bool replaced =
+      maker == "sinon.stub" ||
+      (IsSpyMaker(maker) && IsMockedFurther(up[2], up.subspan(3), source));
+  if (replaced && args.size() == 2 && ts_node_eq(args[1], up[0])) {
+    receivers_.emplace_back(node::Text(node::Unwrap(args[0]), source));
+  }
+}
+
+bool TestDoubles::Replaces(TSNode receiver, std::string_view source) const {
+  if (ts_node_is_null(receiver) || receivers_.empty()) return false;
+  std::string_view text = node::Text(node::Unwrap(receiver), source);
+  return std::find(receivers_.begin(), receivers_.end(), text) !=
+         receivers_.end();
+}
+
+}  // namespace psm

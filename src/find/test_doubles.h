@@ -1,0 +1,37 @@
+#ifndef PSM_FIND_TEST_DOUBLES_H_
+#define PSM_FIND_TEST_DOUBLES_H_
+
+#include <tree_sitter/api.h>
+
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace psm {
+
+// The objects whose createSource a test in this file replaces with a
+// double: `dr.createSource = jest.fn()` (or vi.fn, sinon.stub / spy / fake,
+// jasmine.createSpy, chained `.mockResolvedValue(...)` and the like),
+// `sinon.stub(dr, 'createSource')`, `jest.spyOn(dr, 'createSource')
+// .mockImplementation(...)`. A call through such an object runs the double,
+// not DigitalRiver.js, so its payload is the test's to keep.
+class TestDoubles {
+ public:
+  // Looks at one occurrence of the method's name (`up`: its ancestors,
+  // parent first).
+  void Note(TSNode name, std::span<const TSNode> up, std::string_view source);
+
+  // True when `receiver` is written as an object noted above is.
+  bool Replaces(TSNode receiver, std::string_view source) const;
+
+ private:
+  std::vector<std::string> receivers_;
+};
+
+// True for a value made by a test-double maker (`jest.fn()`, ...).
+bool IsTestDouble(TSNode value, std::string_view source);
+
+}  // namespace psm
+
+#endif  // PSM_FIND_TEST_DOUBLES_H_
