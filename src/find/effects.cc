@@ -2,19 +2,15 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <unordered_set>
 
+#include "common/strings.h"
 #include "find/object_builder.h"
 #include "find/scope.h"
 #include "syntax/node.h"
 
 namespace psm {
 namespace {
-
-bool IsIdentifierByte(char c) {
-  return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$';
-}
 
 // The names the file defines accessors for (`get total() {...}` in a class
 // or an object literal): reading `x.total` then runs code. Found by one

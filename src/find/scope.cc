@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "common/byte_range.h"
+#include "common/strings.h"
 #include "syntax/node.h"
 
 namespace psm {
@@ -66,11 +67,6 @@ struct NameEntry {
   std::vector<TSNode> vars;
   std::vector<TSNode> assignments;
 };
-
-bool IsIdentifierByte(char c) {
-  return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$' ||
-         (static_cast<unsigned char>(c) & 0x80);
-}
 
 bool IsPatternPart(TSNode n) {
   std::string_view t = node::Type(n);

@@ -1,17 +1,13 @@
 #include "migrate/markup_names.h"
 
 #include <algorithm>
-#include <cctype>
 #include <string>
 
+#include "common/strings.h"
 #include "find/object_builder.h"
 
 namespace psm {
 namespace {
-
-bool IsWordByte(char c) {
-  return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$';
-}
 
 // The first offset where `name` stands as a word in the markup, i.e. where
 // the script view blanked the text; npos when nowhere.
@@ -19,10 +15,8 @@ size_t InMarkup(std::string_view text, std::string_view view,
                 std::string_view name) {
   for (size_t at = text.find(name); at != std::string_view::npos;
        at = text.find(name, at + 1)) {
-    size_t end = at + name.size();
-    bool word = (at == 0 || !IsWordByte(text[at - 1])) &&
-                (end >= text.size() || !IsWordByte(text[end]));
-    if (word && view[at] != text[at]) return at;
+    if (IsWholeIdentifierAt(text, at, name.size()) && view[at] != text[at])
+      return at;
   }
   return std::string_view::npos;
 }
