@@ -36,6 +36,7 @@ const char* Name(psm::Language language) {
     case psm::Language::kJavaScript: return "javascript";
     case psm::Language::kTypeScript: return "typescript";
     case psm::Language::kTsx: return "tsx";
+    case psm::Language::kPhp: return "php";
   }
   return "?";
 }
