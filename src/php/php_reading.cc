@@ -1,0 +1,46 @@
+#include "php/php_reading.h"
+
+#include <string>
+
+#include "php/php_payload_finder.h"
+
+namespace psm::php {
+namespace {
+
+bool HasQuoted(std::string_view text, std::string_view word) {
+  for (char quote : {'\'', '"'}) {
+    std::string quoted = quote + std::string(word) + quote;
+    if (text.find(quoted) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+FileReading PhpReading(std::string_view text, const RuleTable& rules,
+                       const PlanOptions& options) {
+  FileReading reading;
+  reading.language = Language::kPhp;
+  reading.source = text;
+  reading.options = options;
+  reading.options.session_id = options.php_session_id;
+  reading.options.session_id_flag = "--php-session-id";
+  reading.find = [&rules](std::string_view, std::string_view source,
+                          TSNode root) {
+    std::vector<CallSite> sites;
+    for (PhpPayloadSite& found : FindPhpPayloads(source, root, rules))
+      sites.push_back(std::move(found.site));
+    return sites;
+  };
+  return reading;
+}
+
+bool MayHoldPhpPayload(std::string_view text, const RuleTable& rules) {
+  if (HasQuoted(text, "type")) return true;
+  for (const auto& [type, rule] : rules.methods()) {
+    if (HasQuoted(text, type)) return true;
+  }
+  return false;
+}
+
+}  // namespace psm::php
