@@ -115,6 +115,8 @@ std::string Title(const ReportOptions& options) {
   std::string session = options.session_id.empty()
                             ? "placeholder (no --session-id given)"
                             : Code(options.session_id);
+  if (!options.php_session_id.empty())
+    session += " · PHP: " + Code(options.php_session_id);
   return "<header>\n<h1>Payment session migration report</h1>\n<p "
          "class=\"meta\">" +
          Escape(std::string(kToolName) + " " + kToolVersion) + " · " +
@@ -321,8 +323,9 @@ std::string Facts(const SiteResult& site, const ReportOptions& options) {
   if (site.added_session_id) {
     out += std::string("<li>") + (options.write_mode ? "Added " : "Adds ") +
            "<code>sessionId</code>: " +
-           (options.session_id.empty() ? "placeholder"
-                                       : Code(options.session_id)) +
+           (options.SessionIdFor(site.language).empty()
+                ? "placeholder"
+                : Code(options.SessionIdFor(site.language))) +
            "</li>\n";
   }
   for (const std::string& reason : site.reasons) {

@@ -67,10 +67,6 @@ std::string_view LevelName(FindingLevel level) {
   return "error";
 }
 
-std::string Subject(const SiteResult& site) {
-  return site.method.empty() ? "payload" : site.method + " payload";
-}
-
 std::string MigrationSteps(const SiteResult& site) {
   std::vector<std::string> steps;
   if (site.added_session_id) steps.push_back("add sessionId");
@@ -214,7 +210,7 @@ Json Summary(const RunSummary& summary) {
 }  // namespace
 
 std::optional<Finding> SiteFinding(const SiteResult& site, bool write_mode) {
-  std::string subject = Subject(site);
+  std::string subject = SiteSubject(site);
   switch (site.status) {
     case SiteStatus::kMigrated: {
       if (write_mode) return std::nullopt;
@@ -265,7 +261,10 @@ std::string SarifReport(const std::vector<FileResult>& files,
        {{"summary", Summary(summary)},
         {"filesWritten", options.write_mode},
         {"sessionId", options.session_id.empty() ? Json(nullptr)
-                                                 : Json(options.session_id)}}}};
+                                                 : Json(options.session_id)},
+        {"phpSessionId", options.php_session_id.empty()
+                             ? Json(nullptr)
+                             : Json(options.php_session_id)}}}};
   Json sarif = {{"$schema", kSchema}, {"version", "2.1.0"}, {"runs", {run}}};
   return sarif.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
