@@ -73,7 +73,16 @@ class ObjectEditor {
     bool prev_comma_here =
         prev && prev->comma && SameLine(prev->comma->end, first.range.begin);
     if (!last.comma) {
-      if (prev_comma_here) {
+      // `b: 2,\n  amount: 3 })`: the closing bracket shares the line, so
+      // the comma before goes with the member and the bracket stays put.
+      bool new_after_prev = add_ && add_->after && *add_->after + 1 == i;
+      bool only_blanks_between =
+          prev && prev->comma && !rest_is_trivia && !new_after_prev &&
+          text::OnlyTriviaAfter(text_, prev->comma->end, &next_line) &&
+          text_.substr(prev->comma->end, next_line - prev->comma->end)
+                  .find_first_not_of(" \t\r\n") == std::string_view::npos &&
+          text::OnlyBlanksBefore(text_, first.range.begin);
+      if (prev_comma_here || only_blanks_between) {
         // `a: 1, amount: 2 }`: the comma before goes too, so the survivor
         // before it does not gain a trailing comma.
         comma_taken_ = static_cast<int>(i) - 1;

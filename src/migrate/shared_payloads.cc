@@ -103,7 +103,7 @@ std::map<size_t, std::string> Disagreements(
         why[i] =
             "the object at line " +
             std::to_string(LineAt(text, literal.begin)) +
-            " is part of the payloads of the createSource calls at lines " +
+            " is part of the payloads at lines " +
             lines +
             ", which need different edits in it (a field one method "
             "drops, another keeps); nothing was changed: migrate by hand";

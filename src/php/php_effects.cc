@@ -25,12 +25,17 @@ constexpr std::string_view kPureBuiltins[] = {
     "number_format", "rawurlencode", "round", "rtrim", "sizeof", "sprintf",
     "str_pad", "str_replace", "strlen", "strtolower", "strtotime",
     "strtoupper", "strval", "substr", "trim", "ucfirst", "ucwords",
-    "urlencode", "__"};
+    "urlencode", "__",
+    // Framework accessors and URL builders that only read: Magento 1's
+    // Mage::app()/helper(), WordPress, WooCommerce and Laravel helpers.
+    "app", "helper", "site_url", "home_url", "admin_url", "rest_url", "WC",
+    "wc_get_checkout_url", "wc_get_cart_url", "wc_format_decimal", "url",
+    "route", "config", "trans", "asset"};
 
 // Prefixes of names that read by convention: getters and formatters.
 constexpr std::string_view kReadingPrefixes[] = {
     "get", "is", "has", "can", "format", "to", "as", "convert", "escape",
-    "round", "calculate"};
+    "round", "calculate", "esc"};
 
 // Nodes whose evaluation always does something.
 constexpr std::string_view kEffectNodes[] = {

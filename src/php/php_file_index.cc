@@ -174,9 +174,19 @@ std::optional<std::string> FileIndex::ConstantString(TSNode expr) const {
   }
   if (!node::Is(name, "name") && !node::Is(name, "qualified_name"))
     return std::nullopt;
-  auto it = constants_.find({class_name, std::string(ShortName(name, source_))});
-  if (it == constants_.end()) return std::nullopt;
-  return it->second;
+  std::string short_name(ShortName(name, source_));
+  auto it = constants_.find({class_name, short_name});
+  if (it != constants_.end()) return it->second;
+  if (class_name.empty()) return std::nullopt;
+  // Inherited from a class or interface of this file: taken when every
+  // class constant of that name here holds the same string.
+  std::optional<std::string> agreed;
+  for (const auto& [key, value] : constants_) {
+    if (key.first.empty() || key.second != short_name) continue;
+    if (!value || (agreed && *agreed != *value)) return std::nullopt;
+    agreed = value;
+  }
+  return agreed;
 }
 
 }  // namespace psm::php

@@ -86,6 +86,9 @@ class ContentReader {
           Quote("$" + holder.variable) +
           " is a parameter: the fields its callers put in it are not seen "
           "here; migrate them where the array is made");
+      // Its caller may hold it by reference or read it after the call.
+      content_.observers.push_back(
+          {"", Quote("$" + holder.variable) + " comes from the caller"});
     }
     if (UsesVariablesByName(holder.scope, ctx_.source)) {
       content_.observers.push_back(
@@ -273,7 +276,9 @@ void ContentReader::FromHelper(TSNode call, const FunctionInfo& helper) {
     std::string parameter = ts_node_is_null(name)
                                 ? helper.parameters[i]
                                 : std::string(node::Text(name, ctx_.source));
-    TSNode value = ts_node_named_child(args[i], ts_node_named_child_count(args[i]) - 1);
+    uint32_t parts = ts_node_named_child_count(args[i]);
+    if (parts == 0) continue;
+    TSNode value = ts_node_named_child(args[i], parts - 1);
     if (auto text = StringOf(value, ctx_)) inner.bound[parameter] = *text;
   }
   bool shared = ctx_.index->CallsOf(helper).size() > 1;
@@ -288,6 +293,7 @@ void ContentReader::FromHelper(TSNode call, const FunctionInfo& helper) {
       continue;
     }
     TSNode value = ts_node_named_child(n, 0);
+    if (ts_node_is_null(value)) continue;  // `return;`
     std::string_view variable = VariableName(Unparen(value), ctx_.source);
     ContentReader reader(inner, depth_ + 1);
     Content got;

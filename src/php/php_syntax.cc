@@ -182,6 +182,11 @@ bool IsBlockStatement(TSNode statement) {
 
 bool IsShortEcho(TSNode statement, std::string_view source) {
   TSNode before = ts_node_prev_sibling(statement);
+  while (node::Is(before, "comment")) before = ts_node_prev_sibling(before);
+  if (node::Is(before, "text_interpolation")) {  // `?> html <?=`
+    uint32_t count = ts_node_child_count(before);
+    before = count ? ts_node_child(before, count - 1) : TSNode{};
+  }
   return node::Is(before, "php_tag") && node::Text(before, source) == "<?=";
 }
 
