@@ -342,7 +342,9 @@ std::string SiteCard(const FileResult& file, const SiteResult& site, int index,
                       std::to_string(site.column);
   std::string method =
       site.method.empty() ? "method unknown" : Code(site.method);
-  return "<article class=\"site\" id=\"" + id + "\" data-status=\"" +
+  return "<article class=\"site\" data-language=\"" +
+         std::string(LanguageName(site.language)) + "\" id=\"" + id +
+         "\" data-status=\"" +
          std::string(StatusName(site.status)) + "\" data-method=\"" +
          Escape(MethodKey(site)) + "\">\n<header>" +
          Badge(StatusName(site.status)) + " <a href=\"#" + id + "\">" +

@@ -166,6 +166,7 @@ Json SiteProperties(const SiteResult& site, const ReportOptions& options) {
                       {"line", field.line}});
   }
   return {{"status", StatusName(site.status)},
+          {"language", LanguageName(site.language)},
           {"method", site.method.empty() ? Json(nullptr) : Json(site.method)},
           {"removed", site.removed},
           {"addedSessionId", site.added_session_id},
