@@ -36,7 +36,8 @@ const char* Name(psm::Language language) {
     case psm::Language::kJavaScript: return "javascript";
     case psm::Language::kTypeScript: return "typescript";
     case psm::Language::kTsx: return "tsx";
-    case psm::Language::kPhp: return "php";
+    case psm::Language::kPhp:
+      return "php";
   }
   return "?";
 }

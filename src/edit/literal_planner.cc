@@ -386,7 +386,7 @@ class LiteralPlanner {
       Blind(
           "sessionId is still the placeholder; set it to the checkout's "
           "payment.session.id (or run with " +
-            options_.session_id_flag + ")");
+          options_.session_id_flag + ")");
       return;
     }
     if (!rule.add_session_id || session_id_set_later_) return;
@@ -407,7 +407,7 @@ class LiteralPlanner {
       plan_.reasons.push_back(
           "sessionId is a placeholder; set it to the checkout's "
           "payment.session.id (or run with " +
-            options_.session_id_flag + ")");
+          options_.session_id_flag + ")");
     }
   }
 

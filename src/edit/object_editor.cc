@@ -111,10 +111,10 @@ class ObjectEditor {
       uint32_t next_line = 0;
       bool own_lines = text::OnlyBlanksBefore(text_, m.range.begin) &&
                        text::OnlyTriviaAfter(text_, m.range.end, &next_line);
-      bool ok = own_lines
-                    ? Add(text::LineStart(text_, m.range.begin), next_line, "")
-                    : Add(m.range.begin, text::SkipBlanks(text_, m.range.end),
-                          "");
+      bool ok =
+          own_lines
+              ? Add(text::LineStart(text_, m.range.begin), next_line, "")
+              : Add(m.range.begin, text::SkipBlanks(text_, m.range.end), "");
       if (!ok) return std::nullopt;
     }
     if (add_ && !Insert()) return std::nullopt;

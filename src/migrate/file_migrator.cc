@@ -158,8 +158,7 @@ bool PlanReading(const FileReading& reading, std::string_view text,
       PlanSites(sites, text, reading.source, rules, reading.options);
   for (size_t k = 0; k < sites.size(); ++k) {
     SitePlan& plan = plans[k];
-    if (plan.status != SiteStatus::kIgnored &&
-        file_edits->AddAll(plan.edits)) {
+    if (plan.status != SiteStatus::kIgnored && file_edits->AddAll(plan.edits)) {
       plan.status = SiteStatus::kNeedsReview;
       plan.removed.clear();
       plan.added_session_id = false;
@@ -210,7 +209,8 @@ std::optional<Rejection> Verify(PlannedReading& p, std::string_view text,
   std::string view = reading.source.data() == text.data()
                          ? std::string()
                          : ApplyEdits(reading.source, p.edits);
-  std::string_view after_source = view.empty() ? edited : std::string_view(view);
+  std::string_view after_source =
+      view.empty() ? edited : std::string_view(view);
   int errors_before = CountSyntaxErrors(p.tree.Root());
   DescribeEdits(p.tree, p.edits, lines);
   Tree after = parser.Reparse(reading.language, p.tree, after_source);
@@ -276,8 +276,8 @@ struct CallKinds {
 };
 
 CallKinds ScanCallKinds(std::string_view text) {
-  static const MethodScan scan({kCreateSource, kSessionApis[0], kSessionApis[1],
-                                kSessionApis[2]});
+  static const MethodScan scan(
+      {kCreateSource, kSessionApis[0], kSessionApis[1], kSessionApis[2]});
   unsigned called = scan.Scan(text);
   return {(called & 1) != 0, MayContainSessionApis(text, called >> 1)};
 }

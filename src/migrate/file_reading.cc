@@ -53,8 +53,7 @@ FileReading ScriptReading(Language language, std::string_view text,
 }
 
 FileReading MarkupScriptReading(const ScriptView& view,
-                                const PlanOptions& options,
-                                bool session_apis) {
+                                const PlanOptions& options, bool session_apis) {
   FileReading reading =
       JavaScriptReading(view.language, view.text, options, session_apis);
   reading.verify = [&view](std::string_view text, std::string_view edited) {

@@ -21,7 +21,8 @@ bool IsParameter(std::string_view name, const ValueContext& ctx) {
   if (!IsFunction(ctx.scope)) return false;
   for (TSNode p : node::NamedChildren(node::Field(ctx.scope, "parameters"))) {
     TSNode variable = node::Field(p, "name");
-    if (node::Is(variable, "by_ref")) variable = ts_node_named_child(variable, 0);
+    if (node::Is(variable, "by_ref"))
+      variable = ts_node_named_child(variable, 0);
     if (VariableName(variable, ctx.source) == name) return true;
   }
   return false;
@@ -33,7 +34,8 @@ void ReadValue(TSNode value, const ValueContext& ctx, int depth, Member* m) {
   m->string_value = StringOf(value, ctx);
   TSNode inner = Unparen(value);
   if (depth < kMaxDepth && node::Is(inner, "array_creation_expression")) {
-    m->object = std::make_unique<ObjectLiteral>(ArrayView(inner, ctx, depth + 1));
+    m->object =
+        std::make_unique<ObjectLiteral>(ArrayView(inner, ctx, depth + 1));
   } else if (depth < kMaxDepth && node::Is(inner, "variable_name")) {
     std::string_view name = VariableName(inner, ctx.source);
     TSNode array = SingleArrayAssignment(name, ctx);

@@ -23,9 +23,8 @@ constexpr std::string_view kPureBuiltins[] = {
     "is_array", "is_null", "is_numeric", "is_string", "isset", "join",
     "json_encode", "lcfirst", "ltrim", "max", "mb_strlen", "mb_substr", "min",
     "number_format", "rawurlencode", "round", "rtrim", "sizeof", "sprintf",
-    "str_pad", "str_replace", "strlen", "strtolower", "strtotime",
-    "strtoupper", "strval", "substr", "trim", "ucfirst", "ucwords",
-    "urlencode", "__",
+    "str_pad", "str_replace", "strlen", "strtolower", "strtotime", "strtoupper",
+    "strval", "substr", "trim", "ucfirst", "ucwords", "urlencode", "__",
     // Framework accessors and URL builders that only read: Magento 1's
     // Mage::app()/helper(), WordPress, WooCommerce and Laravel helpers.
     "app", "helper", "site_url", "home_url", "admin_url", "rest_url", "WC",
@@ -34,16 +33,17 @@ constexpr std::string_view kPureBuiltins[] = {
 
 // Prefixes of names that read by convention: getters and formatters.
 constexpr std::string_view kReadingPrefixes[] = {
-    "get", "is", "has", "can", "format", "to", "as", "convert", "escape",
-    "round", "calculate", "esc"};
+    "get", "is",      "has",    "can",   "format",    "to",
+    "as",  "convert", "escape", "round", "calculate", "esc"};
 
 // Nodes whose evaluation always does something.
 constexpr std::string_view kEffectNodes[] = {
-    "assignment_expression", "augmented_assignment_expression",
+    "assignment_expression",           "augmented_assignment_expression",
     "reference_assignment_expression", "update_expression",
-    "object_creation_expression", "include_expression",
-    "include_once_expression", "require_expression", "require_once_expression",
-    "print_intrinsic", "shell_command_expression", "throw_expression"};
+    "object_creation_expression",      "include_expression",
+    "include_once_expression",         "require_expression",
+    "require_once_expression",         "print_intrinsic",
+    "shell_command_expression",        "throw_expression"};
 
 constexpr int kMaxDepth = 3;  // functions of the file followed into
 
@@ -102,9 +102,8 @@ class EffectFinder {
   std::string OfParts(TSNode call, int depth) {
     for (TSNode child : node::NamedChildren(call)) {
       if (node::Is(child, "name")) continue;
-      std::string why = node::Is(child, "arguments")
-                            ? OfArguments(child, depth)
-                            : Of(child, depth);
+      std::string why = node::Is(child, "arguments") ? OfArguments(child, depth)
+                                                     : Of(child, depth);
       if (!why.empty()) return why;
     }
     return "";

@@ -85,21 +85,24 @@ void FileIndex::AddConstants(TSNode declaration,
     std::string value;
     std::optional<std::string> bound;
     if (StringValue(parts[1], source_, &value)) bound = value;
-    auto key = std::make_pair(class_name, std::string(node::Text(parts[0], source_)));
+    auto key =
+        std::make_pair(class_name, std::string(node::Text(parts[0], source_)));
     auto [it, fresh] = constants_.emplace(key, bound);
     if (!fresh) it->second.reset();
   }
 }
 
 void FileIndex::AddDefine(TSNode call) {
-  std::vector<TSNode> args = node::NamedChildren(node::Field(call, "arguments"));
+  std::vector<TSNode> args =
+      node::NamedChildren(node::Field(call, "arguments"));
   if (args.size() != 2) return;
   std::string name, value;
   if (!StringValue(ts_node_named_child(args[0], 0), source_, &name)) return;
   std::optional<std::string> bound;
   if (StringValue(ts_node_named_child(args[1], 0), source_, &value))
     bound = value;
-  auto [it, fresh] = constants_.emplace(std::make_pair(std::string(), name), bound);
+  auto [it, fresh] =
+      constants_.emplace(std::make_pair(std::string(), name), bound);
   if (!fresh) it->second.reset();
 }
 

@@ -14,9 +14,9 @@ namespace psm::php {
 
 // A function or method the file defines.
 struct FunctionInfo {
-  TSNode node{};           // function_definition or method_declaration
+  TSNode node{};  // function_definition or method_declaration
   std::string name;
-  std::string class_name;  // "" for a plain function
+  std::string class_name;               // "" for a plain function
   std::vector<std::string> parameters;  // names without `$`, in order
   bool by_ref_parameter = false;        // it can write its caller's variables
 };

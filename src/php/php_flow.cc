@@ -9,18 +9,27 @@ namespace {
 
 // Calls that hand their argument to the HTTP response (Magento's result
 // objects and response, Laminas/Symfony/Laravel/Slim responses, WordPress).
-constexpr std::string_view kResponseCalls[] = {
-    "setData",        "setJsonData",         "representJson",
-    "setBody",        "setContent",          "json",
-    "withJson",       "setJson",             "JsonResponse",
-    "wp_send_json",   "wp_send_json_success", "wp_send_json_error",
-    "Response",       "sendResponse",        "jsonResponse"};
+constexpr std::string_view kResponseCalls[] = {"setData",
+                                               "setJsonData",
+                                               "representJson",
+                                               "setBody",
+                                               "setContent",
+                                               "json",
+                                               "withJson",
+                                               "setJson",
+                                               "JsonResponse",
+                                               "wp_send_json",
+                                               "wp_send_json_success",
+                                               "wp_send_json_error",
+                                               "Response",
+                                               "sendResponse",
+                                               "jsonResponse"};
 
 // Calls whose result carries the whole argument on: encoders and merges.
 constexpr std::string_view kCarryingCalls[] = {
-    "json_encode", "wp_json_encode", "jsonEncode",  "serialize",
-    "encode",      "array_merge",    "array_replace", "array_filter",
-    "array_merge_recursive"};
+    "json_encode",   "wp_json_encode", "jsonEncode",
+    "serialize",     "encode",         "array_merge",
+    "array_replace", "array_filter",   "array_merge_recursive"};
 
 template <size_t N>
 bool OneOf(std::string_view s, const std::string_view (&list)[N]) {
@@ -30,7 +39,9 @@ bool OneOf(std::string_view s, const std::string_view (&list)[N]) {
   return false;
 }
 
-int LineOf(TSNode n) { return static_cast<int>(ts_node_start_point(n).row) + 1; }
+int LineOf(TSNode n) {
+  return static_cast<int>(ts_node_start_point(n).row) + 1;
+}
 
 std::string AtLine(TSNode n) { return " at line " + std::to_string(LineOf(n)); }
 
@@ -143,10 +154,11 @@ class Follower {
     std::optional<AccessPath> target =
         ReadAccessPath(node::Field(assignment, "left"), source_);
     if (!target || target->dynamic || target->push) {
-      return Done(Flow::Kind::kElsewhere, assignment,
-                  "stored in " +
-                      Quote(node::Text(node::Field(assignment, "left"), source_)) +
-                      AtLine(assignment));
+      return Done(
+          Flow::Kind::kElsewhere, assignment,
+          "stored in " +
+              Quote(node::Text(node::Field(assignment, "left"), source_)) +
+              AtLine(assignment));
     }
     Flow flow = Done(Flow::Kind::kStored, assignment, "");
     flow.variable = std::string(VariableName(target->variable, source_));

@@ -14,10 +14,10 @@ namespace psm::php {
 // somewhere else that can see its fields.
 struct Flow {
   enum class Kind {
-    kResponse,  // printed, or put in the HTTP response (setData, json, ...)
-    kStored,    // stored in a variable or a key of one: follow the variable
-    kReturned,  // returned from the function around it
-    kElsewhere, // passed to other code, read whole, kept out of sight
+    kResponse,   // printed, or put in the HTTP response (setData, json, ...)
+    kStored,     // stored in a variable or a key of one: follow the variable
+    kReturned,   // returned from the function around it
+    kElsewhere,  // passed to other code, read whole, kept out of sight
   };
   Kind kind = Kind::kElsewhere;
   TSNode at{};  // where it was decided: the call, `return`, the assignment

@@ -92,8 +92,9 @@ class ContentReader {
     }
     if (UsesVariablesByName(holder.scope, ctx_.source)) {
       content_.observers.push_back(
-          {"", "the function reads its variables by name (compact(), "
-               "extract(), $$name)"});
+          {"",
+           "the function reads its variables by name (compact(), "
+           "extract(), $$name)"});
     }
     std::vector<Member> statements;
     for (const VariableUse& use :
@@ -109,7 +110,8 @@ class ContentReader {
           Read(use, "");
           break;
         case UseKind::kValue:
-          FollowOut(use.node, use.inside, Quote(node::Text(use.node, ctx_.source)), 0);
+          FollowOut(use.node, use.inside,
+                    Quote(node::Text(use.node, ctx_.source)), 0);
           break;
         case UseKind::kOpaque:
           Opaque(use, "");
@@ -132,8 +134,9 @@ class ContentReader {
   void Assigned(const VariableUse& use) {
     TSNode value = use.value;
     if (!use.inside.empty()) {
-      value = Dig(value, use.inside, ctx_.source);  // `$r = ['payload' => [...]]`
-      if (ts_node_is_null(value)) return;           // sets the other keys
+      value =
+          Dig(value, use.inside, ctx_.source);  // `$r = ['payload' => [...]]`
+      if (ts_node_is_null(value)) return;       // sets the other keys
     }
     content_.anchors.push_back(node::Range(value));
     FromValue(value, Quote(name_) + " (line " + Line(value) + ")");
@@ -170,7 +173,8 @@ class ContentReader {
     if (statements && use.keys.size() == 1 && !use.push && !use.dynamic &&
         IsPlainWrite(use)) {
       TSNode key = ts_node_named_child(use.node, 1);
-      statements->push_back(StatementMember(use.statement, key, use.value, ctx_));
+      statements->push_back(
+          StatementMember(use.statement, key, use.value, ctx_));
       return;
     }
     PayloadMutation m;
@@ -178,14 +182,17 @@ class ContentReader {
       m.path = use.keys.empty() ? prefix.substr(0, prefix.size() - 1)
                                 : prefix + Dotted(use.keys);
     }
-    TSNode statement = ts_node_is_null(use.statement) ? use.node : use.statement;
+    TSNode statement =
+        ts_node_is_null(use.statement) ? use.node : use.statement;
     m.what = Quote(node::Text(statement, ctx_.source));
     m.statement = node::Range(statement);
-    bool plain = IsPlainWrite(use) || (node::Is(statement, "unset_statement") &&
-                                       ts_node_named_child_count(statement) == 1);
-    m.deletable = plain && IsBlockStatement(statement) &&
-                  (ts_node_is_null(use.value) ||
-                   PhpSideEffectOf(use.value, ctx_.source, *ctx_.index).empty());
+    bool plain =
+        IsPlainWrite(use) || (node::Is(statement, "unset_statement") &&
+                              ts_node_named_child_count(statement) == 1);
+    m.deletable =
+        plain && IsBlockStatement(statement) &&
+        (ts_node_is_null(use.value) ||
+         PhpSideEffectOf(use.value, ctx_.source, *ctx_.index).empty());
     TSNode loop = LoopOnlyFor(statement);
     if (m.deletable && !ts_node_is_null(loop)) m.statement = node::Range(loop);
     content_.mutations.push_back(std::move(m));
@@ -216,7 +223,8 @@ class ContentReader {
   }
 
   void Opaque(const VariableUse& use, const std::string& prefix) {
-    std::string path = prefix.empty() ? "" : prefix.substr(0, prefix.size() - 1);
+    std::string path =
+        prefix.empty() ? "" : prefix.substr(0, prefix.size() - 1);
     content_.observers.push_back(
         {path, Quote(node::Text(use.node, ctx_.source)) +
                    " is taken by reference or rebound at line " +
@@ -254,7 +262,8 @@ class ContentReader {
       if (use.kind == UseKind::kWrite) Write(use, "", nullptr);
       if (use.kind == UseKind::kRead) Read(use, "");
       if (use.kind == UseKind::kOpaque) Opaque(use, "");
-      if (use.kind == UseKind::kValue) FollowOut(use.node, use.inside, who, depth);
+      if (use.kind == UseKind::kValue)
+        FollowOut(use.node, use.inside, who, depth);
     }
   }
 
@@ -270,7 +279,8 @@ class ContentReader {
 
 void ContentReader::FromHelper(TSNode call, const FunctionInfo& helper) {
   ValueContext inner{ctx_.source, ctx_.index, helper.node, {}};
-  std::vector<TSNode> args = node::NamedChildren(node::Field(call, "arguments"));
+  std::vector<TSNode> args =
+      node::NamedChildren(node::Field(call, "arguments"));
   for (size_t i = 0; i < args.size() && i < helper.parameters.size(); ++i) {
     TSNode name = node::Field(args[i], "name");
     std::string parameter = ts_node_is_null(name)
@@ -308,8 +318,10 @@ void ContentReader::FromHelper(TSNode call, const FunctionInfo& helper) {
       m.deletable = m.deletable && !shared;  // other callers see it too
       content_.mutations.push_back(std::move(m));
     }
-    for (PayloadObserver& o : got.observers) content_.observers.push_back(std::move(o));
-    for (std::string& b : got.blind_spots) content_.blind_spots.push_back(std::move(b));
+    for (PayloadObserver& o : got.observers)
+      content_.observers.push_back(std::move(o));
+    for (std::string& b : got.blind_spots)
+      content_.blind_spots.push_back(std::move(b));
   }
 }
 
@@ -330,10 +342,10 @@ void ContentReader::TrackNested(const ObjectLiteral& view,
       if (use.kind == UseKind::kRead) Read(use, here);
       if (use.kind == UseKind::kOpaque) Opaque(use, here);
       if (use.kind == UseKind::kValue && !the_member) {
-        content_.observers.push_back(
-            {here.substr(0, here.size() - 1),
-             Quote(node::Text(use.node, ctx_.source)) + " is used at line " +
-                 Line(use.node)});
+        content_.observers.push_back({here.substr(0, here.size() - 1),
+                                      Quote(node::Text(use.node, ctx_.source)) +
+                                          " is used at line " +
+                                          Line(use.node)});
       }
     }
   }
@@ -361,7 +373,8 @@ void ContentReader::AddStatements(std::vector<Member> members) {
   part.members = std::move(members);
   if (content_.units.empty()) content_.units.push_back({});
   content_.units.front().push_back(
-      {std::move(part), "the statements that set " + Quote(name_ + "[...]"), -1});
+      {std::move(part), "the statements that set " + Quote(name_ + "[...]"),
+       -1});
 }
 
 }  // namespace

@@ -120,8 +120,8 @@ class PayloadFinder {
       bool payload = false;
       bool unseen_base = !content.blind_spots.empty();
       for (const Unit& unit : content.units) {
-        payload = payload ||
-                  LooksLikePayload(unit, content, rules_, unseen_base);
+        payload =
+            payload || LooksLikePayload(unit, content, rules_, unseen_base);
       }
       if (payload) sites.push_back(ToSite(root, std::move(content)));
     }
@@ -176,11 +176,11 @@ class PayloadFinder {
           TSNode statement = ts_node_descendant_for_byte_range(
               root_, m.range.begin, m.range.end);
           TSNode scope = ScopeOf(statement);
-          TSNode body =
-              IsFunction(scope) ? node::Field(scope, "body") : scope;
-          conditional = conditional ||
-                        !ts_node_eq(ts_node_parent(statement), body);
-          lines.push_back(std::to_string(ts_node_start_point(statement).row + 1));
+          TSNode body = IsFunction(scope) ? node::Field(scope, "body") : scope;
+          conditional =
+              conditional || !ts_node_eq(ts_node_parent(statement), body);
+          lines.push_back(
+              std::to_string(ts_node_start_point(statement).row + 1));
         }
       }
     }

@@ -75,7 +75,8 @@ class RootFinder {
     }
     Holder holder{ScopeOf(assignment),
                   std::string(VariableName(path->variable, source_)),
-                  holder_path, {}};
+                  holder_path,
+                  {}};
     if (holder.variable == "this") return;
     Lift(holder, node::Range(assignment), 0);
   }

@@ -12,16 +12,36 @@ void DecodeEscape(std::string_view e, std::string* out) {
     return;
   }
   switch (e[1]) {
-    case 'n': *out += '\n'; return;
-    case 't': *out += '\t'; return;
-    case 'r': *out += '\r'; return;
-    case 'v': *out += '\v'; return;
-    case 'f': *out += '\f'; return;
-    case 'e': *out += '\x1b'; return;
-    case '\\': *out += '\\'; return;
-    case '$': *out += '$'; return;
-    case '"': *out += '"'; return;
-    default: *out += e; return;
+    case 'n':
+      *out += '\n';
+      return;
+    case 't':
+      *out += '\t';
+      return;
+    case 'r':
+      *out += '\r';
+      return;
+    case 'v':
+      *out += '\v';
+      return;
+    case 'f':
+      *out += '\f';
+      return;
+    case 'e':
+      *out += '\x1b';
+      return;
+    case '\\':
+      *out += '\\';
+      return;
+    case '$':
+      *out += '$';
+      return;
+    case '"':
+      *out += '"';
+      return;
+    default:
+      *out += e;
+      return;
   }
 }
 

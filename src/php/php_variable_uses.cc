@@ -97,15 +97,16 @@ class UseCollector {
     std::vector<std::string> rest(path->keys.begin() + common,
                                   path->keys.end());
     std::vector<std::string> inside(prefix_.begin() + common, prefix_.end());
-    VariableUse use = Context(top, container ? std::vector<std::string>() : rest,
-                              *path);
+    VariableUse use =
+        Context(top, container ? std::vector<std::string>() : rest, *path);
     if (container && path->dynamic) {
       use.kind = use.kind == Kind::kRead ? Kind::kRead : Kind::kOpaque;
       use.keys.clear();  // any key: the whole array may be the one read
     }
     if (in_closure && (use.kind == Kind::kWrite || use.kind == Kind::kAssign))
       return;  // a copy's write changes nothing here
-    use.inside = container && !path->dynamic ? inside : std::vector<std::string>();
+    use.inside =
+        container && !path->dynamic ? inside : std::vector<std::string>();
     use.in_closure = in_closure;
     use.statement = StatementOf(top);
     uses_.push_back(std::move(use));

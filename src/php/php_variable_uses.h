@@ -31,8 +31,8 @@ struct VariableUse {
   // keys (`$result = [...]`, `setData($result)`): the keys that lead to
   // the array in that value; empty when the use is of the array itself.
   std::vector<std::string> inside;
-  TSNode value{};      // kAssign, kWrite: the value written, if any
-  TSNode statement{};  // the statement holding the use
+  TSNode value{};           // kAssign, kWrite: the value written, if any
+  TSNode statement{};       // the statement holding the use
   bool in_closure = false;  // inside a closure or arrow function
 };
 

@@ -344,9 +344,8 @@ std::string SiteCard(const FileResult& file, const SiteResult& site, int index,
       site.method.empty() ? "method unknown" : Code(site.method);
   return "<article class=\"site\" data-language=\"" +
          std::string(LanguageName(site.language)) + "\" id=\"" + id +
-         "\" data-status=\"" +
-         std::string(StatusName(site.status)) + "\" data-method=\"" +
-         Escape(MethodKey(site)) + "\">\n<header>" +
+         "\" data-status=\"" + std::string(StatusName(site.status)) +
+         "\" data-method=\"" + Escape(MethodKey(site)) + "\">\n<header>" +
          Badge(StatusName(site.status)) + " <a href=\"#" + id + "\">" +
          Escape(where) + "</a> " + method + "</header>\n" +
          Facts(site, options) + SiteLedger(site, options) +

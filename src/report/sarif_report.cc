@@ -261,8 +261,8 @@ std::string SarifReport(const std::vector<FileResult>& files,
       {"properties",
        {{"summary", Summary(summary)},
         {"filesWritten", options.write_mode},
-        {"sessionId", options.session_id.empty() ? Json(nullptr)
-                                                 : Json(options.session_id)},
+        {"sessionId",
+         options.session_id.empty() ? Json(nullptr) : Json(options.session_id)},
         {"phpSessionId", options.php_session_id.empty()
                              ? Json(nullptr)
                              : Json(options.php_session_id)}}}};

@@ -13,7 +13,8 @@ namespace psm::node {
 
 // Null nodes (a missing field) have type "" rather than crashing.
 inline std::string_view Type(TSNode n) {
-  return ts_node_is_null(n) ? std::string_view() : std::string_view(ts_node_type(n));
+  return ts_node_is_null(n) ? std::string_view()
+                            : std::string_view(ts_node_type(n));
 }
 inline bool Is(TSNode n, std::string_view type) {
   return !ts_node_is_null(n) && Type(n) == type;

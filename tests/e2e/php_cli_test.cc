@@ -4,9 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
-#include <fstream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 
 #include "e2e/cli_harness.h"
 #include "php/php_lint.h"
@@ -15,13 +13,6 @@ namespace psm::testing_cli {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::string Slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
 
 fs::path WithStem(const fs::path& dir, const std::string& stem) {
   for (const auto& entry : fs::directory_iterator(dir)) {
@@ -44,12 +35,12 @@ std::vector<std::string> PhpFixtures() {
 
 // The fixture's session-id options, quoted for the shell.
 std::string SessionOptions(const fs::path& dir) {
-  nlohmann::json spec = nlohmann::json::parse(Slurp(dir / "report.json"));
+  nlohmann::json spec = nlohmann::json::parse(ReadFile(dir / "report.json"));
   std::string options =
       "--session-id '" + spec.value("sessionId", std::string()) + "'";
   if (spec.contains("phpSessionId")) {
-    options += " --php-session-id '" + spec["phpSessionId"].get<std::string>() +
-               "'";
+    options +=
+        " --php-session-id '" + spec["phpSessionId"].get<std::string>() + "'";
   }
   return options;
 }
@@ -60,14 +51,15 @@ TEST_P(PhpFixtureCliTest, DiffAppliesWriteMatchesAndASecondRunIsQuiet) {
   fs::path dir = fs::path(PSM_SOURCE_DIR) / "fixtures" / GetParam();
   fs::path input = WithStem(dir, "input");
   fs::path expected_path = WithStem(dir, "expected");
-  std::string expected = Slurp(expected_path.empty() ? input : expected_path);
+  std::string expected =
+      ReadFile(expected_path.empty() ? input : expected_path);
   std::string file = "case" + input.extension().string();
   std::string options = SessionOptions(dir);
   ScratchDir scratch;
-  scratch.Write(file, Slurp(input));
+  scratch.Write(file, ReadFile(input));
 
-  Outcome diff = Shell(scratch.path(), "{bin} -q " + options + " " + file +
-                                           " > change.diff");
+  Outcome diff = Shell(scratch.path(),
+                       "{bin} -q " + options + " " + file + " > change.diff");
   ASSERT_EQ(diff.status, 0) << diff.err;
   if (!scratch.Read("change.diff").empty()) {
     Outcome apply = Shell(scratch.path(),
@@ -77,11 +69,12 @@ TEST_P(PhpFixtureCliTest, DiffAppliesWriteMatchesAndASecondRunIsQuiet) {
   }
   EXPECT_EQ(scratch.Read(file), expected);
 
-  scratch.Write(file, Slurp(input));
-  Outcome write = Shell(scratch.path(), "{bin} -q --write " + options + " " + file);
+  scratch.Write(file, ReadFile(input));
+  Outcome write =
+      Shell(scratch.path(), "{bin} -q --write " + options + " " + file);
   EXPECT_EQ(write.status, 0) << write.err;
   EXPECT_EQ(scratch.Read(file), expected);
-  if (testing_php::HavePhp() && expected != Slurp(input)) {
+  if (testing_php::HavePhp() && expected != ReadFile(input)) {
     EXPECT_EQ(testing_php::PhpLint(expected), "");
   }
 

@@ -41,9 +41,11 @@ TEST(ObjectEditorTest, StatementsGoWithTheirLinesAndGainAStatement) {
       "$p['type'] = 'konbini';\n$p['amount'] = 1;\n$p['currency'] = 'JPY';\n";
   ObjectLiteral object;
   object.statements = true;
-  object.members.push_back(At(text, "'type'", "'konbini'", "$p['type'] = 'konbini';"));
+  object.members.push_back(
+      At(text, "'type'", "'konbini'", "$p['type'] = 'konbini';"));
   object.members.push_back(At(text, "'amount'", "1", "$p['amount'] = 1;"));
-  object.members.push_back(At(text, "'currency'", "'JPY'", "$p['currency'] = 'JPY';"));
+  object.members.push_back(
+      At(text, "'currency'", "'JPY'", "$p['currency'] = 'JPY';"));
   object.range = {0, static_cast<uint32_t>(text.size())};
   EXPECT_EQ(Edited(text, object, {1, 2}, NewMember{"sessionId", "$sid", 0}),
             "$p['type'] = 'konbini';\n$p['sessionId'] = $sid;\n");
@@ -60,8 +62,7 @@ TEST(ObjectEditorTest, StatementsSharingALineGoAlone) {
 }
 
 TEST(ObjectEditorTest, AnAlignedArrowKeepsItsColumnWhenTheKeyFits) {
-  std::string text =
-      "[\n  'type'          => 'x',\n  'amount'        => 1,\n]";
+  std::string text = "[\n  'type'          => 'x',\n  'amount'        => 1,\n]";
   ObjectLiteral object;
   object.range = {0, static_cast<uint32_t>(text.size())};
   object.members.push_back(At(text, "'type'", "'x'"));

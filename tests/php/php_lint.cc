@@ -11,8 +11,7 @@
 namespace psm::testing_php {
 
 bool HavePhp() {
-  static const bool have =
-      std::system("command -v php >/dev/null 2>&1") == 0;
+  static const bool have = std::system("command -v php >/dev/null 2>&1") == 0;
   return have;
 }
 

@@ -16,12 +16,12 @@ namespace psm {
 namespace {
 
 Migration Migrate(const std::string& path, const std::string& text,
-              const std::string& php_session_id = "$sid") {
+                  const std::string& php_session_id = "$sid") {
   static Parser parser;
   PlanOptions options;
   options.php_session_id = php_session_id;
-  return MigrateText(path, text, Language::kJavaScript, BuiltinRules(),
-                     options, parser);
+  return MigrateText(path, text, Language::kJavaScript, BuiltinRules(), options,
+                     parser);
 }
 
 std::string Php(const std::string& body) { return "<?php\n" + body + "\n"; }
@@ -92,8 +92,9 @@ TEST(PhpPayloadTest, LeavesOtherArraysWithATypeKeyAlone) {
 }
 
 TEST(PhpPayloadTest, ReadsOnlyPhpFiles) {
-  std::string text = Php("echo json_encode(['type' => 'konbini', 'amount' => "
-                         "1, 'currency' => 'JPY']);");
+  std::string text =
+      Php("echo json_encode(['type' => 'konbini', 'amount' => "
+          "1, 'currency' => 'JPY']);");
   EXPECT_TRUE(Migrate("a.js", text).result.sites.empty());
   EXPECT_EQ(Migrate("a.phtml", text).result.sites.size(), 1u);
 }
@@ -148,11 +149,11 @@ TEST(PhpPayloadTest, EveryMethodLosesTheSameFieldsAsInJavaScript) {
 
 TEST(PhpPayloadTest, InsertsSessionIdInTheStyleOfType) {
   Migration m = Migrate("a.php", Php("echo json_encode([\n"
-                                 "\t\"type\"     => \"konbini\",\n"
-                                 "\t\"amount\"   => 1,\n"
-                                 "\t\"currency\" => \"JPY\",\n"
-                                 "\t\"konbini\"  => [],\n"
-                                 "]);"));
+                                     "\t\"type\"     => \"konbini\",\n"
+                                     "\t\"amount\"   => 1,\n"
+                                     "\t\"currency\" => \"JPY\",\n"
+                                     "\t\"konbini\"  => [],\n"
+                                     "]);"));
   EXPECT_EQ(m.migrated_text(), Php("echo json_encode([\n"
                                    "\t\"type\"     => \"konbini\",\n"
                                    "\t\"sessionId\" => $sid,\n"
@@ -162,10 +163,10 @@ TEST(PhpPayloadTest, InsertsSessionIdInTheStyleOfType) {
 
 TEST(PhpPayloadTest, PiecewiseSessionIdIsAStatementAfterType) {
   Migration m = Migrate("a.php", Php("$p = [];\n"
-                                 "$p['type'] = 'konbini';\n"
-                                 "$p['amount'] = 1;\n"
-                                 "$p['currency'] = 'JPY';\n"
-                                 "echo json_encode($p);"));
+                                     "$p['type'] = 'konbini';\n"
+                                     "$p['amount'] = 1;\n"
+                                     "$p['currency'] = 'JPY';\n"
+                                     "echo json_encode($p);"));
   EXPECT_EQ(m.migrated_text(), Php("$p = [];\n"
                                    "$p['type'] = 'konbini';\n"
                                    "$p['sessionId'] = $sid;\n"
@@ -173,9 +174,9 @@ TEST(PhpPayloadTest, PiecewiseSessionIdIsAStatementAfterType) {
 }
 
 TEST(PhpPayloadTest, WithoutAnExpressionInsertsTheMarkedPlaceholder) {
-  std::string text = Php(
-      "echo json_encode(['type' => 'konbini', 'amount' => 1, 'currency' => "
-      "'JPY']);");
+  std::string text =
+      Php("echo json_encode(['type' => 'konbini', 'amount' => 1, 'currency' => "
+          "'JPY']);");
   Migration first = Migrate("a.php", text, "");
   std::string out(first.migrated_text());
   EXPECT_NE(out.find("'sessionId' => 'TODO(payment-session-migrate)"),
@@ -186,15 +187,17 @@ TEST(PhpPayloadTest, WithoutAnExpressionInsertsTheMarkedPlaceholder) {
   EXPECT_EQ(again.result.sites[0].status, SiteStatus::kNeedsReview);
   EXPECT_FALSE(again.result.changed);
   Migration filled = Migrate("a.php", out, "$this->sid()");
-  EXPECT_NE(std::string(filled.migrated_text()).find("'sessionId' => $this->sid()"),
-            std::string::npos);
+  EXPECT_NE(
+      std::string(filled.migrated_text()).find("'sessionId' => $this->sid()"),
+      std::string::npos);
 }
 
 TEST(PhpPayloadTest, AReadOfARemovedFieldKeepsItForReview) {
-  Migration m = Migrate("a.php", Php("$p = ['type' => 'konbini', 'amount' => 1, "
-                                 "'currency' => 'JPY'];\n"
-                                 "if ($p['amount'] > 5) { log_it(); }\n"
-                                 "echo json_encode($p);"));
+  Migration m =
+      Migrate("a.php", Php("$p = ['type' => 'konbini', 'amount' => 1, "
+                           "'currency' => 'JPY'];\n"
+                           "if ($p['amount'] > 5) { log_it(); }\n"
+                           "echo json_encode($p);"));
   ASSERT_EQ(m.result.sites.size(), 1u);
   EXPECT_EQ(m.result.sites[0].status, SiteStatus::kNeedsReview);
   EXPECT_NE(std::string(m.migrated_text()).find("'amount' => 1"),
@@ -202,21 +205,23 @@ TEST(PhpPayloadTest, AReadOfARemovedFieldKeepsItForReview) {
 }
 
 TEST(PhpPayloadTest, AnArrayPassedElsewhereIsNotEdited) {
-  Migration m = Migrate("a.php", Php("$p = ['type' => 'konbini', 'amount' => 1, "
-                                 "'currency' => 'JPY'];\n"
-                                 "$erp->send(json_encode($p));\n"
-                                 "echo json_encode($p);"));
+  Migration m =
+      Migrate("a.php", Php("$p = ['type' => 'konbini', 'amount' => 1, "
+                           "'currency' => 'JPY'];\n"
+                           "$erp->send(json_encode($p));\n"
+                           "echo json_encode($p);"));
   ASSERT_EQ(m.result.sites.size(), 1u);
   EXPECT_EQ(m.result.sites[0].status, SiteStatus::kNeedsReview);
   EXPECT_FALSE(m.result.changed);
 }
 
 TEST(PhpPayloadTest, ATypeSetConditionallyLeavesTheMethodOpen) {
-  Migration m = Migrate("a.php", Php("function f($x) {\n"
-                                 "  $p = ['amount' => 1, 'currency' => 'EUR'];\n"
-                                 "  if ($x) { $p['type'] = 'konbini'; }\n"
-                                 "  $p['konbini'] = [];\n"
-                                 "  echo json_encode($p);\n}"));
+  Migration m =
+      Migrate("a.php", Php("function f($x) {\n"
+                           "  $p = ['amount' => 1, 'currency' => 'EUR'];\n"
+                           "  if ($x) { $p['type'] = 'konbini'; }\n"
+                           "  $p['konbini'] = [];\n"
+                           "  echo json_encode($p);\n}"));
   ASSERT_EQ(m.result.sites.size(), 1u);
   EXPECT_EQ(m.result.sites[0].status, SiteStatus::kNeedsReview);
   EXPECT_FALSE(m.result.changed);
