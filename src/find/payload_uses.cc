@@ -155,11 +155,11 @@ ByteRange StatementOf(TSNode expression) {
 
 class UseSorter {
  public:
-  UseSorter(const TrackedBinding& tracked, TSNode call, std::string_view source,
+  UseSorter(const TrackedBinding& tracked, std::string_view source,
             std::vector<PayloadMutation>* mutations,
             std::vector<PayloadObserver>* observers)
       : tracked_(tracked),
-        call_(call),
+        call_(tracked.moment),
         source_(source),
         mutations_(mutations),
         observers_(observers) {}
@@ -344,10 +344,10 @@ bool ProvablyAfter(TSNode n, TSNode call, TSNode scope) {
 }
 
 void CollectPayloadUses(const TrackedBinding& tracked, const FlowNodes& flow,
-                        TSNode call, std::string_view source,
+                        std::string_view source,
                         std::vector<PayloadMutation>* mutations,
                         std::vector<PayloadObserver>* observers) {
-  UseSorter sorter(tracked, call, source, mutations, observers);
+  UseSorter sorter(tracked, source, mutations, observers);
   for (TSNode use : UsesOf(tracked.binding, tracked.name, source)) {
     if (flow.contains(ts_node_start_byte(use)) ||
         IsDeclaringName(use, tracked.binding)) {
