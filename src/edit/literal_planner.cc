@@ -15,11 +15,6 @@ constexpr std::string_view kSessionId = "sessionId";
 
 std::string Ticked(std::string_view s) { return "`" + std::string(s) + "`"; }
 
-int LineAt(std::string_view text, uint32_t offset) {
-  return 1 + static_cast<int>(
-                 std::count(text.begin(), text.begin() + offset, '\n'));
-}
-
 // True when setting `set` can put `removed` (or something under it) back.
 bool Touches(std::string_view set, std::string_view removed) {
   auto under = [](std::string_view a, std::string_view b) {
@@ -286,7 +281,7 @@ class LiteralPlanner {
       if (m.after_call) continue;  // the call has seen the object already
       std::string where =
           Ticked(m.what.substr(1, m.what.size() - 2)) + " (line " +
-          std::to_string(LineAt(text_, m.statement.begin)) + ")";
+          std::to_string(text::LineAt(text_, m.statement.begin)) + ")";
       if (m.path.empty()) {
         Blind(where +
               " changes the payload; the tool cannot tell which fields");

@@ -13,11 +13,8 @@
 namespace psm {
 namespace {
 
-int LineOf(TSNode n) {
-  return static_cast<int>(ts_node_start_point(n).row) + 1;
-}
 std::string AtLine(TSNode n) {
-  return " (line " + std::to_string(LineOf(n)) + ")";
+  return " (line " + std::to_string(node::Line(n)) + ")";
 }
 
 class PayloadResolver {
@@ -461,32 +458,16 @@ class PayloadResolver {
       TSNode other = ts_node_parent(reference);
       if (node::Is(other, "call_expression") &&
           ts_node_eq(node::Field(other, "function"), reference) &&
-          IsPayloadOfCreateSource(other)) {
+          IsPassedToCreateSource(other, source_)) {
         continue;  // another site: the plans of the two are compared
       }
       site->observers.push_back(
           {"", Quote(node::Text(callee, source_)) + ", which builds it, is " +
                    "also used at line " +
-                   std::to_string(LineOfNode(reference)) + " (" +
+                   std::to_string(node::Line(reference)) + " (" +
                    StatementAround(reference, source_) + ")"});
       return;
     }
-  }
-
-  // `expr` is the last argument of a createSource call.
-  bool IsPayloadOfCreateSource(TSNode expr) const {
-    TSNode args = ts_node_parent(expr);
-    while (node::Is(args, "parenthesized_expression") ||
-           node::Is(args, "await_expression")) {
-      expr = args;
-      args = ts_node_parent(args);
-    }
-    if (!node::Is(args, "arguments")) return false;
-    TSNode outer = ts_node_parent(args);
-    std::vector<TSNode> list = node::Arguments(outer);
-    return node::Text(node::Field(outer, "function"), source_)
-                   .find("createSource") != std::string_view::npos &&
-           !list.empty() && ts_node_eq(list.back(), expr);
   }
 
   static constexpr int kMaxHops = 8;

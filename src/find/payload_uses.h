@@ -49,10 +49,12 @@ void CollectPayloadUses(const TrackedBinding& tracked, const FlowNodes& flow,
 // no loop inside `scope` holds the call.
 bool ProvablyAfter(TSNode n, TSNode call, TSNode scope);
 
+// `expr` (maybe awaited) is the payload of a createSource call, as is or
+// through merges (`Object.assign({}, expr)`).
+bool IsPassedToCreateSource(TSNode expr, std::string_view source);
+
 // The statement around `n`, shortened and quoted for a message.
 std::string StatementAround(TSNode n, std::string_view source);
-
-int LineOfNode(TSNode n);
 
 }  // namespace psm
 

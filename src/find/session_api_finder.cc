@@ -41,10 +41,6 @@ std::string_view FirstStringArgument(std::string_view text, size_t at) {
   return text.substr(at + 1, close - at - 1);
 }
 
-int LineOf(TSNode n) {
-  return static_cast<int>(ts_node_start_point(n).row) + 1;
-}
-
 // The configuration object literal, written inline or bound to a variable.
 TSNode ConfigObject(TSNode arg, std::string_view source) {
   TSNode value = node::Unwrap(arg);
@@ -141,7 +137,7 @@ class SessionApiFinder {
                          "sessionId; add it to its options";
     if (const Member* data = literal.Find("sourceData")) {
       reason += "; its sourceData" + std::string(" (line ") +
-                std::to_string(LineOf(options)) +
+                std::to_string(node::Line(options)) +
                 ") then no longer needs amount, currency " + "and line items";
       (void)data;
     }
