@@ -7,8 +7,11 @@
 #include <atomic>
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 #include <iterator>
+#include <map>
+#include <set>
 #include <thread>
 
 #include "cli/config.h"
@@ -24,6 +27,8 @@
 #include "migrate/file_migrator.h"
 #include "migrate/ordered_pool.h"
 #include "migrate/work_queue.h"
+#include "project/module_paths.h"
+#include "project/project_linker.h"
 #include "report/unified_diff.h"
 #include "rules/rule_table.h"
 #include "syntax/embedded_script.h"
@@ -54,6 +59,11 @@ struct RunContext {
 };
 
 struct ProcessedFile {
+  std::string opened;  // the path as opened
+  // Its calls take payloads from other modules: printed once the project
+  // model has linked them (see FinishLinkedFiles).
+  bool deferred = false;
+  std::vector<SiteRequest> requests;
   FileResult result;
   std::string diff;          // --diff only
   std::string walk_problem;  // a directory the walk could not read, ...
@@ -111,9 +121,13 @@ struct Worker {
   ReadBuffer buffer;
 };
 
+// `links`: what the project model learned about the file; with them the
+// file is final and never deferred.
 ProcessedFile ProcessFile(const std::string& path, const RunContext& ctx,
-                          Worker& worker) {
+                          Worker& worker, const FileLinks* links = nullptr,
+                          bool final = false) {
   ProcessedFile out;
+  out.opened = path;
   FileResult& result = out.result;
   result.path = DisplayPath(path, ctx.cwd);
   size_t limit = ctx.options.max_file_bytes ? ctx.options.max_file_bytes
@@ -125,8 +139,13 @@ ProcessedFile ProcessFile(const std::string& path, const RunContext& ctx,
     return out;
   }
   Migration m = MigrateText(result.path, file.text, LanguageOf(path), ctx.rules,
-                            ctx.plan, worker.parser);
+                            ctx.plan, worker.parser, links);
   result = std::move(m.result);
+  if (!final && !m.requests.empty() && ctx.options.link_modules) {
+    out.deferred = true;  // nothing written or printed yet
+    out.requests = std::move(m.requests);
+    return out;
+  }
   if (!result.changed) return out;
   if (ctx.options.mode == Mode::kWrite) {
     std::string error = WriteFileAtomically(path, m.migrated_text());
@@ -301,6 +320,58 @@ bool OnlyFiles(const std::vector<std::string>& paths) {
   return true;
 }
 
+std::string AbsolutePath(const std::string& path) {
+  std::error_code ec;
+  return std::filesystem::absolute(path, ec).lexically_normal().string();
+}
+
+// The files whose calls take payloads from other modules, and the modules
+// that build them, migrated together once the project model has linked
+// them; printed after the others, in path order.
+void FinishLinkedFiles(const RunContext& ctx,
+                       std::vector<ProcessedFile>& deferred,
+                       const std::set<std::string>& changed, Printer& printer,
+                       RunOutcome& run) {
+  if (deferred.empty()) return;
+  std::vector<std::string> roots;
+  for (const std::string& p : ctx.options.paths)
+    roots.push_back(AbsolutePath(p));
+  ModulePaths paths(ProjectRootOf(ctx.options.paths.front()));
+  std::vector<CallerFile> callers;
+  std::map<std::string, std::string> todo;  // display path -> absolute path
+  for (ProcessedFile& d : deferred) {
+    std::string absolute = AbsolutePath(d.opened);
+    callers.push_back({absolute, d.result.path, std::move(d.requests)});
+    todo[d.result.path] = absolute;
+  }
+  LinkOptions options;
+  options.display = [&](const std::string& p) {
+    return DisplayPath(p, ctx.cwd);
+  };
+  options.writable = [&](const std::string& p) {
+    if (changed.contains(p)) return false;
+    for (const std::string& root : roots) {
+      if (p == root || p.starts_with(root + "/")) return true;
+    }
+    return false;
+  };
+  std::map<std::string, FileLinks> links = LinkProject(callers, paths, options);
+  for (const auto& [path, file_links] : links) {
+    if (!file_links.builders.empty()) todo[DisplayPath(path, ctx.cwd)] = path;
+  }
+  Worker worker;
+  for (const auto& [display, absolute] : todo) {
+    if (g_interrupted.load()) break;
+    auto found = links.find(absolute);
+    ProcessedFile file =
+        ProcessFile(absolute, ctx, worker,
+                    found == links.end() ? nullptr : &found->second, true);
+    file.result.path = display;
+    printer.File(file.result, file.diff);
+    run.Add(std::move(file.result));
+  }
+}
+
 // The main job: walk, migrate in parallel, print in path order. The walk
 // runs on a thread of its own and the workers start on the first files it
 // finds, so a large tree is read while it is still being walked.
@@ -332,6 +403,8 @@ int RunFiles(const RunContext& ctx, Printer& printer) {
     walker = std::thread(walk);
   }
   Progress progress(!ctx.options.quiet);
+  std::vector<ProcessedFile> deferred;
+  std::set<std::string> changed;  // absolute paths changed by the run
   RunOrdered<Worker, ProcessedFile>(
       queue, Jobs(ctx.options), g_interrupted,
       [&](const WalkEntry& entry, Worker& worker) {
@@ -344,7 +417,10 @@ int RunFiles(const RunContext& ctx, Printer& printer) {
       },
       [&](size_t i, ProcessedFile&& file) {
         progress.Clear();
-        if (file.walk_problem.empty()) {
+        if (file.deferred) {
+          deferred.push_back(std::move(file));
+        } else if (file.walk_problem.empty()) {
+          if (file.result.changed) changed.insert(AbsolutePath(file.opened));
           printer.File(file.result, file.diff);
           run.Add(std::move(file.result));
         } else {  // problems met by the walk come in order with the files
@@ -355,6 +431,7 @@ int RunFiles(const RunContext& ctx, Printer& printer) {
       });
   if (walker.joinable()) walker.join();
   progress.Clear();
+  FinishLinkedFiles(ctx, deferred, changed, printer, run);
   double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started)
           .count();

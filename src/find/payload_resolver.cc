@@ -3,11 +3,12 @@
 #include <algorithm>
 #include <string>
 
+#include "find/imported_payloads.h"
 #include "find/mergers.h"
 #include "find/object_builder.h"
 #include "find/payload_uses.h"
-#include "find/receiver.h"
 #include "find/scope.h"
+#include "find/wrapper_calls.h"
 #include "syntax/node.h"
 
 namespace psm {
@@ -61,6 +62,10 @@ class PayloadResolver {
     } else if (type == "identifier") {
       flow_.insert(ts_node_start_byte(value));
       ResolveVariable(value, hops, site);
+    } else if (type == "await_expression") {
+      // `await build()`: the value the promise settles with, which for an
+      // async builder is what it returns.
+      Resolve(ts_node_named_child(value, 0), origin, hops, site);
     } else if (type == "call_expression") {
       ResolveCall(value, hops, site);
     } else if (type == "undefined" || type == "null") {
@@ -84,6 +89,7 @@ class PayloadResolver {
     std::string_view name = node::Text(identifier, source_);
     Binding binding = ResolveName(name, identifier, source_);
     std::string var = "variable " + Quote(name);
+    if (RequestImportedValue(identifier, binding, source_, site)) return;
     switch (binding.kind) {
       case Binding::Kind::kNotFound:
         Blind(site, "the payload " + var + " is not declared in this file");
@@ -163,6 +169,7 @@ class PayloadResolver {
   }
 
   static bool RunsBeforeReturn(TSNode moment) {
+    if (ts_node_is_null(moment)) return false;
     for (TSNode p = ts_node_parent(moment); !ts_node_is_null(p);
          p = ts_node_parent(p)) {
       if (!node::IsFunction(p)) continue;
@@ -209,7 +216,13 @@ class PayloadResolver {
       ResolveMerge(call, hops, site);
       return;
     }
-    TSNode function = FunctionCalled(callee);
+    if (RequestImportedCall(call, source_, site)) return;
+    std::vector<TSNode> args = node::Arguments(call);
+    if (node::Text(callee, source_) == "Promise.resolve" && args.size() == 1) {
+      Resolve(args[0], "", hops + 1, site);  // settles with its argument
+      return;
+    }
+    TSNode function = FunctionCalled(callee, source_);
     if (ts_node_is_null(function)) {
       Blind(site,
             "the payload is built by " + Quote(node::Text(call, source_)) +
@@ -218,8 +231,15 @@ class PayloadResolver {
       return;
     }
     ObserveOtherCallers(callee, site);
-    std::string origin =
-        "returned by " + Quote(node::Text(callee, source_)) + AtLine(function);
+    ResolveReturns(
+        function,
+        "returned by " + Quote(node::Text(callee, source_)) + AtLine(function),
+        hops, site);
+  }
+
+  // The literals `function` returns are the payload.
+  void ResolveReturns(TSNode function, const std::string& origin, int hops,
+                      CallSite* site) {
     TSNode body = node::Field(function, "body");
     if (!node::Is(body, "statement_block")) {  // arrow: `(c) => ({...})`
       Resolve(body, origin, hops + 1, site);
@@ -230,35 +250,6 @@ class PayloadResolver {
         Resolve(ts_node_named_child(n, 0), origin, hops + 1, site);
       }
     });
-  }
-
-  // The function a callee names in this file: `build(...)` for a function
-  // declaration or a variable bound to a function, `this.build(...)` for a
-  // method of the enclosing class.
-  TSNode FunctionCalled(TSNode callee) const {
-    callee = node::Unwrap(callee);
-    if (node::Is(callee, "identifier")) {
-      Binding b = ResolveName(node::Text(callee, source_), callee, source_);
-      if (b.kind == Binding::Kind::kFunction) return b.declarator;
-      if (b.kind != Binding::Kind::kVariable || !b.assignments.empty())
-        return TSNode{};
-      TSNode value = node::Unwrap(node::Field(b.declarator, "value"));
-      return node::IsFunction(value) ? value : TSNode{};
-    }
-    if (node::Is(callee, "member_expression") &&
-        node::Is(node::Field(callee, "object"), "this")) {
-      std::string_view method =
-          node::Text(node::Field(callee, "property"), source_);
-      TSNode klass = node::EnclosingOfType(callee, "class_body");
-      if (ts_node_is_null(klass)) return TSNode{};
-      for (TSNode m : node::NamedChildren(klass)) {
-        if (node::Is(m, "method_definition") &&
-            node::Text(node::Field(m, "name"), source_) == method) {
-          return m;
-        }
-      }
-    }
-    return TSNode{};
   }
 
   // `Object.assign(target, a, b)` and friends: every literal argument is a
@@ -305,12 +296,22 @@ class PayloadResolver {
   void ResolveParameter(const Binding& binding, std::string_view name, int hops,
                         CallSite* site) {
     TSNode function = binding.scope;
-    int index = ParameterIndex(function, binding.declarator);
-    std::string function_name = FunctionName(function);
+    int index = ParameterIndex(function, binding.declarator, source_);
+    std::string function_name = FunctionName(function, source_);
     std::string where = "the payload " + Quote(name) + " is a parameter of " +
                         (function_name.empty() ? "an anonymous function"
                                                : Quote(function_name)) +
                         AtLine(function);
+    if (TSNode promise = ThenReceiver(function, index, source_);
+        !ts_node_is_null(promise)) {
+      // `build().then(p => dr.createSource(p))`: p is what build settles
+      // with.
+      Track(binding, name, "");
+      Resolve(promise,
+              "settled value of " + Quote(node::Text(promise, source_)),
+              hops + 1, site);
+      return;
+    }
     if (function_name.empty() || index < 0) {
       Blind(site, where + "; its callers build the object");
       return;
@@ -318,7 +319,9 @@ class PayloadResolver {
     Track(binding, name, "");
     int calls = 0;
     ForEachDescendant(root_, true, [&](TSNode n) {
-      if (!node::Is(n, "call_expression") || !CallsWrapper(n, function)) return;
+      if (!node::Is(n, "call_expression") ||
+          !CallsWrapper(n, function, source_))
+        return;
       std::vector<TSNode> args = node::Arguments(n);
       if (static_cast<size_t>(index) >= args.size()) return;
       ++calls;
@@ -332,71 +335,8 @@ class PayloadResolver {
     }
   }
 
-  // Whether `call` may call the wrapper `function`. A plain name must be
-  // bound to it; a method name (`this.build(...)`, `api.build(...)`) is
-  // matched by name, leaving out calls on a DigitalRiver.js object — a
-  // wrapper named `createSource` is not called by the sites it wraps.
-  // Calls inside the wrapper itself pass on what it was given.
-  bool CallsWrapper(TSNode call, TSNode function) const {
-    if (node::Range(function).Contains(node::Range(call))) return false;
-    TSNode callee = node::Unwrap(node::Field(call, "function"));
-    bool declared = node::Is(function, "function_declaration") ||
-                    node::Is(ts_node_parent(function), "variable_declarator");
-    if (node::Is(callee, "identifier")) {
-      std::string_view name = node::Text(callee, source_);
-      if (name != FunctionName(function) || !declared) return false;
-      return ts_node_eq(FunctionCalled(callee), function);
-    }
-    if (!node::Is(callee, "member_expression") || declared) return false;
-    return node::Text(node::Field(callee, "property"), source_) ==
-               FunctionName(function) &&
-           ClassifyReceiver(node::Field(callee, "object"), source_) !=
-               Receiver::kDigitalRiver;
-  }
-
-  int ParameterIndex(TSNode function, TSNode param) const {
-    TSNode params = node::Field(function, "parameters");
-    if (ts_node_is_null(params)) return 0;  // `data => ...`
-    int index = 0;
-    for (TSNode p : node::NamedChildren(params)) {
-      if (node::IsComment(p)) continue;
-      if (node::Range(p).Contains(node::Range(param))) {
-        // Only a plain (maybe typed or defaulted) name can be followed.
-        std::string_view text = node::Text(p, source_);
-        bool plain = text.find('{') == std::string_view::npos &&
-                     text.find('[') == std::string_view::npos &&
-                     !text.starts_with("...");
-        return plain ? index : -1;
-      }
-      ++index;
-    }
-    return -1;
-  }
-
-  std::string FunctionName(TSNode function) const {
-    TSNode name = node::Field(function, "name");
-    if (!ts_node_is_null(name)) return std::string(node::Text(name, source_));
-    TSNode parent = ts_node_parent(function);
-    if (node::Is(parent, "variable_declarator")) {
-      return std::string(node::Text(node::Field(parent, "name"), source_));
-    }
-    if (node::Is(parent, "pair"))
-      return std::string(node::Text(node::Field(parent, "key"), source_));
-    if (node::Is(parent, "assignment_expression")) {
-      TSNode left = node::Field(parent, "left");
-      if (node::Is(left, "member_expression")) {
-        return std::string(node::Text(node::Field(left, "property"), source_));
-      }
-      return std::string(node::Text(left, source_));
-    }
-    return "";
-  }
-
   static void Blind(CallSite* site, std::string reason) {
-    for (const std::string& known : site->blind_spots) {
-      if (known == reason) return;
-    }
-    site->blind_spots.push_back(std::move(reason));
+    AddBlindSpot(site, std::move(reason));
   }
 
  private:
@@ -482,6 +422,23 @@ class PayloadResolver {
 };
 
 }  // namespace
+
+void ResolveBuiltPayload(std::string_view source, TSNode root, TSNode builder,
+                         bool returns, CallSite* site) {
+  // No call in this file: nothing here is provably after it.
+  PayloadResolver resolver(source, root, TSNode{});
+  TSNode declarator = ts_node_parent(builder);
+  if (returns) {
+    resolver.ResolveReturns(builder, "returned by the exported builder", 0,
+                            site);
+  } else if (node::Is(declarator, "variable_declarator")) {
+    // Through the variable, so that its other uses are seen.
+    resolver.Resolve(node::Field(declarator, "name"), "", 0, site);
+  } else {
+    resolver.Resolve(builder, "", 0, site);
+  }
+  resolver.CollectUses(site);
+}
 
 void ResolvePayload(std::string_view source, TSNode root, TSNode payload,
                     CallSite* site) {

@@ -8,6 +8,7 @@
 #include "find/scope.h"
 #include "find/session_api_finder.h"
 #include "find/site_finder.h"
+#include "migrate/builder_sites.h"
 #include "migrate/file_kind.h"
 #include "migrate/markup_names.h"
 #include "migrate/shared_payloads.h"
@@ -79,8 +80,8 @@ std::vector<SiteResult> SessionApiSites(std::string_view source, TSNode root,
   return sites;
 }
 
+// (Sorted even when `more` is empty: builder sites come after the calls.)
 void MergeSites(std::vector<SiteResult> more, FileResult* result) {
-  if (more.empty()) return;
   for (SiteResult& r : more) result->sites.push_back(std::move(r));
   std::stable_sort(result->sites.begin(), result->sites.end(),
                    [](const SiteResult& a, const SiteResult& b) {
@@ -146,19 +147,20 @@ bool Stable(std::string_view text, std::string_view source, TSNode root,
 // `session_apis`: the byte scan saw calls FindSessionApiSites may report.
 Migration Migrate(Migration m, std::string_view text, std::string_view source,
                   Language language, const RuleTable& rules,
-                  const PlanOptions& options, bool session_apis,
-                  Parser& parser);
+                  const PlanOptions& options, bool session_apis, Parser& parser,
+                  const FileLinks* links);
 
 // Markup is parsed through a same-length view of its scripts. The edited
 // file must read as the same markup (an inserted quote could end an
 // attribute early), and calls the view leaves out are reported, not hidden.
 Migration MigrateMarkup(Migration m, std::string_view text,
                         const RuleTable& rules, const PlanOptions& options,
-                        bool session_apis, Parser& parser) {
+                        bool session_apis, Parser& parser,
+                        const FileLinks* links) {
   ScriptView view = MaskScriptContainer(text);
   if (!view.regions.empty()) {
     m = Migrate(std::move(m), text, view.text, view.language, rules, options,
-                session_apis, parser);
+                session_apis, parser, links);
   }
   if (m.result.changed && !SameMarkup(text, view, m.edited_text,
                                       MaskScriptContainer(m.edited_text))) {
@@ -198,8 +200,8 @@ struct CallKinds {
 };
 
 CallKinds ScanCallKinds(std::string_view text) {
-  static const MethodScan scan({kCreateSource, kSessionApis[0], kSessionApis[1],
-                                kSessionApis[2]});
+  static const MethodScan scan(
+      {kCreateSource, kSessionApis[0], kSessionApis[1], kSessionApis[2]});
   unsigned called = scan.Scan(text);
   return {(called & 1) != 0, MayContainSessionApis(text, called >> 1)};
 }
@@ -208,12 +210,14 @@ CallKinds ScanCallKinds(std::string_view text) {
 
 Migration MigrateText(std::string_view path, std::string_view text,
                       Language language, const RuleTable& rules,
-                      const PlanOptions& options, Parser& parser) {
+                      const PlanOptions& options, Parser& parser,
+                      const FileLinks* links) {
   Migration m;
   m.result.path = std::string(path);
   m.input_text = text;
   CallKinds kinds = ScanCallKinds(text);
-  if (!kinds.create_source && !kinds.session_apis) return m;
+  bool builds = links && !links->builders.empty();
+  if (!kinds.create_source && !kinds.session_apis && !builds) return m;
   if (!options.include_minified) {
     if (auto reason = GeneratedCodeReason(path, text)) {
       m.result.skipped = true;
@@ -225,18 +229,18 @@ Migration MigrateText(std::string_view path, std::string_view text,
   }
   if (IsScriptContainer(path)) {
     return MigrateMarkup(std::move(m), text, rules, options, kinds.session_apis,
-                         parser);
+                         parser, links);
   }
   return Migrate(std::move(m), text, text, language, rules, options,
-                 kinds.session_apis, parser);
+                 kinds.session_apis, parser, links);
 }
 
 namespace {
 
 Migration Migrate(Migration m, std::string_view text, std::string_view source,
                   Language language, const RuleTable& rules,
-                  const PlanOptions& options, bool session_apis,
-                  Parser& parser) {
+                  const PlanOptions& options, bool session_apis, Parser& parser,
+                  const FileLinks* links) {
   Tree tree = parser.Parse(language, source);
   if (!tree.ok()) {
     m.result.error = "the parser refused the file";
@@ -251,10 +255,20 @@ Migration Migrate(Migration m, std::string_view text, std::string_view source,
   std::vector<ByteRange> calls;
   std::vector<CallSite> sites = FindCallSites(source, tree.Root());
   if (source.data() != text.data()) ObserveMarkupNames(text, source, &sites);
+  std::vector<std::string> notes;  // of the builder sites, which come last
+  if (links) ApplyLinks(*links, &sites);
+  m.requests = RequestsOf(sites, source);
+  size_t first_builder = sites.size();
+  if (links) {
+    for (CallSite& b : BuilderSites(source, tree.Root(), *links, &notes))
+      sites.push_back(std::move(b));
+  }
   std::vector<SitePlan> plans = PlanSites(sites, text, source, rules, options);
   for (size_t k = 0; k < sites.size(); ++k) {
     const CallSite& site = sites[k];
     SitePlan& plan = plans[k];
+    if (k >= first_builder)
+      plan.reasons.insert(plan.reasons.begin(), notes[k - first_builder]);
     if (plan.status == SiteStatus::kIgnored) {
       m.result.sites.push_back(ToResult(plan, site, lines));
       continue;
@@ -278,8 +292,9 @@ Migration Migrate(Migration m, std::string_view text, std::string_view source,
       AddExcerpts(text, text, file_edits, EditSet(), calls[k], lines,
                   &m.result.sites[site_edits[k].first]);
     }
-    if (session_apis)
-      MergeSites(SessionApiSites(source, tree.Root(), lines), &m.result);
+    MergeSites(session_apis ? SessionApiSites(source, tree.Root(), lines)
+                            : std::vector<SiteResult>(),
+               &m.result);
     return m;
   }
   // Before the tree learns of the edits: its offsets must match `source`.
@@ -300,9 +315,11 @@ Migration Migrate(Migration m, std::string_view text, std::string_view source,
   if (!after.ok() || CountSyntaxErrors(after.Root()) > errors_before) {
     Reject(&m, "the rewritten file would not parse; left unchanged",
            "the rewrite would introduce a syntax error; migrate by hand");
-  } else if (errors_before > 0 && !Stable(m.edited_text, after_source, after.Root(), rules, options)) {
+  } else if (errors_before > 0 && !Stable(m.edited_text, after_source,
+                                          after.Root(), rules, options)) {
     Reject(&m, "syntax errors make the rewrite unstable; left unchanged",
-           "syntax errors elsewhere in the file make the rewrite unstable; fix them first");
+           "syntax errors elsewhere in the file make the rewrite unstable; fix "
+           "them first");
   }
   for (size_t k = 0; k < site_edits.size(); ++k) {
     auto& [index, edits] = site_edits[k];
