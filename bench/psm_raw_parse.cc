@@ -25,6 +25,7 @@
 #include <vector>
 
 #include "io/file_io.h"
+#include "io/ignore.h"
 #include "io/walk.h"
 #include "syntax/language.h"
 #include "syntax/tree.h"
@@ -82,7 +83,9 @@ int main(int argc, char** argv) {
   if (max_bytes == 0) max_bytes = static_cast<size_t>(-1);
 
   auto started = std::chrono::steady_clock::now();
-  psm::WalkResult walk = psm::CollectFiles(paths);
+  // The tool's walk, ignore files included (in a git work tree they decide).
+  psm::IgnoreRules ignore({}, {}, true);
+  psm::WalkResult walk = psm::CollectFiles(paths, &ignore, jobs);
   for (const psm::WalkProblem& problem : walk.problems) {
     std::fprintf(stderr, "psm_raw_parse: %s: %s\n", problem.path.c_str(), problem.message.c_str());
     if (problem.fatal) return 2;
