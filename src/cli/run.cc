@@ -301,6 +301,11 @@ bool OnlyFiles(const std::vector<std::string>& paths) {
   return true;
 }
 
+// Files handed from the walk to the workers at a time. One at a time cost a
+// wake-up (a futex call and a context switch) per file once the walk got
+// faster than the workers: 17,000 on a 13,000-file tree (issue 14).
+constexpr size_t kWalkBatch = 64;
+
 // The main job: walk, migrate in parallel, print in path order. The walk
 // runs on a thread of its own and the workers start on the first files it
 // finds, so a large tree is read while it is still being walked.
@@ -314,14 +319,28 @@ int RunFiles(const RunContext& ctx, Printer& printer) {
                      !ctx.options.no_ignore);
   constexpr size_t kWalkLead = 4096;  // files the walk may be ahead
   bool only_files = OnlyFiles(ctx.options.paths);
-  WorkQueue<WalkEntry> queue(only_files ? SIZE_MAX : kWalkLead);
+  // Named files (pre-commit: a few) go one by one, to spread them over the
+  // threads.
+  size_t batch_size = only_files ? 1 : kWalkBatch;
+  using Batch = std::vector<WalkEntry>;
+  WorkQueue<Batch> queue(only_files ? SIZE_MAX : kWalkLead / batch_size);
   std::atomic<size_t> found{0};
   std::atomic<bool> all_found{false};
   auto walk = [&] {
-    WalkFiles(ctx.options.paths, &ignore, [&](WalkEntry entry) {
-      found.fetch_add(1, std::memory_order_relaxed);
-      return !g_interrupted.load() && queue.Push(std::move(entry));
-    });
+    Batch batch;
+    bool open = true;
+    WalkFiles(
+        ctx.options.paths, &ignore,
+        [&](WalkEntry entry) {
+          found.fetch_add(1, std::memory_order_relaxed);
+          batch.push_back(std::move(entry));
+          if (batch.size() < batch_size) return !g_interrupted.load();
+          open = !g_interrupted.load() && queue.Push(std::move(batch));
+          batch.clear();
+          return open;
+        },
+        Jobs(ctx.options));
+    if (open && !batch.empty()) queue.Push(std::move(batch));
     all_found.store(true);
     queue.Close();
   };
@@ -332,26 +351,38 @@ int RunFiles(const RunContext& ctx, Printer& printer) {
     walker = std::thread(walk);
   }
   Progress progress(!ctx.options.quiet);
-  RunOrdered<Worker, ProcessedFile>(
+  size_t done = 0;
+  RunOrdered<Worker, std::vector<ProcessedFile>>(
       queue, Jobs(ctx.options), g_interrupted,
-      [&](const WalkEntry& entry, Worker& worker) {
-        if (entry.problem.empty()) return ProcessFile(entry.path, ctx, worker);
-        ProcessedFile problem;
-        problem.result.path = DisplayPath(entry.path, ctx.cwd);
-        problem.walk_problem = entry.problem;
-        problem.walk_fatal = entry.fatal;
-        return problem;
-      },
-      [&](size_t i, ProcessedFile&& file) {
-        progress.Clear();
-        if (file.walk_problem.empty()) {
-          printer.File(file.result, file.diff);
-          run.Add(std::move(file.result));
-        } else {  // problems met by the walk come in order with the files
-          printer.FileError(file.result.path, file.walk_problem);
-          run.fatal = run.fatal || file.walk_fatal;
+      [&](const Batch& batch, Worker& worker) {
+        std::vector<ProcessedFile> files;
+        files.reserve(batch.size());
+        for (const WalkEntry& entry : batch) {
+          if (g_interrupted.load()) break;  // the rest stay as they were
+          if (entry.problem.empty()) {
+            files.push_back(ProcessFile(entry.path, ctx, worker));
+            continue;
+          }
+          ProcessedFile problem;
+          problem.result.path = DisplayPath(entry.path, ctx.cwd);
+          problem.walk_problem = entry.problem;
+          problem.walk_fatal = entry.fatal;
+          files.push_back(std::move(problem));
         }
-        progress.Tick(i + 1, found.load(), all_found.load());
+        return files;
+      },
+      [&](size_t, std::vector<ProcessedFile>&& files) {
+        for (ProcessedFile& file : files) {
+          progress.Clear();
+          if (file.walk_problem.empty()) {
+            printer.File(file.result, file.diff);
+            run.Add(std::move(file.result));
+          } else {  // problems met by the walk come in order with the files
+            printer.FileError(file.result.path, file.walk_problem);
+            run.fatal = run.fatal || file.walk_fatal;
+          }
+          progress.Tick(++done, found.load(), all_found.load());
+        }
       });
   if (walker.joinable()) walker.join();
   progress.Clear();
