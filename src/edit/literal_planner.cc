@@ -512,8 +512,7 @@ SitePlan PlanLiteral(std::vector<const ObjectLiteral*> parts,
                      const CallSite& site, const MutationIndex& mutations,
                      std::string_view text, const RuleTable& rules,
                      const PlanOptions& options) {
-  return LiteralPlanner(std::move(parts), site, mutations, text, rules,
-                        options)
+  return LiteralPlanner(std::move(parts), site, mutations, text, rules, options)
       .Plan();
 }
 

@@ -20,8 +20,8 @@ uint32_t OffsetMap::Map(uint32_t offset, bool after_insertions) const {
   // Non-overlapping edits sorted by start have ascending ends, and an
   // insertion at `offset` sorts after a replacement ending there, so the
   // edits that end at or before `offset` form a prefix.
-  auto counted = std::partition_point(
-      edits_.begin(), edits_.end(), [&](const Edit& e) {
+  auto counted =
+      std::partition_point(edits_.begin(), edits_.end(), [&](const Edit& e) {
         if (e.range.end > offset) return false;
         return after_insertions || !e.range.empty() || e.range.begin != offset;
       });

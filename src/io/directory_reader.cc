@@ -45,7 +45,8 @@ bool ReadEntries(const std::string& path, std::vector<RawEntry>* entries,
     }
     if (name == ".git") marks->git = type == DT_DIR || type == DT_REG;
     if (type == DT_DIR) {
-      if (!SkippedDirectory(name)) entries->push_back({std::string(name), true});
+      if (!SkippedDirectory(name))
+        entries->push_back({std::string(name), true});
     } else if (type == DT_REG) {
       if (name == ".gitignore") marks->gitignore = true;
       if (name == ".ignore") marks->ignore = true;
@@ -79,7 +80,8 @@ DirNode& DirectoryReader::Start(DirNode* root) {
     std::lock_guard<std::mutex> lock(mutex_);
     unlisted_.push(root);
   }
-  for (unsigned i = 0; i < helpers_; ++i) threads_.emplace_back([this] { Help(); });
+  for (unsigned i = 0; i < helpers_; ++i)
+    threads_.emplace_back([this] { Help(); });
   return *root;
 }
 

@@ -112,8 +112,8 @@ SourceView ReadSourceFile(const std::string& path, size_t max_bytes,
     // Not `skipped`: the walk hands out regular files only, so this one was
     // replaced since, and the run must say so (exit status 2).
     bool not_regular = n >= 0 || errno == EISDIR;
-    file.error = not_regular ? "not a regular file; skipped"
-                             : "cannot read: " + Errno();
+    file.error =
+        not_regular ? "not a regular file; skipped" : "cannot read: " + Errno();
     ::close(fd);
     return file;
   }

@@ -85,10 +85,10 @@ void ReadConfigFile(const std::string& path, int depth, IgnoreConfig* config,
     if (trimmed.empty() || trimmed[0] == '#' || trimmed[0] == ';') continue;
     if (trimmed[0] == '[') {
       size_t close = trimmed.find(']');
-      section = Trim(trimmed.substr(1, close == std::string::npos
-                                           ? std::string::npos
-                                           : close - 1));
-      trimmed = close == std::string::npos ? "" : Trim(trimmed.substr(close + 1));
+      section = Trim(trimmed.substr(
+          1, close == std::string::npos ? std::string::npos : close - 1));
+      trimmed =
+          close == std::string::npos ? "" : Trim(trimmed.substr(close + 1));
       if (trimmed.empty()) continue;  // else `[core] key = value`
     }
     size_t equals = trimmed.find('=');

@@ -71,7 +71,9 @@ std::shared_ptr<const Repository> OpenRepository(const GitLocation& location,
   return repo;
 }
 
-bool Exists(const std::string& path) { return ::access(path.c_str(), F_OK) == 0; }
+bool Exists(const std::string& path) {
+  return ::access(path.c_str(), F_OK) == 0;
+}
 
 // git's order: .ignore files (deepest first; ripgrep's, above all), then
 // .gitignore files of the same repository (deepest first), then
@@ -120,17 +122,17 @@ IgnoreRules::Start IgnoreRules::BeginRoot(const std::string& root) const {
   if (absolute == top) return {seed, "", false};
   // The directories from the work tree's root down to `root`: their ignore
   // files apply, and any of them may be ignored (so `root` is too).
-  std::string inside =
-      absolute.substr(top == "/" ? 1 : top.size() + 1) + "/";
+  std::string inside = absolute.substr(top == "/" ? 1 : top.size() + 1) + "/";
   ScopePtr scope = EnterDirectory(
       seed, top, "",
       {Exists(top + "/.gitignore"), Exists(top + "/.ignore"), false});
-  for (size_t start = 0, slash; (slash = inside.find('/', start)) !=
-                                std::string::npos;
+  for (size_t start = 0, slash;
+       (slash = inside.find('/', start)) != std::string::npos;
        start = slash + 1) {
     std::string where = inside.substr(0, slash);
     std::string_view name = std::string_view(where).substr(start);
-    if (ScopeIgnores(scope.get(), where, name, true)) return {scope, inside, true};
+    if (ScopeIgnores(scope.get(), where, name, true))
+      return {scope, inside, true};
     if (slash + 1 == inside.size()) break;  // `root`: the walk enters it
     std::string dir = (top == "/" ? "" : top) + "/" + where;
     scope = EnterDirectory(

@@ -44,8 +44,8 @@ class IgnoreRules {
   // Where a walk of directory `root` starts: the rules of its repository and
   // of the directories between the repository's root and `root`.
   struct Start {
-    ScopePtr scope;     // the rules above `root` (null: none)
-    std::string where;  // `root` relative to its repository, with a '/'
+    ScopePtr scope;        // the rules above `root` (null: none)
+    std::string where;     // `root` relative to its repository, with a '/'
     bool ignored = false;  // `root` itself lies in an ignored directory
   };
   Start BeginRoot(const std::string& root) const;

@@ -60,8 +60,7 @@ IgnorePatterns::IgnorePatterns(std::string_view text, bool ignore_case)
     p.text = std::string(line);
     p.literal = !HasWildcard(line);
     if (p.anchored) {
-      for (std::string_view part : SplitPath(line))
-        p.parts.emplace_back(part);
+      for (std::string_view part : SplitPath(line)) p.parts.emplace_back(part);
     }
     patterns_.push_back(std::move(p));
   }
@@ -90,8 +89,7 @@ bool IgnorePatterns::MatchOne(const std::string& glob, std::string_view text,
 
 // `**` as a whole part matches any number of parts (at the end: one or
 // more, as `dir/**` matches what is inside `dir`, not `dir` itself).
-bool IgnorePatterns::MatchParts(const std::vector<std::string>& parts,
-                                size_t i,
+bool IgnorePatterns::MatchParts(const std::vector<std::string>& parts, size_t i,
                                 const std::vector<std::string_view>& path,
                                 size_t j) const {
   if (i == parts.size()) return j == path.size();

@@ -52,7 +52,8 @@ void AddExcerpts(std::string_view text, std::string_view after_text,
   begin = text::LineStart(text, begin);
   // One line of context above: an added `sessionId` line shows next to
   // the `type` it follows.
-  if (!site_edits.empty() && begin > 0) begin = text::LineStart(text, begin - 1);
+  if (!site_edits.empty() && begin > 0)
+    begin = text::LineStart(text, begin - 1);
   end = end > begin && end <= text.size() &&
                 (end == text.size() || text[end - 1] == '\n')
             ? end
@@ -64,9 +65,8 @@ void AddExcerpts(std::string_view text, std::string_view after_text,
     return;
   }
   uint32_t new_begin = moved.Map(begin, false);
-  uint32_t new_end =
-      std::min<uint32_t>(moved.Map(end, true),
-                         static_cast<uint32_t>(after_text.size()));
+  uint32_t new_end = std::min<uint32_t>(
+      moved.Map(end, true), static_cast<uint32_t>(after_text.size()));
   result->after = Lines(after_text, new_begin, std::max(new_begin, new_end));
 }
 

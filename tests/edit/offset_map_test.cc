@@ -7,9 +7,9 @@ namespace {
 
 TEST(OffsetMapTest, MapsOffsetsPastGrowingAndShrinkingEdits) {
   EditSet edits;
-  ASSERT_FALSE(edits.Add({{2, 4}, ""}));       // "cd" goes
-  ASSERT_FALSE(edits.Add({{6, 6}, "XYZ"}));    // inserted before "g"
-  ASSERT_FALSE(edits.Add({{8, 9}, "long"}));   // "i" grows
+  ASSERT_FALSE(edits.Add({{2, 4}, ""}));      // "cd" goes
+  ASSERT_FALSE(edits.Add({{6, 6}, "XYZ"}));   // inserted before "g"
+  ASSERT_FALSE(edits.Add({{8, 9}, "long"}));  // "i" grows
   OffsetMap map(edits);
   EXPECT_EQ(map.Map(0, false), 0u);
   EXPECT_EQ(map.Map(4, false), 2u);  // "e" after the deletion

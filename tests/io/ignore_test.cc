@@ -29,7 +29,8 @@ std::vector<std::string> Walked(const ScratchDir& dir,
   WalkResult walk =
       CollectFiles({sub.empty() ? root : root + "/" + sub}, &ignore, jobs);
   std::vector<std::string> files;
-  for (const std::string& f : walk.files) files.push_back(f.substr(root.size() + 1));
+  for (const std::string& f : walk.files)
+    files.push_back(f.substr(root.size() + 1));
   return files;
 }
 
@@ -38,9 +39,8 @@ std::vector<std::string> Walked(const ScratchDir& dir,
 // repositories (git lists those as "name/").
 std::vector<std::string> GitSees(const ScratchDir& dir,
                                  const std::string& repo = "") {
-  testing_cli::Outcome run =
-      Shell(dir.path() / repo,
-            "git ls-files --cached --others --exclude-standard");
+  testing_cli::Outcome run = Shell(
+      dir.path() / repo, "git ls-files --cached --others --exclude-standard");
   EXPECT_EQ(run.status, 0) << run.err;
   std::vector<std::string> files;
   std::istringstream lines(run.out);
@@ -71,14 +71,35 @@ TEST(IgnoreRulesTest, NestedGitignoreNegationsAnchorsAndGlobstarsAsGit) {
             "w?ld[ab].js\nout/*\n!out/kept.js\n**/deep/x.js\n");
   dir.Write("src/.gitignore", "legacy/\n/local.js\n!important.gen.js\n");
   dir.Write("src/sub/.gitignore", "!local.js\n*.ts\n");
-  WriteAll(dir, {"a.js", "build/b.js", "src/c.gen.js", "src/keep.gen.js",
-                 "src/legacy/d.js", "root-only.js", "src/root-only.js",
-                 "docs/a/b/x.js", "docs/y.js", "docs/y.ts", "lib/x/tmp/z.js",
-                 "lib/tmp/w.js", "lib/w.js", "#hash.js", "src/local.js",
-                 "src/sub/local.js", "src/important.gen.js", "spaced.js",
-                 "wild.js", "wilda.js", "wildc.js", "out/o.js", "out/kept.js",
-                 "src/sub/t.ts", "t.ts", "a/deep/x.js", "deep/x.js",
-                 "deep/y.js", "node_modules/n.js"});
+  WriteAll(dir, {"a.js",
+                 "build/b.js",
+                 "src/c.gen.js",
+                 "src/keep.gen.js",
+                 "src/legacy/d.js",
+                 "root-only.js",
+                 "src/root-only.js",
+                 "docs/a/b/x.js",
+                 "docs/y.js",
+                 "docs/y.ts",
+                 "lib/x/tmp/z.js",
+                 "lib/tmp/w.js",
+                 "lib/w.js",
+                 "#hash.js",
+                 "src/local.js",
+                 "src/sub/local.js",
+                 "src/important.gen.js",
+                 "spaced.js",
+                 "wild.js",
+                 "wilda.js",
+                 "wildc.js",
+                 "out/o.js",
+                 "out/kept.js",
+                 "src/sub/t.ts",
+                 "t.ts",
+                 "a/deep/x.js",
+                 "deep/x.js",
+                 "deep/y.js",
+                 "node_modules/n.js"});
   std::vector<std::string> git = GitSees(dir);
   EXPECT_EQ(Walked(dir), git);
   EXPECT_EQ(git.size(), 12u);  // the test means something
@@ -89,9 +110,10 @@ TEST(IgnoreRulesTest, InfoExcludeAndCoreExcludesFileAsGit) {
   GitInit(dir);
   dir.Write(".git/info/exclude", "scratch.js\n");
   dir.Write("global-ignore", "*.local.js\n");
-  ASSERT_EQ(Shell(dir.path(), "git config core.excludesFile \"$PWD/global-ignore\"")
-                .status,
-            0);
+  ASSERT_EQ(
+      Shell(dir.path(), "git config core.excludesFile \"$PWD/global-ignore\"")
+          .status,
+      0);
   // A deeper .gitignore wins over both.
   dir.Write("keep/.gitignore", "!scratch.js\n");
   WriteAll(dir, {"scratch.js", "a.local.js", "b.js", "keep/scratch.js",
@@ -121,9 +143,10 @@ TEST(IgnoreRulesTest, ASubmoduleHasItsOwnRules) {
                 .status,
             0);
   GitInit(dir);
-  ASSERT_EQ(Shell(dir.path(), "git -c protocol.file.allow=always submodule "
-                              "add -q " +
-                                  upstream.path().string() + " lib")
+  ASSERT_EQ(Shell(dir.path(),
+                  "git -c protocol.file.allow=always submodule "
+                  "add -q " +
+                      upstream.path().string() + " lib")
                 .status,
             0);
   // The superproject's rules stop at the submodule; the submodule's own
@@ -145,8 +168,8 @@ TEST(IgnoreRulesTest, DotIgnoreFilesWinOverGitignoreAndWorkOutsideGit) {
   GitInit(dir, "repo");
   dir.Write("repo/.gitignore", "kept.js\n*.tmp.js\n");
   dir.Write("repo/web/.ignore", "!kept.js\nvendor/\n");
-  WriteAll(dir, {"repo/web/kept.js", "repo/web/vendor/v.js", "repo/web/a.tmp.js",
-                 "repo/kept.js"});
+  WriteAll(dir, {"repo/web/kept.js", "repo/web/vendor/v.js",
+                 "repo/web/a.tmp.js", "repo/kept.js"});
   EXPECT_EQ(Walked(dir, "repo"), std::vector<std::string>{"repo/web/kept.js"});
   // Outside a work tree .gitignore means nothing (as to git and ripgrep);
   // .ignore files still apply.
@@ -171,7 +194,8 @@ TEST(IgnoreRulesTest, APathGivenInsideTheRepositoryKeepsTheRulesAboveIt) {
   // A file named explicitly is taken, ignored or not.
   IgnoreRules ignore({}, {});
   std::string file = (dir.path() / "src/app/b.gen.js").string();
-  EXPECT_EQ(CollectFiles({file}, &ignore).files, std::vector<std::string>{file});
+  EXPECT_EQ(CollectFiles({file}, &ignore).files,
+            std::vector<std::string>{file});
 }
 
 // Many generated patterns and paths, checked against git: what hand-written
@@ -201,8 +225,7 @@ TEST(IgnoreRulesTest, GeneratedPatternsAgreeWithGit) {
         std::string pattern = random() % 4 == 0 ? "!" : "";
         if (random() % 3 == 0) pattern += "/";
         int parts = 1 + static_cast<int>(random() % 2);
-        for (int p = 0; p < parts; ++p)
-          pattern += (p ? "/" : "") + pick(globs);
+        for (int p = 0; p < parts; ++p) pattern += (p ? "/" : "") + pick(globs);
         if (random() % 4 == 0) pattern += "/";
         text += pattern + "\n";
       }

@@ -30,8 +30,8 @@ std::string Sites(int n) {
 std::string Writes(int n) {
   std::string text = std::string("var payload = ") + kPayload + ";\n";
   for (int k = 0; k < n; ++k)
-    text += "payload.note" + std::to_string(k) + " = " + std::to_string(k) +
-            ";\n";
+    text +=
+        "payload.note" + std::to_string(k) + " = " + std::to_string(k) + ";\n";
   for (int k = 0; k < n; ++k)
     text += "if (x" + std::to_string(k) + ") { payload = " + kPayload + "; }\n";
   return text + "dr.createSource(payload);\n";
@@ -66,8 +66,8 @@ TEST(LinearWorkTest, WritesAreNotPairedWithEveryAssignedLiteral) {
 TEST(LinearWorkTest, EveryAssignedLiteralIsStillMigrated) {
   Parser parser;
   std::string text = Writes(3);
-  Migration m = MigrateText("w.js", text, Language::kJavaScript,
-                            BuiltinRules(), PlanOptions(), parser);
+  Migration m = MigrateText("w.js", text, Language::kJavaScript, BuiltinRules(),
+                            PlanOptions(), parser);
   ASSERT_EQ(m.result.sites.size(), 1u);
   std::string out(m.migrated_text());
   EXPECT_EQ(out.find("amount"), std::string::npos) << out;
