@@ -16,11 +16,6 @@ constexpr std::string_view kSessionId = "sessionId";
 
 std::string Ticked(std::string_view s) { return "`" + std::string(s) + "`"; }
 
-int LineAt(std::string_view text, uint32_t offset) {
-  return 1 + static_cast<int>(
-                 std::count(text.begin(), text.begin() + offset, '\n'));
-}
-
 // True when setting `set` can put `removed` (or something under it) back.
 bool Touches(std::string_view set, std::string_view removed) {
   auto under = [](std::string_view a, std::string_view b) {
@@ -303,7 +298,7 @@ class LiteralPlanner {
   // Counts lines from the start: only for the few writes that get a reason.
   std::string Where(const PayloadMutation& m) const {
     return Ticked(m.what.substr(1, m.what.size() - 2)) + " (line " +
-           std::to_string(LineAt(text_, m.statement.begin)) + ")";
+           std::to_string(text::LineAt(text_, m.statement.begin)) + ")";
   }
 
   // A statement that writes at or around a removed path: deleted when it

@@ -41,7 +41,8 @@ struct PayloadMutation {
 // payload.payPal`) after which anything may read it.
 struct PayloadObserver {
   std::string path;  // dotted payload path it sees; "" for all of it
-  std::string what;  // for messages: "`payload.amount` is read at line 14 (...)"
+  std::string
+      what;  // for messages: "`payload.amount` is read at line 14 (...)"
 };
 
 // One `<receiver>.createSource(...)` call and what the tool could learn

@@ -6,23 +6,21 @@
 #include "find/mergers.h"
 #include "find/object_builder.h"
 #include "find/payload_uses.h"
+#include "find/receiver.h"
 #include "find/scope.h"
 #include "syntax/node.h"
 
 namespace psm {
 namespace {
 
-int LineOf(TSNode n) {
-  return static_cast<int>(ts_node_start_point(n).row) + 1;
-}
 std::string AtLine(TSNode n) {
-  return " (line " + std::to_string(LineOf(n)) + ")";
+  return " (line " + std::to_string(node::Line(n)) + ")";
 }
 
 class PayloadResolver {
  public:
   PayloadResolver(std::string_view source, TSNode root, TSNode call)
-      : source_(source), root_(root), call_(call) {}
+      : source_(source), root_(root), call_(call), moment_(call) {}
 
   // Everything besides the call that can see or change the objects the
   // payload was traced through, once the tracing is done.
@@ -31,7 +29,7 @@ class PayloadResolver {
       TrackNested(literal.object, "");
     }
     for (const TrackedBinding& tracked : tracked_) {
-      CollectPayloadUses(tracked, flow_, call_, source_, &site->mutations,
+      CollectPayloadUses(tracked, flow_, source_, &site->mutations,
                          &site->observers);
       if (node::Is(tracked.binding.scope, "program")) {
         site->module_names.push_back(tracked.name);
@@ -53,6 +51,11 @@ class PayloadResolver {
     }
     std::string_view type = node::Type(value);
     if (type == "object") {
+      ByteRange range = node::Range(value);
+      for (const PayloadLiteral& known : site->payloads) {
+        // The same literal reached on two paths is one payload.
+        if (known.object.range == range && known.group == group_) return;
+      }
       site->payloads.push_back({BuildObjectLiteral(value, source_),
                                 origin.empty() ? "inline" : origin, group_});
     } else if (type == "identifier") {
@@ -108,6 +111,8 @@ class PayloadResolver {
       case Binding::Kind::kVariable:
         break;
     }
+    TSNode saved_moment = moment_;
+    moment_ = MomentOf(identifier);
     Track(binding, name, "");
     // `Object.assign(payload, {...})` later on: its literals are parts of
     // the same payload.
@@ -119,7 +124,7 @@ class PayloadResolver {
       Resolve(init, var + AtLine(init), hops + 1, site);
     for (TSNode assignment : binding.assignments) {
       // A value given after the call is not what the call receives.
-      if (ProvablyAfter(assignment, call_, binding.scope)) continue;
+      if (ProvablyAfter(assignment, moment_, binding.scope)) continue;
       TSNode right = node::Field(assignment, "right");
       Resolve(right, var + AtLine(right), hops + 1, site);
     }
@@ -135,6 +140,40 @@ class PayloadResolver {
                       AtLine(merges.front()) + "; migrate each branch by hand");
     }
     group_ = saved;
+    moment_ = saved_moment;
+  }
+
+  // The call a variable's object goes on through toward the createSource
+  // call: the call it is an argument of (the createSource call itself, a
+  // wrapper `payCard(payload)`, a merge `Object.assign({}, payload)`), or,
+  // for `const b = a`, the moment of `b`. What happens to the object
+  // after that moment, in the same activation, is not what the call gets.
+  TSNode MomentOf(TSNode identifier) const {
+    TSNode up = ts_node_parent(identifier);
+    while (node::Is(up, "parenthesized_expression")) up = ts_node_parent(up);
+    if (node::Is(up, "arguments")) {
+      TSNode call = ts_node_parent(up);
+      if (ts_node_eq(call, call_)) return call;
+      // A wrapper call holds the moment only when the wrapper reaches it
+      // before returning: not from a callback, nor after an `await`.
+      if (node::Is(call, "call_expression") && RunsBeforeReturn(moment_))
+        return call;
+    }
+    return moment_;
+  }
+
+  static bool RunsBeforeReturn(TSNode moment) {
+    for (TSNode p = ts_node_parent(moment); !ts_node_is_null(p);
+         p = ts_node_parent(p)) {
+      if (!node::IsFunction(p)) continue;
+      for (uint32_t i = 0; i < ts_node_child_count(p); ++i) {
+        std::string_view t = node::Type(ts_node_child(p, i));
+        if (t == "async" || t == "*") return false;
+        if (t == "formal_parameters") break;
+      }
+      return !node::Type(p).starts_with("generator");
+    }
+    return false;
   }
 
   // Calls like `Object.assign(name, ...)` that merge into `binding` before
@@ -157,7 +196,7 @@ class PayloadResolver {
       size_t target =
           !args.empty() && node::Is(node::Unwrap(args[0]), "true") ? 1 : 0;
       if (target < args.size() && ts_node_eq(node::Unwrap(args[target]), use) &&
-          !ProvablyAfter(n, call_, binding.scope)) {
+          !ProvablyAfter(n, moment_, binding.scope)) {
         calls.push_back(n);
       }
     }
@@ -279,13 +318,7 @@ class PayloadResolver {
     Track(binding, name, "");
     int calls = 0;
     ForEachDescendant(root_, true, [&](TSNode n) {
-      if (!node::Is(n, "call_expression")) return;
-      TSNode callee = node::Unwrap(node::Field(n, "function"));
-      std::string_view called =
-          node::Is(callee, "member_expression")
-              ? node::Text(node::Field(callee, "property"), source_)
-              : node::Text(callee, source_);
-      if (called != function_name) return;
+      if (!node::Is(n, "call_expression") || !CallsWrapper(n, function)) return;
       std::vector<TSNode> args = node::Arguments(n);
       if (static_cast<size_t>(index) >= args.size()) return;
       ++calls;
@@ -297,6 +330,28 @@ class PayloadResolver {
                       ", which is not called in this file; its callers build "
                       "the object");
     }
+  }
+
+  // Whether `call` may call the wrapper `function`. A plain name must be
+  // bound to it; a method name (`this.build(...)`, `api.build(...)`) is
+  // matched by name, leaving out calls on a DigitalRiver.js object — a
+  // wrapper named `createSource` is not called by the sites it wraps.
+  // Calls inside the wrapper itself pass on what it was given.
+  bool CallsWrapper(TSNode call, TSNode function) const {
+    if (node::Range(function).Contains(node::Range(call))) return false;
+    TSNode callee = node::Unwrap(node::Field(call, "function"));
+    bool declared = node::Is(function, "function_declaration") ||
+                    node::Is(ts_node_parent(function), "variable_declarator");
+    if (node::Is(callee, "identifier")) {
+      std::string_view name = node::Text(callee, source_);
+      if (name != FunctionName(function) || !declared) return false;
+      return ts_node_eq(FunctionCalled(callee), function);
+    }
+    if (!node::Is(callee, "member_expression") || declared) return false;
+    return node::Text(node::Field(callee, "property"), source_) ==
+               FunctionName(function) &&
+           ClassifyReceiver(node::Field(callee, "object"), source_) !=
+               Receiver::kDigitalRiver;
   }
 
   int ParameterIndex(TSNode function, TSNode param) const {
@@ -353,7 +408,7 @@ class PayloadResolver {
         return;
       }
     }
-    tracked_.push_back({binding, std::string(name), prefix});
+    tracked_.push_back({binding, std::string(name), prefix, moment_});
   }
 
   // The variables of objects nested into a payload literal (`payPal:
@@ -403,38 +458,23 @@ class PayloadResolver {
       TSNode other = ts_node_parent(reference);
       if (node::Is(other, "call_expression") &&
           ts_node_eq(node::Field(other, "function"), reference) &&
-          IsPayloadOfCreateSource(other)) {
+          IsPassedToCreateSource(other, source_)) {
         continue;  // another site: the plans of the two are compared
       }
       site->observers.push_back(
           {"", Quote(node::Text(callee, source_)) + ", which builds it, is " +
                    "also used at line " +
-                   std::to_string(LineOfNode(reference)) + " (" +
+                   std::to_string(node::Line(reference)) + " (" +
                    StatementAround(reference, source_) + ")"});
       return;
     }
-  }
-
-  // `expr` is the last argument of a createSource call.
-  bool IsPayloadOfCreateSource(TSNode expr) const {
-    TSNode args = ts_node_parent(expr);
-    while (node::Is(args, "parenthesized_expression") ||
-           node::Is(args, "await_expression")) {
-      expr = args;
-      args = ts_node_parent(args);
-    }
-    if (!node::Is(args, "arguments")) return false;
-    TSNode outer = ts_node_parent(args);
-    std::vector<TSNode> list = node::Arguments(outer);
-    return node::Text(node::Field(outer, "function"), source_)
-                   .find("createSource") != std::string_view::npos &&
-           !list.empty() && ts_node_eq(list.back(), expr);
   }
 
   static constexpr int kMaxHops = 8;
   std::string_view source_;
   TSNode root_{};
   TSNode call_{};
+  TSNode moment_{};  // see MomentOf
   FlowNodes flow_;
   std::vector<TrackedBinding> tracked_;
   int group_ = -1;  // the merge group new literals join; -1 for none

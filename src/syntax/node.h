@@ -13,7 +13,8 @@ namespace psm::node {
 
 // Null nodes (a missing field) have type "" rather than crashing.
 inline std::string_view Type(TSNode n) {
-  return ts_node_is_null(n) ? std::string_view() : std::string_view(ts_node_type(n));
+  return ts_node_is_null(n) ? std::string_view()
+                            : std::string_view(ts_node_type(n));
 }
 inline bool Is(TSNode n, std::string_view type) {
   return !ts_node_is_null(n) && Type(n) == type;
@@ -32,6 +33,11 @@ inline TSNode Field(TSNode n, std::string_view name) {
   return ts_node_child_by_field_id(n, FieldId(ts_tree_language(n.tree), name));
 }
 inline bool IsComment(TSNode n) { return Is(n, "comment"); }
+
+// The 1-based line `n` starts on.
+inline int Line(TSNode n) {
+  return static_cast<int>(ts_node_start_point(n).row) + 1;
+}
 
 // Strips wrappers that do not change the value: parentheses and
 // TypeScript's `as`, `satisfies`, `!` and `<T>x`.
