@@ -287,9 +287,10 @@ Migration Migrate(Migration m, std::string_view text, std::string_view source,
     calls.push_back(site.call);
     m.result.sites.push_back(std::move(result));
   }
+  static const EditSet kNone;
   if (file_edits.empty()) {
     for (size_t k = 0; k < site_edits.size(); ++k) {
-      AddExcerpts(text, text, file_edits, EditSet(), calls[k], lines,
+      AddExcerpts(text, text, OffsetMap(kNone), kNone, calls[k], lines,
                   &m.result.sites[site_edits[k].first]);
     }
     MergeSites(session_apis ? SessionApiSites(source, tree.Root(), lines)
@@ -321,11 +322,11 @@ Migration Migrate(Migration m, std::string_view text, std::string_view source,
            "syntax errors elsewhere in the file make the rewrite unstable; fix "
            "them first");
   }
+  OffsetMap moved(m.result.changed ? file_edits : kNone);
   for (size_t k = 0; k < site_edits.size(); ++k) {
     auto& [index, edits] = site_edits[k];
-    AddExcerpts(text, m.migrated_text(),
-                m.result.changed ? file_edits : EditSet(),
-                m.result.changed ? edits : EditSet(), calls[k], lines,
+    AddExcerpts(text, m.migrated_text(), moved,
+                m.result.changed ? edits : kNone, calls[k], lines,
                 &m.result.sites[index]);
     if (m.result.changed && !edits.empty()) {
       const SiteResult& r = m.result.sites[index];
