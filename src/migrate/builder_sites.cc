@@ -93,9 +93,6 @@ std::vector<CallSite> BuilderSites(std::string_view source, TSNode root,
 }
 
 void ApplyLinks(const FileLinks& links, std::vector<CallSite>* sites) {
-  std::erase_if(*sites, [&](const CallSite& s) {
-    return links.answered.contains(s.call.begin);
-  });
   for (CallSite& s : *sites) {
     auto reason = links.unlinked.find(s.call.begin);
     if (reason == links.unlinked.end() || s.requests.empty()) continue;

@@ -21,8 +21,9 @@ std::vector<CallSite> BuilderSites(std::string_view source, TSNode root,
                                    const FileLinks& links,
                                    std::vector<std::string>* notes);
 
-// Drops the sites answered in another file and gives the unlinked ones
-// the project model's reason.
+// Gives the sites the project model could not link its reason (the
+// answered ones are planned as usual, then reported with their builder's
+// plan).
 void ApplyLinks(const FileLinks& links, std::vector<CallSite>* sites);
 
 // The calls among `sites` whose payload comes, whole, from another module.

@@ -36,8 +36,13 @@ struct BuilderRequest {
 struct FileLinks {
   std::vector<BuilderRequest> builders;
   // Calls of this file whose payload is migrated where it is built: their
-  // report is the builder's, there.
-  std::map<uint32_t, std::string> answered;  // call begin -> "file:line"
+  // report is the builder's plan (see FinishLinkedFiles).
+  struct Answer {
+    std::string builder_file;  // absolute
+    uint32_t builder_begin = 0;
+    std::vector<std::string> via;  // hops from the call to the builder
+  };
+  std::map<uint32_t, Answer> answered;  // call begin -> its builder
   // Calls the model could not link: the reason replaces the site's
   // generic "built in module ..." one.
   std::map<uint32_t, std::string> unlinked;

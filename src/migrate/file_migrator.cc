@@ -61,6 +61,7 @@ SiteResult ToResult(SitePlan& plan, const CallSite& site,
   r.removed = std::move(plan.removed);
   r.added_session_id = plan.added_session_id;
   r.reasons = std::move(plan.reasons);
+  r.call_offset = site.call.begin;
   return r;
 }
 
@@ -282,6 +283,7 @@ Migration Migrate(Migration m, std::string_view text, std::string_view source,
           "different edits; migrate by hand");
     }
     SiteResult result = ToResult(plan, site, lines);
+    result.builder = k >= first_builder;
     DescribeEdits(plan, source, lines, &result);
     site_edits.emplace_back(m.result.sites.size(), std::move(plan.edits));
     calls.push_back(site.call);

@@ -236,7 +236,11 @@ std::map<std::string, FileLinks> LinkProject(
             "changed by its own calls); run on both files";
         continue;
       }
-      links[caller.path].answered[r.call_begin] = builder_at;
+      links[caller.path].answered[r.call_begin] = {
+          module.path,
+          ts_node_start_byte(found.builder),
+          {where + ": " + r.request.what,
+           builder_at + ": " + Quote(node::Text(found.builder, module.text))}};
       FileLinks& target = links[module.path];
       auto key = std::make_pair(module.path, ts_node_start_byte(found.builder));
       auto [it, added] = builder_index.emplace(key, target.builders.size());

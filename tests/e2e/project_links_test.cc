@@ -3,6 +3,7 @@
 // and left alone, with the reason, wherever something else may see it.
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
 #include <string>
 
 #include "e2e/cli_harness.h"
@@ -57,6 +58,27 @@ TEST_F(ProjectLinksTest, EsModuleFunctionIsMigratedWhereItIsBuilt) {
       "  return dr.createSource(payload);\n"
       "}\n";
   dir_.Write("src/checkout.js", checkout);
+  // The call is the site; the report says where its payload is built.
+  Outcome check = Shell(
+      dir_.path(), "{bin} --check --session-id S --json-report r.json src");
+  EXPECT_EQ(check.status, 1);
+  EXPECT_NE(check.out.find("src/checkout.js:4:10: payPal payload (built at "
+                           "src/payloads/paypal.js:1:8) needs migrating: add "
+                           "sessionId; remove amount, currency"),
+            std::string::npos)
+      << check.out;
+  EXPECT_NE(check.err.find("1 would change (1 for calls in other files); 1 "
+                           "call site: 1 to migrate"),
+            std::string::npos)
+      << check.err;
+  nlohmann::json report = nlohmann::json::parse(dir_.Read("r.json"));
+  const nlohmann::json& site = report["sites"][0];
+  EXPECT_EQ(site["builtAt"], (nlohmann::json{{"file", "src/payloads/paypal.js"},
+                                             {"line", 1},
+                                             {"column", 8}}));
+  ASSERT_EQ(site["via"].size(), 2u);
+  EXPECT_EQ(site["via"][0], "src/checkout.js:4: `build(cart)` (line 3)");
+  EXPECT_EQ(report["summary"]["filesChangedForOtherFiles"], 1);
   Outcome out = WriteTwice();
   EXPECT_EQ(out.status, 0) << out.err;
   EXPECT_EQ(dir_.Read("src/payloads/paypal.js"),
@@ -140,8 +162,10 @@ TEST_F(ProjectLinksTest, TsConfigPathsAndABarrelReExport) {
   Outcome out = Shell(dir_.path(), "{bin} --check --session-id S src");
   // `payloads.buildPayPal(cart).then` reads the builder's result outside
   // the call: the builder is left alone, with that reason.
-  EXPECT_NE(out.out.find("src/payloads/paypal.ts:1:"), std::string::npos)
+  EXPECT_NE(out.out.find("src/checkout.ts:3:"), std::string::npos)
       << out.out << out.err;
+  EXPECT_NE(out.out.find("(built at src/payloads/paypal.ts:1:"),
+            std::string::npos);
   EXPECT_NE(out.out.find("is also used at line 3"), std::string::npos);
   EXPECT_NE(out.out.find("needs review"), std::string::npos);
 }
@@ -179,11 +203,11 @@ TEST_F(ProjectLinksTest, BuilderOutsideThePathsGivenIsNamed) {
   EXPECT_EQ(dir_.Read("lib/paypal.js"), builder);
   EXPECT_NE(out.err.find("lib/paypal.js:1"), std::string::npos) << out.err;
   EXPECT_NE(out.err.find("run on both files"), std::string::npos);
-  Outcome file_only =
-      Shell(dir_.path(), "{bin} --check --file-only --session-id S src");
-  EXPECT_NE(file_only.out.find("is built in module `../lib/paypal`"),
+  Outcome no_follow =
+      Shell(dir_.path(), "{bin} --check --no-follow --session-id S src");
+  EXPECT_NE(no_follow.out.find("is built in module `../lib/paypal`"),
             std::string::npos)
-      << file_only.out;
+      << no_follow.out;
 }
 
 }  // namespace
