@@ -18,11 +18,6 @@ std::string DisplayPath(const std::string& path, const std::string& cwd) {
   return std::string(p);
 }
 
-std::string AbsolutePath(const std::string& path) {
-  std::error_code ec;
-  return std::filesystem::absolute(path, ec).lexically_normal().string();
-}
-
 Language LanguageOf(const std::string& path) {
   return LanguageForPath(path).value_or(Language::kJavaScript);
 }

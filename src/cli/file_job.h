@@ -9,6 +9,7 @@
 #include "io/file_io.h"
 #include "migrate/file_links.h"
 #include "migrate/file_result.h"
+#include "project/module_paths.h"  // AbsolutePath
 #include "rules/rule_table.h"
 #include "syntax/language.h"
 #include "syntax/tree.h"
@@ -38,9 +39,6 @@ struct ProcessedFile {
 // `path` as shown to the user: relative to the working directory `cwd`
 // when it lies below it.
 std::string DisplayPath(const std::string& path, const std::string& cwd);
-
-// The absolute, normalised form of `path`.
-std::string AbsolutePath(const std::string& path);
 
 Language LanguageOf(const std::string& path);
 

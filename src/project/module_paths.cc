@@ -101,6 +101,14 @@ std::optional<std::string> ExistingModuleFile(const std::string& base) {
   return std::nullopt;
 }
 
+std::string AbsolutePath(const std::string& path) {
+  std::error_code ec;
+  std::string absolute =
+      fs::absolute(path, ec).lexically_normal().string();
+  if (absolute.size() > 1 && absolute.ends_with('/')) absolute.pop_back();
+  return absolute;  // `.` normalises to "dir/"
+}
+
 std::string ProjectRootOf(const std::string& path) {
   std::error_code ec;
   fs::path p = fs::absolute(path, ec).lexically_normal();

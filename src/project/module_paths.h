@@ -53,6 +53,9 @@ class ModulePaths {
   std::map<std::string, std::string, std::less<>> workspaces_;
 };
 
+// The absolute, normalised form of `path`, without a trailing slash.
+std::string AbsolutePath(const std::string& path);
+
 // The nearest ancestor directory of `path` (itself included) that holds
 // `.git` or `package.json`; the directory of `path` itself when none does.
 std::string ProjectRootOf(const std::string& path);

@@ -60,11 +60,6 @@ struct Found {
   std::string why_not;  // set when the request cannot be answered
 };
 
-std::string Absolute(const std::string& path) {
-  std::error_code ec;
-  return fs::absolute(path, ec).lexically_normal().string();
-}
-
 class Linker {
  public:
   Linker(const ModulePaths& paths, const LinkOptions& options)
@@ -74,14 +69,14 @@ class Linker {
     Found found;
     ModuleRef ref = request.ref;
     std::string member = request.member;
-    std::string from = Absolute(importer);
+    std::string from = AbsolutePath(importer);
     for (int hop = 0; hop < kMaxReExports; ++hop) {
       std::optional<std::string> file = paths_.Resolve(from, ref.specifier);
       if (!file) {
         found.why_not = "module " + Quote(ref.specifier) +
                         " is not a file of the project (a package, or not "
-                        "found from " +
-                        options_.display(paths_.root()) + ")";
+                        "found under the project root " +
+                        Quote(RootShown()) + ")";
         return found;
       }
       found.module = cache_.Load(*file);
@@ -151,7 +146,7 @@ class Linker {
       stems.insert(stem);
     }
     for (const std::string& file : ProjectFiles()) {
-      std::string absolute = Absolute(file);
+      std::string absolute = AbsolutePath(file);
       if (modules.contains(absolute) || known.contains(absolute)) continue;
       SourceFile read = ReadSourceFile(file, kDefaultMaxFileBytes);
       if (!read.error.empty() || read.text.find(name) == std::string::npos)
@@ -167,6 +162,11 @@ class Linker {
   }
 
  private:
+  std::string RootShown() const {
+    std::string shown = options_.display(paths_.root());
+    return shown.empty() ? "." : shown;
+  }
+
   static std::string Named(const ModuleRef& ref, const std::string& member) {
     std::string name = ref.exported == "*" ? "" : ref.exported;
     if (!member.empty()) name += (name.empty() ? "" : ".") + member;
@@ -213,7 +213,7 @@ std::map<std::string, FileLinks> LinkProject(
   std::map<std::string, FileLinks> links;
   Linker linker(paths, options);
   std::set<std::string> caller_paths;
-  for (const CallerFile& c : callers) caller_paths.insert(Absolute(c.path));
+  for (const CallerFile& c : callers) caller_paths.insert(AbsolutePath(c.path));
   std::map<std::pair<std::string, uint32_t>, size_t> builder_index;
   for (const CallerFile& caller : callers) {
     for (const SiteRequest& r : caller.requests) {
@@ -251,7 +251,7 @@ std::map<std::string, FileLinks> LinkProject(
         b.returns = r.request.access != ModuleRequest::Access::kValue;
         std::string name = BuilderName(found.builder, r.request, module.text);
         std::set<std::string> modules = found.passed_through;
-        modules.insert(Absolute(module.path));
+        modules.insert(AbsolutePath(module.path));
         for (const std::string& namer :
              linker.OtherNamers(modules, name, caller_paths)) {
           b.observers.push_back({"", Quote(name) + " from " +
