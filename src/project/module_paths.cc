@@ -126,7 +126,6 @@ std::string ProjectRootOf(const std::string& path) {
 ModulePaths::ModulePaths(std::string root) : root_(std::move(root)) {
   ReadTsConfig(root_ + "/tsconfig.json", 0);
   ReadTsConfig(root_ + "/jsconfig.json", 0);
-  ReadRequireConfigs();
   ReadWorkspaces();
 }
 
@@ -162,7 +161,9 @@ void ModulePaths::ReadTsConfig(const std::string& path, int depth) {
   }
 }
 
-void ModulePaths::ReadRequireConfigs() {
+void ModulePaths::ReadRequireConfigs() const {
+  if (amd_read_) return;
+  amd_read_ = true;
   ProjectConfigFiles files = ScanProjectConfigFiles(root_);
   for (const auto& [name, dir] : files.magento_modules)
     magento_modules_.emplace(name, dir);
@@ -223,6 +224,7 @@ std::optional<std::string> ModulePaths::FromAliases(
     if (auto file = ExistingModuleFile(Normal(fs::path(base_url_) / specifier)))
       return file;
   }
+  ReadRequireConfigs();
   std::string id(specifier);
   if (auto mapped = amd_map_.find(id); mapped != amd_map_.end())
     id = mapped->second;
@@ -241,6 +243,7 @@ std::optional<std::string> ModulePaths::FromMagentoId(
   size_t slash = specifier.find('/');
   if (slash == std::string_view::npos) return std::nullopt;
   std::string_view module = specifier.substr(0, slash);
+  ReadRequireConfigs();
   auto found = magento_modules_.find(module);
   std::string dir;
   if (found != magento_modules_.end()) {

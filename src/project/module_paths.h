@@ -33,7 +33,9 @@ class ModulePaths {
 
  private:
   void ReadTsConfig(const std::string& path, int depth);
-  void ReadRequireConfigs();
+  // requirejs-config.js files and Magento registrations take a walk of
+  // the whole root: done on the first specifier that needs them.
+  void ReadRequireConfigs() const;
   void ReadWorkspaces();
   std::optional<std::string> FromAliases(std::string_view specifier) const;
   std::optional<std::string> FromMagentoId(std::string_view specifier) const;
@@ -45,10 +47,11 @@ class ModulePaths {
   std::vector<std::pair<std::string, std::vector<std::string>>> ts_paths_;
   // RequireJS: `map['*']` id -> id, `paths` id prefix -> path (absolute
   // when it was relative to the config's base).
-  std::map<std::string, std::string, std::less<>> amd_map_;
-  std::vector<std::pair<std::string, std::string>> amd_paths_;
+  mutable bool amd_read_ = false;
+  mutable std::map<std::string, std::string, std::less<>> amd_map_;
+  mutable std::vector<std::pair<std::string, std::string>> amd_paths_;
   // Magento module name (`Vendor_Module`) -> its directory.
-  std::map<std::string, std::string, std::less<>> magento_modules_;
+  mutable std::map<std::string, std::string, std::less<>> magento_modules_;
   // Workspace package name -> its directory.
   std::map<std::string, std::string, std::less<>> workspaces_;
 };
