@@ -77,7 +77,7 @@ void AnswerCalls(const FileLinks& links, const BuilderPlans& plans,
 
 void FinishLinkedFiles(const RunContext& ctx,
                        std::vector<ProcessedFile>& deferred,
-                       const std::set<std::string>& changed,
+                       const std::set<std::string>& reported,
                        const std::atomic<bool>& interrupted,
                        const std::function<void(ProcessedFile&&)>& emit) {
   if (deferred.empty()) return;
@@ -96,12 +96,15 @@ void FinishLinkedFiles(const RunContext& ctx,
   options.display = [&](const std::string& p) {
     return DisplayPath(p, ctx.cwd);
   };
-  options.writable = [&](const std::string& p) {
-    if (changed.contains(p)) return false;
-    for (const std::string& root : roots) {
-      if (p == root || p.starts_with(root + "/")) return true;
+  options.why_not_writable = [&](const std::string& p) -> std::string {
+    if (reported.contains(p)) {
+      return "it has createSource calls of its own, reported on their own; "
+             "migrate it, then run again";
     }
-    return false;
+    for (const std::string& root : roots) {
+      if (p == root || p.starts_with(root + "/")) return "";
+    }
+    return "it is outside the paths given; add it to them";
   };
   std::map<std::string, FileLinks> links = LinkProject(callers, paths, options);
   for (const auto& [path, file_links] : links) {

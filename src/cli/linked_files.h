@@ -14,11 +14,12 @@ namespace psm {
 // The files whose calls take payloads from other modules (`deferred` by the
 // parallel run), and the modules that build those payloads, migrated
 // together once the project model has linked them, in path order; each
-// result goes to `emit`. `changed`: absolute paths the run already changed
-// (not edited again). Stops between files once `interrupted`.
+// result goes to `emit`. `reported`: absolute paths the parallel run
+// already reported (sites, changes or errors): never edited or reported
+// again. Stops between files once `interrupted`.
 void FinishLinkedFiles(const RunContext& ctx,
                        std::vector<ProcessedFile>& deferred,
-                       const std::set<std::string>& changed,
+                       const std::set<std::string>& reported,
                        const std::atomic<bool>& interrupted,
                        const std::function<void(ProcessedFile&&)>& emit);
 

@@ -293,7 +293,7 @@ int RunFiles(const RunContext& ctx, Printer& printer) {
   Progress progress(!ctx.options.quiet);
   size_t done = 0;
   std::vector<ProcessedFile> deferred;
-  std::set<std::string> changed;  // absolute paths changed by the run
+  std::set<std::string> reported;  // absolute paths with output already
   RunOrdered<Worker, std::vector<ProcessedFile>>(
       queue, Jobs(ctx.options), g_interrupted,
       [&](const Batch& batch, Worker& worker) {
@@ -319,7 +319,10 @@ int RunFiles(const RunContext& ctx, Printer& printer) {
           if (file.deferred) {
             deferred.push_back(std::move(file));
           } else if (file.walk_problem.empty()) {
-            if (file.result.changed) changed.insert(AbsolutePath(file.opened));
+            if (file.result.changed || !file.result.sites.empty() ||
+                !file.result.error.empty()) {
+              reported.insert(AbsolutePath(file.opened));
+            }
             printer.File(file.result, file.diff);
             run.Add(std::move(file.result));
           } else {  // problems met by the walk come in order with the files
@@ -331,7 +334,7 @@ int RunFiles(const RunContext& ctx, Printer& printer) {
       });
   if (walker.joinable()) walker.join();
   progress.Clear();
-  FinishLinkedFiles(ctx, deferred, changed, g_interrupted,
+  FinishLinkedFiles(ctx, deferred, reported, g_interrupted,
                     [&](ProcessedFile&& file) {
                       printer.File(file.result, file.diff);
                       run.Add(std::move(file.result));

@@ -103,8 +103,7 @@ std::optional<std::string> ExistingModuleFile(const std::string& base) {
 
 std::string AbsolutePath(const std::string& path) {
   std::error_code ec;
-  std::string absolute =
-      fs::absolute(path, ec).lexically_normal().string();
+  std::string absolute = fs::absolute(path, ec).lexically_normal().string();
   if (absolute.size() > 1 && absolute.ends_with('/')) absolute.pop_back();
   return absolute;  // `.` normalises to "dir/"
 }

@@ -229,11 +229,11 @@ std::map<std::string, FileLinks> LinkProject(
       const Module& module = *found.module;
       std::string builder_at = options.display(module.path) + ":" +
                                std::to_string(node::Line(found.builder));
-      if (!options.writable(module.path)) {
+      if (std::string why = options.why_not_writable(module.path);
+          !why.empty()) {
         links[caller.path].unlinked[r.call_begin] =
             "the payload is built in " + builder_at + " (" + r.request.what +
-            "), which this run may not edit (outside the paths given, or "
-            "changed by its own calls); run on both files";
+            "), which this run does not edit: " + why;
         continue;
       }
       links[caller.path].answered[r.call_begin] = {

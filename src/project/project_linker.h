@@ -19,9 +19,9 @@ struct CallerFile {
 };
 
 struct LinkOptions {
-  // Whether the tool may edit `path` in this run: inside the paths given,
-  // and not already changed by calls of its own.
-  std::function<bool(const std::string&)> writable;
+  // Why the tool may not edit `path` in this run ("" when it may): it lies
+  // outside the paths given, or the parallel run already reported it.
+  std::function<std::string(const std::string&)> why_not_writable;
   std::function<std::string(const std::string&)> display;
 };
 
