@@ -75,6 +75,12 @@ fetch() {
 }
 
 in_scope_list() {  # JS/TS files as the tool's walk sees them, sorted (for the summary)
+  if [[ -d $1/.git ]]; then  # git's own view of what is not ignored
+    (cd "$1" && git ls-files --cached --others --exclude-standard |
+       grep -E '\.(js|mjs|cjs|jsx|ts|mts|cts|tsx)$' | grep -vE '(^|/)node_modules/|\.d\.ts$' |
+       sed 's|^|./|' | LC_ALL=C sort)
+    return
+  fi
   (cd "$1" && find . \( -name node_modules -o -name .git -o -name .hg -o -name .svn \) -prune -o \
       -type f \( -name '*.js' -o -name '*.mjs' -o -name '*.cjs' -o -name '*.jsx' \
                  -o -name '*.ts' -o -name '*.mts' -o -name '*.cts' -o -name '*.tsx' \) \
@@ -120,6 +126,45 @@ else
   mv "$CORPUS/sparse.tmp" "$CORPUS/sparse"
 fi
 
+# ---- sparse-git: the sparse packages as a merchant's repository --------------
+# What a user meets: a git work tree (git init, the ignore files committed),
+# a .gitignore listing node_modules/ with two packages installed there, and
+# nested .gitignore files for build output, which only the repository's own
+# rules reveal (no .ignore copy here: every tool must read .gitignore).
+recipe=$(printf '%s\n' "${PACKAGES[@]}" "node_modules: $NODE_MODULES_COPY moment" "git v1")
+if [[ ${FORCE:-0} != 1 && -f $CORPUS/sparse-git/.git/psm-complete && $(cat "$CORPUS/sparse-git/.git/psm-complete") == "$recipe" ]]; then
+  log "sparse-git tree up to date"
+else
+  log "making sparse-git tree (a git work tree)"
+  rm -rf "$CORPUS/sparse-git" "$CORPUS/sparse-git.tmp"
+  cp -a "$CORPUS/sparse" "$CORPUS/sparse-git.tmp"
+  rm -f "$CORPUS/sparse-git.tmp/.ignore" "$CORPUS/sparse-git.tmp/.complete"
+  mkdir -p "$CORPUS/sparse-git.tmp/node_modules/moment"
+  tar -xzf "$CACHE/$(tarball_of moment@2.30.1)" -C "$CORPUS/sparse-git.tmp/node_modules/moment" \
+      --strip-components=1 --no-same-owner
+  printf 'build/\n*.min.js\n!three.module.min.js\n' >"$CORPUS/sparse-git.tmp/three-0.170.0/.gitignore"
+  printf 'dist/\n' >"$CORPUS/sparse-git.tmp/echarts-5.5.1/.gitignore"
+  (cd "$CORPUS/sparse-git.tmp" && git init -q . && git add .gitignore ./*/.gitignore &&
+     git -c user.email=bench@example.invalid -c user.name=bench commit -qm "ignore files" &&
+     printf '%s\n' "$recipe" >.git/psm-complete)
+  mv "$CORPUS/sparse-git.tmp" "$CORPUS/sparse-git"
+fi
+
+# ---- modules-git: 60,000 one-line modules in 600 directories of a repository --
+recipe="modules 60000 600 gen=$(sha256sum "$ROOT/bench/gen-scale.py" | cut -d' ' -f1)"
+if [[ ${FORCE:-0} != 1 && -f $CORPUS/modules-git/.git/psm-complete && $(cat "$CORPUS/modules-git/.git/psm-complete") == "$recipe" ]]; then
+  log "modules-git tree up to date"
+else
+  log "making modules-git tree"
+  rm -rf "$CORPUS/modules-git" "$CORPUS/modules-git.tmp"
+  python3 "$ROOT/bench/gen-scale.py" modules 60000 600 "$CORPUS/modules-git.tmp"
+  printf 'node_modules/\n' >"$CORPUS/modules-git.tmp/.gitignore"
+  (cd "$CORPUS/modules-git.tmp" && git init -q . && git add .gitignore &&
+     git -c user.email=bench@example.invalid -c user.name=bench commit -qm "ignore files" &&
+     printf '%s\n' "$recipe" >.git/psm-complete)
+  mv "$CORPUS/modules-git.tmp" "$CORPUS/modules-git"
+fi
+
 # ---- dense -----------------------------------------------------------------
 gen=$ROOT/bench/gen-dense.py
 recipe="files=$DENSE_FILES seed=$DENSE_SEED gen=$(sha256sum "$gen" | cut -d' ' -f1)"
@@ -140,5 +185,7 @@ summary() {
   log "$1: $n JS/TS files, $((bytes / 1000000)) MB (all files: $(du -sm --exclude=node_modules "$CORPUS/$1" | cut -f1) MiB on disk)"
 }
 summary sparse
+summary sparse-git
+summary modules-git
 summary dense
 echo "$CORPUS"

@@ -25,6 +25,7 @@
 #include <vector>
 
 #include "io/file_io.h"
+#include "io/ignore.h"
 #include "io/walk.h"
 #include "syntax/language.h"
 #include "syntax/tree.h"
@@ -42,11 +43,14 @@ struct Totals {
 };
 
 int Usage() {
-  std::fprintf(stderr,
-               "usage: psm_raw_parse [-j N] [--max-file-size BYTES] [--list] PATH...\n"
-               "  -j, --jobs N           parser threads (default: all cores)\n"
-               "  --max-file-size BYTES  skip larger files (default 4 MiB, as the tool; 0 = no limit)\n"
-               "  --list                 print the files that would be parsed, and stop\n");
+  std::fprintf(
+      stderr,
+      "usage: psm_raw_parse [-j N] [--max-file-size BYTES] [--list] PATH...\n"
+      "  -j, --jobs N           parser threads (default: all cores)\n"
+      "  --max-file-size BYTES  skip larger files (default 4 MiB, as the tool; "
+      "0 = no limit)\n"
+      "  --list                 print the files that would be parsed, and "
+      "stop\n");
   return 2;
 }
 
@@ -82,9 +86,12 @@ int main(int argc, char** argv) {
   if (max_bytes == 0) max_bytes = static_cast<size_t>(-1);
 
   auto started = std::chrono::steady_clock::now();
-  psm::WalkResult walk = psm::CollectFiles(paths);
+  // The tool's walk, ignore files included (in a git work tree they decide).
+  psm::IgnoreRules ignore({}, {}, true);
+  psm::WalkResult walk = psm::CollectFiles(paths, &ignore, jobs);
   for (const psm::WalkProblem& problem : walk.problems) {
-    std::fprintf(stderr, "psm_raw_parse: %s: %s\n", problem.path.c_str(), problem.message.c_str());
+    std::fprintf(stderr, "psm_raw_parse: %s: %s\n", problem.path.c_str(),
+                 problem.message.c_str());
     if (problem.fatal) return 2;
   }
 
@@ -98,7 +105,7 @@ int main(int argc, char** argv) {
   Totals totals;
   std::atomic<size_t> next{0};
   auto worker = [&] {
-    psm::Parser parser;  // one per thread, reused for every file
+    psm::Parser parser;      // one per thread, reused for every file
     psm::ReadBuffer buffer;  // likewise, as the tool's workers do
     for (size_t i; (i = next.fetch_add(1)) < walk.files.size();) {
       const std::string& path = walk.files[i];
@@ -130,11 +137,15 @@ int main(int argc, char** argv) {
     for (std::thread& t : threads) t.join();
   }
   double seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  std::printf("psm_raw_parse: %zu files, %zu bytes parsed (%.1f MB) in %.3f s on %u thread%s; "
-              "%zu skipped (size/binary), %zu not JS/TS, %zu unreadable, %zu with syntax errors\n",
-              totals.files.load(), totals.bytes.load(), totals.bytes.load() / 1e6, seconds, jobs,
-              jobs == 1 ? "" : "s", totals.skipped.load(), totals.other.load(), totals.failed.load(),
-              totals.with_errors.load());
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started)
+          .count();
+  std::printf(
+      "psm_raw_parse: %zu files, %zu bytes parsed (%.1f MB) in %.3f s on %u "
+      "thread%s; "
+      "%zu skipped (size/binary), %zu not JS/TS, %zu unreadable, %zu with "
+      "syntax errors\n",
+      totals.files.load(), totals.bytes.load(), totals.bytes.load() / 1e6,
+      seconds, jobs, jobs == 1 ? "" : "s", totals.skipped.load(),
+      totals.other.load(), totals.failed.load(), totals.with_errors.load());
   return totals.failed.load() == 0 ? 0 : 1;
 }

@@ -19,7 +19,8 @@
 # JOBS (default 2), BENCH_WORK (default build/bench-work), BENCH_CORPUS
 # (default /tmp/psm-bench-corpus), BUILD_DIR (default
 # build), SKIP_JSCODESHIFT=1, MICRO=0 (skip the micro-benchmarks), PROFILE=0
-# (skip the callgrind breakdown),
+# (skip the callgrind breakdown), SCALE=0 (skip bench/scale.py), BASELINE
+# (an older binary for bench/scale.py's before rows),
 # QUIET_WAIT (seconds to wait before each timed run for other processes to
 # leave the CPUs idle; default 5, 0 = never wait).
 set -euo pipefail
@@ -140,6 +141,16 @@ python3 "$ROOT/bench/bench.py" --work "$WORK" --corpus "$CORPUS" --tool "$TOOL" 
   --ast-grep "$WORK/bin/ast-grep" --jscodeshift "$JSCODESHIFT" \
   --transform "$ROOT/bench/jscodeshift-transform.js" --runs "$RUNS" \
   --precommit-runs "$PRECOMMIT_RUNS" --jobs "$JOBS" --quiet-wait "${QUIET_WAIT:-5}" "${extra[@]}"
+
+# Issue 14: the git work trees against ripgrep, and one file with many sites
+# (bench/scale.py; SCALE=0 skips it, BASELINE=BIN adds an older binary's rows).
+if [[ ${SCALE:-1} != 0 ]]; then
+  scale=(--tool "$TOOL" --raw "$RAW" --rg "$(command -v rg)" --corpus "$CORPUS" --work "$WORK"
+         --runs "$RUNS" --jobs "$JOBS")
+  command -v strace >/dev/null && scale+=(--strace)
+  [[ -n ${BASELINE:-} ]] && scale+=(--baseline "$BASELINE")
+  python3 "$ROOT/bench/scale.py" "${scale[@]}" | tee -a "$WORK/results.md"
+fi
 
 if [[ -n $MICRO_BIN ]]; then
   log "micro-benchmarks (bench/data/merchant-checkout.js)"

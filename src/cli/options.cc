@@ -72,6 +72,10 @@ ParsedCommandLine ParseCommandLine(int argc, const char* const* argv) {
   app.add_option("--include", options.includes,
                  "Only process files matching GLOB (repeatable)")
       ->type_name("GLOB");
+  bool no_follow = false;
+  app.add_flag("--no-follow", no_follow,
+               "Analyse each file alone: do not follow payloads into the "
+               "modules that build them");
   app.add_flag("--no-ignore", options.no_ignore,
                "Do not read .gitignore and .ignore files");
   app.add_flag("--stdin", options.stdin_mode,
@@ -127,6 +131,7 @@ ParsedCommandLine ParseCommandLine(int argc, const char* const* argv) {
   }
   options.mode = write ? Mode::kWrite : check ? Mode::kCheck : Mode::kDiff;
   options.redact = !no_redact;
+  options.link_modules = !no_follow;
   if (options.interactive) options.mode = Mode::kWrite;
   std::string conflict;
   if (options.staged && options.mode == Mode::kWrite) {

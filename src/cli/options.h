@@ -24,11 +24,14 @@ struct Options {
   std::vector<std::string> excludes;  // --exclude GLOB
   std::vector<std::string> includes;  // --include GLOB
   bool no_ignore = false;             // do not read .gitignore/.ignore
-  bool stdin_mode = false;            // --stdin
-  std::string stdin_filepath;         // names the standard input's file
-  bool staged = false;                // check the git index, not the work tree
-  std::string format = "text";        // text | github
-  std::string color = "auto";         // auto | always | never
+  // Follow payloads built in other modules of the project (--no-follow
+  // turns it off: each file is analysed alone).
+  bool link_modules = true;
+  bool stdin_mode = false;      // --stdin
+  std::string stdin_filepath;   // names the standard input's file
+  bool staged = false;          // check the git index, not the work tree
+  std::string format = "text";  // text | github
+  std::string color = "auto";   // auto | always | never
   std::string markdown_report;
   std::string html_report;
   std::string sarif_report;

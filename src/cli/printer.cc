@@ -30,6 +30,11 @@ std::string FindingLine(const FileResult& file, const SiteResult& site) {
                       std::to_string(site.line) + ":" +
                       std::to_string(site.column) + ": ";
   std::string method = SiteSubject(site);
+  if (!site.built_file.empty()) {
+    method += " (built at " + ReadablePath(site.built_file) + ":" +
+              std::to_string(site.built_line) + ":" +
+              std::to_string(site.built_column) + ")";
+  }
   switch (site.status) {
     case SiteStatus::kMigrated: {
       std::vector<std::string> steps;

@@ -1,6 +1,7 @@
 #ifndef PSM_COMMON_STRINGS_H_
 #define PSM_COMMON_STRINGS_H_
 
+#include <cctype>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -56,6 +57,30 @@ inline bool IsWholeIdentifierAt(std::string_view text, size_t at, size_t size) {
   size_t end = at + size;
   return (at == 0 || !IsIdentifierByte(text[at - 1])) &&
          (end >= text.size() || !IsIdentifierByte(text[end]));
+}
+
+// `s` with ASCII letters in lower case.
+inline std::string Lowered(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  return out;
+}
+
+// Where `lower` (all lower case) first occurs in `s` from `from` on,
+// ignoring ASCII case; npos when nowhere.
+inline size_t FindNoCase(std::string_view s, std::string_view lower,
+                         size_t from = 0) {
+  for (size_t i = from; i + lower.size() <= s.size(); ++i) {
+    size_t k = 0;
+    while (k < lower.size() &&
+           std::tolower(static_cast<unsigned char>(s[i + k])) == lower[k]) {
+      ++k;
+    }
+    if (k == lower.size()) return i;
+  }
+  return std::string_view::npos;
 }
 
 }  // namespace psm

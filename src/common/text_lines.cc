@@ -5,6 +5,11 @@
 namespace psm {
 namespace text {
 
+int LineAt(std::string_view s, uint32_t pos) {
+  return 1 + static_cast<int>(std::count(
+                 s.begin(), s.begin() + std::min<size_t>(pos, s.size()), '\n'));
+}
+
 uint32_t LineStart(std::string_view s, uint32_t pos) {
   while (pos > 0 && s[pos - 1] != '\n') --pos;
   return pos;

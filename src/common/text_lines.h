@@ -12,6 +12,8 @@ namespace psm {
 namespace text {
 
 uint32_t LineStart(std::string_view s, uint32_t pos);
+// The 1-based line number of `pos` (clamped to the text).
+int LineAt(std::string_view s, uint32_t pos);
 // Offset just past the '\n' ending the line holding `pos` (or s.size()).
 uint32_t NextLineStart(std::string_view s, uint32_t pos);
 // Only spaces and tabs between the start of the line and `pos`.

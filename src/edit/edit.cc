@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "common/step_counter.h"
+
 namespace psm {
 namespace {
 
@@ -36,22 +38,64 @@ std::string EditConflict::Describe() const {
   return "edit " + Show(rejected) + " overlaps " + Show(existing);
 }
 
-std::optional<EditConflict> EditSet::Add(Edit edit) {
-  for (const Edit& existing : edits_) {
-    if (existing == edit) return std::nullopt;
-    if (Overlaps(existing, edit)) return EditConflict{existing, edit};
+// The set's edits never overlap and are sorted by start, so their ends
+// ascend too: of the edits starting before `edit`, only the last can reach
+// into it, and of those starting inside it the first decides. A file with N
+// sites thus costs O(N log N), not O(N^2) (issue 14).
+EditSet::Check EditSet::Find(const Edit& edit) const {
+  auto first = std::lower_bound(
+      edits_.begin(), edits_.end(), edit.range.begin,
+      [](const Edit& e, uint32_t begin) { return e.range.begin < begin; });
+  CountSteps(1);
+  if (first != edits_.begin() && Overlaps(*std::prev(first), edit)) {
+    return {EditConflict{*std::prev(first), edit}, false};
   }
+  for (auto it = first; it != edits_.end(); ++it) {
+    CountSteps(1);
+    bool starts_inside = it->range.begin < edit.range.end;
+    if (!starts_inside && it->range.begin != edit.range.begin) break;
+    if (*it == edit) return {std::nullopt, true};
+    if (Overlaps(*it, edit)) return {EditConflict{*it, edit}, false};
+  }
+  return {std::nullopt, false};
+}
+
+std::optional<EditConflict> EditSet::Add(Edit edit) {
+  Check check = Find(edit);
+  if (check.conflict || check.duplicate) return check.conflict;
+  // Sites come in source order, so this is almost always an append.
   auto at = std::upper_bound(edits_.begin(), edits_.end(), edit, GoesBefore);
   edits_.insert(at, std::move(edit));
   return std::nullopt;
 }
 
 std::optional<EditConflict> EditSet::AddAll(const EditSet& other) {
-  EditSet merged = *this;
+  // Checked against this set only: `other` is itself free of overlaps.
+  std::vector<const Edit*> fresh;
+  fresh.reserve(other.edits_.size());
   for (const Edit& edit : other.edits_) {
-    if (auto conflict = merged.Add(edit)) return conflict;
+    Check check = Find(edit);
+    if (check.conflict) return check.conflict;
+    if (!check.duplicate) fresh.push_back(&edit);
   }
-  *this = std::move(merged);
+  if (fresh.empty()) return std::nullopt;
+  bool appends = edits_.empty() || !GoesBefore(*fresh.front(), edits_.back());
+  if (!appends) {
+    // A merge keeps this set's edits first among equals, as Add would.
+    std::vector<Edit> merged;
+    merged.reserve(edits_.size() + fresh.size());
+    auto mine = edits_.begin();
+    for (const Edit* edit : fresh) {
+      while (mine != edits_.end() && !GoesBefore(*edit, *mine))
+        merged.push_back(std::move(*mine++));
+      merged.push_back(*edit);
+    }
+    std::move(mine, edits_.end(), std::back_inserter(merged));
+    CountSteps(merged.size());
+    edits_ = std::move(merged);
+    return std::nullopt;
+  }
+  for (const Edit* edit : fresh) edits_.push_back(*edit);
   return std::nullopt;
 }
 

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "common/text_lines.h"
+#include "edit/mutation_index.h"
 #include "edit/object_editor.h"
 
 namespace psm {
@@ -14,11 +15,6 @@ namespace {
 constexpr std::string_view kSessionId = "sessionId";
 
 std::string Ticked(std::string_view s) { return "`" + std::string(s) + "`"; }
-
-int LineAt(std::string_view text, uint32_t offset) {
-  return 1 + static_cast<int>(
-                 std::count(text.begin(), text.begin() + offset, '\n'));
-}
 
 // True when setting `set` can put `removed` (or something under it) back.
 bool Touches(std::string_view set, std::string_view removed) {
@@ -46,11 +42,12 @@ class LiteralPlanner {
   // when they are merged (`Object.assign`). The part holding `type` (else the
   // first) is the anchor that gains `sessionId`.
   LiteralPlanner(std::vector<const ObjectLiteral*> parts, const CallSite& site,
-                 std::string_view text, const RuleTable& rules,
-                 const PlanOptions& options)
+                 const MutationIndex& mutations, std::string_view text,
+                 const RuleTable& rules, const PlanOptions& options)
       : parts_(std::move(parts)),
         object_(*Anchor(parts_)),
         site_(site),
+        mutations_(mutations),
         text_(text),
         rules_(rules),
         options_(options) {}
@@ -281,30 +278,33 @@ class LiteralPlanner {
     }
   }
 
+  // Only the writes that can matter to `rule` (after-call ones are left
+  // out): looking at every write for every literal was quadratic.
   void CheckMutations(const MethodRule& rule) {
-    for (const PayloadMutation& m : site_.mutations) {
-      if (m.after_call) continue;  // the call has seen the object already
-      std::string where =
-          Ticked(m.what.substr(1, m.what.size() - 2)) + " (line " +
-          std::to_string(LineAt(text_, m.statement.begin)) + ")";
-      if (m.path.empty()) {
-        Blind(where +
+    for (const PayloadMutation* m : mutations_.Relevant(rule)) {
+      if (m->path.empty()) {
+        Blind(Where(*m) +
               " changes the payload; the tool cannot tell which fields");
-      } else if (m.path == kSessionId) {
+      } else if (m->path == kSessionId) {
         session_id_set_later_ = true;
-      } else if (Touches(m.path, "type")) {
-        Blind(where + " changes the payment type");
+      } else if (Touches(m->path, "type")) {
+        Blind(Where(*m) + " changes the payment type");
       } else {
-        CheckMutation(m, where, rule);
+        CheckMutation(*m, rule);
       }
     }
+  }
+
+  // Counts lines from the start: only for the few writes that get a reason.
+  std::string Where(const PayloadMutation& m) const {
+    return Ticked(m.what.substr(1, m.what.size() - 2)) + " (line " +
+           std::to_string(text::LineAt(text_, m.statement.begin)) + ")";
   }
 
   // A statement that writes at or around a removed path: deleted when it
   // only sets that field; otherwise the field stays in the literal (later
   // code may still use it, e.g. `items.push(...)`) and a person decides.
-  void CheckMutation(const PayloadMutation& m, const std::string& where,
-                     const MethodRule& rule) {
+  void CheckMutation(const PayloadMutation& m, const MethodRule& rule) {
     for (const std::string& removed : rule.remove) {
       if (!Touches(m.path, removed)) continue;
       if (auto seen = observed_.find(removed); seen != observed_.end()) {
@@ -313,7 +313,7 @@ class LiteralPlanner {
       }
       bool sets_parent = m.path.size() < removed.size();
       if (sets_parent) {
-        Blind(where + " sets " + Ticked(m.path) +
+        Blind(Where(m) + " sets " + Ticked(m.path) +
               ", which may carry fields payment sessions "
               "no longer accept (" +
               Ticked(removed) + "); check that object");
@@ -321,7 +321,7 @@ class LiteralPlanner {
       }
       if (!DeleteStatement(m, removed)) {
         kept_.insert(removed);
-        Blind(where + " sets " + Ticked(m.path) +
+        Blind(Where(m) + " sets " + Ticked(m.path) +
               ", which payment sessions no longer "
               "accept; " +
               Ticked(removed) +
@@ -485,6 +485,7 @@ class LiteralPlanner {
   std::vector<const ObjectLiteral*> parts_;
   const ObjectLiteral& object_;
   const CallSite& site_;
+  const MutationIndex& mutations_;
   std::string_view text_;
   const RuleTable& rules_;
   const PlanOptions& options_;
@@ -505,9 +506,11 @@ class LiteralPlanner {
 }  // namespace
 
 SitePlan PlanLiteral(std::vector<const ObjectLiteral*> parts,
-                     const CallSite& site, std::string_view text,
-                     const RuleTable& rules, const PlanOptions& options) {
-  return LiteralPlanner(std::move(parts), site, text, rules, options).Plan();
+                     const CallSite& site, const MutationIndex& mutations,
+                     std::string_view text, const RuleTable& rules,
+                     const PlanOptions& options) {
+  return LiteralPlanner(std::move(parts), site, mutations, text, rules, options)
+      .Plan();
 }
 
 }  // namespace psm

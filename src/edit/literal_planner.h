@@ -4,6 +4,7 @@
 #include <string_view>
 #include <vector>
 
+#include "edit/mutation_index.h"
 #include "edit/site_plan.h"
 
 namespace psm {
@@ -13,10 +14,12 @@ namespace psm {
 // from `type` (or infers it from a method sub-object), collects the members
 // the rule removes in every part and its nested literals, deletes statements
 // that only set removed fields, and adds `sessionId` to the part holding
-// `type`. Values it cannot see into make the plan need review.
+// `type`. Values it cannot see into make the plan need review. `mutations`
+// indexes `site.mutations` (built once for all the site's literals).
 SitePlan PlanLiteral(std::vector<const ObjectLiteral*> parts,
-                     const CallSite& site, std::string_view text,
-                     const RuleTable& rules, const PlanOptions& options);
+                     const CallSite& site, const MutationIndex& mutations,
+                     std::string_view text, const RuleTable& rules,
+                     const PlanOptions& options);
 
 }  // namespace psm
 

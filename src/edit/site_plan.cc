@@ -109,11 +109,12 @@ SitePlan PlanSite(const CallSite& site, std::string_view text,
         "by its own type");
   }
   std::vector<std::vector<const PayloadLiteral*>> units = Units(site);
+  MutationIndex mutations(site.mutations);
   for (const auto& unit : units) {
     std::vector<const ObjectLiteral*> parts;
     for (const PayloadLiteral* literal : unit)
       parts.push_back(&literal->object);
-    SitePlan part = PlanLiteral(parts, site, text, rules, options);
+    SitePlan part = PlanLiteral(parts, site, mutations, text, rules, options);
     Combine(std::move(part), units.size(), unit.front()->origin, &plan);
   }
   for (const std::string& blind : site.blind_spots)

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "common/byte_range.h"
+#include "find/module_request.h"
 #include "find/object_literal.h"
 
 namespace psm {
@@ -41,7 +42,8 @@ struct PayloadMutation {
 // payload.payPal`) after which anything may read it.
 struct PayloadObserver {
   std::string path;  // dotted payload path it sees; "" for all of it
-  std::string what;  // for messages: "`payload.amount` is read at line 14 (...)"
+  std::string
+      what;  // for messages: "`payload.amount` is read at line 14 (...)"
 };
 
 // One `<receiver>.createSource(...)` call and what the tool could learn
@@ -58,8 +60,19 @@ struct CallSite {
   // Why the payload cannot be fully seen; each one makes the site
   // need review.
   std::vector<std::string> blind_spots;
+  // Where the payload comes from another module; each also left a blind
+  // spot (its reason when the project model cannot follow it).
+  std::vector<ModuleRequest> requests;
   bool has_error = false;  // the call sits in a syntax error
 };
+
+// Adds `reason` to the site's blind spots, once.
+inline void AddBlindSpot(CallSite* site, std::string reason) {
+  for (const std::string& known : site->blind_spots) {
+    if (known == reason) return;
+  }
+  site->blind_spots.push_back(std::move(reason));
+}
 
 }  // namespace psm
 

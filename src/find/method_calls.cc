@@ -1,5 +1,7 @@
 #include "find/method_calls.h"
 
+#include <algorithm>
+#include <array>
 #include <string>
 
 #include "find/scope.h"
@@ -50,6 +52,19 @@ bool IsModule(TSNode value, std::string_view source) {
           node::Text(function, source) == "require");
 }
 
+// Test code looks at the method without calling it:
+// `expect(dr.createSource).toHaveBeenCalledWith(...)`, `assert(...)`,
+// `sinon.assert.calledOnce(...)`, `jest.mocked(...)`.
+bool IsInspection(TSNode callee, std::string_view source) {
+  std::string_view text = node::Text(node::Unwrap(callee), source);
+  std::string_view root = text.substr(0, text.find_first_of(".(["));
+  static constexpr std::array<std::string_view, 7> kInspectors = {
+      "expect", "assert", "chai", "sinon", "jest", "vi", "td"};
+  return std::find(kInspectors.begin(), kInspectors.end(), root) !=
+             kInspectors.end() ||
+         root.starts_with("assert");
+}
+
 // Collects the calls of one method taken off `receiver`.
 class CallCollector {
  public:
@@ -78,10 +93,16 @@ class CallCollector {
         ts_node_eq(node::Field(parent, "value"), top)) {
       return FromAlias(node::Field(parent, "name"), parent, depth);
     }
+    if (node::Is(parent, "assignment_expression") &&
+        ts_node_eq(node::Field(parent, "right"), top)) {
+      return FromAssignment(node::Field(parent, "left"), depth);
+    }
     if (node::Is(parent, "arguments") &&
         IsReflectApplyOf(grandparent, top, source_)) {
       return Add(grandparent, Passing::kArray, 2, ref);
     }
+    if (TSNode taker = Taker(parent, grandparent, top); !ts_node_is_null(taker))
+      HandOn(taker, ref);
   }
 
   // Every use of the variable `name` that `declarator` binds to the method.
@@ -94,10 +115,21 @@ class CallCollector {
     std::string_view alias = node::Text(name, source_);
     Binding own = ResolveName(alias, name, source_);
     if (!ts_node_eq(own.declarator, declarator)) return;
-    for (TSNode use : IdentifierUses(alias, own.scope, source_)) {
+    FromUsesOf(alias, own, name, depth);
+  }
+
+  std::vector<MethodCall> calls;
+
+  // The uses of `alias` bound as `own`, besides `name` where it is bound.
+  void FromUsesOf(std::string_view alias, const Binding& own, TSNode name,
+                  int depth) {
+    TSNode scope = own.kind == Binding::Kind::kNotFound
+                       ? ts_tree_root_node(name.tree)  // an undeclared global
+                       : own.scope;
+    for (TSNode use : IdentifierUses(alias, scope, source_)) {
       if (ts_node_eq(use, name) ||
           !ts_node_eq(ResolveName(alias, use, source_).declarator,
-                      declarator)) {
+                      own.declarator)) {
         continue;
       }
       std::vector<TSNode> up = node::Ancestors(use);
@@ -105,9 +137,55 @@ class CallCollector {
     }
   }
 
-  std::vector<MethodCall> calls;
-
  private:
+  // `cs = dr.createSource` (a variable) or `this.cs = ...`, `api.cs = ...`
+  // (a property: its calls are found by the same text, inside the class
+  // for `this`).
+  void FromAssignment(TSNode left, int depth) {
+    if (depth >= kMaxAliasDepth) return;
+    if (node::Is(left, "identifier")) {
+      std::string_view alias = node::Text(left, source_);
+      return FromUsesOf(alias, ResolveName(alias, left, source_), left, depth);
+    }
+    if (!node::Is(left, "member_expression")) return;
+    std::string_view text = node::Text(left, source_);
+    TSNode scope = ts_tree_root_node(left.tree);
+    if (node::Is(node::Field(left, "object"), "this")) {
+      TSNode klass = node::EnclosingOfType(left, "class_body");
+      if (!ts_node_is_null(klass)) scope = klass;
+    }
+    ForEachDescendant(scope, true, [&](TSNode n) {
+      if (node::Is(n, "member_expression") && !ts_node_eq(n, left) &&
+          node::Text(n, source_) == text) {
+        std::vector<TSNode> up = node::Ancestors(n);
+        FromReference(n, up, depth + 1);
+      }
+    });
+  }
+
+  // What takes the method from `top` when it is handed on out of sight: the
+  // call it is an argument of, the object or array holding it, the return.
+  TSNode Taker(TSNode parent, TSNode grandparent, TSNode top) const {
+    std::string_view type = node::Type(parent);
+    if (type == "arguments") {
+      return IsInspection(node::Field(grandparent, "function"), source_)
+                 ? TSNode{}
+                 : grandparent;
+    }
+    if (type == "pair" && ts_node_eq(node::Field(parent, "value"), top))
+      return grandparent;
+    if (type == "array" || type == "return_statement") return parent;
+    if (type == "arrow_function" &&
+        ts_node_eq(node::Field(parent, "body"), top)) {
+      return parent;
+    }
+    return TSNode{};
+  }
+
+  void HandOn(TSNode taker, TSNode ref) {
+    calls.push_back({taker, Passing::kDirect, 0, receiver_, ref, {}, true});
+  }
+
   // `ref.call(...)`, `ref.apply(...)`, `ref.bind(...)`; `up`: the
   // ancestors of `member`, parent first.
   void FromMethodOfMethod(TSNode ref, TSNode member, std::span<const TSNode> up,
@@ -118,20 +196,36 @@ class CallCollector {
       Add(up[0], Passing::kThisFirst, 0, ref);
     } else if (how == "apply") {
       Add(up[0], Passing::kArray, 1, ref);
-    } else if (how == "bind" && node::Arguments(up[0]).size() <= 1 &&
-               depth < kMaxAliasDepth) {
-      // Arguments bound in advance would shift the payload's position.
+    } else if (how == "bind" && depth < kMaxAliasDepth) {
+      std::vector<TSNode> args = node::Arguments(up[0]);
+      size_t outer = bound_.size();
+      if (args.size() > 1)
+        bound_.insert(bound_.end(), args.begin() + 1, args.end());
       FromReference(up[0], up.subspan(1), depth + 1);
+      bound_.resize(outer);
     }
   }
 
   void Add(TSNode call, Passing passing, size_t array_at, TSNode callee) {
-    calls.push_back({call, passing, array_at, receiver_, callee});
+    calls.push_back({call, passing, array_at, receiver_, callee, bound_});
   }
 
   std::string_view source_;
   TSNode receiver_;
+  std::vector<TSNode> bound_;  // of the `.bind` calls being followed
 };
+
+// `up` starts at the parameter list, maybe after a default (`{...} = dr`)
+// or TypeScript's parameter node.
+bool IsParameter(std::span<const TSNode> up) {
+  size_t i = 0;
+  while (i < up.size() && (node::Is(up[i], "assignment_pattern") ||
+                           node::Is(up[i], "required_parameter") ||
+                           node::Is(up[i], "optional_parameter"))) {
+    ++i;
+  }
+  return i < up.size() && node::Is(up[i], "formal_parameters");
+}
 
 // The calls through `local`, bound by a destructuring that takes the method
 // off an object: `const { createSource: local } = from` (`up`: the
@@ -143,6 +237,17 @@ std::vector<MethodCall> FromDestructuring(TSNode local,
   if (i < up.size() && (node::Is(up[i], "pair_pattern") ||
                         node::Is(up[i], "object_assignment_pattern"))) {
     ++i;
+  }
+  if (i < up.size() && node::Is(up[i], "object_pattern") &&
+      IsParameter(up.subspan(i + 1))) {
+    // `function pay({ createSource })`: whoever calls `pay` gives the object.
+    if (node::Is(local, "assignment_pattern")) {
+      local = node::Field(local, "left");
+    }
+    CallCollector collector(source, up[i]);
+    std::string_view alias = node::Text(local, source);
+    collector.FromUsesOf(alias, ResolveName(alias, local, source), local, 0);
+    return std::move(collector.calls);
   }
   if (i + 1 >= up.size() || !node::Is(up[i], "object_pattern") ||
       !node::Is(up[i + 1], "variable_declarator") ||

@@ -27,16 +27,27 @@ struct MethodCall {
   // The expression naming the method at the call: `dr.createSource`,
   // `dr['createSource']`, or an alias `cs`.
   TSNode callee{};
+  // Arguments bound in advance (`dr.createSource.bind(dr, cardElement)`),
+  // passed before the call's own.
+  std::vector<TSNode> bound;
+  // The method is handed on where the tool cannot follow its calls
+  // (`run(dr.createSource.bind(dr))`, `{ create: dr.createSource }`,
+  // `return cs`): `call` is the expression that takes it.
+  bool handed_on = false;
 };
 
 // The calls that run the method the `createSource` text at `name` takes off
 // an object (`up`: the ancestors of `name`, parent first). The method may be
 // taken as `r.createSource`, `r['createSource']` or by destructuring
-// (`const { createSource: cs } = r`), then called directly, through
-// `.call`, `.apply`, `.bind` or `Reflect.apply`, through a `const` alias and
-// through TypeScript's `!`, `as` and `<T>`. Empty when `name` is something
-// else: a method definition, an object literal key, a plain identifier, or
-// a destructuring of a module (`require(...)`, like an import).
+// (`const { createSource: cs } = r`, or a parameter `function pay({
+// createSource })`), then called directly, through `.call`, `.apply`,
+// `.bind` (with arguments bound in advance too) or `Reflect.apply`, through
+// an alias (`const cs = ...`, `cs = ...`, `this.cs = ...`) and through
+// TypeScript's `!`, `as` and `<T>`; where it is handed on to code the tool
+// cannot follow, that place comes back as `handed_on`. Empty when `name` is
+// something else: a method definition, an object literal key, a plain
+// identifier, or a destructuring of a module (`require(...)`, like an
+// import).
 std::vector<MethodCall> CallsOfMethod(TSNode name, std::span<const TSNode> up,
                                       std::string_view source);
 

@@ -10,10 +10,6 @@ namespace {
 
 constexpr int kMaxDepth = 24;
 
-int LineOf(TSNode n) {
-  return static_cast<int>(ts_node_start_point(n).row) + 1;
-}
-
 void ReadKey(TSNode key, std::string_view source, Member* member) {
   member->key_range = node::Range(key);
   std::string_view type = node::Type(key);
@@ -59,7 +55,8 @@ void ReadValue(TSNode value, std::string_view source, int depth,
     member->object = std::make_unique<ObjectLiteral>(
         BuildObjectLiteral(literal, source, depth + 1));
     member->object_origin = "variable " + Quote(node::Text(value, source)) +
-                            " (line " + std::to_string(LineOf(literal)) + ")";
+                            " (line " + std::to_string(node::Line(literal)) +
+                            ")";
   }
 }
 

@@ -3,26 +3,25 @@
 #include <algorithm>
 #include <string>
 
+#include "find/imported_payloads.h"
 #include "find/mergers.h"
 #include "find/object_builder.h"
 #include "find/payload_uses.h"
 #include "find/scope.h"
+#include "find/wrapper_calls.h"
 #include "syntax/node.h"
 
 namespace psm {
 namespace {
 
-int LineOf(TSNode n) {
-  return static_cast<int>(ts_node_start_point(n).row) + 1;
-}
 std::string AtLine(TSNode n) {
-  return " (line " + std::to_string(LineOf(n)) + ")";
+  return " (line " + std::to_string(node::Line(n)) + ")";
 }
 
 class PayloadResolver {
  public:
   PayloadResolver(std::string_view source, TSNode root, TSNode call)
-      : source_(source), root_(root), call_(call) {}
+      : source_(source), root_(root), call_(call), moment_(call) {}
 
   // Everything besides the call that can see or change the objects the
   // payload was traced through, once the tracing is done.
@@ -31,7 +30,7 @@ class PayloadResolver {
       TrackNested(literal.object, "");
     }
     for (const TrackedBinding& tracked : tracked_) {
-      CollectPayloadUses(tracked, flow_, call_, source_, &site->mutations,
+      CollectPayloadUses(tracked, flow_, source_, &site->mutations,
                          &site->observers);
       if (node::Is(tracked.binding.scope, "program")) {
         site->module_names.push_back(tracked.name);
@@ -53,11 +52,20 @@ class PayloadResolver {
     }
     std::string_view type = node::Type(value);
     if (type == "object") {
+      ByteRange range = node::Range(value);
+      for (const PayloadLiteral& known : site->payloads) {
+        // The same literal reached on two paths is one payload.
+        if (known.object.range == range && known.group == group_) return;
+      }
       site->payloads.push_back({BuildObjectLiteral(value, source_),
                                 origin.empty() ? "inline" : origin, group_});
     } else if (type == "identifier") {
       flow_.insert(ts_node_start_byte(value));
       ResolveVariable(value, hops, site);
+    } else if (type == "await_expression") {
+      // `await build()`: the value the promise settles with, which for an
+      // async builder is what it returns.
+      Resolve(ts_node_named_child(value, 0), origin, hops, site);
     } else if (type == "call_expression") {
       ResolveCall(value, hops, site);
     } else if (type == "undefined" || type == "null") {
@@ -81,6 +89,7 @@ class PayloadResolver {
     std::string_view name = node::Text(identifier, source_);
     Binding binding = ResolveName(name, identifier, source_);
     std::string var = "variable " + Quote(name);
+    if (RequestImportedValue(identifier, binding, source_, site)) return;
     switch (binding.kind) {
       case Binding::Kind::kNotFound:
         Blind(site, "the payload " + var + " is not declared in this file");
@@ -108,6 +117,8 @@ class PayloadResolver {
       case Binding::Kind::kVariable:
         break;
     }
+    TSNode saved_moment = moment_;
+    moment_ = MomentOf(identifier);
     Track(binding, name, "");
     // `Object.assign(payload, {...})` later on: its literals are parts of
     // the same payload.
@@ -119,7 +130,7 @@ class PayloadResolver {
       Resolve(init, var + AtLine(init), hops + 1, site);
     for (TSNode assignment : binding.assignments) {
       // A value given after the call is not what the call receives.
-      if (ProvablyAfter(assignment, call_, binding.scope)) continue;
+      if (ProvablyAfter(assignment, moment_, binding.scope)) continue;
       TSNode right = node::Field(assignment, "right");
       Resolve(right, var + AtLine(right), hops + 1, site);
     }
@@ -135,6 +146,41 @@ class PayloadResolver {
                       AtLine(merges.front()) + "; migrate each branch by hand");
     }
     group_ = saved;
+    moment_ = saved_moment;
+  }
+
+  // The call a variable's object goes on through toward the createSource
+  // call: the call it is an argument of (the createSource call itself, a
+  // wrapper `payCard(payload)`, a merge `Object.assign({}, payload)`), or,
+  // for `const b = a`, the moment of `b`. What happens to the object
+  // after that moment, in the same activation, is not what the call gets.
+  TSNode MomentOf(TSNode identifier) const {
+    TSNode up = ts_node_parent(identifier);
+    while (node::Is(up, "parenthesized_expression")) up = ts_node_parent(up);
+    if (node::Is(up, "arguments")) {
+      TSNode call = ts_node_parent(up);
+      if (ts_node_eq(call, call_)) return call;
+      // A wrapper call holds the moment only when the wrapper reaches it
+      // before returning: not from a callback, nor after an `await`.
+      if (node::Is(call, "call_expression") && RunsBeforeReturn(moment_))
+        return call;
+    }
+    return moment_;
+  }
+
+  static bool RunsBeforeReturn(TSNode moment) {
+    if (ts_node_is_null(moment)) return false;
+    for (TSNode p = ts_node_parent(moment); !ts_node_is_null(p);
+         p = ts_node_parent(p)) {
+      if (!node::IsFunction(p)) continue;
+      for (uint32_t i = 0; i < ts_node_child_count(p); ++i) {
+        std::string_view t = node::Type(ts_node_child(p, i));
+        if (t == "async" || t == "*") return false;
+        if (t == "formal_parameters") break;
+      }
+      return !node::Type(p).starts_with("generator");
+    }
+    return false;
   }
 
   // Calls like `Object.assign(name, ...)` that merge into `binding` before
@@ -157,7 +203,7 @@ class PayloadResolver {
       size_t target =
           !args.empty() && node::Is(node::Unwrap(args[0]), "true") ? 1 : 0;
       if (target < args.size() && ts_node_eq(node::Unwrap(args[target]), use) &&
-          !ProvablyAfter(n, call_, binding.scope)) {
+          !ProvablyAfter(n, moment_, binding.scope)) {
         calls.push_back(n);
       }
     }
@@ -170,7 +216,13 @@ class PayloadResolver {
       ResolveMerge(call, hops, site);
       return;
     }
-    TSNode function = FunctionCalled(callee);
+    if (RequestImportedCall(call, source_, site)) return;
+    std::vector<TSNode> args = node::Arguments(call);
+    if (node::Text(callee, source_) == "Promise.resolve" && args.size() == 1) {
+      Resolve(args[0], "", hops + 1, site);  // settles with its argument
+      return;
+    }
+    TSNode function = FunctionCalled(callee, source_);
     if (ts_node_is_null(function)) {
       Blind(site,
             "the payload is built by " + Quote(node::Text(call, source_)) +
@@ -179,8 +231,15 @@ class PayloadResolver {
       return;
     }
     ObserveOtherCallers(callee, site);
-    std::string origin =
-        "returned by " + Quote(node::Text(callee, source_)) + AtLine(function);
+    ResolveReturns(
+        function,
+        "returned by " + Quote(node::Text(callee, source_)) + AtLine(function),
+        hops, site);
+  }
+
+  // The literals `function` returns are the payload.
+  void ResolveReturns(TSNode function, const std::string& origin, int hops,
+                      CallSite* site) {
     TSNode body = node::Field(function, "body");
     if (!node::Is(body, "statement_block")) {  // arrow: `(c) => ({...})`
       Resolve(body, origin, hops + 1, site);
@@ -191,35 +250,6 @@ class PayloadResolver {
         Resolve(ts_node_named_child(n, 0), origin, hops + 1, site);
       }
     });
-  }
-
-  // The function a callee names in this file: `build(...)` for a function
-  // declaration or a variable bound to a function, `this.build(...)` for a
-  // method of the enclosing class.
-  TSNode FunctionCalled(TSNode callee) const {
-    callee = node::Unwrap(callee);
-    if (node::Is(callee, "identifier")) {
-      Binding b = ResolveName(node::Text(callee, source_), callee, source_);
-      if (b.kind == Binding::Kind::kFunction) return b.declarator;
-      if (b.kind != Binding::Kind::kVariable || !b.assignments.empty())
-        return TSNode{};
-      TSNode value = node::Unwrap(node::Field(b.declarator, "value"));
-      return node::IsFunction(value) ? value : TSNode{};
-    }
-    if (node::Is(callee, "member_expression") &&
-        node::Is(node::Field(callee, "object"), "this")) {
-      std::string_view method =
-          node::Text(node::Field(callee, "property"), source_);
-      TSNode klass = node::EnclosingOfType(callee, "class_body");
-      if (ts_node_is_null(klass)) return TSNode{};
-      for (TSNode m : node::NamedChildren(klass)) {
-        if (node::Is(m, "method_definition") &&
-            node::Text(node::Field(m, "name"), source_) == method) {
-          return m;
-        }
-      }
-    }
-    return TSNode{};
   }
 
   // `Object.assign(target, a, b)` and friends: every literal argument is a
@@ -266,12 +296,22 @@ class PayloadResolver {
   void ResolveParameter(const Binding& binding, std::string_view name, int hops,
                         CallSite* site) {
     TSNode function = binding.scope;
-    int index = ParameterIndex(function, binding.declarator);
-    std::string function_name = FunctionName(function);
+    int index = ParameterIndex(function, binding.declarator, source_);
+    std::string function_name = FunctionName(function, source_);
     std::string where = "the payload " + Quote(name) + " is a parameter of " +
                         (function_name.empty() ? "an anonymous function"
                                                : Quote(function_name)) +
                         AtLine(function);
+    if (TSNode promise = ThenReceiver(function, index, source_);
+        !ts_node_is_null(promise)) {
+      // `build().then(p => dr.createSource(p))`: p is what build settles
+      // with.
+      Track(binding, name, "");
+      Resolve(promise,
+              "settled value of " + Quote(node::Text(promise, source_)),
+              hops + 1, site);
+      return;
+    }
     if (function_name.empty() || index < 0) {
       Blind(site, where + "; its callers build the object");
       return;
@@ -279,13 +319,9 @@ class PayloadResolver {
     Track(binding, name, "");
     int calls = 0;
     ForEachDescendant(root_, true, [&](TSNode n) {
-      if (!node::Is(n, "call_expression")) return;
-      TSNode callee = node::Unwrap(node::Field(n, "function"));
-      std::string_view called =
-          node::Is(callee, "member_expression")
-              ? node::Text(node::Field(callee, "property"), source_)
-              : node::Text(callee, source_);
-      if (called != function_name) return;
+      if (!node::Is(n, "call_expression") ||
+          !CallsWrapper(n, function, source_))
+        return;
       std::vector<TSNode> args = node::Arguments(n);
       if (static_cast<size_t>(index) >= args.size()) return;
       ++calls;
@@ -299,49 +335,8 @@ class PayloadResolver {
     }
   }
 
-  int ParameterIndex(TSNode function, TSNode param) const {
-    TSNode params = node::Field(function, "parameters");
-    if (ts_node_is_null(params)) return 0;  // `data => ...`
-    int index = 0;
-    for (TSNode p : node::NamedChildren(params)) {
-      if (node::IsComment(p)) continue;
-      if (node::Range(p).Contains(node::Range(param))) {
-        // Only a plain (maybe typed or defaulted) name can be followed.
-        std::string_view text = node::Text(p, source_);
-        bool plain = text.find('{') == std::string_view::npos &&
-                     text.find('[') == std::string_view::npos &&
-                     !text.starts_with("...");
-        return plain ? index : -1;
-      }
-      ++index;
-    }
-    return -1;
-  }
-
-  std::string FunctionName(TSNode function) const {
-    TSNode name = node::Field(function, "name");
-    if (!ts_node_is_null(name)) return std::string(node::Text(name, source_));
-    TSNode parent = ts_node_parent(function);
-    if (node::Is(parent, "variable_declarator")) {
-      return std::string(node::Text(node::Field(parent, "name"), source_));
-    }
-    if (node::Is(parent, "pair"))
-      return std::string(node::Text(node::Field(parent, "key"), source_));
-    if (node::Is(parent, "assignment_expression")) {
-      TSNode left = node::Field(parent, "left");
-      if (node::Is(left, "member_expression")) {
-        return std::string(node::Text(node::Field(left, "property"), source_));
-      }
-      return std::string(node::Text(left, source_));
-    }
-    return "";
-  }
-
   static void Blind(CallSite* site, std::string reason) {
-    for (const std::string& known : site->blind_spots) {
-      if (known == reason) return;
-    }
-    site->blind_spots.push_back(std::move(reason));
+    AddBlindSpot(site, std::move(reason));
   }
 
  private:
@@ -353,7 +348,7 @@ class PayloadResolver {
         return;
       }
     }
-    tracked_.push_back({binding, std::string(name), prefix});
+    tracked_.push_back({binding, std::string(name), prefix, moment_});
   }
 
   // The variables of objects nested into a payload literal (`payPal:
@@ -403,38 +398,23 @@ class PayloadResolver {
       TSNode other = ts_node_parent(reference);
       if (node::Is(other, "call_expression") &&
           ts_node_eq(node::Field(other, "function"), reference) &&
-          IsPayloadOfCreateSource(other)) {
+          IsPassedToCreateSource(other, source_)) {
         continue;  // another site: the plans of the two are compared
       }
       site->observers.push_back(
           {"", Quote(node::Text(callee, source_)) + ", which builds it, is " +
                    "also used at line " +
-                   std::to_string(LineOfNode(reference)) + " (" +
+                   std::to_string(node::Line(reference)) + " (" +
                    StatementAround(reference, source_) + ")"});
       return;
     }
-  }
-
-  // `expr` is the last argument of a createSource call.
-  bool IsPayloadOfCreateSource(TSNode expr) const {
-    TSNode args = ts_node_parent(expr);
-    while (node::Is(args, "parenthesized_expression") ||
-           node::Is(args, "await_expression")) {
-      expr = args;
-      args = ts_node_parent(args);
-    }
-    if (!node::Is(args, "arguments")) return false;
-    TSNode outer = ts_node_parent(args);
-    std::vector<TSNode> list = node::Arguments(outer);
-    return node::Text(node::Field(outer, "function"), source_)
-                   .find("createSource") != std::string_view::npos &&
-           !list.empty() && ts_node_eq(list.back(), expr);
   }
 
   static constexpr int kMaxHops = 8;
   std::string_view source_;
   TSNode root_{};
   TSNode call_{};
+  TSNode moment_{};  // see MomentOf
   FlowNodes flow_;
   std::vector<TrackedBinding> tracked_;
   int group_ = -1;  // the merge group new literals join; -1 for none
@@ -442,6 +422,23 @@ class PayloadResolver {
 };
 
 }  // namespace
+
+void ResolveBuiltPayload(std::string_view source, TSNode root, TSNode builder,
+                         bool returns, CallSite* site) {
+  // No call in this file: nothing here is provably after it.
+  PayloadResolver resolver(source, root, TSNode{});
+  TSNode declarator = ts_node_parent(builder);
+  if (returns) {
+    resolver.ResolveReturns(builder, "returned by the exported builder", 0,
+                            site);
+  } else if (node::Is(declarator, "variable_declarator")) {
+    // Through the variable, so that its other uses are seen.
+    resolver.Resolve(node::Field(declarator, "name"), "", 0, site);
+  } else {
+    resolver.Resolve(builder, "", 0, site);
+  }
+  resolver.CollectUses(site);
+}
 
 void ResolvePayload(std::string_view source, TSNode root, TSNode payload,
                     CallSite* site) {

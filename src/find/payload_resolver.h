@@ -19,6 +19,13 @@ namespace psm {
 void ResolvePayload(std::string_view source, TSNode root, TSNode payload,
                     CallSite* site);
 
+// The same, for a payload built in this file for a createSource call in
+// another module: the literals `builder` returns (`returns`: a function or
+// method) or `builder` itself (an exported object), with every use in this
+// file that can see them.
+void ResolveBuiltPayload(std::string_view source, TSNode root, TSNode builder,
+                         bool returns, CallSite* site);
+
 }  // namespace psm
 
 #endif  // PSM_FIND_PAYLOAD_RESOLVER_H_

@@ -108,6 +108,20 @@ bool IsConsumer(const std::vector<TSNode>& up, size_t i, TSNode top,
   }
 }
 
+}  // namespace
+
+bool IsPassedToCreateSource(TSNode expr, std::string_view source) {
+  std::vector<TSNode> up = node::Ancestors(expr);
+  size_t i = 0;
+  while (i < up.size() && (node::Is(up[i], "parenthesized_expression") ||
+                           node::Is(up[i], "await_expression"))) {
+    expr = up[i++];
+  }
+  return IsConsumer(up, i, expr, source);
+}
+
+namespace {
+
 // Uses of the whole object that look at no field: `typeof p`, `!p`,
 // `p === q`, `if (p)`.
 bool IsInert(TSNode parent, TSNode top, std::string_view source) {
@@ -155,11 +169,11 @@ ByteRange StatementOf(TSNode expression) {
 
 class UseSorter {
  public:
-  UseSorter(const TrackedBinding& tracked, TSNode call, std::string_view source,
+  UseSorter(const TrackedBinding& tracked, std::string_view source,
             std::vector<PayloadMutation>* mutations,
             std::vector<PayloadObserver>* observers)
       : tracked_(tracked),
-        call_(call),
+        call_(tracked.moment),
         source_(source),
         mutations_(mutations),
         observers_(observers) {}
@@ -261,7 +275,7 @@ class UseSorter {
                             : std::string(node::Text(n, source_));
     observers_->push_back(
         {std::move(path), Quote(shown) + " " + std::string(how) + " at line " +
-                              std::to_string(LineOfNode(n)) + " (" +
+                              std::to_string(node::Line(n)) + " (" +
                               StatementAround(n, source_) + ")"});
   }
 
@@ -293,17 +307,13 @@ void ObserveEval(const TrackedBinding& tracked, std::string_view source,
     if (!node::Is(call, "call_expression")) continue;
     observers->push_back(
         {tracked.prefix, Quote(node::Text(call, source)) + " at line " +
-                             std::to_string(LineOfNode(call)) +
+                             std::to_string(node::Line(call)) +
                              " can read and change " + Quote(tracked.name)});
     return;
   }
 }
 
 }  // namespace
-
-int LineOfNode(TSNode n) {
-  return static_cast<int>(ts_node_start_point(n).row) + 1;
-}
 
 std::string StatementAround(TSNode n, std::string_view source) {
   TSNode at = n;
@@ -344,10 +354,10 @@ bool ProvablyAfter(TSNode n, TSNode call, TSNode scope) {
 }
 
 void CollectPayloadUses(const TrackedBinding& tracked, const FlowNodes& flow,
-                        TSNode call, std::string_view source,
+                        std::string_view source,
                         std::vector<PayloadMutation>* mutations,
                         std::vector<PayloadObserver>* observers) {
-  UseSorter sorter(tracked, call, source, mutations, observers);
+  UseSorter sorter(tracked, source, mutations, observers);
   for (TSNode use : UsesOf(tracked.binding, tracked.name, source)) {
     if (flow.contains(ts_node_start_byte(use)) ||
         IsDeclaringName(use, tracked.binding)) {

@@ -21,6 +21,10 @@ struct TrackedBinding {
   Binding binding;
   std::string name;
   std::string prefix;  // where the object sits in the payload: "", "payPal"
+  // The call through which this object goes on toward the createSource
+  // call (that call, or a wrapper it is passed to); writes provably after
+  // it do not reach the payload.
+  TSNode moment{};
 };
 
 // The start bytes of the identifiers through which the payload reaches the
@@ -30,13 +34,13 @@ using FlowNodes = std::unordered_set<uint32_t>;
 
 // Sorts every other use of `tracked` into writes to the payload
 // (mutations, with their paths made absolute by the prefix) and observers
-// (reads and escapes). `call` is the createSource call: writes provably
-// after it are marked so. Uses that are the payload argument of another
+// (reads and escapes). Writes provably after the tracked moment are marked
+// so. Uses that are the payload argument of another
 // createSource call (or part of a merge that is) are consumers, checked by
 // comparing the plans of the two calls, not here; assignments of the
 // whole variable and merges into it are followed by the resolver.
 void CollectPayloadUses(const TrackedBinding& tracked, const FlowNodes& flow,
-                        TSNode call, std::string_view source,
+                        std::string_view source,
                         std::vector<PayloadMutation>* mutations,
                         std::vector<PayloadObserver>* observers);
 
@@ -45,10 +49,12 @@ void CollectPayloadUses(const TrackedBinding& tracked, const FlowNodes& flow,
 // no loop inside `scope` holds the call.
 bool ProvablyAfter(TSNode n, TSNode call, TSNode scope);
 
+// `expr` (maybe awaited) is the payload of a createSource call, as is or
+// through merges (`Object.assign({}, expr)`).
+bool IsPassedToCreateSource(TSNode expr, std::string_view source);
+
 // The statement around `n`, shortened and quoted for a message.
 std::string StatementAround(TSNode n, std::string_view source);
-
-int LineOfNode(TSNode n);
 
 }  // namespace psm
 

@@ -39,10 +39,7 @@ bool StartsWord(std::string_view text, size_t at) {
 // True when `text`, a callee (`loadStripe`) or a receiver (`window.Omise`,
 // `this.props.stripe`), names another payment SDK.
 bool NamesOtherLibrary(std::string_view text) {
-  std::string lower(text);
-  for (char& c : lower) {
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  }
+  std::string lower = Lowered(text);
   for (const OtherSdk& sdk : kOtherSdks) {
     for (size_t at = lower.find(sdk.name); at != std::string::npos;
          at = lower.find(sdk.name, at + 1)) {

@@ -96,8 +96,8 @@ class ScopeIndex {
         continue;
       }
       // One descent gives the node and the ancestors Classify looks at.
-      std::vector<TSNode> path = node::PathTo(
-          root_, static_cast<uint32_t>(at), static_cast<uint32_t>(end));
+      std::vector<TSNode> path = node::PathTo(root_, static_cast<uint32_t>(at),
+                                              static_cast<uint32_t>(end));
       if (path.empty()) continue;
       TSNode n = path.back();
       path.pop_back();
@@ -118,7 +118,8 @@ class ScopeIndex {
       entry->identifiers.push_back(n);
       return;
     }
-    if (type != "identifier" && type != "shorthand_property_identifier_pattern") return;
+    if (type != "identifier" && type != "shorthand_property_identifier_pattern")
+      return;
     auto parent = [&](size_t i) { return i < up.size() ? up[i] : TSNode{}; };
     if (type == "identifier") {
       entry->identifiers.push_back(n);
@@ -148,7 +149,8 @@ class ScopeIndex {
   const std::vector<TSNode>& NamedChildrenOf(TSNode scope) const {
     auto it = children_.find(scope.id);
     if (it != children_.end()) return it->second;
-    return children_.emplace(scope.id, node::NamedChildren(scope)).first->second;
+    return children_.emplace(scope.id, node::NamedChildren(scope))
+        .first->second;
   }
 
   // Answers worked out once per file, by MemoKey: the same module-level
@@ -211,7 +213,8 @@ bool NoFunctionBetween(TSNode inner, TSNode outer) {
 }
 
 // A `var` declarator for `name` under `block`, not inside a nested function.
-TSNode HoistedVar(TSNode block, std::string_view name, std::string_view source) {
+TSNode HoistedVar(TSNode block, std::string_view name,
+                  std::string_view source) {
   if (const ScopeIndex* index = IndexFor(block)) {
     ByteRange range = node::Range(block);
     for (TSNode d : index->Get(name).vars) {
@@ -327,9 +330,8 @@ TSNode FindImport(TSNode program, std::string_view name,
                   std::string_view source) {
   const ScopeIndex* index = IndexFor(program);
   if (!index) return FindImportUncached(program, name, source);
-  return Remembered(index->declarations, MemoKey('i', program, name), [&] {
-    return FindImportUncached(program, name, source);
-  });
+  return Remembered(index->declarations, MemoKey('i', program, name),
+                    [&] { return FindImportUncached(program, name, source); });
 }
 
 Binding Resolve(std::string_view name, TSNode use, std::string_view source,

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "common/strings.h"
 #include "find/object_builder.h"
 #include "find/receiver.h"
 #include "syntax/node.h"
@@ -16,9 +17,7 @@ constexpr std::array<std::string_view, 6> kSessionElements = {
     "tax-identifier", "invoiceattribute", "invoice-attribute"};
 
 bool IsSessionElement(std::string_view type) {
-  std::string lower(type);
-  for (char& c : lower)
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  std::string lower = Lowered(type);
   return std::find(kSessionElements.begin(), kSessionElements.end(), lower) !=
          kSessionElements.end();
 }
@@ -37,12 +36,9 @@ std::string_view FirstStringArgument(std::string_view text, size_t at) {
   if (quote != '\'' && quote != '"' && quote != '`') return {};
   size_t close = text.find(quote, at + 1);
   constexpr size_t kLongestType = 32;
-  if (close == std::string_view::npos || close - at - 1 > kLongestType) return {};
+  if (close == std::string_view::npos || close - at - 1 > kLongestType)
+    return {};
   return text.substr(at + 1, close - at - 1);
-}
-
-int LineOf(TSNode n) {
-  return static_cast<int>(ts_node_start_point(n).row) + 1;
 }
 
 // The configuration object literal, written inline or bound to a variable.
@@ -141,7 +137,7 @@ class SessionApiFinder {
                          "sessionId; add it to its options";
     if (const Member* data = literal.Find("sourceData")) {
       reason += "; its sourceData" + std::string(" (line ") +
-                std::to_string(LineOf(options)) +
+                std::to_string(node::Line(options)) +
                 ") then no longer needs amount, currency " + "and line items";
       (void)data;
     }
@@ -155,7 +151,8 @@ class SessionApiFinder {
 
 bool MayContainSessionApis(std::string_view text, unsigned called) {
   static_assert(kSessionApis[2] == "createElement");
-  if (called & 0b011) return true;  // retrieveAvailablePaymentMethods, createDropin
+  if (called & 0b011)
+    return true;  // retrieveAvailablePaymentMethods, createDropin
   if (!(called & 0b100)) return false;
   constexpr std::string_view kName = "createElement";
   for (size_t at = text.find(kName); at != std::string_view::npos;

@@ -6,6 +6,7 @@
 #include <string>
 #include <utility>
 
+#include "common/strings.h"
 #include "find/method_calls.h"
 #include "find/object_builder.h"
 #include "find/payload_resolver.h"
@@ -39,7 +40,8 @@ class SiteFinder {
         if (!seen.insert({range.begin, range.end}).second ||
             doubles.Replaces(call.receiver, source_) ||
             ClassifyReceiver(call.receiver, source_) ==
-                Receiver::kOtherLibrary) {
+                Receiver::kOtherLibrary ||
+            (call.handed_on && !SurelyDigitalRiver(call.receiver))) {
           continue;
         }
         if (std::optional<CallSite> site = Inspect(call)) {
@@ -73,6 +75,19 @@ class SiteFinder {
     return found;
   }
 
+  // A method handed on out of sight is reported only when it is surely
+  // DigitalRiver.js's: by its receiver, or a file that names the library.
+  // Other SDKs' createSource passed around must not raise alarms.
+  bool SurelyDigitalRiver(TSNode receiver) {
+    if (ClassifyReceiver(receiver, source_) == Receiver::kDigitalRiver)
+      return true;
+    if (!names_library_) {
+      names_library_ =
+          FindNoCase(source_, "digitalriver") != std::string_view::npos;
+    }
+    return *names_library_;
+  }
+
   // DigitalRiver.js's createSource takes an object last; a call whose last
   // argument is a plain string, number or boolean is some other API
   // (a component's own `createSource('payPal')`).
@@ -89,7 +104,16 @@ class SiteFinder {
     site.call = node::Range(call.call);
     site.has_error = ts_node_has_error(call.call);
     site.callee = std::string(node::Text(call.callee, source_));
+    if (call.handed_on) {
+      site.blind_spots.push_back(
+          Quote(site.callee) + " is handed on to " +
+          Quote(node::Text(call.call, source_)) + " (line " +
+          std::to_string(ts_node_start_point(call.call).row + 1) +
+          "), which the tool cannot follow; check the calls it makes");
+      return site;
+    }
     std::vector<TSNode> args = PassedArguments(call, &site);
+    args.insert(args.begin(), call.bound.begin(), call.bound.end());
     if (TakesNoPayload(args)) return std::nullopt;
     if (args.empty()) {
       if (site.blind_spots.empty()) {
@@ -150,6 +174,7 @@ class SiteFinder {
 
   std::string_view source_;
   TSNode root_{};
+  std::optional<bool> names_library_;
 };
 
 }  // namespace

@@ -26,6 +26,7 @@ class ReadBuffer {
   // Room for at least `size` bytes; the first `keep` bytes are kept.
   char* Reserve(size_t size, size_t keep = 0);
   char* data() { return data_.get(); }
+  size_t capacity() const { return capacity_; }
 
  private:
   std::unique_ptr<char[]> data_;

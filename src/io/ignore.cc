@@ -5,11 +5,30 @@
 
 #include <climits>
 #include <cstdlib>
-#include <fstream>
 
-#include "io/git_api.h"
+#include "io/file_io.h"
+#include "io/git_files.h"
+#include "io/ignore_patterns.h"
 
 namespace psm {
+
+// What git reads once per repository: info/exclude and core.excludesFile,
+// both relative to the work tree, which lies at `where` in the walk.
+struct Repository {
+  std::string where;
+  bool ignore_case = false;
+  IgnorePatterns exclude, global;
+};
+
+// The rules a directory adds to its parent's; shared by the walk's threads
+// and never changed once built. Directories without ignore files get none.
+struct IgnoreScope {
+  ScopePtr parent;
+  std::string where;  // this directory, relative to the walk's base
+  std::shared_ptr<const Repository> repo;
+  IgnorePatterns dot_ignore, git_ignore;
+};
+
 namespace {
 
 bool Matches(const std::vector<std::string>& globs, const std::string& path) {
@@ -34,33 +53,52 @@ std::string Absolute(const std::string& path) {
   return path;
 }
 
-// A rule from `dir/.ignore` rewritten relative to the repository root.
-std::string RootedRule(const std::string& dir, std::string rule) {
-  bool negated = !rule.empty() && rule[0] == '!';
-  if (negated) rule.erase(0, 1);
-  std::string trimmed = rule;
-  while (!trimmed.empty() && trimmed.back() == '/') trimmed.pop_back();
-  bool anchored = trimmed.find('/') != std::string::npos;
-  if (!rule.empty() && rule[0] == '/') rule.erase(0, 1);
-  std::string rooted =
-      dir.empty() ? rule : dir + (anchored ? "/" : "/**/") + rule;
-  return (negated ? "!" : "") + rooted;
+IgnorePatterns ReadPatterns(const std::string& path, bool ignore_case) {
+  std::string text, error;
+  if (!ReadWholeFile(path, &text, &error)) return {};
+  return IgnorePatterns(text, ignore_case);
 }
 
-// Whether `root` may lie in a git work tree: a `.git` (directory, or file
-// for worktrees and submodules) in it or an ancestor, or $GIT_DIR set.
-// Loading and initialising libgit2 costs some 13 ms (it reads the system's
-// TLS certificates), so a walk outside any repository skips it.
-bool MayBeInGitWorkTree(const std::string& root) {
-  if (std::getenv("GIT_DIR")) return true;
-  std::string dir = Absolute(root);
-  for (;;) {
-    if (::access((dir + "/.git").c_str(), F_OK) == 0) return true;
-    size_t slash = dir.rfind('/');
-    if (slash == std::string::npos || dir.size() <= 1) return false;
-    dir.resize(slash == 0 ? 1 : slash);
-    if (dir == "/") return ::access("/.git", F_OK) == 0;
+std::shared_ptr<const Repository> OpenRepository(const GitLocation& location,
+                                                 const std::string& where) {
+  IgnoreConfig config = ReadIgnoreConfig(location);
+  auto repo = std::make_shared<Repository>();
+  repo->where = where;
+  repo->ignore_case = config.ignore_case;
+  repo->exclude =
+      ReadPatterns(location.common_dir + "/info/exclude", config.ignore_case);
+  repo->global = ReadPatterns(config.excludes_file, config.ignore_case);
+  return repo;
+}
+
+bool Exists(const std::string& path) {
+  return ::access(path.c_str(), F_OK) == 0;
+}
+
+// git's order: .ignore files (deepest first; ripgrep's, above all), then
+// .gitignore files of the same repository (deepest first), then
+// info/exclude, then core.excludesFile. The first that has a say decides.
+bool ScopeIgnores(const IgnoreScope* scope, std::string_view where,
+                  std::string_view name, bool is_dir) {
+  if (!scope) return false;
+  auto ask = [&](const IgnorePatterns& patterns, const std::string& base) {
+    if (patterns.empty()) return IgnoreVerdict::kNone;
+    return patterns.Match(where.substr(base.size()), name, is_dir);
+  };
+  for (const IgnoreScope* s = scope; s; s = s->parent.get()) {
+    IgnoreVerdict v = ask(s->dot_ignore, s->where);
+    if (v != IgnoreVerdict::kNone) return v == IgnoreVerdict::kIgnored;
   }
+  const Repository* repo = scope->repo.get();
+  if (!repo) return false;
+  for (const IgnoreScope* s = scope; s && s->repo.get() == repo;
+       s = s->parent.get()) {
+    IgnoreVerdict v = ask(s->git_ignore, s->where);
+    if (v != IgnoreVerdict::kNone) return v == IgnoreVerdict::kIgnored;
+  }
+  IgnoreVerdict v = ask(repo->exclude, repo->where);
+  if (v == IgnoreVerdict::kNone) v = ask(repo->global, repo->where);
+  return v == IgnoreVerdict::kIgnored;
 }
 
 }  // namespace
@@ -69,71 +107,65 @@ IgnoreRules::IgnoreRules(std::vector<std::string> excludes,
                          std::vector<std::string> includes, bool ignore_files)
     : excludes_(std::move(excludes)),
       includes_(std::move(includes)),
-      ignore_files_(ignore_files) {
-  char buffer[PATH_MAX];
-  if (::getcwd(buffer, sizeof buffer)) cwd_ = buffer;
-}
+      ignore_files_(ignore_files) {}
 
-IgnoreRules::~IgnoreRules() {
-  if (repo_) {
-    Git()->git_repository_free(repo_);
-    Git()->git_libgit2_shutdown();
+IgnoreRules::~IgnoreRules() = default;
+
+IgnoreRules::Start IgnoreRules::BeginRoot(const std::string& root) const {
+  if (!ignore_files_) return {};
+  std::string absolute = Absolute(root);
+  auto seed = std::make_shared<IgnoreScope>();
+  std::optional<GitLocation> location = FindGitRepository(absolute);
+  if (!location) return {seed, "", false};  // .ignore files only
+  seed->repo = OpenRepository(*location, "");
+  const std::string& top = location->work_tree;
+  if (absolute == top) return {seed, "", false};
+  // The directories from the work tree's root down to `root`: their ignore
+  // files apply, and any of them may be ignored (so `root` is too).
+  std::string inside = absolute.substr(top == "/" ? 1 : top.size() + 1) + "/";
+  ScopePtr scope = EnterDirectory(
+      seed, top, "",
+      {Exists(top + "/.gitignore"), Exists(top + "/.ignore"), false});
+  for (size_t start = 0, slash;
+       (slash = inside.find('/', start)) != std::string::npos;
+       start = slash + 1) {
+    std::string where = inside.substr(0, slash);
+    std::string_view name = std::string_view(where).substr(start);
+    if (ScopeIgnores(scope.get(), where, name, true))
+      return {scope, inside, true};
+    if (slash + 1 == inside.size()) break;  // `root`: the walk enters it
+    std::string dir = (top == "/" ? "" : top) + "/" + where;
+    scope = EnterDirectory(
+        scope, dir, where + "/",
+        {Exists(dir + "/.gitignore"), Exists(dir + "/.ignore"), false});
   }
+  return {scope, inside, false};
 }
 
-void IgnoreRules::BeginRoot(const std::string& root) {
-  // One repository per run: the first root's. Without libgit2 installed
-  // the walk still runs, without .gitignore rules.
-  if (repo_ || !ignore_files_ || !MayBeInGitWorkTree(root) || !Git()) return;
-  Git()->git_libgit2_init();
-  if (Git()->git_repository_open_ext(&repo_, root.c_str(), 0, nullptr) != 0 ||
-      Git()->git_repository_is_bare(repo_)) {
-    if (repo_) Git()->git_repository_free(repo_);
-    repo_ = nullptr;
-    Git()->git_libgit2_shutdown();
-    return;
+ScopePtr IgnoreRules::EnterDirectory(const ScopePtr& parent,
+                                     const std::string& dir,
+                                     const std::string& where,
+                                     DirectoryMarks marks) const {
+  if (!ignore_files_ || !parent) return parent;
+  // A `.git` below the repository's own root starts another repository (a
+  // submodule): the outer .gitignore files stop applying there, as in git.
+  bool nested = marks.git && (!parent->repo || where != parent->repo->where);
+  bool reads_gitignore = marks.gitignore && (parent->repo || nested);
+  if (!nested && !marks.ignore && !reads_gitignore) return parent;
+  auto scope = std::make_shared<IgnoreScope>();
+  scope->parent = parent;
+  scope->where = where;
+  scope->repo = parent->repo;
+  if (nested) {
+    if (std::optional<GitLocation> location = GitLocationAt(dir))
+      scope->repo = OpenRepository(*location, where);
   }
-  workdir_ = Absolute(Git()->git_repository_workdir(repo_));
-  if (!workdir_.empty() && workdir_.back() != '/') workdir_ += '/';
-}
-
-void IgnoreRules::EnterDirectory(const std::string& dir) {
-  if (!repo_) return;
-  std::ifstream in(dir + "/.ignore");
-  if (!in) return;
-  std::string prefix = RepoRelative(dir);
-  while (!prefix.empty() && prefix.back() == '/') prefix.pop_back();
-  std::string rules;
-  for (std::string line; std::getline(in, line);) {
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line.empty() || line[0] == '#') continue;
-    rules += RootedRule(prefix, line) + "\n";
-  }
-  Git()->git_ignore_add_rule(repo_, rules.c_str());
-}
-
-std::string IgnoreRules::RepoRelative(const std::string& path) const {
-  std::string absolute = path.starts_with("/") ? path : cwd_ + "/" + path;
-  // Normalise "./" and "dir/./x" that the walk may produce.
-  for (size_t at; (at = absolute.find("/./")) != std::string::npos;)
-    absolute.erase(at, 2);
-  if (absolute.ends_with("/.")) absolute.resize(absolute.size() - 2);
-  if (absolute.starts_with(workdir_)) return absolute.substr(workdir_.size());
-  std::string real = Absolute(path);
-  if ((real + "/").starts_with(workdir_))
-    return real.size() < workdir_.size() ? "" : real.substr(workdir_.size());
-  return "";
-}
-
-bool IgnoreRules::GitIgnores(const std::string& path, bool is_dir) const {
-  if (!repo_) return false;
-  std::string relative = RepoRelative(path);
-  if (relative.empty()) return false;  // the root itself, or outside the repo
-  if (is_dir) relative += '/';
-  int ignored = 0;
-  if (Git()->git_ignore_path_is_ignored(&ignored, repo_, relative.c_str()) != 0)
-    return false;
-  return ignored != 0;
+  bool ignore_case = scope->repo && scope->repo->ignore_case;
+  if (marks.ignore)
+    scope->dot_ignore = ReadPatterns(dir + "/.ignore", ignore_case);
+  if (marks.gitignore && scope->repo)
+    scope->git_ignore = ReadPatterns(dir + "/.gitignore", ignore_case);
+  return scope;
 }
 
 bool IgnoreRules::ExcludedByGlobs(const std::string& path, bool is_dir) const {
@@ -141,12 +173,18 @@ bool IgnoreRules::ExcludedByGlobs(const std::string& path, bool is_dir) const {
   return !is_dir && !includes_.empty() && !Matches(includes_, path);
 }
 
-bool IgnoreRules::IgnoresDirectory(const std::string& path) const {
-  return ExcludedByGlobs(path, true) || GitIgnores(path, true);
+bool IgnoreRules::IgnoresDirectory(const IgnoreScope* scope,
+                                   std::string_view where,
+                                   std::string_view name,
+                                   const std::string& path) const {
+  return ExcludedByGlobs(path, true) || ScopeIgnores(scope, where, name, true);
 }
 
-bool IgnoreRules::IgnoresFile(const std::string& path) const {
-  return ExcludedByGlobs(path, false) || GitIgnores(path, false);
+bool IgnoreRules::IgnoresFile(const IgnoreScope* scope, std::string_view where,
+                              std::string_view name,
+                              const std::string& path) const {
+  return ExcludedByGlobs(path, false) ||
+         ScopeIgnores(scope, where, name, false);
 }
 
 }  // namespace psm

@@ -3,19 +3,35 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
-
-struct git_repository;
 
 namespace psm {
 
-// Which paths a directory walk leaves out. Inside a git work tree, the
-// repository's own rules decide through libgit2 (nested .gitignore files,
-// negations, .git/info/exclude, the user's core.excludesFile), plus
-// ripgrep-style `.ignore` files; everywhere, --exclude GLOB prunes and
-// --include GLOB (when given) selects files. Globs use fnmatch(3) syntax and
-// are matched against the path relative to the walk root and against the
-// file name alone.
+struct IgnoreScope;  // the rules in force in one directory (io/ignore.cc)
+using ScopePtr = std::shared_ptr<const IgnoreScope>;
+
+// The ignore files a directory holds, as its listing shows: only those
+// present are opened (no failing open per directory).
+struct DirectoryMarks {
+  bool gitignore = false;  // .gitignore
+  bool ignore = false;     // .ignore
+  bool git = false;        // .git: a repository (a submodule) starts here
+};
+
+// Which paths a directory walk leaves out. Inside a git work tree, git's
+// rules decide, as `git ls-files --others --exclude-standard` applies them:
+// nested .gitignore files (deeper ones first), negations, .git/info/exclude,
+// the user's core.excludesFile, core.ignoreCase; a submodule or nested
+// repository has its own. Everywhere, ripgrep-style `.ignore` files (which
+// win over .gitignore), --exclude GLOB prunes and --include GLOB (when given)
+// selects files. A directory inside an ignored one is ignored: the walk
+// never enters it. Globs use fnmatch(3) syntax and are matched against the
+// path relative to the walk root and against the file name alone.
+//
+// Each directory's ignore files are read once, by the thread that lists the
+// directory, into an immutable scope the threads share; a decision then
+// looks only at in-memory patterns.
 class IgnoreRules {
  public:
   // `ignore_files`: read .gitignore/.ignore (false for --no-ignore).
@@ -25,26 +41,33 @@ class IgnoreRules {
   IgnoreRules(const IgnoreRules&) = delete;
   IgnoreRules& operator=(const IgnoreRules&) = delete;
 
-  // Starts a walk at directory `root` (discovers its git repository).
-  void BeginRoot(const std::string& root);
-  // Reads `dir/.ignore` when present (call on entering a directory).
-  void EnterDirectory(const std::string& dir);
+  // Where a walk of directory `root` starts: the rules of its repository and
+  // of the directories between the repository's root and `root`.
+  struct Start {
+    ScopePtr scope;        // the rules above `root` (null: none)
+    std::string where;     // `root` relative to its repository, with a '/'
+    bool ignored = false;  // `root` itself lies in an ignored directory
+  };
+  Start BeginRoot(const std::string& root) const;
 
-  bool IgnoresDirectory(const std::string& path) const;
-  bool IgnoresFile(const std::string& path) const;
+  // The rules inside `dir` (a walk path), which lies at `where` (relative to
+  // the repository, with a trailing '/') under `parent`'s rules.
+  ScopePtr EnterDirectory(const ScopePtr& parent, const std::string& dir,
+                          const std::string& where, DirectoryMarks marks) const;
+
+  // `where`: the entry's path relative to the repository (see Start);
+  // `path`: its walk path, for the globs.
+  bool IgnoresDirectory(const IgnoreScope* scope, std::string_view where,
+                        std::string_view name, const std::string& path) const;
+  bool IgnoresFile(const IgnoreScope* scope, std::string_view where,
+                   std::string_view name, const std::string& path) const;
   // Only the --exclude/--include globs: for files the user named.
   bool ExcludedByGlobs(const std::string& path, bool is_dir) const;
 
  private:
-  bool GitIgnores(const std::string& path, bool is_dir) const;
-  std::string RepoRelative(const std::string& path) const;
-
   std::vector<std::string> excludes_;
   std::vector<std::string> includes_;
   bool ignore_files_ = true;
-  git_repository* repo_ = nullptr;
-  std::string workdir_;  // absolute, with a trailing slash
-  std::string cwd_;
 };
 
 }  // namespace psm

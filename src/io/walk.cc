@@ -1,122 +1,83 @@
 #include "io/walk.h"
 
-#include <dirent.h>
 #include <sys/stat.h>
 
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
 
+#include "io/directory_reader.h"
 #include "io/ignore.h"
-#include "syntax/language.h"
 
 namespace psm {
 namespace {
 
-bool SkippedDirectory(const char* name) {
-  return std::strcmp(name, "node_modules") == 0 ||
-         std::strcmp(name, ".git") == 0 || std::strcmp(name, ".hg") == 0 ||
-         std::strcmp(name, ".svn") == 0;
-}
-
-std::string Join(const std::string& dir, const char* name) {
-  if (dir == ".") return name;
-  return dir.back() == '/' ? dir + name : dir + "/" + name;
-}
-
-// One entry of a directory, with the key that sorts it as its full path
-// sorts: directories as "name/".
-struct DirEntry {
-  std::string key;
-  bool is_dir = false;
-};
-
-// The entries of `dir` worth visiting, sorted; false if it cannot be read.
-bool ReadDirectory(const std::string& dir, IgnoreRules* ignore,
-                   std::vector<DirEntry>* entries) {
-  DIR* handle = ::opendir(dir.c_str());
-  if (!handle) return false;
-  while (dirent* entry = ::readdir(handle)) {
-    const char* name = entry->d_name;
-    if (std::strcmp(name, ".") == 0 || std::strcmp(name, "..") == 0) continue;
-    unsigned char type = entry->d_type;
-    std::string path = Join(dir, name);
-    if (type == DT_UNKNOWN) {
-      struct stat st;
-      if (::lstat(path.c_str(), &st) != 0) continue;
-      type = S_ISDIR(st.st_mode)   ? DT_DIR
-             : S_ISREG(st.st_mode) ? DT_REG
-                                   : DT_LNK;
-    }
-    if (type == DT_DIR) {
-      if (!SkippedDirectory(name) &&
-          !(ignore && ignore->IgnoresDirectory(path))) {
-        entries->push_back({std::string(name) + "/", true});
-      }
-    } else if (type == DT_REG && IsMigratableExtension(name) &&
-               !(ignore && ignore->IgnoresFile(path))) {
-      entries->push_back({name, false});
-    }
-  }
-  ::closedir(handle);
-  std::sort(entries->begin(), entries->end(),
-            [](const DirEntry& a, const DirEntry& b) { return a.key < b.key; });
-  return true;
-}
-
-// Depth-first walk with an explicit stack, so deep trees cannot overflow
-// the call stack. d_type avoids a stat() per entry on most file systems.
-// Returns false when `on_entry` asked to stop.
-bool Walk(const std::string& root, IgnoreRules* ignore,
+// Emits the files of the tree at `root`, depth first in sorted order, as
+// `reader` lists it. Returns false when `on_entry` asked to stop.
+bool Emit(DirNode* root, DirectoryReader& reader,
           const std::function<bool(WalkEntry)>& on_entry) {
   struct Frame {
-    std::string dir;
-    std::vector<DirEntry> entries;
+    DirNode* node;
     size_t next = 0;
   };
-  if (ignore) ignore->BeginRoot(root);
   std::vector<Frame> stack;
-  auto enter = [&](std::string dir) {
-    if (ignore) ignore->EnterDirectory(dir);
-    Frame frame{std::move(dir), {}, 0};
-    if (!ReadDirectory(frame.dir, ignore, &frame.entries)) {
-      std::string cause = std::strerror(errno);
+  auto enter = [&](DirNode* node) {
+    reader.WaitUntilListed(node);
+    if (!node->error.empty()) {
       // The run goes on, but the exit status must say something was skipped.
-      return on_entry({std::move(frame.dir),
-                       "cannot open directory: " + cause + "; skipped", true});
+      return on_entry({node->path,
+                       "cannot open directory: " + node->error + "; skipped",
+                       true});
     }
-    stack.push_back(std::move(frame));
+    stack.push_back({node});
     return true;
   };
   if (!enter(root)) return false;
   while (!stack.empty()) {
     Frame& top = stack.back();
-    if (top.next == top.entries.size()) {
+    if (top.next == top.node->entries.size()) {
+      reader.Release(top.node);
       stack.pop_back();
       continue;
     }
-    const DirEntry& entry = top.entries[top.next++];
-    if (entry.is_dir) {
-      std::string_view name(entry.key.data(), entry.key.size() - 1);
-      if (!enter(Join(top.dir, std::string(name).c_str()))) return false;
-    } else if (!on_entry({Join(top.dir, entry.key.c_str()), "", false})) {
+    DirEntry& entry = top.node->entries[top.next++];
+    if (entry.child) {
+      if (!enter(entry.child.get())) return false;
+    } else if (!on_entry({JoinPath(top.node->path, entry.key), "", false})) {
       return false;
     }
   }
   return true;
 }
 
+bool WalkTree(const std::string& root, IgnoreRules* ignore, unsigned jobs,
+              const std::function<bool(WalkEntry)>& on_entry) {
+  DirNode top;
+  top.path = root;
+  if (ignore) {
+    IgnoreRules::Start start = ignore->BeginRoot(root);
+    if (start.ignored) return true;  // as git: nothing inside is listed
+    top.scope = std::move(start.scope);
+    top.where = std::move(start.where);
+  }
+  // The calling thread walks and lists too: `jobs` threads list in all.
+  DirectoryReader reader(ignore, jobs > 1 ? jobs - 1 : 0);
+  bool finished = Emit(&reader.Start(&top), reader, on_entry);
+  reader.Stop();
+  return finished;
+}
+
 }  // namespace
 
 void WalkFiles(const std::vector<std::string>& paths, IgnoreRules* ignore,
-               const std::function<bool(WalkEntry)>& on_entry) {
+               const std::function<bool(WalkEntry)>& on_entry, unsigned jobs) {
   struct stat st;
   if (paths.size() == 1 && ::stat(paths[0].c_str(), &st) == 0 &&
       S_ISDIR(st.st_mode)) {
-    Walk(paths[0], ignore, on_entry);
+    WalkTree(paths[0], ignore, jobs, on_entry);
     return;
   }
-  WalkResult all = CollectFiles(paths, ignore);
+  WalkResult all = CollectFiles(paths, ignore, jobs);
   for (WalkProblem& problem : all.problems) {
     if (!on_entry({std::move(problem.path), std::move(problem.message),
                    problem.fatal})) {
@@ -129,7 +90,7 @@ void WalkFiles(const std::vector<std::string>& paths, IgnoreRules* ignore,
 }
 
 WalkResult CollectFiles(const std::vector<std::string>& paths,
-                        IgnoreRules* ignore) {
+                        IgnoreRules* ignore, unsigned jobs) {
   WalkResult result;
   auto collect = [&](WalkEntry entry) {
     if (entry.problem.empty()) {
@@ -145,7 +106,7 @@ WalkResult CollectFiles(const std::vector<std::string>& paths,
     if (::stat(path.c_str(), &st) != 0) {
       result.problems.push_back({path, std::strerror(errno), true});
     } else if (S_ISDIR(st.st_mode)) {
-      Walk(path, ignore, collect);
+      WalkTree(path, ignore, jobs, collect);
     } else if (ignore && ignore->ExcludedByGlobs(path, false)) {
       continue;
     } else if (!S_ISREG(st.st_mode)) {

@@ -28,9 +28,11 @@ struct WalkResult {
 // without a word, as ripgrep does; such a thing named explicitly is a fatal
 // problem ("not a regular file"), as a missing path is.
 // `ignore` (optional) adds ignore files and globs; see io/ignore.h.
+// `jobs` threads list directories (io/directory_reader.h); the result does
+// not depend on it.
 class IgnoreRules;
 WalkResult CollectFiles(const std::vector<std::string>& paths,
-                        IgnoreRules* ignore = nullptr);
+                        IgnoreRules* ignore = nullptr, unsigned jobs = 1);
 
 // What WalkFiles hands out: a file to process, or a problem met on the way.
 struct WalkEntry {
@@ -47,7 +49,8 @@ struct WalkEntry {
 // "name/", which makes the walk's order the sorted order of full paths);
 // several paths are collected, sorted and de-duplicated first.
 void WalkFiles(const std::vector<std::string>& paths, IgnoreRules* ignore,
-               const std::function<bool(WalkEntry)>& on_entry);
+               const std::function<bool(WalkEntry)>& on_entry,
+               unsigned jobs = 1);
 
 }  // namespace psm
 

@@ -7,6 +7,7 @@
 #include "find/method_scan.h"
 #include "find/session_api_finder.h"
 #include "find/site_finder.h"
+#include "migrate/builder_sites.h"
 #include "migrate/file_kind.h"
 #include "migrate/file_reading.h"
 #include "migrate/shared_payloads.h"
@@ -60,11 +61,12 @@ SiteResult ToResult(SitePlan& plan, const CallSite& site,
   r.removed = std::move(plan.removed);
   r.added_session_id = plan.added_session_id;
   r.reasons = std::move(plan.reasons);
+  r.call_offset = site.call.begin;
   return r;
 }
 
+// (Sorted even when `more` is empty: builder sites come after the calls.)
 void MergeSites(std::vector<SiteResult> more, FileResult* result) {
-  if (more.empty()) return;
   for (SiteResult& r : more) result->sites.push_back(std::move(r));
   std::stable_sort(result->sites.begin(), result->sites.end(),
                    [](const SiteResult& a, const SiteResult& b) {
@@ -118,7 +120,7 @@ std::vector<SitePlan> PlanSites(const std::vector<CallSite>& sites,
 // no further edit: the tool stays idempotent (found by fuzz_migrate).
 bool Stable(const FileReading& reading, std::string_view text,
             std::string_view source, TSNode root, const RuleTable& rules) {
-  std::vector<CallSite> sites = reading.find(text, source, root);
+  std::vector<CallSite> sites = reading.find(text, source, root, nullptr).sites;
   for (const SitePlan& plan :
        PlanSites(sites, text, source, rules, reading.options)) {
     if (!plan.edits.empty()) return false;
@@ -131,7 +133,7 @@ struct PlannedReading {
   const FileReading* reading = nullptr;
   Tree tree;
   EditSet edits;
-  std::vector<SiteResult> notes;
+  std::vector<SiteResult> extra_sites;
 };
 
 // Where the sites of a file stand while their edits are gathered.
@@ -143,8 +145,8 @@ struct SiteEditsOf {
 
 // Parses `reading`, plans its sites into `m`, gathers their edits.
 bool PlanReading(const FileReading& reading, std::string_view text,
-                 const RuleTable& rules, Parser& parser, const LineIndex& lines,
-                 Migration* m, EditSet* file_edits,
+                 const RuleTable& rules, const FileLinks* links, Parser& parser,
+                 const LineIndex& lines, Migration* m, EditSet* file_edits,
                  std::vector<SiteEditsOf>* site_edits, PlannedReading* out) {
   out->reading = &reading;
   out->tree = parser.Parse(reading.language, reading.source);
@@ -153,11 +155,18 @@ bool PlanReading(const FileReading& reading, std::string_view text,
     return false;
   }
   TSNode root = out->tree.Root();
-  std::vector<CallSite> sites = reading.find(text, reading.source, root);
+  FoundSites found = reading.find(text, reading.source, root, links);
+  std::vector<CallSite>& sites = found.sites;
+  for (SiteRequest& r : found.requests) m->requests.push_back(std::move(r));
   std::vector<SitePlan> plans =
       PlanSites(sites, text, reading.source, rules, reading.options);
   for (size_t k = 0; k < sites.size(); ++k) {
     SitePlan& plan = plans[k];
+    bool builder = k >= found.first_builder;
+    if (builder) {
+      plan.reasons.insert(plan.reasons.begin(),
+                          found.notes[k - found.first_builder]);
+    }
     if (plan.status != SiteStatus::kIgnored && file_edits->AddAll(plan.edits)) {
       plan.status = SiteStatus::kNeedsReview;
       plan.removed.clear();
@@ -169,6 +178,7 @@ bool PlanReading(const FileReading& reading, std::string_view text,
     }
     SiteResult result = ToResult(plan, sites[k], lines);
     result.language = reading.language;
+    result.builder = builder;
     if (plan.status != SiteStatus::kIgnored) {
       DescribeEdits(plan, reading.source, lines, &result);
       out->edits.AddAll(plan.edits);
@@ -178,7 +188,7 @@ bool PlanReading(const FileReading& reading, std::string_view text,
     m->result.sites.push_back(std::move(result));
   }
   // Before the tree learns of the edits: its offsets must match the text.
-  if (reading.notes) out->notes = reading.notes(root, lines);
+  if (reading.extra_sites) out->extra_sites = reading.extra_sites(root, lines);
   return true;
 }
 
@@ -233,14 +243,15 @@ std::optional<Rejection> Verify(PlannedReading& p, std::string_view text,
 // The per-file pipeline over every reading of the file.
 Migration Migrate(Migration m, std::string_view text,
                   const std::vector<FileReading>& readings,
-                  const RuleTable& rules, Parser& parser) {
+                  const RuleTable& rules, const FileLinks* links,
+                  Parser& parser) {
   LineIndex lines(text);
   EditSet file_edits;
   std::vector<SiteEditsOf> site_edits;
   std::vector<PlannedReading> planned(readings.size());
   for (size_t r = 0; r < readings.size(); ++r) {
-    if (!PlanReading(readings[r], text, rules, parser, lines, &m, &file_edits,
-                     &site_edits, &planned[r])) {
+    if (!PlanReading(readings[r], text, rules, links, parser, lines, &m,
+                     &file_edits, &site_edits, &planned[r])) {
       return m;
     }
   }
@@ -255,17 +266,19 @@ Migration Migrate(Migration m, std::string_view text,
       break;
     }
   }
+  static const EditSet kNone;
+  OffsetMap moved(m.result.changed ? file_edits : kNone);
   for (SiteEditsOf& s : site_edits) {
-    AddExcerpts(text, m.migrated_text(),
-                m.result.changed ? file_edits : EditSet(),
-                m.result.changed ? s.edits : EditSet(), s.call, lines,
+    AddExcerpts(text, m.migrated_text(), moved,
+                m.result.changed ? s.edits : kNone, s.call, lines,
                 &m.result.sites[s.index]);
     if (m.result.changed && !s.edits.empty()) {
       const SiteResult& r = m.result.sites[s.index];
       m.site_edits.push_back({r.line, r.column, std::move(s.edits)});
     }
   }
-  for (PlannedReading& p : planned) MergeSites(std::move(p.notes), &m.result);
+  for (PlannedReading& p : planned)
+    MergeSites(std::move(p.extra_sites), &m.result);
   return m;
 }
 
@@ -304,12 +317,14 @@ int CountFileSyntaxErrors(std::string_view path, Language language,
 
 Migration MigrateText(std::string_view path, std::string_view text,
                       Language language, const RuleTable& rules,
-                      const PlanOptions& options, Parser& parser) {
+                      const PlanOptions& options, Parser& parser,
+                      const FileLinks* links) {
   Migration m;
   m.result.path = std::string(path);
   m.input_text = text;
   CallKinds kinds = ScanCallKinds(text);
-  bool scripts = kinds.create_source || kinds.session_apis;
+  bool builds = links && !links->builders.empty();
+  bool scripts = kinds.create_source || kinds.session_apis || builds;
   bool php = IsPhpFile(path) && php::MayHoldPhpPayload(text, rules);
   if (!scripts && !php) return m;
   if (!options.include_minified) {
@@ -334,7 +349,7 @@ Migration MigrateText(std::string_view path, std::string_view text,
     readings.push_back(
         ScriptReading(language, text, options, kinds.session_apis));
   }
-  m = Migrate(std::move(m), text, readings, rules, parser);
+  m = Migrate(std::move(m), text, readings, rules, links, parser);
   if (view && scripts) MergeSites(UnparsedCallSites(text, *view), &m.result);
   return m;
 }

@@ -3,6 +3,7 @@
 #include "find/scope.h"
 #include "find/session_api_finder.h"
 #include "find/site_finder.h"
+#include "migrate/builder_sites.h"
 #include "migrate/markup_names.h"
 
 namespace psm {
@@ -30,15 +31,24 @@ FileReading JavaScriptReading(Language language, std::string_view source,
   reading.source = source;
   reading.options = options;
   reading.find = [](std::string_view text, std::string_view source,
-                    TSNode root) {
+                    TSNode root, const FileLinks* links) {
     // Fast name lookups while finding; gone before the tree is edited.
     IndexedTree indexed(root, source);
-    std::vector<CallSite> sites = FindCallSites(source, root);
-    if (source.data() != text.data()) ObserveMarkupNames(text, source, &sites);
-    return sites;
+    FoundSites found;
+    found.sites = FindCallSites(source, root);
+    if (source.data() != text.data())
+      ObserveMarkupNames(text, source, &found.sites);
+    if (links) ApplyLinks(*links, &found.sites);
+    found.requests = RequestsOf(found.sites, source);
+    found.first_builder = found.sites.size();
+    if (links) {
+      for (CallSite& b : BuilderSites(source, root, *links, &found.notes))
+        found.sites.push_back(std::move(b));
+    }
+    return found;
   };
   if (session_apis) {
-    reading.notes = [source](TSNode root, const LineIndex& lines) {
+    reading.extra_sites = [source](TSNode root, const LineIndex& lines) {
       return SessionApiSites(source, root, lines);
     };
   }

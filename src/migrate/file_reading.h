@@ -4,17 +4,30 @@
 #include <tree_sitter/api.h>
 
 #include <functional>
+#include <string>
 #include <string_view>
 #include <vector>
 
 #include "common/text_lines.h"
 #include "edit/site_plan.h"
 #include "find/call_site.h"
+#include "migrate/file_links.h"
 #include "migrate/file_result.h"
 #include "syntax/embedded_script.h"
 #include "syntax/language.h"
 
 namespace psm {
+
+// What one reading of a file found: the sites to plan and, for the
+// project model, the calls whose payload comes from another module.
+struct FoundSites {
+  std::vector<CallSite> sites;
+  // Sites from `first_builder` on build payloads for calls in other files;
+  // each gets its note (where those calls are) before its reasons.
+  size_t first_builder = static_cast<size_t>(-1);
+  std::vector<std::string> notes;
+  std::vector<SiteRequest> requests;
+};
 
 // One language's reading of a file: the grammar, the text it parses (the
 // file itself, or a same-length view that blanks what is not of that
@@ -27,12 +40,14 @@ struct FileReading {
   PlanOptions options;      // with this language's sessionId expression
   // The sites in `root`, the tree of `source` (this reading's text, or
   // after edits its edited text), ready to plan; `text` is the file.
-  std::function<std::vector<CallSite>(std::string_view text,
-                                      std::string_view source, TSNode root)>
+  // `links`: what the project model learned about the file (null when
+  // checking a rewrite).
+  std::function<FoundSites(std::string_view text, std::string_view source,
+                           TSNode root, const FileLinks* links)>
       find;
   // Sites reported as found, never edited (optional).
   std::function<std::vector<SiteResult>(TSNode root, const LineIndex& lines)>
-      notes;
+      extra_sites;
   // Whether the file with only this reading's edits (`edited`) still reads
   // as it did around them (optional).
   std::function<bool(std::string_view text, std::string_view edited)> verify;

@@ -42,6 +42,16 @@ struct SiteResult {
   uint32_t excerpt_line = 0;
   std::string before;
   std::string after;
+  // Where the payload is built when in another file (`built_file` empty
+  // for a payload of this file), and the hops from the call to it.
+  std::string built_file;
+  uint32_t built_line = 0, built_column = 0;
+  std::vector<std::string> via;
+  // Internal: where the call starts in the file (to match a site with the
+  // project model's answer), and whether this entry is a builder of
+  // payloads for calls in other files rather than a call.
+  uint32_t call_offset = 0;
+  bool builder = false;
 };
 
 // How messages name a site: "payPal payload", or "payPal payload array"
@@ -60,6 +70,8 @@ struct FileResult {
   bool changed = false;  // the migrated text differs from the original
   std::string error;     // set when the file could not be processed
   bool skipped = false;  // not processed (binary, too large, ...), see error
+  // Changed only because it builds payloads for calls in other files.
+  bool changed_for_others = false;
 };
 
 }  // namespace psm

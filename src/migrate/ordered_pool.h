@@ -38,8 +38,8 @@ void RunOrdered(WorkQueue<Item>& queue, unsigned jobs,
   }
   std::mutex mutex;
   std::map<size_t, Result> done;  // finished, waiting for their turn
-  size_t turn = 0;                 // the index the sink needs next
-  bool sinking = false;            // a worker is handing results on
+  size_t turn = 0;                // the index the sink needs next
+  bool sinking = false;           // a worker is handing results on
   // Called with `lock` held; hands on every result whose turn has come,
   // unless another worker is already doing so (it will see ours too).
   auto hand_on = [&](std::unique_lock<std::mutex>& lock) {

@@ -5,6 +5,8 @@
 #include <set>
 #include <string>
 
+#include "common/text_lines.h"
+
 namespace psm {
 namespace {
 
@@ -27,12 +29,6 @@ std::vector<Edit> EditsWithin(const SitePlan& plan, ByteRange range) {
       inside.push_back(e);
   }
   return inside;
-}
-
-int LineAt(std::string_view text, uint32_t offset) {
-  return 1 + static_cast<int>(std::count(
-                 text.begin(),
-                 text.begin() + std::min<size_t>(offset, text.size()), '\n'));
 }
 
 using LiteralUsers = std::map<std::pair<uint32_t, uint32_t>, std::set<size_t>>;
@@ -96,12 +92,12 @@ std::map<size_t, std::string> Disagreements(
     std::string lines;
     for (size_t i : group) {
       lines += (lines.empty() ? "" : ", ") +
-               std::to_string(LineAt(text, sites[i].call.begin));
+               std::to_string(text::LineAt(text, sites[i].call.begin));
     }
     for (size_t i : group) {
       if (!why.contains(i)) {
         why[i] = "the object at line " +
-                 std::to_string(LineAt(text, literal.begin)) +
+                 std::to_string(text::LineAt(text, literal.begin)) +
                  " is part of the payloads at lines " + lines +
                  ", which need different edits in it (a field one method "
                  "drops, another keeps); nothing was changed: migrate by hand";

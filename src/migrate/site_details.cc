@@ -8,19 +8,6 @@ namespace {
 constexpr uint32_t kMaxExcerptLines = 40;
 constexpr uint32_t kCallLines = 6;
 
-// Where `offset` of the original text lands once `edits` are applied; text
-// inserted exactly at `offset` counts as before it when `after_insertions`.
-uint32_t MapOffset(const EditSet& edits, uint32_t offset,
-                   bool after_insertions) {
-  int64_t delta = 0;
-  for (const Edit& e : edits.edits()) {
-    if (e.range.end > offset) break;
-    if (e.range.empty() && e.range.begin == offset && !after_insertions) break;
-    delta += static_cast<int64_t>(e.text.size()) - e.range.size();
-  }
-  return static_cast<uint32_t>(static_cast<int64_t>(offset) + delta);
-}
-
 // At most kMaxExcerptLines lines of `s` from `begin` to `end`.
 std::string Lines(std::string_view s, uint32_t begin, uint32_t end) {
   std::string_view part = s.substr(begin, end - begin);
@@ -49,7 +36,7 @@ void DescribeEdits(const SitePlan& plan, std::string_view text,
 }
 
 void AddExcerpts(std::string_view text, std::string_view after_text,
-                 const EditSet& file_edits, const EditSet& site_edits,
+                 const OffsetMap& moved, const EditSet& site_edits,
                  ByteRange call, const LineIndex& lines, SiteResult* result) {
   uint32_t begin = call.begin, end = call.end;
   if (!site_edits.empty()) {
@@ -65,7 +52,8 @@ void AddExcerpts(std::string_view text, std::string_view after_text,
   begin = text::LineStart(text, begin);
   // One line of context above: an added `sessionId` line shows next to
   // the `type` it follows.
-  if (!site_edits.empty() && begin > 0) begin = text::LineStart(text, begin - 1);
+  if (!site_edits.empty() && begin > 0)
+    begin = text::LineStart(text, begin - 1);
   end = end > begin && end <= text.size() &&
                 (end == text.size() || text[end - 1] == '\n')
             ? end
@@ -76,10 +64,9 @@ void AddExcerpts(std::string_view text, std::string_view after_text,
     result->after = result->before;
     return;
   }
-  uint32_t new_begin = MapOffset(file_edits, begin, false);
-  uint32_t new_end =
-      std::min<uint32_t>(MapOffset(file_edits, end, true),
-                         static_cast<uint32_t>(after_text.size()));
+  uint32_t new_begin = moved.Map(begin, false);
+  uint32_t new_end = std::min<uint32_t>(
+      moved.Map(end, true), static_cast<uint32_t>(after_text.size()));
   result->after = Lines(after_text, new_begin, std::max(new_begin, new_end));
 }
 

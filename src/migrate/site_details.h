@@ -5,6 +5,7 @@
 
 #include "common/text_lines.h"
 #include "edit/edit.h"
+#include "edit/offset_map.h"
 #include "edit/site_plan.h"
 #include "migrate/file_result.h"
 
@@ -17,9 +18,9 @@ void DescribeEdits(const SitePlan& plan, std::string_view text,
 
 // Sets the before/after excerpts of a site: the lines its edits touch (or the
 // call's first lines), in the original text and in `after_text`, which is
-// the original with `file_edits` applied.
+// the original with the edits `moved` maps applied.
 void AddExcerpts(std::string_view text, std::string_view after_text,
-                 const EditSet& file_edits, const EditSet& site_edits,
+                 const OffsetMap& moved, const EditSet& site_edits,
                  ByteRange call, const LineIndex& lines, SiteResult* result);
 
 }  // namespace psm

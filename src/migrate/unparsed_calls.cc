@@ -79,8 +79,9 @@ SiteResult ReviewSite(std::string_view text, const LineIndex& lines,
   uint32_t line_start = text::LineStart(text, call.begin);
   if (text::NextLineStart(text, call.match.end) - line_start <=
       kLongestExcerptLine) {
-    AddExcerpts(text, text, EditSet(), EditSet(), {call.begin, call.match.end},
-                lines, &site);
+    static const EditSet kNone;
+    AddExcerpts(text, text, OffsetMap(kNone), kNone,
+                {call.begin, call.match.end}, lines, &site);
   }
   return site;
 }

@@ -25,12 +25,14 @@ FileReading PhpReading(std::string_view text, const RuleTable& rules,
   reading.options = options;
   reading.options.session_id = options.php_session_id;
   reading.options.session_id_flag = "--php-session-id";
+  // The project model links JavaScript modules; PHP arrays are planned
+  // here, on their own (see PhpPayloadSite for what linking them needs).
   reading.find = [&rules](std::string_view, std::string_view source,
-                          TSNode root) {
-    std::vector<CallSite> sites;
-    for (PhpPayloadSite& found : FindPhpPayloads(source, root, rules))
-      sites.push_back(std::move(found.site));
-    return sites;
+                          TSNode root, const FileLinks*) {
+    FoundSites found;
+    for (PhpPayloadSite& php : FindPhpPayloads(source, root, rules))
+      found.sites.push_back(std::move(php.site));
+    return found;
   };
   return reading;
 }

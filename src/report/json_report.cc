@@ -41,6 +41,17 @@ Json Ledger(const SiteResult& site, bool redact) {
   return ledger;
 }
 
+// Where the payload literal is built: the call itself when it is built in
+// the file, else the builder in another file.
+Json BuiltAt(const FileResult& file, const SiteResult& site) {
+  if (site.built_file.empty()) {
+    return {{"file", file.path}, {"line", site.line}, {"column", site.column}};
+  }
+  return {{"file", site.built_file},
+          {"line", site.built_line},
+          {"column", site.built_column}};
+}
+
 }  // namespace
 
 std::string JsonReport(const std::vector<FileResult>& files,
@@ -59,28 +70,32 @@ std::string JsonReport(const std::vector<FileResult>& files,
            {"removed", site.removed},
            {"addedSessionId", site.added_session_id},
            {"reasons", site.reasons},
-           {"ledger", Ledger(site, redact)}}));
+           {"ledger", Ledger(site, redact)},
+           {"builtAt", BuiltAt(file, site)},
+           {"via", site.via}}));
     }
     if (!file.error.empty()) {
       errors.push_back(Named(file.path, {{"message", file.error}}));
     }
   }
-  Json report = {{"version", 1},
-                 {"tool", {{"name", kToolName}, {"version", kToolVersion}}},
-                 {"sites", sites},
-                 {"summary",
-                  {{"files", summary.files},
-                   {"filesChanged", summary.files_changed},
-                   {"sites", summary.sites},
-                   {"migrated", summary.migrated},
-                   {"alreadyMigrated", summary.already_migrated},
-                   {"needsReview", summary.needs_review},
-                   {"unknownMethod", summary.unknown_method},
-                   {"ignored", summary.ignored},
-                   {"canUseSession", summary.can_use_session},
-                   {"skipped", summary.skipped},
-                   {"errors", summary.errors}}},
-                 {"errors", errors}};
+  Json report = {
+      {"version", 1},
+      {"tool", {{"name", kToolName}, {"version", kToolVersion}}},
+      {"sites", sites},
+      {"summary",
+       {{"files", summary.files},
+        {"filesChanged", summary.files_changed},
+        {"filesChangedForOtherFiles", summary.files_changed_for_others},
+        {"sites", summary.sites},
+        {"migrated", summary.migrated},
+        {"alreadyMigrated", summary.already_migrated},
+        {"needsReview", summary.needs_review},
+        {"unknownMethod", summary.unknown_method},
+        {"ignored", summary.ignored},
+        {"canUseSession", summary.can_use_session},
+        {"skipped", summary.skipped},
+        {"errors", summary.errors}}},
+      {"errors", errors}};
   // Invalid UTF-8 in an excerpt or a message must not abort the report.
   return report.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }

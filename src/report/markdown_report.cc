@@ -103,6 +103,7 @@ std::string SummarySection(const RunSummary& s, bool write_mode) {
   const std::pair<const char*, int> rows[] = {
       {"Files scanned", s.files},
       {write_mode ? "Files changed" : "Files to change", s.files_changed},
+      {"Files changed for calls in other files", s.files_changed_for_others},
       {"Call sites", s.sites},
       {write_mode ? "Migrated" : "To migrate", s.migrated},
       {"Already migrated", s.already_migrated},

@@ -5,6 +5,7 @@ namespace psm {
 void RunSummary::Add(const FileResult& file) {
   ++files;
   if (file.changed) ++files_changed;
+  if (file.changed && file.changed_for_others) ++files_changed_for_others;
   if (!file.error.empty()) ++errors;
   if (file.skipped) ++skipped;
   for (const SiteResult& site : file.sites) {
@@ -38,10 +39,14 @@ std::string RunSummary::OneLine(bool write_mode) const {
   };
   std::string line =
       n(files, "file", "files") + " scanned, " + std::to_string(files_changed) +
-      (write_mode ? " changed" : " would change") + "; " +
-      n(sites, "call site", "call sites") + ": " + std::to_string(migrated) +
-      (write_mode ? " migrated" : " to migrate") + ", " +
-      std::to_string(already_migrated) + " already migrated, " +
+      (write_mode ? " changed" : " would change") +
+      (files_changed_for_others > 0
+           ? " (" + std::to_string(files_changed_for_others) +
+                 " for calls in other files)"
+           : "") +
+      "; " + n(sites, "call site", "call sites") + ": " +
+      std::to_string(migrated) + (write_mode ? " migrated" : " to migrate") +
+      ", " + std::to_string(already_migrated) + " already migrated, " +
       std::to_string(needs_review) + " need review, " +
       std::to_string(unknown_method) + " unknown method";
   if (ignored > 0) line += ", " + std::to_string(ignored) + " ignored";

@@ -11,6 +11,9 @@ namespace psm {
 struct RunSummary {
   int files = 0;
   int files_changed = 0;
+  // Of those, changed only because they build payloads for calls in other
+  // files.
+  int files_changed_for_others = 0;
   int sites = 0;
   int migrated = 0;
   int already_migrated = 0;

@@ -105,26 +105,6 @@ uint32_t ReadAttribute(std::string_view s, uint32_t i,
 
 }  // namespace
 
-std::string Lowered(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  }
-  return out;
-}
-
-size_t FindNoCase(std::string_view s, std::string_view lower, size_t from) {
-  for (size_t i = from; i + lower.size() <= s.size(); ++i) {
-    size_t k = 0;
-    while (k < lower.size() &&
-           std::tolower(static_cast<unsigned char>(s[i + k])) == lower[k]) {
-      ++k;
-    }
-    if (k == lower.size()) return i;
-  }
-  return std::string_view::npos;
-}
-
 uint32_t SkipIsland(std::string_view s, uint32_t open) {
   if (open + 1 >= s.size() || s[open] != '<') return open;
   char kind = s[open + 1];

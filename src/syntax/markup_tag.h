@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "common/byte_range.h"
+#include "common/strings.h"  // Lowered, FindNoCase
 
 namespace psm {
 
@@ -35,11 +36,6 @@ std::string AttributeValue(std::string_view text, const StartTag& tag,
 // Just past the template island (`<?...?>`, `<%...%>`) starting at `open`,
 // or `open` when none starts there. An island left open runs to the end.
 uint32_t SkipIsland(std::string_view text, uint32_t open);
-
-std::string Lowered(std::string_view s);
-
-// First case-insensitive occurrence of `lower` (lower case) from `from`.
-size_t FindNoCase(std::string_view s, std::string_view lower, size_t from);
 
 }  // namespace psm
 

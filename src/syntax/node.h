@@ -35,6 +35,11 @@ inline TSNode Field(TSNode n, std::string_view name) {
 }
 inline bool IsComment(TSNode n) { return Is(n, "comment"); }
 
+// The 1-based line `n` starts on.
+inline int Line(TSNode n) {
+  return static_cast<int>(ts_node_start_point(n).row) + 1;
+}
+
 // Strips wrappers that do not change the value: parentheses and
 // TypeScript's `as`, `satisfies`, `!` and `<T>x`.
 TSNode Unwrap(TSNode n);

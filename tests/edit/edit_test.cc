@@ -53,5 +53,40 @@ TEST(EditSetTest, AddAllIsAllOrNothing) {
   EXPECT_EQ(base.edits().size(), 1u);
 }
 
+TEST(EditSetTest, AddAllMergesEditsThatGoBeforeExistingOnes) {
+  EditSet base;
+  ASSERT_FALSE(base.Add({{8, 9}, "Y"}));
+  EditSet earlier;
+  ASSERT_FALSE(earlier.Add({{1, 2}, "A"}));
+  ASSERT_FALSE(earlier.Add({{8, 8}, "<"}));
+  ASSERT_FALSE(earlier.Add({{9, 9}, ">"}));
+  ASSERT_FALSE(base.AddAll(earlier));
+  EXPECT_EQ(ApplyEdits("0123456789", base), "0A234567<Y>9");
+}
+
+TEST(EditSetTest, InsertionsAtOneOffsetKeepTheirOrderAcrossAddAll) {
+  EditSet base;
+  ASSERT_FALSE(base.Add({{3, 3}, "a"}));
+  EditSet more;
+  ASSERT_FALSE(more.Add({{3, 3}, "b"}));
+  ASSERT_FALSE(more.Add({{0, 1}, "X"}));
+  ASSERT_FALSE(base.AddAll(more));
+  EXPECT_EQ(ApplyEdits("abcdef", base), "Xbcabdef");
+}
+
+TEST(EditSetTest, FindsAConflictWithAnEditStartingLongBefore) {
+  EditSet edits;
+  ASSERT_FALSE(edits.Add({{0, 100}, ""}));
+  ASSERT_FALSE(edits.Add({{100, 100}, "x"}));
+  ASSERT_FALSE(edits.Add({{200, 210}, ""}));
+  auto conflict = edits.Add({{50, 50}, "y"});
+  ASSERT_TRUE(conflict);
+  EXPECT_EQ(conflict->existing.range.end, 100u);
+  EXPECT_TRUE(edits.Add({{205, 220}, ""}));
+  EXPECT_FALSE(edits.Add({{210, 210}, "z"}));
+  EXPECT_FALSE(edits.Add({{100, 100}, "x"}));  // a duplicate, ignored
+  EXPECT_EQ(edits.edits().size(), 4u);
+}
+
 }  // namespace
 }  // namespace psm

@@ -114,5 +114,46 @@ TEST(WalkFilesTest, FifosAreSilentInAWalkAndFatalWhenNamed) {
   }
 }
 
+// Directories are listed by several threads; the order handed out must not
+// depend on which finishes first.
+TEST(WalkFilesTest, AParallelWalkGivesTheSameOrderAsASerialOne) {
+  ScratchDir dir;
+  for (int d = 0; d < 40; ++d) {
+    std::string top = "d" + std::to_string(d % 7) + "/e" + std::to_string(d);
+    for (int f = 0; f < 5; ++f)
+      dir.Write(top + "/f" + std::to_string(f) + ".js", "x\n");
+    dir.Write(top + "/deeper/g.ts", "x\n");
+  }
+  std::string root = dir.path().string();
+  std::vector<std::string> serial;
+  WalkFiles(
+      {root}, nullptr,
+      [&](WalkEntry e) {
+        serial.push_back(e.path);
+        return true;
+      },
+      1);
+  ASSERT_EQ(serial.size(), 240u);
+  EXPECT_TRUE(std::is_sorted(serial.begin(), serial.end()));
+  for (unsigned jobs : {2u, 4u, 8u}) {
+    for (int round = 0; round < 5; ++round) {
+      std::vector<std::string> parallel;
+      WalkFiles(
+          {root}, nullptr,
+          [&](WalkEntry e) {
+            parallel.push_back(e.path);
+            return true;
+          },
+          jobs);
+      EXPECT_EQ(parallel, serial) << jobs << " jobs";
+    }
+  }
+  // Stopping early with helpers still listing must be clean.
+  int seen = 0;
+  WalkFiles(
+      {root}, nullptr, [&](WalkEntry) { return ++seen < 7; }, 4);
+  EXPECT_EQ(seen, 7);
+}
+
 }  // namespace
 }  // namespace psm

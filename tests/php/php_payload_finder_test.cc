@@ -9,6 +9,7 @@
 
 #include "migrate/file_migrator.h"
 #include "php/php_lint.h"
+#include "php/php_payload_finder.h"
 #include "rules/rule_table.h"
 #include "syntax/tree.h"
 
@@ -240,6 +241,26 @@ TEST(PhpPayloadTest, ScriptAndPhpOfATemplateMigrateInOneRun) {
   EXPECT_EQ(m.result.sites[0].status, SiteStatus::kMigrated);
   EXPECT_EQ(m.result.sites[1].status, SiteStatus::kMigrated);
   EXPECT_EQ(m.site_edits.size(), 2u);
+}
+
+// The seam for linking a PHP array to the JavaScript that receives it:
+// the keys under which the response carries it.
+TEST(PhpPayloadTest, TellsUnderWhichKeysTheResponseCarriesTheArray) {
+  std::string text = Php(
+      "class C { function execute() {\n"
+      "  $payload = [];\n"
+      "  $payload['payload'] = ['type' => 'konbini', 'amount' => 1, "
+      "'currency' => 'JPY'];\n"
+      "  $content = ['success' => true, 'content' => $payload];\n"
+      "  return $this->json->create()->setData($content);\n} }");
+  Parser parser;
+  Tree tree = parser.Parse(Language::kPhp, text);
+  std::vector<php::PhpPayloadSite> sites =
+      php::FindPhpPayloads(text, tree.Root(), BuiltinRules());
+  ASSERT_EQ(sites.size(), 1u);
+  EXPECT_EQ(sites[0].response_paths,
+            (std::vector<std::vector<std::string>>{{"content", "payload"}}));
+  EXPECT_FALSE(sites[0].returned);
 }
 
 }  // namespace

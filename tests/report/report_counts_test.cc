@@ -65,6 +65,7 @@ std::map<std::string, int> MarkdownCounts(const std::string& md) {
   const std::map<std::string, std::string> keys = {
       {"Files scanned", "files"},
       {"Files to change", "filesChanged"},
+      {"Files changed for calls in other files", "filesChangedForOtherFiles"},
       {"Call sites", "sites"},
       {"To migrate", "migrated"},
       {"Already migrated", "alreadyMigrated"},

@@ -1,0 +1,189 @@
+#!/usr/bin/env python3
+"""Issue 14's benchmark: the tool against ripgrep in git work trees, and one
+file with many call sites against the raw parse of that file.
+
+Called by bench/run.sh (or by hand, after bench/make-corpus.sh):
+
+  scale.py --tool BIN --raw PSM_RAW_PARSE --rg RG --corpus DIR --work DIR
+           [--baseline OLD_BIN] [--runs 5] [--strace]
+
+Trees (cwd = the tree, path `.`, as a user runs them): sparse-git and
+modules-git (git work trees, see make-corpus.sh) and sparse (no git, the
+second row). Commands of one tree alternate within each round, in an order
+that rotates every round, after one untimed warm-up round; medians and
+min-max of RUNS rounds. Wall time around the process; peak RSS and CPU from
+/usr/bin/time. With --strace, one `strace -c -f` run of each command counts
+its system calls. The one-file cases are made by bench/gen-scale.py.
+Writes a markdown report to stdout and WORK/scale-results.md.
+"""
+
+import argparse
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def run(argv, cwd, ok=(0, 1)):
+    tf = os.path.join(ARGS.work, "time.txt")
+    t0 = time.perf_counter()
+    rc = subprocess.run(["/usr/bin/time", "-v", "-o", tf] + argv, cwd=cwd,
+                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode
+    wall = time.perf_counter() - t0
+    if rc not in ok:
+        sys.exit("scale.py: %s exited %d in %s" % (" ".join(argv), rc, cwd))
+    tv = open(tf).read()
+    rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", tv).group(1))
+    cpu = sum(float(x) for x in re.findall(r"(?:User|System) time \(seconds\): ([\d.]+)", tv))
+    return wall, cpu, rss / 1024.0
+
+
+def rounds(cmds, cwd, runs, prepare=None):
+    """cmds: list of (label, argv). Returns {label: (walls, cpus, rss)}."""
+    res = {label: ([], [], []) for label, _ in cmds}
+    for r in range(runs + 1):
+        k = r % len(cmds)
+        for label, argv in cmds[k:] + cmds[:k]:
+            if prepare:
+                prepare(label)
+            w, c, m = run(argv, cwd)
+            if r > 0:  # round 0 warms the page cache
+                for lst, v in zip(res[label], (w, c, m)):
+                    lst.append(v)
+    return res
+
+
+def med(xs):
+    return statistics.median(xs)
+
+
+def strace_counts(argv, cwd):
+    out = os.path.join(ARGS.work, "strace.txt")
+    subprocess.run(["strace", "-c", "-f", "-o", out] + argv, cwd=cwd,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    counts = {}
+    for line in open(out):
+        f = line.split()
+        if len(f) >= 5 and f[0][0].isdigit() and not line.startswith("100.00"):
+            calls = int(f[3])
+            errors = int(f[4]) if len(f) == 6 else 0
+            counts[f[-1]] = (calls, errors)
+    return counts
+
+
+def fmt_calls(counts):
+    total = sum(c for c, _ in counts.values())
+    keys = ["openat", "newfstatat", "statx", "getdents64", "read", "futex", "mmap", "mprotect"]
+    parts = []
+    for k in keys:
+        if k in counts:
+            c, e = counts[k]
+            parts.append("%s %d%s" % (k, c, " (%d failing)" % e if e else ""))
+    return "%d: %s" % (total, ", ".join(parts))
+
+
+def tree_table(name, out):
+    cwd = os.path.join(ARGS.corpus, name)
+    if not os.path.isdir(cwd):
+        out.append("(%s missing: run bench/make-corpus.sh)\n" % name)
+        return
+    j = ["-j", str(ARGS.jobs)]
+    cmds = [("payment-session-migrate --check", [ARGS.tool, "--check", "-q"] + j + ["."]),
+            ("payment-session-migrate --diff", [ARGS.tool, "--diff", "-q"] + j + ["."]),
+            ("payment-session-migrate --check -j 1", [ARGS.tool, "--check", "-q", "-j", "1", "."]),
+            ("rg -l createSource", [ARGS.rg, "-l"] + j + ["createSource", "."])]
+    if ARGS.baseline:
+        cmds.append(("before: --check (main)", [ARGS.baseline, "--check", "-q"] + j + ["."]))
+        cmds.append(("before: --check -j 1 (main)", [ARGS.baseline, "--check", "-q", "-j", "1", "."]))
+    res = rounds(cmds, cwd, ARGS.runs)
+    rg = med(res["rg -l createSource"][0])
+    git = "git work tree" if os.path.isdir(os.path.join(cwd, ".git")) else "no git"
+    out.append("**%s** (%s), median of %d alternating rounds, -j %d unless said:\n" % (name, git, ARGS.runs, ARGS.jobs))
+    out.append("| command | wall s | min–max s | CPU s | peak RSS MB | vs rg |")
+    out.append("|---|---:|---:|---:|---:|---:|")
+    for label, _ in cmds:
+        w, c, m = res[label]
+        out.append("| %s | %.3f | %.3f–%.3f | %.3f | %.0f | %.2f× |" % (
+            label, med(w), min(w), max(w), med(c), max(m), med(w) / rg))
+    out.append("")
+    RESULTS[name] = {label: med(res[label][0]) for label, _ in cmds}
+    if ARGS.strace:
+        out.append("System calls (`strace -c -f`, one run):\n")
+        out.append("| command | calls: by kind |")
+        out.append("|---|---|")
+        for label, argv in cmds:
+            if "-j 1" in label:
+                continue
+            out.append("| %s | %s |" % (label, fmt_calls(strace_counts(argv, cwd))))
+        out.append("")
+
+
+def file_table(out):
+    d = os.path.join(ARGS.work, "scale-files")
+    os.makedirs(d, exist_ok=True)
+    gen = os.path.join(HERE, "gen-scale.py")
+    for kind, n in (("sites", 8000), ("writes", 4000), ("sites", 50000)):
+        f = os.path.join(d, "%s-%d.js" % (kind, n))
+        if not os.path.exists(f):
+            subprocess.run([sys.executable, gen, kind, str(n), f], check=True)
+    big = ["--max-file-size", "100000000"]
+    cmds = [("8,000 one-line sites, --check", [ARGS.tool, "--check", "-q", "sites-8000.js"]),
+            ("raw parse of that file", [ARGS.raw, "-j", "1", "sites-8000.js"]),
+            ("4,000 writes + 4,000 assignments, --check", [ARGS.tool, "--check", "-q", "writes-4000.js"]),
+            ("50,000 sites (6.9 MB), --write", [ARGS.tool, "--write", "-q"] + big + ["w-50000.js"]),
+            ("raw parse of that file", [ARGS.raw, "-j", "1"] + big + ["sites-50000.js"])]
+    if ARGS.baseline:
+        cmds.append(("before: 8,000 sites, --check (main)", [ARGS.baseline, "--check", "-q", "sites-8000.js"]))
+
+    def prepare(label):  # --write changes its file: a fresh copy each time
+        if "--write" in label:
+            shutil.copyfile(os.path.join(d, "sites-50000.js"), os.path.join(d, "w-50000.js"))
+
+    cmds = [(("%d. " % i) + label, argv) for i, (label, argv) in enumerate(cmds)]
+    res = rounds(cmds, d, ARGS.runs, prepare)
+    out.append("**One file, many sites** (-j 1 for the raw parse; median of %d):\n" % ARGS.runs)
+    out.append("| case | wall s | min–max s | peak RSS MB |")
+    out.append("|---|---:|---:|---:|")
+    for label, _ in cmds:
+        w, c, m = res[label]
+        out.append("| %s | %.3f | %.3f–%.3f | %.0f |" % (label.split(". ", 1)[1], med(w), min(w), max(w), max(m)))
+    out.append("")
+
+
+def main():
+    global ARGS, RESULTS
+    p = argparse.ArgumentParser()
+    for a in ("--tool", "--raw", "--rg", "--corpus", "--work"):
+        p.add_argument(a, required=True)
+    p.add_argument("--baseline")
+    p.add_argument("--runs", type=int, default=5)
+    p.add_argument("--jobs", type=int, default=2)
+    p.add_argument("--strace", action="store_true")
+    p.add_argument("--trees", default="sparse-git,modules-git,sparse")
+    p.add_argument("--no-files", action="store_true")
+    ARGS = p.parse_args()
+    RESULTS = {}
+    os.makedirs(ARGS.work, exist_ok=True)
+    out = ["### Issue 14: git work trees and one file with many sites", ""]
+    with open("/proc/loadavg") as f:
+        out.append("Load average before: %s" % " ".join(f.read().split()[:3]))
+    out.append("")
+    for tree in ARGS.trees.split(","):
+        tree_table(tree, out)
+    if not ARGS.no_files:
+        file_table(out)
+    with open("/proc/loadavg") as f:
+        out.append("Load average after: %s" % " ".join(f.read().split()[:3]))
+    text = "\n".join(out) + "\n"
+    sys.stdout.write(text)
+    with open(os.path.join(ARGS.work, "scale-results.md"), "w") as f:
+        f.write(text)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,60 @@
+#include "cli/file_job.h"
+
+#include <filesystem>
+#include <system_error>
+
+#include "migrate/file_migrator.h"
+#include "report/unified_diff.h"
+
+namespace psm {
+
+std::string DisplayPath(const std::string& path, const std::string& cwd) {
+  std::string_view p = path;
+  if (!cwd.empty() && p.starts_with(cwd) && p.size() > cwd.size() &&
+      p[cwd.size()] == '/') {
+    p.remove_prefix(cwd.size() + 1);
+  }
+  while (p.starts_with("./")) p.remove_prefix(2);
+  return std::string(p);
+}
+
+Language LanguageOf(const std::string& path) {
+  return LanguageForPath(path).value_or(Language::kJavaScript);
+}
+
+ProcessedFile ProcessFile(const std::string& path, const RunContext& ctx,
+                          Worker& worker, const FileLinks* links, bool final) {
+  ProcessedFile out;
+  out.opened = path;
+  FileResult& result = out.result;
+  result.path = DisplayPath(path, ctx.cwd);
+  size_t limit = ctx.options.max_file_bytes ? ctx.options.max_file_bytes
+                                            : kDefaultMaxFileBytes;
+  SourceView file = ReadSourceFile(path, limit, worker.buffer);
+  if (!file.error.empty()) {
+    result.error = std::move(file.error);
+    result.skipped = file.skipped;
+    return out;
+  }
+  Migration m = MigrateText(result.path, file.text, LanguageOf(path), ctx.rules,
+                            ctx.plan, worker.parser, links);
+  result = std::move(m.result);
+  if (!final && !m.requests.empty() && ctx.options.link_modules) {
+    out.deferred = true;  // nothing written or printed yet
+    out.requests = std::move(m.requests);
+    return out;
+  }
+  if (!result.changed) return out;
+  if (ctx.options.mode == Mode::kWrite) {
+    std::string error = WriteFileAtomically(path, m.migrated_text());
+    if (!error.empty()) {
+      result.error = error;
+      result.changed = false;
+    }
+  } else if (ctx.options.mode == Mode::kDiff) {
+    out.diff = UnifiedDiff(result.path, file.text, m.migrated_text());
+  }
+  return out;
+}
+
+}  // namespace psm

@@ -1,0 +1,28 @@
+#ifndef PSM_CLI_LINKED_FILES_H_
+#define PSM_CLI_LINKED_FILES_H_
+
+#include <atomic>
+#include <functional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "cli/file_job.h"
+
+namespace psm {
+
+// The files whose calls take payloads from other modules (`deferred` by the
+// parallel run), and the modules that build those payloads, migrated
+// together once the project model has linked them, in path order; each
+// result goes to `emit`. `reported`: absolute paths the parallel run
+// already reported (sites, changes or errors): never edited or reported
+// again. Stops between files once `interrupted`.
+void FinishLinkedFiles(const RunContext& ctx,
+                       std::vector<ProcessedFile>& deferred,
+                       const std::set<std::string>& reported,
+                       const std::atomic<bool>& interrupted,
+                       const std::function<void(ProcessedFile&&)>& emit);
+
+}  // namespace psm
+
+#endif  // PSM_CLI_LINKED_FILES_H_

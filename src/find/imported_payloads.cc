@@ -1,0 +1,147 @@
+#include "find/imported_payloads.h"
+
+#include <optional>
+#include <string>
+
+#include "find/module_request.h"
+#include "find/object_builder.h"
+#include "find/payload_uses.h"
+#include "syntax/node.h"
+
+namespace psm {
+namespace {
+
+class ImportRequests {
+ public:
+  explicit ImportRequests(std::string_view source) : source_(source) {}
+
+  // `build(...)`, `api.build(...)`, `new Builder(...).build()` or
+  // `builder.build()` (with `const builder = new Builder(...)`) where the
+  // function, object or class comes from another module.
+  bool RequestImported(TSNode call, CallSite* site) {
+    TSNode callee = node::Unwrap(node::Field(call, "function"));
+    if (node::Is(callee, "identifier")) {
+      std::optional<ModuleRef> ref = ImportOf(callee);
+      if (!ref) return false;
+      ObserveOtherImportUses(callee, "", site);
+      Request(site, std::move(*ref), "", ModuleRequest::Access::kCall, call);
+      return true;
+    }
+    if (!node::Is(callee, "member_expression")) return false;
+    std::string member(node::Text(node::Field(callee, "property"), source_));
+    TSNode object = node::Unwrap(node::Field(callee, "object"));
+    if (std::optional<ModuleRef> ref = ImportOf(object)) {
+      ObserveOtherImportUses(object, member, site);
+      Request(site, std::move(*ref), member, ModuleRequest::Access::kCall,
+              call);
+      return true;
+    }
+    TSNode made = ConstructedBy(object);
+    if (std::optional<ModuleRef> ref = ImportOf(made)) {
+      ObserveOtherImportUses(made, "", site);
+      Request(site, std::move(*ref), member,
+              ModuleRequest::Access::kNewThenMethod, call);
+      return true;
+    }
+    return false;
+  }
+
+  std::optional<ModuleRef> ImportOf(TSNode n) const {
+    if (!node::Is(n, "identifier")) return std::nullopt;
+    std::string_view name = node::Text(n, source_);
+    return ImportedAs(ResolveName(name, n, source_), name, source_);
+  }
+
+  // The class `object` is made from: `new X(...)` itself, or a variable
+  // bound once to one.
+  TSNode ConstructedBy(TSNode object) const {
+    if (node::Is(object, "identifier")) {
+      Binding b = ResolveName(node::Text(object, source_), object, source_);
+      if (b.kind != Binding::Kind::kVariable || !b.assignments.empty())
+        return TSNode{};
+      object = node::Unwrap(node::Field(b.declarator, "value"));
+    }
+    if (node::Is(object, "await_expression"))
+      object = node::Unwrap(ts_node_named_child(object, 0));
+    if (!node::Is(object, "new_expression")) return TSNode{};
+    return node::Unwrap(node::Field(object, "constructor"));
+  }
+
+  // Other uses of the imported `name` in this file than the one at `flow`
+  // (`member` of it, when the request takes a member) see what the
+  // builder makes; a use that is itself the payload of a createSource
+  // call is another site, linked on its own.
+  void ObserveOtherImportUses(TSNode flow, const std::string& member,
+                              CallSite* site) {
+    std::string_view name = node::Text(flow, source_);
+    Binding b = ResolveName(name, flow, source_);
+    for (TSNode use : UsesOf(b, name, source_)) {
+      if (ts_node_eq(use, flow) || IsDeclaration(use, b)) continue;
+      TSNode taken = use;
+      TSNode parent = ts_node_parent(use);
+      if (!member.empty() && node::Is(parent, "member_expression") &&
+          ts_node_eq(node::Field(parent, "object"), use)) {
+        if (node::Text(node::Field(parent, "property"), source_) != member)
+          continue;  // another export of the same module
+        taken = parent;
+      }
+      TSNode call = ts_node_parent(taken);
+      if (node::Is(call, "call_expression") &&
+          ts_node_eq(node::Field(call, "function"), taken) &&
+          IsPassedToCreateSource(call, source_)) {
+        continue;
+      }
+      site->observers.push_back(
+          {"", Quote(node::Text(taken, source_)) + ", which builds it, is " +
+                   "also used at line " + std::to_string(node::Line(use)) +
+                   " (" + StatementAround(use, source_) + ")"});
+      return;
+    }
+  }
+
+  static bool IsDeclaration(TSNode use, const Binding& b) {
+    for (TSNode p = ts_node_parent(use); !ts_node_is_null(p);
+         p = ts_node_parent(p)) {
+      if (node::Is(p, "import_statement") || ts_node_eq(p, b.declarator))
+        return true;
+      if (node::Is(p, "formal_parameters")) return true;  // AMD factory
+      if (node::Is(p, "statement_block") || node::Is(p, "program"))
+        return false;
+    }
+    return false;
+  }
+
+  void Request(CallSite* site, ModuleRef ref, std::string member,
+               ModuleRequest::Access access, TSNode expr) {
+    ModuleRequest request{std::move(ref), std::move(member), access,
+                          ts_node_start_byte(expr),
+                          Quote(node::Text(expr, source_)) + " (line " +
+                              std::to_string(node::Line(expr)) + ")"};
+    AddBlindSpot(site, "the payload is built in module " +
+                           Quote(request.ref.specifier) + " (" + request.what +
+                           ")");
+    site->requests.push_back(std::move(request));
+  }
+
+  std::string_view source_;
+};
+
+}  // namespace
+
+bool RequestImportedCall(TSNode call, std::string_view source, CallSite* site) {
+  return ImportRequests(source).RequestImported(call, site);
+}
+
+bool RequestImportedValue(TSNode identifier, const Binding& binding,
+                          std::string_view source, CallSite* site) {
+  std::string_view name = node::Text(identifier, source);
+  std::optional<ModuleRef> ref = ImportedAs(binding, name, source);
+  if (!ref) return false;
+  ImportRequests requests(source);
+  requests.ObserveOtherImportUses(identifier, "", site);
+  requests.Request(site, std::move(*ref), "", ModuleRequest::Access::kValue,
+                   identifier);
+  return true;
+}
+
+}  // namespace psm

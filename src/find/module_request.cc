@@ -1,0 +1,155 @@
+#include "find/module_request.h"
+
+#include <vector>
+
+#include "syntax/node.h"
+
+namespace psm {
+namespace {
+
+// The text of a plain string literal, or nullopt.
+std::optional<std::string> StringValue(TSNode n, std::string_view source) {
+  std::string value;
+  if (!node::StringLiteralValue(node::Unwrap(n), source, &value))
+    return std::nullopt;
+  return value;
+}
+
+// `require('./x')`, maybe awaited or wrapped: its specifier.
+std::optional<std::string> RequiredSpecifier(TSNode value,
+                                             std::string_view source) {
+  value = node::Unwrap(value);
+  if (node::Is(value, "await_expression"))
+    value = node::Unwrap(ts_node_named_child(value, 0));
+  if (!node::Is(value, "call_expression") ||
+      node::Text(node::Field(value, "function"), source) != "require") {
+    return std::nullopt;
+  }
+  std::vector<TSNode> args = node::Arguments(value);
+  if (args.size() != 1) return std::nullopt;
+  return StringValue(args[0], source);
+}
+
+std::optional<ModuleRef> FromImportStatement(TSNode statement,
+                                             std::string_view name,
+                                             std::string_view source) {
+  std::optional<std::string> specifier =
+      StringValue(node::Field(statement, "source"), source);
+  if (!specifier) return std::nullopt;
+  std::optional<ModuleRef> found;
+  ForEachDescendant(statement, false, [&](TSNode n) {
+    if (found) return;
+    std::string_view type = node::Type(n);
+    TSNode parent = ts_node_parent(n);
+    if (type == "identifier" && node::Text(n, source) == name) {
+      if (node::Is(parent, "import_clause")) {
+        found = ModuleRef{*specifier, "default"};
+      } else if (node::Is(parent, "namespace_import")) {
+        found = ModuleRef{*specifier, "*"};
+      } else if (node::Is(parent, "import_specifier")) {
+        TSNode alias = node::Field(parent, "alias");
+        bool bound = ts_node_is_null(alias) ? true : ts_node_eq(alias, n);
+        if (bound) {
+          TSNode original = node::Field(parent, "name");
+          std::string exported(node::Text(original, source));
+          if (auto quoted = StringValue(original, source)) exported = *quoted;
+          found = ModuleRef{*specifier, exported};
+        }
+      }
+    }
+  });
+  return found;
+}
+
+// `const {a: x, b} = require('./m')`: the key `name` is bound under.
+std::optional<ModuleRef> FromDestructuredRequire(TSNode declarator,
+                                                 std::string_view name,
+                                                 std::string_view source) {
+  std::optional<std::string> specifier =
+      RequiredSpecifier(node::Field(declarator, "value"), source);
+  TSNode pattern = node::Field(declarator, "name");
+  if (!specifier || !node::Is(pattern, "object_pattern")) return std::nullopt;
+  for (TSNode p : node::NamedChildren(pattern)) {
+    if (node::Is(p, "shorthand_property_identifier_pattern") &&
+        node::Text(p, source) == name) {
+      return ModuleRef{*specifier, std::string(name)};
+    }
+    if (node::Is(p, "pair_pattern") &&
+        node::Text(node::Field(p, "value"), source) == name) {
+      TSNode key = node::Field(p, "key");
+      std::string exported(node::Text(key, source));
+      if (auto quoted = StringValue(key, source)) exported = *quoted;
+      return ModuleRef{*specifier, exported};
+    }
+  }
+  return std::nullopt;
+}
+
+// A parameter of the factory in `define([deps], function (a, b) {...})` or
+// `require([deps], function (a, b) {...})`: the dependency at its index.
+std::optional<ModuleRef> FromAmdFactory(const Binding& binding,
+                                        std::string_view source) {
+  TSNode function = binding.scope;
+  TSNode args = ts_node_parent(function);
+  TSNode call = ts_node_parent(args);
+  if (!node::Is(args, "arguments") || !node::Is(call, "call_expression"))
+    return std::nullopt;
+  std::string_view callee = node::Text(node::Field(call, "function"), source);
+  if (callee != "define" && callee != "require" && callee != "requirejs")
+    return std::nullopt;
+  std::vector<TSNode> list = node::Arguments(call);
+  TSNode deps{};
+  for (TSNode a : list) {
+    if (node::Is(node::Unwrap(a), "array")) deps = node::Unwrap(a);
+  }
+  if (ts_node_is_null(deps) || list.empty() ||
+      !ts_node_eq(node::Unwrap(list.back()), function)) {
+    return std::nullopt;
+  }
+  TSNode params = node::Field(function, "parameters");
+  int index = 0;
+  for (TSNode p : node::NamedChildren(params)) {
+    if (node::IsComment(p)) continue;
+    if (ts_node_eq(p, binding.declarator) ||
+        node::Range(p).Contains(node::Range(binding.declarator))) {
+      break;
+    }
+    ++index;
+  }
+  std::vector<TSNode> names;
+  for (TSNode d : node::NamedChildren(deps)) {
+    if (!node::IsComment(d)) names.push_back(d);
+  }
+  if (index >= static_cast<int>(names.size())) return std::nullopt;
+  std::optional<std::string> specifier = StringValue(names[index], source);
+  if (!specifier) return std::nullopt;
+  return ModuleRef{*specifier, "*"};
+}
+
+}  // namespace
+
+std::optional<ModuleRef> ImportedAs(const Binding& binding,
+                                    std::string_view name,
+                                    std::string_view source) {
+  switch (binding.kind) {
+    case Binding::Kind::kImported:
+      return FromImportStatement(binding.declarator, name, source);
+    case Binding::Kind::kVariable:
+      if (!binding.assignments.empty()) return std::nullopt;
+      if (auto specifier = RequiredSpecifier(
+              node::Field(binding.declarator, "value"), source)) {
+        return ModuleRef{*specifier, "*"};
+      }
+      return std::nullopt;
+    case Binding::Kind::kOther:
+      if (node::Is(binding.declarator, "variable_declarator"))
+        return FromDestructuredRequire(binding.declarator, name, source);
+      return std::nullopt;
+    case Binding::Kind::kParameter:
+      return FromAmdFactory(binding, source);
+    default:
+      return std::nullopt;
+  }
+}
+
+}  // namespace psm

@@ -1,0 +1,49 @@
+#ifndef PSM_FIND_MODULE_REQUEST_H_
+#define PSM_FIND_MODULE_REQUEST_H_
+
+#include <tree_sitter/api.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "find/scope.h"
+
+namespace psm {
+
+// What a file takes from another module, as the importing file names it.
+struct ModuleRef {
+  std::string specifier;  // './payloads/paypal', 'Vendor_Module/js/pay'
+  // The export taken: a name, "default" (ES default export), or "*" for
+  // the module itself (an ES namespace, CommonJS `module.exports`, the
+  // value an AMD factory returns).
+  std::string exported;
+};
+
+// How a payload is had from another module: the request the project model
+// answers by finding, in that module, the function or object that builds it.
+struct ModuleRequest {
+  enum class Access {
+    kValue,          // the export (or its member) is the payload object
+    kCall,           // the export (or its member) is called: its return
+    kNewThenMethod,  // `new Export(...).member(...)`: the method's return
+  };
+  ModuleRef ref;
+  std::string member;  // `ns.build()` -> "build"; "" for the export itself
+  Access access = Access::kCall;
+  uint32_t at = 0;   // where the expression starts in the importing file
+  std::string what;  // the expression, shortened, for messages
+};
+
+// The module `name` (bound as `binding`) comes from, when it is imported:
+// `import x from`, `import {a as x} from`, `import * as x from`,
+// `const x = require('...')`, `const {a: x} = require('...')`, or a
+// parameter of an AMD factory (`define(['./a'], function (x) {...})`).
+std::optional<ModuleRef> ImportedAs(const Binding& binding,
+                                    std::string_view name,
+                                    std::string_view source);
+
+}  // namespace psm
+
+#endif  // PSM_FIND_MODULE_REQUEST_H_

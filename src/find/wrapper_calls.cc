@@ -1,0 +1,119 @@
+#include "find/wrapper_calls.h"
+
+#include <vector>
+
+#include "find/receiver.h"
+#include "find/scope.h"
+#include "syntax/node.h"
+
+namespace psm {
+
+// The function a callee names in this file: `build(...)` for a function
+// declaration or a variable bound to a function, `this.build(...)` for a
+// method of the enclosing class.
+TSNode FunctionCalled(TSNode callee, std::string_view source) {
+  callee = node::Unwrap(callee);
+  if (node::Is(callee, "identifier")) {
+    Binding b = ResolveName(node::Text(callee, source), callee, source);
+    if (b.kind == Binding::Kind::kFunction) return b.declarator;
+    if (b.kind != Binding::Kind::kVariable || !b.assignments.empty())
+      return TSNode{};
+    TSNode value = node::Unwrap(node::Field(b.declarator, "value"));
+    return node::IsFunction(value) ? value : TSNode{};
+  }
+  if (node::Is(callee, "member_expression") &&
+      node::Is(node::Field(callee, "object"), "this")) {
+    std::string_view method =
+        node::Text(node::Field(callee, "property"), source);
+    TSNode klass = node::EnclosingOfType(callee, "class_body");
+    if (ts_node_is_null(klass)) return TSNode{};
+    for (TSNode m : node::NamedChildren(klass)) {
+      if (node::Is(m, "method_definition") &&
+          node::Text(node::Field(m, "name"), source) == method) {
+        return m;
+      }
+    }
+  }
+  return TSNode{};
+}
+
+// `promise` in `promise.then(function)` when `index` is the function's
+// first parameter; null otherwise.
+TSNode ThenReceiver(TSNode function, int index, std::string_view source) {
+  TSNode args = ts_node_parent(function);
+  TSNode call = ts_node_parent(args);
+  if (index != 0 || !node::Is(args, "arguments") ||
+      !node::Is(call, "call_expression")) {
+    return TSNode{};
+  }
+  std::vector<TSNode> list = node::Arguments(call);
+  TSNode callee = node::Unwrap(node::Field(call, "function"));
+  if (list.empty() || !ts_node_eq(node::Unwrap(list[0]), function) ||
+      !node::Is(callee, "member_expression") ||
+      node::Text(node::Field(callee, "property"), source) != "then") {
+    return TSNode{};
+  }
+  return node::Field(callee, "object");
+}
+
+// Whether `call` may call the wrapper `function`. A plain name must be
+// bound to it; a method name (`this.build(...)`, `api.build(...)`) is
+// matched by name, leaving out calls on a DigitalRiver.js object — a
+// wrapper named `createSource` is not called by the sites it wraps.
+// Calls inside the wrapper itself pass on what it was given.
+bool CallsWrapper(TSNode call, TSNode function, std::string_view source) {
+  if (node::Range(function).Contains(node::Range(call))) return false;
+  TSNode callee = node::Unwrap(node::Field(call, "function"));
+  bool declared = node::Is(function, "function_declaration") ||
+                  node::Is(ts_node_parent(function), "variable_declarator");
+  if (node::Is(callee, "identifier")) {
+    std::string_view name = node::Text(callee, source);
+    if (name != FunctionName(function, source) || !declared) return false;
+    return ts_node_eq(FunctionCalled(callee, source), function);
+  }
+  if (!node::Is(callee, "member_expression") || declared) return false;
+  return node::Text(node::Field(callee, "property"), source) ==
+             FunctionName(function, source) &&
+         ClassifyReceiver(node::Field(callee, "object"), source) !=
+             Receiver::kDigitalRiver;
+}
+
+int ParameterIndex(TSNode function, TSNode param, std::string_view source) {
+  TSNode params = node::Field(function, "parameters");
+  if (ts_node_is_null(params)) return 0;  // `data => ...`
+  int index = 0;
+  for (TSNode p : node::NamedChildren(params)) {
+    if (node::IsComment(p)) continue;
+    if (node::Range(p).Contains(node::Range(param))) {
+      // Only a plain (maybe typed or defaulted) name can be followed.
+      std::string_view text = node::Text(p, source);
+      bool plain = text.find('{') == std::string_view::npos &&
+                   text.find('[') == std::string_view::npos &&
+                   !text.starts_with("...");
+      return plain ? index : -1;
+    }
+    ++index;
+  }
+  return -1;
+}
+
+std::string FunctionName(TSNode function, std::string_view source) {
+  TSNode name = node::Field(function, "name");
+  if (!ts_node_is_null(name)) return std::string(node::Text(name, source));
+  TSNode parent = ts_node_parent(function);
+  if (node::Is(parent, "variable_declarator")) {
+    return std::string(node::Text(node::Field(parent, "name"), source));
+  }
+  if (node::Is(parent, "pair"))
+    return std::string(node::Text(node::Field(parent, "key"), source));
+  if (node::Is(parent, "assignment_expression")) {
+    TSNode left = node::Field(parent, "left");
+    if (node::Is(left, "member_expression")) {
+      return std::string(node::Text(node::Field(left, "property"), source));
+    }
+    return std::string(node::Text(left, source));
+  }
+  return "";
+}
+
+}  // namespace psm

@@ -1,0 +1,35 @@
+#ifndef PSM_FIND_WRAPPER_CALLS_H_
+#define PSM_FIND_WRAPPER_CALLS_H_
+
+#include <tree_sitter/api.h>
+
+#include <string>
+#include <string_view>
+
+namespace psm {
+
+// The function a callee names in this file: `build(...)` for a function
+// declaration or a variable bound once to a function, `this.build(...)` for
+// a method of the enclosing class. Null otherwise.
+TSNode FunctionCalled(TSNode callee, std::string_view source);
+
+// `promise` in `promise.then(function)` when `index` is the function's
+// first parameter; null otherwise.
+TSNode ThenReceiver(TSNode function, int index, std::string_view source);
+
+// Whether `call` may call the wrapper `function` (see payload_resolver):
+// a plain name bound to it, or a method name on something that is not
+// DigitalRiver.js itself; never a call inside the wrapper.
+bool CallsWrapper(TSNode call, TSNode function, std::string_view source);
+
+// The index of the parameter `param` of `function` when it is a plain
+// (maybe typed or defaulted) name; -1 for a pattern or rest parameter.
+int ParameterIndex(TSNode function, TSNode param, std::string_view source);
+
+// The name a function is called by: its own, its variable's, its key's or
+// the property it is assigned to; "" for an anonymous one.
+std::string FunctionName(TSNode function, std::string_view source);
+
+}  // namespace psm
+
+#endif  // PSM_FIND_WRAPPER_CALLS_H_

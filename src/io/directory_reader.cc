@@ -1,0 +1,192 @@
+#include "io/directory_reader.h"
+
+#include <dirent.h>
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+
+#include "syntax/language.h"
+
+namespace psm {
+namespace {
+
+// Listed entries the walk may have ahead of the files it has handed on.
+constexpr size_t kMaxAhead = 1 << 16;
+
+bool SkippedDirectory(std::string_view name) {
+  return name == "node_modules" || name == ".git" || name == ".hg" ||
+         name == ".svn";
+}
+
+struct RawEntry {
+  std::string name;
+  bool is_dir = false;
+};
+
+// The entries of `path` worth a look (directories and migratable files),
+// and the ignore files it holds. d_type avoids a stat() per entry on most
+// file systems.
+bool ReadEntries(const std::string& path, std::vector<RawEntry>* entries,
+                 DirectoryMarks* marks) {
+  DIR* handle = ::opendir(path.c_str());
+  if (!handle) return false;
+  while (dirent* entry = ::readdir(handle)) {
+    std::string_view name = entry->d_name;
+    if (name == "." || name == "..") continue;
+    unsigned char type = entry->d_type;
+    if (type == DT_UNKNOWN) {
+      struct stat st;
+      if (::lstat(JoinPath(path, name).c_str(), &st) != 0) continue;
+      type = S_ISDIR(st.st_mode)   ? DT_DIR
+             : S_ISREG(st.st_mode) ? DT_REG
+                                   : DT_LNK;
+    }
+    if (name == ".git") marks->git = type == DT_DIR || type == DT_REG;
+    if (type == DT_DIR) {
+      if (!SkippedDirectory(name))
+        entries->push_back({std::string(name), true});
+    } else if (type == DT_REG) {
+      if (name == ".gitignore") marks->gitignore = true;
+      if (name == ".ignore") marks->ignore = true;
+      if (IsMigratableExtension(entry->d_name))
+        entries->push_back({std::string(name), false});
+    }
+  }
+  ::closedir(handle);
+  return true;
+}
+
+}  // namespace
+
+std::string JoinPath(const std::string& dir, std::string_view name) {
+  if (!name.empty() && name.back() == '/') name.remove_suffix(1);
+  if (dir == ".") return std::string(name);
+  std::string path = dir;
+  if (path.back() != '/') path += '/';
+  path += name;
+  return path;
+}
+
+DirectoryReader::DirectoryReader(const IgnoreRules* ignore, unsigned helpers)
+    : ignore_(ignore), helpers_(helpers) {}
+
+DirectoryReader::~DirectoryReader() { Stop(); }
+
+DirNode& DirectoryReader::Start(DirNode* root) {
+  root->order = root->path + "/";
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    unlisted_.push(root);
+  }
+  for (unsigned i = 0; i < helpers_; ++i)
+    threads_.emplace_back([this] { Help(); });
+  return *root;
+}
+
+void DirectoryReader::Stop() {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    stop_ = true;
+  }
+  changed_.notify_all();
+  for (std::thread& t : threads_) t.join();
+  threads_.clear();
+}
+
+void DirectoryReader::List(DirNode* node) const {
+  std::vector<RawEntry> raw;
+  DirectoryMarks marks;
+  if (!ReadEntries(node->path, &raw, &marks)) {
+    node->error = std::strerror(errno);
+    return;
+  }
+  ScopePtr scope = ignore_ ? ignore_->EnterDirectory(node->scope, node->path,
+                                                     node->where, marks)
+                           : nullptr;
+  for (RawEntry& e : raw) {
+    std::string where = node->where + e.name;
+    std::string path = JoinPath(node->path, e.name);
+    if (e.is_dir) {
+      if (ignore_ &&
+          ignore_->IgnoresDirectory(scope.get(), where, e.name, path))
+        continue;
+      auto child = std::make_unique<DirNode>();
+      child->order = path + "/";
+      child->path = std::move(path);
+      child->where = where + "/";
+      child->scope = scope;
+      node->entries.push_back({e.name + "/", std::move(child)});
+    } else if (!ignore_ ||
+               !ignore_->IgnoresFile(scope.get(), where, e.name, path)) {
+      node->entries.push_back({std::move(e.name), nullptr});
+    }
+  }
+  // A directory sorts as "name/", which makes the walk's order the sorted
+  // order of full paths.
+  std::sort(node->entries.begin(), node->entries.end(),
+            [](const DirEntry& a, const DirEntry& b) { return a.key < b.key; });
+}
+
+void DirectoryReader::Finish(DirNode* node) {
+  node->listed = true;
+  ahead_ += node->entries.size();
+  bool queued = false;
+  for (DirEntry& entry : node->entries) {
+    if (!entry.child) continue;
+    unlisted_.push(entry.child.get());
+    queued = true;
+  }
+  // Wake-ups cost a system call each: only for news someone waits for.
+  if (queued || walk_waits_) changed_.notify_all();
+}
+
+void DirectoryReader::Help() {
+  std::unique_lock<std::mutex> lock(mutex_);
+  while (true) {
+    changed_.wait(lock, [&] {
+      return stop_ ||
+             (!unlisted_.empty() && (ahead_ < kMaxAhead || walk_waits_));
+    });
+    if (stop_) return;
+    DirNode* node = unlisted_.top();
+    unlisted_.pop();
+    lock.unlock();
+    List(node);
+    lock.lock();
+    Finish(node);
+  }
+}
+
+void DirectoryReader::WaitUntilListed(DirNode* node) {
+  std::unique_lock<std::mutex> lock(mutex_);
+  while (!node->listed) {
+    // Everything before `node` in walk order is listed, so if it is still
+    // queued it is the first; otherwise a helper has it, and the walker
+    // lists the next one meanwhile instead of idling.
+    if (!unlisted_.empty()) {
+      DirNode* next = unlisted_.top();
+      unlisted_.pop();
+      lock.unlock();
+      List(next);
+      lock.lock();
+      Finish(next);
+      continue;
+    }
+    walk_waits_ = true;
+    changed_.notify_all();
+    changed_.wait(lock, [&] { return node->listed || !unlisted_.empty(); });
+    walk_waits_ = false;
+  }
+}
+
+void DirectoryReader::Release(DirNode* node) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  bool was_full = ahead_ >= kMaxAhead;
+  ahead_ -= node->entries.size();
+  node->entries.clear();  // the directories below were released already
+  if (was_full && ahead_ < kMaxAhead) changed_.notify_all();
+}
+
+}  // namespace psm

@@ -1,0 +1,131 @@
+#include "migrate/builder_sites.h"
+
+#include <algorithm>
+
+#include "common/strings.h"
+#include "common/text_lines.h"
+#include "find/object_builder.h"
+#include "find/payload_resolver.h"
+#include "find/payload_uses.h"
+#include "find/scope.h"
+#include "syntax/node.h"
+
+namespace psm {
+namespace {
+
+TSNode FindBuilder(TSNode root, const BuilderRequest& b) {
+  TSNode n =
+      ts_node_descendant_for_byte_range(root, b.builder.begin, b.builder.end);
+  while (!ts_node_is_null(n) &&
+         !(node::Range(n) == b.builder && node::Type(n) == b.type)) {
+    n = ts_node_parent(n);
+  }
+  return n;
+}
+
+// A reference that only exports the builder: `export { build }`,
+// `module.exports = { build }`, `exports.build = build`.
+bool OnlyExports(TSNode use, std::string_view source) {
+  for (TSNode p = ts_node_parent(use); !ts_node_is_null(p);
+       p = ts_node_parent(p)) {
+    if (node::Is(p, "export_statement")) return true;
+    if (node::Is(p, "expression_statement")) {
+      return node::Text(p, source).starts_with("module.exports") ||
+             node::Text(p, source).starts_with("exports.");
+    }
+    if (node::IsFunction(p)) return false;
+  }
+  return false;
+}
+
+// Any other use of the builder in this file may hand its payload elsewhere.
+void ObserveLocalUses(TSNode builder, std::string_view source, CallSite* site) {
+  TSNode name = node::Field(builder, "name");
+  TSNode declarator = ts_node_parent(builder);
+  if (node::Is(declarator, "variable_declarator"))
+    name = node::Field(declarator, "name");
+  std::vector<TSNode> uses;
+  if (node::Is(builder, "method_definition") || node::Is(declarator, "pair")) {
+    std::string_view method = node::Text(node::Is(builder, "method_definition")
+                                             ? name
+                                             : node::Field(declarator, "key"),
+                                         source);
+    ForEachDescendant(ts_tree_root_node(builder.tree), true, [&](TSNode n) {
+      if (node::Is(n, "member_expression") &&
+          node::Text(node::Field(n, "property"), source) == method) {
+        uses.push_back(n);
+      }
+    });
+  } else if (node::Is(name, "identifier")) {
+    std::string_view text = node::Text(name, source);
+    for (TSNode use : UsesOf(ResolveName(text, name, source), text, source)) {
+      if (!ts_node_eq(use, name) && !OnlyExports(use, source))
+        uses.push_back(use);
+    }
+  }
+  for (TSNode use : uses) {
+    site->observers.push_back({"", "the builder is also used at line " +
+                                       std::to_string(node::Line(use)) + " (" +
+                                       StatementAround(use, source) + ")"});
+  }
+}
+
+}  // namespace
+
+std::vector<CallSite> BuilderSites(std::string_view source, TSNode root,
+                                   const FileLinks& links,
+                                   std::vector<std::string>* notes) {
+  std::vector<CallSite> sites;
+  for (const BuilderRequest& b : links.builders) {
+    TSNode builder = FindBuilder(root, b);
+    if (ts_node_is_null(builder)) continue;
+    CallSite site;
+    site.call = b.builder;
+    site.callee = "builder";
+    ResolveBuiltPayload(source, root, builder, b.returns, &site);
+    for (const PayloadObserver& o : b.observers) site.observers.push_back(o);
+    if (b.returns) ObserveLocalUses(builder, source, &site);
+    notes->push_back("builds the payload of createSource at " +
+                     Join(b.callers, ", "));
+    sites.push_back(std::move(site));
+  }
+  return sites;
+}
+
+void ApplyLinks(const FileLinks& links, std::vector<CallSite>* sites) {
+  for (CallSite& s : *sites) {
+    auto reason = links.unlinked.find(s.call.begin);
+    if (reason == links.unlinked.end() || s.requests.empty()) continue;
+    for (std::string& spot : s.blind_spots) {
+      if (spot.starts_with("the payload is built in module")) {
+        spot = reason->second;
+      }
+    }
+  }
+}
+
+std::vector<SiteRequest> RequestsOf(const std::vector<CallSite>& sites,
+                                    std::string_view source) {
+  std::vector<SiteRequest> requests;
+  for (const CallSite& s : sites) {
+    if (s.requests.size() != 1 || !s.payloads.empty() ||
+        s.blind_spots.size() != 1) {
+      continue;
+    }
+    SiteRequest r;
+    r.call_begin = s.call.begin;
+    r.line = static_cast<uint32_t>(text::LineAt(source, s.call.begin));
+    r.request = s.requests[0];
+    r.observers = s.observers;
+    for (const PayloadMutation& m : s.mutations) {
+      if (m.after_call) continue;
+      r.observers.push_back(
+          {m.path, m.what + " changes the payload where the call is; "
+                            "migrate that file by hand"});
+    }
+    requests.push_back(std::move(r));
+  }
+  return requests;
+}
+
+}  // namespace psm

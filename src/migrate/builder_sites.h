@@ -1,0 +1,35 @@
+#ifndef PSM_MIGRATE_BUILDER_SITES_H_
+#define PSM_MIGRATE_BUILDER_SITES_H_
+
+#include <tree_sitter/api.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "find/call_site.h"
+#include "migrate/file_links.h"
+
+namespace psm {
+
+// One site per builder of this file that other files' createSource calls
+// take their payload from (see FileLinks): its payload literals and every
+// use in this file that can see them, the callers' observers, and any other
+// use of the builder itself, which makes every field observed. `notes`
+// gets, per site, the line telling where the calls are.
+std::vector<CallSite> BuilderSites(std::string_view source, TSNode root,
+                                   const FileLinks& links,
+                                   std::vector<std::string>* notes);
+
+// Gives the sites the project model could not link its reason (the
+// answered ones are planned as usual, then reported with their builder's
+// plan).
+void ApplyLinks(const FileLinks& links, std::vector<CallSite>* sites);
+
+// The calls among `sites` whose payload comes, whole, from another module.
+std::vector<SiteRequest> RequestsOf(const std::vector<CallSite>& sites,
+                                    std::string_view source);
+
+}  // namespace psm
+
+#endif  // PSM_MIGRATE_BUILDER_SITES_H_

@@ -1,0 +1,53 @@
+#ifndef PSM_MIGRATE_FILE_LINKS_H_
+#define PSM_MIGRATE_FILE_LINKS_H_
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "common/byte_range.h"
+#include "find/call_site.h"
+
+namespace psm {
+
+// A createSource call whose payload comes from another module, as one
+// file's migration hands it to the project model.
+struct SiteRequest {
+  uint32_t call_begin = 0;  // the call, in the file's text
+  uint32_t line = 0;
+  ModuleRequest request;
+  // What the calling file does with the payload besides the call: kept
+  // fields and reasons travel to the file that builds it.
+  std::vector<PayloadObserver> observers;
+};
+
+// A function, method or object of this file that builds the payload of
+// createSource calls in other files.
+struct BuilderRequest {
+  ByteRange builder;    // its node (found again by range and type)
+  std::string type;     // node type, e.g. "function_declaration"
+  bool returns = true;  // a function/method (its returns), else the object
+  std::vector<std::string> callers;        // "src/checkout.js:12"
+  std::vector<PayloadObserver> observers;  // from the callers and others
+};
+
+// What the project model learned about one file.
+struct FileLinks {
+  std::vector<BuilderRequest> builders;
+  // Calls of this file whose payload is migrated where it is built: their
+  // report is the builder's plan (see FinishLinkedFiles).
+  struct Answer {
+    std::string builder_file;  // absolute
+    uint32_t builder_begin = 0;
+    std::vector<std::string> via;  // hops from the call to the builder
+  };
+  std::map<uint32_t, Answer> answered;  // call begin -> its builder
+  // Calls the model could not link: the reason replaces the site's
+  // generic "built in module ..." one.
+  std::map<uint32_t, std::string> unlinked;
+};
+
+}  // namespace psm
+
+#endif  // PSM_MIGRATE_FILE_LINKS_H_

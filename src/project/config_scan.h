@@ -1,0 +1,39 @@
+#ifndef PSM_PROJECT_CONFIG_SCAN_H_
+#define PSM_PROJECT_CONFIG_SCAN_H_
+
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace psm {
+
+// The files under a project root that tell how its module ids map to files.
+struct ProjectConfigFiles {
+  std::vector<std::string> requirejs_configs;  // every requirejs-config.js
+  // Magento 2 modules from their registration.php: `Vendor_Module` -> dir.
+  std::vector<std::pair<std::string, std::string>> magento_modules;
+};
+
+// One walk of `root` (node_modules, VCS and hidden directories left out).
+ProjectConfigFiles ScanProjectConfigFiles(const std::string& root);
+
+// A RequireJS configuration as far as module ids go.
+struct RequireConfig {
+  std::vector<std::pair<std::string, std::string>> map;    // map['*']
+  std::vector<std::pair<std::string, std::string>> paths;  // id prefix -> id
+};
+
+// Reads `var config = { map: {'*': {...}}, paths: {...} }` (parsed as
+// JavaScript, not evaluated). Relative `paths` targets become absolute.
+RequireConfig ReadRequireConfig(const std::string& path);
+
+// `packages:` globs of a pnpm-workspace.yaml at `root` (simple list form).
+std::vector<std::string> PnpmWorkspaceGlobs(const std::string& root);
+
+// The directories `globs` (`packages/*`, `apps/web`) name under `root`.
+std::vector<std::string> ExpandWorkspaceGlobs(
+    const std::string& root, const std::vector<std::string>& globs);
+
+}  // namespace psm
+
+#endif  // PSM_PROJECT_CONFIG_SCAN_H_

@@ -1,0 +1,229 @@
+#include "project/module_exports.h"
+
+#include <vector>
+
+#include "find/scope.h"
+#include "syntax/node.h"
+
+namespace psm {
+namespace {
+
+std::string KeyText(TSNode key, std::string_view source) {
+  std::string value;
+  if (node::StringLiteralValue(key, source, &value)) return value;
+  return std::string(node::Text(key, source));
+}
+
+// The named declaration `name` of an `export <declaration>`.
+TSNode FromDeclaration(TSNode declaration, std::string_view name,
+                       std::string_view source) {
+  std::string_view type = node::Type(declaration);
+  if (type == "function_declaration" || type == "class_declaration" ||
+      type == "generator_function_declaration") {
+    return node::Text(node::Field(declaration, "name"), source) == name
+               ? declaration
+               : TSNode{};
+  }
+  for (TSNode d : node::NamedChildren(declaration)) {
+    if (node::Is(d, "variable_declarator") &&
+        node::Text(node::Field(d, "name"), source) == name) {
+      return node::Unwrap(node::Field(d, "value"));
+    }
+  }
+  return TSNode{};
+}
+
+std::optional<std::string> SourceOf(TSNode statement, std::string_view source) {
+  std::string value;
+  if (node::StringLiteralValue(node::Field(statement, "source"), source,
+                               &value)) {
+    return value;
+  }
+  return std::nullopt;
+}
+
+ExportedValue FromExportStatement(TSNode statement, std::string_view source,
+                                  std::string_view exported) {
+  ExportedValue found;
+  TSNode declaration = node::Field(statement, "declaration");
+  std::string_view text = node::Text(statement, source);
+  bool is_default = text.starts_with("export default");
+  if (is_default && exported == "default") {
+    TSNode value = node::Field(statement, "value");
+    found.node = ts_node_is_null(value) ? declaration : node::Unwrap(value);
+    found.node = ValueOf(found.node, source);
+    return found;
+  }
+  if (!ts_node_is_null(declaration) && !is_default) {
+    found.node = FromDeclaration(declaration, exported, source);
+    return found;
+  }
+  std::optional<std::string> from = SourceOf(statement, source);
+  for (TSNode child : node::NamedChildren(statement)) {
+    if (node::Is(child, "export_clause")) {
+      for (TSNode spec : node::NamedChildren(child)) {
+        if (!node::Is(spec, "export_specifier")) continue;
+        TSNode name = node::Field(spec, "name");
+        TSNode alias = node::Field(spec, "alias");
+        std::string as = KeyText(ts_node_is_null(alias) ? name : alias, source);
+        if (as != exported) continue;
+        std::string local = KeyText(name, source);
+        if (from) {
+          found.passed_on = ModuleRef{*from, local};
+        } else {
+          found.node = ValueOf(name, source);
+        }
+        return found;
+      }
+    } else if (node::Is(child, "namespace_export") && from) {
+      // `export * as ns from './b'`
+      if (KeyText(ts_node_named_child(child, 0), source) == exported)
+        found.passed_on = ModuleRef{*from, "*"};
+      return found;
+    }
+  }
+  // `export * from './b'`: every name of b but its default.
+  if (from && text.find('*') != std::string_view::npos &&
+      exported != "default") {
+    found.passed_on = ModuleRef{*from, std::string(exported)};
+  }
+  return found;
+}
+
+// `module.exports`, `module.exports.x`, `exports.x`: the export it sets.
+std::optional<std::string> CommonJsTarget(TSNode left,
+                                          std::string_view source) {
+  std::string_view text = node::Text(left, source);
+  if (text == "module.exports") return "*";
+  for (std::string_view prefix : {"module.exports.", "exports."}) {
+    if (text.starts_with(prefix)) {
+      std::string_view rest = text.substr(prefix.size());
+      if (rest.find_first_of(".[") == std::string_view::npos)
+        return std::string(rest);
+    }
+  }
+  return std::nullopt;
+}
+
+// The value an AMD `define(...)` gives: its object, or what its factory
+// returns (first return at the factory's own level).
+TSNode AmdModuleValue(TSNode call, std::string_view source) {
+  std::vector<TSNode> args = node::Arguments(call);
+  if (args.empty()) return TSNode{};
+  TSNode last = node::Unwrap(args.back());
+  if (node::Is(last, "object")) return last;
+  if (!node::IsFunction(last)) return TSNode{};
+  TSNode body = node::Field(last, "body");
+  if (!node::Is(body, "statement_block")) return node::Unwrap(body);
+  TSNode value{};
+  ForEachDescendant(body, false, [&](TSNode n) {
+    if (ts_node_is_null(value) && node::Is(n, "return_statement") &&
+        ts_node_named_child_count(n) > 0) {
+      value = ValueOf(node::Unwrap(ts_node_named_child(n, 0)), source);
+    }
+  });
+  return value;
+}
+
+}  // namespace
+
+TSNode ValueOf(TSNode n, std::string_view source) {
+  n = node::Unwrap(n);
+  if (!node::Is(n, "identifier")) return n;
+  Binding b = ResolveName(node::Text(n, source), n, source);
+  switch (b.kind) {
+    case Binding::Kind::kFunction:
+    case Binding::Kind::kClass:
+      return b.declarator;
+    case Binding::Kind::kVariable:
+      if (!b.assignments.empty()) return TSNode{};
+      return node::Unwrap(node::Field(b.declarator, "value"));
+    default:
+      return TSNode{};
+  }
+}
+
+ExportedValue FindExport(TSNode root, std::string_view source,
+                         std::string_view exported) {
+  ExportedValue found;
+  TSNode module_value{};
+  for (TSNode statement : node::NamedChildren(root)) {
+    if (node::Is(statement, "export_statement")) {
+      ExportedValue here = FromExportStatement(statement, source, exported);
+      if (!ts_node_is_null(here.node) || here.passed_on) found = here;
+      continue;
+    }
+    if (!node::Is(statement, "expression_statement")) continue;
+    TSNode e = node::Unwrap(ts_node_named_child(statement, 0));
+    if (node::Is(e, "assignment_expression")) {
+      std::optional<std::string> target =
+          CommonJsTarget(node::Field(e, "left"), source);
+      TSNode value = ValueOf(node::Field(e, "right"), source);
+      if (target && *target == "*") module_value = value;
+      if (target && *target == exported) found.node = value;
+    } else if (node::Is(e, "call_expression") &&
+               node::Text(node::Field(e, "function"), source) == "define") {
+      module_value = AmdModuleValue(e, source);
+    }
+  }
+  if (ts_node_is_null(found.node) && !found.passed_on &&
+      !ts_node_is_null(module_value)) {
+    if (exported == "*" || exported == "default") {
+      found.node = module_value;
+    } else {
+      found.node = MemberOf(module_value, exported, false, source);
+    }
+  }
+  return found;
+}
+
+TSNode MemberOf(TSNode entity, std::string_view name, bool instance,
+                std::string_view source) {
+  entity = node::Unwrap(entity);
+  if (node::Is(entity, "object")) {
+    for (TSNode m : node::NamedChildren(entity)) {
+      if (node::Is(m, "pair") &&
+          KeyText(node::Field(m, "key"), source) == name) {
+        return ValueOf(node::Field(m, "value"), source);
+      }
+      if (node::Is(m, "method_definition") &&
+          KeyText(node::Field(m, "name"), source) == name) {
+        return m;
+      }
+      if (node::Is(m, "shorthand_property_identifier") &&
+          node::Text(m, source) == name) {
+        Binding b = ResolveName(name, m, source);
+        if (b.kind == Binding::Kind::kFunction) return b.declarator;
+        if (b.kind == Binding::Kind::kVariable && b.assignments.empty())
+          return node::Unwrap(node::Field(b.declarator, "value"));
+      }
+    }
+    return TSNode{};
+  }
+  if (!node::Is(entity, "class_declaration") && !node::Is(entity, "class"))
+    return TSNode{};
+  for (int depth = 0; depth < 8 && !ts_node_is_null(entity); ++depth) {
+    TSNode body = node::Field(entity, "body");
+    for (TSNode m : node::NamedChildren(body)) {
+      if (!node::Is(m, "method_definition") ||
+          KeyText(node::Field(m, "name"), source) != name) {
+        continue;
+      }
+      bool is_static = node::Text(m, source).starts_with("static");
+      if (is_static != instance) return m;
+    }
+    // `class PayPal extends BasePayload`: a base class of this file.
+    TSNode heritage{};
+    for (TSNode c : node::NamedChildren(entity)) {
+      if (node::Is(c, "class_heritage")) heritage = c;
+    }
+    if (ts_node_is_null(heritage)) break;
+    TSNode base = node::Unwrap(ts_node_named_child(heritage, 0));
+    entity = ValueOf(base, source);
+    if (!node::Is(entity, "class_declaration") && !node::Is(entity, "class"))
+      break;
+  }
+  return TSNode{};
+}
+
+}  // namespace psm

@@ -1,0 +1,43 @@
+#ifndef PSM_PROJECT_MODULE_EXPORTS_H_
+#define PSM_PROJECT_MODULE_EXPORTS_H_
+
+#include <tree_sitter/api.h>
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "find/module_request.h"
+
+namespace psm {
+
+// What a module gives for one export.
+struct ExportedValue {
+  TSNode node{};  // function, class, object literal or other expression
+  // Set instead when the module passes the export on from another module
+  // (`export { build } from './b'`, `export * from './b'`).
+  std::optional<ModuleRef> passed_on;
+};
+
+// Finds `exported` ("default", "*" or a name) in the module `root`:
+// ES exports (declarations, `export default`, `export { a as b }`,
+// re-exports), CommonJS (`module.exports = ...`, `module.exports.x =`,
+// `exports.x =`, `module.exports = { x }`) and AMD (`define([...],
+// function () { return ...; })`, `define({...})`). "*" is the module value
+// of CommonJS and AMD modules; an ES module has none.
+ExportedValue FindExport(TSNode root, std::string_view source,
+                         std::string_view exported);
+
+// The value `n` stands for in its file: a function or class declaration, or
+// the value of a variable bound once, for an identifier; `n` otherwise.
+TSNode ValueOf(TSNode n, std::string_view source);
+
+// The member `name` of `entity`: a method of a class (instance methods
+// when `instance`, static ones otherwise) or of its base class in the same
+// file, a property or method of an object literal. Null when none.
+TSNode MemberOf(TSNode entity, std::string_view name, bool instance,
+                std::string_view source);
+
+}  // namespace psm
+
+#endif  // PSM_PROJECT_MODULE_EXPORTS_H_

@@ -1,0 +1,302 @@
+#include "project/module_paths.h"
+
+#include <array>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <system_error>
+
+#include "io/file_io.h"
+#include "project/config_scan.h"
+
+namespace psm {
+namespace fs = std::filesystem;
+namespace {
+
+constexpr std::array<std::string_view, 8> kExtensions = {
+    ".js", ".ts", ".mjs", ".cjs", ".jsx", ".tsx", ".mts", ".cts"};
+
+bool IsRegularFile(const std::string& path) {
+  std::error_code ec;
+  return fs::is_regular_file(fs::symlink_status(path, ec));
+}
+
+std::string Normal(const fs::path& p) { return p.lexically_normal().string(); }
+
+std::string DirectoryOf(std::string_view file) {
+  return fs::path(file).parent_path().string();
+}
+
+bool IsRelative(std::string_view specifier) {
+  return specifier.starts_with("./") || specifier.starts_with("../") ||
+         specifier == "." || specifier == ".." || specifier.starts_with("/");
+}
+
+std::optional<nlohmann::json> ReadJson(const std::string& path) {
+  std::string text, error;
+  if (!ReadWholeFile(path, &text, &error)) return std::nullopt;
+  nlohmann::json json = nlohmann::json::parse(text, nullptr, false, true);
+  if (json.is_discarded() || !json.is_object()) return std::nullopt;
+  return json;
+}
+
+// `pattern` with at most one `*`; the text it stands for, or nullopt.
+std::optional<std::string> MatchStar(std::string_view pattern,
+                                     std::string_view specifier) {
+  size_t star = pattern.find('*');
+  if (star == std::string_view::npos) {
+    return pattern == specifier ? std::optional<std::string>("") : std::nullopt;
+  }
+  std::string_view prefix = pattern.substr(0, star);
+  std::string_view suffix = pattern.substr(star + 1);
+  if (specifier.size() < prefix.size() + suffix.size() ||
+      !specifier.starts_with(prefix) || !specifier.ends_with(suffix)) {
+    return std::nullopt;
+  }
+  return std::string(specifier.substr(
+      prefix.size(), specifier.size() - prefix.size() - suffix.size()));
+}
+
+std::string ReplaceStar(std::string_view target, std::string_view text) {
+  size_t star = target.find('*');
+  if (star == std::string_view::npos) return std::string(target);
+  return std::string(target.substr(0, star)) + std::string(text) +
+         std::string(target.substr(star + 1));
+}
+
+}  // namespace
+
+std::optional<std::string> ExistingModuleFile(const std::string& base) {
+  if (IsRegularFile(base)) return Normal(base);
+  for (std::string_view ext : kExtensions) {
+    std::string candidate = base + std::string(ext);
+    if (IsRegularFile(candidate)) return Normal(candidate);
+  }
+  // TypeScript's `import './x.js'` names `x.ts`.
+  for (std::string_view js : {".js", ".mjs", ".cjs", ".jsx"}) {
+    if (!base.ends_with(js)) continue;
+    std::string stem = base.substr(0, base.size() - js.size());
+    for (std::string_view ts : {".ts", ".mts", ".cts", ".tsx"}) {
+      if (IsRegularFile(stem + std::string(ts)))
+        return Normal(stem + std::string(ts));
+    }
+  }
+  std::error_code ec;
+  if (!fs::is_directory(base, ec)) return std::nullopt;
+  if (auto pkg = ReadJson(base + "/package.json")) {
+    for (const char* field : {"module", "main"}) {
+      if (pkg->contains(field) && (*pkg)[field].is_string()) {
+        std::string main = base + "/" + (*pkg)[field].get<std::string>();
+        if (main != base + "/" && IsRegularFile(main)) return Normal(main);
+        for (std::string_view ext : kExtensions) {
+          if (IsRegularFile(main + std::string(ext)))
+            return Normal(main + std::string(ext));
+        }
+      }
+    }
+  }
+  for (std::string_view ext : kExtensions) {
+    std::string index = base + "/index" + std::string(ext);
+    if (IsRegularFile(index)) return Normal(index);
+  }
+  return std::nullopt;
+}
+
+std::string AbsolutePath(const std::string& path) {
+  std::error_code ec;
+  std::string absolute = fs::absolute(path, ec).lexically_normal().string();
+  if (absolute.size() > 1 && absolute.ends_with('/')) absolute.pop_back();
+  return absolute;  // `.` normalises to "dir/"
+}
+
+std::string ProjectRootOf(const std::string& path) {
+  std::error_code ec;
+  fs::path p = fs::absolute(path, ec).lexically_normal();
+  if (!fs::is_directory(p, ec)) p = p.parent_path();
+  fs::path start = p;
+  for (;;) {
+    if (fs::exists(p / ".git", ec) || fs::exists(p / "package.json", ec))
+      return p.string();
+    if (!p.has_parent_path() || p.parent_path() == p) break;
+    p = p.parent_path();
+  }
+  return start.string();
+}
+
+ModulePaths::ModulePaths(std::string root) : root_(std::move(root)) {
+  ReadTsConfig(root_ + "/tsconfig.json", 0);
+  ReadTsConfig(root_ + "/jsconfig.json", 0);
+  ReadWorkspaces();
+}
+
+void ModulePaths::ReadTsConfig(const std::string& path, int depth) {
+  if (depth > 4) return;
+  std::optional<nlohmann::json> config = ReadJson(path);
+  if (!config) return;
+  std::string dir = DirectoryOf(path);
+  if (config->contains("extends") && (*config)["extends"].is_string()) {
+    std::string parent = (*config)["extends"].get<std::string>();
+    if (IsRelative(parent)) {
+      std::string file = Normal(fs::path(dir) / parent);
+      if (!file.ends_with(".json")) file += ".json";
+      ReadTsConfig(file, depth + 1);
+    }
+  }
+  if (!config->contains("compilerOptions")) return;
+  const nlohmann::json& options = (*config)["compilerOptions"];
+  if (!options.is_object()) return;
+  if (options.contains("baseUrl") && options["baseUrl"].is_string())
+    base_url_ = Normal(fs::path(dir) / options["baseUrl"].get<std::string>());
+  if (!options.contains("paths") || !options["paths"].is_object()) return;
+  std::string base = base_url_.empty() ? dir : base_url_;
+  ts_paths_.clear();  // a config's own `paths` replace the inherited ones
+  for (const auto& [pattern, targets] : options["paths"].items()) {
+    std::vector<std::string> absolute;
+    if (!targets.is_array()) continue;
+    for (const auto& t : targets) {
+      if (t.is_string())
+        absolute.push_back(Normal(fs::path(base) / t.get<std::string>()));
+    }
+    ts_paths_.emplace_back(pattern, std::move(absolute));
+  }
+}
+
+void ModulePaths::ReadRequireConfigs() const {
+  if (amd_read_) return;
+  amd_read_ = true;
+  ProjectConfigFiles files = ScanProjectConfigFiles(root_);
+  for (const auto& [name, dir] : files.magento_modules)
+    magento_modules_.emplace(name, dir);
+  for (const std::string& config : files.requirejs_configs) {
+    RequireConfig read = ReadRequireConfig(config);
+    for (auto& [from, to] : read.map) amd_map_.emplace(from, to);
+    for (auto& [prefix, target] : read.paths) {
+      amd_paths_.emplace_back(prefix, target);
+    }
+  }
+}
+
+void ModulePaths::ReadWorkspaces() {
+  std::optional<nlohmann::json> pkg = ReadJson(root_ + "/package.json");
+  std::vector<std::string> globs;
+  if (pkg && pkg->contains("workspaces")) {
+    const nlohmann::json& ws = (*pkg)["workspaces"];
+    const nlohmann::json& list =
+        ws.is_object() && ws.contains("packages") ? ws["packages"] : ws;
+    if (list.is_array()) {
+      for (const auto& g : list)
+        if (g.is_string()) globs.push_back(g.get<std::string>());
+    }
+  }
+  for (const std::string& g : PnpmWorkspaceGlobs(root_)) globs.push_back(g);
+  for (const std::string& dir : ExpandWorkspaceGlobs(root_, globs)) {
+    std::optional<nlohmann::json> member = ReadJson(dir + "/package.json");
+    if (member && member->contains("name") && (*member)["name"].is_string())
+      workspaces_.emplace((*member)["name"].get<std::string>(), dir);
+  }
+}
+
+std::optional<std::string> ModulePaths::Resolve(
+    std::string_view importer, std::string_view specifier) const {
+  if (specifier.empty()) return std::nullopt;
+  if (IsRelative(specifier)) {
+    fs::path base = specifier.starts_with("/")
+                        ? fs::path(root_) / specifier.substr(1)
+                        : fs::path(DirectoryOf(importer)) / specifier;
+    return ExistingModuleFile(Normal(base));
+  }
+  if (auto found = FromAliases(specifier)) return found;
+  if (auto found = FromWorkspace(specifier)) return found;
+  return FromMagentoId(specifier);
+}
+
+std::optional<std::string> ModulePaths::FromAliases(
+    std::string_view specifier) const {
+  for (const auto& [pattern, targets] : ts_paths_) {
+    std::optional<std::string> star = MatchStar(pattern, specifier);
+    if (!star) continue;
+    for (const std::string& target : targets) {
+      if (auto file = ExistingModuleFile(ReplaceStar(target, *star)))
+        return file;
+    }
+  }
+  if (!base_url_.empty()) {
+    if (auto file = ExistingModuleFile(Normal(fs::path(base_url_) / specifier)))
+      return file;
+  }
+  ReadRequireConfigs();
+  std::string id(specifier);
+  if (auto mapped = amd_map_.find(id); mapped != amd_map_.end())
+    id = mapped->second;
+  for (const auto& [prefix, target] : amd_paths_) {
+    if (id != prefix && !id.starts_with(prefix + "/")) continue;
+    std::string rest = id.substr(prefix.size());
+    if (auto file = FromMagentoId(target + rest)) return file;
+    if (auto file = ExistingModuleFile(target + rest)) return file;
+  }
+  if (id != specifier) return FromMagentoId(id);
+  return std::nullopt;
+}
+
+std::optional<std::string> ModulePaths::FromMagentoId(
+    std::string_view specifier) const {
+  size_t slash = specifier.find('/');
+  if (slash == std::string_view::npos) return std::nullopt;
+  std::string_view module = specifier.substr(0, slash);
+  ReadRequireConfigs();
+  auto found = magento_modules_.find(module);
+  std::string dir;
+  if (found != magento_modules_.end()) {
+    dir = found->second;
+  } else if (size_t underscore = module.find('_');
+             underscore != std::string_view::npos) {
+    dir = root_ + "/app/code/" + std::string(module.substr(0, underscore)) +
+          "/" + std::string(module.substr(underscore + 1));
+  } else {
+    return std::nullopt;
+  }
+  std::string rest(specifier.substr(slash + 1));
+  for (const char* area : {"frontend", "base", "adminhtml"}) {
+    if (auto file =
+            ExistingModuleFile(dir + "/view/" + area + "/web/" + rest)) {
+      return file;
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> ModulePaths::FromWorkspace(
+    std::string_view specifier) const {
+  // `@scope/name/sub/path` or `name/sub/path`.
+  size_t cut = specifier.find('/');
+  if (specifier.starts_with("@") && cut != std::string_view::npos)
+    cut = specifier.find('/', cut + 1);
+  std::string_view name = specifier.substr(0, cut);
+  auto found = workspaces_.find(name);
+  if (found == workspaces_.end()) return std::nullopt;
+  if (cut == std::string_view::npos) {
+    std::optional<nlohmann::json> pkg =
+        ReadJson(found->second + "/package.json");
+    if (pkg && pkg->contains("exports")) {
+      const nlohmann::json* e = &(*pkg)["exports"];
+      if (e->is_object() && e->contains(".")) e = &(*e)["."];
+      for (int i = 0; i < 3 && e->is_object(); ++i) {
+        for (const char* key : {"import", "default", "require"}) {
+          if (e->contains(key)) {
+            e = &(*e)[key];
+            break;
+          }
+        }
+      }
+      if (e->is_string()) {
+        if (auto file = ExistingModuleFile(
+                Normal(fs::path(found->second) / e->get<std::string>())))
+          return file;
+      }
+    }
+    return ExistingModuleFile(found->second);
+  }
+  return ExistingModuleFile(
+      Normal(fs::path(found->second) / specifier.substr(cut + 1)));
+}
+
+}  // namespace psm

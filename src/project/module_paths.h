@@ -1,0 +1,72 @@
+#ifndef PSM_PROJECT_MODULE_PATHS_H_
+#define PSM_PROJECT_MODULE_PATHS_H_
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace psm {
+
+// Turns module specifiers into files of one project, the way the module
+// systems a storefront uses would: relative paths with extension and
+// `index` resolution (`.js` naming a `.ts` file too), TypeScript's
+// `baseUrl`/`paths` (with `extends`), RequireJS's `paths` and `map` from
+// every `requirejs-config.js`, Magento 2 ids (`Vendor_Module/js/file` ->
+// that module's `view/{frontend,base}/web/js/file.js`), and the packages
+// of npm/yarn/pnpm workspaces (`exports`/`main`). Packages from
+// node_modules are never followed: they are not the merchant's code.
+class ModulePaths {
+ public:
+  // `root`: the project root (see ProjectRootOf); its config files are
+  // read once, here.
+  explicit ModulePaths(std::string root);
+
+  // The file `specifier` names when imported from the file `importer`;
+  // nullopt when it names a package or nothing in the project.
+  std::optional<std::string> Resolve(std::string_view importer,
+                                     std::string_view specifier) const;
+
+  const std::string& root() const { return root_; }
+
+ private:
+  void ReadTsConfig(const std::string& path, int depth);
+  // requirejs-config.js files and Magento registrations take a walk of
+  // the whole root: done on the first specifier that needs them.
+  void ReadRequireConfigs() const;
+  void ReadWorkspaces();
+  std::optional<std::string> FromAliases(std::string_view specifier) const;
+  std::optional<std::string> FromMagentoId(std::string_view specifier) const;
+  std::optional<std::string> FromWorkspace(std::string_view specifier) const;
+
+  std::string root_;
+  std::string base_url_;  // absolute; empty when tsconfig sets none
+  // tsconfig `paths`: pattern (maybe with one `*`) -> targets (absolute).
+  std::vector<std::pair<std::string, std::vector<std::string>>> ts_paths_;
+  // RequireJS: `map['*']` id -> id, `paths` id prefix -> path (absolute
+  // when it was relative to the config's base).
+  mutable bool amd_read_ = false;
+  mutable std::map<std::string, std::string, std::less<>> amd_map_;
+  mutable std::vector<std::pair<std::string, std::string>> amd_paths_;
+  // Magento module name (`Vendor_Module`) -> its directory.
+  mutable std::map<std::string, std::string, std::less<>> magento_modules_;
+  // Workspace package name -> its directory.
+  std::map<std::string, std::string, std::less<>> workspaces_;
+};
+
+// The absolute, normalised form of `path`, without a trailing slash.
+std::string AbsolutePath(const std::string& path);
+
+// The nearest ancestor directory of `path` (itself included) that holds
+// `.git` or `package.json`; the directory of `path` itself when none does.
+std::string ProjectRootOf(const std::string& path);
+
+// The file a path names once the module system's extensions and `index`
+// files are tried; nullopt when none exists.
+std::optional<std::string> ExistingModuleFile(const std::string& base);
+
+}  // namespace psm
+
+#endif  // PSM_PROJECT_MODULE_PATHS_H_

@@ -1,0 +1,274 @@
+#include "project/project_linker.h"
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <set>
+
+#include "find/object_builder.h"
+#include "io/file_io.h"
+#include "io/ignore.h"
+#include "io/walk.h"
+#include "project/module_exports.h"
+#include "syntax/language.h"
+#include "syntax/node.h"
+#include "syntax/tree.h"
+
+namespace psm {
+namespace fs = std::filesystem;
+namespace {
+
+constexpr int kMaxReExports = 6;
+
+struct Module {
+  std::string path;
+  std::string text;
+  Tree tree;
+};
+
+// The modules read for resolution, each parsed once.
+class ModuleCache {
+ public:
+  const Module* Load(const std::string& path) {
+    auto found = modules_.find(path);
+    if (found != modules_.end()) return found->second.get();
+    std::unique_ptr<Module>& slot = modules_[path];
+    SourceFile file = ReadSourceFile(path, kDefaultMaxFileBytes);
+    std::optional<Language> language = LanguageForPath(path);
+    if (!file.error.empty() || !language) return nullptr;
+    slot = std::make_unique<Module>();
+    slot->path = path;
+    slot->text = std::move(file.text);
+    slot->tree = parser_.Parse(*language, slot->text);
+    if (!slot->tree.ok()) {
+      slot.reset();
+      return nullptr;
+    }
+    return slot.get();
+  }
+
+ private:
+  Parser parser_;
+  std::map<std::string, std::unique_ptr<Module>> modules_;
+};
+
+// Where a request leads: the module and the node that builds the payload.
+struct Found {
+  const Module* module = nullptr;
+  std::set<std::string> passed_through;  // modules that re-export it
+  TSNode builder{};
+  std::string why_not;  // set when the request cannot be answered
+};
+
+class Linker {
+ public:
+  Linker(const ModulePaths& paths, const LinkOptions& options)
+      : paths_(paths), options_(options) {}
+
+  Found Follow(const std::string& importer, const ModuleRequest& request) {
+    Found found;
+    ModuleRef ref = request.ref;
+    std::string member = request.member;
+    std::string from = AbsolutePath(importer);
+    for (int hop = 0; hop < kMaxReExports; ++hop) {
+      std::optional<std::string> file = paths_.Resolve(from, ref.specifier);
+      if (!file) {
+        found.why_not = "module " + Quote(ref.specifier) +
+                        " is not a file of the project (a package, or not "
+                        "found under the project root " +
+                        Quote(RootShown()) + ")";
+        return found;
+      }
+      found.module = cache_.Load(*file);
+      if (!found.module) {
+        found.why_not =
+            options_.display(*file) + " could not be read or parsed";
+        return found;
+      }
+      TSNode root = found.module->tree.Root();
+      std::string_view text = found.module->text;
+      ExportedValue value = FindExport(root, text, ref.exported);
+      if (value.passed_on) {
+        found.passed_through.insert(*file);
+        from = *file;
+        ref = *value.passed_on;
+        continue;
+      }
+      if (ts_node_is_null(value.node) && ref.exported == "*" &&
+          !member.empty()) {
+        // An ES namespace: `ns.build` is the named export `build`.
+        ref.exported = member;
+        member.clear();
+        value = FindExport(root, text, ref.exported);
+        if (value.passed_on) {
+          found.passed_through.insert(*file);
+          from = *file;
+          ref = *value.passed_on;
+          continue;
+        }
+        found.builder = value.node;
+      } else if (member.empty()) {
+        found.builder = value.node;
+      } else {
+        found.builder = MemberOf(
+            value.node, member,
+            request.access == ModuleRequest::Access::kNewThenMethod, text);
+      }
+      if (ts_node_is_null(found.builder)) {
+        found.why_not = options_.display(*file) + " has no export " +
+                        Quote(Named(ref, member)) + " the tool can follow";
+      } else if (!Fits(found.builder, request.access)) {
+        found.why_not = Quote(Named(ref, member)) + " in " +
+                        options_.display(*file) + " is " +
+                        std::string(node::Type(found.builder)) +
+                        ", not a function or object literal that builds it";
+        found.builder = TSNode{};
+      }
+      return found;
+    }
+    found.why_not = "too many re-exports of " + Quote(request.ref.specifier);
+    return found;
+  }
+
+  // Files besides the builder's and its callers' that name both the
+  // builder and its module: they may do anything with the payload.
+  // (`modules`: the builder's and those re-exporting it; an importer names
+  // one of them in its specifier.)
+  std::vector<std::string> OtherNamers(const std::set<std::string>& modules,
+                                       const std::string& name,
+                                       const std::set<std::string>& known) {
+    std::vector<std::string> namers;
+    std::set<std::string> stems;
+    for (const std::string& module : modules) {
+      fs::path p(module);
+      std::string stem = p.stem().string();
+      if (stem == "index") stem = p.parent_path().filename().string();
+      stems.insert(stem);
+    }
+    for (const std::string& file : ProjectFiles()) {
+      std::string absolute = AbsolutePath(file);
+      if (modules.contains(absolute) || known.contains(absolute)) continue;
+      SourceFile read = ReadSourceFile(file, kDefaultMaxFileBytes);
+      if (!read.error.empty() || read.text.find(name) == std::string::npos)
+        continue;
+      for (const std::string& stem : stems) {
+        if (read.text.find(stem) != std::string::npos) {
+          namers.push_back(options_.display(file));
+          break;
+        }
+      }
+    }
+    return namers;
+  }
+
+ private:
+  std::string RootShown() const {
+    std::string shown = options_.display(paths_.root());
+    return shown.empty() ? "." : shown;
+  }
+
+  static std::string Named(const ModuleRef& ref, const std::string& member) {
+    std::string name = ref.exported == "*" ? "" : ref.exported;
+    if (!member.empty()) name += (name.empty() ? "" : ".") + member;
+    return name.empty() ? "module value" : name;
+  }
+
+  static bool Fits(TSNode builder, ModuleRequest::Access access) {
+    if (access == ModuleRequest::Access::kValue)
+      return node::Is(builder, "object");
+    return node::IsFunction(builder);
+  }
+
+  const std::vector<std::string>& ProjectFiles() {
+    if (!project_files_) {
+      IgnoreRules ignore({}, {}, true);
+      project_files_ = CollectFiles({paths_.root()}, &ignore).files;
+    }
+    return *project_files_;
+  }
+
+  const ModulePaths& paths_;
+  const LinkOptions& options_;
+  ModuleCache cache_;
+  std::optional<std::vector<std::string>> project_files_;
+};
+
+// The name other files would use for the builder.
+std::string BuilderName(TSNode builder, const ModuleRequest& request,
+                        std::string_view source) {
+  if (!request.member.empty()) return request.member;
+  TSNode name = node::Field(builder, "name");
+  TSNode parent = ts_node_parent(builder);
+  if (node::Is(parent, "variable_declarator"))
+    name = node::Field(parent, "name");
+  if (!ts_node_is_null(name)) return std::string(node::Text(name, source));
+  return request.ref.exported;
+}
+
+}  // namespace
+
+std::map<std::string, FileLinks> LinkProject(
+    const std::vector<CallerFile>& callers, const ModulePaths& paths,
+    const LinkOptions& options) {
+  std::map<std::string, FileLinks> links;
+  Linker linker(paths, options);
+  std::set<std::string> caller_paths;
+  for (const CallerFile& c : callers) caller_paths.insert(AbsolutePath(c.path));
+  std::map<std::pair<std::string, uint32_t>, size_t> builder_index;
+  for (const CallerFile& caller : callers) {
+    for (const SiteRequest& r : caller.requests) {
+      Found found = linker.Follow(caller.path, r.request);
+      std::string where = caller.display + ":" + std::to_string(r.line);
+      if (ts_node_is_null(found.builder)) {
+        links[caller.path].unlinked[r.call_begin] =
+            "the payload is built in module " + Quote(r.request.ref.specifier) +
+            " (" + r.request.what +
+            "), which the tool cannot follow: " + found.why_not;
+        continue;
+      }
+      const Module& module = *found.module;
+      std::string builder_at = options.display(module.path) + ":" +
+                               std::to_string(node::Line(found.builder));
+      if (std::string why = options.why_not_writable(module.path);
+          !why.empty()) {
+        links[caller.path].unlinked[r.call_begin] =
+            "the payload is built in " + builder_at + " (" + r.request.what +
+            "), which this run does not edit: " + why;
+        continue;
+      }
+      links[caller.path].answered[r.call_begin] = {
+          module.path,
+          ts_node_start_byte(found.builder),
+          {where + ": " + r.request.what,
+           builder_at + ": " + Quote(node::Text(found.builder, module.text))}};
+      FileLinks& target = links[module.path];
+      auto key = std::make_pair(module.path, ts_node_start_byte(found.builder));
+      auto [it, added] = builder_index.emplace(key, target.builders.size());
+      if (added) {
+        BuilderRequest b;
+        b.builder = node::Range(found.builder);
+        b.type = std::string(node::Type(found.builder));
+        b.returns = r.request.access != ModuleRequest::Access::kValue;
+        std::string name = BuilderName(found.builder, r.request, module.text);
+        std::set<std::string> modules = found.passed_through;
+        modules.insert(AbsolutePath(module.path));
+        for (const std::string& namer :
+             linker.OtherNamers(modules, name, caller_paths)) {
+          b.observers.push_back({"", Quote(name) + " from " +
+                                         options.display(module.path) +
+                                         " is also named in " + namer +
+                                         ", which may use the payload"});
+        }
+        target.builders.push_back(std::move(b));
+      }
+      BuilderRequest& b = target.builders[it->second];
+      b.callers.push_back(where);
+      for (const PayloadObserver& o : r.observers) {
+        b.observers.push_back({o.path, where + ": " + o.what});
+      }
+    }
+  }
+  return links;
+}
+
+}  // namespace psm

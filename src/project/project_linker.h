@@ -1,0 +1,39 @@
+#ifndef PSM_PROJECT_PROJECT_LINKER_H_
+#define PSM_PROJECT_PROJECT_LINKER_H_
+
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "migrate/file_links.h"
+#include "project/module_paths.h"
+
+namespace psm {
+
+// A file whose createSource calls take their payload from other modules.
+struct CallerFile {
+  std::string path;     // as opened
+  std::string display;  // as shown to the user
+  std::vector<SiteRequest> requests;
+};
+
+struct LinkOptions {
+  // Why the tool may not edit `path` in this run ("" when it may): it lies
+  // outside the paths given, or the parallel run already reported it.
+  std::function<std::string(const std::string&)> why_not_writable;
+  std::function<std::string(const std::string&)> display;
+};
+
+// Finds, for each request, the module file, the export (through
+// re-exports) and the function, method or object in it that builds the
+// payload, and says which files build payloads for which calls. Any other
+// file of the project that names the builder and its module is an observer
+// of every field: the tool cannot tell what it does with the payload.
+std::map<std::string, FileLinks> LinkProject(
+    const std::vector<CallerFile>& callers, const ModulePaths& paths,
+    const LinkOptions& options);
+
+}  // namespace psm
+
+#endif  // PSM_PROJECT_PROJECT_LINKER_H_

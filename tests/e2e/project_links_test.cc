@@ -1,0 +1,214 @@
+// Payloads built in another module (issue 11), end to end: the builder is
+// migrated where it is built, in every module system the tool follows,
+// and left alone, with the reason, wherever something else may see it.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "e2e/cli_harness.h"
+
+namespace psm::testing_cli {
+namespace {
+
+constexpr const char* kPayPalBuilderBody =
+    "  return {\n"
+    "    type: 'payPal',\n"
+    "    amount: cart.total,\n"
+    "    currency: cart.currency,\n"
+    "    payPal: {returnUrl: cart.ok, cancelUrl: cart.back},\n"
+    "  };\n";
+
+constexpr const char* kMigratedBody =
+    "  return {\n"
+    "    type: 'payPal',\n"
+    "    sessionId: S,\n"
+    "    payPal: {returnUrl: cart.ok, cancelUrl: cart.back},\n"
+    "  };\n";
+
+class ProjectLinksTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_.Write("package.json", "{\"name\": \"shop\"}\n");
+  }
+
+  // --write, then the same run again must find nothing more to do.
+  Outcome WriteTwice(const std::string& paths = "src") {
+    Outcome first = Shell(dir_.path(), "{bin} --write --session-id S " + paths);
+    Outcome again = Shell(dir_.path(), "{bin} --check --session-id S " + paths);
+    EXPECT_EQ(again.status, 0) << again.out << again.err;
+    Outcome parse = Shell(dir_.path(),
+                          "for f in $(find src -name '*.js'); do "
+                          "node --check \"$f\" || exit 1; done");
+    EXPECT_EQ(parse.status, 0) << parse.err;
+    return first;
+  }
+
+  ScratchDir dir_;
+};
+
+TEST_F(ProjectLinksTest, EsModuleFunctionIsMigratedWhereItIsBuilt) {
+  dir_.Write("src/payloads/paypal.js",
+             std::string("export function buildPayPal(cart) {\n") +
+                 kPayPalBuilderBody + "}\n");
+  std::string checkout =
+      "import {buildPayPal as build} from './payloads/paypal.js';\n"
+      "export async function pay(dr, cart) {\n"
+      "  const payload = await build(cart);\n"
+      "  return dr.createSource(payload);\n"
+      "}\n";
+  dir_.Write("src/checkout.js", checkout);
+  // The call is the site; the report says where its payload is built.
+  Outcome check = Shell(
+      dir_.path(), "{bin} --check --session-id S --json-report r.json src");
+  EXPECT_EQ(check.status, 1);
+  EXPECT_NE(check.out.find("src/checkout.js:4:10: payPal payload (built at "
+                           "src/payloads/paypal.js:1:8) needs migrating: add "
+                           "sessionId; remove amount, currency"),
+            std::string::npos)
+      << check.out;
+  EXPECT_NE(check.err.find("1 would change (1 for calls in other files); 1 "
+                           "call site: 1 to migrate"),
+            std::string::npos)
+      << check.err;
+  nlohmann::json report = nlohmann::json::parse(dir_.Read("r.json"));
+  const nlohmann::json& site = report["sites"][0];
+  EXPECT_EQ(site["builtAt"], (nlohmann::json{{"file", "src/payloads/paypal.js"},
+                                             {"line", 1},
+                                             {"column", 8}}));
+  ASSERT_EQ(site["via"].size(), 2u);
+  EXPECT_EQ(site["via"][0], "src/checkout.js:4: `build(cart)` (line 3)");
+  EXPECT_EQ(report["summary"]["filesChangedForOtherFiles"], 1);
+  Outcome out = WriteTwice();
+  EXPECT_EQ(out.status, 0) << out.err;
+  EXPECT_EQ(dir_.Read("src/payloads/paypal.js"),
+            std::string("export function buildPayPal(cart) {\n") +
+                kMigratedBody + "}\n");
+  EXPECT_EQ(dir_.Read("src/checkout.js"), checkout);
+}
+
+TEST_F(ProjectLinksTest, CommonJsObjectOfFunctions) {
+  dir_.Write("src/payloads.js", std::string("function buildPayPal(cart) {\n") +
+                                    kPayPalBuilderBody +
+                                    "}\nmodule.exports = { buildPayPal };\n");
+  dir_.Write(
+      "src/checkout.js",
+      "const { buildPayPal } = require('./payloads');\n"
+      "module.exports = (dr, cart) => dr.createSource(buildPayPal(cart));\n");
+  WriteTwice();
+  EXPECT_NE(dir_.Read("src/payloads.js").find(kMigratedBody),
+            std::string::npos);
+}
+
+TEST_F(ProjectLinksTest, ClassMethodThroughNewAndADefaultExport) {
+  dir_.Write("src/PayPalPayload.ts",
+             std::string("export default class PayPalPayload {\n"
+                         "  constructor(private cart: any) {}\n"
+                         "  build() {\n    const cart = this.cart;\n") +
+                 kPayPalBuilderBody + "  }\n}\n");
+  dir_.Write("src/checkout.ts",
+             "import PayPalPayload from './PayPalPayload';\n"
+             "export function pay(dr: any, cart: any) {\n"
+             "  const request = new PayPalPayload(cart);\n"
+             "  return dr.createSource(request.build());\n"
+             "}\n");
+  Outcome out = Shell(dir_.path(), "{bin} --diff --session-id S src");
+  EXPECT_NE(out.out.find("+    sessionId: S,"), std::string::npos)
+      << out.out << out.err;
+  EXPECT_NE(out.out.find("-    amount: cart.total,"), std::string::npos);
+}
+
+TEST_F(ProjectLinksTest, MagentoRequireJsModuleById) {
+  dir_.Write("app/code/Acme/Pay/registration.php",
+             "<?php\n\\Magento\\Framework\\Component\\ComponentRegistrar::"
+             "register(\\Magento\\Framework\\Component\\ComponentRegistrar::"
+             "MODULE, 'Acme_Pay', __DIR__);\n");
+  dir_.Write("app/code/Acme/Pay/view/frontend/web/js/model/payload.js",
+             std::string("define([], function () {\n  'use strict';\n"
+                         "  return {\n    paypal: function (cart) {\n") +
+                 kPayPalBuilderBody + "    }\n  };\n});\n");
+  dir_.Write("app/code/Acme/Pay/view/frontend/web/js/view/pay.js",
+             "define(['jquery', 'Acme_Pay/js/model/payload'], function ($, "
+             "payload) {\n"
+             "  return function (dr, cart) {\n"
+             "    return dr.createSource(payload.paypal(cart));\n"
+             "  };\n});\n");
+  Outcome out = Shell(dir_.path(), "{bin} --diff --session-id S app");
+  EXPECT_NE(out.out.find("model/payload.js"), std::string::npos)
+      << out.out << out.err;
+  EXPECT_NE(out.out.find("+    sessionId: S,"), std::string::npos);
+  Outcome apply = Shell(dir_.path(),
+                        "git init -q . && {bin} --diff "
+                        "--session-id S app > p.diff; "
+                        "git apply --check p.diff");
+  EXPECT_EQ(apply.status, 0) << apply.err;
+}
+
+TEST_F(ProjectLinksTest, TsConfigPathsAndABarrelReExport) {
+  dir_.Write("tsconfig.json",
+             "{ // comments are allowed here\n"
+             "  \"compilerOptions\": {\"baseUrl\": \".\", \"paths\": "
+             "{\"@payloads/*\": [\"src/payloads/*\"]}}}\n");
+  dir_.Write("src/payloads/paypal.ts",
+             std::string("export const buildPayPal = (cart: any) => {\n") +
+                 kPayPalBuilderBody + "};\n");
+  dir_.Write("src/payloads/index.ts",
+             "export { buildPayPal } from './paypal';\n");
+  dir_.Write("src/checkout.ts",
+             "import * as payloads from '@payloads/index';\n"
+             "export const pay = (dr: any, cart: any) =>\n"
+             "  payloads.buildPayPal(cart).then ? null : "
+             "dr.createSource(payloads.buildPayPal(cart));\n");
+  Outcome out = Shell(dir_.path(), "{bin} --check --session-id S src");
+  // `payloads.buildPayPal(cart).then` reads the builder's result outside
+  // the call: the builder is left alone, with that reason.
+  EXPECT_NE(out.out.find("src/checkout.ts:3:"), std::string::npos)
+      << out.out << out.err;
+  EXPECT_NE(out.out.find("(built at src/payloads/paypal.ts:1:"),
+            std::string::npos);
+  EXPECT_NE(out.out.find("is also used at line 3"), std::string::npos);
+  EXPECT_NE(out.out.find("needs review"), std::string::npos);
+}
+
+TEST_F(ProjectLinksTest, AnotherImporterKeepsTheBuilderAsItIs) {
+  std::string builder = std::string("export function buildPayPal(cart) {\n") +
+                        kPayPalBuilderBody + "}\n";
+  dir_.Write("src/payloads/paypal.js", builder);
+  dir_.Write(
+      "src/checkout.js",
+      "import {buildPayPal} from './payloads/paypal';\n"
+      "export const pay = (dr, cart) => dr.createSource(buildPayPal(cart));\n");
+  dir_.Write("src/analytics.js",
+             "import {buildPayPal} from './payloads/paypal';\n"
+             "export const track = (cart) => fetch('/t', {body: "
+             "JSON.stringify(buildPayPal(cart))});\n");
+  Outcome out = Shell(dir_.path(), "{bin} --write --session-id S src");
+  EXPECT_EQ(dir_.Read("src/payloads/paypal.js"), builder);
+  EXPECT_NE(out.err.find("is also named in src/analytics.js"),
+            std::string::npos)
+      << out.out << out.err;
+}
+
+TEST_F(ProjectLinksTest, BuilderOutsideThePathsGivenIsNamed) {
+  std::string builder = std::string("export function buildPayPal(cart) {\n") +
+                        kPayPalBuilderBody + "}\n";
+  dir_.Write("lib/paypal.js", builder);
+  dir_.Write(
+      "src/checkout.js",
+      "import {buildPayPal} from '../lib/paypal';\n"
+      "export const pay = (dr, cart) => dr.createSource(buildPayPal(cart));\n");
+  Outcome out =
+      Shell(dir_.path(), "{bin} --write --session-id S src/checkout.js");
+  EXPECT_EQ(out.status, 0) << out.err;  // --write: review is not a failure
+  EXPECT_EQ(dir_.Read("lib/paypal.js"), builder);
+  EXPECT_NE(out.err.find("lib/paypal.js:1"), std::string::npos) << out.err;
+  EXPECT_NE(out.err.find("outside the paths given; add it to them"), std::string::npos);
+  Outcome no_follow =
+      Shell(dir_.path(), "{bin} --check --no-follow --session-id S src");
+  EXPECT_NE(no_follow.out.find("is built in module `../lib/paypal`"),
+            std::string::npos)
+      << no_follow.out;
+}
+
+}  // namespace
+}  // namespace psm::testing_cli

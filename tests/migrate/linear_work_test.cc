@@ -1,0 +1,78 @@
+// Issue 14: a file's work must grow linearly with its call sites. Checked by
+// counting the steps of the loops that once were quadratic (common/
+// step_counter.h), not by timing: four times the sites must take about four
+// times the steps. bench/gen-scale.py makes the same inputs at benchmark size.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "common/step_counter.h"
+#include "migrate/file_migrator.h"
+#include "rules/rule_table.h"
+#include "syntax/tree.h"
+
+namespace psm {
+namespace {
+
+constexpr const char* kPayload =
+    "{type: \"payPal\", amount: 1, currency: \"USD\", payPal: "
+    "{returnUrl: \"https://shop.example/r\", items: [], taxAmount: 1}}";
+
+// N one-line payloads, each its own call.
+std::string Sites(int n) {
+  std::string text;
+  for (int k = 0; k < n; ++k)
+    text += std::string("dr.createSource(") + kPayload + ");\n";
+  return text;
+}
+
+// One payload variable written N times and assigned N literals.
+std::string Writes(int n) {
+  std::string text = std::string("var payload = ") + kPayload + ";\n";
+  for (int k = 0; k < n; ++k)
+    text +=
+        "payload.note" + std::to_string(k) + " = " + std::to_string(k) + ";\n";
+  for (int k = 0; k < n; ++k)
+    text += "if (x" + std::to_string(k) + ") { payload = " + kPayload + "; }\n";
+  return text + "dr.createSource(payload);\n";
+}
+
+// Steps taken by one migration of `text`, which must change it.
+uint64_t StepsFor(const std::string& text) {
+  Parser parser;
+  uint64_t before = StepsTaken();
+  Migration m = MigrateText("scale.js", text, Language::kJavaScript,
+                            BuiltinRules(), PlanOptions(), parser);
+  EXPECT_TRUE(m.result.changed);
+  EXPECT_TRUE(m.result.error.empty()) << m.result.error;
+  return StepsTaken() - before;
+}
+
+TEST(LinearWorkTest, StepsGrowLinearlyWithOneLineSitesInAFile) {
+  uint64_t small = StepsFor(Sites(250));
+  uint64_t large = StepsFor(Sites(1000));
+  ASSERT_GT(small, 0u);
+  // Quadratic loops would make this 16x; allow the log factor of searches.
+  EXPECT_LE(large, small * 5) << small << " -> " << large;
+}
+
+TEST(LinearWorkTest, WritesAreNotPairedWithEveryAssignedLiteral) {
+  uint64_t small = StepsFor(Writes(250));
+  uint64_t large = StepsFor(Writes(1000));
+  ASSERT_GT(small, 0u);
+  EXPECT_LE(large, small * 5) << small << " -> " << large;
+}
+
+TEST(LinearWorkTest, EveryAssignedLiteralIsStillMigrated) {
+  Parser parser;
+  std::string text = Writes(3);
+  Migration m = MigrateText("w.js", text, Language::kJavaScript, BuiltinRules(),
+                            PlanOptions(), parser);
+  ASSERT_EQ(m.result.sites.size(), 1u);
+  std::string out(m.migrated_text());
+  EXPECT_EQ(out.find("amount"), std::string::npos) << out;
+  EXPECT_NE(out.find("payload.note2 = 2;"), std::string::npos) << out;
+}
+
+}  // namespace
+}  // namespace psm

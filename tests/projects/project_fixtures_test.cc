@@ -1,0 +1,139 @@
+// Fixture projects (issue 11): fixtures/projects/<case>/ holds `input/` (a
+// small repository), `expected/` (every file the tool must change, as it
+// must read afterwards; files not there must not change) and `report.json`:
+//   {"args": [...], "paths": ["src"],
+//    "sites": [{"file", "line", "status", "builtAt": "file:line",
+//               "reasonContains": "..."}]}
+// Each runs as a user would: --diff applies with `git apply`, --write makes
+// `expected/`, a second run changes nothing, JavaScript still parses.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "e2e/cli_harness.h"
+
+namespace psm::testing_cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+fs::path ProjectsDir() { return fs::path(PSM_SOURCE_DIR) / "fixtures" / "projects"; }
+
+std::vector<std::string> ProjectNames() {
+  std::vector<std::string> names;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(ProjectsDir(), ec)) {
+    if (entry.is_directory()) names.push_back(entry.path().filename().string());
+  }
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+std::string ReadAll(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream out;
+  out << in.rdbuf();
+  return out.str();
+}
+
+// Relative paths of the regular files under `root`.
+std::vector<std::string> FilesUnder(const fs::path& root) {
+  std::vector<std::string> files;
+  for (const auto& e : fs::recursive_directory_iterator(root)) {
+    if (e.is_regular_file())
+      files.push_back(fs::relative(e.path(), root).generic_string());
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+std::string Joined(const nlohmann::json& list) {
+  std::string out;
+  for (const auto& item : list) out += " '" + item.get<std::string>() + "'";
+  return out;
+}
+
+class ProjectFixtureTest : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(ProjectFixtureTest, MigratesAcrossFilesAsExpected) {
+  fs::path fixture = ProjectsDir() / GetParam();
+  nlohmann::json spec = nlohmann::json::parse(ReadAll(fixture / "report.json"));
+  std::string args = Joined(spec.value("args", nlohmann::json::array()));
+  std::string paths = Joined(spec.value("paths", nlohmann::json{"."}));
+  ScratchDir dir;
+  fs::copy(fixture / "input", dir.path(), fs::copy_options::recursive);
+  ASSERT_EQ(Shell(dir.path(), "git init -q . && git add -A && "
+                              "git -c user.name=t -c user.email=t@t commit "
+                              "-qm input").status,
+            0);
+
+  // Outside the tree the tool walks, and named after the scratch directory:
+  // tests run in parallel share its parent.
+  std::string out = "../" + dir.path().filename().string();
+  Outcome diff = Shell(dir.path(), "{bin} --diff" + args + paths + " > " +
+                                       out + ".diff; [ ! -s " + out +
+                                       ".diff ] || git apply --check " + out +
+                                       ".diff");
+  EXPECT_EQ(diff.status, 0) << diff.err;
+
+  Outcome write = Shell(dir.path(), "{bin} --write --json-report " + out +
+                                        ".json" + args + paths);
+  EXPECT_NE(write.status, 2) << write.err;
+  for (const std::string& file : FilesUnder(fixture / "input")) {
+    fs::path expected = fixture / "expected" / file;
+    std::string want = fs::exists(expected) ? ReadAll(expected)
+                                            : ReadAll(fixture / "input" / file);
+    EXPECT_EQ(dir.Read(file), want) << file;
+  }
+  nlohmann::json report =
+      nlohmann::json::parse(ReadAll(dir.path().string() + ".json"));
+  fs::remove(dir.path().string() + ".json");
+  fs::remove(dir.path().string() + ".diff");
+  const nlohmann::json& want_sites = spec["sites"];
+  ASSERT_EQ(report["sites"].size(), want_sites.size()) << report.dump(1);
+  for (size_t i = 0; i < want_sites.size(); ++i) {
+    const nlohmann::json& got = report["sites"][i];
+    const nlohmann::json& want = want_sites[i];
+    std::string where = want["file"].get<std::string>() + ":" +
+                        std::to_string(want["line"].get<int>());
+    EXPECT_EQ(got["file"], want["file"]) << where;
+    EXPECT_EQ(got["line"], want["line"]) << where;
+    EXPECT_EQ(got["status"], want["status"]) << where << "\n" << got.dump(1);
+    if (want.contains("builtAt")) {
+      std::string built = got["builtAt"]["file"].get<std::string>() + ":" +
+                          std::to_string(got["builtAt"]["line"].get<int>());
+      EXPECT_EQ(built, want["builtAt"]) << where;
+    }
+    if (want.contains("reasonContains")) {
+      std::string reasons = got["reasons"].dump();
+      EXPECT_NE(reasons.find(want["reasonContains"].get<std::string>()),
+                std::string::npos)
+          << where << ": " << reasons;
+    }
+  }
+  // A second run has nothing more to do, and the code still parses.
+  Outcome again = Shell(dir.path(), "{bin} --diff" + args + paths);
+  EXPECT_EQ(again.out, "") << again.err;
+  Outcome parse = Shell(dir.path(),
+                        "find . -name '*.js' -not -path './.git/*' | while read "
+                        "f; do node --check \"$f\" || exit 1; done");
+  EXPECT_EQ(parse.status, 0) << parse.err;
+}
+
+INSTANTIATE_TEST_SUITE_P(Projects, ProjectFixtureTest,
+                         ::testing::ValuesIn(ProjectNames()),
+                         [](const auto& info) {
+                           std::string name = info.param;
+                           std::replace(name.begin(), name.end(), '-', '_');
+                           return name;
+                         });
+GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(ProjectFixtureTest);
+
+}  // namespace
+}  // namespace psm::testing_cli
