@@ -75,6 +75,8 @@ class ContentReader {
       return std::move(content_);
     }
     name_ = Written(holder.variable, holder.path);
+    variable_ = "$" + holder.variable;
+    path_ = holder.path;
     FromUses(holder);
     return std::move(content_);
   }
@@ -144,6 +146,15 @@ class ContentReader {
 
   // The arrays a value stands for.
   void FromValue(TSNode value, const std::string& origin) {
+    ValuePieces split = SplitValue(value, ctx_.source);
+    if (split.kind == ValuePieces::Kind::kChoice) {
+      for (TSNode piece : split.pieces) FromValue(piece, origin);
+      return;
+    }
+    if (split.kind == ValuePieces::Kind::kMerge) {
+      FromMerge(split.pieces, origin);
+      return;
+    }
     TSNode inner = Unparen(value);
     if (node::Is(inner, "array_creation_expression")) {
       if (ts_node_named_child_count(inner) == 0) return;  // `[]`: nothing yet
@@ -167,6 +178,7 @@ class ContentReader {
   }
 
   void FromHelper(TSNode call, const FunctionInfo& helper);
+  void FromMerge(const std::vector<TSNode>& pieces, const std::string& origin);
 
   void Write(const VariableUse& use, const std::string& prefix,
              std::vector<Member>* statements) {
@@ -243,6 +255,9 @@ class ContentReader {
         content_.returned = true;
         return;
       case Flow::Kind::kStored:
+        if ("$" + flow.variable == variable_ && flow.path == path_) {
+          return;  // `$p = array_merge($p, [...])`: the array itself
+        }
         if (depth < kMaxDepth) {
           Container(flow, depth + 1);
           return;
@@ -274,8 +289,35 @@ class ContentReader {
   const ValueContext& ctx_;
   int depth_;
   std::string name_;
+  std::string variable_;  // "$payload", when a variable holds the array
+  std::vector<std::string> path_;  // where in that variable
   Content content_;
 };
+
+// `array_merge($payload, [...])` adds to the array so far; any other merge
+// starts one. Arrays merged in are parts of one payload; what else is
+// merged in may carry any field.
+void ContentReader::FromMerge(const std::vector<TSNode>& pieces,
+                              const std::string& origin) {
+  bool onto_self = !pieces.empty() && !content_.units.empty() &&
+                   node::Text(Unparen(pieces[0]), ctx_.source) == variable_;
+  if (!onto_self) content_.units.push_back({});
+  for (size_t i = onto_self ? 1 : 0; i < pieces.size(); ++i) {
+    TSNode piece = Unparen(pieces[i]);
+    if (node::Is(piece, "array_creation_expression")) {
+      PayloadLiteral part{ArrayView(piece, ctx_), origin, -1};
+      TrackNested(part.object, "");
+      content_.units.back().push_back(std::move(part));
+      continue;
+    }
+    content_.blind_spots.push_back(
+        Quote(node::Text(piece, ctx_.source)) +
+        " is merged into the payload (line " + Line(piece) +
+        "): it may carry amount or other fields payment sessions no longer "
+        "accept");
+  }
+  if (content_.units.back().empty()) content_.units.pop_back();
+}
 
 void ContentReader::FromHelper(TSNode call, const FunctionInfo& helper) {
   ValueContext inner{ctx_.source, ctx_.index, helper.node, {}};

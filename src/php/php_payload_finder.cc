@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "find/object_builder.h"
 #include "php/php_array_view.h"
 #include "php/php_file_index.h"
 #include "php/php_payload_content.h"
@@ -113,8 +114,9 @@ class PayloadFinder {
 
   std::vector<PhpPayloadSite> Find() {
     std::vector<PhpPayloadSite> sites;
-    for (const PayloadRoot& root :
-         FindPayloadRoots(root_, source_, index_, rules_)) {
+    std::vector<PayloadRoot> roots =
+        FindPayloadRoots(root_, source_, index_, rules_);
+    for (const PayloadRoot& root : roots) {
       ValueContext ctx{source_, &index_, root.holder.scope, {}};
       Content content = ReadHolder(root.holder, ctx);
       bool payload = false;
@@ -125,6 +127,7 @@ class PayloadFinder {
       }
       if (payload) sites.push_back(ToSite(root, std::move(content)));
     }
+    AddLostArrays(roots, &sites);
     std::stable_sort(sites.begin(), sites.end(),
                      [](const PhpPayloadSite& a, const PhpPayloadSite& b) {
                        return a.site.call.begin < b.site.call.begin;
@@ -161,6 +164,44 @@ class PayloadFinder {
     out.response_paths = std::move(content.response_paths);
     out.returned = content.returned;
     return out;
+  }
+
+  // A payload array that no site holds (its holder is set from something
+  // the tool does not read, such as `$p = $x ?: [...]`) is reported all the
+  // same: the tool never passes over a payload silently.
+  void AddLostArrays(const std::vector<PayloadRoot>& roots,
+                     std::vector<PhpPayloadSite>* sites) {
+    std::set<std::pair<uint32_t, uint32_t>> held;
+    for (const PhpPayloadSite& s : *sites) {
+      for (const PayloadLiteral& p : s.site.payloads) Hold(p.object, &held);
+    }
+    for (const PayloadRoot& root : roots) {
+      TSNode element = ts_node_descendant_for_byte_range(
+          root_, root.found_at.begin, root.found_at.end);
+      if (!node::Is(element, "array_element_initializer")) continue;
+      TSNode array = ts_node_parent(element);
+      ByteRange range = node::Range(array);
+      if (!held.insert({range.begin, range.end}).second) continue;
+      ValueContext ctx{source_, &index_, ScopeOf(array), {}};
+      Unit unit;
+      unit.push_back({ArrayView(array, ctx), "inline", -1});
+      if (!LooksLikePayload(unit, Content(), rules_, false)) continue;
+      PhpPayloadSite lost;
+      lost.site.call = range;
+      lost.site.blind_spots.push_back(
+          "the tool cannot follow this payload array to where it is sent (" +
+          Quote(node::Text(ts_node_parent(array), source_)) +
+          "): migrate it by hand");
+      sites->push_back(std::move(lost));
+    }
+  }
+
+  static void Hold(const ObjectLiteral& object,
+                   std::set<std::pair<uint32_t, uint32_t>>* held) {
+    held->insert({object.range.begin, object.range.end});
+    for (const Member& m : object.members) {
+      if (m.object) Hold(*m.object, held);
+    }
   }
 
   // A type set by a statement that may not run, or set twice, leaves the

@@ -162,7 +162,7 @@ bool IsCall(TSNode n) {
 }
 
 std::string_view CalledName(TSNode call, std::string_view source) {
-  TSNode name;
+  TSNode name{};
   if (node::Is(call, "function_call_expression")) {
     name = node::Field(call, "function");
   } else if (node::Is(call, "object_creation_expression")) {
@@ -192,6 +192,28 @@ TSNode StatementOf(TSNode n) {
     if (is_statement(p)) return p;
   }
   return TSNode{};
+}
+
+ValuePieces SplitValue(TSNode value, std::string_view source) {
+  ValuePieces split;
+  value = Unparen(value);
+  std::string_view name = CalledName(value, source);
+  if (node::Is(value, "function_call_expression") &&
+      (name == "array_merge" || name == "array_replace")) {
+    split.kind = ValuePieces::Kind::kMerge;
+    for (TSNode argument : node::NamedChildren(node::Field(value, "arguments")))
+      split.pieces.push_back(ts_node_named_child(argument, 0));
+    return split;
+  }
+  if (node::Is(value, "conditional_expression")) {  // `?:` gives the condition
+    TSNode body = node::Field(value, "body");
+    split.kind = ValuePieces::Kind::kChoice;
+    split.pieces = {ts_node_is_null(body) ? node::Field(value, "condition") : body,
+                    node::Field(value, "alternative")};
+    return split;
+  }
+  split.pieces = {value};
+  return split;
 }
 
 bool IsBlockStatement(TSNode statement) {

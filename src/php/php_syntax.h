@@ -55,6 +55,17 @@ bool IsCall(TSNode n);
 // ...), or null.
 TSNode StatementOf(TSNode n);
 
+// A value made of other values: `array_merge($a, [...])` and
+// `array_replace(...)` merge their arguments in order (later keys win);
+// `$c ? [...] : [...]` is one of its branches (`$a ?: [...]`: `$a` or the
+// array).
+struct ValuePieces {
+  enum class Kind { kSingle, kMerge, kChoice };
+  Kind kind = Kind::kSingle;
+  std::vector<TSNode> pieces;  // the value itself for kSingle
+};
+ValuePieces SplitValue(TSNode value, std::string_view source);
+
 // True when `statement` is a statement of a block (`{ ... }`, the file,
 // `if (...): ... endif;`), so deleting it leaves valid code; not the lone
 // body of a braceless `if`, loop or `else`.

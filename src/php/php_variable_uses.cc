@@ -134,15 +134,27 @@ class UseCollector {
       use.kind = whole ? Kind::kOpaque : Kind::kWrite;
     } else if (type == "reference_assignment_expression" || type == "by_ref" ||
                type == "list_literal" || type == "global_declaration" ||
-               type == "pair") {
+               type == "pair" || RebindsOrWritesInLoop(parent, top)) {
       use.kind = Kind::kOpaque;  // by reference, or (re)bound by a loop
-    } else if (type == "foreach_statement" &&
-               !ts_node_eq(ts_node_named_child(parent, 0), top)) {
-      use.kind = Kind::kOpaque;  // the loop variable: reassigned
     } else {
       use.kind = use.keys.empty() && !use.dynamic ? Kind::kValue : Kind::kRead;
     }
     return use;
+  }
+
+  // `foreach ($x as $v)` rebinds `$v`; `foreach ($v as &$item)` can write
+  // through `$item` into `$v`.
+  static bool RebindsOrWritesInLoop(TSNode loop, TSNode top) {
+    if (!node::Is(loop, "foreach_statement")) return false;
+    if (!ts_node_eq(ts_node_named_child(loop, 0), top)) return true;
+    for (TSNode child : node::NamedChildren(loop)) {
+      if (node::Is(child, "by_ref")) return true;
+      if (node::Is(child, "pair") &&
+          node::Is(ts_node_named_child(child, 1), "by_ref")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   std::string_view name_;
