@@ -243,6 +243,25 @@ TEST(PhpPayloadTest, ScriptAndPhpOfATemplateMigrateInOneRun) {
   EXPECT_EQ(m.site_edits.size(), 2u);
 }
 
+TEST(PhpPayloadTest, APayloadArrayTheToolCannotFollowIsReported) {
+  Migration m = Migrate("a.php", Php("$p = (object) ['type' => 'konbini', "
+                                     "'amount' => 1, 'currency' => 'JPY'];\n"
+                                     "echo json_encode($p);"));
+  ASSERT_EQ(m.result.sites.size(), 1u);
+  EXPECT_EQ(m.result.sites[0].status, SiteStatus::kNeedsReview);
+  EXPECT_FALSE(m.result.changed);
+}
+
+TEST(PhpPayloadTest, ALoopByReferenceOverAFieldMayWriteIt) {
+  Migration m = Migrate(
+      "a.php", Php("$p = ['type' => 'payPal', 'amount' => 1, 'currency' => "
+                   "'USD', 'payPal' => ['items' => $lines]];\n"
+                   "foreach ($p['payPal']['items'] as &$line) { $line['x'] = 1; }\n"
+                   "echo json_encode($p);"));
+  ASSERT_EQ(m.result.sites.size(), 1u);
+  EXPECT_EQ(m.result.sites[0].status, SiteStatus::kNeedsReview);
+}
+
 // The seam for linking a PHP array to the JavaScript that receives it:
 // the keys under which the response carries it.
 TEST(PhpPayloadTest, TellsUnderWhichKeysTheResponseCarriesTheArray) {
