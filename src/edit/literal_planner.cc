@@ -460,8 +460,9 @@ class LiteralPlanner {
 
   // Values that carry no session: `null`, `undefined`, an empty string.
   static bool IsNoValue(std::string_view value) {
-    return value == "null" || value == "undefined" || value == "''" ||
-           value == "\"\"" || value == "``" || value == "void 0";
+    return value == "null" || value == "NULL" || value == "Null" ||
+           value == "undefined" || value == "''" || value == "\"\"" ||
+           value == "``" || value == "void 0";
   }
 
   static const ObjectLiteral* Anchor(

@@ -170,6 +170,11 @@ class ContentReader {
       FromHelper(inner, *helper);
       return;
     }
+    for (TSNode argument : node::NamedChildren(node::Field(inner, "arguments"))) {
+      std::string text;
+      if (StringValue(ts_node_named_child(argument, 0), ctx_.source, &text))
+        content_.unseen_call_strings.push_back(std::move(text));
+    }
     content_.blind_spots.push_back(
         (name_.empty() ? "the payload" : Quote(name_)) + " is " +
         Quote(node::Text(value, ctx_.source)) + " (line " + Line(value) +

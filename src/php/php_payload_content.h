@@ -39,6 +39,9 @@ struct Content {
   // JavaScript that receives it.
   std::vector<std::vector<std::string>> response_paths;
   bool returned = false;  // returned by a function no call of this file uses
+  // The string arguments of a call the tool cannot follow that starts the
+  // array (`$this->payloads->base('payPal')`): a hint of its method.
+  std::vector<std::string> unseen_call_strings;
   std::vector<ByteRange> anchors;  // where it is made, for the report
 };
 
