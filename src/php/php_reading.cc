@@ -1,5 +1,6 @@
 #include "php/php_reading.h"
 
+#include <array>
 #include <string>
 
 #include "php/php_payload_finder.h"
@@ -7,12 +8,11 @@
 namespace psm::php {
 namespace {
 
-bool HasQuoted(std::string_view text, std::string_view word) {
-  for (char quote : {'\'', '"'}) {
-    std::string quoted = quote + std::string(word) + quote;
-    if (text.find(quoted) != std::string_view::npos) return true;
-  }
-  return false;
+// True when `text` at `at` (just past a quote) holds `word` and the same
+// quote again.
+bool QuotedAt(std::string_view text, size_t at, std::string_view word) {
+  return text.substr(at, word.size()) == word &&
+         at + word.size() < text.size() && text[at + word.size()] == text[at - 1];
 }
 
 }  // namespace
@@ -38,9 +38,26 @@ FileReading PhpReading(std::string_view text, const RuleTable& rules,
 }
 
 bool MayHoldPhpPayload(std::string_view text, const RuleTable& rules) {
-  if (HasQuoted(text, "type")) return true;
+  // Every payload array the tool can migrate names its method in quotes
+  // somewhere in the file: its `type`, the method's own key, the constant
+  // its type comes from, or the argument a helper gets. Most PHP files of a
+  // project have no such word; each quote is found with memchr and only
+  // one followed by a method's first letter is looked at further.
+  std::array<bool, 256> starts{};
   for (const auto& [type, rule] : rules.methods()) {
-    if (HasQuoted(text, type)) return true;
+    if (!type.empty()) starts[static_cast<unsigned char>(type[0])] = true;
+  }
+  for (char quote : {'\'', '"'}) {
+    for (size_t at = text.find(quote); at != std::string_view::npos;
+         at = text.find(quote, at + 1)) {
+      if (at + 1 >= text.size() ||
+          !starts[static_cast<unsigned char>(text[at + 1])]) {
+        continue;
+      }
+      for (const auto& [type, rule] : rules.methods()) {
+        if (QuotedAt(text, at + 1, type)) return true;
+      }
+    }
   }
   return false;
 }

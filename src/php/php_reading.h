@@ -16,9 +16,8 @@ namespace psm::php {
 FileReading PhpReading(std::string_view text, const RuleTable& rules,
                        const PlanOptions& options);
 
-// True when `text` may hold a PHP payload array: it has `type` or a
-// payment method of `rules` as a quoted key. Files without are not parsed
-// as PHP.
+// True when `text` may hold a PHP payload array: it has a payment method
+// of `rules` in quotes. Files without are not parsed as PHP.
 bool MayHoldPhpPayload(std::string_view text, const RuleTable& rules);
 
 }  // namespace psm::php
