@@ -143,6 +143,18 @@ struct SiteEditsOf {
   ByteRange call;
 };
 
+// A site whose edits overlap another's (one payload, two calls that need
+// different edits) is left to a person.
+void RefuseShared(SitePlan* plan) {
+  plan->status = SiteStatus::kNeedsReview;
+  plan->removed.clear();
+  plan->added_session_id = false;
+  plan->edits = EditSet();
+  plan->reasons.push_back(
+      "its payload is shared with another call that needs different edits; "
+      "migrate by hand");
+}
+
 // Parses `reading`, plans its sites into `m`, gathers their edits.
 bool PlanReading(const FileReading& reading, std::string_view text,
                  const RuleTable& rules, const FileLinks* links, Parser& parser,
@@ -167,15 +179,8 @@ bool PlanReading(const FileReading& reading, std::string_view text,
       plan.reasons.insert(plan.reasons.begin(),
                           found.notes[k - found.first_builder]);
     }
-    if (plan.status != SiteStatus::kIgnored && file_edits->AddAll(plan.edits)) {
-      plan.status = SiteStatus::kNeedsReview;
-      plan.removed.clear();
-      plan.added_session_id = false;
-      plan.edits = EditSet();
-      plan.reasons.push_back(
-          "its payload is shared with another call that needs "
-          "different edits; migrate by hand");
-    }
+    if (plan.status != SiteStatus::kIgnored && file_edits->AddAll(plan.edits))
+      RefuseShared(&plan);
     SiteResult result = ToResult(plan, sites[k], lines);
     result.language = reading.language;
     result.builder = builder;

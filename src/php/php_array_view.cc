@@ -133,6 +133,25 @@ Member StatementMember(TSNode statement, TSNode key, TSNode value,
   return m;
 }
 
+// The helper's parameters bound to the strings its caller passes.
+ValueContext BindArguments(TSNode call, const FunctionInfo& helper,
+                           const ValueContext& caller) {
+  ValueContext inner{caller.source, caller.index, helper.node, {}};
+  std::vector<TSNode> args =
+      node::NamedChildren(node::Field(call, "arguments"));
+  for (size_t i = 0; i < args.size() && i < helper.parameters.size(); ++i) {
+    TSNode name = node::Field(args[i], "name");
+    std::string parameter = ts_node_is_null(name)
+                                ? helper.parameters[i]
+                                : std::string(node::Text(name, caller.source));
+    uint32_t parts = ts_node_named_child_count(args[i]);
+    if (parts == 0) continue;
+    TSNode value = ts_node_named_child(args[i], parts - 1);
+    if (auto text = StringOf(value, caller)) inner.bound[parameter] = *text;
+  }
+  return inner;
+}
+
 TSNode SingleArrayAssignment(std::string_view name, const ValueContext& ctx) {
   if (name == "this" || IsParameter(name, ctx)) return TSNode{};
   TSNode array{};

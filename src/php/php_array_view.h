@@ -40,6 +40,11 @@ ObjectLiteral ArrayView(TSNode array, const ValueContext& ctx, int depth = 0);
 Member StatementMember(TSNode statement, TSNode key, TSNode value,
                        const ValueContext& ctx);
 
+// The context inside `helper` called by `call`: its parameters bound to
+// the strings the caller (read in `caller`) passes.
+ValueContext BindArguments(TSNode call, const FunctionInfo& helper,
+                           const ValueContext& caller);
+
 // The array literal that the variable `name` holds when its function
 // assigns it exactly once, with an array literal; null otherwise.
 TSNode SingleArrayAssignment(std::string_view name, const ValueContext& ctx);

@@ -32,36 +32,6 @@ std::string Written(std::string_view variable,
   return text;
 }
 
-// The value under `keys` in an array literal, or null.
-TSNode Dig(TSNode array, const std::vector<std::string>& keys,
-           std::string_view source) {
-  for (const std::string& key : keys) {
-    array = Unparen(array);
-    if (!node::Is(array, "array_creation_expression")) return TSNode{};
-    TSNode found{};
-    for (TSNode element : node::NamedChildren(array)) {
-      std::vector<TSNode> parts = node::NamedChildren(element);
-      std::string text;
-      if (parts.size() == 2 && StringValue(parts[0], source, &text) &&
-          text == key) {
-        found = parts[1];
-      }
-    }
-    if (ts_node_is_null(found)) return TSNode{};
-    array = found;
-  }
-  return array;
-}
-
-// `$p['k'] = value;` alone in a block, as written: a statement member.
-bool IsPlainWrite(const VariableUse& use) {
-  TSNode assignment = ts_node_parent(use.node);
-  return node::Is(assignment, "assignment_expression") &&
-         node::Is(use.statement, "expression_statement") &&
-         ts_node_eq(ts_node_parent(assignment), use.statement) &&
-         IsBlockStatement(use.statement) && !use.in_closure;
-}
-
 class ContentReader {
  public:
   ContentReader(const ValueContext& ctx, int depth)
@@ -136,8 +106,8 @@ class ContentReader {
   void Assigned(const VariableUse& use) {
     TSNode value = use.value;
     if (!use.inside.empty()) {
-      value =
-          Dig(value, use.inside, ctx_.source);  // `$r = ['payload' => [...]]`
+      value = ValueAtKeys(value, use.inside,
+                          ctx_.source);         // `$r = ['payload' => [...]]`
       if (ts_node_is_null(value)) return;       // sets the other keys
     }
     content_.anchors.push_back(node::Range(value));
@@ -325,32 +295,10 @@ void ContentReader::FromMerge(const std::vector<TSNode>& pieces,
 }
 
 void ContentReader::FromHelper(TSNode call, const FunctionInfo& helper) {
-  ValueContext inner{ctx_.source, ctx_.index, helper.node, {}};
-  std::vector<TSNode> args =
-      node::NamedChildren(node::Field(call, "arguments"));
-  for (size_t i = 0; i < args.size() && i < helper.parameters.size(); ++i) {
-    TSNode name = node::Field(args[i], "name");
-    std::string parameter = ts_node_is_null(name)
-                                ? helper.parameters[i]
-                                : std::string(node::Text(name, ctx_.source));
-    uint32_t parts = ts_node_named_child_count(args[i]);
-    if (parts == 0) continue;
-    TSNode value = ts_node_named_child(args[i], parts - 1);
-    if (auto text = StringOf(value, ctx_)) inner.bound[parameter] = *text;
-  }
+  ValueContext inner = BindArguments(call, helper, ctx_);
   bool shared = ctx_.index->CallsOf(helper).size() > 1;
   std::string origin = "returned by " + Quote(helper.name + "()");
-  std::vector<TSNode> todo{node::Field(helper.node, "body")};
-  while (!todo.empty()) {
-    TSNode n = todo.back();
-    todo.pop_back();
-    if (IsFunction(n)) continue;
-    if (!node::Is(n, "return_statement")) {
-      for (TSNode child : node::NamedChildren(n)) todo.push_back(child);
-      continue;
-    }
-    TSNode value = ts_node_named_child(n, 0);
-    if (ts_node_is_null(value)) continue;  // `return;`
+  for (TSNode value : ReturnedValues(helper.node)) {
     std::string_view variable = VariableName(Unparen(value), ctx_.source);
     ContentReader reader(inner, depth_ + 1);
     Content got;

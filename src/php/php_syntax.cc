@@ -216,6 +216,43 @@ ValuePieces SplitValue(TSNode value, std::string_view source) {
   return split;
 }
 
+std::vector<TSNode> ReturnedValues(TSNode function) {
+  std::vector<TSNode> values;
+  std::vector<TSNode> todo{node::Field(function, "body")};
+  while (!todo.empty()) {
+    TSNode n = todo.back();
+    todo.pop_back();
+    if (IsFunction(n)) continue;
+    if (node::Is(n, "return_statement")) {
+      TSNode value = ts_node_named_child(n, 0);
+      if (!ts_node_is_null(value)) values.push_back(value);  // not `return;`
+      continue;
+    }
+    for (TSNode child : node::NamedChildren(n)) todo.push_back(child);
+  }
+  return values;
+}
+
+TSNode ValueAtKeys(TSNode array, const std::vector<std::string>& keys,
+                   std::string_view source) {
+  for (const std::string& key : keys) {
+    array = Unparen(array);
+    if (!node::Is(array, "array_creation_expression")) return TSNode{};
+    TSNode found{};
+    for (TSNode element : node::NamedChildren(array)) {
+      std::vector<TSNode> parts = node::NamedChildren(element);
+      std::string text;
+      if (parts.size() == 2 && StringValue(parts[0], source, &text) &&
+          text == key) {
+        found = parts[1];
+      }
+    }
+    if (ts_node_is_null(found)) return TSNode{};
+    array = found;
+  }
+  return array;
+}
+
 bool IsBlockStatement(TSNode statement) {
   std::string_view parent = node::Type(ts_node_parent(statement));
   return parent == "compound_statement" || parent == "program" ||

@@ -66,6 +66,15 @@ struct ValuePieces {
 };
 ValuePieces SplitValue(TSNode value, std::string_view source);
 
+// The values `function` returns (not those of functions inside it, nor a
+// bare `return;`).
+std::vector<TSNode> ReturnedValues(TSNode function);
+
+// The value under `keys` in an array literal (`['payload' => [...]]`), or
+// null.
+TSNode ValueAtKeys(TSNode array, const std::vector<std::string>& keys,
+                   std::string_view source);
+
 // True when `statement` is a statement of a block (`{ ... }`, the file,
 // `if (...): ... endif;`), so deleting it leaves valid code; not the lone
 // body of a braceless `if`, loop or `else`.

@@ -171,6 +171,14 @@ std::vector<VariableUse> FindUses(TSNode scope, std::string_view name,
   return UseCollector(name, prefix, source).Collect(scope);
 }
 
+bool IsPlainWrite(const VariableUse& use) {
+  TSNode assignment = ts_node_parent(use.node);
+  return node::Is(assignment, "assignment_expression") &&
+         node::Is(use.statement, "expression_statement") &&
+         ts_node_eq(ts_node_parent(assignment), use.statement) &&
+         IsBlockStatement(use.statement) && !use.in_closure;
+}
+
 bool UsesVariablesByName(TSNode scope, std::string_view source) {
   std::vector<TSNode> todo{scope};
   while (!todo.empty()) {

@@ -44,6 +44,10 @@ std::vector<VariableUse> FindUses(TSNode scope, std::string_view name,
                                   const std::vector<std::string>& prefix,
                                   std::string_view source);
 
+// True for a write that is a statement of its own in a block, as written
+// (`$p['k'] = value;`): it can be deleted, or copied for a new one.
+bool IsPlainWrite(const VariableUse& use);
+
 // True when code in `scope` reads or writes its variables by name
 // (`compact()`, `extract()`, `$$name`, `get_defined_vars()`), which no use
 // list can show.
