@@ -61,23 +61,23 @@ TEST(ObjectEditorTest, StatementsSharingALineGoAlone) {
             "$p['type'] = 'x'; f();\n");
 }
 
-TEST(ObjectEditorTest, AnAlignedArrowKeepsItsColumnWhenTheKeyFits) {
-  std::string text = "[\n  'type'          => 'x',\n  'amount'        => 1,\n]";
+// `text` with 'amount' replaced by 'sessionId' => $s after 'type'.
+std::string TypeGainsSessionId(const std::string& text) {
   ObjectLiteral object;
   object.range = {0, static_cast<uint32_t>(text.size())};
   object.members.push_back(At(text, "'type'", "'x'"));
   object.members.push_back(At(text, "'amount'", "1"));
-  EXPECT_EQ(Edited(text, object, {1}, NewMember{"sessionId", "$s", 0}),
+  return Edited(text, object, {1}, NewMember{"sessionId", "$s", 0});
+}
+
+TEST(ObjectEditorTest, AnAlignedArrowKeepsItsColumnWhenTheKeyFits) {
+  EXPECT_EQ(TypeGainsSessionId(
+                "[\n  'type'          => 'x',\n  'amount'        => 1,\n]"),
             "[\n  'type'          => 'x',\n  'sessionId'     => $s,\n]");
 }
 
 TEST(ObjectEditorTest, AnAlignedArrowTooNarrowForTheKeyGetsOneBlank) {
-  std::string text = "[\n  'type'   => 'x',\n  'amount' => 1,\n]";
-  ObjectLiteral object;
-  object.range = {0, static_cast<uint32_t>(text.size())};
-  object.members.push_back(At(text, "'type'", "'x'"));
-  object.members.push_back(At(text, "'amount'", "1"));
-  EXPECT_EQ(Edited(text, object, {1}, NewMember{"sessionId", "$s", 0}),
+  EXPECT_EQ(TypeGainsSessionId("[\n  'type'   => 'x',\n  'amount' => 1,\n]"),
             "[\n  'type'   => 'x',\n  'sessionId' => $s,\n]");
 }
 

@@ -1,15 +1,17 @@
 // PHP payload arrays, end to end through the per-file pipeline: what must
 // change, what must not ("missing" vs "noisy"), and every method of the
 // rule table with the same key set as in JavaScript.
+#include "php/php_payload_finder.h"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "migrate/file_migrator.h"
 #include "php/php_lint.h"
-#include "php/php_payload_finder.h"
 #include "rules/rule_table.h"
 #include "syntax/tree.h"
 
@@ -26,6 +28,12 @@ Migration Migrate(const std::string& path, const std::string& text,
 }
 
 std::string Php(const std::string& body) { return "<?php\n" + body + "\n"; }
+
+// The status of the one site of `m`; nullopt unless there is exactly one.
+std::optional<SiteStatus> OnlyStatus(const Migration& m) {
+  if (m.result.sites.size() != 1) return std::nullopt;
+  return m.result.sites[0].status;
+}
 
 std::vector<std::string> Sorted(std::vector<std::string> v) {
   std::sort(v.begin(), v.end());
@@ -199,8 +207,7 @@ TEST(PhpPayloadTest, AReadOfARemovedFieldKeepsItForReview) {
                            "'currency' => 'JPY'];\n"
                            "if ($p['amount'] > 5) { log_it(); }\n"
                            "echo json_encode($p);"));
-  ASSERT_EQ(m.result.sites.size(), 1u);
-  EXPECT_EQ(m.result.sites[0].status, SiteStatus::kNeedsReview);
+  EXPECT_EQ(OnlyStatus(m), SiteStatus::kNeedsReview);
   EXPECT_NE(std::string(m.migrated_text()).find("'amount' => 1"),
             std::string::npos);
 }
@@ -211,8 +218,7 @@ TEST(PhpPayloadTest, AnArrayPassedElsewhereIsNotEdited) {
                            "'currency' => 'JPY'];\n"
                            "$erp->send(json_encode($p));\n"
                            "echo json_encode($p);"));
-  ASSERT_EQ(m.result.sites.size(), 1u);
-  EXPECT_EQ(m.result.sites[0].status, SiteStatus::kNeedsReview);
+  EXPECT_EQ(OnlyStatus(m), SiteStatus::kNeedsReview);
   EXPECT_FALSE(m.result.changed);
 }
 
@@ -223,8 +229,7 @@ TEST(PhpPayloadTest, ATypeSetConditionallyLeavesTheMethodOpen) {
                            "  if ($x) { $p['type'] = 'konbini'; }\n"
                            "  $p['konbini'] = [];\n"
                            "  echo json_encode($p);\n}"));
-  ASSERT_EQ(m.result.sites.size(), 1u);
-  EXPECT_EQ(m.result.sites[0].status, SiteStatus::kNeedsReview);
+  EXPECT_EQ(OnlyStatus(m), SiteStatus::kNeedsReview);
   EXPECT_FALSE(m.result.changed);
 }
 
@@ -247,8 +252,7 @@ TEST(PhpPayloadTest, APayloadArrayTheToolCannotFollowIsReported) {
   Migration m = Migrate("a.php", Php("$p = (object) ['type' => 'konbini', "
                                      "'amount' => 1, 'currency' => 'JPY'];\n"
                                      "echo json_encode($p);"));
-  ASSERT_EQ(m.result.sites.size(), 1u);
-  EXPECT_EQ(m.result.sites[0].status, SiteStatus::kNeedsReview);
+  EXPECT_EQ(OnlyStatus(m), SiteStatus::kNeedsReview);
   EXPECT_FALSE(m.result.changed);
 }
 
@@ -258,8 +262,7 @@ TEST(PhpPayloadTest, ALoopByReferenceOverAFieldMayWriteIt) {
                    "'USD', 'payPal' => ['items' => $lines]];\n"
                    "foreach ($p['payPal']['items'] as &$line) { $line['x'] = 1; }\n"
                    "echo json_encode($p);"));
-  ASSERT_EQ(m.result.sites.size(), 1u);
-  EXPECT_EQ(m.result.sites[0].status, SiteStatus::kNeedsReview);
+  EXPECT_EQ(OnlyStatus(m), SiteStatus::kNeedsReview);
 }
 
 // The seam for linking a PHP array to the JavaScript that receives it:
