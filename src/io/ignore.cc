@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <fstream>
 
+#include "io/builtin_ignore.h"
 #include "io/git_api.h"
 
 namespace psm {
@@ -82,9 +83,9 @@ IgnoreRules::~IgnoreRules() {
 }
 
 void IgnoreRules::BeginRoot(const std::string& root) {
-  // One repository per run: the first root's. Without libgit2 installed
-  // the walk still runs, without .gitignore rules.
-  if (repo_ || !ignore_files_ || !MayBeInGitWorkTree(root) || !Git()) return;
+  // One repository per run: the first root's.
+  if (repo_ || builtin_ || !ignore_files_ || !MayBeInGitWorkTree(root)) return;
+  if (!Git()) return BeginBuiltin(root);
   Git()->git_libgit2_init();
   if (Git()->git_repository_open_ext(&repo_, root.c_str(), 0, nullptr) != 0 ||
       Git()->git_repository_is_bare(repo_)) {
@@ -97,8 +98,15 @@ void IgnoreRules::BeginRoot(const std::string& root) {
   if (!workdir_.empty() && workdir_.back() != '/') workdir_ += '/';
 }
 
+void IgnoreRules::BeginBuiltin(const std::string& root) {
+  std::optional<GitRepoFiles> files = FindGitRepoFiles(root);
+  if (!files) return;
+  builtin_ = std::make_unique<BuiltinIgnore>(std::move(*files));
+  workdir_ = builtin_->workdir();
+}
+
 void IgnoreRules::EnterDirectory(const std::string& dir) {
-  if (!repo_) return;
+  if (!repo_ && !builtin_) return;
   std::ifstream in(dir + "/.ignore");
   if (!in) return;
   std::string prefix = RepoRelative(dir);
@@ -109,7 +117,11 @@ void IgnoreRules::EnterDirectory(const std::string& dir) {
     if (line.empty() || line[0] == '#') continue;
     rules += RootedRule(prefix, line) + "\n";
   }
-  Git()->git_ignore_add_rule(repo_, rules.c_str());
+  if (builtin_) {
+    builtin_->AddRules(rules);
+  } else {
+    Git()->git_ignore_add_rule(repo_, rules.c_str());
+  }
 }
 
 std::string IgnoreRules::RepoRelative(const std::string& path) const {
@@ -126,9 +138,10 @@ std::string IgnoreRules::RepoRelative(const std::string& path) const {
 }
 
 bool IgnoreRules::GitIgnores(const std::string& path, bool is_dir) const {
-  if (!repo_) return false;
+  if (!repo_ && !builtin_) return false;
   std::string relative = RepoRelative(path);
   if (relative.empty()) return false;  // the root itself, or outside the repo
+  if (builtin_) return builtin_->IsIgnored(relative, is_dir);
   if (is_dir) relative += '/';
   int ignored = 0;
   if (Git()->git_ignore_path_is_ignored(&ignored, repo_, relative.c_str()) != 0)

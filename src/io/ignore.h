@@ -9,13 +9,16 @@ struct git_repository;
 
 namespace psm {
 
+class BuiltinIgnore;
+
 // Which paths a directory walk leaves out. Inside a git work tree, the
 // repository's own rules decide through libgit2 (nested .gitignore files,
 // negations, .git/info/exclude, the user's core.excludesFile), plus
 // ripgrep-style `.ignore` files; everywhere, --exclude GLOB prunes and
 // --include GLOB (when given) selects files. Globs use fnmatch(3) syntax and
 // are matched against the path relative to the walk root and against the
-// file name alone.
+// file name alone. Without libgit2 (not installed, or the WebAssembly
+// build) the same rules are read by BuiltinIgnore.
 class IgnoreRules {
  public:
   // `ignore_files`: read .gitignore/.ignore (false for --no-ignore).
@@ -36,6 +39,7 @@ class IgnoreRules {
   bool ExcludedByGlobs(const std::string& path, bool is_dir) const;
 
  private:
+  void BeginBuiltin(const std::string& root);
   bool GitIgnores(const std::string& path, bool is_dir) const;
   std::string RepoRelative(const std::string& path) const;
 
@@ -43,7 +47,8 @@ class IgnoreRules {
   std::vector<std::string> includes_;
   bool ignore_files_ = true;
   git_repository* repo_ = nullptr;
-  std::string workdir_;  // absolute, with a trailing slash
+  std::unique_ptr<BuiltinIgnore> builtin_;  // instead of repo_, without libgit2
+  std::string workdir_;                     // absolute, with a trailing slash
   std::string cwd_;
 };
 
