@@ -48,7 +48,9 @@ if(PSM_TREE_SITTER_RUNTIME STREQUAL "npm")
   set(TREE_SITTER_INCLUDE_DIR ${psm_ts_lib}/include)
   psm_npm_version(psm_ts_npm_version tree-sitter)
   set(PSM_TREE_SITTER_RUNTIME_VERSION "npm tree-sitter ${psm_ts_npm_version} (vendored lib)")
-  set(PSM_STATIC_LINK_OPTIONS -static-libstdc++ -static-libgcc)
+  if(NOT EMSCRIPTEN)
+    set(PSM_STATIC_LINK_OPTIONS -static-libstdc++ -static-libgcc)
+  endif()
 else()
   # Start-up is a real part of a pre-commit run (a few small files): with
   # tree-sitter and the C++ runtime linked in, the dynamic loader has far

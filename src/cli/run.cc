@@ -17,6 +17,7 @@
 #include "cli/printer.h"
 #include "cli/terminal.h"
 #include "common/path_quote.h"
+#include "common/platform.h"
 #include "io/file_io.h"
 #include "io/git_index.h"
 #include "io/ignore.h"
@@ -141,6 +142,7 @@ ProcessedFile ProcessFile(const std::string& path, const RunContext& ctx,
 }
 
 unsigned Jobs(const Options& options) {
+  if (!kHasThreads) return 1;
   if (options.jobs > 0) return options.jobs;
   unsigned cores = std::thread::hardware_concurrency();
   return cores == 0 ? 1 : cores;
@@ -291,6 +293,19 @@ int RunInteractive(const RunContext& ctx, Printer& printer) {
   return ExitCode(ctx.options, run);
 }
 
+// The WebAssembly build says where it cannot do what was asked (README,
+// "WebAssembly build"); the results are the same either way.
+void NoteWhatThisBuildLacks(const Options& options, Printer& printer) {
+  if (kHasThreads || options.quiet) return;
+  if (options.jobs > 1)
+    printer.Error("note: the WebAssembly build runs on one thread; --jobs " +
+                  std::to_string(options.jobs) + " has no effect");
+  if (options.mode == Mode::kWrite && !kHasSignals)
+    printer.Error(
+        "note: in the WebAssembly build an interrupt ends --write at once: "
+        "each file is still old or new, but a temporary file may remain");
+}
+
 // True when every path names something other than a directory: the files
 // are then known at once (the pre-commit case) and need no walker thread.
 bool OnlyFiles(const std::vector<std::string>& paths) {
@@ -308,13 +323,15 @@ int RunFiles(const RunContext& ctx, Printer& printer) {
   auto started = std::chrono::steady_clock::now();
   RunOutcome run;
   run.keep_results = printer.WantsReports();
+  NoteWhatThisBuildLacks(ctx.options, printer);
   // Before the walk: an interrupt at any point then ends the run cleanly.
-  if (ctx.options.mode == Mode::kWrite) CatchInterrupts();
+  if (ctx.options.mode == Mode::kWrite && kHasSignals) CatchInterrupts();
   IgnoreRules ignore(ctx.options.excludes, ctx.options.includes,
                      !ctx.options.no_ignore);
   constexpr size_t kWalkLead = 4096;  // files the walk may be ahead
-  bool only_files = OnlyFiles(ctx.options.paths);
-  WorkQueue<WalkEntry> queue(only_files ? SIZE_MAX : kWalkLead);
+  // Without threads the walk runs first, all of it, then the files.
+  bool walk_first = OnlyFiles(ctx.options.paths) || !kHasThreads;
+  WorkQueue<WalkEntry> queue(walk_first ? SIZE_MAX : kWalkLead);
   std::atomic<size_t> found{0};
   std::atomic<bool> all_found{false};
   auto walk = [&] {
@@ -326,7 +343,7 @@ int RunFiles(const RunContext& ctx, Printer& printer) {
     queue.Close();
   };
   std::thread walker;
-  if (only_files) {
+  if (walk_first) {
     walk();
   } else {
     walker = std::thread(walk);

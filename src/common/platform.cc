@@ -1,9 +1,23 @@
 #include "common/platform.h"
 
+#include <unistd.h>
+
+#ifdef __EMSCRIPTEN__
+#include <emscripten.h>
+#endif
+
 namespace psm {
 
 #define PSM_STRINGIFY_(x) #x
 #define PSM_STRINGIFY(x) PSM_STRINGIFY_(x)
+
+bool IsTerminal(int fd) {
+#ifdef __EMSCRIPTEN__
+  return EM_ASM_INT({ return require('tty').isatty($0) ? 1 : 0; }, fd) == 1;
+#else
+  return ::isatty(fd) == 1;
+#endif
+}
 
 const char* BuildDescription() {
 #if defined(__EMSCRIPTEN__)

@@ -18,6 +18,10 @@ inline constexpr bool kHasSignals = true;
 inline constexpr bool kIsWebAssembly = false;
 #endif
 
+// Whether `fd` is a terminal. Emscripten's isatty() answers yes for every
+// standard stream under Node, so the WebAssembly build asks Node itself.
+bool IsTerminal(int fd);
+
 // One line for --version: native or WebAssembly, and what the latter lacks.
 const char* BuildDescription();
 

@@ -8,11 +8,13 @@
 namespace psm {
 namespace {
 
+#ifndef __EMSCRIPTEN__
 // Sonames of the libgit2 releases whose API matches the headers we build
 // with (the functions used here have been stable since 1.0).
 constexpr const char* kSonames[] = {
     "libgit2.so.1.5", "libgit2.so.1.6", "libgit2.so.1.7", "libgit2.so.1.8",
     "libgit2.so.1.4", "libgit2.so.1.3", "libgit2.so"};
+#endif
 
 // PSM_LIBGIT2=off behaves as a machine without libgit2 (tests, and a way
 // round a broken installation). The WebAssembly build never has it.

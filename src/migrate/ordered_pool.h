@@ -38,8 +38,8 @@ void RunOrdered(WorkQueue<Item>& queue, unsigned jobs,
   }
   std::mutex mutex;
   std::map<size_t, Result> done;  // finished, waiting for their turn
-  size_t turn = 0;                 // the index the sink needs next
-  bool sinking = false;            // a worker is handing results on
+  size_t turn = 0;                // the index the sink needs next
+  bool sinking = false;           // a worker is handing results on
   // Called with `lock` held; hands on every result whose turn has come,
   // unless another worker is already doing so (it will see ours too).
   auto hand_on = [&](std::unique_lock<std::mutex>& lock) {
@@ -67,9 +67,13 @@ void RunOrdered(WorkQueue<Item>& queue, unsigned jobs,
     }
     queue.Close();
   };
-  std::vector<std::thread> threads;
-  for (unsigned t = 0; t < jobs; ++t) threads.emplace_back(worker);
-  for (std::thread& t : threads) t.join();
+  if (jobs <= 1) {
+    worker();  // on this thread: the only way in a build without threads
+  } else {
+    std::vector<std::thread> threads;
+    for (unsigned t = 0; t < jobs; ++t) threads.emplace_back(worker);
+    for (std::thread& t : threads) t.join();
+  }
   // Items are taken in order and each taken one is finished, so nothing is
   // left waiting; hand on anything a race left behind all the same.
   std::unique_lock<std::mutex> lock(mutex);
