@@ -1,0 +1,115 @@
+#!/usr/bin/env bash
+# Installs the packed tarballs into a fresh project with `npm install
+# --offline` (from the tarballs only) and runs `npx payment-session-migrate`
+# on the examples and on every fixture, native and WebAssembly
+# (PAYMENT_SESSION_MIGRATE_WASM=1): outputs, diffs, reports, written files
+# and exit status must be byte-identical to the build-tree binary's. Also:
+# the packaged binary needs nothing but glibc (ldd).
+# Usage: npm_install_test.sh SOURCE_DIR BUILD_DIR TARBALL_DIR
+set -uo pipefail
+source_dir=$1 build_dir=$2 tarballs=$(cd "$3" && pwd)
+source "$(dirname "$0")/lib.sh"
+version=$(node -p "require('$source_dir/package.json').version")
+main_tgz=$tarballs/payment-session-migrate-$version.tgz
+platform_tgz=$tarballs/payment-session-migrate-linux-x64-gnu-$version.tgz
+
+# The version has one home (package.json); everything else must agree.
+[[ $(node -p "require('$source_dir/package.json').dependencies['payment-session-migrate']") == "$version" ]] &&
+  pass || fail "package.json: the hook package's dependency is not version $version"
+[[ $(grep -m1 '^## ' "$source_dir/CHANGELOG.md") == "## $version "* ]] && pass ||
+  fail "CHANGELOG.md: the newest heading is not $version"
+[[ $("$build_dir/payment-session-migrate" --version | head -1) == "payment-session-migrate $version" ]] &&
+  pass || fail "the build tree's binary is not version $version"
+
+mkdir -p "$work/project"
+cd "$work/project" || exit 1
+echo '{"name": "merchant-shop", "private": true}' >package.json
+if npm install --offline --no-audit --loglevel=error "$main_tgz" "$platform_tgz" >"$work/install.log" 2>&1; then
+  pass
+else
+  fail "npm install --offline: $(cat "$work/install.log")"
+  finish "npm install test"; exit 1
+fi
+npx_psm() { (cd "$1" && shift && "$work/project/node_modules/.bin/payment-session-migrate" "$@"); }
+reference() { (cd "$1" && shift && "$build_dir/payment-session-migrate" "$@"); }
+
+# Each build says which it is.
+[[ $(npx_psm . --version) == *"build: native"* ]] && pass || fail "npx did not pick the native binary: $(npx_psm . --version)"
+[[ $(PAYMENT_SESSION_MIGRATE_WASM=1 npx_psm . --version) == *"build: WebAssembly"* ]] && pass ||
+  fail "PAYMENT_SESSION_MIGRATE_WASM=1 did not run WebAssembly"
+[[ $(npx_psm . --version | head -1) == "payment-session-migrate $version" ]] && pass || fail "--version: wrong version"
+
+# ldd: glibc only.
+binary=node_modules/@payment-session-migrate/linux-x64-gnu/bin/payment-session-migrate
+others=$(ldd "$binary" | grep -vE 'linux-vdso|libc\.so|libm\.so|ld-linux' || true)
+[[ -z $others ]] && pass || fail "the packaged binary needs more than glibc: $others"
+
+# compare NAME DIR ARGS...: the same stdout, stderr and status from the
+# build-tree binary, npx (native) and npx with WebAssembly.
+compare() {
+  local name=$1 dir=$2; shift 2
+  reference "$dir" "$@" >"$work/ref.out" 2>"$work/ref.err"; local ref_status=$?
+  for build in native wasm; do
+    local wasm=0; [[ $build == wasm ]] && wasm=1
+    PAYMENT_SESSION_MIGRATE_WASM=$wasm npx_psm "$dir" "$@" >"$work/got.out" 2>"$work/got.err"
+    local status=$?
+    if [[ $status != "$ref_status" ]]; then
+      fail "$name ($build): exit $status, the build tree's binary $ref_status"
+    elif ! cmp -s "$work/ref.out" "$work/got.out"; then
+      fail "$name ($build): stdout differs: $(diff "$work/ref.out" "$work/got.out" | head -5)"
+    elif ! diff -q <(untimed "$work/ref.err") <(untimed "$work/got.err") >/dev/null; then
+      fail "$name ($build): stderr differs: $(diff <(untimed "$work/ref.err") <(untimed "$work/got.err") | head -5)"
+    else
+      pass
+    fi
+  done
+}
+
+cp -r "$source_dir/examples" "$work/examples"
+compare "examples --check" "$work/examples" --check .
+compare "examples --diff" "$work/examples" --diff --session-id checkout.payment.session.id .
+compare "examples --check --format github" "$work/examples" --check --format github .
+
+# Every fixture (inputs and expected outputs alike), every output format.
+cp -r "$source_dir/fixtures" "$work/fixtures"
+compare "fixtures --diff" "$work/fixtures" --diff .
+compare "fixtures --json-report" "$work/fixtures" --json-report - --session-id s.id .
+compare "fixtures --check" "$work/fixtures" --check --format github .
+for report in markdown sarif html; do
+  for build in ref native wasm; do
+    if [[ $build == ref ]]; then
+      reference "$work/fixtures" --quiet --$report-report "$work/$report.$build" . >/dev/null
+    else
+      PAYMENT_SESSION_MIGRATE_WASM=$([[ $build == wasm ]] && echo 1 || echo 0) \
+        npx_psm "$work/fixtures" --quiet --$report-report "$work/$report.$build" . >/dev/null
+    fi
+  done
+  for build in native wasm; do
+    cmp -s "$work/$report.ref" "$work/$report.$build" && pass || fail "--$report-report ($build) differs"
+  done
+done
+
+# --write: the same bytes on disk.
+for build in ref native wasm; do
+  cp -r "$source_dir/fixtures" "$work/write-$build"
+  if [[ $build == ref ]]; then
+    reference "$work/write-$build" --write --quiet --session-id s.id . >/dev/null 2>&1
+  else
+    PAYMENT_SESSION_MIGRATE_WASM=$([[ $build == wasm ]] && echo 1 || echo 0) \
+      npx_psm "$work/write-$build" --write --quiet --session-id s.id . >/dev/null 2>&1
+  fi
+done
+for build in native wasm; do
+  diff -r "$work/write-ref" "$work/write-$build" >/dev/null && pass || fail "--write ($build) wrote other bytes"
+done
+! diff -r -q "$source_dir/fixtures" "$work/write-ref" >/dev/null && pass || fail "--write changed nothing: the comparison proves little"
+
+# Standard input and a usage error.
+printf 'dr.createSource({type: "konbini", amount: 1});\n' >"$work/stdin.js"
+for build in 0 1; do
+  out=$(PAYMENT_SESSION_MIGRATE_WASM=$build npx_psm . --stdin --session-id s <"$work/stdin.js")
+  [[ $out == *"sessionId: s"* ]] && pass || fail "--stdin (wasm=$build): $out"
+  PAYMENT_SESSION_MIGRATE_WASM=$build npx_psm . --no-such-flag >/dev/null 2>&1
+  [[ $? == 2 ]] && pass || fail "usage error (wasm=$build) is not exit 2"
+done
+finish "npm install test"
