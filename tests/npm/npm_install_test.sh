@@ -78,10 +78,10 @@ compare "fixtures --check" "$work/fixtures" --check --format github .
 for report in markdown sarif html; do
   for build in ref native wasm; do
     if [[ $build == ref ]]; then
-      reference "$work/fixtures" --quiet --$report-report "$work/$report.$build" . >/dev/null
+      reference "$work/fixtures" --quiet --$report-report "$work/$report.$build" . >/dev/null 2>&1
     else
       PAYMENT_SESSION_MIGRATE_WASM=$([[ $build == wasm ]] && echo 1 || echo 0) \
-        npx_psm "$work/fixtures" --quiet --$report-report "$work/$report.$build" . >/dev/null
+        npx_psm "$work/fixtures" --quiet --$report-report "$work/$report.$build" . >/dev/null 2>&1
     fi
   done
   for build in native wasm; do
