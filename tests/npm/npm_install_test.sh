@@ -45,13 +45,14 @@ others=$(ldd "$binary" | grep -vE 'linux-vdso|libc\.so|libm\.so|ld-linux' || tru
 [[ -z $others ]] && pass || fail "the packaged binary needs more than glibc: $others"
 
 # compare NAME DIR ARGS...: the same stdout, stderr and status from the
-# build-tree binary, npx (native) and npx with WebAssembly.
+# build-tree binary, npx (native) and npx with WebAssembly; $package_env
+# (VAR=value) applies to the last two only.
 compare() {
   local name=$1 dir=$2; shift 2
   reference "$dir" "$@" >"$work/ref.out" 2>"$work/ref.err"; local ref_status=$?
   for build in native wasm; do
     local wasm=0; [[ $build == wasm ]] && wasm=1
-    PAYMENT_SESSION_MIGRATE_WASM=$wasm npx_psm "$dir" "$@" >"$work/got.out" 2>"$work/got.err"
+    env ${package_env:-} PAYMENT_SESSION_MIGRATE_WASM=$wasm npx_psm "$dir" "$@" >"$work/got.out" 2>"$work/got.err"
     local status=$?
     if [[ $status != "$ref_status" ]]; then
       fail "$name ($build): exit $status, the build tree's binary $ref_status"
@@ -65,8 +66,18 @@ compare() {
   done
 }
 
+# The examples as a git work tree with ignore rules: the build-tree binary
+# reads them through libgit2, the WebAssembly build (and the native one with
+# PSM_LIBGIT2=off, as on a machine without libgit2) with the built-in reader.
 cp -r "$source_dir/examples" "$work/examples"
+(cd "$work/examples" && git init -q . && printf 'klarna.js\n/react-shop/src/api.ts\n' >.gitignore &&
+  printf 'europe.js\n' >storefront/.ignore && mkdir -p .git/info && printf 'apac-*.js\n' >.git/info/exclude)
 compare "examples --check" "$work/examples" --check .
+package_env=PSM_LIBGIT2=off compare "examples --check, packages without libgit2" "$work/examples" --check .
+[[ $(reference "$work/examples" --check . 2>/dev/null) != *klarna.js* ]] && pass || fail "examples: .gitignore not honoured"
+out=$(cd "$work/project" && npx --offline payment-session-migrate --diff --session-id s "$work/examples" 2>/dev/null)
+[[ $out == "$(reference "$work/project" --diff --session-id s "$work/examples" 2>/dev/null)" && -n $out ]] && pass ||
+  fail "npx payment-session-migrate --diff: not the build tree's diff"
 compare "examples --diff" "$work/examples" --diff --session-id checkout.payment.session.id .
 compare "examples --check --format github" "$work/examples" --check --format github .
 
