@@ -52,7 +52,8 @@ compare() {
   reference "$dir" "$@" >"$work/ref.out" 2>"$work/ref.err"; local ref_status=$?
   for build in native wasm; do
     local wasm=0; [[ $build == wasm ]] && wasm=1
-    env ${package_env:-} PAYMENT_SESSION_MIGRATE_WASM=$wasm npx_psm "$dir" "$@" >"$work/got.out" 2>"$work/got.err"
+    (if [[ -n ${package_env:-} ]]; then export "${package_env?}"; fi
+     PAYMENT_SESSION_MIGRATE_WASM=$wasm npx_psm "$dir" "$@") >"$work/got.out" 2>"$work/got.err"
     local status=$?
     if [[ $status != "$ref_status" ]]; then
       fail "$name ($build): exit $status, the build tree's binary $ref_status"
