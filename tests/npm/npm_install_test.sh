@@ -124,4 +124,15 @@ for build in 0 1; do
   PAYMENT_SESSION_MIGRATE_WASM=$build npx_psm . --no-such-flag >/dev/null 2>&1
   [[ $? == 2 ]] && pass || fail "usage error (wasm=$build) is not exit 2"
 done
+# Where the native binary does not fit, the WebAssembly build runs: a glibc
+# older than the binary's (as recorded in the platform package), or no
+# platform package at all (--omit=optional, another platform).
+manifest=node_modules/@payment-session-migrate/linux-x64-gnu/package.json
+sed -i.orig 's/"glibc": "[0-9.]*"/"glibc": "99.0"/' "$manifest"
+[[ $(npx_psm . --version) == *"build: WebAssembly"* ]] && pass || fail "an older glibc did not fall back to WebAssembly"
+mv "$manifest.orig" "$manifest"
+mkdir -p "$work/no-optional" && cd "$work/no-optional" && echo '{"name": "n", "private": true}' >package.json
+npm install --offline --omit=optional --no-audit --loglevel=error "$main_tgz" >/dev/null 2>&1
+[[ $(node_modules/.bin/payment-session-migrate --version) == *"build: WebAssembly"* ]] && pass ||
+  fail "without the platform package the launcher did not run WebAssembly"
 finish "npm install test"
