@@ -1,12 +1,14 @@
 #include "io/walk.h"
 
-#include <dirent.h>
 #include <sys/stat.h>
 
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
 
+#include "common/path_quote.h"
+#include "common/platform.h"
+#include "io/dir_entries.h"
 #include "io/ignore.h"
 #include "syntax/language.h"
 
@@ -25,40 +27,47 @@ std::string Join(const std::string& dir, const char* name) {
 }
 
 // One entry of a directory, with the key that sorts it as its full path
-// sorts: directories as "name/".
+// sorts: directories as "name/". `problem`: an entry the walk must report.
 struct DirEntry {
   std::string key;
   bool is_dir = false;
+  std::string problem;
 };
+
+// Emscripten passes paths to Node.js as JavaScript strings, so a name that
+// is not UTF-8 cannot be opened there; it is reported, never passed over.
+constexpr const char* kNotUtf8InWasm =
+    "the file name is not UTF-8, which the WebAssembly build cannot open; "
+    "run the native build on it";
 
 // The entries of `dir` worth visiting, sorted; false if it cannot be read.
 bool ReadDirectory(const std::string& dir, IgnoreRules* ignore,
                    std::vector<DirEntry>* entries) {
-  DIR* handle = ::opendir(dir.c_str());
-  if (!handle) return false;
-  while (dirent* entry = ::readdir(handle)) {
-    const char* name = entry->d_name;
-    if (std::strcmp(name, ".") == 0 || std::strcmp(name, "..") == 0) continue;
-    unsigned char type = entry->d_type;
+  std::vector<DirEntryName> names;
+  if (!ListDirectory(dir, &names)) return false;
+  for (const DirEntryName& entry : names) {
+    const char* name = entry.name.c_str();
     std::string path = Join(dir, name);
-    if (type == DT_UNKNOWN) {
+    EntryType type = entry.type;
+    if (type == EntryType::kUnknown) {
       struct stat st;
       if (::lstat(path.c_str(), &st) != 0) continue;
-      type = S_ISDIR(st.st_mode)   ? DT_DIR
-             : S_ISREG(st.st_mode) ? DT_REG
-                                   : DT_LNK;
+      type = S_ISDIR(st.st_mode)   ? EntryType::kDirectory
+             : S_ISREG(st.st_mode) ? EntryType::kRegular
+                                   : EntryType::kOther;
     }
-    if (type == DT_DIR) {
+    if (kIsWebAssembly && !IsUtf8(entry.name) && type != EntryType::kOther) {
+      entries->push_back({entry.name, false, kNotUtf8InWasm});
+    } else if (type == EntryType::kDirectory) {
       if (!SkippedDirectory(name) &&
           !(ignore && ignore->IgnoresDirectory(path))) {
-        entries->push_back({std::string(name) + "/", true});
+        entries->push_back({entry.name + "/", true, ""});
       }
-    } else if (type == DT_REG && IsMigratableExtension(name) &&
+    } else if (type == EntryType::kRegular && IsMigratableExtension(name) &&
                !(ignore && ignore->IgnoresFile(path))) {
-      entries->push_back({name, false});
+      entries->push_back({entry.name, false, ""});
     }
   }
-  ::closedir(handle);
   std::sort(entries->begin(), entries->end(),
             [](const DirEntry& a, const DirEntry& b) { return a.key < b.key; });
   return true;
@@ -99,7 +108,8 @@ bool Walk(const std::string& root, IgnoreRules* ignore,
     if (entry.is_dir) {
       std::string_view name(entry.key.data(), entry.key.size() - 1);
       if (!enter(Join(top.dir, std::string(name).c_str()))) return false;
-    } else if (!on_entry({Join(top.dir, entry.key.c_str()), "", false})) {
+    } else if (!on_entry({Join(top.dir, entry.key.c_str()), entry.problem,
+                          !entry.problem.empty()})) {
       return false;
     }
   }

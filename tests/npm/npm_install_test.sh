@@ -116,6 +116,19 @@ for build in native wasm; do
 done
 ! diff -r -q "$source_dir/fixtures" "$work/write-ref" >/dev/null && pass || fail "--write changed nothing: the comparison proves little"
 
+# File names: a line break works in both builds; a name that is not UTF-8
+# (which Node cannot hand to the WebAssembly build) is reported, exit 2,
+# never passed over in silence.
+mkdir -p "$work/names"
+printf 'dr.createSource({type: "konbini", amount: 1});\n' >"$work/names/$(printf 'new\nline.js')"
+compare "a line break in a name" "$work/names" --check .
+printf 'dr.createSource({type: "konbini", amount: 1});\n' >"$work/names/$(printf 'bad\377name.js')"
+PAYMENT_SESSION_MIGRATE_WASM=1 npx_psm "$work/names" --check . >/dev/null 2>"$work/names.err"
+[[ $? == 2 ]] && grep -q 'bad\\377name.js": the file name is not UTF-8' "$work/names.err" && pass ||
+  fail "WebAssembly, a name that is not UTF-8: $(cat "$work/names.err")"
+PAYMENT_SESSION_MIGRATE_WASM=0 npx_psm "$work/names" --check . >/dev/null 2>&1
+[[ $? == 1 ]] && pass || fail "native, a name that is not UTF-8: not found"
+
 # Standard input and a usage error.
 printf 'dr.createSource({type: "konbini", amount: 1});\n' >"$work/stdin.js"
 for build in 0 1; do
