@@ -22,6 +22,7 @@
 #include "cli/printer.h"
 #include "cli/terminal.h"
 #include "common/path_quote.h"
+#include "common/platform.h"
 #include "io/file_io.h"
 #include "io/git_index.h"
 #include "io/ignore.h"
@@ -81,6 +82,7 @@ bool ValidSessionId(const std::string& expression) {
 }
 
 unsigned Jobs(const Options& options) {
+  if (!kHasThreads) return 1;
   if (options.jobs > 0) return options.jobs;
   unsigned cores = std::thread::hardware_concurrency();
   return cores == 0 ? 1 : cores;
@@ -231,6 +233,19 @@ int RunInteractive(const RunContext& ctx, Printer& printer) {
   return ExitCode(ctx.options, run);
 }
 
+// The WebAssembly build says where it cannot do what was asked (README,
+// "WebAssembly build"); the results are the same either way.
+void NoteWhatThisBuildLacks(const Options& options, Printer& printer) {
+  if (kHasThreads || options.quiet) return;
+  if (options.jobs > 1)
+    printer.Error("note: the WebAssembly build runs on one thread; --jobs " +
+                  std::to_string(options.jobs) + " has no effect");
+  if (options.mode == Mode::kWrite && !kHasSignals)
+    printer.Error(
+        "note: in the WebAssembly build an interrupt ends --write at once: "
+        "each file is still old or new, but a temporary file may remain");
+}
+
 // True when every path names something other than a directory: the files
 // are then known at once (the pre-commit case) and need no walker thread.
 bool OnlyFiles(const std::vector<std::string>& paths) {
@@ -253,17 +268,20 @@ int RunFiles(const RunContext& ctx, Printer& printer) {
   auto started = std::chrono::steady_clock::now();
   RunOutcome run;
   run.keep_results = printer.WantsReports();
+  NoteWhatThisBuildLacks(ctx.options, printer);
   // Before the walk: an interrupt at any point then ends the run cleanly.
-  if (ctx.options.mode == Mode::kWrite) CatchInterrupts();
+  if (ctx.options.mode == Mode::kWrite && kHasSignals) CatchInterrupts();
   IgnoreRules ignore(ctx.options.excludes, ctx.options.includes,
                      !ctx.options.no_ignore);
   constexpr size_t kWalkLead = 4096;  // files the walk may be ahead
   bool only_files = OnlyFiles(ctx.options.paths);
+  // Without threads the walk runs first, all of it, then the files.
+  bool walk_first = only_files || !kHasThreads;
   // Named files (pre-commit: a few) go one by one, to spread them over the
   // threads.
   size_t batch_size = only_files ? 1 : kWalkBatch;
   using Batch = std::vector<WalkEntry>;
-  WorkQueue<Batch> queue(only_files ? SIZE_MAX : kWalkLead / batch_size);
+  WorkQueue<Batch> queue(walk_first ? SIZE_MAX : kWalkLead / batch_size);
   std::atomic<size_t> found{0};
   std::atomic<bool> all_found{false};
   auto walk = [&] {
@@ -285,7 +303,7 @@ int RunFiles(const RunContext& ctx, Printer& printer) {
     queue.Close();
   };
   std::thread walker;
-  if (only_files) {
+  if (walk_first) {
     walk();
   } else {
     walker = std::thread(walk);
