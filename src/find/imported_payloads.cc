@@ -113,10 +113,13 @@ class ImportRequests {
 
   void Request(CallSite* site, ModuleRef ref, std::string member,
                ModuleRequest::Access access, TSNode expr) {
-    ModuleRequest request{std::move(ref), std::move(member), access,
-                          ts_node_start_byte(expr),
-                          Quote(node::Text(expr, source_)) + " (line " +
-                              std::to_string(node::Line(expr)) + ")"};
+    ModuleRequest request;
+    request.ref = std::move(ref);
+    request.member = std::move(member);
+    request.access = access;
+    request.at = ts_node_start_byte(expr);
+    request.what = Quote(node::Text(expr, source_)) + " (line " +
+                   std::to_string(node::Line(expr)) + ")";
     AddBlindSpot(site, "the payload is built in module " +
                            Quote(request.ref.specifier) + " (" + request.what +
                            ")");

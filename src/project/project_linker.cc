@@ -6,6 +6,8 @@
 #include <set>
 
 #include "find/object_builder.h"
+#include "find/scope.h"
+#include "find/wrapper_calls.h"
 #include "io/file_io.h"
 #include "io/ignore.h"
 #include "io/walk.h"
@@ -161,6 +163,53 @@ class Linker {
     return namers;
   }
 
+  // The calls, in other files of the project, of the function `name` this
+  // file (`file`, absolute) exports: through a named, default or namespace
+  // import, or require.
+  std::vector<std::pair<const Module*, ByteRange>> CallsOfExport(
+      const std::string& file, const std::string& name) {
+    std::vector<std::pair<const Module*, ByteRange>> calls;
+    std::string stem = fs::path(file).stem().string();
+    if (stem == "index")
+      stem = fs::path(file).parent_path().filename().string();
+    const Module* own = cache_.Load(file);
+    if (!own) return calls;
+    TSNode default_export =
+        FindExport(own->tree.Root(), own->text, "default").node;
+    bool is_default = !ts_node_is_null(default_export) &&
+                      FunctionName(default_export, own->text) == name;
+    for (const std::string& candidate : ProjectFiles()) {
+      std::string path = AbsolutePath(candidate);
+      if (path == file) continue;
+      SourceFile read = ReadSourceFile(candidate, kDefaultMaxFileBytes);
+      if (!read.error.empty() || read.text.find(stem) == std::string::npos)
+        continue;
+      const Module* module = cache_.Load(path);
+      if (!module) continue;
+      ForEachDescendant(module->tree.Root(), true, [&](TSNode n) {
+        if (!node::Is(n, "call_expression")) return;
+        TSNode callee = node::Unwrap(node::Field(n, "function"));
+        std::string member;
+        if (node::Is(callee, "member_expression")) {
+          member = node::Text(node::Field(callee, "property"), module->text);
+          callee = node::Unwrap(node::Field(callee, "object"));
+        }
+        if (!node::Is(callee, "identifier")) return;
+        std::string_view id = node::Text(callee, module->text);
+        std::optional<ModuleRef> ref =
+            ImportedAs(ResolveName(id, callee, module->text), id, module->text);
+        if (!ref || paths_.Resolve(path, ref->specifier) != file) return;
+        std::string exported = ref->exported == "*" ? member : ref->exported;
+        if (ref->exported != "*" && !member.empty()) return;
+        if (exported == name || (exported == "default" && is_default) ||
+            (ref->exported == "*" && member.empty() && is_default)) {
+          calls.emplace_back(module, node::Range(n));
+        }
+      });
+    }
+    return calls;
+  }
+
  private:
   std::string RootShown() const {
     std::string shown = options_.display(paths_.root());
@@ -205,6 +254,35 @@ std::string BuilderName(TSNode builder, const ModuleRequest& request,
   return request.ref.exported;
 }
 
+// A createSource wrapper of `caller` that other files import and call:
+// each call there is a site with the argument as its payload, or, when
+// one of those files may not be edited, the wrapper's site stays.
+void LinkWrapper(const CallerFile& caller, const SiteRequest& r, Linker& linker,
+                 const LinkOptions& options,
+                 std::map<std::string, FileLinks>* links) {
+  const std::string& name = r.request.member;
+  auto calls = linker.CallsOfExport(caller.path, name);
+  std::string wrapper =
+      Quote(name) + " (" + caller.display + ":" + std::to_string(r.line) + ")";
+  if (calls.empty()) return;  // its own reason stands
+  for (const auto& [module, range] : calls) {
+    if (std::string why = options.why_not_writable(module->path);
+        !why.empty()) {
+      (*links)[caller.path].unlinked[r.call_begin] =
+          "the payload is built by the callers of " + wrapper + ", and " +
+          options.display(module->path) + " is not edited by this run: " + why;
+      return;
+    }
+  }
+  (*links)[caller.path].forwarded.insert(r.call_begin);
+  for (const auto& [module, range] : calls) {
+    WrapperCall call{range, r.request.param_index, wrapper, {}};
+    for (const PayloadObserver& o : r.observers)
+      call.observers.push_back({o.path, "in " + wrapper + ": " + o.what});
+    (*links)[module->path].wrapper_calls.push_back(std::move(call));
+  }
+}
+
 }  // namespace
 
 std::map<std::string, FileLinks> LinkProject(
@@ -217,6 +295,10 @@ std::map<std::string, FileLinks> LinkProject(
   std::map<std::pair<std::string, uint32_t>, size_t> builder_index;
   for (const CallerFile& caller : callers) {
     for (const SiteRequest& r : caller.requests) {
+      if (r.request.access == ModuleRequest::Access::kWrapperArgument) {
+        LinkWrapper(caller, r, linker, options, &links);
+        continue;
+      }
       Found found = linker.Follow(caller.path, r.request);
       std::string where = caller.display + ":" + std::to_string(r.line);
       if (ts_node_is_null(found.builder)) {

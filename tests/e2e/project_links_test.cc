@@ -202,7 +202,7 @@ TEST_F(ProjectLinksTest, BuilderOutsideThePathsGivenIsNamed) {
   EXPECT_EQ(out.status, 0) << out.err;  // --write: review is not a failure
   EXPECT_EQ(dir_.Read("lib/paypal.js"), builder);
   EXPECT_NE(out.err.find("lib/paypal.js:1"), std::string::npos) << out.err;
-  EXPECT_NE(out.err.find("outside the paths given; add it to them"), std::string::npos);
+  EXPECT_NE(out.err.find("outside the paths given (or ignored); add it to them"), std::string::npos);
   Outcome no_follow =
       Shell(dir_.path(), "{bin} --check --no-follow --session-id S src");
   EXPECT_NE(no_follow.out.find("is built in module `../lib/paypal`"),
