@@ -131,7 +131,8 @@ void ApplyLinks(const FileLinks& links, std::vector<CallSite>* sites) {
     if (reason == links.unlinked.end() || s.requests.empty()) continue;
     bool replaced = false;
     for (std::string& spot : s.blind_spots) {
-      if (spot.starts_with("the payload is built in module")) {
+      if (spot.starts_with("the payload is built in module") ||
+          spot.starts_with("the payload is built by a global")) {
         spot = reason->second;
         replaced = true;
       }

@@ -5,6 +5,7 @@
 #include <optional>
 #include <set>
 
+#include "common/strings.h"
 #include "find/object_builder.h"
 #include "find/scope.h"
 #include "find/wrapper_calls.h"
@@ -12,6 +13,7 @@
 #include "io/ignore.h"
 #include "io/walk.h"
 #include "project/module_exports.h"
+#include "project/script_globals.h"
 #include "syntax/language.h"
 #include "syntax/node.h"
 #include "syntax/tree.h"
@@ -72,6 +74,7 @@ class Linker {
     ModuleRef ref = request.ref;
     std::string member = request.member;
     std::string from = AbsolutePath(importer);
+    if (ref.specifier.empty()) return FollowGlobal(request);
     for (int hop = 0; hop < kMaxReExports; ++hop) {
       std::optional<std::string> file = paths_.Resolve(from, ref.specifier);
       if (!file) {
@@ -129,6 +132,46 @@ class Linker {
       return found;
     }
     found.why_not = "too many re-exports of " + Quote(request.ref.specifier);
+    return found;
+  }
+
+  // A global of classic script pages (`DrPayloads.paypal(cart)`,
+  // `buildPayload()`): followed when exactly one file of the project
+  // defines it.
+  Found FollowGlobal(const ModuleRequest& request) {
+    Found found;
+    const std::string& name = request.ref.exported;
+    std::vector<std::string> definers;
+    for (const std::string& candidate : ProjectFiles()) {
+      SourceFile read = ReadSourceFile(candidate, kDefaultMaxFileBytes);
+      if (!read.error.empty() || read.text.find(name) == std::string::npos)
+        continue;
+      const Module* module = cache_.Load(AbsolutePath(candidate));
+      if (!module) continue;
+      TSNode value = GlobalDefinition(module->tree.Root(), module->text, name);
+      if (ts_node_is_null(value)) continue;
+      definers.push_back(options_.display(module->path));
+      found.module = module;
+      found.builder = request.member.empty()
+                          ? value
+                          : MemberOf(value, request.member,
+                                     request.access ==
+                                         ModuleRequest::Access::kNewThenMethod,
+                                     module->text);
+    }
+    if (definers.size() != 1) {
+      found.builder = TSNode{};
+      found.why_not =
+          definers.empty()
+              ? "no file of the project defines the global " + Quote(name)
+              : "the global " + Quote(name) + " is defined in several files (" +
+                    Join(definers, ", ") + ")";
+    } else if (ts_node_is_null(found.builder) ||
+               !Fits(found.builder, request.access)) {
+      found.builder = TSNode{};
+      found.why_not = "the global " + Quote(name) + " in " + definers[0] +
+                      " is not a function or object literal that builds it";
+    }
     return found;
   }
 
@@ -303,7 +346,10 @@ std::map<std::string, FileLinks> LinkProject(
       std::string where = caller.display + ":" + std::to_string(r.line);
       if (ts_node_is_null(found.builder)) {
         links[caller.path].unlinked[r.call_begin] =
-            "the payload is built in module " + Quote(r.request.ref.specifier) +
+            "the payload is built " +
+            (r.request.ref.specifier.empty()
+                 ? "by a global"
+                 : "in module " + Quote(r.request.ref.specifier)) +
             " (" + r.request.what +
             "), which the tool cannot follow: " + found.why_not;
         continue;
