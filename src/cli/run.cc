@@ -312,6 +312,7 @@ int RunFiles(const RunContext& ctx, Printer& printer) {
   size_t done = 0;
   std::vector<ProcessedFile> deferred;
   std::set<std::string> reported;  // absolute paths with output already
+  std::vector<std::string> quiet;  // the other files, as opened
   RunOrdered<Worker, std::vector<ProcessedFile>>(
       queue, Jobs(ctx.options), g_interrupted,
       [&](const Batch& batch, Worker& worker) {
@@ -340,6 +341,8 @@ int RunFiles(const RunContext& ctx, Printer& printer) {
             if (file.result.changed || !file.result.sites.empty() ||
                 !file.result.error.empty()) {
               reported.insert(AbsolutePath(file.opened));
+            } else {
+              quiet.push_back(std::move(file.opened));
             }
             printer.File(file.result, file.diff);
             run.Add(std::move(file.result));
@@ -352,9 +355,10 @@ int RunFiles(const RunContext& ctx, Printer& printer) {
       });
   if (walker.joinable()) walker.join();
   progress.Clear();
-  FinishLinkedFiles(ctx, deferred, reported, g_interrupted,
-                    [&](ProcessedFile&& file) {
+  FinishLinkedFiles(ctx, deferred, reported, quiet, g_interrupted,
+                    [&](ProcessedFile&& file, bool counted) {
                       printer.File(file.result, file.diff);
+                      if (counted) --run.summary.files;  // seen by the walk
                       run.Add(std::move(file.result));
                     });
   double seconds =

@@ -217,7 +217,8 @@ Migration MigrateText(std::string_view path, std::string_view text,
   m.result.path = std::string(path);
   m.input_text = text;
   CallKinds kinds = ScanCallKinds(text);
-  bool builds = links && !links->builders.empty();
+  bool builds =
+      links && (!links->builders.empty() || !links->wrapper_calls.empty());
   if (!kinds.create_source && !kinds.session_apis && !builds) return m;
   if (!options.include_minified) {
     if (auto reason = GeneratedCodeReason(path, text)) {
@@ -256,11 +257,18 @@ Migration Migrate(Migration m, std::string_view text, std::string_view source,
   std::vector<ByteRange> calls;
   std::vector<CallSite> sites = FindCallSites(source, tree.Root());
   if (source.data() != text.data()) ObserveMarkupNames(text, source, &sites);
-  std::vector<std::string> notes;  // of the builder sites, which come last
+  // Sites the project model adds come last: calls of wrappers defined
+  // elsewhere, then builders of payloads for calls elsewhere; `notes` has
+  // a line for each.
+  std::vector<std::string> notes;
   if (links) ApplyLinks(*links, &sites);
   m.requests = RequestsOf(sites, source);
+  size_t first_noted = sites.size();
   size_t first_builder = sites.size();
   if (links) {
+    for (CallSite& w : WrapperCallSites(source, tree.Root(), *links, &notes))
+      sites.push_back(std::move(w));
+    first_builder = sites.size();
     for (CallSite& b : BuilderSites(source, tree.Root(), *links, &notes))
       sites.push_back(std::move(b));
   }
@@ -268,8 +276,8 @@ Migration Migrate(Migration m, std::string_view text, std::string_view source,
   for (size_t k = 0; k < sites.size(); ++k) {
     const CallSite& site = sites[k];
     SitePlan& plan = plans[k];
-    if (k >= first_builder)
-      plan.reasons.insert(plan.reasons.begin(), notes[k - first_builder]);
+    if (k >= first_noted)
+      plan.reasons.insert(plan.reasons.begin(), notes[k - first_noted]);
     if (plan.status == SiteStatus::kIgnored) {
       m.result.sites.push_back(ToResult(plan, site, lines));
       continue;
