@@ -65,9 +65,9 @@ fi
 # ---- 2. build ----------------------------------------------------------------
 generator=()
 command -v ninja >/dev/null && generator=(-G Ninja)
-if [[ ! -f $ROOT/node_modules/tree-sitter-javascript/src/parser.c ]]; then
+if [[ ! -f $ROOT/grammars/node_modules/tree-sitter-javascript/src/parser.c ]]; then
   log "npm ci --ignore-scripts (grammars)"
-  (cd "$ROOT" && step npm ci --ignore-scripts --no-audit --no-fund)
+  (cd "$ROOT/grammars" && step npm ci --ignore-scripts --no-audit --no-fund)
 fi
 if [[ ! -f $BUILD/CMakeCache.txt ]]; then
   step cmake -S "$ROOT" -B "$BUILD" "${generator[@]}" -DCMAKE_BUILD_TYPE=Release
@@ -91,7 +91,7 @@ else
   shadow=$WORK/shadow-src
   BENCH_BUILD=$WORK/cmake-build
   mkdir -p "$shadow"
-  for d in src cmake rules node_modules bench; do ln -sfn "$ROOT/$d" "$shadow/$d"; done
+  for d in src cmake rules grammars package.json bench; do ln -sfn "$ROOT/$d" "$shadow/$d"; done
   want=$(cat "$ROOT/CMakeLists.txt"; printf '\noption(PSM_BUILD_BENCH "Build bench/" OFF)\nif(PSM_BUILD_BENCH)\n  add_subdirectory(bench)\nendif()\n')
   [[ -f $shadow/CMakeLists.txt && $(cat "$shadow/CMakeLists.txt") == "$want" ]] || printf '%s\n' "$want" >"$shadow/CMakeLists.txt"
   [[ -f $BENCH_BUILD/CMakeCache.txt ]] ||

@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Installs what building and testing need, and only what is missing:
 # Debian packages (as root, via apt-get) and the pinned tree-sitter grammars
-# (npm ci --ignore-scripts: sources only, no install scripts run).
+# and runtime sources (npm ci --ignore-scripts in grammars/: sources only,
+# no install scripts run). emscripten builds the WebAssembly half of the npm
+# package; pre-commit runs the hook tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(g++ cmake make pkg-config git libtree-sitter-dev nlohmann-json3-dev
           libgtest-dev libcli11-dev libgit2-dev dpkg-dev chromium clang libclang-rt-14-dev
-          nodejs npm php-cli)
+          emscripten pre-commit nodejs npm php-cli)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -24,8 +26,9 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
+cd grammars
 if [ ! -f node_modules/.package-lock.json ] || ! cmp -s package-lock.json node_modules/.psm-lock 2>/dev/null; then
-  echo "install-deps: npm ci --ignore-scripts (tree-sitter grammars)" >&2
+  echo "install-deps: npm ci --ignore-scripts in grammars/ (tree-sitter grammars and runtime)" >&2
   npm ci --ignore-scripts --no-audit --no-fund --loglevel=error >&2
   cp package-lock.json node_modules/.psm-lock
 fi

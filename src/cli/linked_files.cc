@@ -78,12 +78,12 @@ void AnswerCalls(const FileLinks& links, const BuilderPlans& plans,
 void FinishLinkedFiles(const RunContext& ctx,
                        std::vector<ProcessedFile>& deferred,
                        const std::set<std::string>& reported,
+                       const std::vector<std::string>& quiet,
                        const std::atomic<bool>& interrupted,
-                       const std::function<void(ProcessedFile&&)>& emit) {
+                       const std::function<void(ProcessedFile&&, bool)>& emit) {
   if (deferred.empty()) return;
-  std::vector<std::string> roots;
-  for (const std::string& p : ctx.options.paths)
-    roots.push_back(AbsolutePath(p));
+  std::set<std::string> walked;  // quiet files, absolute
+  for (const std::string& p : quiet) walked.insert(AbsolutePath(p));
   ModulePaths paths(ProjectRootOf(ctx.options.paths.front()));
   std::vector<CallerFile> callers;
   std::map<std::string, std::string> todo;  // display path -> absolute path
@@ -92,6 +92,8 @@ void FinishLinkedFiles(const RunContext& ctx,
     callers.push_back({absolute, d.result.path, std::move(d.requests)});
     todo[d.result.path] = absolute;
   }
+  std::set<std::string> callers_set;
+  for (const CallerFile& c : callers) callers_set.insert(c.path);
   LinkOptions options;
   options.display = [&](const std::string& p) {
     return DisplayPath(p, ctx.cwd);
@@ -101,14 +103,13 @@ void FinishLinkedFiles(const RunContext& ctx,
       return "it has createSource calls of its own, reported on their own; "
              "migrate it, then run again";
     }
-    for (const std::string& root : roots) {
-      if (p == root || p.starts_with(root + "/")) return "";
-    }
-    return "it is outside the paths given; add it to them";
+    if (walked.contains(p) || callers_set.contains(p)) return "";
+    return "it is outside the paths given (or ignored); add it to them";
   };
   std::map<std::string, FileLinks> links = LinkProject(callers, paths, options);
   for (const auto& [path, file_links] : links) {
-    if (!file_links.builders.empty()) todo[DisplayPath(path, ctx.cwd)] = path;
+    if (!file_links.builders.empty() || !file_links.wrapper_calls.empty())
+      todo[DisplayPath(path, ctx.cwd)] = path;
   }
   // Builders first: their plans are the answers of the calls elsewhere.
   Worker worker;
@@ -134,7 +135,10 @@ void FinishLinkedFiles(const RunContext& ctx,
       done.emplace(display, std::move(file));
     }
   }
-  for (auto& [display, file] : done) emit(std::move(file));
+  for (auto& [display, file] : done) {
+    bool counted = walked.contains(AbsolutePath(file.opened));
+    emit(std::move(file), counted);
+  }
 }
 
 }  // namespace psm

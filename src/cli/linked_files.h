@@ -14,14 +14,18 @@ namespace psm {
 // The files whose calls take payloads from other modules (`deferred` by the
 // parallel run), and the modules that build those payloads, migrated
 // together once the project model has linked them, in path order; each
-// result goes to `emit`. `reported`: absolute paths the parallel run
-// already reported (sites, changes or errors): never edited or reported
-// again. Stops between files once `interrupted`.
+// result goes to `emit` (with whether the parallel run counted the file
+// already). `reported`: absolute paths the parallel run already reported
+// (sites, changes or errors): never edited or reported again. `quiet`:
+// the other files it walked, as opened: the only others that may be
+// edited (inside the paths given, not ignored). Stops between files once
+// `interrupted`.
 void FinishLinkedFiles(const RunContext& ctx,
                        std::vector<ProcessedFile>& deferred,
                        const std::set<std::string>& reported,
+                       const std::vector<std::string>& quiet,
                        const std::atomic<bool>& interrupted,
-                       const std::function<void(ProcessedFile&&)>& emit);
+                       const std::function<void(ProcessedFile&&, bool)>& emit);
 
 }  // namespace psm
 

@@ -2,6 +2,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "cli/version_text.h"
 #include "common/strings.h"
 #include "io/file_io.h"
 #include "version.h"
@@ -26,8 +27,7 @@ ParsedCommandLine ParseCommandLine(int argc, const char* const* argv) {
   Options options;
   CLI::App app(kDescription, kToolName);
   app.footer(kFooter);
-  app.set_version_flag("--version",
-                       std::string(kToolName) + " " + kToolVersion);
+  app.set_version_flag("--version", VersionText());
   bool diff = false, write = false, check = false;
   auto* diff_flag = app.add_flag(
       "--diff", diff, "Print a unified diff, change nothing (default)");

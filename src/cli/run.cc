@@ -22,6 +22,7 @@
 #include "cli/printer.h"
 #include "cli/terminal.h"
 #include "common/path_quote.h"
+#include "common/platform.h"
 #include "io/file_io.h"
 #include "io/git_index.h"
 #include "io/ignore.h"
@@ -88,6 +89,7 @@ bool ValidSessionId(const std::string& expression, Language language) {
 }
 
 unsigned Jobs(const Options& options) {
+  if (!kHasThreads) return 1;
   if (options.jobs > 0) return options.jobs;
   unsigned cores = std::thread::hardware_concurrency();
   return cores == 0 ? 1 : cores;
@@ -244,6 +246,19 @@ int RunInteractive(const RunContext& ctx, Printer& printer) {
   return ExitCode(ctx.options, run);
 }
 
+// The WebAssembly build says where it cannot do what was asked (README,
+// "WebAssembly build"); the results are the same either way.
+void NoteWhatThisBuildLacks(const Options& options, Printer& printer) {
+  if (kHasThreads || options.quiet) return;
+  if (options.jobs > 1)
+    printer.Error("note: the WebAssembly build runs on one thread; --jobs " +
+                  std::to_string(options.jobs) + " has no effect");
+  if (options.mode == Mode::kWrite && !kHasSignals)
+    printer.Error(
+        "note: in the WebAssembly build an interrupt ends --write at once: "
+        "each file is still old or new, but a temporary file may remain");
+}
+
 // True when every path names something other than a directory: the files
 // are then known at once (the pre-commit case) and need no walker thread.
 bool OnlyFiles(const std::vector<std::string>& paths) {
@@ -266,17 +281,20 @@ int RunFiles(const RunContext& ctx, Printer& printer) {
   auto started = std::chrono::steady_clock::now();
   RunOutcome run;
   run.keep_results = printer.WantsReports();
+  NoteWhatThisBuildLacks(ctx.options, printer);
   // Before the walk: an interrupt at any point then ends the run cleanly.
-  if (ctx.options.mode == Mode::kWrite) CatchInterrupts();
+  if (ctx.options.mode == Mode::kWrite && kHasSignals) CatchInterrupts();
   IgnoreRules ignore(ctx.options.excludes, ctx.options.includes,
                      !ctx.options.no_ignore);
   constexpr size_t kWalkLead = 4096;  // files the walk may be ahead
   bool only_files = OnlyFiles(ctx.options.paths);
+  // Without threads the walk runs first, all of it, then the files.
+  bool walk_first = only_files || !kHasThreads;
   // Named files (pre-commit: a few) go one by one, to spread them over the
   // threads.
   size_t batch_size = only_files ? 1 : kWalkBatch;
   using Batch = std::vector<WalkEntry>;
-  WorkQueue<Batch> queue(only_files ? SIZE_MAX : kWalkLead / batch_size);
+  WorkQueue<Batch> queue(walk_first ? SIZE_MAX : kWalkLead / batch_size);
   std::atomic<size_t> found{0};
   std::atomic<bool> all_found{false};
   auto walk = [&] {
@@ -298,7 +316,7 @@ int RunFiles(const RunContext& ctx, Printer& printer) {
     queue.Close();
   };
   std::thread walker;
-  if (only_files) {
+  if (walk_first) {
     walk();
   } else {
     walker = std::thread(walk);
@@ -307,6 +325,7 @@ int RunFiles(const RunContext& ctx, Printer& printer) {
   size_t done = 0;
   std::vector<ProcessedFile> deferred;
   std::set<std::string> reported;  // absolute paths with output already
+  std::vector<std::string> quiet;  // the other files, as opened
   RunOrdered<Worker, std::vector<ProcessedFile>>(
       queue, Jobs(ctx.options), g_interrupted,
       [&](const Batch& batch, Worker& worker) {
@@ -335,6 +354,8 @@ int RunFiles(const RunContext& ctx, Printer& printer) {
             if (file.result.changed || !file.result.sites.empty() ||
                 !file.result.error.empty()) {
               reported.insert(AbsolutePath(file.opened));
+            } else {
+              quiet.push_back(std::move(file.opened));
             }
             printer.File(file.result, file.diff);
             run.Add(std::move(file.result));
@@ -347,9 +368,10 @@ int RunFiles(const RunContext& ctx, Printer& printer) {
       });
   if (walker.joinable()) walker.join();
   progress.Clear();
-  FinishLinkedFiles(ctx, deferred, reported, g_interrupted,
-                    [&](ProcessedFile&& file) {
+  FinishLinkedFiles(ctx, deferred, reported, quiet, g_interrupted,
+                    [&](ProcessedFile&& file, bool counted) {
                       printer.File(file.result, file.diff);
+                      if (counted) --run.summary.files;  // seen by the walk
                       run.Add(std::move(file.result));
                     });
   double seconds =

@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "common/platform.h"
+
 namespace psm {
 
 bool UseColor(std::string_view setting, int fd) {
@@ -12,7 +14,7 @@ bool UseColor(std::string_view setting, int fd) {
   if (setting == "never") return false;
   const char* no_color = std::getenv("NO_COLOR");
   if (no_color && *no_color) return false;
-  return ::isatty(fd) == 1;
+  return IsTerminal(fd);
 }
 
 std::string Paint(std::string_view text, const char* ansi, bool color) {
@@ -44,7 +46,7 @@ std::string ColorizeDiff(std::string_view diff) {
 }
 
 Progress::Progress(bool enabled)
-    : enabled_(enabled && ::isatty(2) == 1),
+    : enabled_(enabled && IsTerminal(2)),
       start_(std::chrono::steady_clock::now()),
       last_(start_) {}
 

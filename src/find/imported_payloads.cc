@@ -1,8 +1,10 @@
 #include "find/imported_payloads.h"
 
+#include <algorithm>
 #include <optional>
 #include <string>
 
+#include "common/strings.h"
 #include "find/module_request.h"
 #include "find/object_builder.h"
 #include "find/payload_uses.h"
@@ -46,10 +48,36 @@ class ImportRequests {
     return false;
   }
 
+  // The module (or, with an empty specifier, the global of classic script
+  // pages) `n` comes from: an identifier bound by an import, or declared
+  // nowhere in this file, or `window.X`.
   std::optional<ModuleRef> ImportOf(TSNode n) const {
+    if (node::Is(n, "member_expression")) {
+      std::string_view object = node::Text(node::Field(n, "object"), source_);
+      if (object != "window" && object != "self" && object != "globalThis")
+        return std::nullopt;
+      return ModuleRef{
+          "", std::string(node::Text(node::Field(n, "property"), source_))};
+    }
     if (!node::Is(n, "identifier")) return std::nullopt;
     std::string_view name = node::Text(n, source_);
-    return ImportedAs(ResolveName(name, n, source_), name, source_);
+    Binding binding = ResolveName(name, n, source_);
+    if (binding.kind == Binding::Kind::kNotFound && !IsBuiltin(name))
+      return ModuleRef{"", std::string(name)};
+    return ImportedAs(binding, name, source_);
+  }
+
+  // Globals of the platform, never a merchant's script.
+  static bool IsBuiltin(std::string_view name) {
+    static constexpr std::string_view kBuiltins[] = {
+        "window",  "document", "globalThis",      "self", "JSON",
+        "Object",  "Promise",  "Array",           "Math", "fetch",
+        "require", "define",   "structuredClone", "$",    "jQuery",
+        "_",       "axios",    "console"};
+    for (std::string_view b : kBuiltins) {
+      if (name == b) return true;
+    }
+    return false;
   }
 
   // The class `object` is made from: `new X(...)` itself, or a variable
@@ -73,6 +101,10 @@ class ImportRequests {
   // call is another site, linked on its own.
   void ObserveOtherImportUses(TSNode flow, const std::string& member,
                               CallSite* site) {
+    if (std::optional<ModuleRef> ref = ImportOf(flow);
+        ref && ref->specifier.empty()) {
+      return ObserveOtherGlobalUses(flow, ref->exported, site);
+    }
     std::string_view name = node::Text(flow, source_);
     Binding b = ResolveName(name, flow, source_);
     for (TSNode use : UsesOf(b, name, source_)) {
@@ -99,6 +131,28 @@ class ImportRequests {
     }
   }
 
+  // A global has no binding to follow: any other occurrence of its name
+  // in this file may see what it builds.
+  void ObserveOtherGlobalUses(TSNode flow, const std::string& name,
+                              CallSite* site) {
+    uint32_t own = ts_node_start_byte(flow);
+    size_t own_end = ts_node_end_byte(flow);
+    for (size_t at = source_.find(name); at != std::string_view::npos;
+         at = source_.find(name, at + name.size())) {
+      if ((at >= own && at < own_end) ||
+          !IsWholeIdentifierAt(source_, at, name.size())) {
+        continue;
+      }
+      site->observers.push_back(
+          {"", "the global " + Quote(name) +
+                   " that builds it is also named "
+                   "at line " +
+                   std::to_string(1 + std::count(source_.begin(),
+                                                 source_.begin() + at, '\n'))});
+      return;
+    }
+  }
+
   static bool IsDeclaration(TSNode use, const Binding& b) {
     for (TSNode p = ts_node_parent(use); !ts_node_is_null(p);
          p = ts_node_parent(p)) {
@@ -113,13 +167,19 @@ class ImportRequests {
 
   void Request(CallSite* site, ModuleRef ref, std::string member,
                ModuleRequest::Access access, TSNode expr) {
-    ModuleRequest request{std::move(ref), std::move(member), access,
-                          ts_node_start_byte(expr),
-                          Quote(node::Text(expr, source_)) + " (line " +
-                              std::to_string(node::Line(expr)) + ")"};
-    AddBlindSpot(site, "the payload is built in module " +
-                           Quote(request.ref.specifier) + " (" + request.what +
-                           ")");
+    ModuleRequest request;
+    request.ref = std::move(ref);
+    request.member = std::move(member);
+    request.access = access;
+    request.at = ts_node_start_byte(expr);
+    request.what = Quote(node::Text(expr, source_)) + " (line " +
+                   std::to_string(node::Line(expr)) + ")";
+    AddBlindSpot(site, request.ref.specifier.empty()
+                           ? "the payload is built by a global (" +
+                                 request.what + "), defined in another file"
+                           : "the payload is built in module " +
+                                 Quote(request.ref.specifier) + " (" +
+                                 request.what + ")");
     site->requests.push_back(std::move(request));
   }
 

@@ -28,12 +28,16 @@ struct ModuleRequest {
     kValue,          // the export (or its member) is the payload object
     kCall,           // the export (or its member) is called: its return
     kNewThenMethod,  // `new Export(...).member(...)`: the method's return
+    // The payload is parameter `param_index` of this file's function
+    // `member`, which other modules import and call: their arguments.
+    kWrapperArgument,
   };
   ModuleRef ref;
   std::string member;  // `ns.build()` -> "build"; "" for the export itself
   Access access = Access::kCall;
-  uint32_t at = 0;   // where the expression starts in the importing file
-  std::string what;  // the expression, shortened, for messages
+  int param_index = -1;  // kWrapperArgument
+  uint32_t at = 0;       // where the expression starts in the importing file
+  std::string what;      // the expression, shortened, for messages
 };
 
 // The module `name` (bound as `binding`) comes from, when it is imported:

@@ -332,6 +332,16 @@ class PayloadResolver {
       Blind(site, where +
                       ", which is not called in this file; its callers build "
                       "the object");
+      // Callers in other modules: the project model may find them.
+      ModuleRequest request;
+      request.ref = {"", function_name};
+      request.member = function_name;
+      request.access = ModuleRequest::Access::kWrapperArgument;
+      request.param_index = index;
+      request.at = ts_node_start_byte(function);
+      request.what = "parameter " + Quote(name) + " of " +
+                     Quote(function_name) + AtLine(function);
+      site->requests.push_back(std::move(request));
     }
   }
 

@@ -1,12 +1,14 @@
 #include "io/directory_reader.h"
 
-#include <dirent.h>
 #include <sys/stat.h>
 
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
 
+#include "common/path_quote.h"
+#include "common/platform.h"
+#include "io/dir_entries.h"
 #include "syntax/language.h"
 
 namespace psm {
@@ -25,37 +27,39 @@ struct RawEntry {
   bool is_dir = false;
 };
 
+// Emscripten hands paths to Node.js as JavaScript strings, so a name that
+// is not UTF-8 cannot be opened in the WebAssembly build: such an entry is
+// reported where the native build would take it, never passed over.
+constexpr const char* kNotUtf8InWasm =
+    "the file name is not UTF-8, which the WebAssembly build cannot open; "
+    "run the native build on it";
+
 // The entries of `path` worth a look (directories and migratable files),
-// and the ignore files it holds. d_type avoids a stat() per entry on most
-// file systems.
+// and the ignore files it holds; false (errno set) when it cannot be read,
+// also part way. The type comes with the listing on most file systems,
+// which saves a stat() per entry.
 bool ReadEntries(const std::string& path, std::vector<RawEntry>* entries,
                  DirectoryMarks* marks) {
-  DIR* handle = ::opendir(path.c_str());
-  if (!handle) return false;
-  while (dirent* entry = ::readdir(handle)) {
-    std::string_view name = entry->d_name;
-    if (name == "." || name == "..") continue;
-    unsigned char type = entry->d_type;
-    if (type == DT_UNKNOWN) {
+  return ListDirectory(path, [&](std::string_view name, EntryType type) {
+    if (type == EntryType::kUnknown) {
       struct stat st;
-      if (::lstat(JoinPath(path, name).c_str(), &st) != 0) continue;
-      type = S_ISDIR(st.st_mode)   ? DT_DIR
-             : S_ISREG(st.st_mode) ? DT_REG
-                                   : DT_LNK;
+      if (::lstat(JoinPath(path, name).c_str(), &st) != 0) return;
+      type = S_ISDIR(st.st_mode)   ? EntryType::kDirectory
+             : S_ISREG(st.st_mode) ? EntryType::kRegular
+                                   : EntryType::kOther;
     }
-    if (name == ".git") marks->git = type == DT_DIR || type == DT_REG;
-    if (type == DT_DIR) {
+    if (name == ".git")
+      marks->git = type == EntryType::kDirectory || type == EntryType::kRegular;
+    if (type == EntryType::kDirectory) {
       if (!SkippedDirectory(name))
         entries->push_back({std::string(name), true});
-    } else if (type == DT_REG) {
+    } else if (type == EntryType::kRegular) {
       if (name == ".gitignore") marks->gitignore = true;
       if (name == ".ignore") marks->ignore = true;
-      if (IsMigratableExtension(entry->d_name))
+      if (IsMigratableExtension(name))
         entries->push_back({std::string(name), false});
     }
-  }
-  ::closedir(handle);
-  return true;
+  });
 }
 
 }  // namespace
@@ -112,6 +116,10 @@ void DirectoryReader::List(DirNode* node) const {
       if (ignore_ &&
           ignore_->IgnoresDirectory(scope.get(), where, e.name, path))
         continue;
+      if (kIsWebAssembly && !IsUtf8(e.name)) {
+        node->entries.push_back({e.name + "/", nullptr, kNotUtf8InWasm});
+        continue;
+      }
       auto child = std::make_unique<DirNode>();
       child->order = path + "/";
       child->path = std::move(path);
@@ -120,7 +128,9 @@ void DirectoryReader::List(DirNode* node) const {
       node->entries.push_back({e.name + "/", std::move(child)});
     } else if (!ignore_ ||
                !ignore_->IgnoresFile(scope.get(), where, e.name, path)) {
-      node->entries.push_back({std::move(e.name), nullptr});
+      bool unopenable = kIsWebAssembly && !IsUtf8(e.name);
+      node->entries.push_back(
+          {std::move(e.name), nullptr, unopenable ? kNotUtf8InWasm : ""});
     }
   }
   // A directory sorts as "name/", which makes the walk's order the sorted

@@ -16,10 +16,13 @@ namespace psm {
 
 struct DirNode;
 
-// An entry worth visiting: a file to process, or a directory to enter.
+// An entry worth visiting: a file to process, or a directory to enter; or
+// one to report in its place (`problem`: a name the WebAssembly build cannot
+// open).
 struct DirEntry {
   std::string key;                 // the name; a directory's ends in '/'
-  std::unique_ptr<DirNode> child;  // set for a directory
+  std::unique_ptr<DirNode> child;  // set for a directory to enter
+  std::string problem;
 };
 
 // A directory of a walk.
@@ -29,7 +32,7 @@ struct DirNode {
   std::string where;  // relative to the repository, with a trailing '/'
   ScopePtr scope;     // the ignore rules of its parent
   std::vector<DirEntry> entries;  // sorted by key, once listed
-  std::string error;              // why it could not be listed
+  std::string error;              // why it could not be listed (also part way)
   bool listed = false;
 };
 
@@ -42,7 +45,8 @@ std::string JoinPath(const std::string& dir, std::string_view name);
 // unlisted directory that the walk will need first, so they stay just ahead
 // of it, and stop when listed-but-unwalked entries pass a bound, so a slow
 // consumer does not make the walk hold the whole tree. Each directory's
-// ignore files are read by the thread that lists it.
+// ignore files are read by the thread that lists it. Listing goes through
+// io/dir_entries.h (Node.js lists for the WebAssembly build).
 class DirectoryReader {
  public:
   DirectoryReader(const IgnoreRules* ignore, unsigned helpers);

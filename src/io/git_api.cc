@@ -2,16 +2,28 @@
 
 #include <dlfcn.h>
 
+#include <cstdlib>
+#include <cstring>
+
 namespace psm {
 namespace {
 
+#ifndef __EMSCRIPTEN__
 // Sonames of the libgit2 releases whose API matches the headers we build
 // with (the functions used here have been stable since 1.0).
 constexpr const char* kSonames[] = {
     "libgit2.so.1.5", "libgit2.so.1.6", "libgit2.so.1.7", "libgit2.so.1.8",
     "libgit2.so.1.4", "libgit2.so.1.3", "libgit2.so"};
+#endif
 
+// PSM_LIBGIT2=off behaves as a machine without libgit2 (tests, and a way
+// round a broken installation). The WebAssembly build never has it.
 const GitApi* Load() {
+#ifdef __EMSCRIPTEN__
+  return nullptr;
+#else
+  const char* setting = std::getenv("PSM_LIBGIT2");
+  if (setting && std::strcmp(setting, "off") == 0) return nullptr;
   void* handle = nullptr;
   for (const char* soname : kSonames) {
     if ((handle = ::dlopen(soname, RTLD_NOW | RTLD_LOCAL))) break;
@@ -25,6 +37,7 @@ const GitApi* Load() {
   PSM_GIT_FUNCTIONS(PSM_GIT_LOAD)
 #undef PSM_GIT_LOAD
   return complete ? &api : nullptr;
+#endif
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 
 #include <memory>
 
+#include "common/platform.h"
 #include "io/git_api.h"
 #include "syntax/language.h"
 
@@ -74,8 +75,12 @@ StagedFiles ReadStagedFiles(const std::string& cwd,
                             const std::vector<std::string>& paths) {
   StagedFiles out;
   if (!Git()) {
-    out.error =
-        "--staged: libgit2 is not installed (Debian package libgit2-1.5)";
+    out.error = kIsWebAssembly
+                    ? "--staged: the WebAssembly build cannot read the git "
+                      "index (it has no libgit2); name the staged files "
+                      "instead (pre-commit does), or use the native build"
+                    : "--staged: libgit2 is not installed (Debian package "
+                      "libgit2-1.5)";
     return out;
   }
   Session s;

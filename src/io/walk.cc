@@ -43,7 +43,8 @@ bool Emit(DirNode* root, DirectoryReader& reader,
     DirEntry& entry = top.node->entries[top.next++];
     if (entry.child) {
       if (!enter(entry.child.get())) return false;
-    } else if (!on_entry({JoinPath(top.node->path, entry.key), "", false})) {
+    } else if (!on_entry({JoinPath(top.node->path, entry.key), entry.problem,
+                          !entry.problem.empty()})) {
       return false;
     }
   }

@@ -92,15 +92,52 @@ std::vector<CallSite> BuilderSites(std::string_view source, TSNode root,
   return sites;
 }
 
+std::vector<CallSite> WrapperCallSites(std::string_view source, TSNode root,
+                                       const FileLinks& links,
+                                       std::vector<std::string>* notes) {
+  std::vector<CallSite> sites;
+  for (const WrapperCall& w : links.wrapper_calls) {
+    TSNode call =
+        ts_node_descendant_for_byte_range(root, w.call.begin, w.call.end);
+    while (!ts_node_is_null(call) &&
+           !(node::Is(call, "call_expression") && node::Range(call) == w.call))
+      call = ts_node_parent(call);
+    std::vector<TSNode> args = node::Arguments(call);
+    if (ts_node_is_null(call) || w.argument >= static_cast<int>(args.size()))
+      continue;
+    // A string, number or element passed through is not a payload.
+    TSNode arg = node::Unwrap(args[w.argument]);
+    if (!node::Is(arg, "object") && !node::Is(arg, "identifier") &&
+        !node::Is(arg, "call_expression") && !node::Is(arg, "await_expression"))
+      continue;
+    CallSite site;
+    site.call = w.call;
+    site.callee =
+        std::string(node::Text(node::Field(call, "function"), source));
+    ResolvePayload(source, root, args[w.argument], &site);
+    for (const PayloadObserver& o : w.observers) site.observers.push_back(o);
+    notes->push_back("through " + w.wrapper + ", which calls createSource");
+    sites.push_back(std::move(site));
+  }
+  return sites;
+}
+
 void ApplyLinks(const FileLinks& links, std::vector<CallSite>* sites) {
+  std::erase_if(*sites, [&](const CallSite& s) {
+    return links.forwarded.contains(s.call.begin);
+  });
   for (CallSite& s : *sites) {
     auto reason = links.unlinked.find(s.call.begin);
     if (reason == links.unlinked.end() || s.requests.empty()) continue;
+    bool replaced = false;
     for (std::string& spot : s.blind_spots) {
-      if (spot.starts_with("the payload is built in module")) {
+      if (spot.starts_with("the payload is built in module") ||
+          spot.starts_with("the payload is built by a global")) {
         spot = reason->second;
+        replaced = true;
       }
     }
+    if (!replaced) s.blind_spots.push_back(reason->second);
   }
 }
 

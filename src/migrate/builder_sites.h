@@ -21,7 +21,15 @@ std::vector<CallSite> BuilderSites(std::string_view source, TSNode root,
                                    const FileLinks& links,
                                    std::vector<std::string>* notes);
 
-// Gives the sites the project model could not link its reason (the
+// One site per call of a wrapper defined in another file (see
+// WrapperCall): its argument is the payload, resolved here. `notes` gets
+// the line naming the wrapper.
+std::vector<CallSite> WrapperCallSites(std::string_view source, TSNode root,
+                                       const FileLinks& links,
+                                       std::vector<std::string>* notes);
+
+// Drops the sites inside wrappers whose callers are sites instead, and
+// gives the sites the project model could not link its reason (the
 // answered ones are planned as usual, then reported with their builder's
 // plan).
 void ApplyLinks(const FileLinks& links, std::vector<CallSite>* sites);

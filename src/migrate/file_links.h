@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -32,9 +33,23 @@ struct BuilderRequest {
   std::vector<PayloadObserver> observers;  // from the callers and others
 };
 
+// A call in this file of a wrapper of createSource defined in another
+// file (`createDrSource({...})`): its argument is a payload, and the call
+// a site of this file.
+struct WrapperCall {
+  ByteRange call;
+  int argument = 0;
+  std::string wrapper;                     // "`createDrSource` (src/dr.js:3)"
+  std::vector<PayloadObserver> observers;  // from inside the wrapper
+};
+
 // What the project model learned about one file.
 struct FileLinks {
   std::vector<BuilderRequest> builders;
+  std::vector<WrapperCall> wrapper_calls;
+  // Sites of this file inside wrappers whose callers elsewhere are the
+  // sites instead (by call begin).
+  std::set<uint32_t> forwarded;
   // Calls of this file whose payload is migrated where it is built: their
   // report is the builder's plan (see FinishLinkedFiles).
   struct Answer {

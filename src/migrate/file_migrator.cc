@@ -175,9 +175,9 @@ bool PlanReading(const FileReading& reading, std::string_view text,
   for (size_t k = 0; k < sites.size(); ++k) {
     SitePlan& plan = plans[k];
     bool builder = k >= found.first_builder;
-    if (builder) {
+    if (k >= found.first_noted) {
       plan.reasons.insert(plan.reasons.begin(),
-                          found.notes[k - found.first_builder]);
+                          found.notes[k - found.first_noted]);
     }
     if (plan.status != SiteStatus::kIgnored && file_edits->AddAll(plan.edits))
       RefuseShared(&plan);
@@ -328,7 +328,8 @@ Migration MigrateText(std::string_view path, std::string_view text,
   m.result.path = std::string(path);
   m.input_text = text;
   CallKinds kinds = ScanCallKinds(text);
-  bool builds = links && !links->builders.empty();
+  bool builds =
+      links && (!links->builders.empty() || !links->wrapper_calls.empty());
   bool scripts = kinds.create_source || kinds.session_apis || builds;
   bool php = IsPhpFile(path) && php::MayHoldPhpPayload(text, rules);
   if (!scripts && !php) return m;

@@ -40,8 +40,12 @@ FileReading JavaScriptReading(Language language, std::string_view source,
       ObserveMarkupNames(text, source, &found.sites);
     if (links) ApplyLinks(*links, &found.sites);
     found.requests = RequestsOf(found.sites, source);
+    found.first_noted = found.sites.size();
     found.first_builder = found.sites.size();
     if (links) {
+      for (CallSite& w : WrapperCallSites(source, root, *links, &found.notes))
+        found.sites.push_back(std::move(w));
+      found.first_builder = found.sites.size();
       for (CallSite& b : BuilderSites(source, root, *links, &found.notes))
         found.sites.push_back(std::move(b));
     }

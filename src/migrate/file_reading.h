@@ -22,8 +22,10 @@ namespace psm {
 // project model, the calls whose payload comes from another module.
 struct FoundSites {
   std::vector<CallSite> sites;
-  // Sites from `first_builder` on build payloads for calls in other files;
-  // each gets its note (where those calls are) before its reasons.
+  // Sites the project model adds come last, from `first_noted` on: calls
+  // of wrappers defined elsewhere, then (from `first_builder` on) builders
+  // of payloads for calls elsewhere. Each gets its note before its reasons.
+  size_t first_noted = static_cast<size_t>(-1);
   size_t first_builder = static_cast<size_t>(-1);
   std::vector<std::string> notes;
   std::vector<SiteRequest> requests;

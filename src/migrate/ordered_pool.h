@@ -26,7 +26,7 @@ template <typename State, typename Result, typename Item, typename Work,
           typename Sink>
 void RunOrdered(WorkQueue<Item>& queue, unsigned jobs,
                 const std::atomic<bool>& stop, Work work, Sink sink) {
-  if (jobs <= 1) {  // no threads for the pre-commit case
+  if (jobs <= 1) {  // no threads: the pre-commit case, the WebAssembly build
     State state;
     while (!stop.load()) {
       auto next = queue.Pop();

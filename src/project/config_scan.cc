@@ -1,5 +1,7 @@
 #include "project/config_scan.h"
 
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <filesystem>
 #include <functional>
@@ -7,6 +9,7 @@
 #include <sstream>
 #include <system_error>
 
+#include "io/dir_entries.h"
 #include "io/file_io.h"
 #include "syntax/node.h"
 #include "syntax/tree.h"
@@ -62,31 +65,38 @@ void ObjectPairs(TSNode root, std::string_view source, std::string_view key,
   }
 }
 
+// Listed through io/dir_entries.h, as the walk lists: the WebAssembly build
+// then sees every name (Emscripten's own listing stops at one that is not
+// UTF-8).
+void ScanDirectory(const std::string& dir, int depth,
+                   ProjectConfigFiles* found) {
+  std::vector<std::string> subdirs;
+  ListDirectory(dir, [&](std::string_view name, EntryType type) {
+    std::string path = dir.ends_with('/') ? dir : dir + "/";
+    path += name;
+    if (type == EntryType::kUnknown) {
+      struct stat st;
+      if (::lstat(path.c_str(), &st) != 0) return;
+      type = S_ISDIR(st.st_mode) ? EntryType::kDirectory : EntryType::kOther;
+    }
+    if (type == EntryType::kDirectory) {
+      if (!SkippedDirectory(path) && depth < kMaxDepth)
+        subdirs.push_back(std::move(path));
+    } else if (name == "requirejs-config.js") {
+      found->requirejs_configs.push_back(std::move(path));
+    } else if (name == "registration.php") {
+      std::string module = RegisteredModule(path);
+      if (!module.empty()) found->magento_modules.emplace_back(module, dir);
+    }
+  });
+  for (const std::string& sub : subdirs) ScanDirectory(sub, depth + 1, found);
+}
+
 }  // namespace
 
 ProjectConfigFiles ScanProjectConfigFiles(const std::string& root) {
   ProjectConfigFiles found;
-  std::error_code ec;
-  fs::recursive_directory_iterator it(
-      root, fs::directory_options::skip_permission_denied, ec);
-  for (; !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-    const fs::directory_entry& entry = *it;
-    if (entry.is_directory(ec)) {
-      if (SkippedDirectory(entry.path()) || it.depth() >= kMaxDepth)
-        it.disable_recursion_pending();
-      continue;
-    }
-    std::string name = entry.path().filename().string();
-    if (name == "requirejs-config.js") {
-      found.requirejs_configs.push_back(entry.path().string());
-    } else if (name == "registration.php") {
-      std::string module = RegisteredModule(entry.path().string());
-      if (!module.empty()) {
-        found.magento_modules.emplace_back(module,
-                                           entry.path().parent_path().string());
-      }
-    }
-  }
+  ScanDirectory(root, 0, &found);
   std::sort(found.requirejs_configs.begin(), found.requirejs_configs.end());
   std::sort(found.magento_modules.begin(), found.magento_modules.end());
   return found;
@@ -159,9 +169,10 @@ std::vector<std::string> ExpandWorkspaceGlobs(
       if (fs::is_directory(base, ec)) dirs.push_back(base.string());
       continue;
     }
-    for (const auto& entry : fs::directory_iterator(base, ec)) {
-      if (entry.is_directory(ec)) dirs.push_back(entry.path().string());
-    }
+    ListDirectory(base.string(), [&](std::string_view name, EntryType) {
+      fs::path entry = base / name;  // a link to a directory counts
+      if (fs::is_directory(entry, ec)) dirs.push_back(entry.string());
+    });
   }
   std::sort(dirs.begin(), dirs.end());
   return dirs;

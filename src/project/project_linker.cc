@@ -5,11 +5,15 @@
 #include <optional>
 #include <set>
 
+#include "common/strings.h"
 #include "find/object_builder.h"
+#include "find/scope.h"
+#include "find/wrapper_calls.h"
 #include "io/file_io.h"
 #include "io/ignore.h"
 #include "io/walk.h"
 #include "project/module_exports.h"
+#include "project/script_globals.h"
 #include "syntax/language.h"
 #include "syntax/node.h"
 #include "syntax/tree.h"
@@ -70,6 +74,7 @@ class Linker {
     ModuleRef ref = request.ref;
     std::string member = request.member;
     std::string from = AbsolutePath(importer);
+    if (ref.specifier.empty()) return FollowGlobal(request);
     for (int hop = 0; hop < kMaxReExports; ++hop) {
       std::optional<std::string> file = paths_.Resolve(from, ref.specifier);
       if (!file) {
@@ -130,6 +135,46 @@ class Linker {
     return found;
   }
 
+  // A global of classic script pages (`DrPayloads.paypal(cart)`,
+  // `buildPayload()`): followed when exactly one file of the project
+  // defines it.
+  Found FollowGlobal(const ModuleRequest& request) {
+    Found found;
+    const std::string& name = request.ref.exported;
+    std::vector<std::string> definers;
+    for (const std::string& candidate : ProjectFiles()) {
+      SourceFile read = ReadSourceFile(candidate, kDefaultMaxFileBytes);
+      if (!read.error.empty() || read.text.find(name) == std::string::npos)
+        continue;
+      const Module* module = cache_.Load(AbsolutePath(candidate));
+      if (!module) continue;
+      TSNode value = GlobalDefinition(module->tree.Root(), module->text, name);
+      if (ts_node_is_null(value)) continue;
+      definers.push_back(options_.display(module->path));
+      found.module = module;
+      found.builder = request.member.empty()
+                          ? value
+                          : MemberOf(value, request.member,
+                                     request.access ==
+                                         ModuleRequest::Access::kNewThenMethod,
+                                     module->text);
+    }
+    if (definers.size() != 1) {
+      found.builder = TSNode{};
+      found.why_not =
+          definers.empty()
+              ? "no file of the project defines the global " + Quote(name)
+              : "the global " + Quote(name) + " is defined in several files (" +
+                    Join(definers, ", ") + ")";
+    } else if (ts_node_is_null(found.builder) ||
+               !Fits(found.builder, request.access)) {
+      found.builder = TSNode{};
+      found.why_not = "the global " + Quote(name) + " in " + definers[0] +
+                      " is not a function or object literal that builds it";
+    }
+    return found;
+  }
+
   // Files besides the builder's and its callers' that name both the
   // builder and its module: they may do anything with the payload.
   // (`modules`: the builder's and those re-exporting it; an importer names
@@ -159,6 +204,53 @@ class Linker {
       }
     }
     return namers;
+  }
+
+  // The calls, in other files of the project, of the function `name` this
+  // file (`file`, absolute) exports: through a named, default or namespace
+  // import, or require.
+  std::vector<std::pair<const Module*, ByteRange>> CallsOfExport(
+      const std::string& file, const std::string& name) {
+    std::vector<std::pair<const Module*, ByteRange>> calls;
+    std::string stem = fs::path(file).stem().string();
+    if (stem == "index")
+      stem = fs::path(file).parent_path().filename().string();
+    const Module* own = cache_.Load(file);
+    if (!own) return calls;
+    TSNode default_export =
+        FindExport(own->tree.Root(), own->text, "default").node;
+    bool is_default = !ts_node_is_null(default_export) &&
+                      FunctionName(default_export, own->text) == name;
+    for (const std::string& candidate : ProjectFiles()) {
+      std::string path = AbsolutePath(candidate);
+      if (path == file) continue;
+      SourceFile read = ReadSourceFile(candidate, kDefaultMaxFileBytes);
+      if (!read.error.empty() || read.text.find(stem) == std::string::npos)
+        continue;
+      const Module* module = cache_.Load(path);
+      if (!module) continue;
+      ForEachDescendant(module->tree.Root(), true, [&](TSNode n) {
+        if (!node::Is(n, "call_expression")) return;
+        TSNode callee = node::Unwrap(node::Field(n, "function"));
+        std::string member;
+        if (node::Is(callee, "member_expression")) {
+          member = node::Text(node::Field(callee, "property"), module->text);
+          callee = node::Unwrap(node::Field(callee, "object"));
+        }
+        if (!node::Is(callee, "identifier")) return;
+        std::string_view id = node::Text(callee, module->text);
+        std::optional<ModuleRef> ref =
+            ImportedAs(ResolveName(id, callee, module->text), id, module->text);
+        if (!ref || paths_.Resolve(path, ref->specifier) != file) return;
+        std::string exported = ref->exported == "*" ? member : ref->exported;
+        if (ref->exported != "*" && !member.empty()) return;
+        if (exported == name || (exported == "default" && is_default) ||
+            (ref->exported == "*" && member.empty() && is_default)) {
+          calls.emplace_back(module, node::Range(n));
+        }
+      });
+    }
+    return calls;
   }
 
  private:
@@ -205,6 +297,35 @@ std::string BuilderName(TSNode builder, const ModuleRequest& request,
   return request.ref.exported;
 }
 
+// A createSource wrapper of `caller` that other files import and call:
+// each call there is a site with the argument as its payload, or, when
+// one of those files may not be edited, the wrapper's site stays.
+void LinkWrapper(const CallerFile& caller, const SiteRequest& r, Linker& linker,
+                 const LinkOptions& options,
+                 std::map<std::string, FileLinks>* links) {
+  const std::string& name = r.request.member;
+  auto calls = linker.CallsOfExport(caller.path, name);
+  std::string wrapper =
+      Quote(name) + " (" + caller.display + ":" + std::to_string(r.line) + ")";
+  if (calls.empty()) return;  // its own reason stands
+  for (const auto& [module, range] : calls) {
+    if (std::string why = options.why_not_writable(module->path);
+        !why.empty()) {
+      (*links)[caller.path].unlinked[r.call_begin] =
+          "the payload is built by the callers of " + wrapper + ", and " +
+          options.display(module->path) + " is not edited by this run: " + why;
+      return;
+    }
+  }
+  (*links)[caller.path].forwarded.insert(r.call_begin);
+  for (const auto& [module, range] : calls) {
+    WrapperCall call{range, r.request.param_index, wrapper, {}};
+    for (const PayloadObserver& o : r.observers)
+      call.observers.push_back({o.path, "in " + wrapper + ": " + o.what});
+    (*links)[module->path].wrapper_calls.push_back(std::move(call));
+  }
+}
+
 }  // namespace
 
 std::map<std::string, FileLinks> LinkProject(
@@ -217,11 +338,18 @@ std::map<std::string, FileLinks> LinkProject(
   std::map<std::pair<std::string, uint32_t>, size_t> builder_index;
   for (const CallerFile& caller : callers) {
     for (const SiteRequest& r : caller.requests) {
+      if (r.request.access == ModuleRequest::Access::kWrapperArgument) {
+        LinkWrapper(caller, r, linker, options, &links);
+        continue;
+      }
       Found found = linker.Follow(caller.path, r.request);
       std::string where = caller.display + ":" + std::to_string(r.line);
       if (ts_node_is_null(found.builder)) {
         links[caller.path].unlinked[r.call_begin] =
-            "the payload is built in module " + Quote(r.request.ref.specifier) +
+            "the payload is built " +
+            (r.request.ref.specifier.empty()
+                 ? "by a global"
+                 : "in module " + Quote(r.request.ref.specifier)) +
             " (" + r.request.what +
             "), which the tool cannot follow: " + found.why_not;
         continue;

@@ -250,6 +250,13 @@ std::string SiteItem(const FileResult& file, const SiteResult& site,
            (options.write_mode ? "Removed: " : "Removes: ") +
            Join(paths, ", ") + "\n";
   }
+  if (!site.built_file.empty()) {
+    out += "  - Built at " +
+           Code(ReadablePath(site.built_file) + ":" +
+                std::to_string(site.built_line) + ":" +
+                std::to_string(site.built_column)) +
+           (site.via.empty() ? "" : ", via " + Join(site.via, " → ")) + "\n";
+  }
   out += SessionIdNote(site, options);
   for (const std::string& reason : site.reasons) {
     out += "  - Reason: " + reason + "\n";

@@ -79,6 +79,12 @@ TEST_F(ProjectLinksTest, EsModuleFunctionIsMigratedWhereItIsBuilt) {
   ASSERT_EQ(site["via"].size(), 2u);
   EXPECT_EQ(site["via"][0], "src/checkout.js:4: `build(cart)` (line 3)");
   EXPECT_EQ(report["summary"]["filesChangedForOtherFiles"], 1);
+  Outcome md = Shell(dir_.path(),
+                     "{bin} --check --session-id S "
+                     "--markdown-report - src");
+  EXPECT_NE(md.out.find("  - Built at `src/payloads/paypal.js:1:8`, via "),
+            std::string::npos)
+      << md.out;
   Outcome out = WriteTwice();
   EXPECT_EQ(out.status, 0) << out.err;
   EXPECT_EQ(dir_.Read("src/payloads/paypal.js"),
@@ -202,7 +208,9 @@ TEST_F(ProjectLinksTest, BuilderOutsideThePathsGivenIsNamed) {
   EXPECT_EQ(out.status, 0) << out.err;  // --write: review is not a failure
   EXPECT_EQ(dir_.Read("lib/paypal.js"), builder);
   EXPECT_NE(out.err.find("lib/paypal.js:1"), std::string::npos) << out.err;
-  EXPECT_NE(out.err.find("outside the paths given; add it to them"), std::string::npos);
+  EXPECT_NE(
+      out.err.find("outside the paths given (or ignored); add it to them"),
+      std::string::npos);
   Outcome no_follow =
       Shell(dir_.path(), "{bin} --check --no-follow --session-id S src");
   EXPECT_NE(no_follow.out.find("is built in module `../lib/paypal`"),

@@ -23,7 +23,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
-fs::path ProjectsDir() { return fs::path(PSM_SOURCE_DIR) / "fixtures" / "projects"; }
+fs::path ProjectsDir() {
+  return fs::path(PSM_SOURCE_DIR) / "fixtures" / "projects";
+}
 
 std::vector<std::string> ProjectNames() {
   std::vector<std::string> names;
@@ -66,35 +68,36 @@ TEST_P(ProjectFixtureTest, MigratesAcrossFilesAsExpected) {
   nlohmann::json spec = nlohmann::json::parse(ReadAll(fixture / "report.json"));
   std::string args = Joined(spec.value("args", nlohmann::json::array()));
   std::string paths = Joined(spec.value("paths", nlohmann::json{"."}));
-  ScratchDir dir;
-  fs::copy(fixture / "input", dir.path(), fs::copy_options::recursive);
-  ASSERT_EQ(Shell(dir.path(), "git init -q . && git add -A && "
-                              "git -c user.name=t -c user.email=t@t commit "
-                              "-qm input").status,
+  // The project in scratch/p; diffs and reports beside it in scratch/
+  // (tests run in parallel: nothing shared in the temp directory itself).
+  ScratchDir scratch;
+  fs::path root = scratch.path() / "p";
+  fs::copy(fixture / "input", root, fs::copy_options::recursive);
+  auto read = [&](const std::string& file) { return ReadAll(root / file); };
+  ASSERT_EQ(Shell(root,
+                  "git init -q . && git add -A && "
+                  "git -c user.name=t -c user.email=t@t commit "
+                  "-qm input")
+                .status,
             0);
 
-  // Outside the tree the tool walks, and named after the scratch directory:
-  // tests run in parallel share its parent.
-  std::string out = "../" + dir.path().filename().string();
-  Outcome diff = Shell(dir.path(), "{bin} --diff" + args + paths + " > " +
-                                       out + ".diff; [ ! -s " + out +
-                                       ".diff ] || git apply --check " + out +
-                                       ".diff");
+  Outcome diff =
+      Shell(root, "{bin} --diff" + args + paths +
+                      " > ../p.diff"
+                      "; [ ! -s ../p.diff ] || git apply --check ../p.diff");
   EXPECT_EQ(diff.status, 0) << diff.err;
 
-  Outcome write = Shell(dir.path(), "{bin} --write --json-report " + out +
-                                        ".json" + args + paths);
+  Outcome write =
+      Shell(root, "{bin} --write --json-report ../r.json" + args + paths);
   EXPECT_NE(write.status, 2) << write.err;
   for (const std::string& file : FilesUnder(fixture / "input")) {
     fs::path expected = fixture / "expected" / file;
     std::string want = fs::exists(expected) ? ReadAll(expected)
                                             : ReadAll(fixture / "input" / file);
-    EXPECT_EQ(dir.Read(file), want) << file;
+    EXPECT_EQ(read(file), want) << file;
   }
   nlohmann::json report =
-      nlohmann::json::parse(ReadAll(dir.path().string() + ".json"));
-  fs::remove(dir.path().string() + ".json");
-  fs::remove(dir.path().string() + ".diff");
+      nlohmann::json::parse(ReadAll(scratch.path() / "r.json"));
   const nlohmann::json& want_sites = spec["sites"];
   ASSERT_EQ(report["sites"].size(), want_sites.size()) << report.dump(1);
   for (size_t i = 0; i < want_sites.size(); ++i) {
@@ -118,11 +121,12 @@ TEST_P(ProjectFixtureTest, MigratesAcrossFilesAsExpected) {
     }
   }
   // A second run has nothing more to do, and the code still parses.
-  Outcome again = Shell(dir.path(), "{bin} --diff" + args + paths);
+  Outcome again = Shell(root, "{bin} --diff" + args + paths);
   EXPECT_EQ(again.out, "") << again.err;
-  Outcome parse = Shell(dir.path(),
-                        "find . -name '*.js' -not -path './.git/*' | while read "
-                        "f; do node --check \"$f\" || exit 1; done");
+  Outcome parse =
+      Shell(root,
+            "find . -name '*.js' -not -path './.git/*' | while read "
+            "f; do node --check \"$f\" || exit 1; done");
   EXPECT_EQ(parse.status, 0) << parse.err;
 }
 
