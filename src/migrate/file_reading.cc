@@ -30,8 +30,8 @@ FileReading JavaScriptReading(Language language, std::string_view source,
   reading.language = language;
   reading.source = source;
   reading.options = options;
-  reading.find = [](std::string_view text, std::string_view source,
-                    TSNode root, const FileLinks* links) {
+  reading.find = [](std::string_view text, std::string_view source, TSNode root,
+                    const FileLinks* links) {
     // Fast name lookups while finding; gone before the tree is edited.
     IndexedTree indexed(root, source);
     FoundSites found;

@@ -10,14 +10,25 @@ namespace {
 // Calls that hand their argument to the HTTP response (Magento's result
 // objects and response, Laminas/Symfony/Laravel/Slim responses, WordPress),
 // or to the page a template renders for the browser.
-constexpr std::string_view kResponseCalls[] = {
-    "setData",         "setJsonData",        "representJson",
-    "setBody",         "setContent",         "json",
-    "withJson",        "setJson",            "JsonResponse",
-    "wp_send_json",    "wp_send_json_success", "wp_send_json_error",
-    "Response",        "sendResponse",       "jsonResponse",
-    "wp_localize_script", "wp_add_inline_script", "render",
-    "view"};
+constexpr std::string_view kResponseCalls[] = {"setData",
+                                               "setJsonData",
+                                               "representJson",
+                                               "setBody",
+                                               "setContent",
+                                               "json",
+                                               "withJson",
+                                               "setJson",
+                                               "JsonResponse",
+                                               "wp_send_json",
+                                               "wp_send_json_success",
+                                               "wp_send_json_error",
+                                               "Response",
+                                               "sendResponse",
+                                               "jsonResponse",
+                                               "wp_localize_script",
+                                               "wp_add_inline_script",
+                                               "render",
+                                               "view"};
 
 // Calls whose result carries the whole argument on: encoders and merges.
 constexpr std::string_view kCarryingCalls[] = {

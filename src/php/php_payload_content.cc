@@ -107,8 +107,8 @@ class ContentReader {
     TSNode value = use.value;
     if (!use.inside.empty()) {
       value = ValueAtKeys(value, use.inside,
-                          ctx_.source);         // `$r = ['payload' => [...]]`
-      if (ts_node_is_null(value)) return;       // sets the other keys
+                          ctx_.source);    // `$r = ['payload' => [...]]`
+      if (ts_node_is_null(value)) return;  // sets the other keys
     }
     content_.anchors.push_back(node::Range(value));
     FromValue(value, Quote(name_) + " (line " + Line(value) + ")");
@@ -140,7 +140,8 @@ class ContentReader {
       FromHelper(inner, *helper);
       return;
     }
-    for (TSNode argument : node::NamedChildren(node::Field(inner, "arguments"))) {
+    for (TSNode argument :
+         node::NamedChildren(node::Field(inner, "arguments"))) {
       std::string text;
       if (StringValue(ts_node_named_child(argument, 0), ctx_.source, &text))
         content_.unseen_call_strings.push_back(std::move(text));

@@ -94,8 +94,10 @@ bool LooksLikePayload(const Unit& unit, const Content& content,
     if (!rule) continue;
     if (HasSourceField(shape)) return true;
     const auto& hints = content.unseen_call_strings;
-    if (!shape.type && std::find(hints.begin(), hints.end(), key) != hints.end())
-      return true;  // `$p = $this->payloads->base('payPal'); $p['payPal'] = ...`
+    if (!shape.type &&
+        std::find(hints.begin(), hints.end(), key) != hints.end())
+      return true;  // `$p = $this->payloads->base('payPal'); $p['payPal'] =
+                    // ...`
     if (!shape.type && unseen_base && HasRemovableNested(shape, *rule))
       return true;
   }

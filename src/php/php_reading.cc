@@ -12,7 +12,8 @@ namespace {
 // quote again.
 bool QuotedAt(std::string_view text, size_t at, std::string_view word) {
   return text.substr(at, word.size()) == word &&
-         at + word.size() < text.size() && text[at + word.size()] == text[at - 1];
+         at + word.size() < text.size() &&
+         text[at + word.size()] == text[at - 1];
 }
 
 }  // namespace

@@ -208,8 +208,9 @@ ValuePieces SplitValue(TSNode value, std::string_view source) {
   if (node::Is(value, "conditional_expression")) {  // `?:` gives the condition
     TSNode body = node::Field(value, "body");
     split.kind = ValuePieces::Kind::kChoice;
-    split.pieces = {ts_node_is_null(body) ? node::Field(value, "condition") : body,
-                    node::Field(value, "alternative")};
+    split.pieces = {
+        ts_node_is_null(body) ? node::Field(value, "condition") : body,
+        node::Field(value, "alternative")};
     return split;
   }
   split.pieces = {value};

@@ -258,23 +258,24 @@ TEST(PhpPayloadTest, APayloadArrayTheToolCannotFollowIsReported) {
 
 TEST(PhpPayloadTest, ALoopByReferenceOverAFieldMayWriteIt) {
   Migration m = Migrate(
-      "a.php", Php("$p = ['type' => 'payPal', 'amount' => 1, 'currency' => "
-                   "'USD', 'payPal' => ['items' => $lines]];\n"
-                   "foreach ($p['payPal']['items'] as &$line) { $line['x'] = 1; }\n"
-                   "echo json_encode($p);"));
+      "a.php",
+      Php("$p = ['type' => 'payPal', 'amount' => 1, 'currency' => "
+          "'USD', 'payPal' => ['items' => $lines]];\n"
+          "foreach ($p['payPal']['items'] as &$line) { $line['x'] = 1; }\n"
+          "echo json_encode($p);"));
   EXPECT_EQ(OnlyStatus(m), SiteStatus::kNeedsReview);
 }
 
 // The seam for linking a PHP array to the JavaScript that receives it:
 // the keys under which the response carries it.
 TEST(PhpPayloadTest, TellsUnderWhichKeysTheResponseCarriesTheArray) {
-  std::string text = Php(
-      "class C { function execute() {\n"
-      "  $payload = [];\n"
-      "  $payload['payload'] = ['type' => 'konbini', 'amount' => 1, "
-      "'currency' => 'JPY'];\n"
-      "  $content = ['success' => true, 'content' => $payload];\n"
-      "  return $this->json->create()->setData($content);\n} }");
+  std::string text =
+      Php("class C { function execute() {\n"
+          "  $payload = [];\n"
+          "  $payload['payload'] = ['type' => 'konbini', 'amount' => 1, "
+          "'currency' => 'JPY'];\n"
+          "  $content = ['success' => true, 'content' => $payload];\n"
+          "  return $this->json->create()->setData($content);\n} }");
   Parser parser;
   Tree tree = parser.Parse(Language::kPhp, text);
   std::vector<php::PhpPayloadSite> sites =
