@@ -5,7 +5,8 @@ set(PSM_GRAMMARS ${CMAKE_SOURCE_DIR}/grammars/node_modules)
 foreach(grammar_dir
     tree-sitter-javascript/src
     tree-sitter-typescript/typescript/src
-    tree-sitter-typescript/tsx/src)
+    tree-sitter-typescript/tsx/src
+    tree-sitter-php/php/src)
   if(NOT EXISTS ${PSM_GRAMMARS}/${grammar_dir}/parser.c)
     message(FATAL_ERROR "Missing ${PSM_GRAMMARS}/${grammar_dir}/parser.c: "
                         "run `npm ci --ignore-scripts` in ${CMAKE_SOURCE_DIR}/grammars first")
@@ -19,6 +20,7 @@ function(psm_npm_version out package)
 endfunction()
 psm_npm_version(PSM_GRAMMAR_JAVASCRIPT_VERSION tree-sitter-javascript)
 psm_npm_version(PSM_GRAMMAR_TYPESCRIPT_VERSION tree-sitter-typescript)
+psm_npm_version(PSM_GRAMMAR_PHP_VERSION tree-sitter-php)
 
 # Each grammar's parser.c includes its own "tree_sitter/parser.h", so each is
 # its own library with its own include directory.
@@ -31,6 +33,10 @@ endfunction()
 psm_grammar(grammar_javascript ${PSM_GRAMMARS}/tree-sitter-javascript/src)
 psm_grammar(grammar_typescript ${PSM_GRAMMARS}/tree-sitter-typescript/typescript/src)
 psm_grammar(grammar_tsx ${PSM_GRAMMARS}/tree-sitter-typescript/tsx/src)
+# PHP's `php` grammar, not `php_only`: PHP files and templates start in HTML
+# text and enter PHP at `<?php`, which only `php` reads (its scanner.c
+# includes ../../common/scanner.h, found from the source directory).
+psm_grammar(grammar_php ${PSM_GRAMMARS}/tree-sitter-php/php/src)
 
 # The runtime: Debian's libtree-sitter by default; "npm" compiles the one the
 # npm `tree-sitter` package vendors, so the native and WebAssembly builds of

@@ -36,6 +36,8 @@ const char* Name(psm::Language language) {
     case psm::Language::kJavaScript: return "javascript";
     case psm::Language::kTypeScript: return "typescript";
     case psm::Language::kTsx: return "tsx";
+    case psm::Language::kPhp:
+      return "php";
   }
   return "?";
 }
@@ -56,6 +58,14 @@ const char* Name(psm::Language language) {
 // script container its same-length JavaScript view.
 int Errors(psm::Parser& parser, std::string_view path, psm::Language language,
            std::string_view text) {
+  if (psm::IsPhpFile(path)) {  // its PHP, then its scripts
+    psm::Tree tree = parser.Parse(psm::Language::kPhp, text);
+    if (!tree.ok()) return -1;
+    int php = psm::CountSyntaxErrors(tree.Root());
+    psm::ScriptView view = psm::MaskScriptContainer(text);
+    psm::Tree scripts = parser.Parse(view.language, view.text);
+    return scripts.ok() ? php + psm::CountSyntaxErrors(scripts.Root()) : -1;
+  }
   if (psm::IsScriptContainer(path)) {
     psm::ScriptView view = psm::MaskScriptContainer(text);
     if (view.text.size() != text.size()) {
@@ -123,6 +133,19 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (input.find("<script") != std::string_view::npos) {
     Check("fuzz.html", psm::Language::kJavaScript, input, explicit_id, tool_parser,
           check_parser);
+  }
+  // PHP payload arrays (and the scripts of a PHP template), with a
+  // --php-session-id and with the placeholder.
+  if (input.find("<?") != std::string_view::npos) {
+    static const psm::PlanOptions php_id = [] {
+      psm::PlanOptions o = explicit_id;
+      o.php_session_id = "$this->session->getDrSessionId()";
+      return o;
+    }();
+    Check("fuzz.php", psm::Language::kJavaScript, input, php_id, tool_parser,
+          check_parser);
+    Check("fuzz.phtml", psm::Language::kJavaScript, input, defaults,
+          tool_parser, check_parser);
   }
   return 0;
 }

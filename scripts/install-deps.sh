@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 
 packages=(g++ cmake make pkg-config git libtree-sitter-dev nlohmann-json3-dev
           libgtest-dev libcli11-dev libgit2-dev dpkg-dev chromium clang libclang-rt-14-dev
-          emscripten pre-commit nodejs npm)
+          emscripten pre-commit nodejs npm php-cli)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

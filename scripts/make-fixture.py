@@ -8,6 +8,7 @@ Read the result before committing it: the fixture records what the tool
 does, and is only worth keeping when that is what it should do.
 
 usage: scripts/make-fixture.py NAME INPUT_FILE [--session-id EXPR]
+                                [--php-session-id EXPR]
 """
 import json
 import os
@@ -25,6 +26,10 @@ def main():
     session = "checkout.payment.session.id"
     if "--session-id" in sys.argv:
         session = sys.argv[sys.argv.index("--session-id") + 1]
+    php_session = None
+    if "--php-session-id" in sys.argv:
+        php_session = sys.argv[sys.argv.index("--php-session-id") + 1]
+    php_args = ["--php-session-id", php_session] if php_session else []
     ext = os.path.splitext(source)[1]
     out = os.path.join(ROOT, "fixtures", name)
     os.makedirs(out, exist_ok=True)
@@ -33,9 +38,9 @@ def main():
         work = os.path.join(tmp, "input" + ext)
         shutil.copyfile(source, work)
         report = json.loads(subprocess.run(
-            [TOOL, "--json-report", "-", "-q", "--session-id", session, work],
+            [TOOL, "--json-report", "-", "-q", "--session-id", session, *php_args, work],
             capture_output=True, text=True).stdout)
-        subprocess.run([TOOL, "--write", "-q", "--session-id", session, work], check=True)
+        subprocess.run([TOOL, "--write", "-q", "--session-id", session, *php_args, work], check=True)
         expected = os.path.join(out, "expected" + ext)
         if open(work, "rb").read() != open(source, "rb").read():
             shutil.copyfile(work, expected)
@@ -44,7 +49,8 @@ def main():
     sites = [{k: s[k] for k in ("line", "status", "method", "removed", "addedSessionId") if s.get(k) is not None}
              for s in report["sites"]]
     with open(os.path.join(out, "report.json"), "w") as f:
-        f.write('{"sessionId": %s, "sites": [\n' % json.dumps(session))
+        php = ', "phpSessionId": %s' % json.dumps(php_session) if php_session else ""
+        f.write('{"sessionId": %s%s, "sites": [\n' % (json.dumps(session), php))
         f.write(",\n".join("  " + json.dumps(s) for s in sites))
         f.write("\n]}\n")
     for s in report["sites"]:

@@ -63,6 +63,9 @@ void Read(const Json& doc, const std::string& path, ProjectConfig* config) {
     if (key == "sessionId") {
       if (!value.is_string()) throw Invalid{where, "expected a string"};
       config->session_id = value.get<std::string>();
+    } else if (key == "phpSessionId") {
+      if (!value.is_string()) throw Invalid{where, "expected a string"};
+      config->php_session_id = value.get<std::string>();
     } else if (key == "rules") {
       if (value.is_object()) {
         RulesResult rules = ParseRules(value.dump(), path);
@@ -115,6 +118,8 @@ bool LoadProjectConfig(const Options& options, const std::string& cwd,
 
 void ApplyProjectConfig(const ProjectConfig& config, Options* options) {
   if (options->session_id.empty()) options->session_id = config.session_id;
+  if (options->php_session_id.empty())
+    options->php_session_id = config.php_session_id;
   std::vector<std::string> rules = config.rules_files;
   rules.insert(rules.end(), options->rules_files.begin(),
                options->rules_files.end());

@@ -12,12 +12,14 @@ inline constexpr const char* kConfigFileName = ".payment-session-migrate.json";
 
 // A project's settings, from .payment-session-migrate.json:
 //   {"sessionId": "checkout.payment.session.id",
+//    "phpSessionId": "$this->checkoutSession->getDrPaymentSessionId()",
 //    "rules": "rules.json" | ["a.json", ...] | {"methods": {...}},
 //    "exclude": ["legacy/**"], "include": ["*.js"], "includeMinified": false}
 // Rule file paths are relative to the config file.
 struct ProjectConfig {
   std::string path;  // where it was found; "" when there is none
   std::string session_id;
+  std::string php_session_id;
   std::vector<std::string> rules_files;
   std::optional<RuleTable> inline_rules;
   std::vector<std::string> excludes;

@@ -42,6 +42,12 @@ ParsedCommandLine ParseCommandLine(int argc, const char* const* argv) {
          "JavaScript expression for sessionId, inserted verbatim "
          "(e.g. checkout.payment.session.id); default: a marked placeholder")
       ->type_name("EXPR");
+  app.add_option("--php-session-id", options.php_session_id,
+                 "PHP expression for 'sessionId' in PHP payload arrays, "
+                 "inserted verbatim (e.g. "
+                 "$this->checkoutSession->getDrPaymentSessionId()); "
+                 "default: a marked placeholder")
+      ->type_name("EXPR");
   app.add_option(
          "--rules", options.rules_files,
          "Rules JSON file whose entries add to or override the built-in table")

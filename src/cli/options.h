@@ -13,7 +13,8 @@ enum class Mode { kDiff, kWrite, kCheck };
 struct Options {
   Mode mode = Mode::kDiff;
   std::vector<std::string> paths;
-  std::string session_id;  // empty: insert the placeholder
+  std::string session_id;      // empty: insert the placeholder
+  std::string php_session_id;  // the same for PHP payload arrays
   std::vector<std::string> rules_files;
   std::string json_report;    // "" none, "-" stdout
   unsigned jobs = 0;          // 0: all cores

@@ -29,8 +29,7 @@ std::string FindingLine(const FileResult& file, const SiteResult& site) {
   std::string where = ReadablePath(file.path) + ":" +
                       std::to_string(site.line) + ":" +
                       std::to_string(site.column) + ": ";
-  std::string method =
-      site.method.empty() ? "payload" : site.method + " payload";
+  std::string method = SiteSubject(site);
   if (!site.built_file.empty()) {
     method += " (built at " + ReadablePath(site.built_file) + ":" +
               std::to_string(site.built_line) + ":" +
@@ -129,6 +128,7 @@ bool Printer::Reports(const std::vector<FileResult>& files,
   ReportOptions report;
   report.redact = options_.redact;
   report.session_id = options_.session_id;
+  report.php_session_id = options_.php_session_id;
   report.write_mode = options_.mode == Mode::kWrite;
   bool ok = true;
   if (!options_.json_report.empty()) {

@@ -72,12 +72,19 @@ bool LoadRules(const Options& options, const ProjectConfig& config,
   return true;
 }
 
-// A --session-id that is not an expression would break every file.
-bool ValidSessionId(const std::string& expression) {
+// A --session-id that is not an expression would break every file; so
+// would a --php-session-id that is not one in PHP, or that leaves PHP.
+bool ValidSessionId(const std::string& expression, Language language) {
   if (expression.empty()) return true;
-  std::string probe = "x = (" + expression + "\n);";
+  if (language == Language::kPhp &&
+      expression.find("?>") != std::string::npos) {
+    return false;
+  }
+  std::string probe = language == Language::kPhp
+                          ? "<?php $x = (" + expression + "\n);"
+                          : "x = (" + expression + "\n);";
   Parser parser;
-  Tree tree = parser.Parse(Language::kTypeScript, probe);
+  Tree tree = parser.Parse(language, probe);
   return tree.ok() && CountSyntaxErrors(tree.Root()) == 0;
 }
 
@@ -127,12 +134,18 @@ bool Prepare(RunContext* ctx, Printer& printer) {
     printer.Error(error);
     return false;
   }
-  if (!ValidSessionId(ctx->options.session_id)) {
+  if (!ValidSessionId(ctx->options.session_id, Language::kTypeScript)) {
     printer.Error("--session-id: " + ctx->options.session_id +
                   ": not a JavaScript expression");
     return false;
   }
+  if (!ValidSessionId(ctx->options.php_session_id, Language::kPhp)) {
+    printer.Error("--php-session-id: " + ctx->options.php_session_id +
+                  ": not a PHP expression");
+    return false;
+  }
   ctx->plan.session_id = ctx->options.session_id;
+  ctx->plan.php_session_id = ctx->options.php_session_id;
   ctx->plan.include_minified = ctx->options.include_minified;
   return true;
 }

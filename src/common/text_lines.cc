@@ -59,9 +59,13 @@ bool OnlyTriviaAfter(std::string_view s, uint32_t pos, uint32_t* next_line) {
       *next_line = NextLineStart(s, pos);
       return true;
     }
-    if (s.substr(pos, 2) == "//") {
+    // `//` comments, and PHP's `#` ones (`#[` starts an attribute); in PHP
+    // a line comment ends at `?>`, which is code, not trivia.
+    if (s.substr(pos, 2) == "//" ||
+        (s[pos] == '#' && s.substr(pos, 2) != "#[")) {
       *next_line = NextLineStart(s, pos);
-      return true;
+      return s.substr(pos, *next_line - pos).find("?>") ==
+             std::string_view::npos;
     }
     if (s.substr(pos, 2) != "/*") return false;
     size_t close = s.find("*/", pos + 2);

@@ -23,8 +23,9 @@ std::string_view Indentation(std::string_view s, uint32_t pos);
 // "\r\n" or "\n", as the line holding `pos` ends ("\n" at end of file).
 std::string_view LineEnding(std::string_view s, uint32_t pos);
 // From `pos` to the end of its line there are only blanks and comments
-// (`//...`, or `/*...*/` closed on the same line). Sets `*next_line` to the
-// start of the next line.
+// (`//...`, PHP's `#...`, or `/*...*/` closed on the same line; not a line
+// comment that PHP's `?>` ends). Sets `*next_line` to the start of the next
+// line.
 bool OnlyTriviaAfter(std::string_view s, uint32_t pos, uint32_t* next_line);
 // Skips spaces and tabs from `pos`.
 uint32_t SkipBlanks(std::string_view s, uint32_t pos);

@@ -385,7 +385,8 @@ class LiteralPlanner {
       }
       Blind(
           "sessionId is still the placeholder; set it to the checkout's "
-          "payment.session.id (or run with --session-id)");
+          "payment.session.id (or run with " +
+          options_.session_id_flag + ")");
       return;
     }
     if (!rule.add_session_id || session_id_set_later_) return;
@@ -405,7 +406,8 @@ class LiteralPlanner {
     if (options_.session_id.empty()) {
       plan_.reasons.push_back(
           "sessionId is a placeholder; set it to the checkout's "
-          "payment.session.id (or run with --session-id)");
+          "payment.session.id (or run with " +
+          options_.session_id_flag + ")");
     }
   }
 
@@ -458,8 +460,9 @@ class LiteralPlanner {
 
   // Values that carry no session: `null`, `undefined`, an empty string.
   static bool IsNoValue(std::string_view value) {
-    return value == "null" || value == "undefined" || value == "''" ||
-           value == "\"\"" || value == "``" || value == "void 0";
+    return value == "null" || value == "NULL" || value == "Null" ||
+           value == "undefined" || value == "''" || value == "\"\"" ||
+           value == "``" || value == "void 0";
   }
 
   static const ObjectLiteral* Anchor(

@@ -31,6 +31,7 @@ class ObjectEditor {
   }
 
   std::optional<EditSet> Run() {
+    if (object_.statements) return RunStatements();
     for (size_t i = 0; i < members_.size();) {
       if (!removed_[i]) {
         ++i;
@@ -72,7 +73,16 @@ class ObjectEditor {
     bool prev_comma_here =
         prev && prev->comma && SameLine(prev->comma->end, first.range.begin);
     if (!last.comma) {
-      if (prev_comma_here) {
+      // `b: 2,\n  amount: 3 })`: the closing bracket shares the line, so
+      // the comma before goes with the member and the bracket stays put.
+      bool new_after_prev = add_ && add_->after && *add_->after + 1 == i;
+      bool only_blanks_between =
+          prev && prev->comma && !rest_is_trivia && !new_after_prev &&
+          text::OnlyTriviaAfter(text_, prev->comma->end, &next_line) &&
+          text_.substr(prev->comma->end, next_line - prev->comma->end)
+                  .find_first_not_of(" \t\r\n") == std::string_view::npos &&
+          text::OnlyBlanksBefore(text_, first.range.begin);
+      if (prev_comma_here || only_blanks_between) {
         // `a: 1, amount: 2 }`: the comma before goes too, so the survivor
         // before it does not gain a trailing comma.
         comma_taken_ = static_cast<int>(i) - 1;
@@ -90,6 +100,25 @@ class ObjectEditor {
           end, "");
     }
     return Add(first.range.begin, text::SkipBlanks(text_, end), "");
+  }
+
+  // Statements stand alone: each goes with its line(s) when it has them to
+  // itself, else with the blanks after it; no comma is involved.
+  std::optional<EditSet> RunStatements() {
+    for (size_t i = 0; i < members_.size(); ++i) {
+      if (!removed_[i]) continue;
+      const Member& m = members_[i];
+      uint32_t next_line = 0;
+      bool own_lines = text::OnlyBlanksBefore(text_, m.range.begin) &&
+                       text::OnlyTriviaAfter(text_, m.range.end, &next_line);
+      bool ok =
+          own_lines
+              ? Add(text::LineStart(text_, m.range.begin), next_line, "")
+              : Add(m.range.begin, text::SkipBlanks(text_, m.range.end), "");
+      if (!ok) return std::nullopt;
+    }
+    if (add_ && !Insert()) return std::nullopt;
+    return edits_;
   }
 
   bool SameLine(uint32_t a, uint32_t b) const {
@@ -113,17 +142,43 @@ class ObjectEditor {
     return Add(survivor.comma->begin, survivor.comma->end, "");
   }
 
+  // The new member in the style of `style`: its key quoting, the text
+  // between its key and value (`: `, ` => `, `] = `) and, for statements,
+  // the text before the key and after the value (`$p[`, `;`).
   std::string Written(const Member* style) const {
     std::string quote =
         style && style->key_quote ? std::string(1, style->key_quote) : "";
-    std::string separator = ": ";
-    if (style && style->kind == Member::Kind::kPair &&
-        style->key_range.end <= style->value_range.begin) {
-      separator = std::string(
-          text_.substr(style->key_range.end,
-                       style->value_range.begin - style->key_range.end));
+    std::string key = quote + add_->key + quote;
+    if (!style || style->kind != Member::Kind::kPair ||
+        style->key_range.end > style->value_range.begin ||
+        style->range.begin > style->key_range.begin ||
+        style->value_range.end > style->range.end) {
+      return key + ": " + add_->value;
     }
-    return quote + add_->key + quote + separator + add_->value;
+    auto between = [&](uint32_t a, uint32_t b) {
+      return std::string(text_.substr(a, b - a));
+    };
+    std::string separator =
+        Aligned(between(style->key_range.end, style->value_range.begin),
+                style->key_range.size(), key.size());
+    return between(style->range.begin, style->key_range.begin) + key +
+           separator + add_->value +
+           between(style->value_range.end, style->range.end);
+  }
+
+  // A separator padded to line up (`'type'     => ...`) keeps the operator
+  // in its column when the new key fits, else gets a single blank: the
+  // other lines are never re-aligned.
+  static std::string Aligned(std::string separator, size_t style_key,
+                             size_t new_key) {
+    size_t pad = separator.find("  ");
+    if (pad == std::string::npos) return separator;
+    size_t run = separator.find_first_not_of(' ', pad);
+    if (run == std::string::npos) return separator;
+    run -= pad;
+    size_t column = style_key + run;
+    size_t blanks = column > new_key ? column - new_key : 1;
+    return separator.replace(pad, run, std::string(blanks, ' '));
   }
 
   bool Insert() {
@@ -137,7 +192,13 @@ class ObjectEditor {
         next_line < text_.size();
     if (!own_line) {
       return Add(anchor.range.end, anchor.range.end,
-                 InlineSeparator() + member);
+                 (object_.statements ? " " : InlineSeparator()) + member);
+    }
+    if (object_.statements) {
+      return Add(next_line, next_line,
+                 std::string(text::Indentation(text_, anchor.range.begin)) +
+                     member +
+                     std::string(text::LineEnding(text_, anchor.range.begin)));
     }
     bool comma = new_is_last_ ? trailing_comma_ : true;
     if (!anchor.comma && !Add(anchor.range.end, anchor.range.end, ","))
@@ -168,14 +229,15 @@ class ObjectEditor {
     if (!first) {  // `{}`: the planner never adds to an empty object
       return Add(object_.range.begin + 1, object_.range.begin + 1, member);
     }
+    std::string comma = object_.statements ? "" : ",";
     if (text::OnlyBlanksBefore(text_, first->range.begin)) {
       uint32_t at = text::LineStart(text_, first->range.begin);
       std::string line =
           std::string(text::Indentation(text_, first->range.begin)) + member +
-          "," + std::string(text::LineEnding(text_, first->range.begin));
+          comma + std::string(text::LineEnding(text_, first->range.begin));
       return Add(at, at, line);
     }
-    std::string separator = InlineSeparator();
+    std::string separator = object_.statements ? " " : InlineSeparator();
     return Add(first->range.begin, first->range.begin, member + separator);
   }
 

@@ -31,6 +31,11 @@ inline constexpr std::string_view kPlaceholderMarker =
 struct PlanOptions {
   // The expression for `sessionId`; empty means "insert the placeholder".
   std::string session_id;
+  // The option that sets it, named in reasons: each language has its own.
+  std::string session_id_flag = "--session-id";
+  // The PHP expression for `'sessionId'` in PHP payload arrays
+  // (--php-session-id); empty means "insert the placeholder".
+  std::string php_session_id;
   // Rewrite minified and bundled files too (skipped by default).
   bool include_minified = false;
 };

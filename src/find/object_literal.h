@@ -44,10 +44,17 @@ struct Member {
   std::string value_effect;
 };
 
-// An object literal `{ ... }` the tool can edit.
+// An object the tool can edit: a JavaScript object literal `{ ... }`, a
+// PHP array literal `[ ... ]` / `array( ... )` (members `'key' => value`),
+// or the statements that build a PHP array piecewise. A member's text
+// around its key and value is copied for a new member: `'k' => v` in an
+// array, `$p['k'] = v;` in statements.
 struct ObjectLiteral {
-  ByteRange range;         // from `{` to `}` inclusive
+  ByteRange range;         // from `{` to `}` inclusive (or `[`, `array(`)
   bool has_error = false;  // its subtree holds syntax errors
+  // The members are statements of their own (`$p['amount'] = 1;`), not
+  // items of a list: no comma is ever added or removed between them.
+  bool statements = false;
   std::vector<Member> members;
 
   // The member named `key` that wins (the last one), or nullptr.

@@ -5,15 +5,15 @@
 
 #include "common/text_lines.h"
 #include "find/method_scan.h"
-#include "find/scope.h"
 #include "find/session_api_finder.h"
 #include "find/site_finder.h"
 #include "migrate/builder_sites.h"
 #include "migrate/file_kind.h"
-#include "migrate/markup_names.h"
+#include "migrate/file_reading.h"
 #include "migrate/shared_payloads.h"
 #include "migrate/site_details.h"
 #include "migrate/unparsed_calls.h"
+#include "php/php_reading.h"
 #include "syntax/embedded_script.h"
 
 namespace psm {
@@ -63,22 +63,6 @@ SiteResult ToResult(SitePlan& plan, const CallSite& site,
   r.reasons = std::move(plan.reasons);
   r.call_offset = site.call.begin;
   return r;
-}
-
-// Other DigitalRiver.js calls that could take the session, merged into the
-// site list in source order.
-std::vector<SiteResult> SessionApiSites(std::string_view source, TSNode root,
-                                        const LineIndex& lines) {
-  std::vector<SiteResult> sites;
-  for (SessionApiSite& api : FindSessionApiSites(source, root)) {
-    SiteResult r;
-    r.line = lines.Line(api.call.begin);
-    r.column = lines.Column(api.call.begin);
-    r.status = SiteStatus::kCanUseSession;
-    r.reasons.push_back(std::move(api.reason));
-    sites.push_back(std::move(r));
-  }
-  return sites;
 }
 
 // (Sorted even when `more` is empty: builder sites come after the calls.)
@@ -134,65 +118,174 @@ std::vector<SitePlan> PlanSites(const std::vector<CallSite>& sites,
 // code differently once it is edited, so a second run could find more to
 // do. The rewrite is kept only if the edited text, analysed again, needs
 // no further edit: the tool stays idempotent (found by fuzz_migrate).
-bool Stable(std::string_view text, std::string_view source, TSNode root,
-            const RuleTable& rules, const PlanOptions& options) {
-  IndexedTree indexed(root, source);
-  std::vector<CallSite> sites = FindCallSites(source, root);
-  if (source.data() != text.data()) ObserveMarkupNames(text, source, &sites);
-  for (const SitePlan& plan : PlanSites(sites, text, source, rules, options)) {
+bool Stable(const FileReading& reading, std::string_view text,
+            std::string_view source, TSNode root, const RuleTable& rules) {
+  std::vector<CallSite> sites = reading.find(text, source, root, nullptr).sites;
+  for (const SitePlan& plan :
+       PlanSites(sites, text, source, rules, reading.options)) {
     if (!plan.edits.empty()) return false;
   }
   return true;
 }
 
-// `session_apis`: the byte scan saw calls FindSessionApiSites may report.
-Migration Migrate(Migration m, std::string_view text, std::string_view source,
-                  Language language, const RuleTable& rules,
-                  const PlanOptions& options, bool session_apis, Parser& parser,
-                  const FileLinks* links);
+// One reading parsed, its sites planned, its edits collected.
+struct PlannedReading {
+  const FileReading* reading = nullptr;
+  Tree tree;
+  EditSet edits;
+  std::vector<SiteResult> extra_sites;
+};
 
-// Markup is parsed through a same-length view of its scripts. The edited
-// file must read as the same markup (an inserted quote could end an
-// attribute early), and calls the view leaves out are reported, not hidden.
-Migration MigrateMarkup(Migration m, std::string_view text,
-                        const RuleTable& rules, const PlanOptions& options,
-                        bool session_apis, Parser& parser,
-                        const FileLinks* links) {
-  ScriptView view = MaskScriptContainer(text);
-  if (!view.regions.empty()) {
-    m = Migrate(std::move(m), text, view.text, view.language, rules, options,
-                session_apis, parser, links);
+// Where the sites of a file stand while their edits are gathered.
+struct SiteEditsOf {
+  size_t index;  // in the file's sites
+  EditSet edits;
+  ByteRange call;
+};
+
+// A site whose edits overlap another's (one payload, two calls that need
+// different edits) is left to a person.
+void RefuseShared(SitePlan* plan) {
+  plan->status = SiteStatus::kNeedsReview;
+  plan->removed.clear();
+  plan->added_session_id = false;
+  plan->edits = EditSet();
+  plan->reasons.push_back(
+      "its payload is shared with another call that needs different edits; "
+      "migrate by hand");
+}
+
+// Parses `reading`, plans its sites into `m`, gathers their edits.
+bool PlanReading(const FileReading& reading, std::string_view text,
+                 const RuleTable& rules, const FileLinks* links, Parser& parser,
+                 const LineIndex& lines, Migration* m, EditSet* file_edits,
+                 std::vector<SiteEditsOf>* site_edits, PlannedReading* out) {
+  out->reading = &reading;
+  out->tree = parser.Parse(reading.language, reading.source);
+  if (!out->tree.ok()) {
+    m->result.error = "the parser refused the file";
+    return false;
   }
-  if (m.result.changed && !SameMarkup(text, view, m.edited_text,
-                                      MaskScriptContainer(m.edited_text))) {
-    for (SiteResult& s : m.result.sites) s.after = s.before;
-    m.site_edits.clear();
-    Reject(&m,
-           "the rewrite would change the markup around a script; left "
-           "unchanged",
-           "the inserted text would end an attribute or a script early (a "
-           "quote or a tag); migrate by hand");
+  TSNode root = out->tree.Root();
+  FoundSites found = reading.find(text, reading.source, root, links);
+  std::vector<CallSite>& sites = found.sites;
+  for (SiteRequest& r : found.requests) m->requests.push_back(std::move(r));
+  std::vector<SitePlan> plans =
+      PlanSites(sites, text, reading.source, rules, reading.options);
+  for (size_t k = 0; k < sites.size(); ++k) {
+    SitePlan& plan = plans[k];
+    bool builder = k >= found.first_builder;
+    if (k >= found.first_noted) {
+      plan.reasons.insert(plan.reasons.begin(),
+                          found.notes[k - found.first_noted]);
+    }
+    if (plan.status != SiteStatus::kIgnored && file_edits->AddAll(plan.edits))
+      RefuseShared(&plan);
+    SiteResult result = ToResult(plan, sites[k], lines);
+    result.language = reading.language;
+    result.builder = builder;
+    if (plan.status != SiteStatus::kIgnored) {
+      DescribeEdits(plan, reading.source, lines, &result);
+      out->edits.AddAll(plan.edits);
+      site_edits->push_back(
+          {m->result.sites.size(), std::move(plan.edits), sites[k].call});
+    }
+    m->result.sites.push_back(std::move(result));
   }
-  MergeSites(UnparsedCallSites(text, view), &m.result);
+  // Before the tree learns of the edits: its offsets must match the text.
+  if (reading.extra_sites) out->extra_sites = reading.extra_sites(root, lines);
+  return true;
+}
+
+// The safety net for one reading: the file with its edits must read as
+// before around them and parse no worse; with syntax errors, the rewrite
+// must be stable. Returns the rejection, or nothing.
+using Rejection = std::pair<std::string, std::string>;  // file, site
+
+std::optional<Rejection> Verify(PlannedReading& p, std::string_view text,
+                                const EditSet& file_edits,
+                                std::string_view edited_text,
+                                const RuleTable& rules, const LineIndex& lines,
+                                Parser& parser) {
+  if (p.edits.empty()) return std::nullopt;
+  const FileReading& reading = *p.reading;
+  // Another reading's edits lie outside this reading's code: it is judged
+  // on the file with its own edits only.
+  bool all = p.edits.edits().size() == file_edits.edits().size();
+  std::string own = all ? std::string() : ApplyEdits(text, p.edits);
+  std::string_view edited = all ? edited_text : std::string_view(own);
+  if (reading.verify && !reading.verify(text, edited)) {
+    return std::make_pair(
+        std::string("the rewrite would change the markup around a script; "
+                    "left unchanged"),
+        std::string("the inserted text would end an attribute or a script "
+                    "early (a quote or a tag); migrate by hand"));
+  }
+  std::string view = reading.source.data() == text.data()
+                         ? std::string()
+                         : ApplyEdits(reading.source, p.edits);
+  std::string_view after_source =
+      view.empty() ? edited : std::string_view(view);
+  int errors_before = CountSyntaxErrors(p.tree.Root());
+  DescribeEdits(p.tree, p.edits, lines);
+  Tree after = parser.Reparse(reading.language, p.tree, after_source);
+  if (!after.ok() || CountSyntaxErrors(after.Root()) > errors_before) {
+    return std::make_pair(
+        std::string("the rewritten file would not parse; left unchanged"),
+        std::string("the rewrite would introduce a syntax error; migrate by "
+                    "hand"));
+  }
+  if (errors_before > 0 &&
+      !Stable(reading, edited, after_source, after.Root(), rules)) {
+    return std::make_pair(
+        std::string("syntax errors make the rewrite unstable; left unchanged"),
+        std::string("syntax errors elsewhere in the file make the rewrite "
+                    "unstable; fix them first"));
+  }
+  return std::nullopt;
+}
+
+// The per-file pipeline over every reading of the file.
+Migration Migrate(Migration m, std::string_view text,
+                  const std::vector<FileReading>& readings,
+                  const RuleTable& rules, const FileLinks* links,
+                  Parser& parser) {
+  LineIndex lines(text);
+  EditSet file_edits;
+  std::vector<SiteEditsOf> site_edits;
+  std::vector<PlannedReading> planned(readings.size());
+  for (size_t r = 0; r < readings.size(); ++r) {
+    if (!PlanReading(readings[r], text, rules, links, parser, lines, &m,
+                     &file_edits, &site_edits, &planned[r])) {
+      return m;
+    }
+  }
+  if (!file_edits.empty()) {
+    m.edited_text = ApplyEdits(text, file_edits);
+    m.result.changed = m.edited_text != text;
+    for (PlannedReading& p : planned) {
+      auto rejected =
+          Verify(p, text, file_edits, m.edited_text, rules, lines, parser);
+      if (!rejected) continue;
+      Reject(&m, rejected->first, rejected->second);
+      break;
+    }
+  }
+  static const EditSet kNone;
+  OffsetMap moved(m.result.changed ? file_edits : kNone);
+  for (SiteEditsOf& s : site_edits) {
+    AddExcerpts(text, m.migrated_text(), moved,
+                m.result.changed ? s.edits : kNone, s.call, lines,
+                &m.result.sites[s.index]);
+    if (m.result.changed && !s.edits.empty()) {
+      const SiteResult& r = m.result.sites[s.index];
+      m.site_edits.push_back({r.line, r.column, std::move(s.edits)});
+    }
+  }
+  for (PlannedReading& p : planned)
+    MergeSites(std::move(p.extra_sites), &m.result);
   return m;
 }
-
-}  // namespace
-
-int CountFileSyntaxErrors(std::string_view path, Language language,
-                          std::string_view text, Parser& parser) {
-  std::string view;
-  if (IsScriptContainer(path)) {
-    ScriptView v = MaskScriptContainer(text);
-    view = std::move(v.text);
-    language = v.language;
-    text = view;
-  }
-  Tree tree = parser.Parse(language, text);
-  return tree.ok() ? CountSyntaxErrors(tree.Root()) : 1 << 30;
-}
-
-namespace {
 
 // Which kinds of call a text may hold, from one pass over its bytes.
 struct CallKinds {
@@ -209,6 +302,24 @@ CallKinds ScanCallKinds(std::string_view text) {
 
 }  // namespace
 
+int CountFileSyntaxErrors(std::string_view path, Language language,
+                          std::string_view text, Parser& parser) {
+  int errors = 0;
+  if (IsPhpFile(path)) {
+    Tree tree = parser.Parse(Language::kPhp, text);
+    errors += tree.ok() ? CountSyntaxErrors(tree.Root()) : 1 << 20;
+  }
+  std::string view;
+  if (IsScriptContainer(path)) {
+    ScriptView v = MaskScriptContainer(text);
+    view = std::move(v.text);
+    language = v.language;
+    text = view;
+  }
+  Tree tree = parser.Parse(language, text);
+  return errors + (tree.ok() ? CountSyntaxErrors(tree.Root()) : 1 << 20);
+}
+
 Migration MigrateText(std::string_view path, std::string_view text,
                       Language language, const RuleTable& rules,
                       const PlanOptions& options, Parser& parser,
@@ -219,7 +330,9 @@ Migration MigrateText(std::string_view path, std::string_view text,
   CallKinds kinds = ScanCallKinds(text);
   bool builds =
       links && (!links->builders.empty() || !links->wrapper_calls.empty());
-  if (!kinds.create_source && !kinds.session_apis && !builds) return m;
+  bool scripts = kinds.create_source || kinds.session_apis || builds;
+  bool php = IsPhpFile(path) && php::MayHoldPhpPayload(text, rules);
+  if (!scripts && !php) return m;
   if (!options.include_minified) {
     if (auto reason = GeneratedCodeReason(path, text)) {
       m.result.skipped = true;
@@ -229,124 +342,22 @@ Migration MigrateText(std::string_view path, std::string_view text,
       return m;
     }
   }
+  std::vector<FileReading> readings;
+  if (php) readings.push_back(php::PhpReading(text, rules, options));
+  std::optional<ScriptView> view;
   if (IsScriptContainer(path)) {
-    return MigrateMarkup(std::move(m), text, rules, options, kinds.session_apis,
-                         parser, links);
-  }
-  return Migrate(std::move(m), text, text, language, rules, options,
-                 kinds.session_apis, parser, links);
-}
-
-namespace {
-
-Migration Migrate(Migration m, std::string_view text, std::string_view source,
-                  Language language, const RuleTable& rules,
-                  const PlanOptions& options, bool session_apis, Parser& parser,
-                  const FileLinks* links) {
-  Tree tree = parser.Parse(language, source);
-  if (!tree.ok()) {
-    m.result.error = "the parser refused the file";
-    return m;
-  }
-  LineIndex lines(text);
-  // Fast name lookups while finding; dropped before the tree is edited.
-  std::optional<IndexedTree> indexed(std::in_place, tree.Root(), source);
-  EditSet file_edits;
-  std::vector<std::pair<size_t, EditSet>>
-      site_edits;  // site index -> its edits
-  std::vector<ByteRange> calls;
-  std::vector<CallSite> sites = FindCallSites(source, tree.Root());
-  if (source.data() != text.data()) ObserveMarkupNames(text, source, &sites);
-  // Sites the project model adds come last: calls of wrappers defined
-  // elsewhere, then builders of payloads for calls elsewhere; `notes` has
-  // a line for each.
-  std::vector<std::string> notes;
-  if (links) ApplyLinks(*links, &sites);
-  m.requests = RequestsOf(sites, source);
-  size_t first_noted = sites.size();
-  size_t first_builder = sites.size();
-  if (links) {
-    for (CallSite& w : WrapperCallSites(source, tree.Root(), *links, &notes))
-      sites.push_back(std::move(w));
-    first_builder = sites.size();
-    for (CallSite& b : BuilderSites(source, tree.Root(), *links, &notes))
-      sites.push_back(std::move(b));
-  }
-  std::vector<SitePlan> plans = PlanSites(sites, text, source, rules, options);
-  for (size_t k = 0; k < sites.size(); ++k) {
-    const CallSite& site = sites[k];
-    SitePlan& plan = plans[k];
-    if (k >= first_noted)
-      plan.reasons.insert(plan.reasons.begin(), notes[k - first_noted]);
-    if (plan.status == SiteStatus::kIgnored) {
-      m.result.sites.push_back(ToResult(plan, site, lines));
-      continue;
+    view = MaskScriptContainer(text);
+    if (scripts && !view->regions.empty()) {
+      readings.push_back(
+          MarkupScriptReading(*view, options, kinds.session_apis));
     }
-    if (auto conflict = file_edits.AddAll(plan.edits)) {
-      plan.status = SiteStatus::kNeedsReview;
-      plan.removed.clear();
-      plan.added_session_id = false;
-      plan.reasons.push_back(
-          "its payload is shared with another call that needs "
-          "different edits; migrate by hand");
-    }
-    SiteResult result = ToResult(plan, site, lines);
-    result.builder = k >= first_builder;
-    DescribeEdits(plan, source, lines, &result);
-    site_edits.emplace_back(m.result.sites.size(), std::move(plan.edits));
-    calls.push_back(site.call);
-    m.result.sites.push_back(std::move(result));
+  } else if (scripts) {
+    readings.push_back(
+        ScriptReading(language, text, options, kinds.session_apis));
   }
-  static const EditSet kNone;
-  if (file_edits.empty()) {
-    for (size_t k = 0; k < site_edits.size(); ++k) {
-      AddExcerpts(text, text, OffsetMap(kNone), kNone, calls[k], lines,
-                  &m.result.sites[site_edits[k].first]);
-    }
-    MergeSites(session_apis ? SessionApiSites(source, tree.Root(), lines)
-                            : std::vector<SiteResult>(),
-               &m.result);
-    return m;
-  }
-  // Before the tree learns of the edits: its offsets must match `source`.
-  std::vector<SiteResult> api_sites;
-  if (session_apis) api_sites = SessionApiSites(source, tree.Root(), lines);
-  m.edited_text = ApplyEdits(text, file_edits);
-  m.result.changed = m.edited_text != text;
-  // The safety net: the edited source must not parse worse than before.
-  std::string edited_view = source.data() == text.data()
-                                ? std::string()
-                                : ApplyEdits(source, file_edits);
-  std::string_view after_source =
-      edited_view.empty() ? std::string_view(m.edited_text) : edited_view;
-  int errors_before = CountSyntaxErrors(tree.Root());
-  indexed.reset();
-  DescribeEdits(tree, file_edits, lines);
-  Tree after = parser.Reparse(language, tree, after_source);
-  if (!after.ok() || CountSyntaxErrors(after.Root()) > errors_before) {
-    Reject(&m, "the rewritten file would not parse; left unchanged",
-           "the rewrite would introduce a syntax error; migrate by hand");
-  } else if (errors_before > 0 && !Stable(m.edited_text, after_source,
-                                          after.Root(), rules, options)) {
-    Reject(&m, "syntax errors make the rewrite unstable; left unchanged",
-           "syntax errors elsewhere in the file make the rewrite unstable; fix "
-           "them first");
-  }
-  OffsetMap moved(m.result.changed ? file_edits : kNone);
-  for (size_t k = 0; k < site_edits.size(); ++k) {
-    auto& [index, edits] = site_edits[k];
-    AddExcerpts(text, m.migrated_text(), moved,
-                m.result.changed ? edits : kNone, calls[k], lines,
-                &m.result.sites[index]);
-    if (m.result.changed && !edits.empty()) {
-      const SiteResult& r = m.result.sites[index];
-      m.site_edits.push_back({r.line, r.column, std::move(edits)});
-    }
-  }
-  MergeSites(std::move(api_sites), &m.result);
+  m = Migrate(std::move(m), text, readings, rules, links, parser);
+  if (view && scripts) MergeSites(UnparsedCallSites(text, *view), &m.result);
   return m;
 }
-
-}  // namespace
 
 }  // namespace psm

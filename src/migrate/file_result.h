@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "edit/site_plan.h"
+#include "syntax/language.h"
 
 namespace psm {
 
@@ -23,10 +24,12 @@ struct Replacement {
   std::string text;
 };
 
-// One createSource() call as the reports show it.
+// One createSource() call, or one PHP payload array, as the reports show
+// it.
 struct SiteResult {
-  uint32_t line = 0;    // 1-based, of the call
+  uint32_t line = 0;    // 1-based, of the call (of the array, in PHP)
   uint32_t column = 0;  // 1-based, in characters
+  Language language = Language::kJavaScript;  // of the code at the site
   SiteStatus status = SiteStatus::kNeedsReview;
   std::string method;
   std::vector<std::string> removed;
@@ -50,6 +53,14 @@ struct SiteResult {
   uint32_t call_offset = 0;
   bool builder = false;
 };
+
+// How messages name a site: "payPal payload", or "payPal payload array"
+// for one built in PHP.
+inline std::string SiteSubject(const SiteResult& site) {
+  std::string noun =
+      site.language == Language::kPhp ? "payload array" : "payload";
+  return site.method.empty() ? noun : site.method + " " + noun;
+}
 
 // Everything the run learned about one file. Texts are kept only while the
 // file is being rendered; the model that reports aggregate is small.

@@ -96,13 +96,11 @@ std::map<size_t, std::string> Disagreements(
     }
     for (size_t i : group) {
       if (!why.contains(i)) {
-        why[i] =
-            "the object at line " +
-            std::to_string(text::LineAt(text, literal.begin)) +
-            " is part of the payloads of the createSource calls at lines " +
-            lines +
-            ", which need different edits in it (a field one method "
-            "drops, another keeps); nothing was changed: migrate by hand";
+        why[i] = "the object at line " +
+                 std::to_string(text::LineAt(text, literal.begin)) +
+                 " is part of the payloads at lines " + lines +
+                 ", which need different edits in it (a field one method "
+                 "drops, another keeps); nothing was changed: migrate by hand";
       }
     }
   }

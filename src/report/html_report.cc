@@ -118,6 +118,8 @@ std::string Title(const ReportOptions& options) {
   std::string session = options.session_id.empty()
                             ? "placeholder (no --session-id given)"
                             : Code(options.session_id);
+  if (!options.php_session_id.empty())
+    session += " · PHP: " + Code(options.php_session_id);
   return "<header>\n<h1>Payment session migration report</h1>\n<p "
          "class=\"meta\">" +
          Escape(std::string(kToolName) + " " + kToolVersion) + " · " +
@@ -324,8 +326,9 @@ std::string Facts(const SiteResult& site, const ReportOptions& options) {
   if (site.added_session_id) {
     out += std::string("<li>") + (options.write_mode ? "Added " : "Adds ") +
            "<code>sessionId</code>: " +
-           (options.session_id.empty() ? "placeholder"
-                                       : Code(options.session_id)) +
+           (options.SessionIdFor(site.language).empty()
+                ? "placeholder"
+                : Code(options.SessionIdFor(site.language))) +
            "</li>\n";
   }
   for (const std::string& reason : site.reasons) {
@@ -342,9 +345,10 @@ std::string SiteCard(const FileResult& file, const SiteResult& site, int index,
                       std::to_string(site.column);
   std::string method =
       site.method.empty() ? "method unknown" : Code(site.method);
-  return "<article class=\"site\" id=\"" + id + "\" data-status=\"" +
-         std::string(StatusName(site.status)) + "\" data-method=\"" +
-         Escape(MethodKey(site)) + "\">\n<header>" +
+  return "<article class=\"site\" data-language=\"" +
+         std::string(LanguageName(site.language)) + "\" id=\"" + id +
+         "\" data-status=\"" + std::string(StatusName(site.status)) +
+         "\" data-method=\"" + Escape(MethodKey(site)) + "\">\n<header>" +
          Badge(StatusName(site.status)) + " <a href=\"#" + id + "\">" +
          Escape(where) + "</a> " + method + "</header>\n" +
          Facts(site, options) + SiteLedger(site, options) +

@@ -90,6 +90,8 @@ std::string Header(const ReportOptions& options) {
   std::string session = options.session_id.empty()
                             ? "placeholder (no `--session-id` given)"
                             : Code(options.session_id);
+  if (!options.php_session_id.empty())
+    session += " · PHP: " + Code(options.php_session_id);
   return "# Payment session migration report\n\n" + std::string(kToolName) +
          " " + kToolVersion + " · " +
          (options.write_mode ? "files rewritten (`--write`)"
@@ -176,6 +178,7 @@ std::string_view FenceLanguage(std::string_view path) {
   if (ext == "ts" || ext == "mts" || ext == "cts") return "ts";
   if (ext == "tsx") return "tsx";
   if (ext == "html" || ext == "htm") return "html";
+  if (ext == "php" || ext == "phtml") return "php";
   return "js";
 }
 
@@ -226,10 +229,12 @@ std::string SessionIdNote(const SiteResult& site,
                           const ReportOptions& options) {
   if (!site.added_session_id) return "";
   std::string verb = options.write_mode ? "Added" : "Adds";
-  if (options.session_id.empty()) {
-    return "  - " + verb + " `sessionId`: placeholder (give `--session-id`)\n";
+  const std::string& expression = options.SessionIdFor(site.language);
+  if (expression.empty()) {
+    return "  - " + verb + " `sessionId`: placeholder (give `" +
+           std::string(ReportOptions::SessionIdFlag(site.language)) + "`)\n";
   }
-  return "  - " + verb + " `sessionId`: " + Code(options.session_id) + "\n";
+  return "  - " + verb + " `sessionId`: " + Code(expression) + "\n";
 }
 
 std::string SiteItem(const FileResult& file, const SiteResult& site,

@@ -186,13 +186,20 @@ bool HasStreetAddress(std::string_view s) {
   return false;
 }
 
-// The key a literal at `open` is the value of: `key: "`, `"key": '`, `key = "`.
+// The key a literal at `open` is the value of: `key: "`, `"key": '`,
+// `key = "`, and PHP's `'key' => "` and `$p['key'] = "`.
 std::string KeyBefore(std::string_view code, size_t open) {
   size_t i = open;
   while (i > 0 && (code[i - 1] == ' ' || code[i - 1] == '\t')) --i;
-  if (i == 0 || (code[i - 1] != ':' && code[i - 1] != '=')) return "";
-  --i;
+  if (i >= 2 && code[i - 1] == '>' && code[i - 2] == '=') {
+    i -= 2;
+  } else if (i == 0 || (code[i - 1] != ':' && code[i - 1] != '=')) {
+    return "";
+  } else {
+    --i;
+  }
   while (i > 0 && (code[i - 1] == ' ' || code[i - 1] == '\t')) --i;
+  if (i > 0 && code[i - 1] == ']') --i;
   if (i > 0 && (code[i - 1] == '"' || code[i - 1] == '\'')) --i;
   size_t end = i;
   while (i > 0 &&

@@ -2,6 +2,9 @@
 #define PSM_REPORT_REPORT_OPTIONS_H_
 
 #include <string>
+#include <string_view>
+
+#include "syntax/language.h"
 
 namespace psm {
 
@@ -12,8 +15,18 @@ struct ReportOptions {
   bool redact = true;
   // The --session-id expression; "" means the tool inserted its placeholder.
   std::string session_id;
+  // The same for PHP payload arrays (--php-session-id).
+  std::string php_session_id;
   // --write: migrated sites are done, not findings, and fixes are applied.
   bool write_mode = false;
+
+  // The expression inserted at a site in `language`, and its option.
+  const std::string& SessionIdFor(Language language) const {
+    return language == Language::kPhp ? php_session_id : session_id;
+  }
+  static std::string_view SessionIdFlag(Language language) {
+    return language == Language::kPhp ? "--php-session-id" : "--session-id";
+  }
 };
 
 }  // namespace psm

@@ -67,10 +67,6 @@ std::string_view LevelName(FindingLevel level) {
   return "error";
 }
 
-std::string Subject(const SiteResult& site) {
-  return site.method.empty() ? "payload" : site.method + " payload";
-}
-
 std::string MigrationSteps(const SiteResult& site) {
   std::vector<std::string> steps;
   if (site.added_session_id) steps.push_back("add sessionId");
@@ -170,6 +166,7 @@ Json SiteProperties(const SiteResult& site, const ReportOptions& options) {
                       {"line", field.line}});
   }
   return {{"status", StatusName(site.status)},
+          {"language", LanguageName(site.language)},
           {"method", site.method.empty() ? Json(nullptr) : Json(site.method)},
           {"removed", site.removed},
           {"addedSessionId", site.added_session_id},
@@ -214,7 +211,7 @@ Json Summary(const RunSummary& summary) {
 }  // namespace
 
 std::optional<Finding> SiteFinding(const SiteResult& site, bool write_mode) {
-  std::string subject = Subject(site);
+  std::string subject = SiteSubject(site);
   switch (site.status) {
     case SiteStatus::kMigrated: {
       if (write_mode) return std::nullopt;
@@ -264,8 +261,11 @@ std::string SarifReport(const std::vector<FileResult>& files,
       {"properties",
        {{"summary", Summary(summary)},
         {"filesWritten", options.write_mode},
-        {"sessionId", options.session_id.empty() ? Json(nullptr)
-                                                 : Json(options.session_id)}}}};
+        {"sessionId",
+         options.session_id.empty() ? Json(nullptr) : Json(options.session_id)},
+        {"phpSessionId", options.php_session_id.empty()
+                             ? Json(nullptr)
+                             : Json(options.php_session_id)}}}};
   Json sarif = {{"$schema", kSchema}, {"version", "2.1.0"}, {"runs", {run}}};
   return sarif.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }

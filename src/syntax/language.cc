@@ -9,6 +9,7 @@ extern "C" {
 const TSLanguage* tree_sitter_javascript();
 const TSLanguage* tree_sitter_typescript();
 const TSLanguage* tree_sitter_tsx();
+const TSLanguage* tree_sitter_php();
 }
 
 namespace psm {
@@ -25,7 +26,30 @@ constexpr std::array<std::pair<std::string_view, Language>, 8> kExtensions = {{
     {".tsx", Language::kTsx},
 }};
 
+constexpr std::array<std::string_view, 2> kPhpExtensions = {".php", ".phtml"};
+
 }  // namespace
+
+std::string_view LanguageName(Language language) {
+  switch (language) {
+    case Language::kJavaScript:
+      return "javascript";
+    case Language::kTypeScript:
+    case Language::kTsx:
+      return "typescript";
+    case Language::kPhp:
+      return "php";
+  }
+  return "javascript";
+}
+
+bool IsPhpFile(std::string_view path) {
+  for (std::string_view extension : kPhpExtensions) {
+    if (path.size() > extension.size() && path.ends_with(extension))
+      return true;
+  }
+  return false;
+}
 
 std::optional<Language> LanguageForPath(std::string_view path) {
   for (const auto& [extension, language] : kExtensions) {
@@ -50,6 +74,8 @@ const TSLanguage* GrammarFor(Language language) {
       return tree_sitter_typescript();
     case Language::kTsx:
       return tree_sitter_tsx();
+    case Language::kPhp:
+      return tree_sitter_php();
   }
   return tree_sitter_javascript();
 }

@@ -20,6 +20,7 @@ inline bool Is(TSNode n, std::string_view type) {
   return !ts_node_is_null(n) && Type(n) == type;
 }
 inline ByteRange Range(TSNode n) {
+  if (ts_node_is_null(n)) return {};
   return {ts_node_start_byte(n), ts_node_end_byte(n)};
 }
 inline std::string_view Text(TSNode n, std::string_view source) {

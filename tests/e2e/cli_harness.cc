@@ -38,14 +38,12 @@ std::string ScratchDir::Read(const std::string& relative) const {
   return out.str();
 }
 
-namespace {
-std::string Slurp(const fs::path& path) {
+std::string ReadFile(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
   std::ostringstream out;
   out << in.rdbuf();
   return out.str();
 }
-}  // namespace
 
 Outcome Shell(const fs::path& dir, std::string command) {
   for (size_t at; (at = command.find("{bin}")) != std::string::npos;) {
@@ -57,8 +55,8 @@ Outcome Shell(const fs::path& dir, std::string command) {
   int raw = std::system(full.c_str());
   Outcome run;
   run.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-  run.out = Slurp(out);
-  run.err = Slurp(err);
+  run.out = ReadFile(out);
+  run.err = ReadFile(err);
   fs::remove(out);
   fs::remove(err);
   return run;

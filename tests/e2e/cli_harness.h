@@ -43,6 +43,9 @@ class ScratchDir {
   std::filesystem::path path_;
 };
 
+// The bytes of a file ("" when it cannot be read).
+std::string ReadFile(const std::filesystem::path& path);
+
 // Runs `command` through /bin/sh in `dir`; `{bin}` is replaced by the path of
 // the payment-session-migrate binary.
 Outcome Shell(const std::filesystem::path& dir, std::string command);

@@ -47,6 +47,13 @@ TEST(RedactTest, RedactsAnyValueOfAPersonalKey) {
             R"(owner.email = "[redacted]")");
 }
 
+TEST(RedactTest, RedactsPersonalKeysOfPhpArrays) {
+  EXPECT_EQ(Redact(R"(['firstName' => 'Jane', "city"=>"Berlin"])"),
+            R"(['firstName' => '[redacted]', "city"=>"[redacted]"])");
+  EXPECT_EQ(Redact(R"($p['owner']['lastName'] = 'Doe';)"),
+            R"($p['owner']['lastName'] = '[redacted]';)");
+}
+
 TEST(RedactTest, KeepsProductNamesAmountsDatesAndIds) {
   const std::string code =
       R"({ name: "Jane's Blue T-Shirt", description: "2 Pack Socks", amount: "120.99",)"

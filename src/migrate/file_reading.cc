@@ -1,0 +1,79 @@
+#include "migrate/file_reading.h"
+
+#include "find/scope.h"
+#include "find/session_api_finder.h"
+#include "find/site_finder.h"
+#include "migrate/builder_sites.h"
+#include "migrate/markup_names.h"
+
+namespace psm {
+namespace {
+
+// Other DigitalRiver.js calls that could take the session.
+std::vector<SiteResult> SessionApiSites(std::string_view source, TSNode root,
+                                        const LineIndex& lines) {
+  std::vector<SiteResult> sites;
+  for (SessionApiSite& api : FindSessionApiSites(source, root)) {
+    SiteResult r;
+    r.line = lines.Line(api.call.begin);
+    r.column = lines.Column(api.call.begin);
+    r.status = SiteStatus::kCanUseSession;
+    r.reasons.push_back(std::move(api.reason));
+    sites.push_back(std::move(r));
+  }
+  return sites;
+}
+
+FileReading JavaScriptReading(Language language, std::string_view source,
+                              const PlanOptions& options, bool session_apis) {
+  FileReading reading;
+  reading.language = language;
+  reading.source = source;
+  reading.options = options;
+  reading.find = [](std::string_view text, std::string_view source, TSNode root,
+                    const FileLinks* links) {
+    // Fast name lookups while finding; gone before the tree is edited.
+    IndexedTree indexed(root, source);
+    FoundSites found;
+    found.sites = FindCallSites(source, root);
+    if (source.data() != text.data())
+      ObserveMarkupNames(text, source, &found.sites);
+    if (links) ApplyLinks(*links, &found.sites);
+    found.requests = RequestsOf(found.sites, source);
+    found.first_noted = found.sites.size();
+    found.first_builder = found.sites.size();
+    if (links) {
+      for (CallSite& w : WrapperCallSites(source, root, *links, &found.notes))
+        found.sites.push_back(std::move(w));
+      found.first_builder = found.sites.size();
+      for (CallSite& b : BuilderSites(source, root, *links, &found.notes))
+        found.sites.push_back(std::move(b));
+    }
+    return found;
+  };
+  if (session_apis) {
+    reading.extra_sites = [source](TSNode root, const LineIndex& lines) {
+      return SessionApiSites(source, root, lines);
+    };
+  }
+  return reading;
+}
+
+}  // namespace
+
+FileReading ScriptReading(Language language, std::string_view text,
+                          const PlanOptions& options, bool session_apis) {
+  return JavaScriptReading(language, text, options, session_apis);
+}
+
+FileReading MarkupScriptReading(const ScriptView& view,
+                                const PlanOptions& options, bool session_apis) {
+  FileReading reading =
+      JavaScriptReading(view.language, view.text, options, session_apis);
+  reading.verify = [&view](std::string_view text, std::string_view edited) {
+    return SameMarkup(text, view, edited, MaskScriptContainer(edited));
+  };
+  return reading;
+}
+
+}  // namespace psm

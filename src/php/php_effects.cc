@@ -1,0 +1,200 @@
+#include "php/php_effects.h"
+
+#include <cctype>
+
+#include "find/object_builder.h"
+#include "php/php_syntax.h"
+#include "syntax/node.h"
+
+namespace psm::php {
+namespace {
+
+// PHP built-ins that only compute a value from their arguments.
+constexpr std::string_view kPureBuiltins[] = {
+    "abs", "array_chunk", "array_column", "array_combine", "array_diff",
+    "array_fill", "array_filter", "array_flip", "array_intersect",
+    "array_key_exists", "array_key_first", "array_key_last", "array_keys",
+    "array_map", "array_merge", "array_merge_recursive", "array_reduce",
+    "array_replace", "array_reverse", "array_search", "array_slice",
+    "array_sum", "array_unique", "array_values", "base64_encode", "bcadd",
+    "bcdiv", "bcmul", "bcsub", "boolval", "ceil", "count", "date", "empty",
+    "explode", "floatval", "floor", "gmdate", "html_entity_decode",
+    "htmlspecialchars", "http_build_query", "implode", "in_array", "intval",
+    "is_array", "is_null", "is_numeric", "is_string", "isset", "join",
+    "json_encode", "lcfirst", "ltrim", "max", "mb_strlen", "mb_substr", "min",
+    "number_format", "rawurlencode", "round", "rtrim", "sizeof", "sprintf",
+    "str_pad", "str_replace", "strlen", "strtolower", "strtotime", "strtoupper",
+    "strval", "substr", "trim", "ucfirst", "ucwords", "urlencode", "__",
+    // Framework accessors and URL builders that only read: Magento 1's
+    // Mage::app()/helper(), WordPress, WooCommerce and Laravel helpers.
+    "app", "helper", "site_url", "home_url", "admin_url", "rest_url", "WC",
+    "wc_get_checkout_url", "wc_get_cart_url", "wc_format_decimal", "url",
+    "route", "config", "trans", "asset"};
+
+// Prefixes of names that read by convention: getters and formatters.
+constexpr std::string_view kReadingPrefixes[] = {
+    "get", "is",      "has",    "can",   "format",    "to",
+    "as",  "convert", "escape", "round", "calculate", "esc"};
+
+// Nodes whose evaluation always does something.
+constexpr std::string_view kEffectNodes[] = {
+    "assignment_expression",           "augmented_assignment_expression",
+    "reference_assignment_expression", "update_expression",
+    "object_creation_expression",      "include_expression",
+    "include_once_expression",         "require_expression",
+    "require_once_expression",         "print_intrinsic",
+    "shell_command_expression",        "throw_expression"};
+
+constexpr int kMaxDepth = 3;  // functions of the file followed into
+
+template <size_t N>
+bool OneOf(std::string_view s, const std::string_view (&list)[N]) {
+  for (std::string_view item : list) {
+    if (s == item) return true;
+  }
+  return false;
+}
+
+class EffectFinder {
+ public:
+  EffectFinder(std::string_view source, const FileIndex& index)
+      : source_(source), index_(index) {}
+
+  std::string Of(TSNode n, int depth) {
+    std::string_view type = node::Type(n);
+    if (type == "anonymous_function" || type == "arrow_function") return "";
+    if (OneOf(type, kEffectNodes) || type == "yield_expression" ||
+        type == "exit_statement") {
+      return Quote(node::Text(n, source_)) + " has an effect";
+    }
+    if (IsCall(n)) return OfCall(n, depth);
+    for (TSNode child : node::NamedChildren(n)) {
+      std::string why = Of(child, depth);
+      if (!why.empty()) return why;
+    }
+    return "";
+  }
+
+  // A function body is free of effects when it writes only its own local
+  // variables and calls only what is free of effects.
+  std::string OfBody(TSNode function, int depth) {
+    const FunctionInfo* info = index_.FunctionAt(function);
+    if (!info || info->by_ref_parameter) return "it can write its arguments";
+    return OfStatements(node::Field(function, "body"), depth);
+  }
+
+ private:
+  std::string OfCall(TSNode call, int depth) {
+    std::string_view name = CalledName(call, source_);
+    std::string why = Quote(node::Text(call, source_)) + " is a call";
+    if (!node::Is(call, "object_creation_expression") &&
+        IsReadOnlyCallName(name)) {
+      return OfParts(call, depth);
+    }
+    const FunctionInfo* callee = index_.Callee(call);
+    if (!callee || depth >= kMaxDepth) return why;
+    if (!OfBody(callee->node, depth + 1).empty()) return why;
+    return OfParts(call, depth);
+  }
+
+  // The receiver and the arguments; callbacks passed inline are run by the
+  // built-in, so their bodies count.
+  std::string OfParts(TSNode call, int depth) {
+    for (TSNode child : node::NamedChildren(call)) {
+      if (node::Is(child, "name")) continue;
+      std::string why = node::Is(child, "arguments") ? OfArguments(child, depth)
+                                                     : Of(child, depth);
+      if (!why.empty()) return why;
+    }
+    return "";
+  }
+
+  std::string OfArguments(TSNode arguments, int depth) {
+    for (TSNode argument : node::NamedChildren(arguments)) {
+      for (TSNode value : node::NamedChildren(argument)) {
+        std::string_view type = node::Type(value);
+        std::string why =
+            type == "anonymous_function" || type == "arrow_function"
+                ? OfCallback(value, depth)
+                : Of(value, depth);
+        if (!why.empty()) return why;
+      }
+    }
+    return "";
+  }
+
+  std::string OfCallback(TSNode function, int depth) {
+    TSNode body = node::Field(function, "body");
+    std::string why = node::Is(body, "compound_statement")
+                          ? OfStatements(body, depth)
+                          : Of(body, depth);
+    return why.empty() ? "" : "its callback " + why;
+  }
+
+  std::string OfStatements(TSNode body, int depth) {
+    std::vector<TSNode> todo = node::NamedChildren(body);
+    while (!todo.empty()) {
+      TSNode n = todo.back();
+      todo.pop_back();
+      std::string_view type = node::Type(n);
+      if (type == "anonymous_function" || type == "arrow_function") continue;
+      if (type == "assignment_expression" ||
+          type == "augmented_assignment_expression" ||
+          type == "update_expression") {
+        std::string why = OfLocalWrite(n, depth);
+        if (!why.empty()) return why;
+        continue;
+      }
+      if (type == "echo_statement" || type == "global_declaration" ||
+          type == "function_static_declaration" || type == "unset_statement" ||
+          OneOf(type, kEffectNodes) || type == "exit_statement" ||
+          type == "yield_expression") {
+        return Quote(node::Text(n, source_)) + " has an effect";
+      }
+      if (IsCall(n)) {
+        std::string why = OfCall(n, depth);
+        if (!why.empty()) return why;
+        continue;
+      }
+      for (TSNode child : node::NamedChildren(n)) todo.push_back(child);
+    }
+    return "";
+  }
+
+  // `$x = v`, `$x['k'][] = v`, `$i++`: only the function's own variable.
+  std::string OfLocalWrite(TSNode n, int depth) {
+    TSNode target = node::Is(n, "update_expression")
+                        ? node::Field(n, "argument")
+                        : node::Field(n, "left");
+    std::optional<AccessPath> path = ReadAccessPath(target, source_);
+    if (!path || VariableName(path->variable, source_) == "this") {
+      return Quote(node::Text(n, source_)) + " writes outside the function";
+    }
+    TSNode right = node::Field(n, "right");
+    return ts_node_is_null(right) ? "" : Of(right, depth);
+  }
+
+  std::string_view source_;
+  const FileIndex& index_;
+};
+
+}  // namespace
+
+bool IsReadOnlyCallName(std::string_view name) {
+  if (OneOf(name, kPureBuiltins)) return true;
+  for (std::string_view prefix : kReadingPrefixes) {
+    if (!name.starts_with(prefix)) continue;
+    if (name.size() == prefix.size()) return true;
+    char next = name[prefix.size()];
+    if (std::isupper(static_cast<unsigned char>(next)) || next == '_')
+      return true;
+  }
+  return false;
+}
+
+std::string PhpSideEffectOf(TSNode n, std::string_view source,
+                            const FileIndex& index) {
+  return EffectFinder(source, index).Of(n, 0);
+}
+
+}  // namespace psm::php

@@ -1,0 +1,195 @@
+#include "php/php_file_index.h"
+
+#include "php/php_syntax.h"
+#include "syntax/node.h"
+
+namespace psm::php {
+namespace {
+
+bool IsClassLike(TSNode n) {
+  std::string_view t = node::Type(n);
+  return t == "class_declaration" || t == "trait_declaration" ||
+         t == "interface_declaration" || t == "enum_declaration";
+}
+
+// The last segment of a name or qualified name: `X` for `\A\B\X`.
+std::string_view ShortName(TSNode n, std::string_view source) {
+  std::string_view text = node::Text(n, source);
+  size_t slash = text.rfind('\\');
+  return slash == std::string_view::npos ? text : text.substr(slash + 1);
+}
+
+void ReadParameters(TSNode function, std::string_view source,
+                    FunctionInfo* info) {
+  TSNode list = node::Field(function, "parameters");
+  for (TSNode p : node::NamedChildren(list)) {
+    TSNode name = node::Field(p, "name");
+    if (node::Is(name, "by_ref")) {
+      info->by_ref_parameter = true;
+      name = ts_node_named_child(name, 0);
+    }
+    if (!ts_node_is_null(node::Field(p, "reference_modifier")))
+      info->by_ref_parameter = true;
+    info->parameters.emplace_back(VariableName(name, source));
+  }
+}
+
+}  // namespace
+
+FileIndex::FileIndex(TSNode root, std::string_view source) : source_(source) {
+  Walk(root);
+}
+
+void FileIndex::Walk(TSNode root) {
+  // Explicit stack: hostile input can nest deeper than the C++ stack.
+  std::vector<std::pair<TSNode, std::string>> stack{{root, ""}};
+  while (!stack.empty()) {
+    auto [n, class_name] = std::move(stack.back());
+    stack.pop_back();
+    std::string_view type = node::Type(n);
+    if (IsClassLike(n)) {
+      TSNode name = node::Field(n, "name");
+      if (!ts_node_is_null(name)) class_name = node::Text(name, source_);
+    } else if (type == "function_definition") {
+      AddFunction(n, "");
+    } else if (type == "method_declaration") {
+      AddFunction(n, class_name);
+    } else if (type == "const_declaration") {
+      AddConstants(n, class_name);
+    } else if (IsCall(n)) {
+      calls_.push_back(n);
+      if (CalledName(n, source_) == "define") AddDefine(n);
+    }
+    std::vector<TSNode> children = node::NamedChildren(n);
+    for (auto it = children.rbegin(); it != children.rend(); ++it) {
+      stack.emplace_back(*it, class_name);
+    }
+  }
+}
+
+void FileIndex::AddFunction(TSNode n, const std::string& class_name) {
+  FunctionInfo info;
+  info.node = n;
+  info.name = std::string(node::Text(node::Field(n, "name"), source_));
+  info.class_name = class_name;
+  ReadParameters(n, source_, &info);
+  functions_.push_back(std::move(info));
+}
+
+void FileIndex::AddConstants(TSNode declaration,
+                             const std::string& class_name) {
+  for (TSNode element : node::NamedChildren(declaration)) {
+    if (!node::Is(element, "const_element")) continue;
+    std::vector<TSNode> parts = node::NamedChildren(element);
+    if (parts.size() != 2 || !node::Is(parts[0], "name")) continue;
+    std::string value;
+    std::optional<std::string> bound;
+    if (StringValue(parts[1], source_, &value)) bound = value;
+    auto key =
+        std::make_pair(class_name, std::string(node::Text(parts[0], source_)));
+    auto [it, fresh] = constants_.emplace(key, bound);
+    if (!fresh) it->second.reset();
+  }
+}
+
+void FileIndex::AddDefine(TSNode call) {
+  std::vector<TSNode> args =
+      node::NamedChildren(node::Field(call, "arguments"));
+  if (args.size() != 2) return;
+  std::string name, value;
+  if (!StringValue(ts_node_named_child(args[0], 0), source_, &name)) return;
+  std::optional<std::string> bound;
+  if (StringValue(ts_node_named_child(args[1], 0), source_, &value))
+    bound = value;
+  auto [it, fresh] =
+      constants_.emplace(std::make_pair(std::string(), name), bound);
+  if (!fresh) it->second.reset();
+}
+
+const FunctionInfo* FileIndex::Find(const std::string& class_name,
+                                    std::string_view name) const {
+  const FunctionInfo* found = nullptr;
+  for (const FunctionInfo& f : functions_) {
+    if (f.class_name != class_name || f.name != name) continue;
+    if (found) return nullptr;  // defined twice: cannot tell which
+    found = &f;
+  }
+  return found;
+}
+
+std::string FileIndex::ClassOf(TSNode n) const {
+  for (TSNode a : node::Ancestors(n)) {
+    if (!IsClassLike(a)) continue;
+    TSNode name = node::Field(a, "name");
+    return ts_node_is_null(name) ? "" : std::string(node::Text(name, source_));
+  }
+  return "";
+}
+
+const FunctionInfo* FileIndex::Callee(TSNode call) const {
+  std::string_view name = CalledName(call, source_);
+  if (name.empty()) return nullptr;
+  std::string_view type = node::Type(call);
+  if (type == "function_call_expression") return Find("", name);
+  std::string own = ClassOf(call);
+  if (own.empty()) return nullptr;
+  if (type == "member_call_expression" ||
+      type == "nullsafe_member_call_expression") {
+    TSNode object = node::Field(call, "object");
+    return node::Text(object, source_) == "$this" ? Find(own, name) : nullptr;
+  }
+  if (type == "scoped_call_expression") {
+    std::string_view scope = node::Text(node::Field(call, "scope"), source_);
+    bool own_scope = scope == "self" || scope == "static" ||
+                     ShortName(node::Field(call, "scope"), source_) == own;
+    return own_scope ? Find(own, name) : nullptr;
+  }
+  return nullptr;
+}
+
+const FunctionInfo* FileIndex::FunctionAt(TSNode function) const {
+  for (const FunctionInfo& f : functions_) {
+    if (ts_node_eq(f.node, function)) return &f;
+  }
+  return nullptr;
+}
+
+std::vector<TSNode> FileIndex::CallsOf(const FunctionInfo& f) const {
+  std::vector<TSNode> calls;
+  for (TSNode call : calls_) {
+    if (Callee(call) == &f) calls.push_back(call);
+  }
+  return calls;
+}
+
+std::optional<std::string> FileIndex::ConstantString(TSNode expr) const {
+  expr = Unparen(expr);
+  std::string class_name;
+  TSNode name = expr;
+  if (node::Is(expr, "class_constant_access_expression")) {
+    std::vector<TSNode> parts = node::NamedChildren(expr);
+    if (parts.size() != 2) return std::nullopt;
+    std::string_view scope = node::Text(parts[0], source_);
+    class_name = scope == "self" || scope == "static"
+                     ? ClassOf(expr)
+                     : std::string(ShortName(parts[0], source_));
+    name = parts[1];
+  }
+  if (!node::Is(name, "name") && !node::Is(name, "qualified_name"))
+    return std::nullopt;
+  std::string short_name(ShortName(name, source_));
+  auto it = constants_.find({class_name, short_name});
+  if (it != constants_.end()) return it->second;
+  if (class_name.empty()) return std::nullopt;
+  // Inherited from a class or interface of this file: taken when every
+  // class constant of that name here holds the same string.
+  std::optional<std::string> agreed;
+  for (const auto& [key, value] : constants_) {
+    if (key.first.empty() || key.second != short_name) continue;
+    if (!value || (agreed && *agreed != *value)) return std::nullopt;
+    agreed = value;
+  }
+  return agreed;
+}
+
+}  // namespace psm::php

@@ -1,0 +1,188 @@
+#include "php/php_flow.h"
+
+#include "find/object_builder.h"
+#include "php/php_syntax.h"
+#include "syntax/node.h"
+
+namespace psm::php {
+namespace {
+
+// Calls that hand their argument to the HTTP response (Magento's result
+// objects and response, Laminas/Symfony/Laravel/Slim responses, WordPress),
+// or to the page a template renders for the browser.
+constexpr std::string_view kResponseCalls[] = {"setData",
+                                               "setJsonData",
+                                               "representJson",
+                                               "setBody",
+                                               "setContent",
+                                               "json",
+                                               "withJson",
+                                               "setJson",
+                                               "JsonResponse",
+                                               "wp_send_json",
+                                               "wp_send_json_success",
+                                               "wp_send_json_error",
+                                               "Response",
+                                               "sendResponse",
+                                               "jsonResponse",
+                                               "wp_localize_script",
+                                               "wp_add_inline_script",
+                                               "render",
+                                               "view"};
+
+// Calls whose result carries the whole argument on: encoders and merges.
+constexpr std::string_view kCarryingCalls[] = {
+    "json_encode",   "wp_json_encode", "jsonEncode",
+    "serialize",     "encode",         "array_merge",
+    "array_replace", "array_filter",   "array_merge_recursive"};
+
+template <size_t N>
+bool OneOf(std::string_view s, const std::string_view (&list)[N]) {
+  for (std::string_view item : list) {
+    if (s == item) return true;
+  }
+  return false;
+}
+
+int LineOf(TSNode n) {
+  return static_cast<int>(ts_node_start_point(n).row) + 1;
+}
+
+std::string AtLine(TSNode n) { return " at line " + std::to_string(LineOf(n)); }
+
+class Follower {
+ public:
+  Follower(std::vector<std::string> path, std::string_view source)
+      : path_(std::move(path)), source_(source) {}
+
+  Flow From(TSNode value) {
+    for (int steps = 0; steps < node::kMaxClimb; ++steps) {
+      TSNode parent = ts_node_parent(value);
+      next_ = parent;
+      std::optional<Flow> flow = Step(value, parent);
+      if (flow) return *flow;
+      value = next_;
+    }
+    return Done(Flow::Kind::kElsewhere, value, "nested too deeply");
+  }
+
+ private:
+  Flow Done(Flow::Kind kind, TSNode at, std::string what) {
+    Flow flow;
+    flow.kind = kind;
+    flow.at = at;
+    flow.what = std::move(what);
+    flow.path = path_;
+    return flow;
+  }
+
+  // One step up from `value` to `parent`: a flow when it ends there,
+  // nullopt to go on from `parent`.
+  std::optional<Flow> Step(TSNode value, TSNode parent) {
+    std::string_view type = node::Type(parent);
+    if (type == "parenthesized_expression" || type == "cast_expression" ||
+        type == "sequence_expression")
+      return std::nullopt;
+    if (type == "conditional_expression" &&
+        !ts_node_eq(node::Field(parent, "condition"), value))
+      return std::nullopt;
+    if (type == "binary_expression" &&
+        node::Text(node::Field(parent, "operator"), source_) == "??")
+      return std::nullopt;
+    if (type == "array_element_initializer") return InArray(value, parent);
+    if (type == "array_creation_expression") return std::nullopt;
+    if (type == "argument") return std::nullopt;
+    if (type == "arguments") return Argument(ts_node_parent(parent));
+    if (type == "assignment_expression") return Assigned(value, parent);
+    if (type == "return_statement") {
+      return Done(Flow::Kind::kReturned, parent, "returned" + AtLine(parent));
+    }
+    if (type == "echo_statement" || type == "print_intrinsic" ||
+        type == "exit_statement") {
+      return Done(Flow::Kind::kResponse, parent, "printed" + AtLine(parent));
+    }
+    if (type == "expression_statement" && IsShortEcho(parent, source_)) {
+      return Done(Flow::Kind::kResponse, parent, "printed" + AtLine(parent));
+    }
+    return Done(Flow::Kind::kElsewhere, parent,
+                "used in " + Quote(node::Text(StatementOr(parent), source_)) +
+                    AtLine(parent));
+  }
+
+  TSNode StatementOr(TSNode n) {
+    TSNode statement = StatementOf(n);
+    return ts_node_is_null(statement) ? n : statement;
+  }
+
+  // `'payload' => value`: the payload sits under that key of the array.
+  std::optional<Flow> InArray(TSNode value, TSNode element) {
+    std::vector<TSNode> parts = node::NamedChildren(element);
+    if (parts.size() != 2 || !ts_node_eq(parts[1], value)) {
+      return Done(Flow::Kind::kElsewhere, element,
+                  "put in a list" + AtLine(element));
+    }
+    std::string key;
+    if (!StringValue(parts[0], source_, &key)) {
+      return Done(Flow::Kind::kElsewhere, element,
+                  "put under the key " + Quote(node::Text(parts[0], source_)) +
+                      AtLine(element));
+    }
+    path_.insert(path_.begin(), key);
+    return std::nullopt;
+  }
+
+  std::optional<Flow> Argument(TSNode call) {
+    std::string_view name = CalledName(call, source_);
+    if (OneOf(name, kCarryingCalls)) return Continue(call);
+    if (OneOf(name, kResponseCalls)) {
+      return Done(Flow::Kind::kResponse, call,
+                  "sent by " + Quote(std::string(name) + "()") + AtLine(call));
+    }
+    std::string callee = name.empty() ? std::string(node::Text(call, source_))
+                                      : std::string(name) + "()";
+    return Done(Flow::Kind::kElsewhere, call,
+                "passed to " + Quote(callee) + AtLine(call));
+  }
+
+  // The carrying call's result is the value to go on from.
+  std::optional<Flow> Continue(TSNode call) {
+    next_ = call;
+    return std::nullopt;
+  }
+
+  std::optional<Flow> Assigned(TSNode value, TSNode assignment) {
+    if (!ts_node_eq(node::Field(assignment, "right"), value)) {
+      return Done(Flow::Kind::kElsewhere, assignment,
+                  "used in " + Quote(node::Text(assignment, source_)) +
+                      AtLine(assignment));
+    }
+    std::optional<AccessPath> target =
+        ReadAccessPath(node::Field(assignment, "left"), source_);
+    if (!target || target->dynamic || target->push) {
+      return Done(
+          Flow::Kind::kElsewhere, assignment,
+          "stored in " +
+              Quote(node::Text(node::Field(assignment, "left"), source_)) +
+              AtLine(assignment));
+    }
+    Flow flow = Done(Flow::Kind::kStored, assignment, "");
+    flow.variable = std::string(VariableName(target->variable, source_));
+    flow.path = target->keys;
+    flow.path.insert(flow.path.end(), path_.begin(), path_.end());
+    flow.what = "stored in " + Quote("$" + flow.variable) + AtLine(assignment);
+    return flow;
+  }
+
+  std::vector<std::string> path_;
+  std::string_view source_;
+  TSNode next_{};  // where From goes on when Step returns nullopt
+};
+
+}  // namespace
+
+Flow FollowValue(TSNode value, std::vector<std::string> path,
+                 std::string_view source) {
+  return Follower(std::move(path), source).From(value);
+}
+
+}  // namespace psm::php

@@ -1,0 +1,382 @@
+#include "php/php_payload_content.h"
+
+#include "common/strings.h"
+#include "find/object_builder.h"
+#include "php/php_effects.h"
+#include "php/php_flow.h"
+#include "php/php_syntax.h"
+#include "php/php_variable_uses.h"
+#include "syntax/node.h"
+
+namespace psm::php {
+namespace {
+
+// Helpers followed into helpers, containers into containers.
+constexpr int kMaxDepth = 3;
+
+using UseKind = VariableUse::Kind;
+
+std::string Line(TSNode n) {
+  return std::to_string(ts_node_start_point(n).row + 1);
+}
+
+std::string Dotted(const std::vector<std::string>& keys) {
+  return Join(keys, ".");
+}
+
+// `$name['a']['b']` for messages.
+std::string Written(std::string_view variable,
+                    const std::vector<std::string>& path) {
+  std::string text = "$" + std::string(variable);
+  for (const std::string& key : path) text += "['" + key + "']";
+  return text;
+}
+
+class ContentReader {
+ public:
+  ContentReader(const ValueContext& ctx, int depth)
+      : ctx_(ctx), depth_(depth) {}
+
+  Content Read(const Holder& holder) {
+    if (holder.variable.empty()) {
+      content_.anchors.push_back(node::Range(holder.expression));
+      FromValue(holder.expression, "inline");
+      FollowOut(holder.expression, {}, "the array", 0);
+      return std::move(content_);
+    }
+    name_ = Written(holder.variable, holder.path);
+    variable_ = "$" + holder.variable;
+    path_ = holder.path;
+    FromUses(holder);
+    return std::move(content_);
+  }
+
+ private:
+  void FromUses(const Holder& holder) {
+    if (IsParameterOfScope(holder.variable)) {
+      content_.blind_spots.push_back(
+          Quote("$" + holder.variable) +
+          " is a parameter: the fields its callers put in it are not seen "
+          "here; migrate them where the array is made");
+      // Its caller may hold it by reference or read it after the call.
+      content_.observers.push_back(
+          {"", Quote("$" + holder.variable) + " comes from the caller"});
+    }
+    if (UsesVariablesByName(holder.scope, ctx_.source)) {
+      content_.observers.push_back(
+          {"",
+           "the function reads its variables by name (compact(), "
+           "extract(), $$name)"});
+    }
+    std::vector<Member> statements;
+    for (const VariableUse& use :
+         FindUses(holder.scope, holder.variable, holder.path, ctx_.source)) {
+      switch (use.kind) {
+        case UseKind::kAssign:
+          Assigned(use);
+          break;
+        case UseKind::kWrite:
+          Write(use, "", &statements);
+          break;
+        case UseKind::kRead:
+          Read(use, "");
+          break;
+        case UseKind::kValue:
+          FollowOut(use.node, use.inside,
+                    Quote(node::Text(use.node, ctx_.source)), 0);
+          break;
+        case UseKind::kOpaque:
+          Opaque(use, "");
+          break;
+      }
+    }
+    AddStatements(std::move(statements));
+  }
+
+  bool IsParameterOfScope(const std::string& variable) const {
+    if (!IsFunction(ctx_.scope)) return false;
+    const FunctionInfo* f = ctx_.index->FunctionAt(ctx_.scope);
+    if (!f) return false;
+    for (const std::string& p : f->parameters) {
+      if (p == variable) return true;
+    }
+    return false;
+  }
+
+  void Assigned(const VariableUse& use) {
+    TSNode value = use.value;
+    if (!use.inside.empty()) {
+      value = ValueAtKeys(value, use.inside,
+                          ctx_.source);    // `$r = ['payload' => [...]]`
+      if (ts_node_is_null(value)) return;  // sets the other keys
+    }
+    content_.anchors.push_back(node::Range(value));
+    FromValue(value, Quote(name_) + " (line " + Line(value) + ")");
+  }
+
+  // The arrays a value stands for.
+  void FromValue(TSNode value, const std::string& origin) {
+    ValuePieces split = SplitValue(value, ctx_.source);
+    if (split.kind == ValuePieces::Kind::kChoice) {
+      for (TSNode piece : split.pieces) FromValue(piece, origin);
+      return;
+    }
+    if (split.kind == ValuePieces::Kind::kMerge) {
+      FromMerge(split.pieces, origin);
+      return;
+    }
+    TSNode inner = Unparen(value);
+    if (node::Is(inner, "array_creation_expression")) {
+      if (ts_node_named_child_count(inner) == 0) return;  // `[]`: nothing yet
+      PayloadLiteral literal{ArrayView(inner, ctx_), origin, -1};
+      TrackNested(literal.object, "");
+      content_.units.push_back({});
+      content_.units.back().push_back(std::move(literal));
+      return;
+    }
+    const FunctionInfo* helper =
+        IsCall(inner) ? ctx_.index->Callee(inner) : nullptr;
+    if (helper && depth_ < kMaxDepth) {
+      FromHelper(inner, *helper);
+      return;
+    }
+    for (TSNode argument :
+         node::NamedChildren(node::Field(inner, "arguments"))) {
+      std::string text;
+      if (StringValue(ts_node_named_child(argument, 0), ctx_.source, &text))
+        content_.unseen_call_strings.push_back(std::move(text));
+    }
+    content_.blind_spots.push_back(
+        (name_.empty() ? "the payload" : Quote(name_)) + " is " +
+        Quote(node::Text(value, ctx_.source)) + " (line " + Line(value) +
+        "), which the tool cannot see into; make sure it no longer carries "
+        "the fields payment sessions drop");
+  }
+
+  void FromHelper(TSNode call, const FunctionInfo& helper);
+  void FromMerge(const std::vector<TSNode>& pieces, const std::string& origin);
+
+  void Write(const VariableUse& use, const std::string& prefix,
+             std::vector<Member>* statements) {
+    if (statements && use.keys.size() == 1 && !use.push && !use.dynamic &&
+        IsPlainWrite(use)) {
+      TSNode key = ts_node_named_child(use.node, 1);
+      statements->push_back(
+          StatementMember(use.statement, key, use.value, ctx_));
+      return;
+    }
+    PayloadMutation m;
+    if (!use.dynamic) {
+      m.path = use.keys.empty() ? prefix.substr(0, prefix.size() - 1)
+                                : prefix + Dotted(use.keys);
+    }
+    TSNode statement =
+        ts_node_is_null(use.statement) ? use.node : use.statement;
+    m.what = Quote(node::Text(statement, ctx_.source));
+    m.statement = node::Range(statement);
+    bool plain =
+        IsPlainWrite(use) || (node::Is(statement, "unset_statement") &&
+                              ts_node_named_child_count(statement) == 1);
+    m.deletable =
+        plain && IsBlockStatement(statement) &&
+        (ts_node_is_null(use.value) ||
+         PhpSideEffectOf(use.value, ctx_.source, *ctx_.index).empty());
+    TSNode loop = LoopOnlyFor(statement);
+    if (m.deletable && !ts_node_is_null(loop)) m.statement = node::Range(loop);
+    content_.mutations.push_back(std::move(m));
+  }
+
+  // `foreach ($lines as $line) { <statement> }`: a loop that does nothing
+  // else, over a value free of effects, goes with its statement.
+  TSNode LoopOnlyFor(TSNode statement) const {
+    TSNode body = ts_node_parent(statement);
+    TSNode loop = ts_node_parent(body);
+    if (!node::Is(body, "compound_statement") ||
+        !node::Is(loop, "foreach_statement") ||
+        ts_node_named_child_count(body) != 1 || !IsBlockStatement(loop)) {
+      return TSNode{};
+    }
+    TSNode iterated = ts_node_named_child(loop, 0);
+    return PhpSideEffectOf(iterated, ctx_.source, *ctx_.index).empty()
+               ? loop
+               : TSNode{};
+  }
+
+  void Read(const VariableUse& use, const std::string& prefix) {
+    std::string path = prefix + Dotted(use.keys);
+    if (!prefix.empty() && use.keys.empty()) path.pop_back();
+    content_.observers.push_back(
+        {path, Quote(node::Text(use.node, ctx_.source)) + " is read at line " +
+                   Line(use.node)});
+  }
+
+  void Opaque(const VariableUse& use, const std::string& prefix) {
+    std::string path =
+        prefix.empty() ? "" : prefix.substr(0, prefix.size() - 1);
+    content_.observers.push_back(
+        {path, Quote(node::Text(use.node, ctx_.source)) +
+                   " is taken by reference or rebound at line " +
+                   Line(use.node)});
+  }
+
+  // Where the array goes from `value`; `inside` is where it sits in it.
+  void FollowOut(TSNode value, std::vector<std::string> inside,
+                 const std::string& who, int depth) {
+    Flow flow = FollowValue(value, std::move(inside), ctx_.source);
+    switch (flow.kind) {
+      case Flow::Kind::kResponse:
+        content_.response_paths.push_back(flow.path);
+        return;
+      case Flow::Kind::kReturned:
+        content_.returned = true;
+        return;
+      case Flow::Kind::kStored:
+        if ("$" + flow.variable == variable_ && flow.path == path_) {
+          return;  // `$p = array_merge($p, [...])`: the array itself
+        }
+        if (depth < kMaxDepth) {
+          Container(flow, depth + 1);
+          return;
+        }
+        [[fallthrough]];
+      case Flow::Kind::kElsewhere:
+        content_.observers.push_back({"", who + " is " + flow.what});
+        return;
+    }
+  }
+
+  // The variable the array was stored in: its uses of that key see it.
+  void Container(const Flow& flow, int depth) {
+    std::string who = Quote(Written(flow.variable, flow.path));
+    for (const VariableUse& use :
+         FindUses(ctx_.scope, flow.variable, flow.path, ctx_.source)) {
+      if (use.kind == UseKind::kWrite) Write(use, "", nullptr);
+      if (use.kind == UseKind::kRead) Read(use, "");
+      if (use.kind == UseKind::kOpaque) Opaque(use, "");
+      if (use.kind == UseKind::kValue)
+        FollowOut(use.node, use.inside, who, depth);
+    }
+  }
+
+  void TrackNested(const ObjectLiteral& view, const std::string& prefix);
+
+  void AddStatements(std::vector<Member> members);
+
+  const ValueContext& ctx_;
+  int depth_;
+  std::string name_;
+  std::string variable_;  // "$payload", when a variable holds the array
+  std::vector<std::string> path_;  // where in that variable
+  Content content_;
+};
+
+// `array_merge($payload, [...])` adds to the array so far; any other merge
+// starts one. Arrays merged in are parts of one payload; what else is
+// merged in may carry any field.
+void ContentReader::FromMerge(const std::vector<TSNode>& pieces,
+                              const std::string& origin) {
+  bool onto_self = !pieces.empty() && !content_.units.empty() &&
+                   node::Text(Unparen(pieces[0]), ctx_.source) == variable_;
+  if (!onto_self) content_.units.push_back({});
+  for (size_t i = onto_self ? 1 : 0; i < pieces.size(); ++i) {
+    TSNode piece = Unparen(pieces[i]);
+    if (node::Is(piece, "array_creation_expression")) {
+      PayloadLiteral part{ArrayView(piece, ctx_), origin, -1};
+      TrackNested(part.object, "");
+      content_.units.back().push_back(std::move(part));
+      continue;
+    }
+    content_.blind_spots.push_back(
+        Quote(node::Text(piece, ctx_.source)) +
+        " is merged into the payload (line " + Line(piece) +
+        "): it may carry amount or other fields payment sessions no longer "
+        "accept");
+  }
+  if (content_.units.back().empty()) content_.units.pop_back();
+}
+
+void ContentReader::FromHelper(TSNode call, const FunctionInfo& helper) {
+  ValueContext inner = BindArguments(call, helper, ctx_);
+  bool shared = ctx_.index->CallsOf(helper).size() > 1;
+  std::string origin = "returned by " + Quote(helper.name + "()");
+  for (TSNode value : ReturnedValues(helper.node)) {
+    std::string_view variable = VariableName(Unparen(value), ctx_.source);
+    ContentReader reader(inner, depth_ + 1);
+    Content got;
+    if (variable.empty()) {
+      reader.FromValue(value, origin + " (line " + Line(value) + ")");
+      got = std::move(reader.content_);
+    } else {
+      got = reader.Read({helper.node, std::string(variable), {}, {}});
+    }
+    for (Unit& unit : got.units) content_.units.push_back(std::move(unit));
+    for (PayloadMutation& m : got.mutations) {
+      m.deletable = m.deletable && !shared;  // other callers see it too
+      content_.mutations.push_back(std::move(m));
+    }
+    for (PayloadObserver& o : got.observers)
+      content_.observers.push_back(std::move(o));
+    for (std::string& b : got.blind_spots)
+      content_.blind_spots.push_back(std::move(b));
+  }
+}
+
+void ContentReader::TrackNested(const ObjectLiteral& view,
+                                const std::string& prefix) {
+  for (const Member& m : view.members) {
+    if (!m.object) continue;
+    std::string here = prefix + m.key + ".";
+    TrackNested(*m.object, here);
+    if (m.object_origin.empty()) continue;
+    std::string_view variable = m.value_range.In(ctx_.source);
+    if (!variable.starts_with("$")) continue;
+    variable.remove_prefix(1);
+    for (const VariableUse& use :
+         FindUses(ctx_.scope, variable, {}, ctx_.source)) {
+      bool the_member = node::Range(use.node) == m.value_range;
+      if (use.kind == UseKind::kWrite) Write(use, here, nullptr);
+      if (use.kind == UseKind::kRead) Read(use, here);
+      if (use.kind == UseKind::kOpaque) Opaque(use, here);
+      if (use.kind == UseKind::kValue && !the_member) {
+        content_.observers.push_back({here.substr(0, here.size() - 1),
+                                      Quote(node::Text(use.node, ctx_.source)) +
+                                          " is used at line " +
+                                          Line(use.node)});
+      }
+    }
+  }
+}
+
+// The piecewise writes become one statements part, merged after the array
+// they complete; with several arrays to complete, each write is a mutation.
+void ContentReader::AddStatements(std::vector<Member> members) {
+  if (members.empty()) return;
+  if (content_.units.size() > 1) {
+    for (const Member& m : members) {
+      PayloadMutation mutation;
+      mutation.path = m.key;
+      mutation.what = Quote(m.range.In(ctx_.source));
+      mutation.statement = m.range;
+      mutation.deletable = m.value_effect.empty();
+      content_.mutations.push_back(std::move(mutation));
+    }
+    return;
+  }
+  ObjectLiteral part;
+  part.statements = true;
+  part.range = {members.front().range.begin, members.back().range.end};
+  for (const Member& m : members) content_.anchors.push_back(m.range);
+  part.members = std::move(members);
+  if (content_.units.empty()) content_.units.push_back({});
+  content_.units.front().push_back(
+      {std::move(part), "the statements that set " + Quote(name_ + "[...]"),
+       -1});
+}
+
+}  // namespace
+
+Content ReadHolder(const Holder& holder, const ValueContext& ctx) {
+  return ContentReader(ctx, 0).Read(holder);
+}
+
+}  // namespace psm::php

@@ -1,0 +1,58 @@
+#ifndef PSM_PHP_PHP_PAYLOAD_CONTENT_H_
+#define PSM_PHP_PHP_PAYLOAD_CONTENT_H_
+
+#include <tree_sitter/api.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "find/call_site.h"
+#include "php/php_array_view.h"
+
+namespace psm::php {
+
+// Where a PHP payload array lives: in a variable of a function (or of the
+// file's top level), at `path` inside it (`$result['payload']`: variable
+// "result", path {"payload"}); or, when no variable holds it, the
+// expression that makes it (`setData(['payload' => [...]])`).
+struct Holder {
+  TSNode scope{};
+  std::string variable;  // "" when `expression` makes the array
+  std::vector<std::string> path;
+  TSNode expression{};
+};
+
+// One payload as the planner sees it: literal parts merged in order (an
+// array literal, a helper's array, the statements that complete it).
+using Unit = std::vector<PayloadLiteral>;
+
+// Everything known about the array a Holder holds, in the planner's
+// language-neutral terms.
+struct Content {
+  std::vector<Unit> units;  // one per array that can be the payload
+  std::vector<PayloadMutation> mutations;
+  std::vector<PayloadObserver> observers;
+  std::vector<std::string> blind_spots;
+  // How the array leaves the server: the keys under which it is sent in a
+  // response ({"payload"}), one entry per way; for linking it to the
+  // JavaScript that receives it.
+  std::vector<std::vector<std::string>> response_paths;
+  bool returned = false;  // returned by a function no call of this file uses
+  // The string arguments of a call the tool cannot follow that starts the
+  // array (`$this->payloads->base('payPal')`): a hint of its method.
+  std::vector<std::string> unseen_call_strings;
+  std::vector<ByteRange> anchors;  // where it is made, for the report
+};
+
+// Reads what `holder` holds: the arrays assigned to it (array literals,
+// arrays returned by helpers of this file with the caller's arguments
+// bound to their parameters), the piecewise writes that complete it
+// (`$p['type'] = 'payPal';` as members of a statements part; deeper ones,
+// `$p['payPal']['items'][] = ...;`, as mutations), the code that reads it
+// and where it goes (observers when that is not the response).
+Content ReadHolder(const Holder& holder, const ValueContext& ctx);
+
+}  // namespace psm::php
+
+#endif  // PSM_PHP_PHP_PAYLOAD_CONTENT_H_

@@ -1,0 +1,43 @@
+#ifndef PSM_PHP_PHP_PAYLOAD_FINDER_H_
+#define PSM_PHP_PHP_PAYLOAD_FINDER_H_
+
+#include <tree_sitter/api.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "find/call_site.h"
+#include "rules/rule_table.h"
+
+namespace psm::php {
+
+// A DigitalRiver.js source payload that PHP code builds for the browser,
+// in the planner's terms (a CallSite whose `call` is where the array is
+// made), and how it leaves the server.
+struct PhpPayloadSite {
+  CallSite site;
+  // The keys under which a response carries it: {"payload"} for
+  // `$result['payload'] = $p; return $json->setData($result);`. This is
+  // the seam for linking it to the JavaScript `createSource(
+  // response.content.payload)` that receives it, which needs the project
+  // model (another file, usually): not done here.
+  std::vector<std::vector<std::string>> response_paths;
+  bool returned = false;  // returned from a function no code here calls
+};
+
+// Finds the payload arrays of a PHP file: arrays (`[...]`, `array(...)`)
+// and arrays built piecewise (`$p['type'] = ...;`) or by a helper of the
+// file, whose `type` names a payment method of `rules` (a literal, a
+// constant, a helper's parameter bound by its caller) and that look like a
+// source payload: the method's own sub-array, two fields the rule removes,
+// or `sessionId`. A `type` the tool cannot read makes a site only with the
+// method's sub-array or `sessionId` beside other source fields. Sites come
+// back in source order.
+std::vector<PhpPayloadSite> FindPhpPayloads(std::string_view source,
+                                            TSNode root,
+                                            const RuleTable& rules);
+
+}  // namespace psm::php
+
+#endif  // PSM_PHP_PHP_PAYLOAD_FINDER_H_

@@ -1,0 +1,66 @@
+#include "php/php_reading.h"
+
+#include <array>
+#include <string>
+
+#include "php/php_payload_finder.h"
+
+namespace psm::php {
+namespace {
+
+// True when `text` at `at` (just past a quote) holds `word` and the same
+// quote again.
+bool QuotedAt(std::string_view text, size_t at, std::string_view word) {
+  return text.substr(at, word.size()) == word &&
+         at + word.size() < text.size() &&
+         text[at + word.size()] == text[at - 1];
+}
+
+}  // namespace
+
+FileReading PhpReading(std::string_view text, const RuleTable& rules,
+                       const PlanOptions& options) {
+  FileReading reading;
+  reading.language = Language::kPhp;
+  reading.source = text;
+  reading.options = options;
+  reading.options.session_id = options.php_session_id;
+  reading.options.session_id_flag = "--php-session-id";
+  // The project model links JavaScript modules; PHP arrays are planned
+  // here, on their own (see PhpPayloadSite for what linking them needs).
+  reading.find = [&rules](std::string_view, std::string_view source,
+                          TSNode root, const FileLinks*) {
+    FoundSites found;
+    for (PhpPayloadSite& php : FindPhpPayloads(source, root, rules))
+      found.sites.push_back(std::move(php.site));
+    return found;
+  };
+  return reading;
+}
+
+bool MayHoldPhpPayload(std::string_view text, const RuleTable& rules) {
+  // Every payload array the tool can migrate names its method in quotes
+  // somewhere in the file: its `type`, the method's own key, the constant
+  // its type comes from, or the argument a helper gets. Most PHP files of a
+  // project have no such word; each quote is found with memchr and only
+  // one followed by a method's first letter is looked at further.
+  std::array<bool, 256> starts{};
+  for (const auto& [type, rule] : rules.methods()) {
+    if (!type.empty()) starts[static_cast<unsigned char>(type[0])] = true;
+  }
+  for (char quote : {'\'', '"'}) {
+    for (size_t at = text.find(quote); at != std::string_view::npos;
+         at = text.find(quote, at + 1)) {
+      if (at + 1 >= text.size() ||
+          !starts[static_cast<unsigned char>(text[at + 1])]) {
+        continue;
+      }
+      for (const auto& [type, rule] : rules.methods()) {
+        if (QuotedAt(text, at + 1, type)) return true;
+      }
+    }
+  }
+  return false;
+}
+
+}  // namespace psm::php
