@@ -19,6 +19,20 @@ inline std::string Join(const std::vector<std::string>& items,
   return out;
 }
 
+// The pieces of `text` between occurrences of `separator`: "a.b" -> {"a",
+// "b"}; "" -> {""}. Views into `text`.
+inline std::vector<std::string_view> SplitOn(std::string_view text,
+                                             char separator) {
+  std::vector<std::string_view> parts;
+  size_t start = 0;
+  for (size_t at; (at = text.find(separator, start)) != std::string_view::npos;
+       start = at + 1) {
+    parts.push_back(text.substr(start, at - start));
+  }
+  parts.push_back(text.substr(start));
+  return parts;
+}
+
 // `text` made safe for a one-line message: line breaks and other control
 // characters become visible escapes (\n, \r, \t, \xHH).
 inline std::string OneLine(std::string_view text) {

@@ -5,6 +5,7 @@
 #include <optional>
 #include <set>
 
+#include "common/strings.h"
 #include "common/text_lines.h"
 #include "edit/mutation_index.h"
 #include "edit/object_editor.h"
@@ -22,17 +23,6 @@ bool Touches(std::string_view set, std::string_view removed) {
     return a.size() > b.size() && a.starts_with(b) && a[b.size()] == '.';
   };
   return set == removed || under(set, removed) || under(removed, set);
-}
-
-std::vector<std::string> Split(std::string_view path) {
-  std::vector<std::string> parts;
-  size_t start = 0;
-  for (size_t dot; (dot = path.find('.', start)) != std::string_view::npos;
-       start = dot + 1) {
-    parts.emplace_back(path.substr(start, dot - start));
-  }
-  parts.emplace_back(path.substr(start));
-  return parts;
 }
 
 // Plans one payload literal against the rule for its method.
@@ -201,7 +191,7 @@ class LiteralPlanner {
   // Finds the members `path` names, in this literal and the nested literals
   // it leads to; notes values the tool cannot see into.
   void CollectRemovals(const std::string& path) {
-    std::vector<std::string> parts = Split(path);
+    std::vector<std::string_view> parts = SplitOn(path, '.');
     std::vector<const ObjectLiteral*> level = parts_;
     for (size_t depth = 0; depth < parts.size(); ++depth) {
       bool final_part = depth + 1 == parts.size();
@@ -255,7 +245,7 @@ class LiteralPlanner {
     }
   }
 
-  void NoteOpaqueMembers(const ObjectLiteral& object, const std::string& key) {
+  void NoteOpaqueMembers(const ObjectLiteral& object, std::string_view key) {
     for (const Member& m : object.members) {
       bool opaque = m.kind == Member::Kind::kSpread ||
                     (m.kind == Member::Kind::kComputed && m.key.empty());

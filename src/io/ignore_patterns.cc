@@ -5,22 +5,13 @@
 
 #include <algorithm>
 
+#include "common/strings.h"
+
 namespace psm {
 namespace {
 
 bool HasWildcard(std::string_view s) {
   return s.find_first_of("*?[\\") != std::string_view::npos;
-}
-
-std::vector<std::string_view> SplitPath(std::string_view path) {
-  std::vector<std::string_view> parts;
-  size_t start = 0;
-  for (size_t slash; (slash = path.find('/', start)) != std::string_view::npos;
-       start = slash + 1) {
-    parts.push_back(path.substr(start, slash - start));
-  }
-  parts.push_back(path.substr(start));
-  return parts;
 }
 
 // Trailing spaces end a pattern unless a backslash quotes them; a CR is
@@ -60,7 +51,8 @@ IgnorePatterns::IgnorePatterns(std::string_view text, bool ignore_case)
     p.text = std::string(line);
     p.literal = !HasWildcard(line);
     if (p.anchored) {
-      for (std::string_view part : SplitPath(line)) p.parts.emplace_back(part);
+      for (std::string_view part : SplitOn(line, '/'))
+        p.parts.emplace_back(part);
     }
     patterns_.push_back(std::move(p));
   }
@@ -110,7 +102,7 @@ bool IgnorePatterns::Matches(const Pattern& p, std::string_view path,
   if (p.dir_only && !is_dir) return false;
   if (!p.anchored) return MatchOne(p.text, name, p.literal);
   if (p.literal) return MatchOne(p.text, path, true);
-  return MatchParts(p.parts, 0, SplitPath(path), 0);
+  return MatchParts(p.parts, 0, SplitOn(path, '/'), 0);
 }
 
 IgnoreVerdict IgnorePatterns::Match(std::string_view path,
