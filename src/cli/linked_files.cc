@@ -2,6 +2,7 @@
 
 #include <map>
 
+#include "cli/server_answers.h"
 #include "project/module_paths.h"
 #include "project/project_linker.h"
 
@@ -29,6 +30,9 @@ void TakeBuilderSites(const std::string& file, FileResult* result,
   result->sites = std::move(kept);
   result->changed_for_others = result->changed && !own_edits && !mine.empty();
 }
+
+// Calls whose payload is what a server sent: file -> call begin -> read.
+using ServerReads = std::map<std::string, std::map<uint32_t, ServerRead>>;
 
 constexpr std::string_view kBuilderNote = "builds the payload of createSource";
 
@@ -87,8 +91,12 @@ void FinishLinkedFiles(const RunContext& ctx,
   ModulePaths paths(ProjectRootOf(ctx.options.paths.front()));
   std::vector<CallerFile> callers;
   std::map<std::string, std::string> todo;  // display path -> absolute path
+  ServerReads server_reads;
   for (ProcessedFile& d : deferred) {
     std::string absolute = AbsolutePath(d.opened);
+    for (const SiteRequest& r : d.requests) {
+      if (r.server_read) server_reads[absolute][r.call_begin] = *r.server_read;
+    }
     callers.push_back({absolute, d.result.path, std::move(d.requests)});
     todo[d.result.path] = absolute;
   }
@@ -107,6 +115,14 @@ void FinishLinkedFiles(const RunContext& ctx,
     return "it is outside the paths given (or ignored); add it to them";
   };
   std::map<std::string, FileLinks> links = LinkProject(callers, paths, options);
+  ServerPayloads server(paths.root(), ctx.rules, ctx.plan);
+  ServerAnswerContext server_ctx{
+      &server,
+      [&](const std::string& p) {
+        return walked.contains(p) || reported.contains(p) ||
+               callers_set.contains(p);
+      },
+      ctx.options.mode == Mode::kWrite, options.display};
   for (const auto& [path, file_links] : links) {
     if (!file_links.builders.empty() || !file_links.wrapper_calls.empty())
       todo[DisplayPath(path, ctx.cwd)] = path;
@@ -132,6 +148,8 @@ void FinishLinkedFiles(const RunContext& ctx,
       if (pass == 1 && found != links.end())
         AnswerCalls(found->second, builders, write_errors, options.display,
                     &file.result);
+      if (auto reads = server_reads.find(absolute); reads != server_reads.end())
+        AnswerFromServer(reads->second, server_ctx, &file.result);
       done.emplace(display, std::move(file));
     }
   }

@@ -1,12 +1,14 @@
 #ifndef PSM_FIND_CALL_SITE_H_
 #define PSM_FIND_CALL_SITE_H_
 
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "common/byte_range.h"
 #include "find/module_request.h"
 #include "find/object_literal.h"
+#include "find/server_response.h"
 
 namespace psm {
 
@@ -63,6 +65,9 @@ struct CallSite {
   // Where the payload comes from another module; each also left a blind
   // spot (its reason when the project model cannot follow it).
   std::vector<ModuleRequest> requests;
+  // The payload is read from what a server sent: the project model looks
+  // for the server code that builds it (PHP payload arrays).
+  std::optional<ServerRead> server_read;
   bool has_error = false;  // the call sits in a syntax error
 };
 

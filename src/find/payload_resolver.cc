@@ -8,6 +8,7 @@
 #include "find/object_builder.h"
 #include "find/payload_uses.h"
 #include "find/scope.h"
+#include "find/server_response.h"
 #include "find/wrapper_calls.h"
 #include "syntax/node.h"
 
@@ -71,6 +72,8 @@ class PayloadResolver {
     } else if (type == "undefined" || type == "null") {
       return;
     } else if (type == "member_expression" || type == "subscript_expression") {
+      if (!site->server_read)
+        site->server_read = ServerResponseRead(value, source_);
       Blind(site, "the payload comes from " +
                       Quote(node::Text(value, source_)) + AtLine(value) +
                       ", built elsewhere (another method, the server or a "
@@ -95,6 +98,13 @@ class PayloadResolver {
         Blind(site, "the payload " + var + " is not declared in this file");
         return;
       case Binding::Kind::kParameter:
+        if (auto read = ServerResponseRead(identifier, source_)) {
+          if (!site->server_read) site->server_read = std::move(read);
+          Blind(site, "the payload " + Quote(name) +
+                          " is what the server sent" + AtLine(identifier) +
+                          "; migrate it where the server builds it");
+          return;
+        }
         ResolveParameter(binding, name, hops, site);
         return;
       case Binding::Kind::kImported:

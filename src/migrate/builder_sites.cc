@@ -145,14 +145,20 @@ std::vector<SiteRequest> RequestsOf(const std::vector<CallSite>& sites,
                                     std::string_view source) {
   std::vector<SiteRequest> requests;
   for (const CallSite& s : sites) {
-    if (s.requests.size() != 1 || !s.payloads.empty() ||
+    bool from_module = s.requests.size() == 1;
+    bool from_server = s.requests.empty() && s.server_read.has_value();
+    if (!(from_module || from_server) || !s.payloads.empty() ||
         s.blind_spots.size() != 1) {
       continue;
     }
     SiteRequest r;
     r.call_begin = s.call.begin;
     r.line = static_cast<uint32_t>(text::LineAt(source, s.call.begin));
-    r.request = s.requests[0];
+    if (from_module) {
+      r.request = s.requests[0];
+    } else {
+      r.server_read = s.server_read;
+    }
     r.observers = s.observers;
     for (const PayloadMutation& m : s.mutations) {
       if (m.after_call) continue;

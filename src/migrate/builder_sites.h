@@ -34,7 +34,8 @@ std::vector<CallSite> WrapperCallSites(std::string_view source, TSNode root,
 // plan).
 void ApplyLinks(const FileLinks& links, std::vector<CallSite>* sites);
 
-// The calls among `sites` whose payload comes, whole, from another module.
+// The calls among `sites` whose payload comes, whole, from another module
+// or from what a server sent.
 std::vector<SiteRequest> RequestsOf(const std::vector<CallSite>& sites,
                                     std::string_view source);
 

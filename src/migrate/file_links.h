@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -18,6 +19,8 @@ struct SiteRequest {
   uint32_t call_begin = 0;  // the call, in the file's text
   uint32_t line = 0;
   ModuleRequest request;
+  // Set instead of `request` when the payload is what a server sent.
+  std::optional<ServerRead> server_read;
   // What the calling file does with the payload besides the call: kept
   // fields and reasons travel to the file that builds it.
   std::vector<PayloadObserver> observers;

@@ -18,10 +18,9 @@ namespace psm::php {
 struct PhpPayloadSite {
   CallSite site;
   // The keys under which a response carries it: {"payload"} for
-  // `$result['payload'] = $p; return $json->setData($result);`. This is
-  // the seam for linking it to the JavaScript `createSource(
-  // response.content.payload)` that receives it, which needs the project
-  // model (another file, usually): not done here.
+  // `$result['payload'] = $p; return $json->setData($result);`. The
+  // project model (ServerPayloads) matches them with the keys a page's
+  // `createSource(response.content.payload)` reads.
   std::vector<std::vector<std::string>> response_paths;
   bool returned = false;  // returned from a function no code here calls
 };

@@ -26,8 +26,8 @@ FileReading PhpReading(std::string_view text, const RuleTable& rules,
   reading.options = options;
   reading.options.session_id = options.php_session_id;
   reading.options.session_id_flag = "--php-session-id";
-  // The project model links JavaScript modules; PHP arrays are planned
-  // here, on their own (see PhpPayloadSite for what linking them needs).
+  // PHP arrays are planned here, on their own; the JavaScript calls that
+  // receive them are answered later from their plans (ServerPayloads).
   reading.find = [&rules](std::string_view, std::string_view source,
                           TSNode root, const FileLinks*) {
     FoundSites found;

@@ -338,6 +338,7 @@ std::map<std::string, FileLinks> LinkProject(
   std::map<std::pair<std::string, uint32_t>, size_t> builder_index;
   for (const CallerFile& caller : callers) {
     for (const SiteRequest& r : caller.requests) {
+      if (r.server_read) continue;  // on the server: see ServerPayloads
       if (r.request.access == ModuleRequest::Access::kWrapperArgument) {
         LinkWrapper(caller, r, linker, options, &links);
         continue;

@@ -1,0 +1,34 @@
+#ifndef PSM_FIND_SERVER_RESPONSE_H_
+#define PSM_FIND_SERVER_RESPONSE_H_
+
+#include <tree_sitter/api.h>
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace psm {
+
+// How a call reads its payload from what a server sent.
+struct ServerRead {
+  // The keys it is read under: `response.content.payload` in a `$.ajax`
+  // success handler or a `.done(...)`/`.then(...)` callback -> {"content",
+  // "payload"}; `data.payload` after `const data = await res.json()` ->
+  // {"payload"}; a request callback's parameter itself -> {}.
+  std::vector<std::string> keys;
+  // The path-like string literals of the request (`'drpay/paypal/
+  // savedrquote'`, `'/checkout/konbini.php'`), which may name the server
+  // file that answers it.
+  std::vector<std::string> urls;
+};
+
+// What `value` reads from a server response; nullopt for anything else
+// (`this.payload`, a plain function's parameter, a loop variable): the
+// project model then has no server side to look for.
+std::optional<ServerRead> ServerResponseRead(TSNode value,
+                                             std::string_view source);
+
+}  // namespace psm
+
+#endif  // PSM_FIND_SERVER_RESPONSE_H_
