@@ -133,4 +133,20 @@ StagedFiles ReadStagedFiles(const std::string& cwd,
   return out;
 }
 
+bool ReadIndexedText(const std::string& cwd, const std::string& absolute,
+                     std::string* text) {
+  if (!Git()) return false;
+  Session s;
+  if (Git()->git_repository_open_ext(&s.repo, cwd.c_str(), 0, nullptr) != 0 ||
+      Git()->git_repository_index(&s.index, s.repo) != 0 ||
+      !Git()->git_repository_workdir(s.repo)) {
+    return false;
+  }
+  std::string in_repo =
+      InRepo(Git()->git_repository_workdir(s.repo), cwd, absolute);
+  const git_index_entry* entry =
+      Git()->git_index_get_bypath(s.index, in_repo.c_str(), 0);
+  return entry && ReadBlob(s.repo, &entry->id, text);
+}
+
 }  // namespace psm

@@ -24,6 +24,12 @@ struct StagedFiles {
 StagedFiles ReadStagedFiles(const std::string& cwd,
                             const std::vector<std::string>& paths);
 
+// The text of the file `absolute` as the index of the repository around
+// `cwd` holds it. False when it is not in the index (untracked), or there
+// is no repository or libgit2.
+bool ReadIndexedText(const std::string& cwd, const std::string& absolute,
+                     std::string* text);
+
 }  // namespace psm
 
 #endif  // PSM_IO_GIT_INDEX_H_
