@@ -166,7 +166,7 @@ int RunStdin(const RunContext& ctx, Printer& printer) {
 // --staged: judge what the next commit holds, not the work tree. Payloads
 // built in other modules are followed as in a run over the files, from the
 // staged texts, where the commit and the work tree agree on the module
-// (WhyNotStagedModule); nothing is written.
+// (StagedModules); nothing is written.
 int RunStaged(const RunContext& ctx, Printer& printer) {
   StagedFiles staged = ReadStagedFiles(ctx.cwd, ctx.options.paths);
   if (!staged.error.empty()) {
@@ -178,8 +178,9 @@ int RunStaged(const RunContext& ctx, Printer& printer) {
     texts[AbsolutePath(file.path)] = std::move(file.text);
   RunContext staged_ctx = ctx;
   staged_ctx.texts = &texts;
+  StagedModules modules(ctx.cwd, texts);
   staged_ctx.why_not_linked = [&](const std::string& absolute) {
-    return WhyNotStagedModule(ctx.cwd, texts, absolute);
+    return modules.WhyNot(absolute);
   };
   RunOutcome run;
   Worker worker;

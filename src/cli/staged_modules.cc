@@ -5,13 +5,18 @@
 
 namespace psm {
 
-std::string WhyNotStagedModule(const std::string& cwd,
-                               const std::map<std::string, std::string>& staged,
-                               const std::string& absolute) {
+std::string StagedModules::WhyNot(const std::string& absolute) {
+  auto known = answers_.find(absolute);
+  if (known == answers_.end())
+    known = answers_.emplace(absolute, Judge(absolute)).first;
+  return known->second;
+}
+
+std::string StagedModules::Judge(const std::string& absolute) {
   std::string indexed;
-  if (auto found = staged.find(absolute); found != staged.end()) {
+  if (auto found = staged_.find(absolute); found != staged_.end()) {
     indexed = found->second;
-  } else if (!ReadIndexedText(cwd, absolute, &indexed)) {
+  } else if (!index_.Read(absolute, &indexed)) {
     return "it is not in the git index (untracked), so not in the commit; "
            "stage it (git add), then run again";
   }

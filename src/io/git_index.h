@@ -1,6 +1,7 @@
 #ifndef PSM_IO_GIT_INDEX_H_
 #define PSM_IO_GIT_INDEX_H_
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -24,11 +25,24 @@ struct StagedFiles {
 StagedFiles ReadStagedFiles(const std::string& cwd,
                             const std::vector<std::string>& paths);
 
-// The text of the file `absolute` as the index of the repository around
-// `cwd` holds it. False when it is not in the index (untracked), or there
-// is no repository or libgit2.
-bool ReadIndexedText(const std::string& cwd, const std::string& absolute,
-                     std::string* text);
+// Reads files as the index of the repository around `cwd` holds them; the
+// repository is opened once, on the first read (libgit2's set-up costs
+// more than a read).
+class IndexReader {
+ public:
+  explicit IndexReader(std::string cwd);
+  ~IndexReader();
+
+  // False when `absolute` is not in the index (untracked), or there is no
+  // repository or libgit2.
+  bool Read(const std::string& absolute, std::string* text);
+
+ private:
+  struct Open;
+  std::string cwd_;
+  std::unique_ptr<Open> open_;
+  bool tried_ = false;
+};
 
 }  // namespace psm
 
