@@ -6,6 +6,8 @@
 
 #include "common/path_quote.h"
 #include "io/file_io.h"
+#include "project/module_paths.h"
+#include "syntax/expression_probe.h"
 
 namespace psm {
 namespace {
@@ -54,6 +56,29 @@ std::string Relative(const std::string& config_path, const std::string& file) {
                                     : config_path.substr(0, slash + 1) + file;
 }
 
+// `"sessionIds": {"src/payments/**": "this.config.sessionId", ...}`: each
+// key a glob, each value a JavaScript expression, checked now so that a
+// typo stops the run before any file is touched.
+void ReadSessionIds(const Json& value, ProjectConfig* config) {
+  if (!value.is_object())
+    throw Invalid{"sessionIds", std::string("expected an object (glob -> "
+                                            "expression), got ") +
+                                    value.type_name()};
+  for (const auto& [glob, expression] : value.items()) {
+    std::string where = "sessionIds \"" + glob + "\"";
+    std::string why;
+    if (!PathGlob::Parse(glob, &why))
+      throw Invalid{where, "invalid glob: " + why};
+    if (!expression.is_string())
+      throw Invalid{where, std::string("expected a string, got ") +
+                               expression.type_name()};
+    std::string text = expression.get<std::string>();
+    if (text.empty() || !IsExpression(text, Language::kTypeScript))
+      throw Invalid{where, "not a JavaScript expression: " + text};
+    config->session_ids.emplace_back(glob, text);
+  }
+}
+
 void Read(const Json& doc, const std::string& path, ProjectConfig* config) {
   if (!doc.is_object())
     throw Invalid{"/",
@@ -63,6 +88,8 @@ void Read(const Json& doc, const std::string& path, ProjectConfig* config) {
     if (key == "sessionId") {
       if (!value.is_string()) throw Invalid{where, "expected a string"};
       config->session_id = value.get<std::string>();
+    } else if (key == "sessionIds") {
+      ReadSessionIds(value, config);
     } else if (key == "phpSessionId") {
       if (!value.is_string()) throw Invalid{where, "expected a string"};
       config->php_session_id = value.get<std::string>();
@@ -114,6 +141,23 @@ bool LoadProjectConfig(const Options& options, const std::string& cwd,
     return false;
   }
   return true;
+}
+
+SessionExpressions SessionExpressionsOf(const Options& options,
+                                        const ProjectConfig& config,
+                                        const std::string& cwd) {
+  std::vector<SessionExpressions::ByPath> by_path;
+  for (const auto& [glob, expression] : config.session_ids) {
+    std::string unused;
+    by_path.push_back({*PathGlob::Parse(glob, &unused), expression});
+  }
+  std::string absolute = config.path.empty() ? cwd : AbsolutePath(config.path);
+  size_t slash = absolute.rfind('/');
+  std::string dir = config.path.empty() ? absolute
+                    : slash == 0        ? "/"
+                                        : absolute.substr(0, slash);
+  return SessionExpressions(options.session_id, config.session_id,
+                            std::move(by_path), dir);
 }
 
 void ApplyProjectConfig(const ProjectConfig& config, Options* options) {

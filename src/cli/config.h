@@ -2,8 +2,11 @@
 #define PSM_CLI_CONFIG_H_
 
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "cli/options.h"
+#include "cli/session_expressions.h"
 #include "rules/rule_table.h"
 
 namespace psm {
@@ -12,6 +15,7 @@ inline constexpr const char* kConfigFileName = ".payment-session-migrate.json";
 
 // A project's settings, from .payment-session-migrate.json:
 //   {"sessionId": "checkout.payment.session.id",
+//    "sessionIds": {"src/payments/**": "this.config.sessionId"},
 //    "phpSessionId": "$this->checkoutSession->getDrPaymentSessionId()",
 //    "rules": "rules.json" | ["a.json", ...] | {"methods": {...}},
 //    "exclude": ["legacy/**"], "include": ["*.js"], "includeMinified": false}
@@ -19,6 +23,9 @@ inline constexpr const char* kConfigFileName = ".payment-session-migrate.json";
 struct ProjectConfig {
   std::string path;  // where it was found; "" when there is none
   std::string session_id;
+  // `sessionIds`: glob -> expression, in the file's order (validated; the
+  // most specific match wins, see SessionExpressions).
+  std::vector<std::pair<std::string, std::string>> session_ids;
   std::string php_session_id;
   std::vector<std::string> rules_files;
   std::optional<RuleTable> inline_rules;
@@ -32,6 +39,12 @@ struct ProjectConfig {
 // naming the file and the cause when it is unreadable or malformed.
 bool LoadProjectConfig(const Options& options, const std::string& cwd,
                        ProjectConfig* config, std::string* error);
+
+// The session expression of each file: --session-id (in `options`, before
+// ApplyProjectConfig), else the config's `sessionIds`, else its `sessionId`.
+SessionExpressions SessionExpressionsOf(const Options& options,
+                                        const ProjectConfig& config,
+                                        const std::string& cwd);
 
 // Folds the config into the options; command-line flags win.
 void ApplyProjectConfig(const ProjectConfig& config, Options* options);

@@ -22,6 +22,42 @@ Language LanguageOf(const std::string& path) {
   return LanguageForPath(path).value_or(Language::kJavaScript);
 }
 
+namespace {
+
+// The text to migrate: the one the run was given for the file (--staged:
+// the staged blob), else the file's.
+SourceView ReadInput(const std::string& path, const RunContext& ctx,
+                     size_t limit, ReadBuffer& buffer) {
+  if (ctx.texts) {
+    auto given = ctx.texts->find(AbsolutePath(path));
+    if (given != ctx.texts->end()) {
+      SourceView view;
+      view.text = given->second;
+      return view;
+    }
+  }
+  return ReadSourceFile(path, limit, buffer);
+}
+
+}  // namespace
+
+Migration MigrateFile(const RunContext& ctx, const std::string& path,
+                      const std::string& display, std::string_view text,
+                      Parser& parser, const FileLinks* links) {
+  SessionChoice js = ctx.sessions.For(path);
+  PlanOptions plan = ctx.plan;
+  plan.session_id = js.expression;
+  Migration m = MigrateText(display, text, LanguageOf(path), ctx.rules, plan,
+                            parser, links);
+  for (SiteResult& site : m.result.sites) {
+    const SessionChoice& got =
+        site.language == Language::kPhp ? ctx.php_session : js;
+    site.session_expression = got.expression;
+    site.session_from = got.from;
+  }
+  return m;
+}
+
 ProcessedFile ProcessFile(const std::string& path, const RunContext& ctx,
                           Worker& worker, const FileLinks* links, bool final) {
   ProcessedFile out;
@@ -30,14 +66,14 @@ ProcessedFile ProcessFile(const std::string& path, const RunContext& ctx,
   result.path = DisplayPath(path, ctx.cwd);
   size_t limit = ctx.options.max_file_bytes ? ctx.options.max_file_bytes
                                             : kDefaultMaxFileBytes;
-  SourceView file = ReadSourceFile(path, limit, worker.buffer);
+  SourceView file = ReadInput(path, ctx, limit, worker.buffer);
   if (!file.error.empty()) {
     result.error = std::move(file.error);
     result.skipped = file.skipped;
     return out;
   }
-  Migration m = MigrateText(result.path, file.text, LanguageOf(path), ctx.rules,
-                            ctx.plan, worker.parser, links);
+  Migration m =
+      MigrateFile(ctx, path, result.path, file.text, worker.parser, links);
   result = std::move(m.result);
   if (!final && !m.requests.empty() && ctx.options.link_modules) {
     out.deferred = true;  // nothing written or printed yet
@@ -45,7 +81,10 @@ ProcessedFile ProcessFile(const std::string& path, const RunContext& ctx,
     return out;
   }
   if (!result.changed) return out;
-  if (ctx.options.mode == Mode::kWrite) {
+  if (ctx.options.mode == Mode::kWrite && final) {
+    out.read_text = file.text;
+    out.pending_text = m.migrated_text();
+  } else if (ctx.options.mode == Mode::kWrite) {
     std::string error = WriteFileAtomically(path, m.migrated_text());
     if (!error.empty()) {
       result.error = error;

@@ -1,13 +1,18 @@
 #ifndef PSM_CLI_FILE_JOB_H_
 #define PSM_CLI_FILE_JOB_H_
 
+#include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
 #include "cli/options.h"
+#include "cli/session_expressions.h"
 #include "edit/site_plan.h"
 #include "io/file_io.h"
+#include "io/file_writer.h"
 #include "migrate/file_links.h"
+#include "migrate/file_migrator.h"
 #include "migrate/file_result.h"
 #include "project/module_paths.h"  // AbsolutePath
 #include "rules/rule_table.h"
@@ -22,6 +27,17 @@ struct RunContext {
   RuleTable rules;
   PlanOptions plan;
   std::string cwd;
+  // The JavaScript `sessionId` expression of each file, and the PHP one.
+  SessionExpressions sessions;
+  SessionChoice php_session;
+  // How linked files are written (nullptr: the real file system); tests
+  // inject failures here.
+  FileWriter* writer = nullptr;
+  // --staged: the texts to judge instead of the files' (absolute path ->
+  // the staged blob), and why a module may not take part in this run ("" when
+  // it may), asked before the usual rules of FinishLinkedFiles.
+  const std::map<std::string, std::string>* texts = nullptr;
+  std::function<std::string(const std::string&)> why_not_linked;
 };
 
 struct ProcessedFile {
@@ -31,7 +47,12 @@ struct ProcessedFile {
   bool deferred = false;
   std::vector<SiteRequest> requests;
   FileResult result;
-  std::string diff;          // --diff only
+  std::string diff;  // --diff only
+  // --write of a `final` file (see ProcessFile): the text read and the
+  // text to write, written by FinishLinkedFiles once every file that a
+  // site's edits span has been checked.
+  std::string read_text;
+  std::string pending_text;
   std::string walk_problem;  // a directory the walk could not read, ...
   bool walk_fatal = false;
 };
@@ -48,9 +69,16 @@ struct Worker {
   ReadBuffer buffer;
 };
 
+// Migrates `text`, the file `path` (as opened; shown as `display`), with
+// the session expression its path gets; each site records which one.
+Migration MigrateFile(const RunContext& ctx, const std::string& path,
+                      const std::string& display, std::string_view text,
+                      Parser& parser, const FileLinks* links = nullptr);
+
 // Reads, migrates and (with --write) writes one file; renders its diff.
 // `links`: what the project model learned about the file; with them the
-// file is final and never deferred (see ProcessedFile::deferred).
+// file is final and never deferred (see ProcessedFile::deferred), and a
+// --write leaves its text pending (ProcessedFile::pending_text).
 ProcessedFile ProcessFile(const std::string& path, const RunContext& ctx,
                           Worker& worker, const FileLinks* links = nullptr,
                           bool final = false);

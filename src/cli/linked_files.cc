@@ -66,15 +66,36 @@ void AnswerCalls(const FileLinks& links, const BuilderPlans& plans,
     site.built_line = b.line;
     site.built_column = b.column;
     site.via = a.via;
+    site.session_expression = b.session_expression;  // the builder's file's
+    site.session_from = b.session_from;
     if (auto error = write_errors.find(a.builder_file);
         error != write_errors.end() && site.status == SiteStatus::kMigrated) {
       site.status = SiteStatus::kNeedsReview;
-      site.reasons.push_back(
-          "the file that builds the payload was not "
-          "changed: " +
-          error->second);
+      site.reasons.push_back("the file that builds the payload (" +
+                             site.built_file +
+                             ") was not changed, so nothing of this site was "
+                             "written: " +
+                             error->second);
     }
   }
+}
+
+// --write: a file is replaced only if it still is what was read and can be
+// written (checked just before, see FileWriter). Builders are committed
+// before the calls that take their payloads are planned: a builder that
+// fails makes those calls needs-review (AnswerCalls), and a call's file
+// holds no edit of such a site, so the site is then written nowhere.
+void Commit(FileWriter& writer, const std::string& absolute,
+            ProcessedFile* file) {
+  if (!file->result.changed || file->pending_text.empty()) return;
+  std::string error =
+      writer.CheckAndReplace(absolute, file->read_text, file->pending_text);
+  file->read_text.clear();
+  file->pending_text.clear();
+  if (error.empty()) return;
+  file->result.error = error;
+  file->result.changed = false;
+  file->result.changed_for_others = false;
 }
 
 }  // namespace
@@ -88,7 +109,9 @@ void FinishLinkedFiles(const RunContext& ctx,
   if (deferred.empty()) return;
   std::set<std::string> walked;  // quiet files, absolute
   for (const std::string& p : quiet) walked.insert(AbsolutePath(p));
-  ModulePaths paths(ProjectRootOf(ctx.options.paths.front()));
+  ModulePaths paths(ProjectRootOf(ctx.options.paths.empty()
+                                      ? std::string(".")
+                                      : ctx.options.paths.front()));
   std::vector<CallerFile> callers;
   std::map<std::string, std::string> todo;  // display path -> absolute path
   ServerReads server_reads;
@@ -107,11 +130,14 @@ void FinishLinkedFiles(const RunContext& ctx,
     return DisplayPath(p, ctx.cwd);
   };
   options.why_not_writable = [&](const std::string& p) -> std::string {
+    if (ctx.why_not_linked) {
+      if (std::string why = ctx.why_not_linked(p); !why.empty()) return why;
+    }
     if (reported.contains(p)) {
       return "it has createSource calls of its own, reported on their own; "
              "migrate it, then run again";
     }
-    if (walked.contains(p) || callers_set.contains(p)) return "";
+    if (walked.contains(p) || callers_set.contains(p) || ctx.texts) return "";
     return "it is outside the paths given (or ignored); add it to them";
   };
   std::map<std::string, FileLinks> links = LinkProject(callers, paths, options);
@@ -129,6 +155,8 @@ void FinishLinkedFiles(const RunContext& ctx,
   }
   // Builders first: their plans are the answers of the calls elsewhere.
   Worker worker;
+  FileWriter default_writer;
+  FileWriter& writer = ctx.writer ? *ctx.writer : default_writer;
   std::map<std::string, ProcessedFile> done;  // by display path
   BuilderPlans builders;
   std::map<std::string, std::string> write_errors;  // absolute -> error
@@ -142,6 +170,7 @@ void FinishLinkedFiles(const RunContext& ctx,
           ProcessFile(absolute, ctx, worker,
                       found == links.end() ? nullptr : &found->second, true);
       file.result.path = display;
+      Commit(writer, absolute, &file);
       if (!file.result.error.empty())
         write_errors[absolute] = file.result.error;
       TakeBuilderSites(absolute, &file.result, &builders);

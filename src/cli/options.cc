@@ -62,6 +62,9 @@ ParsedCommandLine ParseCommandLine(int argc, const char* const* argv) {
                  "Skip files larger than BYTES (default " +
                      std::to_string(kDefaultMaxFileBytes) + ")")
       ->type_name("BYTES");
+  app.add_flag("--verbose", options.verbose,
+               "On stderr, a line per site: its status, the sessionId "
+               "expression it got and where from, where its payload is built");
   app.add_flag("-q,--quiet", options.quiet,
                "Print no summary or review notes on stderr");
   app.add_flag("--include-minified", options.include_minified,

@@ -20,6 +20,7 @@ struct Options {
   unsigned jobs = 0;          // 0: all cores
   size_t max_file_bytes = 0;  // 0: the default
   bool quiet = false;
+  bool verbose = false;  // a line per site: status, sessionId, builder
   bool include_minified = false;
   std::vector<std::string> excludes;  // --exclude GLOB
   std::vector<std::string> includes;  // --include GLOB

@@ -60,6 +60,24 @@ std::string FindingLine(const FileResult& file, const SiteResult& site) {
   return where;
 }
 
+std::string VerboseLine(const FileResult& file, const SiteResult& site) {
+  std::string text =
+      ReadablePath(file.path) + ":" + std::to_string(site.line) + ":" +
+      std::to_string(site.column) + ": " + SiteSubject(site) + ": " +
+      std::string(StatusName(site.status)) + "; sessionId: " +
+      (site.session_expression.empty() ? "placeholder"
+                                       : site.session_expression);
+  if (!site.session_from.empty() && site.session_from != "placeholder")
+    text += " (from " + site.session_from + ")";
+  if (!site.built_file.empty()) {
+    text += "; built at " + ReadablePath(site.built_file) + ":" +
+            std::to_string(site.built_line) + ":" +
+            std::to_string(site.built_column);
+  }
+  if (!site.via.empty()) text += "; via " + Join(site.via, " -> ");
+  return text;
+}
+
 Printer::Printer(const Options& options)
     : options_(options),
       color_out_(UseColor(options.color, 1)),
@@ -75,6 +93,10 @@ void Printer::File(const FileResult& file, std::string_view diff,
     Put(stdout, color_out_ ? ColorizeDiff(diff) : std::string(diff));
   }
   Findings(file, findings_on_stderr || JsonOnStdout() ? stderr : stdout);
+  if (options_.verbose) {
+    for (const SiteResult& site : file.sites)
+      Put(stderr, VerboseLine(file, site) + "\n");
+  }
 }
 
 // --check lists what is left to do on `stream`; other modes note what

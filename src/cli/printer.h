@@ -48,6 +48,10 @@ class Printer {
 // backslash, a control byte or bytes that are not UTF-8.
 std::string FindingLine(const FileResult& file, const SiteResult& site);
 
+// --verbose: every site, with its status, the sessionId expression it got
+// and where from, and where its payload is built.
+std::string VerboseLine(const FileResult& file, const SiteResult& site);
+
 }  // namespace psm
 
 #endif  // PSM_CLI_PRINTER_H_

@@ -20,6 +20,7 @@
 #include "cli/linked_files.h"
 #include "cli/options.h"
 #include "cli/printer.h"
+#include "cli/staged_modules.h"
 #include "cli/terminal.h"
 #include "common/path_quote.h"
 #include "common/platform.h"
@@ -33,6 +34,7 @@
 #include "report/unified_diff.h"
 #include "rules/rule_table.h"
 #include "syntax/embedded_script.h"
+#include "syntax/expression_probe.h"
 #include "syntax/tree.h"
 
 namespace psm {
@@ -70,22 +72,6 @@ bool LoadRules(const Options& options, const ProjectConfig& config,
     rules->Merge(*parsed.table);
   }
   return true;
-}
-
-// A --session-id that is not an expression would break every file; so
-// would a --php-session-id that is not one in PHP, or that leaves PHP.
-bool ValidSessionId(const std::string& expression, Language language) {
-  if (expression.empty()) return true;
-  if (language == Language::kPhp &&
-      expression.find("?>") != std::string::npos) {
-    return false;
-  }
-  std::string probe = language == Language::kPhp
-                          ? "<?php $x = (" + expression + "\n);"
-                          : "x = (" + expression + "\n);";
-  Parser parser;
-  Tree tree = parser.Parse(language, probe);
-  return tree.ok() && CountSyntaxErrors(tree.Root()) == 0;
 }
 
 unsigned Jobs(const Options& options) {
@@ -129,23 +115,29 @@ bool Prepare(RunContext* ctx, Printer& printer) {
     printer.Error(error);
     return false;
   }
+  ctx->sessions = SessionExpressionsOf(ctx->options, config, ctx->cwd);
+  ctx->php_session.from = !ctx->options.php_session_id.empty()
+                              ? "--php-session-id"
+                          : !config.php_session_id.empty() ? "phpSessionId"
+                                                           : "placeholder";
   ApplyProjectConfig(config, &ctx->options);
   if (!LoadRules(ctx->options, config, &ctx->rules, &error)) {
     printer.Error(error);
     return false;
   }
-  if (!ValidSessionId(ctx->options.session_id, Language::kTypeScript)) {
+  if (!IsExpression(ctx->options.session_id, Language::kTypeScript)) {
     printer.Error("--session-id: " + ctx->options.session_id +
                   ": not a JavaScript expression");
     return false;
   }
-  if (!ValidSessionId(ctx->options.php_session_id, Language::kPhp)) {
+  if (!IsExpression(ctx->options.php_session_id, Language::kPhp)) {
     printer.Error("--php-session-id: " + ctx->options.php_session_id +
                   ": not a PHP expression");
     return false;
   }
   ctx->plan.session_id = ctx->options.session_id;
   ctx->plan.php_session_id = ctx->options.php_session_id;
+  ctx->php_session.expression = ctx->options.php_session_id;
   ctx->plan.include_minified = ctx->options.include_minified;
   return true;
 }
@@ -158,8 +150,8 @@ int RunStdin(const RunContext& ctx, Printer& printer) {
                          ? "<stdin>.js"
                          : ctx.options.stdin_filepath;
   Parser parser;
-  Migration m = MigrateText(DisplayPath(path, ctx.cwd), text, LanguageOf(path),
-                            ctx.rules, ctx.plan, parser);
+  Migration m =
+      MigrateFile(ctx, path, DisplayPath(path, ctx.cwd), text, parser);
   // --check reports findings; the other modes hand back the source.
   bool check = ctx.options.mode == Mode::kCheck;
   if (!check)
@@ -171,25 +163,50 @@ int RunStdin(const RunContext& ctx, Printer& printer) {
   return ExitCode(ctx.options, run);
 }
 
-// --staged: judge what the next commit holds, not the work tree.
+// --staged: judge what the next commit holds, not the work tree. Payloads
+// built in other modules are followed as in a run over the files, from the
+// staged texts, where the commit and the work tree agree on the module
+// (StagedModules); nothing is written.
 int RunStaged(const RunContext& ctx, Printer& printer) {
   StagedFiles staged = ReadStagedFiles(ctx.cwd, ctx.options.paths);
   if (!staged.error.empty()) {
     printer.Error(staged.error);
     return 2;
   }
+  std::map<std::string, std::string> texts;  // absolute -> staged blob
+  for (StagedFile& file : staged.files)
+    texts[AbsolutePath(file.path)] = std::move(file.text);
+  RunContext staged_ctx = ctx;
+  staged_ctx.texts = &texts;
+  StagedModules modules(ctx.cwd, texts);
+  staged_ctx.why_not_linked = [&](const std::string& absolute) {
+    return modules.WhyNot(absolute);
+  };
   RunOutcome run;
-  Parser parser;
-  for (StagedFile& file : staged.files) {
-    Migration m = MigrateText(file.path, file.text, LanguageOf(file.path),
-                              ctx.rules, ctx.plan, parser);
-    std::string diff =
-        ctx.options.mode == Mode::kDiff && m.result.changed
-            ? UnifiedDiff(file.path, file.text, m.migrated_text())
-            : "";
-    printer.File(m.result, diff);
-    run.Add(std::move(m.result));
+  Worker worker;
+  std::vector<ProcessedFile> deferred;
+  std::set<std::string> reported;
+  std::vector<std::string> quiet;
+  for (const StagedFile& file : staged.files) {
+    ProcessedFile done = ProcessFile(file.path, staged_ctx, worker);
+    if (done.deferred) {
+      deferred.push_back(std::move(done));
+      continue;
+    }
+    if (done.result.changed || !done.result.sites.empty()) {
+      reported.insert(AbsolutePath(file.path));
+    } else {
+      quiet.push_back(file.path);
+    }
+    printer.File(done.result, done.diff);
+    run.Add(std::move(done.result));
   }
+  FinishLinkedFiles(staged_ctx, deferred, reported, quiet, g_interrupted,
+                    [&](ProcessedFile&& file, bool counted) {
+                      printer.File(file.result, file.diff);
+                      if (counted) --run.summary.files;
+                      run.Add(std::move(file.result));
+                    });
   printer.Reports(run.results, run.summary);
   return ExitCode(ctx.options, run);
 }
@@ -221,8 +238,7 @@ int RunInteractive(const RunContext& ctx, Printer& printer) {
       run.Add(std::move(failed));
       continue;
     }
-    Migration m = MigrateText(failed.path, file.text, LanguageOf(path),
-                              ctx.rules, ctx.plan, parser);
+    Migration m = MigrateFile(ctx, path, failed.path, file.text, parser);
     EditSet accepted = ChooseEdits(file.text, m, stdin, stdout, color, &quit);
     m.result.changed = !accepted.empty();
     if (m.result.changed) {

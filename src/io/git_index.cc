@@ -133,4 +133,34 @@ StagedFiles ReadStagedFiles(const std::string& cwd,
   return out;
 }
 
+struct IndexReader::Open {
+  Session session;
+  std::string workdir;
+};
+
+IndexReader::IndexReader(std::string cwd) : cwd_(std::move(cwd)) {}
+IndexReader::~IndexReader() = default;
+
+bool IndexReader::Read(const std::string& absolute, std::string* text) {
+  if (!tried_) {
+    tried_ = true;
+    if (!Git()) return false;
+    auto open = std::make_unique<Open>();
+    Session& s = open->session;
+    if (Git()->git_repository_open_ext(&s.repo, cwd_.c_str(), 0, nullptr) !=
+            0 ||
+        Git()->git_repository_index(&s.index, s.repo) != 0 ||
+        !Git()->git_repository_workdir(s.repo)) {
+      return false;
+    }
+    open->workdir = Git()->git_repository_workdir(s.repo);
+    open_ = std::move(open);
+  }
+  if (!open_) return false;
+  std::string in_repo = InRepo(open_->workdir, cwd_, absolute);
+  const git_index_entry* entry =
+      Git()->git_index_get_bypath(open_->session.index, in_repo.c_str(), 0);
+  return entry && ReadBlob(open_->session.repo, &entry->id, text);
+}
+
 }  // namespace psm

@@ -1,6 +1,7 @@
 #ifndef PSM_IO_GIT_INDEX_H_
 #define PSM_IO_GIT_INDEX_H_
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,25 @@ struct StagedFiles {
 // files the tool migrates (by extension) are returned.
 StagedFiles ReadStagedFiles(const std::string& cwd,
                             const std::vector<std::string>& paths);
+
+// Reads files as the index of the repository around `cwd` holds them; the
+// repository is opened once, on the first read (libgit2's set-up costs
+// more than a read).
+class IndexReader {
+ public:
+  explicit IndexReader(std::string cwd);
+  ~IndexReader();
+
+  // False when `absolute` is not in the index (untracked), or there is no
+  // repository or libgit2.
+  bool Read(const std::string& absolute, std::string* text);
+
+ private:
+  struct Open;
+  std::string cwd_;
+  std::unique_ptr<Open> open_;
+  bool tried_ = false;
+};
 
 }  // namespace psm
 

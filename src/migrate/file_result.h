@@ -47,6 +47,11 @@ struct SiteResult {
   std::string built_file;
   uint32_t built_line = 0, built_column = 0;
   std::vector<std::string> via;
+  // The `sessionId` expression this site's payload gets ("" for the
+  // placeholder) and where it comes from: "--session-id", `sessionIds
+  // "glob"`, "sessionId", "placeholder" (see SessionChoice).
+  std::string session_expression;
+  std::string session_from;
   // Internal: where the call starts in the file (to match a site with the
   // project model's answer), and whether this entry is a builder of
   // payloads for calls in other files rather than a call.

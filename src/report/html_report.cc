@@ -114,12 +114,14 @@ std::string Head() {
          std::string(html_assets::kStyle) + "</style>\n</head>\n<body>\n";
 }
 
-std::string Title(const ReportOptions& options) {
+std::string Title(const ReportOptions& options, bool per_path) {
   std::string session = options.session_id.empty()
                             ? "placeholder (no --session-id given)"
                             : Code(options.session_id);
   if (!options.php_session_id.empty())
     session += " · PHP: " + Code(options.php_session_id);
+  if (per_path)
+    session += " · per path from the config's sessionIds (see each site)";
   return "<header>\n<h1>Payment session migration report</h1>\n<p "
          "class=\"meta\">" +
          Escape(std::string(kToolName) + " " + kToolVersion) + " · " +
@@ -313,6 +315,21 @@ std::string SiteLedger(const SiteResult& site, const ReportOptions& options) {
          "</th><th>Field</th><th>Value</th></tr>\n" + rows + "</table>\n";
 }
 
+// Where a payload of another file is built, and the hops that lead there.
+std::string BuiltAt(const SiteResult& site) {
+  if (site.built_file.empty()) return "";
+  std::string out = "<li class=\"built-at\">Built at <code>" +
+                    Escape(ReadablePath(site.built_file) + ":" +
+                           std::to_string(site.built_line) + ":" +
+                           std::to_string(site.built_column)) +
+                    "</code>";
+  if (site.via.empty()) return out + "</li>\n";
+  out += ", via:\n<ol class=\"via\">\n";
+  for (const std::string& hop : site.via)
+    out += "<li><code>" + Escape(hop) + "</code></li>\n";
+  return out + "</ol></li>\n";
+}
+
 std::string Facts(const SiteResult& site, const ReportOptions& options) {
   std::string out;
   if (!site.removed.empty() && site.ledger.empty()) {
@@ -324,13 +341,13 @@ std::string Facts(const SiteResult& site, const ReportOptions& options) {
     out += "</li>\n";
   }
   if (site.added_session_id) {
+    const std::string& expression = options.SessionIdOf(site);
     out += std::string("<li>") + (options.write_mode ? "Added " : "Adds ") +
            "<code>sessionId</code>: " +
-           (options.SessionIdFor(site.language).empty()
-                ? "placeholder"
-                : Code(options.SessionIdFor(site.language))) +
-           "</li>\n";
+           (expression.empty() ? "placeholder" : Code(expression)) +
+           Escape(ReportOptions::SessionSourceNote(site)) + "</li>\n";
   }
+  out += BuiltAt(site);
   for (const std::string& reason : site.reasons) {
     out += "<li class=\"reason\">" + Prose(reason) + "</li>\n";
   }
@@ -415,9 +432,9 @@ std::string LedgerHtml(const std::vector<FileResult>& files,
 std::string HtmlReport(const std::vector<FileResult>& files,
                        const RunSummary& summary,
                        const ReportOptions& options) {
-  return Head() + Title(options) + Summary(summary, options.write_mode) +
-         Filters(files, summary) + FilesHtml(files, options) +
-         LedgerHtml(files, options) + "<script>" +
+  return Head() + Title(options, ReportOptions::AnyPerPathSession(files)) +
+         Summary(summary, options.write_mode) + Filters(files, summary) +
+         FilesHtml(files, options) + LedgerHtml(files, options) + "<script>" +
          std::string(html_assets::kScript) + "</script>\n</body>\n</html>\n";
 }
 

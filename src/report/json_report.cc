@@ -52,6 +52,16 @@ Json BuiltAt(const FileResult& file, const SiteResult& site) {
           {"column", site.built_column}};
 }
 
+// Which `sessionId` expression the site's payload gets (null: the
+// placeholder), and from where.
+Json SessionExpression(const SiteResult& site) {
+  return {{"expression", site.session_expression.empty()
+                             ? Json(nullptr)
+                             : Json(site.session_expression)},
+          {"from", site.session_from.empty() ? Json(nullptr)
+                                             : Json(site.session_from)}};
+}
+
 }  // namespace
 
 std::string JsonReport(const std::vector<FileResult>& files,
@@ -72,7 +82,8 @@ std::string JsonReport(const std::vector<FileResult>& files,
            {"reasons", site.reasons},
            {"ledger", Ledger(site, redact)},
            {"builtAt", BuiltAt(file, site)},
-           {"via", site.via}}));
+           {"via", site.via},
+           {"sessionExpression", SessionExpression(site)}}));
     }
     if (!file.error.empty()) {
       errors.push_back(Named(file.path, {{"message", file.error}}));

@@ -86,12 +86,14 @@ std::string Shown(const std::string& code, const ReportOptions& options) {
   return options.redact ? Redact(code) : code;
 }
 
-std::string Header(const ReportOptions& options) {
+std::string Header(const ReportOptions& options, bool per_path) {
   std::string session = options.session_id.empty()
                             ? "placeholder (no `--session-id` given)"
                             : Code(options.session_id);
   if (!options.php_session_id.empty())
     session += " · PHP: " + Code(options.php_session_id);
+  if (per_path)
+    session += " · per path from the config's sessionIds (see each site)";
   return "# Payment session migration report\n\n" + std::string(kToolName) +
          " " + kToolVersion + " · " +
          (options.write_mode ? "files rewritten (`--write`)"
@@ -229,12 +231,13 @@ std::string SessionIdNote(const SiteResult& site,
                           const ReportOptions& options) {
   if (!site.added_session_id) return "";
   std::string verb = options.write_mode ? "Added" : "Adds";
-  const std::string& expression = options.SessionIdFor(site.language);
+  const std::string& expression = options.SessionIdOf(site);
   if (expression.empty()) {
     return "  - " + verb + " `sessionId`: placeholder (give `" +
            std::string(ReportOptions::SessionIdFlag(site.language)) + "`)\n";
   }
-  return "  - " + verb + " `sessionId`: " + Code(expression) + "\n";
+  return "  - " + verb + " `sessionId`: " + Code(expression) +
+         ReportOptions::SessionSourceNote(site) + "\n";
 }
 
 std::string SiteItem(const FileResult& file, const SiteResult& site,
@@ -319,9 +322,9 @@ std::string LedgerSection(const std::vector<FileResult>& files,
 std::string MarkdownReport(const std::vector<FileResult>& files,
                            const RunSummary& summary,
                            const ReportOptions& options) {
-  return Header(options) + SummarySection(summary, options.write_mode) +
-         MethodSection(files) + FilesSection(files, options) +
-         LedgerSection(files, options);
+  return Header(options, ReportOptions::AnyPerPathSession(files)) +
+         SummarySection(summary, options.write_mode) + MethodSection(files) +
+         FilesSection(files, options) + LedgerSection(files, options);
 }
 
 }  // namespace psm

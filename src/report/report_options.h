@@ -3,7 +3,9 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
+#include "migrate/file_result.h"
 #include "syntax/language.h"
 
 namespace psm {
@@ -23,6 +25,27 @@ struct ReportOptions {
   // The expression inserted at a site in `language`, and its option.
   const std::string& SessionIdFor(Language language) const {
     return language == Language::kPhp ? php_session_id : session_id;
+  }
+  // The expression `site` got: its own when the run chose one per file
+  // (see SiteResult::session_from), else the run's.
+  const std::string& SessionIdOf(const SiteResult& site) const {
+    return site.session_from.empty() ? SessionIdFor(site.language)
+                                     : site.session_expression;
+  }
+  // " (from sessionIds \"src/**\")" when a per-path setting chose it.
+  static std::string SessionSourceNote(const SiteResult& site) {
+    if (!site.session_from.starts_with("sessionIds")) return "";
+    return " (from " + site.session_from + ")";
+  }
+  // For a report's header: whether the config's `sessionIds` chose the
+  // expression of some site (the run's one is then only the default).
+  static bool AnyPerPathSession(const std::vector<FileResult>& files) {
+    for (const FileResult& file : files) {
+      for (const SiteResult& site : file.sites) {
+        if (site.session_from.starts_with("sessionIds")) return true;
+      }
+    }
+    return false;
   }
   static std::string_view SessionIdFlag(Language language) {
     return language == Language::kPhp ? "--php-session-id" : "--session-id";

@@ -3,6 +3,7 @@
 #include <cctype>
 #include <iterator>
 #include <nlohmann/json.hpp>
+#include <optional>
 
 #include "common/path_quote.h"
 #include "common/strings.h"
@@ -172,8 +173,65 @@ Json SiteProperties(const SiteResult& site, const ReportOptions& options) {
           {"addedSessionId", site.added_session_id},
           {"reasons", site.reasons},
           {"ledger", ledger},
+          {"sessionExpression",
+           {{"expression", options.SessionIdOf(site).empty()
+                               ? Json(nullptr)
+                               : Json(options.SessionIdOf(site))},
+            {"from", site.session_from.empty() ? Json(nullptr)
+                                               : Json(site.session_from)}}},
           {"excerpt",
            {{"startLine", site.excerpt_line}, {"text", shown(site.before)}}}};
+}
+
+Json PhysicalLocation(std::string_view path, uint32_t line, uint32_t column) {
+  Json region = {{"startLine", line}};
+  if (column > 0) region["startColumn"] = column;
+  return {{"artifactLocation", {{"uri", UriFromPath(path)}}},
+          {"region", region}};
+}
+
+// A hop as the linker writes it, "src/checkout.js:88: const p = ...": the
+// first ":<line>: " ends the path.
+std::optional<Json> HopLocation(const std::string& hop) {
+  for (size_t colon = hop.find(':'); colon != std::string::npos;
+       colon = hop.find(':', colon + 1)) {
+    size_t end = colon + 1;
+    while (end < hop.size() &&
+           std::isdigit(static_cast<unsigned char>(hop[end])))
+      ++end;
+    if (end == colon + 1 || hop.compare(end, 2, ": ") != 0) continue;
+    uint32_t line = static_cast<uint32_t>(
+        std::stoul(hop.substr(colon + 1, end - colon - 1)));
+    return Json{
+        {"location",
+         {{"physicalLocation", PhysicalLocation(hop.substr(0, colon), line, 0)},
+          {"message", {{"text", hop.substr(end + 2)}}}}}};
+  }
+  return std::nullopt;
+}
+
+// A payload built in another file: the builder as a related location, and
+// the hops from the call to it as one code flow.
+void AddBuilderPath(const SiteResult& site, Json* result) {
+  if (site.built_file.empty()) return;
+  // "[text](1)" links the message to related location 1 (SARIF 3.11.6).
+  (*result)["message"]["text"] =
+      (*result)["message"]["text"].get<std::string>() + " (built at [" +
+      ReadablePath(site.built_file) + ":" + std::to_string(site.built_line) +
+      ":" + std::to_string(site.built_column) + "](1))";
+  (*result)["relatedLocations"] = Json::array(
+      {{{"id", 1},
+        {"physicalLocation",
+         PhysicalLocation(site.built_file, site.built_line, site.built_column)},
+        {"message", {{"text", "the payload is built here"}}}}});
+  Json steps = Json::array();
+  for (const std::string& hop : site.via) {
+    if (std::optional<Json> step = HopLocation(hop)) steps.push_back(*step);
+  }
+  if (steps.empty()) return;
+  (*result)["codeFlows"] = Json::array(
+      {{{"message", {{"text", "from the call to where the payload is built"}}},
+        {"threadFlows", Json::array({{{"locations", steps}}})}}});
 }
 
 Json Result(const FileResult& file, const SiteResult& site,
@@ -192,6 +250,7 @@ Json Result(const FileResult& file, const SiteResult& site,
   if (!site.fixes.empty() && !options.write_mode) {
     result["fixes"] = Json::array({Fix(file, site)});
   }
+  AddBuilderPath(site, &result);
   return result;
 }
 

@@ -3,7 +3,8 @@
 // must read afterwards; files not there must not change) and `report.json`:
 //   {"args": [...], "paths": ["src"],
 //    "sites": [{"file", "line", "status", "builtAt": "file:line",
-//               "reasonContains": "..."}]}
+//               "reasonContains": "...", "sessionExpression": "...",
+//               "sessionFrom": "sessionIds \"src/**\""}]}
 // Each runs as a user would: --diff applies with `git apply`, --write makes
 // `expected/`, a second run changes nothing, JavaScript still parses.
 #include <gtest/gtest.h>
@@ -112,6 +113,15 @@ TEST_P(ProjectFixtureTest, MigratesAcrossFilesAsExpected) {
       std::string built = got["builtAt"]["file"].get<std::string>() + ":" +
                           std::to_string(got["builtAt"]["line"].get<int>());
       EXPECT_EQ(built, want["builtAt"]) << where;
+    }
+    // Which sessionId expression the site got, and from which setting.
+    if (want.contains("sessionExpression")) {
+      EXPECT_EQ(got["sessionExpression"]["expression"],
+                want["sessionExpression"])
+          << where;
+    }
+    if (want.contains("sessionFrom")) {
+      EXPECT_EQ(got["sessionExpression"]["from"], want["sessionFrom"]) << where;
     }
     if (want.contains("reasonContains")) {
       std::string reasons = got["reasons"].dump();

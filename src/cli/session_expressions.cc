@@ -1,0 +1,40 @@
+#include "cli/session_expressions.h"
+
+#include <algorithm>
+
+#include "project/module_paths.h"
+
+namespace psm {
+
+SessionExpressions::SessionExpressions(std::string flag, std::string fallback,
+                                       std::vector<ByPath> by_path,
+                                       std::string base_dir)
+    : flag_(std::move(flag)),
+      fallback_(std::move(fallback)),
+      by_path_(std::move(by_path)),
+      base_dir_(std::move(base_dir)) {
+  std::sort(by_path_.begin(), by_path_.end(),
+            [](const ByPath& a, const ByPath& b) {
+              return a.glob.MoreSpecificThan(b.glob);
+            });
+  while (base_dir_.size() > 1 && base_dir_.back() == '/') base_dir_.pop_back();
+}
+
+SessionChoice SessionExpressions::For(const std::string& file) const {
+  if (!flag_.empty()) return {flag_, "--session-id"};
+  // Made absolute only when a glob may match: most runs have none.
+  std::string absolute = by_path_.empty() ? "" : AbsolutePath(file);
+  std::string_view path = absolute;
+  std::string prefix = base_dir_ == "/" ? "/" : base_dir_ + "/";
+  if (!by_path_.empty() && path.starts_with(prefix)) {
+    path.remove_prefix(prefix.size());
+    for (const ByPath& entry : by_path_) {
+      if (entry.glob.Matches(path))
+        return {entry.expression, "sessionIds \"" + entry.glob.text() + "\""};
+    }
+  }
+  if (!fallback_.empty()) return {fallback_, "sessionId"};
+  return {"", "placeholder"};
+}
+
+}  // namespace psm
