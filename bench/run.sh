@@ -146,7 +146,7 @@ python3 "$ROOT/bench/bench.py" --work "$WORK" --corpus "$CORPUS" --tool "$TOOL" 
 # (bench/scale.py; SCALE=0 skips it, BASELINE=BIN adds an older binary's rows).
 if [[ ${SCALE:-1} != 0 ]]; then
   scale=(--tool "$TOOL" --raw "$RAW" --rg "$(command -v rg)" --corpus "$CORPUS" --work "$WORK"
-         --runs "$RUNS" --jobs "$JOBS")
+         --runs "$RUNS" --jobs "$JOBS" --precommit-runs "$PRECOMMIT_RUNS")
   command -v strace >/dev/null && scale+=(--strace)
   [[ -n ${BASELINE:-} ]] && scale+=(--baseline "$BASELINE")
   python3 "$ROOT/bench/scale.py" "${scale[@]}" | tee -a "$WORK/results.md"
