@@ -247,7 +247,7 @@ def main():
     with open("/proc/loadavg") as f:
         out.append("Load average before: %s" % " ".join(f.read().split()[:3]))
     out.append("")
-    for tree in ARGS.trees.split(","):
+    for tree in filter(None, ARGS.trees.split(",")):
         tree_table(tree, out)
     if not ARGS.no_files:
         file_table(out)
