@@ -15,6 +15,15 @@ Deterministic (no randomness at all).
                                 N one-line modules spread over DIRS
                                 directories of OUT (`export const vK = K;`),
                                 one in 1,000 calling createSource
+  gen-scale.py monorepo SITES FILLER OUT
+                                a workspace monorepo (issue 11) whose SITES
+                                calls each take a payload built in another
+                                module: a third through ES imports of a
+                                relative module, a third through CommonJS
+                                `require` + `module.exports = {build}`, a
+                                third through a workspace package
+                                (`@shop/payloads`, `exports` in its
+                                package.json); plus FILLER plain modules
 """
 
 import os
@@ -52,11 +61,62 @@ def modules(n, dirs, out):
                 f.write("export const v%d = %d;\n" % (k, k))
 
 
+def write(path, text):
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w") as f:
+        f.write(text)
+
+
+BUILDER = ('  return {type: "payPal", amount: cart.total, currency: cart.currency,\n'
+           '          payPal: {returnUrl: cart.returnUrl, items: cart.items}};\n')
+
+
+def monorepo(sites, filler, out):
+    write(os.path.join(out, "package.json"),
+          '{"name": "shop", "private": true, "workspaces": ["packages/*"]}\n')
+    write(os.path.join(out, "packages/payloads/package.json"),
+          '{"name": "@shop/payloads", "version": "1.0.0", '
+          '"exports": {".": {"import": "./src/index.js"}}}\n')
+    write(os.path.join(out, "packages/web/package.json"),
+          '{"name": "@shop/web", "version": "1.0.0", '
+          '"dependencies": {"@shop/payloads": "1.0.0"}}\n')
+    index = []
+    for k in range(sites):
+        d = "d%02d" % (k // 3 % 40)
+        if k % 3 == 0:  # ES modules, a relative import
+            write(os.path.join(out, "apps/shop/src/payments", d, "p%d.js" % k),
+                  "export function build%d(cart) {\n%s}\n" % (k, BUILDER))
+            write(os.path.join(out, "apps/shop/src/checkout", d, "c%d.js" % k),
+                  "import {build%d} from '../../payments/%s/p%d.js';\n\n"
+                  "export const pay%d = (dr, cart) => dr.createSource(build%d(cart));\n"
+                  % (k, d, k, k, k))
+        elif k % 3 == 1:  # CommonJS
+            write(os.path.join(out, "legacy/lib", d, "p%d.js" % k),
+                  "'use strict';\nfunction build(cart) {\n%s}\nmodule.exports = {build};\n"
+                  % BUILDER)
+            write(os.path.join(out, "legacy/lib", d, "c%d.js" % k),
+                  "'use strict';\nconst payloads = require('./p%d');\n\n"
+                  "module.exports = function pay(dr, cart) {\n"
+                  "  return dr.createSource(payloads.build(cart));\n};\n" % k)
+        else:  # a workspace package
+            index.append("export function build%d(cart) {\n%s}\n" % (k, BUILDER))
+            write(os.path.join(out, "packages/web/src", d, "pay%d.js" % k),
+                  "import {build%d} from '@shop/payloads';\n\n"
+                  "export const pay%d = (dr, cart) => dr.createSource(build%d(cart));\n"
+                  % (k, k, k))
+    write(os.path.join(out, "packages/payloads/src/index.js"), "\n".join(index))
+    for k in range(filler):
+        write(os.path.join(out, "apps/shop/src/util", "u%02d" % (k % 40), "u%d.js" % k),
+              "export function format%d(x) {\n  return String(x) + %d;\n}\n" % (k, k))
+
+
 def main(argv):
     if len(argv) == 4 and argv[1] in ("sites", "writes"):
         (sites if argv[1] == "sites" else writes)(int(argv[2]), argv[3])
     elif len(argv) == 5 and argv[1] == "modules":
         modules(int(argv[2]), int(argv[3]), argv[4])
+    elif len(argv) == 5 and argv[1] == "monorepo":
+        monorepo(int(argv[2]), int(argv[3]), argv[4])
     else:
         sys.exit(__doc__)
 

@@ -143,10 +143,11 @@ python3 "$ROOT/bench/bench.py" --work "$WORK" --corpus "$CORPUS" --tool "$TOOL" 
   --precommit-runs "$PRECOMMIT_RUNS" --jobs "$JOBS" --quiet-wait "${QUIET_WAIT:-5}" "${extra[@]}"
 
 # Issue 14: the git work trees against ripgrep, and one file with many sites
-# (bench/scale.py; SCALE=0 skips it, BASELINE=BIN adds an older binary's rows).
+# (bench/scale.py; SCALE=0 skips it, BASELINE=BIN adds an older binary's rows),
+# and issue 11: the project model on a generated monorepo and the dense tree.
 if [[ ${SCALE:-1} != 0 ]]; then
   scale=(--tool "$TOOL" --raw "$RAW" --rg "$(command -v rg)" --corpus "$CORPUS" --work "$WORK"
-         --runs "$RUNS" --jobs "$JOBS")
+         --runs "$RUNS" --jobs "$JOBS" --precommit-runs "$PRECOMMIT_RUNS")
   command -v strace >/dev/null && scale+=(--strace)
   [[ -n ${BASELINE:-} ]] && scale+=(--baseline "$BASELINE")
   python3 "$ROOT/bench/scale.py" "${scale[@]}" | tee -a "$WORK/results.md"

@@ -1,6 +1,10 @@
 #!/usr/bin/env python3
 """Issue 14's benchmark: the tool against ripgrep in git work trees, and one
-file with many call sites against the raw parse of that file.
+file with many call sites against the raw parse of that file; issue 11's:
+the project model on a generated monorepo (bench/gen-scale.py monorepo,
+made in CORPUS/monorepo when missing) and on the dense tree, against the
+raw parse and --no-follow, and a pre-commit run whose builders are in
+files not given.
 
 Called by bench/run.sh (or by hand, after bench/make-corpus.sh):
 
@@ -146,12 +150,80 @@ def file_table(out):
 
     cmds = [(("%d. " % i) + label, argv) for i, (label, argv) in enumerate(cmds)]
     res = rounds(cmds, d, ARGS.runs, prepare)
+    # Each tool row against the raw parse of the same input (rows 1 and 4).
+    raw_of = {0: 1, 3: 4}
     out.append("**One file, many sites** (-j 1 for the raw parse; median of %d):\n" % ARGS.runs)
-    out.append("| case | wall s | min–max s | peak RSS MB |")
-    out.append("|---|---:|---:|---:|")
-    for label, _ in cmds:
+    out.append("| case | wall s | min–max s | CPU s | peak RSS MB | ÷ raw parse: wall | CPU | peak RSS |")
+    out.append("|---|---:|---:|---:|---:|---:|---:|---:|")
+    for i, (label, _) in enumerate(cmds):
         w, c, m = res[label]
-        out.append("| %s | %.3f | %.3f–%.3f | %.0f |" % (label.split(". ", 1)[1], med(w), min(w), max(w), max(m)))
+        ratio = "| | |"
+        if i in raw_of:
+            rw, rc, rm = res[cmds[raw_of[i]][0]]
+            ratio = "%.2f× | %.2f× | %.2f× |" % (med(w) / med(rw), med(c) / med(rc), max(m) / max(rm))
+        out.append("| %s | %.3f | %.3f–%.3f | %.3f | %.0f | %s" % (
+            label.split(". ", 1)[1], med(w), min(w), max(w), med(c), max(m), ratio))
+    out.append("")
+
+
+def precommit(argv, cwd, runs):
+    """Median wall ms of `runs` fresh processes."""
+    ms = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        subprocess.run(argv, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        ms.append((time.perf_counter() - t0) * 1000)
+    return med(ms), min(ms)
+
+
+def project_table(out):
+    """Issue 11: the project model's cost. A generated monorepo (builders in
+    other modules and a workspace package) against the raw parse, each tree
+    with and without --no-follow, and the pre-commit case."""
+    mono = os.path.join(ARGS.corpus, "monorepo")
+    if not os.path.isdir(mono):
+        subprocess.run([sys.executable, os.path.join(HERE, "gen-scale.py"), "monorepo",
+                        "1200", "400", mono], check=True)
+    j = ["-j", str(ARGS.jobs)]
+    sid = ["--session-id", "checkout.payment.session.id"]
+    for tree in ("monorepo", "dense"):
+        cwd = os.path.join(ARGS.corpus, tree)
+        if not os.path.isdir(cwd):
+            continue
+        cmds = [("payment-session-migrate --check", [ARGS.tool, "--check", "-q"] + j + sid + ["."]),
+                ("payment-session-migrate --check --no-follow",
+                 [ARGS.tool, "--check", "-q", "--no-follow"] + j + sid + ["."]),
+                ("raw tree-sitter parse", [ARGS.raw] + j + ["."])]
+        res = rounds(cmds, cwd, ARGS.runs)
+        raw = res["raw tree-sitter parse"]
+        nofollow = res["payment-session-migrate --check --no-follow"]
+        out.append("**%s**: the project model's cost, median of %d alternating rounds, -j %d:\n"
+                   % (tree, ARGS.runs, ARGS.jobs))
+        out.append("| command | wall s | min–max s | CPU s | peak RSS MB | ÷ raw parse (wall / CPU) | ÷ --no-follow (wall / CPU) |")
+        out.append("|---|---:|---:|---:|---:|---:|---:|")
+        for label, _ in cmds:
+            w, c, m = res[label]
+            out.append("| %s | %.3f | %.3f–%.3f | %.3f | %.0f | %.2f× / %.2f× | %.2f× / %.2f× |" % (
+                label, med(w), min(w), max(w), med(c), max(m), med(w) / med(raw[0]),
+                med(c) / med(raw[1]), med(w) / med(nofollow[0]), med(c) / med(nofollow[1])))
+        out.append("")
+    # Pre-commit: 5 callers given as files, their builders in modules not given.
+    files = ["apps/shop/src/checkout/d00/c0.js", "legacy/lib/d00/c1.js",
+             "packages/web/src/d00/pay2.js", "apps/shop/src/checkout/d01/c3.js",
+             "legacy/lib/d01/c4.js"]
+    runs = ARGS.precommit_runs
+    variants = (("--check", []), ("--check --no-follow", ["--no-follow"]))
+    for _, extra in variants:  # warm-up: page cache
+        precommit([ARGS.tool, "--check", "-q"] + extra + sid + files, mono, 1)
+    rows = [(label, precommit([ARGS.tool, "--check", "-q"] + extra + sid + files, mono, runs))
+            for label, extra in variants]
+    out.append("**Pre-commit in the monorepo**: 5 callers as arguments (`%s`), their builders in other "
+               "modules and a workspace package, not given; %d fresh processes each, default -j:\n"
+               % ("`, `".join(files), runs))
+    out.append("| command | median ms | min ms |")
+    out.append("|---|---:|---:|")
+    for label, (m, lo) in rows:
+        out.append("| payment-session-migrate %s | %.1f | %.1f |" % (label, m, lo))
     out.append("")
 
 
@@ -166,6 +238,8 @@ def main():
     p.add_argument("--strace", action="store_true")
     p.add_argument("--trees", default="sparse-git,modules-git,sparse")
     p.add_argument("--no-files", action="store_true")
+    p.add_argument("--no-project", action="store_true")
+    p.add_argument("--precommit-runs", type=int, default=30)
     ARGS = p.parse_args()
     RESULTS = {}
     os.makedirs(ARGS.work, exist_ok=True)
@@ -173,10 +247,12 @@ def main():
     with open("/proc/loadavg") as f:
         out.append("Load average before: %s" % " ".join(f.read().split()[:3]))
     out.append("")
-    for tree in ARGS.trees.split(","):
+    for tree in filter(None, ARGS.trees.split(",")):
         tree_table(tree, out)
     if not ARGS.no_files:
         file_table(out)
+    if not ARGS.no_project:
+        project_table(out)
     with open("/proc/loadavg") as f:
         out.append("Load average after: %s" % " ".join(f.read().split()[:3]))
     text = "\n".join(out) + "\n"

@@ -197,6 +197,33 @@ bool PlanReading(const FileReading& reading, std::string_view text,
   return true;
 }
 
+// With an edit every few lines (a generated file of thousands of calls)
+// the incremental re-parse re-reads nearly every statement anyway, after
+// one ts_tree_edit per edit, and keeps both trees alive: a fresh parse of
+// the edited text is then cheaper and holds one tree at a time. Sparse
+// edits (the normal file) keep the incremental re-parse. Either way the
+// whole edited text is parsed: the check is the same.
+constexpr size_t kDenseEditsMin = 64;
+constexpr size_t kDenseEditBytes = 512;  // average text per edit, below
+
+bool DenseEdits(const EditSet& edits, size_t text_bytes) {
+  size_t n = edits.edits().size();
+  return n >= kDenseEditsMin && text_bytes / n < kDenseEditBytes;
+}
+
+// Parses `p`'s text with its edits; `p.tree` is spent (told of the edits,
+// or freed).
+Tree ParseEdited(PlannedReading& p, std::string_view after_source,
+                 const LineIndex& lines, Parser& parser) {
+  Language language = p.reading->language;
+  if (DenseEdits(p.edits, p.reading->source.size())) {
+    p.tree = Tree();  // nothing reads it any more
+    return parser.Parse(language, after_source);
+  }
+  DescribeEdits(p.tree, p.edits, lines);
+  return parser.Reparse(language, p.tree, after_source);
+}
+
 // The safety net for one reading: the file with its edits must read as
 // before around them and parse no worse; with syntax errors, the rewrite
 // must be stable. Returns the rejection, or nothing.
@@ -227,8 +254,7 @@ std::optional<Rejection> Verify(PlannedReading& p, std::string_view text,
   std::string_view after_source =
       view.empty() ? edited : std::string_view(view);
   int errors_before = CountSyntaxErrors(p.tree.Root());
-  DescribeEdits(p.tree, p.edits, lines);
-  Tree after = parser.Reparse(reading.language, p.tree, after_source);
+  Tree after = ParseEdited(p, after_source, lines, parser);
   if (!after.ok() || CountSyntaxErrors(after.Root()) > errors_before) {
     return std::make_pair(
         std::string("the rewritten file would not parse; left unchanged"),

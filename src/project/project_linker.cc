@@ -14,6 +14,7 @@
 #include "io/walk.h"
 #include "project/module_exports.h"
 #include "project/script_globals.h"
+#include "project/text_index.h"
 #include "syntax/language.h"
 #include "syntax/node.h"
 #include "syntax/tree.h"
@@ -142,12 +143,9 @@ class Linker {
     Found found;
     const std::string& name = request.ref.exported;
     std::vector<std::string> definers;
-    for (const std::string& candidate : ProjectFiles()) {
-      SourceFile read = ReadSourceFile(candidate, kDefaultMaxFileBytes);
-      if (!read.error.empty() || read.text.find(name) == std::string::npos)
-        continue;
-      const Module* module = cache_.Load(AbsolutePath(candidate));
-      if (!module) continue;
+    for (uint32_t i : Index().MayContain(name)) {
+      const Module* module = cache_.Load(AbsolutePath(ProjectFiles()[i]));
+      if (!module || module->text.find(name) == std::string::npos) continue;
       TSNode value = GlobalDefinition(module->tree.Root(), module->text, name);
       if (ts_node_is_null(value)) continue;
       definers.push_back(options_.display(module->path));
@@ -190,7 +188,13 @@ class Linker {
       if (stem == "index") stem = p.parent_path().filename().string();
       stems.insert(stem);
     }
-    for (const std::string& file : ProjectFiles()) {
+    std::set<uint32_t> with_stem;
+    for (const std::string& stem : stems) {
+      for (uint32_t i : Index().MayContain(stem)) with_stem.insert(i);
+    }
+    for (uint32_t i : Index().MayContain(name)) {
+      if (!with_stem.contains(i)) continue;
+      const std::string& file = ProjectFiles()[i];
       std::string absolute = AbsolutePath(file);
       if (modules.contains(absolute) || known.contains(absolute)) continue;
       SourceFile read = ReadSourceFile(file, kDefaultMaxFileBytes);
@@ -221,14 +225,11 @@ class Linker {
         FindExport(own->tree.Root(), own->text, "default").node;
     bool is_default = !ts_node_is_null(default_export) &&
                       FunctionName(default_export, own->text) == name;
-    for (const std::string& candidate : ProjectFiles()) {
-      std::string path = AbsolutePath(candidate);
+    for (uint32_t i : Index().MayContain(stem)) {
+      std::string path = AbsolutePath(ProjectFiles()[i]);
       if (path == file) continue;
-      SourceFile read = ReadSourceFile(candidate, kDefaultMaxFileBytes);
-      if (!read.error.empty() || read.text.find(stem) == std::string::npos)
-        continue;
       const Module* module = cache_.Load(path);
-      if (!module) continue;
+      if (!module || module->text.find(stem) == std::string::npos) continue;
       ForEachDescendant(module->tree.Root(), true, [&](TSNode n) {
         if (!node::Is(n, "call_expression")) return;
         TSNode callee = node::Unwrap(node::Field(n, "function"));
@@ -279,10 +280,17 @@ class Linker {
     return *project_files_;
   }
 
+  // Built on the first search of the project's files; each is read once.
+  const TextIndex& Index() {
+    if (!index_) index_.emplace(ProjectFiles());
+    return *index_;
+  }
+
   const ModulePaths& paths_;
   const LinkOptions& options_;
   ModuleCache cache_;
   std::optional<std::vector<std::string>> project_files_;
+  std::optional<TextIndex> index_;
 };
 
 // The name other files would use for the builder.

@@ -74,5 +74,24 @@ TEST(LinearWorkTest, EveryAssignedLiteralIsStillMigrated) {
   EXPECT_NE(out.find("payload.note2 = 2;"), std::string::npos) << out;
 }
 
+// The safety net holds whichever way the edited file is parsed again: a
+// fresh parse when edits are dense (many sites), the incremental re-parse
+// when they are sparse. A session expression that breaks the syntax must
+// leave either file unchanged.
+TEST(LinearWorkTest, ARewriteThatWouldNotParseIsDroppedDenseOrSparse) {
+  PlanOptions broken;
+  broken.session_id = "session.id)(";
+  for (int sites : {1, 250}) {
+    Parser parser;
+    std::string text = Sites(sites);
+    Migration m = MigrateText("broken.js", text, Language::kJavaScript,
+                              BuiltinRules(), broken, parser);
+    EXPECT_FALSE(m.result.changed) << sites;
+    EXPECT_NE(m.result.error.find("would not parse"), std::string::npos)
+        << sites << ": " << m.result.error;
+    EXPECT_EQ(m.migrated_text(), text) << sites;
+  }
+}
+
 }  // namespace
 }  // namespace psm
