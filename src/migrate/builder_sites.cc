@@ -51,10 +51,14 @@ void ObserveLocalUses(TSNode builder, std::string_view source, CallSite* site) {
                                              : node::Field(declarator, "key"),
                                          source);
     ForEachDescendant(ts_tree_root_node(builder.tree), true, [&](TSNode n) {
-      if (node::Is(n, "member_expression") &&
-          node::Text(node::Field(n, "property"), source) == method) {
-        uses.push_back(n);
+      if (!node::Is(n, "member_expression") ||
+          node::Text(node::Field(n, "property"), source) != method) {
+        return;
       }
+      // `super.build()` inside the builder calls its base class's method.
+      bool base_call = node::Is(node::Field(n, "object"), "super") &&
+                       node::Range(builder).Contains(node::Range(n));
+      if (!base_call) uses.push_back(n);
     });
   } else if (node::Is(name, "identifier")) {
     std::string_view text = node::Text(name, source);
