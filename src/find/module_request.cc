@@ -43,8 +43,33 @@ std::optional<std::string> RequiredSpecifier(TSNode value,
   return StringValue(args[0], source);
 }
 
-// `import('./x').then((m) => ...)`: `m` is the module's namespace.
+// The export of `specifier` that the object pattern `pattern` binds to
+// `name` (`{a: name}` or `{name}`), or nullopt.
+std::optional<ModuleRef> KeyBoundIn(TSNode pattern,
+                                    const std::string& specifier,
+                                    std::string_view name,
+                                    std::string_view source) {
+  if (!node::Is(pattern, "object_pattern")) return std::nullopt;
+  for (TSNode p : node::NamedChildren(pattern)) {
+    if (node::Is(p, "shorthand_property_identifier_pattern") &&
+        node::Text(p, source) == name) {
+      return ModuleRef{specifier, std::string(name)};
+    }
+    if (node::Is(p, "pair_pattern") &&
+        node::Text(node::Field(p, "value"), source) == name) {
+      TSNode key = node::Field(p, "key");
+      std::string exported(node::Text(key, source));
+      if (auto quoted = StringValue(key, source)) exported = *quoted;
+      return ModuleRef{specifier, exported};
+    }
+  }
+  return std::nullopt;
+}
+
+// `import('./x').then((m) => ...)`: `m` is the module's namespace
+// (and `({ build }) => ...` binds its export `build`).
 std::optional<ModuleRef> FromImportThen(const Binding& binding,
+                                        std::string_view name,
                                         std::string_view source) {
   TSNode function = binding.scope;
   if (!node::IsFunction(function) ||
@@ -69,7 +94,11 @@ std::optional<ModuleRef> FromImportThen(const Binding& binding,
   }
   std::optional<std::string> specifier = RequiredSpecifier(load, source);
   if (!specifier) return std::nullopt;
-  return ModuleRef{*specifier, "*"};
+  TSNode param = binding.declarator;
+  TSNode pattern = node::Field(param, "pattern");  // TypeScript's wrapper
+  if (!ts_node_is_null(pattern)) param = pattern;
+  if (node::Is(param, "identifier")) return ModuleRef{*specifier, "*"};
+  return KeyBoundIn(param, *specifier, name, source);
 }
 
 std::optional<ModuleRef> FromImportStatement(TSNode statement,
@@ -109,22 +138,8 @@ std::optional<ModuleRef> FromDestructuredRequire(TSNode declarator,
                                                  std::string_view source) {
   std::optional<std::string> specifier =
       RequiredSpecifier(node::Field(declarator, "value"), source);
-  TSNode pattern = node::Field(declarator, "name");
-  if (!specifier || !node::Is(pattern, "object_pattern")) return std::nullopt;
-  for (TSNode p : node::NamedChildren(pattern)) {
-    if (node::Is(p, "shorthand_property_identifier_pattern") &&
-        node::Text(p, source) == name) {
-      return ModuleRef{*specifier, std::string(name)};
-    }
-    if (node::Is(p, "pair_pattern") &&
-        node::Text(node::Field(p, "value"), source) == name) {
-      TSNode key = node::Field(p, "key");
-      std::string exported(node::Text(key, source));
-      if (auto quoted = StringValue(key, source)) exported = *quoted;
-      return ModuleRef{*specifier, exported};
-    }
-  }
-  return std::nullopt;
+  if (!specifier) return std::nullopt;
+  return KeyBoundIn(node::Field(declarator, "name"), *specifier, name, source);
 }
 
 // A parameter of the factory in `define([deps], function (a, b) {...})` or
@@ -199,7 +214,7 @@ std::optional<ModuleRef> ImportedAs(const Binding& binding,
         return FromDestructuredRequire(binding.declarator, name, source);
       return std::nullopt;
     case Binding::Kind::kParameter:
-      if (auto ref = FromImportThen(binding, source)) return ref;
+      if (auto ref = FromImportThen(binding, name, source)) return ref;
       return FromAmdFactory(binding, source);
     default:
       return std::nullopt;
