@@ -151,6 +151,20 @@ FieldPayload PayloadOfField(TSNode use, std::string_view source) {
                 "; the tool cannot tell which object it holds";
     return out;
   }
+  TSNode value = field.constructor_value;
+  if (node::Is(value, "identifier")) {
+    std::string_view name = node::Text(value, source);
+    if (ResolveName(name, value, source).kind == Binding::Kind::kParameter) {
+      // `constructor(data) { this.payload = data; }`: whoever makes the
+      // instance builds it.
+      out.blind = "the payload is " + what + AtLine(use) +
+                  ", set from the constructor's parameter " + Quote(name) +
+                  AtLine(value) +
+                  ": built elsewhere, by the code that makes the instance; "
+                  "migrate it where it is built";
+      return out;
+    }
+  }
   out.value = field.constructor_value;
   out.origin =
       "field " + what + " set in the constructor" + AtLine(field.writes[0]);

@@ -80,6 +80,20 @@ TEST(ClassFieldsTest, APayloadFieldWrittenTwiceIsNotFollowed) {
       << got[0];
 }
 
+TEST(ClassFieldsTest,
+     APayloadFieldSetFromAConstructorParameterIsBuiltElsewhere) {
+  std::vector<std::string> got = Payloads(
+      "class R {\n"
+      "  constructor(data) { this.payload = data; }\n"
+      "  pay() { return dr.createSource(this.payload); }\n"
+      "}\n");
+  ASSERT_EQ(got.size(), 1u);
+  EXPECT_NE(got[0].find("set from the constructor's parameter `data` (line "
+                        "2): built elsewhere"),
+            std::string::npos)
+      << got[0];
+}
+
 TEST(ClassFieldsTest, TypeSetOnceToAStringIsKnown) {
   EXPECT_EQ(TypeString("class R { constructor() { this.type = 'konbini'; }\n"
                        "  build() { return {type: this.type}; } }"),
