@@ -63,6 +63,9 @@ struct Found {
   // Hops between the request and the builder ("src/a.js:3: `class A
   // extends B` inherits `build`"), for the report's `via`.
   std::vector<std::string> hops;
+  // `this.x` used by the classes the builder was inherited through, in
+  // other modules: name -> where (see BuilderRequest::subclass_fields).
+  std::map<std::string, std::string> subclass_fields;
   TSNode builder{};
   std::string why_not;  // set when the request cannot be answered
 };
@@ -190,8 +193,28 @@ class Linker {
         where + ": " + Quote(header) + " inherits " + Quote(member));
     inherited.hops.insert(inherited.hops.begin(), found->hops.begin(),
                           found->hops.end());
+    inherited.subclass_fields.insert(found->subclass_fields.begin(),
+                                     found->subclass_fields.end());
+    NoteFieldsUsed(klass, last, *found->module, &inherited.subclass_fields);
     *found = std::move(inherited);
     return found->builder;
+  }
+
+  // Every `this.x` in the classes from `klass` up to `last` (one file).
+  void NoteFieldsUsed(TSNode klass, TSNode last, const Module& module,
+                      std::map<std::string, std::string>* fields) {
+    for (int depth = 0; depth < 8 && !ts_node_is_null(klass); ++depth) {
+      ForEachDescendant(klass, true, [&](TSNode n) {
+        if (!node::Is(n, "member_expression") ||
+            !node::Is(node::Field(n, "object"), "this"))
+          return;
+        std::string name(node::Text(node::Field(n, "property"), module.text));
+        fields->try_emplace(name, options_.display(module.path) + ":" +
+                                      std::to_string(node::Line(n)));
+      });
+      if (ts_node_eq(klass, last)) break;
+      klass = ValueOf(BaseClassOf(klass), module.text);
+    }
   }
 
   // A global of classic script pages (`DrPayloads.paypal(cart)`,
@@ -460,6 +483,8 @@ std::map<std::string, FileLinks> LinkProject(
       }
       BuilderRequest& b = target.builders[it->second];
       b.callers.push_back(where);
+      b.subclass_fields.insert(found.subclass_fields.begin(),
+                               found.subclass_fields.end());
       for (const PayloadObserver& o : r.observers) {
         b.observers.push_back({o.path, where + ": " + o.what});
       }
