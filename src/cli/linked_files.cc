@@ -57,7 +57,13 @@ void AnswerCalls(const FileLinks& links, const BuilderPlans& plans,
     site.ledger = b.ledger;
     site.reasons.clear();
     for (const std::string& r : b.reasons) {
-      if (!r.starts_with(kBuilderNote)) site.reasons.push_back(r);
+      // Where else the builder's payload goes only matters to a reviewer
+      // of a shared builder the tool left alone.
+      bool shared = r.find(", ") != std::string::npos;
+      if (!r.starts_with(kBuilderNote) ||
+          (shared && b.status == SiteStatus::kNeedsReview)) {
+        site.reasons.push_back(r);
+      }
     }
     site.excerpt_line = b.excerpt_line;
     site.before = b.before;

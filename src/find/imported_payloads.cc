@@ -22,6 +22,7 @@ class ImportRequests {
   // function, object or class comes from another module.
   bool RequestImported(TSNode call, CallSite* site) {
     TSNode callee = node::Unwrap(node::Field(call, "function"));
+    if (RefuseComputedLoad(callee, call, site)) return true;
     if (node::Is(callee, "identifier")) {
       std::optional<ModuleRef> ref = ImportOf(callee);
       if (!ref) return false;
@@ -80,6 +81,54 @@ class ImportRequests {
     return false;
   }
 
+  // `build` or `m.build` where `m` comes from `import(...)` or
+  // `require(...)` of a specifier computed at run time: no file to follow.
+  bool RefuseComputedLoad(TSNode callee, TSNode call, CallSite* site) const {
+    if (node::Is(callee, "member_expression"))
+      callee = node::Unwrap(node::Field(callee, "object"));
+    if (!node::Is(callee, "identifier")) return false;
+    Binding b = ResolveName(node::Text(callee, source_), callee, source_);
+    TSNode load{};
+    if (b.kind == Binding::Kind::kVariable || b.kind == Binding::Kind::kOther) {
+      if (node::Is(b.declarator, "variable_declarator"))
+        load = ModuleLoadCall(node::Field(b.declarator, "value"), source_);
+    } else if (b.kind == Binding::Kind::kParameter) {
+      load = ThenOfModuleLoad(b.scope);
+    }
+    TSNode specifier = AmdDependency(b, source_);
+    if (!ts_node_is_null(load)) {
+      std::vector<TSNode> args = node::Arguments(load);
+      if (args.size() == 1) specifier = args[0];
+    } else {
+      load = specifier;
+    }
+    std::string literal;
+    if (ts_node_is_null(specifier) ||
+        node::StringLiteralValue(node::Unwrap(specifier), source_, &literal)) {
+      return false;
+    }
+    AddBlindSpot(site, "the payload is built by " +
+                           Quote(node::Text(call, source_)) + " (line " +
+                           std::to_string(node::Line(call)) +
+                           ") from a module whose name is computed at run "
+                           "time (" +
+                           Quote(node::Text(load, source_)) + ", line " +
+                           std::to_string(node::Line(load)) +
+                           "); the tool cannot tell which file builds it: "
+                           "migrate each module it may load by hand");
+    return true;
+  }
+
+  // `import(x)` when `function` is the callback of `import(x).then(...)`.
+  TSNode ThenOfModuleLoad(TSNode function) const {
+    if (ts_node_is_null(function)) return TSNode{};
+    TSNode then = ts_node_parent(ts_node_parent(function));
+    if (!node::Is(then, "call_expression")) return TSNode{};
+    TSNode callee = node::Unwrap(node::Field(then, "function"));
+    if (!node::Is(callee, "member_expression")) return TSNode{};
+    return ModuleLoadCall(node::Field(callee, "object"), source_);
+  }
+
   // The class `object` is made from: `new X(...)` itself, or a variable
   // bound once to one.
   TSNode ConstructedBy(TSNode object) const {
@@ -108,7 +157,10 @@ class ImportRequests {
     std::string_view name = node::Text(flow, source_);
     Binding b = ResolveName(name, flow, source_);
     for (TSNode use : UsesOf(b, name, source_)) {
-      if (ts_node_eq(use, flow) || IsDeclaration(use, b)) continue;
+      if (ts_node_eq(use, flow) || ts_node_eq(use, b.declarator) ||
+          IsDeclaration(use, b)) {
+        continue;
+      }
       TSNode taken = use;
       TSNode parent = ts_node_parent(use);
       if (!member.empty() && node::Is(parent, "member_expression") &&

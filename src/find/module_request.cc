@@ -15,19 +15,90 @@ std::optional<std::string> StringValue(TSNode n, std::string_view source) {
   return value;
 }
 
-// `require('./x')`, maybe awaited or wrapped: its specifier.
+// The position of the parameter `declarator` of `function` (a lone arrow
+// parameter `m => ...` is the first), or -1.
+int ParameterPosition(TSNode function, TSNode declarator) {
+  TSNode lone = node::Field(function, "parameter");
+  if (!ts_node_is_null(lone)) return ts_node_eq(lone, declarator) ? 0 : -1;
+  int index = 0;
+  for (TSNode p : node::NamedChildren(node::Field(function, "parameters"))) {
+    if (node::IsComment(p)) continue;
+    if (ts_node_eq(p, declarator) ||
+        node::Range(p).Contains(node::Range(declarator))) {
+      return index;
+    }
+    ++index;
+  }
+  return -1;
+}
+
+// `require('./x')` or `import('./x')`, maybe awaited or wrapped: its
+// specifier.
 std::optional<std::string> RequiredSpecifier(TSNode value,
                                              std::string_view source) {
-  value = node::Unwrap(value);
-  if (node::Is(value, "await_expression"))
-    value = node::Unwrap(ts_node_named_child(value, 0));
-  if (!node::Is(value, "call_expression") ||
-      node::Text(node::Field(value, "function"), source) != "require") {
-    return std::nullopt;
-  }
-  std::vector<TSNode> args = node::Arguments(value);
+  TSNode call = ModuleLoadCall(value, source);
+  if (ts_node_is_null(call)) return std::nullopt;
+  std::vector<TSNode> args = node::Arguments(call);
   if (args.size() != 1) return std::nullopt;
   return StringValue(args[0], source);
+}
+
+// The export of `specifier` that the object pattern `pattern` binds to
+// `name` (`{a: name}` or `{name}`), or nullopt.
+std::optional<ModuleRef> KeyBoundIn(TSNode pattern,
+                                    const std::string& specifier,
+                                    std::string_view name,
+                                    std::string_view source) {
+  if (!node::Is(pattern, "object_pattern")) return std::nullopt;
+  for (TSNode p : node::NamedChildren(pattern)) {
+    if (node::Is(p, "shorthand_property_identifier_pattern") &&
+        node::Text(p, source) == name) {
+      return ModuleRef{specifier, std::string(name)};
+    }
+    if (node::Is(p, "pair_pattern") &&
+        node::Text(node::Field(p, "value"), source) == name) {
+      TSNode key = node::Field(p, "key");
+      std::string exported(node::Text(key, source));
+      if (auto quoted = StringValue(key, source)) exported = *quoted;
+      return ModuleRef{specifier, exported};
+    }
+  }
+  return std::nullopt;
+}
+
+// `import('./x').then((m) => ...)`: `m` is the module's namespace
+// (and `({ build }) => ...` binds its export `build`).
+std::optional<ModuleRef> FromImportThen(const Binding& binding,
+                                        std::string_view name,
+                                        std::string_view source) {
+  TSNode function = binding.scope;
+  if (!node::IsFunction(function) ||
+      ParameterPosition(function, binding.declarator) != 0) {
+    return std::nullopt;
+  }
+  TSNode args = ts_node_parent(function);
+  TSNode then = ts_node_parent(args);
+  if (!node::Is(args, "arguments") || !node::Is(then, "call_expression"))
+    return std::nullopt;
+  std::vector<TSNode> list = node::Arguments(then);
+  TSNode callee = node::Unwrap(node::Field(then, "function"));
+  if (list.empty() || !ts_node_eq(node::Unwrap(list[0]), function) ||
+      !node::Is(callee, "member_expression") ||
+      node::Text(node::Field(callee, "property"), source) != "then") {
+    return std::nullopt;
+  }
+  TSNode load = node::Unwrap(node::Field(callee, "object"));
+  if (!node::Is(load, "call_expression") ||
+      !node::Is(node::Field(load, "function"), "import")) {
+    return std::nullopt;
+  }
+  std::optional<std::string> specifier = RequiredSpecifier(load, source);
+  if (!specifier) return std::nullopt;
+  TSNode param = binding.declarator;
+  TSNode pattern = node::Field(param, "pattern");  // TypeScript's wrapper
+  if (!ts_node_is_null(pattern)) param = pattern;
+  if (node::Is(param, "identifier")) return ModuleRef{*specifier, "*"};
+  return KeyBoundIn(param, *specifier, name, source);
 }
 
 std::optional<ModuleRef> FromImportStatement(TSNode statement,
@@ -67,36 +138,34 @@ std::optional<ModuleRef> FromDestructuredRequire(TSNode declarator,
                                                  std::string_view source) {
   std::optional<std::string> specifier =
       RequiredSpecifier(node::Field(declarator, "value"), source);
-  TSNode pattern = node::Field(declarator, "name");
-  if (!specifier || !node::Is(pattern, "object_pattern")) return std::nullopt;
-  for (TSNode p : node::NamedChildren(pattern)) {
-    if (node::Is(p, "shorthand_property_identifier_pattern") &&
-        node::Text(p, source) == name) {
-      return ModuleRef{*specifier, std::string(name)};
-    }
-    if (node::Is(p, "pair_pattern") &&
-        node::Text(node::Field(p, "value"), source) == name) {
-      TSNode key = node::Field(p, "key");
-      std::string exported(node::Text(key, source));
-      if (auto quoted = StringValue(key, source)) exported = *quoted;
-      return ModuleRef{*specifier, exported};
-    }
-  }
-  return std::nullopt;
+  if (!specifier) return std::nullopt;
+  return KeyBoundIn(node::Field(declarator, "name"), *specifier, name, source);
 }
 
 // A parameter of the factory in `define([deps], function (a, b) {...})` or
 // `require([deps], function (a, b) {...})`: the dependency at its index.
 std::optional<ModuleRef> FromAmdFactory(const Binding& binding,
                                         std::string_view source) {
+  TSNode dependency = AmdDependency(binding, source);
+  if (ts_node_is_null(dependency)) return std::nullopt;
+  std::optional<std::string> specifier = StringValue(dependency, source);
+  if (!specifier) return std::nullopt;
+  return ModuleRef{*specifier, "*"};
+}
+
+}  // namespace
+
+TSNode AmdDependency(const Binding& binding, std::string_view source) {
   TSNode function = binding.scope;
+  if (binding.kind != Binding::Kind::kParameter || ts_node_is_null(function))
+    return TSNode{};
   TSNode args = ts_node_parent(function);
   TSNode call = ts_node_parent(args);
   if (!node::Is(args, "arguments") || !node::Is(call, "call_expression"))
-    return std::nullopt;
+    return TSNode{};
   std::string_view callee = node::Text(node::Field(call, "function"), source);
   if (callee != "define" && callee != "require" && callee != "requirejs")
-    return std::nullopt;
+    return TSNode{};
   std::vector<TSNode> list = node::Arguments(call);
   TSNode deps{};
   for (TSNode a : list) {
@@ -104,29 +173,28 @@ std::optional<ModuleRef> FromAmdFactory(const Binding& binding,
   }
   if (ts_node_is_null(deps) || list.empty() ||
       !ts_node_eq(node::Unwrap(list.back()), function)) {
-    return std::nullopt;
+    return TSNode{};
   }
-  TSNode params = node::Field(function, "parameters");
-  int index = 0;
-  for (TSNode p : node::NamedChildren(params)) {
-    if (node::IsComment(p)) continue;
-    if (ts_node_eq(p, binding.declarator) ||
-        node::Range(p).Contains(node::Range(binding.declarator))) {
-      break;
-    }
-    ++index;
-  }
+  int index = ParameterPosition(function, binding.declarator);
+  if (index < 0) return TSNode{};
   std::vector<TSNode> names;
   for (TSNode d : node::NamedChildren(deps)) {
     if (!node::IsComment(d)) names.push_back(d);
   }
-  if (index >= static_cast<int>(names.size())) return std::nullopt;
-  std::optional<std::string> specifier = StringValue(names[index], source);
-  if (!specifier) return std::nullopt;
-  return ModuleRef{*specifier, "*"};
+  if (index >= static_cast<int>(names.size())) return TSNode{};
+  return names[index];
 }
 
-}  // namespace
+TSNode ModuleLoadCall(TSNode value, std::string_view source) {
+  value = node::Unwrap(value);
+  if (node::Is(value, "await_expression"))
+    value = node::Unwrap(ts_node_named_child(value, 0));
+  if (!node::Is(value, "call_expression")) return TSNode{};
+  TSNode callee = node::Field(value, "function");
+  if (node::Is(callee, "import") || node::Text(callee, source) == "require")
+    return value;
+  return TSNode{};
+}
 
 std::optional<ModuleRef> ImportedAs(const Binding& binding,
                                     std::string_view name,
@@ -146,6 +214,7 @@ std::optional<ModuleRef> ImportedAs(const Binding& binding,
         return FromDestructuredRequire(binding.declarator, name, source);
       return std::nullopt;
     case Binding::Kind::kParameter:
+      if (auto ref = FromImportThen(binding, name, source)) return ref;
       return FromAmdFactory(binding, source);
     default:
       return std::nullopt;

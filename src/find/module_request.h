@@ -40,10 +40,21 @@ struct ModuleRequest {
   std::string what;      // the expression, shortened, for messages
 };
 
+// `require(...)` or a dynamic `import(...)`, maybe awaited, that `value`
+// is; null otherwise.
+TSNode ModuleLoadCall(TSNode value, std::string_view source);
+
+// The dependency (`'./a'`, or an expression) that the AMD factory
+// parameter `binding` (`define([...], function (a) {...})`, `require(...)`)
+// receives; null when `binding` is no such parameter.
+TSNode AmdDependency(const Binding& binding, std::string_view source);
+
 // The module `name` (bound as `binding`) comes from, when it is imported:
 // `import x from`, `import {a as x} from`, `import * as x from`,
-// `const x = require('...')`, `const {a: x} = require('...')`, or a
-// parameter of an AMD factory (`define(['./a'], function (x) {...})`).
+// `const x = require('...')`, `const {a: x} = require('...')`, the same
+// with a dynamic `await import('...')`, the parameter of
+// `import('...').then((x) => ...)`, or a parameter of an AMD factory
+// (`define(['./a'], function (x) {...})`, `require(['./a'], ...)`).
 std::optional<ModuleRef> ImportedAs(const Binding& binding,
                                     std::string_view name,
                                     std::string_view source);

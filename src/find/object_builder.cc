@@ -1,6 +1,7 @@
 #include "find/object_builder.h"
 
 #include "common/js_string.h"
+#include "find/class_fields.h"
 #include "find/effects.h"
 #include "find/scope.h"
 #include "syntax/node.h"
@@ -41,6 +42,12 @@ void ReadValue(TSNode value, std::string_view source, int depth,
   if (node::Is(value, "object") && depth < kMaxDepth) {
     member->object = std::make_unique<ObjectLiteral>(
         BuildObjectLiteral(value, source, depth + 1));
+    return;
+  }
+  if (node::Is(value, "member_expression") &&
+      node::Is(node::Field(value, "object"), "this")) {
+    // `type: this.type`, set once in the constructor.
+    if (TraceFieldToString(value, source, &text)) member->string_value = text;
     return;
   }
   bool name = node::Is(value, "identifier") ||

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <string>
 
+#include "find/class_fields.h"
 #include "find/imported_payloads.h"
 #include "find/mergers.h"
 #include "find/object_builder.h"
@@ -60,6 +61,7 @@ class PayloadResolver {
       }
       site->payloads.push_back({BuildObjectLiteral(value, source_),
                                 origin.empty() ? "inline" : origin, group_});
+      CheckClassMembers(site->payloads.back().object, site);
     } else if (type == "identifier") {
       flow_.insert(ts_node_start_byte(value));
       ResolveVariable(value, hops, site);
@@ -70,6 +72,8 @@ class PayloadResolver {
     } else if (type == "call_expression") {
       ResolveCall(value, hops, site);
     } else if (type == "undefined" || type == "null") {
+      return;
+    } else if (type == "member_expression" && ResolveField(value, hops, site)) {
       return;
     } else if (type == "member_expression" || type == "subscript_expression") {
       if (!site->server_read)
@@ -86,6 +90,41 @@ class PayloadResolver {
               AtLine(value) +
               ", not an object literal or a variable; check where it is built");
     }
+  }
+
+  // `this.payload` in a method: the object the constructor sets it to.
+  bool ResolveField(TSNode use, int hops, CallSite* site) {
+    FieldPayload field = PayloadOfField(use, source_);
+    if (!field.is_field) return false;
+    if (!field.blind.empty()) {
+      Blind(site, field.blind);
+      return true;
+    }
+    for (PayloadObserver& o : field.observers)
+      site->observers.push_back(std::move(o));
+    Resolve(field.value, field.origin, hops + 1, site);
+    return true;
+  }
+
+  // `type: this.type` whose string the class does not prove, and
+  // `...super.build()`, whose object is the base class's.
+  void CheckClassMembers(const ObjectLiteral& object, CallSite* site) {
+    for (const Member& m : object.members) {
+      if (m.kind != Member::Kind::kSpread) continue;
+      TSNode spread = ts_node_descendant_for_byte_range(
+          root_, m.value_range.begin, m.value_range.end);
+      if (!node::Is(spread, "spread_element")) continue;
+      TSNode call = node::Unwrap(ts_node_named_child(spread, 0));
+      if (!node::Is(call, "call_expression")) continue;
+      if (std::string why = SuperCallReason(call, source_); !why.empty())
+        Blind(site, why);
+    }
+    const Member* type = object.Find("type");
+    if (!type || type->string_value) return;
+    TSNode value = ts_node_descendant_for_byte_range(
+        root_, type->value_range.begin, type->value_range.end);
+    if (std::string why = UnprovenFieldType(value, source_); !why.empty())
+      Blind(site, why);
   }
 
   void ResolveVariable(TSNode identifier, int hops, CallSite* site) {
@@ -233,6 +272,11 @@ class PayloadResolver {
       return;
     }
     TSNode function = FunctionCalled(callee, source_);
+    if (std::string why = SuperCallReason(call, source_);
+        ts_node_is_null(function) && !why.empty()) {
+      Blind(site, why);
+      return;
+    }
     if (ts_node_is_null(function)) {
       Blind(site,
             "the payload is built by " + Quote(node::Text(call, source_)) +

@@ -51,10 +51,14 @@ void ObserveLocalUses(TSNode builder, std::string_view source, CallSite* site) {
                                              : node::Field(declarator, "key"),
                                          source);
     ForEachDescendant(ts_tree_root_node(builder.tree), true, [&](TSNode n) {
-      if (node::Is(n, "member_expression") &&
-          node::Text(node::Field(n, "property"), source) == method) {
-        uses.push_back(n);
+      if (!node::Is(n, "member_expression") ||
+          node::Text(node::Field(n, "property"), source) != method) {
+        return;
       }
+      // `super.build()` inside the builder calls its base class's method.
+      bool base_call = node::Is(node::Field(n, "object"), "super") &&
+                       node::Range(builder).Contains(node::Range(n));
+      if (!base_call) uses.push_back(n);
     });
   } else if (node::Is(name, "identifier")) {
     std::string_view text = node::Text(name, source);
@@ -68,6 +72,33 @@ void ObserveLocalUses(TSNode builder, std::string_view source, CallSite* site) {
                                        std::to_string(node::Line(use)) + " (" +
                                        StatementAround(use, source) + ")"});
   }
+}
+
+// The builder returns `this.payload` or says `type: this.type`, and a
+// subclass in another module uses that field: its constructor may set
+// another object or type than the one this file shows.
+void CheckSubclassFields(TSNode builder, std::string_view source,
+                         const BuilderRequest& b, CallSite* site) {
+  if (b.subclass_fields.empty()) return;
+  ForEachDescendant(builder, true, [&](TSNode n) {
+    if (!node::Is(n, "member_expression") ||
+        !node::Is(node::Field(n, "object"), "this")) {
+      return;
+    }
+    TSNode parent = ts_node_parent(n);
+    bool decides = node::Is(parent, "return_statement") ||
+                   (node::Is(parent, "pair") &&
+                    node::Text(node::Field(parent, "key"), source) == "type");
+    auto used = b.subclass_fields.find(
+        std::string(node::Text(node::Field(n, "property"), source)));
+    if (!decides || used == b.subclass_fields.end()) return;
+    // Seen whole: nothing in the literal may change.
+    site->observers.push_back(
+        {"", Quote(node::Text(n, source)) + " (line " +
+                 std::to_string(node::Line(n)) +
+                 ") is also used by a subclass in another module (" +
+                 used->second + "), which may set it otherwise"});
+  });
 }
 
 }  // namespace
@@ -85,6 +116,7 @@ std::vector<CallSite> BuilderSites(std::string_view source, TSNode root,
     ResolveBuiltPayload(source, root, builder, b.returns, &site);
     for (const PayloadObserver& o : b.observers) site.observers.push_back(o);
     if (b.returns) ObserveLocalUses(builder, source, &site);
+    CheckSubclassFields(builder, source, b, &site);
     notes->push_back("builds the payload of createSource at " +
                      Join(b.callers, ", "));
     sites.push_back(std::move(site));

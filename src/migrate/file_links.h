@@ -34,6 +34,10 @@ struct BuilderRequest {
   bool returns = true;  // a function/method (its returns), else the object
   std::vector<std::string> callers;        // "src/checkout.js:12"
   std::vector<PayloadObserver> observers;  // from the callers and others
+  // Fields (`this.type`) that subclasses in other modules, whose instances
+  // reach the builder, use: name -> "src/b.js:4". Their constructors may
+  // set what the builder reads.
+  std::map<std::string, std::string> subclass_fields;
 };
 
 // A call in this file of a wrapper of createSource defined in another

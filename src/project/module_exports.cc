@@ -8,6 +8,12 @@
 namespace psm {
 namespace {
 
+// A class, TypeScript's abstract ones included.
+bool IsClass(TSNode n) {
+  return node::Is(n, "class_declaration") || node::Is(n, "class") ||
+         node::Is(n, "abstract_class_declaration");
+}
+
 std::string KeyText(TSNode key, std::string_view source) {
   std::string value;
   if (node::StringLiteralValue(key, source, &value)) return value;
@@ -18,7 +24,7 @@ std::string KeyText(TSNode key, std::string_view source) {
 TSNode FromDeclaration(TSNode declaration, std::string_view name,
                        std::string_view source) {
   std::string_view type = node::Type(declaration);
-  if (type == "function_declaration" || type == "class_declaration" ||
+  if (type == "function_declaration" || IsClass(declaration) ||
       type == "generator_function_declaration") {
     return node::Text(node::Field(declaration, "name"), source) == name
                ? declaration
@@ -200,8 +206,7 @@ TSNode MemberOf(TSNode entity, std::string_view name, bool instance,
     }
     return TSNode{};
   }
-  if (!node::Is(entity, "class_declaration") && !node::Is(entity, "class"))
-    return TSNode{};
+  if (!IsClass(entity)) return TSNode{};
   for (int depth = 0; depth < 8 && !ts_node_is_null(entity); ++depth) {
     TSNode body = node::Field(entity, "body");
     for (TSNode m : node::NamedChildren(body)) {
@@ -213,15 +218,33 @@ TSNode MemberOf(TSNode entity, std::string_view name, bool instance,
       if (is_static != instance) return m;
     }
     // `class PayPal extends BasePayload`: a base class of this file.
-    TSNode heritage{};
-    for (TSNode c : node::NamedChildren(entity)) {
-      if (node::Is(c, "class_heritage")) heritage = c;
-    }
-    if (ts_node_is_null(heritage)) break;
-    TSNode base = node::Unwrap(ts_node_named_child(heritage, 0));
+    TSNode base = BaseClassOf(entity);
+    if (ts_node_is_null(base)) break;
     entity = ValueOf(base, source);
-    if (!node::Is(entity, "class_declaration") && !node::Is(entity, "class"))
-      break;
+    if (!IsClass(entity)) break;
+  }
+  return TSNode{};
+}
+
+TSNode BaseClassOf(TSNode klass) {
+  for (TSNode c : node::NamedChildren(klass)) {
+    if (node::Is(c, "class_heritage")) {
+      TSNode base = ts_node_named_child(c, 0);
+      // TypeScript: `extends_clause` holds the value.
+      if (node::Is(base, "extends_clause")) base = node::Field(base, "value");
+      return node::Unwrap(base);
+    }
+  }
+  return TSNode{};
+}
+
+TSNode LastLocalClass(TSNode klass, std::string_view source) {
+  for (int depth = 0; depth < 8; ++depth) {
+    TSNode base = BaseClassOf(klass);
+    if (ts_node_is_null(base)) return TSNode{};
+    TSNode local = ValueOf(base, source);
+    if (!IsClass(local)) return klass;
+    klass = local;
   }
   return TSNode{};
 }

@@ -38,6 +38,16 @@ TSNode ValueOf(TSNode n, std::string_view source);
 TSNode MemberOf(TSNode entity, std::string_view name, bool instance,
                 std::string_view source);
 
+// The expression a class extends (`BaseRequest` in `class PayPalRequest
+// extends BaseRequest`), or null.
+TSNode BaseClassOf(TSNode klass);
+
+// The first class up the `extends` chain from `klass`, within this file,
+// whose base is not a class of this file (an import, say): the class
+// whose BaseClassOf the project model follows to another module. Null
+// when the chain ends in this file.
+TSNode LastLocalClass(TSNode klass, std::string_view source);
+
 }  // namespace psm
 
 #endif  // PSM_PROJECT_MODULE_EXPORTS_H_

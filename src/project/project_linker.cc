@@ -61,6 +61,12 @@ class ModuleCache {
 struct Found {
   const Module* module = nullptr;
   std::set<std::string> passed_through;  // modules that re-export it
+  // Hops between the request and the builder ("src/a.js:3: `class A
+  // extends B` inherits `build`"), for the report's `via`.
+  std::vector<std::string> hops;
+  // `this.x` used by the classes the builder was inherited through, in
+  // other modules: name -> where (see BuilderRequest::subclass_fields).
+  std::map<std::string, std::string> subclass_fields;
   TSNode builder{};
   std::string why_not;  // set when the request cannot be answered
 };
@@ -116,9 +122,10 @@ class Linker {
       } else if (member.empty()) {
         found.builder = value.node;
       } else {
-        found.builder = MemberOf(
+        found.builder = InheritedMember(
             value.node, member,
-            request.access == ModuleRequest::Access::kNewThenMethod, text);
+            request.access == ModuleRequest::Access::kNewThenMethod, &found);
+        if (!found.why_not.empty()) return found;
       }
       if (ts_node_is_null(found.builder)) {
         found.why_not = options_.display(*file) + " has no export " +
@@ -134,6 +141,81 @@ class Linker {
     }
     found.why_not = "too many re-exports of " + Quote(request.ref.specifier);
     return found;
+  }
+
+  // `member` of the class `klass` (in `found->module`), of a base class
+  // in the same file, or, up its `extends` chain, of a base class imported
+  // from another module: then `found` moves to that module (the
+  // subclass's joins the modules whose other importers may see the
+  // payload). Null, with `found->why_not` set when a base in the chain
+  // cannot be followed.
+  TSNode InheritedMember(TSNode klass, const std::string& member, bool instance,
+                         Found* found) {
+    std::string_view text = found->module->text;
+    TSNode method = MemberOf(klass, member, instance, text);
+    TSNode last = LastLocalClass(klass, text);
+    if (!ts_node_is_null(method) || ts_node_is_null(last)) return method;
+    TSNode base = BaseClassOf(last);
+    std::string where = options_.display(found->module->path) + ":" +
+                        std::to_string(node::Line(base));
+    std::string_view name = node::Text(base, text);
+    std::optional<ModuleRef> ref;
+    if (node::Is(base, "identifier"))
+      ref = ImportedAs(ResolveName(name, base, text), name, text);
+    if (!ref || ref->specifier.empty() || ++base_hops_ > kMaxReExports) {
+      found->why_not = "the class at " + where + " takes " + Quote(member) +
+                       " from its base class " + Quote(name) +
+                       ", which the tool cannot follow (not a class imported "
+                       "from a module of the project)";
+      return TSNode{};
+    }
+    ModuleRequest up;
+    up.ref = *ref;
+    up.member = member;
+    up.access = instance ? ModuleRequest::Access::kNewThenMethod
+                         : ModuleRequest::Access::kCall;
+    Found inherited = Follow(found->module->path, up);
+    --base_hops_;
+    if (!inherited.why_not.empty()) {
+      found->why_not = "its base class " + Quote(name) + " (" + where +
+                       "): " + inherited.why_not;
+      return TSNode{};
+    }
+    inherited.passed_through.insert(found->passed_through.begin(),
+                                    found->passed_through.end());
+    inherited.passed_through.insert(AbsolutePath(found->module->path));
+    TSNode own = node::Field(last, "name");
+    std::string header =
+        "class " +
+        (ts_node_is_null(own) ? "" : std::string(node::Text(own, text)) + " ") +
+        "extends " + std::string(name);
+    inherited.hops.insert(
+        inherited.hops.begin(),
+        where + ": " + Quote(header) + " inherits " + Quote(member));
+    inherited.hops.insert(inherited.hops.begin(), found->hops.begin(),
+                          found->hops.end());
+    inherited.subclass_fields.insert(found->subclass_fields.begin(),
+                                     found->subclass_fields.end());
+    NoteFieldsUsed(klass, last, *found->module, &inherited.subclass_fields);
+    *found = std::move(inherited);
+    return found->builder;
+  }
+
+  // Every `this.x` in the classes from `klass` up to `last` (one file).
+  void NoteFieldsUsed(TSNode klass, TSNode last, const Module& module,
+                      std::map<std::string, std::string>* fields) {
+    for (int depth = 0; depth < 8 && !ts_node_is_null(klass); ++depth) {
+      ForEachDescendant(klass, true, [&](TSNode n) {
+        if (!node::Is(n, "member_expression") ||
+            !node::Is(node::Field(n, "object"), "this"))
+          return;
+        std::string name(node::Text(node::Field(n, "property"), module.text));
+        fields->try_emplace(name, options_.display(module.path) + ":" +
+                                      std::to_string(node::Line(n)));
+      });
+      if (ts_node_eq(klass, last)) break;
+      klass = ValueOf(BaseClassOf(klass), module.text);
+    }
   }
 
   // A global of classic script pages (`DrPayloads.paypal(cart)`,
@@ -291,7 +373,17 @@ class Linker {
   ModuleCache cache_;
   std::optional<std::vector<std::string>> project_files_;
   std::optional<TextIndex> index_;
+  int base_hops_ = 0;  // depth of InheritedMember across modules
 };
+
+std::vector<std::string> Via(std::string from,
+                             const std::vector<std::string>& hops,
+                             std::string to) {
+  std::vector<std::string> via{std::move(from)};
+  via.insert(via.end(), hops.begin(), hops.end());
+  via.push_back(std::move(to));
+  return via;
+}
 
 // The name other files would use for the builder.
 std::string BuilderName(TSNode builder, const ModuleRequest& request,
@@ -374,10 +466,10 @@ std::map<std::string, FileLinks> LinkProject(
         continue;
       }
       links[caller.path].answered[r.call_begin] = {
-          module.path,
-          ts_node_start_byte(found.builder),
-          {where + ": " + r.request.what,
-           builder_at + ": " + Quote(node::Text(found.builder, module.text))}};
+          module.path, ts_node_start_byte(found.builder),
+          Via(where + ": " + r.request.what, found.hops,
+              builder_at + ": " +
+                  Quote(node::Text(found.builder, module.text)))};
       FileLinks& target = links[module.path];
       auto key = std::make_pair(module.path, ts_node_start_byte(found.builder));
       auto [it, added] = builder_index.emplace(key, target.builders.size());
@@ -400,6 +492,8 @@ std::map<std::string, FileLinks> LinkProject(
       }
       BuilderRequest& b = target.builders[it->second];
       b.callers.push_back(where);
+      b.subclass_fields.insert(found.subclass_fields.begin(),
+                               found.subclass_fields.end());
       for (const PayloadObserver& o : r.observers) {
         b.observers.push_back({o.path, where + ": " + o.what});
       }

@@ -6,7 +6,8 @@
 //               "reasonContains": "...", "sessionExpression": "...",
 //               "sessionFrom": "sessionIds \"src/**\""}]}
 // Each runs as a user would: --diff applies with `git apply`, --write makes
-// `expected/`, a second run changes nothing, JavaScript still parses.
+// `expected/`, a second run changes nothing, JavaScript still parses;
+// --check fails before on every site, after only on those left to review.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -82,6 +83,25 @@ TEST_P(ProjectFixtureTest, MigratesAcrossFilesAsExpected) {
                 .status,
             0);
 
+  // --check before: every site is a finding (to migrate or review), and
+  // each one names where its payload is built.
+  auto finding = [](const nlohmann::json& w) {
+    return w["status"] == "migrated" || w["status"] == "needs-review";
+  };
+  Outcome before = Shell(root, "{bin} --check" + args + paths);
+  EXPECT_EQ(
+      before.status,
+      std::any_of(spec["sites"].begin(), spec["sites"].end(), finding) ? 1 : 0)
+      << before.err;
+  for (const auto& want : spec["sites"]) {
+    if (!finding(want)) continue;
+    std::string at = want["file"].get<std::string>() + ":" +
+                     std::to_string(want["line"].get<int>()) + ":";
+    EXPECT_NE(before.out.find(at), std::string::npos)
+        << at << " not in --check output:\n"
+        << before.out;
+  }
+
   Outcome diff =
       Shell(root, "{bin} --diff" + args + paths +
                       " > ../p.diff"
@@ -130,6 +150,12 @@ TEST_P(ProjectFixtureTest, MigratesAcrossFilesAsExpected) {
           << where << ": " << reasons;
     }
   }
+  // --check after: only the sites left for review remain findings.
+  bool left = std::any_of(
+      want_sites.begin(), want_sites.end(),
+      [](const nlohmann::json& w) { return w["status"] == "needs-review"; });
+  Outcome after = Shell(root, "{bin} --check" + args + paths);
+  EXPECT_EQ(after.status, left ? 1 : 0) << after.out << after.err;
   // A second run has nothing more to do, and the code still parses.
   Outcome again = Shell(root, "{bin} --diff" + args + paths);
   EXPECT_EQ(again.out, "") << again.err;

@@ -1,0 +1,235 @@
+#include "find/class_fields.h"
+
+#include "find/module_request.h"
+#include "find/object_builder.h"
+#include "find/payload_uses.h"
+#include "find/scope.h"
+#include "syntax/node.h"
+
+namespace psm {
+namespace {
+
+// The class body whose method `this` at `n` refers to: the first enclosing
+// function that is not an arrow (arrows keep the `this` of their place)
+// must be a method of a class. Null otherwise.
+TSNode ThisClass(TSNode n) {
+  for (TSNode p = ts_node_parent(n); !ts_node_is_null(p);
+       p = ts_node_parent(p)) {
+    if (!node::IsFunction(p) || node::Is(p, "arrow_function")) continue;
+    TSNode body = ts_node_parent(p);
+    if (node::Is(p, "method_definition") && node::Is(body, "class_body"))
+      return body;
+    return TSNode{};
+  }
+  return TSNode{};
+}
+
+// `this.name` with a plain property.
+bool IsThisField(TSNode n, std::string_view source, std::string_view name) {
+  return node::Is(n, "member_expression") &&
+         node::Is(node::Field(n, "object"), "this") &&
+         node::Text(node::Field(n, "property"), source) == name;
+}
+
+// The assignment or update that writes `target`, or null.
+TSNode WriteOf(TSNode target) {
+  TSNode parent = ts_node_parent(target);
+  if (node::Is(parent, "update_expression")) return parent;
+  if ((node::Is(parent, "assignment_expression") ||
+       node::Is(parent, "augmented_assignment_expression")) &&
+      ts_node_eq(node::Field(parent, "left"), target)) {
+    return parent;
+  }
+  return TSNode{};
+}
+
+// The value of `write` when it is `this.name = value;` as a statement of
+// the constructor's own block.
+TSNode ConstructorValue(TSNode write, std::string_view source) {
+  if (!node::Is(write, "assignment_expression")) return TSNode{};
+  TSNode statement = ts_node_parent(write);
+  TSNode block = ts_node_parent(statement);
+  TSNode method = ts_node_parent(block);
+  if (!node::Is(statement, "expression_statement") ||
+      !node::Is(method, "method_definition") ||
+      node::Text(node::Field(method, "name"), source) != "constructor") {
+    return TSNode{};
+  }
+  return node::Unwrap(node::Field(write, "right"));
+}
+
+// `this` handed on whole: an argument, a value, a spread; not `this.x`.
+bool HandsOnThis(TSNode n) {
+  TSNode parent = ts_node_parent(n);
+  if (node::Is(parent, "member_expression") &&
+      ts_node_eq(node::Field(parent, "object"), n)) {
+    return false;
+  }
+  // `return this` (a chaining builder) gives the instance back to its
+  // caller, who had it already.
+  return !node::Is(parent, "expression_statement") &&
+         !node::Is(parent, "return_statement");
+}
+
+std::string AtLine(TSNode n) {
+  return " (line " + std::to_string(node::Line(n)) + ")";
+}
+
+// "line 4, line 9" for the writes of a field.
+std::string LinesOf(const std::vector<TSNode>& nodes) {
+  std::string lines;
+  for (TSNode n : nodes)
+    lines +=
+        (lines.empty() ? "line " : ", line ") + std::to_string(node::Line(n));
+  return lines;
+}
+
+}  // namespace
+
+ClassField FieldOf(TSNode use, std::string_view source) {
+  ClassField field;
+  use = node::Unwrap(use);
+  if (!node::Is(use, "member_expression") ||
+      !node::Is(node::Field(use, "object"), "this")) {
+    return field;
+  }
+  TSNode body = ThisClass(use);
+  if (ts_node_is_null(body)) return field;
+  field.body = body;
+  field.name = std::string(node::Text(node::Field(use, "property"), source));
+  TSNode root = ts_tree_root_node(use.tree);
+  ForEachDescendant(root, true, [&](TSNode n) {
+    bool mine = false;
+    if (node::Is(n, "this")) {
+      if (HandsOnThis(n) && ts_node_eq(ThisClass(n), body))
+        field.outside.push_back(n);
+      return;
+    }
+    if (!node::Is(n, "member_expression") ||
+        node::Text(node::Field(n, "property"), source) != field.name) {
+      return;
+    }
+    mine = IsThisField(n, source, field.name) && ts_node_eq(ThisClass(n), body);
+    if (!mine) {
+      field.outside.push_back(n);
+    } else if (TSNode write = WriteOf(n); !ts_node_is_null(write)) {
+      field.writes.push_back(write);
+    } else if (!ts_node_eq(n, use)) {
+      field.reads.push_back(n);
+    }
+  });
+  if (field.writes.size() == 1)
+    field.constructor_value = ConstructorValue(field.writes[0], source);
+  return field;
+}
+
+bool TraceFieldToString(TSNode use, std::string_view source,
+                        std::string* value) {
+  ClassField field = FieldOf(use, source);
+  if (ts_node_is_null(field.body) || ts_node_is_null(field.constructor_value))
+    return false;
+  for (TSNode other : field.outside) {
+    // Another object's `x.type = ...` may be an instance's; `this` handed
+    // on may be written through.
+    if (node::Is(other, "this") || !ts_node_is_null(WriteOf(other)))
+      return false;
+  }
+  return node::StringLiteralValue(field.constructor_value, source, value);
+}
+
+FieldPayload PayloadOfField(TSNode use, std::string_view source) {
+  FieldPayload out;
+  ClassField field = FieldOf(use, source);
+  if (ts_node_is_null(field.body)) return out;
+  out.is_field = true;
+  std::string what = Quote("this." + field.name);
+  if (ts_node_is_null(field.constructor_value)) {
+    out.blind = "the payload is " + what + AtLine(use) + ", which its class " +
+                (field.writes.empty() ? "does not set in this file"
+                                      : "sets at " + LinesOf(field.writes) +
+                                            ", not once in the constructor") +
+                "; the tool cannot tell which object it holds";
+    return out;
+  }
+  TSNode value = field.constructor_value;
+  if (node::Is(value, "identifier")) {
+    std::string_view name = node::Text(value, source);
+    if (ResolveName(name, value, source).kind == Binding::Kind::kParameter) {
+      // `constructor(data) { this.payload = data; }`: whoever makes the
+      // instance builds it.
+      out.blind = "the payload is " + what + AtLine(use) +
+                  ", set from the constructor's parameter " + Quote(name) +
+                  AtLine(value) +
+                  ": built elsewhere, by the code that makes the instance; "
+                  "migrate it where it is built";
+      return out;
+    }
+  }
+  out.value = field.constructor_value;
+  out.origin =
+      "field " + what + " set in the constructor" + AtLine(field.writes[0]);
+  for (TSNode read : field.reads) {
+    out.observers.push_back({"", what + ", the payload, is also used at line " +
+                                     std::to_string(node::Line(read)) + " (" +
+                                     StatementAround(read, source) + ")"});
+  }
+  for (TSNode other : field.outside) {
+    out.observers.push_back(
+        {"", node::Is(other, "this")
+                 ? "the object holding the payload field " + what +
+                       " is handed on at line " +
+                       std::to_string(node::Line(other)) + " (" +
+                       StatementAround(other, source) + ")"
+                 : Quote(node::Text(other, source)) + " at line " +
+                       std::to_string(node::Line(other)) +
+                       " may be the payload field " + what + " (" +
+                       StatementAround(other, source) + ")"});
+  }
+  return out;
+}
+
+std::string UnprovenFieldType(TSNode use, std::string_view source) {
+  ClassField field = FieldOf(use, source);
+  if (ts_node_is_null(field.body)) return "";
+  std::string what = Quote("this." + field.name);
+  if (field.writes.empty())
+    return "the payment type is " + what + AtLine(use) +
+           ", which its class does not set in this file; the tool cannot "
+           "tell the payment method";
+  return "the payment type is " + what + AtLine(use) +
+         ", which its class sets at " + LinesOf(field.writes) +
+         ": not once, in the constructor, to a string literal nothing else "
+         "may overwrite; the tool cannot tell the payment method";
+}
+
+std::string SuperCallReason(TSNode call, std::string_view source) {
+  TSNode callee = node::Unwrap(node::Field(call, "function"));
+  if (!node::Is(callee, "member_expression") ||
+      !node::Is(node::Field(callee, "object"), "super")) {
+    return "";
+  }
+  TSNode body = ThisClass(callee);
+  TSNode base{};
+  if (ts_node_is_null(body)) return "";
+  for (TSNode c : node::NamedChildren(ts_node_parent(body))) {
+    if (node::Is(c, "class_heritage")) base = ts_node_named_child(c, 0);
+  }
+  if (node::Is(base, "extends_clause")) base = node::Field(base, "value");
+  base = node::Unwrap(base);
+  std::string from = "its base class";
+  if (!ts_node_is_null(base)) {
+    std::string_view name = node::Text(base, source);
+    from += " " + Quote(name);
+    if (node::Is(base, "identifier")) {
+      std::optional<ModuleRef> ref =
+          ImportedAs(ResolveName(name, base, source), name, source);
+      if (ref) from += ", imported from " + Quote(ref->specifier);
+    }
+  }
+  return "the payload is built by " + Quote(node::Text(call, source)) +
+         AtLine(call) + ", the method of " + from +
+         ", which the tool does not follow; migrate the object it returns "
+         "there and the fields added here together, by hand";
+}
+
+}  // namespace psm
