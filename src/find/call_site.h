@@ -1,6 +1,7 @@
 #ifndef PSM_FIND_CALL_SITE_H_
 #define PSM_FIND_CALL_SITE_H_
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -63,6 +64,10 @@ struct CallSite {
   // Where the payload comes from another module; each also left a blind
   // spot (its reason when the project model cannot follow it).
   std::vector<ModuleRequest> requests;
+  // The receiver is made from a class or object of another module
+  // (ReceiverRequest): the project model may find it is not
+  // DigitalRiver.js, and the site none.
+  std::optional<ModuleRequest> receiver;
   bool has_error = false;  // the call sits in a syntax error
 };
 

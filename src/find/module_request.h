@@ -31,6 +31,12 @@ struct ModuleRequest {
     // The payload is parameter `param_index` of this file's function
     // `member`, which other modules import and call: their arguments.
     kWrapperArgument,
+    // Not a payload: the createSource call's receiver is an instance of
+    // the export (`new Export(...)`, kReceiverInstance) or the export
+    // itself (kReceiverObject); `member` is "createSource". Answered by
+    // whether the export's own createSource can reach DigitalRiver.js.
+    kReceiverInstance,
+    kReceiverObject,
   };
   ModuleRef ref;
   std::string member;  // `ns.build()` -> "build"; "" for the export itself
@@ -39,6 +45,12 @@ struct ModuleRequest {
   uint32_t at = 0;       // where the expression starts in the importing file
   std::string what;      // the expression, shortened, for messages
 };
+
+// A request for `ref` (its `member`, with `access`) made by the
+// expression `expr`, which it names in messages.
+ModuleRequest RequestAt(ModuleRef ref, std::string member,
+                        ModuleRequest::Access access, TSNode expr,
+                        std::string_view source);
 
 // The module `name` (bound as `binding`) comes from, when it is imported:
 // `import x from`, `import {a as x} from`, `import * as x from`,

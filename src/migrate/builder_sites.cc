@@ -123,8 +123,18 @@ std::vector<CallSite> WrapperCallSites(std::string_view source, TSNode root,
 }
 
 void ApplyLinks(const FileLinks& links, std::vector<CallSite>* sites) {
+  // A createSource call that is also a call of a wrapper in another file
+  // (`client.createSource({...})` of a class forwarding to
+  // DigitalRiver.js) is the wrapper call's site, which carries what the
+  // wrapper does with the payload.
+  auto wrapped = [&](const CallSite& s) {
+    return std::any_of(
+        links.wrapper_calls.begin(), links.wrapper_calls.end(),
+        [&](const WrapperCall& w) { return w.call.begin == s.call.begin; });
+  };
   std::erase_if(*sites, [&](const CallSite& s) {
-    return links.forwarded.contains(s.call.begin);
+    return links.forwarded.contains(s.call.begin) ||
+           links.not_digital_river.contains(s.call.begin) || wrapped(s);
   });
   for (CallSite& s : *sites) {
     auto reason = links.unlinked.find(s.call.begin);
@@ -145,6 +155,13 @@ std::vector<SiteRequest> RequestsOf(const std::vector<CallSite>& sites,
                                     std::string_view source) {
   std::vector<SiteRequest> requests;
   for (const CallSite& s : sites) {
+    if (s.receiver) {
+      requests.push_back(
+          {s.call.begin,
+           static_cast<uint32_t>(text::LineAt(source, s.call.begin)),
+           *s.receiver,
+           {}});
+    }
     if (s.requests.size() != 1 || !s.payloads.empty() ||
         s.blind_spots.size() != 1) {
       continue;

@@ -1,289 +1,13 @@
 #include "project/project_linker.h"
 
-#include <filesystem>
-#include <memory>
-#include <optional>
 #include <set>
 
-#include "common/strings.h"
 #include "find/object_builder.h"
-#include "find/scope.h"
-#include "find/wrapper_calls.h"
-#include "io/file_io.h"
-#include "io/ignore.h"
-#include "io/walk.h"
-#include "project/module_exports.h"
-#include "project/script_globals.h"
-#include "syntax/language.h"
+#include "project/module_linker.h"
 #include "syntax/node.h"
-#include "syntax/tree.h"
 
 namespace psm {
-namespace fs = std::filesystem;
 namespace {
-
-constexpr int kMaxReExports = 6;
-
-struct Module {
-  std::string path;
-  std::string text;
-  Tree tree;
-};
-
-// The modules read for resolution, each parsed once.
-class ModuleCache {
- public:
-  const Module* Load(const std::string& path) {
-    auto found = modules_.find(path);
-    if (found != modules_.end()) return found->second.get();
-    std::unique_ptr<Module>& slot = modules_[path];
-    SourceFile file = ReadSourceFile(path, kDefaultMaxFileBytes);
-    std::optional<Language> language = LanguageForPath(path);
-    if (!file.error.empty() || !language) return nullptr;
-    slot = std::make_unique<Module>();
-    slot->path = path;
-    slot->text = std::move(file.text);
-    slot->tree = parser_.Parse(*language, slot->text);
-    if (!slot->tree.ok()) {
-      slot.reset();
-      return nullptr;
-    }
-    return slot.get();
-  }
-
- private:
-  Parser parser_;
-  std::map<std::string, std::unique_ptr<Module>> modules_;
-};
-
-// Where a request leads: the module and the node that builds the payload.
-struct Found {
-  const Module* module = nullptr;
-  std::set<std::string> passed_through;  // modules that re-export it
-  TSNode builder{};
-  std::string why_not;  // set when the request cannot be answered
-};
-
-class Linker {
- public:
-  Linker(const ModulePaths& paths, const LinkOptions& options)
-      : paths_(paths), options_(options) {}
-
-  Found Follow(const std::string& importer, const ModuleRequest& request) {
-    Found found;
-    ModuleRef ref = request.ref;
-    std::string member = request.member;
-    std::string from = AbsolutePath(importer);
-    if (ref.specifier.empty()) return FollowGlobal(request);
-    for (int hop = 0; hop < kMaxReExports; ++hop) {
-      std::optional<std::string> file = paths_.Resolve(from, ref.specifier);
-      if (!file) {
-        found.why_not = "module " + Quote(ref.specifier) +
-                        " is not a file of the project (a package, or not "
-                        "found under the project root " +
-                        Quote(RootShown()) + ")";
-        return found;
-      }
-      found.module = cache_.Load(*file);
-      if (!found.module) {
-        found.why_not =
-            options_.display(*file) + " could not be read or parsed";
-        return found;
-      }
-      TSNode root = found.module->tree.Root();
-      std::string_view text = found.module->text;
-      ExportedValue value = FindExport(root, text, ref.exported);
-      if (value.passed_on) {
-        found.passed_through.insert(*file);
-        from = *file;
-        ref = *value.passed_on;
-        continue;
-      }
-      if (ts_node_is_null(value.node) && ref.exported == "*" &&
-          !member.empty()) {
-        // An ES namespace: `ns.build` is the named export `build`.
-        ref.exported = member;
-        member.clear();
-        value = FindExport(root, text, ref.exported);
-        if (value.passed_on) {
-          found.passed_through.insert(*file);
-          from = *file;
-          ref = *value.passed_on;
-          continue;
-        }
-        found.builder = value.node;
-      } else if (member.empty()) {
-        found.builder = value.node;
-      } else {
-        found.builder = MemberOf(
-            value.node, member,
-            request.access == ModuleRequest::Access::kNewThenMethod, text);
-      }
-      if (ts_node_is_null(found.builder)) {
-        found.why_not = options_.display(*file) + " has no export " +
-                        Quote(Named(ref, member)) + " the tool can follow";
-      } else if (!Fits(found.builder, request.access)) {
-        found.why_not = Quote(Named(ref, member)) + " in " +
-                        options_.display(*file) + " is " +
-                        std::string(node::Type(found.builder)) +
-                        ", not a function or object literal that builds it";
-        found.builder = TSNode{};
-      }
-      return found;
-    }
-    found.why_not = "too many re-exports of " + Quote(request.ref.specifier);
-    return found;
-  }
-
-  // A global of classic script pages (`DrPayloads.paypal(cart)`,
-  // `buildPayload()`): followed when exactly one file of the project
-  // defines it.
-  Found FollowGlobal(const ModuleRequest& request) {
-    Found found;
-    const std::string& name = request.ref.exported;
-    std::vector<std::string> definers;
-    for (const std::string& candidate : ProjectFiles()) {
-      SourceFile read = ReadSourceFile(candidate, kDefaultMaxFileBytes);
-      if (!read.error.empty() || read.text.find(name) == std::string::npos)
-        continue;
-      const Module* module = cache_.Load(AbsolutePath(candidate));
-      if (!module) continue;
-      TSNode value = GlobalDefinition(module->tree.Root(), module->text, name);
-      if (ts_node_is_null(value)) continue;
-      definers.push_back(options_.display(module->path));
-      found.module = module;
-      found.builder = request.member.empty()
-                          ? value
-                          : MemberOf(value, request.member,
-                                     request.access ==
-                                         ModuleRequest::Access::kNewThenMethod,
-                                     module->text);
-    }
-    if (definers.size() != 1) {
-      found.builder = TSNode{};
-      found.why_not =
-          definers.empty()
-              ? "no file of the project defines the global " + Quote(name)
-              : "the global " + Quote(name) + " is defined in several files (" +
-                    Join(definers, ", ") + ")";
-    } else if (ts_node_is_null(found.builder) ||
-               !Fits(found.builder, request.access)) {
-      found.builder = TSNode{};
-      found.why_not = "the global " + Quote(name) + " in " + definers[0] +
-                      " is not a function or object literal that builds it";
-    }
-    return found;
-  }
-
-  // Files besides the builder's and its callers' that name both the
-  // builder and its module: they may do anything with the payload.
-  // (`modules`: the builder's and those re-exporting it; an importer names
-  // one of them in its specifier.)
-  std::vector<std::string> OtherNamers(const std::set<std::string>& modules,
-                                       const std::string& name,
-                                       const std::set<std::string>& known) {
-    std::vector<std::string> namers;
-    std::set<std::string> stems;
-    for (const std::string& module : modules) {
-      fs::path p(module);
-      std::string stem = p.stem().string();
-      if (stem == "index") stem = p.parent_path().filename().string();
-      stems.insert(stem);
-    }
-    for (const std::string& file : ProjectFiles()) {
-      std::string absolute = AbsolutePath(file);
-      if (modules.contains(absolute) || known.contains(absolute)) continue;
-      SourceFile read = ReadSourceFile(file, kDefaultMaxFileBytes);
-      if (!read.error.empty() || read.text.find(name) == std::string::npos)
-        continue;
-      for (const std::string& stem : stems) {
-        if (read.text.find(stem) != std::string::npos) {
-          namers.push_back(options_.display(file));
-          break;
-        }
-      }
-    }
-    return namers;
-  }
-
-  // The calls, in other files of the project, of the function `name` this
-  // file (`file`, absolute) exports: through a named, default or namespace
-  // import, or require.
-  std::vector<std::pair<const Module*, ByteRange>> CallsOfExport(
-      const std::string& file, const std::string& name) {
-    std::vector<std::pair<const Module*, ByteRange>> calls;
-    std::string stem = fs::path(file).stem().string();
-    if (stem == "index")
-      stem = fs::path(file).parent_path().filename().string();
-    const Module* own = cache_.Load(file);
-    if (!own) return calls;
-    TSNode default_export =
-        FindExport(own->tree.Root(), own->text, "default").node;
-    bool is_default = !ts_node_is_null(default_export) &&
-                      FunctionName(default_export, own->text) == name;
-    for (const std::string& candidate : ProjectFiles()) {
-      std::string path = AbsolutePath(candidate);
-      if (path == file) continue;
-      SourceFile read = ReadSourceFile(candidate, kDefaultMaxFileBytes);
-      if (!read.error.empty() || read.text.find(stem) == std::string::npos)
-        continue;
-      const Module* module = cache_.Load(path);
-      if (!module) continue;
-      ForEachDescendant(module->tree.Root(), true, [&](TSNode n) {
-        if (!node::Is(n, "call_expression")) return;
-        TSNode callee = node::Unwrap(node::Field(n, "function"));
-        std::string member;
-        if (node::Is(callee, "member_expression")) {
-          member = node::Text(node::Field(callee, "property"), module->text);
-          callee = node::Unwrap(node::Field(callee, "object"));
-        }
-        if (!node::Is(callee, "identifier")) return;
-        std::string_view id = node::Text(callee, module->text);
-        std::optional<ModuleRef> ref =
-            ImportedAs(ResolveName(id, callee, module->text), id, module->text);
-        if (!ref || paths_.Resolve(path, ref->specifier) != file) return;
-        std::string exported = ref->exported == "*" ? member : ref->exported;
-        if (ref->exported != "*" && !member.empty()) return;
-        if (exported == name || (exported == "default" && is_default) ||
-            (ref->exported == "*" && member.empty() && is_default)) {
-          calls.emplace_back(module, node::Range(n));
-        }
-      });
-    }
-    return calls;
-  }
-
- private:
-  std::string RootShown() const {
-    std::string shown = options_.display(paths_.root());
-    return shown.empty() ? "." : shown;
-  }
-
-  static std::string Named(const ModuleRef& ref, const std::string& member) {
-    std::string name = ref.exported == "*" ? "" : ref.exported;
-    if (!member.empty()) name += (name.empty() ? "" : ".") + member;
-    return name.empty() ? "module value" : name;
-  }
-
-  static bool Fits(TSNode builder, ModuleRequest::Access access) {
-    if (access == ModuleRequest::Access::kValue)
-      return node::Is(builder, "object");
-    return node::IsFunction(builder);
-  }
-
-  const std::vector<std::string>& ProjectFiles() {
-    if (!project_files_) {
-      IgnoreRules ignore({}, {}, true);
-      project_files_ = CollectFiles({paths_.root()}, &ignore).files;
-    }
-    return *project_files_;
-  }
-
-  const ModulePaths& paths_;
-  const LinkOptions& options_;
-  ModuleCache cache_;
-  std::optional<std::vector<std::string>> project_files_;
-};
 
 // The name other files would use for the builder.
 std::string BuilderName(TSNode builder, const ModuleRequest& request,
@@ -304,7 +28,7 @@ void LinkWrapper(const CallerFile& caller, const SiteRequest& r, Linker& linker,
                  const LinkOptions& options,
                  std::map<std::string, FileLinks>* links) {
   const std::string& name = r.request.member;
-  auto calls = linker.CallsOfExport(caller.path, name);
+  auto calls = linker.CallsOfExport(caller.path, name, r.request.at);
   std::string wrapper =
       Quote(name) + " (" + caller.display + ":" + std::to_string(r.line) + ")";
   if (calls.empty()) return;  // its own reason stands
@@ -340,6 +64,16 @@ std::map<std::string, FileLinks> LinkProject(
     for (const SiteRequest& r : caller.requests) {
       if (r.request.access == ModuleRequest::Access::kWrapperArgument) {
         LinkWrapper(caller, r, linker, options, &links);
+        continue;
+      }
+      if (r.request.access == ModuleRequest::Access::kReceiverInstance ||
+          r.request.access == ModuleRequest::Access::kReceiverObject) {
+        if (std::string what;
+            linker.OwnsOtherCreateSource(caller.path, r.request, &what)) {
+          links[caller.path].not_digital_river[r.call_begin] =
+              r.request.what + " is made from " + what +
+              ", which does not call DigitalRiver.js";
+        }
         continue;
       }
       Found found = linker.Follow(caller.path, r.request);

@@ -1,0 +1,197 @@
+#include "project/module_linker.h"
+
+#include <filesystem>
+
+#include "common/strings.h"
+#include "find/object_builder.h"
+#include "io/file_io.h"
+#include "io/ignore.h"
+#include "io/walk.h"
+#include "project/module_exports.h"
+#include "project/script_globals.h"
+#include "syntax/language.h"
+#include "syntax/node.h"
+
+namespace psm {
+namespace fs = std::filesystem;
+namespace {
+
+constexpr int kMaxReExports = 6;
+
+}  // namespace
+
+const Module* ModuleCache::Load(const std::string& path) {
+  auto found = modules_.find(path);
+  if (found != modules_.end()) return found->second.get();
+  std::unique_ptr<Module>& slot = modules_[path];
+  SourceFile file = ReadSourceFile(path, kDefaultMaxFileBytes);
+  std::optional<Language> language = LanguageForPath(path);
+  if (!file.error.empty() || !language) return nullptr;
+  slot = std::make_unique<Module>();
+  slot->path = path;
+  slot->text = std::move(file.text);
+  slot->tree = parser_.Parse(*language, slot->text);
+  if (!slot->tree.ok()) {
+    slot.reset();
+    return nullptr;
+  }
+  return slot.get();
+}
+
+Found Linker::Follow(const std::string& importer,
+                     const ModuleRequest& request) {
+  Found found;
+  ModuleRef ref = request.ref;
+  std::string member = request.member;
+  std::string from = AbsolutePath(importer);
+  if (ref.specifier.empty()) return FollowGlobal(request);
+  for (int hop = 0; hop < kMaxReExports; ++hop) {
+    std::optional<std::string> file = paths_.Resolve(from, ref.specifier);
+    if (!file) {
+      found.why_not = "module " + Quote(ref.specifier) +
+                      " is not a file of the project (a package, or not "
+                      "found under the project root " +
+                      Quote(RootShown()) + ")";
+      return found;
+    }
+    found.module = cache_.Load(*file);
+    if (!found.module) {
+      found.why_not = options_.display(*file) + " could not be read or parsed";
+      return found;
+    }
+    TSNode root = found.module->tree.Root();
+    std::string_view text = found.module->text;
+    ExportedValue value = FindExport(root, text, ref.exported);
+    if (value.passed_on) {
+      found.passed_through.insert(*file);
+      from = *file;
+      ref = *value.passed_on;
+      continue;
+    }
+    if (ts_node_is_null(value.node) && ref.exported == "*" && !member.empty()) {
+      // An ES namespace: `ns.build` is the named export `build`.
+      ref.exported = member;
+      member.clear();
+      value = FindExport(root, text, ref.exported);
+      if (value.passed_on) {
+        found.passed_through.insert(*file);
+        from = *file;
+        ref = *value.passed_on;
+        continue;
+      }
+      found.builder = value.node;
+    } else if (member.empty()) {
+      found.builder = value.node;
+    } else {
+      found.builder =
+          MemberOf(value.node, member, OnInstance(request.access), text);
+    }
+    if (ts_node_is_null(found.builder)) {
+      found.why_not = options_.display(*file) + " has no export " +
+                      Quote(Named(ref, member)) + " the tool can follow";
+    } else if (!Fits(found.builder, request.access)) {
+      found.why_not = Quote(Named(ref, member)) + " in " +
+                      options_.display(*file) + " is " +
+                      std::string(node::Type(found.builder)) +
+                      ", not a function or object literal that builds it";
+      found.builder = TSNode{};
+    }
+    return found;
+  }
+  found.why_not = "too many re-exports of " + Quote(request.ref.specifier);
+  return found;
+}
+
+Found Linker::FollowGlobal(const ModuleRequest& request) {
+  Found found;
+  const std::string& name = request.ref.exported;
+  std::vector<std::string> definers;
+  for (const std::string& candidate : ProjectFiles()) {
+    SourceFile read = ReadSourceFile(candidate, kDefaultMaxFileBytes);
+    if (!read.error.empty() || read.text.find(name) == std::string::npos)
+      continue;
+    const Module* module = cache_.Load(AbsolutePath(candidate));
+    if (!module) continue;
+    TSNode value = GlobalDefinition(module->tree.Root(), module->text, name);
+    if (ts_node_is_null(value)) continue;
+    definers.push_back(options_.display(module->path));
+    found.module = module;
+    found.builder = request.member.empty()
+                        ? value
+                        : MemberOf(value, request.member,
+                                   OnInstance(request.access), module->text);
+  }
+  if (definers.size() != 1) {
+    found.builder = TSNode{};
+    found.why_not =
+        definers.empty()
+            ? "no file of the project defines the global " + Quote(name)
+            : "the global " + Quote(name) + " is defined in several files (" +
+                  Join(definers, ", ") + ")";
+  } else if (ts_node_is_null(found.builder) ||
+             !Fits(found.builder, request.access)) {
+    found.builder = TSNode{};
+    found.why_not = "the global " + Quote(name) + " in " + definers[0] +
+                    " is not a function or object literal that builds it";
+  }
+  return found;
+}
+
+std::vector<std::string> Linker::OtherNamers(
+    const std::set<std::string>& modules, const std::string& name,
+    const std::set<std::string>& known) {
+  std::vector<std::string> namers;
+  std::set<std::string> stems;
+  for (const std::string& module : modules) {
+    fs::path p(module);
+    std::string stem = p.stem().string();
+    if (stem == "index") stem = p.parent_path().filename().string();
+    stems.insert(stem);
+  }
+  for (const std::string& file : ProjectFiles()) {
+    std::string absolute = AbsolutePath(file);
+    if (modules.contains(absolute) || known.contains(absolute)) continue;
+    SourceFile read = ReadSourceFile(file, kDefaultMaxFileBytes);
+    if (!read.error.empty() || read.text.find(name) == std::string::npos)
+      continue;
+    for (const std::string& stem : stems) {
+      if (read.text.find(stem) != std::string::npos) {
+        namers.push_back(options_.display(file));
+        break;
+      }
+    }
+  }
+  return namers;
+}
+
+std::string Linker::RootShown() const {
+  std::string shown = options_.display(paths_.root());
+  return shown.empty() ? "." : shown;
+}
+
+std::string Linker::Named(const ModuleRef& ref, const std::string& member) {
+  std::string name = ref.exported == "*" ? "" : ref.exported;
+  if (!member.empty()) name += (name.empty() ? "" : ".") + member;
+  return name.empty() ? "module value" : name;
+}
+
+bool Linker::OnInstance(ModuleRequest::Access access) {
+  return access == ModuleRequest::Access::kNewThenMethod ||
+         access == ModuleRequest::Access::kReceiverInstance;
+}
+
+bool Linker::Fits(TSNode builder, ModuleRequest::Access access) {
+  if (access == ModuleRequest::Access::kValue)
+    return node::Is(builder, "object");
+  return node::IsFunction(builder);
+}
+
+const std::vector<std::string>& Linker::ProjectFiles() {
+  if (!project_files_) {
+    IgnoreRules ignore({}, {}, true);
+    project_files_ = CollectFiles({paths_.root()}, &ignore).files;
+  }
+  return *project_files_;
+}
+
+}  // namespace psm
