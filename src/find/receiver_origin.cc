@@ -142,8 +142,11 @@ std::optional<ModuleRequest> ReceiverRequest(TSNode receiver,
       return std::nullopt;
     }
     made = node::Field(binding.declarator, "value");
-  } else if (node::Is(receiver, "call_expression")) {
-    made = receiver;  // `const { createSource } = useContext(DrContext)`
+  } else if (node::Is(receiver, "call_expression") ||
+             node::Is(receiver, "new_expression")) {
+    // `new Api().createSource(...)`, `const { createSource } =
+    // useContext(DrContext)`
+    made = receiver;
   } else if (node::Is(receiver, "member_expression") &&
              node::Is(node::Field(receiver, "object"), "this")) {
     FieldOrigin origin = OriginOfThisField(receiver, source);

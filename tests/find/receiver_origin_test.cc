@@ -43,6 +43,9 @@ TEST(ReceiverOriginTest, AnInstanceOfAnImportedClassAsksTheProject) {
                       "class Page { constructor() { this.c = new Client(); }\n"
                       "  pay() { return this.c.createSource({}); } }"),
             "instance ./client#default");
+  EXPECT_EQ(RequestOf("import Api from './api';\n"
+                      "new Api().createSource({ type: 'payPal' });"),
+            "instance ./api#default");
 }
 
 TEST(ReceiverOriginTest, AnImportedObjectAsksTheProject) {
