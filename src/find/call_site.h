@@ -68,6 +68,10 @@ struct CallSite {
   // The payload is read from what a server sent: the project model looks
   // for the server code that builds it (PHP payload arrays).
   std::optional<ServerRead> server_read;
+  // The receiver is made from a class or object of another module
+  // (ReceiverRequest): the project model may find it is not
+  // DigitalRiver.js, and the site none.
+  std::optional<ModuleRequest> receiver;
   bool has_error = false;  // the call sits in a syntax error
 };
 

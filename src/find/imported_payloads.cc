@@ -219,13 +219,8 @@ class ImportRequests {
 
   void Request(CallSite* site, ModuleRef ref, std::string member,
                ModuleRequest::Access access, TSNode expr) {
-    ModuleRequest request;
-    request.ref = std::move(ref);
-    request.member = std::move(member);
-    request.access = access;
-    request.at = ts_node_start_byte(expr);
-    request.what = Quote(node::Text(expr, source_)) + " (line " +
-                   std::to_string(node::Line(expr)) + ")";
+    ModuleRequest request =
+        RequestAt(std::move(ref), std::move(member), access, expr, source_);
     AddBlindSpot(site, request.ref.specifier.empty()
                            ? "the payload is built by a global (" +
                                  request.what + "), defined in another file"

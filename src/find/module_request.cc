@@ -2,6 +2,7 @@
 
 #include <vector>
 
+#include "find/object_builder.h"
 #include "syntax/node.h"
 
 namespace psm {
@@ -194,6 +195,19 @@ TSNode ModuleLoadCall(TSNode value, std::string_view source) {
   if (node::Is(callee, "import") || node::Text(callee, source) == "require")
     return value;
   return TSNode{};
+}
+
+ModuleRequest RequestAt(ModuleRef ref, std::string member,
+                        ModuleRequest::Access access, TSNode expr,
+                        std::string_view source) {
+  ModuleRequest request;
+  request.ref = std::move(ref);
+  request.member = std::move(member);
+  request.access = access;
+  request.at = ts_node_start_byte(expr);
+  request.what = Quote(node::Text(expr, source)) + " (line " +
+                 std::to_string(node::Line(expr)) + ")";
+  return request;
 }
 
 std::optional<ModuleRef> ImportedAs(const Binding& binding,

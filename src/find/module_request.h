@@ -31,6 +31,12 @@ struct ModuleRequest {
     // The payload is parameter `param_index` of this file's function
     // `member`, which other modules import and call: their arguments.
     kWrapperArgument,
+    // Not a payload: the createSource call's receiver is an instance of
+    // the export (`new Export(...)`, kReceiverInstance) or the export
+    // itself (kReceiverObject); `member` is "createSource". Answered by
+    // whether the export's own createSource can reach DigitalRiver.js.
+    kReceiverInstance,
+    kReceiverObject,
   };
   ModuleRef ref;
   std::string member;  // `ns.build()` -> "build"; "" for the export itself
@@ -48,6 +54,12 @@ TSNode ModuleLoadCall(TSNode value, std::string_view source);
 // parameter `binding` (`define([...], function (a) {...})`, `require(...)`)
 // receives; null when `binding` is no such parameter.
 TSNode AmdDependency(const Binding& binding, std::string_view source);
+
+// A request for `ref` (its `member`, with `access`) made by the
+// expression `expr`, which it names in messages.
+ModuleRequest RequestAt(ModuleRef ref, std::string member,
+                        ModuleRequest::Access access, TSNode expr,
+                        std::string_view source);
 
 // The module `name` (bound as `binding`) comes from, when it is imported:
 // `import x from`, `import {a as x} from`, `import * as x from`,

@@ -5,6 +5,8 @@
 #include <vector>
 
 #include "common/strings.h"
+#include "find/module_request.h"
+#include "find/receiver_origin.h"
 #include "find/scope.h"
 #include "find/site_finder.h"
 #include "syntax/node.h"
@@ -95,13 +97,19 @@ TSNode LocalClass(std::string_view name, TSNode root, std::string_view source) {
   return TSNode{};
 }
 
-// `new Api()` where this file's class Api has its own createSource.
-bool IsLocalClassWithCreateSource(TSNode constructor, std::string_view source) {
-  if (!node::Is(constructor, "identifier")) return false;
-  TSNode klass = LocalClass(node::Text(constructor, source),
-                            ts_tree_root_node(constructor.tree), source);
-  return !ts_node_is_null(klass) &&
-         DefinesCreateSource(node::Field(klass, "body"), source);
+// A class named by `name` (a constructor or a declared type) that is not
+// DigitalRiver.js: this file's class with its own createSource, a name of
+// another SDK (`StripeService`), or an import from another SDK's package
+// (`import { StripeService as S } from 'ngx-stripe'`).
+bool NamesOtherClass(TSNode name, std::string_view source) {
+  std::string_view text = node::Text(name, source);
+  if (NamesOtherLibrary(text)) return true;
+  TSNode klass = LocalClass(text, ts_tree_root_node(name.tree), source);
+  if (!ts_node_is_null(klass))
+    return DefinesCreateSource(node::Field(klass, "body"), source);
+  std::optional<ModuleRef> ref =
+      ImportedAs(ResolveName(text, name, source), text, source);
+  return ref && NamesOtherLibrary(ref->specifier);
 }
 
 // Classifies the expression a receiver variable was initialised with.
@@ -124,7 +132,8 @@ Receiver ClassifyMaker(TSNode value, std::string_view source) {
   if (name.ends_with("DigitalRiver")) return Receiver::kDigitalRiver;
   // `loadStripe(key)`, `Stripe(key)`, `window.Stripe(key)`, `new Stripe()`.
   if (NamesOtherLibrary(name)) return Receiver::kOtherLibrary;
-  if (is_new && IsLocalClassWithCreateSource(callee, source)) {
+  if (is_new && node::Is(callee, "identifier") &&
+      NamesOtherClass(callee, source)) {
     return Receiver::kOtherLibrary;
   }
   return Receiver::kUnknown;
@@ -153,31 +162,16 @@ Receiver ClassifyVariable(const Binding& binding, std::string_view source) {
   return other ? Receiver::kOtherLibrary : Receiver::kUnknown;
 }
 
-// `this.x` in a class: the value of a field `x = ...` or `this.x = ...`.
+// `this.x` in a class: the value of a field `x = ...` or `this.x = ...`,
+// or the declared type of an injected parameter property. An injected
+// instance of unknown provenance stays unknown.
 Receiver ClassifyThisField(TSNode member, std::string_view source) {
-  std::string_view field = node::Text(node::Field(member, "property"), source);
-  TSNode klass = node::EnclosingOfType(member, "class_body");
-  if (ts_node_is_null(klass)) return Receiver::kUnknown;
-  Receiver verdict = Receiver::kUnknown;
-  ForEachDescendant(klass, true, [&](TSNode n) {
-    if (verdict != Receiver::kUnknown) return;
-    if (node::Is(n, "assignment_expression")) {
-      TSNode left = node::Field(n, "left");
-      if (node::Is(left, "member_expression") &&
-          node::Is(node::Field(left, "object"), "this") &&
-          node::Text(node::Field(left, "property"), source) == field) {
-        verdict = ClassifyMaker(node::Field(n, "right"), source);
-      }
-    } else if (node::Is(n, "field_definition") ||
-               node::Is(n, "public_field_definition")) {
-      TSNode name = node::Field(n, "property");
-      if (ts_node_is_null(name)) name = node::Field(n, "name");
-      if (node::Text(name, source) == field) {
-        verdict = ClassifyMaker(node::Field(n, "value"), source);
-      }
-    }
-  });
-  return verdict;
+  FieldOrigin origin = OriginOfThisField(member, source);
+  if (!ts_node_is_null(origin.value))
+    return ClassifyMaker(origin.value, source);
+  if (!ts_node_is_null(origin.type) && NamesOtherClass(origin.type, source))
+    return Receiver::kOtherLibrary;
+  return Receiver::kUnknown;
 }
 
 // What `this` stands for at `self`: the class body or object literal of
@@ -208,12 +202,54 @@ Receiver ClassifyThis(TSNode self, std::string_view source) {
              : Receiver::kUnknown;
 }
 
+// The names along a callee, without the arguments of the calls in it:
+// `braintree.client.create({...}).then` -> "braintree.client.create.then"
+// (an argument naming another SDK says nothing of the callee).
+std::string CalleeNames(TSNode callee, std::string_view source) {
+  callee = node::Unwrap(callee);
+  if (node::Is(callee, "call_expression") || node::Is(callee, "new_expression"))
+    return CalleeNames(node::Field(callee, node::Is(callee, "call_expression")
+                                               ? "function"
+                                               : "constructor"),
+                       source);
+  if (node::Is(callee, "member_expression")) {
+    return CalleeNames(node::Field(callee, "object"), source) + "." +
+           std::string(node::Text(node::Field(callee, "property"), source));
+  }
+  if (node::Is(callee, "await_expression"))
+    return CalleeNames(ts_node_named_child(callee, 0), source);
+  return std::string(node::Text(callee, source));
+}
+
+// A parameter of a callback another SDK calls with its object:
+// `braintree.client.create(options, function (err, client) {...})`,
+// `braintree.client.create(options).then(function (client) {...})`.
+Receiver ClassifyParameter(const Binding& binding, std::string_view source) {
+  TSNode args = ts_node_parent(binding.scope);
+  TSNode call = ts_node_parent(args);
+  if (!node::Is(args, "arguments") || !node::Is(call, "call_expression"))
+    return Receiver::kUnknown;
+  // Only the SDK's own global or maker at the root of the chain counts:
+  // `withStripeAndDr(function (stripe, dr) {...})` may hand either.
+  std::string names = CalleeNames(node::Field(call, "function"), source);
+  std::string root =
+      Lowered(std::string_view(names).substr(0, names.find('.')));
+  static constexpr std::string_view kSdkRoots[] = {
+      "braintree", "stripe", "loadstripe", "adyencheckout", "omise"};
+  for (std::string_view sdk : kSdkRoots) {
+    if (root == sdk) return Receiver::kOtherLibrary;
+  }
+  return Receiver::kUnknown;
+}
+
 // What the receiver's own writing shows: how it was made, if the file says.
 Receiver ClassifyByOrigin(TSNode receiver, std::string_view source) {
   if (node::Is(receiver, "this")) return ClassifyThis(receiver, source);
   if (node::Is(receiver, "identifier")) {
     Binding binding =
         ResolveName(node::Text(receiver, source), receiver, source);
+    if (binding.kind == Binding::Kind::kParameter)
+      return ClassifyParameter(binding, source);
     return binding.kind == Binding::Kind::kVariable
                ? ClassifyVariable(binding, source)
                : Receiver::kUnknown;
@@ -243,6 +279,40 @@ Receiver ClassifyReceiver(TSNode receiver, std::string_view source) {
     return Receiver::kOtherLibrary;
   }
   return verdict;
+}
+
+// `createSource` as the name a member is defined by: `createSource() {}`,
+// `createSource: ...`, `{ createSource }`, a class field.
+bool IsDefinitionName(TSNode name, TSNode parent) {
+  if (node::Is(name, "shorthand_property_identifier")) return true;
+  for (std::string_view field : {"name", "key", "property"}) {
+    if (!ts_node_eq(node::Field(parent, field), name)) continue;
+    return node::Is(parent, "method_definition") || node::Is(parent, "pair") ||
+           node::Is(parent, "field_definition") ||
+           node::Is(parent, "public_field_definition");
+  }
+  return false;
+}
+
+bool OnlyOtherCreateSources(TSNode root, std::string_view source) {
+  const size_t n = kCreateSource.size();
+  for (size_t at = source.find(kCreateSource); at != std::string_view::npos;
+       at = source.find(kCreateSource, at + n)) {
+    if (!IsWholeIdentifierAt(source, at, n)) continue;  // `createSourceUrl`
+    ByteRange range{static_cast<uint32_t>(at), static_cast<uint32_t>(at + n)};
+    TSNode name =
+        ts_node_descendant_for_byte_range(root, range.begin, range.end);
+    if (node::IsComment(name)) continue;
+    if (!(node::Range(name) == range)) return false;  // in a string, ...
+    TSNode parent = ts_node_parent(name);
+    if (IsDefinitionName(name, parent)) continue;
+    bool called_on_other = node::Is(parent, "member_expression") &&
+                           ts_node_eq(node::Field(parent, "property"), name) &&
+                           ClassifyReceiver(node::Field(parent, "object"),
+                                            source) == Receiver::kOtherLibrary;
+    if (!called_on_other) return false;
+  }
+  return true;
 }
 
 }  // namespace psm

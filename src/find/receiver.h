@@ -21,6 +21,13 @@ enum class Receiver {
 
 Receiver ClassifyReceiver(TSNode receiver, std::string_view source);
 
+// True when every `createSource` in the file `root` is a definition (a
+// method, property or field of that name) or a call on another library's
+// object: nothing in it can call DigitalRiver.js's createSource. Any other
+// mention (a call on an object of unknown origin, a method handed on, a
+// string naming it) may.
+bool OnlyOtherCreateSources(TSNode root, std::string_view source);
+
 }  // namespace psm
 
 #endif  // PSM_FIND_RECEIVER_H_

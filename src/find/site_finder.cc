@@ -11,6 +11,7 @@
 #include "find/object_builder.h"
 #include "find/payload_resolver.h"
 #include "find/receiver.h"
+#include "find/receiver_origin.h"
 #include "find/test_doubles.h"
 #include "syntax/node.h"
 
@@ -45,6 +46,9 @@ class SiteFinder {
           continue;
         }
         if (std::optional<CallSite> site = Inspect(call)) {
+          // Even `useDigitalRiver()` may be a project's wrapper of it.
+          if (!ts_node_is_null(call.receiver))
+            site->receiver = ReceiverRequest(call.receiver, source_);
           sites.push_back(std::move(*site));
         }
       }

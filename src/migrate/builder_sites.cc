@@ -101,6 +101,25 @@ void CheckSubclassFields(TSNode builder, std::string_view source,
   });
 }
 
+// The call expression spanning `range`, or null.
+TSNode CallAt(TSNode root, ByteRange range) {
+  TSNode call = ts_node_descendant_for_byte_range(root, range.begin, range.end);
+  while (!ts_node_is_null(call) &&
+         !(node::Is(call, "call_expression") && node::Range(call) == range))
+    call = ts_node_parent(call);
+  return call;
+}
+
+// A wrapper call that passes nothing where the wrapper takes its payload
+// (`createSource('creditCard')`, `createSource(element)` of
+// `(type, data) => dr.createSource(..., data)`), or a string or number.
+bool PassesNoPayload(TSNode root, const WrapperCall& w) {
+  std::vector<TSNode> args = node::Arguments(CallAt(root, w.call));
+  if (w.argument >= static_cast<int>(args.size())) return true;
+  std::string_view type = node::Type(node::Unwrap(args[w.argument]));
+  return type == "string" || type == "number" || type == "template_string";
+}
+
 }  // namespace
 
 std::vector<CallSite> BuilderSites(std::string_view source, TSNode root,
@@ -129,11 +148,7 @@ std::vector<CallSite> WrapperCallSites(std::string_view source, TSNode root,
                                        std::vector<std::string>* notes) {
   std::vector<CallSite> sites;
   for (const WrapperCall& w : links.wrapper_calls) {
-    TSNode call =
-        ts_node_descendant_for_byte_range(root, w.call.begin, w.call.end);
-    while (!ts_node_is_null(call) &&
-           !(node::Is(call, "call_expression") && node::Range(call) == w.call))
-      call = ts_node_parent(call);
+    TSNode call = CallAt(root, w.call);
     std::vector<TSNode> args = node::Arguments(call);
     if (ts_node_is_null(call) || w.argument >= static_cast<int>(args.size()))
       continue;
@@ -154,9 +169,26 @@ std::vector<CallSite> WrapperCallSites(std::string_view source, TSNode root,
   return sites;
 }
 
+void GiveWayToWrapperCalls(TSNode root, const FileLinks& links,
+                           const std::vector<CallSite>& wrapper_sites,
+                           std::vector<CallSite>* sites) {
+  std::erase_if(*sites, [&](const CallSite& s) {
+    return std::any_of(wrapper_sites.begin(), wrapper_sites.end(),
+                       [&](const CallSite& w) {
+                         return w.call.begin == s.call.begin;
+                       }) ||
+           std::any_of(links.wrapper_calls.begin(), links.wrapper_calls.end(),
+                       [&](const WrapperCall& w) {
+                         return w.call.begin == s.call.begin &&
+                                PassesNoPayload(root, w);
+                       });
+  });
+}
+
 void ApplyLinks(const FileLinks& links, std::vector<CallSite>* sites) {
   std::erase_if(*sites, [&](const CallSite& s) {
-    return links.forwarded.contains(s.call.begin);
+    return links.forwarded.contains(s.call.begin) ||
+           links.not_digital_river.contains(s.call.begin);
   });
   for (CallSite& s : *sites) {
     auto reason = links.unlinked.find(s.call.begin);
@@ -177,6 +209,13 @@ std::vector<SiteRequest> RequestsOf(const std::vector<CallSite>& sites,
                                     std::string_view source) {
   std::vector<SiteRequest> requests;
   for (const CallSite& s : sites) {
+    if (s.receiver) {
+      SiteRequest r;
+      r.call_begin = s.call.begin;
+      r.line = static_cast<uint32_t>(text::LineAt(source, s.call.begin));
+      r.request = *s.receiver;
+      requests.push_back(std::move(r));
+    }
     bool from_module = s.requests.size() == 1;
     bool from_server = s.requests.empty() && s.server_read.has_value();
     if (!(from_module || from_server) || !s.payloads.empty() ||

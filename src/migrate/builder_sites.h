@@ -28,6 +28,18 @@ std::vector<CallSite> WrapperCallSites(std::string_view source, TSNode root,
                                        const FileLinks& links,
                                        std::vector<std::string>* notes);
 
+// Drops the createSource calls of `sites` that are also calls of a wrapper
+// in another file (see FileLinks::wrapper_calls) with a site of their own
+// among `wrapper_sites` (`client.createSource({...})` of a class
+// forwarding to DigitalRiver.js): that site carries what the wrapper does
+// with the payload. So are calls that pass the wrapper no payload
+// (`createSource('creditCard')`, `createSource(element)` of a context's
+// `(type, data) => ...`). A call whose argument the wrapper site does not
+// take (`client.createSource(this.payload)`) keeps its own site.
+void GiveWayToWrapperCalls(TSNode root, const FileLinks& links,
+                           const std::vector<CallSite>& wrapper_sites,
+                           std::vector<CallSite>* sites);
+
 // Drops the sites inside wrappers whose callers are sites instead, and
 // gives the sites the project model could not link its reason (the
 // answered ones are planned as usual, then reported with their builder's

@@ -68,6 +68,11 @@ struct FileLinks {
   // Calls the model could not link: the reason replaces the site's
   // generic "built in module ..." one.
   std::map<uint32_t, std::string> unlinked;
+  // Calls whose receiver the model traced to a class or object of the
+  // project with its own createSource that cannot reach DigitalRiver.js
+  // (a REST client, a service wrapping Stripe): not sites at all. By call
+  // begin, with what the receiver is.
+  std::map<uint32_t, std::string> not_digital_river;
 };
 
 }  // namespace psm

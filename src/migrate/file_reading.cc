@@ -38,13 +38,17 @@ FileReading JavaScriptReading(Language language, std::string_view source,
     found.sites = FindCallSites(source, root);
     if (source.data() != text.data())
       ObserveMarkupNames(text, source, &found.sites);
-    if (links) ApplyLinks(*links, &found.sites);
+    std::vector<CallSite> wrapped;
+    if (links) {
+      ApplyLinks(*links, &found.sites);
+      wrapped = WrapperCallSites(source, root, *links, &found.notes);
+      GiveWayToWrapperCalls(root, *links, wrapped, &found.sites);
+    }
     found.requests = RequestsOf(found.sites, source);
     found.first_noted = found.sites.size();
     found.first_builder = found.sites.size();
     if (links) {
-      for (CallSite& w : WrapperCallSites(source, root, *links, &found.notes))
-        found.sites.push_back(std::move(w));
+      for (CallSite& w : wrapped) found.sites.push_back(std::move(w));
       found.first_builder = found.sites.size();
       for (CallSite& b : BuilderSites(source, root, *links, &found.notes))
         found.sites.push_back(std::move(b));

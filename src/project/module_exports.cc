@@ -183,6 +183,27 @@ ExportedValue FindExport(TSNode root, std::string_view source,
   return found;
 }
 
+namespace {
+
+// The method `name` (`name() {}`), or the function a field `name` holds
+// (`name = async (body) => {...}`), that the class member `m` defines;
+// null otherwise.
+TSNode ClassMember(TSNode m, std::string_view name, std::string_view source) {
+  if (node::Is(m, "method_definition"))
+    return KeyText(node::Field(m, "name"), source) == name ? m : TSNode{};
+  if (!node::Is(m, "field_definition") &&
+      !node::Is(m, "public_field_definition")) {
+    return TSNode{};
+  }
+  TSNode key = node::Field(m, "property");                 // JavaScript
+  if (ts_node_is_null(key)) key = node::Field(m, "name");  // TypeScript
+  TSNode value = node::Unwrap(node::Field(m, "value"));
+  return KeyText(key, source) == name && node::IsFunction(value) ? value
+                                                                 : TSNode{};
+}
+
+}  // namespace
+
 TSNode MemberOf(TSNode entity, std::string_view name, bool instance,
                 std::string_view source) {
   entity = node::Unwrap(entity);
@@ -210,12 +231,9 @@ TSNode MemberOf(TSNode entity, std::string_view name, bool instance,
   for (int depth = 0; depth < 8 && !ts_node_is_null(entity); ++depth) {
     TSNode body = node::Field(entity, "body");
     for (TSNode m : node::NamedChildren(body)) {
-      if (!node::Is(m, "method_definition") ||
-          KeyText(node::Field(m, "name"), source) != name) {
-        continue;
-      }
+      TSNode member = ClassMember(m, name, source);
       bool is_static = node::Text(m, source).starts_with("static");
-      if (is_static != instance) return m;
+      if (!ts_node_is_null(member) && is_static != instance) return member;
     }
     // `class PayPal extends BasePayload`: a base class of this file.
     TSNode base = BaseClassOf(entity);

@@ -165,6 +165,20 @@ TEST(SiteFinderTest, LeavesOutCallsOnObjectsThatAreNotDigitalRiver) {
             Names{});
 }
 
+TEST(SiteFinderTest, LeavesOutObjectsAnotherSdkHandsToACallback) {
+  EXPECT_EQ(Callees("braintree.client.create({ authorization: k }, "
+                    "function (err, client) { client.createSource({}); });\n"
+                    "braintree.client.create(o).then(function (client) {\n"
+                    "  return client.createSource({ type: 'card' }); });"),
+            Names{});
+  EXPECT_EQ(Callees("withStripeAndDr(function (stripe, dr) {\n"
+                    "  dr.createSource({ type: 'payPal' }); });\n"
+                    "load('/stripe.js').then(function (dr) {\n"
+                    "  dr.createSource({}); });"),
+            (Names{"dr.createSource", "dr.createSource"}))
+      << "only the SDK's own global at the root of the callee counts";
+}
+
 TEST(SiteFinderTest, AnEmptyObjectGivenTheMethodLaterStaysASite) {
   EXPECT_EQ(Callees("const holder = {};\n"
                     "holder.createSource = dr.createSource.bind(dr);\n"

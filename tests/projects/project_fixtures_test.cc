@@ -5,6 +5,7 @@
 //    "sites": [{"file", "line", "status", "builtAt": "file:line",
 //               "reasonContains": "...", "sessionExpression": "...",
 //               "sessionFrom": "sessionIds \"src/**\""}]}
+// An empty site list also means `--check` passes.
 // Each runs as a user would: --diff applies with `git apply`, --write makes
 // `expected/`, a second run changes nothing, JavaScript still parses;
 // --check fails before on every site, after only on those left to review.
@@ -150,7 +151,8 @@ TEST_P(ProjectFixtureTest, MigratesAcrossFilesAsExpected) {
           << where << ": " << reasons;
     }
   }
-  // --check after: only the sites left for review remain findings.
+  // --check after: only the sites left for review remain findings (none
+  // at all when nothing is DigitalRiver.js: a hook must pass).
   bool left = std::any_of(
       want_sites.begin(), want_sites.end(),
       [](const nlohmann::json& w) { return w["status"] == "needs-review"; });

@@ -1,0 +1,172 @@
+#include "find/receiver_origin.h"
+
+#include <string>
+#include <vector>
+
+#include "common/strings.h"
+#include "find/scope.h"
+#include "find/site_finder.h"
+#include "syntax/node.h"
+
+namespace psm {
+namespace {
+
+// `private x: T`, `readonly x: T`, `@Inject(T) public x: T`: the parameter
+// of a TypeScript constructor that declares the field `x`.
+bool IsParameterProperty(TSNode param) {
+  for (TSNode c : node::Children(param)) {
+    if (node::Is(c, "accessibility_modifier") || node::Is(c, "readonly") ||
+        node::Is(c, "override_modifier")) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// The type named by a parameter's annotation (`: PaymentService`), or null.
+TSNode AnnotatedType(TSNode param) {
+  TSNode annotation = node::Field(param, "type");
+  if (ts_node_is_null(annotation)) return TSNode{};
+  for (TSNode t : node::NamedChildren(annotation)) {
+    if (node::Is(t, "type_identifier")) return t;
+  }
+  return TSNode{};
+}
+
+// The declared type of the parameter property `field` of the class
+// `body`'s constructor, or null.
+TSNode ParameterPropertyType(TSNode body, std::string_view field,
+                             std::string_view source) {
+  for (TSNode m : node::NamedChildren(body)) {
+    if (!node::Is(m, "method_definition") ||
+        node::Text(node::Field(m, "name"), source) != "constructor") {
+      continue;
+    }
+    for (TSNode p : node::NamedChildren(node::Field(m, "parameters"))) {
+      if (IsParameterProperty(p) &&
+          node::Text(node::Field(p, "pattern"), source) == field) {
+        return AnnotatedType(p);
+      }
+    }
+  }
+  return TSNode{};
+}
+
+// The value assigned to `this.field` (`this.x = v`) or its field
+// initialiser (`x = v`) in the class `body`, or null.
+TSNode FieldValue(TSNode body, std::string_view field,
+                  std::string_view source) {
+  TSNode value{};
+  ForEachDescendant(body, true, [&](TSNode n) {
+    if (!ts_node_is_null(value)) return;
+    if (node::Is(n, "assignment_expression")) {
+      TSNode left = node::Field(n, "left");
+      if (node::Is(left, "member_expression") &&
+          node::Is(node::Field(left, "object"), "this") &&
+          node::Text(node::Field(left, "property"), source) == field) {
+        value = node::Field(n, "right");
+      }
+    } else if (node::Is(n, "field_definition") ||
+               node::Is(n, "public_field_definition")) {
+      TSNode name = node::Field(n, "property");
+      if (ts_node_is_null(name)) name = node::Field(n, "name");
+      if (node::Text(name, source) == field) value = node::Field(n, "value");
+    }
+  });
+  return value;
+}
+
+// `new X(...)` (maybe awaited): X, when a plain name; null otherwise.
+TSNode ConstructorName(TSNode value) {
+  value = node::Unwrap(value);
+  if (node::Is(value, "await_expression"))
+    value = node::Unwrap(ts_node_named_child(value, 0));
+  if (!node::Is(value, "new_expression")) return TSNode{};
+  TSNode constructor = node::Unwrap(node::Field(value, "constructor"));
+  return node::Is(constructor, "identifier") ? constructor : TSNode{};
+}
+
+std::optional<ModuleRef> ImportOfName(TSNode name, std::string_view source) {
+  if (ts_node_is_null(name)) return std::nullopt;
+  std::string_view text = node::Text(name, source);
+  return ImportedAs(ResolveName(text, name, source), text, source);
+}
+
+// `useContext(DrContext)` or `useDigitalRiver()` (maybe awaited, or a
+// plain `makeClient()`): the imported name the object comes from, or null.
+TSNode ProviderName(TSNode value, std::string_view source) {
+  value = node::Unwrap(value);
+  if (node::Is(value, "await_expression"))
+    value = node::Unwrap(ts_node_named_child(value, 0));
+  if (!node::Is(value, "call_expression")) return TSNode{};
+  TSNode callee = node::Unwrap(node::Field(value, "function"));
+  std::string_view name = node::Text(callee, source);
+  std::vector<TSNode> args = node::Arguments(value);
+  if ((name == "useContext" || name == "React.useContext") &&
+      args.size() == 1 && node::Is(node::Unwrap(args[0]), "identifier")) {
+    return node::Unwrap(args[0]);
+  }
+  return node::Is(callee, "identifier") ? callee : TSNode{};
+}
+
+}  // namespace
+
+FieldOrigin OriginOfThisField(TSNode member, std::string_view source) {
+  FieldOrigin origin;
+  std::string_view field = node::Text(node::Field(member, "property"), source);
+  TSNode body = node::EnclosingOfType(member, "class_body");
+  if (ts_node_is_null(body)) return origin;
+  origin.value = FieldValue(body, field, source);
+  if (ts_node_is_null(origin.value))
+    origin.type = ParameterPropertyType(body, field, source);
+  return origin;
+}
+
+std::optional<ModuleRequest> ReceiverRequest(TSNode receiver,
+                                             std::string_view source) {
+  receiver = node::Unwrap(receiver);
+  auto ask = [&](ModuleRef ref, ModuleRequest::Access access) {
+    return RequestAt(std::move(ref), std::string(kCreateSource), access,
+                     receiver, source);
+  };
+  TSNode made{};  // the expression the receiver was made by
+  TSNode type{};  // or the class it was declared with
+  if (node::Is(receiver, "identifier")) {
+    std::string_view name = node::Text(receiver, source);
+    Binding binding = ResolveName(name, receiver, source);
+    if (std::optional<ModuleRef> ref = ImportedAs(binding, name, source)) {
+      return ask(std::move(*ref), ModuleRequest::Access::kReceiverObject);
+    }
+    if (binding.kind != Binding::Kind::kVariable ||
+        !binding.assignments.empty()) {
+      return std::nullopt;
+    }
+    made = node::Field(binding.declarator, "value");
+  } else if (node::Is(receiver, "call_expression") ||
+             node::Is(receiver, "new_expression")) {
+    // `new Api().createSource(...)`, `const { createSource } =
+    // useContext(DrContext)`
+    made = receiver;
+  } else if (node::Is(receiver, "member_expression") &&
+             node::Is(node::Field(receiver, "object"), "this")) {
+    FieldOrigin origin = OriginOfThisField(receiver, source);
+    made = origin.value;
+    type = origin.type;
+  }
+  TSNode klass = ts_node_is_null(type) ? ConstructorName(made) : type;
+  if (std::optional<ModuleRef> ref = ImportOfName(klass, source)) {
+    return ask(std::move(*ref), ModuleRequest::Access::kReceiverInstance);
+  }
+  // An object handed out by another module (a React context, a hook, a
+  // factory): what it is stays unknown, but that module may wrap
+  // DigitalRiver.js for this call (see the project linker's wrappers).
+  if (ts_node_is_null(klass)) {
+    if (std::optional<ModuleRef> ref =
+            ImportOfName(ProviderName(made, source), source)) {
+      return ask(std::move(*ref), ModuleRequest::Access::kReceiverObject);
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace psm

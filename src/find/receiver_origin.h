@@ -1,0 +1,35 @@
+#ifndef PSM_FIND_RECEIVER_ORIGIN_H_
+#define PSM_FIND_RECEIVER_ORIGIN_H_
+
+#include <tree_sitter/api.h>
+
+#include <optional>
+#include <string_view>
+
+#include "find/module_request.h"
+
+namespace psm {
+
+// What the file shows of how `this.x` (`member`) was made: the value of a
+// field `x = ...` or of `this.x = ...` in the class (`value`), or the
+// declared type of a TypeScript parameter property `constructor(private
+// x: PaymentService)` (`type`, an injected instance). Both null when the
+// class says nothing.
+struct FieldOrigin {
+  TSNode value{};
+  TSNode type{};  // type_identifier (or the like) of the annotation
+};
+FieldOrigin OriginOfThisField(TSNode member, std::string_view source);
+
+// The class or object a createSource receiver is made from, when another
+// module holds it: `api` bound by an import or `require`, a variable bound
+// once to `new Client(...)`, `this.client` set to one, or an injected
+// `this.payments` typed with an imported class. The project model answers
+// it by finding that class's or object's own createSource (access
+// kReceiverInstance or kReceiverObject, member "createSource").
+std::optional<ModuleRequest> ReceiverRequest(TSNode receiver,
+                                             std::string_view source);
+
+}  // namespace psm
+
+#endif  // PSM_FIND_RECEIVER_ORIGIN_H_

@@ -1,0 +1,275 @@
+#include "project/module_linker.h"
+
+#include <filesystem>
+
+#include "common/strings.h"
+#include "find/object_builder.h"
+#include "find/scope.h"
+#include "io/file_io.h"
+#include "io/ignore.h"
+#include "io/walk.h"
+#include "project/module_exports.h"
+#include "project/script_globals.h"
+#include "syntax/language.h"
+#include "syntax/node.h"
+
+namespace psm {
+namespace fs = std::filesystem;
+namespace {
+
+constexpr int kMaxReExports = 6;
+
+}  // namespace
+
+const Module* ModuleCache::Load(const std::string& path) {
+  auto found = modules_.find(path);
+  if (found != modules_.end()) return found->second.get();
+  std::unique_ptr<Module>& slot = modules_[path];
+  SourceFile file = ReadSourceFile(path, kDefaultMaxFileBytes);
+  std::optional<Language> language = LanguageForPath(path);
+  if (!file.error.empty() || !language) return nullptr;
+  slot = std::make_unique<Module>();
+  slot->path = path;
+  slot->text = std::move(file.text);
+  slot->tree = parser_.Parse(*language, slot->text);
+  if (!slot->tree.ok()) {
+    slot.reset();
+    return nullptr;
+  }
+  return slot.get();
+}
+
+Found Linker::Follow(const std::string& importer,
+                     const ModuleRequest& request) {
+  Found found;
+  ModuleRef ref = request.ref;
+  std::string member = request.member;
+  std::string from = AbsolutePath(importer);
+  if (ref.specifier.empty()) return FollowGlobal(request);
+  for (int hop = 0; hop < kMaxReExports; ++hop) {
+    std::optional<std::string> file = paths_.Resolve(from, ref.specifier);
+    if (!file) {
+      found.why_not = "module " + Quote(ref.specifier) +
+                      " is not a file of the project (a package, or not "
+                      "found under the project root " +
+                      Quote(RootShown()) + ")";
+      return found;
+    }
+    found.module = cache_.Load(*file);
+    if (!found.module) {
+      found.why_not = options_.display(*file) + " could not be read or parsed";
+      return found;
+    }
+    TSNode root = found.module->tree.Root();
+    std::string_view text = found.module->text;
+    ExportedValue value = FindExport(root, text, ref.exported);
+    if (value.passed_on) {
+      found.passed_through.insert(*file);
+      from = *file;
+      ref = *value.passed_on;
+      continue;
+    }
+    if (ts_node_is_null(value.node) && ref.exported == "*" && !member.empty()) {
+      // An ES namespace: `ns.build` is the named export `build`.
+      ref.exported = member;
+      member.clear();
+      value = FindExport(root, text, ref.exported);
+      if (value.passed_on) {
+        found.passed_through.insert(*file);
+        from = *file;
+        ref = *value.passed_on;
+        continue;
+      }
+      found.builder = value.node;
+    } else if (member.empty()) {
+      found.builder = value.node;
+    } else {
+      found.builder = InheritedMember(value.node, member,
+                                      OnInstance(request.access), &found);
+      if (!found.why_not.empty()) return found;
+    }
+    if (ts_node_is_null(found.builder)) {
+      found.why_not = options_.display(*file) + " has no export " +
+                      Quote(Named(ref, member)) + " the tool can follow";
+    } else if (!Fits(found.builder, request.access)) {
+      found.why_not = Quote(Named(ref, member)) + " in " +
+                      options_.display(*file) + " is " +
+                      std::string(node::Type(found.builder)) +
+                      ", not a function or object literal that builds it";
+      found.builder = TSNode{};
+    }
+    return found;
+  }
+  found.why_not = "too many re-exports of " + Quote(request.ref.specifier);
+  return found;
+}
+
+Found Linker::FollowGlobal(const ModuleRequest& request) {
+  Found found;
+  const std::string& name = request.ref.exported;
+  std::vector<std::string> definers;
+  for (uint32_t i : Index().MayContain(name)) {
+    const Module* module = cache_.Load(AbsolutePath(ProjectFiles()[i]));
+    if (!module || module->text.find(name) == std::string::npos) continue;
+    TSNode value = GlobalDefinition(module->tree.Root(), module->text, name);
+    if (ts_node_is_null(value)) continue;
+    definers.push_back(options_.display(module->path));
+    found.module = module;
+    found.builder = request.member.empty()
+                        ? value
+                        : MemberOf(value, request.member,
+                                   OnInstance(request.access), module->text);
+  }
+  if (definers.size() != 1) {
+    found.builder = TSNode{};
+    found.why_not =
+        definers.empty()
+            ? "no file of the project defines the global " + Quote(name)
+            : "the global " + Quote(name) + " is defined in several files (" +
+                  Join(definers, ", ") + ")";
+  } else if (ts_node_is_null(found.builder) ||
+             !Fits(found.builder, request.access)) {
+    found.builder = TSNode{};
+    found.why_not = "the global " + Quote(name) + " in " + definers[0] +
+                    " is not a function or object literal that builds it";
+  }
+  return found;
+}
+
+std::vector<std::string> Linker::OtherNamers(
+    const std::set<std::string>& modules, const std::string& name,
+    const std::set<std::string>& known) {
+  std::vector<std::string> namers;
+  std::set<std::string> stems;
+  for (const std::string& module : modules) {
+    fs::path p(module);
+    std::string stem = p.stem().string();
+    if (stem == "index") stem = p.parent_path().filename().string();
+    stems.insert(stem);
+  }
+  std::set<uint32_t> with_stem;
+  for (const std::string& stem : stems) {
+    for (uint32_t i : Index().MayContain(stem)) with_stem.insert(i);
+  }
+  for (uint32_t i : Index().MayContain(name)) {
+    if (!with_stem.contains(i)) continue;
+    const std::string& file = ProjectFiles()[i];
+    std::string absolute = AbsolutePath(file);
+    if (modules.contains(absolute) || known.contains(absolute)) continue;
+    SourceFile read = ReadSourceFile(file, kDefaultMaxFileBytes);
+    if (!read.error.empty() || read.text.find(name) == std::string::npos)
+      continue;
+    for (const std::string& stem : stems) {
+      if (read.text.find(stem) != std::string::npos) {
+        namers.push_back(options_.display(file));
+        break;
+      }
+    }
+  }
+  return namers;
+}
+
+std::string Linker::RootShown() const {
+  std::string shown = options_.display(paths_.root());
+  return shown.empty() ? "." : shown;
+}
+
+std::string Linker::Named(const ModuleRef& ref, const std::string& member) {
+  std::string name = ref.exported == "*" ? "" : ref.exported;
+  if (!member.empty()) name += (name.empty() ? "" : ".") + member;
+  return name.empty() ? "module value" : name;
+}
+
+bool Linker::OnInstance(ModuleRequest::Access access) {
+  return access == ModuleRequest::Access::kNewThenMethod ||
+         access == ModuleRequest::Access::kReceiverInstance;
+}
+
+bool Linker::Fits(TSNode builder, ModuleRequest::Access access) {
+  if (access == ModuleRequest::Access::kValue)
+    return node::Is(builder, "object");
+  return node::IsFunction(builder);
+}
+
+const TextIndex& Linker::Index() {
+  if (!index_) index_.emplace(ProjectFiles());
+  return *index_;
+}
+
+TSNode Linker::InheritedMember(TSNode klass, const std::string& member,
+                               bool instance, Found* found) {
+  std::string_view text = found->module->text;
+  TSNode method = MemberOf(klass, member, instance, text);
+  TSNode last = LastLocalClass(klass, text);
+  if (!ts_node_is_null(method) || ts_node_is_null(last)) return method;
+  TSNode base = BaseClassOf(last);
+  std::string where = options_.display(found->module->path) + ":" +
+                      std::to_string(node::Line(base));
+  std::string_view name = node::Text(base, text);
+  std::optional<ModuleRef> ref;
+  if (node::Is(base, "identifier"))
+    ref = ImportedAs(ResolveName(name, base, text), name, text);
+  if (!ref || ref->specifier.empty() || ++base_hops_ > kMaxReExports) {
+    found->why_not = "the class at " + where + " takes " + Quote(member) +
+                     " from its base class " + Quote(name) +
+                     ", which the tool cannot follow (not a class imported "
+                     "from a module of the project)";
+    return TSNode{};
+  }
+  ModuleRequest up;
+  up.ref = *ref;
+  up.member = member;
+  up.access = instance ? ModuleRequest::Access::kNewThenMethod
+                       : ModuleRequest::Access::kCall;
+  Found inherited = Follow(found->module->path, up);
+  --base_hops_;
+  if (!inherited.why_not.empty()) {
+    found->why_not = "its base class " + Quote(name) + " (" + where +
+                     "): " + inherited.why_not;
+    return TSNode{};
+  }
+  inherited.passed_through.insert(found->passed_through.begin(),
+                                  found->passed_through.end());
+  inherited.passed_through.insert(AbsolutePath(found->module->path));
+  TSNode own = node::Field(last, "name");
+  std::string header =
+      "class " +
+      (ts_node_is_null(own) ? "" : std::string(node::Text(own, text)) + " ") +
+      "extends " + std::string(name);
+  inherited.hops.insert(
+      inherited.hops.begin(),
+      where + ": " + Quote(header) + " inherits " + Quote(member));
+  inherited.hops.insert(inherited.hops.begin(), found->hops.begin(),
+                        found->hops.end());
+  inherited.subclass_fields.insert(found->subclass_fields.begin(),
+                                   found->subclass_fields.end());
+  NoteFieldsUsed(klass, last, *found->module, &inherited.subclass_fields);
+  *found = std::move(inherited);
+  return found->builder;
+}
+
+void Linker::NoteFieldsUsed(TSNode klass, TSNode last, const Module& module,
+                            std::map<std::string, std::string>* fields) {
+  for (int depth = 0; depth < 8 && !ts_node_is_null(klass); ++depth) {
+    ForEachDescendant(klass, true, [&](TSNode n) {
+      if (!node::Is(n, "member_expression") ||
+          !node::Is(node::Field(n, "object"), "this"))
+        return;
+      std::string name(node::Text(node::Field(n, "property"), module.text));
+      fields->try_emplace(name, options_.display(module.path) + ":" +
+                                    std::to_string(node::Line(n)));
+    });
+    if (ts_node_eq(klass, last)) break;
+    klass = ValueOf(BaseClassOf(klass), module.text);
+  }
+}
+
+const std::vector<std::string>& Linker::ProjectFiles() {
+  if (!project_files_) {
+    IgnoreRules ignore({}, {}, true);
+    project_files_ = CollectFiles({paths_.root()}, &ignore).files;
+  }
+  return *project_files_;
+}
+
+}  // namespace psm

@@ -1,0 +1,167 @@
+#ifndef PSM_PROJECT_MODULE_LINKER_H_
+#define PSM_PROJECT_MODULE_LINKER_H_
+
+#include <tree_sitter/api.h>
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "common/byte_range.h"
+#include "find/module_request.h"
+#include "project/module_paths.h"
+#include "project/project_linker.h"
+#include "project/text_index.h"
+#include "syntax/tree.h"
+
+namespace psm {
+
+// The project model's look-ups for LinkProject (project_linker.cc):
+// following requests to the modules that answer them
+// (module_linker.cc), finding the callers of wrappers
+// (wrapper_callers.cc) and telling receivers that are not DigitalRiver.js
+// (receiver_links.cc).
+
+struct Module {
+  std::string path;
+  std::string text;
+  Tree tree;
+};
+
+// The modules read for resolution, each parsed once.
+class ModuleCache {
+ public:
+  const Module* Load(const std::string& path);
+
+ private:
+  Parser parser_;
+  std::map<std::string, std::unique_ptr<Module>> modules_;
+};
+
+// Where a request leads: the module and the node that builds the payload.
+struct Found {
+  const Module* module = nullptr;
+  std::set<std::string> passed_through;  // modules that re-export it
+  // Hops between the request and the builder ("src/a.js:3: `class A
+  // extends B` inherits `build`"), for the report's `via`.
+  std::vector<std::string> hops;
+  // `this.x` used by the classes the builder was inherited through, in
+  // other modules: name -> where (see BuilderRequest::subclass_fields).
+  std::map<std::string, std::string> subclass_fields;
+  TSNode builder{};
+  std::string why_not;  // set when the request cannot be answered
+};
+
+class Linker {
+ public:
+  Linker(const ModulePaths& paths, const LinkOptions& options)
+      : paths_(paths), options_(options) {}
+
+  // Where `request`, made by the file `importer`, leads: through
+  // re-exports to the module and the function, method or object that
+  // answers it, or why not.
+  Found Follow(const std::string& importer, const ModuleRequest& request);
+
+  // A global of classic script pages (`DrPayloads.paypal(cart)`,
+  // `buildPayload()`): followed when exactly one file of the project
+  // defines it.
+  Found FollowGlobal(const ModuleRequest& request);
+
+  // Files besides the builder's and its callers' that name both the
+  // builder and its module: they may do anything with the payload.
+  // (`modules`: the builder's and those re-exporting it; an importer names
+  // one of them in its specifier.)
+  std::vector<std::string> OtherNamers(const std::set<std::string>& modules,
+                                       const std::string& name,
+                                       const std::set<std::string>& known);
+
+  // The calls, in other files of the project, of the function `name` this
+  // file (`file`, absolute) exports: through a named, default or namespace
+  // import, or require.
+  std::vector<std::pair<const Module*, ByteRange>> CallsOfExport(
+      const std::string& file, const std::string& name, uint32_t wrapper_at);
+
+  // Whether the project class or object a createSource receiver is made
+  // from (`request`, see ReceiverRequest) has a createSource of its own
+  // that cannot reach DigitalRiver.js: its module calls no createSource
+  // but other libraries', and the class uses no other module of the
+  // project it might hand the payload to. Sets `what` to where it is.
+  bool OwnsOtherCreateSource(const std::string& importer,
+                             const ModuleRequest& request, std::string* what);
+
+ private:
+  // `member` of the class `klass` (in `found->module`), of a base class
+  // in the same file, or, up its `extends` chain, of a base class imported
+  // from another module: then `found` moves to that module (the
+  // subclass's joins the modules whose other importers may see the
+  // payload). Null, with `found->why_not` set when a base in the chain
+  // cannot be followed.
+  TSNode InheritedMember(TSNode klass, const std::string& member, bool instance,
+                         Found* found);
+
+  // Every `this.x` in the classes from `klass` up to `last` (one file).
+  void NoteFieldsUsed(TSNode klass, TSNode last, const Module& module,
+                      std::map<std::string, std::string>* fields);
+
+  // Built on the first search of the project's files; each is read once.
+  const TextIndex& Index();
+
+  // Whether a name used in `entity` (of `module`) is imported from a file
+  // of the project, which may forward what it is given to DigitalRiver.js.
+  bool UsesProjectModule(const Module& module, TSNode entity);
+
+  // Whether `object.name(...)` in `module` calls the wrapper method at
+  // `wrapper_at` of `file`: `object` is an instance of the class there
+  // (`new Client(...)`, an injected `this.client: Client`).
+  bool IsInstanceOfWrapper(const Module* module, TSNode object,
+                           const std::string& file, const std::string& name,
+                           uint32_t wrapper_at);
+
+  // Whether the wrapper at `wrapper_at` is the one member `name` of an
+  // object literal in `module` (`value={{ createSource: (type, data) =>
+  // dr.createSource(..., data) }}`), and nothing else there is defined by
+  // that name: an object the module hands out (a React context, a hook's
+  // value) has it as its `name`.
+  static bool IsOnlyObjectMember(const Module& module, const std::string& name,
+                                 uint32_t wrapper_at);
+
+  // What `callee` takes the method `name` from: the object of
+  // `obj.name`, or the value destructured in `const { name } = value`.
+  static TSNode ProvidingObject(TSNode callee, const std::string& member,
+                                const std::string& name,
+                                std::string_view source);
+
+  // Whether `object` (of `module`) is handed out by the module `file`:
+  // imported from it, or got from a context or hook imported from it.
+  bool TakesFromModule(const Module* module, TSNode object,
+                       const std::string& file);
+
+  std::string RootShown() const;
+
+  static std::string Named(const ModuleRef& ref, const std::string& member);
+
+  // Whether the request asks for a method of an instance of the export.
+  static bool OnInstance(ModuleRequest::Access access);
+
+  // Whether `builder` can answer a request of that access.
+  static bool Fits(TSNode builder, ModuleRequest::Access access);
+
+  // Every file under the project root, walked once.
+  const std::vector<std::string>& ProjectFiles();
+
+  const ModulePaths& paths_;
+  const LinkOptions& options_;
+  ModuleCache cache_;
+  std::optional<std::vector<std::string>> project_files_;
+  std::optional<TextIndex> index_;
+  int base_hops_ = 0;  // depth of InheritedMember across modules
+};
+
+}  // namespace psm
+
+#endif  // PSM_PROJECT_MODULE_LINKER_H_
