@@ -2,6 +2,7 @@
 
 #include <filesystem>
 
+#include "common/report_marker.h"
 #include "common/strings.h"
 #include "find/object_builder.h"
 #include "find/scope.h"
@@ -157,8 +158,10 @@ std::vector<std::string> Linker::OtherNamers(
     std::string absolute = AbsolutePath(file);
     if (modules.contains(absolute) || known.contains(absolute)) continue;
     SourceFile read = ReadSourceFile(file, kDefaultMaxFileBytes);
-    if (!read.error.empty() || read.text.find(name) == std::string::npos)
+    if (!read.error.empty() || read.text.find(name) == std::string::npos ||
+        IsToolReport(read.text)) {
       continue;
+    }
     for (const std::string& stem : stems) {
       if (read.text.find(stem) != std::string::npos) {
         namers.push_back(options_.display(file));

@@ -14,6 +14,7 @@ inline constexpr std::string_view kHead = R"html(<!DOCTYPE html>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="payment-session-migrate">
 <title>Payment session migration report</title>
 )html";
 

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "common/path_quote.h"
+#include "common/report_marker.h"
 #include "report/html_assets.h"
 #include "report/redact.h"
 #include "report/unified_diff.h"
@@ -110,6 +111,8 @@ std::string Badge(std::string_view status) {
 }
 
 std::string Head() {
+  static_assert(html_assets::kHead.find(kReportMarker) !=
+                std::string_view::npos);
   return std::string(html_assets::kHead) + "<style>" +
          std::string(html_assets::kStyle) + "</style>\n</head>\n<body>\n";
 }

@@ -47,6 +47,26 @@ class ProjectLinksTest : public ::testing::Test {
   ScratchDir dir_;
 };
 
+TEST_F(ProjectLinksTest, AnHtmlReportKeptInTheProjectIsNotAUserOfTheBuilder) {
+  dir_.Write("src/payloads/paypal.js",
+             std::string("export function buildPayPal(cart) {\n") +
+                 kPayPalBuilderBody + "}\n");
+  dir_.Write("src/checkout.js",
+             "import {buildPayPal} from './payloads/paypal.js';\n"
+             "export function pay(dr, cart) {\n"
+             "  return dr.createSource(buildPayPal(cart));\n"
+             "}\n");
+  // The report names the builder and its module in its excerpts.
+  Outcome report = Shell(
+      dir_.path(), "{bin} --check --session-id S --html-report src/r.html src");
+  ASSERT_EQ(report.status, 1) << report.err;
+  ASSERT_NE(dir_.Read("src/r.html").find("buildPayPal"), std::string::npos);
+  WriteTwice();
+  EXPECT_EQ(dir_.Read("src/payloads/paypal.js"),
+            std::string("export function buildPayPal(cart) {\n") +
+                kMigratedBody + "}\n");
+}
+
 TEST_F(ProjectLinksTest, EsModuleFunctionIsMigratedWhereItIsBuilt) {
   dir_.Write("src/payloads/paypal.js",
              std::string("export function buildPayPal(cart) {\n") +
