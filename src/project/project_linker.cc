@@ -3,6 +3,7 @@
 #include <set>
 
 #include "find/object_builder.h"
+#include "find/scope.h"
 #include "project/module_linker.h"
 #include "syntax/node.h"
 
@@ -16,6 +17,18 @@ std::vector<std::string> Via(std::string from,
   via.insert(via.end(), hops.begin(), hops.end());
   via.push_back(std::move(to));
   return via;
+}
+
+// The fields `this.x` that `builder` uses.
+std::set<std::string> ThisFieldsUsed(TSNode builder, std::string_view text) {
+  std::set<std::string> fields;
+  ForEachDescendant(builder, true, [&](TSNode n) {
+    if (node::Is(n, "member_expression") &&
+        node::Is(node::Field(n, "object"), "this")) {
+      fields.emplace(node::Text(node::Field(n, "property"), text));
+    }
+  });
+  return fields;
 }
 
 // The name other files would use for the builder.
@@ -130,6 +143,18 @@ std::map<std::string, FileLinks> LinkProject(
                                          options.display(module.path) +
                                          " is also named in " + namer +
                                          ", which may use the payload"});
+        }
+        // A class elsewhere that extends the builder's may set or read the
+        // fields it builds from (`return this.payload`, `type: this.type`).
+        for (const std::string& field :
+             ThisFieldsUsed(found.builder, module.text)) {
+          for (const std::string& namer :
+               linker.OtherNamers(modules, field, caller_paths)) {
+            b.observers.push_back(
+                {"", Quote("this." + field) + " of " + Quote(name) + " in " +
+                         options.display(module.path) + " is also named in " +
+                         namer + ", which may set or read it"});
+          }
         }
         target.builders.push_back(std::move(b));
       }

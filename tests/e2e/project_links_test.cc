@@ -67,6 +67,36 @@ TEST_F(ProjectLinksTest, AnHtmlReportKeptInTheProjectIsNotAUserOfTheBuilder) {
                 kMigratedBody + "}\n");
 }
 
+TEST_F(ProjectLinksTest, ASubclassElsewhereReadingTheBuildersFieldKeepsIt) {
+  dir_.Write("src/paypal-request.js",
+             "export class PayPalRequest {\n"
+             "  constructor(cart) {\n"
+             "    this.payload = {type: 'payPal', amount: cart.total,\n"
+             "      currency: cart.currency, payPal: {returnUrl: cart.ok}};\n"
+             "  }\n"
+             "  build() { return this.payload; }\n"
+             "}\n");
+  // Never calls createSource, never names `build`: it reads the field.
+  dir_.Write("src/audited-request.js",
+             "import {PayPalRequest} from './paypal-request.js';\n"
+             "export class AuditedRequest extends PayPalRequest {\n"
+             "  audit(log) { log(this.payload.amount); }\n"
+             "}\n");
+  dir_.Write("src/checkout.js",
+             "import {PayPalRequest} from './paypal-request.js';\n"
+             "export function pay(dr, cart) {\n"
+             "  return dr.createSource(new PayPalRequest(cart).build());\n"
+             "}\n");
+  std::string before = dir_.Read("src/paypal-request.js");
+  Outcome run = Shell(dir_.path(), "{bin} --write --session-id S src");
+  EXPECT_EQ(dir_.Read("src/paypal-request.js"), before);
+  std::string said = run.out + run.err;
+  EXPECT_NE(said.find("`this.payload` of `build` in src/paypal-request.js "
+                      "is also named in src/audited-request.js"),
+            std::string::npos)
+      << said;
+}
+
 TEST_F(ProjectLinksTest, EsModuleFunctionIsMigratedWhereItIsBuilt) {
   dir_.Write("src/payloads/paypal.js",
              std::string("export function buildPayPal(cart) {\n") +
