@@ -67,6 +67,8 @@ class SiteFinder {
     const size_t n = kCreateSource.size();
     for (size_t at = source_.find(kCreateSource); at != std::string_view::npos;
          at = source_.find(kCreateSource, at + n)) {
+      // `this._createSource()`, `createSourceUrl`: another name.
+      if (!IsWholeIdentifierAt(source_, at, n)) continue;
       // One descent gives the name and the ancestors looked at later.
       std::vector<TSNode> up = node::PathTo(root_, static_cast<uint32_t>(at),
                                             static_cast<uint32_t>(at + n));

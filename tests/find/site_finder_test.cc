@@ -25,6 +25,15 @@ std::vector<std::string> Callees(const std::string& source,
 
 using Names = std::vector<std::string>;
 
+TEST(SiteFinderTest, LongerNamesContainingCreateSourceAreOtherMethods) {
+  // echarts' SourceManager imports a `createSource` of its own and calls
+  // its method `_createSource()`: neither is DigitalRiver.js's.
+  EXPECT_EQ(Callees("import { createSource } from './Source.js';\n"
+                    "function a() { this._createSource(); }\n"
+                    "x.createSourceUrl(); y.$createSource({});"),
+            Names{});
+}
+
 TEST(SiteFinderTest, FindsTheMethodTakenByAComputedKey) {
   EXPECT_EQ(Callees("dr['createSource']({}); dr?.[\"createSource\"]({});"),
             (Names{"dr['createSource']", "dr?.[\"createSource\"]"}));
