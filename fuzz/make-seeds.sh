@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# (Re)builds the seed corpora in fuzz/corpus/<target>/ from the repository:
+# Builds the seed corpora in OUT_DIR/<target>/ (default build-fuzz/seeds)
+# from the repository; scripts/fuzz.sh runs it before every run, so the
+# seeds are always today's fixtures (they are derived, not committed):
 #   fuzz_migrate  fixtures/*/input.* and expected.* (legacy and migrated code),
 #                 plus the example projects' sources and a few fixtures
 #                 wrapped in HTML / Vue / PHP markup (the script-container path)
@@ -9,7 +11,7 @@
 # Deterministic: running it twice gives the same files.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-out="$root/fuzz/corpus"
+out="${1:-$root/build-fuzz/seeds}"
 rm -rf "$out"
 mkdir -p "$out/fuzz_migrate" "$out/fuzz_rules" "$out/fuzz_cli"
 

@@ -7,7 +7,8 @@
 # First, each input in fuzz/regressions/<target>/ (inputs that once broke a
 # target) is run once; a failure there is reported as REGRESSION and makes
 # the exit status 1, and fuzzing goes on.
-# Each target starts from its seed corpus fuzz/corpus/<target>/ (read only)
+# Each target starts from its seed corpus build-fuzz/seeds/<target>/, made
+# from the fixtures by fuzz/make-seeds.sh at the start of every run,
 # plus a working corpus build-fuzz/corpus/<target>/ that keeps what earlier
 # runs found. Crash inputs go to build-fuzz/artifacts/. Prints per target:
 # executions, exec/s, coverage, new units, crashes. Exit status 1 when any
@@ -31,7 +32,7 @@ if ! grep -q 'PSM_FUZZ' "$root/CMakeLists.txt"; then
   echo "fuzz.sh: the top-level CMakeLists.txt has no PSM_FUZZ option yet; see fuzz/README.md" >&2
   exit 2
 fi
-if [ ! -d "$root/fuzz/corpus/fuzz_migrate" ]; then "$root/fuzz/make-seeds.sh"; fi
+"$root/fuzz/make-seeds.sh" "$build/seeds" || exit 2
 
 generator=()
 if [ ! -f "$build/CMakeCache.txt" ] && command -v ninja >/dev/null; then generator=(-G Ninja); fi
@@ -78,7 +79,7 @@ for target in "${targets[@]}"; do
   [ "${FUZZ_KEEP_GOING:-0}" = 1 ] && mode=(-fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1)
   touch "$build/logs/$target.started"
   # shellcheck disable=SC2086  # FUZZ_ARGS is a list of flags
-  "$binary" "$corpus" "$root/fuzz/corpus/$target" "${dict[@]}" "${mode[@]}" \
+  "$binary" "$corpus" "$build/seeds/$target" "${dict[@]}" "${mode[@]}" \
       -max_total_time="$seconds" -timeout=25 -rss_limit_mb=2048 -print_final_stats=1 \
       -artifact_prefix="$build/artifacts/$target-" ${FUZZ_ARGS:-} >"$log" 2>&1
   rc=$?
