@@ -157,19 +157,22 @@ class LiteralPlanner {
 
   const MethodRule* Method() {
     const Member* type = FindAcross("type");
-    if (type && type->string_value) {
-      if (const MethodRule* rule = rules_.Find(*type->string_value))
-        return rule;
-      plan_.status = SiteStatus::kUnknownMethod;
-      plan_.method = *type->string_value;
-      plan_.reasons.push_back(
-          "type " + Ticked(*type->string_value) +
-          " is not a payment method in the rule table; left unchanged");
-      return nullptr;
+    if (site_.given_type && !AgreesWithGivenType(type)) return nullptr;
+    std::optional<std::string> given =
+        site_.given_type ? site_.given_type->value : std::nullopt;
+    if (!type && given) {
+      plan_.reasons.push_back("the type is passed beside the payload (" +
+                              Ticked(site_.given_type->what) + ")");
+      return KnownMethod(*given);
     }
+    if (type && type->string_value) return KnownMethod(*type->string_value);
     std::string what = type ? "type is " + Ticked(type->value_range.In(text_)) +
                                   ", not a string literal"
-                            : "the payload has no type";
+                       : site_.given_type
+                           ? "the type passed beside the payload is " +
+                                 Ticked(site_.given_type->what) +
+                                 ", not a string literal"
+                           : "the payload has no type";
     std::vector<std::string> candidates = Candidates();
     if (candidates.size() == 1) {
       plan_.reasons.push_back(what + "; inferred " + Ticked(candidates[0]) +
@@ -186,6 +189,33 @@ class LiteralPlanner {
                                  : "; it could be any of " + listed) +
                             "; left unchanged");
     return nullptr;
+  }
+
+  const MethodRule* KnownMethod(const std::string& type) {
+    if (const MethodRule* rule = rules_.Find(type)) return rule;
+    plan_.status = SiteStatus::kUnknownMethod;
+    plan_.method = type;
+    plan_.reasons.push_back("type " + Ticked(type) +
+                            " is not a payment method in the rule table; "
+                            "left unchanged");
+    return nullptr;
+  }
+
+  // A type given beside the payload (GivenType) and the payload's own
+  // `type` must both be one string: which one wins depends on the order
+  // the wrapper spreads them in.
+  bool AgreesWithGivenType(const Member* type) {
+    const GivenType& given = *site_.given_type;
+    if (!type || (given.value && type->string_value &&
+                  *given.value == *type->string_value)) {
+      return true;
+    }
+    plan_.status = SiteStatus::kNeedsReview;
+    plan_.reasons.push_back(
+        "the payload's type " + Ticked(type->value_range.In(text_)) +
+        " and the type passed beside it, " + Ticked(given.what) +
+        ", are not the same string; left unchanged");
+    return false;
   }
 
   // Finds the members `path` names, in this literal and the nested literals

@@ -32,6 +32,8 @@ class ObjectEditor {
 
   std::optional<EditSet> Run() {
     if (object_.statements) return RunStatements();
+    if (add_ && !add_->after && last_survivor_ < 0 && !members_.empty())
+      return ReplaceAll();
     for (size_t i = 0; i < members_.size();) {
       if (!removed_[i]) {
         ++i;
@@ -50,6 +52,16 @@ class ObjectEditor {
  private:
   bool Add(uint32_t begin, uint32_t end, std::string replacement) {
     return !edits_.Add({{begin, end}, std::move(replacement)}).has_value();
+  }
+
+  // Every member goes and one comes (a payload whose type is given apart):
+  // the new member takes the place of them all, the layout around stays.
+  std::optional<EditSet> ReplaceAll() {
+    if (!Add(members_.front().range.begin, members_.back().range.end,
+             Written(&members_.front()))) {
+      return std::nullopt;
+    }
+    return edits_;
   }
 
   // Removes members i..j, which are consecutive and all to go.

@@ -48,6 +48,14 @@ struct PayloadObserver {
       what;  // for messages: "`payload.amount` is read at line 14 (...)"
 };
 
+// The payment method a call gives outside its payload object: a wrapper
+// `(type, data) => dr.createSource({type, ...data})` takes it from its
+// caller's argument (`createSource('payPal', {...})`).
+struct GivenType {
+  std::optional<std::string> value;  // the string, when it is a literal
+  std::string what;  // the argument as written: "'payPal'", "method"
+};
+
 // One `<receiver>.createSource(...)` call and what the tool could learn
 // about its payload.
 struct CallSite {
@@ -72,6 +80,9 @@ struct CallSite {
   // (ReceiverRequest): the project model may find it is not
   // DigitalRiver.js, and the site none.
   std::optional<ModuleRequest> receiver;
+  // Set when the payload's type comes from elsewhere (see GivenType); the
+  // payload's own `type`, if any, must agree with it.
+  std::optional<GivenType> given_type;
   bool has_error = false;  // the call sits in a syntax error
 };
 

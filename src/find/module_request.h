@@ -42,8 +42,10 @@ struct ModuleRequest {
   std::string member;  // `ns.build()` -> "build"; "" for the export itself
   Access access = Access::kCall;
   int param_index = -1;  // kWrapperArgument
-  uint32_t at = 0;       // where the expression starts in the importing file
-  std::string what;      // the expression, shortened, for messages
+  // kWrapperArgument of `({type, ...data})`: the parameter giving the type.
+  int type_index = -1;
+  uint32_t at = 0;   // where the expression starts in the importing file
+  std::string what;  // the expression, shortened, for messages
 };
 
 // `require(...)` or a dynamic `import(...)`, maybe awaited, that `value`

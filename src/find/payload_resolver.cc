@@ -1,6 +1,7 @@
 #include "find/payload_resolver.h"
 
 #include <algorithm>
+#include <map>
 #include <string>
 
 #include "find/class_fields.h"
@@ -53,6 +54,7 @@ class PayloadResolver {
       return;
     }
     std::string_view type = node::Type(value);
+    if (type == "object" && ResolveForwarding(value, hops, site)) return;
     if (type == "object") {
       ByteRange range = node::Range(value);
       for (const PayloadLiteral& known : site->payloads) {
@@ -345,10 +347,54 @@ class PayloadResolver {
     }
   }
 
+  // `(type, data) => dr.createSource({type, ...data})`: a wrapper whose
+  // callers give the payload's fields and, apart, its type. The payload
+  // is each caller's `data`; its type, the caller's `type` (GivenType).
+  bool ResolveForwarding(TSNode object, int hops, CallSite* site) {
+    TSNode type_value{};
+    TSNode data{};
+    int members = 0;
+    for (TSNode m : node::NamedChildren(object)) {
+      if (node::IsComment(m)) continue;
+      ++members;
+      if (node::Is(m, "shorthand_property_identifier") &&
+          node::Text(m, source_) == "type") {
+        type_value = m;
+      } else if (node::Is(m, "pair") &&
+                 node::Text(node::Field(m, "key"), source_) == "type" &&
+                 node::Is(node::Unwrap(node::Field(m, "value")),
+                          "identifier")) {
+        type_value = node::Unwrap(node::Field(m, "value"));
+      } else if (node::Is(m, "spread_element") &&
+                 node::Is(node::Unwrap(ts_node_named_child(m, 0)),
+                          "identifier")) {
+        data = node::Unwrap(ts_node_named_child(m, 0));
+      }
+    }
+    if (members != 2 || ts_node_is_null(type_value) || ts_node_is_null(data))
+      return false;
+    std::string_view name = node::Text(data, source_);
+    Binding type_binding =
+        ResolveName(node::Text(type_value, source_), type_value, source_);
+    Binding data_binding = ResolveName(name, data, source_);
+    if (type_binding.kind != Binding::Kind::kParameter ||
+        data_binding.kind != Binding::Kind::kParameter ||
+        !ts_node_eq(type_binding.scope, data_binding.scope)) {
+      return false;
+    }
+    int type_index =
+        ParameterIndex(type_binding.scope, type_binding.declarator, source_);
+    if (type_index < 0) return false;
+    flow_.insert(ts_node_start_byte(data));
+    ResolveParameter(data_binding, name, hops, site, type_index);
+    return true;
+  }
+
   // The payload is a parameter: follow the calls of that function in this
-  // file (thin wrappers like `createDrSource(data)`).
+  // file (thin wrappers like `createDrSource(data)`). `type_index`: the
+  // parameter that gives the payload's type apart (ResolveForwarding).
   void ResolveParameter(const Binding& binding, std::string_view name, int hops,
-                        CallSite* site) {
+                        CallSite* site, int type_index = -1) {
     TSNode function = binding.scope;
     int index = ParameterIndex(function, binding.declarator, source_);
     std::string function_name = FunctionName(function, source_);
@@ -357,7 +403,7 @@ class PayloadResolver {
                                                : Quote(function_name)) +
                         AtLine(function);
     if (TSNode promise = ThenReceiver(function, index, source_);
-        !ts_node_is_null(promise)) {
+        !ts_node_is_null(promise) && type_index < 0) {
       // `build().then(p => dr.createSource(p))`: p is what build settles
       // with.
       Track(binding, name, "");
@@ -372,6 +418,7 @@ class PayloadResolver {
     }
     Track(binding, name, "");
     int calls = 0;
+    std::map<std::string, GivenType> given_types;  // by the text passed
     ForEachDescendant(root_, true, [&](TSNode n) {
       if (!node::Is(n, "call_expression") ||
           !CallsWrapper(n, function, source_))
@@ -379,9 +426,15 @@ class PayloadResolver {
       std::vector<TSNode> args = node::Arguments(n);
       if (static_cast<size_t>(index) >= args.size()) return;
       ++calls;
+      if (type_index >= 0) {
+        GivenType given = TypeGivenBy(n, type_index, source_);
+        given_types.emplace(given.what, given);
+      }
       Resolve(args[index], "passed to " + Quote(function_name) + AtLine(n),
               hops + 1, site);
     });
+    if (calls > 0 && type_index >= 0)
+      GiveType(given_types, function_name, site);
     if (calls == 0) {
       Blind(site, where +
                       ", which is not called in this file; its callers build "
@@ -392,11 +445,28 @@ class PayloadResolver {
       request.member = function_name;
       request.access = ModuleRequest::Access::kWrapperArgument;
       request.param_index = index;
+      request.type_index = type_index;
       request.at = ts_node_start_byte(function);
       request.what = "parameter " + Quote(name) + " of " +
                      Quote(function_name) + AtLine(function);
       site->requests.push_back(std::move(request));
     }
+  }
+
+  // The type the in-file callers of a forwarding wrapper give: one string
+  // they all pass, or a blind spot naming what they pass.
+  static void GiveType(const std::map<std::string, GivenType>& given,
+                       const std::string& function_name, CallSite* site) {
+    if (given.size() == 1 && given.begin()->second.value) {
+      site->given_type = given.begin()->second;
+      return;
+    }
+    std::string list;
+    for (const auto& [text, type] : given)
+      list += (list.empty() ? "" : ", ") + Quote(text);
+    Blind(site, "the payload's type is given apart by the callers of " +
+                    Quote(function_name) + " (" + list +
+                    "), not one string literal; migrate each call by hand");
   }
 
   static void Blind(CallSite* site, std::string reason) {

@@ -116,4 +116,18 @@ std::string FunctionName(TSNode function, std::string_view source) {
   return "";
 }
 
+GivenType TypeGivenBy(TSNode call, int index, std::string_view source) {
+  std::vector<TSNode> args = node::Arguments(call);
+  GivenType given;
+  if (index < 0 || static_cast<size_t>(index) >= args.size()) {
+    given.what = "undefined";
+    return given;
+  }
+  TSNode arg = node::Unwrap(args[index]);
+  given.what = std::string(node::Text(arg, source));
+  if (std::string value; node::StringLiteralValue(arg, source, &value))
+    given.value = std::move(value);
+  return given;
+}
+
 }  // namespace psm

@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include "find/call_site.h"
+
 namespace psm {
 
 // The function a callee names in this file: `build(...)` for a function
@@ -29,6 +31,11 @@ int ParameterIndex(TSNode function, TSNode param, std::string_view source);
 // The name a function is called by: its own, its variable's, its key's or
 // the property it is assigned to; "" for an anonymous one.
 std::string FunctionName(TSNode function, std::string_view source);
+
+// The type `call` gives a forwarding wrapper as its argument `index`
+// (`createSource('payPal', {...})`): the argument as written ("undefined"
+// when missing), and its string when it is a literal.
+GivenType TypeGivenBy(TSNode call, int index, std::string_view source);
 
 }  // namespace psm
 

@@ -8,6 +8,7 @@
 #include "find/payload_resolver.h"
 #include "find/payload_uses.h"
 #include "find/scope.h"
+#include "find/wrapper_calls.h"
 #include "syntax/node.h"
 
 namespace psm {
@@ -161,6 +162,8 @@ std::vector<CallSite> WrapperCallSites(std::string_view source, TSNode root,
     site.call = w.call;
     site.callee =
         std::string(node::Text(node::Field(call, "function"), source));
+    if (w.type_argument >= 0)
+      site.given_type = TypeGivenBy(call, w.type_argument, source);
     ResolvePayload(source, root, args[w.argument], &site);
     for (const PayloadObserver& o : w.observers) site.observers.push_back(o);
     notes->push_back("through " + w.wrapper + ", which calls createSource");

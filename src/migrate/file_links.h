@@ -46,7 +46,8 @@ struct BuilderRequest {
 struct WrapperCall {
   ByteRange call;
   int argument = 0;
-  std::string wrapper;                     // "`createDrSource` (src/dr.js:3)"
+  int type_argument = -1;  // the argument giving the type (GivenType)
+  std::string wrapper;     // "`createDrSource` (src/dr.js:3)"
   std::vector<PayloadObserver> observers;  // from inside the wrapper
 };
 

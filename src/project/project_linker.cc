@@ -65,7 +65,8 @@ void LinkWrapper(const CallerFile& caller, const SiteRequest& r, Linker& linker,
   }
   (*links)[caller.path].forwarded.insert(r.call_begin);
   for (const auto& [module, range] : calls) {
-    WrapperCall call{range, r.request.param_index, wrapper, {}};
+    WrapperCall call{
+        range, r.request.param_index, r.request.type_index, wrapper, {}};
     for (const PayloadObserver& o : r.observers)
       call.observers.push_back({o.path, "in " + wrapper + ": " + o.what});
     (*links)[module->path].wrapper_calls.push_back(std::move(call));
