@@ -66,7 +66,9 @@ ParsedCommandLine ParseCommandLine(int argc, const char* const* argv) {
       ->type_name("BYTES");
   app.add_flag("--verbose", options.verbose,
                "On stderr, a line per site: its status, the sessionId "
-               "expression it got and where from, where its payload is built");
+               "expression it got and where from, where its payload is built; "
+               "and each createSource call passed over as not "
+               "DigitalRiver.js, with the reason");
   app.add_flag("-q,--quiet", options.quiet,
                "Print no summary or review notes on stderr");
   app.add_flag("--include-minified", options.include_minified,

@@ -96,6 +96,11 @@ void Printer::File(const FileResult& file, std::string_view diff,
   if (options_.verbose) {
     for (const SiteResult& site : file.sites)
       Put(stderr, VerboseLine(file, site) + "\n");
+    for (const FileResult::PassedOver& p : file.passed_over) {
+      Put(stderr, ReadablePath(file.path) + ":" + std::to_string(p.line) + ":" +
+                      std::to_string(p.column) +
+                      ": createSource, not DigitalRiver.js: " + p.why + "\n");
+    }
   }
 }
 

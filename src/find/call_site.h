@@ -86,6 +86,13 @@ struct CallSite {
   bool has_error = false;  // the call sits in a syntax error
 };
 
+// A createSource call that is not a site: its receiver is not
+// DigitalRiver.js. Listed under --verbose, so a user can see why.
+struct PassedOverCall {
+  ByteRange call;
+  std::string why;
+};
+
 // Adds `reason` to the site's blind spots, once.
 inline void AddBlindSpot(CallSite* site, std::string reason) {
   for (const std::string& known : site->blind_spots) {

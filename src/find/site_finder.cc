@@ -26,23 +26,21 @@ struct Occurrence {
 
 class SiteFinder {
  public:
-  explicit SiteFinder(std::string_view source) : source_(source) {}
+  SiteFinder(std::string_view source, std::vector<PassedOverCall>* passed_over)
+      : source_(source), passed_over_(passed_over) {}
 
   std::vector<CallSite> FindAll(TSNode root) {
     root_ = root;
     std::vector<Occurrence> names = Occurrences();
-    TestDoubles doubles;
-    for (const Occurrence& o : names) doubles.Note(o.name, o.up, source_);
+    for (const Occurrence& o : names) doubles_.Note(o.name, o.up, source_);
     std::vector<CallSite> sites;
     std::set<std::pair<uint32_t, uint32_t>> seen;  // calls already inspected
     for (const Occurrence& o : names) {
       for (const MethodCall& call : CallsOfMethod(o.name, o.up, source_)) {
         ByteRange range = node::Range(call.call);
-        if (!seen.insert({range.begin, range.end}).second ||
-            doubles.Replaces(call.receiver, source_) ||
-            ClassifyReceiver(call.receiver, source_) ==
-                Receiver::kOtherLibrary ||
-            (call.handed_on && !SurelyDigitalRiver(call.receiver))) {
+        if (!seen.insert({range.begin, range.end}).second) continue;
+        if (std::string why = NotDigitalRiver(call); !why.empty()) {
+          if (passed_over_) passed_over_->push_back({range, std::move(why)});
           continue;
         }
         if (std::optional<CallSite> site = Inspect(call)) {
@@ -178,15 +176,34 @@ class SiteFinder {
     });
   }
 
+  // Why `call` is not a DigitalRiver.js createSource; "" when it may be.
+  std::string NotDigitalRiver(const MethodCall& call) {
+    std::string receiver = Quote(node::Text(call.receiver, source_));
+    if (doubles_.Replaces(call.receiver, source_))
+      return receiver + " is a test double";
+    if (ClassifyReceiver(call.receiver, source_) == Receiver::kOtherLibrary) {
+      return receiver +
+             " is made by another library, or is an object or class of "
+             "this file with its own createSource";
+    }
+    if (call.handed_on && !SurelyDigitalRiver(call.receiver))
+      return "the method is handed on from " + receiver +
+             ", which is not surely DigitalRiver.js";
+    return "";
+  }
+
   std::string_view source_;
+  std::vector<PassedOverCall>* passed_over_;
+  TestDoubles doubles_;
   TSNode root_{};
   std::optional<bool> names_library_;
 };
 
 }  // namespace
 
-std::vector<CallSite> FindCallSites(std::string_view source, TSNode root) {
-  return SiteFinder(source).FindAll(root);
+std::vector<CallSite> FindCallSites(std::string_view source, TSNode root,
+                                    std::vector<PassedOverCall>* passed_over) {
+  return SiteFinder(source, passed_over).FindAll(root);
 }
 
 }  // namespace psm

@@ -17,9 +17,11 @@ inline constexpr std::string_view kCreateSource = "createSource";
 // however the method is taken off its object and called (see
 // CallsOfMethod), and follows its payload (the last argument) to the object
 // literals that can reach it. Calls on receivers that are not
-// DigitalRiver.js (see ClassifyReceiver) are left out. Sites come back in
-// source order.
-std::vector<CallSite> FindCallSites(std::string_view source, TSNode root);
+// DigitalRiver.js (see ClassifyReceiver) are left out, and noted in
+// `passed_over` when given. Sites come back in source order.
+std::vector<CallSite> FindCallSites(
+    std::string_view source, TSNode root,
+    std::vector<PassedOverCall>* passed_over = nullptr);
 
 }  // namespace psm
 

@@ -188,10 +188,14 @@ void GiveWayToWrapperCalls(TSNode root, const FileLinks& links,
   });
 }
 
-void ApplyLinks(const FileLinks& links, std::vector<CallSite>* sites) {
+void ApplyLinks(const FileLinks& links, std::vector<CallSite>* sites,
+                std::vector<PassedOverCall>* passed_over) {
   std::erase_if(*sites, [&](const CallSite& s) {
+    auto other = links.not_digital_river.find(s.call.begin);
+    if (other != links.not_digital_river.end())
+      passed_over->push_back({s.call, other->second});
     return links.forwarded.contains(s.call.begin) ||
-           links.not_digital_river.contains(s.call.begin);
+           other != links.not_digital_river.end();
   });
   for (CallSite& s : *sites) {
     auto reason = links.unlinked.find(s.call.begin);

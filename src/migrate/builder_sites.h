@@ -44,7 +44,8 @@ void GiveWayToWrapperCalls(TSNode root, const FileLinks& links,
 // gives the sites the project model could not link its reason (the
 // answered ones are planned as usual, then reported with their builder's
 // plan).
-void ApplyLinks(const FileLinks& links, std::vector<CallSite>* sites);
+void ApplyLinks(const FileLinks& links, std::vector<CallSite>* sites,
+                std::vector<PassedOverCall>* passed_over);
 
 // The calls among `sites` whose payload comes, whole, from another module
 // or from what a server sent.

@@ -170,6 +170,10 @@ bool PlanReading(const FileReading& reading, std::string_view text,
   FoundSites found = reading.find(text, reading.source, root, links);
   std::vector<CallSite>& sites = found.sites;
   for (SiteRequest& r : found.requests) m->requests.push_back(std::move(r));
+  for (const PassedOverCall& p : found.passed_over) {
+    m->result.passed_over.push_back(
+        {lines.Line(p.call.begin), lines.Column(p.call.begin), p.why});
+  }
   std::vector<SitePlan> plans =
       PlanSites(sites, text, reading.source, rules, reading.options);
   for (size_t k = 0; k < sites.size(); ++k) {

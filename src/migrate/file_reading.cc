@@ -1,5 +1,7 @@
 #include "migrate/file_reading.h"
 
+#include <algorithm>
+
 #include "find/scope.h"
 #include "find/session_api_finder.h"
 #include "find/site_finder.h"
@@ -35,15 +37,19 @@ FileReading JavaScriptReading(Language language, std::string_view source,
     // Fast name lookups while finding; gone before the tree is edited.
     IndexedTree indexed(root, source);
     FoundSites found;
-    found.sites = FindCallSites(source, root);
+    found.sites = FindCallSites(source, root, &found.passed_over);
     if (source.data() != text.data())
       ObserveMarkupNames(text, source, &found.sites);
     std::vector<CallSite> wrapped;
     if (links) {
-      ApplyLinks(*links, &found.sites);
+      ApplyLinks(*links, &found.sites, &found.passed_over);
       wrapped = WrapperCallSites(source, root, *links, &found.notes);
       GiveWayToWrapperCalls(root, *links, wrapped, &found.sites);
     }
+    std::sort(found.passed_over.begin(), found.passed_over.end(),
+              [](const PassedOverCall& a, const PassedOverCall& b) {
+                return a.call.begin < b.call.begin;
+              });
     found.requests = RequestsOf(found.sites, source);
     found.first_noted = found.sites.size();
     found.first_builder = found.sites.size();

@@ -29,6 +29,7 @@ struct FoundSites {
   size_t first_builder = static_cast<size_t>(-1);
   std::vector<std::string> notes;
   std::vector<SiteRequest> requests;
+  std::vector<PassedOverCall> passed_over;  // not DigitalRiver.js
 };
 
 // One language's reading of a file: the grammar, the text it parses (the

@@ -77,6 +77,13 @@ struct FileResult {
   bool skipped = false;  // not processed (binary, too large, ...), see error
   // Changed only because it builds payloads for calls in other files.
   bool changed_for_others = false;
+  // createSource calls that are not sites, and why (--verbose lists them).
+  struct PassedOver {
+    uint32_t line = 0;
+    uint32_t column = 0;
+    std::string why;
+  };
+  std::vector<PassedOver> passed_over;
 };
 
 }  // namespace psm

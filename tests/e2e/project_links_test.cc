@@ -268,5 +268,36 @@ TEST_F(ProjectLinksTest, BuilderOutsideThePathsGivenIsNamed) {
       << no_follow.out;
 }
 
+// Calls that are not DigitalRiver.js are no sites at all, but --verbose
+// says which ones were passed over and why, in this file or through the
+// project model.
+TEST_F(ProjectLinksTest, VerboseListsCallsThatAreNotDigitalRiver) {
+  dir_.Write("src/rest-client.js",
+             "export class RestClient {\n"
+             "  createSource(body) { return fetch('/sources', body); }\n"
+             "}\n");
+  dir_.Write("src/checkout.js",
+             "import {RestClient} from './rest-client.js';\n"
+             "const stripe = Stripe('pk');\n"
+             "stripe.createSource({type: 'card', amount: 1});\n"
+             "new RestClient().createSource({type: 'payPal', amount: 1});\n");
+  Outcome quiet = Shell(dir_.path(), "{bin} --check src");
+  EXPECT_EQ(quiet.status, 0) << quiet.out << quiet.err;
+  EXPECT_EQ(quiet.err.find("not DigitalRiver.js"), std::string::npos);
+  Outcome verbose = Shell(dir_.path(), "{bin} --check --verbose src");
+  EXPECT_EQ(verbose.status, 0) << verbose.out << verbose.err;
+  EXPECT_NE(verbose.err.find("src/checkout.js:3:1: createSource, not "
+                             "DigitalRiver.js: `stripe` is made by another "
+                             "library"),
+            std::string::npos)
+      << verbose.err;
+  EXPECT_NE(verbose.err.find("src/checkout.js:4:1: createSource, not "
+                             "DigitalRiver.js: `new RestClient()`"),
+            std::string::npos)
+      << verbose.err;
+  EXPECT_NE(verbose.err.find("src/rest-client.js:2"), std::string::npos)
+      << verbose.err;
+}
+
 }  // namespace
 }  // namespace psm::testing_cli
