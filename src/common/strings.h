@@ -66,6 +66,18 @@ inline bool IsIdentifierByte(char c) {
          (byte >= 'A' && byte <= 'Z') || c == '_' || c == '$' || byte >= 0x80;
 }
 
+// Calls `f` with each maximal run of identifier bytes ("word") of `text`.
+template <typename F>
+void ForEachWord(std::string_view text, F f) {
+  size_t i = 0;
+  while (i < text.size()) {
+    while (i < text.size() && !IsIdentifierByte(text[i])) ++i;
+    size_t start = i;
+    while (i < text.size() && IsIdentifierByte(text[i])) ++i;
+    if (i > start) f(text.substr(start, i - start));
+  }
+}
+
 // True when the `size` bytes at `at` are not part of a longer identifier.
 inline bool IsWholeIdentifierAt(std::string_view text, size_t at, size_t size) {
   size_t end = at + size;

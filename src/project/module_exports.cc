@@ -1,7 +1,9 @@
 #include "project/module_exports.h"
 
+#include <algorithm>
 #include <vector>
 
+#include "common/strings.h"
 #include "find/scope.h"
 #include "syntax/node.h"
 
@@ -149,38 +151,107 @@ TSNode ValueOf(TSNode n, std::string_view source) {
   }
 }
 
-ExportedValue FindExport(TSNode root, std::string_view source,
-                         std::string_view exported) {
-  ExportedValue found;
-  TSNode module_value{};
-  for (TSNode statement : node::NamedChildren(root)) {
-    if (node::Is(statement, "export_statement")) {
-      ExportedValue here = FromExportStatement(statement, source, exported);
-      if (!ts_node_is_null(here.node) || here.passed_on) found = here;
+namespace {
+
+// What one top-level statement gives for `exported`: sets `found` (a
+// later statement overrides an earlier one, as at run time) or the module
+// value of a CommonJS or AMD module.
+void GiveExport(TSNode statement, std::string_view source,
+                std::string_view exported, ExportedValue* found,
+                TSNode* module_value) {
+  if (node::Is(statement, "export_statement")) {
+    ExportedValue here = FromExportStatement(statement, source, exported);
+    if (!ts_node_is_null(here.node) || here.passed_on) *found = here;
+    return;
+  }
+  TSNode e = node::Unwrap(ts_node_named_child(statement, 0));
+  if (node::Is(e, "assignment_expression")) {
+    std::optional<std::string> target =
+        CommonJsTarget(node::Field(e, "left"), source);
+    if (!target || (*target != "*" && *target != exported)) return;
+    TSNode value = ValueOf(node::Field(e, "right"), source);
+    if (*target == "*") *module_value = value;
+    if (*target == exported) found->node = value;
+  } else if (node::Is(e, "call_expression") &&
+             node::Text(node::Field(e, "function"), source) == "define") {
+    *module_value = AmdModuleValue(e, source);
+  }
+}
+
+// Whether `statement` may give any export whatever its name: `export
+// default`, `export *`, `module.exports = ...`, `define(...)`. Adds the
+// words of the others, under which they may give one, to `words`.
+bool GivesAnyName(TSNode statement, std::string_view source,
+                  std::vector<std::string_view>* words) {
+  std::string_view text = node::Text(statement, source);
+  if (node::Is(statement, "export_statement")) {
+    if (text.starts_with("export default") || text.find('*') != text.npos)
+      return true;
+    ForEachWord(text, [&](std::string_view w) { words->push_back(w); });
+    return false;
+  }
+  if (!node::Is(statement, "expression_statement")) return false;
+  TSNode e = node::Unwrap(ts_node_named_child(statement, 0));
+  if (node::Is(e, "call_expression"))
+    return node::Text(node::Field(e, "function"), source) == "define";
+  if (!node::Is(e, "assignment_expression")) return false;
+  std::optional<std::string> target =
+      CommonJsTarget(node::Field(e, "left"), source);
+  if (target && *target == "*") return true;
+  if (target) words->push_back(node::Text(node::Field(e, "left"), source));
+  return false;
+}
+
+}  // namespace
+
+ExportIndex::ExportIndex(TSNode root, std::string_view source)
+    : source_(source), statements_(node::NamedChildren(root)) {
+  std::vector<std::string_view> words;
+  for (uint32_t i = 0; i < statements_.size(); ++i) {
+    words.clear();
+    if (GivesAnyName(statements_[i], source, &words)) {
+      any_name_.push_back(i);
       continue;
     }
-    if (!node::Is(statement, "expression_statement")) continue;
-    TSNode e = node::Unwrap(ts_node_named_child(statement, 0));
-    if (node::Is(e, "assignment_expression")) {
-      std::optional<std::string> target =
-          CommonJsTarget(node::Field(e, "left"), source);
-      TSNode value = ValueOf(node::Field(e, "right"), source);
-      if (target && *target == "*") module_value = value;
-      if (target && *target == exported) found.node = value;
-    } else if (node::Is(e, "call_expression") &&
-               node::Text(node::Field(e, "function"), source) == "define") {
-      module_value = AmdModuleValue(e, source);
+    for (std::string_view w : words) {
+      std::vector<uint32_t>& list = by_word_[std::string(w)];
+      if (list.empty() || list.back() != i) list.push_back(i);
     }
   }
+}
+
+ExportedValue ExportIndex::Find(std::string_view exported) const {
+  // An export statement is listed under each of its words (`export {a
+  // as b}`: a, as, b); `exports.build = ...` under its left side.
+  std::vector<uint32_t> candidates = any_name_;
+  std::string name(exported);
+  for (const std::string& key :
+       {name, "module.exports." + name, "exports." + name}) {
+    auto it = by_word_.find(key);
+    if (it != by_word_.end())
+      candidates.insert(candidates.end(), it->second.begin(), it->second.end());
+  }
+  std::sort(candidates.begin(), candidates.end());  // in source order
+  candidates.erase(std::unique(candidates.begin(), candidates.end()),
+                   candidates.end());
+  ExportedValue found;
+  TSNode module_value{};
+  for (uint32_t i : candidates)
+    GiveExport(statements_[i], source_, exported, &found, &module_value);
   if (ts_node_is_null(found.node) && !found.passed_on &&
       !ts_node_is_null(module_value)) {
     if (exported == "*" || exported == "default") {
       found.node = module_value;
     } else {
-      found.node = MemberOf(module_value, exported, false, source);
+      found.node = MemberOf(module_value, exported, false, source_);
     }
   }
   return found;
+}
+
+ExportedValue FindExport(TSNode root, std::string_view source,
+                         std::string_view exported) {
+  return ExportIndex(root, source).Find(exported);
 }
 
 namespace {

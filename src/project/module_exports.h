@@ -6,6 +6,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <vector>
 
 #include "find/module_request.h"
 
@@ -17,6 +19,24 @@ struct ExportedValue {
   // Set instead when the module passes the export on from another module
   // (`export { build } from './b'`, `export * from './b'`).
   std::optional<ModuleRef> passed_on;
+};
+
+// The top-level statements of one module that may give each export,
+// found in one pass: a barrel of hundreds of exports is asked for each of
+// them, and each question then looks at the few statements that spell the
+// name (plus `export default`, `export *`, `module.exports =` and
+// `define(...)`, which may give any).
+class ExportIndex {
+ public:
+  ExportIndex(TSNode root, std::string_view source);
+  // FindExport, answered from the index.
+  ExportedValue Find(std::string_view exported) const;
+
+ private:
+  std::string_view source_;
+  std::vector<TSNode> statements_;
+  std::vector<uint32_t> any_name_;  // statements that may give any export
+  std::unordered_map<std::string, std::vector<uint32_t>> by_word_;
 };
 
 // Finds `exported` ("default", "*" or a name) in the module `root`:

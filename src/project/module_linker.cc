@@ -40,6 +40,15 @@ const Module* ModuleCache::Load(const std::string& path) {
   return slot.get();
 }
 
+ExportedValue ModuleCache::Export(const Module& module,
+                                  std::string_view exported) {
+  if (!module.exports) {
+    module.exports =
+        std::make_unique<ExportIndex>(module.tree.Root(), module.text);
+  }
+  return module.exports->Find(exported);
+}
+
 Found Linker::Follow(const std::string& importer,
                      const ModuleRequest& request) {
   Found found;
@@ -63,7 +72,7 @@ Found Linker::Follow(const std::string& importer,
     }
     TSNode root = found.module->tree.Root();
     std::string_view text = found.module->text;
-    ExportedValue value = FindExport(root, text, ref.exported);
+    ExportedValue value = ModuleCache::Export(*found.module, ref.exported);
     if (value.passed_on) {
       found.passed_through.insert(*file);
       from = *file;
@@ -74,7 +83,7 @@ Found Linker::Follow(const std::string& importer,
       // An ES namespace: `ns.build` is the named export `build`.
       ref.exported = member;
       member.clear();
-      value = FindExport(root, text, ref.exported);
+      value = ModuleCache::Export(*found.module, ref.exported);
       if (value.passed_on) {
         found.passed_through.insert(*file);
         from = *file;

@@ -14,6 +14,7 @@
 
 #include "common/byte_range.h"
 #include "find/module_request.h"
+#include "project/module_exports.h"
 #include "project/module_paths.h"
 #include "project/project_linker.h"
 #include "project/text_index.h"
@@ -31,12 +32,16 @@ struct Module {
   std::string path;
   std::string text;
   Tree tree;
+  // Built on the first question about its exports (ModuleCache::Exports).
+  mutable std::unique_ptr<ExportIndex> exports;
 };
 
 // The modules read for resolution, each parsed once.
 class ModuleCache {
  public:
   const Module* Load(const std::string& path);
+  // What `module` gives for `exported` (FindExport), from its index.
+  static ExportedValue Export(const Module& module, std::string_view exported);
 
  private:
   Parser parser_;

@@ -1,39 +1,16 @@
 #include "project/text_index.h"
 
-#include <string.h>  // memmem
-
 #include <algorithm>
 #include <iterator>
 #include <unordered_map>
 
+#include "common/strings.h"
 #include "io/file_io.h"
 
 namespace psm {
-namespace {
-
-bool IsWordChar(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-         (c >= '0' && c <= '9') || c == '_' || c == '$' ||
-         static_cast<unsigned char>(c) >= 0x80;
-}
-
-// Calls `f` with each maximal run of word characters of `text`.
-template <typename F>
-void ForEachWord(std::string_view text, F f) {
-  size_t i = 0;
-  while (i < text.size()) {
-    while (i < text.size() && !IsWordChar(text[i])) ++i;
-    size_t start = i;
-    while (i < text.size() && IsWordChar(text[i])) ++i;
-    if (i > start) f(text.substr(start, i - start));
-  }
-}
-
-}  // namespace
 
 TextIndex::TextIndex(const std::vector<std::string>& files) {
   ReadBuffer buffer;
-  std::unordered_map<std::string, uint32_t> word_ids;
   std::string key;
   for (uint32_t id = 0; id < files.size(); ++id) {
     SourceView file = ReadSourceFile(files[id], kDefaultMaxFileBytes, buffer);
@@ -41,32 +18,26 @@ TextIndex::TextIndex(const std::vector<std::string>& files) {
     readable_.push_back(id);
     ForEachWord(file.text, [&](std::string_view word) {
       key.assign(word);
-      auto [it, added] = word_ids.emplace(key, files_of_word_.size());
-      if (added) {
-        word_starts_.push_back(static_cast<uint32_t>(words_.size()));
-        words_.append(word).push_back('\n');
-        files_of_word_.emplace_back();
-      }
-      std::vector<uint32_t>& ids = files_of_word_[it->second];
+      std::vector<uint32_t>& ids = files_of_word_[key];
       if (ids.empty() || ids.back() != id) ids.push_back(id);
     });
   }
 }
 
-std::vector<uint32_t> TextIndex::WithRun(std::string_view run) const {
+std::vector<uint32_t> TextIndex::WithWord(std::string_view word, bool as_suffix,
+                                          bool as_prefix) const {
   std::vector<uint32_t> ids;
-  const char* begin = words_.data();
-  const char* end = begin + words_.size();
-  for (const char* hit = begin;
-       (hit = static_cast<const char*>(
-            memmem(hit, end - hit, run.data(), run.size()))) != nullptr;) {
-    size_t at = hit - begin;
-    // The word holding this hit; the search goes on after it.
-    size_t w = std::upper_bound(word_starts_.begin(), word_starts_.end(), at) -
-               word_starts_.begin() - 1;
-    const std::vector<uint32_t>& files = files_of_word_[w];
-    ids.insert(ids.end(), files.begin(), files.end());
-    hit = begin + words_.find('\n', at);
+  if (!as_suffix && !as_prefix) {
+    auto it = files_of_word_.find(std::string(word));
+    if (it != files_of_word_.end()) ids = it->second;
+    return ids;
+  }
+  // The first or last word of a longer needle: rare, so a pass over the
+  // distinct words is fine.
+  for (const auto& [known, files] : files_of_word_) {
+    bool match = known == word || (as_suffix && known.ends_with(word)) ||
+                 (as_prefix && known.starts_with(word));
+    if (match) ids.insert(ids.end(), files.begin(), files.end());
   }
   std::sort(ids.begin(), ids.end());
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
@@ -74,15 +45,24 @@ std::vector<uint32_t> TextIndex::WithRun(std::string_view run) const {
 }
 
 std::vector<uint32_t> TextIndex::MayContain(std::string_view needle) const {
+  std::vector<std::string_view> words;
+  ForEachWord(needle, [&](std::string_view word) { words.push_back(word); });
+  // A needle that is one name is found as a whole word; otherwise a word
+  // at the needle's very start may end a longer word of the file, and one
+  // at its very end may start one.
+  bool name = words.size() == 1 && words[0].size() == needle.size();
   std::vector<uint32_t> ids = readable_;
-  ForEachWord(needle, [&](std::string_view run) {
-    if (ids.empty()) return;
-    std::vector<uint32_t> with = WithRun(run);
+  for (std::string_view word : words) {
+    if (ids.empty()) break;
+    bool at_start = word.data() == needle.data();
+    bool at_end = word.data() + word.size() == needle.data() + needle.size();
+    std::vector<uint32_t> with =
+        WithWord(word, !name && at_start, !name && at_end);
     std::vector<uint32_t> both;
     std::set_intersection(ids.begin(), ids.end(), with.begin(), with.end(),
                           std::back_inserter(both));
     ids.swap(both);
-  });
+  }
   return ids;
 }
 

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace psm {
@@ -14,11 +15,16 @@ namespace psm {
 // file of the project for each question made a monorepo of 1,200 linked
 // sites take 1.4 million reads.
 //
-// Indexes the words (runs of identifier characters) of each file. A file
-// holds `needle` only if, for each word run of the needle, one of its
-// words contains that run: so the answer is every file that holds the
-// needle (exactly those when the needle is one word), and the caller
-// checks the text of the few it gets.
+// Indexes the words (maximal runs of identifier characters) of each file.
+// The questions are names: identifiers (`buildPayPal`), module stems
+// (`paypal-request`), and a name is used in code as whole words — a
+// reference, a property, a string or a path segment that spells it. So a
+// file may hold `needle` when it has each word of the needle as one of its
+// words, one at the needle's very start possibly ending a longer word and
+// one at its very end starting one (`xpaypal-requests` holds
+// `paypal-request`); a needle that is one name must be a whole word. The caller
+// checks the text of the few files it gets. One hash lookup per word of the
+// needle, whatever the size of the project.
 class TextIndex {
  public:
   // Reads each of `files` once (unreadable ones are never candidates).
@@ -28,14 +34,13 @@ class TextIndex {
   std::vector<uint32_t> MayContain(std::string_view needle) const;
 
  private:
-  std::vector<uint32_t> WithRun(std::string_view run) const;
+  // The files with a word `word` (exactly, or ending / starting with it).
+  std::vector<uint32_t> WithWord(std::string_view word, bool as_suffix,
+                                 bool as_prefix) const;
 
   std::vector<uint32_t> readable_;
-  // Every distinct word once, each followed by '\n' (one memmem pass per
-  // run finds the words holding it), and the files of each.
-  std::string words_;
-  std::vector<uint32_t> word_starts_;
-  std::vector<std::vector<uint32_t>> files_of_word_;
+  // The files of each distinct word.
+  std::unordered_map<std::string, std::vector<uint32_t>> files_of_word_;
 };
 
 }  // namespace psm

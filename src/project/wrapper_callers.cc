@@ -20,8 +20,7 @@ std::vector<std::pair<const Module*, ByteRange>> Linker::CallsOfExport(
   if (stem == "index") stem = fs::path(file).parent_path().filename().string();
   const Module* own = cache_.Load(file);
   if (!own) return calls;
-  TSNode default_export =
-      FindExport(own->tree.Root(), own->text, "default").node;
+  TSNode default_export = ModuleCache::Export(*own, "default").node;
   bool is_default = !ts_node_is_null(default_export) &&
                     FunctionName(default_export, own->text) == name;
   bool provided = IsOnlyObjectMember(*own, name, wrapper_at);
