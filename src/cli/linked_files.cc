@@ -1,5 +1,6 @@
 #include "cli/linked_files.h"
 
+#include <algorithm>
 #include <map>
 
 #include "cli/server_answers.h"
@@ -104,6 +105,90 @@ void Commit(FileWriter& writer, const std::string& absolute,
   file->result.changed_for_others = false;
 }
 
+// The order files are migrated in: base classes whose objects subclasses
+// build on (`super.build()`) first, as their plans decide whether those
+// subclasses may change anything; then the other builders; then the calls.
+int Rank(const std::string& absolute,
+         const std::map<std::string, FileLinks>& links,
+         const std::set<std::string>& bases) {
+  if (bases.contains(absolute)) return 0;
+  auto found = links.find(absolute);
+  return found != links.end() && !found->second.builders.empty() ? 1 : 2;
+}
+
+std::set<std::string> BaseFiles(const std::map<std::string, FileLinks>& links) {
+  std::set<std::string> bases;
+  for (const auto& [path, file] : links) {
+    for (const BuilderRequest& b : file.builders) {
+      if (!b.base_file.empty()) bases.insert(b.base_file);
+    }
+  }
+  return bases;
+}
+
+// A subclass's builder changes nothing when its base's object was left
+// alone or could not be written.
+void RefuseWithBase(
+    const BuilderPlans& plans,
+    const std::map<std::string, std::string>& write_errors,
+    const std::function<std::string(const std::string&)>& display,
+    FileLinks* links) {
+  for (BuilderRequest& b : links->builders) {
+    if (b.base_file.empty()) continue;
+    auto file = plans.find(b.base_file);
+    const SiteResult* base = nullptr;
+    if (file != plans.end()) {
+      auto plan = file->second.find(b.base_begin);
+      if (plan != file->second.end()) base = &plan->second;
+    }
+    if (auto error = write_errors.find(b.base_file);
+        error != write_errors.end()) {
+      b.refused = "the file that builds the fields of `super." +
+                  b.super_member + "()` (" + display(b.base_file) +
+                  ") was not changed: " + error->second;
+    } else if (!base) {
+      b.refused = "the tool could not plan the fields of `super." +
+                  b.super_member + "()` (" + b.base_at + ")";
+    } else {
+      for (const std::string& r : base->reasons) {
+        if (r.starts_with(kSharedPayloadRefused))
+          b.refused =
+              "`super." + b.super_member + "()` (" + b.base_at +
+              ") returns an object that " +
+              r.substr(std::string_view("the object it returns ").size());
+      }
+    }
+  }
+}
+
+// A subclass's builder reports what its base's object loses too.
+void AddBasePlans(const FileLinks& links, const BuilderPlans& plans,
+                  std::map<uint32_t, SiteResult>* mine) {
+  for (const BuilderRequest& b : links.builders) {
+    auto site = mine->find(b.builder.begin);
+    auto file = plans.find(b.base_file);
+    if (b.base_file.empty() || !b.refused.empty() || site == mine->end() ||
+        file == plans.end())
+      continue;
+    auto base = file->second.find(b.base_begin);
+    if (base == file->second.end()) continue;
+    SiteResult& s = site->second;
+    const SiteResult& from = base->second;
+    s.status = WorseStatus(s.status, from.status);
+    std::vector<std::string> removed = from.removed;
+    for (const std::string& r : s.removed) {
+      if (std::find(removed.begin(), removed.end(), r) == removed.end())
+        removed.push_back(r);
+    }
+    s.removed = std::move(removed);
+    for (const std::string& r : from.reasons) {
+      if (!r.starts_with(kBuilderNote) &&
+          std::find(s.reasons.begin(), s.reasons.end(), r) == s.reasons.end())
+        s.reasons.push_back("in " + b.base_at + ": " + r);
+    }
+  }
+}
+
 }  // namespace
 
 void FinishLinkedFiles(const RunContext& ctx,
@@ -166,12 +251,14 @@ void FinishLinkedFiles(const RunContext& ctx,
   std::map<std::string, ProcessedFile> done;  // by display path
   BuilderPlans builders;
   std::map<std::string, std::string> write_errors;  // absolute -> error
-  for (int pass = 0; pass < 2; ++pass) {
+  std::set<std::string> bases = BaseFiles(links);
+  for (int pass = 0; pass < 3; ++pass) {
     for (const auto& [display, absolute] : todo) {
       if (interrupted.load()) break;
       auto found = links.find(absolute);
-      bool builds = found != links.end() && !found->second.builders.empty();
-      if (builds != (pass == 0)) continue;
+      if (Rank(absolute, links, bases) != pass) continue;
+      if (found != links.end())
+        RefuseWithBase(builders, write_errors, options.display, &found->second);
       ProcessedFile file =
           ProcessFile(absolute, ctx, worker,
                       found == links.end() ? nullptr : &found->second, true);
@@ -180,7 +267,9 @@ void FinishLinkedFiles(const RunContext& ctx,
       if (!file.result.error.empty())
         write_errors[absolute] = file.result.error;
       TakeBuilderSites(absolute, &file.result, &builders);
-      if (pass == 1 && found != links.end())
+      if (found != links.end())
+        AddBasePlans(found->second, builders, &builders[absolute]);
+      if (pass == 2 && found != links.end())
         AnswerCalls(found->second, builders, write_errors, options.display,
                     &file.result);
       if (auto reads = server_reads.find(absolute); reads != server_reads.end())

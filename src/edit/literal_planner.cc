@@ -156,6 +156,7 @@ class LiteralPlanner {
   }
 
   const MethodRule* Method() {
+    if (!options_.forced_method.empty()) return ForcedMethod();
     const Member* type = FindAcross("type");
     if (type && type->string_value) {
       if (const MethodRule* rule = rules_.Find(*type->string_value))
@@ -185,6 +186,18 @@ class LiteralPlanner {
                                  ? "; the tool cannot tell the payment method"
                                  : "; it could be any of " + listed) +
                             "; left unchanged");
+    return nullptr;
+  }
+
+  // The method a class sharing this object gives it (see PlanOptions).
+  const MethodRule* ForcedMethod() {
+    const std::string& type = options_.forced_method;
+    if (const MethodRule* rule = rules_.Find(type)) return rule;
+    plan_.status = SiteStatus::kUnknownMethod;
+    plan_.method = type;
+    plan_.reasons.push_back("type " + Ticked(type) +
+                            " is not a payment method in the rule table; "
+                            "left unchanged");
     return nullptr;
   }
 
@@ -247,7 +260,7 @@ class LiteralPlanner {
 
   void NoteOpaqueMembers(const ObjectLiteral& object, std::string_view key) {
     for (const Member& m : object.members) {
-      bool opaque = m.kind == Member::Kind::kSpread ||
+      bool opaque = (m.kind == Member::Kind::kSpread && m.covered.empty()) ||
                     (m.kind == Member::Kind::kComputed && m.key.empty());
       if (opaque) {
         Blind(Ticked(m.range.In(text_)) + " may carry " + Ticked(key) +
@@ -379,7 +392,10 @@ class LiteralPlanner {
           options_.session_id_flag + ")");
       return;
     }
-    if (!rule.add_session_id || session_id_set_later_) return;
+    if (!rule.add_session_id || session_id_set_later_ ||
+        options_.session_id_elsewhere) {
+      return;
+    }
     if (!session_id_observed_.empty()) {
       Blind(session_id_observed_ +
             "; adding sessionId would change what it sees: add it by hand");

@@ -48,6 +48,19 @@ struct PayloadObserver {
       what;  // for messages: "`payload.amount` is read at line 14 (...)"
 };
 
+// A class whose payload is made, in part or whole, by a method of its base
+// class in another module (see CallSite::users): the payment method it
+// gives that object decides what may go from it.
+struct PayloadUser {
+  std::string name;         // "PayPalRequest"
+  std::string where;        // "src/payments/paypal-request.js:5"
+  std::string method;       // its payment type; "" when the tool cannot tell
+  std::string why_unknown;  // why `method` is ""
+  // The user sets `type` itself (`{...super.build(), type: 'payPal'}`):
+  // sessionId goes there, not into the shared object.
+  bool sets_type = false;
+};
+
 // One `<receiver>.createSource(...)` call and what the tool could learn
 // about its payload.
 struct CallSite {
@@ -73,6 +86,13 @@ struct CallSite {
   // DigitalRiver.js, and the site none.
   std::optional<ModuleRequest> receiver;
   bool has_error = false;  // the call sits in a syntax error
+  // A base class's method whose object several classes share: planned once
+  // per user's payment method; migrated only when every user needs the
+  // same edits in it (see PlanSharedPayload).
+  std::vector<PayloadUser> users;
+  // Set when the site must change nothing (its shared part needs review
+  // elsewhere): the reason.
+  std::string refused;
 };
 
 // Adds `reason` to the site's blind spots, once.
