@@ -4,6 +4,7 @@
 #include <map>
 
 #include "cli/server_answers.h"
+#include "io/file_io.h"
 #include "project/module_paths.h"
 #include "project/project_linker.h"
 
@@ -124,6 +125,31 @@ std::set<std::string> BaseFiles(const std::map<std::string, FileLinks>& links) {
     }
   }
   return bases;
+}
+
+// Why a base class's file must not be written: a subclass built on its
+// object (`super.build()`) lies in a file this run cannot replace, so the
+// site would be half written (the base's fields gone, no sessionId in the
+// subclass). "" when every such file can be replaced.
+std::string WhyNotWriteBase(
+    FileWriter& writer, const std::string& base,
+    const std::map<std::string, FileLinks>& links,
+    const std::function<std::string(const std::string&)>& display) {
+  for (const auto& [path, file] : links) {
+    bool depends = std::any_of(
+        file.builders.begin(), file.builders.end(),
+        [&](const BuilderRequest& b) { return b.base_file == base; });
+    if (!depends) continue;
+    SourceFile read = ReadSourceFile(path, kDefaultMaxFileBytes);
+    std::string why = read.error.empty()
+                          ? writer.CheckReplaceable(path, read.text)
+                          : read.error;
+    if (!why.empty()) {
+      return "not written: " + display(path) +
+             ", which builds on its object, cannot be: " + why;
+    }
+  }
+  return "";
 }
 
 // A subclass's builder changes nothing when its base's object was left
@@ -263,6 +289,16 @@ void FinishLinkedFiles(const RunContext& ctx,
           ProcessFile(absolute, ctx, worker,
                       found == links.end() ? nullptr : &found->second, true);
       file.result.path = display;
+      if (pass == 0 && file.result.changed && !file.pending_text.empty()) {
+        if (std::string why =
+                WhyNotWriteBase(writer, absolute, links, options.display);
+            !why.empty()) {
+          file.pending_text.clear();
+          file.result.changed = false;
+          file.result.changed_for_others = false;
+          file.result.error = why;
+        }
+      }
       Commit(writer, absolute, &file);
       if (!file.result.error.empty())
         write_errors[absolute] = file.result.error;
