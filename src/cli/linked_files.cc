@@ -152,6 +152,27 @@ std::string WhyNotWriteBase(
   return "";
 }
 
+// Why the base's object was left as it is, for its subclass `b`: its users
+// need different edits, or something else keeps all of it (another use of
+// the base's method sees every field). "" when it was migrated.
+std::string WhyBaseLeftAlone(const SiteResult& base, const BuilderRequest& b) {
+  std::string call = "`super." + b.super_member + "()` (" + b.base_at + ")";
+  for (const std::string& r : base.reasons) {
+    if (r.starts_with(kSharedPayloadRefused)) {
+      return call + " returns an object that " +
+             r.substr(std::string_view("the object it returns ").size());
+    }
+  }
+  bool untouched =
+      base.fixes.empty() && base.removed.empty() && !base.added_session_id;
+  if (base.status != SiteStatus::kNeedsReview || !untouched) return "";
+  std::string why;
+  for (const std::string& r : base.reasons) {
+    if (!r.starts_with(kBuilderNote)) why += (why.empty() ? "" : "; ") + r;
+  }
+  return call + " returns an object the tool left as it is: " + why;
+}
+
 // A subclass's builder changes nothing when its base's object was left
 // alone or could not be written.
 void RefuseWithBase(
@@ -176,13 +197,7 @@ void RefuseWithBase(
       b.refused = "the tool could not plan the fields of `super." +
                   b.super_member + "()` (" + b.base_at + ")";
     } else {
-      for (const std::string& r : base->reasons) {
-        if (r.starts_with(kSharedPayloadRefused))
-          b.refused =
-              "`super." + b.super_member + "()` (" + b.base_at +
-              ") returns an object that " +
-              r.substr(std::string_view("the object it returns ").size());
-      }
+      b.refused = WhyBaseLeftAlone(*base, b);
     }
   }
 }

@@ -347,6 +347,27 @@ TEST_F(SuperBuildTest, ASubclassOfASubclassIsAUserToo) {
       << run.out << run.err;
 }
 
+TEST_F(SuperBuildTest, ABaseMethodUsedElsewhereInItsClassKeepsBothFiles) {
+  dir_.Write("src/base.js",
+             "export class Base {\n"
+             "  constructor(cart) { this.cart = cart; }\n"
+             "  build() {\n"
+             "    return {amount: this.cart.total, currency: 'EUR'};\n"
+             "  }\n"
+             "  toJSON() { return this.build(); }\n"
+             "}\n");
+  std::string base = dir_.Read("src/base.js");
+  std::string paypal = dir_.Read("src/paypal.js");
+  Outcome run = Shell(dir_.path(), "{bin} --write --session-id S src");
+  EXPECT_EQ(dir_.Read("src/base.js"), base);
+  EXPECT_EQ(dir_.Read("src/paypal.js"), paypal);
+  EXPECT_NE((run.out + run.err)
+                .find("returns an object the tool left as it is: the builder "
+                      "is also used at line 6"),
+            std::string::npos)
+      << run.out << run.err;
+}
+
 TEST_F(ProjectLinksTest, ATypeSetTwoLevelsDownIsThatUsersMethod) {
   dir_.Write("src/base.js",
              "export class Base {\n"
