@@ -1,8 +1,10 @@
 #include "cli/linked_files.h"
 
+#include <algorithm>
 #include <map>
 
 #include "cli/server_answers.h"
+#include "io/file_io.h"
 #include "project/module_paths.h"
 #include "project/project_linker.h"
 
@@ -104,6 +106,130 @@ void Commit(FileWriter& writer, const std::string& absolute,
   file->result.changed_for_others = false;
 }
 
+// The order files are migrated in: base classes whose objects subclasses
+// build on (`super.build()`) first, as their plans decide whether those
+// subclasses may change anything; then the other builders; then the calls.
+int Rank(const std::string& absolute,
+         const std::map<std::string, FileLinks>& links,
+         const std::set<std::string>& bases) {
+  if (bases.contains(absolute)) return 0;
+  auto found = links.find(absolute);
+  return found != links.end() && !found->second.builders.empty() ? 1 : 2;
+}
+
+std::set<std::string> BaseFiles(const std::map<std::string, FileLinks>& links) {
+  std::set<std::string> bases;
+  for (const auto& [path, file] : links) {
+    for (const BuilderRequest& b : file.builders) {
+      if (!b.base_file.empty()) bases.insert(b.base_file);
+    }
+  }
+  return bases;
+}
+
+// Why a base class's file must not be written: a subclass built on its
+// object (`super.build()`) lies in a file this run cannot replace, so the
+// site would be half written (the base's fields gone, no sessionId in the
+// subclass). "" when every such file can be replaced.
+std::string WhyNotWriteBase(
+    FileWriter& writer, const std::string& base,
+    const std::map<std::string, FileLinks>& links,
+    const std::function<std::string(const std::string&)>& display) {
+  for (const auto& [path, file] : links) {
+    bool depends = std::any_of(
+        file.builders.begin(), file.builders.end(),
+        [&](const BuilderRequest& b) { return b.base_file == base; });
+    if (!depends) continue;
+    SourceFile read = ReadSourceFile(path, kDefaultMaxFileBytes);
+    std::string why = read.error.empty()
+                          ? writer.CheckReplaceable(path, read.text)
+                          : read.error;
+    if (!why.empty()) {
+      return "not written: " + display(path) +
+             ", which builds on its object, cannot be: " + why;
+    }
+  }
+  return "";
+}
+
+// Why the base's object was left as it is, for its subclass `b`: its users
+// need different edits, or something else keeps all of it (another use of
+// the base's method sees every field). "" when it was migrated.
+std::string WhyBaseLeftAlone(const SiteResult& base, const BuilderRequest& b) {
+  std::string call = "`super." + b.super_member + "()` (" + b.base_at + ")";
+  for (const std::string& r : base.reasons) {
+    if (r.starts_with(kSharedPayloadRefused)) {
+      return call + " returns an object that " +
+             r.substr(std::string_view("the object it returns ").size());
+    }
+  }
+  bool untouched =
+      base.fixes.empty() && base.removed.empty() && !base.added_session_id;
+  if (base.status != SiteStatus::kNeedsReview || !untouched) return "";
+  std::string why;
+  for (const std::string& r : base.reasons) {
+    if (!r.starts_with(kBuilderNote)) why += (why.empty() ? "" : "; ") + r;
+  }
+  return call + " returns an object the tool left as it is: " + why;
+}
+
+// A subclass's builder changes nothing when its base's object was left
+// alone or could not be written.
+void RefuseWithBase(
+    const BuilderPlans& plans,
+    const std::map<std::string, std::string>& write_errors,
+    const std::function<std::string(const std::string&)>& display,
+    FileLinks* links) {
+  for (BuilderRequest& b : links->builders) {
+    if (b.base_file.empty()) continue;
+    auto file = plans.find(b.base_file);
+    const SiteResult* base = nullptr;
+    if (file != plans.end()) {
+      auto plan = file->second.find(b.base_begin);
+      if (plan != file->second.end()) base = &plan->second;
+    }
+    if (auto error = write_errors.find(b.base_file);
+        error != write_errors.end()) {
+      b.refused = "the file that builds the fields of `super." +
+                  b.super_member + "()` (" + display(b.base_file) +
+                  ") was not changed: " + error->second;
+    } else if (!base) {
+      b.refused = "the tool could not plan the fields of `super." +
+                  b.super_member + "()` (" + b.base_at + ")";
+    } else {
+      b.refused = WhyBaseLeftAlone(*base, b);
+    }
+  }
+}
+
+// A subclass's builder reports what its base's object loses too.
+void AddBasePlans(const FileLinks& links, const BuilderPlans& plans,
+                  std::map<uint32_t, SiteResult>* mine) {
+  for (const BuilderRequest& b : links.builders) {
+    auto site = mine->find(b.builder.begin);
+    auto file = plans.find(b.base_file);
+    if (b.base_file.empty() || !b.refused.empty() || site == mine->end() ||
+        file == plans.end())
+      continue;
+    auto base = file->second.find(b.base_begin);
+    if (base == file->second.end()) continue;
+    SiteResult& s = site->second;
+    const SiteResult& from = base->second;
+    s.status = WorseStatus(s.status, from.status);
+    std::vector<std::string> removed = from.removed;
+    for (const std::string& r : s.removed) {
+      if (std::find(removed.begin(), removed.end(), r) == removed.end())
+        removed.push_back(r);
+    }
+    s.removed = std::move(removed);
+    for (const std::string& r : from.reasons) {
+      if (!r.starts_with(kBuilderNote) &&
+          std::find(s.reasons.begin(), s.reasons.end(), r) == s.reasons.end())
+        s.reasons.push_back("in " + b.base_at + ": " + r);
+    }
+  }
+}
+
 }  // namespace
 
 void FinishLinkedFiles(const RunContext& ctx,
@@ -166,21 +292,35 @@ void FinishLinkedFiles(const RunContext& ctx,
   std::map<std::string, ProcessedFile> done;  // by display path
   BuilderPlans builders;
   std::map<std::string, std::string> write_errors;  // absolute -> error
-  for (int pass = 0; pass < 2; ++pass) {
+  std::set<std::string> bases = BaseFiles(links);
+  for (int pass = 0; pass < 3; ++pass) {
     for (const auto& [display, absolute] : todo) {
       if (interrupted.load()) break;
       auto found = links.find(absolute);
-      bool builds = found != links.end() && !found->second.builders.empty();
-      if (builds != (pass == 0)) continue;
+      if (Rank(absolute, links, bases) != pass) continue;
+      if (found != links.end())
+        RefuseWithBase(builders, write_errors, options.display, &found->second);
       ProcessedFile file =
           ProcessFile(absolute, ctx, worker,
                       found == links.end() ? nullptr : &found->second, true);
       file.result.path = display;
+      if (pass == 0 && file.result.changed && !file.pending_text.empty()) {
+        if (std::string why =
+                WhyNotWriteBase(writer, absolute, links, options.display);
+            !why.empty()) {
+          file.pending_text.clear();
+          file.result.changed = false;
+          file.result.changed_for_others = false;
+          file.result.error = why;
+        }
+      }
       Commit(writer, absolute, &file);
       if (!file.result.error.empty())
         write_errors[absolute] = file.result.error;
       TakeBuilderSites(absolute, &file.result, &builders);
-      if (pass == 1 && found != links.end())
+      if (found != links.end())
+        AddBasePlans(found->second, builders, &builders[absolute]);
+      if (pass == 2 && found != links.end())
         AnswerCalls(found->second, builders, write_errors, options.display,
                     &file.result);
       if (auto reads = server_reads.find(absolute); reads != server_reads.end())

@@ -156,6 +156,7 @@ class LiteralPlanner {
   }
 
   const MethodRule* Method() {
+    if (!options_.forced_method.empty()) return ForcedMethod();
     const Member* type = FindAcross("type");
     if (site_.given_type && !AgreesWithGivenType(type)) return nullptr;
     std::optional<std::string> given =
@@ -189,6 +190,11 @@ class LiteralPlanner {
                                  : "; it could be any of " + listed) +
                             "; left unchanged");
     return nullptr;
+  }
+
+  // The method a class sharing this object gives it (see PlanOptions).
+  const MethodRule* ForcedMethod() {
+    return KnownMethod(options_.forced_method);
   }
 
   const MethodRule* KnownMethod(const std::string& type) {
@@ -277,7 +283,7 @@ class LiteralPlanner {
 
   void NoteOpaqueMembers(const ObjectLiteral& object, std::string_view key) {
     for (const Member& m : object.members) {
-      bool opaque = m.kind == Member::Kind::kSpread ||
+      bool opaque = (m.kind == Member::Kind::kSpread && m.covered.empty()) ||
                     (m.kind == Member::Kind::kComputed && m.key.empty());
       if (opaque) {
         Blind(Ticked(m.range.In(text_)) + " may carry " + Ticked(key) +
@@ -409,7 +415,10 @@ class LiteralPlanner {
           options_.session_id_flag + ")");
       return;
     }
-    if (!rule.add_session_id || session_id_set_later_) return;
+    if (!rule.add_session_id || session_id_set_later_ ||
+        options_.session_id_elsewhere) {
+      return;
+    }
     if (!session_id_observed_.empty()) {
       Blind(session_id_observed_ +
             "; adding sessionId would change what it sees: add it by hand");

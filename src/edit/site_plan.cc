@@ -31,8 +31,7 @@ int Severity(SiteStatus s) {
 
 void Combine(SitePlan part, size_t literal_count, const std::string& origin,
              SitePlan* site) {
-  if (Severity(part.status) > Severity(site->status))
-    site->status = part.status;
+  site->status = WorseStatus(site->status, part.status);
   if (!part.method.empty() &&
       site->method.find(part.method) == std::string::npos) {
     site->method += (site->method.empty() ? "" : ",") + part.method;
@@ -75,6 +74,10 @@ std::vector<std::vector<const PayloadLiteral*>> Units(const CallSite& site) {
 
 }  // namespace
 
+SiteStatus WorseStatus(SiteStatus a, SiteStatus b) {
+  return Severity(b) > Severity(a) ? b : a;
+}
+
 std::string_view StatusName(SiteStatus status) {
   switch (status) {
     case SiteStatus::kMigrated:
@@ -99,6 +102,10 @@ SitePlan PlanSite(const CallSite& site, std::string_view text,
   if (site.has_error) {
     plan.reasons.push_back(
         "a syntax error surrounds this call; fix the file first");
+    return plan;
+  }
+  if (!site.refused.empty()) {
+    plan.reasons.push_back(site.refused);
     return plan;
   }
   plan.status = SiteStatus::kAlreadyMigrated;

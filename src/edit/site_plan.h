@@ -23,6 +23,11 @@ enum class SiteStatus {
 
 std::string_view StatusName(SiteStatus status);
 
+// The status of a site made of parts with statuses `a` and `b`: the one
+// that asks more of a person (needs-review over unknown-method over
+// migrated over the rest).
+SiteStatus WorseStatus(SiteStatus a, SiteStatus b);
+
 // The value inserted when no --session-id is given. It is valid JavaScript,
 // fails loudly if shipped, and later runs recognise and report it.
 inline constexpr std::string_view kPlaceholderMarker =
@@ -38,6 +43,11 @@ struct PlanOptions {
   std::string php_session_id;
   // Rewrite minified and bundled files too (skipped by default).
   bool include_minified = false;
+  // The payment method a class sharing the payload gives it (its `type` is
+  // set there, or by the class's constructor); "" to read it from `type`.
+  std::string forced_method;
+  // That class sets `type` in its own object: sessionId goes there.
+  bool session_id_elsewhere = false;
 };
 
 // A removed member: which path, and where its value and member stood.
@@ -61,6 +71,18 @@ struct SitePlan {
 // Plans the edits for `site` from the rule table.
 SitePlan PlanSite(const CallSite& site, std::string_view text,
                   const RuleTable& rules, const PlanOptions& options);
+
+// How the reason of a shared object left alone begins (its users' sites
+// are refused too).
+inline constexpr std::string_view kSharedPayloadRefused =
+    "the object it returns is shared by ";
+
+// A site whose literals several classes share (`site.users`): planned
+// once per user's payment method. The edits are made only when every user
+// needs the same ones in them; otherwise nothing changes and the reason
+// lists the users and their methods. Without users, PlanSite.
+SitePlan PlanSharedPayload(const CallSite& site, std::string_view text,
+                           const RuleTable& rules, const PlanOptions& options);
 
 }  // namespace psm
 

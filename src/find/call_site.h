@@ -56,6 +56,19 @@ struct GivenType {
   std::string what;  // the argument as written: "'payPal'", "method"
 };
 
+// A class whose payload is made, in part or whole, by a method of its base
+// class in another module (see CallSite::users): the payment method it
+// gives that object decides what may go from it.
+struct PayloadUser {
+  std::string name;         // "PayPalRequest"
+  std::string where;        // "src/payments/paypal-request.js:5"
+  std::string method;       // its payment type; "" when the tool cannot tell
+  std::string why_unknown;  // why `method` is ""
+  // The user sets `type` itself (`{...super.build(), type: 'payPal'}`):
+  // sessionId goes there, not into the shared object.
+  bool sets_type = false;
+};
+
 // One `<receiver>.createSource(...)` call and what the tool could learn
 // about its payload.
 struct CallSite {
@@ -84,6 +97,13 @@ struct CallSite {
   // payload's own `type`, if any, must agree with it.
   std::optional<GivenType> given_type;
   bool has_error = false;  // the call sits in a syntax error
+  // A base class's method whose object several classes share: planned once
+  // per user's payment method; migrated only when every user needs the
+  // same edits in it (see PlanSharedPayload).
+  std::vector<PayloadUser> users;
+  // Set when the site must change nothing (its shared part needs review
+  // elsewhere): the reason.
+  std::string refused;
 };
 
 // A createSource call that is not a site: its receiver is not

@@ -112,6 +112,20 @@ Member BuildMember(TSNode n, std::string_view source, int depth) {
 
 }  // namespace
 
+Member BuildAssignedMember(TSNode statement, TSNode assignment,
+                           std::string_view source) {
+  Member member;
+  member.range = node::Range(statement);
+  TSNode left = node::Field(assignment, "left");
+  TSNode value = node::Field(assignment, "right");
+  member.key_range = node::Range(node::Field(left, "property"));
+  member.key = std::string(member.key_range.In(source));
+  member.value_range = node::Range(value);
+  ReadValue(value, source, 1, &member);
+  member.value_effect = EffectOfValue(value, member, source);
+  return member;
+}
+
 std::string Quote(std::string_view text) {
   std::string flat;
   for (char c : text) {

@@ -17,6 +17,12 @@ namespace psm {
 ObjectLiteral BuildObjectLiteral(TSNode object, std::string_view source,
                                  int depth = 0);
 
+// `object.key = value;` (`statement`, holding `assignment`) as a member of
+// an object built piecewise: its range is the statement's, its key the
+// property's, its value the right side's.
+Member BuildAssignedMember(TSNode statement, TSNode assignment,
+                           std::string_view source);
+
 // The object literal a variable is bound to, when `identifier` names a
 // variable declared once with a literal value and never reassigned.
 // Returns a null node otherwise.

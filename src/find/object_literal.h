@@ -42,6 +42,10 @@ struct Member {
   // removing the member would remove the effect too. Empty when it has
   // none.
   std::string value_effect;
+  // For a spread whose fields are migrated where they are built (the
+  // object of `...super.build()`, planned with the base class's method):
+  // where that is. The planner does not count it as opaque.
+  std::string covered;
 };
 
 // An object the tool can edit: a JavaScript object literal `{ ... }`, a

@@ -11,6 +11,7 @@
 #include "find/payload_uses.h"
 #include "find/scope.h"
 #include "find/server_response.h"
+#include "find/super_payloads.h"
 #include "find/wrapper_calls.h"
 #include "syntax/node.h"
 
@@ -23,8 +24,13 @@ std::string AtLine(TSNode n) {
 
 class PayloadResolver {
  public:
-  PayloadResolver(std::string_view source, TSNode root, TSNode call)
-      : source_(source), root_(root), call_(call), moment_(call) {}
+  PayloadResolver(std::string_view source, TSNode root, TSNode call,
+                  BuiltPayloadOptions options = {})
+      : source_(source),
+        root_(root),
+        call_(call),
+        moment_(call),
+        options_(std::move(options)) {}
 
   // Everything besides the call that can see or change the objects the
   // payload was traced through, once the tracing is done.
@@ -39,6 +45,7 @@ class PayloadResolver {
         site->module_names.push_back(tracked.name);
       }
     }
+    DropPiecewiseWrites(site);
   }
 
   // Follows a payload expression to the object literals that make it.
@@ -63,7 +70,7 @@ class PayloadResolver {
       }
       site->payloads.push_back({BuildObjectLiteral(value, source_),
                                 origin.empty() ? "inline" : origin, group_});
-      CheckClassMembers(site->payloads.back().object, site);
+      CheckClassMembers(&site->payloads.back().object, site);
     } else if (type == "identifier") {
       flow_.insert(ts_node_start_byte(value));
       ResolveVariable(value, hops, site);
@@ -110,19 +117,23 @@ class PayloadResolver {
 
   // `type: this.type` whose string the class does not prove, and
   // `...super.build()`, whose object is the base class's.
-  void CheckClassMembers(const ObjectLiteral& object, CallSite* site) {
-    for (const Member& m : object.members) {
+  void CheckClassMembers(ObjectLiteral* object, CallSite* site) {
+    for (Member& m : object->members) {
       if (m.kind != Member::Kind::kSpread) continue;
       TSNode spread = ts_node_descendant_for_byte_range(
           root_, m.value_range.begin, m.value_range.end);
       if (!node::Is(spread, "spread_element")) continue;
       TSNode call = node::Unwrap(ts_node_named_child(spread, 0));
       if (!node::Is(call, "call_expression")) continue;
-      if (std::string why = SuperCallReason(call, source_); !why.empty())
+      if (IsFollowedSuperCall(call)) {
+        m.covered = options_.covered;
+      } else if (std::string why = SuperCallReason(call, source_);
+                 !why.empty()) {
         Blind(site, why);
+      }
     }
-    const Member* type = object.Find("type");
-    if (!type || type->string_value) return;
+    const Member* type = object->Find("type");
+    if (!type || type->string_value || options_.type_from_users) return;
     TSNode value = ts_node_descendant_for_byte_range(
         root_, type->value_range.begin, type->value_range.end);
     if (std::string why = UnprovenFieldType(value, source_); !why.empty())
@@ -177,8 +188,11 @@ class PayloadResolver {
     int saved = group_;
     if (!merges.empty() && group_ < 0) group_ = next_group_++;
     TSNode init = node::Field(binding.declarator, "value");
-    if (!ts_node_is_null(init))
+    if (IsFollowedSuperCall(node::Unwrap(init))) {
+      ResolvePiecewise(binding, name, node::Unwrap(init), site);
+    } else if (!ts_node_is_null(init)) {
       Resolve(init, var + AtLine(init), hops + 1, site);
+    }
     for (TSNode assignment : binding.assignments) {
       // A value given after the call is not what the call receives.
       if (ProvablyAfter(assignment, moment_, binding.scope)) continue;
@@ -474,6 +488,20 @@ class PayloadResolver {
   }
 
  private:
+  // `super.build()` where the project model follows it.
+  bool IsFollowedSuperCall(TSNode n) const {
+    return !options_.super_member.empty() &&
+           IsSuperCall(n, options_.super_member, source_);
+  }
+
+  void ResolvePiecewise(const Binding& binding, std::string_view name,
+                        TSNode init, CallSite* site) {
+    site->payloads.push_back(
+        {PiecewiseObject(binding, name, init, options_.covered, source_),
+         "built on " + Quote(node::Text(init, source_)) + AtLine(init),
+         group_});
+  }
+
   void Track(const Binding& binding, std::string_view name,
              const std::string& prefix) {
     for (const TrackedBinding& known : tracked_) {
@@ -549,6 +577,7 @@ class PayloadResolver {
   TSNode root_{};
   TSNode call_{};
   TSNode moment_{};  // see MomentOf
+  BuiltPayloadOptions options_;
   FlowNodes flow_;
   std::vector<TrackedBinding> tracked_;
   int group_ = -1;  // the merge group new literals join; -1 for none
@@ -558,9 +587,10 @@ class PayloadResolver {
 }  // namespace
 
 void ResolveBuiltPayload(std::string_view source, TSNode root, TSNode builder,
-                         bool returns, CallSite* site) {
+                         bool returns, CallSite* site,
+                         const BuiltPayloadOptions& options) {
   // No call in this file: nothing here is provably after it.
-  PayloadResolver resolver(source, root, TSNode{});
+  PayloadResolver resolver(source, root, TSNode{}, options);
   TSNode declarator = ts_node_parent(builder);
   if (returns) {
     resolver.ResolveReturns(builder, "returned by the exported builder", 0,

@@ -19,12 +19,27 @@ namespace psm {
 void ResolvePayload(std::string_view source, TSNode root, TSNode payload,
                     CallSite* site);
 
+// What the project model knows about a builder's class beyond this file.
+struct BuiltPayloadOptions {
+  // `super.<super_member>()` in the builder is followed to the base class,
+  // whose object is migrated there (`covered` says where): a spread of it
+  // (`{...super.build(), type: 'payPal'}`) is no blind spot, and `const p =
+  // super.build(); p.type = 'klarnaCredit'; ...` is an object built
+  // piecewise on it. Empty: not followed.
+  std::string super_member;
+  std::string covered;
+  // The classes sharing the builder decide `type: this.type` (see
+  // CallSite::users).
+  bool type_from_users = false;
+};
+
 // The same, for a payload built in this file for a createSource call in
 // another module: the literals `builder` returns (`returns`: a function or
 // method) or `builder` itself (an exported object), with every use in this
 // file that can see them.
 void ResolveBuiltPayload(std::string_view source, TSNode root, TSNode builder,
-                         bool returns, CallSite* site);
+                         bool returns, CallSite* site,
+                         const BuiltPayloadOptions& options = {});
 
 }  // namespace psm
 

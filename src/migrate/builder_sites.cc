@@ -133,7 +133,25 @@ std::vector<CallSite> BuilderSites(std::string_view source, TSNode root,
     CallSite site;
     site.call = b.builder;
     site.callee = "builder";
-    ResolveBuiltPayload(source, root, builder, b.returns, &site);
+    BuiltPayloadOptions options;
+    if (!b.base_file.empty()) {
+      options.super_member = b.super_member;
+      options.covered = "migrated where it is built, " + b.base_at;
+    }
+    options.type_from_users = b.type_from_users;
+    ResolveBuiltPayload(source, root, builder, b.returns, &site, options);
+    site.users = b.users;
+    if (!b.inherited_type.empty()) {
+      // Planned with the base's type; its sessionId goes where that type
+      // is, into the base's object.
+      PayloadUser self;
+      self.name = "its class";
+      self.where = b.base_at;
+      self.method = b.inherited_type;
+      self.sets_type = true;
+      site.users = {self};
+    }
+    site.refused = b.refused;
     for (const PayloadObserver& o : b.observers) site.observers.push_back(o);
     if (b.returns) ObserveLocalUses(builder, source, &site);
     CheckSubclassFields(builder, source, b, &site);

@@ -38,6 +38,24 @@ struct BuilderRequest {
   // reach the builder, use: name -> "src/b.js:4". Their constructors may
   // set what the builder reads.
   std::map<std::string, std::string> subclass_fields;
+  // `super.<super_member>()` in the builder is followed to its base class's
+  // method (`base_file`, at `base_begin`; shown as `base_at`), which builds
+  // the fields spread or assigned there and is migrated in its own file.
+  std::string super_member;
+  std::string base_file;  // absolute
+  uint32_t base_begin = 0;
+  std::string base_at;  // "src/payments/base-request.js:7"
+  // The builder's object sets no `type`: it sends the base's, this one.
+  std::string inherited_type;
+  // Set when the base's object is left alone (its users need different
+  // edits, its file cannot be written): this builder changes nothing
+  // either, for this reason.
+  std::string refused;
+  // A base class's method whose object the classes of other modules share
+  // (see CallSite::users); `type_from_users`: its `type: this.x` is what
+  // each user's constructor sets.
+  std::vector<PayloadUser> users;
+  bool type_from_users = false;
 };
 
 // A call in this file of a wrapper of createSource defined in another

@@ -108,7 +108,7 @@ std::vector<SitePlan> PlanSites(const std::vector<CallSite>& sites,
       plans.push_back(std::move(ignored));
       continue;
     }
-    plans.push_back(PlanSite(site, source, rules, options));
+    plans.push_back(PlanSharedPayload(site, source, rules, options));
   }
   ReconcileSharedLiterals(sites, source, &plans);
   return plans;

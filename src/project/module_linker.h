@@ -4,6 +4,7 @@
 #include <tree_sitter/api.h>
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -62,6 +63,14 @@ struct Found {
   std::string why_not;  // set when the request cannot be answered
 };
 
+// A class that reaches a base class's method (see Linker::UsersOf), with
+// what it does with the object besides sending it.
+struct BaseUserFound {
+  PayloadUser user;
+  std::string file;  // absolute
+  std::vector<PayloadObserver> observers;
+};
+
 class Linker {
  public:
   Linker(const ModulePaths& paths, const LinkOptions& options)
@@ -71,6 +80,21 @@ class Linker {
   // re-exports to the module and the function, method or object that
   // answers it, or why not.
   Found Follow(const std::string& importer, const ModuleRequest& request);
+
+  // The base class's `member` that `builder`, a method of a class of
+  // `module`, reaches through its one `super.<member>()` call: followed
+  // like an inherited member, from the class's base imported from another
+  // module. `why_not` says why not.
+  Found FollowSuper(const Module& module, TSNode builder);
+
+  // Every class of the project that reaches the method `base` (of a class
+  // in `module`): the classes that extend that class, found through the
+  // index of the files naming it, each with its payment method (the `type`
+  // of its own object built on `super.<member>()`, or, when it inherits the
+  // method, the string its constructor sets the field `type: this.x`
+  // reads). A file naming the class for anything else, or a class the tool
+  // cannot read, is a user whose method is unknown.
+  std::vector<BaseUserFound> UsersOf(const Module& module, TSNode base);
 
   // A global of classic script pages (`DrPayloads.paypal(cart)`,
   // `buildPayload()`): followed when exactly one file of the project
@@ -108,6 +132,40 @@ class Linker {
   // cannot be followed.
   TSNode InheritedMember(TSNode klass, const std::string& member, bool instance,
                          Found* found);
+
+  // The classes extending `klass` (of `module`) below the first level of
+  // users: each inherits its parent's method, or, for `type: this.x`, the
+  // string its own constructor sets. One that uses `super` again is a user
+  // the tool cannot follow.
+  void DeeperUsers(const Module& module, TSNode klass,
+                   const PayloadUser& parent, TSNode base,
+                   const Module& base_module, int depth,
+                   std::vector<BaseUserFound>* users);
+
+  // Calls `visit` for each class of the project that extends `klass` (of
+  // `module`): in its file, and in the files the index says name it. A
+  // class whose base cannot be traced to `klass`, and, with `mentions`, a
+  // file naming the class for anything but an import or `extends`, is a
+  // user whose method is unknown.
+  void VisitExtenders(const Module& module, TSNode klass, bool mentions,
+                      const std::function<void(const Module&, TSNode)>& visit,
+                      std::vector<BaseUserFound>* users);
+
+  // The user `klass` (of `module`, extending the class of `base`) is.
+  std::optional<BaseUserFound> UserOf(const Module& module, TSNode klass,
+                                      TSNode base, const Module& base_module);
+
+  // The user whose own method `own` builds on `super.<member>()` of
+  // `base`: its method is the `type` it sets after the base's fields, or,
+  // when it sets none, the base's.
+  BaseUserFound SuperUser(const Module& module, TSNode own, TSNode base,
+                          const Module& base_module, BaseUserFound found);
+
+  // Whether `klass` (of `module`) extends the class of `base`, in
+  // `base_module`: its base is imported from that module (through
+  // re-exports).
+  bool Extends(const Module& module, TSNode klass, const Module& base_module,
+               TSNode base);
 
   // Every `this.x` in the classes from `klass` up to `last` (one file).
   void NoteFieldsUsed(TSNode klass, TSNode last, const Module& module,

@@ -73,102 +73,282 @@ void LinkWrapper(const CallerFile& caller, const SiteRequest& r, Linker& linker,
   }
 }
 
+// The value of the one `type:` member of `builder`'s objects when it is a
+// field (`type: this.type`): its users decide it.
+bool TypeFromField(TSNode builder, std::string_view text) {
+  std::vector<TSNode> types;
+  ForEachDescendant(builder, true, [&](TSNode n) {
+    if (node::Is(n, "pair") &&
+        node::Text(node::Field(n, "key"), text) == "type")
+      types.push_back(node::Unwrap(node::Field(n, "value")));
+  });
+  return types.size() == 1 && node::Is(types[0], "member_expression") &&
+         node::Is(node::Field(types[0], "object"), "this");
+}
+
+// Links the createSource calls of the callers to the builders of their
+// payloads; one instance per run.
+class ProjectLinker {
+ public:
+  ProjectLinker(const std::vector<CallerFile>& callers,
+                const ModulePaths& paths, const LinkOptions& options)
+      : callers_(callers), options_(options), linker_(paths, options) {
+    for (const CallerFile& c : callers)
+      caller_paths_.insert(AbsolutePath(c.path));
+  }
+
+  std::map<std::string, FileLinks> Run() {
+    for (const CallerFile& caller : callers_) {
+      for (const SiteRequest& r : caller.requests) LinkRequest(caller, r);
+    }
+    for (auto& [key, direct] : direct_users_) {
+      BuilderRequest& b = links_[key.first].builders[builder_index_[key]];
+      if (b.users.empty()) continue;
+      for (PayloadUser& u : direct) b.users.push_back(std::move(u));
+    }
+    return std::move(links_);
+  }
+
+ private:
+  using BuilderKey = std::pair<std::string, uint32_t>;
+
+  void LinkRequest(const CallerFile& caller, const SiteRequest& r) {
+    if (r.server_read) return;  // on the server: see ServerPayloads
+    if (r.request.access == ModuleRequest::Access::kWrapperArgument) {
+      LinkWrapper(caller, r, linker_, options_, &links_);
+      return;
+    }
+    if (r.request.access == ModuleRequest::Access::kReceiverInstance ||
+        r.request.access == ModuleRequest::Access::kReceiverObject) {
+      if (std::string what;
+          linker_.OwnsOtherCreateSource(caller.path, r.request, &what)) {
+        links_[caller.path].not_digital_river[r.call_begin] =
+            r.request.what + " is made from " + what +
+            ", which does not call DigitalRiver.js";
+      }
+      return;
+    }
+    Found found = linker_.Follow(caller.path, r.request);
+    std::string where = caller.display + ":" + std::to_string(r.line);
+    if (ts_node_is_null(found.builder)) {
+      links_[caller.path].unlinked[r.call_begin] =
+          "the payload is built " +
+          (r.request.ref.specifier.empty()
+               ? "by a global"
+               : "in module " + Quote(r.request.ref.specifier)) +
+          " (" + r.request.what +
+          "), which the tool cannot follow: " + found.why_not;
+      return;
+    }
+    const Module& module = *found.module;
+    std::string builder_at = At(module, found.builder);
+    if (std::string why = options_.why_not_writable(module.path);
+        !why.empty()) {
+      links_[caller.path].unlinked[r.call_begin] =
+          "the payload is built in " + builder_at + " (" + r.request.what +
+          "), which this run does not edit: " + why;
+      return;
+    }
+    std::vector<std::string> via =
+        Via(where + ": " + r.request.what, found.hops,
+            builder_at + ": " + Quote(node::Text(found.builder, module.text)));
+    BuilderRequest& b = Builder(found, r.request, via, where);
+    b.callers.push_back(where);
+    if (found.hops.empty()) NoteDirectUse(found, where);
+    if (!found.hops.empty() && TypeFromField(found.builder, module.text))
+      ShareAmongUsers(found,
+                      BuilderName(found.builder, r.request, module.text));
+    if (!b.type_from_users) {
+      b.subclass_fields.insert(found.subclass_fields.begin(),
+                               found.subclass_fields.end());
+    }
+    for (const PayloadObserver& o : r.observers) {
+      b.observers.push_back({o.path, where + ": " + o.what});
+      // What the call sees of the payload, it sees of the base's fields.
+      if (!b.base_file.empty())
+        BaseOf(b).observers.push_back(b.observers.back());
+    }
+    links_[caller.path].answered[r.call_begin] = {
+        module.path, ts_node_start_byte(found.builder), std::move(via)};
+  }
+
+  // The builder's request in its file's links, made on first use; a
+  // builder built on `super.build()` is linked to its base's.
+  BuilderRequest& Builder(const Found& found, const ModuleRequest& request,
+                          std::vector<std::string>& via,
+                          const std::string& where) {
+    const Module& module = *found.module;
+    BuilderKey key{module.path, ts_node_start_byte(found.builder)};
+    auto [it, added] =
+        builder_index_.emplace(key, links_[module.path].builders.size());
+    if (added) {
+      BuilderRequest b;
+      b.builder = node::Range(found.builder);
+      b.type = std::string(node::Type(found.builder));
+      b.returns = request.access != ModuleRequest::Access::kValue;
+      std::string name = BuilderName(found.builder, request, module.text);
+      ObserveOtherNamers(found, name, &b);
+      links_[module.path].builders.push_back(std::move(b));
+      FollowSuper(found, it->second);
+    }
+    BuilderRequest& b = links_[module.path].builders[it->second];
+    if (!b.base_file.empty() && !where.empty()) {
+      via.insert(via.end(), base_hops_[key].begin(), base_hops_[key].end());
+      BuilderKey base{b.base_file, b.base_begin};
+      links_[base.first].builders[builder_index_[base]].callers.push_back(
+          where);
+    }
+    return b;
+  }
+
+  // Any other file of the project naming the builder and its module may
+  // use the payload; a class elsewhere that extends the builder's may set
+  // or read the fields it builds from (`return this.payload`, `type:
+  // this.type`). Files of the builder's users are known.
+  void ObserveOtherNamers(const Found& found, const std::string& name,
+                          BuilderRequest* b) {
+    const Module& module = *found.module;
+    std::set<std::string> modules = found.passed_through;
+    modules.insert(AbsolutePath(module.path));
+    std::set<std::string> known = caller_paths_;
+    for (const std::string& f : user_files_) known.insert(f);
+    for (const std::string& namer : linker_.OtherNamers(modules, name, known)) {
+      b->observers.push_back({"", Quote(name) + " from " +
+                                      options_.display(module.path) +
+                                      " is also named in " + namer +
+                                      ", which may use the payload"});
+    }
+    for (const std::string& field :
+         ThisFieldsUsed(found.builder, module.text)) {
+      for (const std::string& namer :
+           linker_.OtherNamers(modules, field, known)) {
+        b->observers.push_back(
+            {"", Quote("this." + field) + " of " + Quote(name) + " in " +
+                     options_.display(module.path) + " is also named in " +
+                     namer + ", which may set or read it"});
+      }
+    }
+  }
+
+  // `super.build()` in the new builder at `index`: its base's method
+  // becomes a builder whose users decide what goes from its object.
+  void FollowSuper(const Found& sub, size_t index) {
+    const Module& module = *sub.module;
+    if (!node::Is(sub.builder, "method_definition")) return;
+    Found base = linker_.FollowSuper(module, sub.builder);
+    if (ts_node_is_null(base.builder)) return;  // its reason stands
+    BuilderRequest& b = links_[module.path].builders[index];
+    b.super_member =
+        std::string(node::Text(node::Field(sub.builder, "name"), module.text));
+    b.base_at = At(*base.module, base.builder);
+    if (std::string why = options_.why_not_writable(base.module->path);
+        !why.empty()) {
+      b.refused = "the fields of " + Quote("super." + b.super_member + "()") +
+                  " are built in " + b.base_at +
+                  ", which this run does not edit: " + why;
+      return;
+    }
+    b.base_file = base.module->path;
+    b.base_begin = ts_node_start_byte(base.builder);
+    BuilderKey key{module.path, ts_node_start_byte(sub.builder)};
+    base_hops_[key] = base.hops;
+    base_hops_[key].push_back(
+        b.base_at + ": " + Quote(node::Text(base.builder, base.module->text)));
+    ModuleRequest up;
+    up.member = b.super_member;
+    up.access = ModuleRequest::Access::kNewThenMethod;
+    std::vector<std::string> unused;
+    std::string member = b.super_member;
+    std::vector<PayloadObserver> seen = b.observers;
+    BuilderRequest& shared = Builder(base, up, unused, "");
+    // Whatever may see the subclass's payload sees the base's fields.
+    for (PayloadObserver& o : seen) shared.observers.push_back(std::move(o));
+    ShareAmongUsers(base, member);
+    BuilderRequest& sub_b = links_[module.path].builders[index];
+    DropKnownNamers(&BaseOf(sub_b));
+    // A subclass that sets no type sends the base's: its own object is
+    // planned with that method, and sessionId goes into the base's.
+    std::string klass_at =
+        At(module, ts_node_parent(ts_node_parent(sub.builder)));
+    for (const PayloadUser& u : BaseOf(sub_b).users) {
+      if (u.where == klass_at && !u.sets_type && !u.method.empty())
+        sub_b.inherited_type = u.method;
+    }
+  }
+
+  // The users' files name the builder and its module: they are known, not
+  // observers.
+  void DropKnownNamers(BuilderRequest* b) const {
+    std::erase_if(b->observers, [&](const PayloadObserver& o) {
+      for (const std::string& f : user_files_) {
+        if (o.path.empty() &&
+            o.what.find(" is also named in " + options_.display(f) + ",") !=
+                std::string::npos)
+          return true;
+      }
+      return false;
+    });
+  }
+
+  BuilderRequest& BaseOf(const BuilderRequest& b) {
+    return links_[b.base_file]
+        .builders[builder_index_[{b.base_file, b.base_begin}]];
+  }
+
+  // The users of a base class's method `found`, found once.
+  void ShareAmongUsers(const Found& found, const std::string& name) {
+    const Module& module = *found.module;
+    BuilderKey key{module.path, ts_node_start_byte(found.builder)};
+    BuilderRequest& b = links_[module.path].builders[builder_index_[key]];
+    if (!b.users.empty()) return;
+    b.type_from_users = TypeFromField(found.builder, module.text);
+    std::set<std::string> files;
+    for (BaseUserFound& u : linker_.UsersOf(module, found.builder)) {
+      files.insert(u.file);
+      user_files_.insert(u.file);
+      for (PayloadObserver& o : u.observers) b.observers.push_back(o);
+      b.users.push_back(std::move(u.user));
+    }
+    if (b.users.empty()) {
+      b.users.push_back({Quote(name), At(module, found.builder), "",
+                         "no class of the project extends its class", false});
+    }
+    DropKnownNamers(&b);
+    if (b.type_from_users) b.subclass_fields.clear();
+  }
+
+  // A call that takes the shared method's object from its own class: a
+  // user whose method is the object's own type.
+  void NoteDirectUse(const Found& found, const std::string& where) {
+    BuilderKey key{found.module->path, ts_node_start_byte(found.builder)};
+    direct_users_[key].push_back(
+        {"the class itself", where, "",
+         "the class is used directly, and its object's type is not set by a "
+         "subclass",
+         false});
+  }
+
+  std::string At(const Module& module, TSNode n) const {
+    return options_.display(module.path) + ":" + std::to_string(node::Line(n));
+  }
+
+  const std::vector<CallerFile>& callers_;
+  const LinkOptions& options_;
+  Linker linker_;
+  std::set<std::string> caller_paths_;
+  std::set<std::string> user_files_;
+  std::map<std::string, FileLinks> links_;
+  std::map<BuilderKey, size_t> builder_index_;
+  std::map<BuilderKey, std::vector<std::string>> base_hops_;
+  std::map<BuilderKey, std::vector<PayloadUser>> direct_users_;
+};
+
 }  // namespace
 
 std::map<std::string, FileLinks> LinkProject(
     const std::vector<CallerFile>& callers, const ModulePaths& paths,
     const LinkOptions& options) {
-  std::map<std::string, FileLinks> links;
-  Linker linker(paths, options);
-  std::set<std::string> caller_paths;
-  for (const CallerFile& c : callers) caller_paths.insert(AbsolutePath(c.path));
-  std::map<std::pair<std::string, uint32_t>, size_t> builder_index;
-  for (const CallerFile& caller : callers) {
-    for (const SiteRequest& r : caller.requests) {
-      if (r.server_read) continue;  // on the server: see ServerPayloads
-      if (r.request.access == ModuleRequest::Access::kWrapperArgument) {
-        LinkWrapper(caller, r, linker, options, &links);
-        continue;
-      }
-      if (r.request.access == ModuleRequest::Access::kReceiverInstance ||
-          r.request.access == ModuleRequest::Access::kReceiverObject) {
-        if (std::string what;
-            linker.OwnsOtherCreateSource(caller.path, r.request, &what)) {
-          links[caller.path].not_digital_river[r.call_begin] =
-              r.request.what + " is made from " + what +
-              ", which does not call DigitalRiver.js";
-        }
-        continue;
-      }
-      Found found = linker.Follow(caller.path, r.request);
-      std::string where = caller.display + ":" + std::to_string(r.line);
-      if (ts_node_is_null(found.builder)) {
-        links[caller.path].unlinked[r.call_begin] =
-            "the payload is built " +
-            (r.request.ref.specifier.empty()
-                 ? "by a global"
-                 : "in module " + Quote(r.request.ref.specifier)) +
-            " (" + r.request.what +
-            "), which the tool cannot follow: " + found.why_not;
-        continue;
-      }
-      const Module& module = *found.module;
-      std::string builder_at = options.display(module.path) + ":" +
-                               std::to_string(node::Line(found.builder));
-      if (std::string why = options.why_not_writable(module.path);
-          !why.empty()) {
-        links[caller.path].unlinked[r.call_begin] =
-            "the payload is built in " + builder_at + " (" + r.request.what +
-            "), which this run does not edit: " + why;
-        continue;
-      }
-      links[caller.path].answered[r.call_begin] = {
-          module.path, ts_node_start_byte(found.builder),
-          Via(where + ": " + r.request.what, found.hops,
-              builder_at + ": " +
-                  Quote(node::Text(found.builder, module.text)))};
-      FileLinks& target = links[module.path];
-      auto key = std::make_pair(module.path, ts_node_start_byte(found.builder));
-      auto [it, added] = builder_index.emplace(key, target.builders.size());
-      if (added) {
-        BuilderRequest b;
-        b.builder = node::Range(found.builder);
-        b.type = std::string(node::Type(found.builder));
-        b.returns = r.request.access != ModuleRequest::Access::kValue;
-        std::string name = BuilderName(found.builder, r.request, module.text);
-        std::set<std::string> modules = found.passed_through;
-        modules.insert(AbsolutePath(module.path));
-        for (const std::string& namer :
-             linker.OtherNamers(modules, name, caller_paths)) {
-          b.observers.push_back({"", Quote(name) + " from " +
-                                         options.display(module.path) +
-                                         " is also named in " + namer +
-                                         ", which may use the payload"});
-        }
-        // A class elsewhere that extends the builder's may set or read the
-        // fields it builds from (`return this.payload`, `type: this.type`).
-        for (const std::string& field :
-             ThisFieldsUsed(found.builder, module.text)) {
-          for (const std::string& namer :
-               linker.OtherNamers(modules, field, caller_paths)) {
-            b.observers.push_back(
-                {"", Quote("this." + field) + " of " + Quote(name) + " in " +
-                         options.display(module.path) + " is also named in " +
-                         namer + ", which may set or read it"});
-          }
-        }
-        target.builders.push_back(std::move(b));
-      }
-      BuilderRequest& b = target.builders[it->second];
-      b.callers.push_back(where);
-      b.subclass_fields.insert(found.subclass_fields.begin(),
-                               found.subclass_fields.end());
-      for (const PayloadObserver& o : r.observers) {
-        b.observers.push_back({o.path, where + ": " + o.what});
-      }
-    }
-  }
-  return links;
+  return ProjectLinker(callers, paths, options).Run();
 }
 
 }  // namespace psm

@@ -2,6 +2,7 @@
 // migrated where it is built, in every module system the tool follows,
 // and left alone, with the reason, wherever something else may see it.
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 
 #include <nlohmann/json.hpp>
 #include <string>
@@ -297,6 +298,138 @@ TEST_F(ProjectLinksTest, VerboseListsCallsThatAreNotDigitalRiver) {
       << verbose.err;
   EXPECT_NE(verbose.err.find("src/rest-client.js:2"), std::string::npos)
       << verbose.err;
+}
+
+// A base class whose object two subclasses build on (`super.build()`).
+class SuperBuildTest : public ProjectLinksTest {
+ protected:
+  void SetUp() override {
+    ProjectLinksTest::SetUp();
+    dir_.Write("src/base.js",
+               "export class Base {\n"
+               "  constructor(cart) { this.cart = cart; }\n"
+               "  build() {\n"
+               "    return {amount: this.cart.total, currency: 'EUR'};\n"
+               "  }\n"
+               "}\n");
+    dir_.Write("src/paypal.js",
+               "import {Base} from './base.js';\n"
+               "export class PayPal extends Base {\n"
+               "  build() { return {...super.build(), type: 'payPal'}; }\n"
+               "}\n");
+    dir_.Write("src/checkout.js",
+               "import {PayPal} from './paypal.js';\n"
+               "export function pay(dr, cart) {\n"
+               "  return dr.createSource(new PayPal(cart).build());\n"
+               "}\n");
+  }
+};
+
+TEST_F(SuperBuildTest, ASubclassFileThatCannotBeWrittenKeepsTheBaseAsItIs) {
+  std::string base = dir_.Read("src/base.js");
+  ASSERT_EQ(::chmod((dir_.path() / "src/paypal.js").c_str(), 0444), 0);
+  Outcome run = Shell(dir_.path(), "{bin} --write --session-id S src");
+  EXPECT_EQ(dir_.Read("src/base.js"), base);
+  EXPECT_NE((run.out + run.err)
+                .find("src/paypal.js, which builds on its "
+                      "object, cannot be"),
+            std::string::npos)
+      << run.out << run.err;
+}
+
+TEST_F(SuperBuildTest, AReadOnlyBaseLeavesTheSubclassAsItIs) {
+  std::string paypal = dir_.Read("src/paypal.js");
+  ASSERT_EQ(::chmod((dir_.path() / "src/base.js").c_str(), 0444), 0);
+  Outcome run = Shell(dir_.path(), "{bin} --write --session-id S src");
+  EXPECT_EQ(dir_.Read("src/paypal.js"), paypal);
+  EXPECT_NE((run.out + run.err)
+                .find("needs review: the file that builds the fields of "
+                      "`super.build()` (src/base.js) was not changed"),
+            std::string::npos)
+      << run.out << run.err;
+}
+
+TEST_F(SuperBuildTest, BothFilesAreMigratedWhenTheOnlyUserAgrees) {
+  WriteTwice();
+  EXPECT_EQ(dir_.Read("src/paypal.js"),
+            "import {Base} from './base.js';\n"
+            "export class PayPal extends Base {\n"
+            "  build() { return {...super.build(), type: 'payPal', "
+            "sessionId: S}; }\n"
+            "}\n");
+  EXPECT_NE(dir_.Read("src/base.js").find("return {};"), std::string::npos)
+      << dir_.Read("src/base.js");
+}
+
+TEST_F(SuperBuildTest, ASubclassOfASubclassIsAUserToo) {
+  // Reaches Base's object through PayPal's `build`, but uses `super` again.
+  dir_.Write("src/card.js",
+             "import {PayPal} from './paypal.js';\n"
+             "export class Card extends PayPal {\n"
+             "  build() { return {...super.build(), type: 'creditCard'}; }\n"
+             "}\n");
+  std::string base = dir_.Read("src/base.js");
+  Outcome run = Shell(dir_.path(), "{bin} --write --session-id S src");
+  EXPECT_EQ(dir_.Read("src/base.js"), base);
+  EXPECT_NE((run.out + run.err)
+                .find("Card (src/card.js:2, payment type unknown: extends "
+                      "PayPal and uses `super.build`"),
+            std::string::npos)
+      << run.out << run.err;
+}
+
+TEST_F(SuperBuildTest, ABaseMethodUsedElsewhereInItsClassKeepsBothFiles) {
+  dir_.Write("src/base.js",
+             "export class Base {\n"
+             "  constructor(cart) { this.cart = cart; }\n"
+             "  build() {\n"
+             "    return {amount: this.cart.total, currency: 'EUR'};\n"
+             "  }\n"
+             "  toJSON() { return this.build(); }\n"
+             "}\n");
+  std::string base = dir_.Read("src/base.js");
+  std::string paypal = dir_.Read("src/paypal.js");
+  Outcome run = Shell(dir_.path(), "{bin} --write --session-id S src");
+  EXPECT_EQ(dir_.Read("src/base.js"), base);
+  EXPECT_EQ(dir_.Read("src/paypal.js"), paypal);
+  EXPECT_NE((run.out + run.err)
+                .find("returns an object the tool left as it is: the builder "
+                      "is also used at line 6"),
+            std::string::npos)
+      << run.out << run.err;
+}
+
+TEST_F(ProjectLinksTest, ATypeSetTwoLevelsDownIsThatUsersMethod) {
+  dir_.Write("src/base.js",
+             "export class Base {\n"
+             "  constructor(cart) { this.cart = cart; }\n"
+             "  build() {\n"
+             "    return {type: this.type, amount: this.cart.total};\n"
+             "  }\n"
+             "}\n");
+  dir_.Write("src/konbini.js",
+             "import {Base} from './base.js';\n"
+             "export class Konbini extends Base {\n"
+             "  constructor(cart) { super(cart); this.type = 'konbini'; }\n"
+             "}\n");
+  dir_.Write("src/card.js",
+             "import {Konbini} from './konbini.js';\n"
+             "export class Card extends Konbini {\n"
+             "  constructor(cart) { super(cart); this.type = 'creditCard'; }\n"
+             "}\n");
+  dir_.Write("src/checkout.js",
+             "import {Konbini} from './konbini.js';\n"
+             "export function pay(dr, cart) {\n"
+             "  return dr.createSource(new Konbini(cart).build());\n"
+             "}\n");
+  std::string base = dir_.Read("src/base.js");
+  Outcome run = Shell(dir_.path(), "{bin} --write --session-id S src");
+  EXPECT_EQ(dir_.Read("src/base.js"), base);
+  EXPECT_NE((run.out + run.err)
+                .find("Konbini (src/konbini.js:2, konbini), Card "
+                      "(src/card.js:2, creditCard)"),
+            std::string::npos)
+      << run.out << run.err;
 }
 
 }  // namespace

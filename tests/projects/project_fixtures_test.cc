@@ -3,7 +3,8 @@
 // must read afterwards; files not there must not change) and `report.json`:
 //   {"args": [...], "paths": ["src"],
 //    "sites": [{"file", "line", "status", "builtAt": "file:line",
-//               "reasonContains": "...", "sessionExpression": "...",
+//               "reasonContains": "...", "viaContains": "...",
+//               "sessionExpression": "...",
 //               "sessionFrom": "sessionIds \"src/**\""}]}
 // An empty site list also means `--check` passes.
 // Each runs as a user would: --diff applies with `git apply`, --write makes
@@ -143,6 +144,13 @@ TEST_P(ProjectFixtureTest, MigratesAcrossFilesAsExpected) {
     }
     if (want.contains("sessionFrom")) {
       EXPECT_EQ(got["sessionExpression"]["from"], want["sessionFrom"]) << where;
+    }
+    // One hop of the way from the call to where the payload is built.
+    if (want.contains("viaContains")) {
+      std::string via = got.value("via", nlohmann::json::array()).dump();
+      EXPECT_NE(via.find(want["viaContains"].get<std::string>()),
+                std::string::npos)
+          << where << ": " << via;
     }
     if (want.contains("reasonContains")) {
       std::string reasons = got["reasons"].dump();
