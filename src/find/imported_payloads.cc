@@ -49,6 +49,17 @@ class ImportRequests {
     return false;
   }
 
+  bool RequestGetter(TSNode member, CallSite* site) {
+    TSNode made = ConstructedBy(node::Unwrap(node::Field(member, "object")));
+    std::optional<ModuleRef> ref = ImportOf(made);
+    if (!ref || ref->specifier.empty()) return false;
+    ObserveOtherImportUses(made, "", site);
+    Request(site, std::move(*ref),
+            std::string(node::Text(node::Field(member, "property"), source_)),
+            ModuleRequest::Access::kNewThenGetter, member);
+    return true;
+  }
+
   // The module (or, with an empty specifier, the global of classic script
   // pages) `n` comes from: an identifier bound by an import, or declared
   // nowhere in this file, or `window.X`.
@@ -237,6 +248,11 @@ class ImportRequests {
 
 bool RequestImportedCall(TSNode call, std::string_view source, CallSite* site) {
   return ImportRequests(source).RequestImported(call, site);
+}
+
+bool RequestImportedGetter(TSNode member, std::string_view source,
+                           CallSite* site) {
+  return ImportRequests(source).RequestGetter(member, site);
 }
 
 bool RequestImportedValue(TSNode identifier, const Binding& binding,

@@ -18,6 +18,12 @@ namespace psm {
 // this file are observers of the payload.
 bool RequestImportedCall(TSNode call, std::string_view source, CallSite* site);
 
+// The same for a getter read, `new Builder(...).payload` or
+// `builder.payload` (with `const builder = new Builder(...)`), the class
+// imported.
+bool RequestImportedGetter(TSNode member, std::string_view source,
+                           CallSite* site);
+
 // The same for a payload variable `identifier` bound (`binding`) by an
 // import: the module's export is the payload object.
 bool RequestImportedValue(TSNode identifier, const Binding& binding,

@@ -28,6 +28,7 @@ struct ModuleRequest {
     kValue,          // the export (or its member) is the payload object
     kCall,           // the export (or its member) is called: its return
     kNewThenMethod,  // `new Export(...).member(...)`: the method's return
+    kNewThenGetter,  // `new Export(...).member`: what the getter returns
     // The payload is parameter `param_index` of this file's function
     // `member`, which other modules import and call: their arguments.
     kWrapperArgument,

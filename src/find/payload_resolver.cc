@@ -84,6 +84,9 @@ class PayloadResolver {
       return;
     } else if (type == "member_expression" && ResolveField(value, hops, site)) {
       return;
+    } else if (type == "member_expression" &&
+               RequestImportedGetter(value, source_, site)) {
+      return;
     } else if (type == "member_expression" || type == "subscript_expression") {
       if (!site->server_read)
         site->server_read = ServerResponseRead(value, source_);

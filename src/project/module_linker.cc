@@ -102,10 +102,12 @@ Found Linker::Follow(const std::string& importer,
       found.why_not = options_.display(*file) + " has no export " +
                       Quote(Named(ref, member)) + " the tool can follow";
     } else if (!Fits(found.builder, request.access)) {
-      found.why_not = Quote(Named(ref, member)) + " in " +
-                      options_.display(*file) + " is " +
-                      std::string(node::Type(found.builder)) +
-                      ", not a function or object literal that builds it";
+      bool read = request.access == ModuleRequest::Access::kNewThenGetter;
+      found.why_not =
+          Quote(Named(ref, member)) + " in " + options_.display(*file) +
+          (read ? " is read as a property but is not a getter"
+                : " is " + std::string(node::Type(found.builder)) +
+                      ", not a function or object literal that builds it");
       found.builder = TSNode{};
     }
     return found;
@@ -194,12 +196,25 @@ std::string Linker::Named(const ModuleRef& ref, const std::string& member) {
 
 bool Linker::OnInstance(ModuleRequest::Access access) {
   return access == ModuleRequest::Access::kNewThenMethod ||
+         access == ModuleRequest::Access::kNewThenGetter ||
          access == ModuleRequest::Access::kReceiverInstance;
 }
 
 bool Linker::Fits(TSNode builder, ModuleRequest::Access access) {
   if (access == ModuleRequest::Access::kValue)
     return node::Is(builder, "object");
+  if (access == ModuleRequest::Access::kNewThenGetter) {
+    // `x.payload` reads a getter; a method or setter of that name is not
+    // what the read gets.
+    if (!node::Is(builder, "method_definition")) return false;
+    TSNode name = node::Field(builder, "name");
+    for (uint32_t i = 0; i < ts_node_child_count(builder); ++i) {
+      TSNode c = ts_node_child(builder, i);
+      if (ts_node_eq(c, name)) break;
+      if (node::Is(c, "get")) return true;
+    }
+    return false;
+  }
   return node::IsFunction(builder);
 }
 
