@@ -158,6 +158,15 @@ class LiteralPlanner {
   const MethodRule* Method() {
     if (!options_.forced_method.empty()) return ForcedMethod();
     const Member* type = FindAcross("type");
+    if (const GivenType* given =
+            site_.given_type ? &*site_.given_type : nullptr;
+        given && type && given->value && !given->binds.empty() &&
+        type->value_range.In(text_) == given->binds) {
+      plan_.reasons.push_back("type is " + Ticked(given->binds) +
+                              ", which every caller passes as " +
+                              Ticked(given->what));
+      return KnownMethod(*given->value);
+    }
     if (site_.given_type && !AgreesWithGivenType(type)) return nullptr;
     std::optional<std::string> given =
         site_.given_type ? site_.given_type->value : std::nullopt;

@@ -48,14 +48,6 @@ struct PayloadObserver {
       what;  // for messages: "`payload.amount` is read at line 14 (...)"
 };
 
-// The payment method a call gives outside its payload object: a wrapper
-// `(type, data) => dr.createSource({type, ...data})` takes it from its
-// caller's argument (`createSource('payPal', {...})`).
-struct GivenType {
-  std::optional<std::string> value;  // the string, when it is a literal
-  std::string what;  // the argument as written: "'payPal'", "method"
-};
-
 // A class whose payload is made, in part or whole, by a method of its base
 // class in another module (see CallSite::users): the payment method it
 // gives that object decides what may go from it.

@@ -207,7 +207,20 @@ ModuleRequest RequestAt(ModuleRef ref, std::string member,
   request.at = ts_node_start_byte(expr);
   request.what = Quote(node::Text(expr, source)) + " (line " +
                  std::to_string(node::Line(expr)) + ")";
+  if (node::Is(expr, "call_expression")) {
+    for (TSNode arg : node::Arguments(expr))
+      request.arguments.push_back(ArgumentGiven(arg, source));
+  }
   return request;
+}
+
+GivenType ArgumentGiven(TSNode arg, std::string_view source) {
+  GivenType given;
+  arg = node::Unwrap(arg);
+  given.what = std::string(node::Text(arg, source));
+  if (std::string value; node::StringLiteralValue(arg, source, &value))
+    given.value = std::move(value);
+  return given;
 }
 
 std::optional<ModuleRef> ImportedAs(const Binding& binding,

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "find/scope.h"
 
@@ -19,6 +20,17 @@ struct ModuleRef {
   // the module itself (an ES namespace, CommonJS `module.exports`, the
   // value an AMD factory returns).
   std::string exported;
+};
+
+// The payment method a call gives outside its payload object: a wrapper
+// `(type, data) => dr.createSource({type, ...data})` takes it from its
+// caller's argument (`createSource('payPal', {...})`).
+struct GivenType {
+  std::optional<std::string> value;  // the string, when it is a literal
+  std::string what;  // the argument as written: "'payPal'", "method"
+  // For a builder's parameter (`type: type` in `build(type, cart)`): the
+  // name the payload's `type` must spell to take this value.
+  std::string binds;
 };
 
 // How a payload is had from another module: the request the project model
@@ -47,7 +59,13 @@ struct ModuleRequest {
   int type_index = -1;
   uint32_t at = 0;   // where the expression starts in the importing file
   std::string what;  // the expression, shortened, for messages
+  // kCall, kNewThenMethod: the arguments of the call, as written, and
+  // their strings when literals (a builder's `type` may be one of them).
+  std::vector<GivenType> arguments;
 };
+
+// The argument `arg` as written, and its string when it is a literal.
+GivenType ArgumentGiven(TSNode arg, std::string_view source);
 
 // `require(...)` or a dynamic `import(...)`, maybe awaited, that `value`
 // is; null otherwise.

@@ -123,11 +123,7 @@ GivenType TypeGivenBy(TSNode call, int index, std::string_view source) {
     given.what = "undefined";
     return given;
   }
-  TSNode arg = node::Unwrap(args[index]);
-  given.what = std::string(node::Text(arg, source));
-  if (std::string value; node::StringLiteralValue(arg, source, &value))
-    given.value = std::move(value);
-  return given;
+  return ArgumentGiven(args[index], source);
 }
 
 }  // namespace psm

@@ -1,6 +1,8 @@
 #include "migrate/builder_sites.h"
 
 #include <algorithm>
+#include <optional>
+#include <set>
 
 #include "common/strings.h"
 #include "common/text_lines.h"
@@ -72,6 +74,57 @@ void ObserveLocalUses(TSNode builder, std::string_view source, CallSite* site) {
     site->observers.push_back({"", "the builder is also used at line " +
                                        std::to_string(node::Line(use)) + " (" +
                                        StatementAround(use, source) + ")"});
+  }
+}
+
+// `build(type, cart)` returning `{type: type, ...}` (or `{type}`): the
+// payment method is what the callers in other files pass there
+// (`build('payPal', cart)`), when they all pass the same string.
+void GiveTypeFromCallers(TSNode root, TSNode builder, std::string_view source,
+                         const BuilderRequest& b, CallSite* site) {
+  if (!b.returns || b.caller_arguments.empty() ||
+      b.caller_arguments.size() != b.callers.size()) {
+    return;
+  }
+  for (const PayloadLiteral& p : site->payloads) {
+    const Member* type = p.object.Find("type");
+    if (!type || type->string_value) continue;
+    TSNode value = ts_node_descendant_for_byte_range(
+        root, type->value_range.begin, type->value_range.end);
+    if (!node::Is(value, "identifier") &&
+        !node::Is(value, "shorthand_property_identifier")) {
+      continue;
+    }
+    std::string_view name = node::Text(value, source);
+    Binding binding = ResolveName(name, value, source);
+    if (binding.kind != Binding::Kind::kParameter ||
+        !ts_node_eq(binding.scope, builder)) {
+      continue;
+    }
+    int index = ParameterIndex(builder, binding.declarator, source);
+    if (index < 0) return;
+    std::set<std::string> passed;
+    std::optional<GivenType> agreed;
+    for (size_t i = 0; i < b.caller_arguments.size(); ++i) {
+      const std::vector<GivenType>& args = b.caller_arguments[i];
+      GivenType given = static_cast<size_t>(index) < args.size()
+                            ? args[index]
+                            : GivenType{std::nullopt, "undefined", ""};
+      passed.insert(Quote(given.what) + " (" + b.callers[i] + ")");
+      if (i == 0) agreed = given;
+      if (!given.value || !agreed || agreed->value != given.value)
+        agreed.reset();
+    }
+    if (agreed) {
+      agreed->binds = std::string(name);
+      site->given_type = std::move(agreed);
+      return;
+    }
+    AddBlindSpot(site, "the payload's type is the parameter " + Quote(name) +
+                           " of the builder, and its callers pass " +
+                           Join({passed.begin(), passed.end()}, ", ") +
+                           ", not one string literal");
+    return;
   }
 }
 
@@ -154,6 +207,7 @@ std::vector<CallSite> BuilderSites(std::string_view source, TSNode root,
     site.refused = b.refused;
     for (const PayloadObserver& o : b.observers) site.observers.push_back(o);
     if (b.returns) ObserveLocalUses(builder, source, &site);
+    GiveTypeFromCallers(root, builder, source, b, &site);
     CheckSubclassFields(builder, source, b, &site);
     notes->push_back("builds the payload of createSource at " +
                      Join(b.callers, ", "));

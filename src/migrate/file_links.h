@@ -32,7 +32,12 @@ struct BuilderRequest {
   ByteRange builder;    // its node (found again by range and type)
   std::string type;     // node type, e.g. "function_declaration"
   bool returns = true;  // a function/method (its returns), else the object
-  std::vector<std::string> callers;        // "src/checkout.js:12"
+  std::vector<std::string> callers;  // "src/checkout.js:12"
+  // The arguments each caller passes (parallel to `callers` when every
+  // caller calls this builder itself; a base class's builder also counts
+  // its subclasses' callers): a builder whose `type` is its parameter
+  // takes it from them (GiveTypeFromCallers).
+  std::vector<std::vector<GivenType>> caller_arguments;
   std::vector<PayloadObserver> observers;  // from the callers and others
   // Fields (`this.type`) that subclasses in other modules, whose instances
   // reach the builder, use: name -> "src/b.js:4". Their constructors may

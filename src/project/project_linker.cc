@@ -154,6 +154,7 @@ class ProjectLinker {
             builder_at + ": " + Quote(node::Text(found.builder, module.text)));
     BuilderRequest& b = Builder(found, r.request, via, where);
     b.callers.push_back(where);
+    b.caller_arguments.push_back(r.request.arguments);
     if (found.hops.empty()) NoteDirectUse(found, where);
     if (!found.hops.empty() && TypeFromField(found.builder, module.text))
       ShareAmongUsers(found,
