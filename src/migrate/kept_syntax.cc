@@ -78,6 +78,7 @@ size_t DottedNameLength(std::string_view s) {
 // 0. What follows it is judged by the caller.
 size_t MemberLength(std::string_view s) {
   size_t n = NameLength(s);
+  if (n != 0 && IsReserved(s.substr(0, n))) return 0;
   if (n == 0) n = s.empty() || s[0] == '`' ? 0 : PlainStringLength(s);
   if (n == 0) return 0;
   while (n < s.size() && (s[n] == ' ' || s[n] == '\t')) ++n;
@@ -120,6 +121,23 @@ bool IsMemberList(const std::vector<Piece>& pieces) {
   return true;  // a trailing comma is fine
 }
 
+// What a named child of an object literal is, or nullopt for a kind this
+// proof does not know (it then proves nothing about the object).
+std::optional<Piece> NamedPiece(TSNode child, std::string_view text) {
+  static constexpr std::array<std::string_view, 5> kMembers = {
+      "pair", "shorthand_property", "shorthand_property_identifier",
+      "method_definition", "spread_element"};
+  std::string_view type = ts_node_type(child);
+  if (std::find(kMembers.begin(), kMembers.end(), type) != kMembers.end())
+    return Piece::kMember;
+  // `<!--` comments, like `//` ones, end at the line break.
+  if (type == "html_comment") return Piece::kLineComment;
+  if (type != "comment") return std::nullopt;
+  ByteRange range{ts_node_start_byte(child), ts_node_end_byte(child)};
+  return range.In(text).starts_with("/*") ? Piece::kComment
+                                          : Piece::kLineComment;
+}
+
 // The children of `object` between its braces, or nullopt when it holds
 // anything but members, commas and comments.
 std::optional<std::vector<Child>> InnerChildren(TSNode object,
@@ -131,17 +149,15 @@ std::optional<std::vector<Child>> InnerChildren(TSNode object,
   for (; more && ok; more = ts_tree_cursor_goto_next_sibling(&cursor)) {
     TSNode child = ts_tree_cursor_current_node(&cursor);
     ByteRange range{ts_node_start_byte(child), ts_node_end_byte(child)};
-    const char* type = ts_node_type(child);
+    std::string_view type = ts_node_type(child);
     if (!ts_node_is_named(child)) {
-      bool brace = std::strcmp(type, "{") == 0 || std::strcmp(type, "}") == 0;
-      ok = brace || std::strcmp(type, ",") == 0;
+      bool brace = type == "{" || type == "}";
+      ok = brace || type == ",";
       if (!brace) children.push_back({range, Piece::kComma});
-    } else if (std::strcmp(type, "comment") == 0) {
-      children.push_back({range, range.In(text).starts_with("//")
-                                     ? Piece::kLineComment
-                                     : Piece::kComment});
+    } else if (std::optional<Piece> piece = NamedPiece(child, text)) {
+      children.push_back({range, *piece});
     } else {
-      children.push_back({range, Piece::kMember});
+      ok = false;
     }
   }
   ts_tree_cursor_delete(&cursor);

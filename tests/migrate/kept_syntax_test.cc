@@ -64,6 +64,9 @@ TEST(KeptSyntaxTest, EditsThatCouldBreakTheSyntaxAreNotProven) {
                                  std::string(", sessionId: ") + value}}))
         << value;
   }
+  // A key that is a keyword, a key that is not a name or a string.
+  EXPECT_FALSE(Proven(kCall, {{{after_type, after_type}, ", if: x"}}));
+  EXPECT_FALSE(Proven(kCall, {{{after_type, after_type}, ", [k]: x"}}));
   // No comma before the new member.
   EXPECT_FALSE(Proven(kCall, {{{after_type, after_type}, " sessionId: x"}}));
   // An edit outside an object literal.
