@@ -24,8 +24,9 @@ bool IsNameStart(char c) {
 bool IsNamePart(char c) { return IsNameStart(c) || (c >= '0' && c <= '9'); }
 bool IsBlank(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
-// Words that cannot stand for a value in a dotted name (in JavaScript or
-// TypeScript, whatever the context): such a value is left to the parse.
+// Keywords and contextual words of JavaScript and TypeScript: not taken as
+// a key or in a dotted name (even `this`, which could be), so that what is
+// proven never depends on the context. Such a member is left to the parse.
 bool IsReserved(std::string_view word) {
   static constexpr std::array<std::string_view, 48> kWords = {
       "break",    "case",       "catch",     "class",      "const",
