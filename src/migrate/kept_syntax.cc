@@ -22,6 +22,9 @@ bool IsNameStart(char c) {
          c == '$';
 }
 bool IsNamePart(char c) { return IsNameStart(c) || (c >= '0' && c <= '9'); }
+bool IsContinuationByte(char c) {
+  return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
+}
 bool IsBlank(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
 // Keywords and contextual words of JavaScript and TypeScript: not taken as
@@ -131,8 +134,8 @@ std::optional<Piece> NamedPiece(TSNode child, std::string_view text) {
   std::string_view type = ts_node_type(child);
   if (std::find(kMembers.begin(), kMembers.end(), type) != kMembers.end())
     return Piece::kMember;
-  // `<!--` comments, like `//` ones, end at the line break.
-  if (type == "html_comment") return Piece::kLineComment;
+  // Not `<!--` comments either: whether `<!--` opens one depends on what
+  // stands before it, which an edit may change.
   if (type != "comment") return std::nullopt;
   ByteRange range{ts_node_start_byte(child), ts_node_end_byte(child)};
   return range.In(text).starts_with("/*") ? Piece::kComment
@@ -180,6 +183,9 @@ bool ObjectStaysObject(TSNode object, std::string_view text,
   for (const Edit* edit : edits) {
     ByteRange r = edit->range;
     if (r.begin <= open || r.end >= close) return false;
+    // Blanks may be non-ASCII (a no-break space): never cut one in two.
+    if (IsContinuationByte(text[r.begin]) || IsContinuationByte(text[r.end]))
+      return false;
     for (; c < children->size() && (*children)[c].range.end <= r.begin; ++c) {
       const Child& kept = (*children)[c];
       // A `//` comment ends at its line break: the edit must not take it.

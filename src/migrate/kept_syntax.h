@@ -23,7 +23,8 @@ namespace psm {
 //   literal or a dotted name (`session.id`),
 // and every edited object is still a comma-separated list of members (no
 // leading or doubled comma, no two members without one) in which no kept
-// `//` comment loses the line break that ends it. Such an object is an
+// `//` comment loses the line break that ends it (and none is `<!--`), and
+// no edit starts or ends inside a character. Such an object is an
 // object again, so the file parses as before around it.
 //
 // False means "not proven", never "wrong": the caller then parses the

@@ -79,6 +79,13 @@ TEST(KeptSyntaxTest, ALineCommentKeepsItsLineBreak) {
   EXPECT_TRUE(Proven(text, {{At(text, "b: 2"), ""}}));
 }
 
+TEST(KeptSyntaxTest, AnEditNeverCutsACharacterInTwo) {
+  std::string text = "f({a: 1,\u00a0b: 2});\n";  // a no-break space
+  uint32_t inside = At(text, "\u00a0").begin + 1;
+  EXPECT_FALSE(Proven(text, {{{inside, At(text, "b: 2").end}, ""}}));
+  EXPECT_TRUE(Proven(text, {{At(text, "\u00a0b: 2"), ""}}));
+}
+
 TEST(KeptSyntaxTest, AFileWithSyntaxErrorsIsNeverProven) {
   std::string text = "f({a: 1, b: 2});\nif (\n";
   EXPECT_FALSE(Proven(text, {{At(text, "b: 2"), ""}}));
