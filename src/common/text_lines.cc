@@ -94,12 +94,14 @@ uint32_t LineIndex::ByteColumn(uint32_t offset) const {
   return offset - starts_[Line(offset) - 1];
 }
 
+// One bound and no branch in the loop, so that the compiler can count many
+// bytes at a time: a report asks for a column per edit (issue 14).
 uint32_t LineIndex::Column(uint32_t offset) const {
+  uint32_t begin = starts_[Line(offset) - 1];
+  uint32_t end = std::min<uint32_t>(offset, static_cast<uint32_t>(s_.size()));
   uint32_t column = 1;
-  for (uint32_t i = starts_[Line(offset) - 1]; i < offset && i < s_.size();
-       ++i) {
-    if ((static_cast<unsigned char>(s_[i]) & 0xC0) != 0x80) ++column;
-  }
+  for (uint32_t i = begin; i < end; ++i)
+    column += (static_cast<unsigned char>(s_[i]) & 0xC0) != 0x80;
   return column;
 }
 

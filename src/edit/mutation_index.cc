@@ -35,6 +35,7 @@ void MutationIndex::Collect(std::string_view head,
 
 std::vector<const PayloadMutation*> MutationIndex::Relevant(
     const MethodRule& rule) const {
+  if (by_head_.empty()) return {};  // most payloads: written once, inline
   std::set<std::string_view> heads = {"", "type", "sessionId"};
   for (const std::string& path : rule.remove) heads.insert(Head(path));
   std::vector<size_t> found;

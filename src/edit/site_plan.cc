@@ -109,13 +109,13 @@ SitePlan PlanSite(const CallSite& site, std::string_view text,
     return plan;
   }
   plan.status = SiteStatus::kAlreadyMigrated;
-  if (Units(site).size() > 1) {
+  std::vector<std::vector<const PayloadLiteral*>> units = Units(site);
+  if (units.size() > 1) {
     plan.reasons.push_back(
-        std::to_string(Units(site).size()) +
+        std::to_string(units.size()) +
         " payload literals can reach this call; each is migrated "
         "by its own type");
   }
-  std::vector<std::vector<const PayloadLiteral*>> units = Units(site);
   MutationIndex mutations(site.mutations);
   for (const auto& unit : units) {
     std::vector<const ObjectLiteral*> parts;

@@ -75,6 +75,10 @@ class EffectFinder {
     if (ts_node_is_null(n) || node::IsFunction(n)) return "";
     std::string effect = Visit(n);
     if (!effect.empty()) return effect;
+    // A number, a name, a plain string, `[]`: nothing below them can have
+    // an effect, and most payload values are such (issue 14).
+    if (ts_node_named_child_count(n) == 0 || node::Is(n, "string"))
+      return effect;
     ForEachDescendant(n, false, [&](TSNode d) {
       if (effect.empty()) effect = Visit(d);
     });

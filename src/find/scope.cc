@@ -421,7 +421,25 @@ std::vector<TSNode> UsesOf(const Binding& binding, std::string_view name,
 Binding ResolveName(std::string_view name, TSNode use,
                     std::string_view source) {
   if (name.empty()) return Binding();  // a MISSING node from error recovery
-  return Resolve(name, use, source, true);
+  // Finding a call asks for its receiver twice in a row (is it
+  // DigitalRiver.js, is it made in another module): the second answer is
+  // the first, while the same indexed tree is alive. Each climb from the
+  // use costs a descent from the root (issue 14).
+  struct Last {
+    uint64_t tree = 0;
+    TSNode use{};
+    std::string name;
+    Binding binding;
+  };
+  thread_local Last last;
+  uint64_t tree = IndexedTreeId(use);
+  if (tree != 0 && tree == last.tree && ts_node_eq(use, last.use) &&
+      name == last.name) {
+    return last.binding;
+  }
+  Binding binding = Resolve(name, use, source, true);
+  if (tree != 0) last = {tree, use, std::string(name), binding};
+  return binding;
 }
 
 namespace {

@@ -10,6 +10,7 @@
 #include "migrate/builder_sites.h"
 #include "migrate/file_kind.h"
 #include "migrate/file_reading.h"
+#include "migrate/kept_syntax.h"
 #include "migrate/shared_payloads.h"
 #include "migrate/site_details.h"
 #include "migrate/unparsed_calls.h"
@@ -65,14 +66,16 @@ SiteResult ToResult(SitePlan& plan, const CallSite& site,
   return r;
 }
 
-// (Sorted even when `more` is empty: builder sites come after the calls.)
+// (Sorted even when `more` is empty: builder sites come after the calls.
+// A file's sites mostly come in order already: checking costs a scan, a
+// stable sort moves every site.)
 void MergeSites(std::vector<SiteResult> more, FileResult* result) {
   for (SiteResult& r : more) result->sites.push_back(std::move(r));
-  std::stable_sort(result->sites.begin(), result->sites.end(),
-                   [](const SiteResult& a, const SiteResult& b) {
-                     return a.line != b.line ? a.line < b.line
-                                             : a.column < b.column;
-                   });
+  auto before = [](const SiteResult& a, const SiteResult& b) {
+    return a.line != b.line ? a.line < b.line : a.column < b.column;
+  };
+  if (!std::is_sorted(result->sites.begin(), result->sites.end(), before))
+    std::stable_sort(result->sites.begin(), result->sites.end(), before);
 }
 
 // A rewrite that is not safe is dropped whole: every site that had edits
@@ -230,7 +233,10 @@ Tree ParseEdited(PlannedReading& p, std::string_view after_source,
 
 // The safety net for one reading: the file with its edits must read as
 // before around them and parse no worse; with syntax errors, the rewrite
-// must be stable. Returns the rejection, or nothing.
+// must be stable. Returns the rejection, or nothing. Edits proven to keep
+// an error-free script free of errors (migrate/kept_syntax.h: members
+// removed and added in object literals, what the planner mostly makes) need
+// no parse of the edited text; any other edit gets one.
 using Rejection = std::pair<std::string, std::string>;  // file, site
 
 std::optional<Rejection> Verify(PlannedReading& p, std::string_view text,
@@ -252,12 +258,17 @@ std::optional<Rejection> Verify(PlannedReading& p, std::string_view text,
         std::string("the inserted text would end an attribute or a script "
                     "early (a quote or a tag); migrate by hand"));
   }
+  int errors_before = CountSyntaxErrors(p.tree.Root());
+  if (errors_before == 0 && reading.language != Language::kPhp &&
+      EditsKeepSyntax(p.tree.Root(), reading.source, p.edits)) {
+    p.tree = Tree();  // proven without a parse; nothing reads it any more
+    return std::nullopt;
+  }
   std::string view = reading.source.data() == text.data()
                          ? std::string()
                          : ApplyEdits(reading.source, p.edits);
   std::string_view after_source =
       view.empty() ? edited : std::string_view(view);
-  int errors_before = CountSyntaxErrors(p.tree.Root());
   Tree after = ParseEdited(p, after_source, lines, parser);
   if (!after.ok() || CountSyntaxErrors(after.Root()) > errors_before) {
     return std::make_pair(

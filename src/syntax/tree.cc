@@ -18,6 +18,7 @@ bool Parser::SelectLanguage(Language language) {
 
 Tree Parser::Parse(Language language, std::string_view text) {
   if (!SelectLanguage(language)) return Tree();
+  ++parses_;
   return Tree(ts_parser_parse_string(parser_.get(), nullptr, text.data(),
                                      static_cast<uint32_t>(text.size())));
 }
@@ -25,6 +26,7 @@ Tree Parser::Parse(Language language, std::string_view text) {
 Tree Parser::Reparse(Language language, const Tree& old_tree,
                      std::string_view text) {
   if (!SelectLanguage(language)) return Tree();
+  ++parses_;
   return Tree(ts_parser_parse_string(parser_.get(), old_tree.get(), text.data(),
                                      static_cast<uint32_t>(text.size())));
 }

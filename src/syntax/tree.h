@@ -3,6 +3,7 @@
 
 #include <tree_sitter/api.h>
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string_view>
@@ -46,11 +47,16 @@ class Parser {
   // the edits (ts_tree_edit) that turned the old text into `text`.
   Tree Reparse(Language language, const Tree& old_tree, std::string_view text);
 
+  // How many texts this parser has parsed (Parse and Reparse), so that
+  // tests can tell which path a check took.
+  uint64_t parses() const { return parses_; }
+
  private:
   bool SelectLanguage(Language language);
 
   std::unique_ptr<TSParser, ParserDeleter> parser_;
   std::optional<Language> language_;
+  uint64_t parses_ = 0;
 };
 
 // Number of ERROR and MISSING nodes in the tree, used to tell whether a

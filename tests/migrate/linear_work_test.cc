@@ -93,5 +93,45 @@ TEST(LinearWorkTest, ARewriteThatWouldNotParseIsDroppedDenseOrSparse) {
   }
 }
 
+// The safety net's fast path (migrate/kept_syntax.h): the planner's edits
+// of one-line payloads (members removed, sessionId added after type) are
+// proven to keep the syntax, so the edited text is not parsed again: one
+// parse per file, dense or sparse.
+TEST(LinearWorkTest, ObjectEditsAreProvenWithoutASecondParse) {
+  for (int sites : {1, 250}) {
+    Parser parser;
+    std::string text = Sites(sites);
+    Migration m = MigrateText("proven.js", text, Language::kJavaScript,
+                              BuiltinRules(), PlanOptions(), parser);
+    EXPECT_TRUE(m.result.changed) << sites;
+    EXPECT_TRUE(m.result.error.empty()) << m.result.error;
+    EXPECT_EQ(parser.parses(), 1u) << sites;
+  }
+}
+
+// What the fast path cannot prove gets the parse: a session expression
+// that is not a plain string or a dotted name, and one that breaks the
+// syntax, which the parse then finds and the rewrite is dropped.
+TEST(LinearWorkTest, AnUnprovenEditIsParsedAndDroppedIfItBreaksTheSyntax) {
+  PlanOptions call;
+  call.session_id = "session.get()";
+  PlanOptions broken;
+  broken.session_id = "session.id)(";
+  for (int sites : {1, 250}) {
+    Parser parser;
+    std::string text = Sites(sites);
+    Migration fine = MigrateText("call.js", text, Language::kJavaScript,
+                                 BuiltinRules(), call, parser);
+    EXPECT_TRUE(fine.result.changed) << sites;
+    EXPECT_EQ(parser.parses(), 2u) << sites;
+    Migration m = MigrateText("broken.js", text, Language::kJavaScript,
+                              BuiltinRules(), broken, parser);
+    EXPECT_EQ(parser.parses(), 4u) << sites;
+    EXPECT_FALSE(m.result.changed) << sites;
+    EXPECT_NE(m.result.error.find("would not parse"), std::string::npos)
+        << sites << ": " << m.result.error;
+  }
+}
+
 }  // namespace
 }  // namespace psm
