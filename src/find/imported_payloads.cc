@@ -8,6 +8,7 @@
 #include "find/module_request.h"
 #include "find/object_builder.h"
 #include "find/payload_uses.h"
+#include "find/receiver_origin.h"
 #include "syntax/node.h"
 
 namespace psm {
@@ -39,9 +40,7 @@ class ImportRequests {
               call);
       return true;
     }
-    TSNode made = ConstructedBy(object);
-    if (std::optional<ModuleRef> ref = ImportOf(made)) {
-      ObserveOtherImportUses(made, "", site);
+    if (std::optional<ModuleRef> ref = InstanceOf(object, site)) {
       Request(site, std::move(*ref), member,
               ModuleRequest::Access::kNewThenMethod, call);
       return true;
@@ -49,11 +48,27 @@ class ImportRequests {
     return false;
   }
 
-  bool RequestGetter(TSNode member, CallSite* site) {
-    TSNode made = ConstructedBy(node::Unwrap(node::Field(member, "object")));
+  // The imported class `object` is an instance of: `new X(...)`, a
+  // variable bound once to one (its other uses observe), or `this.x` set
+  // to one or injected (`constructor(private x: X)`). A class declared
+  // nowhere (a global of classic script pages) counts when `globals`.
+  std::optional<ModuleRef> InstanceOf(TSNode object, CallSite* site,
+                                      bool globals = true) {
+    if (node::Is(object, "member_expression") &&
+        node::Is(node::Field(object, "object"), "this")) {
+      return ClassOfThisField(object, source_);
+    }
+    TSNode made = ConstructedBy(object);
     std::optional<ModuleRef> ref = ImportOf(made);
-    if (!ref || ref->specifier.empty()) return false;
-    ObserveOtherImportUses(made, "", site);
+    if (ref && ref->specifier.empty() && !globals) return std::nullopt;
+    if (ref) ObserveOtherImportUses(made, "", site);
+    return ref;
+  }
+
+  bool RequestGetter(TSNode member, CallSite* site) {
+    std::optional<ModuleRef> ref = InstanceOf(
+        node::Unwrap(node::Field(member, "object")), site, /*globals=*/false);
+    if (!ref) return false;
     Request(site, std::move(*ref),
             std::string(node::Text(node::Field(member, "property"), source_)),
             ModuleRequest::Access::kNewThenGetter, member);

@@ -122,6 +122,15 @@ FieldOrigin OriginOfThisField(TSNode member, std::string_view source) {
   return origin;
 }
 
+std::optional<ModuleRef> ClassOfThisField(TSNode member,
+                                          std::string_view source) {
+  FieldOrigin origin = OriginOfThisField(member, source);
+  return ImportOfName(ts_node_is_null(origin.type)
+                          ? ConstructorName(origin.value)
+                          : origin.type,
+                      source);
+}
+
 std::optional<ModuleRequest> ReceiverRequest(TSNode receiver,
                                              std::string_view source) {
   receiver = node::Unwrap(receiver);

@@ -21,6 +21,12 @@ struct FieldOrigin {
 };
 FieldOrigin OriginOfThisField(TSNode member, std::string_view source);
 
+// The imported class `this.x` (`member`) is an instance of: set to `new
+// X(...)` in the class (a field or `this.x = ...`), or an injected
+// parameter property `constructor(private x: X)`. Nullopt otherwise.
+std::optional<ModuleRef> ClassOfThisField(TSNode member,
+                                          std::string_view source);
+
 // The class or object a createSource receiver is made from, when another
 // module holds it: `api` bound by an import or `require`, a variable bound
 // once to `new Client(...)`, `this.client` set to one, or an injected
