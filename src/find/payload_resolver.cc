@@ -304,6 +304,13 @@ class PayloadResolver {
       return;
     }
     ObserveOtherCallers(callee, site);
+    // A Vue template may call the method too (`{{ buildPayPal() }}`).
+    if (TSNode c = node::Unwrap(callee);
+        node::Is(c, "member_expression") &&
+        node::Is(node::Field(c, "object"), "this")) {
+      site->module_names.emplace_back(
+          node::Text(node::Field(c, "property"), source_));
+    }
     ResolveReturns(
         function,
         "returned by " + Quote(node::Text(callee, source_)) + AtLine(function),

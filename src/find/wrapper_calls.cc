@@ -8,9 +8,52 @@
 
 namespace psm {
 
+namespace {
+
+// The function a member `name` of the object literal `object` holds: a
+// method (`name() {}`) or a function value (`name: function () {}`).
+TSNode FunctionMember(TSNode object, std::string_view name,
+                      std::string_view source) {
+  for (TSNode m : node::NamedChildren(object)) {
+    if (node::Is(m, "method_definition") &&
+        node::Text(node::Field(m, "name"), source) == name) {
+      return m;
+    }
+    if (node::Is(m, "pair") &&
+        node::Text(node::Field(m, "key"), source) == name) {
+      TSNode value = node::Unwrap(node::Field(m, "value"));
+      return node::IsFunction(value) ? value : TSNode{};
+    }
+  }
+  return TSNode{};
+}
+
+// `this.name(...)` in a method of an object literal (`var Checkout = {
+// pay() { this.build() } }`, a Vue component's `methods`): `this` is that
+// object, so the method is its member `name`. Arrow functions keep the
+// `this` of the function around them; any other function gives its own.
+TSNode MethodOfThisObject(TSNode callee, std::string_view name,
+                          std::string_view source) {
+  TSNode function = ts_node_parent(callee);
+  while (!ts_node_is_null(function) &&
+         (!node::IsFunction(function) || node::Is(function, "arrow_function")))
+    function = ts_node_parent(function);
+  if (ts_node_is_null(function)) return TSNode{};
+  TSNode holder = node::Is(function, "method_definition")
+                      ? function
+                      : ts_node_parent(function);
+  if (!node::Is(holder, "method_definition") && !node::Is(holder, "pair"))
+    return TSNode{};
+  TSNode object = ts_node_parent(holder);
+  return node::Is(object, "object") ? FunctionMember(object, name, source)
+                                    : TSNode{};
+}
+
+}  // namespace
+
 // The function a callee names in this file: `build(...)` for a function
 // declaration or a variable bound to a function, `this.build(...)` for a
-// method of the enclosing class.
+// method of the enclosing class or object literal.
 TSNode FunctionCalled(TSNode callee, std::string_view source) {
   callee = node::Unwrap(callee);
   if (node::Is(callee, "identifier")) {
@@ -26,7 +69,8 @@ TSNode FunctionCalled(TSNode callee, std::string_view source) {
     std::string_view method =
         node::Text(node::Field(callee, "property"), source);
     TSNode klass = node::EnclosingOfType(callee, "class_body");
-    if (ts_node_is_null(klass)) return TSNode{};
+    if (ts_node_is_null(klass))
+      return MethodOfThisObject(callee, method, source);
     for (TSNode m : node::NamedChildren(klass)) {
       if (node::Is(m, "method_definition") &&
           node::Text(node::Field(m, "name"), source) == method) {
