@@ -163,7 +163,7 @@ class LiteralPlanner {
         given && type && given->value && !given->binds.empty() &&
         type->value_range.In(text_) == given->binds) {
       plan_.reasons.push_back("type is " + Ticked(given->binds) +
-                              ", which every caller passes as " +
+                              ", passed as " +
                               Ticked(given->what));
       return KnownMethod(*given->value);
     }

@@ -311,10 +311,36 @@ class PayloadResolver {
       site->module_names.emplace_back(
           node::Text(node::Field(c, "property"), source_));
     }
+    size_t before = site->payloads.size();
     ResolveReturns(
         function,
         "returned by " + Quote(node::Text(callee, source_)) + AtLine(function),
         hops, site);
+    GiveTypeOfCall(call, function, before, site);
+  }
+
+  // `build('payPal', cart)` of `function build(type, cart) { return
+  // {type, ...}; }`: the literal's type is the call's argument.
+  void GiveTypeOfCall(TSNode call, TSNode function, size_t first_literal,
+                      CallSite* site) {
+    for (size_t i = first_literal; i < site->payloads.size(); ++i) {
+      std::string name;
+      int index = TypeParameterIndex(site->payloads[i].object, root_, function,
+                                     source_, &name);
+      if (index < 0) continue;
+      GivenType given = TypeGivenBy(call, index, source_);
+      if (!given.value) return;  // the planner says what the type is
+      given.binds = name;
+      if (site->given_type && (site->given_type->value != given.value ||
+                               site->given_type->binds != given.binds)) {
+        Blind(site, "the payload's type is given by more than one call (" +
+                        Quote(site->given_type->what) + ", " +
+                        Quote(given.what) + "); migrate it by hand");
+        return;
+      }
+      site->given_type = std::move(given);
+      return;
+    }
   }
 
   // The literals `function` returns are the payload.

@@ -160,6 +160,27 @@ std::string FunctionName(TSNode function, std::string_view source) {
   return "";
 }
 
+int TypeParameterIndex(const ObjectLiteral& literal, TSNode root,
+                       TSNode function, std::string_view source,
+                       std::string* name) {
+  const Member* type = literal.Find("type");
+  if (!type || type->string_value) return -1;
+  TSNode value = ts_node_descendant_for_byte_range(
+      root, type->value_range.begin, type->value_range.end);
+  if (!node::Is(value, "identifier") &&
+      !node::Is(value, "shorthand_property_identifier")) {
+    return -1;
+  }
+  std::string_view text = node::Text(value, source);
+  Binding binding = ResolveName(text, value, source);
+  if (binding.kind != Binding::Kind::kParameter ||
+      !ts_node_eq(binding.scope, function)) {
+    return -1;
+  }
+  *name = std::string(text);
+  return ParameterIndex(function, binding.declarator, source);
+}
+
 GivenType TypeGivenBy(TSNode call, int index, std::string_view source) {
   std::vector<TSNode> args = node::Arguments(call);
   GivenType given;

@@ -28,6 +28,13 @@ bool CallsWrapper(TSNode call, TSNode function, std::string_view source);
 // (maybe typed or defaulted) name; -1 for a pattern or rest parameter.
 int ParameterIndex(TSNode function, TSNode param, std::string_view source);
 
+// The index of the parameter of `function` that the `type` of `literal`
+// names (`{type: type, ...}`, `{type}`), with that name in `name`; -1 when
+// its type is anything else. `root` is the tree of `source`.
+int TypeParameterIndex(const ObjectLiteral& literal, TSNode root,
+                       TSNode function, std::string_view source,
+                       std::string* name);
+
 // The name a function is called by: its own, its variable's, its key's or
 // the property it is assigned to; "" for an anonymous one.
 std::string FunctionName(TSNode function, std::string_view source);

@@ -87,22 +87,9 @@ void GiveTypeFromCallers(TSNode root, TSNode builder, std::string_view source,
     return;
   }
   for (const PayloadLiteral& p : site->payloads) {
-    const Member* type = p.object.Find("type");
-    if (!type || type->string_value) continue;
-    TSNode value = ts_node_descendant_for_byte_range(
-        root, type->value_range.begin, type->value_range.end);
-    if (!node::Is(value, "identifier") &&
-        !node::Is(value, "shorthand_property_identifier")) {
-      continue;
-    }
-    std::string_view name = node::Text(value, source);
-    Binding binding = ResolveName(name, value, source);
-    if (binding.kind != Binding::Kind::kParameter ||
-        !ts_node_eq(binding.scope, builder)) {
-      continue;
-    }
-    int index = ParameterIndex(builder, binding.declarator, source);
-    if (index < 0) return;
+    std::string name;
+    int index = TypeParameterIndex(p.object, root, builder, source, &name);
+    if (index < 0) continue;
     std::set<std::string> passed;
     std::optional<GivenType> agreed;
     for (size_t i = 0; i < b.caller_arguments.size(); ++i) {
