@@ -305,9 +305,7 @@ class PayloadResolver {
     }
     ObserveOtherCallers(callee, site);
     // A Vue template may call the method too (`{{ buildPayPal() }}`).
-    if (TSNode c = node::Unwrap(callee);
-        node::Is(c, "member_expression") &&
-        node::Is(node::Field(c, "object"), "this")) {
+    if (TSNode c = node::Unwrap(callee); node::Is(c, "member_expression")) {
       site->module_names.emplace_back(
           node::Text(node::Field(c, "property"), source_));
     }

@@ -49,6 +49,18 @@ TSNode MethodOfThisObject(TSNode callee, std::string_view name,
                                     : TSNode{};
 }
 
+// The `this` that `object` is: itself, or the `this` a variable is bound
+// to once (`var self = this;`, the jQuery-era idiom); null otherwise.
+TSNode ThisAt(TSNode object, std::string_view source) {
+  if (node::Is(object, "this")) return object;
+  if (!node::Is(object, "identifier")) return TSNode{};
+  Binding b = ResolveName(node::Text(object, source), object, source);
+  if (b.kind != Binding::Kind::kVariable || !b.assignments.empty())
+    return TSNode{};
+  TSNode value = node::Unwrap(node::Field(b.declarator, "value"));
+  return node::Is(value, "this") ? value : TSNode{};
+}
+
 }  // namespace
 
 // The function a callee names in this file: `build(...)` for a function
@@ -64,13 +76,15 @@ TSNode FunctionCalled(TSNode callee, std::string_view source) {
     TSNode value = node::Unwrap(node::Field(b.declarator, "value"));
     return node::IsFunction(value) ? value : TSNode{};
   }
-  if (node::Is(callee, "member_expression") &&
-      node::Is(node::Field(callee, "object"), "this")) {
+  TSNode self =
+      node::Is(callee, "member_expression")
+          ? ThisAt(node::Unwrap(node::Field(callee, "object")), source)
+          : TSNode{};
+  if (!ts_node_is_null(self)) {
     std::string_view method =
         node::Text(node::Field(callee, "property"), source);
-    TSNode klass = node::EnclosingOfType(callee, "class_body");
-    if (ts_node_is_null(klass))
-      return MethodOfThisObject(callee, method, source);
+    TSNode klass = node::EnclosingOfType(self, "class_body");
+    if (ts_node_is_null(klass)) return MethodOfThisObject(self, method, source);
     for (TSNode m : node::NamedChildren(klass)) {
       if (node::Is(m, "method_definition") &&
           node::Text(node::Field(m, "name"), source) == method) {
