@@ -1,0 +1,145 @@
+#ifndef PSM_FIND_PAYLOAD_RESOLVER_CLASS_H_
+#define PSM_FIND_PAYLOAD_RESOLVER_CLASS_H_
+
+// The resolver behind ResolvePayload and ResolveBuiltPayload
+// (payload_resolver.h), shared by its two source files: payload_resolver.cc
+// follows expressions, variables, calls and merges; payload_sources.cc the
+// places a payload comes from besides them (parameters and their callers,
+// wrappers that take the type apart, fields, base classes, piecewise
+// builds) and the other callers of a builder. Not for other users.
+
+#include <algorithm>
+#include <map>
+#include <string>
+
+#include "find/class_fields.h"
+#include "find/imported_payloads.h"
+#include "find/mergers.h"
+#include "find/object_builder.h"
+#include "find/payload_resolver.h"
+#include "find/payload_uses.h"
+#include "find/scope.h"
+#include "find/server_response.h"
+#include "find/super_payloads.h"
+#include "find/wrapper_calls.h"
+#include "syntax/node.h"
+
+namespace psm::payload_detail {
+
+inline std::string AtLine(TSNode n) {
+  return " (line " + std::to_string(node::Line(n)) + ")";
+}
+
+class PayloadResolver {
+ public:
+  PayloadResolver(std::string_view source, TSNode root, TSNode call,
+                  BuiltPayloadOptions options = {})
+      : source_(source),
+        root_(root),
+        call_(call),
+        moment_(call),
+        options_(std::move(options)) {}
+
+  // Everything besides the call that can see or change the objects the
+  // payload was traced through, once the tracing is done.
+  void CollectUses(CallSite* site);
+
+  // Follows a payload expression to the object literals that make it.
+  // `hops` bounds the steps through variables, functions and wrappers.
+  void Resolve(TSNode expr, const std::string& origin, int hops,
+               CallSite* site);
+
+  // `this.payload` in a method: the object the constructor sets it to.
+  bool ResolveField(TSNode use, int hops, CallSite* site);
+
+  // `type: this.type` whose string the class does not prove, and
+  // `...super.build()`, whose object is the base class's.
+  void CheckClassMembers(ObjectLiteral* object, CallSite* site);
+
+  void ResolveVariable(TSNode identifier, int hops, CallSite* site);
+
+  // The call a variable's object goes on through toward the createSource
+  // call: the call it is an argument of (the createSource call itself, a
+  // wrapper `payCard(payload)`, a merge `Object.assign({}, payload)`), or,
+  // for `const b = a`, the moment of `b`. What happens to the object
+  // after that moment, in the same activation, is not what the call gets.
+  TSNode MomentOf(TSNode identifier) const;
+
+  static bool RunsBeforeReturn(TSNode moment);
+
+  // Calls like `Object.assign(name, ...)` that merge into `binding` before
+  // the call.
+  std::vector<TSNode> MergesInto(const Binding& binding,
+                                 std::string_view name) const;
+
+  void ResolveCall(TSNode call, int hops, CallSite* site);
+
+  // `build('payPal', cart)` of `function build(type, cart) { return
+  // {type, ...}; }`: the literal's type is the call's argument.
+  void GiveTypeOfCall(TSNode call, TSNode function, size_t first_literal,
+                      CallSite* site);
+
+  // The literals `function` returns are the payload.
+  void ResolveReturns(TSNode function, const std::string& origin, int hops,
+                      CallSite* site);
+
+  // `Object.assign(target, a, b)` and friends: every literal argument is a
+  // part of one payload; other arguments may carry anything.
+  void ResolveMerge(TSNode call, int hops, CallSite* site);
+
+  // Resolves the arguments of a merging call as parts of the current
+  // group, leaving out the variable `skip` they are merged into.
+  void MergeArguments(TSNode call, std::string_view skip, int hops,
+                      CallSite* site);
+
+  // `(type, data) => dr.createSource({type, ...data})`: a wrapper whose
+  // callers give the payload's fields and, apart, its type. The payload
+  // is each caller's `data`; its type, the caller's `type` (GivenType).
+  bool ResolveForwarding(TSNode object, int hops, CallSite* site);
+
+  // The payload is a parameter: follow the calls of that function in this
+  // file (thin wrappers like `createDrSource(data)`). `type_index`: the
+  // parameter that gives the payload's type apart (ResolveForwarding).
+  void ResolveParameter(const Binding& binding, std::string_view name, int hops,
+                        CallSite* site, int type_index = -1);
+
+  // The type the in-file callers of a forwarding wrapper give: one string
+  // they all pass, or a blind spot naming what they pass.
+  static void GiveType(const std::map<std::string, GivenType>& given,
+                       const std::string& function_name, CallSite* site);
+
+  static void Blind(CallSite* site, std::string reason);
+
+ private:
+  // `super.build()` where the project model follows it.
+  bool IsFollowedSuperCall(TSNode n) const;
+
+  void ResolvePiecewise(const Binding& binding, std::string_view name,
+                        TSNode init, CallSite* site);
+
+  void Track(const Binding& binding, std::string_view name,
+             const std::string& prefix);
+
+  // The variables of objects nested into a payload literal (`payPal:
+  // details`) are parts of the payload too: their other uses count.
+  void TrackNested(const ObjectLiteral& object, const std::string& prefix);
+
+  // A builder whose result also goes somewhere else than a createSource
+  // call (`sendToServer(buildPayload())`): that caller sees every field.
+  void ObserveOtherCallers(TSNode callee, CallSite* site);
+
+  static constexpr int kMaxHops = 8;
+  std::string_view source_;
+  TSNode root_{};
+  TSNode call_{};
+  TSNode moment_{};  // see MomentOf
+  BuiltPayloadOptions options_;
+  FlowNodes flow_;
+  std::vector<TrackedBinding> tracked_;
+  int group_ = -1;  // the merge group new literals join; -1 for none
+  int next_group_ = 0;
+};
+
+}  // namespace psm::payload_detail
+
+#endif  // PSM_FIND_PAYLOAD_RESOLVER_CLASS_H_

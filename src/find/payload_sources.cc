@@ -1,0 +1,233 @@
+// PayloadResolver (payload_resolver_class.h): where a payload comes from
+// besides expressions, variables and calls — parameters and their callers,
+// wrappers that take the type apart, class fields and base classes,
+// piecewise builds — and the other callers of a builder.
+
+#include "find/payload_resolver_class.h"
+
+namespace psm::payload_detail {
+
+bool PayloadResolver::ResolveField(TSNode use, int hops, CallSite* site) {
+  FieldPayload field = PayloadOfField(use, source_);
+  if (!field.is_field) return false;
+  if (!field.blind.empty()) {
+    Blind(site, field.blind);
+    return true;
+  }
+  for (PayloadObserver& o : field.observers)
+    site->observers.push_back(std::move(o));
+  Resolve(field.value, field.origin, hops + 1, site);
+  return true;
+}
+
+void PayloadResolver::CheckClassMembers(ObjectLiteral* object, CallSite* site) {
+  for (Member& m : object->members) {
+    if (m.kind != Member::Kind::kSpread) continue;
+    TSNode spread = ts_node_descendant_for_byte_range(
+        root_, m.value_range.begin, m.value_range.end);
+    if (!node::Is(spread, "spread_element")) continue;
+    TSNode call = node::Unwrap(ts_node_named_child(spread, 0));
+    if (!node::Is(call, "call_expression")) continue;
+    if (IsFollowedSuperCall(call)) {
+      m.covered = options_.covered;
+    } else if (std::string why = SuperCallReason(call, source_); !why.empty()) {
+      Blind(site, why);
+    }
+  }
+  const Member* type = object->Find("type");
+  if (!type || type->string_value || options_.type_from_users) return;
+  TSNode value = ts_node_descendant_for_byte_range(
+      root_, type->value_range.begin, type->value_range.end);
+  if (std::string why = UnprovenFieldType(value, source_); !why.empty())
+    Blind(site, why);
+}
+
+void PayloadResolver::GiveTypeOfCall(TSNode call, TSNode function,
+                                     size_t first_literal, CallSite* site) {
+  for (size_t i = first_literal; i < site->payloads.size(); ++i) {
+    std::string name;
+    int index = TypeParameterIndex(site->payloads[i].object, root_, function,
+                                   source_, &name);
+    if (index < 0) continue;
+    GivenType given = TypeGivenBy(call, index, source_);
+    if (!given.value) return;  // the planner says what the type is
+    given.binds = name;
+    if (site->given_type && (site->given_type->value != given.value ||
+                             site->given_type->binds != given.binds)) {
+      Blind(site, "the payload's type is given by more than one call (" +
+                      Quote(site->given_type->what) + ", " + Quote(given.what) +
+                      "); migrate it by hand");
+      return;
+    }
+    site->given_type = std::move(given);
+    return;
+  }
+}
+
+bool PayloadResolver::ResolveForwarding(TSNode object, int hops,
+                                        CallSite* site) {
+  TSNode type_value{};
+  TSNode data{};
+  int members = 0;
+  for (TSNode m : node::NamedChildren(object)) {
+    if (node::IsComment(m)) continue;
+    ++members;
+    if (node::Is(m, "shorthand_property_identifier") &&
+        node::Text(m, source_) == "type") {
+      type_value = m;
+    } else if (node::Is(m, "pair") &&
+               node::Text(node::Field(m, "key"), source_) == "type" &&
+               node::Is(node::Unwrap(node::Field(m, "value")), "identifier")) {
+      type_value = node::Unwrap(node::Field(m, "value"));
+    } else if (node::Is(m, "spread_element") &&
+               node::Is(node::Unwrap(ts_node_named_child(m, 0)),
+                        "identifier")) {
+      data = node::Unwrap(ts_node_named_child(m, 0));
+    }
+  }
+  if (members != 2 || ts_node_is_null(type_value) || ts_node_is_null(data))
+    return false;
+  std::string_view name = node::Text(data, source_);
+  Binding type_binding =
+      ResolveName(node::Text(type_value, source_), type_value, source_);
+  Binding data_binding = ResolveName(name, data, source_);
+  if (type_binding.kind != Binding::Kind::kParameter ||
+      data_binding.kind != Binding::Kind::kParameter ||
+      !ts_node_eq(type_binding.scope, data_binding.scope)) {
+    return false;
+  }
+  int type_index =
+      ParameterIndex(type_binding.scope, type_binding.declarator, source_);
+  if (type_index < 0) return false;
+  flow_.insert(ts_node_start_byte(data));
+  ResolveParameter(data_binding, name, hops, site, type_index);
+  return true;
+}
+
+void PayloadResolver::ResolveParameter(const Binding& binding,
+                                       std::string_view name, int hops,
+                                       CallSite* site, int type_index) {
+  TSNode function = binding.scope;
+  int index = ParameterIndex(function, binding.declarator, source_);
+  std::string function_name = FunctionName(function, source_);
+  std::string where =
+      "the payload " + Quote(name) + " is a parameter of " +
+      (function_name.empty() ? "an anonymous function" : Quote(function_name)) +
+      AtLine(function);
+  if (TSNode promise = ThenReceiver(function, index, source_);
+      !ts_node_is_null(promise) && type_index < 0) {
+    // `build().then(p => dr.createSource(p))`: p is what build settles
+    // with.
+    Track(binding, name, "");
+    Resolve(promise, "settled value of " + Quote(node::Text(promise, source_)),
+            hops + 1, site);
+    return;
+  }
+  if (function_name.empty() || index < 0) {
+    Blind(site, where + "; its callers build the object");
+    return;
+  }
+  Track(binding, name, "");
+  int calls = 0;
+  std::map<std::string, GivenType> given_types;  // by the text passed
+  ForEachDescendant(root_, true, [&](TSNode n) {
+    if (!node::Is(n, "call_expression") || !CallsWrapper(n, function, source_))
+      return;
+    std::vector<TSNode> args = node::Arguments(n);
+    if (static_cast<size_t>(index) >= args.size()) return;
+    ++calls;
+    if (type_index >= 0) {
+      GivenType given = TypeGivenBy(n, type_index, source_);
+      given_types.emplace(given.what, given);
+    }
+    Resolve(args[index], "passed to " + Quote(function_name) + AtLine(n),
+            hops + 1, site);
+  });
+  if (calls > 0 && type_index >= 0) GiveType(given_types, function_name, site);
+  if (calls == 0) {
+    Blind(site, where +
+                    ", which is not called in this file; its callers build "
+                    "the object");
+    // Callers in other modules: the project model may find them.
+    ModuleRequest request;
+    request.ref = {"", function_name};
+    request.member = function_name;
+    request.access = ModuleRequest::Access::kWrapperArgument;
+    request.param_index = index;
+    request.type_index = type_index;
+    request.at = ts_node_start_byte(function);
+    request.what = "parameter " + Quote(name) + " of " + Quote(function_name) +
+                   AtLine(function);
+    site->requests.push_back(std::move(request));
+  }
+}
+
+void PayloadResolver::GiveType(const std::map<std::string, GivenType>& given,
+                               const std::string& function_name,
+                               CallSite* site) {
+  if (given.size() == 1 && given.begin()->second.value) {
+    site->given_type = given.begin()->second;
+    return;
+  }
+  std::string list;
+  for (const auto& [text, type] : given)
+    list += (list.empty() ? "" : ", ") + Quote(text);
+  Blind(site, "the payload's type is given apart by the callers of " +
+                  Quote(function_name) + " (" + list +
+                  "), not one string literal; migrate each call by hand");
+}
+
+void PayloadResolver::Blind(CallSite* site, std::string reason) {
+  AddBlindSpot(site, std::move(reason));
+}
+
+bool PayloadResolver::IsFollowedSuperCall(TSNode n) const {
+  return !options_.super_member.empty() &&
+         IsSuperCall(n, options_.super_member, source_);
+}
+
+void PayloadResolver::ResolvePiecewise(const Binding& binding,
+                                       std::string_view name, TSNode init,
+                                       CallSite* site) {
+  site->payloads.push_back(
+      {PiecewiseObject(binding, name, init, options_.covered, source_),
+       "built on " + Quote(node::Text(init, source_)) + AtLine(init), group_});
+}
+
+void PayloadResolver::ObserveOtherCallers(TSNode callee, CallSite* site) {
+  callee = node::Unwrap(callee);
+  std::vector<TSNode> references;
+  if (node::Is(callee, "identifier")) {
+    std::string_view name = node::Text(callee, source_);
+    Binding b = ResolveName(name, callee, source_);
+    for (TSNode use : UsesOf(b, name, source_)) {
+      if (!ts_node_eq(node::Field(b.declarator, "name"), use))
+        references.push_back(use);
+    }
+  } else {  // `this.build()`: any `.build` in the file may be another call
+    std::string_view method =
+        node::Text(node::Field(callee, "property"), source_);
+    ForEachDescendant(root_, true, [&](TSNode n) {
+      if (node::Is(n, "member_expression") &&
+          node::Text(node::Field(n, "property"), source_) == method) {
+        references.push_back(n);
+      }
+    });
+  }
+  for (TSNode reference : references) {
+    if (ts_node_eq(reference, callee)) continue;
+    TSNode other = ts_node_parent(reference);
+    if (node::Is(other, "call_expression") &&
+        ts_node_eq(node::Field(other, "function"), reference) &&
+        IsPassedToCreateSource(other, source_)) {
+      continue;  // another site: the plans of the two are compared
+    }
+    site->observers.push_back(
+        {"", Quote(node::Text(callee, source_)) + ", which builds it, is " +
+                 "also used at line " + std::to_string(node::Line(reference)) +
+                 " (" + StatementAround(reference, source_) + ")"});
+    return;
+  }
+}
+
+}  // namespace psm::payload_detail
