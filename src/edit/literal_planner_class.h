@@ -1,0 +1,160 @@
+#ifndef PSM_EDIT_LITERAL_PLANNER_CLASS_H_
+#define PSM_EDIT_LITERAL_PLANNER_CLASS_H_
+
+// The planner behind PlanLiteral (literal_planner.h), shared by its two
+// source files: literal_planner.cc chooses the method and the fields that
+// go; literal_session_and_mutations.cc the later writes to removed fields
+// and the sessionId to add. Not for other users.
+
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <set>
+
+#include "common/strings.h"
+#include "common/text_lines.h"
+#include "edit/literal_planner.h"
+#include "edit/mutation_index.h"
+#include "edit/object_editor.h"
+
+namespace psm::literal_planner_detail {
+
+inline constexpr std::string_view kSessionId = "sessionId";
+
+inline std::string Ticked(std::string_view s) {
+  return "`" + std::string(s) + "`";
+}
+
+// True when setting `set` can put `removed` (or something under it) back.
+inline bool Touches(std::string_view set, std::string_view removed) {
+  auto under = [](std::string_view a, std::string_view b) {
+    return a.size() > b.size() && a.starts_with(b) && a[b.size()] == '.';
+  };
+  return set == removed || under(set, removed) || under(removed, set);
+}
+
+// Plans one payload literal against the rule for its method.
+class LiteralPlanner {
+ public:
+  // `parts` are the literals that make one payload: usually one, several
+  // when they are merged (`Object.assign`). The part holding `type` (else the
+  // first) is the anchor that gains `sessionId`.
+  LiteralPlanner(std::vector<const ObjectLiteral*> parts, const CallSite& site,
+                 const MutationIndex& mutations, std::string_view text,
+                 const RuleTable& rules, const PlanOptions& options)
+      : parts_(std::move(parts)),
+        object_(*Anchor(parts_)),
+        site_(site),
+        mutations_(mutations),
+        text_(text),
+        rules_(rules),
+        options_(options) {}
+
+  SitePlan Plan();
+
+ private:
+  SitePlan Review(std::string reason);
+
+  const PayloadObserver* WholeObjectObserver() const;
+
+  // A removed path that other code reads (or can reach through an escaped
+  // part of the payload) stays: removing it would change what that code
+  // sees. The first such observer is the reason.
+  void NoteObservedPaths(const MethodRule& rule);
+
+  // The member (or statement) for `path` cannot go, because of `why`.
+  void Keep(const std::string& path, const std::string& why);
+
+  // One reason per cause, naming every field it kept.
+  void ReportKept();
+
+  void Blind(std::string reason);
+
+  // Method sub-objects present in the payload, e.g. `klarnaCredit: {...}`.
+  std::vector<std::string> Candidates() const;
+
+  const MethodRule* Method();
+
+  // The method a class sharing this object gives it (see PlanOptions).
+  const MethodRule* ForcedMethod();
+
+  const MethodRule* KnownMethod(const std::string& type);
+
+  // A type given beside the payload (GivenType) and the payload's own
+  // `type` must both be one string: which one wins depends on the order
+  // the wrapper spreads them in.
+  bool AgreesWithGivenType(const Member* type);
+
+  // Finds the members `path` names, in this literal and the nested literals
+  // it leads to; notes values the tool cannot see into.
+  void CollectRemovals(const std::string& path);
+
+  // One reason per value the tool cannot see into, naming every field that
+  // might still hide there.
+  void ReportOpaqueParents();
+
+  void NoteOpaqueMembers(const ObjectLiteral& object, std::string_view key);
+
+  void AddRemoval(const ObjectLiteral* object, size_t index,
+                  const std::string& path);
+
+  // Only the writes that can matter to `rule` (after-call ones are left
+  // out): looking at every write for every literal was quadratic.
+  void CheckMutations(const MethodRule& rule);
+
+  // Counts lines from the start: only for the few writes that get a reason.
+  std::string Where(const PayloadMutation& m) const;
+
+  // A statement that writes at or around a removed path: deleted when it
+  // only sets that field; otherwise the field stays in the literal (later
+  // code may still use it, e.g. `items.push(...)`) and a person decides.
+  void CheckMutation(const PayloadMutation& m, const MethodRule& rule);
+
+  // Deletes `payload.amount = total;` with its line, when it sets a removed
+  // field (or something inside one) and nothing else.
+  bool DeleteStatement(const PayloadMutation& m, const std::string& removed);
+
+  void PlanSessionId(const MethodRule& rule);
+
+  std::string Placeholder() const;
+
+  bool BuildEdits();
+
+  void Decide();
+
+  bool ReachedBySeveralLiterals() const;
+
+  // Values that carry no session: `null`, `undefined`, an empty string.
+  static bool IsNoValue(std::string_view value);
+
+  static const ObjectLiteral* Anchor(
+      const std::vector<const ObjectLiteral*>& parts);
+
+  // The member named `key` that wins: merged parts apply in order, so the
+  // last part holding it.
+  const Member* FindAcross(std::string_view key) const;
+
+  std::vector<const ObjectLiteral*> parts_;
+  const ObjectLiteral& object_;
+  const CallSite& site_;
+  const MutationIndex& mutations_;
+  std::string_view text_;
+  const RuleTable& rules_;
+  const PlanOptions& options_;
+  SitePlan plan_;
+  std::vector<std::string> blind_;
+  std::map<const ObjectLiteral*, std::vector<size_t>> removals_;
+  std::optional<NewMember> new_member_;
+  EditSet statement_edits_;  // deleted mutation statements
+  std::set<std::string>
+      kept_;  // removed paths kept because code still uses them
+  std::map<std::string, std::string> observed_;  // path -> first observer
+  std::map<std::string, std::vector<std::string>> kept_for_;  // why -> paths
+  std::string session_id_observed_;
+  std::map<std::string, std::vector<std::string>> opaque_parents_;
+  bool session_id_set_later_ = false;
+};
+
+}  // namespace psm::literal_planner_detail
+
+#endif  // PSM_EDIT_LITERAL_PLANNER_CLASS_H_

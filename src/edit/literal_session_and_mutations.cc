@@ -1,0 +1,153 @@
+// LiteralPlanner (literal_planner_class.h): the statements that write
+// removed fields after the literal, and the sessionId member to add.
+
+#include "edit/literal_planner_class.h"
+
+namespace psm::literal_planner_detail {
+
+void LiteralPlanner::CheckMutations(const MethodRule& rule) {
+  for (const PayloadMutation* m : mutations_.Relevant(rule)) {
+    if (m->path.empty()) {
+      Blind(Where(*m) +
+            " changes the payload; the tool cannot tell which fields");
+    } else if (m->path == kSessionId) {
+      session_id_set_later_ = true;
+    } else if (Touches(m->path, "type")) {
+      Blind(Where(*m) + " changes the payment type");
+    } else {
+      CheckMutation(*m, rule);
+    }
+  }
+}
+
+std::string LiteralPlanner::Where(const PayloadMutation& m) const {
+  return Ticked(m.what.substr(1, m.what.size() - 2)) + " (line " +
+         std::to_string(text::LineAt(text_, m.statement.begin)) + ")";
+}
+
+void LiteralPlanner::CheckMutation(const PayloadMutation& m,
+                                   const MethodRule& rule) {
+  for (const std::string& removed : rule.remove) {
+    if (!Touches(m.path, removed)) continue;
+    if (auto seen = observed_.find(removed); seen != observed_.end()) {
+      Keep(removed, seen->second);
+      return;
+    }
+    bool sets_parent = m.path.size() < removed.size();
+    if (sets_parent) {
+      Blind(Where(m) + " sets " + Ticked(m.path) +
+            ", which may carry fields payment sessions "
+            "no longer accept (" +
+            Ticked(removed) + "); check that object");
+      return;
+    }
+    if (!DeleteStatement(m, removed)) {
+      kept_.insert(removed);
+      Blind(Where(m) + " sets " + Ticked(m.path) +
+            ", which payment sessions no longer "
+            "accept; " +
+            Ticked(removed) +
+            " was kept so the code still runs: remove both "
+            "by hand");
+    }
+    return;
+  }
+}
+
+bool LiteralPlanner::DeleteStatement(const PayloadMutation& m,
+                                     const std::string& removed) {
+  bool inside = m.path == removed ||
+                (m.path.size() > removed.size() &&
+                 m.path.starts_with(removed) && m.path[removed.size()] == '.');
+  uint32_t next_line = 0;
+  // With several literals reaching the call (if/else branches), the
+  // statement also writes objects of other methods: a card branch keeps
+  // what a konbini branch drops.
+  if (inside && m.deletable && ReachedBySeveralLiterals()) {
+    Keep(removed, Ticked(m.what.substr(1, m.what.size() - 2)) +
+                      " also writes the other objects that can reach this "
+                      "call, which may be of another payment method");
+    return true;
+  }
+  if (!inside || !m.deletable ||
+      !text::OnlyBlanksBefore(text_, m.statement.begin) ||
+      !text::OnlyTriviaAfter(text_, m.statement.end, &next_line)) {
+    return false;
+  }
+  if (statement_edits_.Add(
+          {{text::LineStart(text_, m.statement.begin), next_line}, ""})) {
+    return false;
+  }
+  plan_.ledger.push_back({m.path, m.statement, m.statement});
+  if (std::find(plan_.removed.begin(), plan_.removed.end(), removed) ==
+      plan_.removed.end()) {
+    plan_.removed.push_back(removed);
+  }
+  return true;
+}
+
+void LiteralPlanner::PlanSessionId(const MethodRule& rule) {
+  const Member* existing = FindAcross(kSessionId);
+  if (existing && IsNoValue(existing->value_range.In(text_))) {
+    Blind("sessionId is " + Ticked(existing->value_range.In(text_)) +
+          ", not a session id; set it to the checkout's "
+          "payment.session.id");
+    return;
+  }
+  if (existing) {
+    bool placeholder = existing->range.In(text_).find(kPlaceholderMarker) !=
+                       std::string_view::npos;
+    if (!placeholder) return;
+    // A run with --session-id fills in the placeholder an earlier run left.
+    if (!options_.session_id.empty() && existing->kind == Member::Kind::kPair &&
+        !statement_edits_.Add({existing->value_range, options_.session_id})) {
+      return;
+    }
+    Blind(
+        "sessionId is still the placeholder; set it to the checkout's "
+        "payment.session.id (or run with " +
+        options_.session_id_flag + ")");
+    return;
+  }
+  if (!rule.add_session_id || session_id_set_later_ ||
+      options_.session_id_elsewhere) {
+    return;
+  }
+  if (!session_id_observed_.empty()) {
+    Blind(session_id_observed_ +
+          "; adding sessionId would change what it sees: add it by hand");
+    return;
+  }
+  NewMember member;
+  member.key = std::string(kSessionId);
+  member.value =
+      options_.session_id.empty() ? Placeholder() : options_.session_id;
+  const Member* type = object_.Find("type");
+  if (type) member.after = static_cast<size_t>(type - object_.members.data());
+  new_member_ = member;
+  plan_.added_session_id = true;
+  if (options_.session_id.empty()) {
+    plan_.reasons.push_back(
+        "sessionId is a placeholder; set it to the checkout's "
+        "payment.session.id (or run with " +
+        options_.session_id_flag + ")");
+  }
+}
+
+std::string LiteralPlanner::Placeholder() const {
+  char quote = '"';
+  if (const Member* type = object_.Find("type")) {
+    char first = text_[type->value_range.begin];
+    if (first == '\'' || first == '"' || first == '`') quote = first;
+  }
+  return quote + std::string(kPlaceholderMarker) +
+         ": checkout.payment.session.id" + quote;
+}
+
+bool LiteralPlanner::IsNoValue(std::string_view value) {
+  return value == "null" || value == "NULL" || value == "Null" ||
+         value == "undefined" || value == "''" || value == "\"\"" ||
+         value == "``" || value == "void 0";
+}
+
+}  // namespace psm::literal_planner_detail
