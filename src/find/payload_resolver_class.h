@@ -9,9 +9,12 @@
 // builds) and the other callers of a builder. Not for other users.
 
 #include <algorithm>
-#include <map>
+#include <optional>
+#include <set>
 #include <string>
+#include <vector>
 
+#include "common/strings.h"
 #include "find/class_fields.h"
 #include "find/imported_payloads.h"
 #include "find/mergers.h"
@@ -105,7 +108,7 @@ class PayloadResolver {
 
   // The type the in-file callers of a forwarding wrapper give: one string
   // they all pass, or a blind spot naming what they pass.
-  static void GiveType(const std::map<std::string, GivenType>& given,
+  static void GiveType(const std::vector<GivenType>& given,
                        const std::string& function_name, CallSite* site);
 
   static void Blind(CallSite* site, std::string reason);

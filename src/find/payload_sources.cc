@@ -129,7 +129,7 @@ void PayloadResolver::ResolveParameter(const Binding& binding,
   }
   Track(binding, name, "");
   int calls = 0;
-  std::map<std::string, GivenType> given_types;  // by the text passed
+  std::vector<GivenType> given_types;
   ForEachDescendant(root_, true, [&](TSNode n) {
     if (!node::Is(n, "call_expression") || !CallsWrapper(n, function, source_))
       return;
@@ -138,7 +138,7 @@ void PayloadResolver::ResolveParameter(const Binding& binding,
     ++calls;
     if (type_index >= 0) {
       GivenType given = TypeGivenBy(n, type_index, source_);
-      given_types.emplace(given.what, given);
+      given_types.push_back(std::move(given));
     }
     Resolve(args[index], "passed to " + Quote(function_name) + AtLine(n),
             hops + 1, site);
@@ -162,16 +162,16 @@ void PayloadResolver::ResolveParameter(const Binding& binding,
   }
 }
 
-void PayloadResolver::GiveType(const std::map<std::string, GivenType>& given,
+void PayloadResolver::GiveType(const std::vector<GivenType>& given,
                                const std::string& function_name,
                                CallSite* site) {
-  if (given.size() == 1 && given.begin()->second.value) {
-    site->given_type = given.begin()->second;
+  if (std::optional<GivenType> agreed = AgreedType(given)) {
+    site->given_type = std::move(agreed);
     return;
   }
-  std::string list;
-  for (const auto& [text, type] : given)
-    list += (list.empty() ? "" : ", ") + Quote(text);
+  std::set<std::string> passed;
+  for (const GivenType& g : given) passed.insert(Quote(g.what));
+  std::string list = Join({passed.begin(), passed.end()}, ", ");
   Blind(site, "the payload's type is given apart by the callers of " +
                   Quote(function_name) + " (" + list +
                   "), not one string literal; migrate each call by hand");

@@ -174,6 +174,14 @@ std::string FunctionName(TSNode function, std::string_view source) {
   return "";
 }
 
+std::optional<GivenType> AgreedType(const std::vector<GivenType>& given) {
+  if (given.empty() || !given.front().value) return std::nullopt;
+  for (const GivenType& g : given) {
+    if (g.value != given.front().value) return std::nullopt;
+  }
+  return given.front();
+}
+
 int TypeParameterIndex(const ObjectLiteral& literal, TSNode root,
                        TSNode function, std::string_view source,
                        std::string* name) {

@@ -3,8 +3,10 @@
 
 #include <tree_sitter/api.h>
 
+#include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "find/call_site.h"
 
@@ -27,6 +29,11 @@ bool CallsWrapper(TSNode call, TSNode function, std::string_view source);
 // The index of the parameter `param` of `function` when it is a plain
 // (maybe typed or defaulted) name; -1 for a pattern or rest parameter.
 int ParameterIndex(TSNode function, TSNode param, std::string_view source);
+
+// The string every one of `given` is (each a literal, all the same), for a
+// payment method passed by several calls; nullopt when they differ or one
+// is not a literal.
+std::optional<GivenType> AgreedType(const std::vector<GivenType>& given);
 
 // The index of the parameter of `function` that the `type` of `literal`
 // names (`{type: type, ...}`, `{type}`), with that name in `name`; -1 when

@@ -91,18 +91,15 @@ void GiveTypeFromCallers(TSNode root, TSNode builder, std::string_view source,
     int index = TypeParameterIndex(p.object, root, builder, source, &name);
     if (index < 0) continue;
     std::set<std::string> passed;
-    std::optional<GivenType> agreed;
+    std::vector<GivenType> given;
     for (size_t i = 0; i < b.caller_arguments.size(); ++i) {
       const std::vector<GivenType>& args = b.caller_arguments[i];
-      GivenType given = static_cast<size_t>(index) < args.size()
-                            ? args[index]
-                            : GivenType{std::nullopt, "undefined", ""};
-      passed.insert(Quote(given.what) + " (" + b.callers[i] + ")");
-      if (i == 0) agreed = given;
-      if (!given.value || !agreed || agreed->value != given.value)
-        agreed.reset();
+      given.push_back(static_cast<size_t>(index) < args.size()
+                          ? args[index]
+                          : GivenType{std::nullopt, "undefined", ""});
+      passed.insert(Quote(given.back().what) + " (" + b.callers[i] + ")");
     }
-    if (agreed) {
+    if (std::optional<GivenType> agreed = AgreedType(given)) {
       agreed->binds = std::string(name);
       site->given_type = std::move(agreed);
       return;
