@@ -383,6 +383,9 @@ int RunFiles(const RunContext& ctx, Printer& printer) {
         }
       });
   if (walker.joinable()) walker.join();
+  // The last file may be done before the walk says it found them all: the
+  // final count is shown once both are known.
+  progress.Tick(done, found.load(), all_found.load());
   progress.Clear();
   FinishLinkedFiles(ctx, deferred, reported, quiet, g_interrupted,
                     [&](ProcessedFile&& file, bool counted) {
