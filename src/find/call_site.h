@@ -69,8 +69,9 @@ struct CallSite {
   std::vector<PayloadLiteral> payloads;
   std::vector<PayloadMutation> mutations;
   std::vector<PayloadObserver> observers;
-  // The names of module-level variables the payload flows through, which
-  // markup (a Vue template, say) may also read.
+  // Names markup (a Vue template, say) may also read to see the payload:
+  // the module-level variables it flows through, and the methods called on
+  // an object that build it (`this.payPalPayload()`).
   std::vector<std::string> module_names;
   // Why the payload cannot be fully seen; each one makes the site
   // need review.
