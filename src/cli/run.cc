@@ -231,8 +231,10 @@ int RunInteractive(const RunContext& ctx, Printer& printer) {
   bool color = UseColor(ctx.options.color, 1);
   for (const std::string& path : walk.files) {
     SourceFile file = ReadSourceFile(path, kDefaultMaxFileBytes);
-    FileResult failed{
-        DisplayPath(path, ctx.cwd), {}, false, file.error, file.skipped};
+    FileResult failed;
+    failed.path = DisplayPath(path, ctx.cwd);
+    failed.error = file.error;
+    failed.skipped = file.skipped;
     if (!file.error.empty()) {
       printer.File(failed, "");
       run.Add(std::move(failed));
