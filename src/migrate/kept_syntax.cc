@@ -6,6 +6,8 @@
 #include <optional>
 #include <vector>
 
+#include "syntax/enclosing_nodes.h"
+
 namespace psm {
 namespace {
 
@@ -142,11 +144,11 @@ std::optional<Piece> NamedPiece(TSNode child, std::string_view text) {
                                           : Piece::kLineComment;
 }
 
-// The children of `object` between its braces, or nullopt when it holds
-// anything but members, commas and comments.
-std::optional<std::vector<Child>> InnerChildren(TSNode object,
-                                                std::string_view text) {
-  std::vector<Child> children;
+// The children of `object` between its braces, into `children`; false when
+// it holds anything but members, commas and comments.
+bool InnerChildren(TSNode object, std::string_view text,
+                   std::vector<Child>* children) {
+  children->clear();
   TSTreeCursor cursor = ts_tree_cursor_new(object);
   bool more = ts_tree_cursor_goto_first_child(&cursor);
   bool ok = more;
@@ -157,28 +159,36 @@ std::optional<std::vector<Child>> InnerChildren(TSNode object,
     if (!ts_node_is_named(child)) {
       bool brace = type == "{" || type == "}";
       ok = brace || type == ",";
-      if (!brace) children.push_back({range, Piece::kComma});
+      if (!brace) children->push_back({range, Piece::kComma});
     } else if (std::optional<Piece> piece = NamedPiece(child, text)) {
-      children.push_back({range, *piece});
+      children->push_back({range, *piece});
     } else {
       ok = false;
     }
   }
   ts_tree_cursor_delete(&cursor);
-  if (!ok) return std::nullopt;
-  return children;
+  return ok;
 }
+
+// What the objects' checks reuse from one object to the next, so that a
+// file of thousands of edited objects does not allocate for each.
+struct Scratch {
+  std::vector<Child> children;
+  std::vector<Piece> pieces;
+};
 
 // Whether `object`, with `edits` (sorted, all inside it), is still an
 // object literal.
 bool ObjectStaysObject(TSNode object, std::string_view text,
-                       const std::vector<const Edit*>& edits) {
+                       const std::vector<const Edit*>& edits,
+                       Scratch* scratch) {
   uint32_t open = ts_node_start_byte(object), close = ts_node_end_byte(object);
   if (close < open + 2 || text[open] != '{' || text[close - 1] != '}')
     return false;
-  std::optional<std::vector<Child>> children = InnerChildren(object, text);
-  if (!children) return false;
-  std::vector<Piece> pieces;
+  std::vector<Child>* children = &scratch->children;
+  if (!InnerChildren(object, text, children)) return false;
+  std::vector<Piece>& pieces = scratch->pieces;
+  pieces.clear();
   size_t c = 0;
   for (const Edit* edit : edits) {
     ByteRange r = edit->range;
@@ -206,34 +216,6 @@ bool ObjectStaysObject(TSNode object, std::string_view text,
   return IsMemberList(pieces);
 }
 
-bool StrictlyInside(TSNode node, ByteRange range) {
-  return ts_node_start_byte(node) < range.begin &&
-         range.end < ts_node_end_byte(node);
-}
-
-// The innermost node that holds an edit's range strictly inside it. Edits
-// come in source order, so the path to the last one is kept and climbed
-// only as far as needed: the edits of one call share its statement, and a
-// statement among thousands is looked for once.
-class EnclosingNodes {
- public:
-  explicit EnclosingNodes(TSNode root) : path_{root} {}
-
-  TSNode Of(ByteRange range) {
-    while (path_.size() > 1 && !StrictlyInside(path_.back(), range))
-      path_.pop_back();
-    for (;;) {
-      TSNode child = ts_node_first_child_for_byte(path_.back(), range.begin);
-      if (ts_node_is_null(child) || !StrictlyInside(child, range))
-        return path_.back();
-      path_.push_back(child);
-    }
-  }
-
- private:
-  std::vector<TSNode> path_;  // from the root down
-};
-
 }  // namespace
 
 bool EditsKeepSyntax(TSNode root, std::string_view text, const EditSet& edits) {
@@ -253,17 +235,21 @@ bool EditsKeepSyntax(TSNode root, std::string_view text, const EditSet& edits) {
     if (std::strcmp(ts_node_type(object), "object") != 0) return false;
     owned.push_back({ts_node_start_byte(object), i, object});
   }
-  std::stable_sort(owned.begin(), owned.end(),
-                   [](const Owned& a, const Owned& b) {
-                     return a.object_start < b.object_start;
-                   });
+  auto before = [](const Owned& a, const Owned& b) {
+    return a.object_start < b.object_start;
+  };
+  // Mostly in order already: a call's outer object, then the inner ones.
+  if (!std::is_sorted(owned.begin(), owned.end(), before))
+    std::stable_sort(owned.begin(), owned.end(), before);
+  Scratch scratch;
   std::vector<const Edit*> group;
   for (size_t i = 0; i < owned.size(); ++i) {
     group.push_back(&edits.edits()[owned[i].index]);
     bool last = i + 1 == owned.size() ||
                 owned[i + 1].object_start != owned[i].object_start;
     if (!last) continue;
-    if (!ObjectStaysObject(owned[i].object, text, group)) return false;
+    if (!ObjectStaysObject(owned[i].object, text, group, &scratch))
+      return false;
     group.clear();
   }
   return true;
