@@ -23,57 +23,103 @@ void Put(std::FILE* stream, std::string_view text) {
   std::fwrite(text.data(), 1, text.size(), stream);
 }
 
-}  // namespace
-
-std::string FindingLine(const FileResult& file, const SiteResult& site) {
-  std::string where = ReadablePath(file.path) + ":" +
-                      std::to_string(site.line) + ":" +
-                      std::to_string(site.column) + ": ";
-  std::string method = SiteSubject(site);
-  if (!site.built_file.empty()) {
-    method += " (built at " + ReadablePath(site.built_file) + ":" +
-              std::to_string(site.built_line) + ":" +
-              std::to_string(site.built_column) + ")";
-  }
-  switch (site.status) {
-    case SiteStatus::kMigrated: {
-      std::vector<std::string> steps;
-      if (site.added_session_id) steps.push_back("add sessionId");
-      if (!site.removed.empty())
-        steps.push_back("remove " + Join(site.removed, ", "));
-      std::string text =
-          where + method + " needs migrating: " + Join(steps, "; ");
-      for (const std::string& r : site.reasons) text += " [" + r + "]";
-      return text;
-    }
-    case SiteStatus::kNeedsReview:
-      return where + method + " needs review: " + Join(site.reasons, "; ");
-    case SiteStatus::kUnknownMethod:
-      return where + "note: " + Join(site.reasons, "; ");
-    case SiteStatus::kAlreadyMigrated:
-      return where + method + " already migrated";
-    case SiteStatus::kIgnored:
-      return where + "ignored by comment";
-    case SiteStatus::kCanUseSession:
-      return where + "note: " + Join(site.reasons, "; ");
-  }
+// "path:line:col: "
+std::string Where(std::string_view shown_path, uint32_t line, uint32_t column) {
+  std::string where(shown_path);
+  where += ':';
+  where += std::to_string(line);
+  where += ':';
+  where += std::to_string(column);
+  where += ": ";
   return where;
 }
 
-std::string VerboseLine(const FileResult& file, const SiteResult& site) {
+void AppendBuiltAt(const SiteResult& site, std::string_view before,
+                   std::string* text) {
+  *text += before;
+  *text += ReadablePath(site.built_file);
+  *text += ':';
+  *text += std::to_string(site.built_line);
+  *text += ':';
+  *text += std::to_string(site.built_column);
+}
+
+// "payPal payload", and where it is built when in another file.
+void AppendSubject(const SiteResult& site, std::string* line) {
+  *line += SiteSubject(site);
+  if (!site.built_file.empty()) {
+    AppendBuiltAt(site, " (built at ", line);
+    *line += ')';
+  }
+}
+
+// Join(items, separator) (common/strings.h), appended to `*line`.
+void AppendJoined(const std::vector<std::string>& items,
+                  std::string_view separator, std::string* line) {
+  size_t start = line->size();
+  for (const std::string& item : items) {
+    if (line->size() > start) *line += separator;
+    *line += item;
+  }
+}
+
+// "add sessionId; remove a, b [reason]"
+void AppendSteps(const SiteResult& site, std::string* line) {
+  if (site.added_session_id) *line += "add sessionId";
+  if (site.added_session_id && !site.removed.empty()) *line += "; ";
+  if (!site.removed.empty()) {
+    *line += "remove ";
+    AppendJoined(site.removed, ", ", line);
+  }
+  for (const std::string& r : site.reasons) {
+    *line += " [";
+    *line += r;
+    *line += ']';
+  }
+}
+
+}  // namespace
+
+// One string, appended to: a run of thousands of findings makes no
+// temporary for each part of each line (issue 14).
+std::string FindingLine(std::string_view shown_path, const SiteResult& site) {
+  std::string line = Where(shown_path, site.line, site.column);
+  switch (site.status) {
+    case SiteStatus::kMigrated:
+      AppendSubject(site, &line);
+      line += " needs migrating: ";
+      AppendSteps(site, &line);
+      break;
+    case SiteStatus::kNeedsReview:
+      AppendSubject(site, &line);
+      line += " needs review: ";
+      AppendJoined(site.reasons, "; ", &line);
+      break;
+    case SiteStatus::kUnknownMethod:
+    case SiteStatus::kCanUseSession:
+      line += "note: ";
+      AppendJoined(site.reasons, "; ", &line);
+      break;
+    case SiteStatus::kAlreadyMigrated:
+      AppendSubject(site, &line);
+      line += " already migrated";
+      break;
+    case SiteStatus::kIgnored:
+      line += "ignored by comment";
+      break;
+  }
+  return line;
+}
+
+std::string VerboseLine(std::string_view shown_path, const SiteResult& site) {
   std::string text =
-      ReadablePath(file.path) + ":" + std::to_string(site.line) + ":" +
-      std::to_string(site.column) + ": " + SiteSubject(site) + ": " +
+      Where(shown_path, site.line, site.column) + SiteSubject(site) + ": " +
       std::string(StatusName(site.status)) + "; sessionId: " +
       (site.session_expression.empty() ? "placeholder"
                                        : site.session_expression);
   if (!site.session_from.empty() && site.session_from != "placeholder")
     text += " (from " + site.session_from + ")";
-  if (!site.built_file.empty()) {
-    text += "; built at " + ReadablePath(site.built_file) + ":" +
-            std::to_string(site.built_line) + ":" +
-            std::to_string(site.built_column);
-  }
+  if (!site.built_file.empty()) AppendBuiltAt(site, "; built at ", &text);
   if (!site.via.empty()) text += "; via " + Join(site.via, " -> ");
   return text;
 }
@@ -92,21 +138,23 @@ void Printer::File(const FileResult& file, std::string_view diff,
   if (options_.mode == Mode::kDiff && !JsonOnStdout() && !diff.empty()) {
     Put(stdout, color_out_ ? ColorizeDiff(diff) : std::string(diff));
   }
-  Findings(file, findings_on_stderr || JsonOnStdout() ? stderr : stdout);
+  // The path as shown, quoted once for all the file's lines.
+  const std::string shown = ReadablePath(file.path);
+  Findings(file, shown, findings_on_stderr || JsonOnStdout() ? stderr : stdout);
   if (options_.verbose) {
     for (const SiteResult& site : file.sites)
-      Put(stderr, VerboseLine(file, site) + "\n");
+      Put(stderr, VerboseLine(shown, site) + "\n");
     for (const FileResult::PassedOver& p : file.passed_over) {
-      Put(stderr, ReadablePath(file.path) + ":" + std::to_string(p.line) + ":" +
-                      std::to_string(p.column) +
-                      ": createSource, not DigitalRiver.js: " + p.why + "\n");
+      Put(stderr, Where(shown, p.line, p.column) +
+                      "createSource, not DigitalRiver.js: " + p.why + "\n");
     }
   }
 }
 
 // --check lists what is left to do on `stream`; other modes note what
 // needs a person on stderr.
-void Printer::Findings(const FileResult& file, std::FILE* stream) {
+void Printer::Findings(const FileResult& file, std::string_view shown_path,
+                       std::FILE* stream) {
   bool check = options_.mode == Mode::kCheck;
   if (check && options_.format == "github") {
     Put(stdout, GithubAnnotations(file, false));
@@ -118,10 +166,11 @@ void Printer::Findings(const FileResult& file, std::FILE* stream) {
     bool note = site.status == SiteStatus::kUnknownMethod ||
                 site.status == SiteStatus::kCanUseSession;
     if (work && check) {
-      Put(stream, FindingLine(file, site) + "\n");
+      Put(stream, FindingLine(shown_path, site) + "\n");
     } else if ((work || note) && !options_.quiet) {
       const char* ansi = work ? "33" : "2";
-      Put(stderr, Paint(FindingLine(file, site), ansi, color_err_) + "\n");
+      Put(stderr,
+          Paint(FindingLine(shown_path, site), ansi, color_err_) + "\n");
     }
   }
 }

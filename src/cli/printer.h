@@ -35,7 +35,8 @@ class Printer {
 
  private:
   bool JsonOnStdout() const { return options_.json_report == "-"; }
-  void Findings(const FileResult& file, std::FILE* stream);
+  void Findings(const FileResult& file, std::string_view shown_path,
+                std::FILE* stream);
   bool WriteReport(const std::string& destination, const std::string& text);
 
   const Options& options_;
@@ -43,14 +44,15 @@ class Printer {
   bool color_err_;
 };
 
-// "path:line:col: message" for one site, as --check prints it; the path is
-// quoted (see common/path_quote.h) when it holds a line break, a quote, a
-// backslash, a control byte or bytes that are not UTF-8.
-std::string FindingLine(const FileResult& file, const SiteResult& site);
+// "path:line:col: message" for one site, as --check prints it.
+// `shown_path` is the file's path as ReadablePath writes it (quoted when it
+// holds a line break, a quote, a backslash, a control byte or bytes that
+// are not UTF-8), made once per file rather than once per line.
+std::string FindingLine(std::string_view shown_path, const SiteResult& site);
 
 // --verbose: every site, with its status, the sessionId expression it got
 // and where from, and where its payload is built.
-std::string VerboseLine(const FileResult& file, const SiteResult& site);
+std::string VerboseLine(std::string_view shown_path, const SiteResult& site);
 
 }  // namespace psm
 

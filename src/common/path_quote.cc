@@ -75,18 +75,25 @@ std::optional<char> Unescape(std::string_view text, size_t* i) {
 }  // namespace
 
 std::string QuotePath(std::string_view path, NonAscii non_ascii) {
-  std::string body;
-  bool quoted = false;
-  for (size_t i = 0; i < path.size();) {
+  // Most names need no quoting: they are copied whole, not byte by byte.
+  size_t plain = 0;
+  while (plain < path.size()) {
+    size_t kept = Kept(path, plain, non_ascii);
+    if (kept == 0) break;
+    plain += kept;
+  }
+  if (plain == path.size()) return std::string(path);
+  std::string quoted = "\"";
+  quoted.append(path.substr(0, plain));
+  for (size_t i = plain; i < path.size();) {
     if (size_t kept = Kept(path, i, non_ascii); kept > 0) {
-      body.append(path.substr(i, kept));
+      quoted.append(path.substr(i, kept));
       i += kept;
       continue;
     }
-    AppendEscape(static_cast<unsigned char>(path[i++]), &body);
-    quoted = true;
+    AppendEscape(static_cast<unsigned char>(path[i++]), &quoted);
   }
-  return quoted ? "\"" + body + "\"" : body;
+  return quoted + "\"";
 }
 
 std::optional<std::string> UnquotePath(std::string_view text) {
