@@ -199,6 +199,11 @@ bool Printer::WantsReports() const {
          !options_.html_report.empty() || !options_.sarif_report.empty();
 }
 
+bool Printer::ShowsCode() const {
+  return !options_.markdown_report.empty() || !options_.html_report.empty() ||
+         !options_.sarif_report.empty();
+}
+
 bool Printer::Reports(const std::vector<FileResult>& files,
                       const RunSummary& summary) {
   ReportOptions report;

@@ -32,6 +32,9 @@ class Printer {
   // Whether any report file was asked for (else per-file results need not
   // be kept until the end of the run).
   bool WantsReports() const;
+  // Whether a report that shows the code of sites (Markdown, HTML, SARIF)
+  // was asked for: only those need each site's excerpt.
+  bool ShowsCode() const;
 
  private:
   bool JsonOnStdout() const { return options_.json_report == "-"; }

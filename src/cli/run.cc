@@ -139,6 +139,7 @@ bool Prepare(RunContext* ctx, Printer& printer) {
   ctx->plan.php_session_id = ctx->options.php_session_id;
   ctx->php_session.expression = ctx->options.php_session_id;
   ctx->plan.include_minified = ctx->options.include_minified;
+  ctx->plan.excerpts = printer.ShowsCode();
   return true;
 }
 

@@ -43,6 +43,10 @@ struct PlanOptions {
   std::string php_session_id;
   // Rewrite minified and bundled files too (skipped by default).
   bool include_minified = false;
+  // Fill each site's before/after excerpt (SiteResult::before, after,
+  // excerpt_line). Only the reports that show code read them: a run
+  // without one copies no lines for each of thousands of sites.
+  bool excerpts = true;
   // The payment method a class sharing the payload gives it (its `type` is
   // set there, or by the class's constructor); "" to read it from `type`.
   std::string forced_method;

@@ -290,7 +290,7 @@ std::optional<Rejection> Verify(PlannedReading& p, std::string_view text,
 Migration Migrate(Migration m, std::string_view text,
                   const std::vector<FileReading>& readings,
                   const RuleTable& rules, const FileLinks* links,
-                  Parser& parser) {
+                  Parser& parser, bool excerpts) {
   LineIndex lines(text);
   EditSet file_edits;
   std::vector<SiteEditsOf> site_edits;
@@ -313,11 +313,13 @@ Migration Migrate(Migration m, std::string_view text,
     }
   }
   static const EditSet kNone;
-  OffsetMap moved(m.result.changed ? file_edits : kNone);
+  OffsetMap moved(m.result.changed && excerpts ? file_edits : kNone);
   for (SiteEditsOf& s : site_edits) {
-    AddExcerpts(text, m.migrated_text(), moved,
-                m.result.changed ? s.edits : kNone, s.call, lines,
-                &m.result.sites[s.index]);
+    if (excerpts) {
+      AddExcerpts(text, m.migrated_text(), moved,
+                  m.result.changed ? s.edits : kNone, s.call, lines,
+                  &m.result.sites[s.index]);
+    }
     if (m.result.changed && !s.edits.empty()) {
       const SiteResult& r = m.result.sites[s.index];
       m.site_edits.push_back({r.line, r.column, std::move(s.edits)});
@@ -396,7 +398,8 @@ Migration MigrateText(std::string_view path, std::string_view text,
     readings.push_back(
         ScriptReading(language, text, options, kinds.session_apis));
   }
-  m = Migrate(std::move(m), text, readings, rules, links, parser);
+  m = Migrate(std::move(m), text, readings, rules, links, parser,
+              options.excerpts);
   if (view && scripts) MergeSites(UnparsedCallSites(text, *view), &m.result);
   return m;
 }
