@@ -135,9 +135,16 @@ bool Stable(const FileReading& reading, std::string_view text,
 struct PlannedReading {
   const FileReading* reading = nullptr;
   Tree tree;
-  EditSet edits;
+  // The file's only reading has the file's edits: they are not gathered
+  // twice (a copy of every edit of a file of thousands of sites).
+  bool only_reading = false;
+  EditSet edits;  // unless only_reading
   std::vector<SiteResult> extra_sites;
 };
+
+const EditSet& EditsOf(const PlannedReading& p, const EditSet& file_edits) {
+  return p.only_reading ? file_edits : p.edits;
+}
 
 // Where the sites of a file stand while their edits are gathered.
 struct SiteEditsOf {
@@ -193,7 +200,7 @@ bool PlanReading(const FileReading& reading, std::string_view text,
     result.builder = builder;
     if (plan.status != SiteStatus::kIgnored) {
       DescribeEdits(plan, reading.source, lines, &result);
-      out->edits.AddAll(plan.edits);
+      if (!out->only_reading) out->edits.AddAll(plan.edits);
       site_edits->push_back(
           {m->result.sites.size(), std::move(plan.edits), sites[k].call});
     }
@@ -220,14 +227,15 @@ bool DenseEdits(const EditSet& edits, size_t text_bytes) {
 
 // Parses `p`'s text with its edits; `p.tree` is spent (told of the edits,
 // or freed).
-Tree ParseEdited(PlannedReading& p, std::string_view after_source,
-                 const LineIndex& lines, Parser& parser) {
+Tree ParseEdited(PlannedReading& p, const EditSet& edits,
+                 std::string_view after_source, const LineIndex& lines,
+                 Parser& parser) {
   Language language = p.reading->language;
-  if (DenseEdits(p.edits, p.reading->source.size())) {
+  if (DenseEdits(edits, p.reading->source.size())) {
     p.tree = Tree();  // nothing reads it any more
     return parser.Parse(language, after_source);
   }
-  DescribeEdits(p.tree, p.edits, lines);
+  DescribeEdits(p.tree, edits, lines);
   return parser.Reparse(language, p.tree, after_source);
 }
 
@@ -244,12 +252,13 @@ std::optional<Rejection> Verify(PlannedReading& p, std::string_view text,
                                 std::string_view edited_text,
                                 const RuleTable& rules, const LineIndex& lines,
                                 Parser& parser) {
-  if (p.edits.empty()) return std::nullopt;
+  const EditSet& edits = EditsOf(p, file_edits);
+  if (edits.empty()) return std::nullopt;
   const FileReading& reading = *p.reading;
   // Another reading's edits lie outside this reading's code: it is judged
   // on the file with its own edits only.
-  bool all = p.edits.edits().size() == file_edits.edits().size();
-  std::string own = all ? std::string() : ApplyEdits(text, p.edits);
+  bool all = edits.edits().size() == file_edits.edits().size();
+  std::string own = all ? std::string() : ApplyEdits(text, edits);
   std::string_view edited = all ? edited_text : std::string_view(own);
   if (reading.verify && !reading.verify(text, edited)) {
     return std::make_pair(
@@ -260,16 +269,16 @@ std::optional<Rejection> Verify(PlannedReading& p, std::string_view text,
   }
   int errors_before = CountSyntaxErrors(p.tree.Root());
   if (errors_before == 0 && reading.language != Language::kPhp &&
-      EditsKeepSyntax(p.tree.Root(), reading.source, p.edits)) {
+      EditsKeepSyntax(p.tree.Root(), reading.source, edits)) {
     p.tree = Tree();  // proven without a parse; nothing reads it any more
     return std::nullopt;
   }
   std::string view = reading.source.data() == text.data()
                          ? std::string()
-                         : ApplyEdits(reading.source, p.edits);
+                         : ApplyEdits(reading.source, edits);
   std::string_view after_source =
       view.empty() ? edited : std::string_view(view);
-  Tree after = ParseEdited(p, after_source, lines, parser);
+  Tree after = ParseEdited(p, edits, after_source, lines, parser);
   if (!after.ok() || CountSyntaxErrors(after.Root()) > errors_before) {
     return std::make_pair(
         std::string("the rewritten file would not parse; left unchanged"),
@@ -296,6 +305,7 @@ Migration Migrate(Migration m, std::string_view text,
   std::vector<SiteEditsOf> site_edits;
   std::vector<PlannedReading> planned(readings.size());
   for (size_t r = 0; r < readings.size(); ++r) {
+    planned[r].only_reading = readings.size() == 1;
     if (!PlanReading(readings[r], text, rules, links, parser, lines, &m,
                      &file_edits, &site_edits, &planned[r])) {
       return m;
