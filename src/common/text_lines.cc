@@ -96,13 +96,16 @@ uint32_t LineIndex::ByteColumn(uint32_t offset) const {
 
 // One bound and no branch in the loop, so that the compiler can count many
 // bytes at a time: a report asks for a column per edit (issue 14).
-uint32_t LineIndex::Column(uint32_t offset) const {
-  uint32_t begin = starts_[Line(offset) - 1];
+LineIndex::Position LineIndex::At(uint32_t offset) const {
+  uint32_t line = Line(offset);
+  uint32_t begin = starts_[line - 1];
   uint32_t end = std::min<uint32_t>(offset, static_cast<uint32_t>(s_.size()));
   uint32_t column = 1;
   for (uint32_t i = begin; i < end; ++i)
     column += (static_cast<unsigned char>(s_[i]) & 0xC0) != 0x80;
-  return column;
+  return {line, column};
 }
+
+uint32_t LineIndex::Column(uint32_t offset) const { return At(offset).column; }
 
 }  // namespace psm

@@ -39,6 +39,11 @@ class LineIndex {
   uint32_t Line(uint32_t offset) const;  // 1-based
   // 1-based, in Unicode code points (UTF-8 continuation bytes not counted).
   uint32_t Column(uint32_t offset) const;
+  // Line() and Column() at once, with one search for the line.
+  struct Position {
+    uint32_t line = 0, column = 0;
+  };
+  Position At(uint32_t offset) const;
   uint32_t ByteColumn(uint32_t offset) const;  // 0-based, in bytes
   uint32_t LineStartOffset(uint32_t line) const { return starts_[line - 1]; }
   uint32_t LineCount() const { return static_cast<uint32_t>(starts_.size()); }

@@ -24,14 +24,17 @@ std::string Lines(std::string_view s, uint32_t begin, uint32_t end) {
 
 void DescribeEdits(const SitePlan& plan, std::string_view text,
                    const LineIndex& lines, SiteResult* result) {
+  result->ledger.reserve(result->ledger.size() + plan.ledger.size());
   for (const Removal& r : plan.ledger) {
     result->ledger.push_back(
         {r.path, std::string(r.value.In(text)), lines.Line(r.member.begin)});
   }
+  result->fixes.reserve(result->fixes.size() + plan.edits.edits().size());
   for (const Edit& e : plan.edits.edits()) {
+    LineIndex::Position begin = lines.At(e.range.begin);
+    LineIndex::Position end = lines.At(e.range.end);
     result->fixes.push_back(
-        {lines.Line(e.range.begin), lines.Column(e.range.begin),
-         lines.Line(e.range.end), lines.Column(e.range.end), e.text});
+        {begin.line, begin.column, end.line, end.column, e.text});
   }
 }
 

@@ -1,0 +1,44 @@
+// LineIndex (common/text_lines.h): lines and columns by byte offset.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "common/text_lines.h"
+
+namespace psm {
+namespace {
+
+const std::string kText = "ab\r\n\u00e9t\u00e9 = 1;\n\nx\u20ac";
+
+TEST(LineIndexTest, ColumnsCountCharactersFromTheLineStart) {
+  LineIndex lines(kText);
+  EXPECT_EQ(lines.Line(0), 1u);
+  EXPECT_EQ(lines.Column(3), 4u);  // the '\n' after "ab\r"
+  uint32_t e_acute = 4, t = 6;     // "é" is two bytes
+  EXPECT_EQ(lines.Line(e_acute), 2u);
+  EXPECT_EQ(lines.Column(e_acute), 1u);
+  EXPECT_EQ(lines.Column(t), 2u);
+  auto end = static_cast<uint32_t>(kText.size());
+  EXPECT_EQ(lines.Line(end), 4u);
+  EXPECT_EQ(lines.Column(end), 3u);  // after "x€"
+}
+
+TEST(LineIndexTest, AtAgreesWithAScanFromTheStart) {
+  LineIndex lines(kText);
+  uint32_t line = 1, column = 1;
+  for (uint32_t offset = 0; offset <= kText.size(); ++offset) {
+    LineIndex::Position at = lines.At(offset);
+    EXPECT_EQ(at.line, line) << offset;
+    EXPECT_EQ(at.column, column) << offset;
+    if (offset == kText.size()) break;
+    if (kText[offset] == '\n') {
+      ++line;
+      column = 1;
+    } else if ((static_cast<unsigned char>(kText[offset]) & 0xC0) != 0x80) {
+      ++column;  // a byte that starts a character
+    }
+  }
+}
+
+}  // namespace
+}  // namespace psm
