@@ -186,6 +186,7 @@ bool PlanReading(const FileReading& reading, std::string_view text,
   }
   std::vector<SitePlan> plans =
       PlanSites(sites, text, reading.source, rules, reading.options);
+  m->result.sites.reserve(m->result.sites.size() + sites.size());
   for (size_t k = 0; k < sites.size(); ++k) {
     SitePlan& plan = plans[k];
     bool builder = k >= found.first_builder;
@@ -205,6 +206,10 @@ bool PlanReading(const FileReading& reading, std::string_view text,
           {m->result.sites.size(), std::move(plan.edits), sites[k].call});
     }
     m->result.sites.push_back(std::move(result));
+    // Freed as the loop goes, so that a file of thousands of sites never
+    // holds every payload's literals, plans and results at once (issue 14).
+    sites[k] = CallSite();
+    plan = SitePlan();
   }
   // Before the tree learns of the edits: its offsets must match the text.
   if (reading.extra_sites) out->extra_sites = reading.extra_sites(root, lines);
