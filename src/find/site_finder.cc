@@ -36,6 +36,8 @@ class SiteFinder {
     std::vector<CallSite> sites;
     std::set<std::pair<uint32_t, uint32_t>> seen;  // calls already inspected
     for (const Occurrence& o : names) {
+      // The receiver and the payload are looked up next to the name.
+      node::RememberPath(o.up, o.name);
       for (const MethodCall& call : CallsOfMethod(o.name, o.up, source_)) {
         ByteRange range = node::Range(call.call);
         if (!seen.insert({range.begin, range.end}).second) continue;

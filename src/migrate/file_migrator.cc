@@ -48,7 +48,7 @@ void DescribeEdits(Tree& tree, const EditSet& edits, const LineIndex& lines) {
     e.start_point = PointAt(lines, it->range.begin);
     e.old_end_point = PointAt(lines, it->range.end);
     e.new_end_point = Advance(e.start_point, it->text);
-    ts_tree_edit(tree.get(), &e);
+    tree.Edit(e);
   }
 }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <cstdint>
 
 #include "common/js_string.h"
@@ -39,6 +40,8 @@ TSTreeCursor* CursorAt(TSNode n) {
 std::vector<TSNode> ChildrenOf(TSNode n, bool named_only) {
   std::vector<TSNode> children;
   if (ts_node_is_null(n)) return children;
+  children.reserve(named_only ? ts_node_named_child_count(n)
+                              : ts_node_child_count(n));
   TSTreeCursor* cursor = CursorAt(n);
   if (!ts_tree_cursor_goto_first_child(cursor)) return children;
   do {
@@ -89,14 +92,48 @@ std::vector<TSNode> Children(TSNode n) { return ChildrenOf(n, false); }
 
 std::vector<TSNode> NamedChildren(TSNode n) { return ChildrenOf(n, true); }
 
-std::vector<TSNode> PathTo(TSNode root, uint32_t start, uint32_t end) {
+namespace {
+
+std::atomic<uint64_t> g_tree_generation{0};
+
+// The last path PathTo found on this thread. Finding a call, resolving its
+// receiver and payload and proving its edits ask for paths into the same
+// statement again and again; each descent from the root of a long file
+// costs thousands of instructions (issue 14), one from the deepest node
+// both paths share costs a few hundred.
+struct RememberedPath {
+  uint64_t generation = 0;
+  TSNode root{};
   std::vector<TSNode> path;
-  if (ts_node_is_null(root) || ts_node_start_byte(root) > start ||
-      ts_node_end_byte(root) < end) {
-    return path;
+};
+
+RememberedPath& LastPath() {
+  thread_local RememberedPath last;
+  return last;
+}
+
+bool Contains(TSNode n, uint32_t start, uint32_t end) {
+  return ts_node_start_byte(n) <= start && ts_node_end_byte(n) >= end;
+}
+
+// How much of the remembered path PathTo(root, start, end) would take too:
+// for a non-empty range, the child that contains it is the only one, so
+// every remembered node containing the range lies on its path.
+size_t SharedPrefix(TSNode root, uint32_t start, uint32_t end) {
+  const RememberedPath& last = LastPath();
+  if (start >= end || last.path.empty() || !ts_node_eq(last.root, root) ||
+      last.generation != g_tree_generation.load()) {
+    return 0;
   }
-  TSTreeCursor* cursor = CursorAt(root);
-  path.push_back(root);
+  size_t shared = last.path.size();
+  while (shared > 0 && !Contains(last.path[shared - 1], start, end)) --shared;
+  return shared;
+}
+
+// Extends `path` (which ends at a node containing [start, end)) down to
+// the deepest node containing the range.
+void Descend(std::vector<TSNode>* path, uint32_t start, uint32_t end) {
+  TSTreeCursor* cursor = CursorAt(path->back());
   while (ts_tree_cursor_goto_first_child_for_byte(cursor, start) >= 0) {
     TSNode at = ts_tree_cursor_current_node(cursor);
     // Past children that end before the range does (0.20 also stops at
@@ -107,7 +144,37 @@ std::vector<TSNode> PathTo(TSNode root, uint32_t start, uint32_t end) {
       at = ts_tree_cursor_current_node(cursor);
     }
     if (!more || ts_node_start_byte(at) > start) break;
-    path.push_back(at);
+    path->push_back(at);
+  }
+}
+
+}  // namespace
+
+void ForgetPaths() { g_tree_generation.fetch_add(1); }
+
+void RememberPath(std::span<const TSNode> up, TSNode n) {
+  if (up.empty() || ts_node_start_byte(n) >= ts_node_end_byte(n)) return;
+  RememberedPath& last = LastPath();
+  last.generation = g_tree_generation.load();
+  last.root = up.back();
+  last.path.assign(up.rbegin(), up.rend());
+  last.path.push_back(n);
+}
+
+std::vector<TSNode> PathTo(TSNode root, uint32_t start, uint32_t end) {
+  std::vector<TSNode> path;
+  if (ts_node_is_null(root) || !Contains(root, start, end)) return path;
+  RememberedPath& last = LastPath();
+  if (size_t shared = SharedPrefix(root, start, end); shared > 0) {
+    path.assign(last.path.begin(), last.path.begin() + shared);
+  } else {
+    path.push_back(root);
+  }
+  Descend(&path, start, end);
+  if (start < end) {
+    last.generation = g_tree_generation.load();
+    last.root = root;
+    last.path = path;
   }
   return path;
 }
