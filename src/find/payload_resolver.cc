@@ -344,8 +344,11 @@ void ResolveBuiltPayload(std::string_view source, TSNode root, TSNode builder,
 
 void ResolvePayload(std::string_view source, TSNode root, TSNode payload,
                     CallSite* site) {
-  TSNode call =
-      ts_node_descendant_for_byte_range(root, site->call.begin, site->call.end);
+  // The call lies on the path just walked to its name (PathTo remembers
+  // it), so this is no descent from the root.
+  std::vector<TSNode> path =
+      node::PathTo(root, site->call.begin, site->call.end);
+  TSNode call = path.empty() ? TSNode{} : path.back();
   PayloadResolver resolver(source, root, call);
   resolver.Resolve(payload, "", 0, site);
   resolver.CollectUses(site);
