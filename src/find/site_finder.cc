@@ -34,6 +34,7 @@ class SiteFinder {
     std::vector<Occurrence> names = Occurrences();
     for (const Occurrence& o : names) doubles_.Note(o.name, o.up, source_);
     std::vector<CallSite> sites;
+    sites.reserve(names.size());  // one call per name, nearly always
     std::set<std::pair<uint32_t, uint32_t>> seen;  // calls already inspected
     for (const Occurrence& o : names) {
       // The receiver and the payload are looked up next to the name.
