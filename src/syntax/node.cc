@@ -112,6 +112,80 @@ RememberedPath& LastPath() {
   return last;
 }
 
+// A cursor kept at a child of a root PathTo descended from. A long file's
+// statements hang from the root through a dozen hidden levels; the next
+// statement is a few sibling steps away (as when every occurrence of a
+// name is looked up in order), where a descent from the root costs ten
+// times more.
+class TopCursor {
+ public:
+  ~TopCursor() {
+    if (live_) ts_tree_cursor_delete(&cursor_);
+  }
+
+  // The root's child that holds [start, end), found by stepping on from
+  // the child the cursor is at when that one ends before `start`.
+  // Null when it is not a few steps on; `*none` when no child holds it.
+  TSNode StepTo(TSNode root, uint32_t start, uint32_t end, bool* none) {
+    *none = false;
+    if (!valid_ || generation_ != g_tree_generation.load() ||
+        !ts_node_eq(root, root_)) {
+      return TSNode{};
+    }
+    TSNode at = ts_tree_cursor_current_node(&cursor_);
+    if (ts_node_end_byte(at) > start) return TSNode{};
+    constexpr int kSteps = 8;
+    for (int step = 0; step < kSteps; ++step) {
+      if (!ts_tree_cursor_goto_next_sibling(&cursor_)) {
+        *none = true;
+        return TSNode{};
+      }
+      at = ts_tree_cursor_current_node(&cursor_);
+      if (ts_node_end_byte(at) < end || ts_node_end_byte(at) == start) continue;
+      if (ts_node_start_byte(at) > start) *none = true;
+      return *none ? TSNode{} : at;
+    }
+    return TSNode{};
+  }
+
+  // The same child, by a descent from the root (which leaves the cursor
+  // there for the next call); null when no child holds the range.
+  TSNode DescendTo(TSNode root, uint32_t start, uint32_t end) {
+    if (live_) {
+      ts_tree_cursor_reset(&cursor_, root);
+    } else {
+      cursor_ = ts_tree_cursor_new(root);
+      live_ = true;
+    }
+    valid_ = false;
+    if (ts_tree_cursor_goto_first_child_for_byte(&cursor_, start) < 0)
+      return TSNode{};
+    TSNode at = ts_tree_cursor_current_node(&cursor_);
+    // Past children that end before the range does (0.20 also stops at
+    // one that ends right at `start`).
+    while (ts_node_end_byte(at) < end || ts_node_end_byte(at) == start) {
+      if (!ts_tree_cursor_goto_next_sibling(&cursor_)) return TSNode{};
+      at = ts_tree_cursor_current_node(&cursor_);
+    }
+    valid_ = true;
+    root_ = root;
+    generation_ = g_tree_generation.load();
+    return ts_node_start_byte(at) > start ? TSNode{} : at;
+  }
+
+ private:
+  TSTreeCursor cursor_{};
+  bool live_ = false;
+  bool valid_ = false;  // at a child of root_, in a tree still alive
+  TSNode root_{};
+  uint64_t generation_ = 0;
+};
+
+TopCursor& LastTop() {
+  thread_local TopCursor top;
+  return top;
+}
+
 bool Contains(TSNode n, uint32_t start, uint32_t end) {
   return ts_node_start_byte(n) <= start && ts_node_end_byte(n) >= end;
 }
@@ -148,6 +222,15 @@ void Descend(std::vector<TSNode>* path, uint32_t start, uint32_t end) {
   }
 }
 
+// Keeps `path` (from `root`) as the last one found, and returns it.
+std::vector<TSNode> RememberedAs(TSNode root, std::vector<TSNode> path) {
+  RememberedPath& last = LastPath();
+  last.generation = g_tree_generation.load();
+  last.root = root;
+  last.path = path;
+  return path;
+}
+
 }  // namespace
 
 void ForgetPaths() { g_tree_generation.fetch_add(1); }
@@ -165,17 +248,21 @@ std::vector<TSNode> PathTo(TSNode root, uint32_t start, uint32_t end) {
   std::vector<TSNode> path;
   if (ts_node_is_null(root) || !Contains(root, start, end)) return path;
   RememberedPath& last = LastPath();
-  if (size_t shared = SharedPrefix(root, start, end); shared > 0) {
+  if (size_t shared = SharedPrefix(root, start, end); shared > 1) {
     path.assign(last.path.begin(), last.path.begin() + shared);
   } else {
     path.push_back(root);
+    if (start < end) {
+      bool none = false;
+      TSNode top = LastTop().StepTo(root, start, end, &none);
+      if (ts_node_is_null(top) && !none)
+        top = LastTop().DescendTo(root, start, end);
+      if (ts_node_is_null(top)) return RememberedAs(root, std::move(path));
+      path.push_back(top);
+    }
   }
   Descend(&path, start, end);
-  if (start < end) {
-    last.generation = g_tree_generation.load();
-    last.root = root;
-    last.path = path;
-  }
+  if (start < end) return RememberedAs(root, std::move(path));
   return path;
 }
 

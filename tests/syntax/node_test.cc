@@ -156,6 +156,54 @@ TEST(NodeTest, RememberedPathsAnswerAsAFreshDescentInAnyOrder) {
   EXPECT_GT(checked, 100u);
 }
 
+// Paths into later statements are found by stepping over the root's
+// children (a few at most, else by a descent): with any stride, forwards
+// and backwards, the answer is a fresh descent's.
+TEST(NodeTest, PathsIntoLaterStatementsAnswerAsAFreshDescent) {
+  std::string text;
+  std::vector<std::pair<uint32_t, uint32_t>> names;
+  for (int k = 0; k < 60; ++k) {
+    std::string name = "v" + std::to_string(k);
+    text += k % 7 == 3 ? "// a comment\n" : "";
+    names.emplace_back(text.size() + 4, text.size() + 4 + name.size());
+    text += "let " + name + " = dr.createSource({ a: " + std::to_string(k) +
+            " });\n";
+  }
+  Parser parser;
+  Tree tree = parser.Parse(Language::kJavaScript, text);
+  ASSERT_TRUE(tree.ok());
+  size_t checked = 0;
+  for (size_t stride : {1, 2, 5, 9, 13, 40}) {
+    for (int backwards = 0; backwards < 2; ++backwards) {
+      // First the sweep, remembered path after remembered path ...
+      std::vector<std::pair<uint32_t, uint32_t>> asked;
+      std::vector<std::vector<TSNode>> swept;
+      for (size_t i = 0; i < names.size(); i += stride) {
+        auto [start, end] = names[backwards ? names.size() - 1 - i : i];
+        // Also a range inside the statement, and one running into the
+        // next statement (only the root holds it).
+        for (auto range :
+             {std::pair{start, end}, std::pair{end + 1, end + 2},
+              std::pair{start, std::min<uint32_t>(start + 40, text.size())}}) {
+          asked.push_back(range);
+          swept.push_back(node::PathTo(tree.Root(), range.first, range.second));
+        }
+      }
+      // ... then each range again from the root.
+      for (size_t k = 0; k < asked.size(); ++k) {
+        auto [start, end] = asked[k];
+        node::ForgetPaths();
+        std::string where =
+            "stride " + std::to_string(stride) + " at " + std::to_string(start);
+        ExpectSameNodes(swept[k], node::PathTo(tree.Root(), start, end), where);
+        ASSERT_FALSE(swept[k].empty()) << where;
+        ++checked;
+      }
+    }
+  }
+  EXPECT_GT(checked, 200u);
+}
+
 TEST(NodeTest, ChildrenAndFieldsAgreeWithIndexedAccess) {
   Parser parser;
   std::string text = "f(a, /* c */ b, ...d); const { x, y: z } = w;";
