@@ -70,32 +70,41 @@ std::optional<EditConflict> EditSet::Add(Edit edit) {
 }
 
 std::optional<EditConflict> EditSet::AddAll(const EditSet& other) {
-  // Checked against this set only: `other` is itself free of overlaps.
-  std::vector<const Edit*> fresh;
+  return AddAll(EditSet(other));
+}
+
+std::optional<EditConflict> EditSet::AddAll(EditSet&& other) {
+  // An empty set takes `other` whole: it is itself free of overlaps.
+  if (edits_.empty()) {
+    edits_ = std::move(other.edits_);
+    return std::nullopt;
+  }
+  // Checked against this set only, for the same reason.
+  std::vector<Edit*> fresh;
   fresh.reserve(other.edits_.size());
-  for (const Edit& edit : other.edits_) {
+  for (Edit& edit : other.edits_) {
     Check check = Find(edit);
     if (check.conflict) return check.conflict;
     if (!check.duplicate) fresh.push_back(&edit);
   }
   if (fresh.empty()) return std::nullopt;
-  bool appends = edits_.empty() || !GoesBefore(*fresh.front(), edits_.back());
+  bool appends = !GoesBefore(*fresh.front(), edits_.back());
   if (!appends) {
     // A merge keeps this set's edits first among equals, as Add would.
     std::vector<Edit> merged;
     merged.reserve(edits_.size() + fresh.size());
     auto mine = edits_.begin();
-    for (const Edit* edit : fresh) {
+    for (Edit* edit : fresh) {
       while (mine != edits_.end() && !GoesBefore(*edit, *mine))
         merged.push_back(std::move(*mine++));
-      merged.push_back(*edit);
+      merged.push_back(std::move(*edit));
     }
     std::move(mine, edits_.end(), std::back_inserter(merged));
     CountSteps(merged.size());
     edits_ = std::move(merged);
     return std::nullopt;
   }
-  for (const Edit* edit : fresh) edits_.push_back(*edit);
+  for (Edit* edit : fresh) edits_.push_back(std::move(*edit));
   return std::nullopt;
 }
 

@@ -42,6 +42,8 @@ class EditSet {
 
   // Adds every edit of `other`, all or none.
   std::optional<EditConflict> AddAll(const EditSet& other);
+  // The same, taking the edits' texts instead of copying them.
+  std::optional<EditConflict> AddAll(EditSet&& other);
 
   const std::vector<Edit>& edits() const { return edits_; }
   bool empty() const { return edits_.empty(); }
