@@ -22,8 +22,10 @@ uint32_t NextLineStart(std::string_view s, uint32_t pos) {
 }
 
 bool OnlyBlanksBefore(std::string_view s, uint32_t pos) {
-  for (uint32_t i = LineStart(s, pos); i < pos; ++i) {
-    if (s[i] != ' ' && s[i] != '\t') return false;
+  // Backwards, stopping at the first other character: a member in the
+  // middle of a long line costs a step or two, not the line.
+  for (; pos > 0 && s[pos - 1] != '\n'; --pos) {
+    if (s[pos - 1] != ' ' && s[pos - 1] != '\t') return false;
   }
   return true;
 }

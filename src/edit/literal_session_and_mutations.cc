@@ -124,7 +124,7 @@ void LiteralPlanner::PlanSessionId(const MethodRule& rule) {
       options_.session_id.empty() ? Placeholder() : options_.session_id;
   const Member* type = object_.Find("type");
   if (type) member.after = static_cast<size_t>(type - object_.members.data());
-  new_member_ = member;
+  new_member_ = std::move(member);
   plan_.added_session_id = true;
   if (options_.session_id.empty()) {
     plan_.reasons.push_back(
