@@ -103,8 +103,10 @@ std::vector<SitePlan> PlanSites(const std::vector<CallSite>& sites,
                                 const PlanOptions& options) {
   std::vector<SitePlan> plans;
   plans.reserve(sites.size());
+  bool may_ignore = MayIgnoreByComment(text);
   for (const CallSite& site : sites) {
-    if (IgnoredByComment(text, site.call.begin)) {  // markup's <!-- too
+    if (may_ignore &&
+        IgnoredByComment(text, site.call.begin)) {  // markup's <!-- too
       SitePlan ignored;
       ignored.status = SiteStatus::kIgnored;
       ignored.reasons.emplace_back(kIgnoredReason);
