@@ -107,4 +107,18 @@ uint32_t LineIndex::Column(uint32_t offset) const {
   return column;
 }
 
+LineIndex::Position LineIndex::Advance(Position at, uint32_t from,
+                                       uint32_t offset) const {
+  uint32_t end = std::min<uint32_t>(offset, static_cast<uint32_t>(s_.size()));
+  for (uint32_t i = from; i < end; ++i) {
+    if (s_[i] == '\n') {
+      ++at.line;
+      at.column = 1;
+    } else {
+      at.column += (static_cast<unsigned char>(s_[i]) & 0xC0) != 0x80;
+    }
+  }
+  return at;
+}
+
 }  // namespace psm

@@ -56,6 +56,10 @@ class EditSet {
   // How `edit` relates to the set, looking at its neighbours only.
   Check Find(const Edit& edit) const;
 
+  // AddAll's work once `other` is known not to be taken whole.
+  template <typename Other>
+  std::optional<EditConflict> Merge(Other& other);
+
   std::vector<Edit> edits_;  // sorted by range.begin, then insertion order
 };
 
