@@ -45,6 +45,10 @@ class EditSet {
   // The same, taking the edits' texts instead of copying them.
   std::optional<EditConflict> AddAll(EditSet&& other);
 
+  // Makes room for `n` more edits: a file's set, filled site by site, is
+  // then allocated once rather than grown (and held twice while it grows).
+  void Reserve(size_t n) { edits_.reserve(edits_.size() + n); }
+
   const std::vector<Edit>& edits() const { return edits_; }
   bool empty() const { return edits_.empty(); }
 
