@@ -22,8 +22,10 @@ uint32_t NextLineStart(std::string_view s, uint32_t pos) {
 }
 
 bool OnlyBlanksBefore(std::string_view s, uint32_t pos) {
-  for (uint32_t i = LineStart(s, pos); i < pos; ++i) {
-    if (s[i] != ' ' && s[i] != '\t') return false;
+  // Backwards, stopping at the first other character: a member in the
+  // middle of a long line costs a step or two, not the line.
+  for (; pos > 0 && s[pos - 1] != '\n'; --pos) {
+    if (s[pos - 1] != ' ' && s[pos - 1] != '\t') return false;
   }
   return true;
 }
@@ -103,6 +105,20 @@ uint32_t LineIndex::Column(uint32_t offset) const {
   for (uint32_t i = begin; i < end; ++i)
     column += (static_cast<unsigned char>(s_[i]) & 0xC0) != 0x80;
   return column;
+}
+
+LineIndex::Position LineIndex::Advance(Position at, uint32_t from,
+                                       uint32_t offset) const {
+  uint32_t end = std::min<uint32_t>(offset, static_cast<uint32_t>(s_.size()));
+  for (uint32_t i = from; i < end; ++i) {
+    if (s_[i] == '\n') {
+      ++at.line;
+      at.column = 1;
+    } else {
+      at.column += (static_cast<unsigned char>(s_[i]) & 0xC0) != 0x80;
+    }
+  }
+  return at;
 }
 
 }  // namespace psm

@@ -22,16 +22,21 @@ std::string Lines(std::string_view s, uint32_t begin, uint32_t end) {
 
 }  // namespace
 
-void DescribeEdits(const SitePlan& plan, std::string_view text,
+void DescribeEdits(SitePlan& plan, std::string_view text,
                    const LineIndex& lines, SiteResult* result) {
-  for (const Removal& r : plan.ledger) {
-    result->ledger.push_back(
-        {r.path, std::string(r.value.In(text)), lines.Line(r.member.begin)});
+  std::vector<Removal> ledger = std::move(plan.ledger);  // freed here
+  result->ledger.reserve(ledger.size());
+  for (Removal& r : ledger) {
+    result->ledger.push_back({std::move(r.path), std::string(r.value.In(text)),
+                              lines.Line(r.member.begin)});
   }
+  result->fixes.reserve(plan.edits.edits().size());
   for (const Edit& e : plan.edits.edits()) {
+    LineIndex::Position begin{lines.Line(e.range.begin),
+                              lines.Column(e.range.begin)};
+    LineIndex::Position end = lines.Advance(begin, e.range.begin, e.range.end);
     result->fixes.push_back(
-        {lines.Line(e.range.begin), lines.Column(e.range.begin),
-         lines.Line(e.range.end), lines.Column(e.range.end), e.text});
+        {begin.line, begin.column, end.line, end.column, e.text});
   }
 }
 
