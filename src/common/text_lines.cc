@@ -22,8 +22,10 @@ uint32_t NextLineStart(std::string_view s, uint32_t pos) {
 }
 
 bool OnlyBlanksBefore(std::string_view s, uint32_t pos) {
-  for (uint32_t i = LineStart(s, pos); i < pos; ++i) {
-    if (s[i] != ' ' && s[i] != '\t') return false;
+  // Backwards, stopping at the first other character: a member in the
+  // middle of a long line costs a step or two, not the line.
+  for (; pos > 0 && s[pos - 1] != '\n'; --pos) {
+    if (s[pos - 1] != ' ' && s[pos - 1] != '\t') return false;
   }
   return true;
 }
@@ -96,16 +98,27 @@ uint32_t LineIndex::ByteColumn(uint32_t offset) const {
 
 // One bound and no branch in the loop, so that the compiler can count many
 // bytes at a time: a report asks for a column per edit (issue 14).
-LineIndex::Position LineIndex::At(uint32_t offset) const {
-  uint32_t line = Line(offset);
-  uint32_t begin = starts_[line - 1];
+uint32_t LineIndex::Column(uint32_t offset) const {
+  uint32_t begin = starts_[Line(offset) - 1];
   uint32_t end = std::min<uint32_t>(offset, static_cast<uint32_t>(s_.size()));
   uint32_t column = 1;
   for (uint32_t i = begin; i < end; ++i)
     column += (static_cast<unsigned char>(s_[i]) & 0xC0) != 0x80;
-  return {line, column};
+  return column;
 }
 
-uint32_t LineIndex::Column(uint32_t offset) const { return At(offset).column; }
+LineIndex::Position LineIndex::Advance(Position at, uint32_t from,
+                                       uint32_t offset) const {
+  uint32_t end = std::min<uint32_t>(offset, static_cast<uint32_t>(s_.size()));
+  for (uint32_t i = from; i < end; ++i) {
+    if (s_[i] == '\n') {
+      ++at.line;
+      at.column = 1;
+    } else {
+      at.column += (static_cast<unsigned char>(s_[i]) & 0xC0) != 0x80;
+    }
+  }
+  return at;
+}
 
 }  // namespace psm

@@ -39,12 +39,16 @@ class LineIndex {
   uint32_t Line(uint32_t offset) const;  // 1-based
   // 1-based, in Unicode code points (UTF-8 continuation bytes not counted).
   uint32_t Column(uint32_t offset) const;
-  // Line() and Column() at once, with one search for the line.
-  struct Position {
-    uint32_t line = 0, column = 0;
-  };
-  Position At(uint32_t offset) const;
   uint32_t ByteColumn(uint32_t offset) const;  // 0-based, in bytes
+
+  // A line and column, as Line and Column give them.
+  struct Position {
+    uint32_t line = 1, column = 1;
+  };
+  // The position of `offset` from `at`, the position of `from` (<= offset):
+  // the bytes between are scanned instead of the index searched and the
+  // line read from its start, for offsets close together (an edit's ends).
+  Position Advance(Position at, uint32_t from, uint32_t offset) const;
   uint32_t LineStartOffset(uint32_t line) const { return starts_[line - 1]; }
   uint32_t LineCount() const { return static_cast<uint32_t>(starts_.size()); }
 

@@ -1,6 +1,7 @@
 #include "edit/edit.h"
 
 #include <algorithm>
+#include <type_traits>
 
 #include "common/step_counter.h"
 
@@ -70,10 +71,32 @@ std::optional<EditConflict> EditSet::Add(Edit edit) {
 }
 
 std::optional<EditConflict> EditSet::AddAll(const EditSet& other) {
+  return Merge(other);
+}
+
+std::optional<EditConflict> EditSet::AddAll(EditSet&& other) {
+  // An empty set takes `other` whole: it is itself free of overlaps.
+  if (edits_.empty()) {
+    edits_ = std::move(other.edits_);
+    return std::nullopt;
+  }
+  return Merge(other);
+}
+
+// `Other` is `const EditSet` (its edits are copied) or `EditSet` (moved).
+template <typename Other>
+std::optional<EditConflict> EditSet::Merge(Other& other) {
+  auto take = [](auto* edit) -> decltype(auto) {
+    if constexpr (std::is_const_v<Other>) {
+      return *edit;
+    } else {
+      return std::move(*edit);
+    }
+  };
   // Checked against this set only: `other` is itself free of overlaps.
-  std::vector<const Edit*> fresh;
+  std::vector<decltype(&other.edits_[0])> fresh;
   fresh.reserve(other.edits_.size());
-  for (const Edit& edit : other.edits_) {
+  for (auto& edit : other.edits_) {
     Check check = Find(edit);
     if (check.conflict) return check.conflict;
     if (!check.duplicate) fresh.push_back(&edit);
@@ -85,17 +108,17 @@ std::optional<EditConflict> EditSet::AddAll(const EditSet& other) {
     std::vector<Edit> merged;
     merged.reserve(edits_.size() + fresh.size());
     auto mine = edits_.begin();
-    for (const Edit* edit : fresh) {
+    for (auto* edit : fresh) {
       while (mine != edits_.end() && !GoesBefore(*edit, *mine))
         merged.push_back(std::move(*mine++));
-      merged.push_back(*edit);
+      merged.push_back(take(edit));
     }
     std::move(mine, edits_.end(), std::back_inserter(merged));
     CountSteps(merged.size());
     edits_ = std::move(merged);
     return std::nullopt;
   }
-  for (const Edit* edit : fresh) edits_.push_back(*edit);
+  for (auto* edit : fresh) edits_.push_back(take(edit));
   return std::nullopt;
 }
 

@@ -42,6 +42,12 @@ class EditSet {
 
   // Adds every edit of `other`, all or none.
   std::optional<EditConflict> AddAll(const EditSet& other);
+  // The same, taking the edits' texts instead of copying them.
+  std::optional<EditConflict> AddAll(EditSet&& other);
+
+  // Makes room for `n` more edits: a file's set, filled site by site, is
+  // then allocated once rather than grown (and held twice while it grows).
+  void Reserve(size_t n) { edits_.reserve(edits_.size() + n); }
 
   const std::vector<Edit>& edits() const { return edits_; }
   bool empty() const { return edits_.empty(); }
@@ -53,6 +59,10 @@ class EditSet {
   };
   // How `edit` relates to the set, looking at its neighbours only.
   Check Find(const Edit& edit) const;
+
+  // AddAll's work once `other` is known not to be taken whole.
+  template <typename Other>
+  std::optional<EditConflict> Merge(Other& other);
 
   std::vector<Edit> edits_;  // sorted by range.begin, then insertion order
 };

@@ -184,42 +184,57 @@ bool LiteralPlanner::AgreesWithGivenType(const Member* type) {
 }
 
 void LiteralPlanner::CollectRemovals(const std::string& path) {
-  std::vector<std::string_view> parts = SplitOn(path, '.');
-  std::vector<const ObjectLiteral*> level = parts_;
-  for (size_t depth = 0; depth < parts.size(); ++depth) {
-    bool final_part = depth + 1 == parts.size();
-    std::vector<const ObjectLiteral*> next;
-    for (const ObjectLiteral* object : level) {
-      NoteOpaqueMembers(*object, parts[depth]);
-      for (size_t i = 0; i < object->members.size(); ++i) {
-        const Member& m = object->members[i];
-        if (m.key != parts[depth] || m.kind == Member::Kind::kSpread) continue;
-        if (final_part) {
-          if (auto seen = observed_.find(path); seen != observed_.end()) {
-            Keep(path, seen->second);
-            continue;
-          }
-          if (!m.value_effect.empty()) {
-            Keep(path, "the value of " + Ticked(m.key) + " has an effect (" +
-                           m.value_effect + ")");
-            continue;
-          }
-          AddRemoval(object, i, path);
-          plan_.ledger.push_back({path, m.range, m.value_range});
-        } else if (m.object) {
-          next.push_back(m.object.get());
-        } else if (!m.string_value) {
-          std::string key =
-              Ticked(m.key) + " is " + Ticked(m.value_range.In(text_));
-          std::string rest = path.substr(path.find('.') + 1);
-          auto& fields = opaque_parents_[key];
-          if (std::find(fields.begin(), fields.end(), rest) == fields.end()) {
-            fields.push_back(rest);
-          }
-        }
+  // Level by level, so that notes come in the same order whatever the
+  // nesting; the level vectors are reused, not allocated per path.
+  level_.assign(parts_.begin(), parts_.end());
+  for (size_t start = 0;;) {
+    size_t dot = path.find('.', start);
+    bool final_part = dot == std::string::npos;
+    std::string_view key = std::string_view(path).substr(
+        start, final_part ? std::string_view::npos : dot - start);
+    next_.clear();
+    for (const ObjectLiteral* object : level_)
+      CollectIn(*object, key, final_part, path);
+    if (final_part || next_.empty()) return;
+    level_.swap(next_);
+    start = dot + 1;
+  }
+}
+
+void LiteralPlanner::CollectIn(const ObjectLiteral& object,
+                               std::string_view key, bool final_part,
+                               const std::string& path) {
+  NoteOpaqueMembers(object, key);
+  for (size_t i = 0; i < object.members.size(); ++i) {
+    const Member& m = object.members[i];
+    if (m.key != key || m.kind == Member::Kind::kSpread) continue;
+    if (final_part) {
+      if (auto seen = observed_.find(path); seen != observed_.end()) {
+        Keep(path, seen->second);
+        continue;
       }
+      if (!m.value_effect.empty()) {
+        Keep(path, "the value of " + Ticked(m.key) + " has an effect (" +
+                       m.value_effect + ")");
+        continue;
+      }
+      AddRemoval(&object, i, path);
+      plan_.ledger.push_back({path, m.range, m.value_range});
+    } else if (m.object) {
+      next_.push_back(m.object.get());
+    } else if (!m.string_value) {
+      NoteOpaqueParent(m, path);
     }
-    level = std::move(next);
+  }
+}
+
+void LiteralPlanner::NoteOpaqueParent(const Member& m,
+                                      const std::string& path) {
+  std::string key = Ticked(m.key) + " is " + Ticked(m.value_range.In(text_));
+  std::string rest = path.substr(path.find('.') + 1);
+  auto& fields = opaque_parents_[key];
+  if (std::find(fields.begin(), fields.end(), rest) == fields.end()) {
+    fields.push_back(rest);
   }
 }
 
@@ -247,7 +262,7 @@ void LiteralPlanner::NoteOpaqueMembers(const ObjectLiteral& object,
 
 void LiteralPlanner::AddRemoval(const ObjectLiteral* object, size_t index,
                                 const std::string& path) {
-  std::vector<size_t>& indices = removals_[object];
+  std::vector<size_t>& indices = RemovalsIn(object);
   if (std::find(indices.begin(), indices.end(), index) == indices.end()) {
     indices.push_back(index);
   }
@@ -257,16 +272,23 @@ void LiteralPlanner::AddRemoval(const ObjectLiteral* object, size_t index,
   }
 }
 
+std::vector<size_t>& LiteralPlanner::RemovalsIn(const ObjectLiteral* object) {
+  for (auto& [seen, indices] : removals_) {
+    if (seen == object) return indices;
+  }
+  return removals_.emplace_back(object, std::vector<size_t>()).second;
+}
+
 bool LiteralPlanner::BuildEdits() {
-  if (new_member_) removals_[&object_];  // the top level gets the insertion
+  if (new_member_) RemovalsIn(&object_);  // the top level gets the insertion
   for (auto& [object, indices] : removals_) {
     std::sort(indices.begin(), indices.end());
     std::optional<NewMember> add;
     if (object == &object_) add = new_member_;
     std::optional<EditSet> edits = EditObject(text_, *object, indices, add);
-    if (!edits || plan_.edits.AddAll(*edits)) return false;
+    if (!edits || plan_.edits.AddAll(std::move(*edits))) return false;
   }
-  return !plan_.edits.AddAll(statement_edits_);
+  return !plan_.edits.AddAll(std::move(statement_edits_));
 }
 
 void LiteralPlanner::Decide() {

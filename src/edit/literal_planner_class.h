@@ -10,6 +10,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <utility>
 
 #include "common/strings.h"
 #include "common/text_lines.h"
@@ -89,6 +90,15 @@ class LiteralPlanner {
   // it leads to; notes values the tool cannot see into.
   void CollectRemovals(const std::string& path);
 
+  // CollectRemovals in one object of the level it has reached: `key` is
+  // the part of `path` for that level.
+  void CollectIn(const ObjectLiteral& object, std::string_view key,
+                 bool final_part, const std::string& path);
+
+  // `m` leads towards `path` but is neither a literal nor a string: a
+  // person must check what it carries.
+  void NoteOpaqueParent(const Member& m, const std::string& path);
+
   // One reason per value the tool cannot see into, naming every field that
   // might still hide there.
   void ReportOpaqueParents();
@@ -97,6 +107,9 @@ class LiteralPlanner {
 
   void AddRemoval(const ObjectLiteral* object, size_t index,
                   const std::string& path);
+
+  // The indices of the members of `object` to remove (added when new).
+  std::vector<size_t>& RemovalsIn(const ObjectLiteral* object);
 
   // Only the writes that can matter to `rule` (after-call ones are left
   // out): looking at every write for every literal was quadratic.
@@ -143,7 +156,12 @@ class LiteralPlanner {
   const PlanOptions& options_;
   SitePlan plan_;
   std::vector<std::string> blind_;
-  std::map<const ObjectLiteral*, std::vector<size_t>> removals_;
+  // By object, in the order first seen (a payload has a few objects). The
+  // order does not change the edits: an EditSet sorts them by offset, and
+  // only the anchor gets insertions, whose order among themselves counts.
+  std::vector<std::pair<const ObjectLiteral*, std::vector<size_t>>> removals_;
+  // The objects CollectRemovals is looking in, and those one level down.
+  std::vector<const ObjectLiteral*> level_, next_;
   std::optional<NewMember> new_member_;
   EditSet statement_edits_;  // deleted mutation statements
   std::set<std::string>

@@ -124,7 +124,7 @@ void LiteralPlanner::PlanSessionId(const MethodRule& rule) {
       options_.session_id.empty() ? Placeholder() : options_.session_id;
   const Member* type = object_.Find("type");
   if (type) member.after = static_cast<size_t>(type - object_.members.data());
-  new_member_ = member;
+  new_member_ = std::move(member);
   plan_.added_session_id = true;
   if (options_.session_id.empty()) {
     plan_.reasons.push_back(
@@ -140,8 +140,14 @@ std::string LiteralPlanner::Placeholder() const {
     char first = text_[type->value_range.begin];
     if (first == '\'' || first == '"' || first == '`') quote = first;
   }
-  return quote + std::string(kPlaceholderMarker) +
-         ": checkout.payment.session.id" + quote;
+  constexpr std::string_view kRest = ": checkout.payment.session.id";
+  std::string value;  // built in place: one allocation per site
+  value.reserve(kPlaceholderMarker.size() + kRest.size() + 2);
+  value += quote;
+  value += kPlaceholderMarker;
+  value += kRest;
+  value += quote;
+  return value;
 }
 
 bool LiteralPlanner::IsNoValue(std::string_view value) {

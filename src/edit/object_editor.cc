@@ -46,7 +46,7 @@ class ObjectEditor {
     }
     if (!FixTrailingComma()) return std::nullopt;
     if (add_ && !Insert()) return std::nullopt;
-    return edits_;
+    return std::move(edits_);  // the editor is done
   }
 
  private:
@@ -61,7 +61,7 @@ class ObjectEditor {
              Written(&members_.front()))) {
       return std::nullopt;
     }
-    return edits_;
+    return std::move(edits_);  // the editor is done
   }
 
   // Removes members i..j, which are consecutive and all to go.
@@ -130,7 +130,7 @@ class ObjectEditor {
       if (!ok) return std::nullopt;
     }
     if (add_ && !Insert()) return std::nullopt;
-    return edits_;
+    return std::move(edits_);  // the editor is done
   }
 
   bool SameLine(uint32_t a, uint32_t b) const {
@@ -156,26 +156,38 @@ class ObjectEditor {
 
   // The new member in the style of `style`: its key quoting, the text
   // between its key and value (`: `, ` => `, `] = `) and, for statements,
-  // the text before the key and after the value (`$p[`, `;`).
-  std::string Written(const Member* style) const {
-    std::string quote =
-        style && style->key_quote ? std::string(1, style->key_quote) : "";
-    std::string key = quote + add_->key + quote;
-    if (!style || style->kind != Member::Kind::kPair ||
-        style->key_range.end > style->value_range.begin ||
-        style->range.begin > style->key_range.begin ||
-        style->value_range.end > style->range.end) {
-      return key + ": " + add_->value;
+  // the text before the key and after the value (`$p[`, `;`). `prefix` and
+  // `suffix` (indentation, separator, line ending) go around it: the text
+  // is built in one string, not in a temporary per piece.
+  std::string Written(const Member* style, std::string_view prefix = "",
+                      std::string_view suffix = "") const {
+    std::string_view quote =
+        style && style->key_quote ? std::string_view(&style->key_quote, 1) : "";
+    size_t key_size = add_->key.size() + 2 * quote.size();
+    std::string separator = ": ";
+    std::string_view before, after;
+    if (style && style->kind == Member::Kind::kPair &&
+        style->key_range.end <= style->value_range.begin &&
+        style->range.begin <= style->key_range.begin &&
+        style->value_range.end <= style->range.end) {
+      auto between = [&](uint32_t a, uint32_t b) {
+        return text_.substr(a, b - a);
+      };
+      separator = Aligned(
+          std::string(between(style->key_range.end, style->value_range.begin)),
+          style->key_range.size(), key_size);
+      before = between(style->range.begin, style->key_range.begin);
+      after = between(style->value_range.end, style->range.end);
     }
-    auto between = [&](uint32_t a, uint32_t b) {
-      return std::string(text_.substr(a, b - a));
-    };
-    std::string separator =
-        Aligned(between(style->key_range.end, style->value_range.begin),
-                style->key_range.size(), key.size());
-    return between(style->range.begin, style->key_range.begin) + key +
-           separator + add_->value +
-           between(style->value_range.end, style->range.end);
+    std::string written;
+    written.reserve(prefix.size() + before.size() + key_size +
+                    separator.size() + add_->value.size() + after.size() +
+                    suffix.size());
+    written.append(prefix).append(before);
+    written.append(quote).append(add_->key).append(quote);
+    written.append(separator).append(add_->value);
+    written.append(after).append(suffix);
+    return written;
   }
 
   // A separator padded to line up (`'type'     => ...`) keeps the operator
@@ -196,30 +208,28 @@ class ObjectEditor {
   bool Insert() {
     if (!add_->after) return InsertFirst();
     const Member& anchor = members_[*add_->after];
-    std::string member = Written(&anchor);
     uint32_t next_line = 0;
     bool own_line =
         text::OnlyBlanksBefore(text_, anchor.range.begin) &&
         text::OnlyTriviaAfter(text_, EndWithComma(anchor), &next_line) &&
         next_line < text_.size();
     if (!own_line) {
+      std::string separator = object_.statements ? " " : InlineSeparator();
       return Add(anchor.range.end, anchor.range.end,
-                 (object_.statements ? " " : InlineSeparator()) + member);
+                 Written(&anchor, separator));
     }
+    std::string_view indentation = text::Indentation(text_, anchor.range.begin);
+    std::string_view line_ending = text::LineEnding(text_, anchor.range.begin);
     if (object_.statements) {
       return Add(next_line, next_line,
-                 std::string(text::Indentation(text_, anchor.range.begin)) +
-                     member +
-                     std::string(text::LineEnding(text_, anchor.range.begin)));
+                 Written(&anchor, indentation, line_ending));
     }
     bool comma = new_is_last_ ? trailing_comma_ : true;
     if (!anchor.comma && !Add(anchor.range.end, anchor.range.end, ","))
       return false;
-    std::string line =
-        std::string(text::Indentation(text_, anchor.range.begin)) + member +
-        (comma ? "," : "") +
-        std::string(text::LineEnding(text_, anchor.range.begin));
-    return Add(next_line, next_line, line);
+    std::string end(comma ? "," : "");
+    end += line_ending;
+    return Add(next_line, next_line, Written(&anchor, indentation, end));
   }
 
   // "," or ", ", as the object's own commas are followed.
@@ -237,20 +247,21 @@ class ObjectEditor {
 
   bool InsertFirst() {
     const Member* first = members_.empty() ? nullptr : &members_[0];
-    std::string member = Written(first);
     if (!first) {  // `{}`: the planner never adds to an empty object
-      return Add(object_.range.begin + 1, object_.range.begin + 1, member);
+      return Add(object_.range.begin + 1, object_.range.begin + 1,
+                 Written(first));
     }
-    std::string comma = object_.statements ? "" : ",";
     if (text::OnlyBlanksBefore(text_, first->range.begin)) {
       uint32_t at = text::LineStart(text_, first->range.begin);
-      std::string line =
-          std::string(text::Indentation(text_, first->range.begin)) + member +
-          comma + std::string(text::LineEnding(text_, first->range.begin));
-      return Add(at, at, line);
+      std::string end(object_.statements ? "" : ",");
+      end += text::LineEnding(text_, first->range.begin);
+      return Add(
+          at, at,
+          Written(first, text::Indentation(text_, first->range.begin), end));
     }
     std::string separator = object_.statements ? " " : InlineSeparator();
-    return Add(first->range.begin, first->range.begin, member + separator);
+    return Add(first->range.begin, first->range.begin,
+               Written(first, "", separator));
   }
 
   std::string_view text_;

@@ -29,8 +29,16 @@ int Severity(SiteStatus s) {
   return 3;
 }
 
+// Adds the plan of one of a site's `literal_count` literals to the site's.
+// A lone literal's plan becomes the site's whole (nothing is copied): the
+// site holds nothing else yet but its status.
 void Combine(SitePlan part, size_t literal_count, const std::string& origin,
              SitePlan* site) {
+  if (literal_count == 1) {
+    part.status = WorseStatus(site->status, part.status);
+    *site = std::move(part);
+    return;
+  }
   site->status = WorseStatus(site->status, part.status);
   if (!part.method.empty() &&
       site->method.find(part.method) == std::string::npos) {
@@ -48,7 +56,7 @@ void Combine(SitePlan part, size_t literal_count, const std::string& origin,
     site->reasons.push_back(literal_count > 1 ? origin + ": " + reason
                                               : std::move(reason));
   }
-  if (site->edits.AddAll(part.edits)) {
+  if (site->edits.AddAll(std::move(part.edits))) {
     site->status = SiteStatus::kNeedsReview;
     site->reasons.push_back(
         "internal error: conflicting edits; nothing changed");

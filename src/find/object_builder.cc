@@ -144,6 +144,7 @@ ObjectLiteral BuildObjectLiteral(TSNode object, std::string_view source,
   ObjectLiteral literal;
   literal.range = node::Range(object);
   literal.has_error = ts_node_has_error(object);
+  literal.members.reserve(ts_node_named_child_count(object));
   for (TSNode child : node::Children(object)) {
     if (!ts_node_is_named(child)) {
       if (node::Type(child) == "," && !literal.members.empty() &&

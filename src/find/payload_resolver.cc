@@ -30,15 +30,18 @@ void PayloadResolver::Resolve(TSNode expr, const std::string& origin, int hops,
     return;
   }
   std::string_view type = node::Type(value);
-  if (type == "object" && ResolveForwarding(value, hops, site)) return;
   if (type == "object") {
-    ByteRange range = node::Range(value);
+    ObjectLiteral literal = BuildObjectLiteral(value, source_);
+    // `{type, ...data}` has two members (comments aside): only then can
+    // it forward a caller's object.
+    if (literal.members.size() == 2 && ResolveForwarding(value, hops, site))
+      return;
     for (const PayloadLiteral& known : site->payloads) {
       // The same literal reached on two paths is one payload.
-      if (known.object.range == range && known.group == group_) return;
+      if (known.object.range == literal.range && known.group == group_) return;
     }
-    site->payloads.push_back({BuildObjectLiteral(value, source_),
-                              origin.empty() ? "inline" : origin, group_});
+    site->payloads.push_back(
+        {std::move(literal), origin.empty() ? "inline" : origin, group_});
     CheckClassMembers(&site->payloads.back().object, site);
   } else if (type == "identifier") {
     flow_.insert(ts_node_start_byte(value));
@@ -341,8 +344,11 @@ void ResolveBuiltPayload(std::string_view source, TSNode root, TSNode builder,
 
 void ResolvePayload(std::string_view source, TSNode root, TSNode payload,
                     CallSite* site) {
-  TSNode call =
-      ts_node_descendant_for_byte_range(root, site->call.begin, site->call.end);
+  // The call lies on the path just walked to its name (PathTo remembers
+  // it), so this is no descent from the root.
+  std::vector<TSNode> path =
+      node::PathTo(root, site->call.begin, site->call.end);
+  TSNode call = path.empty() ? TSNode{} : path.back();
   PayloadResolver resolver(source, root, call);
   resolver.Resolve(payload, "", 0, site);
   resolver.CollectUses(site);

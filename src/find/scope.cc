@@ -8,10 +8,14 @@
 
 #include "common/byte_range.h"
 #include "common/strings.h"
+#include "find/scope_index.h"
 #include "syntax/node.h"
 
 namespace psm {
 namespace {
+
+using scope_detail::IndexFor;
+using scope_detail::ScopeIndex;
 
 bool IsNamed(TSNode n, std::string_view name, std::string_view source) {
   return node::Is(n, "identifier") && node::Text(n, source) == name;
@@ -57,122 +61,6 @@ TSNode DeclaratorIn(TSNode declaration, std::string_view name,
 bool IsDeclaration(TSNode n) {
   return node::Is(n, "lexical_declaration") ||
          node::Is(n, "variable_declaration");
-}
-
-// What ResolveName looks up for one name: its identifiers, the `var`
-// declarators binding it, and the `name = value` assignments, in source
-// order.
-struct NameEntry {
-  std::vector<TSNode> identifiers;
-  std::vector<TSNode> vars;
-  std::vector<TSNode> assignments;
-};
-
-bool IsPatternPart(TSNode n) {
-  std::string_view t = node::Type(n);
-  return t == "object_pattern" || t == "array_pattern" || t == "pair_pattern" ||
-         t == "assignment_pattern" || t == "object_assignment_pattern" ||
-         t == "rest_pattern";
-}
-
-// Built lazily per name by finding the name's occurrences in the text and
-// asking the tree what stands there: a few lookups per call site instead of
-// walks of whole scopes (see IndexedTree).
-class ScopeIndex {
- public:
-  ScopeIndex(TSNode root, std::string_view source)
-      : tree(root.tree), root_(root), source_(source) {}
-
-  const NameEntry& Get(std::string_view name) const {
-    auto it = names_.find(std::string(name));
-    if (it != names_.end()) return it->second;
-    NameEntry& entry = names_[std::string(name)];
-    if (name.empty()) return entry;  // a missing identifier (error recovery)
-    for (size_t at = source_.find(name); at != std::string_view::npos;
-         at = source_.find(name, at + name.size())) {
-      size_t end = at + name.size();
-      if ((at > 0 && IsIdentifierByte(source_[at - 1])) ||
-          (end < source_.size() && IsIdentifierByte(source_[end]))) {
-        continue;
-      }
-      // One descent gives the node and the ancestors Classify looks at.
-      std::vector<TSNode> path = node::PathTo(root_, static_cast<uint32_t>(at),
-                                              static_cast<uint32_t>(end));
-      if (path.empty()) continue;
-      TSNode n = path.back();
-      path.pop_back();
-      std::reverse(path.begin(), path.end());
-      Classify(n, path, &entry);
-    }
-    return entry;
-  }
-
-  const TSTree* tree;
-
- private:
-  // `up`: the ancestors of `n`, its parent first.
-  static void Classify(TSNode n, const std::vector<TSNode>& up,
-                       NameEntry* entry) {
-    std::string_view type = node::Type(n);
-    if (type == "shorthand_property_identifier") {  // `{ payload }` reads it
-      entry->identifiers.push_back(n);
-      return;
-    }
-    if (type != "identifier" && type != "shorthand_property_identifier_pattern")
-      return;
-    auto parent = [&](size_t i) { return i < up.size() ? up[i] : TSNode{}; };
-    if (type == "identifier") {
-      entry->identifiers.push_back(n);
-      size_t i = 0;  // up[i] is the parent of `top`
-      TSNode top = n;
-      while (node::Is(parent(i), "parenthesized_expression")) top = parent(i++);
-      TSNode assignment = parent(i);
-      if (node::Is(assignment, "assignment_expression") &&
-          ts_node_eq(node::Field(assignment, "left"), top)) {
-        entry->assignments.push_back(assignment);
-      }
-    }
-    size_t i = 0;
-    TSNode top = n;
-    while (IsPatternPart(parent(i))) top = parent(i++);
-    TSNode declarator = parent(i);
-    if (node::Is(declarator, "variable_declarator") &&
-        ts_node_eq(node::Field(declarator, "name"), top) &&
-        node::Is(parent(i + 1), "variable_declaration")) {
-      entry->vars.push_back(declarator);
-    }
-  }
-
- public:
-  // A scope's statements, read once: FindDeclarator goes through them for
-  // every name it is asked about.
-  const std::vector<TSNode>& NamedChildrenOf(TSNode scope) const {
-    auto it = children_.find(scope.id);
-    if (it != children_.end()) return it->second;
-    return children_.emplace(scope.id, node::NamedChildren(scope))
-        .first->second;
-  }
-
-  // Answers worked out once per file, by MemoKey: the same module-level
-  // names (the DigitalRiver instance, shared payloads) are looked up from
-  // many call sites. FindDeclarator ('d') and FindImport ('i') per (scope,
-  // name); Resolve ('a', 'n') per (nearest scope-making ancestor, name).
-  mutable std::unordered_map<std::string, TSNode> declarations;
-  mutable std::unordered_map<std::string, Binding> bindings;
-
- private:
-  mutable std::unordered_map<const void*, std::vector<TSNode>> children_;
-  TSNode root_;
-  std::string_view source_;
-  mutable std::unordered_map<std::string, NameEntry> names_;
-};
-
-thread_local const ScopeIndex* g_index = nullptr;
-thread_local uint64_t g_index_id = 0;
-thread_local uint64_t g_next_index_id = 0;
-
-const ScopeIndex* IndexFor(TSNode n) {
-  return g_index && g_index->tree == n.tree ? g_index : nullptr;
 }
 
 // What was asked (`kind`), at which node, for which name.
@@ -369,20 +257,6 @@ bool IsBlockScope(TSNode n) {
 
 }  // namespace
 
-IndexedTree::IndexedTree(TSNode root, std::string_view source)
-    : previous_(g_index), previous_id_(g_index_id) {
-  auto* index = new ScopeIndex(root, source);
-  index_ = index;
-  g_index = index;
-  g_index_id = ++g_next_index_id;
-}
-
-IndexedTree::~IndexedTree() {
-  g_index = static_cast<const ScopeIndex*>(previous_);
-  g_index_id = previous_id_;
-  delete static_cast<const ScopeIndex*>(index_);
-}
-
 std::vector<TSNode> IdentifierUses(std::string_view name, TSNode scope,
                                    std::string_view source) {
   std::vector<TSNode> uses;
@@ -402,8 +276,6 @@ std::vector<TSNode> IdentifierUses(std::string_view name, TSNode scope,
   });
   return uses;
 }
-
-uint64_t IndexedTreeId(TSNode n) { return IndexFor(n) ? g_index_id : 0; }
 
 std::vector<TSNode> UsesOf(const Binding& binding, std::string_view name,
                            std::string_view source) {

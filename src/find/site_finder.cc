@@ -34,8 +34,11 @@ class SiteFinder {
     std::vector<Occurrence> names = Occurrences();
     for (const Occurrence& o : names) doubles_.Note(o.name, o.up, source_);
     std::vector<CallSite> sites;
+    sites.reserve(names.size());  // one call per name, nearly always
     std::set<std::pair<uint32_t, uint32_t>> seen;  // calls already inspected
     for (const Occurrence& o : names) {
+      // The receiver and the payload are looked up next to the name.
+      node::RememberPath(o.up, o.name);
       for (const MethodCall& call : CallsOfMethod(o.name, o.up, source_)) {
         ByteRange range = node::Range(call.call);
         if (!seen.insert({range.begin, range.end}).second) continue;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <functional>
 
 #include "common/text_lines.h"
 
@@ -84,6 +85,12 @@ std::optional<std::string> GeneratedCodeReason(std::string_view path,
     return "bundler output";
   }
   return MinifiedReason(text);
+}
+
+bool MayIgnoreByComment(std::string_view text) {
+  std::boyer_moore_horspool_searcher marker(kIgnoreMarker.begin(),
+                                            kIgnoreMarker.end());
+  return std::search(text.begin(), text.end(), marker) != text.end();
 }
 
 bool IgnoredByComment(std::string_view text, uint32_t offset) {

@@ -18,6 +18,11 @@ std::optional<std::string> GeneratedCodeReason(std::string_view path,
 // `payment-session-migrate-ignore` comment (`//`, `/*` or `<!--`).
 bool IgnoredByComment(std::string_view text, uint32_t offset);
 
+// False when no site of `text` can be ignored by comment, because the
+// marker is nowhere in it: one look at the file spares looking near each of
+// its calls (most files have none).
+bool MayIgnoreByComment(std::string_view text);
+
 inline constexpr std::string_view kIgnoreMarker =
     "payment-session-migrate-ignore";
 inline constexpr std::string_view kIgnoredReason =

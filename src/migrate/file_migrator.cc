@@ -48,7 +48,7 @@ void DescribeEdits(Tree& tree, const EditSet& edits, const LineIndex& lines) {
     e.start_point = PointAt(lines, it->range.begin);
     e.old_end_point = PointAt(lines, it->range.end);
     e.new_end_point = Advance(e.start_point, it->text);
-    ts_tree_edit(tree.get(), &e);
+    tree.Edit(e);
   }
 }
 
@@ -103,8 +103,10 @@ std::vector<SitePlan> PlanSites(const std::vector<CallSite>& sites,
                                 const PlanOptions& options) {
   std::vector<SitePlan> plans;
   plans.reserve(sites.size());
+  bool may_ignore = MayIgnoreByComment(text);
   for (const CallSite& site : sites) {
-    if (IgnoredByComment(text, site.call.begin)) {  // markup's <!-- too
+    if (may_ignore &&
+        IgnoredByComment(text, site.call.begin)) {  // markup's <!-- too
       SitePlan ignored;
       ignored.status = SiteStatus::kIgnored;
       ignored.reasons.emplace_back(kIgnoredReason);
@@ -186,7 +188,13 @@ bool PlanReading(const FileReading& reading, std::string_view text,
   }
   std::vector<SitePlan> plans =
       PlanSites(sites, text, reading.source, rules, reading.options);
+  // Room for every site's result and edits, made once.
   m->result.sites.reserve(m->result.sites.size() + sites.size());
+  site_edits->reserve(site_edits->size() + sites.size());
+  size_t edit_count = 0;
+  for (const SitePlan& plan : plans) edit_count += plan.edits.edits().size();
+  file_edits->Reserve(edit_count);
+  if (!out->only_reading) out->edits.Reserve(edit_count);
   for (size_t k = 0; k < sites.size(); ++k) {
     SitePlan& plan = plans[k];
     bool builder = k >= found.first_builder;
@@ -206,10 +214,10 @@ bool PlanReading(const FileReading& reading, std::string_view text,
           {m->result.sites.size(), std::move(plan.edits), sites[k].call});
     }
     m->result.sites.push_back(std::move(result));
-    // Freed as the loop goes, so that a file of thousands of sites never
-    // holds every payload's literals, plans and results at once (issue 14).
+    // Its result is made: its payload goes now rather than with the file's
+    // last site, so that a file's sites and their results are not all held
+    // at once (issue 14: 50,000 sites).
     sites[k] = CallSite();
-    plan = SitePlan();
   }
   // Before the tree learns of the edits: its offsets must match the text.
   if (reading.extra_sites) out->extra_sites = reading.extra_sites(root, lines);

@@ -10,15 +10,47 @@
 namespace psm {
 namespace {
 
-// Every literal a site's payload is made of, nested ones included, by
-// range (a literal's range identifies it within a file).
-void CollectLiterals(
-    const ObjectLiteral& object, size_t site,
-    std::map<std::pair<uint32_t, uint32_t>, std::set<size_t>>* users) {
-  (*users)[{object.range.begin, object.range.end}].insert(site);
+// One literal (by its range, which identifies it within a file) that a
+// site's payload is made of.
+struct LiteralUse {
+  uint32_t begin, end;
+  size_t site;
+  friend auto operator<=>(const LiteralUse&, const LiteralUse&) = default;
+};
+
+// Every literal a site's payload is made of, nested ones included.
+void CollectLiterals(const ObjectLiteral& object, size_t site,
+                     std::vector<LiteralUse>* uses) {
+  uses->push_back({object.range.begin, object.range.end, site});
   for (const Member& m : object.members) {
-    if (m.object) CollectLiterals(*m.object, site, users);
+    if (m.object) CollectLiterals(*m.object, site, uses);
   }
+}
+
+using LiteralUsers = std::map<std::pair<uint32_t, uint32_t>, std::set<size_t>>;
+
+// The literals that several sites share, with their sites. A sorted list
+// rather than a map of every literal: most literals have one site, and a
+// file can have thousands.
+LiteralUsers SharedLiterals(const std::vector<CallSite>& sites) {
+  std::vector<LiteralUse> uses;
+  for (size_t i = 0; i < sites.size(); ++i) {
+    for (const PayloadLiteral& p : sites[i].payloads) {
+      CollectLiterals(p.object, i, &uses);
+    }
+  }
+  std::sort(uses.begin(), uses.end());
+  LiteralUsers shared;
+  for (size_t i = 0, j = 0; i < uses.size(); i = j) {
+    auto same_literal = [&](const LiteralUse& u) {
+      return u.begin == uses[i].begin && u.end == uses[i].end;
+    };
+    while (j < uses.size() && same_literal(uses[j])) ++j;
+    if (uses[i].site == uses[j - 1].site) continue;  // one site only
+    std::set<size_t>& group = shared[{uses[i].begin, uses[i].end}];
+    for (size_t k = i; k < j; ++k) group.insert(uses[k].site);
+  }
+  return shared;
 }
 
 // The edits of `plan` that fall inside `range`.
@@ -30,8 +62,6 @@ std::vector<Edit> EditsWithin(const SitePlan& plan, ByteRange range) {
   }
   return inside;
 }
-
-using LiteralUsers = std::map<std::pair<uint32_t, uint32_t>, std::set<size_t>>;
 
 std::map<size_t, std::string> Disagreements(const std::vector<CallSite>& sites,
                                             std::string_view text,
@@ -52,12 +82,8 @@ void Refuse(SitePlan* plan, const std::string& reason) {
 void ReconcileSharedLiterals(const std::vector<CallSite>& sites,
                              std::string_view text,
                              std::vector<SitePlan>* plans) {
-  std::map<std::pair<uint32_t, uint32_t>, std::set<size_t>> users;
-  for (size_t i = 0; i < sites.size(); ++i) {
-    for (const PayloadLiteral& p : sites[i].payloads) {
-      CollectLiterals(p.object, i, &users);
-    }
-  }
+  LiteralUsers users = SharedLiterals(sites);
+  if (users.empty()) return;
   // Refusing a site drops its edits, which can part it from a third site
   // it agreed with: repeat until nothing changes.
   for (bool changed = true; changed;) {
@@ -78,8 +104,7 @@ namespace {
 
 std::map<size_t, std::string> Disagreements(
     const std::vector<CallSite>& sites, std::string_view text,
-    const std::map<std::pair<uint32_t, uint32_t>, std::set<size_t>>& users,
-    const std::vector<SitePlan>& plans) {
+    const LiteralUsers& users, const std::vector<SitePlan>& plans) {
   std::map<size_t, std::string> why;
   for (const auto& [range, group] : users) {
     if (group.size() < 2) continue;

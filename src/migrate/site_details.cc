@@ -22,17 +22,19 @@ std::string Lines(std::string_view s, uint32_t begin, uint32_t end) {
 
 }  // namespace
 
-void DescribeEdits(const SitePlan& plan, std::string_view text,
+void DescribeEdits(SitePlan& plan, std::string_view text,
                    const LineIndex& lines, SiteResult* result) {
-  result->ledger.reserve(result->ledger.size() + plan.ledger.size());
-  for (const Removal& r : plan.ledger) {
-    result->ledger.push_back(
-        {r.path, std::string(r.value.In(text)), lines.Line(r.member.begin)});
+  std::vector<Removal> ledger = std::move(plan.ledger);  // freed here
+  result->ledger.reserve(ledger.size());
+  for (Removal& r : ledger) {
+    result->ledger.push_back({std::move(r.path), std::string(r.value.In(text)),
+                              lines.Line(r.member.begin)});
   }
-  result->fixes.reserve(result->fixes.size() + plan.edits.edits().size());
+  result->fixes.reserve(plan.edits.edits().size());
   for (const Edit& e : plan.edits.edits()) {
-    LineIndex::Position begin = lines.At(e.range.begin);
-    LineIndex::Position end = lines.At(e.range.end);
+    LineIndex::Position begin{lines.Line(e.range.begin),
+                              lines.Column(e.range.begin)};
+    LineIndex::Position end = lines.Advance(begin, e.range.begin, e.range.end);
     result->fixes.push_back(
         {begin.line, begin.column, end.line, end.column, e.text});
   }

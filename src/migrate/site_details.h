@@ -12,8 +12,9 @@
 namespace psm {
 
 // Fills the reviewer's details of a site: the ledger of removed values and
-// the site's edits as line/column replacements.
-void DescribeEdits(const SitePlan& plan, std::string_view text,
+// the site's edits as line/column replacements. The plan's ledger is taken
+// (nothing else reads it), its edits are left.
+void DescribeEdits(SitePlan& plan, std::string_view text,
                    const LineIndex& lines, SiteResult* result);
 
 // Sets the before/after excerpts of a site: the lines its edits touch (or the

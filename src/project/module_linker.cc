@@ -70,8 +70,6 @@ Found Linker::Follow(const std::string& importer,
       found.why_not = options_.display(*file) + " could not be read or parsed";
       return found;
     }
-    TSNode root = found.module->tree.Root();
-    std::string_view text = found.module->text;
     ExportedValue value = ModuleCache::Export(*found.module, ref.exported);
     if (value.passed_on) {
       found.passed_through.insert(*file);

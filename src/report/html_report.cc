@@ -9,12 +9,18 @@
 #include "common/path_quote.h"
 #include "common/report_marker.h"
 #include "report/html_assets.h"
+#include "report/html_compare.h"
+#include "report/html_text.h"
 #include "report/redact.h"
 #include "report/unified_diff.h"
 #include "version.h"
 
 namespace psm {
 namespace {
+
+using html::Code;
+using html::Escape;
+using html::Prose;
 
 // One number of the run's summary as the page shows it.
 struct Count {
@@ -50,51 +56,6 @@ constexpr Count kCounts[] = {
 };
 
 constexpr std::string_view kUnknownMethod = "(unknown)";
-
-std::string Escape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
-
-std::string Code(std::string_view text) {
-  return "<code>" + Escape(text) + "</code>";
-}
-
-// Reasons quote code Markdown-style: `type` becomes <code>type</code>.
-std::string Prose(std::string_view text) {
-  if (std::count(text.begin(), text.end(), '`') % 2 != 0) return Escape(text);
-  std::string out;
-  bool open = false;
-  for (size_t start = 0; start <= text.size();) {
-    size_t tick = std::min(text.find('`', start), text.size());
-    out += Escape(text.substr(start, tick - start));
-    if (tick < text.size()) out += (open = !open) ? "<code>" : "</code>";
-    start = tick + 1;
-  }
-  return out;
-}
 
 std::string Shown(const std::string& code, const ReportOptions& options) {
   return options.redact ? Redact(code) : code;
@@ -219,80 +180,9 @@ std::string Filters(const std::vector<FileResult>& files, const RunSummary& s) {
          std::to_string(s.sites) + "</span> call sites</p>\n</section>\n";
 }
 
-std::string Line(std::string_view kind, std::string_view number,
-                 std::string_view text) {
-  if (text.ends_with('\n')) text.remove_suffix(1);
-  if (text.ends_with('\r')) text.remove_suffix(1);
-  std::string classes = kind.empty() ? "l" : "l " + std::string(kind);
-  return "<span class=\"" + classes + "\" data-n=\"" + std::string(number) +
-         "\">" + Escape(text) + "</span>";
-}
-
-// Before and after as two aligned columns: kept lines face each other,
-// a change block pads its shorter side.
-struct Columns {
-  std::string before, after;
-  uint32_t line = 0;  // next line number of the original
-
-  void Keep(std::string_view text) {
-    before += Line("", std::to_string(line++), text);
-    after += Line("", "", text);
-  }
-  void Change(const std::vector<std::string_view>& dels,
-              const std::vector<std::string_view>& adds) {
-    for (size_t k = 0; k < std::max(dels.size(), adds.size()); ++k) {
-      before += k < dels.size() ? Line("del", std::to_string(line++), dels[k])
-                                : Line("pad", "", "");
-      after +=
-          k < adds.size() ? Line("add", "+", adds[k]) : Line("pad", "", "");
-    }
-  }
-};
-
-Columns SideBySide(const std::string& before, const std::string& after,
-                   uint32_t first_line) {
-  std::string diff = UnifiedDiff("excerpt", before, after, 1 << 20);
-  Columns columns{"", "", first_line};
-  std::vector<std::string_view> dels, adds;
-  size_t start = 0;
-  while (start < diff.size()) {
-    size_t end = std::min(diff.find('\n', start), diff.size() - 1) + 1;
-    std::string_view line(diff.data() + start, end - start);
-    start = end;
-    if (line.starts_with("---") || line.starts_with("+++") ||
-        line.starts_with("@@") || line.starts_with("\\")) {
-      continue;
-    }
-    if (line[0] == '-') dels.push_back(line.substr(1));
-    if (line[0] == '+') adds.push_back(line.substr(1));
-    if (line[0] != ' ') continue;
-    columns.Change(dels, adds);
-    dels.clear(), adds.clear();
-    columns.Keep(line.substr(1));
-  }
-  columns.Change(dels, adds);
-  return columns;
-}
-
 std::string Compare(const SiteResult& site, const ReportOptions& options) {
-  std::string before = Shown(site.before, options),
-              after = Shown(site.after, options);
-  if (before.empty()) return "";
-  if (before == after) {
-    Columns code{"", "", site.excerpt_line};
-    for (size_t start = 0; start < before.size();) {
-      size_t end = std::min(before.find('\n', start), before.size() - 1) + 1;
-      code.Keep(before.substr(start, end - start));
-      start = end;
-    }
-    return "<div class=\"compare single\"><div><h3>Code (unchanged)</h3><pre>" +
-           code.before + "</pre></div></div>\n";
-  }
-  Columns columns = SideBySide(before, after, site.excerpt_line);
-  return "<div class=\"compare\"><div><h3>Before</h3><pre class=\"before\">" +
-         columns.before +
-         "</pre></div><div><h3>After</h3><pre class=\"after\">" +
-         columns.after + "</pre></div></div>\n";
+  return BeforeAfterHtml(Shown(site.before, options),
+                         Shown(site.after, options), site.excerpt_line);
 }
 
 // One table row per removed field; `where` is its first cell.

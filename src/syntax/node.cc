@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <cstdint>
 
 #include "common/js_string.h"
@@ -39,6 +40,8 @@ TSTreeCursor* CursorAt(TSNode n) {
 std::vector<TSNode> ChildrenOf(TSNode n, bool named_only) {
   std::vector<TSNode> children;
   if (ts_node_is_null(n)) return children;
+  children.reserve(named_only ? ts_node_named_child_count(n)
+                              : ts_node_child_count(n));
   TSTreeCursor* cursor = CursorAt(n);
   if (!ts_tree_cursor_goto_first_child(cursor)) return children;
   do {
@@ -89,14 +92,122 @@ std::vector<TSNode> Children(TSNode n) { return ChildrenOf(n, false); }
 
 std::vector<TSNode> NamedChildren(TSNode n) { return ChildrenOf(n, true); }
 
-std::vector<TSNode> PathTo(TSNode root, uint32_t start, uint32_t end) {
+namespace {
+
+std::atomic<uint64_t> g_tree_generation{0};
+
+// The last path PathTo found on this thread. Finding a call, resolving its
+// receiver and payload and proving its edits ask for paths into the same
+// statement again and again; each descent from the root of a long file
+// costs thousands of instructions (issue 14), one from the deepest node
+// both paths share costs a few hundred.
+struct RememberedPath {
+  uint64_t generation = 0;
+  TSNode root{};
   std::vector<TSNode> path;
-  if (ts_node_is_null(root) || ts_node_start_byte(root) > start ||
-      ts_node_end_byte(root) < end) {
-    return path;
+};
+
+RememberedPath& LastPath() {
+  thread_local RememberedPath last;
+  return last;
+}
+
+// A cursor kept at a child of a root PathTo descended from. A long file's
+// statements hang from the root through a dozen hidden levels; the next
+// statement is a few sibling steps away (as when every occurrence of a
+// name is looked up in order), where a descent from the root costs ten
+// times more.
+class TopCursor {
+ public:
+  ~TopCursor() {
+    if (live_) ts_tree_cursor_delete(&cursor_);
   }
-  TSTreeCursor* cursor = CursorAt(root);
-  path.push_back(root);
+
+  // The root's child that holds [start, end), found by stepping on from
+  // the child the cursor is at when that one ends before `start`.
+  // Null when it is not a few steps on; `*none` when no child holds it.
+  TSNode StepTo(TSNode root, uint32_t start, uint32_t end, bool* none) {
+    *none = false;
+    if (!valid_ || generation_ != g_tree_generation.load() ||
+        !ts_node_eq(root, root_)) {
+      return TSNode{};
+    }
+    TSNode at = ts_tree_cursor_current_node(&cursor_);
+    if (ts_node_end_byte(at) > start) return TSNode{};
+    constexpr int kSteps = 8;
+    for (int step = 0; step < kSteps; ++step) {
+      if (!ts_tree_cursor_goto_next_sibling(&cursor_)) {
+        *none = true;
+        return TSNode{};
+      }
+      at = ts_tree_cursor_current_node(&cursor_);
+      if (ts_node_end_byte(at) < end || ts_node_end_byte(at) == start) continue;
+      if (ts_node_start_byte(at) > start) *none = true;
+      return *none ? TSNode{} : at;
+    }
+    return TSNode{};
+  }
+
+  // The same child, by a descent from the root (which leaves the cursor
+  // there for the next call); null when no child holds the range.
+  TSNode DescendTo(TSNode root, uint32_t start, uint32_t end) {
+    if (live_) {
+      ts_tree_cursor_reset(&cursor_, root);
+    } else {
+      cursor_ = ts_tree_cursor_new(root);
+      live_ = true;
+    }
+    valid_ = false;
+    if (ts_tree_cursor_goto_first_child_for_byte(&cursor_, start) < 0)
+      return TSNode{};
+    TSNode at = ts_tree_cursor_current_node(&cursor_);
+    // Past children that end before the range does (0.20 also stops at
+    // one that ends right at `start`).
+    while (ts_node_end_byte(at) < end || ts_node_end_byte(at) == start) {
+      if (!ts_tree_cursor_goto_next_sibling(&cursor_)) return TSNode{};
+      at = ts_tree_cursor_current_node(&cursor_);
+    }
+    valid_ = true;
+    root_ = root;
+    generation_ = g_tree_generation.load();
+    return ts_node_start_byte(at) > start ? TSNode{} : at;
+  }
+
+ private:
+  TSTreeCursor cursor_{};
+  bool live_ = false;
+  bool valid_ = false;  // at a child of root_, in a tree still alive
+  TSNode root_{};
+  uint64_t generation_ = 0;
+};
+
+TopCursor& LastTop() {
+  thread_local TopCursor top;
+  return top;
+}
+
+bool Contains(TSNode n, uint32_t start, uint32_t end) {
+  return ts_node_start_byte(n) <= start && ts_node_end_byte(n) >= end;
+}
+
+// How much of the remembered path PathTo(root, start, end) would take too:
+// for a non-empty range, the child that contains it is the only one, so
+// every remembered node containing the range lies on its path.
+size_t SharedPrefix(TSNode root, uint32_t start, uint32_t end) {
+  const RememberedPath& last = LastPath();
+  if (start >= end || last.path.empty() || !ts_node_eq(last.root, root) ||
+      last.generation != g_tree_generation.load()) {
+    return 0;
+  }
+  size_t shared = last.path.size();
+  while (shared > 0 && !Contains(last.path[shared - 1], start, end)) --shared;
+  return shared;
+}
+
+// Extends `path` (which ends at a node containing [start, end)) down to
+// the deepest node containing the range.
+void Descend(std::vector<TSNode>* path, uint32_t start, uint32_t end) {
+  TSTreeCursor* cursor = CursorAt(path->back());
   while (ts_tree_cursor_goto_first_child_for_byte(cursor, start) >= 0) {
     TSNode at = ts_tree_cursor_current_node(cursor);
     // Past children that end before the range does (0.20 also stops at
@@ -107,8 +218,51 @@ std::vector<TSNode> PathTo(TSNode root, uint32_t start, uint32_t end) {
       at = ts_tree_cursor_current_node(cursor);
     }
     if (!more || ts_node_start_byte(at) > start) break;
-    path.push_back(at);
+    path->push_back(at);
   }
+}
+
+// Keeps `path` (from `root`) as the last one found, and returns it.
+std::vector<TSNode> RememberedAs(TSNode root, std::vector<TSNode> path) {
+  RememberedPath& last = LastPath();
+  last.generation = g_tree_generation.load();
+  last.root = root;
+  last.path = path;
+  return path;
+}
+
+}  // namespace
+
+void ForgetPaths() { g_tree_generation.fetch_add(1); }
+
+void RememberPath(std::span<const TSNode> up, TSNode n) {
+  if (up.empty() || ts_node_start_byte(n) >= ts_node_end_byte(n)) return;
+  RememberedPath& last = LastPath();
+  last.generation = g_tree_generation.load();
+  last.root = up.back();
+  last.path.assign(up.rbegin(), up.rend());
+  last.path.push_back(n);
+}
+
+std::vector<TSNode> PathTo(TSNode root, uint32_t start, uint32_t end) {
+  std::vector<TSNode> path;
+  if (ts_node_is_null(root) || !Contains(root, start, end)) return path;
+  RememberedPath& last = LastPath();
+  if (size_t shared = SharedPrefix(root, start, end); shared > 1) {
+    path.assign(last.path.begin(), last.path.begin() + shared);
+  } else {
+    path.push_back(root);
+    if (start < end) {
+      bool none = false;
+      TSNode top = LastTop().StepTo(root, start, end, &none);
+      if (ts_node_is_null(top) && !none)
+        top = LastTop().DescendTo(root, start, end);
+      if (ts_node_is_null(top)) return RememberedAs(root, std::move(path));
+      path.push_back(top);
+    }
+  }
+  Descend(&path, start, end);
+  if (start < end) return RememberedAs(root, std::move(path));
   return path;
 }
 

@@ -3,6 +3,7 @@
 
 #include <tree_sitter/api.h>
 
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -74,7 +75,18 @@ std::vector<TSNode> Ancestors(TSNode n);
 // The nodes from `root` down to the smallest node that spans the bytes
 // [start, end), root first (like ts_node_descendant_for_byte_range, with
 // the ancestors it passes on the way). Empty if `root` does not span them.
+// Paths into the same region are asked for many times over: the last one
+// found on each thread is remembered and a new descent starts from the
+// deepest node the two share.
 std::vector<TSNode> PathTo(TSNode root, uint32_t start, uint32_t end);
+
+// Forgets every remembered path, on every thread: called before a tree is
+// deleted, since a new tree may later take the same addresses.
+void ForgetPaths();
+
+// Tells PathTo of the ancestors `up` of `n` (parent first, the root last)
+// found earlier, so that the next descent near `n` starts from them.
+void RememberPath(std::span<const TSNode> up, TSNode n);
 
 // The arguments of a call, comments left out.
 std::vector<TSNode> Arguments(TSNode call);

@@ -2,7 +2,19 @@
 
 #include <cstring>
 
+#include "syntax/node.h"
+
 namespace psm {
+
+void TreeDeleter::operator()(TSTree* tree) const {
+  node::ForgetPaths();  // PathTo remembers nodes of the trees it walked
+  ts_tree_delete(tree);
+}
+
+void Tree::Edit(const TSInputEdit& edit) {
+  node::ForgetPaths();
+  ts_tree_edit(tree_.get(), &edit);
+}
 
 Parser::Parser() : parser_(ts_parser_new()) {}
 

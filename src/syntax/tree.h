@@ -13,7 +13,7 @@
 namespace psm {
 
 struct TreeDeleter {
-  void operator()(TSTree* tree) const { ts_tree_delete(tree); }
+  void operator()(TSTree* tree) const;
 };
 struct ParserDeleter {
   void operator()(TSParser* parser) const { ts_parser_delete(parser); }
@@ -28,6 +28,9 @@ class Tree {
   bool ok() const { return tree_ != nullptr; }
   TSNode Root() const { return ts_tree_root_node(tree_.get()); }
   TSTree* get() const { return tree_.get(); }
+  // Tells the tree of an edit of its text (before a Reparse). Its nodes
+  // move, so paths remembered into it are forgotten.
+  void Edit(const TSInputEdit& edit);
 
  private:
   std::unique_ptr<TSTree, TreeDeleter> tree_;

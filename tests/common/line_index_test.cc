@@ -23,13 +23,12 @@ TEST(LineIndexTest, ColumnsCountCharactersFromTheLineStart) {
   EXPECT_EQ(lines.Column(end), 3u);  // after "x€"
 }
 
-TEST(LineIndexTest, AtAgreesWithAScanFromTheStart) {
+TEST(LineIndexTest, LineAndColumnAgreeWithAScanFromTheStart) {
   LineIndex lines(kText);
   uint32_t line = 1, column = 1;
   for (uint32_t offset = 0; offset <= kText.size(); ++offset) {
-    LineIndex::Position at = lines.At(offset);
-    EXPECT_EQ(at.line, line) << offset;
-    EXPECT_EQ(at.column, column) << offset;
+    EXPECT_EQ(lines.Line(offset), line) << offset;
+    EXPECT_EQ(lines.Column(offset), column) << offset;
     if (offset == kText.size()) break;
     if (kText[offset] == '\n') {
       ++line;

@@ -64,6 +64,30 @@ TEST(EditSetTest, AddAllMergesEditsThatGoBeforeExistingOnes) {
   EXPECT_EQ(ApplyEdits("0123456789", base), "0A234567<Y>9");
 }
 
+// Taking a set's edits (AddAll of a temporary) must give what copying
+// them gives, into an empty set and into one that has edits.
+TEST(EditSetTest, AddAllOfATemporaryGivesWhatAddAllOfACopyGives) {
+  EditSet earlier;
+  ASSERT_FALSE(earlier.Add({{1, 2}, "A"}));
+  ASSERT_FALSE(earlier.Add({{8, 8}, "<"}));
+  ASSERT_FALSE(earlier.Add({{9, 9}, ">"}));
+  for (bool start_empty : {true, false}) {
+    EditSet copied, taken;
+    if (!start_empty) {
+      ASSERT_FALSE(copied.Add({{8, 9}, "Y"}));
+      ASSERT_FALSE(taken.Add({{8, 9}, "Y"}));
+    }
+    ASSERT_FALSE(copied.AddAll(earlier));
+    ASSERT_FALSE(taken.AddAll(EditSet(earlier)));
+    EXPECT_EQ(taken.edits(), copied.edits());
+  }
+  EditSet overlapping;
+  ASSERT_FALSE(overlapping.Add({{0, 5}, ""}));
+  EditSet base = earlier;
+  EXPECT_TRUE(base.AddAll(std::move(overlapping)));
+  EXPECT_EQ(base.edits(), earlier.edits());
+}
+
 TEST(EditSetTest, InsertionsAtOneOffsetKeepTheirOrderAcrossAddAll) {
   EditSet base;
   ASSERT_FALSE(base.Add({{3, 3}, "a"}));

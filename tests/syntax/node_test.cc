@@ -2,8 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <random>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -16,7 +18,8 @@ namespace {
 
 std::vector<TSNode> ParentChain(TSNode n) {
   std::vector<TSNode> chain;
-  for (TSNode p = ts_node_parent(n); !ts_node_is_null(p); p = ts_node_parent(p)) {
+  for (TSNode p = ts_node_parent(n); !ts_node_is_null(p);
+       p = ts_node_parent(p)) {
     chain.push_back(p);
   }
   return chain;
@@ -85,7 +88,8 @@ TEST(NodeTest, AncestorsMatchTheParentChainEverywhere) {
       uint32_t start = ts_node_start_byte(n), end = ts_node_end_byte(n);
       if (start < end) {
         std::vector<TSNode> path = node::PathTo(tree.Root(), start, end);
-        TSNode deepest = ts_node_descendant_for_byte_range(tree.Root(), start, end);
+        TSNode deepest =
+            ts_node_descendant_for_byte_range(tree.Root(), start, end);
         ASSERT_FALSE(path.empty()) << where;
         EXPECT_TRUE(ts_node_eq(path.back(), deepest)) << where;
         std::vector<TSNode> up(path.rbegin() + 1, path.rend());
@@ -95,6 +99,109 @@ TEST(NodeTest, AncestorsMatchTheParentChainEverywhere) {
     }
   }
   EXPECT_GT(checked, 1000u);
+}
+
+// PathTo starts from the deepest node it shares with the last path it
+// found (or was told of): asked in any order, for any range, in a tree
+// that replaced another, it must answer as a descent from the root does.
+TEST(NodeTest, RememberedPathsAnswerAsAFreshDescentInAnyOrder) {
+  std::string text =
+      "const a = { b: [1, (2)], c: () => { let d = `x${e}`; } };\n"
+      "dr.createSource({ type: 'payPal', amount: 1, payPal: { items: [] } });\n"
+      "function f(g = {}) { return g?.h ?? i; }\n";
+  Parser parser;
+  std::mt19937 random(7);
+  size_t checked = 0;
+  for (int round = 0; round < 3; ++round) {
+    // A new tree each round, which may reuse the old one's memory.
+    Tree tree = parser.Parse(Language::kJavaScript, text);
+    ASSERT_TRUE(tree.ok());
+    std::vector<TSNode> nodes = AllNodes(tree.Root());
+    std::shuffle(nodes.begin(), nodes.end(), random);
+    for (TSNode n : nodes) {
+      uint32_t start = ts_node_start_byte(n), end = ts_node_end_byte(n);
+      if (start == end) continue;
+      std::string where = std::string(ts_node_type(n)) + " at " +
+                          std::to_string(start) + " round " +
+                          std::to_string(round);
+      std::vector<TSNode> path = node::PathTo(tree.Root(), start, end);
+      ASSERT_FALSE(path.empty()) << where;
+      EXPECT_TRUE(ts_node_eq(path.back(), ts_node_descendant_for_byte_range(
+                                              tree.Root(), start, end)))
+          << where;
+      ExpectSameNodes(std::vector<TSNode>(path.rbegin() + 1, path.rend()),
+                      ParentChain(path.back()), where);
+      ++checked;
+    }
+    // Arbitrary ranges, some across nodes, against a descent that starts
+    // from the root because every remembered path was forgotten.
+    for (int k = 0; k < 200; ++k) {
+      uint32_t start = random() % text.size();
+      uint32_t end = start + 1 + random() % (text.size() - start);
+      std::vector<TSNode> remembered = node::PathTo(tree.Root(), start, end);
+      node::ForgetPaths();
+      ExpectSameNodes(
+          remembered, node::PathTo(tree.Root(), start, end),
+          "range " + std::to_string(start) + "-" + std::to_string(end));
+    }
+    // A subtree as the root: the remembered path of the whole tree must not
+    // lend it nodes above it.
+    TSNode statement = ts_node_named_child(tree.Root(), 1);
+    uint32_t at = ts_node_start_byte(statement) + 3;
+    node::PathTo(tree.Root(), at, at + 12);
+    std::vector<TSNode> inner = node::PathTo(statement, at, at + 12);
+    ASSERT_FALSE(inner.empty());
+    EXPECT_TRUE(ts_node_eq(inner.front(), statement));
+  }
+  EXPECT_GT(checked, 100u);
+}
+
+// Paths into later statements are found by stepping over the root's
+// children (a few at most, else by a descent): with any stride, forwards
+// and backwards, the answer is a fresh descent's.
+TEST(NodeTest, PathsIntoLaterStatementsAnswerAsAFreshDescent) {
+  std::string text;
+  std::vector<std::pair<uint32_t, uint32_t>> names;
+  for (int k = 0; k < 60; ++k) {
+    std::string name = "v" + std::to_string(k);
+    text += k % 7 == 3 ? "// a comment\n" : "";
+    names.emplace_back(text.size() + 4, text.size() + 4 + name.size());
+    text += "let " + name + " = dr.createSource({ a: " + std::to_string(k) +
+            " });\n";
+  }
+  Parser parser;
+  Tree tree = parser.Parse(Language::kJavaScript, text);
+  ASSERT_TRUE(tree.ok());
+  size_t checked = 0;
+  for (size_t stride : {1, 2, 5, 9, 13, 40}) {
+    for (int backwards = 0; backwards < 2; ++backwards) {
+      // First the sweep, remembered path after remembered path ...
+      std::vector<std::pair<uint32_t, uint32_t>> asked;
+      std::vector<std::vector<TSNode>> swept;
+      for (size_t i = 0; i < names.size(); i += stride) {
+        auto [start, end] = names[backwards ? names.size() - 1 - i : i];
+        // Also a range inside the statement, and one running into the
+        // next statement (only the root holds it).
+        for (auto range :
+             {std::pair{start, end}, std::pair{end + 1, end + 2},
+              std::pair{start, std::min<uint32_t>(start + 40, text.size())}}) {
+          asked.push_back(range);
+          swept.push_back(node::PathTo(tree.Root(), range.first, range.second));
+        }
+      }
+      // ... then each range again from the root.
+      for (size_t k = 0; k < asked.size(); ++k) {
+        auto [start, end] = asked[k];
+        node::ForgetPaths();
+        std::string where =
+            "stride " + std::to_string(stride) + " at " + std::to_string(start);
+        ExpectSameNodes(swept[k], node::PathTo(tree.Root(), start, end), where);
+        ASSERT_FALSE(swept[k].empty()) << where;
+        ++checked;
+      }
+    }
+  }
+  EXPECT_GT(checked, 200u);
 }
 
 TEST(NodeTest, ChildrenAndFieldsAgreeWithIndexedAccess) {
@@ -109,7 +216,8 @@ TEST(NodeTest, ChildrenAndFieldsAgreeWithIndexedAccess) {
       EXPECT_TRUE(ts_node_eq(all[i], ts_node_child(n, i)));
     for (uint32_t i = 0; i < named.size(); ++i)
       EXPECT_TRUE(ts_node_eq(named[i], ts_node_named_child(n, i)));
-    for (const char* field : {"function", "arguments", "name", "value", "body"}) {
+    for (const char* field :
+         {"function", "arguments", "name", "value", "body"}) {
       TSNode by_name = ts_node_child_by_field_name(n, field, strlen(field));
       EXPECT_TRUE(ts_node_eq(node::Field(n, field), by_name)) << field;
     }

@@ -1,0 +1,116 @@
+#include "find/scope_index.h"
+
+#include <algorithm>
+
+#include "common/strings.h"
+#include "syntax/node.h"
+
+namespace psm {
+namespace scope_detail {
+namespace {
+
+bool IsPatternPart(TSNode n) {
+  std::string_view t = node::Type(n);
+  return t == "object_pattern" || t == "array_pattern" || t == "pair_pattern" ||
+         t == "assignment_pattern" || t == "object_assignment_pattern" ||
+         t == "rest_pattern";
+}
+
+thread_local const ScopeIndex* g_index = nullptr;
+thread_local uint64_t g_index_id = 0;
+thread_local uint64_t g_next_index_id = 0;
+
+}  // namespace
+
+const NameEntry& ScopeIndex::Get(std::string_view name) const {
+  auto it = names_.find(std::string(name));
+  if (it != names_.end()) return it->second;
+  NameEntry& entry = names_[std::string(name)];
+  if (name.empty()) return entry;  // a missing identifier (error recovery)
+  for (size_t at = source_.find(name); at != std::string_view::npos;
+       at = source_.find(name, at + name.size())) {
+    size_t end = at + name.size();
+    if ((at > 0 && IsIdentifierByte(source_[at - 1])) ||
+        (end < source_.size() && IsIdentifierByte(source_[end]))) {
+      continue;
+    }
+    // One descent gives the node and the ancestors Classify looks at.
+    std::vector<TSNode> path = node::PathTo(root_, static_cast<uint32_t>(at),
+                                            static_cast<uint32_t>(end));
+    if (path.empty()) continue;
+    TSNode n = path.back();
+    path.pop_back();
+    std::reverse(path.begin(), path.end());
+    Classify(n, path, &entry);
+  }
+  return entry;
+}
+
+void ScopeIndex::Classify(TSNode n, const std::vector<TSNode>& up,
+                          NameEntry* entry) {
+  std::string_view type = node::Type(n);
+  if (type == "shorthand_property_identifier") {  // `{ payload }` reads it
+    entry->identifiers.push_back(n);
+    return;
+  }
+  if (type != "identifier" && type != "shorthand_property_identifier_pattern")
+    return;
+  auto parent = [&](size_t i) { return i < up.size() ? up[i] : TSNode{}; };
+  if (type == "identifier") {
+    entry->identifiers.push_back(n);
+    size_t i = 0;  // up[i] is the parent of `top`
+    TSNode top = n;
+    while (node::Is(parent(i), "parenthesized_expression")) top = parent(i++);
+    TSNode assignment = parent(i);
+    if (node::Is(assignment, "assignment_expression") &&
+        ts_node_eq(node::Field(assignment, "left"), top)) {
+      entry->assignments.push_back(assignment);
+    }
+  }
+  size_t i = 0;
+  TSNode top = n;
+  while (IsPatternPart(parent(i))) top = parent(i++);
+  TSNode declarator = parent(i);
+  if (node::Is(declarator, "variable_declarator") &&
+      ts_node_eq(node::Field(declarator, "name"), top) &&
+      node::Is(parent(i + 1), "variable_declaration")) {
+    entry->vars.push_back(declarator);
+  }
+}
+
+const std::vector<TSNode>& ScopeIndex::NamedChildrenOf(TSNode scope) const {
+  auto it = children_.find(scope.id);
+  if (it != children_.end()) return it->second;
+  return children_.emplace(scope.id, node::NamedChildren(scope)).first->second;
+}
+
+const ScopeIndex* IndexFor(TSNode n) {
+  return g_index && g_index->tree == n.tree ? g_index : nullptr;
+}
+
+}  // namespace scope_detail
+
+using scope_detail::g_index;
+using scope_detail::g_index_id;
+using scope_detail::g_next_index_id;
+using scope_detail::ScopeIndex;
+
+IndexedTree::IndexedTree(TSNode root, std::string_view source)
+    : previous_(g_index), previous_id_(g_index_id) {
+  auto* index = new ScopeIndex(root, source);
+  index_ = index;
+  g_index = index;
+  g_index_id = ++g_next_index_id;
+}
+
+IndexedTree::~IndexedTree() {
+  g_index = static_cast<const ScopeIndex*>(previous_);
+  g_index_id = previous_id_;
+  delete static_cast<const ScopeIndex*>(index_);
+}
+
+uint64_t IndexedTreeId(TSNode n) {
+  return scope_detail::IndexFor(n) ? g_index_id : 0;
+}
+
+}  // namespace psm
