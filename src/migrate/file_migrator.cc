@@ -8,6 +8,7 @@
 #include "find/session_api_finder.h"
 #include "find/site_finder.h"
 #include "migrate/builder_sites.h"
+#include "migrate/edited_parse.h"
 #include "migrate/file_kind.h"
 #include "migrate/file_reading.h"
 #include "migrate/kept_syntax.h"
@@ -19,38 +20,6 @@
 
 namespace psm {
 namespace {
-
-TSPoint PointAt(const LineIndex& lines, uint32_t offset) {
-  return {lines.Line(offset) - 1, lines.ByteColumn(offset)};
-}
-
-TSPoint Advance(TSPoint start, std::string_view inserted) {
-  for (char c : inserted) {
-    if (c == '\n') {
-      ++start.row;
-      start.column = 0;
-    } else {
-      ++start.column;
-    }
-  }
-  return start;
-}
-
-// Tells `tree` about the edits, last first, so that each edit's offsets in
-// the old text are still right in the partly edited one.
-void DescribeEdits(Tree& tree, const EditSet& edits, const LineIndex& lines) {
-  const auto& all = edits.edits();
-  for (auto it = all.rbegin(); it != all.rend(); ++it) {
-    TSInputEdit e;
-    e.start_byte = it->range.begin;
-    e.old_end_byte = it->range.end;
-    e.new_end_byte = it->range.begin + static_cast<uint32_t>(it->text.size());
-    e.start_point = PointAt(lines, it->range.begin);
-    e.old_end_point = PointAt(lines, it->range.end);
-    e.new_end_point = Advance(e.start_point, it->text);
-    tree.Edit(e);
-  }
-}
 
 SiteResult ToResult(SitePlan& plan, const CallSite& site,
                     const LineIndex& lines) {
@@ -224,32 +193,13 @@ bool PlanReading(const FileReading& reading, std::string_view text,
   return true;
 }
 
-// With an edit every few lines (a generated file of thousands of calls)
-// the incremental re-parse re-reads nearly every statement anyway, after
-// one ts_tree_edit per edit, and keeps both trees alive: a fresh parse of
-// the edited text is then cheaper and holds one tree at a time. Sparse
-// edits (the normal file) keep the incremental re-parse. Either way the
-// whole edited text is parsed: the check is the same.
-constexpr size_t kDenseEditsMin = 64;
-constexpr size_t kDenseEditBytes = 512;  // average text per edit, below
-
-bool DenseEdits(const EditSet& edits, size_t text_bytes) {
-  size_t n = edits.edits().size();
-  return n >= kDenseEditsMin && text_bytes / n < kDenseEditBytes;
-}
-
 // Parses `p`'s text with its edits; `p.tree` is spent (told of the edits,
 // or freed).
 Tree ParseEdited(PlannedReading& p, const EditSet& edits,
                  std::string_view after_source, const LineIndex& lines,
                  Parser& parser) {
-  Language language = p.reading->language;
-  if (DenseEdits(edits, p.reading->source.size())) {
-    p.tree = Tree();  // nothing reads it any more
-    return parser.Parse(language, after_source);
-  }
-  DescribeEdits(p.tree, edits, lines);
-  return parser.Reparse(language, p.tree, after_source);
+  return ParseWithEdits(std::move(p.tree), p.reading->language, edits,
+                        p.reading->source.size(), after_source, lines, parser);
 }
 
 // The safety net for one reading: the file with its edits must read as
