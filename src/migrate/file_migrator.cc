@@ -124,16 +124,21 @@ struct SiteEditsOf {
   ByteRange call;
 };
 
-// A site whose edits overlap another's (one payload, two calls that need
-// different edits) is left to a person.
-void RefuseShared(SitePlan* plan) {
+// A site whose edits cannot be made is left to a person, for `reason`.
+void Refuse(SitePlan* plan, std::string reason) {
   plan->status = SiteStatus::kNeedsReview;
   plan->removed.clear();
   plan->added_session_id = false;
   plan->edits = EditSet();
-  plan->reasons.push_back(
-      "its payload is shared with another call that needs different edits; "
-      "migrate by hand");
+  plan->reasons.push_back(std::move(reason));
+}
+
+// A site whose edits overlap another's (one payload, two calls that need
+// different edits) is left to a person.
+void RefuseShared(SitePlan* plan) {
+  Refuse(plan,
+         "its payload is shared with another call that needs different "
+         "edits; migrate by hand");
 }
 
 // Parses `reading`, plans its sites into `m`, gathers their edits.
@@ -170,6 +175,10 @@ bool PlanReading(const FileReading& reading, std::string_view text,
     if (k >= found.first_noted) {
       plan.reasons.insert(plan.reasons.begin(),
                           found.notes[k - found.first_noted]);
+    }
+    if (reading.refuse_site && !plan.edits.empty()) {
+      if (std::string why = reading.refuse_site(text, plan.edits); !why.empty())
+        Refuse(&plan, std::move(why));
     }
     if (plan.status != SiteStatus::kIgnored && file_edits->AddAll(plan.edits))
       RefuseShared(&plan);

@@ -2,11 +2,13 @@
 
 #include <algorithm>
 
+#include "find/object_builder.h"
 #include "find/scope.h"
 #include "find/session_api_finder.h"
 #include "find/site_finder.h"
 #include "migrate/builder_sites.h"
 #include "migrate/markup_names.h"
+#include "syntax/template_islands.h"
 
 namespace psm {
 namespace {
@@ -82,6 +84,18 @@ FileReading MarkupScriptReading(const ScriptView& view,
       JavaScriptReading(view.language, view.text, options, session_apis);
   reading.verify = [&view](std::string_view text, std::string_view edited) {
     return SameMarkup(text, view, edited, MaskScriptContainer(edited));
+  };
+  reading.refuse_site = [](std::string_view text, const EditSet& edits) {
+    for (const Edit& edit : edits.edits()) {
+      ByteRange island = CodeIslandIn(text, edit.range);
+      if (island.empty()) continue;
+      return "a field it removes holds server-side code that does more than "
+             "print a value (" +
+             Quote(island.In(text)) + ", line " +
+             std::to_string(text::LineAt(text, island.begin)) +
+             "); removing it would remove that code; migrate by hand";
+    }
+    return std::string();
   };
   return reading;
 }

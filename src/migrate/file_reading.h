@@ -54,6 +54,10 @@ struct FileReading {
   // Whether the file with only this reading's edits (`edited`) still reads
   // as it did around them (optional).
   std::function<bool(std::string_view text, std::string_view edited)> verify;
+  // Why a site's edits must be left to a person, or "" (optional): they
+  // would remove something of the file `text` this reading does not see.
+  std::function<std::string(std::string_view text, const EditSet& edits)>
+      refuse_site;
 };
 
 // A JavaScript or TypeScript file read whole. `session_apis`: look for
