@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
-#include <functional>
 
 #include "common/text_lines.h"
 
@@ -88,9 +87,9 @@ std::optional<std::string> GeneratedCodeReason(std::string_view path,
 }
 
 bool MayIgnoreByComment(std::string_view text) {
-  std::boyer_moore_horspool_searcher marker(kIgnoreMarker.begin(),
-                                            kIgnoreMarker.end());
-  return std::search(text.begin(), text.end(), marker) != text.end();
+  // Once per file; std::boyer_moore_horspool_searcher is not in the
+  // WebAssembly build's libc++.
+  return text.find(kIgnoreMarker) != std::string_view::npos;
 }
 
 bool IgnoredByComment(std::string_view text, uint32_t offset) {
