@@ -18,9 +18,11 @@
 #include <cstdlib>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "edit/site_plan.h"
 #include "migrate/file_migrator.h"
+#include "migrate/layer_errors.h"
 #include "rules/rule_table.h"
 #include "syntax/embedded_script.h"
 #include "syntax/language.h"
@@ -42,41 +44,41 @@ const char* Name(psm::Language language) {
   return "?";
 }
 
+// Written with fwrite, not printf's %.*s, which stops at the first NUL byte
+// (fuzz inputs hold many). PSM_FUZZ_DUMP=DIR also writes both texts to
+// DIR/input and DIR/output, to diff them.
 [[noreturn]] void Fail(const char* what, std::string_view path, psm::Language language,
                        std::string_view input, std::string_view output) {
-  std::fprintf(stderr,
-               "\n=== fuzz_migrate invariant broken (%.*s, %s grammar): %s\n"
-               "--- input (%zu bytes) ---\n%.*s\n--- output (%zu bytes) ---\n%.*s\n---\n",
-               static_cast<int>(path.size()), path.data(), Name(language), what,
-               input.size(), static_cast<int>(input.size()),
-               input.data(), output.size(), static_cast<int>(output.size()),
-               output.data());
+  std::fprintf(stderr, "\n=== fuzz_migrate invariant broken (%.*s, %s grammar): %s\n",
+               static_cast<int>(path.size()), path.data(), Name(language), what);
+  std::fprintf(stderr, "--- input (%zu bytes) ---\n", input.size());
+  std::fwrite(input.data(), 1, input.size(), stderr);
+  std::fprintf(stderr, "\n--- output (%zu bytes) ---\n", output.size());
+  std::fwrite(output.data(), 1, output.size(), stderr);
+  std::fprintf(stderr, "\n---\n");
+  if (const char* dir = std::getenv("PSM_FUZZ_DUMP")) {
+    for (auto [name, text] : {std::pair{"/input", input}, std::pair{"/output", output}}) {
+      if (FILE* file = std::fopen((std::string(dir) + name).c_str(), "wb")) {
+        std::fwrite(text.data(), 1, text.size(), file);
+        std::fclose(file);
+      }
+    }
+  }
   std::abort();
 }
 
-// Syntax errors in `text` as the tool sees it: the file itself, or for a
-// script container its same-length JavaScript view.
+// Syntax errors in `text` as the tool sees it, over every layer (a PHP
+// file's PHP and its scripts; a script container's same-length JavaScript
+// view, whose length is checked here too).
 int Errors(psm::Parser& parser, std::string_view path, psm::Language language,
            std::string_view text) {
-  if (psm::IsPhpFile(path)) {  // its PHP, then its scripts
-    psm::Tree tree = parser.Parse(psm::Language::kPhp, text);
-    if (!tree.ok()) return -1;
-    int php = psm::CountSyntaxErrors(tree.Root());
-    psm::ScriptView view = psm::MaskScriptContainer(text);
-    psm::Tree scripts = parser.Parse(view.language, view.text);
-    return scripts.ok() ? php + psm::CountSyntaxErrors(scripts.Root()) : -1;
-  }
   if (psm::IsScriptContainer(path)) {
     psm::ScriptView view = psm::MaskScriptContainer(text);
     if (view.text.size() != text.size()) {
       Fail("the script view does not have the file's length", path, language, text, view.text);
     }
-    psm::Tree tree = parser.Parse(view.language, view.text);
-    return tree.ok() ? psm::CountSyntaxErrors(tree.Root()) : -1;
   }
-  psm::Tree tree = parser.Parse(language, text);
-  if (!tree.ok()) return -1;
-  return psm::CountSyntaxErrors(tree.Root());
+  return psm::CountLayerErrors(path, language, text, parser).total();
 }
 
 // `tool_parser` is the one MigrateText reuses, as a worker thread does (for

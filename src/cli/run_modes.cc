@@ -17,6 +17,7 @@
 #include "io/ignore.h"
 #include "io/walk.h"
 #include "migrate/file_migrator.h"
+#include "migrate/layer_errors.h"
 #include "syntax/embedded_script.h"
 #include "syntax/tree.h"
 
@@ -130,8 +131,7 @@ int RunInteractive(const RunContext& ctx, Printer& printer) {
     if (m.result.changed) {
       std::string text = ApplyEdits(file.text, accepted);
       Language language = LanguageOf(path);
-      if (CountFileSyntaxErrors(path, language, text, parser) >
-          CountFileSyntaxErrors(path, language, file.text, parser)) {
+      if (!ParsesNoWorse(path, language, file.text, text, parser)) {
         m.result.error =
             "the accepted changes would not parse; file left unchanged";
         m.result.changed = false;

@@ -12,6 +12,7 @@
 #include "migrate/file_kind.h"
 #include "migrate/file_reading.h"
 #include "migrate/kept_syntax.h"
+#include "migrate/layer_errors.h"
 #include "migrate/shared_payloads.h"
 #include "migrate/site_details.h"
 #include "migrate/unparsed_calls.h"
@@ -293,6 +294,19 @@ Migration Migrate(Migration m, std::string_view text,
       Reject(&m, rejected->first, rejected->second);
       break;
     }
+    // Each reading was judged on its own layer; a PHP file is read twice
+    // (its PHP, its scripts) and an edit of one can change how the other
+    // recovers from its syntax errors. (The scripts of a PHP file are read
+    // through its script view: the language passed is not used.)
+    if (m.result.changed && IsPhpFile(m.result.path) &&
+        !ParsesNoWorse(m.result.path, Language::kJavaScript, text,
+                       m.edited_text, parser)) {
+      Reject(&m,
+             "the rewrite would make the file's other layer (its PHP or "
+             "its scripts) parse worse; left unchanged",
+             "the rewrite would add a syntax error to the file's PHP or "
+             "scripts; fix the file's syntax errors first");
+    }
   }
   static const EditSet kNone;
   OffsetMap moved(m.result.changed && excerpts ? file_edits : kNone);
@@ -326,24 +340,6 @@ CallKinds ScanCallKinds(std::string_view text) {
 }
 
 }  // namespace
-
-int CountFileSyntaxErrors(std::string_view path, Language language,
-                          std::string_view text, Parser& parser) {
-  int errors = 0;
-  if (IsPhpFile(path)) {
-    Tree tree = parser.Parse(Language::kPhp, text);
-    errors += tree.ok() ? CountSyntaxErrors(tree.Root()) : 1 << 20;
-  }
-  std::string view;
-  if (IsScriptContainer(path)) {
-    ScriptView v = MaskScriptContainer(text);
-    view = std::move(v.text);
-    language = v.language;
-    text = view;
-  }
-  Tree tree = parser.Parse(language, text);
-  return errors + (tree.ok() ? CountSyntaxErrors(tree.Root()) : 1 << 20);
-}
 
 Migration MigrateText(std::string_view path, std::string_view text,
                       Language language, const RuleTable& rules,

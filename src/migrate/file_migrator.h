@@ -44,11 +44,6 @@ Migration MigrateText(std::string_view path, std::string_view text,
                       const PlanOptions& options, Parser& parser,
                       const FileLinks* links = nullptr);
 
-// Syntax errors in `text` read as the file `path` (script containers
-// through their script view). Used to vet a partial rewrite.
-int CountFileSyntaxErrors(std::string_view path, Language language,
-                          std::string_view text, Parser& parser);
-
 }  // namespace psm
 
 #endif  // PSM_MIGRATE_FILE_MIGRATOR_H_

@@ -1,0 +1,41 @@
+#include "migrate/layer_errors.h"
+
+#include <string>
+
+#include "syntax/embedded_script.h"
+#include "syntax/language.h"
+
+namespace psm {
+namespace {
+
+constexpr int kUnparsed = 1 << 20;
+
+int Errors(Parser& parser, Language language, std::string_view text) {
+  Tree tree = parser.Parse(language, text);
+  return tree.ok() ? CountSyntaxErrors(tree.Root()) : kUnparsed;
+}
+
+}  // namespace
+
+LayerErrors CountLayerErrors(std::string_view path, Language language,
+                             std::string_view text, Parser& parser) {
+  LayerErrors errors;
+  if (IsPhpFile(path)) errors.php = Errors(parser, Language::kPhp, text);
+  if (IsScriptContainer(path)) {
+    ScriptView view = MaskScriptContainer(text);
+    errors.scripts = Errors(parser, view.language, view.text);
+  } else {
+    errors.scripts = Errors(parser, language, text);
+  }
+  return errors;
+}
+
+bool ParsesNoWorse(std::string_view path, Language language,
+                   std::string_view before, std::string_view after,
+                   Parser& parser) {
+  LayerErrors was = CountLayerErrors(path, language, before, parser);
+  LayerErrors is = CountLayerErrors(path, language, after, parser);
+  return is.php <= was.php && is.scripts <= was.scripts;
+}
+
+}  // namespace psm
