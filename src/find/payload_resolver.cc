@@ -1,5 +1,6 @@
 #include "find/payload_resolver.h"
 
+#include "common/step_counter.h"
 #include "find/payload_resolver_class.h"
 
 namespace psm {
@@ -19,12 +20,30 @@ void PayloadResolver::CollectUses(CallSite* site) {
   DropPiecewiseWrites(site);
 }
 
+bool PayloadResolver::FirstVisit(TSNode value) {
+  std::tuple key{ts_node_start_byte(value), ts_node_end_byte(value), group_};
+  // A linear search: a site follows one to a few expressions, and the
+  // exponential cases this guards against are cut to a few dozen by it.
+  if (std::find(visited_.begin(), visited_.end(), key) != visited_.end())
+    return false;
+  visited_.push_back(key);
+  return true;
+}
+
 void PayloadResolver::Resolve(TSNode expr, const std::string& origin, int hops,
                               CallSite* site) {
   TSNode value = node::Unwrap(expr);
   if (ts_node_is_null(value)) return;
   if (hops > kMaxHops) {
     Blind(site, "the payload flows through too many steps (" +
+                    Quote(node::Text(expr, source_)) + AtLine(expr) +
+                    "); check where it is built");
+    return;
+  }
+  if (!FirstVisit(value)) return;
+  CountSteps(1);
+  if (visited_.size() > kMaxVisits) {
+    Blind(site, "the payload flows through too many paths (" +
                     Quote(node::Text(expr, source_)) + AtLine(expr) +
                     "); check where it is built");
     return;

@@ -12,6 +12,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "common/strings.h"
@@ -131,7 +132,17 @@ class PayloadResolver {
   // call (`sendToServer(buildPayload())`): that caller sees every field.
   void ObserveOtherCallers(TSNode callee, CallSite* site);
 
+  // Whether `value` is reached for the first time in the current merge
+  // group. Each expression is followed once per group: callers that pass
+  // one another's parameters, or a recursive wrapper (`function pay(d) {
+  // ... pay(d) }`), would otherwise be walked once per path, exponentially
+  // many within kMaxHops (found by fuzz_migrate: a file of wrappers took
+  // minutes). A payload reached on two paths is one payload anyway.
+  bool FirstVisit(TSNode value);
+
   static constexpr int kMaxHops = 8;
+  // A backstop on the expressions one site follows, whatever the path.
+  static constexpr size_t kMaxVisits = 4096;
   std::string_view source_;
   TSNode root_{};
   TSNode call_{};
@@ -140,6 +151,8 @@ class PayloadResolver {
   FlowNodes flow_;
   std::vector<TrackedBinding> tracked_;
   int group_ = -1;  // the merge group new literals join; -1 for none
+  // What FirstVisit has seen: (start byte, end byte, group), few per site.
+  std::vector<std::tuple<uint32_t, uint32_t, int>> visited_;
   int next_group_ = 0;
 };
 

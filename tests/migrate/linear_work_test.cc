@@ -63,6 +63,38 @@ TEST(LinearWorkTest, WritesAreNotPairedWithEveryAssignedLiteral) {
   EXPECT_LE(large, small * 5) << small << " -> " << large;
 }
 
+// Seven wrappers, each calling the one below it `calls` times with the
+// parameter it got, the lowest calling createSource; one literal at the top.
+std::string Layers(int calls) {
+  std::string text =
+      "function layer0(data) { return dr.createSource(data); }\n";
+  for (int k = 1; k < 8; ++k) {
+    text += "function layer" + std::to_string(k) + "(data) {\n";
+    for (int c = 0; c < calls; ++c)
+      text += "  if (data.f" + std::to_string(c) + ") return layer" +
+              std::to_string(k - 1) + "(data);\n";
+    text += "}\n";
+  }
+  return text +
+         "layer7({type: 'payPal', amount: 1, payPal: {returnUrl: 'r'}});\n";
+}
+
+TEST(LinearWorkTest, PayloadsPassedOnManyWaysAreFollowedOncePerExpression) {
+  // Followed once per path, the expressions followed would grow as
+  // calls^7 (found by fuzz_migrate: a file of wrappers took minutes).
+  uint64_t small = StepsFor(Layers(2));
+  uint64_t large = StepsFor(Layers(6));
+  ASSERT_GT(small, 0u);
+  EXPECT_LE(large, small * 6) << small << " -> " << large;
+  Parser parser;
+  std::string text = Layers(6);
+  Migration m = MigrateText("layers.js", text, Language::kJavaScript,
+                            BuiltinRules(), PlanOptions(), parser);
+  ASSERT_EQ(m.result.sites.size(), 1u);
+  EXPECT_EQ(m.result.sites[0].status, SiteStatus::kMigrated);
+  EXPECT_EQ(std::string(m.migrated_text()).find("amount"), std::string::npos);
+}
+
 TEST(LinearWorkTest, EveryAssignedLiteralIsStillMigrated) {
   Parser parser;
   std::string text = Writes(3);
