@@ -22,8 +22,9 @@ namespace {
 std::string Source(int n) {
   std::string text;
   for (int i = 0; i < n; ++i) {
-    text += "const p" + std::to_string(i) + " = { type: 'payPal', amount: " +
-            std::to_string(i) + ", items: [{ name: `x${i}` }, " +
+    text += "const p" + std::to_string(i) +
+            " = { type: 'payPal', amount: " + std::to_string(i) +
+            ", items: [{ name: `x${i}` }, " +
             std::string(i % 7 == 0 ? 300 : 3, 'y') + "] };\n";
   }
   return text;
@@ -34,6 +35,31 @@ std::string Sexp(const Tree& tree) {
   std::string s(text);
   ts_current_free(text);
   return s;
+}
+
+// A thread that parses a large file goes on to 2 MiB chunks marked for
+// huge pages once it has taken 8 MiB: the tree is the same on either
+// side of that switch, and with it.
+TEST(TreeAllocatorTest, LargeTreesAreUnchangedPastTheSwitchToHugeChunks) {
+  const std::string text = Source(6000);  // a tree of well over 8 MiB
+  std::string expected;
+  {
+    Parser parser;
+    Tree tree = parser.Parse(Language::kJavaScript, text);
+    ASSERT_TRUE(tree.ok());
+    expected = Sexp(tree);
+  }
+  std::string first, second;
+  std::thread fresh([&] {  // new pools: the switch happens in this parse
+    Parser parser;
+    Tree tree = parser.Parse(Language::kJavaScript, text);
+    first = Sexp(tree);
+    Tree again = parser.Parse(Language::kJavaScript, text);  // huge chunks
+    second = Sexp(again);
+  });
+  fresh.join();
+  EXPECT_TRUE(first == expected);
+  EXPECT_TRUE(second == expected);
 }
 
 // The tree built on the pooled allocator is the same tree, through
