@@ -253,12 +253,11 @@ void PayloadResolver::ResolveCall(TSNode call, int hops, CallSite* site) {
     site->module_names.emplace_back(
         node::Text(node::Field(c, "property"), source_));
   }
-  size_t before = site->payloads.size();
   ResolveReturns(
       function,
       "returned by " + Quote(node::Text(callee, source_)) + AtLine(function),
       hops, site);
-  GiveTypeOfCall(call, function, before, site);
+  GiveTypeOfCall(call, function, site);
 }
 
 void PayloadResolver::ResolveReturns(TSNode function, const std::string& origin,

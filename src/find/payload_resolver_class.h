@@ -80,8 +80,7 @@ class PayloadResolver {
 
   // `build('payPal', cart)` of `function build(type, cart) { return
   // {type, ...}; }`: the literal's type is the call's argument.
-  void GiveTypeOfCall(TSNode call, TSNode function, size_t first_literal,
-                      CallSite* site);
+  void GiveTypeOfCall(TSNode call, TSNode function, CallSite* site);
 
   // The literals `function` returns are the payload.
   void ResolveReturns(TSNode function, const std::string& origin, int hops,
