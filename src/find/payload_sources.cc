@@ -45,9 +45,10 @@ void PayloadResolver::CheckClassMembers(ObjectLiteral* object, CallSite* site) {
 void PayloadResolver::GiveTypeOfCall(TSNode call, TSNode function,
                                      CallSite* site) {
   // Every literal of the function, not only those this call added: a
-  // literal reached before (by another call of the same builder, in a merge
-  // `Object.assign({}, build('payPal'), build('creditCard'))`) is one
-  // payload, and this call's type must agree with the one already given.
+  // literal reached before (by another call of the same builder, e.g. from
+  // the other caller of a wrapper: `submit(build('payPal'))` and
+  // `submit(build('creditCard'))`) is one payload, and this call's type
+  // must agree with the one already given.
   ByteRange body = node::Range(function);
   for (size_t i = 0; i < site->payloads.size(); ++i) {
     if (!body.Contains(site->payloads[i].object.range)) continue;
