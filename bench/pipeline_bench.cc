@@ -24,6 +24,7 @@
 #include <string>
 #include <vector>
 
+#include "common/heap_tuning.h"
 #include "common/text_lines.h"
 #include "edit/edit.h"
 #include "edit/site_plan.h"
@@ -222,6 +223,7 @@ BENCHMARK(BM_MigrateText);
 }  // namespace
 
 int main(int argc, char** argv) {
+  psm::TuneHeap();              // as the tool does, before any thread
   psm::InstallTreeAllocator();  // as the tool does, before any parser exists
   benchmark::Initialize(&argc, argv);
   if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;

@@ -24,6 +24,7 @@
 #include <thread>
 #include <vector>
 
+#include "common/heap_tuning.h"
 #include "io/file_io.h"
 #include "io/ignore.h"
 #include "io/walk.h"
@@ -57,6 +58,7 @@ int Usage() {
 }  // namespace
 
 int main(int argc, char** argv) {
+  psm::TuneHeap();              // as the tool does
   psm::InstallTreeAllocator();  // as the tool does
   unsigned jobs = std::thread::hardware_concurrency();
   size_t max_bytes = psm::kDefaultMaxFileBytes;

@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdio>
@@ -194,8 +195,16 @@ int RunFiles(const RunContext& ctx, Printer& printer) {
   std::vector<ProcessedFile> deferred;
   std::set<std::string> reported;  // absolute paths with output already
   std::vector<std::string> quiet;  // the other files, as opened
+  // No more threads than files: a lone file (a bundle, a long legacy
+  // file) is then worked on the main thread, whose heap is on huge pages
+  // (common/heap_tuning.h), and no thread is started for nothing.
+  unsigned jobs = Jobs(ctx.options);
+  if (walk_first) {
+    jobs = static_cast<unsigned>(
+        std::clamp<size_t>(found.load(), 1, std::max(jobs, 1u)));
+  }
   RunOrdered<Worker, std::vector<ProcessedFile>>(
-      queue, Jobs(ctx.options), g_interrupted,
+      queue, jobs, g_interrupted,
       [&](const Batch& batch, Worker& worker) {
         std::vector<ProcessedFile> files;
         files.reserve(batch.size());
