@@ -9,7 +9,10 @@
 #if defined(__linux__) && defined(__GLIBC__)
 #include <malloc.h>
 #include <sys/mman.h>
+#include <sys/resource.h>
 #include <unistd.h>
+
+#include <fstream>
 #endif
 
 namespace psm {
@@ -26,6 +29,21 @@ std::atomic<uintptr_t> g_heap_start{0};
 std::atomic<uintptr_t> g_advised_end{0};  // 0: tuning off
 
 uintptr_t AlignUp(uintptr_t p, size_t to) { return (p + to - 1) & ~(to - 1); }
+
+// Whether memory is budgeted: `ulimit -v` or `-d`, or strict overcommit
+// (every writable page committed up front). There the pad would take its
+// 256 MiB out of the budget (and glibc, refused a brk, maps the pad's size
+// instead and fails): the allocator is left as it is.
+bool MemoryIsBudgeted() {
+  for (int resource : {RLIMIT_AS, RLIMIT_DATA}) {
+    struct rlimit limit {};
+    if (getrlimit(resource, &limit) != 0 || limit.rlim_cur != RLIM_INFINITY)
+      return true;
+  }
+  std::ifstream overcommit("/proc/sys/vm/overcommit_memory");
+  int mode = 0;
+  return overcommit >> mode && mode == 2;
+}
 
 }  // namespace
 
@@ -45,7 +63,8 @@ void AdviseHeapGrowth() {
 
 void TuneHeap() {
   const char* setting = std::getenv("PSM_HEAP_TUNING");
-  if (setting && std::strcmp(setting, "off") == 0) return;
+  if ((setting && std::strcmp(setting, "off") == 0) || MemoryIsBudgeted())
+    return;
   mallopt(M_TOP_PAD, kPad);
   // Grow the heap now by the pad, so it can be marked before any of it is
   // touched: blocks the top cannot hold make it grow by block and pad.

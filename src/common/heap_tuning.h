@@ -16,7 +16,8 @@ namespace psm {
 //   it with the same pad), not a few pages per mprotect() call as it grows
 //   (5,500 calls for a file of 8,000 sites).
 // Measured in docs/performance.md ("Huge pages for the heap").
-// PSM_HEAP_TUNING=off in the environment leaves the allocator as it is.
+// Left as it is where memory is budgeted (`ulimit -v`/`-d`, strict
+// overcommit), or with PSM_HEAP_TUNING=off in the environment.
 void TuneHeap();
 
 // Marks for huge pages whatever the heap grew by since the last call, past

@@ -15,6 +15,7 @@
 #include <vector>
 
 #if defined(__linux__) && defined(__GLIBC__)
+#include <sys/resource.h>
 #include <unistd.h>
 #endif
 
@@ -61,6 +62,19 @@ bool Skipped(std::string* why) {
   const char* setting = std::getenv("PSM_HEAP_TUNING");
   if (setting && std::string(setting) == "off") {
     *why = "PSM_HEAP_TUNING=off";
+    return true;
+  }
+  for (int resource : {RLIMIT_AS, RLIMIT_DATA}) {
+    struct rlimit limit {};
+    if (getrlimit(resource, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY) {
+      *why = "a memory ulimit: the tuning stands back";
+      return true;
+    }
+  }
+  std::ifstream overcommit("/proc/sys/vm/overcommit_memory");
+  int mode = 0;
+  if (overcommit >> mode && mode == 2) {
+    *why = "strict overcommit: the tuning stands back";
     return true;
   }
   return false;
