@@ -29,6 +29,13 @@ fi
 cd grammars
 if [ ! -f node_modules/.package-lock.json ] || ! cmp -s package-lock.json node_modules/.psm-lock 2>/dev/null; then
   echo "install-deps: npm ci --ignore-scripts in grammars/ (tree-sitter grammars and runtime)" >&2
-  npm ci --ignore-scripts --no-audit --no-fund --loglevel=error >&2
+  # The registry drops idle connections now and then (EIDLETIMEOUT): a
+  # failed install is tried again, from scratch, twice.
+  for attempt in 1 2 3; do
+    npm ci --ignore-scripts --no-audit --no-fund --loglevel=error >&2 && break
+    [ "$attempt" -lt 3 ] || exit 1
+    echo "install-deps: npm ci failed (attempt $attempt of 3); trying again in $((attempt * 10)) s" >&2
+    sleep $((attempt * 10))
+  done
   cp package-lock.json node_modules/.psm-lock
 fi
