@@ -61,9 +61,11 @@ void PayloadResolver::GiveTypeOfCall(TSNode call, TSNode function,
     given.binds = name;
     if (site->given_type && (site->given_type->value != given.value ||
                              site->given_type->binds != given.binds)) {
-      Blind(site, "the payload's type is given by more than one call (" +
+      // Not a blind spot: a merge would replace it with its own reason,
+      // and the planner would still name the first call's method.
+      site->refused = "the payload's type is given by more than one call (" +
                       Quote(site->given_type->what) + ", " + Quote(given.what) +
-                      "); migrate it by hand");
+                      "); migrate it by hand";
       return;
     }
     site->given_type = std::move(given);
