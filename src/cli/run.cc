@@ -201,7 +201,7 @@ int RunFiles(const RunContext& ctx, Printer& printer) {
   unsigned jobs = Jobs(ctx.options);
   if (walk_first) {
     jobs = static_cast<unsigned>(
-        std::clamp<size_t>(found.load(), 1, std::max(jobs, 1u)));
+        std::clamp<size_t>(found.load(), 1, jobs));  // Jobs() >= 1
   }
   RunOrdered<Worker, std::vector<ProcessedFile>>(
       queue, jobs, g_interrupted,
