@@ -24,8 +24,18 @@ SitePlan LiteralPlanner::Plan() {
   }
   NoteObservedPaths(*rule);
   CheckMutations(*rule);
+  // Removals made by this type's rules could be wrong for the other (a
+  // card payload keeps every field a konbini one drops); `sessionId` is
+  // wanted by every method.
+  if (!type_changed_by_.empty()) {
+    Blind(type_changed_by_ +
+          " may change the payment type before the call; no field was "
+          "removed, since which ones go depends on the type the call gets: "
+          "remove them by hand");
+  }
   for (const std::string& path : rule->remove) {
-    if (!kept_.contains(path)) CollectRemovals(path);
+    if (!kept_.contains(path) && type_changed_by_.empty())
+      CollectRemovals(path);
   }
   ReportOpaqueParents();
   ReportKept();

@@ -171,6 +171,9 @@ class LiteralPlanner {
   std::string session_id_observed_;
   std::map<std::string, std::vector<std::string>> opaque_parents_;
   bool session_id_set_later_ = false;
+  // The first statement that may change the payload's `type` before the
+  // call: which method's rules apply then depends on the path taken.
+  std::string type_changed_by_;
 };
 
 }  // namespace psm::literal_planner_detail

@@ -6,16 +6,21 @@
 namespace psm::literal_planner_detail {
 
 void LiteralPlanner::CheckMutations(const MethodRule& rule) {
-  for (const PayloadMutation* m : mutations_.Relevant(rule)) {
+  std::vector<const PayloadMutation*> relevant = mutations_.Relevant(rule);
+  for (const PayloadMutation* m : relevant) {
+    if (!m->path.empty() && Touches(m->path, "type")) {
+      type_changed_by_ = Where(*m);
+      break;
+    }
+  }
+  for (const PayloadMutation* m : relevant) {
     if (m->path.empty()) {
       Blind(Where(*m) +
             " changes the payload; the tool cannot tell which fields");
     } else if (m->path == kSessionId) {
       session_id_set_later_ = true;
-    } else if (Touches(m->path, "type")) {
-      Blind(Where(*m) + " changes the payment type");
-    } else {
-      CheckMutation(*m, rule);
+    } else if (type_changed_by_.empty()) {
+      CheckMutation(*m, rule);  // removes nothing when the type may change
     }
   }
 }
