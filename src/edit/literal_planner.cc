@@ -27,15 +27,13 @@ SitePlan LiteralPlanner::Plan() {
   // Removals made by this type's rules could be wrong for the other (a
   // card payload keeps every field a konbini one drops); `sessionId` is
   // wanted by every method.
-  if (!type_changed_by_.empty()) {
-    Blind(type_changed_by_ +
-          " may change the payment type before the call; no field was "
-          "removed, since which ones go depends on the type the call gets: "
-          "remove them by hand");
+  if (!type_in_doubt_.empty()) {
+    Blind(type_in_doubt_ +
+          "; no field was removed, since which ones go depends on the type "
+          "the call gets: remove them by hand");
   }
   for (const std::string& path : rule->remove) {
-    if (!kept_.contains(path) && type_changed_by_.empty())
-      CollectRemovals(path);
+    if (!kept_.contains(path) && type_in_doubt_.empty()) CollectRemovals(path);
   }
   ReportOpaqueParents();
   ReportKept();
@@ -151,6 +149,10 @@ const MethodRule* LiteralPlanner::Method() {
   if (candidates.size() == 1) {
     plan_.reasons.push_back(what + "; inferred " + Ticked(candidates[0]) +
                             " from its " + Ticked(candidates[0]) + " object");
+    // A type written as an expression (`isCard ? 'creditCard' : 'konbini'`,
+    // a variable) may name another method at run time.
+    if (type || site_.given_type)
+      type_in_doubt_ = "the type may name another method at run time";
     return rules_.Find(candidates[0]);
   }
   std::string listed;

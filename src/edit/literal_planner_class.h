@@ -171,9 +171,10 @@ class LiteralPlanner {
   std::string session_id_observed_;
   std::map<std::string, std::vector<std::string>> opaque_parents_;
   bool session_id_set_later_ = false;
-  // The first statement that may change the payload's `type` before the
-  // call: which method's rules apply then depends on the path taken.
-  std::string type_changed_by_;
+  // Why the payload's type at the call may not be the one planned for (a
+  // statement that may change it, a type that is an expression): which
+  // fields go then depends on the path taken, so none is removed.
+  std::string type_in_doubt_;
 };
 
 }  // namespace psm::literal_planner_detail

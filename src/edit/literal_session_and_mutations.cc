@@ -9,7 +9,9 @@ void LiteralPlanner::CheckMutations(const MethodRule& rule) {
   std::vector<const PayloadMutation*> relevant = mutations_.Relevant(rule);
   for (const PayloadMutation* m : relevant) {
     if (!m->path.empty() && Touches(m->path, "type")) {
-      type_changed_by_ = Where(*m);
+      if (type_in_doubt_.empty())
+        type_in_doubt_ =
+            Where(*m) + " may change the payment type before the call";
       break;
     }
   }
@@ -19,7 +21,7 @@ void LiteralPlanner::CheckMutations(const MethodRule& rule) {
             " changes the payload; the tool cannot tell which fields");
     } else if (m->path == kSessionId) {
       session_id_set_later_ = true;
-    } else if (type_changed_by_.empty()) {
+    } else if (type_in_doubt_.empty()) {
       CheckMutation(*m, rule);  // removes nothing when the type may change
     }
   }
