@@ -313,6 +313,19 @@ void ObserveEval(const TrackedBinding& tracked, std::string_view source,
   }
 }
 
+// `export const payload = {...}`: the declaration is the export, so no use
+// of the name shows it; importers may read or change every field.
+void ObserveExport(const TrackedBinding& tracked,
+                   std::vector<PayloadObserver>* observers) {
+  if (tracked.binding.kind != Binding::Kind::kVariable) return;
+  TSNode declaration = ts_node_parent(tracked.binding.declarator);
+  if (!node::Is(ts_node_parent(declaration), "export_statement")) return;
+  observers->push_back(
+      {tracked.prefix, Quote(tracked.name) + " is exported at line " +
+                           std::to_string(node::Line(declaration)) +
+                           "; other modules can read and change it"});
+}
+
 }  // namespace
 
 std::string StatementAround(TSNode n, std::string_view source) {
@@ -366,6 +379,7 @@ void CollectPayloadUses(const TrackedBinding& tracked, const FlowNodes& flow,
     sorter.Sort(use);
   }
   ObserveEval(tracked, source, observers);
+  ObserveExport(tracked, observers);
 }
 
 }  // namespace psm
