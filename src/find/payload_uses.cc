@@ -326,6 +326,24 @@ void ObserveExport(const TrackedBinding& tracked,
                            "; other modules can read and change it"});
 }
 
+// `arguments` in the function whose parameter the payload is holds it too
+// (`const args = arguments; ... args[0].amount`).
+void ObserveArguments(const TrackedBinding& tracked, std::string_view source,
+                      std::vector<PayloadObserver>* observers) {
+  if (tracked.binding.kind != Binding::Kind::kParameter ||
+      source.find("arguments") == std::string_view::npos) {
+    return;
+  }
+  for (TSNode use :
+       IdentifierUses("arguments", tracked.binding.scope, source)) {
+    observers->push_back(
+        {tracked.prefix, StatementAround(use, source) + " at line " +
+                             std::to_string(node::Line(use)) + " reaches " +
+                             Quote(tracked.name) + " through `arguments`"});
+    return;
+  }
+}
+
 }  // namespace
 
 std::string StatementAround(TSNode n, std::string_view source) {
@@ -380,6 +398,7 @@ void CollectPayloadUses(const TrackedBinding& tracked, const FlowNodes& flow,
   }
   ObserveEval(tracked, source, observers);
   ObserveExport(tracked, observers);
+  ObserveArguments(tracked, source, observers);
 }
 
 }  // namespace psm
