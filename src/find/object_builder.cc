@@ -81,6 +81,28 @@ std::string EffectOfValue(TSNode value, const Member& member,
   return "";
 }
 
+// Why reading the accessor `get key() {...}` may do something besides
+// producing a value (DigitalRiver.js reads every field it is given);
+// empty for a plain method, a setter, or a getter that only returns an
+// expression without effects.
+std::string EffectOfGetter(TSNode method, const Member& member,
+                           std::string_view source) {
+  bool getter = false;
+  for (TSNode c : node::Children(method)) getter |= node::Is(c, "get");
+  if (!getter) return "";
+  std::string what = "the getter " + Quote(member.key) + " runs code when read";
+  std::vector<TSNode> statements;
+  for (TSNode s : node::NamedChildren(node::Field(method, "body"))) {
+    if (!node::IsComment(s)) statements.push_back(s);
+  }
+  if (statements.size() != 1 || !node::Is(statements[0], "return_statement"))
+    return what;
+  TSNode value = ts_node_named_child(statements[0], 0);
+  if (ts_node_is_null(value)) return "";
+  std::string effect = SideEffectOf(value, source);
+  return effect.empty() ? "" : what + ": " + effect;
+}
+
 Member BuildMember(TSNode n, std::string_view source, int depth) {
   Member member;
   member.range = node::Range(n);
@@ -102,6 +124,7 @@ Member BuildMember(TSNode n, std::string_view source, int depth) {
     member.kind = member.kind == Member::Kind::kComputed
                       ? Member::Kind::kComputed
                       : Member::Kind::kMethod;
+    member.value_effect = EffectOfGetter(n, member, source);
   } else {  // spread_element and anything the grammar adds later
     member.kind = Member::Kind::kSpread;
     member.value_range = member.range;
