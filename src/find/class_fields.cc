@@ -1,5 +1,7 @@
 #include "find/class_fields.h"
 
+#include <cctype>
+
 #include "find/module_request.h"
 #include "find/object_builder.h"
 #include "find/payload_uses.h"
@@ -82,6 +84,47 @@ std::string LinesOf(const std::vector<TSNode>& nodes) {
     lines +=
         (lines.empty() ? "line " : ", line ") + std::to_string(node::Line(n));
   return lines;
+}
+
+// Whether `text` holds `word` as a whole identifier.
+bool HasWord(std::string_view text, std::string_view word) {
+  auto part = [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$';
+  };
+  for (size_t at = text.find(word); at != std::string_view::npos;
+       at = text.find(word, at + 1)) {
+    size_t end = at + word.size();
+    if ((at == 0 || !part(text[at - 1])) &&
+        (end == text.size() || !part(text[end]))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Where the class whose body is `body`, or an instance of it, leaves the
+// file (`export class`, `export default new Checkout()`, `module.exports =
+// Checkout`, `window.checkout = new Checkout()`): code in other files may
+// then read its fields. Null when it stays in the file as far as the file
+// shows.
+TSNode ClassLeavesFile(TSNode body, std::string_view source) {
+  TSNode klass = ts_node_parent(body);
+  TSNode up = ts_node_parent(klass);
+  if (node::Is(up, "export_statement")) return up;
+  std::string_view name = node::Text(node::Field(klass, "name"), source);
+  if (name.empty()) return TSNode{};
+  TSNode root = klass;
+  while (!ts_node_is_null(ts_node_parent(root))) root = ts_node_parent(root);
+  for (TSNode statement : node::NamedChildren(root)) {
+    TSNode e = node::Unwrap(ts_node_named_child(statement, 0));
+    bool exported = node::Is(statement, "export_statement");
+    bool global = node::Is(statement, "expression_statement") &&
+                  node::Is(e, "assignment_expression") &&
+                  !node::Is(node::Field(e, "left"), "identifier");
+    if ((exported || global) && HasWord(node::Text(statement, source), name))
+      return statement;
+  }
+  return TSNode{};
 }
 
 }  // namespace
@@ -186,6 +229,18 @@ FieldPayload PayloadOfField(TSNode use, std::string_view source) {
                        StatementAround(other, source) + ")"});
   }
   return out;
+}
+
+std::string FieldLeavesFile(TSNode use, std::string_view source) {
+  ClassField field = FieldOf(use, source);
+  if (ts_node_is_null(field.body)) return "";
+  TSNode gone = ClassLeavesFile(field.body, source);
+  if (ts_node_is_null(gone)) return "";
+  return "its class leaves the file at line " +
+         std::to_string(node::Line(gone)) + " (" +
+         StatementAround(gone, source) +
+         "): code elsewhere that holds an instance can read " +
+         Quote("this." + field.name);
 }
 
 std::string UnprovenFieldType(TSNode use, std::string_view source) {

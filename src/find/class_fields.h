@@ -53,6 +53,13 @@ struct FieldPayload {
 };
 FieldPayload PayloadOfField(TSNode use, std::string_view source);
 
+// Why code in other files may read the field `use` (`this.payload`) when
+// its class or an instance of it leaves the file (`export class`,
+// `module.exports = new Checkout()`); "" when it does not, as far as the
+// file shows. For a createSource call in the class's own file: a builder
+// called from other files has its readers found by the project model.
+std::string FieldLeavesFile(TSNode use, std::string_view source);
+
 // Why `type: this.type` (`use`) does not tell the payment method, when
 // TraceFieldToString cannot answer; "" when `use` is no field.
 std::string UnprovenFieldType(TSNode use, std::string_view source);

@@ -16,6 +16,10 @@ bool PayloadResolver::ResolveField(TSNode use, int hops, CallSite* site) {
   }
   for (PayloadObserver& o : field.observers)
     site->observers.push_back(std::move(o));
+  if (!ts_node_is_null(call_)) {  // else the project model looks (see header)
+    if (std::string why = FieldLeavesFile(use, source_); !why.empty())
+      site->observers.push_back({"", std::move(why)});
+  }
   Resolve(field.value, field.origin, hops + 1, site);
   return true;
 }
