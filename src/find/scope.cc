@@ -139,7 +139,8 @@ TSNode FindDeclaratorUncached(TSNode block, std::string_view name,
     }
     if (node::Is(child, "export_statement")) {
       TSNode decl = node::Field(child, "declaration");
-      if (node::Is(decl, "function_declaration") &&
+      if ((node::Is(decl, "function_declaration") ||
+           node::Is(decl, "class_declaration")) &&
           IsNamed(node::Field(decl, "name"), name, source)) {
         return decl;
       }

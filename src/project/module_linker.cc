@@ -9,6 +9,7 @@
 #include "io/file_io.h"
 #include "io/ignore.h"
 #include "io/walk.h"
+#include "project/class_syntax.h"
 #include "project/module_exports.h"
 #include "project/script_globals.h"
 #include "syntax/language.h"
@@ -92,8 +93,20 @@ Found Linker::Follow(const std::string& importer,
     } else if (member.empty()) {
       found.builder = value.node;
     } else {
-      found.builder = InheritedMember(value.node, member,
-                                      OnInstance(request.access), &found);
+      TSNode entity = value.node;
+      bool instance = OnInstance(request.access);
+      // `export default new RestClient()`: a receiver that is an instance
+      // of a class of that module has the class's instance methods.
+      if (request.access == ModuleRequest::Access::kReceiverObject &&
+          node::Is(entity, "new_expression")) {
+        TSNode klass =
+            ValueOf(node::Field(entity, "constructor"), found.module->text);
+        if (class_syntax::IsClassNode(klass)) {
+          entity = klass;
+          instance = true;
+        }
+      }
+      found.builder = InheritedMember(entity, member, instance, &found);
       if (!found.why_not.empty()) return found;
     }
     if (ts_node_is_null(found.builder)) {
