@@ -94,6 +94,20 @@ void PayloadResolver::Resolve(TSNode expr, const std::string& origin, int hops,
   }
 }
 
+namespace {
+
+// The function (or the program) whose code `n` runs in.
+TSNode FunctionAround(TSNode n) {
+  TSNode p = ts_node_parent(n);
+  while (!ts_node_is_null(p) && !node::IsFunction(p) &&
+         !ts_node_is_null(ts_node_parent(p))) {
+    p = ts_node_parent(p);
+  }
+  return p;
+}
+
+}  // namespace
+
 void PayloadResolver::ResolveVariable(TSNode identifier, int hops,
                                       CallSite* site) {
   std::string_view name = node::Text(identifier, source_);
@@ -155,6 +169,19 @@ void PayloadResolver::ResolveVariable(TSNode identifier, int hops,
     Resolve(right, var + AtLine(right), hops + 1, site);
   }
   for (TSNode merge : merges) MergeArguments(merge, name, hops, site);
+  // `Object.assign(base, {type: 'creditCard'})` in another function changes
+  // the same object whenever that function runs: what this call gets
+  // depends on which ran last.
+  for (TSNode merge : merges) {
+    if (ts_node_eq(FunctionAround(merge), FunctionAround(identifier))) continue;
+    // Refused, not a blind spot: the literals merged there are parts of
+    // this payload now, and would name its method and take its edits.
+    site->refused = "the payload " + var + " is also changed by " +
+                    Quote(node::Text(merge, source_)) + AtLine(merge) +
+                    ", in another function; what it holds at this call "
+                    "depends on which ran last: migrate it by hand";
+    break;
+  }
   // `if (...) p = {...}; else p = {...}; Object.assign(p, {...})`: the
   // merged part joins whichever literal ran, which one plan cannot say.
   size_t values = (ts_node_is_null(init) ? 0 : 1) + binding.assignments.size();
