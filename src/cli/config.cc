@@ -149,7 +149,7 @@ SessionExpressions SessionExpressionsOf(const Options& options,
   std::vector<SessionExpressions::ByPath> by_path;
   for (const auto& [glob, expression] : config.session_ids) {
     std::string unused;
-    by_path.push_back({*PathGlob::Parse(glob, &unused), expression});
+    by_path.push_back({*PathGlob::Parse(glob, &unused), expression, {}});
   }
   std::string absolute = config.path.empty() ? cwd : AbsolutePath(config.path);
   size_t slash = absolute.rfind('/');

@@ -48,6 +48,7 @@ Migration MigrateFile(const RunContext& ctx, const std::string& path,
   SessionChoice js = ctx.sessions.For(path);
   PlanOptions plan = ctx.plan;
   plan.session_id = js.expression;
+  plan.session_needs = js.needs;
   Migration m = MigrateText(display, text, LanguageOf(path), ctx.rules, plan,
                             parser, links);
   for (SiteResult& site : m.result.sites) {

@@ -9,6 +9,7 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <optional>
 #include <set>
 #include <thread>
 
@@ -97,19 +98,24 @@ bool Prepare(RunContext* ctx, Printer& printer) {
     printer.Error(error);
     return false;
   }
-  if (!IsExpression(ctx->options.session_id, Language::kTypeScript)) {
+  std::optional<ValueExpression> js =
+      ReadValueExpression(ctx->options.session_id, Language::kTypeScript);
+  if (!js) {
     printer.Error("--session-id: " + ctx->options.session_id +
                   ": not a JavaScript expression");
     return false;
   }
-  if (!IsExpression(ctx->options.php_session_id, Language::kPhp)) {
+  std::optional<ValueExpression> php =
+      ReadValueExpression(ctx->options.php_session_id, Language::kPhp);
+  if (!php) {
     printer.Error("--php-session-id: " + ctx->options.php_session_id +
                   ": not a PHP expression");
     return false;
   }
-  ctx->plan.session_id = ctx->options.session_id;
-  ctx->plan.php_session_id = ctx->options.php_session_id;
-  ctx->php_session.expression = ctx->options.php_session_id;
+  ctx->plan.session_id = js->text;
+  ctx->plan.session_needs = js->needs;
+  ctx->plan.php_session_id = php->text;
+  ctx->php_session.expression = php->text;
   ctx->plan.include_minified = ctx->options.include_minified;
   ctx->plan.excerpts = printer.ShowsCode();
   return true;

@@ -5,14 +5,30 @@
 #include "project/module_paths.h"
 
 namespace psm {
+namespace {
+
+// An expression that does not read stays as given: the run checks each
+// (Prepare, the config) and stops before any file is planned.
+ValueExpression Read(const std::string& expression) {
+  std::optional<ValueExpression> read =
+      ReadValueExpression(expression, Language::kTypeScript);
+  return read ? std::move(*read) : ValueExpression{expression, {}};
+}
+
+}  // namespace
 
 SessionExpressions::SessionExpressions(std::string flag, std::string fallback,
                                        std::vector<ByPath> by_path,
                                        std::string base_dir)
-    : flag_(std::move(flag)),
-      fallback_(std::move(fallback)),
+    : flag_(Read(flag)),
+      fallback_(Read(fallback)),
       by_path_(std::move(by_path)),
       base_dir_(std::move(base_dir)) {
+  for (ByPath& entry : by_path_) {
+    ValueExpression read = Read(entry.expression);
+    entry.expression = std::move(read.text);
+    entry.needs = read.needs;
+  }
   std::sort(by_path_.begin(), by_path_.end(),
             [](const ByPath& a, const ByPath& b) {
               return a.glob.MoreSpecificThan(b.glob);
@@ -21,7 +37,7 @@ SessionExpressions::SessionExpressions(std::string flag, std::string fallback,
 }
 
 SessionChoice SessionExpressions::For(const std::string& file) const {
-  if (!flag_.empty()) return {flag_, "--session-id"};
+  if (!flag_.text.empty()) return {flag_.text, "--session-id", flag_.needs};
   // Made absolute only when a glob may match: most runs have none.
   std::string absolute = by_path_.empty() ? "" : AbsolutePath(file);
   std::string_view path = absolute;
@@ -30,11 +46,13 @@ SessionChoice SessionExpressions::For(const std::string& file) const {
     path.remove_prefix(prefix.size());
     for (const ByPath& entry : by_path_) {
       if (entry.glob.Matches(path))
-        return {entry.expression, "sessionIds \"" + entry.glob.text() + "\""};
+        return {entry.expression, "sessionIds \"" + entry.glob.text() + "\"",
+                entry.needs};
     }
   }
-  if (!fallback_.empty()) return {fallback_, "sessionId"};
-  return {"", "placeholder"};
+  if (!fallback_.text.empty())
+    return {fallback_.text, "sessionId", fallback_.needs};
+  return {"", "placeholder", {}};
 }
 
 }  // namespace psm

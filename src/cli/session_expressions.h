@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "common/path_glob.h"
+#include "syntax/expression_probe.h"
 
 namespace psm {
 
@@ -14,18 +15,21 @@ namespace psm {
 struct SessionChoice {
   std::string expression;  // "" inserts the placeholder
   std::string from = "placeholder";
+  ExpressionNeeds needs;  // of `expression`
 };
 
 // Where the JavaScript session expression of each file comes from, in
 // order: --session-id for every file; else the most specific glob of the
 // config's `sessionIds` that matches the file's path relative to the config
 // file's directory (PathGlob::MoreSpecificThan); else the config's
-// `sessionId`; else the placeholder.
+// `sessionId`; else the placeholder. Each expression is read once, here,
+// as ReadValueExpression gives it: `a, b` becomes `(a, b)`.
 class SessionExpressions {
  public:
   struct ByPath {
     PathGlob glob;
     std::string expression;
+    ExpressionNeeds needs;  // filled in by the constructor
   };
 
   SessionExpressions() = default;
@@ -36,9 +40,9 @@ class SessionExpressions {
   SessionChoice For(const std::string& file) const;
 
  private:
-  std::string flag_;
-  std::string fallback_;
-  std::vector<ByPath> by_path_;  // most specific first
+  ValueExpression flag_;
+  ValueExpression fallback_;
+  std::vector<ByPath> by_path_;  // most specific first, read
   std::string base_dir_;         // absolute, no trailing slash
 };
 

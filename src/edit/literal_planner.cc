@@ -51,6 +51,7 @@ SitePlan LiteralPlanner::Review(std::string reason) {
   plan_.ledger.clear();
   plan_.removed.clear();
   plan_.added_session_id = false;
+  plan_.session_at.clear();
   return std::move(plan_);
 }
 

@@ -108,6 +108,7 @@ void LiteralPlanner::PlanSessionId(const MethodRule& rule) {
     // A run with --session-id fills in the placeholder an earlier run left.
     if (!options_.session_id.empty() && existing->kind == Member::Kind::kPair &&
         !statement_edits_.Add({existing->value_range, options_.session_id})) {
+      plan_.session_at.push_back(existing->value_range.begin);
       return;
     }
     Blind(
@@ -133,6 +134,8 @@ void LiteralPlanner::PlanSessionId(const MethodRule& rule) {
   if (type) member.after = static_cast<size_t>(type - object_.members.data());
   new_member_ = std::move(member);
   plan_.added_session_id = true;
+  if (!options_.session_id.empty())
+    plan_.session_at.push_back(object_.range.begin);
   if (options_.session_id.empty()) {
     plan_.reasons.push_back(
         "sessionId is a placeholder; set it to the checkout's "

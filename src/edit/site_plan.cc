@@ -51,6 +51,7 @@ void Combine(SitePlan part, size_t literal_count, const std::string& origin,
     }
   }
   site->added_session_id = site->added_session_id || part.added_session_id;
+  for (uint32_t at : part.session_at) site->session_at.push_back(at);
   for (Removal& r : part.ledger) site->ledger.push_back(std::move(r));
   for (std::string& reason : part.reasons) {
     site->reasons.push_back(literal_count > 1 ? origin + ": " + reason

@@ -8,6 +8,7 @@
 #include "edit/edit.h"
 #include "find/call_site.h"
 #include "rules/rule_table.h"
+#include "syntax/expression_probe.h"
 
 namespace psm {
 
@@ -34,8 +35,12 @@ inline constexpr std::string_view kPlaceholderMarker =
     "TODO(payment-session-migrate)";
 
 struct PlanOptions {
-  // The expression for `sessionId`; empty means "insert the placeholder".
+  // The expression for `sessionId` as ReadValueExpression gives it (a
+  // sequence in parentheses); empty means "insert the placeholder".
   std::string session_id;
+  // What it uses that only some functions allow (a site elsewhere is
+  // refused: RefuseOutOfContext).
+  ExpressionNeeds session_needs;
   // The option that sets it, named in reasons: each language has its own.
   std::string session_id_flag = "--session-id";
   // The PHP expression for `'sessionId'` in PHP payload arrays
@@ -67,6 +72,9 @@ struct SitePlan {
   std::string method;                // "" when not known
   std::vector<std::string> removed;  // dotted paths, in rule order
   bool added_session_id = false;
+  // Where the edits put PlanOptions::session_id (the start of each payload
+  // literal that gets it), for RefuseOutOfContext.
+  std::vector<uint32_t> session_at;
   std::vector<std::string> reasons;  // for people; why it needs review, notes
   std::vector<Removal> ledger;       // every member or statement removed
   EditSet edits;

@@ -13,6 +13,7 @@
 #include "migrate/file_reading.h"
 #include "migrate/kept_syntax.h"
 #include "migrate/layer_errors.h"
+#include "migrate/session_context.h"
 #include "migrate/shared_payloads.h"
 #include "migrate/site_details.h"
 #include "migrate/unparsed_calls.h"
@@ -66,10 +67,11 @@ void Reject(Migration* m, std::string_view file_error,
   }
 }
 
-// Plans every site, then makes sites that share a literal agree.
+// Plans every site, then makes sites that share a literal agree. `root` is
+// the tree of `source`.
 std::vector<SitePlan> PlanSites(const std::vector<CallSite>& sites,
                                 std::string_view text, std::string_view source,
-                                const RuleTable& rules,
+                                TSNode root, const RuleTable& rules,
                                 const PlanOptions& options) {
   std::vector<SitePlan> plans;
   plans.reserve(sites.size());
@@ -84,6 +86,7 @@ std::vector<SitePlan> PlanSites(const std::vector<CallSite>& sites,
       continue;
     }
     plans.push_back(PlanSharedPayload(site, source, rules, options));
+    RefuseOutOfContext(&plans.back(), root, source, options);
   }
   ReconcileSharedLiterals(sites, source, &plans);
   return plans;
@@ -97,7 +100,7 @@ bool Stable(const FileReading& reading, std::string_view text,
             std::string_view source, TSNode root, const RuleTable& rules) {
   std::vector<CallSite> sites = reading.find(text, source, root, nullptr).sites;
   for (const SitePlan& plan :
-       PlanSites(sites, text, source, rules, reading.options)) {
+       PlanSites(sites, text, source, root, rules, reading.options)) {
     if (!plan.edits.empty()) return false;
   }
   return true;
@@ -162,7 +165,7 @@ bool PlanReading(const FileReading& reading, std::string_view text,
         {lines.Line(p.call.begin), lines.Column(p.call.begin), p.why});
   }
   std::vector<SitePlan> plans =
-      PlanSites(sites, text, reading.source, rules, reading.options);
+      PlanSites(sites, text, reading.source, root, rules, reading.options);
   // Room for every site's result and edits, made once.
   m->result.sites.reserve(m->result.sites.size() + sites.size());
   site_edits->reserve(site_edits->size() + sites.size());

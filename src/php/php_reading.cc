@@ -25,6 +25,7 @@ FileReading PhpReading(std::string_view text, const RuleTable& rules,
   reading.source = text;
   reading.options = options;
   reading.options.session_id = options.php_session_id;
+  reading.options.session_needs = {};  // the JavaScript expression's
   reading.options.session_id_flag = "--php-session-id";
   // PHP arrays are planned here, on their own; the JavaScript calls that
   // receive them are answered later from their plans (ServerPayloads).

@@ -1,21 +1,77 @@
 #include "syntax/expression_probe.h"
 
+#include <string_view>
+
+#include "syntax/node.h"
 #include "syntax/tree.h"
 
 namespace psm {
+namespace {
 
-bool IsExpression(const std::string& expression, Language language) {
-  if (expression.empty()) return true;
-  if (language == Language::kPhp &&
-      expression.find("?>") != std::string::npos) {
-    return false;
+// The code of a function (or class) inside the expression runs in its own
+// context, not in the one the expression is inserted into.
+bool OwnContext(std::string_view type) {
+  return type == "function_expression" || type == "arrow_function" ||
+         type == "generator_function" || type == "method_definition" ||
+         type == "class_body";
+}
+
+// `await` and `yield` in `value` outside the functions it defines, walked
+// with a cursor: an expression from the command line may nest deeply.
+ExpressionNeeds NeedsOf(TSNode value) {
+  ExpressionNeeds needs;
+  TSTreeCursor cursor = ts_tree_cursor_new(value);
+  for (bool more = true; more;) {
+    std::string_view type = ts_node_type(ts_tree_cursor_current_node(&cursor));
+    if (type == "await_expression") needs.await = true;
+    if (type == "yield_expression") needs.yield = true;
+    if (!OwnContext(type) && ts_tree_cursor_goto_first_child(&cursor)) continue;
+    while (!ts_tree_cursor_goto_next_sibling(&cursor)) {
+      if (!ts_tree_cursor_goto_parent(&cursor)) {
+        more = false;
+        break;
+      }
+    }
   }
-  std::string probe = language == Language::kPhp
-                          ? "<?php $x = (" + expression + "\n);"
-                          : "x = (" + expression + "\n);";
+  ts_tree_cursor_delete(&cursor);
+  return needs;
+}
+
+// The one expression inside the probe's parentheses, or null when they
+// hold something else too (a TypeScript `(a: T)` annotation).
+TSNode Inside(TSNode root, uint32_t open) {
+  TSNode paren =
+      ts_node_parent(ts_node_descendant_for_byte_range(root, open, open + 1));
+  if (!node::Is(paren, "parenthesized_expression")) return TSNode{};
+  TSNode inside{};
+  for (TSNode child : node::NamedChildren(paren)) {
+    if (node::IsComment(child)) continue;
+    if (!ts_node_is_null(inside)) return TSNode{};
+    inside = child;
+  }
+  return inside;
+}
+
+}  // namespace
+
+std::optional<ValueExpression> ReadValueExpression(
+    const std::string& expression, Language language) {
+  if (expression.empty()) return ValueExpression{};
+  bool php = language == Language::kPhp;
+  if (php && expression.find("?>") != std::string::npos) return std::nullopt;
+  // The newline ends a trailing `//` comment before the parenthesis.
+  std::string prefix = php ? "<?php $x = (" : "x = (";
+  std::string probe = prefix + expression + "\n);";
   Parser parser;
   Tree tree = parser.Parse(language, probe);
-  return tree.ok() && CountSyntaxErrors(tree.Root()) == 0;
+  if (!tree.ok() || CountSyntaxErrors(tree.Root()) != 0) return std::nullopt;
+  TSNode value = Inside(tree.Root(), static_cast<uint32_t>(prefix.size() - 1));
+  if (ts_node_is_null(value)) return std::nullopt;
+  ValueExpression read;
+  read.text = node::Is(value, "sequence_expression") ? "(" + expression + ")"
+                                                     : expression;
+  if (!php) read.needs = NeedsOf(value);
+  return read;
 }
 
 }  // namespace psm

@@ -1,17 +1,43 @@
 #ifndef PSM_SYNTAX_EXPRESSION_PROBE_H_
 #define PSM_SYNTAX_EXPRESSION_PROBE_H_
 
+#include <optional>
 #include <string>
 
 #include "syntax/language.h"
 
 namespace psm {
 
-// Whether `expression` parses as one expression of `language` (TypeScript
-// for JavaScript: a superset), as an inserted `sessionId` value must: one
-// that does not would break every file it goes into. A PHP one must not
-// leave PHP (`?>`). The empty expression (the placeholder) passes.
-bool IsExpression(const std::string& expression, Language language);
+// What an expression uses that only some code allows: tree-sitter accepts
+// `await` and `yield` anywhere, JavaScript only in an async function (or a
+// module's top level) and in a generator. Uses inside a function of the
+// expression's own do not count: that function is their context.
+struct ExpressionNeeds {
+  bool await = false;
+  bool yield = false;
+  bool any() const { return await || yield; }
+};
+
+// An expression read as the value of one property or array item.
+struct ValueExpression {
+  // What to insert: the expression itself, or `(a, b)` for a sequence
+  // `a, b`, whose comma would otherwise end the property and make `b` a
+  // property of its own.
+  std::string text;
+  ExpressionNeeds needs;
+};
+
+// `expression` read as one expression of `language` (TypeScript for
+// JavaScript: a superset), as an inserted `sessionId` value must be: one
+// that does not parse would break every file it goes into. A PHP one must
+// not leave PHP (`?>`). Nothing when it is not one. The empty expression
+// (the placeholder) reads as itself.
+std::optional<ValueExpression> ReadValueExpression(
+    const std::string& expression, Language language);
+
+inline bool IsExpression(const std::string& expression, Language language) {
+  return ReadValueExpression(expression, language).has_value();
+}
 
 }  // namespace psm
 

@@ -60,5 +60,21 @@ TEST(SessionExpressionsTest, AConfigAtTheRootOfTheFileSystemStillMatches) {
             "checkout.payment.session.id");
 }
 
+// Each expression, from the command line or the config, is inserted as one
+// property value and carries what it needs to the planner.
+TEST(SessionExpressionsTest, EveryExpressionIsReadAsOneValue) {
+  SessionExpressions config(
+      "", "first, second",
+      ByPath({{"src/**", "a, b"}, {"lib/**", "await getSid()"}}), "/repo");
+  EXPECT_EQ(config.For("/repo/src/pay.js").expression, "(a, b)");
+  EXPECT_EQ(config.For("/repo/other/pay.js").expression, "(first, second)");
+  SessionChoice awaited = config.For("/repo/lib/pay.js");
+  EXPECT_EQ(awaited.expression, "await getSid()");
+  EXPECT_TRUE(awaited.needs.await);
+  EXPECT_FALSE(config.For("/repo/src/pay.js").needs.any());
+  SessionExpressions flag("x => x, y", "", {}, "/repo");
+  EXPECT_EQ(flag.For("/repo/pay.js").expression, "(x => x, y)");
+}
+
 }  // namespace
 }  // namespace psm

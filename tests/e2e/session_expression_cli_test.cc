@@ -1,0 +1,69 @@
+// End-to-end: a session expression from the command line or the config
+// goes into each payload as one value, and only where it can run.
+#include <gtest/gtest.h>
+
+#include "e2e/cli_harness.h"
+
+namespace psm::testing_cli {
+namespace {
+
+constexpr const char* kTwoFunctions = R"(async function later(dr) {
+  return dr.createSource({ type: 'codJapan', amount: 1, owner: o });
+}
+
+function now(dr) {
+  return dr.createSource({ type: 'codJapan', amount: 1, owner: o });
+}
+)";
+
+TEST(SessionExpressionCliTest, ASequenceIsInsertedInParentheses) {
+  ScratchDir dir;
+  dir.Write("pay.js", kTwoFunctions);
+  ASSERT_EQ(Shell(dir.path(),
+                  "{bin} --no-config --write -q --session-id "
+                  "'track(), sid' pay.js")
+                .status,
+            0);
+  std::string out = dir.Read("pay.js");
+  EXPECT_NE(out.find("sessionId: (track(), sid), owner"), std::string::npos)
+      << out;
+}
+
+// The config's expressions, by path, are read the way --session-id is.
+TEST(SessionExpressionCliTest, ConfigExpressionsAreReadTheSameWay) {
+  ScratchDir dir;
+  dir.Write("src/pay.js", kTwoFunctions);
+  dir.Write("lib/pay.js", kTwoFunctions);
+  dir.Write(".payment-session-migrate.json",
+            R"j({"sessionIds": {"src/**": "a, b", "lib/**": "await sid()"}})j");
+  Shell(dir.path(), "{bin} --write -q src lib");
+  EXPECT_NE(dir.Read("src/pay.js").find("sessionId: (a, b), owner"),
+            std::string::npos);
+  std::string lib = dir.Read("lib/pay.js");
+  EXPECT_NE(lib.find("sessionId: await sid(), owner"), std::string::npos);
+  EXPECT_EQ(lib.find("sessionId", lib.find("function now")), std::string::npos)
+      << lib;
+}
+
+TEST(SessionExpressionCliTest, AwaitGoesOnlyIntoAsyncFunctions) {
+  ScratchDir dir;
+  dir.Write("pay.js", kTwoFunctions);
+  Outcome run = Shell(dir.path(),
+                      "{bin} --no-config --write --session-id "
+                      "'await getSid()' pay.js");
+  std::string out = dir.Read("pay.js");
+  EXPECT_NE(out.find("sessionId: await getSid(), owner"), std::string::npos);
+  EXPECT_NE(out.find("function now(dr) {\n  return dr.createSource({ type: "
+                     "'codJapan', amount: 1, owner: o });"),
+            std::string::npos)
+      << out;
+  EXPECT_NE(run.err.find("pay.js:6:10: codJapan payload needs review: the "
+                         "session expression `await getSid()` uses await, "
+                         "but line 6, where it would go, is not inside an "
+                         "async function"),
+            std::string::npos)
+      << run.err;
+}
+
+}  // namespace
+}  // namespace psm::testing_cli
