@@ -60,6 +60,47 @@ TSNode ConstructorValue(TSNode write, std::string_view source) {
   return node::Unwrap(node::Field(write, "right"));
 }
 
+// The instance field declaration `name = value;` (or `name;`, `name: T`)
+// in the class body, or null. Static fields are not `this.name`.
+TSNode InitializerOf(TSNode body, std::string_view name,
+                     std::string_view source) {
+  for (TSNode member : node::NamedChildren(body)) {
+    if (!node::Is(member, "field_definition") &&
+        !node::Is(member, "public_field_definition")) {
+      continue;
+    }
+    TSNode key = node::Field(member, "property");
+    if (ts_node_is_null(key)) key = node::Field(member, "name");
+    if (node::Text(key, source) != name) continue;
+    bool is_static = false;
+    for (TSNode c : node::Children(member)) is_static |= node::Is(c, "static");
+    if (!is_static) return member;
+  }
+  return TSNode{};
+}
+
+// Whether `klass` extends `ancestor` (a class of this file), directly or
+// through classes of this file; a base written as another expression
+// (`extends mixin(Base)`) may be anything, so it counts.
+bool Inherits(TSNode klass, TSNode ancestor, std::string_view source) {
+  for (int depth = 0; depth < 8; ++depth) {
+    TSNode base{};
+    for (TSNode c : node::NamedChildren(klass)) {
+      if (!node::Is(c, "class_heritage")) continue;
+      base = ts_node_named_child(c, 0);
+      if (node::Is(base, "extends_clause")) base = node::Field(base, "value");
+      base = node::Unwrap(base);
+    }
+    if (ts_node_is_null(base)) return false;
+    if (!node::Is(base, "identifier")) return true;
+    Binding b = ResolveName(node::Text(base, source), base, source);
+    if (b.kind != Binding::Kind::kClass) return false;
+    if (ts_node_eq(b.declarator, ancestor)) return true;
+    klass = b.declarator;
+  }
+  return true;
+}
+
 // `this` handed on whole: an argument, a value, a spread; not `this.x`.
 bool HandsOnThis(TSNode n) {
   TSNode parent = ts_node_parent(n);
@@ -148,11 +189,27 @@ ClassField FieldOf(TSNode use, std::string_view source) {
         field.outside.push_back(n);
       return;
     }
+    if ((node::Is(n, "field_definition") ||
+         node::Is(n, "public_field_definition")) &&
+        !ts_node_eq(ts_node_parent(n), body) &&
+        ts_node_eq(n, InitializerOf(ts_node_parent(n), field.name, source)) &&
+        Inherits(ts_node_parent(ts_node_parent(n)), ts_node_parent(body),
+                 source)) {
+      field.outside.push_back(n);  // a subclass's `payload = ...`
+      return;
+    }
     if (!node::Is(n, "member_expression") ||
         node::Text(node::Field(n, "property"), source) != field.name) {
       return;
     }
-    mine = IsThisField(n, source, field.name) && ts_node_eq(ThisClass(n), body);
+    bool this_field = IsThisField(n, source, field.name);
+    TSNode owner = this_field ? ThisClass(n) : TSNode{};
+    mine = this_field && ts_node_eq(owner, body);
+    // `this.name` in an unrelated class of the file is that class's own.
+    if (this_field && !mine && !ts_node_is_null(owner) &&
+        !Inherits(ts_node_parent(owner), ts_node_parent(body), source)) {
+      return;
+    }
     if (!mine) {
       field.outside.push_back(n);
     } else if (TSNode write = WriteOf(n); !ts_node_is_null(write)) {
@@ -161,8 +218,13 @@ ClassField FieldOf(TSNode use, std::string_view source) {
       field.reads.push_back(n);
     }
   });
-  if (field.writes.size() == 1)
+  field.initializer = InitializerOf(body, field.name, source);
+  TSNode initial = node::Unwrap(node::Field(field.initializer, "value"));
+  if (field.writes.empty() && !ts_node_is_null(initial)) {
+    field.constructor_value = initial;  // `payload = {...};` in the body
+  } else if (field.writes.size() == 1 && ts_node_is_null(initial)) {
     field.constructor_value = ConstructorValue(field.writes[0], source);
+  }
   return field;
 }
 
@@ -187,10 +249,14 @@ FieldPayload PayloadOfField(TSNode use, std::string_view source) {
   out.is_field = true;
   std::string what = Quote("this." + field.name);
   if (ts_node_is_null(field.constructor_value)) {
+    std::vector<TSNode> sets = field.writes;
+    if (!ts_node_is_null(node::Field(field.initializer, "value")))
+      sets.insert(sets.begin(), field.initializer);
     out.blind = "the payload is " + what + AtLine(use) + ", which its class " +
-                (field.writes.empty() ? "does not set in this file"
-                                      : "sets at " + LinesOf(field.writes) +
-                                            ", not once in the constructor") +
+                (sets.empty() ? "does not set in this file"
+                              : "sets at " + LinesOf(sets) +
+                                    ", not once in the constructor or its "
+                                    "declaration") +
                 "; the tool cannot tell which object it holds";
     return out;
   }
@@ -209,8 +275,10 @@ FieldPayload PayloadOfField(TSNode use, std::string_view source) {
     }
   }
   out.value = field.constructor_value;
-  out.origin =
-      "field " + what + " set in the constructor" + AtLine(field.writes[0]);
+  out.origin = field.writes.empty()
+                   ? "field " + what + " declared" + AtLine(field.initializer)
+                   : "field " + what + " set in the constructor" +
+                         AtLine(field.writes[0]);
   for (TSNode read : field.reads) {
     out.observers.push_back({"", what + ", the payload, is also used at line " +
                                      std::to_string(node::Line(read)) + " (" +

@@ -25,8 +25,11 @@ struct ClassField {
   // instance of the class, and `this` handed on whole (`f(this)`,
   // `Object.assign(this, ...)`), after which anything may touch the field.
   std::vector<TSNode> outside;
+  // The declaration `name = value;` in the class body, if any.
+  TSNode initializer{};
   // The value of the only write, when it is a plain `=` at the top level
-  // of the constructor: what every other method sees. Null otherwise.
+  // of the constructor, or of the declaration when nothing writes it:
+  // what every other method sees. Null otherwise.
   TSNode constructor_value{};
 };
 
