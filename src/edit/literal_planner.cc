@@ -40,6 +40,7 @@ SitePlan LiteralPlanner::Plan() {
   PlanSessionId(*rule);
   if (!BuildEdits())
     return Review("internal error: conflicting edits; nothing changed");
+  for (const ObjectLiteral* part : parts_) NoteDeclaredTypes(*part, "");
   Decide();
   return std::move(plan_);
 }

@@ -133,6 +133,20 @@ class LiteralPlanner {
 
   bool BuildEdits();
 
+  // Each object of the payload given a TypeScript type that lists fields
+  // (ObjectLiteral::declared), whose fields the edits change: the type
+  // must change with them, which the tool cannot do. The edits stay.
+  void NoteDeclaredTypes(const ObjectLiteral& object, const std::string& path);
+
+  // The removed paths in `object` and the objects nested in it that have
+  // no type of their own (which then are checked on their own), under
+  // `prefix`.
+  void CollectDrops(const ObjectLiteral& object, const std::string& prefix,
+                    std::vector<std::string>* drops) const;
+
+  // The indices of the members of `object` to remove; null when none.
+  const std::vector<size_t>* RemovedIn(const ObjectLiteral* object) const;
+
   void Decide();
 
   bool ReachedBySeveralLiterals() const;

@@ -2,6 +2,7 @@
 
 #include <cctype>
 
+#include "find/declared_type.h"
 #include "find/module_request.h"
 #include "find/object_builder.h"
 #include "find/payload_uses.h"
@@ -168,6 +169,18 @@ TSNode ClassLeavesFile(TSNode body, std::string_view source) {
   return TSNode{};
 }
 
+// The type the class declares its field `name` with (`payload: T;`).
+std::optional<DeclaredType> FieldType(TSNode body, std::string_view name,
+                                      std::string_view source) {
+  for (TSNode member : node::NamedChildren(body)) {
+    if (node::Is(member, "public_field_definition") &&
+        node::Text(node::Field(member, "name"), source) == name) {
+      return AnnotatedType(member, "type", source);
+    }
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 ClassField FieldOf(TSNode use, std::string_view source) {
@@ -275,6 +288,7 @@ FieldPayload PayloadOfField(TSNode use, std::string_view source) {
     }
   }
   out.value = field.constructor_value;
+  out.declared = FieldType(field.body, field.name, source);
   out.origin = field.writes.empty()
                    ? "field " + what + " declared" + AtLine(field.initializer)
                    : "field " + what + " set in the constructor" +
@@ -301,7 +315,15 @@ FieldPayload PayloadOfField(TSNode use, std::string_view source) {
 
 std::string FieldLeavesFile(TSNode use, std::string_view source) {
   ClassField field = FieldOf(use, source);
-  if (ts_node_is_null(field.body)) return "";
+  if (ts_node_is_null(field.body) || field.name.starts_with("#")) return "";
+  // TypeScript's `private details: T`: other modules do not compile with a
+  // read of it.
+  for (TSNode c : node::NamedChildren(field.initializer)) {
+    if (node::Is(c, "accessibility_modifier") &&
+        node::Text(c, source) == "private") {
+      return "";
+    }
+  }
   TSNode gone = ClassLeavesFile(field.body, source);
   if (ts_node_is_null(gone)) return "";
   return "its class leaves the file at line " +

@@ -3,6 +3,7 @@
 
 #include <tree_sitter/api.h>
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -51,6 +52,7 @@ struct FieldPayload {
   bool is_field = false;  // `use` is `this.name` in a method
   TSNode value{};
   std::string origin;  // "field `this.payload` set in the constructor..."
+  std::optional<DeclaredType> declared;  // the field's (`payload: T;`)
   std::vector<PayloadObserver> observers;
   std::string blind;  // set instead of `value`
 };

@@ -2,6 +2,7 @@
 
 #include "common/js_string.h"
 #include "find/class_fields.h"
+#include "find/declared_type.h"
 #include "find/effects.h"
 #include "find/scope.h"
 #include "syntax/node.h"
@@ -30,9 +31,9 @@ void ReadKey(TSNode key, std::string_view source, Member* member) {
 }
 
 // Fills string_value / object for a member's value expression.
-void ReadValue(TSNode value, std::string_view source, int depth,
+void ReadValue(TSNode written, std::string_view source, int depth,
                Member* member) {
-  value = node::Unwrap(value);
+  TSNode value = node::Unwrap(written);
   if (ts_node_is_null(value)) return;
   std::string text;
   if (node::StringLiteralValue(value, source, &text)) {
@@ -42,6 +43,8 @@ void ReadValue(TSNode value, std::string_view source, int depth,
   if (node::Is(value, "object") && depth < kMaxDepth) {
     member->object = std::make_unique<ObjectLiteral>(
         BuildObjectLiteral(value, source, depth + 1));
+    // `payPal: {...} satisfies PayPalDetails`: a type of its own.
+    member->object->declared = AssertedType(written, source);
     return;
   }
   if (node::Is(value, "member_expression") &&
@@ -61,6 +64,7 @@ void ReadValue(TSNode value, std::string_view source, int depth,
   if (!ts_node_is_null(literal)) {
     member->object = std::make_unique<ObjectLiteral>(
         BuildObjectLiteral(literal, source, depth + 1));
+    member->object->declared = DeclaredTypeAround(literal, source);
     member->object_origin = "variable " + Quote(node::Text(value, source)) +
                             " (line " + std::to_string(node::Line(literal)) +
                             ")";

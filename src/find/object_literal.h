@@ -13,6 +13,18 @@ namespace psm {
 
 struct ObjectLiteral;
 
+// A TypeScript type the code gives an object on its way to the call
+// (`const p: T = {...}`, `{...} satisfies T`, `function build(): T`, a
+// typed parameter or field). Recorded as seen, `any` included: the planner
+// decides which types list fields, which the edits must then agree with.
+struct DeclaredType {
+  std::string text;  // as written: "KonbiniPayload", "Promise<Payload>"
+  int line = 0;      // where the code gives the type
+  // Where the type itself comes from, when this file says: "defined at
+  // line 1", "imported from `./types`"; "" otherwise (a global, @types).
+  std::string defined;
+};
+
 // One member of an object literal, as plain data (no syntax-tree handles).
 struct Member {
   enum class Kind {
@@ -60,6 +72,9 @@ struct ObjectLiteral {
   // items of a list: no comma is ever added or removed between them.
   bool statements = false;
   std::vector<Member> members;
+  // The type given to the object nearest to it (see DeclaredType); none in
+  // JavaScript, PHP, or when TypeScript infers it.
+  std::optional<DeclaredType> declared;
 
   // The member named `key` that wins (the last one), or nullptr.
   const Member* Find(std::string_view key) const;

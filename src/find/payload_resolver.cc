@@ -34,6 +34,7 @@ void PayloadResolver::Resolve(TSNode expr, const std::string& origin, int hops,
                               CallSite* site) {
   TSNode value = node::Unwrap(expr);
   if (ts_node_is_null(value)) return;
+  NearerType asserted(&declared_, AssertedType(expr, source_));
   if (hops > kMaxHops) {
     Blind(site, "the payload flows through too many steps (" +
                     Quote(node::Text(expr, source_)) + AtLine(expr) +
@@ -59,6 +60,7 @@ void PayloadResolver::Resolve(TSNode expr, const std::string& origin, int hops,
       // The same literal reached on two paths is one payload.
       if (known.object.range == literal.range && known.group == group_) return;
     }
+    literal.declared = declared_;
     site->payloads.push_back(
         {std::move(literal), origin.empty() ? "inline" : origin, group_});
     CheckClassMembers(&site->payloads.back().object, site);
@@ -148,6 +150,8 @@ void PayloadResolver::ResolveVariable(TSNode identifier, int hops,
     case Binding::Kind::kVariable:
       break;
   }
+  NearerType annotated(&declared_,
+                       AnnotatedType(binding.declarator, "type", source_));
   TSNode saved_moment = moment_;
   moment_ = MomentOf(identifier);
   Track(binding, name, "");
@@ -289,6 +293,8 @@ void PayloadResolver::ResolveCall(TSNode call, int hops, CallSite* site) {
 
 void PayloadResolver::ResolveReturns(TSNode function, const std::string& origin,
                                      int hops, CallSite* site) {
+  NearerType returned(&declared_,
+                      AnnotatedType(function, "return_type", source_));
   TSNode body = node::Field(function, "body");
   if (!node::Is(body, "statement_block")) {  // arrow: `(c) => ({...})`
     Resolve(body, origin, hops + 1, site);

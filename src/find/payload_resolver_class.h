@@ -17,6 +17,7 @@
 
 #include "common/strings.h"
 #include "find/class_fields.h"
+#include "find/declared_type.h"
 #include "find/imported_payloads.h"
 #include "find/mergers.h"
 #include "find/object_builder.h"
@@ -33,6 +34,25 @@ namespace psm::payload_detail {
 inline std::string AtLine(TSNode n) {
   return " (line " + std::to_string(node::Line(n)) + ")";
 }
+
+// While alive, the payloads followed are given `type`, when there is one:
+// a type met nearer to a literal, on the way from the call, replaces one
+// met farther (`const p: T = {...} as any` is `any`). Restored after.
+class NearerType {
+ public:
+  NearerType(std::optional<DeclaredType>* slot,
+             std::optional<DeclaredType> type)
+      : slot_(slot), saved_(*slot) {
+    if (type) *slot_ = std::move(type);
+  }
+  ~NearerType() { *slot_ = std::move(saved_); }
+  NearerType(const NearerType&) = delete;
+  NearerType& operator=(const NearerType&) = delete;
+
+ private:
+  std::optional<DeclaredType>* slot_;
+  std::optional<DeclaredType> saved_;
+};
 
 class PayloadResolver {
  public:
@@ -150,6 +170,9 @@ class PayloadResolver {
   FlowNodes flow_;
   std::vector<TrackedBinding> tracked_;
   int group_ = -1;  // the merge group new literals join; -1 for none
+  // The type given nearest on the way to the expression being followed
+  // (see NearerType); the literals found take it (ObjectLiteral::declared).
+  std::optional<DeclaredType> declared_;
   // What FirstVisit has seen: (start byte, end byte, group), few per site.
   std::vector<std::tuple<uint32_t, uint32_t, int>> visited_;
   int next_group_ = 0;

@@ -20,6 +20,7 @@ bool PayloadResolver::ResolveField(TSNode use, int hops, CallSite* site) {
     if (std::string why = FieldLeavesFile(use, source_); !why.empty())
       site->observers.push_back({"", std::move(why)});
   }
+  NearerType annotated(&declared_, std::move(field.declared));
   Resolve(field.value, field.origin, hops + 1, site);
   return true;
 }
@@ -120,6 +121,9 @@ bool PayloadResolver::ResolveForwarding(TSNode object, int hops,
 void PayloadResolver::ResolveParameter(const Binding& binding,
                                        std::string_view name, int hops,
                                        CallSite* site, int type_index) {
+  // What the callers pass must fit the parameter's type.
+  NearerType annotated(&declared_,
+                       AnnotatedType(binding.declarator, "type", source_));
   TSNode function = binding.scope;
   int index = ParameterIndex(function, binding.declarator, source_);
   std::string function_name = FunctionName(function, source_);
@@ -205,6 +209,7 @@ void PayloadResolver::ResolvePiecewise(const Binding& binding,
   site->payloads.push_back(
       {PiecewiseObject(binding, name, init, options_.covered, source_),
        "built on " + Quote(node::Text(init, source_)) + AtLine(init), group_});
+  site->payloads.back().object.declared = declared_;
 }
 
 void PayloadResolver::ObserveOtherCallers(TSNode callee, CallSite* site) {

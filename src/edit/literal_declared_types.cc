@@ -1,0 +1,102 @@
+// LiteralPlanner (literal_planner_class.h): the TypeScript types given to
+// the objects it edits. A type that lists fields no longer fits an object
+// that gains sessionId or loses fields; the tool edits values, not types.
+
+#include <cctype>
+
+#include "edit/literal_planner_class.h"
+
+namespace psm::literal_planner_detail {
+namespace {
+
+// `{[key: string]: any}` and the like, spaces removed: any field fits.
+bool IsOpenIndexSignature(std::string_view flat) {
+  if (!flat.starts_with("{[") || !flat.ends_with("}")) return false;
+  size_t close = flat.find("]:");
+  if (close == std::string_view::npos) return false;
+  std::string_view key = flat.substr(2, close - 2);
+  std::string_view value = flat.substr(close + 2);
+  value.remove_suffix(1);  // `}`
+  if (value.ends_with(";") || value.ends_with(",")) value.remove_suffix(1);
+  return key.ends_with(":string") && (value == "any" || value == "unknown");
+}
+
+// Whether an object of type `type` must have exactly the fields the type
+// lists: not for the types that take any object (`any`, `object`,
+// `Record<string, any>`...), for which TypeScript checks no field.
+bool ListsFields(std::string_view type) {
+  std::string flat;
+  for (char c : type) {
+    if (!std::isspace(static_cast<unsigned char>(c))) flat += c;
+  }
+  for (std::string_view open :
+       {"any", "unknown", "object", "Object", "{}", "Record<string,any>",
+        "Record<string,unknown>"}) {
+    if (flat == open) return false;
+  }
+  return !IsOpenIndexSignature(flat);
+}
+
+std::string List(const std::vector<std::string>& paths) {
+  std::string list;
+  for (const std::string& p : paths)
+    list += (list.empty() ? "" : ", ") + Ticked(p);
+  return list;
+}
+
+}  // namespace
+
+void LiteralPlanner::NoteDeclaredTypes(const ObjectLiteral& object,
+                                       const std::string& path) {
+  for (const Member& m : object.members) {
+    if (m.object)
+      NoteDeclaredTypes(*m.object, path.empty() ? m.key : path + "." + m.key);
+  }
+  if (!object.declared || !ListsFields(object.declared->text)) return;
+  std::vector<std::string> drops;
+  CollectDrops(object, "", &drops);
+  bool gains = &object == &object_ && new_member_;
+  if (drops.empty() && !gains) return;
+  const DeclaredType& type = *object.declared;
+  std::string where = "line " + std::to_string(type.line);
+  if (!type.defined.empty()) where += "; " + type.defined;
+  std::string change = gains ? "accept `sessionId`" : "";
+  if (!drops.empty()) {
+    change += (gains ? " and " : "") + std::string("no longer require ") +
+              List(drops);
+  }
+  Blind((path.empty() ? "the payload" : "the payload's " + Ticked(path)) +
+        " is declared as " + Ticked(type.text) + " (" + where +
+        "): that type must " + change +
+        ", or the file will not compile; update it by hand");
+}
+
+void LiteralPlanner::CollectDrops(const ObjectLiteral& object,
+                                  const std::string& prefix,
+                                  std::vector<std::string>* drops) const {
+  auto under = [&](const std::string& key) {
+    return prefix.empty() ? key : prefix + "." + key;
+  };
+  if (const std::vector<size_t>* removed = RemovedIn(&object)) {
+    for (size_t i : *removed) {
+      std::string path = under(object.members[i].key);
+      // A key written twice is removed twice; the type names it once.
+      if (std::find(drops->begin(), drops->end(), path) == drops->end())
+        drops->push_back(std::move(path));
+    }
+  }
+  for (const Member& m : object.members) {
+    if (m.object && !m.object->declared)
+      CollectDrops(*m.object, under(m.key), drops);
+  }
+}
+
+const std::vector<size_t>* LiteralPlanner::RemovedIn(
+    const ObjectLiteral* object) const {
+  for (const auto& [seen, indices] : removals_) {
+    if (seen == object) return &indices;
+  }
+  return nullptr;
+}
+
+}  // namespace psm::literal_planner_detail

@@ -1,0 +1,197 @@
+#include "find/declared_type.h"
+
+#include <string>
+#include <vector>
+
+#include "syntax/node.h"
+
+namespace psm {
+namespace {
+
+bool IsAssertion(TSNode n) {
+  return node::Is(n, "as_expression") || node::Is(n, "satisfies_expression") ||
+         node::Is(n, "type_assertion");
+}
+
+// The nodes node::Unwrap looks through: the value inside is the same
+// object, so a type given to any of them is given to it.
+bool IsWrapper(TSNode n) {
+  return IsAssertion(n) || node::Is(n, "parenthesized_expression") ||
+         node::Is(n, "non_null_expression");
+}
+
+// The named child `index` of `n`, comments not counted: a comment may
+// stand between an expression and its `as T`.
+TSNode NamedAt(TSNode n, uint32_t index) {
+  for (TSNode child : node::NamedChildren(n)) {
+    if (node::IsComment(child)) continue;
+    if (index == 0) return child;
+    --index;
+  }
+  return TSNode{};
+}
+
+// The value an assertion or wrapper holds: `<T>` comes before it.
+TSNode Inner(TSNode wrapper) {
+  return NamedAt(wrapper, node::Is(wrapper, "type_assertion") ? 1 : 0);
+}
+
+// The type an assertion gives; null for `as const`, whose `const` is a
+// keyword, not a type node.
+TSNode AssertionType(TSNode assertion) {
+  if (node::Is(assertion, "type_assertion"))
+    return NamedAt(NamedAt(assertion, 0), 0);  // T of `<T>`
+  return NamedAt(assertion, 1);
+}
+
+// The names of types `type` is made of, outermost first: `Promise` and
+// `Dr` for `Promise<Dr.Payload>` (a qualified name is found by its first
+// part, which is what declarations and imports bind).
+void TypeNames(TSNode type, std::string_view source,
+               std::vector<std::string_view>* names) {
+  if (node::Is(type, "type_identifier")) {
+    names->push_back(node::Text(type, source));
+    return;
+  }
+  if (node::Is(type, "nested_type_identifier")) {
+    std::string_view text = node::Text(type, source);
+    names->push_back(text.substr(0, text.find_first_of(". \t\r\n")));
+    return;
+  }
+  for (TSNode child : node::NamedChildren(type))
+    TypeNames(child, source, names);
+}
+
+// Whether `import_statement` binds `name` in this module.
+bool Imports(TSNode import_statement, std::string_view name,
+             std::string_view source) {
+  for (TSNode n : node::NamedChildren(import_statement)) {
+    std::string_view type = node::Type(n);
+    if (type == "import_specifier") {
+      // `{ A as B }` binds B only.
+      TSNode local = node::Field(n, "alias");
+      if (ts_node_is_null(local)) local = node::Field(n, "name");
+      if (node::Text(local, source) == name) return true;
+    } else if (type == "identifier") {
+      if (node::Text(n, source) == name) return true;  // default, `* as ns`
+    } else if (type == "import_clause" || type == "named_imports" ||
+               type == "namespace_import") {
+      if (Imports(n, name, source)) return true;
+    }
+  }
+  return false;
+}
+
+// Where `statement` (of a module or block) defines or imports type `name`;
+// "" when it does not.
+std::string DefinedBy(TSNode statement, std::string_view name,
+                      std::string_view source) {
+  std::string_view type = node::Type(statement);
+  if (type == "export_statement" || type == "ambient_declaration") {
+    for (TSNode inner : node::NamedChildren(statement)) {
+      if (std::string found = DefinedBy(inner, name, source); !found.empty())
+        return found;
+    }
+    return "";
+  }
+  if (type == "import_statement") {
+    if (!Imports(statement, name, source)) return "";
+    std::string_view from =
+        node::Text(node::Field(statement, "source"), source);
+    if (from.size() >= 2) from = from.substr(1, from.size() - 2);
+    return "imported from `" + std::string(from) + "`";
+  }
+  bool declares =
+      type == "interface_declaration" || type == "type_alias_declaration" ||
+      type == "class_declaration" || type == "abstract_class_declaration" ||
+      type == "enum_declaration";
+  if (!declares || node::Text(node::Field(statement, "name"), source) != name)
+    return "";
+  return "defined at line " + std::to_string(node::Line(statement));
+}
+
+// Where `name` comes from, looking in each module or block around `at`,
+// nearest first.
+std::string DefinedWhere(TSNode at, std::string_view name,
+                         std::string_view source) {
+  for (TSNode scope = ts_node_parent(at); !ts_node_is_null(scope);
+       scope = ts_node_parent(scope)) {
+    if (!node::Is(scope, "program") && !node::Is(scope, "statement_block"))
+      continue;
+    for (TSNode statement : node::NamedChildren(scope)) {
+      if (std::string found = DefinedBy(statement, name, source);
+          !found.empty()) {
+        return found;
+      }
+    }
+  }
+  return "";
+}
+
+// Where the first of the names `type` is made of that this file defines or
+// imports comes from, naming it unless it is the whole type: "defined at
+// line 1", "`Dr` imported from `@dr/types`"; "" when none is.
+std::string DefinedWhere(TSNode type, std::string_view source) {
+  std::vector<std::string_view> names;
+  TypeNames(type, source, &names);
+  for (std::string_view name : names) {
+    std::string found = DefinedWhere(type, name, source);
+    if (found.empty()) continue;
+    if (name == node::Text(type, source)) return found;
+    return "`" + std::string(name) + "` " + found;
+  }
+  return "";
+}
+
+std::optional<DeclaredType> Declared(TSNode type, std::string_view source) {
+  if (ts_node_is_null(type)) return std::nullopt;
+  return DeclaredType{std::string(node::Text(type, source)), node::Line(type),
+                      DefinedWhere(type, source)};
+}
+
+}  // namespace
+
+std::optional<DeclaredType> AnnotatedType(TSNode holder, std::string_view field,
+                                          std::string_view source) {
+  TSNode up = ts_node_parent(holder);
+  if (node::Is(holder, "identifier") && (node::Is(up, "required_parameter") ||
+                                         node::Is(up, "optional_parameter"))) {
+    holder = up;
+  }
+  TSNode annotation = node::Field(holder, field);
+  // Type predicates (`x is T`, `asserts x`) give no object type.
+  if (!node::Is(annotation, "type_annotation")) return std::nullopt;
+  return Declared(NamedAt(annotation, 0), source);
+}
+
+std::optional<DeclaredType> AssertedType(TSNode expr, std::string_view source) {
+  TSNode nearest{};
+  // Outermost first: the last assertion met is the nearest to the value.
+  for (TSNode n = expr; IsWrapper(n); n = Inner(n)) {
+    if (!IsAssertion(n)) continue;
+    if (TSNode type = AssertionType(n); !ts_node_is_null(type)) nearest = type;
+  }
+  return Declared(nearest, source);
+}
+
+std::optional<DeclaredType> DeclaredTypeAround(TSNode literal,
+                                               std::string_view source) {
+  TSNode value = literal;
+  for (TSNode up = ts_node_parent(value); IsWrapper(up);
+       up = ts_node_parent(up)) {
+    if (IsAssertion(up)) {  // innermost first: the nearest wins
+      if (TSNode type = AssertionType(up); !ts_node_is_null(type))
+        return Declared(type, source);
+    }
+    value = up;
+  }
+  TSNode holder = ts_node_parent(value);
+  if ((node::Is(holder, "variable_declarator") ||
+       node::Is(holder, "public_field_definition")) &&
+      ts_node_eq(node::Field(holder, "value"), value)) {
+    return AnnotatedType(holder, "type", source);
+  }
+  return std::nullopt;
+}
+
+}  // namespace psm

@@ -1,0 +1,31 @@
+#ifndef PSM_FIND_DECLARED_TYPE_H_
+#define PSM_FIND_DECLARED_TYPE_H_
+
+#include <tree_sitter/api.h>
+
+#include <optional>
+#include <string_view>
+
+#include "find/object_literal.h"
+
+namespace psm {
+
+// The type `holder`'s annotation gives: `field` is "type" for a variable
+// declarator, a parameter or a class field, "return_type" for a function.
+// A parameter's name resolves to its parameter. None without one.
+std::optional<DeclaredType> AnnotatedType(TSNode holder, std::string_view field,
+                                          std::string_view source);
+
+// The type the assertion nearest to the value of `expr` gives (`x as T`,
+// `x satisfies T`, `<T>x`, through parentheses and `!`). `as const` gives
+// none: it fixes the literal's own types, it does not declare another.
+std::optional<DeclaredType> AssertedType(TSNode expr, std::string_view source);
+
+// The type given to `literal` where it is written: an assertion around it,
+// else the annotation of the variable it initialises.
+std::optional<DeclaredType> DeclaredTypeAround(TSNode literal,
+                                               std::string_view source);
+
+}  // namespace psm
+
+#endif  // PSM_FIND_DECLARED_TYPE_H_
