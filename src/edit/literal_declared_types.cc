@@ -52,7 +52,11 @@ void LiteralPlanner::NoteDeclaredTypes(const ObjectLiteral& object,
     if (m.object)
       NoteDeclaredTypes(*m.object, path.empty() ? m.key : path + "." + m.key);
   }
-  if (!object.declared || !ListsFields(object.declared->text)) return;
+  if (!object.declared) return;
+  const std::string& meaning = object.declared->means.empty()
+                                   ? object.declared->text
+                                   : object.declared->means;
+  if (!ListsFields(meaning)) return;
   std::vector<std::string> drops;
   CollectDrops(object, "", &drops);
   bool gains = &object == &object_ && new_member_;

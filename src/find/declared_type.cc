@@ -143,10 +143,39 @@ std::string DefinedWhere(TSNode type, std::string_view source) {
   return "";
 }
 
+// The value of the type alias `type Name = ...;` (exported or not) in the
+// modules or blocks around `at`, nearest first; null when there is none.
+TSNode AliasValue(TSNode at, std::string_view name, std::string_view source) {
+  for (TSNode scope = ts_node_parent(at); !ts_node_is_null(scope);
+       scope = ts_node_parent(scope)) {
+    if (!node::Is(scope, "program") && !node::Is(scope, "statement_block"))
+      continue;
+    for (TSNode statement : node::NamedChildren(scope)) {
+      TSNode alias = statement;
+      if (node::Is(alias, "export_statement"))
+        alias = node::Field(alias, "declaration");
+      if (node::Is(alias, "type_alias_declaration") &&
+          node::Text(node::Field(alias, "name"), source) == name) {
+        return node::Field(alias, "value");
+      }
+    }
+  }
+  return TSNode{};
+}
+
 std::optional<DeclaredType> Declared(TSNode type, std::string_view source) {
   if (ts_node_is_null(type)) return std::nullopt;
-  return DeclaredType{std::string(node::Text(type, source)), node::Line(type),
-                      DefinedWhere(type, source)};
+  DeclaredType declared{std::string(node::Text(type, source)), node::Line(type),
+                        DefinedWhere(type, source)};
+  // `type SourcePayload = Record<string, unknown>`: what the name means
+  // decides whether it lists fields (a few aliases deep).
+  TSNode named = type;
+  for (int hop = 0; hop < 4 && node::Is(named, "type_identifier"); ++hop) {
+    named = AliasValue(named, node::Text(named, source), source);
+    if (ts_node_is_null(named)) break;
+    declared.means = std::string(node::Text(named, source));
+  }
+  return declared;
 }
 
 }  // namespace

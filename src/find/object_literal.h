@@ -23,6 +23,9 @@ struct DeclaredType {
   // Where the type itself comes from, when this file says: "defined at
   // line 1", "imported from `./types`"; "" otherwise (a global, @types).
   std::string defined;
+  // What `text` stands for when it names a type alias of this file
+  // (`Record<string, unknown>` for `SourcePayload`); "" otherwise.
+  std::string means;
 };
 
 // One member of an object literal, as plain data (no syntax-tree handles).
