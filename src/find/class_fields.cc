@@ -169,18 +169,6 @@ TSNode ClassLeavesFile(TSNode body, std::string_view source) {
   return TSNode{};
 }
 
-// The type the class declares its field `name` with (`payload: T;`).
-std::optional<DeclaredType> FieldType(TSNode body, std::string_view name,
-                                      std::string_view source) {
-  for (TSNode member : node::NamedChildren(body)) {
-    if (node::Is(member, "public_field_definition") &&
-        node::Text(node::Field(member, "name"), source) == name) {
-      return AnnotatedType(member, "type", source);
-    }
-  }
-  return std::nullopt;
-}
-
 }  // namespace
 
 ClassField FieldOf(TSNode use, std::string_view source) {
@@ -288,7 +276,9 @@ FieldPayload PayloadOfField(TSNode use, std::string_view source) {
     }
   }
   out.value = field.constructor_value;
-  out.declared = FieldType(field.body, field.name, source);
+  // The type the class declares the field with (`payload: T;`).
+  if (!ts_node_is_null(field.initializer))
+    out.declared = AnnotatedType(field.initializer, "type", source);
   out.origin = field.writes.empty()
                    ? "field " + what + " declared" + AtLine(field.initializer)
                    : "field " + what + " set in the constructor" +
