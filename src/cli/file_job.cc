@@ -1,5 +1,6 @@
 #include "cli/file_job.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <system_error>
 
@@ -81,10 +82,13 @@ ProcessedFile ProcessFile(const std::string& path, const RunContext& ctx,
   if (!final && !m.requests.empty() && ctx.options.link_modules) {
     out.deferred = true;  // nothing written or printed yet
     out.requests = std::move(m.requests);
-    return out;
+    out.ready =
+        std::all_of(out.requests.begin(), out.requests.end(),
+                    [](const SiteRequest& r) { return !r.globals.empty(); });
+    if (!out.ready) return out;
   }
   if (!result.changed) return out;
-  if (ctx.options.mode == Mode::kWrite && final) {
+  if (ctx.options.mode == Mode::kWrite && (final || out.deferred)) {
     out.read_text = file.text;
     out.pending_text = m.migrated_text();
   } else if (ctx.options.mode == Mode::kWrite) {

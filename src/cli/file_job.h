@@ -46,6 +46,10 @@ struct ProcessedFile {
   // model has linked them (see FinishLinkedFiles).
   bool deferred = false;
   std::vector<SiteRequest> requests;
+  // Deferred only to ask whether other files read globals its payloads
+  // flow through: its output is ready (as for a `final` file) and stands
+  // when the project model finds no reader.
+  bool ready = false;
   FileResult result;
   std::string diff;  // --diff only
   // --write of a `final` file (see ProcessFile): the text read and the

@@ -246,9 +246,21 @@ void FinishLinkedFiles(const RunContext& ctx,
                                       : ctx.options.paths.front()));
   std::vector<CallerFile> callers;
   std::map<std::string, std::string> todo;  // display path -> absolute path
+  // Files whose output stands unless the model links them (ProcessedFile::
+  // ready), by absolute path.
+  std::map<std::string, ProcessedFile> ready;
   ServerReads server_reads;
   for (ProcessedFile& d : deferred) {
     std::string absolute = AbsolutePath(d.opened);
+    if (d.ready) {
+      ProcessedFile kept;
+      kept.opened = d.opened;
+      kept.result = d.result;
+      kept.diff = std::move(d.diff);
+      kept.read_text = std::move(d.read_text);
+      kept.pending_text = std::move(d.pending_text);
+      ready.emplace(absolute, std::move(kept));
+    }
     for (const SiteRequest& r : d.requests) {
       if (r.server_read) server_reads[absolute][r.call_begin] = *r.server_read;
     }
@@ -300,9 +312,13 @@ void FinishLinkedFiles(const RunContext& ctx,
       if (Rank(absolute, links, bases) != pass) continue;
       if (found != links.end())
         RefuseWithBase(builders, write_errors, options.display, &found->second);
+      auto kept = ready.find(absolute);
       ProcessedFile file =
-          ProcessFile(absolute, ctx, worker,
-                      found == links.end() ? nullptr : &found->second, true);
+          found == links.end() && kept != ready.end()
+              ? std::move(kept->second)
+              : ProcessFile(absolute, ctx, worker,
+                            found == links.end() ? nullptr : &found->second,
+                            true);
       file.result.path = display;
       if (pass == 0 && file.result.changed && !file.pending_text.empty()) {
         if (std::string why =

@@ -73,6 +73,12 @@ struct CallSite {
   // the module-level variables it flows through, and the methods called on
   // an object that build it (`this.payPalPayload()`).
   std::vector<std::string> module_names;
+  // Names bound at the top level of the file (variables, functions) that
+  // the payload flows through or is built by. In a classic script (no
+  // `import`, `export` or CommonJS) they are globals that every other
+  // script of the page shares: the project model asks whether another
+  // file names them (see SiteRequest::globals).
+  std::vector<std::string> program_bindings;
   // Why the payload cannot be fully seen; each one makes the site
   // need review.
   std::vector<std::string> blind_spots;

@@ -15,6 +15,7 @@ void PayloadResolver::CollectUses(CallSite* site) {
                        &site->observers);
     if (node::Is(tracked.binding.scope, "program")) {
       site->module_names.push_back(tracked.name);
+      site->program_bindings.push_back(tracked.name);
     }
   }
   DropPiecewiseWrites(site);
@@ -279,6 +280,13 @@ void PayloadResolver::ResolveCall(TSNode call, int hops, CallSite* site) {
     return;
   }
   ObserveOtherCallers(callee, site);
+  // `buildPayload()`, a function of the file's top level: other scripts of
+  // a page may call it too.
+  if (TSNode c = node::Unwrap(callee); node::Is(c, "identifier")) {
+    std::string_view name = node::Text(c, source_);
+    if (node::Is(ResolveName(name, c, source_).scope, "program"))
+      site->program_bindings.emplace_back(name);
+  }
   // A Vue template may call the method too (`{{ buildPayPal() }}`).
   if (TSNode c = node::Unwrap(callee); node::Is(c, "member_expression")) {
     site->module_names.emplace_back(

@@ -254,6 +254,10 @@ void ApplyLinks(const FileLinks& links, std::vector<CallSite>* sites,
            other != links.not_digital_river.end();
   });
   for (CallSite& s : *sites) {
+    if (auto readers = links.global_readers.find(s.call.begin);
+        readers != links.global_readers.end()) {
+      for (const PayloadObserver& o : readers->second) s.observers.push_back(o);
+    }
     auto reason = links.unlinked.find(s.call.begin);
     if (reason == links.unlinked.end() || s.requests.empty()) continue;
     bool replaced = false;
@@ -269,9 +273,21 @@ void ApplyLinks(const FileLinks& links, std::vector<CallSite>* sites,
 }
 
 std::vector<SiteRequest> RequestsOf(const std::vector<CallSite>& sites,
-                                    std::string_view source) {
+                                    std::string_view source,
+                                    bool classic_script) {
   std::vector<SiteRequest> requests;
   for (const CallSite& s : sites) {
+    if (classic_script && !s.payloads.empty() && !s.program_bindings.empty()) {
+      SiteRequest r;
+      r.call_begin = s.call.begin;
+      r.line = static_cast<uint32_t>(text::LineAt(source, s.call.begin));
+      for (const std::string& name : s.program_bindings) {
+        if (std::find(r.globals.begin(), r.globals.end(), name) ==
+            r.globals.end())
+          r.globals.push_back(name);
+      }
+      requests.push_back(std::move(r));
+    }
     if (s.receiver) {
       SiteRequest r;
       r.call_begin = s.call.begin;

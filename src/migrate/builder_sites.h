@@ -48,9 +48,11 @@ void ApplyLinks(const FileLinks& links, std::vector<CallSite>* sites,
                 std::vector<PassedOverCall>* passed_over);
 
 // The calls among `sites` whose payload comes, whole, from another module
-// or from what a server sent.
+// or from what a server sent, and, in a `classic_script`, those whose
+// payload flows through its globals (which other scripts may read).
 std::vector<SiteRequest> RequestsOf(const std::vector<CallSite>& sites,
-                                    std::string_view source);
+                                    std::string_view source,
+                                    bool classic_script);
 
 }  // namespace psm
 

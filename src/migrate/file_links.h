@@ -21,6 +21,10 @@ struct SiteRequest {
   ModuleRequest request;
   // Set instead of `request` when the payload is what a server sent.
   std::optional<ServerRead> server_read;
+  // Set instead of both when the payload is complete in this classic
+  // script but flows through these globals of it: the project model finds
+  // the other files that name them (FileLinks::global_readers).
+  std::vector<std::string> globals;
   // What the calling file does with the payload besides the call: kept
   // fields and reasons travel to the file that builds it.
   std::vector<PayloadObserver> observers;
@@ -92,6 +96,9 @@ struct FileLinks {
   // Calls the model could not link: the reason replaces the site's
   // generic "built in module ..." one.
   std::map<uint32_t, std::string> unlinked;
+  // Calls whose payload flows through globals of this classic script that
+  // other files of the project name: observers of the whole payload.
+  std::map<uint32_t, std::vector<PayloadObserver>> global_readers;
   // Calls whose receiver the model traced to a class or object of the
   // project with its own createSource that cannot reach DigitalRiver.js
   // (a REST client, a service wrapping Stripe): not sites at all. By call

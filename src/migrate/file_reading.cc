@@ -4,6 +4,7 @@
 
 #include "find/object_builder.h"
 #include "find/scope.h"
+#include "find/script_kind.h"
 #include "find/session_api_finder.h"
 #include "find/site_finder.h"
 #include "migrate/builder_sites.h"
@@ -52,7 +53,11 @@ FileReading JavaScriptReading(Language language, std::string_view source,
               [](const PassedOverCall& a, const PassedOverCall& b) {
                 return a.call.begin < b.call.begin;
               });
-    found.requests = RequestsOf(found.sites, source);
+    bool globals = std::any_of(
+        found.sites.begin(), found.sites.end(),
+        [](const CallSite& s) { return !s.program_bindings.empty(); });
+    found.requests = RequestsOf(found.sites, source,
+                                globals && IsClassicScript(root, source));
     found.first_noted = found.sites.size();
     found.first_builder = found.sites.size();
     if (links) {

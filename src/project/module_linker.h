@@ -101,6 +101,13 @@ class Linker {
   // defines it.
   Found FollowGlobal(const ModuleRequest& request);
 
+  // The other files of the project that may use the global `name` of the
+  // classic script `script` ("src/summary.js:4", first use of each): a
+  // script or module referring to it unbound (or binding it at the top of
+  // another classic script), or markup and templates that name it.
+  std::vector<std::string> GlobalReaders(const std::string& script,
+                                         const std::string& name);
+
   // Files besides the builder's and its callers' that name both the
   // builder and its module: they may do anything with the payload.
   // (`modules`: the builder's and those re-exporting it; an importer names

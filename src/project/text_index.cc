@@ -9,17 +9,72 @@
 
 namespace psm {
 
+namespace {
+
+// The distinct words of one file, found without allocating: an
+// open-addressing set of views into the file's text, emptied for the next
+// file by bumping a generation. Words repeat a lot in code (`payload`,
+// `amount`, `this`), and each distinct one costs the project-wide map one
+// lookup instead of one per occurrence.
+class DistinctWords {
+ public:
+  template <typename F>
+  void Of(std::string_view text, F f) {
+    ++generation_;
+    size_t needed = text.size() / 4 + 16;  // at most one word per 2 bytes
+    if (slots_.size() < needed * 2) {
+      size_t size = 64;
+      while (size < needed * 2) size *= 2;
+      slots_.assign(size, Slot{});
+      generation_ = 1;
+    }
+    size_t mask = slots_.size() - 1;
+    ForEachWord(text, [&](std::string_view word) {
+      uint64_t hash = Hash(word);
+      for (size_t i = hash & mask;; i = (i + 1) & mask) {
+        Slot& slot = slots_[i];
+        if (slot.generation != generation_) {
+          slot = {generation_, hash, word};
+          f(word);
+          return;
+        }
+        if (slot.hash == hash && slot.word == word) return;
+      }
+    });
+  }
+
+ private:
+  struct Slot {
+    uint32_t generation = 0;
+    uint64_t hash = 0;
+    std::string_view word;
+  };
+  static uint64_t Hash(std::string_view word) {
+    uint64_t h = 14695981039346656037ull;  // FNV-1a
+    for (char c : word)
+      h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+    return h ^ (h >> 29);
+  }
+  std::vector<Slot> slots_;
+  uint32_t generation_ = 0;
+};
+
+}  // namespace
+
 TextIndex::TextIndex(const std::vector<std::string>& files) {
   ReadBuffer buffer;
-  std::string key;
+  DistinctWords distinct;
   for (uint32_t id = 0; id < files.size(); ++id) {
     SourceView file = ReadSourceFile(files[id], kDefaultMaxFileBytes, buffer);
     if (!file.error.empty()) continue;
     readable_.push_back(id);
-    ForEachWord(file.text, [&](std::string_view word) {
-      key.assign(word);
-      std::vector<uint32_t>& ids = files_of_word_[key];
-      if (ids.empty() || ids.back() != id) ids.push_back(id);
+    distinct.Of(file.text, [&](std::string_view word) {
+      auto known = files_of_word_.find(word);
+      if (known == files_of_word_.end())
+        known =
+            files_of_word_.emplace(std::string(word), std::vector<uint32_t>{})
+                .first;
+      known->second.push_back(id);
     });
   }
 }
@@ -28,7 +83,7 @@ std::vector<uint32_t> TextIndex::WithWord(std::string_view word, bool as_suffix,
                                           bool as_prefix) const {
   std::vector<uint32_t> ids;
   if (!as_suffix && !as_prefix) {
-    auto it = files_of_word_.find(std::string(word));
+    auto it = files_of_word_.find(word);
     if (it != files_of_word_.end()) ids = it->second;
     return ids;
   }

@@ -2,6 +2,7 @@
 #define PSM_PROJECT_TEXT_INDEX_H_
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -40,7 +41,15 @@ class TextIndex {
 
   std::vector<uint32_t> readable_;
   // The files of each distinct word.
-  std::unordered_map<std::string, std::vector<uint32_t>> files_of_word_;
+  struct WordHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view word) const {
+      return std::hash<std::string_view>{}(word);
+    }
+  };
+  std::unordered_map<std::string, std::vector<uint32_t>, WordHash,
+                     std::equal_to<>>
+      files_of_word_;
 };
 
 }  // namespace psm
