@@ -3,7 +3,9 @@
 // Linker::GlobalReaders).
 
 #include <algorithm>
+#include <map>
 #include <optional>
+#include <thread>
 
 #include "common/report_marker.h"
 #include "common/strings.h"
@@ -74,12 +76,54 @@ bool DeclaresAtLineStart(std::string_view text, std::string_view name) {
 
 }  // namespace
 
+void Linker::PrepareGlobalNames(const std::set<std::string>& names) {
+  // Past a few names, one pass per name over every file costs more than
+  // the index.
+  constexpr size_t kFewNames = 16;
+  if (index_ || names.empty() || names.size() > kFewNames) return;
+  const std::vector<std::string>& files = ProjectFiles();
+  // Reading the files is most of it (a kernel copy per file): spread over
+  // the cores, each thread taking every n-th file.
+  size_t threads =
+      std::clamp<size_t>(std::thread::hardware_concurrency(), 1,
+                         std::min<size_t>(8, files.size() / 64 + 1));
+  std::vector<std::map<std::string, std::vector<uint32_t>>> found(threads);
+  auto scan = [&](size_t first) {
+    ReadBuffer buffer;
+    for (size_t id = first; id < files.size(); id += threads) {
+      SourceView file = ReadSourceFile(files[id], kDefaultMaxFileBytes, buffer);
+      if (!file.error.empty()) continue;
+      for (const std::string& name : names) {
+        if (!WordsAt(file.text, name).empty())
+          found[first][name].push_back(static_cast<uint32_t>(id));
+      }
+    }
+  };
+  std::vector<std::thread> pool;
+  for (size_t t = 1; t < threads; ++t) pool.emplace_back(scan, t);
+  scan(0);
+  for (std::thread& t : pool) t.join();
+  for (const std::string& name : names) {
+    std::vector<uint32_t>& ids = files_naming_[name];
+    for (auto& part : found) {
+      auto it = part.find(name);
+      if (it != part.end())
+        ids.insert(ids.end(), it->second.begin(), it->second.end());
+    }
+    std::sort(ids.begin(), ids.end());
+  }
+}
+
 std::vector<std::string> Linker::GlobalReaders(const std::string& script,
                                                const std::string& name) {
   std::vector<std::string> readers;
   std::string self = AbsolutePath(script);
   Parser parser;
-  for (uint32_t i : Index().MayContain(name)) {
+  auto prepared = files_naming_.find(name);
+  std::vector<uint32_t> candidates = prepared != files_naming_.end()
+                                         ? prepared->second
+                                         : Index().MayContain(name);
+  for (uint32_t i : candidates) {
     const std::string& file = ProjectFiles()[i];
     std::string absolute = AbsolutePath(file);
     if (absolute == self) continue;

@@ -108,6 +108,13 @@ class Linker {
   std::vector<std::string> GlobalReaders(const std::string& script,
                                          const std::string& name);
 
+  // Before GlobalReaders is asked about `names`: when they are few and no
+  // question has built the project's word index yet, finds the files
+  // naming them in one read of each file instead, without indexing every
+  // word (a pre-commit run over one classic script of a large repository:
+  // 2.4 s and 137 MB for the index of 11,000 files).
+  void PrepareGlobalNames(const std::set<std::string>& names);
+
   // Files besides the builder's and its callers' that name both the
   // builder and its module: they may do anything with the payload.
   // (`modules`: the builder's and those re-exporting it; an importer names
@@ -227,6 +234,8 @@ class Linker {
   const ModulePaths& paths_;
   const LinkOptions& options_;
   ModuleCache cache_;
+  // Files naming each global, from PrepareGlobalNames.
+  std::map<std::string, std::vector<uint32_t>> files_naming_;
   std::optional<std::vector<std::string>> project_files_;
   std::optional<TextIndex> index_;
   int base_hops_ = 0;  // depth of InheritedMember across modules

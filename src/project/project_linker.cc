@@ -98,6 +98,12 @@ class ProjectLinker {
   }
 
   std::map<std::string, FileLinks> Run() {
+    std::set<std::string> globals;
+    for (const CallerFile& caller : callers_) {
+      for (const SiteRequest& r : caller.requests)
+        globals.insert(r.globals.begin(), r.globals.end());
+    }
+    linker_.PrepareGlobalNames(globals);
     for (const CallerFile& caller : callers_) {
       for (const SiteRequest& r : caller.requests) LinkRequest(caller, r);
     }

@@ -1,0 +1,84 @@
+#include <gtest/gtest.h>
+
+#include <set>
+#include <string>
+#include <vector>
+
+#include "e2e/cli_harness.h"
+#include "project/module_linker.h"
+#include "project/module_paths.h"
+
+namespace psm {
+namespace {
+
+using testing_cli::ScratchDir;
+
+// A project around the classic script checkout.js, whose global
+// `drPayload` some files use and others only name.
+void WriteProject(const ScratchDir& dir) {
+  dir.Write("package.json", "{}");
+  dir.Write("js/checkout.js",
+            "var drPayload = {type: 'payPal', amount: 1};\n"
+            "dr.createSource(drPayload);\n");
+  dir.Write("js/summary.js", "// the total\nshow(drPayload.amount);\n");
+  dir.Write("js/own.js", "var drPayload = {note: 1};\nshow(drPayload.note);\n");
+  dir.Write("js/local.js",
+            "function send(drPayload) { return drPayload.amount; }\n"
+            "const o = {drPayload: 1}; o.drPayload = 2; // drPayload\n"
+            "log('drPayload');\n");
+  dir.Write("js/module.mjs",
+            "import x from './x.js';\nexport const total = () => "
+            "drPayload.amount;\n");
+  dir.Write("pages/cart.html",
+            "<p>drPayload is explained in the docs</p>\n"
+            "<button onclick=\"pay(drPayload)\">Pay</button>\n");
+  dir.Write("pages/about.html", "<p>see drPayload</p>\n");
+}
+
+LinkOptions Options(const std::string& root) {
+  LinkOptions options;
+  options.why_not_writable = [](const std::string&) { return std::string(); };
+  options.display = [root](const std::string& p) {
+    return p.rfind(root, 0) == 0 ? p.substr(root.size() + 1) : p;
+  };
+  return options;
+}
+
+const std::vector<std::string> kReaders = {"js/module.mjs:2", "js/summary.js:2",
+                                           "pages/cart.html:2"};
+
+std::vector<std::string> Sorted(std::vector<std::string> v) {
+  std::sort(v.begin(), v.end());
+  return v;
+}
+
+// Found the same with the one read of each file for a few names and with
+// the project's word index.
+TEST(GlobalReadersTest, FindsUnboundUsesInScriptsModulesAndPages) {
+  ScratchDir dir;
+  WriteProject(dir);
+  std::string root = dir.path().string();
+  ModulePaths paths(root);
+  LinkOptions options = Options(root);
+  std::string script = (dir.path() / "js/checkout.js").string();
+  {
+    Linker linker(paths, options);
+    linker.PrepareGlobalNames({"drPayload"});
+    EXPECT_EQ(Sorted(linker.GlobalReaders(script, "drPayload")), kReaders);
+  }
+  {
+    Linker linker(paths, options);  // no preparation: the index
+    EXPECT_EQ(Sorted(linker.GlobalReaders(script, "drPayload")), kReaders);
+  }
+  {
+    std::set<std::string> many = {"drPayload"};
+    for (int i = 0; i < 20; ++i) many.insert("other" + std::to_string(i));
+    Linker linker(paths, options);
+    linker.PrepareGlobalNames(many);  // too many: left to the index
+    EXPECT_EQ(Sorted(linker.GlobalReaders(script, "drPayload")), kReaders);
+    EXPECT_TRUE(linker.GlobalReaders(script, "other3").empty());
+  }
+}
+
+}  // namespace
+}  // namespace psm
