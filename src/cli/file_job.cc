@@ -84,7 +84,7 @@ ProcessedFile ProcessFile(const std::string& path, const RunContext& ctx,
     out.requests = std::move(m.requests);
     out.ready =
         std::all_of(out.requests.begin(), out.requests.end(),
-                    [](const SiteRequest& r) { return !r.globals.empty(); });
+                    [](const SiteRequest& r) { return r.AsksForObservers(); });
     if (!out.ready) return out;
   }
   if (!result.changed) return out;

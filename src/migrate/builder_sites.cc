@@ -254,8 +254,8 @@ void ApplyLinks(const FileLinks& links, std::vector<CallSite>* sites,
            other != links.not_digital_river.end();
   });
   for (CallSite& s : *sites) {
-    if (auto readers = links.global_readers.find(s.call.begin);
-        readers != links.global_readers.end()) {
+    if (auto readers = links.readers_elsewhere.find(s.call.begin);
+        readers != links.readers_elsewhere.end()) {
       for (const PayloadObserver& o : readers->second) s.observers.push_back(o);
     }
     auto reason = links.unlinked.find(s.call.begin);

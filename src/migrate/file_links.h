@@ -23,8 +23,20 @@ struct SiteRequest {
   std::optional<ServerRead> server_read;
   // Set instead of both when the payload is complete in this classic
   // script but flows through these globals of it: the project model finds
-  // the other files that name them (FileLinks::global_readers).
+  // the other files that name them (FileLinks::readers_elsewhere).
   std::vector<std::string> globals;
+  // Or: a PHP function or method of this file returns the payload and no
+  // code of the file calls it: the project model looks at what its callers
+  // in other files do with it (`php_path`: the payload's keys in what it
+  // returns).
+  std::string php_function;
+  std::vector<std::string> php_path;
+
+  // Asked only so that other files may add observers: the file's own
+  // result stands when none do (see ProcessedFile::ready).
+  bool AsksForObservers() const {
+    return !globals.empty() || !php_function.empty();
+  }
   // What the calling file does with the payload besides the call: kept
   // fields and reasons travel to the file that builds it.
   std::vector<PayloadObserver> observers;
@@ -96,9 +108,11 @@ struct FileLinks {
   // Calls the model could not link: the reason replaces the site's
   // generic "built in module ..." one.
   std::map<uint32_t, std::string> unlinked;
-  // Calls whose payload flows through globals of this classic script that
-  // other files of the project name: observers of the whole payload.
-  std::map<uint32_t, std::vector<PayloadObserver>> global_readers;
+  // Calls whose payload other files of the project may reach (a global of
+  // this classic script they use, a PHP function of this file they call
+  // and whose result they do not send on as it is): observers of the
+  // whole payload.
+  std::map<uint32_t, std::vector<PayloadObserver>> readers_elsewhere;
   // Calls whose receiver the model traced to a class or object of the
   // project with its own createSource that cannot reach DigitalRiver.js
   // (a REST client, a service wrapping Stripe): not sites at all. By call

@@ -219,6 +219,18 @@ class ContentReader {
                    Line(use.node)});
   }
 
+  // The named function or method whose `return` `flow` stops at.
+  void NoteReturningFunction(const Flow& flow) {
+    TSNode function = ScopeOf(flow.at);
+    if (!node::Is(function, "method_declaration") &&
+        !node::Is(function, "function_definition")) {
+      return;
+    }
+    content_.returned_by =
+        std::string(node::Text(node::Field(function, "name"), ctx_.source));
+    content_.returned_path = flow.path;
+  }
+
   // Where the array goes from `value`; `inside` is where it sits in it.
   void FollowOut(TSNode value, std::vector<std::string> inside,
                  const std::string& who, int depth) {
@@ -229,6 +241,7 @@ class ContentReader {
         return;
       case Flow::Kind::kReturned:
         content_.returned = true;
+        NoteReturningFunction(flow);
         return;
       case Flow::Kind::kStored:
         if ("$" + flow.variable == variable_ && flow.path == path_) {

@@ -39,6 +39,10 @@ struct Content {
   // JavaScript that receives it.
   std::vector<std::vector<std::string>> response_paths;
   bool returned = false;  // returned by a function no call of this file uses
+  // That function's name (`wire` for a method or function `wire()`; ""
+  // for a closure), and where the payload sits in what it returns.
+  std::string returned_by;
+  std::vector<std::string> returned_path;
   // The string arguments of a call the tool cannot follow that starts the
   // array (`$this->payloads->base('payPal')`): a hint of its method.
   std::vector<std::string> unseen_call_strings;

@@ -168,6 +168,8 @@ class PayloadFinder {
     site.blind_spots = std::move(content.blind_spots);
     out.response_paths = std::move(content.response_paths);
     out.returned = content.returned;
+    out.returned_by = content.returned_by;
+    out.returned_path = content.returned_path;
     return out;
   }
 

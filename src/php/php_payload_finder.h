@@ -22,7 +22,9 @@ struct PhpPayloadSite {
   // project model (ServerPayloads) matches them with the keys a page's
   // `createSource(response.content.payload)` reads.
   std::vector<std::vector<std::string>> response_paths;
-  bool returned = false;  // returned from a function no code here calls
+  bool returned = false;    // returned from a function no code here calls
+  std::string returned_by;  // that function's name ("" for a closure)
+  std::vector<std::string> returned_path;  // the payload's keys in it
 };
 
 // Finds the payload arrays of a PHP file: arrays (`[...]`, `array(...)`)

@@ -3,6 +3,8 @@
 #include <array>
 #include <string>
 
+#include "common/text_lines.h"
+#include "migrate/file_links.h"
 #include "php/php_payload_finder.h"
 
 namespace psm::php {
@@ -30,10 +32,29 @@ FileReading PhpReading(std::string_view text, const RuleTable& rules,
   // PHP arrays are planned here, on their own; the JavaScript calls that
   // receive them are answered later from their plans (ServerPayloads).
   reading.find = [&rules](std::string_view, std::string_view source,
-                          TSNode root, const FileLinks*) {
+                          TSNode root, const FileLinks* links) {
     FoundSites found;
-    for (PhpPayloadSite& php : FindPhpPayloads(source, root, rules))
+    for (PhpPayloadSite& php : FindPhpPayloads(source, root, rules)) {
+      // Returned by a function only other files call: ask what they do
+      // with it (the project model).
+      if (php.returned && !php.returned_by.empty() &&
+          !php.site.payloads.empty()) {
+        SiteRequest r;
+        r.call_begin = php.site.call.begin;
+        r.line = static_cast<uint32_t>(text::LineAt(source, r.call_begin));
+        r.php_function = php.returned_by;
+        r.php_path = php.returned_path;
+        found.requests.push_back(std::move(r));
+      }
+      if (links) {
+        auto readers = links->readers_elsewhere.find(php.site.call.begin);
+        if (readers != links->readers_elsewhere.end()) {
+          for (const PayloadObserver& o : readers->second)
+            php.site.observers.push_back(o);
+        }
+      }
       found.sites.push_back(std::move(php.site));
+    }
     return found;
   };
   return reading;

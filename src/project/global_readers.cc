@@ -3,6 +3,7 @@
 // Linker::GlobalReaders).
 
 #include <algorithm>
+#include <array>
 #include <map>
 #include <optional>
 #include <thread>
@@ -11,6 +12,7 @@
 #include "common/strings.h"
 #include "find/scope.h"
 #include "io/file_io.h"
+#include "php/php_flow.h"
 #include "project/module_linker.h"
 #include "syntax/embedded_script.h"
 #include "syntax/language.h"
@@ -76,7 +78,7 @@ bool DeclaresAtLineStart(std::string_view text, std::string_view name) {
 
 }  // namespace
 
-void Linker::PrepareGlobalNames(const std::set<std::string>& names) {
+void Linker::PrepareNames(const std::set<std::string>& names) {
   // Past a few names, one pass per name over every file costs more than
   // the index.
   constexpr size_t kFewNames = 16;
@@ -114,15 +116,18 @@ void Linker::PrepareGlobalNames(const std::set<std::string>& names) {
   }
 }
 
+std::vector<uint32_t> Linker::FilesNaming(const std::string& name) {
+  auto prepared = files_naming_.find(name);
+  return prepared != files_naming_.end() ? prepared->second
+                                         : Index().MayContain(name);
+}
+
 std::vector<std::string> Linker::GlobalReaders(const std::string& script,
                                                const std::string& name) {
   std::vector<std::string> readers;
   std::string self = AbsolutePath(script);
   Parser parser;
-  auto prepared = files_naming_.find(name);
-  std::vector<uint32_t> candidates = prepared != files_naming_.end()
-                                         ? prepared->second
-                                         : Index().MayContain(name);
+  std::vector<uint32_t> candidates = FilesNaming(name);
   for (uint32_t i : candidates) {
     const std::string& file = ProjectFiles()[i];
     std::string absolute = AbsolutePath(file);
@@ -164,6 +169,48 @@ std::vector<std::string> Linker::GlobalReaders(const std::string& script,
                         std::to_string(LineOf(text, at)));
   }
   return readers;
+}
+
+std::vector<std::string> Linker::PhpCallers(
+    const std::string& file, const std::string& name,
+    const std::vector<std::string>& path) {
+  static constexpr std::array<std::string_view, 4> kCalls = {
+      "function_call_expression", "member_call_expression",
+      "nullsafe_member_call_expression", "scoped_call_expression"};
+  std::vector<std::string> uses;
+  std::string self = AbsolutePath(file);
+  Parser parser;
+  std::vector<uint32_t> candidates = FilesNaming(name);
+  for (uint32_t i : candidates) {
+    std::string absolute = AbsolutePath(ProjectFiles()[i]);
+    if (absolute == self || !IsPhpFile(absolute)) continue;
+    SourceFile read = ReadSourceFile(absolute, kDefaultMaxFileBytes);
+    if (!read.error.empty() || IsToolReport(read.text)) continue;
+    Module php;  // PHP files are not modules the cache resolves
+    php.path = absolute;
+    php.text = std::move(read.text);
+    php.tree = parser.Parse(Language::kPhp, php.text);
+    if (!php.tree.ok()) continue;
+    const Module* module = &php;
+    TSNode root = module->tree.Root();
+    for (size_t at : WordsAt(module->text, name)) {
+      TSNode n = ts_node_descendant_for_byte_range(
+          root, static_cast<uint32_t>(at),
+          static_cast<uint32_t>(at + name.size()));
+      if (!node::Is(n, "name")) continue;
+      TSNode call = ts_node_parent(n);
+      if (node::Is(call, "qualified_name")) call = ts_node_parent(call);
+      std::string_view type = node::Type(call);
+      if (std::find(kCalls.begin(), kCalls.end(), type) == kCalls.end())
+        continue;
+      php::Flow flow = php::FollowValue(call, path, module->text);
+      if (flow.kind == php::Flow::Kind::kResponse) continue;
+      uses.push_back(options_.display(absolute) + ":" +
+                     std::to_string(LineOf(module->text, at)) + ": " +
+                     flow.what);
+    }
+  }
+  return uses;
 }
 
 }  // namespace psm

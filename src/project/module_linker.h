@@ -108,12 +108,21 @@ class Linker {
   std::vector<std::string> GlobalReaders(const std::string& script,
                                          const std::string& name);
 
-  // Before GlobalReaders is asked about `names`: when they are few and no
-  // question has built the project's word index yet, finds the files
+  // What the calls of the PHP function or method `name` of `file`, in the
+  // project's other PHP files and templates, do with what it returns
+  // (`path`: where the payload sits in it), for each that does not send it
+  // on to the browser as it is (printed, `json_encode`d, put in a
+  // response): "src/Controller/Pay.php:12: stored in `$data`".
+  std::vector<std::string> PhpCallers(const std::string& file,
+                                      const std::string& name,
+                                      const std::vector<std::string>& path);
+
+  // Before GlobalReaders or PhpCallers is asked about `names`: when they are
+  // few and no question has built the project's word index yet, finds the files
   // naming them in one read of each file instead, without indexing every
   // word (a pre-commit run over one classic script of a large repository:
   // 2.4 s and 137 MB for the index of 11,000 files).
-  void PrepareGlobalNames(const std::set<std::string>& names);
+  void PrepareNames(const std::set<std::string>& names);
 
   // Files besides the builder's and its callers' that name both the
   // builder and its module: they may do anything with the payload.
@@ -234,7 +243,10 @@ class Linker {
   const ModulePaths& paths_;
   const LinkOptions& options_;
   ModuleCache cache_;
-  // Files naming each global, from PrepareGlobalNames.
+  // Indices in ProjectFiles() of the files that may name `name`: from
+  // PrepareNames when it read them for `name`, else from the index.
+  std::vector<uint32_t> FilesNaming(const std::string& name);
+  // Files naming each global, from PrepareNames.
   std::map<std::string, std::vector<uint32_t>> files_naming_;
   std::optional<std::vector<std::string>> project_files_;
   std::optional<TextIndex> index_;

@@ -5,6 +5,7 @@
 #include "find/object_builder.h"
 #include "find/scope.h"
 #include "project/module_linker.h"
+#include "project/readers_elsewhere.h"
 #include "syntax/node.h"
 
 namespace psm {
@@ -100,10 +101,12 @@ class ProjectLinker {
   std::map<std::string, FileLinks> Run() {
     std::set<std::string> globals;
     for (const CallerFile& caller : callers_) {
-      for (const SiteRequest& r : caller.requests)
+      for (const SiteRequest& r : caller.requests) {
         globals.insert(r.globals.begin(), r.globals.end());
+        if (!r.php_function.empty()) globals.insert(r.php_function);
+      }
     }
-    linker_.PrepareGlobalNames(globals);
+    linker_.PrepareNames(globals);
     for (const CallerFile& caller : callers_) {
       for (const SiteRequest& r : caller.requests) LinkRequest(caller, r);
     }
@@ -120,8 +123,10 @@ class ProjectLinker {
 
   void LinkRequest(const CallerFile& caller, const SiteRequest& r) {
     if (r.server_read) return;  // on the server: see ServerPayloads
-    if (!r.globals.empty()) {
-      LinkGlobalReaders(caller, r);
+    if (r.AsksForObservers()) {
+      std::vector<PayloadObserver> seen = readers_.Of(caller.path, r);
+      if (!seen.empty())
+        links_[caller.path].readers_elsewhere[r.call_begin] = std::move(seen);
       return;
     }
     if (r.request.access == ModuleRequest::Access::kWrapperArgument) {
@@ -339,28 +344,6 @@ class ProjectLinker {
          false});
   }
 
-  // Other files naming a global the payload flows through observe all of
-  // it: a script of the same page may read any field.
-  void LinkGlobalReaders(const CallerFile& caller, const SiteRequest& r) {
-    constexpr size_t kShown = 3;
-    for (const std::string& name : r.globals) {
-      auto [known, added] = global_readers_.try_emplace({caller.path, name});
-      if (added) known->second = linker_.GlobalReaders(caller.path, name);
-      const std::vector<std::string>& readers = known->second;
-      if (readers.empty()) continue;
-      std::string listed;
-      for (size_t i = 0; i < readers.size() && i < kShown; ++i)
-        listed += (i == 0 ? "" : ", ") + readers[i];
-      if (readers.size() > kShown)
-        listed += " and " + std::to_string(readers.size() - kShown) + " more";
-      links_[caller.path].global_readers[r.call_begin].push_back(
-          {"", Quote(name) +
-                   " is a global of this classic script that other scripts "
-                   "of the page may read (" +
-                   listed + " names it)"});
-    }
-  }
-
   std::string At(const Module& module, TSNode n) const {
     return options_.display(module.path) + ":" + std::to_string(node::Line(n));
   }
@@ -369,9 +352,7 @@ class ProjectLinker {
   const LinkOptions& options_;
   Linker linker_;
   std::set<std::string> caller_paths_;
-  // (script, global) -> the other files that name it.
-  std::map<std::pair<std::string, std::string>, std::vector<std::string>>
-      global_readers_;
+  ReadersElsewhere readers_{linker_};
   std::set<std::string> user_files_;
   std::map<std::string, FileLinks> links_;
   std::map<BuilderKey, size_t> builder_index_;

@@ -63,7 +63,7 @@ TEST(GlobalReadersTest, FindsUnboundUsesInScriptsModulesAndPages) {
   std::string script = (dir.path() / "js/checkout.js").string();
   {
     Linker linker(paths, options);
-    linker.PrepareGlobalNames({"drPayload"});
+    linker.PrepareNames({"drPayload"});
     EXPECT_EQ(Sorted(linker.GlobalReaders(script, "drPayload")), kReaders);
   }
   {
@@ -74,7 +74,7 @@ TEST(GlobalReadersTest, FindsUnboundUsesInScriptsModulesAndPages) {
     std::set<std::string> many = {"drPayload"};
     for (int i = 0; i < 20; ++i) many.insert("other" + std::to_string(i));
     Linker linker(paths, options);
-    linker.PrepareGlobalNames(many);  // too many: left to the index
+    linker.PrepareNames(many);  // too many: left to the index
     EXPECT_EQ(Sorted(linker.GlobalReaders(script, "drPayload")), kReaders);
     EXPECT_TRUE(linker.GlobalReaders(script, "other3").empty());
   }
