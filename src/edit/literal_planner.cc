@@ -260,17 +260,28 @@ void LiteralPlanner::ReportOpaqueParents() {
           ", which the tool cannot see into; make sure it no longer carries " +
           list);
   }
+  // One reason per spread or computed key, naming every field it may hold.
+  for (const auto& [what, keys] : opaque_members_) {
+    std::string list;
+    for (const std::string& k : keys)
+      list += (list.empty() ? "" : ", ") + Ticked(k);
+    Blind(what + list + " or other fields payment sessions no longer accept");
+  }
 }
 
 void LiteralPlanner::NoteOpaqueMembers(const ObjectLiteral& object,
                                        std::string_view key) {
   for (const Member& m : object.members) {
-    bool opaque = (m.kind == Member::Kind::kSpread && m.covered.empty()) ||
-                  (m.kind == Member::Kind::kComputed && m.key.empty());
-    if (opaque) {
-      Blind(Ticked(m.range.In(text_)) + " may carry " + Ticked(key) +
-            " or other fields payment sessions no longer accept");
-    }
+    bool spread = m.kind == Member::Kind::kSpread && m.covered.empty();
+    bool computed = m.kind == Member::Kind::kComputed && m.key.empty();
+    if (!spread && !computed) continue;
+    std::string what =
+        computed
+            ? "the computed key " + Ticked(m.key_range.In(text_)) + " may name "
+            : Ticked(m.range.In(text_)) + " may carry ";
+    std::vector<std::string>& keys = opaque_members_[what];
+    if (std::find(keys.begin(), keys.end(), key) == keys.end())
+      keys.emplace_back(key);
   }
 }
 

@@ -184,6 +184,9 @@ class LiteralPlanner {
   std::map<std::string, std::vector<std::string>> kept_for_;  // why -> paths
   std::string session_id_observed_;
   std::map<std::string, std::vector<std::string>> opaque_parents_;
+  // "`...extra` may carry " / "the computed key `[k]` may name " -> the
+  // removed fields it may hold.
+  std::map<std::string, std::vector<std::string>> opaque_members_;
   bool session_id_set_later_ = false;
   // Why the payload's type at the call may not be the one planned for (a
   // statement that may change it, a type that is an expression): which

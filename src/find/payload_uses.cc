@@ -232,6 +232,11 @@ class UseSorter {
       Write(parent, exact ? path : std::string(), false);
       return;
     }
+    if (type == "unary_expression" &&
+        node::Text(node::Field(parent, "operator"), source_) == "delete") {
+      Observe(path, chain.top, "is deleted");  // kept: the code wants it gone
+      return;
+    }
     if (type == "update_expression") {  // `payload.amount++` reads and writes
       Observe(path, chain.top, "is changed");
       Write(parent, exact ? path : std::string(), false);
