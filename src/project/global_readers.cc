@@ -4,9 +4,13 @@
 
 #include <algorithm>
 #include <array>
+#include <bitset>
+#include <climits>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <thread>
+#include <unordered_map>
 
 #include "common/report_marker.h"
 #include "common/strings.h"
@@ -59,19 +63,25 @@ size_t FirstGlobalUse(const Module& module, std::string_view name) {
   return std::string_view::npos;
 }
 
-// Whether `text` declares `name` at the start of a line (`var name`,
-// `let`, `const`, `function`, `class`): a script's own top-level binding,
-// so its uses are of its own object (see FirstGlobalUse), known without
-// parsing it. Projects of classic scripts reuse names (`payload`) widely.
+// Whether the word at `at` of `text` is declared there, at the start of
+// its line (`var name`, `let`, `const`, `function`, `class`): a script's
+// own top-level binding, so its uses are of its own object (see
+// FirstGlobalUse), known without parsing it. Projects of classic scripts
+// reuse names (`payload`) widely.
+bool DeclaredAt(std::string_view text, size_t at) {
+  size_t newline = at == 0 ? std::string_view::npos : text.rfind('\n', at - 1);
+  size_t line = newline == std::string_view::npos ? 0 : newline + 1;
+  std::string_view before = text.substr(line, at - line);
+  for (std::string_view keyword :
+       {"var ", "let ", "const ", "function ", "class "}) {
+    if (before == keyword) return true;
+  }
+  return false;
+}
+
 bool DeclaresAtLineStart(std::string_view text, std::string_view name) {
   for (size_t at : WordsAt(text, name)) {
-    size_t line = text.rfind('\n', at);
-    line = line == std::string_view::npos ? 0 : line + 1;
-    std::string_view before = text.substr(line, at - line);
-    for (std::string_view keyword :
-         {"var ", "let ", "const ", "function ", "class "}) {
-      if (before == keyword) return true;
-    }
+    if (DeclaredAt(text, at)) return true;
   }
   return false;
 }
@@ -79,40 +89,60 @@ bool DeclaresAtLineStart(std::string_view text, std::string_view name) {
 }  // namespace
 
 void Linker::PrepareNames(const std::set<std::string>& names) {
-  // Past a few names, one pass per name over every file costs more than
-  // the index.
-  constexpr size_t kFewNames = 16;
-  if (index_ || names.empty() || names.size() > kFewNames) return;
+  if (index_ || names.empty()) return;
+  // Each name by its position in `names`; a word is looked up only when a
+  // name has its length (most words of a file are short keywords).
+  std::vector<std::string_view> wanted(names.begin(), names.end());
+  std::unordered_map<std::string_view, uint32_t> position;
+  std::bitset<256> lengths;
+  for (uint32_t n = 0; n < wanted.size(); ++n) {
+    position.emplace(wanted[n], n);
+    lengths.set(std::min<size_t>(wanted[n].size(), 255));
+  }
   const std::vector<std::string>& files = ProjectFiles();
   // Reading the files is most of it (a kernel copy per file): spread over
-  // the cores, each thread taking every n-th file.
+  // the cores, each thread taking every n-th file and recording (name,
+  // file) pairs of its own.
   size_t threads =
       std::clamp<size_t>(std::thread::hardware_concurrency(), 1,
                          std::min<size_t>(8, files.size() / 64 + 1));
-  std::vector<std::map<std::string, std::vector<uint32_t>>> found(threads);
+  std::vector<std::vector<std::pair<uint32_t, uint32_t>>> found(threads);
+  std::vector<std::vector<std::pair<uint32_t, uint32_t>>> declared(threads);
   auto scan = [&](size_t first) {
     ReadBuffer buffer;
+    std::vector<uint32_t> seen_in(wanted.size(), UINT32_MAX);
     for (size_t id = first; id < files.size(); id += threads) {
       SourceView file = ReadSourceFile(files[id], kDefaultMaxFileBytes, buffer);
       if (!file.error.empty()) continue;
-      for (const std::string& name : names) {
-        if (!WordsAt(file.text, name).empty())
-          found[first][name].push_back(static_cast<uint32_t>(id));
-      }
+      auto file_id = static_cast<uint32_t>(id);
+      ForEachWord(file.text, [&](std::string_view word) {
+        if (!lengths.test(std::min<size_t>(word.size(), 255))) return;
+        auto at = position.find(word);
+        if (at == position.end()) return;
+        size_t offset = static_cast<size_t>(word.data() - file.text.data());
+        if (DeclaredAt(file.text, offset))
+          declared[first].emplace_back(at->second, file_id);
+        if (seen_in[at->second] == file_id) return;
+        seen_in[at->second] = file_id;
+        found[first].emplace_back(at->second, file_id);
+      });
     }
   };
   std::vector<std::thread> pool;
   for (size_t t = 1; t < threads; ++t) pool.emplace_back(scan, t);
   scan(0);
   for (std::thread& t : pool) t.join();
-  for (const std::string& name : names) {
-    std::vector<uint32_t>& ids = files_naming_[name];
-    for (auto& part : found) {
-      auto it = part.find(name);
-      if (it != part.end())
-        ids.insert(ids.end(), it->second.begin(), it->second.end());
-    }
-    std::sort(ids.begin(), ids.end());
+  std::vector<std::vector<uint32_t>> ids(wanted.size());
+  for (const auto& part : found) {
+    for (auto [name, file] : part) ids[name].push_back(file);
+  }
+  for (uint32_t n = 0; n < wanted.size(); ++n) {
+    std::sort(ids[n].begin(), ids[n].end());
+    files_naming_[std::string(wanted[n])] = std::move(ids[n]);
+  }
+  for (const auto& part : declared) {
+    for (auto [name, file] : part)
+      files_declaring_.emplace(std::string(wanted[name]), file);
   }
 }
 
@@ -132,6 +162,7 @@ std::vector<std::string> Linker::GlobalReaders(const std::string& script,
     const std::string& file = ProjectFiles()[i];
     std::string absolute = AbsolutePath(file);
     if (absolute == self) continue;
+    if (files_declaring_.contains({name, i})) continue;
     std::optional<Language> language = LanguageForPath(absolute);
     size_t at = std::string::npos;
     std::string_view text;

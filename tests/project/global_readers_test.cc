@@ -52,8 +52,8 @@ std::vector<std::string> Sorted(std::vector<std::string> v) {
   return v;
 }
 
-// Found the same with the one read of each file for a few names and with
-// the project's word index.
+// Found the same with the one read of each file for the names asked (one
+// or many) and with the project's word index.
 TEST(GlobalReadersTest, FindsUnboundUsesInScriptsModulesAndPages) {
   ScratchDir dir;
   WriteProject(dir);
@@ -74,7 +74,7 @@ TEST(GlobalReadersTest, FindsUnboundUsesInScriptsModulesAndPages) {
     std::set<std::string> many = {"drPayload"};
     for (int i = 0; i < 20; ++i) many.insert("other" + std::to_string(i));
     Linker linker(paths, options);
-    linker.PrepareNames(many);  // too many: left to the index
+    linker.PrepareNames(many);  // many names, one read of each file
     EXPECT_EQ(Sorted(linker.GlobalReaders(script, "drPayload")), kReaders);
     EXPECT_TRUE(linker.GlobalReaders(script, "other3").empty());
   }
