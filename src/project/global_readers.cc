@@ -42,9 +42,31 @@ std::vector<size_t> WordsAt(std::string_view text, std::string_view name) {
   return found;
 }
 
+// Whether `n` names a property of the page's global object:
+// `window.name`, `self.name`, `globalThis.name`, `window['name']` (a
+// top-level `var` or function of a classic script is one).
+bool IsGlobalObjectProperty(TSNode n, std::string_view text) {
+  TSNode access = ts_node_parent(n);
+  if (node::Is(n, "string_fragment")) {
+    TSNode quoted = access;
+    access = ts_node_parent(quoted);
+    if (!node::Is(access, "subscript_expression") ||
+        !ts_node_eq(node::Field(access, "index"), quoted))
+      return false;
+  } else if (!node::Is(n, "property_identifier") ||
+             !node::Is(access, "member_expression") ||
+             !ts_node_eq(node::Field(access, "property"), n)) {
+    return false;
+  }
+  std::string_view object = node::Text(node::Field(access, "object"), text);
+  return object == "window" || object == "self" || object == "globalThis" ||
+         object == "top" || object == "parent";
+}
+
 // The first place where the JavaScript or TypeScript `module` refers to
 // the page's global `name`: an identifier that no declaration of the
-// module binds. Property names, strings and comments do not count, nor
+// module binds, or a property of the global object (`window.name`).
+// Other property names, strings and comments do not count, nor
 // does a script that declares `name` itself: what it reads is its own
 // object (a page running both has them clobber each other already).
 // npos when nothing does.
@@ -54,6 +76,7 @@ size_t FirstGlobalUse(const Module& module, std::string_view name) {
     TSNode n = ts_node_descendant_for_byte_range(
         root, static_cast<uint32_t>(at),
         static_cast<uint32_t>(at + name.size()));
+    if (IsGlobalObjectProperty(n, module.text)) return at;
     std::string_view type = node::Type(n);
     if (type != "identifier" && type != "shorthand_property_identifier")
       continue;

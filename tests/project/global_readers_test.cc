@@ -33,6 +33,10 @@ void WriteProject(const ScratchDir& dir) {
             "<p>drPayload is explained in the docs</p>\n"
             "<button onclick=\"pay(drPayload)\">Pay</button>\n");
   dir.Write("pages/about.html", "<p>see drPayload</p>\n");
+  dir.Write("js/banner.js",
+            "// window.drPayload in a comment\n"
+            "if (window.drPayload) show(window['drPayload'].currency);\n");
+  dir.Write("js/tab.js", "show(self['drPayload'].currency);\n");
 }
 
 LinkOptions Options(const std::string& root) {
@@ -44,7 +48,8 @@ LinkOptions Options(const std::string& root) {
   return options;
 }
 
-const std::vector<std::string> kReaders = {"js/module.mjs:2", "js/summary.js:2",
+const std::vector<std::string> kReaders = {"js/banner.js:2", "js/module.mjs:2",
+                                           "js/summary.js:2", "js/tab.js:1",
                                            "pages/cart.html:2"};
 
 std::vector<std::string> Sorted(std::vector<std::string> v) {
