@@ -5,6 +5,7 @@
 #include "find/mergers.h"
 #include "find/object_builder.h"
 #include "find/site_finder.h"
+#include "find/unnamed_reach.h"
 #include "syntax/node.h"
 
 namespace psm {
@@ -303,52 +304,6 @@ bool IsLoop(TSNode n) {
          node::Is(n, "while_statement") || node::Is(n, "do_statement");
 }
 
-// `eval` can read and write every variable in scope.
-void ObserveEval(const TrackedBinding& tracked, std::string_view source,
-                 std::vector<PayloadObserver>* observers) {
-  if (source.find("eval") == std::string_view::npos) return;
-  for (TSNode use : IdentifierUses("eval", tracked.binding.scope, source)) {
-    TSNode call = ts_node_parent(use);
-    if (!node::Is(call, "call_expression")) continue;
-    observers->push_back(
-        {tracked.prefix, Quote(node::Text(call, source)) + " at line " +
-                             std::to_string(node::Line(call)) +
-                             " can read and change " + Quote(tracked.name)});
-    return;
-  }
-}
-
-// `export const payload = {...}`: the declaration is the export, so no use
-// of the name shows it; importers may read or change every field.
-void ObserveExport(const TrackedBinding& tracked,
-                   std::vector<PayloadObserver>* observers) {
-  if (tracked.binding.kind != Binding::Kind::kVariable) return;
-  TSNode declaration = ts_node_parent(tracked.binding.declarator);
-  if (!node::Is(ts_node_parent(declaration), "export_statement")) return;
-  observers->push_back(
-      {tracked.prefix, Quote(tracked.name) + " is exported at line " +
-                           std::to_string(node::Line(declaration)) +
-                           "; other modules can read and change it"});
-}
-
-// `arguments` in the function whose parameter the payload is holds it too
-// (`const args = arguments; ... args[0].amount`).
-void ObserveArguments(const TrackedBinding& tracked, std::string_view source,
-                      std::vector<PayloadObserver>* observers) {
-  if (tracked.binding.kind != Binding::Kind::kParameter ||
-      source.find("arguments") == std::string_view::npos) {
-    return;
-  }
-  for (TSNode use :
-       IdentifierUses("arguments", tracked.binding.scope, source)) {
-    observers->push_back(
-        {tracked.prefix, StatementAround(use, source) + " at line " +
-                             std::to_string(node::Line(use)) + " reaches " +
-                             Quote(tracked.name) + " through `arguments`"});
-    return;
-  }
-}
-
 }  // namespace
 
 std::string StatementAround(TSNode n, std::string_view source) {
@@ -401,9 +356,7 @@ void CollectPayloadUses(const TrackedBinding& tracked, const FlowNodes& flow,
     }
     sorter.Sort(use);
   }
-  ObserveEval(tracked, source, observers);
-  ObserveExport(tracked, observers);
-  ObserveArguments(tracked, source, observers);
+  ObserveUnnamedReach(tracked, source, observers);
 }
 
 }  // namespace psm

@@ -15,6 +15,7 @@
 #include "common/report_marker.h"
 #include "common/strings.h"
 #include "find/scope.h"
+#include "find/unnamed_reach.h"
 #include "io/file_io.h"
 #include "php/php_flow.h"
 #include "project/module_linker.h"
@@ -40,27 +41,6 @@ std::vector<size_t> WordsAt(std::string_view text, std::string_view name) {
     if (IsWholeIdentifierAt(text, at, name.size())) found.push_back(at);
   }
   return found;
-}
-
-// Whether `n` names a property of the page's global object:
-// `window.name`, `self.name`, `globalThis.name`, `window['name']` (a
-// top-level `var` or function of a classic script is one).
-bool IsGlobalObjectProperty(TSNode n, std::string_view text) {
-  TSNode access = ts_node_parent(n);
-  if (node::Is(n, "string_fragment")) {
-    TSNode quoted = access;
-    access = ts_node_parent(quoted);
-    if (!node::Is(access, "subscript_expression") ||
-        !ts_node_eq(node::Field(access, "index"), quoted))
-      return false;
-  } else if (!node::Is(n, "property_identifier") ||
-             !node::Is(access, "member_expression") ||
-             !ts_node_eq(node::Field(access, "property"), n)) {
-    return false;
-  }
-  std::string_view object = node::Text(node::Field(access, "object"), text);
-  return object == "window" || object == "self" || object == "globalThis" ||
-         object == "top" || object == "parent";
 }
 
 // The first place where the JavaScript or TypeScript `module` refers to

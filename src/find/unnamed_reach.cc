@@ -1,0 +1,111 @@
+#include "find/unnamed_reach.h"
+
+#include "common/strings.h"
+#include "find/object_builder.h"
+#include "find/scope.h"
+#include "syntax/node.h"
+
+namespace psm {
+namespace {
+
+// `eval` can read and write every variable in scope.
+void ObserveEval(const TrackedBinding& tracked, std::string_view source,
+                 std::vector<PayloadObserver>* observers) {
+  if (source.find("eval") == std::string_view::npos) return;
+  for (TSNode use : IdentifierUses("eval", tracked.binding.scope, source)) {
+    TSNode call = ts_node_parent(use);
+    if (!node::Is(call, "call_expression")) continue;
+    observers->push_back(
+        {tracked.prefix, Quote(node::Text(call, source)) + " at line " +
+                             std::to_string(node::Line(call)) +
+                             " can read and change " + Quote(tracked.name)});
+    return;
+  }
+}
+
+// `export const payload = {...}`: the declaration is the export, so no use
+// of the name shows it; importers may read or change every field.
+void ObserveExport(const TrackedBinding& tracked,
+                   std::vector<PayloadObserver>* observers) {
+  if (tracked.binding.kind != Binding::Kind::kVariable) return;
+  TSNode declaration = ts_node_parent(tracked.binding.declarator);
+  if (!node::Is(ts_node_parent(declaration), "export_statement")) return;
+  observers->push_back(
+      {tracked.prefix, Quote(tracked.name) + " is exported at line " +
+                           std::to_string(node::Line(declaration)) +
+                           "; other modules can read and change it"});
+}
+
+// `arguments` in the function whose parameter the payload is holds it too
+// (`const args = arguments; ... args[0].amount`).
+void ObserveArguments(const TrackedBinding& tracked, std::string_view source,
+                      std::vector<PayloadObserver>* observers) {
+  if (tracked.binding.kind != Binding::Kind::kParameter ||
+      source.find("arguments") == std::string_view::npos) {
+    return;
+  }
+  for (TSNode use :
+       IdentifierUses("arguments", tracked.binding.scope, source)) {
+    observers->push_back(
+        {tracked.prefix, StatementAround(use, source) + " at line " +
+                             std::to_string(node::Line(use)) + " reaches " +
+                             Quote(tracked.name) + " through `arguments`"});
+    return;
+  }
+}
+
+// `window.payload` (also `self.`, `globalThis.`, `window['payload']`) for
+// a name of the top level: a var or function there is a property of the
+// global object, which code of the same file may read it through.
+void ObserveGlobalObject(const TrackedBinding& tracked, std::string_view source,
+                         std::vector<PayloadObserver>* observers) {
+  bool top = node::Is(tracked.binding.scope, "program") &&
+             (tracked.binding.kind == Binding::Kind::kVariable ||
+              tracked.binding.kind == Binding::Kind::kFunction);
+  if (!top) return;
+  TSNode root = tracked.binding.scope;
+  const std::string& name = tracked.name;
+  for (size_t at = source.find(name); at != std::string_view::npos;
+       at = source.find(name, at + 1)) {
+    if (!IsWholeIdentifierAt(source, at, name.size())) continue;
+    TSNode n = ts_node_descendant_for_byte_range(
+        root, static_cast<uint32_t>(at),
+        static_cast<uint32_t>(at + name.size()));
+    if (!IsGlobalObjectProperty(n, source)) continue;
+    observers->push_back(
+        {tracked.prefix, StatementAround(n, source) + " at line " +
+                             std::to_string(node::Line(n)) + " reaches " +
+                             Quote(name) + " through the global object"});
+    return;
+  }
+}
+
+}  // namespace
+
+bool IsGlobalObjectProperty(TSNode n, std::string_view text) {
+  TSNode access = ts_node_parent(n);
+  if (node::Is(n, "string_fragment")) {
+    TSNode quoted = access;
+    access = ts_node_parent(quoted);
+    if (!node::Is(access, "subscript_expression") ||
+        !ts_node_eq(node::Field(access, "index"), quoted))
+      return false;
+  } else if (!node::Is(n, "property_identifier") ||
+             !node::Is(access, "member_expression") ||
+             !ts_node_eq(node::Field(access, "property"), n)) {
+    return false;
+  }
+  std::string_view object = node::Text(node::Field(access, "object"), text);
+  return object == "window" || object == "self" || object == "globalThis" ||
+         object == "top" || object == "parent";
+}
+
+void ObserveUnnamedReach(const TrackedBinding& tracked, std::string_view source,
+                         std::vector<PayloadObserver>* observers) {
+  ObserveEval(tracked, source, observers);
+  ObserveExport(tracked, observers);
+  ObserveArguments(tracked, source, observers);
+  ObserveGlobalObject(tracked, source, observers);
+}
+
+}  // namespace psm
