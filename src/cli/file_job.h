@@ -46,9 +46,10 @@ struct ProcessedFile {
   // model has linked them (see FinishLinkedFiles).
   bool deferred = false;
   std::vector<SiteRequest> requests;
-  // Deferred only to ask whether other files read globals its payloads
-  // flow through: its output is ready (as for a `final` file) and stands
-  // when the project model finds no reader.
+  // Deferred only to ask whether other files reach its payloads (through
+  // globals of a classic script, or by calling the PHP function that
+  // returns one; SiteRequest::AsksForObservers): its output is ready (as
+  // for a `final` file) and stands when the project model finds none.
   bool ready = false;
   FileResult result;
   std::string diff;  // --diff only
