@@ -1,13 +1,13 @@
-// The other files of a project that name a global of a classic script:
-// scripts of the same page may read a payload kept in one (see
-// Linker::GlobalReaders).
+// The project model's questions about a name in the project's other
+// files: who uses a global of a classic script (scripts of the same page
+// may read a payload kept in one, Linker::GlobalReaders), and what the
+// PHP callers of a function that returns a payload do with it
+// (Linker::PhpCallers). PrepareNames finds the files naming them.
 
 #include <algorithm>
 #include <array>
 #include <bitset>
-#include <climits>
 #include <cstdint>
-#include <map>
 #include <optional>
 #include <thread>
 #include <unordered_map>
@@ -170,13 +170,8 @@ std::vector<std::string> Linker::GlobalReaders(const std::string& script,
     size_t at = std::string::npos;
     std::string_view text;
     if (language && *language != Language::kPhp) {
-      SourceFile read = ReadSourceFile(file, kDefaultMaxFileBytes);
-      if (!read.error.empty() || DeclaresAtLineStart(read.text, name) ||
-          read.text.find(name) == std::string::npos) {
-        continue;
-      }
       const Module* module = cache_.Load(absolute);
-      if (!module) continue;
+      if (!module || DeclaresAtLineStart(module->text, name)) continue;
       at = FirstGlobalUse(*module, name);
       text = module->text;
     }
