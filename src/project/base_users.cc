@@ -232,7 +232,7 @@ void Linker::VisitExtenders(
       visit(module, n);
     }
   });
-  for (uint32_t i : Index().MayContain(name)) {
+  for (uint32_t i : FilesNaming(name)) {
     std::string file = AbsolutePath(ProjectFiles()[i]);
     if (file == module.path) continue;
     const Module* other = cache_.Load(file);

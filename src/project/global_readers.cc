@@ -151,8 +151,19 @@ void Linker::PrepareNames(const std::set<std::string>& names) {
 
 std::vector<uint32_t> Linker::FilesNaming(const std::string& name) {
   auto prepared = files_naming_.find(name);
-  return prepared != files_naming_.end() ? prepared->second
-                                         : Index().MayContain(name);
+  if (prepared != files_naming_.end()) return prepared->second;
+  // The first few names asked one by one (a pre-commit run following one
+  // or two builders) are looked for by reading the project, which costs
+  // one read of each file; more questions pay for the index once.
+  constexpr int kScansBeforeIndex = 2;
+  bool one_word =
+      !name.empty() && std::all_of(name.begin(), name.end(), IsIdentifierByte);
+  if (!index_ && one_word && lazy_scans_ < kScansBeforeIndex) {
+    ++lazy_scans_;
+    PrepareNames({name});
+    return files_naming_[name];
+  }
+  return Index().MayContain(name);
 }
 
 std::vector<std::string> Linker::GlobalReaders(const std::string& script,

@@ -1,6 +1,7 @@
 #include "project/module_linker.h"
 
 #include <filesystem>
+#include <optional>
 
 #include "common/report_marker.h"
 #include "common/strings.h"
@@ -131,7 +132,7 @@ Found Linker::FollowGlobal(const ModuleRequest& request) {
   Found found;
   const std::string& name = request.ref.exported;
   std::vector<std::string> definers;
-  for (uint32_t i : Index().MayContain(name)) {
+  for (uint32_t i : FilesNaming(name)) {
     const Module* module = cache_.Load(AbsolutePath(ProjectFiles()[i]));
     if (!module || module->text.find(name) == std::string::npos) continue;
     TSNode value = GlobalDefinition(module->tree.Root(), module->text, name);
@@ -170,12 +171,18 @@ std::vector<std::string> Linker::OtherNamers(
     if (stem == "index") stem = p.parent_path().filename().string();
     stems.insert(stem);
   }
-  std::set<uint32_t> with_stem;
-  for (const std::string& stem : stems) {
-    for (uint32_t i : Index().MayContain(stem)) with_stem.insert(i);
+  std::vector<uint32_t> candidates = FilesNaming(name);
+  // With the index built, the stems narrow the files to read; without it
+  // each candidate's text is checked for them below anyway.
+  std::optional<std::set<uint32_t>> with_stem;
+  if (index_) {
+    with_stem.emplace();
+    for (const std::string& stem : stems) {
+      for (uint32_t i : Index().MayContain(stem)) with_stem->insert(i);
+    }
   }
-  for (uint32_t i : Index().MayContain(name)) {
-    if (!with_stem.contains(i)) continue;
+  for (uint32_t i : candidates) {
+    if (with_stem && !with_stem->contains(i)) continue;
     const std::string& file = ProjectFiles()[i];
     std::string absolute = AbsolutePath(file);
     if (modules.contains(absolute) || known.contains(absolute)) continue;

@@ -244,11 +244,14 @@ class Linker {
   const ModulePaths& paths_;
   const LinkOptions& options_;
   ModuleCache cache_;
-  // Indices in ProjectFiles() of the files that may name `name`: from
-  // PrepareNames when it read them for `name`, else from the index.
+  // Indices in ProjectFiles() of the files that may name `name` (one word
+  // names: that name as a whole word): from PrepareNames when it read
+  // them for `name`, by such a read for the first couple of names asked,
+  // else from the index.
   std::vector<uint32_t> FilesNaming(const std::string& name);
   // Files naming each global, from PrepareNames.
   std::map<std::string, std::vector<uint32_t>> files_naming_;
+  int lazy_scans_ = 0;  // names FilesNaming looked for by reading
   // (name, file) where the file declares the name at a line start.
   std::set<std::pair<std::string, uint32_t>> files_declaring_;
   std::optional<std::vector<std::string>> project_files_;

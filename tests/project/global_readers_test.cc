@@ -58,7 +58,8 @@ std::vector<std::string> Sorted(std::vector<std::string> v) {
 }
 
 // Found the same with the one read of each file for the names asked (one
-// or many) and with the project's word index.
+// or many, prepared or asked one by one) and with the project's word
+// index.
 TEST(GlobalReadersTest, FindsUnboundUsesInScriptsModulesAndPages) {
   ScratchDir dir;
   WriteProject(dir);
@@ -72,7 +73,14 @@ TEST(GlobalReadersTest, FindsUnboundUsesInScriptsModulesAndPages) {
     EXPECT_EQ(Sorted(linker.GlobalReaders(script, "drPayload")), kReaders);
   }
   {
-    Linker linker(paths, options);  // no preparation: the index
+    Linker linker(paths, options);  // no preparation: read for this name
+    EXPECT_EQ(Sorted(linker.GlobalReaders(script, "drPayload")), kReaders);
+  }
+  {
+    // Past the first two names asked one by one, the word index answers.
+    Linker linker(paths, options);
+    EXPECT_TRUE(linker.GlobalReaders(script, "other1").empty());
+    EXPECT_TRUE(linker.GlobalReaders(script, "other2").empty());
     EXPECT_EQ(Sorted(linker.GlobalReaders(script, "drPayload")), kReaders);
   }
   {
