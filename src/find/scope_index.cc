@@ -34,6 +34,7 @@ const NameEntry& ScopeIndex::Get(std::string_view name) const {
         (end < source_.size() && IsIdentifierByte(source_[end]))) {
       continue;
     }
+    entry.words.push_back(static_cast<uint32_t>(at));
     // One descent gives the node and the ancestors Classify looks at.
     std::vector<TSNode> path = node::PathTo(root_, static_cast<uint32_t>(at),
                                             static_cast<uint32_t>(end));

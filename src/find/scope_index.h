@@ -15,10 +15,11 @@
 
 namespace psm::scope_detail {
 
-// What ResolveName looks up for one name: its identifiers, the `var`
-// declarators binding it, and the `name = value` assignments, in source
-// order.
+// What ResolveName looks up for one name: where it stands as a whole word
+// (byte offsets), its identifiers, the `var` declarators binding it, and
+// the `name = value` assignments, in source order.
 struct NameEntry {
+  std::vector<uint32_t> words;
   std::vector<TSNode> identifiers;
   std::vector<TSNode> vars;
   std::vector<TSNode> assignments;
