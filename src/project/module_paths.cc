@@ -101,9 +101,28 @@ std::optional<std::string> ExistingModuleFile(const std::string& base) {
   return std::nullopt;
 }
 
+namespace {
+
+// The working directory, read once: the tool never changes it, and
+// fs::absolute asks the kernel (getcwd) on every call, ~1% of a dense run.
+const fs::path& WorkingDirectory() {
+  static const fs::path cwd = [] {
+    std::error_code ec;
+    return fs::current_path(ec);
+  }();
+  return cwd;
+}
+
+}  // namespace
+
 std::string AbsolutePath(const std::string& path) {
-  std::error_code ec;
-  std::string absolute = fs::absolute(path, ec).lexically_normal().string();
+  fs::path given(path);
+  std::string absolute =
+      (given.is_absolute() || WorkingDirectory().empty()
+           ? given
+           : WorkingDirectory() / given)
+          .lexically_normal()
+          .string();
   if (absolute.size() > 1 && absolute.ends_with('/')) absolute.pop_back();
   return absolute;  // `.` normalises to "dir/"
 }
