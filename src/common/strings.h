@@ -1,6 +1,7 @@
 #ifndef PSM_COMMON_STRINGS_H_
 #define PSM_COMMON_STRINGS_H_
 
+#include <array>
 #include <cctype>
 #include <string>
 #include <string_view>
@@ -58,12 +59,25 @@ inline std::string OneLine(std::string_view text) {
   return out;
 }
 
+namespace strings_detail {
+// IsIdentifierByte of every byte, looked up: the project model scans whole
+// files word by word with it (a compare chain per byte was 1.3% of a dense
+// run's instructions).
+inline constexpr std::array<bool, 256> kIdentifierBytes = [] {
+  std::array<bool, 256> table{};
+  for (int byte = 0; byte < 256; ++byte) {
+    table[byte] = (byte >= '0' && byte <= '9') || (byte >= 'a' && byte <= 'z') ||
+                  (byte >= 'A' && byte <= 'Z') || byte == '_' || byte == '$' ||
+                  byte >= 0x80;
+  }
+  return table;
+}();
+}  // namespace strings_detail
+
 // True for a byte that can continue a JavaScript identifier (every byte of
 // a multi-byte UTF-8 character counts as one).
 inline bool IsIdentifierByte(char c) {
-  auto byte = static_cast<unsigned char>(c);
-  return (byte >= '0' && byte <= '9') || (byte >= 'a' && byte <= 'z') ||
-         (byte >= 'A' && byte <= 'Z') || c == '_' || c == '$' || byte >= 0x80;
+  return strings_detail::kIdentifierBytes[static_cast<unsigned char>(c)];
 }
 
 // Calls `f` with each maximal run of identifier bytes ("word") of `text`.
