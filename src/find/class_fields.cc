@@ -16,10 +16,10 @@ namespace {
 // function that is not an arrow (arrows keep the `this` of their place)
 // must be a method of a class. Null otherwise.
 TSNode ThisClass(TSNode n) {
-  for (TSNode p = ts_node_parent(n); !ts_node_is_null(p);
-       p = ts_node_parent(p)) {
+  for (TSNode p = node::Parent(n); !ts_node_is_null(p);
+       p = node::Parent(p)) {
     if (!node::IsFunction(p) || node::Is(p, "arrow_function")) continue;
-    TSNode body = ts_node_parent(p);
+    TSNode body = node::Parent(p);
     if (node::Is(p, "method_definition") && node::Is(body, "class_body"))
       return body;
     return TSNode{};
@@ -36,7 +36,7 @@ bool IsThisField(TSNode n, std::string_view source, std::string_view name) {
 
 // The assignment or update that writes `target`, or null.
 TSNode WriteOf(TSNode target) {
-  TSNode parent = ts_node_parent(target);
+  TSNode parent = node::Parent(target);
   if (node::Is(parent, "update_expression")) return parent;
   if ((node::Is(parent, "assignment_expression") ||
        node::Is(parent, "augmented_assignment_expression")) &&
@@ -50,9 +50,9 @@ TSNode WriteOf(TSNode target) {
 // the constructor's own block.
 TSNode ConstructorValue(TSNode write, std::string_view source) {
   if (!node::Is(write, "assignment_expression")) return TSNode{};
-  TSNode statement = ts_node_parent(write);
-  TSNode block = ts_node_parent(statement);
-  TSNode method = ts_node_parent(block);
+  TSNode statement = node::Parent(write);
+  TSNode block = node::Parent(statement);
+  TSNode method = node::Parent(block);
   if (!node::Is(statement, "expression_statement") ||
       !node::Is(method, "method_definition") ||
       node::Text(node::Field(method, "name"), source) != "constructor") {
@@ -104,7 +104,7 @@ bool Inherits(TSNode klass, TSNode ancestor, std::string_view source) {
 
 // `this` handed on whole: an argument, a value, a spread; not `this.x`.
 bool HandsOnThis(TSNode n) {
-  TSNode parent = ts_node_parent(n);
+  TSNode parent = node::Parent(n);
   if (node::Is(parent, "member_expression") &&
       ts_node_eq(node::Field(parent, "object"), n)) {
     return false;
@@ -150,13 +150,13 @@ bool HasWord(std::string_view text, std::string_view word) {
 // then read its fields. Null when it stays in the file as far as the file
 // shows.
 TSNode ClassLeavesFile(TSNode body, std::string_view source) {
-  TSNode klass = ts_node_parent(body);
-  TSNode up = ts_node_parent(klass);
+  TSNode klass = node::Parent(body);
+  TSNode up = node::Parent(klass);
   if (node::Is(up, "export_statement")) return up;
   std::string_view name = node::Text(node::Field(klass, "name"), source);
   if (name.empty()) return TSNode{};
   TSNode root = klass;
-  while (!ts_node_is_null(ts_node_parent(root))) root = ts_node_parent(root);
+  while (!ts_node_is_null(node::Parent(root))) root = node::Parent(root);
   for (TSNode statement : node::NamedChildren(root)) {
     TSNode e = node::Unwrap(ts_node_named_child(statement, 0));
     bool exported = node::Is(statement, "export_statement");
@@ -192,9 +192,9 @@ ClassField FieldOf(TSNode use, std::string_view source) {
     }
     if ((node::Is(n, "field_definition") ||
          node::Is(n, "public_field_definition")) &&
-        !ts_node_eq(ts_node_parent(n), body) &&
-        ts_node_eq(n, InitializerOf(ts_node_parent(n), field.name, source)) &&
-        Inherits(ts_node_parent(ts_node_parent(n)), ts_node_parent(body),
+        !ts_node_eq(node::Parent(n), body) &&
+        ts_node_eq(n, InitializerOf(node::Parent(n), field.name, source)) &&
+        Inherits(node::Parent(node::Parent(n)), node::Parent(body),
                  source)) {
       field.outside.push_back(n);  // a subclass's `payload = ...`
       return;
@@ -208,7 +208,7 @@ ClassField FieldOf(TSNode use, std::string_view source) {
     mine = this_field && ts_node_eq(owner, body);
     // `this.name` in an unrelated class of the file is that class's own.
     if (this_field && !mine && !ts_node_is_null(owner) &&
-        !Inherits(ts_node_parent(owner), ts_node_parent(body), source)) {
+        !Inherits(node::Parent(owner), node::Parent(body), source)) {
       return;
     }
     if (!mine) {
@@ -346,7 +346,7 @@ std::string SuperCallReason(TSNode call, std::string_view source) {
   TSNode body = ThisClass(callee);
   TSNode base{};
   if (ts_node_is_null(body)) return "";
-  for (TSNode c : node::NamedChildren(ts_node_parent(body))) {
+  for (TSNode c : node::NamedChildren(node::Parent(body))) {
     if (node::Is(c, "class_heritage")) base = ts_node_named_child(c, 0);
   }
   if (node::Is(base, "extends_clause")) base = node::Field(base, "value");

@@ -114,8 +114,8 @@ std::string DefinedBy(TSNode statement, std::string_view name,
 // nearest first.
 std::string DefinedWhere(TSNode at, std::string_view name,
                          std::string_view source) {
-  for (TSNode scope = ts_node_parent(at); !ts_node_is_null(scope);
-       scope = ts_node_parent(scope)) {
+  for (TSNode scope = node::Parent(at); !ts_node_is_null(scope);
+       scope = node::Parent(scope)) {
     if (!node::Is(scope, "program") && !node::Is(scope, "statement_block"))
       continue;
     for (TSNode statement : node::NamedChildren(scope)) {
@@ -146,8 +146,8 @@ std::string DefinedWhere(TSNode type, std::string_view source) {
 // The value of the type alias `type Name = ...;` (exported or not) in the
 // modules or blocks around `at`, nearest first; null when there is none.
 TSNode AliasValue(TSNode at, std::string_view name, std::string_view source) {
-  for (TSNode scope = ts_node_parent(at); !ts_node_is_null(scope);
-       scope = ts_node_parent(scope)) {
+  for (TSNode scope = node::Parent(at); !ts_node_is_null(scope);
+       scope = node::Parent(scope)) {
     if (!node::Is(scope, "program") && !node::Is(scope, "statement_block"))
       continue;
     for (TSNode statement : node::NamedChildren(scope)) {
@@ -182,7 +182,7 @@ std::optional<DeclaredType> Declared(TSNode type, std::string_view source) {
 
 std::optional<DeclaredType> AnnotatedType(TSNode holder, std::string_view field,
                                           std::string_view source) {
-  TSNode up = ts_node_parent(holder);
+  TSNode up = node::Parent(holder);
   if (node::Is(holder, "identifier") && (node::Is(up, "required_parameter") ||
                                          node::Is(up, "optional_parameter"))) {
     holder = up;
@@ -206,15 +206,15 @@ std::optional<DeclaredType> AssertedType(TSNode expr, std::string_view source) {
 std::optional<DeclaredType> DeclaredTypeAround(TSNode literal,
                                                std::string_view source) {
   TSNode value = literal;
-  for (TSNode up = ts_node_parent(value); IsWrapper(up);
-       up = ts_node_parent(up)) {
+  for (TSNode up = node::Parent(value); IsWrapper(up);
+       up = node::Parent(up)) {
     if (IsAssertion(up)) {  // innermost first: the nearest wins
       if (TSNode type = AssertionType(up); !ts_node_is_null(type))
         return Declared(type, source);
     }
     value = up;
   }
-  TSNode holder = ts_node_parent(value);
+  TSNode holder = node::Parent(value);
   if ((node::Is(holder, "variable_declarator") ||
        node::Is(holder, "public_field_definition")) &&
       ts_node_eq(node::Field(holder, "value"), value)) {

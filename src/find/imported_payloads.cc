@@ -148,7 +148,7 @@ class ImportRequests {
   // `import(x)` when `function` is the callback of `import(x).then(...)`.
   TSNode ThenOfModuleLoad(TSNode function) const {
     if (ts_node_is_null(function)) return TSNode{};
-    TSNode then = ts_node_parent(ts_node_parent(function));
+    TSNode then = node::Parent(node::Parent(function));
     if (!node::Is(then, "call_expression")) return TSNode{};
     TSNode callee = node::Unwrap(node::Field(then, "function"));
     if (!node::Is(callee, "member_expression")) return TSNode{};
@@ -188,14 +188,14 @@ class ImportRequests {
         continue;
       }
       TSNode taken = use;
-      TSNode parent = ts_node_parent(use);
+      TSNode parent = node::Parent(use);
       if (!member.empty() && node::Is(parent, "member_expression") &&
           ts_node_eq(node::Field(parent, "object"), use)) {
         if (node::Text(node::Field(parent, "property"), source_) != member)
           continue;  // another export of the same module
         taken = parent;
       }
-      TSNode call = ts_node_parent(taken);
+      TSNode call = node::Parent(taken);
       if (node::Is(call, "call_expression") &&
           ts_node_eq(node::Field(call, "function"), taken) &&
           IsPassedToCreateSource(call, source_)) {
@@ -232,8 +232,8 @@ class ImportRequests {
   }
 
   static bool IsDeclaration(TSNode use, const Binding& b) {
-    for (TSNode p = ts_node_parent(use); !ts_node_is_null(p);
-         p = ts_node_parent(p)) {
+    for (TSNode p = node::Parent(use); !ts_node_is_null(p);
+         p = node::Parent(p)) {
       if (node::Is(p, "import_statement") || ts_node_eq(p, b.declarator))
         return true;
       if (node::Is(p, "formal_parameters")) return true;  // AMD factory

@@ -77,8 +77,8 @@ std::optional<ModuleRef> FromImportThen(const Binding& binding,
       ParameterPosition(function, binding.declarator) != 0) {
     return std::nullopt;
   }
-  TSNode args = ts_node_parent(function);
-  TSNode then = ts_node_parent(args);
+  TSNode args = node::Parent(function);
+  TSNode then = node::Parent(args);
   if (!node::Is(args, "arguments") || !node::Is(then, "call_expression"))
     return std::nullopt;
   std::vector<TSNode> list = node::Arguments(then);
@@ -112,7 +112,7 @@ std::optional<ModuleRef> FromImportStatement(TSNode statement,
   ForEachDescendant(statement, false, [&](TSNode n) {
     if (found) return;
     std::string_view type = node::Type(n);
-    TSNode parent = ts_node_parent(n);
+    TSNode parent = node::Parent(n);
     if (type == "identifier" && node::Text(n, source) == name) {
       if (node::Is(parent, "import_clause")) {
         found = ModuleRef{*specifier, "default"};
@@ -160,8 +160,8 @@ TSNode AmdDependency(const Binding& binding, std::string_view source) {
   TSNode function = binding.scope;
   if (binding.kind != Binding::Kind::kParameter || ts_node_is_null(function))
     return TSNode{};
-  TSNode args = ts_node_parent(function);
-  TSNode call = ts_node_parent(args);
+  TSNode args = node::Parent(function);
+  TSNode call = node::Parent(args);
   if (!node::Is(args, "arguments") || !node::Is(call, "call_expression"))
     return TSNode{};
   std::string_view callee = node::Text(node::Field(call, "function"), source);

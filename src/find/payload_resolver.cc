@@ -101,10 +101,10 @@ namespace {
 
 // The function (or the program) whose code `n` runs in.
 TSNode FunctionAround(TSNode n) {
-  TSNode p = ts_node_parent(n);
+  TSNode p = node::Parent(n);
   while (!ts_node_is_null(p) && !node::IsFunction(p) &&
-         !ts_node_is_null(ts_node_parent(p))) {
-    p = ts_node_parent(p);
+         !ts_node_is_null(node::Parent(p))) {
+    p = node::Parent(p);
   }
   return p;
 }
@@ -201,10 +201,10 @@ void PayloadResolver::ResolveVariable(TSNode identifier, int hops,
 }
 
 TSNode PayloadResolver::MomentOf(TSNode identifier) const {
-  TSNode up = ts_node_parent(identifier);
-  while (node::Is(up, "parenthesized_expression")) up = ts_node_parent(up);
+  TSNode up = node::Parent(identifier);
+  while (node::Is(up, "parenthesized_expression")) up = node::Parent(up);
   if (node::Is(up, "arguments")) {
-    TSNode call = ts_node_parent(up);
+    TSNode call = node::Parent(up);
     if (ts_node_eq(call, call_)) return call;
     // A wrapper call holds the moment only when the wrapper reaches it
     // before returning: not from a callback, nor after an `await`.
@@ -216,8 +216,8 @@ TSNode PayloadResolver::MomentOf(TSNode identifier) const {
 
 bool PayloadResolver::RunsBeforeReturn(TSNode moment) {
   if (ts_node_is_null(moment)) return false;
-  for (TSNode p = ts_node_parent(moment); !ts_node_is_null(p);
-       p = ts_node_parent(p)) {
+  for (TSNode p = node::Parent(moment); !ts_node_is_null(p);
+       p = node::Parent(p)) {
     if (!node::IsFunction(p)) continue;
     for (uint32_t i = 0; i < ts_node_child_count(p); ++i) {
       std::string_view t = node::Type(ts_node_child(p, i));
@@ -388,7 +388,7 @@ void ResolveBuiltPayload(std::string_view source, TSNode root, TSNode builder,
                          const BuiltPayloadOptions& options) {
   // No call in this file: nothing here is provably after it.
   PayloadResolver resolver(source, root, TSNode{}, options);
-  TSNode declarator = ts_node_parent(builder);
+  TSNode declarator = node::Parent(builder);
   if (returns) {
     resolver.ResolveReturns(builder, "returned by the exported builder", 0,
                             site);

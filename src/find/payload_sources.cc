@@ -234,7 +234,7 @@ void PayloadResolver::ObserveOtherCallers(TSNode callee, CallSite* site) {
   }
   for (TSNode reference : references) {
     if (ts_node_eq(reference, callee)) continue;
-    TSNode other = ts_node_parent(reference);
+    TSNode other = node::Parent(reference);
     if (node::Is(other, "call_expression") &&
         ts_node_eq(node::Field(other, "function"), reference) &&
         IsPassedToCreateSource(other, source_)) {

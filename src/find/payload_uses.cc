@@ -152,9 +152,9 @@ bool IsPatternPart(TSNode n) {
 // `target = value;` as a whole statement directly inside a block, with a
 // value free of effects: deleting it changes nothing else.
 bool Deletable(TSNode assignment, std::string_view source) {
-  TSNode statement = ts_node_parent(assignment);
+  TSNode statement = node::Parent(assignment);
   if (!node::Is(statement, "expression_statement")) return false;
-  TSNode block = ts_node_parent(statement);
+  TSNode block = node::Parent(statement);
   bool in_block =
       node::Is(block, "statement_block") || node::Is(block, "program") ||
       node::Is(block, "switch_case") || node::Is(block, "switch_default");
@@ -163,7 +163,7 @@ bool Deletable(TSNode assignment, std::string_view source) {
 }
 
 ByteRange StatementOf(TSNode expression) {
-  TSNode parent = ts_node_parent(expression);
+  TSNode parent = node::Parent(expression);
   return node::Is(parent, "expression_statement") ? node::Range(parent)
                                                   : node::Range(expression);
 }
@@ -316,7 +316,7 @@ std::string StatementAround(TSNode n, std::string_view source) {
     }
     at = p;
   }
-  TSNode statement = ts_node_parent(at);
+  TSNode statement = node::Parent(at);
   if (node::Is(statement, "program") || node::Is(statement, "statement_block"))
     statement = at;
   return Quote(node::Text(statement, source));

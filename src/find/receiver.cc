@@ -225,8 +225,8 @@ std::string CalleeNames(TSNode callee, std::string_view source) {
 // `braintree.client.create(options, function (err, client) {...})`,
 // `braintree.client.create(options).then(function (client) {...})`.
 Receiver ClassifyParameter(const Binding& binding, std::string_view source) {
-  TSNode args = ts_node_parent(binding.scope);
-  TSNode call = ts_node_parent(args);
+  TSNode args = node::Parent(binding.scope);
+  TSNode call = node::Parent(args);
   if (!node::Is(args, "arguments") || !node::Is(call, "call_expression"))
     return Receiver::kUnknown;
   // Only the SDK's own global or maker at the root of the chain counts:
@@ -304,7 +304,7 @@ bool OnlyOtherCreateSources(TSNode root, std::string_view source) {
         ts_node_descendant_for_byte_range(root, range.begin, range.end);
     if (node::IsComment(name)) continue;
     if (!(node::Range(name) == range)) return false;  // in a string, ...
-    TSNode parent = ts_node_parent(name);
+    TSNode parent = node::Parent(name);
     if (IsDefinitionName(name, parent)) continue;
     bool called_on_other = node::Is(parent, "member_expression") &&
                            ts_node_eq(node::Field(parent, "property"), name) &&

@@ -34,7 +34,7 @@ bool PatternBinds(TSNode pattern, std::string_view name,
          type == "shorthand_property_identifier_pattern") &&
         node::Text(n, source) == name) {
       // Skip default values: in `{ a = b }` only `a` is bound.
-      TSNode parent = ts_node_parent(n);
+      TSNode parent = node::Parent(n);
       bool is_default = (node::Is(parent, "assignment_pattern") ||
                          node::Is(parent, "object_assignment_pattern")) &&
                         ts_node_eq(node::Field(parent, "right"), n);
@@ -398,7 +398,7 @@ Binding ResolveFrom(std::string_view name, const std::vector<TSNode>& chain,
       binding.kind = plain ? Binding::Kind::kVariable : Binding::Kind::kOther;
       binding.declarator = declarator;
       binding.scope = scope;
-      TSNode declaration = ts_node_parent(declarator);
+      TSNode declaration = node::Parent(declarator);
       binding.is_const = node::Is(declaration, "lexical_declaration") &&
                          node::Text(declaration, source).starts_with("const");
       if (plain && assignments) CollectAssignments(&binding, name, source);

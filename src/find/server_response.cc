@@ -77,10 +77,10 @@ void CollectUrls(TSNode n, std::string_view source,
 
 // The call a callback is handed to: `f(cb)`, `f({success: cb})`.
 TSNode CallTaking(TSNode function) {
-  TSNode up = ts_node_parent(function);
-  if (node::Is(up, "pair")) up = ts_node_parent(ts_node_parent(up));
+  TSNode up = node::Parent(function);
+  if (node::Is(up, "pair")) up = node::Parent(node::Parent(up));
   if (!node::Is(up, "arguments")) return TSNode{};
-  return ts_node_parent(up);
+  return node::Parent(up);
 }
 
 // The request a callback parameter gets the response of, or null.
@@ -89,7 +89,7 @@ TSNode RequestOfCallback(TSNode parameter, std::string_view source) {
   for (int i = 0;
        i < 4 && !ts_node_is_null(function) && !node::IsFunction(function);
        ++i) {
-    function = ts_node_parent(function);
+    function = node::Parent(function);
   }
   if (!node::IsFunction(function)) return TSNode{};
   TSNode call = CallTaking(function);

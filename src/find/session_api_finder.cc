@@ -77,8 +77,8 @@ class SessionApiFinder {
     if (!node::Is(name, "property_identifier") ||
         node::Text(name, source_) != api)
       return;
-    TSNode member = ts_node_parent(name);
-    TSNode call = ts_node_parent(member);
+    TSNode member = node::Parent(name);
+    TSNode call = node::Parent(member);
     if (!node::Is(member, "member_expression") ||
         !node::Is(call, "call_expression") ||
         !ts_node_eq(node::Field(call, "function"), member)) {

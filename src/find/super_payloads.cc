@@ -42,7 +42,7 @@ bool IsSuperCall(TSNode n, std::string_view member, std::string_view source) {
 ObjectLiteral PiecewiseObject(const Binding& binding, std::string_view name,
                               TSNode init, const std::string& covered,
                               std::string_view source) {
-  TSNode declaration = ts_node_parent(binding.declarator);
+  TSNode declaration = node::Parent(binding.declarator);
   ObjectLiteral object;
   object.statements = true;
   object.range = node::Range(declaration);

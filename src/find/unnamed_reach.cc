@@ -13,7 +13,7 @@ void ObserveEval(const TrackedBinding& tracked, std::string_view source,
                  std::vector<PayloadObserver>* observers) {
   if (source.find("eval") == std::string_view::npos) return;
   for (TSNode use : IdentifierUses("eval", tracked.binding.scope, source)) {
-    TSNode call = ts_node_parent(use);
+    TSNode call = node::Parent(use);
     if (!node::Is(call, "call_expression")) continue;
     observers->push_back(
         {tracked.prefix, Quote(node::Text(call, source)) + " at line " +
@@ -28,8 +28,8 @@ void ObserveEval(const TrackedBinding& tracked, std::string_view source,
 void ObserveExport(const TrackedBinding& tracked,
                    std::vector<PayloadObserver>* observers) {
   if (tracked.binding.kind != Binding::Kind::kVariable) return;
-  TSNode declaration = ts_node_parent(tracked.binding.declarator);
-  if (!node::Is(ts_node_parent(declaration), "export_statement")) return;
+  TSNode declaration = node::Parent(tracked.binding.declarator);
+  if (!node::Is(node::Parent(declaration), "export_statement")) return;
   observers->push_back(
       {tracked.prefix, Quote(tracked.name) + " is exported at line " +
                            std::to_string(node::Line(declaration)) +
@@ -83,10 +83,10 @@ void ObserveGlobalObject(const TrackedBinding& tracked, std::string_view source,
 }  // namespace
 
 bool IsGlobalObjectProperty(TSNode n, std::string_view text) {
-  TSNode access = ts_node_parent(n);
+  TSNode access = node::Parent(n);
   if (node::Is(n, "string_fragment")) {
     TSNode quoted = access;
-    access = ts_node_parent(quoted);
+    access = node::Parent(quoted);
     if (!node::Is(access, "subscript_expression") ||
         !ts_node_eq(node::Field(access, "index"), quoted))
       return false;

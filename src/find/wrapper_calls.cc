@@ -34,17 +34,17 @@ TSNode FunctionMember(TSNode object, std::string_view name,
 // `this` of the function around them; any other function gives its own.
 TSNode MethodOfThisObject(TSNode callee, std::string_view name,
                           std::string_view source) {
-  TSNode function = ts_node_parent(callee);
+  TSNode function = node::Parent(callee);
   while (!ts_node_is_null(function) &&
          (!node::IsFunction(function) || node::Is(function, "arrow_function")))
-    function = ts_node_parent(function);
+    function = node::Parent(function);
   if (ts_node_is_null(function)) return TSNode{};
   TSNode holder = node::Is(function, "method_definition")
                       ? function
-                      : ts_node_parent(function);
+                      : node::Parent(function);
   if (!node::Is(holder, "method_definition") && !node::Is(holder, "pair"))
     return TSNode{};
-  TSNode object = ts_node_parent(holder);
+  TSNode object = node::Parent(holder);
   return node::Is(object, "object") ? FunctionMember(object, name, source)
                                     : TSNode{};
 }
@@ -98,8 +98,8 @@ TSNode FunctionCalled(TSNode callee, std::string_view source) {
 // `promise` in `promise.then(function)` when `index` is the function's
 // first parameter; null otherwise.
 TSNode ThenReceiver(TSNode function, int index, std::string_view source) {
-  TSNode args = ts_node_parent(function);
-  TSNode call = ts_node_parent(args);
+  TSNode args = node::Parent(function);
+  TSNode call = node::Parent(args);
   if (index != 0 || !node::Is(args, "arguments") ||
       !node::Is(call, "call_expression")) {
     return TSNode{};
@@ -123,7 +123,7 @@ bool CallsWrapper(TSNode call, TSNode function, std::string_view source) {
   if (node::Range(function).Contains(node::Range(call))) return false;
   TSNode callee = node::Unwrap(node::Field(call, "function"));
   bool declared = node::Is(function, "function_declaration") ||
-                  node::Is(ts_node_parent(function), "variable_declarator");
+                  node::Is(node::Parent(function), "variable_declarator");
   if (node::Is(callee, "identifier")) {
     std::string_view name = node::Text(callee, source);
     if (name != FunctionName(function, source) || !declared) return false;
@@ -158,7 +158,7 @@ int ParameterIndex(TSNode function, TSNode param, std::string_view source) {
 std::string FunctionName(TSNode function, std::string_view source) {
   TSNode name = node::Field(function, "name");
   if (!ts_node_is_null(name)) return std::string(node::Text(name, source));
-  TSNode parent = ts_node_parent(function);
+  TSNode parent = node::Parent(function);
   if (node::Is(parent, "variable_declarator")) {
     return std::string(node::Text(node::Field(parent, "name"), source));
   }

@@ -21,7 +21,7 @@ TSNode FindBuilder(TSNode root, const BuilderRequest& b) {
       ts_node_descendant_for_byte_range(root, b.builder.begin, b.builder.end);
   while (!ts_node_is_null(n) &&
          !(node::Range(n) == b.builder && node::Type(n) == b.type)) {
-    n = ts_node_parent(n);
+    n = node::Parent(n);
   }
   return n;
 }
@@ -29,8 +29,8 @@ TSNode FindBuilder(TSNode root, const BuilderRequest& b) {
 // A reference that only exports the builder: `export { build }`,
 // `module.exports = { build }`, `exports.build = build`.
 bool OnlyExports(TSNode use, std::string_view source) {
-  for (TSNode p = ts_node_parent(use); !ts_node_is_null(p);
-       p = ts_node_parent(p)) {
+  for (TSNode p = node::Parent(use); !ts_node_is_null(p);
+       p = node::Parent(p)) {
     if (node::Is(p, "export_statement")) return true;
     if (node::Is(p, "expression_statement")) {
       return node::Text(p, source).starts_with("module.exports") ||
@@ -44,7 +44,7 @@ bool OnlyExports(TSNode use, std::string_view source) {
 // Any other use of the builder in this file may hand its payload elsewhere.
 void ObserveLocalUses(TSNode builder, std::string_view source, CallSite* site) {
   TSNode name = node::Field(builder, "name");
-  TSNode declarator = ts_node_parent(builder);
+  TSNode declarator = node::Parent(builder);
   if (node::Is(declarator, "variable_declarator"))
     name = node::Field(declarator, "name");
   std::vector<TSNode> uses;
@@ -123,7 +123,7 @@ void CheckSubclassFields(TSNode builder, std::string_view source,
         !node::Is(node::Field(n, "object"), "this")) {
       return;
     }
-    TSNode parent = ts_node_parent(n);
+    TSNode parent = node::Parent(n);
     bool decides = node::Is(parent, "return_statement") ||
                    (node::Is(parent, "pair") &&
                     node::Text(node::Field(parent, "key"), source) == "type");
@@ -144,7 +144,7 @@ TSNode CallAt(TSNode root, ByteRange range) {
   TSNode call = ts_node_descendant_for_byte_range(root, range.begin, range.end);
   while (!ts_node_is_null(call) &&
          !(node::Is(call, "call_expression") && node::Range(call) == range))
-    call = ts_node_parent(call);
+    call = node::Parent(call);
   return call;
 }
 

@@ -57,7 +57,7 @@ class Follower {
 
   Flow From(TSNode value) {
     for (int steps = 0; steps < node::kMaxClimb; ++steps) {
-      TSNode parent = ts_node_parent(value);
+      TSNode parent = node::Parent(value);
       next_ = parent;
       std::optional<Flow> flow = Step(value, parent);
       if (flow) return *flow;
@@ -92,7 +92,7 @@ class Follower {
     if (type == "array_element_initializer") return InArray(value, parent);
     if (type == "array_creation_expression") return std::nullopt;
     if (type == "argument") return std::nullopt;
-    if (type == "arguments") return Argument(ts_node_parent(parent));
+    if (type == "arguments") return Argument(node::Parent(parent));
     if (type == "assignment_expression") return Assigned(value, parent);
     if (type == "return_statement") {
       return Done(Flow::Kind::kReturned, parent, "returned" + AtLine(parent));

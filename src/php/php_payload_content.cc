@@ -189,8 +189,8 @@ class ContentReader {
   // `foreach ($lines as $line) { <statement> }`: a loop that does nothing
   // else, over a value free of effects, goes with its statement.
   TSNode LoopOnlyFor(TSNode statement) const {
-    TSNode body = ts_node_parent(statement);
-    TSNode loop = ts_node_parent(body);
+    TSNode body = node::Parent(statement);
+    TSNode loop = node::Parent(body);
     if (!node::Is(body, "compound_statement") ||
         !node::Is(loop, "foreach_statement") ||
         ts_node_named_child_count(body) != 1 || !IsBlockStatement(loop)) {

@@ -186,7 +186,7 @@ class PayloadFinder {
       TSNode element = ts_node_descendant_for_byte_range(
           root_, root.found_at.begin, root.found_at.end);
       if (!node::Is(element, "array_element_initializer")) continue;
-      TSNode array = ts_node_parent(element);
+      TSNode array = node::Parent(element);
       ByteRange range = node::Range(array);
       if (!held.insert({range.begin, range.end}).second) continue;
       ValueContext ctx{source_, &index_, ScopeOf(array), {}};
@@ -197,7 +197,7 @@ class PayloadFinder {
       lost.site.call = range;
       lost.site.blind_spots.push_back(
           "the tool cannot follow this payload array to where it is sent (" +
-          Quote(node::Text(ts_node_parent(array), source_)) +
+          Quote(node::Text(node::Parent(array), source_)) +
           "): migrate it by hand");
       sites->push_back(std::move(lost));
     }
@@ -226,7 +226,7 @@ class PayloadFinder {
           TSNode scope = ScopeOf(statement);
           TSNode body = IsFunction(scope) ? node::Field(scope, "body") : scope;
           conditional =
-              conditional || !ts_node_eq(ts_node_parent(statement), body);
+              conditional || !ts_node_eq(node::Parent(statement), body);
           lines.push_back(
               std::to_string(ts_node_start_point(statement).row + 1));
         }

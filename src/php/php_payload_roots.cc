@@ -52,7 +52,7 @@ class RootFinder {
         key != "type" || !MayNameMethod(parts[1])) {
       return;
     }
-    TSNode array = ts_node_parent(element);
+    TSNode array = node::Parent(element);
     FromValue(array, node::Range(element), 0);
   }
 

@@ -255,7 +255,7 @@ TSNode ValueAtKeys(TSNode array, const std::vector<std::string>& keys,
 }
 
 bool IsBlockStatement(TSNode statement) {
-  std::string_view parent = node::Type(ts_node_parent(statement));
+  std::string_view parent = node::Type(node::Parent(statement));
   return parent == "compound_statement" || parent == "program" ||
          parent == "colon_block";
 }

@@ -120,7 +120,7 @@ class UseCollector {
     use.keys = std::move(keys);
     use.push = path.push;
     use.dynamic = path.dynamic;
-    TSNode parent = ts_node_parent(top);
+    TSNode parent = node::Parent(top);
     std::string_view type = node::Type(parent);
     bool is_left = ts_node_eq(node::Field(parent, "left"), top);
     bool whole = use.keys.empty() && !use.push && !use.dynamic;
@@ -172,10 +172,10 @@ std::vector<VariableUse> FindUses(TSNode scope, std::string_view name,
 }
 
 bool IsPlainWrite(const VariableUse& use) {
-  TSNode assignment = ts_node_parent(use.node);
+  TSNode assignment = node::Parent(use.node);
   return node::Is(assignment, "assignment_expression") &&
          node::Is(use.statement, "expression_statement") &&
-         ts_node_eq(ts_node_parent(assignment), use.statement) &&
+         ts_node_eq(node::Parent(assignment), use.statement) &&
          IsBlockStatement(use.statement) && !use.in_closure;
 }
 

@@ -33,8 +33,8 @@ constexpr int kMaxReExports = 6;
 // A mention of the class name that is an import, a re-export or the base of
 // a class (those are looked at on their own).
 bool ImportsOrExtends(TSNode id) {
-  for (TSNode p = ts_node_parent(id); !ts_node_is_null(p);
-       p = ts_node_parent(p)) {
+  for (TSNode p = node::Parent(id); !ts_node_is_null(p);
+       p = node::Parent(p)) {
     if (node::Is(p, "import_statement") || node::Is(p, "class_heritage"))
       return true;
     if (node::Is(p, "export_statement"))
@@ -45,8 +45,8 @@ bool ImportsOrExtends(TSNode id) {
 
 // `const {BaseRequest} = require('./base')`: the name bound by a require.
 bool RequiredHere(TSNode id, std::string_view text) {
-  for (TSNode p = ts_node_parent(id); !ts_node_is_null(p);
-       p = ts_node_parent(p)) {
+  for (TSNode p = node::Parent(id); !ts_node_is_null(p);
+       p = node::Parent(p)) {
     if (!node::Is(p, "variable_declarator")) continue;
     TSNode value = node::Unwrap(node::Field(p, "value"));
     return node::Range(node::Field(p, "name")).Contains(node::Range(id)) &&

@@ -12,10 +12,10 @@ bool IsClassNode(TSNode n) {
 
 // The class whose body holds the method `method`, or null.
 TSNode ClassOfMethod(TSNode method) {
-  TSNode body = ts_node_parent(method);
+  TSNode body = node::Parent(method);
   if (!node::Is(method, "method_definition") || !node::Is(body, "class_body"))
     return TSNode{};
-  TSNode klass = ts_node_parent(body);
+  TSNode klass = node::Parent(body);
   return IsClassNode(klass) ? klass : TSNode{};
 }
 

@@ -238,8 +238,8 @@ std::vector<std::string> Linker::PhpCallers(
           root, static_cast<uint32_t>(at),
           static_cast<uint32_t>(at + name.size()));
       if (!node::Is(n, "name")) continue;
-      TSNode call = ts_node_parent(n);
-      if (node::Is(call, "qualified_name")) call = ts_node_parent(call);
+      TSNode call = node::Parent(n);
+      if (node::Is(call, "qualified_name")) call = node::Parent(call);
       std::string_view type = node::Type(call);
       if (std::find(kCalls.begin(), kCalls.end(), type) == kCalls.end())
         continue;

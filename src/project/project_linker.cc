@@ -37,7 +37,7 @@ std::string BuilderName(TSNode builder, const ModuleRequest& request,
                         std::string_view source) {
   if (!request.member.empty()) return request.member;
   TSNode name = node::Field(builder, "name");
-  TSNode parent = ts_node_parent(builder);
+  TSNode parent = node::Parent(builder);
   if (node::Is(parent, "variable_declarator"))
     name = node::Field(parent, "name");
   if (!ts_node_is_null(name)) return std::string(node::Text(name, source));
@@ -285,7 +285,7 @@ class ProjectLinker {
     // A subclass that sets no type sends the base's: its own object is
     // planned with that method, and sessionId goes into the base's.
     std::string klass_at =
-        At(module, ts_node_parent(ts_node_parent(sub.builder)));
+        At(module, node::Parent(node::Parent(sub.builder)));
     for (const PayloadUser& u : BaseOf(sub_b).users) {
       if (u.where == klass_at && !u.sets_type && !u.method.empty())
         sub_b.inherited_type = u.method;

@@ -18,9 +18,9 @@ bool Linker::OwnsOtherCreateSource(const std::string& importer,
   const Module& module = *found.module;
   TSNode root = module.tree.Root();
   TSNode entity = found.builder;
-  while (!ts_node_is_null(ts_node_parent(entity)) &&
-         !node::Is(ts_node_parent(entity), "program")) {
-    entity = ts_node_parent(entity);
+  while (!ts_node_is_null(node::Parent(entity)) &&
+         !node::Is(node::Parent(entity), "program")) {
+    entity = node::Parent(entity);
   }
   if (!OnlyOtherCreateSources(root, module.text) ||
       UsesProjectModule(module, entity)) {

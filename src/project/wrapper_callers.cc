@@ -90,7 +90,7 @@ bool Linker::IsOnlyObjectMember(const Module& module, const std::string& name,
     if (node::Text(key, module.text) != name) return;
     ++definitions;
     TSNode value = pair ? node::Field(n, "value") : n;
-    wrapper_is_member = node::Is(ts_node_parent(n), "object") &&
+    wrapper_is_member = node::Is(node::Parent(n), "object") &&
                         ts_node_start_byte(value) == wrapper_at;
   });
   return definitions == 1 && wrapper_is_member;

@@ -41,7 +41,7 @@ ExpressionNeeds NeedsOf(TSNode value) {
 // hold something else too (a TypeScript `(a: T)` annotation).
 TSNode Inside(TSNode root, uint32_t open) {
   TSNode paren =
-      ts_node_parent(ts_node_descendant_for_byte_range(root, open, open + 1));
+      node::Parent(ts_node_descendant_for_byte_range(root, open, open + 1));
   if (!node::Is(paren, "parenthesized_expression")) return TSNode{};
   TSNode inside{};
   for (TSNode child : node::NamedChildren(paren)) {

@@ -4,6 +4,7 @@
 #include <array>
 #include <atomic>
 #include <cstdint>
+#include <optional>
 
 #include "common/js_string.h"
 
@@ -264,6 +265,46 @@ std::vector<TSNode> PathTo(TSNode root, uint32_t start, uint32_t end) {
   Descend(&path, start, end);
   if (start < end) return RememberedAs(root, std::move(path));
   return path;
+}
+
+namespace {
+
+// `n`'s parent when `n` lies on the last path found (climbing from a node
+// PathTo found, one level at a time), without copying the path.
+std::optional<TSNode> ParentOnLastPath(TSNode n) {
+  const RememberedPath& last = LastPath();
+  if (last.path.empty() || last.root.tree != n.tree ||
+      last.generation != g_tree_generation.load()) {
+    return std::nullopt;
+  }
+  for (size_t i = last.path.size(); i-- > 1;) {
+    if (ts_node_eq(last.path[i], n)) return last.path[i - 1];
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+TSNode Parent(TSNode n) {
+  if (ts_node_is_null(n)) return n;
+  if (std::optional<TSNode> known = ParentOnLastPath(n)) return *known;
+  uint32_t start = ts_node_start_byte(n), end = ts_node_end_byte(n);
+  if (start < end) {
+    std::vector<TSNode> path = PathTo(ts_tree_root_node(n.tree), start, end);
+    for (size_t i = path.size(); i-- > 1;) {
+      if (ts_node_eq(path[i], n)) return path[i - 1];
+    }
+    if (!path.empty() && ts_node_eq(path[0], n)) return TSNode{};  // the root
+  }
+  return ts_node_parent(n);  // a zero-width node: no path leads to it
+}
+
+TSNode EnclosingOfType(TSNode n, std::string_view type) {
+  if (ts_node_is_null(n) || Is(n, type)) return n;
+  for (TSNode p : Ancestors(n)) {  // one descent, not one per level
+    if (Is(p, type)) return p;
+  }
+  return TSNode{};
 }
 
 std::vector<TSNode> Ancestors(TSNode n) {

@@ -85,6 +85,7 @@ TEST(NodeTest, AncestorsMatchTheParentChainEverywhere) {
       std::string where = std::string(ts_node_type(n)) + " at " +
                           std::to_string(ts_node_start_byte(n));
       ExpectSameNodes(node::Ancestors(n), ParentChain(n), where);
+      EXPECT_TRUE(ts_node_eq(node::Parent(n), ts_node_parent(n))) << where;
       uint32_t start = ts_node_start_byte(n), end = ts_node_end_byte(n);
       if (start < end) {
         std::vector<TSNode> path = node::PathTo(tree.Root(), start, end);
@@ -99,6 +100,44 @@ TEST(NodeTest, AncestorsMatchTheParentChainEverywhere) {
     }
   }
   EXPECT_GT(checked, 1000u);
+}
+
+// Parent() answers from the last path PathTo found when it can: climbing
+// from every node in a shuffled order, in trees that replace each other
+// (and may reuse their memory), with and without syntax errors, it must
+// name the nodes ts_node_parent() names.
+TEST(NodeTest, ParentAgreesWithTheTreeInAnyOrder) {
+  std::vector<std::pair<std::string, Language>> inputs = {
+      {"const a = { b: [1, (2)], c: () => { let d = `x${e}`; } };\n"
+       "dr.createSource({ type: 'payPal', payPal: { items: [] } });\n",
+       Language::kJavaScript},
+      {"let x = { a: 1,, b: ; dr.createSource({ type: 'x' }\n",
+       Language::kJavaScript},
+      {"<?php $p = ['type' => 'x', 'a' => [1, f($b)]]; if ($c) { echo 1; }\n",
+       Language::kPhp}};
+  Parser parser;
+  std::mt19937 random(11);
+  size_t checked = 0;
+  for (int round = 0; round < 2; ++round) {
+    for (const auto& [text, language] : inputs) {
+      Tree tree = parser.Parse(language, text);
+      ASSERT_TRUE(tree.ok());
+      std::vector<TSNode> nodes = AllNodes(tree.Root());
+      std::shuffle(nodes.begin(), nodes.end(), random);
+      for (TSNode n : nodes) {
+        std::string where = std::string(ts_node_type(n)) + " at " +
+                            std::to_string(ts_node_start_byte(n));
+        std::vector<TSNode> climbed;
+        for (TSNode p = node::Parent(n); !ts_node_is_null(p);
+             p = node::Parent(p)) {
+          climbed.push_back(p);
+        }
+        ExpectSameNodes(climbed, ParentChain(n), where);
+        ++checked;
+      }
+    }
+  }
+  EXPECT_GT(checked, 200u);
 }
 
 // PathTo starts from the deepest node it shares with the last path it
