@@ -49,6 +49,7 @@ SitePlan LiteralPlanner::Review(std::string reason) {
   plan_.status = SiteStatus::kNeedsReview;
   plan_.reasons.push_back(std::move(reason));
   plan_.edits = EditSet();
+  plan_.shapes = ObjectShapes();
   plan_.ledger.clear();
   plan_.removed.clear();
   plan_.added_session_id = false;
@@ -312,6 +313,7 @@ bool LiteralPlanner::BuildEdits() {
     if (object == &object_) add = new_member_;
     std::optional<EditSet> edits = EditObject(text_, *object, indices, add);
     if (!edits || plan_.edits.AddAll(std::move(*edits))) return false;
+    plan_.shapes.Add(*object);
   }
   return !plan_.edits.AddAll(std::move(statement_edits_));
 }

@@ -57,6 +57,7 @@ void Combine(SitePlan part, size_t literal_count, const std::string& origin,
     site->reasons.push_back(literal_count > 1 ? origin + ": " + reason
                                               : std::move(reason));
   }
+  site->shapes.Append(std::move(part.shapes));
   if (site->edits.AddAll(std::move(part.edits))) {
     site->status = SiteStatus::kNeedsReview;
     site->reasons.push_back(

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "edit/edit.h"
+#include "edit/object_shape.h"
 #include "find/call_site.h"
 #include "rules/rule_table.h"
 #include "syntax/expression_probe.h"
@@ -78,6 +79,8 @@ struct SitePlan {
   std::vector<std::string> reasons;  // for people; why it needs review, notes
   std::vector<Removal> ledger;       // every member or statement removed
   EditSet edits;
+  // The object literals `edits` lie in, for the safety net's proof.
+  ObjectShapes shapes;
 };
 
 // Plans the edits for `site` from the rule table.

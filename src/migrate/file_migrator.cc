@@ -114,6 +114,8 @@ struct PlannedReading {
   // twice (a copy of every edit of a file of thousands of sites).
   bool only_reading = false;
   EditSet edits;  // unless only_reading
+  // The objects its sites' edits lie in (sealed once all are planned).
+  ObjectShapes shapes;
   std::vector<SiteResult> extra_sites;
 };
 
@@ -190,6 +192,7 @@ bool PlanReading(const FileReading& reading, std::string_view text,
     result.language = reading.language;
     result.builder = builder;
     if (plan.status != SiteStatus::kIgnored) {
+      out->shapes.Append(std::move(plan.shapes));
       DescribeEdits(plan, reading.source, lines, &result);
       if (!out->only_reading) out->edits.AddAll(plan.edits);
       site_edits->push_back(
@@ -244,8 +247,10 @@ std::optional<Rejection> Verify(PlannedReading& p, std::string_view text,
                     "early (a quote or a tag); migrate by hand"));
   }
   int errors_before = CountSyntaxErrors(p.tree.Root());
+  p.shapes.Seal();
   if (errors_before == 0 && reading.language != Language::kPhp &&
-      EditsKeepSyntax(p.tree.Root(), reading.source, edits)) {
+      (EditsKeepSyntax(p.shapes, reading.source, edits) ||
+       EditsKeepSyntax(p.tree.Root(), reading.source, edits))) {
     p.tree = Tree();  // proven without a parse; nothing reads it any more
     return std::nullopt;
   }

@@ -4,20 +4,17 @@
 #include <array>
 #include <cstring>
 #include <optional>
+#include <span>
 #include <vector>
 
+#include "edit/object_shape.h"
 #include "syntax/enclosing_nodes.h"
 
 namespace psm {
 namespace {
 
-// What an object literal holds between its braces, blanks left out.
-enum class Piece { kMember, kComma, kComment, kLineComment };
-
-struct Child {
-  ByteRange range;
-  Piece piece;
-};
+using Piece = ShapePiece;
+using Child = ShapeChild;
 
 bool IsNameStart(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' ||
@@ -177,16 +174,16 @@ struct Scratch {
   std::vector<Piece> pieces;
 };
 
-// Whether `object`, with `edits` (sorted, all inside it), is still an
-// object literal.
-bool ObjectStaysObject(TSNode object, std::string_view text,
-                       const std::vector<const Edit*>& edits,
-                       Scratch* scratch) {
-  uint32_t open = ts_node_start_byte(object), close = ts_node_end_byte(object);
-  if (close < open + 2 || text[open] != '{' || text[close - 1] != '}')
+// Whether the object `object` whose braces hold `children`, with `edits`
+// (sorted, all inside it), is still an object literal.
+bool ChildrenStayMembers(ByteRange object, std::string_view text,
+                         std::span<const Child> children,
+                         const std::vector<const Edit*>& edits,
+                         Scratch* scratch) {
+  uint32_t open = object.begin, close = object.end;
+  if (close < open + 2 || close > text.size() || text[open] != '{' ||
+      text[close - 1] != '}')
     return false;
-  std::vector<Child>* children = &scratch->children;
-  if (!InnerChildren(object, text, children)) return false;
   std::vector<Piece>& pieces = scratch->pieces;
   pieces.clear();
   size_t c = 0;
@@ -196,24 +193,63 @@ bool ObjectStaysObject(TSNode object, std::string_view text,
     // Blanks may be non-ASCII (a no-break space): never cut one in two.
     if (IsContinuationByte(text[r.begin]) || IsContinuationByte(text[r.end]))
       return false;
-    for (; c < children->size() && (*children)[c].range.end <= r.begin; ++c) {
-      const Child& kept = (*children)[c];
+    for (; c < children.size() && children[c].range.end <= r.begin; ++c) {
+      const Child& kept = children[c];
       // A `//` comment ends at its line break: the edit must not take it.
       if (kept.piece == Piece::kLineComment && kept.range.end == r.begin)
         return false;
       pieces.push_back(kept.piece);
     }
     // Children the edit reaches must lie wholly inside what it removes.
-    for (; c < children->size() && (*children)[c].range.begin < r.end; ++c) {
-      const ByteRange& gone = (*children)[c].range;
+    for (; c < children.size() && children[c].range.begin < r.end; ++c) {
+      const ByteRange& gone = children[c].range;
       if (gone.begin < r.begin || gone.end > r.end) return false;
     }
-    if (c < children->size() && (*children)[c].range.begin < r.begin)
+    if (c < children.size() && children[c].range.begin < r.begin)
       return false;  // an insertion inside a child
     if (!LexInserted(edit->text, &pieces)) return false;
   }
-  for (; c < children->size(); ++c) pieces.push_back((*children)[c].piece);
+  for (; c < children.size(); ++c) pieces.push_back(children[c].piece);
   return IsMemberList(pieces);
+}
+
+// The same, reading the object's children from the tree.
+bool ObjectStaysObject(TSNode object, std::string_view text,
+                       const std::vector<const Edit*>& edits,
+                       Scratch* scratch) {
+  if (!InnerChildren(object, text, &scratch->children)) return false;
+  return ChildrenStayMembers(
+      ByteRange{ts_node_start_byte(object), ts_node_end_byte(object)}, text,
+      scratch->children, edits, scratch);
+}
+
+// Whether `children` of the object `object` agree with `text`: only
+// blanks between them, each comma a comma, each comment one. A shape that
+// does not proves nothing (it was not made from this text).
+bool ShapeFitsText(ByteRange object, std::span<const Child> children,
+                   std::string_view text) {
+  if (object.end > text.size() || object.end < object.begin + 2) return false;
+  uint32_t at = object.begin + 1;
+  auto blanks_to = [&](uint32_t end) {
+    if (end < at) return false;
+    for (; at < end; ++at) {
+      if (!IsBlank(text[at])) return false;
+    }
+    return true;
+  };
+  for (const Child& child : children) {
+    if (!blanks_to(child.range.begin) || child.range.end <= child.range.begin ||
+        child.range.end >= object.end)
+      return false;
+    std::string_view piece = child.range.In(text);
+    bool fits = child.piece == Piece::kMember ||
+                (child.piece == Piece::kComma && piece == ",") ||
+                (child.piece == Piece::kComment && piece.starts_with("/*")) ||
+                (child.piece == Piece::kLineComment && piece.starts_with("//"));
+    if (!fits) return false;
+    at = child.range.end;
+  }
+  return blanks_to(object.end - 1);
 }
 
 }  // namespace
@@ -249,6 +285,40 @@ bool EditsKeepSyntax(TSNode root, std::string_view text, const EditSet& edits) {
                 owned[i + 1].object_start != owned[i].object_start;
     if (!last) continue;
     if (!ObjectStaysObject(owned[i].object, text, group, &scratch))
+      return false;
+    group.clear();
+  }
+  return true;
+}
+
+bool EditsKeepSyntax(const ObjectShapes& shapes, std::string_view text,
+                     const EditSet& edits) {
+  if (shapes.empty() || edits.empty()) return false;
+  // Edits come sorted; an object's edits are gathered in that order, its
+  // nested objects' edits in between.
+  struct Owned {
+    int shape;
+    const Edit* edit;
+  };
+  std::vector<Owned> owned;
+  owned.reserve(edits.edits().size());
+  for (const Edit& edit : edits.edits()) {
+    int shape = shapes.Innermost(edit.range);
+    if (shape < 0) return false;
+    owned.push_back({shape, &edit});
+  }
+  std::stable_sort(
+      owned.begin(), owned.end(),
+      [](const Owned& a, const Owned& b) { return a.shape < b.shape; });
+  Scratch scratch;
+  std::vector<const Edit*> group;
+  for (size_t i = 0; i < owned.size(); ++i) {
+    group.push_back(owned[i].edit);
+    if (i + 1 < owned.size() && owned[i + 1].shape == owned[i].shape) continue;
+    const ObjectShapes::Shape& shape = shapes.shape(owned[i].shape);
+    std::span<const Child> children = shapes.ChildrenOf(shape);
+    if (!ShapeFitsText(shape.range, children, text) ||
+        !ChildrenStayMembers(shape.range, text, children, group, &scratch))
       return false;
     group.clear();
   }

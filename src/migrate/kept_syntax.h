@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "edit/edit.h"
+#include "edit/object_shape.h"
 
 namespace psm {
 
@@ -30,6 +31,15 @@ namespace psm {
 // False means "not proven", never "wrong": the caller then parses the
 // edited text, as it does for every other kind of edit.
 bool EditsKeepSyntax(TSNode root, std::string_view text, const EditSet& edits);
+
+// The same proof, with each edit's object and its children read from
+// `shapes` (sealed: the objects the planner edited, edit/object_shape.h)
+// instead of the tree: each object's children are checked against `text`
+// first (blanks between them, commas, comments), and an edit outside every
+// known object proves nothing. The caller still needs `text`'s tree free
+// of syntax errors. False means "not proven": the tree may still prove it.
+bool EditsKeepSyntax(const ObjectShapes& shapes, std::string_view text,
+                     const EditSet& edits);
 
 }  // namespace psm
 

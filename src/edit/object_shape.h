@@ -1,0 +1,61 @@
+#ifndef PSM_EDIT_OBJECT_SHAPE_H_
+#define PSM_EDIT_OBJECT_SHAPE_H_
+
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "common/byte_range.h"
+#include "find/object_literal.h"
+
+namespace psm {
+
+// What stands between an object literal's braces, blanks left out.
+enum class ShapePiece : uint8_t { kMember, kComma, kComment, kLineComment };
+
+struct ShapeChild {
+  ByteRange range;
+  ShapePiece piece;
+};
+
+// The syntax of the object literals a file's edits lie in, as the planner
+// saw them (members, commas, comments), kept after the payload models are
+// gone: the safety net proves edits against it without walking the tree
+// again (migrate/kept_syntax.h; issue 14: finding each edit's object and
+// reading its children was 7.6% of a file of 8,000 sites). Only objects
+// that were `plain` are kept. Flat, so that thousands of objects cost two
+// allocations.
+class ObjectShapes {
+ public:
+  struct Shape {
+    ByteRange range;  // `{` to `}` inclusive
+    uint32_t first = 0;
+    uint32_t count = 0;
+  };
+
+  // Keeps `object`'s syntax, unless it is not plain.
+  void Add(const ObjectLiteral& object);
+  void Append(ObjectShapes&& other);
+  // Sorts the shapes by where they start, each object once: Innermost
+  // needs it.
+  void Seal();
+
+  // The index of the innermost object whose braces hold `range` strictly
+  // inside, or -1 when none is known (or it lies too many objects away).
+  // After Seal().
+  int Innermost(ByteRange range) const;
+  const Shape& shape(int index) const { return shapes_[index]; }
+  std::span<const ShapeChild> ChildrenOf(const Shape& shape) const {
+    return std::span<const ShapeChild>(children_).subspan(shape.first,
+                                                          shape.count);
+  }
+  bool empty() const { return shapes_.empty(); }
+
+ private:
+  std::vector<Shape> shapes_;
+  std::vector<ShapeChild> children_;
+};
+
+}  // namespace psm
+
+#endif  // PSM_EDIT_OBJECT_SHAPE_H_
