@@ -6,29 +6,9 @@ namespace psm {
 
 void ObjectShapes::Add(const ObjectLiteral& object) {
   if (!object.plain || object.statements) return;
-  Shape shape{object.range, static_cast<uint32_t>(children_.size()), 0};
-  // Members (each with its comma) and comments, merged in source order.
-  size_t c = 0;
-  auto comments_before = [&](uint32_t offset) {
-    for (;
-         c < object.comments.size() && object.comments[c].range.begin < offset;
-         ++c) {
-      const LiteralComment& comment = object.comments[c];
-      children_.push_back({comment.range, comment.line
-                                              ? ShapePiece::kLineComment
-                                              : ShapePiece::kComment});
-    }
-  };
-  for (const Member& m : object.members) {
-    comments_before(m.range.begin);
-    children_.push_back({m.range, ShapePiece::kMember});
-    if (m.comma) {
-      comments_before(m.comma->begin);
-      children_.push_back({*m.comma, ShapePiece::kComma});
-    }
-  }
-  comments_before(object.range.end);
-  shape.count = static_cast<uint32_t>(children_.size() - shape.first);
+  Shape shape{object.range, static_cast<uint32_t>(members_.size()),
+              static_cast<uint32_t>(object.members.size())};
+  for (const Member& m : object.members) members_.push_back(m.range);
   shapes_.push_back(shape);
 }
 
@@ -37,9 +17,8 @@ void ObjectShapes::Append(ObjectShapes&& other) {
     *this = std::move(other);
     return;
   }
-  uint32_t offset = static_cast<uint32_t>(children_.size());
-  children_.insert(children_.end(), other.children_.begin(),
-                   other.children_.end());
+  uint32_t offset = static_cast<uint32_t>(members_.size());
+  members_.insert(members_.end(), other.members_.begin(), other.members_.end());
   for (Shape shape : other.shapes_) {
     shape.first += offset;
     shapes_.push_back(shape);

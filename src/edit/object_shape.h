@@ -10,21 +10,14 @@
 
 namespace psm {
 
-// What stands between an object literal's braces, blanks left out.
-enum class ShapePiece : uint8_t { kMember, kComma, kComment, kLineComment };
-
-struct ShapeChild {
-  ByteRange range;
-  ShapePiece piece;
-};
-
-// The syntax of the object literals a file's edits lie in, as the planner
-// saw them (members, commas, comments), kept after the payload models are
-// gone: the safety net proves edits against it without walking the tree
-// again (migrate/kept_syntax.h; issue 14: finding each edit's object and
-// reading its children was 7.6% of a file of 8,000 sites). Only objects
-// that were `plain` are kept. Flat, so that thousands of objects cost two
-// allocations.
+// Where the members of the object literals a file's edits lie in stand, as
+// the planner saw them, kept after the payload models are gone: the safety
+// net proves edits against them without walking the tree again
+// (migrate/kept_syntax.h; issue 14: finding each edit's object and reading
+// its children was 7.6% of a file of 8,000 sites). What lies between two
+// members (blanks, a comma, comments) is read again from the text by the
+// proof. Only `plain` objects are kept. Flat, so that thousands of objects
+// cost two allocations.
 class ObjectShapes {
  public:
   struct Shape {
@@ -33,7 +26,7 @@ class ObjectShapes {
     uint32_t count = 0;
   };
 
-  // Keeps `object`'s syntax, unless it is not plain.
+  // Keeps where `object`'s members are, unless it is not plain.
   void Add(const ObjectLiteral& object);
   void Append(ObjectShapes&& other);
   // Sorts the shapes by where they start, each object once: Innermost
@@ -45,15 +38,16 @@ class ObjectShapes {
   // After Seal().
   int Innermost(ByteRange range) const;
   const Shape& shape(int index) const { return shapes_[index]; }
-  std::span<const ShapeChild> ChildrenOf(const Shape& shape) const {
-    return std::span<const ShapeChild>(children_).subspan(shape.first,
-                                                          shape.count);
+  // The shape's members, in source order.
+  std::span<const ByteRange> MembersOf(const Shape& shape) const {
+    return std::span<const ByteRange>(members_).subspan(shape.first,
+                                                        shape.count);
   }
   bool empty() const { return shapes_.empty(); }
 
  private:
   std::vector<Shape> shapes_;
-  std::vector<ShapeChild> children_;
+  std::vector<ByteRange> members_;
 };
 
 }  // namespace psm

@@ -185,24 +185,15 @@ ObjectLiteral BuildObjectLiteral(TSNode object, std::string_view source,
   literal.plain = !literal.has_error;
   literal.members.reserve(ts_node_named_child_count(object));
   for (TSNode child : node::Children(object)) {
-    std::string_view type = node::Type(child);
     if (!ts_node_is_named(child)) {
-      if (type == "," && !literal.members.empty() &&
+      if (node::Type(child) == "," && !literal.members.empty() &&
           !literal.members.back().comma) {
         literal.members.back().comma = node::Range(child);
-      } else if (type != "{" && type != "}") {
-        literal.plain = false;  // a stray comma, or a token unknown here
       }
       continue;
     }
-    if (type == "comment") {
-      std::string_view text = node::Text(child, source);
-      bool line = text.starts_with("//");
-      // `<!--` and `-->` comments depend on what stands before them.
-      if (!line && !text.starts_with("/*")) literal.plain = false;
-      literal.comments.push_back({node::Range(child), line});
-      continue;
-    }
+    std::string_view type = node::Type(child);
+    if (type == "comment") continue;
     literal.plain = literal.plain && IsMemberKind(type);
     literal.members.push_back(BuildMember(child, source, depth));
   }

@@ -63,12 +63,6 @@ struct Member {
   std::string covered;
 };
 
-// A comment between an object literal's braces.
-struct LiteralComment {
-  ByteRange range;
-  bool line = false;  // `// ...`, which ends at its line break
-};
-
 // An object the tool can edit: a JavaScript object literal `{ ... }`, a
 // PHP array literal `[ ... ]` / `array( ... )` (members `'key' => value`),
 // or the statements that build a PHP array piecewise. A member's text
@@ -81,13 +75,11 @@ struct ObjectLiteral {
   // items of a list: no comma is ever added or removed between them.
   bool statements = false;
   std::vector<Member> members;
-  // The comments between the braces, in order.
-  std::vector<LiteralComment> comments;
-  // The object holds no syntax error and nothing between its braces but
-  // members of the kinds JavaScript has, one comma after a member and `/*`
-  // or `//` comments: `members` (with their commas) and `comments` are then
-  // its whole syntax, what the proof of edit/object_shape.h reads instead
-  // of the tree. False for PHP arrays and statements.
+  // A JavaScript object without syntax errors whose members are all of the
+  // kinds the grammar has (no member was taken for a spread by default):
+  // their ranges, and blanks, commas and comments read between them, are
+  // then its syntax, what the proof of edit/object_shape.h reads instead of
+  // the tree. False for PHP arrays and statements.
   bool plain = false;
   // The type given to the object nearest to it (see DeclaredType); none in
   // JavaScript, PHP, or when TypeScript infers it.

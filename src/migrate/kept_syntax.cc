@@ -13,8 +13,13 @@
 namespace psm {
 namespace {
 
-using Piece = ShapePiece;
-using Child = ShapeChild;
+// What an object literal holds between its braces, blanks left out.
+enum class Piece { kMember, kComma, kComment, kLineComment };
+
+struct Child {
+  ByteRange range;
+  Piece piece;
+};
 
 bool IsNameStart(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' ||
@@ -223,33 +228,64 @@ bool ObjectStaysObject(TSNode object, std::string_view text,
       scratch->children, edits, scratch);
 }
 
-// Whether `children` of the object `object` agree with `text`: only
-// blanks between them, each comma a comma, each comment one. A shape that
-// does not proves nothing (it was not made from this text).
-bool ShapeFitsText(ByteRange object, std::span<const Child> children,
-                   std::string_view text) {
+// The length of a line terminator of JavaScript at the start of `s` (`\n`,
+// `\r`, U+2028, U+2029), or 0.
+size_t LineTerminatorLength(std::string_view s) {
+  if (!s.empty() && (s[0] == '\n' || s[0] == '\r')) return 1;
+  if (s.starts_with("\xE2\x80\xA8") || s.starts_with("\xE2\x80\xA9")) return 3;
+  return 0;
+}
+
+// Reads the text between two members (or a brace and a member) of an
+// object: only blanks, commas and comments may stand there, each appended
+// to `out` as a child. False on anything else (`<!--` too): the shape was
+// then not made from this text, and proves nothing.
+bool LexGap(std::string_view text, uint32_t from, uint32_t to,
+            std::vector<Child>* out) {
+  std::string_view gap = text.substr(0, to);
+  for (uint32_t i = from; i < to;) {
+    std::string_view rest = gap.substr(i);
+    if (IsBlank(rest[0])) {
+      ++i;
+    } else if (rest[0] == ',') {
+      out->push_back({{i, i + 1}, Piece::kComma});
+      ++i;
+    } else if (rest.starts_with("/*")) {
+      size_t close = rest.find("*/", 2);
+      if (close == std::string_view::npos) return false;
+      uint32_t end = i + static_cast<uint32_t>(close) + 2;
+      out->push_back({{i, end}, Piece::kComment});
+      i = end;
+    } else if (rest.starts_with("//")) {
+      // It ends at a line break, which must lie in the gap too.
+      size_t n = 2;
+      while (n < rest.size() && LineTerminatorLength(rest.substr(n)) == 0) ++n;
+      if (n == rest.size()) return false;
+      uint32_t end = i + static_cast<uint32_t>(n);
+      out->push_back({{i, end}, Piece::kLineComment});
+      i = end;
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
+
+// The children of the object `object` whose members stand at `members`,
+// with the blanks, commas and comments between them read from `text`.
+bool ChildrenFromShape(ByteRange object, std::span<const ByteRange> members,
+                       std::string_view text, std::vector<Child>* children) {
+  children->clear();
   if (object.end > text.size() || object.end < object.begin + 2) return false;
   uint32_t at = object.begin + 1;
-  auto blanks_to = [&](uint32_t end) {
-    if (end < at) return false;
-    for (; at < end; ++at) {
-      if (!IsBlank(text[at])) return false;
-    }
-    return true;
-  };
-  for (const Child& child : children) {
-    if (!blanks_to(child.range.begin) || child.range.end <= child.range.begin ||
-        child.range.end >= object.end)
+  for (const ByteRange& member : members) {
+    if (member.begin < at || member.end <= member.begin ||
+        member.end >= object.end || !LexGap(text, at, member.begin, children))
       return false;
-    std::string_view piece = child.range.In(text);
-    bool fits = child.piece == Piece::kMember ||
-                (child.piece == Piece::kComma && piece == ",") ||
-                (child.piece == Piece::kComment && piece.starts_with("/*")) ||
-                (child.piece == Piece::kLineComment && piece.starts_with("//"));
-    if (!fits) return false;
-    at = child.range.end;
+    children->push_back({member, Piece::kMember});
+    at = member.end;
   }
-  return blanks_to(object.end - 1);
+  return LexGap(text, at, object.end - 1, children);
 }
 
 }  // namespace
@@ -316,9 +352,10 @@ bool EditsKeepSyntax(const ObjectShapes& shapes, std::string_view text,
     group.push_back(owned[i].edit);
     if (i + 1 < owned.size() && owned[i + 1].shape == owned[i].shape) continue;
     const ObjectShapes::Shape& shape = shapes.shape(owned[i].shape);
-    std::span<const Child> children = shapes.ChildrenOf(shape);
-    if (!ShapeFitsText(shape.range, children, text) ||
-        !ChildrenStayMembers(shape.range, text, children, group, &scratch))
+    if (!ChildrenFromShape(shape.range, shapes.MembersOf(shape), text,
+                           &scratch.children) ||
+        !ChildrenStayMembers(shape.range, text, scratch.children, group,
+                             &scratch))
       return false;
     group.clear();
   }
