@@ -228,9 +228,9 @@ void LiteralPlanner::CollectIn(const ObjectLiteral& object,
         Keep(path, seen->second);
         continue;
       }
-      if (!m.value_effect.empty()) {
+      if (!m.value_effect().empty()) {
         Keep(path, "the value of " + Ticked(m.key) + " has an effect (" +
-                       m.value_effect + ")");
+                       m.value_effect() + ")");
         continue;
       }
       AddRemoval(&object, i, path);
@@ -273,7 +273,7 @@ void LiteralPlanner::ReportOpaqueParents() {
 void LiteralPlanner::NoteOpaqueMembers(const ObjectLiteral& object,
                                        std::string_view key) {
   for (const Member& m : object.members) {
-    bool spread = m.kind == Member::Kind::kSpread && m.covered.empty();
+    bool spread = m.kind == Member::Kind::kSpread && m.covered().empty();
     bool computed = m.kind == Member::Kind::kComputed && m.key.empty();
     if (!spread && !computed) continue;
     std::string what =

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "common/boxed_optional.h"
 #include "common/byte_range.h"
 #include "find/module_request.h"
 #include "find/object_literal.h"
@@ -87,14 +88,14 @@ struct CallSite {
   std::vector<ModuleRequest> requests;
   // The payload is read from what a server sent: the project model looks
   // for the server code that builds it (PHP payload arrays).
-  std::optional<ServerRead> server_read;
+  BoxedOptional<ServerRead> server_read;
   // The receiver is made from a class or object of another module
   // (ReceiverRequest): the project model may find it is not
   // DigitalRiver.js, and the site none.
-  std::optional<ModuleRequest> receiver;
+  BoxedOptional<ModuleRequest> receiver;
   // Set when the payload's type comes from elsewhere (see GivenType); the
   // payload's own `type`, if any, must agree with it.
-  std::optional<GivenType> given_type;
+  BoxedOptional<GivenType> given_type;
   bool has_error = false;  // the call sits in a syntax error
   // A base class's method whose object several classes share: planned once
   // per user's payment method; migrated only when every user needs the

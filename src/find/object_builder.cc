@@ -65,9 +65,9 @@ void ReadValue(TSNode written, std::string_view source, int depth,
     member->object = std::make_unique<ObjectLiteral>(
         BuildObjectLiteral(literal, source, depth + 1));
     member->object->declared = DeclaredTypeAround(literal, source);
-    member->object_origin = "variable " + Quote(node::Text(value, source)) +
-                            " (line " + std::to_string(node::Line(literal)) +
-                            ")";
+    member->set_object_origin("variable " + Quote(node::Text(value, source)) +
+                              " (line " + std::to_string(node::Line(literal)) +
+                              ")");
   }
 }
 
@@ -75,12 +75,12 @@ void ReadValue(TSNode written, std::string_view source, int depth,
 // built); other values are walked once.
 std::string EffectOfValue(TSNode value, const Member& member,
                           std::string_view source) {
-  if (!member.object || !member.object_origin.empty() ||
+  if (!member.object || !member.object_origin().empty() ||
       !node::Is(node::Unwrap(value), "object")) {
     return SideEffectOf(value, source);
   }
   for (const Member& m : member.object->members) {
-    if (!m.value_effect.empty()) return m.value_effect;
+    if (!m.value_effect().empty()) return m.value_effect();
   }
   return "";
 }
@@ -127,7 +127,7 @@ Member BuildMember(TSNode n, std::string_view source, int depth) {
     TSNode value = plain ? ts_node_named_child(n, 1) : node::Field(n, "value");
     member.value_range = node::Range(value);
     ReadValue(value, source, depth, &member);
-    member.value_effect = EffectOfValue(value, member, source);
+    member.set_value_effect(EffectOfValue(value, member, source));
   } else if (type == "shorthand_property_identifier") {
     member.kind = Member::Kind::kShorthand;
     member.key = std::string(node::Text(n, source));
@@ -139,11 +139,11 @@ Member BuildMember(TSNode n, std::string_view source, int depth) {
     member.kind = member.kind == Member::Kind::kComputed
                       ? Member::Kind::kComputed
                       : Member::Kind::kMethod;
-    member.value_effect = EffectOfGetter(n, member, source);
+    member.set_value_effect(EffectOfGetter(n, member, source));
   } else {  // spread_element and anything the grammar adds later
     member.kind = Member::Kind::kSpread;
     member.value_range = member.range;
-    member.value_effect = SideEffectOf(n, source);
+    member.set_value_effect(SideEffectOf(n, source));
   }
   return member;
 }
@@ -160,7 +160,7 @@ Member BuildAssignedMember(TSNode statement, TSNode assignment,
   member.key = std::string(member.key_range.In(source));
   member.value_range = node::Range(value);
   ReadValue(value, source, 1, &member);
-  member.value_effect = EffectOfValue(value, member, source);
+  member.set_value_effect(EffectOfValue(value, member, source));
   return member;
 }
 

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "common/boxed_optional.h"
 #include "common/byte_range.h"
 
 namespace psm {
@@ -52,15 +53,45 @@ struct Member {
   std::unique_ptr<ObjectLiteral> object;
   // Where `object` came from when it is not written inline, e.g.
   // "variable `details` (line 4)".
-  std::string object_origin;
+  const std::string& object_origin() const {
+    return Note(&Notes::object_origin);
+  }
+  void set_object_origin(std::string text) {
+    SetNote(&Notes::object_origin, std::move(text));
+  }
   // Why evaluating the value may have an effect (a call, an update, ...):
   // removing the member would remove the effect too. Empty when it has
   // none.
-  std::string value_effect;
+  const std::string& value_effect() const { return Note(&Notes::value_effect); }
+  void set_value_effect(std::string text) {
+    SetNote(&Notes::value_effect, std::move(text));
+  }
   // For a spread whose fields are migrated where they are built (the
   // object of `...super.build()`, planned with the base class's method):
   // where that is. The planner does not count it as opaque.
-  std::string covered;
+  const std::string& covered() const { return Note(&Notes::covered); }
+  void set_covered(std::string text) {
+    SetNote(&Notes::covered, std::move(text));
+  }
+
+ private:
+  // The notes few members have, behind one pointer: a Member is made for
+  // every field of every payload (issue 14: 8,000 sites, 56,000 members).
+  struct Notes {
+    std::string object_origin;
+    std::string value_effect;
+    std::string covered;
+  };
+  const std::string& Note(std::string Notes::*note) const {
+    static const std::string kNone;
+    return notes_ ? (*notes_).*note : kNone;
+  }
+  void SetNote(std::string Notes::*note, std::string text) {
+    if (!notes_ && text.empty()) return;
+    if (!notes_) notes_ = std::make_unique<Notes>();
+    (*notes_).*note = std::move(text);
+  }
+  std::unique_ptr<Notes> notes_;
 };
 
 // An object the tool can edit: a JavaScript object literal `{ ... }`, a
@@ -83,7 +114,7 @@ struct ObjectLiteral {
   bool plain = false;
   // The type given to the object nearest to it (see DeclaredType); none in
   // JavaScript, PHP, or when TypeScript infers it.
-  std::optional<DeclaredType> declared;
+  BoxedOptional<DeclaredType> declared;
 
   // The member named `key` that wins (the last one), or nullptr.
   const Member* Find(std::string_view key) const;

@@ -365,7 +365,7 @@ void PayloadResolver::TrackNested(const ObjectLiteral& object,
   for (const Member& m : object.members) {
     if (!m.object) continue;
     std::string path = prefix.empty() ? m.key : prefix + "." + m.key;
-    if (!m.object_origin.empty()) {
+    if (!m.object_origin().empty()) {
       TSNode value = ts_node_descendant_for_byte_range(
           root_, m.value_range.begin, m.value_range.end);
       std::string_view name = node::Text(value, source_);

@@ -34,7 +34,7 @@ void PayloadResolver::CheckClassMembers(ObjectLiteral* object, CallSite* site) {
     TSNode call = node::Unwrap(ts_node_named_child(spread, 0));
     if (!node::Is(call, "call_expression")) continue;
     if (IsFollowedSuperCall(call)) {
-      m.covered = options_.covered;
+      m.set_covered(options_.covered);
     } else if (std::string why = SuperCallReason(call, source_); !why.empty()) {
       Blind(site, why);
     }

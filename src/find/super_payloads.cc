@@ -49,7 +49,7 @@ ObjectLiteral PiecewiseObject(const Binding& binding, std::string_view name,
   Member base;
   base.kind = Member::Kind::kSpread;
   base.range = base.value_range = node::Range(init);
-  base.covered = covered;
+  base.set_covered(covered);
   object.members.push_back(std::move(base));
   for (TSNode s = ts_node_next_named_sibling(declaration); !ts_node_is_null(s);
        s = ts_node_next_named_sibling(s)) {

@@ -42,11 +42,11 @@ void ReadValue(TSNode value, const ValueContext& ctx, int depth, Member* m) {
     if (!ts_node_is_null(array)) {
       m->object =
           std::make_unique<ObjectLiteral>(ArrayView(array, ctx, depth + 1));
-      m->object_origin = "variable `$" + std::string(name) + "` (line " +
-                         std::to_string(LineOf(array)) + ")";
+      m->set_object_origin("variable `$" + std::string(name) + "` (line " +
+                           std::to_string(LineOf(array)) + ")");
     }
   }
-  m->value_effect = PhpSideEffectOf(value, ctx.source, *ctx.index);
+  m->set_value_effect(PhpSideEffectOf(value, ctx.source, *ctx.index));
 }
 
 // The key of `key => value`; a key the tool cannot read is opaque.

@@ -340,7 +340,7 @@ void ContentReader::TrackNested(const ObjectLiteral& view,
     if (!m.object) continue;
     std::string here = prefix + m.key + ".";
     TrackNested(*m.object, here);
-    if (m.object_origin.empty()) continue;
+    if (m.object_origin().empty()) continue;
     std::string_view variable = m.value_range.In(ctx_.source);
     if (!variable.starts_with("$")) continue;
     variable.remove_prefix(1);
@@ -370,7 +370,7 @@ void ContentReader::AddStatements(std::vector<Member> members) {
       mutation.path = m.key;
       mutation.what = Quote(m.range.In(ctx_.source));
       mutation.statement = m.range;
-      mutation.deletable = m.value_effect.empty();
+      mutation.deletable = m.value_effect().empty();
       content_.mutations.push_back(std::move(mutation));
     }
     return;

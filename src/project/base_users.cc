@@ -33,8 +33,7 @@ constexpr int kMaxReExports = 6;
 // A mention of the class name that is an import, a re-export or the base of
 // a class (those are looked at on their own).
 bool ImportsOrExtends(TSNode id) {
-  for (TSNode p = node::Parent(id); !ts_node_is_null(p);
-       p = node::Parent(p)) {
+  for (TSNode p = node::Parent(id); !ts_node_is_null(p); p = node::Parent(p)) {
     if (node::Is(p, "import_statement") || node::Is(p, "class_heritage"))
       return true;
     if (node::Is(p, "export_statement"))
@@ -45,8 +44,7 @@ bool ImportsOrExtends(TSNode id) {
 
 // `const {BaseRequest} = require('./base')`: the name bound by a require.
 bool RequiredHere(TSNode id, std::string_view text) {
-  for (TSNode p = node::Parent(id); !ts_node_is_null(p);
-       p = node::Parent(p)) {
+  for (TSNode p = node::Parent(id); !ts_node_is_null(p); p = node::Parent(p)) {
     if (!node::Is(p, "variable_declarator")) continue;
     TSNode value = node::Unwrap(node::Field(p, "value"));
     return node::Range(node::Field(p, "name")).Contains(node::Range(id)) &&
@@ -66,7 +64,7 @@ constexpr std::string_view kBaseType = "\n";
 std::optional<std::string> TypeOnBase(const ObjectLiteral& p) {
   std::optional<size_t> spread;
   for (size_t i = 0; i < p.members.size(); ++i) {
-    if (!p.members[i].covered.empty()) spread = i;
+    if (!p.members[i].covered().empty()) spread = i;
   }
   if (!spread) return std::nullopt;
   const Member* type = p.Find("type");
