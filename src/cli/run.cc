@@ -23,6 +23,7 @@
 #include "cli/terminal.h"
 #include "common/path_quote.h"
 #include "common/platform.h"
+#include "common/spare_cores.h"
 #include "io/file_io.h"
 #include "io/ignore.h"
 #include "io/walk.h"
@@ -209,6 +210,9 @@ int RunFiles(const RunContext& ctx, Printer& printer) {
     jobs = static_cast<unsigned>(
         std::clamp<size_t>(found.load(), 1, jobs));  // Jobs() >= 1
   }
+  // The cores --jobs allows beyond those threads: a file of thousands of
+  // sites may work on half of them there (common/spare_cores.h).
+  SpareCores::Set(Jobs(ctx.options) - jobs);
   RunOrdered<Worker, std::vector<ProcessedFile>>(
       queue, jobs, g_interrupted,
       [&](const Batch& batch, Worker& worker) {
@@ -250,6 +254,7 @@ int RunFiles(const RunContext& ctx, Printer& printer) {
         }
       });
   if (walker.joinable()) walker.join();
+  SpareCores::Set(0);
   // The last file may be done before the walk says it found them all: the
   // final count is shown once both are known.
   progress.Tick(done, found.load(), all_found.load());

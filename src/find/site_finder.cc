@@ -6,12 +6,14 @@
 #include <string>
 #include <utility>
 
+#include "common/spare_cores.h"
 #include "common/strings.h"
 #include "find/method_calls.h"
 #include "find/object_builder.h"
 #include "find/payload_resolver.h"
 #include "find/receiver.h"
 #include "find/receiver_origin.h"
+#include "find/scope.h"
 #include "find/test_doubles.h"
 #include "syntax/node.h"
 
@@ -33,27 +35,18 @@ class SiteFinder {
     root_ = root;
     std::vector<Occurrence> names = Occurrences();
     for (const Occurrence& o : names) doubles_.Note(o.name, o.up, source_);
-    std::vector<CallSite> sites;
-    sites.reserve(names.size());  // one call per name, nearly always
-    std::set<std::pair<uint32_t, uint32_t>> seen;  // calls already inspected
-    for (const Occurrence& o : names) {
-      // The receiver and the payload are looked up next to the name.
-      node::RememberPath(o.up, o.name);
-      for (const MethodCall& call : CallsOfMethod(o.name, o.up, source_)) {
-        ByteRange range = node::Range(call.call);
-        if (!seen.insert({range.begin, range.end}).second) continue;
-        if (std::string why = NotDigitalRiver(call); !why.empty()) {
-          if (passed_over_) passed_over_->push_back({range, std::move(why)});
-          continue;
-        }
-        if (std::optional<CallSite> site = Inspect(call)) {
-          // Even `useDigitalRiver()` may be a project's wrapper of it.
-          if (!ts_node_is_null(call.receiver))
-            site->receiver = ReceiverRequest(call.receiver, source_);
-          sites.push_back(std::move(*site));
-        }
-      }
-    }
+    // A file of thousands of sites may have its second half inspected on
+    // an idle core (common/spare_cores.h); the halves read the tree only.
+    Part first, second;
+    SplitOverSpareCore(names.size(), kSitesWorthACore,
+                       [&](size_t begin, size_t end, bool borrowed) {
+                         if (!borrowed)
+                           return InspectAll(names, begin, end, &first);
+                         IndexedTree indexed(
+                             root_, source_);  // per thread, like its memos
+                         InspectAll(names, begin, end, &second);
+                       });
+    std::vector<CallSite> sites = Join(std::move(first), std::move(second));
     // Calls through an alias come after the line that makes the alias (the
     // others are in order: a scan is cheaper than moving every site).
     auto before = [](const CallSite& a, const CallSite& b) {
@@ -65,6 +58,57 @@ class SiteFinder {
   }
 
  private:
+  // What inspecting some of the names found.
+  struct Part {
+    std::vector<CallSite> sites;
+    std::vector<PassedOverCall> passed_over;
+    std::set<std::pair<uint32_t, uint32_t>> seen;  // calls inspected
+    std::optional<bool> names_library;             // see SurelyDigitalRiver
+  };
+
+  void InspectAll(const std::vector<Occurrence>& names, size_t begin,
+                  size_t end, Part* part) {
+    part->sites.reserve(end - begin);  // one call per name, nearly always
+    for (size_t i = begin; i < end; ++i) {
+      const Occurrence& o = names[i];
+      // The receiver and the payload are looked up next to the name.
+      node::RememberPath(o.up, o.name);
+      for (const MethodCall& call : CallsOfMethod(o.name, o.up, source_)) {
+        ByteRange range = node::Range(call.call);
+        if (!part->seen.insert({range.begin, range.end}).second) continue;
+        if (std::string why = NotDigitalRiver(call, part); !why.empty()) {
+          part->passed_over.push_back({range, std::move(why)});
+          continue;
+        }
+        if (std::optional<CallSite> site = Inspect(call)) {
+          // Even `useDigitalRiver()` may be a project's wrapper of it.
+          if (!ts_node_is_null(call.receiver))
+            site->receiver = ReceiverRequest(call.receiver, source_);
+          part->sites.push_back(std::move(*site));
+        }
+      }
+    }
+  }
+
+  // The two parts as one pass over all names would have found them: a
+  // call reached from names of both parts counts where it was first seen.
+  std::vector<CallSite> Join(Part first, Part second) {
+    auto seen_first = [&first](ByteRange r) {
+      return first.seen.count({r.begin, r.end}) > 0;
+    };
+    for (CallSite& site : second.sites) {
+      if (!seen_first(site.call)) first.sites.push_back(std::move(site));
+    }
+    for (PassedOverCall& p : second.passed_over) {
+      if (!seen_first(p.call)) first.passed_over.push_back(std::move(p));
+    }
+    if (passed_over_) {
+      for (PassedOverCall& p : first.passed_over)
+        passed_over_->push_back(std::move(p));
+    }
+    return std::move(first.sites);
+  }
+
   std::vector<Occurrence> Occurrences() const {
     std::vector<Occurrence> found;
     const size_t n = kCreateSource.size();
@@ -87,14 +131,14 @@ class SiteFinder {
   // A method handed on out of sight is reported only when it is surely
   // DigitalRiver.js's: by its receiver, or a file that names the library.
   // Other SDKs' createSource passed around must not raise alarms.
-  bool SurelyDigitalRiver(TSNode receiver) {
+  bool SurelyDigitalRiver(TSNode receiver, Part* part) {
     if (ClassifyReceiver(receiver, source_) == Receiver::kDigitalRiver)
       return true;
-    if (!names_library_) {
-      names_library_ =
+    if (!part->names_library) {
+      part->names_library =
           FindNoCase(source_, "digitalriver") != std::string_view::npos;
     }
-    return *names_library_;
+    return *part->names_library;
   }
 
   // DigitalRiver.js's createSource takes an object last; a call whose last
@@ -182,7 +226,7 @@ class SiteFinder {
   }
 
   // Why `call` is not a DigitalRiver.js createSource; "" when it may be.
-  std::string NotDigitalRiver(const MethodCall& call) {
+  std::string NotDigitalRiver(const MethodCall& call, Part* part) {
     std::string receiver = Quote(node::Text(call.receiver, source_));
     if (doubles_.Replaces(call.receiver, source_))
       return receiver + " is a test double";
@@ -191,7 +235,7 @@ class SiteFinder {
              " is made by another library, or is an object or class of "
              "this file with its own createSource";
     }
-    if (call.handed_on && !SurelyDigitalRiver(call.receiver))
+    if (call.handed_on && !SurelyDigitalRiver(call.receiver, part))
       return "the method is handed on from " + receiver +
              ", which is not surely DigitalRiver.js";
     return "";
@@ -201,7 +245,6 @@ class SiteFinder {
   std::vector<PassedOverCall>* passed_over_;
   TestDoubles doubles_;
   TSNode root_{};
-  std::optional<bool> names_library_;
 };
 
 }  // namespace

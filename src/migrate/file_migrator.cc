@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <optional>
 
+#include "common/spare_cores.h"
 #include "common/text_lines.h"
 #include "find/method_scan.h"
 #include "find/session_api_finder.h"
@@ -73,21 +74,24 @@ std::vector<SitePlan> PlanSites(const std::vector<CallSite>& sites,
                                 std::string_view text, std::string_view source,
                                 TSNode root, const RuleTable& rules,
                                 const PlanOptions& options) {
-  std::vector<SitePlan> plans;
-  plans.reserve(sites.size());
+  std::vector<SitePlan> plans(sites.size());
   bool may_ignore = MayIgnoreByComment(text);
-  for (const CallSite& site : sites) {
-    if (may_ignore &&
-        IgnoredByComment(text, site.call.begin)) {  // markup's <!-- too
-      SitePlan ignored;
-      ignored.status = SiteStatus::kIgnored;
-      ignored.reasons.emplace_back(kIgnoredReason);
-      plans.push_back(std::move(ignored));
-      continue;
-    }
-    plans.push_back(PlanSharedPayload(site, source, rules, options));
-    RefuseOutOfContext(&plans.back(), root, source, options);
-  }
+  // Each site is planned on its own: thousands may share two cores.
+  SplitOverSpareCore(
+      sites.size(), kSitesWorthACore, [&](size_t begin, size_t end, bool) {
+        for (size_t k = begin; k < end; ++k) {
+          const CallSite& site = sites[k];
+          SitePlan& plan = plans[k];
+          if (may_ignore &&
+              IgnoredByComment(text, site.call.begin)) {  // markup's <!-- too
+            plan.status = SiteStatus::kIgnored;
+            plan.reasons.emplace_back(kIgnoredReason);
+            continue;
+          }
+          plan = PlanSharedPayload(site, source, rules, options);
+          RefuseOutOfContext(&plan, root, source, options);
+        }
+      });
   ReconcileSharedLiterals(sites, source, &plans);
   return plans;
 }
