@@ -16,8 +16,7 @@ namespace {
 // function that is not an arrow (arrows keep the `this` of their place)
 // must be a method of a class. Null otherwise.
 TSNode ThisClass(TSNode n) {
-  for (TSNode p = node::Parent(n); !ts_node_is_null(p);
-       p = node::Parent(p)) {
+  for (TSNode p = node::Parent(n); !ts_node_is_null(p); p = node::Parent(p)) {
     if (!node::IsFunction(p) || node::Is(p, "arrow_function")) continue;
     TSNode body = node::Parent(p);
     if (node::Is(p, "method_definition") && node::Is(body, "class_body"))
@@ -183,7 +182,10 @@ ClassField FieldOf(TSNode use, std::string_view source) {
   field.body = body;
   field.name = std::string(node::Text(node::Field(use, "property"), source));
   TSNode root = ts_tree_root_node(use.tree);
-  ForEachDescendant(root, true, [&](TSNode n) {
+  // What a walk of the whole file would look at below: `this` in the body
+  // and nodes naming the field, found from their words (not a walk per
+  // use: files of many classes were quadratic).
+  auto visit = [&](TSNode n) {
     bool mine = false;
     if (node::Is(n, "this")) {
       if (HandsOnThis(n) && ts_node_eq(ThisClass(n), body))
@@ -194,8 +196,7 @@ ClassField FieldOf(TSNode use, std::string_view source) {
          node::Is(n, "public_field_definition")) &&
         !ts_node_eq(node::Parent(n), body) &&
         ts_node_eq(n, InitializerOf(node::Parent(n), field.name, source)) &&
-        Inherits(node::Parent(node::Parent(n)), node::Parent(body),
-                 source)) {
+        Inherits(node::Parent(node::Parent(n)), node::Parent(body), source)) {
       field.outside.push_back(n);  // a subclass's `payload = ...`
       return;
     }
@@ -218,7 +219,15 @@ ClassField FieldOf(TSNode use, std::string_view source) {
     } else if (!ts_node_eq(n, use)) {
       field.reads.push_back(n);
     }
-  });
+  };
+  if (field.name.empty()) {
+    ForEachDescendant(root, true, visit);
+  } else {
+    // A `this` outside the body is not the body's own.
+    for (TSNode n :
+         NodesAtWords(root, {{"this", body}, {field.name, {}}}, source))
+      visit(n);
+  }
   field.initializer = InitializerOf(body, field.name, source);
   TSNode initial = node::Unwrap(node::Field(field.initializer, "value"));
   if (field.writes.empty() && !ts_node_is_null(initial)) {

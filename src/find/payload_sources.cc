@@ -147,11 +147,10 @@ void PayloadResolver::ResolveParameter(const Binding& binding,
   Track(binding, name, "");
   int calls = 0;
   std::vector<GivenType> given_types;
-  ForEachDescendant(root_, true, [&](TSNode n) {
-    if (!node::Is(n, "call_expression") || !CallsWrapper(n, function, source_))
-      return;
+  for (TSNode n : CallsNaming(root_, function_name, source_)) {
+    if (!CallsWrapper(n, function, source_)) continue;
     std::vector<TSNode> args = node::Arguments(n);
-    if (static_cast<size_t>(index) >= args.size()) return;
+    if (static_cast<size_t>(index) >= args.size()) continue;
     ++calls;
     if (type_index >= 0) {
       GivenType given = TypeGivenBy(n, type_index, source_);
@@ -159,7 +158,7 @@ void PayloadResolver::ResolveParameter(const Binding& binding,
     }
     Resolve(args[index], "passed to " + Quote(function_name) + AtLine(n),
             hops + 1, site);
-  });
+  }
   if (calls > 0 && type_index >= 0) GiveType(given_types, function_name, site);
   if (calls == 0) {
     Blind(site, where +

@@ -4,6 +4,7 @@
 #include <tree_sitter/api.h>
 
 #include <cstdint>
+#include <initializer_list>
 #include <string_view>
 #include <vector>
 
@@ -66,6 +67,30 @@ void ForEachDescendant(TSNode root, bool into_functions, Visit&& visit);
 // shorthand properties (`{ name }`) that read it.
 std::vector<TSNode> IdentifierUses(std::string_view name, TSNode scope,
                                    std::string_view source);
+
+// A word looked for, and the part of the tree its occurrences count in.
+struct WordIn {
+  std::string_view word;
+  TSNode within;  // null: the whole tree
+};
+
+// The nodes of `root`'s tree that span a whole-word occurrence of one of
+// `words` in the text (inside its `within`), each once, in the order a walk
+// of the whole tree (ForEachDescendant into functions) meets them: what
+// such a walk needs to look at when it only cares about nodes holding those
+// words, found without walking (indexed while an IndexedTree is alive).
+std::vector<TSNode> NodesAtWords(TSNode root,
+                                 std::initializer_list<WordIn> words,
+                                 std::string_view source);
+
+// The calls in `root`'s tree whose callee holds `name` as a whole word
+// (`name(...)`, `x.name(...)`, `(name)(...)`, and calls around those whose
+// callee spans one), in the order a walk of the tree meets them (outer
+// before inner, then source order). Found from the name's occurrences in
+// the text (indexed while an IndexedTree is alive), not by walking the
+// tree: a walk per call site made a file of many sites quadratic.
+std::vector<TSNode> CallsNaming(TSNode root, std::string_view name,
+                                std::string_view source);
 
 // The uses of `name` inside its scope that refer to `binding` itself, not
 // to a parameter, catch clause, loop variable, function, class or inner

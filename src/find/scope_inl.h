@@ -3,6 +3,7 @@
 
 // Template bodies for scope.h.
 
+#include "common/step_counter.h"
 #include "syntax/node.h"
 
 namespace psm {
@@ -16,6 +17,7 @@ void ForEachDescendant(TSNode root, bool into_functions, Visit&& visit) {
   }
   for (;;) {
     TSNode n = ts_tree_cursor_current_node(&cursor);
+    CountSteps(1);  // a walk per call site made files quadratic (issue 14)
     visit(n);
     bool descend = into_functions || !node::IsFunction(n);
     if (descend && ts_tree_cursor_goto_first_child(&cursor)) continue;

@@ -63,6 +63,32 @@ TEST(LinearWorkTest, WritesAreNotPairedWithEveryAssignedLiteral) {
   EXPECT_LE(large, small * 5) << small << " -> " << large;
 }
 
+// N wrappers whose payload parameter is filled in and passed on, none
+// called in the file; then N classes whose payload is a field.
+std::string UncalledWrappersAndFields(int n) {
+  std::string text = "var dr = DigitalRiver('pk');\n";
+  for (int k = 0; k < n; ++k) {
+    std::string i = std::to_string(k);
+    text += "function pay" + i + "(p) { p.amount = " + i +
+            "; return dr.createSource(p); }\n";
+  }
+  for (int k = 0; k < n; ++k) {
+    std::string i = std::to_string(k);
+    text += "class Form" + i + " {\n  constructor() { this.payload" + i +
+            " = {type: 'payPal', amount: " + i +
+            "}; }\n  pay() { return dr.createSource(this.payload" + i +
+            "); }\n}\n";
+  }
+  return text;
+}
+
+TEST(LinearWorkTest, ParametersAndFieldsAreNotLookedUpByWalkingTheFile) {
+  uint64_t small = StepsFor(UncalledWrappersAndFields(100));
+  uint64_t large = StepsFor(UncalledWrappersAndFields(400));
+  ASSERT_GT(small, 0u);
+  EXPECT_LE(large, small * 5) << small << " -> " << large;
+}
+
 // Seven wrappers, each calling the one below it `calls` times with the
 // parameter it got, the lowest calling createSource; one literal at the top.
 std::string Layers(int calls) {

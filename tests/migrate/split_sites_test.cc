@@ -86,7 +86,7 @@ TEST(SplitSitesTest, SitesSplitOverTwoCoresGiveTheOneThreadAnswer) {
   std::string one = AllFixtureScripts();
   ASSERT_GT(Count(one, "createSource"), 100u) << "fixtures not found";
   std::string text;
-  while (Count(text, "createSource") < 3 * kSitesWorthACore) text += one;
+  while (Count(text, "createSource") < kSitesWorthACore + 64) text += one;
 
   uint64_t lent = 0;
   std::string alone = MigrateWith(0, text, &lent);
