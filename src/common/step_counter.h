@@ -13,6 +13,8 @@ namespace psm {
 inline thread_local uint64_t g_steps = 0;
 
 inline void CountSteps(uint64_t n) { g_steps += n; }
+// A scan of text counts one step per this many bytes.
+inline constexpr uint64_t kBytesPerStep = 64;
 inline uint64_t StepsTaken() { return g_steps; }
 
 }  // namespace psm

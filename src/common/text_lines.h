@@ -2,6 +2,7 @@
 #define PSM_COMMON_TEXT_LINES_H_
 
 #include <cstdint>
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -50,11 +51,48 @@ class LineIndex {
   // line read from its start, for offsets close together (an edit's ends).
   Position Advance(Position at, uint32_t from, uint32_t offset) const;
   uint32_t LineStartOffset(uint32_t line) const { return starts_[line - 1]; }
+  // text::LineStart and text::NextLineStart, by a search of the index
+  // rather than a scan of the line (a bundle's line is the whole file).
+  uint32_t LineStartOf(uint32_t offset) const {
+    return starts_[Line(offset) - 1];
+  }
+  uint32_t NextLineStartOf(uint32_t offset) const {
+    uint32_t line = Line(offset);
+    return line < LineCount() ? starts_[line]
+                              : static_cast<uint32_t>(s_.size());
+  }
   uint32_t LineCount() const { return static_cast<uint32_t>(starts_.size()); }
 
  private:
+  // Code points from `from` up to `to` (from <= to), counted byte by byte.
+  uint32_t CountChars(uint32_t from, uint32_t to) const;
+  // Code points before `offset`: from the checkpoint at or before it.
+  uint32_t CharsBefore(uint32_t offset) const;
+
+  // Every kStride bytes, the code points before: a column far into a long
+  // line (a minified bundle is one line) is found without counting the
+  // line from its start for every site, which was quadratic.
+  static constexpr uint32_t kStride = 4096;
   std::string_view s_;
   std::vector<uint32_t> starts_;
+  std::vector<uint32_t> chars_before_stride_;
+};
+
+// The line of an offset, for code that may ask about many offsets or none:
+// the index is built on the first question (text::LineAt counts from the
+// file's start each time, which made asking per call site quadratic).
+// Not for sharing between threads.
+class LinesOnDemand {
+ public:
+  explicit LinesOnDemand(std::string_view s) : s_(s) {}
+  uint32_t Line(uint32_t offset) {
+    if (!index_) index_.emplace(s_);
+    return index_->Line(offset);
+  }
+
+ private:
+  std::string_view s_;
+  std::optional<LineIndex> index_;
 };
 
 }  // namespace psm

@@ -29,8 +29,7 @@ TSNode FindBuilder(TSNode root, const BuilderRequest& b) {
 // A reference that only exports the builder: `export { build }`,
 // `module.exports = { build }`, `exports.build = build`.
 bool OnlyExports(TSNode use, std::string_view source) {
-  for (TSNode p = node::Parent(use); !ts_node_is_null(p);
-       p = node::Parent(p)) {
+  for (TSNode p = node::Parent(use); !ts_node_is_null(p); p = node::Parent(p)) {
     if (node::Is(p, "export_statement")) return true;
     if (node::Is(p, "expression_statement")) {
       return node::Text(p, source).starts_with("module.exports") ||
@@ -276,11 +275,12 @@ std::vector<SiteRequest> RequestsOf(const std::vector<CallSite>& sites,
                                     std::string_view source,
                                     bool classic_script) {
   std::vector<SiteRequest> requests;
+  LinesOnDemand lines(source);
   for (const CallSite& s : sites) {
     if (classic_script && !s.payloads.empty() && !s.program_bindings.empty()) {
       SiteRequest r;
       r.call_begin = s.call.begin;
-      r.line = static_cast<uint32_t>(text::LineAt(source, s.call.begin));
+      r.line = lines.Line(s.call.begin);
       for (const std::string& name : s.program_bindings) {
         if (std::find(r.globals.begin(), r.globals.end(), name) ==
             r.globals.end())
@@ -291,7 +291,7 @@ std::vector<SiteRequest> RequestsOf(const std::vector<CallSite>& sites,
     if (s.receiver) {
       SiteRequest r;
       r.call_begin = s.call.begin;
-      r.line = static_cast<uint32_t>(text::LineAt(source, s.call.begin));
+      r.line = lines.Line(s.call.begin);
       r.request = *s.receiver;
       requests.push_back(std::move(r));
     }
@@ -303,7 +303,7 @@ std::vector<SiteRequest> RequestsOf(const std::vector<CallSite>& sites,
     }
     SiteRequest r;
     r.call_begin = s.call.begin;
-    r.line = static_cast<uint32_t>(text::LineAt(source, s.call.begin));
+    r.line = lines.Line(s.call.begin);
     if (from_module) {
       r.request = s.requests[0];
     } else {

@@ -76,6 +76,11 @@ std::vector<SitePlan> PlanSites(const std::vector<CallSite>& sites,
                                 const PlanOptions& options) {
   std::vector<SitePlan> plans(sites.size());
   bool may_ignore = MayIgnoreByComment(text);
+  // The lines of the sites whose session expression cannot stand where
+  // they are, counted once (a count from the file's start per site made a
+  // long file quadratic).
+  std::optional<LineIndex> lines;
+  if (options.session_needs.any()) lines.emplace(source);
   // Each site is planned on its own: thousands may share two cores.
   SplitOverSpareCore(
       sites.size(), kSitesWorthACore, [&](size_t begin, size_t end, bool) {
@@ -89,7 +94,7 @@ std::vector<SitePlan> PlanSites(const std::vector<CallSite>& sites,
             continue;
           }
           plan = PlanSharedPayload(site, source, rules, options);
-          RefuseOutOfContext(&plan, root, source, options);
+          if (lines) RefuseOutOfContext(&plan, root, *lines, options);
         }
       });
   ReconcileSharedLiterals(sites, source, &plans);

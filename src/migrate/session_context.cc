@@ -22,7 +22,7 @@ std::string Reason(std::string_view keyword, const std::string& expression,
 
 }  // namespace
 
-void RefuseOutOfContext(SitePlan* plan, TSNode root, std::string_view source,
+void RefuseOutOfContext(SitePlan* plan, TSNode root, const LineIndex& lines,
                         const PlanOptions& options) {
   if (!options.session_needs.any() || plan->edits.empty()) return;
   for (uint32_t at : plan->session_at) {
@@ -35,7 +35,7 @@ void RefuseOutOfContext(SitePlan* plan, TSNode root, std::string_view source,
     plan->ledger.clear();
     plan->edits = EditSet();
     plan->reasons.push_back(
-        Reason(keyword, options.session_id, text::LineAt(source, at)));
+        Reason(keyword, options.session_id, lines.Line(at)));
     return;
   }
 }

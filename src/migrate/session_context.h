@@ -3,8 +3,7 @@
 
 #include <tree_sitter/api.h>
 
-#include <string_view>
-
+#include "common/text_lines.h"
 #include "edit/site_plan.h"
 
 namespace psm {
@@ -13,8 +12,8 @@ namespace psm {
 // function (or a generator): inserted into a payload anywhere else, the
 // file no longer runs, yet tree-sitter parses it and the safety net passes
 // it. Such a site is left to a person, unedited. `root` is the tree of
-// `source`, the text the plan's offsets are in.
-void RefuseOutOfContext(SitePlan* plan, TSNode root, std::string_view source,
+// the text the plan's offsets are in, `lines` that text's lines.
+void RefuseOutOfContext(SitePlan* plan, TSNode root, const LineIndex& lines,
                         const PlanOptions& options);
 
 }  // namespace psm

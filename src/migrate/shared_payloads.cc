@@ -64,7 +64,7 @@ std::vector<Edit> EditsWithin(const SitePlan& plan, ByteRange range) {
 }
 
 std::map<size_t, std::string> Disagreements(const std::vector<CallSite>& sites,
-                                            std::string_view text,
+                                            LinesOnDemand& lines,
                                             const LiteralUsers& users,
                                             const std::vector<SitePlan>& plans);
 
@@ -84,12 +84,13 @@ void ReconcileSharedLiterals(const std::vector<CallSite>& sites,
                              std::vector<SitePlan>* plans) {
   LiteralUsers users = SharedLiterals(sites);
   if (users.empty()) return;
+  LinesOnDemand lines(text);
   // Refusing a site drops its edits, which can part it from a third site
   // it agreed with: repeat until nothing changes.
   for (bool changed = true; changed;) {
     changed = false;
     std::map<size_t, std::string> why =
-        Disagreements(sites, text, users, *plans);
+        Disagreements(sites, lines, users, *plans);
     for (const auto& [i, reason] : why) {
       if ((*plans)[i].edits.empty() &&
           (*plans)[i].status == SiteStatus::kNeedsReview)
@@ -103,7 +104,7 @@ void ReconcileSharedLiterals(const std::vector<CallSite>& sites,
 namespace {
 
 std::map<size_t, std::string> Disagreements(
-    const std::vector<CallSite>& sites, std::string_view text,
+    const std::vector<CallSite>& sites, LinesOnDemand& lines,
     const LiteralUsers& users, const std::vector<SitePlan>& plans) {
   std::map<size_t, std::string> why;
   for (const auto& [range, group] : users) {
@@ -114,16 +115,16 @@ std::map<size_t, std::string> Disagreements(
       return EditsWithin(plans[i], literal) == first;
     });
     if (agree) continue;
-    std::string lines;
+    std::string at_lines;
     for (size_t i : group) {
-      lines += (lines.empty() ? "" : ", ") +
-               std::to_string(text::LineAt(text, sites[i].call.begin));
+      at_lines += (at_lines.empty() ? "" : ", ") +
+                  std::to_string(lines.Line(sites[i].call.begin));
     }
     for (size_t i : group) {
       if (!why.contains(i)) {
         why[i] = "the object at line " +
-                 std::to_string(text::LineAt(text, literal.begin)) +
-                 " is part of the payloads at lines " + lines +
+                 std::to_string(lines.Line(literal.begin)) +
+                 " is part of the payloads at lines " + at_lines +
                  ", which need different edits in it (a field one method "
                  "drops, another keeps); nothing was changed: migrate by hand";
       }

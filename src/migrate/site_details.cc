@@ -7,6 +7,9 @@ namespace {
 
 constexpr uint32_t kMaxExcerptLines = 40;
 constexpr uint32_t kCallLines = 6;
+// Whole lines longer than this are not shown: see Cut.
+constexpr uint32_t kMaxExcerptBytes = 4096;
+constexpr std::string_view kElided = "\u2026";
 
 // At most kMaxExcerptLines lines of `s` from `begin` to `end`.
 std::string Lines(std::string_view s, uint32_t begin, uint32_t end) {
@@ -18,6 +21,22 @@ std::string Lines(std::string_view s, uint32_t begin, uint32_t end) {
     }
   }
   return std::string(part);
+}
+
+// The part of the text an excerpt shows when its lines are too long (a
+// minified bundle is one line: showing it whole for each of its sites made
+// a report of gigabytes): the site's edits, with the call when that is
+// near. Both start and end at tokens, so redaction still sees whole
+// strings.
+ByteRange Cut(const EditSet& site_edits, ByteRange call) {
+  if (site_edits.empty()) return call;
+  ByteRange edited{site_edits.edits().front().range.begin, 0};
+  for (const Edit& e : site_edits.edits())
+    edited.end = std::max(edited.end, e.range.end);
+  ByteRange with_call{std::min(edited.begin, call.begin),
+                      std::max(edited.end, call.end)};
+  return with_call.end - with_call.begin <= kMaxExcerptBytes ? with_call
+                                                             : edited;
 }
 
 }  // namespace
@@ -54,17 +73,31 @@ void AddExcerpts(std::string_view text, std::string_view after_text,
     if (stop_line <= lines.LineCount())
       end = std::min(end, lines.LineStartOffset(stop_line));
   }
-  begin = text::LineStart(text, begin);
+  begin = lines.LineStartOf(begin);
   // One line of context above: an added `sessionId` line shows next to
   // the `type` it follows.
-  if (!site_edits.empty() && begin > 0)
-    begin = text::LineStart(text, begin - 1);
+  if (!site_edits.empty() && begin > 0) begin = lines.LineStartOf(begin - 1);
   end = end > begin && end <= text.size() &&
                 (end == text.size() || text[end - 1] == '\n')
             ? end
-            : text::NextLineStart(text, end);
+            : lines.NextLineStartOf(end);
+  // Cut only when its first or last line is itself too long: a tall
+  // excerpt of ordinary lines is shortened by Lines.
+  bool cut =
+      end > begin && (lines.NextLineStartOf(begin) - begin > kMaxExcerptBytes ||
+                      end - lines.LineStartOf(end - 1) > kMaxExcerptBytes);
+  if (cut) {
+    ByteRange part = Cut(site_edits, call);
+    begin = part.begin;
+    end = part.end;
+  }
+  // A cut excerpt says so at both ends.
+  auto marked = [&](std::string shown) {
+    return cut ? std::string(kElided) + shown + std::string(kElided) + "\n"
+               : shown;
+  };
   result->excerpt_line = lines.Line(begin);
-  result->before = Lines(text, begin, end);
+  result->before = marked(Lines(text, begin, end));
   if (site_edits.empty()) {
     result->after = result->before;
     return;
@@ -72,7 +105,8 @@ void AddExcerpts(std::string_view text, std::string_view after_text,
   uint32_t new_begin = moved.Map(begin, false);
   uint32_t new_end = std::min<uint32_t>(
       moved.Map(end, true), static_cast<uint32_t>(after_text.size()));
-  result->after = Lines(after_text, new_begin, std::max(new_begin, new_end));
+  result->after =
+      marked(Lines(after_text, new_begin, std::max(new_begin, new_end)));
 }
 
 }  // namespace psm

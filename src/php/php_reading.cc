@@ -34,6 +34,7 @@ FileReading PhpReading(std::string_view text, const RuleTable& rules,
   reading.find = [&rules](std::string_view, std::string_view source,
                           TSNode root, const FileLinks* links) {
     FoundSites found;
+    LinesOnDemand lines(source);
     for (PhpPayloadSite& php : FindPhpPayloads(source, root, rules)) {
       // Returned by a function only other files call: ask what they do
       // with it (the project model).
@@ -41,7 +42,7 @@ FileReading PhpReading(std::string_view text, const RuleTable& rules,
           !php.site.payloads.empty()) {
         SiteRequest r;
         r.call_begin = php.site.call.begin;
-        r.line = static_cast<uint32_t>(text::LineAt(source, r.call_begin));
+        r.line = lines.Line(r.call_begin);
         r.php_function = php.returned_by;
         r.php_path = php.returned_path;
         found.requests.push_back(std::move(r));

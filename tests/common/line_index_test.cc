@@ -23,20 +23,35 @@ TEST(LineIndexTest, ColumnsCountCharactersFromTheLineStart) {
   EXPECT_EQ(lines.Column(end), 3u);  // after "x€"
 }
 
-TEST(LineIndexTest, LineAndColumnAgreeWithAScanFromTheStart) {
-  LineIndex lines(kText);
+// Every offset's line and column, against a scan from the start.
+void ExpectAgreesWithAScan(const std::string& text) {
+  LineIndex lines(text);
   uint32_t line = 1, column = 1;
-  for (uint32_t offset = 0; offset <= kText.size(); ++offset) {
-    EXPECT_EQ(lines.Line(offset), line) << offset;
-    EXPECT_EQ(lines.Column(offset), column) << offset;
-    if (offset == kText.size()) break;
-    if (kText[offset] == '\n') {
+  for (uint32_t offset = 0; offset <= text.size(); ++offset) {
+    ASSERT_EQ(lines.Line(offset), line) << offset;
+    ASSERT_EQ(lines.Column(offset), column) << offset;
+    ASSERT_EQ(lines.LineStartOf(offset), lines.LineStartOffset(line));
+    if (offset == text.size()) break;
+    if (text[offset] == '\n') {
       ++line;
       column = 1;
-    } else if ((static_cast<unsigned char>(kText[offset]) & 0xC0) != 0x80) {
+    } else if ((static_cast<unsigned char>(text[offset]) & 0xC0) != 0x80) {
       ++column;  // a byte that starts a character
     }
   }
+}
+
+TEST(LineIndexTest, LineAndColumnAgreeWithAScanFromTheStart) {
+  ExpectAgreesWithAScan(kText);
+}
+
+TEST(LineIndexTest, ColumnsFarIntoLongLinesAgreeWithAScan) {
+  // Lines longer than the index's checkpoints (a bundle is one line), with
+  // characters of two and three bytes across checkpoint boundaries.
+  std::string text;
+  for (int k = 0; k < 3000; ++k) text += k % 7 ? "a\u00e9" : "\u20ac;";
+  text += "\n" + text + "\nend";
+  ExpectAgreesWithAScan(text);
 }
 
 }  // namespace

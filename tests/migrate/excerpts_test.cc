@@ -56,5 +56,36 @@ TEST(ExcerptsTest, ARunThatShowsNoCodeCopiesNoLinesAndMigratesTheSame) {
   EXPECT_EQ(without.site_edits.size(), with.site_edits.size());
 }
 
+TEST(ExcerptsTest, ALongLineIsCutToTheSiteNotShownWholeForEachSite) {
+  // A minified bundle is one line: shown whole for each of its sites, a
+  // report of a 200 KB bundle took gigabytes.
+  std::string filler(20000, ' ');
+  std::string text = "var dr = DigitalRiver('pk');" + filler +
+                     "dr.createSource({type: 'payPal', amount: 1, "
+                     "secret: 'a b'});" +
+                     filler + "dr.createSource({type: 'payPal', amount: 2});\n";
+  PlanOptions options;
+  options.excerpts = true;
+  options.include_minified = true;
+  Parser parser;
+  Migration m = MigrateText("bundle.js", text, Language::kJavaScript,
+                            BuiltinRules(), options, parser);
+  ASSERT_EQ(m.result.sites.size(), 2u);
+  for (const SiteResult& site : m.result.sites) {
+    EXPECT_EQ(site.excerpt_line, 1u);
+    EXPECT_LT(site.before.size(), 200u) << site.before.size();
+    EXPECT_LT(site.after.size(), 300u) << site.after.size();
+    EXPECT_TRUE(site.before.starts_with("\u2026dr.createSource("))
+        << site.before;
+    EXPECT_TRUE(site.before.ends_with(")\u2026\n")) << site.before;
+    EXPECT_NE(site.after.find("sessionId"), std::string::npos) << site.after;
+    EXPECT_EQ(site.after.find("amount"), std::string::npos) << site.after;
+  }
+  EXPECT_NE(m.result.sites[0].before.find("amount: 1"), std::string::npos);
+  EXPECT_NE(m.result.sites[1].before.find("amount: 2"), std::string::npos);
+  // Cut at the call's ends: a string is never split.
+  EXPECT_NE(m.result.sites[0].before.find("secret: 'a b'"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace psm
