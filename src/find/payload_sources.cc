@@ -147,7 +147,8 @@ void PayloadResolver::ResolveParameter(const Binding& binding,
   Track(binding, name, "");
   int calls = 0;
   std::vector<GivenType> given_types;
-  for (TSNode n : CallsNaming(root_, function_name, source_)) {
+  for (TSNode n :
+       CallsNaming(root_, function_name, source_, WrapperCallScope(function))) {
     if (!CallsWrapper(n, function, source_)) continue;
     std::vector<TSNode> args = node::Arguments(n);
     if (static_cast<size_t>(index) >= args.size()) continue;
@@ -224,12 +225,14 @@ void PayloadResolver::ObserveOtherCallers(TSNode callee, CallSite* site) {
   } else {  // `this.build()`: any `.build` in the file may be another call
     std::string_view method =
         node::Text(node::Field(callee, "property"), source_);
-    ForEachDescendant(root_, true, [&](TSNode n) {
+    // From the method name's occurrences: a walk of the file per site made
+    // a file of many such sites quadratic.
+    for (TSNode n : NodesAtWords(root_, {{method, {}}}, source_)) {
       if (node::Is(n, "member_expression") &&
           node::Text(node::Field(n, "property"), source_) == method) {
         references.push_back(n);
       }
-    });
+    }
   }
   for (TSNode reference : references) {
     if (ts_node_eq(reference, callee)) continue;

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "common/byte_range.h"
+#include "common/step_counter.h"
 #include "common/strings.h"
 #include "find/scope_index.h"
 #include "syntax/node.h"
@@ -122,47 +123,72 @@ TSNode HoistedVar(TSNode block, std::string_view name,
   return found;
 }
 
+// The declarator of `name` that the statement `child` makes, or null.
+TSNode DeclaredBy(TSNode child, std::string_view name,
+                  std::string_view source) {
+  if (IsDeclaration(child)) {
+    TSNode d = DeclaratorIn(child, name, source);
+    if (!ts_node_is_null(d)) return d;
+  }
+  if ((node::Is(child, "function_declaration") ||
+       node::Is(child, "class_declaration")) &&
+      IsNamed(node::Field(child, "name"), name, source)) {
+    return child;
+  }
+  if (node::Is(child, "export_statement")) {
+    TSNode decl = node::Field(child, "declaration");
+    if ((node::Is(decl, "function_declaration") ||
+         node::Is(decl, "class_declaration")) &&
+        IsNamed(node::Field(decl, "name"), name, source)) {
+      return decl;
+    }
+    if (IsDeclaration(decl)) return DeclaratorIn(decl, name, source);
+  }
+  return TSNode{};
+}
+
+// The first of `statements` (in order, none inside another) in which `name`
+// stands as a word, from `words` (the name's occurrences, in order): a
+// statement where it is not written cannot declare it. Found by searching,
+// not by going through the statements: a program of thousands of them is
+// asked about every name a payload uses (issue 14).
+TSNode DeclaredByStatementWithWord(const std::vector<TSNode>& statements,
+                                   const std::vector<uint32_t>& words,
+                                   ByteRange block, std::string_view name,
+                                   std::string_view source) {
+  auto next = statements.begin();
+  for (auto w = std::lower_bound(words.begin(), words.end(), block.begin);
+       w != words.end() && *w < block.end; ++w) {
+    next = std::partition_point(next, statements.end(), [&](TSNode child) {
+      return ts_node_end_byte(child) <= *w;
+    });
+    CountSteps(1);
+    if (next == statements.end()) break;
+    if (ts_node_start_byte(*next) > *w) continue;  // between statements
+    TSNode d = DeclaredBy(*next, name, source);
+    if (!ts_node_is_null(d)) return d;
+    ++next;
+  }
+  return TSNode{};
+}
+
 // Declarations visible in `block`: its own statements (any kind), plus `var`
 // declarations nested in its sub-blocks, which are hoisted. With the
-// file's index, a statement where `name` is not written as a word cannot
-// declare it and is passed over unread: a program of many functions is
-// asked about every global a payload names (issue 14: this scan was a
-// quarter of finding the sites of a dense tree).
+// file's index, only the statements where `name` is written as a word are
+// read (issue 14: this scan was a quarter of finding the sites of a dense
+// tree).
 TSNode FindDeclaratorUncached(TSNode block, std::string_view name,
                               std::string_view source) {
   std::vector<TSNode> storage;
-  const ScopeIndex* index = IndexFor(block);
-  const std::vector<uint32_t>* words =
-      index ? &index->Get(name).words : nullptr;
-  size_t next_word = 0;
-  for (TSNode child : StatementsOf(block, storage)) {
-    if (words) {
-      uint32_t begin = ts_node_start_byte(child);
-      while (next_word < words->size() && (*words)[next_word] < begin)
-        ++next_word;
-      if (next_word == words->size()) break;
-      if ((*words)[next_word] >= ts_node_end_byte(child)) continue;
-    }
-    if (IsDeclaration(child)) {
-      TSNode d = DeclaratorIn(child, name, source);
+  const std::vector<TSNode>& statements = StatementsOf(block, storage);
+  if (const ScopeIndex* index = IndexFor(block)) {
+    TSNode d = DeclaredByStatementWithWord(statements, index->Get(name).words,
+                                           node::Range(block), name, source);
+    if (!ts_node_is_null(d)) return d;
+  } else {
+    for (TSNode child : statements) {
+      TSNode d = DeclaredBy(child, name, source);
       if (!ts_node_is_null(d)) return d;
-    }
-    if ((node::Is(child, "function_declaration") ||
-         node::Is(child, "class_declaration")) &&
-        IsNamed(node::Field(child, "name"), name, source)) {
-      return child;
-    }
-    if (node::Is(child, "export_statement")) {
-      TSNode decl = node::Field(child, "declaration");
-      if ((node::Is(decl, "function_declaration") ||
-           node::Is(decl, "class_declaration")) &&
-          IsNamed(node::Field(decl, "name"), name, source)) {
-        return decl;
-      }
-      if (IsDeclaration(decl)) {
-        TSNode d = DeclaratorIn(decl, name, source);
-        if (!ts_node_is_null(d)) return d;
-      }
     }
   }
   return HoistedVar(block, name, source);
@@ -278,8 +304,16 @@ std::vector<TSNode> IdentifierUses(std::string_view name, TSNode scope,
   std::vector<TSNode> uses;
   ByteRange range = node::Range(scope);
   if (const ScopeIndex* index = IndexFor(scope)) {
-    for (TSNode n : index->Get(name).identifiers) {
-      if (range.Contains(node::Range(n))) uses.push_back(n);
+    // In source order, and no identifier holds another: those inside the
+    // scope are one run, found by a search rather than a scan of every
+    // occurrence in the file (a short name in a bundle has thousands).
+    const std::vector<TSNode>& all = index->Get(name).identifiers;
+    auto it = std::lower_bound(
+        all.begin(), all.end(), range.begin,
+        [](TSNode n, uint32_t at) { return ts_node_start_byte(n) < at; });
+    for (; it != all.end() && ts_node_start_byte(*it) < range.end; ++it) {
+      CountSteps(1);
+      if (range.Contains(node::Range(*it))) uses.push_back(*it);
     }
     return uses;
   }

@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "common/byte_range.h"
+
 namespace psm {
 
 // What a name used at some point of a file is bound to, found by walking the
@@ -74,6 +76,12 @@ struct WordIn {
   TSNode within;  // null: the whole tree
 };
 
+// Where `name` stands as a whole word in `source` (the text of `root`'s
+// tree) inside `within`, in order: from the index while an IndexedTree is
+// alive, else by a search of that part of the text.
+std::vector<uint32_t> WholeWordsOf(TSNode root, std::string_view name,
+                                   std::string_view source, ByteRange within);
+
 // The nodes of `root`'s tree that span a whole-word occurrence of one of
 // `words` in the text (inside its `within`), each once, in the order a walk
 // of the whole tree (ForEachDescendant into functions) meets them: what
@@ -88,9 +96,10 @@ std::vector<TSNode> NodesAtWords(TSNode root,
 // callee spans one), in the order a walk of the tree meets them (outer
 // before inner, then source order). Found from the name's occurrences in
 // the text (indexed while an IndexedTree is alive), not by walking the
-// tree: a walk per call site made a file of many sites quadratic.
+// tree: a walk per call site made a file of many sites quadratic. Only the
+// occurrences inside `within` count (null: the whole tree).
 std::vector<TSNode> CallsNaming(TSNode root, std::string_view name,
-                                std::string_view source);
+                                std::string_view source, TSNode within = {});
 
 // The uses of `name` inside its scope that refer to `binding` itself, not
 // to a parameter, catch clause, loop variable, function, class or inner

@@ -2,28 +2,41 @@
 // start from the occurrences of a name in the text instead.
 #include <algorithm>
 
+#include "common/step_counter.h"
 #include "common/strings.h"
 #include "find/scope.h"
 #include "find/scope_index.h"
 #include "syntax/node.h"
 
 namespace psm {
-namespace {
 
-// Where `name` stands as a whole word in the text of `root`'s tree.
-std::vector<uint32_t> WordsOf(TSNode root, std::string_view name,
-                              std::string_view source) {
+// From the index, only the words inside are copied: a short name in a
+// bundle occurs thousands of times, and this is asked per site.
+std::vector<uint32_t> WholeWordsOf(TSNode root, std::string_view name,
+                                   std::string_view source, ByteRange within) {
   if (name.empty()) return {};
-  if (const scope_detail::ScopeIndex* index = scope_detail::IndexFor(root))
-    return index->Get(name).words;
+  auto inside = [&](uint32_t at) {
+    return within.Contains({at, static_cast<uint32_t>(at + name.size())});
+  };
+  if (const scope_detail::ScopeIndex* index = scope_detail::IndexFor(root)) {
+    const std::vector<uint32_t>& all = index->Get(name).words;
+    auto it = std::lower_bound(all.begin(), all.end(), within.begin);
+    std::vector<uint32_t> words;
+    for (; it != all.end() && inside(*it); ++it) words.push_back(*it);
+    CountSteps(words.size() + 1);
+    return words;
+  }
   std::vector<uint32_t> words;
-  for (size_t at = source.find(name); at != std::string_view::npos;
+  for (size_t at = source.find(name, within.begin);
+       at != std::string_view::npos && inside(static_cast<uint32_t>(at));
        at = source.find(name, at + name.size())) {
     if (IsWholeIdentifierAt(source, at, name.size()))
       words.push_back(static_cast<uint32_t>(at));
   }
   return words;
 }
+
+namespace {
 
 // A node and its depth below the root.
 struct Placed {
@@ -58,9 +71,8 @@ std::vector<TSNode> NodesAtWords(TSNode root,
   std::vector<Placed> placed;
   for (const WordIn& w : words) {
     ByteRange within = node::Range(ts_node_is_null(w.within) ? root : w.within);
-    for (uint32_t at : WordsOf(root, w.word, source)) {
+    for (uint32_t at : WholeWordsOf(root, w.word, source, within)) {
       ByteRange word{at, static_cast<uint32_t>(at + w.word.size())};
-      if (!within.Contains(word)) continue;
       std::vector<TSNode> path = node::PathTo(root, word.begin, word.end);
       // The walk does not visit the root itself.
       for (size_t depth = 1; depth < path.size(); ++depth)
@@ -71,9 +83,10 @@ std::vector<TSNode> NodesAtWords(TSNode root,
 }
 
 std::vector<TSNode> CallsNaming(TSNode root, std::string_view name,
-                                std::string_view source) {
+                                std::string_view source, TSNode within) {
+  ByteRange scope = node::Range(ts_node_is_null(within) ? root : within);
   std::vector<Placed> calls;
-  for (uint32_t at : WordsOf(root, name, source)) {
+  for (uint32_t at : WholeWordsOf(root, name, source, scope)) {
     ByteRange word{at, static_cast<uint32_t>(at + name.size())};
     // Every call whose callee spans the word is among its ancestors.
     std::vector<TSNode> path = node::PathTo(root, word.begin, word.end);

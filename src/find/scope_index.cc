@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "common/step_counter.h"
 #include "common/strings.h"
 #include "syntax/node.h"
 
@@ -27,14 +28,9 @@ const NameEntry& ScopeIndex::Get(std::string_view name) const {
   if (it != names_.end()) return it->second;
   NameEntry& entry = names_[std::string(name)];
   if (name.empty()) return entry;  // a missing identifier (error recovery)
-  for (size_t at = source_.find(name); at != std::string_view::npos;
-       at = source_.find(name, at + name.size())) {
+  entry.words = WordsOf(name);
+  for (uint32_t at : entry.words) {
     size_t end = at + name.size();
-    if ((at > 0 && IsIdentifierByte(source_[at - 1])) ||
-        (end < source_.size() && IsIdentifierByte(source_[end]))) {
-      continue;
-    }
-    entry.words.push_back(static_cast<uint32_t>(at));
     // One descent gives the node and the ancestors Classify looks at.
     std::vector<TSNode> path = node::PathTo(root_, static_cast<uint32_t>(at),
                                             static_cast<uint32_t>(end));
@@ -45,6 +41,34 @@ const NameEntry& ScopeIndex::Get(std::string_view name) const {
     Classify(n, path, &entry);
   }
   return entry;
+}
+
+std::vector<uint32_t> ScopeIndex::WordsOf(std::string_view name) const {
+  // A few names cost a few searches of the text; past that, reading every
+  // word once is cheaper. A whole word is a maximal run of identifier
+  // bytes, so the run's text is the key.
+  constexpr size_t kNamesBeforeAllWords = 32;
+  bool plain = std::all_of(name.begin(), name.end(), IsIdentifierByte);
+  if (plain && !all_words_made_ && names_.size() > kNamesBeforeAllWords) {
+    const char* begin = source_.data();
+    CountSteps(source_.size() / kBytesPerStep + 1);
+    ForEachWord(source_, [&](std::string_view word) {
+      all_words_[word].push_back(static_cast<uint32_t>(word.data() - begin));
+    });
+    all_words_made_ = true;
+  }
+  if (plain && all_words_made_) {
+    auto it = all_words_.find(name);
+    return it == all_words_.end() ? std::vector<uint32_t>{} : it->second;
+  }
+  CountSteps(source_.size() / kBytesPerStep + 1);  // the search below
+  std::vector<uint32_t> words;
+  for (size_t at = source_.find(name); at != std::string_view::npos;
+       at = source_.find(name, at + name.size())) {
+    if (IsWholeIdentifierAt(source_, at, name.size()))
+      words.push_back(static_cast<uint32_t>(at));
+  }
+  return words;
 }
 
 void ScopeIndex::Classify(TSNode n, const std::vector<TSNode>& up,

@@ -53,10 +53,19 @@ class ScopeIndex {
   static void Classify(TSNode n, const std::vector<TSNode>& up,
                        NameEntry* entry);
 
+  // Where `name` stands as a whole word, in order.
+  std::vector<uint32_t> WordsOf(std::string_view name) const;
+
   mutable std::unordered_map<const void*, std::vector<TSNode>> children_;
   TSNode root_;
   std::string_view source_;
   mutable std::unordered_map<std::string, NameEntry> names_;
+  // Every word of the text and where it stands, made once many names have
+  // been looked up: a search of the whole text per name made a file of
+  // many differently named payloads quadratic.
+  mutable std::unordered_map<std::string_view, std::vector<uint32_t>>
+      all_words_;
+  mutable bool all_words_made_ = false;
 };
 
 // The index of the IndexedTree alive on this thread for `n`'s tree, or

@@ -8,10 +8,18 @@
 namespace psm {
 namespace {
 
+// Whether `word` can stand in `scope` at all: a cheap test before a walk.
+// With an index (IndexedTree) the lookup is cheap already, and a search of
+// the whole text per call site made a long file quadratic.
+bool MayName(TSNode scope, std::string_view word, std::string_view source) {
+  return IndexedTreeId(scope) != 0 ||
+         node::Text(scope, source).find(word) != std::string_view::npos;
+}
+
 // `eval` can read and write every variable in scope.
 void ObserveEval(const TrackedBinding& tracked, std::string_view source,
                  std::vector<PayloadObserver>* observers) {
-  if (source.find("eval") == std::string_view::npos) return;
+  if (!MayName(tracked.binding.scope, "eval", source)) return;
   for (TSNode use : IdentifierUses("eval", tracked.binding.scope, source)) {
     TSNode call = node::Parent(use);
     if (!node::Is(call, "call_expression")) continue;
@@ -41,7 +49,7 @@ void ObserveExport(const TrackedBinding& tracked,
 void ObserveArguments(const TrackedBinding& tracked, std::string_view source,
                       std::vector<PayloadObserver>* observers) {
   if (tracked.binding.kind != Binding::Kind::kParameter ||
-      source.find("arguments") == std::string_view::npos) {
+      !MayName(tracked.binding.scope, "arguments", source)) {
     return;
   }
   for (TSNode use :
@@ -65,9 +73,7 @@ void ObserveGlobalObject(const TrackedBinding& tracked, std::string_view source,
   if (!top) return;
   TSNode root = tracked.binding.scope;
   const std::string& name = tracked.name;
-  for (size_t at = source.find(name); at != std::string_view::npos;
-       at = source.find(name, at + 1)) {
-    if (!IsWholeIdentifierAt(source, at, name.size())) continue;
+  for (uint32_t at : WholeWordsOf(root, name, source, node::Range(root))) {
     TSNode n = ts_node_descendant_for_byte_range(
         root, static_cast<uint32_t>(at),
         static_cast<uint32_t>(at + name.size()));

@@ -119,11 +119,32 @@ TSNode ThenReceiver(TSNode function, int index, std::string_view source) {
 // matched by name, leaving out calls on a DigitalRiver.js object — a
 // wrapper named `createSource` is not called by the sites it wraps.
 // Calls inside the wrapper itself pass on what it was given.
+namespace {
+
+// Whether `function` is called by a name declared for it (`function f`,
+// `const f = ...`) rather than as a method.
+bool CalledByDeclaredName(TSNode function) {
+  return node::Is(function, "function_declaration") ||
+         node::Is(node::Parent(function), "variable_declarator");
+}
+
+}  // namespace
+
+TSNode WrapperCallScope(TSNode function) {
+  if (!CalledByDeclaredName(function)) return TSNode{};
+  // The nearest function or program around the declaration: wider than the
+  // block a `let` or a block's function lives in, so it holds every use.
+  for (TSNode up = node::Parent(function); !ts_node_is_null(up);
+       up = node::Parent(up)) {
+    if (node::IsFunction(up) || node::Is(up, "program")) return up;
+  }
+  return TSNode{};
+}
+
 bool CallsWrapper(TSNode call, TSNode function, std::string_view source) {
   if (node::Range(function).Contains(node::Range(call))) return false;
   TSNode callee = node::Unwrap(node::Field(call, "function"));
-  bool declared = node::Is(function, "function_declaration") ||
-                  node::Is(node::Parent(function), "variable_declarator");
+  bool declared = CalledByDeclaredName(function);
   if (node::Is(callee, "identifier")) {
     std::string_view name = node::Text(callee, source);
     if (name != FunctionName(function, source) || !declared) return false;

@@ -26,6 +26,13 @@ TSNode ThenReceiver(TSNode function, int index, std::string_view source);
 // DigitalRiver.js itself; never a call inside the wrapper.
 bool CallsWrapper(TSNode call, TSNode function, std::string_view source);
 
+// Where every call CallsWrapper accepts for `function` lies: for a function
+// called by a name it is declared with, the function (or program) around
+// that declaration, since a name is seen only inside its scope; null (the
+// whole tree) for a method, which any object may carry. A minified bundle
+// reuses one short name in every module.
+TSNode WrapperCallScope(TSNode function);
+
 // The index of the parameter `param` of `function` when it is a plain
 // (maybe typed or defaulted) name; -1 for a pattern or rest parameter.
 int ParameterIndex(TSNode function, TSNode param, std::string_view source);

@@ -40,27 +40,33 @@ std::string Writes(int n) {
 // Steps taken by one migration of `text`, which must change it.
 uint64_t StepsFor(const std::string& text) {
   Parser parser;
+  PlanOptions options;
+  options.include_minified = true;  // bundles are a case of their own
   uint64_t before = StepsTaken();
   Migration m = MigrateText("scale.js", text, Language::kJavaScript,
-                            BuiltinRules(), PlanOptions(), parser);
+                            BuiltinRules(), options, parser);
   EXPECT_TRUE(m.result.changed);
   EXPECT_TRUE(m.result.error.empty()) << m.result.error;
   return StepsTaken() - before;
 }
 
-TEST(LinearWorkTest, StepsGrowLinearlyWithOneLineSitesInAFile) {
-  uint64_t small = StepsFor(Sites(250));
-  uint64_t large = StepsFor(Sites(1000));
+// Four times the input (`make(n)` against `make(4 * n)`) must take at most
+// five times the steps: quadratic loops would take sixteen; the slack is
+// for the log factor of searches.
+template <typename Make>
+void ExpectLinear(Make make, int n) {
+  uint64_t small = StepsFor(make(n));
+  uint64_t large = StepsFor(make(4 * n));
   ASSERT_GT(small, 0u);
-  // Quadratic loops would make this 16x; allow the log factor of searches.
   EXPECT_LE(large, small * 5) << small << " -> " << large;
 }
 
+TEST(LinearWorkTest, StepsGrowLinearlyWithOneLineSitesInAFile) {
+  ExpectLinear(Sites, 250);
+}
+
 TEST(LinearWorkTest, WritesAreNotPairedWithEveryAssignedLiteral) {
-  uint64_t small = StepsFor(Writes(250));
-  uint64_t large = StepsFor(Writes(1000));
-  ASSERT_GT(small, 0u);
-  EXPECT_LE(large, small * 5) << small << " -> " << large;
+  ExpectLinear(Writes, 250);
 }
 
 // N wrappers whose payload parameter is filled in and passed on, none
@@ -83,10 +89,61 @@ std::string UncalledWrappersAndFields(int n) {
 }
 
 TEST(LinearWorkTest, ParametersAndFieldsAreNotLookedUpByWalkingTheFile) {
-  uint64_t small = StepsFor(UncalledWrappersAndFields(100));
-  uint64_t large = StepsFor(UncalledWrappersAndFields(400));
-  ASSERT_GT(small, 0u);
-  EXPECT_LE(large, small * 5) << small << " -> " << large;
+  ExpectLinear(UncalledWrappersAndFields, 100);
+}
+
+// A minified bundle on one line: N modules, each with a wrapper `r` whose
+// parameter `e` is the payload and a call of it. The short names stand in
+// every module, thousands of times in a large bundle.
+std::string Bundle(int n) {
+  std::string text = "!function(m){m.forEach(function(f){f()})}([";
+  for (int k = 0; k < n; ++k) {
+    text += std::string(k ? "," : "") +
+            "function(e,t,n){function r(e){return dr.createSource(e)}"
+            "var o=e+" +
+            std::to_string(k) +
+            ";r({type:\"payPal\",amount:1,payPal:{returnUrl:\"u\"}})}";
+  }
+  return text + "]);\n";
+}
+
+TEST(LinearWorkTest, ShortNamesOfABundleAreLookedUpInTheirOwnModule) {
+  ExpectLinear(Bundle, 250);
+}
+
+// N payload variables of the top level, each its own name.
+std::string TopLevelPayloads(int n) {
+  std::string text;
+  for (int k = 0; k < n; ++k) {
+    std::string name = "payload" + std::to_string(k);
+    text += "var " + name + " = " + kPayload + ";\ndr.createSource(" + name +
+            ");\n";
+  }
+  return text;
+}
+
+TEST(LinearWorkTest, ManyNamesOfTheTopLevelAreNotEachSearchedForInTheFile) {
+  ExpectLinear(TopLevelPayloads, 250);
+}
+
+TEST(LinearWorkTest, EachModuleOfABundleGetsItsOwnWrappersPayload) {
+  // The same wrapper name in two modules: each call reaches the literal
+  // of its own module, not the other's.
+  std::string text =
+      "[function(){function r(e){return dr.createSource(e)}"
+      "r({type:'payPal',amount:1,payPal:{returnUrl:'u'}})},\n"
+      "function(){function r(e){return dr.createSource(card,e)}"
+      "r({type:'creditCard',amount:2})}];\n";
+  Parser parser;
+  Migration m = MigrateText("bundle.js", text, Language::kJavaScript,
+                            BuiltinRules(), PlanOptions(), parser);
+  ASSERT_EQ(m.result.sites.size(), 2u);
+  EXPECT_EQ(m.result.sites[0].method, "payPal");
+  EXPECT_EQ(m.result.sites[1].method, "creditCard");
+  std::string migrated(m.migrated_text());
+  // PayPal loses `amount`; a card keeps it.
+  EXPECT_EQ(migrated.find("amount:1"), std::string::npos) << migrated;
+  EXPECT_NE(migrated.find("amount:2"), std::string::npos) << migrated;
 }
 
 // Seven wrappers, each calling the one below it `calls` times with the
