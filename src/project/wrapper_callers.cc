@@ -83,16 +83,19 @@ bool Linker::IsOnlyObjectMember(const Module& module, const std::string& name,
                                 uint32_t wrapper_at) {
   int definitions = 0;
   bool wrapper_is_member = false;
-  ForEachDescendant(module.tree.Root(), true, [&](TSNode n) {
+  // A member named `name` has it as a word: only the nodes around its
+  // occurrences are looked at (a walk of the module per wrapper made a
+  // module of many wrappers quadratic).
+  for (TSNode n : NodesAtWords(module.tree.Root(), {{name, {}}}, module.text)) {
     bool pair = node::Is(n, "pair");
-    if (!pair && !node::Is(n, "method_definition")) return;
+    if (!pair && !node::Is(n, "method_definition")) continue;
     TSNode key = node::Field(n, pair ? "key" : "name");
-    if (node::Text(key, module.text) != name) return;
+    if (node::Text(key, module.text) != name) continue;
     ++definitions;
     TSNode value = pair ? node::Field(n, "value") : n;
     wrapper_is_member = node::Is(node::Parent(n), "object") &&
                         ts_node_start_byte(value) == wrapper_at;
-  });
+  }
   return definitions == 1 && wrapper_is_member;
 }
 

@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "common/js_string.h"
+#include "common/step_counter.h"
 
 namespace psm::node {
 namespace {
@@ -113,6 +114,26 @@ RememberedPath& LastPath() {
   return last;
 }
 
+// Moves `cursor` (at `*at`, the child goto_first_child_for_byte chose) past
+// the children that end at or before `start` (0.20 stops at one that ends
+// right at `start`). False when no child is left.
+bool PastChildrenBefore(TSTreeCursor* cursor, uint32_t start, TSNode* at) {
+  while (ts_node_end_byte(*at) <= start) {
+    CountSteps(1);
+    if (!ts_tree_cursor_goto_next_sibling(cursor)) return false;
+    *at = ts_tree_cursor_current_node(cursor);
+  }
+  return true;
+}
+
+// Whether the child `at`, the first that reaches past `start`, holds
+// [start, end). When it ends first, no later child can hold it either:
+// they start after `start`. (Stepping on through them, as once done, cost
+// every statement of a long program for a range wider than one of them.)
+bool HoldsRange(TSNode at, uint32_t start, uint32_t end) {
+  return ts_node_start_byte(at) <= start && ts_node_end_byte(at) >= end;
+}
+
 // A cursor kept at a child of a root PathTo descended from. A long file's
 // statements hang from the root through a dozen hidden levels; the next
 // statement is a few sibling steps away (as when every occurrence of a
@@ -162,16 +183,11 @@ class TopCursor {
     if (ts_tree_cursor_goto_first_child_for_byte(&cursor_, start) < 0)
       return TSNode{};
     TSNode at = ts_tree_cursor_current_node(&cursor_);
-    // Past children that end before the range does (0.20 also stops at
-    // one that ends right at `start`).
-    while (ts_node_end_byte(at) < end || ts_node_end_byte(at) == start) {
-      if (!ts_tree_cursor_goto_next_sibling(&cursor_)) return TSNode{};
-      at = ts_tree_cursor_current_node(&cursor_);
-    }
+    if (!PastChildrenBefore(&cursor_, start, &at)) return TSNode{};
     valid_ = true;
     root_ = root;
     generation_ = g_tree_generation.load();
-    return ts_node_start_byte(at) > start ? TSNode{} : at;
+    return HoldsRange(at, start, end) ? at : TSNode{};
   }
 
  private:
@@ -211,14 +227,8 @@ void Descend(std::vector<TSNode>* path, uint32_t start, uint32_t end) {
   TSTreeCursor* cursor = CursorAt(path->back());
   while (ts_tree_cursor_goto_first_child_for_byte(cursor, start) >= 0) {
     TSNode at = ts_tree_cursor_current_node(cursor);
-    // Past children that end before the range does (0.20 also stops at
-    // one that ends right at `start`).
-    bool more = true;
-    while (ts_node_end_byte(at) < end || ts_node_end_byte(at) == start) {
-      if (!(more = ts_tree_cursor_goto_next_sibling(cursor))) break;
-      at = ts_tree_cursor_current_node(cursor);
-    }
-    if (!more || ts_node_start_byte(at) > start) break;
+    if (!PastChildrenBefore(cursor, start, &at) || !HoldsRange(at, start, end))
+      break;
     path->push_back(at);
   }
 }
