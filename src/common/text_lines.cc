@@ -84,10 +84,18 @@ bool OnlyTriviaAfter(std::string_view s, uint32_t pos, uint32_t* next_line) {
 
 LineIndex::LineIndex(std::string_view s) : s_(s) {
   starts_.push_back(0);
+  uint32_t longest = 0;
   for (size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '\n') starts_.push_back(static_cast<uint32_t>(i + 1));
+    if (s[i] == '\n') {
+      longest = std::max(longest, static_cast<uint32_t>(i) - starts_.back());
+      starts_.push_back(static_cast<uint32_t>(i + 1));
+    }
   }
   uint32_t size = static_cast<uint32_t>(s.size());
+  longest = std::max(longest, size - starts_.back());
+  // Checkpoints only where Column could count past one: most files have
+  // no line that long.
+  if (longest <= kStride) return;
   chars_before_stride_.reserve(size / kStride + 1);
   uint32_t chars = 0;
   for (uint32_t at = 0; at <= size; at += kStride) {
