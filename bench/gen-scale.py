@@ -11,6 +11,12 @@ Deterministic (no randomness at all).
                                 `if (xK) { payload = {...}; }`, then one
                                 `dr.createSource(payload)`: every write can
                                 reach the call, as can every assignment
+  gen-scale.py bundle N FILE    a minified bundle on one line: N modules,
+                                each declaring a wrapper `r(e)` around
+                                createSource and calling it with a literal
+                                (the short names stand in every module)
+  gen-scale.py globals N FILE   N payload variables of the top level, each
+                                its own name, each passed to createSource
   gen-scale.py modules N DIRS OUT
                                 N one-line modules spread over DIRS
                                 directories of OUT (`export const vK = K;`),
@@ -47,6 +53,27 @@ def writes(n, path):
         for k in range(n):
             f.write("if (x%d) { payload = %s; }\n" % (k, PAYLOAD % (k + 1)))
         f.write("dr.createSource(payload);\n")
+
+
+def bundle(n, path):
+    with open(path, "w") as f:
+        f.write("!function(m){m.forEach(function(f){f()})}([")
+        for k in range(n):
+            f.write("%sfunction(e,t,n){function r(e){return dr.createSource(e)}"
+                    "var o=e+%d;r(%s)}" % ("," if k else "", k,
+                                           (PAYLOAD % k).replace(" ", "")))
+        f.write("]);\n")
+
+
+def globals_(n, path):
+    with open(path, "w") as f:
+        for k in range(n):
+            f.write("var payload%d = %s;\ndr.createSource(payload%d);\n"
+                    % (k, PAYLOAD % k, k))
+
+
+ONE_FILE = {"sites": sites, "writes": writes, "bundle": bundle,
+            "globals": globals_}
 
 
 def modules(n, dirs, out):
@@ -111,8 +138,8 @@ def monorepo(sites, filler, out):
 
 
 def main(argv):
-    if len(argv) == 4 and argv[1] in ("sites", "writes"):
-        (sites if argv[1] == "sites" else writes)(int(argv[2]), argv[3])
+    if len(argv) == 4 and argv[1] in ONE_FILE:
+        ONE_FILE[argv[1]](int(argv[2]), argv[3])
     elif len(argv) == 5 and argv[1] == "modules":
         modules(int(argv[2]), int(argv[3]), argv[4])
     elif len(argv) == 5 and argv[1] == "monorepo":

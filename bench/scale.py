@@ -131,7 +131,8 @@ def file_table(out):
     d = os.path.join(ARGS.work, "scale-files")
     os.makedirs(d, exist_ok=True)
     gen = os.path.join(HERE, "gen-scale.py")
-    for kind, n in (("sites", 8000), ("writes", 4000), ("sites", 50000)):
+    for kind, n in (("sites", 8000), ("writes", 4000), ("sites", 50000),
+                    ("bundle", 4000), ("globals", 8000)):
         f = os.path.join(d, "%s-%d.js" % (kind, n))
         if not os.path.exists(f):
             subprocess.run([sys.executable, gen, kind, str(n), f], check=True)
@@ -140,7 +141,16 @@ def file_table(out):
             ("raw parse of that file", [ARGS.raw, "-j", "1", "sites-8000.js"]),
             ("4,000 writes + 4,000 assignments, --check", [ARGS.tool, "--check", "-q", "writes-4000.js"]),
             ("50,000 sites (6.9 MB), --write", [ARGS.tool, "--write", "-q"] + big + ["w-50000.js"]),
-            ("raw parse of that file", [ARGS.raw, "-j", "1"] + big + ["sites-50000.js"])]
+            ("raw parse of that file", [ARGS.raw, "-j", "1"] + big + ["sites-50000.js"]),
+            # Quadratic until 2026-12-03 (a bundle of 4,000: 58 s; 8,000
+            # globals: 7.7 s): short names reused in every module, and many
+            # names each searched for in the whole file.
+            ("bundle of 4,000 wrapped sites on one line, --check",
+             [ARGS.tool, "--check", "-q", "--include-minified", "bundle-4000.js"]),
+            ("raw parse of that file", [ARGS.raw, "-j", "1", "bundle-4000.js"]),
+            ("8,000 top-level payload variables, --check",
+             [ARGS.tool, "--check", "-q", "globals-8000.js"]),
+            ("raw parse of that file", [ARGS.raw, "-j", "1", "globals-8000.js"])]
     if ARGS.baseline:
         cmds.append(("before: 8,000 sites, --check (main)", [ARGS.baseline, "--check", "-q", "sites-8000.js"]))
 
@@ -150,8 +160,8 @@ def file_table(out):
 
     cmds = [(("%d. " % i) + label, argv) for i, (label, argv) in enumerate(cmds)]
     res = rounds(cmds, d, ARGS.runs, prepare)
-    # Each tool row against the raw parse of the same input (rows 1 and 4).
-    raw_of = {0: 1, 3: 4}
+    # Each tool row against the raw parse of the same input (the row after).
+    raw_of = {0: 1, 3: 4, 5: 6, 7: 8}
     out.append("**One file, many sites** (-j 1 for the raw parse; median of %d):\n" % ARGS.runs)
     out.append("| case | wall s | min–max s | CPU s | peak RSS MB | ÷ raw parse: wall | CPU | peak RSS |")
     out.append("|---|---:|---:|---:|---:|---:|---:|---:|")
