@@ -1,208 +1,29 @@
 #include "find/scope.h"
 
 #include <algorithm>
-#include <cctype>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
 #include "common/byte_range.h"
 #include "common/step_counter.h"
-#include "common/strings.h"
+#include "find/scope_declarations.h"
 #include "find/scope_index.h"
 #include "syntax/node.h"
 
 namespace psm {
 namespace {
 
+using scope_detail::DeclaratorIn;
+using scope_detail::FindDeclarator;
 using scope_detail::IndexFor;
+using scope_detail::IsDeclaration;
+using scope_detail::IsNamed;
+using scope_detail::MemoKey;
+using scope_detail::PatternBinds;
+using scope_detail::Remembered;
 using scope_detail::ScopeIndex;
-
-bool IsNamed(TSNode n, std::string_view name, std::string_view source) {
-  return node::Is(n, "identifier") && node::Text(n, source) == name;
-}
-
-// True when the binding pattern `pattern` (an identifier, or an object or
-// array destructuring pattern) introduces `name`.
-bool PatternBinds(TSNode pattern, std::string_view name,
-                  std::string_view source) {
-  if (ts_node_is_null(pattern)) return false;
-  if (IsNamed(pattern, name, source)) return true;
-  bool found = false;
-  ForEachDescendant(pattern, false, [&](TSNode n) {
-    std::string_view type = node::Type(n);
-    if ((type == "identifier" ||
-         type == "shorthand_property_identifier_pattern") &&
-        node::Text(n, source) == name) {
-      // Skip default values: in `{ a = b }` only `a` is bound.
-      TSNode parent = node::Parent(n);
-      bool is_default = (node::Is(parent, "assignment_pattern") ||
-                         node::Is(parent, "object_assignment_pattern")) &&
-                        ts_node_eq(node::Field(parent, "right"), n);
-      bool is_key = node::Is(parent, "pair_pattern") &&
-                    ts_node_eq(node::Field(parent, "key"), n);
-      if (!is_default && !is_key) found = true;
-    }
-  });
-  return found;
-}
-
-// A `variable_declarator` for `name` directly inside `declaration`.
-TSNode DeclaratorIn(TSNode declaration, std::string_view name,
-                    std::string_view source) {
-  for (TSNode d : node::NamedChildren(declaration)) {
-    if (node::Is(d, "variable_declarator") &&
-        PatternBinds(node::Field(d, "name"), name, source)) {
-      return d;
-    }
-  }
-  return TSNode{};
-}
-
-bool IsDeclaration(TSNode n) {
-  return node::Is(n, "lexical_declaration") ||
-         node::Is(n, "variable_declaration");
-}
-
-// What was asked (`kind`), at which node, for which name.
-std::string MemoKey(char kind, TSNode at, std::string_view name) {
-  std::string key(1, kind);
-  key.append(reinterpret_cast<const char*>(&at.id), sizeof at.id);
-  key.append(name);
-  return key;
-}
-
-// `compute()`, or its answer remembered under `key` in `memo`.
-template <typename T, typename Compute>
-T Remembered(std::unordered_map<std::string, T>& memo, std::string key,
-             Compute compute) {
-  auto known = memo.find(key);
-  if (known != memo.end()) return known->second;
-  T answer = compute();  // may remember other answers meanwhile
-  memo.emplace(std::move(key), answer);
-  return answer;
-}
-
-// A block's statements: the index's copy, or read now into `storage`.
-const std::vector<TSNode>& StatementsOf(TSNode block,
-                                        std::vector<TSNode>& storage) {
-  if (const ScopeIndex* index = IndexFor(block)) {
-    return index->NamedChildrenOf(block);
-  }
-  storage = node::NamedChildren(block);
-  return storage;
-}
-
-bool NoFunctionBetween(TSNode inner, TSNode outer) {
-  for (TSNode p : node::Ancestors(inner)) {
-    if (ts_node_eq(p, outer)) return true;
-    if (node::IsFunction(p)) return false;
-  }
-  return false;
-}
-
-// A `var` declarator for `name` under `block`, not inside a nested function.
-TSNode HoistedVar(TSNode block, std::string_view name,
-                  std::string_view source) {
-  if (const ScopeIndex* index = IndexFor(block)) {
-    ByteRange range = node::Range(block);
-    for (TSNode d : index->Get(name).vars) {
-      if (range.Contains(node::Range(d)) && NoFunctionBetween(d, block) &&
-          PatternBinds(node::Field(d, "name"), name, source)) {
-        return d;
-      }
-    }
-    return TSNode{};
-  }
-  TSNode found{};
-  ForEachDescendant(block, false, [&](TSNode n) {
-    if (ts_node_is_null(found) && node::Is(n, "variable_declaration")) {
-      found = DeclaratorIn(n, name, source);
-    }
-  });
-  return found;
-}
-
-// The declarator of `name` that the statement `child` makes, or null.
-TSNode DeclaredBy(TSNode child, std::string_view name,
-                  std::string_view source) {
-  if (IsDeclaration(child)) {
-    TSNode d = DeclaratorIn(child, name, source);
-    if (!ts_node_is_null(d)) return d;
-  }
-  if ((node::Is(child, "function_declaration") ||
-       node::Is(child, "class_declaration")) &&
-      IsNamed(node::Field(child, "name"), name, source)) {
-    return child;
-  }
-  if (node::Is(child, "export_statement")) {
-    TSNode decl = node::Field(child, "declaration");
-    if ((node::Is(decl, "function_declaration") ||
-         node::Is(decl, "class_declaration")) &&
-        IsNamed(node::Field(decl, "name"), name, source)) {
-      return decl;
-    }
-    if (IsDeclaration(decl)) return DeclaratorIn(decl, name, source);
-  }
-  return TSNode{};
-}
-
-// The first of `statements` (in order, none inside another) in which `name`
-// stands as a word, from `words` (the name's occurrences, in order): a
-// statement where it is not written cannot declare it. Found by searching,
-// not by going through the statements: a program of thousands of them is
-// asked about every name a payload uses (issue 14).
-TSNode DeclaredByStatementWithWord(const std::vector<TSNode>& statements,
-                                   const std::vector<uint32_t>& words,
-                                   ByteRange block, std::string_view name,
-                                   std::string_view source) {
-  auto next = statements.begin();
-  for (auto w = std::lower_bound(words.begin(), words.end(), block.begin);
-       w != words.end() && *w < block.end; ++w) {
-    next = std::partition_point(next, statements.end(), [&](TSNode child) {
-      return ts_node_end_byte(child) <= *w;
-    });
-    CountSteps(1);
-    if (next == statements.end()) break;
-    if (ts_node_start_byte(*next) > *w) continue;  // between statements
-    TSNode d = DeclaredBy(*next, name, source);
-    if (!ts_node_is_null(d)) return d;
-    ++next;
-  }
-  return TSNode{};
-}
-
-// Declarations visible in `block`: its own statements (any kind), plus `var`
-// declarations nested in its sub-blocks, which are hoisted. With the
-// file's index, only the statements where `name` is written as a word are
-// read (issue 14: this scan was a quarter of finding the sites of a dense
-// tree).
-TSNode FindDeclaratorUncached(TSNode block, std::string_view name,
-                              std::string_view source) {
-  std::vector<TSNode> storage;
-  const std::vector<TSNode>& statements = StatementsOf(block, storage);
-  if (const ScopeIndex* index = IndexFor(block)) {
-    TSNode d = DeclaredByStatementWithWord(statements, index->Get(name).words,
-                                           node::Range(block), name, source);
-    if (!ts_node_is_null(d)) return d;
-  } else {
-    for (TSNode child : statements) {
-      TSNode d = DeclaredBy(child, name, source);
-      if (!ts_node_is_null(d)) return d;
-    }
-  }
-  return HoistedVar(block, name, source);
-}
-
-// A pure function of (block, name), so answered once per file and pair.
-TSNode FindDeclarator(TSNode block, std::string_view name,
-                      std::string_view source) {
-  const ScopeIndex* index = IndexFor(block);
-  if (!index) return FindDeclaratorUncached(block, name, source);
-  return Remembered(index->declarations, MemoKey('d', block, name), [&] {
-    return FindDeclaratorUncached(block, name, source);
-  });
-}
+using scope_detail::StatementsOf;
 
 // An identifier among a function's parameters (plain, defaulted, typed).
 TSNode FindParameter(TSNode function, std::string_view name,
