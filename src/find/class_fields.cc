@@ -7,6 +7,7 @@
 #include "find/object_builder.h"
 #include "find/payload_uses.h"
 #include "find/scope.h"
+#include "find/tree_memo.h"
 #include "syntax/node.h"
 
 namespace psm {
@@ -143,6 +144,25 @@ bool HasWord(std::string_view text, std::string_view word) {
   return false;
 }
 
+// The top-level statements of `n`'s file that export or assign to a global
+// property (`export ...`, `window.X = ...`), found once per file: every
+// site whose payload is a class field asks about its class.
+std::vector<TSNode> StatementsLeavingFile(TSNode n) {
+  thread_local TreeMemo<std::vector<TSNode>> memo;
+  return memo.Get(n, "", [&] {
+    std::vector<TSNode> found;
+    for (TSNode statement : node::NamedChildren(ts_tree_root_node(n.tree))) {
+      TSNode e = node::Unwrap(ts_node_named_child(statement, 0));
+      bool exported = node::Is(statement, "export_statement");
+      bool global = node::Is(statement, "expression_statement") &&
+                    node::Is(e, "assignment_expression") &&
+                    !node::Is(node::Field(e, "left"), "identifier");
+      if (exported || global) found.push_back(statement);
+    }
+    return found;
+  });
+}
+
 // Where the class whose body is `body`, or an instance of it, leaves the
 // file (`export class`, `export default new Checkout()`, `module.exports =
 // Checkout`, `window.checkout = new Checkout()`): code in other files may
@@ -154,34 +174,19 @@ TSNode ClassLeavesFile(TSNode body, std::string_view source) {
   if (node::Is(up, "export_statement")) return up;
   std::string_view name = node::Text(node::Field(klass, "name"), source);
   if (name.empty()) return TSNode{};
-  TSNode root = klass;
-  while (!ts_node_is_null(node::Parent(root))) root = node::Parent(root);
-  for (TSNode statement : node::NamedChildren(root)) {
-    TSNode e = node::Unwrap(ts_node_named_child(statement, 0));
-    bool exported = node::Is(statement, "export_statement");
-    bool global = node::Is(statement, "expression_statement") &&
-                  node::Is(e, "assignment_expression") &&
-                  !node::Is(node::Field(e, "left"), "identifier");
-    if ((exported || global) && HasWord(node::Text(statement, source), name))
-      return statement;
+  for (TSNode statement : StatementsLeavingFile(klass)) {
+    if (HasWord(node::Text(statement, source), name)) return statement;
   }
   return TSNode{};
 }
 
-}  // namespace
-
-ClassField FieldOf(TSNode use, std::string_view source) {
+// The field `name` of the class whose body is `body`, every `this.name` of
+// the class among its reads: a function of the two alone.
+ClassField FieldOfBody(TSNode body, std::string name, std::string_view source) {
   ClassField field;
-  use = node::Unwrap(use);
-  if (!node::Is(use, "member_expression") ||
-      !node::Is(node::Field(use, "object"), "this")) {
-    return field;
-  }
-  TSNode body = ThisClass(use);
-  if (ts_node_is_null(body)) return field;
   field.body = body;
-  field.name = std::string(node::Text(node::Field(use, "property"), source));
-  TSNode root = ts_tree_root_node(use.tree);
+  field.name = std::move(name);
+  TSNode root = ts_tree_root_node(body.tree);
   // What a walk of the whole file would look at below: `this` in the body
   // and nodes naming the field, found from their words (not a walk per
   // use: files of many classes were quadratic).
@@ -216,7 +221,7 @@ ClassField FieldOf(TSNode use, std::string_view source) {
       field.outside.push_back(n);
     } else if (TSNode write = WriteOf(n); !ts_node_is_null(write)) {
       field.writes.push_back(write);
-    } else if (!ts_node_eq(n, use)) {
+    } else {
       field.reads.push_back(n);
     }
   };
@@ -235,6 +240,25 @@ ClassField FieldOf(TSNode use, std::string_view source) {
   } else if (field.writes.size() == 1 && ts_node_is_null(initial)) {
     field.constructor_value = ConstructorValue(field.writes[0], source);
   }
+  return field;
+}
+
+}  // namespace
+
+ClassField FieldOf(TSNode use, std::string_view source) {
+  use = node::Unwrap(use);
+  if (!node::Is(use, "member_expression") ||
+      !node::Is(node::Field(use, "object"), "this")) {
+    return ClassField();
+  }
+  TSNode body = ThisClass(use);
+  if (ts_node_is_null(body)) return ClassField();
+  std::string name(node::Text(node::Field(use, "property"), source));
+  // Every site whose payload is the field asks: the answer is the class's.
+  thread_local TreeMemo<ClassField> memo;
+  ClassField field = memo.Get(use, NodeKey(body, name),
+                              [&] { return FieldOfBody(body, name, source); });
+  std::erase_if(field.reads, [&](TSNode n) { return ts_node_eq(n, use); });
   return field;
 }
 

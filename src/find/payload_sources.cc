@@ -4,6 +4,7 @@
 // piecewise builds — and the other callers of a builder.
 
 #include "find/payload_resolver_class.h"
+#include "find/tree_memo.h"
 
 namespace psm::payload_detail {
 
@@ -212,6 +213,28 @@ void PayloadResolver::ResolvePiecewise(const Binding& binding,
   site->payloads.back().object.declared = declared_;
 }
 
+namespace {
+
+// Every `x.method` of the file, in the order of a walk; the same for every
+// `this.method()` site of the file, so found once (from the name's
+// occurrences, not by a walk: many such sites made a file quadratic).
+std::vector<TSNode> MemberAccessesNamed(TSNode root, std::string_view method,
+                                        std::string_view source) {
+  thread_local TreeMemo<std::vector<TSNode>> memo;
+  return memo.Get(root, std::string(method), [&] {
+    std::vector<TSNode> found;
+    for (TSNode n : NodesAtWords(root, {{method, {}}}, source)) {
+      if (node::Is(n, "member_expression") &&
+          node::Text(node::Field(n, "property"), source) == method) {
+        found.push_back(n);
+      }
+    }
+    return found;
+  });
+}
+
+}  // namespace
+
 void PayloadResolver::ObserveOtherCallers(TSNode callee, CallSite* site) {
   callee = node::Unwrap(callee);
   std::vector<TSNode> references;
@@ -223,16 +246,8 @@ void PayloadResolver::ObserveOtherCallers(TSNode callee, CallSite* site) {
         references.push_back(use);
     }
   } else {  // `this.build()`: any `.build` in the file may be another call
-    std::string_view method =
-        node::Text(node::Field(callee, "property"), source_);
-    // From the method name's occurrences: a walk of the file per site made
-    // a file of many such sites quadratic.
-    for (TSNode n : NodesAtWords(root_, {{method, {}}}, source_)) {
-      if (node::Is(n, "member_expression") &&
-          node::Text(node::Field(n, "property"), source_) == method) {
-        references.push_back(n);
-      }
-    }
+    references = MemberAccessesNamed(
+        root_, node::Text(node::Field(callee, "property"), source_), source_);
   }
   for (TSNode reference : references) {
     if (ts_node_eq(reference, callee)) continue;
