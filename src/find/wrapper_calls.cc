@@ -114,11 +114,6 @@ TSNode ThenReceiver(TSNode function, int index, std::string_view source) {
   return node::Field(callee, "object");
 }
 
-// Whether `call` may call the wrapper `function`. A plain name must be
-// bound to it; a method name (`this.build(...)`, `api.build(...)`) is
-// matched by name, leaving out calls on a DigitalRiver.js object — a
-// wrapper named `createSource` is not called by the sites it wraps.
-// Calls inside the wrapper itself pass on what it was given.
 namespace {
 
 // Whether `function` is called by a name declared for it (`function f`,
@@ -141,6 +136,11 @@ TSNode WrapperCallScope(TSNode function) {
   return TSNode{};
 }
 
+// Whether `call` may call the wrapper `function`. A plain name must be
+// bound to it; a method name (`this.build(...)`, `api.build(...)`) is
+// matched by name, leaving out calls on a DigitalRiver.js object — a
+// wrapper named `createSource` is not called by the sites it wraps.
+// Calls inside the wrapper itself pass on what it was given.
 bool CallsWrapper(TSNode call, TSNode function, std::string_view source) {
   if (node::Range(function).Contains(node::Range(call))) return false;
   TSNode callee = node::Unwrap(node::Field(call, "function"));
