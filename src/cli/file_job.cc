@@ -4,7 +4,6 @@
 #include <filesystem>
 #include <system_error>
 
-#include "common/heap_tuning.h"
 #include "migrate/file_migrator.h"
 #include "report/unified_diff.h"
 
@@ -63,7 +62,6 @@ Migration MigrateFile(const RunContext& ctx, const std::string& path,
 
 ProcessedFile ProcessFile(const std::string& path, const RunContext& ctx,
                           Worker& worker, const FileLinks* links, bool final) {
-  AdviseHeapGrowth();  // the last file may have grown the heap past its pad
   ProcessedFile out;
   out.opened = path;
   FileResult& result = out.result;

@@ -203,8 +203,8 @@ int RunFiles(const RunContext& ctx, Printer& printer) {
   std::set<std::string> reported;  // absolute paths with output already
   std::vector<std::string> quiet;  // the other files, as opened
   // No more threads than files: a lone file (a bundle, a long legacy
-  // file) is then worked on the main thread, whose heap is on huge pages
-  // (common/heap_tuning.h), and no thread is started for nothing.
+  // file) is then worked on the main thread, and no thread is started for
+  // nothing.
   unsigned jobs = Jobs(ctx.options);
   if (walk_first) {
     jobs = static_cast<unsigned>(

@@ -12,8 +12,6 @@
 #include <sys/mman.h>
 #endif
 
-#include "common/heap_tuning.h"
-
 namespace psm {
 namespace {
 
@@ -64,10 +62,7 @@ void* NewHugeChunk(size_t bytes) {
 
 void* NewChunk(size_t bytes) {
 #if defined(__linux__) && defined(MADV_HUGEPAGE)
-  if (bytes == kHugeChunkBytes) {
-    AdviseHeapGrowth();  // a large file: the heap may have outgrown its pad
-    return NewHugeChunk(bytes);
-  }
+  if (bytes == kHugeChunkBytes) return NewHugeChunk(bytes);
 #endif
   return std::malloc(bytes);
 }
