@@ -1,12 +1,15 @@
 #include "cli/linked_files.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <map>
 
 #include "cli/server_answers.h"
+#include "common/strings.h"
 #include "io/file_io.h"
 #include "project/module_paths.h"
 #include "project/project_linker.h"
+#include "version.h"
 
 namespace psm {
 
@@ -273,6 +276,10 @@ void FinishLinkedFiles(const RunContext& ctx,
   LinkOptions options;
   options.display = [&](const std::string& p) {
     return DisplayPath(p, ctx.cwd);
+  };
+  options.note = [&](const std::string& note) {
+    if (!ctx.options.quiet)
+      std::fprintf(stderr, "%s: %s\n", kToolName, OneLine(note).c_str());
   };
   options.why_not_writable = [&](const std::string& p) -> std::string {
     if (ctx.why_not_linked) {

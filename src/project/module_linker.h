@@ -240,6 +240,7 @@ class Linker {
 
   // Every file under the project root, walked once.
   const std::vector<std::string>& ProjectFiles();
+  void NoteAnUnmarkedLargeProject();
 
   const ModulePaths& paths_;
   const LinkOptions& options_;

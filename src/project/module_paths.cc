@@ -117,15 +117,23 @@ const fs::path& WorkingDirectory() {
 
 std::string AbsolutePath(const std::string& path) {
   fs::path given(path);
-  std::string absolute =
-      (given.is_absolute() || WorkingDirectory().empty()
-           ? given
-           : WorkingDirectory() / given)
-          .lexically_normal()
-          .string();
+  std::string absolute = (given.is_absolute() || WorkingDirectory().empty()
+                              ? given
+                              : WorkingDirectory() / given)
+                             .lexically_normal()
+                             .string();
   if (absolute.size() > 1 && absolute.ends_with('/')) absolute.pop_back();
   return absolute;  // `.` normalises to "dir/"
 }
+
+namespace {
+
+bool HoldsProjectMarker(const fs::path& dir) {
+  std::error_code ec;
+  return fs::exists(dir / ".git", ec) || fs::exists(dir / "package.json", ec);
+}
+
+}  // namespace
 
 std::string ProjectRootOf(const std::string& path) {
   std::error_code ec;
@@ -133,15 +141,15 @@ std::string ProjectRootOf(const std::string& path) {
   if (!fs::is_directory(p, ec)) p = p.parent_path();
   fs::path start = p;
   for (;;) {
-    if (fs::exists(p / ".git", ec) || fs::exists(p / "package.json", ec))
-      return p.string();
+    if (HoldsProjectMarker(p)) return p.string();
     if (!p.has_parent_path() || p.parent_path() == p) break;
     p = p.parent_path();
   }
   return start.string();
 }
 
-ModulePaths::ModulePaths(std::string root) : root_(std::move(root)) {
+ModulePaths::ModulePaths(std::string root)
+    : root_(std::move(root)), marked_(HoldsProjectMarker(root_)) {
   ReadTsConfig(root_ + "/tsconfig.json", 0);
   ReadTsConfig(root_ + "/jsconfig.json", 0);
   ReadWorkspaces();

@@ -30,6 +30,10 @@ class ModulePaths {
                                      std::string_view specifier) const;
 
   const std::string& root() const { return root_; }
+  // Whether the root holds `.git` or `package.json`; false when no
+  // directory at or above the paths given does, and the root is only
+  // where they are (see ProjectRootOf).
+  bool marked() const { return marked_; }
 
  private:
   void ReadTsConfig(const std::string& path, int depth);
@@ -42,6 +46,7 @@ class ModulePaths {
   std::optional<std::string> FromWorkspace(std::string_view specifier) const;
 
   std::string root_;
+  bool marked_ = false;
   std::string base_url_;  // absolute; empty when tsconfig sets none
   // tsconfig `paths`: pattern (maybe with one `*`) -> targets (absolute).
   std::vector<std::pair<std::string, std::vector<std::string>>> ts_paths_;

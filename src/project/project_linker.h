@@ -23,6 +23,9 @@ struct LinkOptions {
   // outside the paths given, or the parallel run already reported it.
   std::function<std::string(const std::string&)> why_not_writable;
   std::function<std::string(const std::string&)> display;
+  // Tells the user something about the run as a whole (one line), such as
+  // a project taken without a marker that turned out large; may be empty.
+  std::function<void(const std::string&)> note;
 };
 
 // Finds, for each request, the module file, the export (through
