@@ -19,7 +19,7 @@ std::vector<uint32_t> WholeWordsOf(TSNode root, std::string_view name,
     return within.Contains({at, static_cast<uint32_t>(at + name.size())});
   };
   if (const scope_detail::ScopeIndex* index = scope_detail::IndexFor(root)) {
-    const std::vector<uint32_t>& all = index->Get(name).words;
+    const std::vector<uint32_t>& all = index->Words(name);
     auto it = std::lower_bound(all.begin(), all.end(), within.begin);
     std::vector<uint32_t> words;
     for (; it != all.end() && inside(*it); ++it) words.push_back(*it);

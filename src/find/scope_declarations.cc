@@ -94,6 +94,7 @@ TSNode HoistedVar(TSNode block, std::string_view name,
                   std::string_view source) {
   if (const ScopeIndex* index = IndexFor(block)) {
     ByteRange range = node::Range(block);
+    if (!index->HasVarKeywordIn(range)) return TSNode{};
     for (TSNode d : index->Get(name).vars) {
       if (range.Contains(node::Range(d)) && NoFunctionBetween(d, block) &&
           PatternBinds(node::Field(d, "name"), name, source)) {
@@ -188,7 +189,7 @@ TSNode FindDeclaratorUncached(TSNode block, std::string_view name,
   std::vector<TSNode> storage;
   const std::vector<TSNode>& statements = StatementsOf(block, storage);
   if (const ScopeIndex* index = IndexFor(block)) {
-    TSNode d = DeclaredByStatementWithWord(statements, index->Get(name).words,
+    TSNode d = DeclaredByStatementWithWord(statements, index->Words(name),
                                            node::Range(block), name, source);
     if (!ts_node_is_null(d)) return d;
   } else {

@@ -23,13 +23,21 @@ thread_local uint64_t g_next_index_id = 0;
 
 }  // namespace
 
-const NameEntry& ScopeIndex::Get(std::string_view name) const {
+const std::vector<uint32_t>& ScopeIndex::Words(std::string_view name) const {
   auto it = names_.find(std::string(name));
-  if (it != names_.end()) return it->second;
+  if (it != names_.end()) return it->second.words;
   NameEntry& entry = names_[std::string(name)];
-  if (name.empty()) return entry;  // a missing identifier (error recovery)
-  entry.words = WordsOf(name);
+  if (!name.empty()) entry.words = WordsOf(name);  // empty: error recovery
+  return entry.words;
+}
+
+const NameEntry& ScopeIndex::Get(std::string_view name) const {
+  Words(name);
+  NameEntry& entry = names_.find(std::string(name))->second;
+  if (entry.classified) return entry;
+  entry.classified = true;
   for (uint32_t at : entry.words) {
+    CountSteps(1);
     size_t end = at + name.size();
     // One descent gives the node and the ancestors Classify looks at.
     std::vector<TSNode> path = node::PathTo(root_, static_cast<uint32_t>(at),
@@ -41,6 +49,13 @@ const NameEntry& ScopeIndex::Get(std::string_view name) const {
     Classify(n, path, &entry);
   }
   return entry;
+}
+
+bool ScopeIndex::HasVarKeywordIn(ByteRange range) const {
+  if (!var_keywords_) var_keywords_ = WordsOf("var");
+  auto first = std::lower_bound(var_keywords_->begin(), var_keywords_->end(),
+                                range.begin);
+  return first != var_keywords_->end() && *first < range.end;
 }
 
 std::vector<uint32_t> ScopeIndex::WordsOf(std::string_view name) const {

@@ -6,11 +6,13 @@
 
 #include <tree_sitter/api.h>
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
 
+#include "common/byte_range.h"
 #include "find/scope.h"
 
 namespace psm::scope_detail {
@@ -23,6 +25,7 @@ struct NameEntry {
   std::vector<TSNode> identifiers;
   std::vector<TSNode> vars;
   std::vector<TSNode> assignments;
+  bool classified = false;  // the three lists above are filled
 };
 
 // Built lazily per name by finding the name's occurrences in the text and
@@ -34,6 +37,15 @@ class ScopeIndex {
       : tree(root.tree), root_(root), source_(source) {}
 
   const NameEntry& Get(std::string_view name) const;
+  // Where `name` stands as a whole word, in order: Get's `words` without
+  // asking the tree what stands at each (one descent per occurrence).
+  const std::vector<uint32_t>& Words(std::string_view name) const;
+
+  // Whether the keyword `var` stands as a word in `range`: a `var`
+  // declaration spells it, so where it does not, no name is declared by
+  // one, and the name's occurrences need not be looked at (a name used at
+  // thousands of sites and declared nowhere: `dr` in a generated file).
+  bool HasVarKeywordIn(ByteRange range) const;
 
   // A scope's statements, read once: FindDeclarator goes through them for
   // every name it is asked about.
@@ -60,6 +72,7 @@ class ScopeIndex {
   TSNode root_;
   std::string_view source_;
   mutable std::unordered_map<std::string, NameEntry> names_;
+  mutable std::optional<std::vector<uint32_t>> var_keywords_;
   // Every word of the text and where it stands, made once many names have
   // been looked up: a search of the whole text per name made a file of
   // many differently named payloads quadratic.

@@ -84,6 +84,12 @@ TEST(ScopeTest, TheIndexFindsWhatTheWalkFinds) {
       "function w() { payload = null; var payload; return payload; }\n"
       "var payload;\n"
       "use('notdeclared', notdeclared);\n",
+      // `var` only in a string and a comment, in a nested function, in a
+      // loop head: what the word `var` does and does not declare.
+      "use(v1, v2, v3);\n"
+      "const s = 'var v1 = 1'; // var v2\n"
+      "function inner() { var v2 = 3; use(v2); }\n"
+      "for (var v3 = 0; v3 < 1; v3++) use(v3);\n",
   };
   for (const std::string& program : programs) {
     SCOPED_TRACE(program);
@@ -102,8 +108,7 @@ TEST(ScopeTest, ADeclarationAfterItsUsesIsFound) {
   IndexedTree index(tree.Root(), source);
   size_t at = source.find("payload");
   TSNode use = ts_node_descendant_for_byte_range(
-      tree.Root(), static_cast<uint32_t>(at),
-      static_cast<uint32_t>(at + 7));
+      tree.Root(), static_cast<uint32_t>(at), static_cast<uint32_t>(at + 7));
   Binding b = ResolveName("payload", use, source);
   EXPECT_EQ(b.kind, Binding::Kind::kVariable);
   EXPECT_EQ(ts_node_start_byte(b.declarator), source.rfind("payload = {"));
