@@ -23,17 +23,18 @@ thread_local uint64_t g_next_index_id = 0;
 
 }  // namespace
 
+NameEntry& ScopeIndex::EntryOf(std::string_view name) const {
+  auto [it, made] = names_.try_emplace(std::string(name));
+  if (made && !name.empty()) it->second.words = WordsOf(name);  // "": MISSING
+  return it->second;
+}
+
 const std::vector<uint32_t>& ScopeIndex::Words(std::string_view name) const {
-  auto it = names_.find(std::string(name));
-  if (it != names_.end()) return it->second.words;
-  NameEntry& entry = names_[std::string(name)];
-  if (!name.empty()) entry.words = WordsOf(name);  // empty: error recovery
-  return entry.words;
+  return EntryOf(name).words;
 }
 
 const NameEntry& ScopeIndex::Get(std::string_view name) const {
-  Words(name);
-  NameEntry& entry = names_.find(std::string(name))->second;
+  NameEntry& entry = EntryOf(name);
   if (entry.classified) return entry;
   entry.classified = true;
   for (uint32_t at : entry.words) {

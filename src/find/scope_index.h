@@ -67,6 +67,8 @@ class ScopeIndex {
 
   // Where `name` stands as a whole word, in order.
   std::vector<uint32_t> WordsOf(std::string_view name) const;
+  // The entry of `name`, made with its words (not yet classified).
+  NameEntry& EntryOf(std::string_view name) const;
 
   mutable std::unordered_map<const void*, std::vector<TSNode>> children_;
   TSNode root_;

@@ -30,9 +30,9 @@ class ModulePaths {
                                      std::string_view specifier) const;
 
   const std::string& root() const { return root_; }
-  // Whether the root holds `.git` or `package.json`; false when no
-  // directory at or above the paths given does, and the root is only
-  // where they are (see ProjectRootOf).
+  // Whether the root holds `.git` or `package.json`; false when none was
+  // found at or above the paths and the root is only the first path's
+  // directory (see ProjectRootOf).
   bool marked() const { return marked_; }
 
  private:
