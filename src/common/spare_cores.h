@@ -19,7 +19,8 @@ namespace psm {
 // already use every core: nothing is spare and nothing changes for them.
 class SpareCores {
  public:
-  // Cores idle while the files are worked on; 0 after the run.
+  // Cores idle while the files are worked on; 0 after the run. Leases
+  // still out count against it.
   static void Set(unsigned n);
 
   // One borrowed core, given back when the lease ends; false when none was

@@ -20,6 +20,7 @@
 #include "migrate/unparsed_calls.h"
 #include "php/php_reading.h"
 #include "syntax/embedded_script.h"
+#include "syntax/tree_release.h"
 
 namespace psm {
 namespace {
@@ -260,7 +261,7 @@ std::optional<Rejection> Verify(PlannedReading& p, std::string_view text,
   if (errors_before == 0 && reading.language != Language::kPhp &&
       (EditsKeepSyntax(p.shapes, reading.source, edits) ||
        EditsKeepSyntax(p.tree.Root(), reading.source, edits))) {
-    p.tree = Tree();  // proven without a parse; nothing reads it any more
+    ReleaseTree(std::move(p.tree));  // proven without a parse; not read again
     return std::nullopt;
   }
   std::string view = reading.source.data() == text.data()
@@ -338,8 +339,10 @@ Migration Migrate(Migration m, std::string_view text,
       m.site_edits.push_back({r.line, r.column, std::move(s.edits)});
     }
   }
-  for (PlannedReading& p : planned)
+  for (PlannedReading& p : planned) {
     MergeSites(std::move(p.extra_sites), &m.result);
+    ReleaseTree(std::move(p.tree));
+  }
   return m;
 }
 

@@ -4,6 +4,7 @@
 
 #include <atomic>
 #include <mutex>
+#include <optional>
 #include <stdexcept>
 #include <thread>
 #include <vector>
@@ -95,6 +96,26 @@ TEST_F(SpareCoresTest, AnExceptionOfEitherHalfReachesTheCaller) {
   uint64_t lent = SpareCores::Lent();
   SplitOverSpareCore(100, 10, [](size_t, size_t, bool) {});
   EXPECT_EQ(SpareCores::Lent(), lent + 1);
+}
+
+// A lease kept past the end of a run (a tree freed aside) holds a core of
+// the next run's count: it neither lends a core the run does not have nor
+// leaves one more behind when it ends.
+TEST_F(SpareCoresTest, ALeaseThatOutlivesARunCountsAgainstTheNext) {
+  SpareCores::Set(1);
+  std::optional<SpareCores::Lease> kept(SpareCores::Borrow());
+  ASSERT_TRUE(*kept);
+  SpareCores::Set(0);  // the run ends
+  SpareCores::Set(1);  // the next begins, its core still taken
+  EXPECT_FALSE(SpareCores::Borrow());
+  kept.reset();
+  EXPECT_TRUE(SpareCores::Borrow());
+  // Given back after a run without spare cores, it leaves none.
+  kept.emplace(SpareCores::Borrow());
+  ASSERT_TRUE(*kept);
+  SpareCores::Set(0);
+  kept.reset();
+  EXPECT_FALSE(SpareCores::Borrow());
 }
 
 }  // namespace
