@@ -1,6 +1,7 @@
 #include "common/text_lines.h"
 
 #include <algorithm>
+#include <cstring>
 
 #include "common/step_counter.h"
 
@@ -85,11 +86,17 @@ bool OnlyTriviaAfter(std::string_view s, uint32_t pos, uint32_t* next_line) {
 LineIndex::LineIndex(std::string_view s) : s_(s) {
   starts_.push_back(0);
   uint32_t longest = 0;
-  for (size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '\n') {
-      longest = std::max(longest, static_cast<uint32_t>(i) - starts_.back());
-      starts_.push_back(static_cast<uint32_t>(i + 1));
-    }
+  // memchr finds the next newline many bytes at a time (built for every
+  // file read: a byte loop was ~1% of a dense tree's run).
+  const char* begin = s.data();
+  const char* end = begin + s.size();
+  for (const char* at = begin;
+       at < end && (at = static_cast<const char*>(
+                        std::memchr(at, '\n', static_cast<size_t>(end - at))));
+       ++at) {
+    auto i = static_cast<uint32_t>(at - begin);
+    longest = std::max(longest, i - starts_.back());
+    starts_.push_back(i + 1);
   }
   uint32_t size = static_cast<uint32_t>(s.size());
   longest = std::max(longest, size - starts_.back());
