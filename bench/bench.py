@@ -253,7 +253,7 @@ def main():
     ap.add_argument("--ast-grep", required=True)
     ap.add_argument("--jscodeshift", required=True)
     ap.add_argument("--transform", required=True)
-    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--runs", type=int, default=9)
     ap.add_argument("--precommit-runs", type=int, default=100)
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--skip-jscodeshift", action="store_true")

@@ -9,7 +9,7 @@ files not given.
 Called by bench/run.sh (or by hand, after bench/make-corpus.sh):
 
   scale.py --tool BIN --raw PSM_RAW_PARSE --rg RG --corpus DIR --work DIR
-           [--baseline OLD_BIN] [--runs 5] [--strace]
+           [--baseline OLD_BIN] [--runs 9] [--strace]
 
 Trees (cwd = the tree, path `.`, as a user runs them): sparse-git and
 modules-git (git work trees, see make-corpus.sh) and sparse (no git, the
@@ -243,7 +243,7 @@ def main():
     for a in ("--tool", "--raw", "--rg", "--corpus", "--work"):
         p.add_argument(a, required=True)
     p.add_argument("--baseline")
-    p.add_argument("--runs", type=int, default=5)
+    p.add_argument("--runs", type=int, default=9)
     p.add_argument("--jobs", type=int, default=2)
     p.add_argument("--strace", action="store_true")
     p.add_argument("--trees", default="sparse-git,modules-git,sparse")
