@@ -123,6 +123,9 @@ bool IsBlockScope(TSNode n) {
 std::vector<TSNode> IdentifierUses(std::string_view name, TSNode scope,
                                    std::string_view source) {
   std::vector<TSNode> uses;
+  // No scope: a name this file does not bind (a global, the name of a
+  // function expression seen from outside it) has no uses to list here.
+  if (ts_node_is_null(scope)) return uses;
   ByteRange range = node::Range(scope);
   if (const ScopeIndex* index = IndexFor(scope)) {
     // In source order, and no identifier holds another: those inside the

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -113,6 +114,27 @@ TEST(ScopeTest, ADeclarationAfterItsUsesIsFound) {
   EXPECT_EQ(b.kind, Binding::Kind::kVariable);
   EXPECT_EQ(ts_node_start_byte(b.declarator), source.rfind("payload = {"));
   EXPECT_TRUE(b.is_const);
+}
+
+// The name of a function expression is bound inside it only: seen from
+// its own name node it is not found, and has no uses to list (this
+// crashed on `module.exports = function build(cart) {...}`).
+TEST(ScopeTest, AFunctionExpressionsNameHasNoUsesOutsideIt) {
+  std::string source =
+      "module.exports = function build(cart) { return { amount: 1 }; };\n";
+  Parser parser;
+  Tree tree = parser.Parse(Language::kJavaScript, source);
+  for (bool indexed : {false, true}) {
+    std::optional<IndexedTree> index;
+    if (indexed) index.emplace(tree.Root(), source);
+    size_t at = source.find("build");
+    TSNode name = ts_node_descendant_for_byte_range(
+        tree.Root(), static_cast<uint32_t>(at), static_cast<uint32_t>(at + 5));
+    Binding b = ResolveName("build", name, source);
+    EXPECT_EQ(b.kind, Binding::Kind::kNotFound);
+    EXPECT_TRUE(UsesOf(b, "build", source).empty());
+    EXPECT_TRUE(IdentifierUses("build", TSNode{}, source).empty());
+  }
 }
 
 }  // namespace
