@@ -110,18 +110,37 @@ RequireConfig ReadRequireConfig(const std::string& path) {
   Tree tree = parser.Parse(Language::kJavaScript, text);
   if (!tree.ok()) return config;
   std::string dir = fs::path(path).parent_path().string();
+  // The pairs of `object` whose values are strings, keys unquoted.
+  auto string_pairs =
+      [&](TSNode object,
+          const std::function<void(std::string, std::string, TSNode)>& visit) {
+        for (TSNode p : node::NamedChildren(object)) {
+          if (!node::Is(p, "pair")) continue;
+          std::string from, to;
+          TSNode key = node::Field(p, "key");
+          if (!node::StringLiteralValue(key, text, &from))
+            from = std::string(node::Text(key, text));
+          TSNode value = node::Unwrap(node::Field(p, "value"));
+          node::StringLiteralValue(value, text, &to);
+          visit(from, to, value);
+        }
+      };
   ObjectPairs(tree.Root(), text, "map", [&](std::string scope, TSNode value) {
-    if (scope != "*" || !node::Is(value, "object")) return;
-    for (TSNode p : node::NamedChildren(value)) {
-      if (!node::Is(p, "pair")) continue;
-      std::string from, to;
-      TSNode key = node::Field(p, "key");
-      if (!node::StringLiteralValue(key, text, &from))
-        from = std::string(node::Text(key, text));
-      if (node::StringLiteralValue(node::Field(p, "value"), text, &to))
-        config.map.emplace_back(from, to);
-    }
+    if (!node::Is(value, "object")) return;
+    string_pairs(value, [&](std::string from, std::string to, TSNode) {
+      if (to.empty()) return;
+      if (scope == "*") config.map.emplace_back(from, to);
+      config.any_map.emplace_back(from, to);
+    });
   });
+  ObjectPairs(
+      tree.Root(), text, "mixins", [&](std::string target, TSNode value) {
+        if (!node::Is(value, "object")) return;
+        string_pairs(value, [&](std::string mixin, std::string, TSNode v) {
+          if (node::Text(v, text) != "false")
+            config.mixins.emplace_back(target, mixin);
+        });
+      });
   ObjectPairs(tree.Root(), text, "paths", [&](std::string id, TSNode value) {
     std::string target;
     if (!node::StringLiteralValue(value, text, &target)) return;

@@ -21,6 +21,11 @@ ProjectConfigFiles ScanProjectConfigFiles(const std::string& root);
 struct RequireConfig {
   std::vector<std::pair<std::string, std::string>> map;    // map['*']
   std::vector<std::pair<std::string, std::string>> paths;  // id prefix -> id
+  // `map` entries of every scope (`'*'` and `'Vendor_Module/js/x'`): an
+  // alias a module of that scope may import instead.
+  std::vector<std::pair<std::string, std::string>> any_map;
+  // `config.mixins`: target id -> mixin id (a mixin wraps its target).
+  std::vector<std::pair<std::string, std::string>> mixins;
 };
 
 // Reads `var config = { map: {'*': {...}}, paths: {...} }` (parsed as

@@ -15,6 +15,7 @@
 
 #include "common/byte_range.h"
 #include "find/module_request.h"
+#include "project/builder_reach.h"
 #include "project/module_exports.h"
 #include "project/module_paths.h"
 #include "project/project_linker.h"
@@ -133,6 +134,15 @@ class Linker {
                                        const std::string& name,
                                        const std::set<std::string>& known);
 
+  // The other files of the project (not `known`) that import a module of
+  // `reach` and may get at the builder without naming it: under an alias
+  // of a re-export, as its module's default export, through the module
+  // object as a whole; and the RequireJS mixins that wrap the module.
+  // Each as "src/summary.js imports it as `makeIt`". Re-exporters found on
+  // the way join `reach`.
+  std::vector<std::string> Reachers(BuilderReach* reach,
+                                    const std::set<std::string>& known);
+
   // The calls, in other files of the project, of the function `name` this
   // file (`file`, absolute) exports: through a named, default or namespace
   // import, or require.
@@ -148,6 +158,14 @@ class Linker {
                              const ModuleRequest& request, std::string* what);
 
  private:
+  // For Reachers: what `file`'s import at the string `spec` gives it of
+  // the builder ("" when nothing), and how it uses the whole-module
+  // binding `binding`.
+  std::string ImportReach(const Module& file, TSNode spec, BuilderReach* reach,
+                          bool* re_exports);
+  static std::string WholeModuleUse(const Module& file, TSNode binding,
+                                    const BuilderReach& reach);
+
   // `member` of the class `klass` (in `found->module`), of a base class
   // in the same file, or, up its `extends` chain, of a base class imported
   // from another module: then `found` moves to that module (the

@@ -196,6 +196,8 @@ void ModulePaths::ReadRequireConfigs() const {
   for (const std::string& config : files.requirejs_configs) {
     RequireConfig read = ReadRequireConfig(config);
     for (auto& [from, to] : read.map) amd_map_.emplace(from, to);
+    for (auto& pair : read.any_map) amd_any_map_.push_back(std::move(pair));
+    for (auto& pair : read.mixins) amd_mixins_.push_back(std::move(pair));
     for (auto& [prefix, target] : read.paths) {
       amd_paths_.emplace_back(prefix, target);
     }
@@ -220,6 +222,31 @@ void ModulePaths::ReadWorkspaces() {
     if (member && member->contains("name") && (*member)["name"].is_string())
       workspaces_.emplace((*member)["name"].get<std::string>(), dir);
   }
+}
+
+// The `first` of each pair whose `second` (an id) resolves to `module`,
+// or the reverse when `by_first`.
+std::vector<std::string> ModulePaths::IdsLeadingTo(
+    const std::vector<std::pair<std::string, std::string>>& pairs,
+    const std::string& module, bool by_first) const {
+  ReadRequireConfigs();
+  std::vector<std::string> found;
+  std::string importer = root_ + "/requirejs-config.js";
+  for (const auto& [first, second] : pairs) {
+    if (Resolve(importer, by_first ? first : second) == module)
+      found.push_back(by_first ? second : first);
+  }
+  return found;
+}
+
+std::vector<std::string> ModulePaths::AliasesOf(
+    const std::string& module) const {
+  return IdsLeadingTo(amd_any_map_, module, false);
+}
+
+std::vector<std::string> ModulePaths::MixinsOf(
+    const std::string& module) const {
+  return IdsLeadingTo(amd_mixins_, module, true);
 }
 
 std::optional<std::string> ModulePaths::Resolve(

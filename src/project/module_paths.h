@@ -30,6 +30,12 @@ class ModulePaths {
                                      std::string_view specifier) const;
 
   const std::string& root() const { return root_; }
+
+  // Other specifiers that import `module` (absolute): RequireJS `map`
+  // aliases of any scope that resolve to it.
+  std::vector<std::string> AliasesOf(const std::string& module) const;
+  // The RequireJS mixins (ids) that the project's configs put on `module`.
+  std::vector<std::string> MixinsOf(const std::string& module) const;
   // Whether the root holds `.git` or `package.json`; false when none was
   // found at or above the paths and the root is only the first path's
   // directory (see ProjectRootOf).
@@ -41,6 +47,9 @@ class ModulePaths {
   // the whole root: done on the first specifier that needs them.
   void ReadRequireConfigs() const;
   void ReadWorkspaces();
+  std::vector<std::string> IdsLeadingTo(
+      const std::vector<std::pair<std::string, std::string>>& pairs,
+      const std::string& module, bool by_first) const;
   std::optional<std::string> FromAliases(std::string_view specifier) const;
   std::optional<std::string> FromMagentoId(std::string_view specifier) const;
   std::optional<std::string> FromWorkspace(std::string_view specifier) const;
@@ -54,6 +63,8 @@ class ModulePaths {
   // when it was relative to the config's base).
   mutable bool amd_read_ = false;
   mutable std::map<std::string, std::string, std::less<>> amd_map_;
+  mutable std::vector<std::pair<std::string, std::string>> amd_any_map_;
+  mutable std::vector<std::pair<std::string, std::string>> amd_mixins_;
   mutable std::vector<std::pair<std::string, std::string>> amd_paths_;
   // Magento module name (`Vendor_Module`) -> its directory.
   mutable std::map<std::string, std::string, std::less<>> magento_modules_;

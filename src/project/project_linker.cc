@@ -204,6 +204,7 @@ class ProjectLinker {
       b.returns = request.access != ModuleRequest::Access::kValue;
       std::string name = BuilderName(found.builder, request, module.text);
       ObserveOtherNamers(found, name, &b);
+      ObserveReachers(found, request, name, &b);
       links_[module.path].builders.push_back(std::move(b));
       FollowSuper(found, it->second);
     }
@@ -246,6 +247,33 @@ class ProjectLinker {
     }
   }
 
+  // Other importers of the builder's module (or of a module re-exporting
+  // it) that get at it without spelling its name (see Linker::Reachers).
+  void ObserveReachers(const Found& found, const ModuleRequest& request,
+                       const std::string& name, BuilderRequest* b) {
+    BuilderReach reach;
+    reach.modules = found.passed_through;
+    reach.modules.insert(AbsolutePath(found.module->path));
+    reach.names = {name};
+    // Without a member the export taken is the builder itself (under the
+    // name its importer asked for); with one it is what holds it.
+    if (request.member.empty() && request.ref.exported != "*" &&
+        request.ref.exported != "default")
+      reach.names.insert(request.ref.exported);
+    reach.whole = request.member.empty() && (request.ref.exported == "*" ||
+                                             request.ref.exported == "default");
+    std::set<std::string> known = caller_paths_;
+    for (const std::string& f : user_files_) known.insert(f);
+    for (const std::string& reacher : linker_.Reachers(&reach, known)) {
+      std::string what =
+          name == "*" || name == "default" ? "The export" : Quote(name);
+      b->observers.push_back({"", what + " of " +
+                                      options_.display(found.module->path) +
+                                      " is also reached: " + reacher +
+                                      ", which may use the payload"});
+    }
+  }
+
   // `super.build()` in the new builder at `index`: its base's method
   // becomes a builder whose users decide what goes from its object.
   void FollowSuper(const Found& sub, size_t index) {
@@ -284,8 +312,7 @@ class ProjectLinker {
     DropKnownNamers(&BaseOf(sub_b));
     // A subclass that sets no type sends the base's: its own object is
     // planned with that method, and sessionId goes into the base's.
-    std::string klass_at =
-        At(module, node::Parent(node::Parent(sub.builder)));
+    std::string klass_at = At(module, node::Parent(node::Parent(sub.builder)));
     for (const PayloadUser& u : BaseOf(sub_b).users) {
       if (u.where == klass_at && !u.sets_type && !u.method.empty())
         sub_b.inherited_type = u.method;
@@ -297,9 +324,11 @@ class ProjectLinker {
   void DropKnownNamers(BuilderRequest* b) const {
     std::erase_if(b->observers, [&](const PayloadObserver& o) {
       for (const std::string& f : user_files_) {
-        if (o.path.empty() &&
-            o.what.find(" is also named in " + options_.display(f) + ",") !=
-                std::string::npos)
+        std::string shown = options_.display(f);
+        if (o.path.empty() && (o.what.find(" is also named in " + shown +
+                                           ",") != std::string::npos ||
+                               o.what.find(" is also reached: " + shown +
+                                           " ") != std::string::npos))
           return true;
       }
       return false;
