@@ -9,8 +9,14 @@
 namespace psm {
 namespace {
 
-constexpr std::array<std::string_view, 8> kContainers = {
-    ".html", ".htm", ".vue", ".php", ".phtml", ".ejs", ".erb", ".svelte"};
+// Pages and the server-side templates that render them (Twig, Razor, JSP,
+// Handlebars, Mustache, Nunjucks, Liquid, Smarty, ASP.NET, Groovy and
+// FreeMarker pages as well): their inline scripts share the page's globals.
+constexpr std::array<std::string_view, 21> kContainers = {
+    ".html",       ".htm",      ".vue",  ".php",    ".phtml", ".ejs",
+    ".erb",        ".svelte",   ".twig", ".cshtml", ".jsp",   ".hbs",
+    ".handlebars", ".mustache", ".njk",  ".liquid", ".tpl",   ".aspx",
+    ".gsp",        ".ftl",      ".ascx"};
 
 // Script types that hold JavaScript; anything else (templates, JSON) is not.
 // Consent managers (Cookiebot, OneTrust, Klaro) mark the scripts they run

@@ -33,6 +33,12 @@ void WriteProject(const ScratchDir& dir) {
             "<p>drPayload is explained in the docs</p>\n"
             "<button onclick=\"pay(drPayload)\">Pay</button>\n");
   dir.Write("pages/about.html", "<p>see drPayload</p>\n");
+  // A server-side template renders the page's scripts too.
+  dir.Write(
+      "templates/checkout.html.twig",
+      "{% block javascripts %}\n<script src=\"/js/checkout.js\"></script>\n"
+      "<script>show(drPayload.amount + ' {{ currency }}');</script>\n"
+      "{% endblock %}\n");
   dir.Write("js/banner.js",
             "// window.drPayload in a comment\n"
             "if (window.drPayload) show(window['drPayload'].currency);\n");
@@ -48,9 +54,9 @@ LinkOptions Options(const std::string& root) {
   return options;
 }
 
-const std::vector<std::string> kReaders = {"js/banner.js:2", "js/module.mjs:2",
-                                           "js/summary.js:2", "js/tab.js:1",
-                                           "pages/cart.html:2"};
+const std::vector<std::string> kReaders = {
+    "js/banner.js:2", "js/module.mjs:2",   "js/summary.js:2",
+    "js/tab.js:1",    "pages/cart.html:2", "templates/checkout.html.twig:3"};
 
 std::vector<std::string> Sorted(std::vector<std::string> v) {
   std::sort(v.begin(), v.end());
