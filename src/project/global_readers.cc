@@ -15,6 +15,7 @@
 #include "common/report_marker.h"
 #include "common/strings.h"
 #include "find/scope.h"
+#include "find/script_kind.h"
 #include "find/unnamed_reach.h"
 #include "io/file_io.h"
 #include "php/php_flow.h"
@@ -43,6 +44,19 @@ std::vector<size_t> WordsAt(std::string_view text, std::string_view name) {
   return found;
 }
 
+// Whether `b`, a binding of `module`, declares the page's global itself
+// without giving it a value of its own: `declare var name` in TypeScript,
+// or a top-level `var name;` of a classic script (the same global, again).
+bool NamesTheGlobal(const Binding& b, const Module& module) {
+  if (b.kind != Binding::Kind::kVariable) return false;
+  TSNode declaration = node::Parent(b.declarator);
+  if (node::Is(node::Parent(declaration), "ambient_declaration")) return true;
+  return node::Is(b.scope, "program") &&
+         node::Is(declaration, "variable_declaration") &&
+         ts_node_is_null(node::Field(b.declarator, "value")) &&
+         IsClassicScript(module.tree.Root(), module.text);
+}
+
 // The first place where the JavaScript or TypeScript `module` refers to
 // the page's global `name`: an identifier that no declaration of the
 // module binds, or a property of the global object (`window.name`).
@@ -60,7 +74,8 @@ size_t FirstGlobalUse(const Module& module, std::string_view name) {
     std::string_view type = node::Type(n);
     if (type != "identifier" && type != "shorthand_property_identifier")
       continue;
-    if (ResolveName(name, n, module.text).kind == Binding::Kind::kNotFound)
+    Binding b = ResolveName(name, n, module.text);
+    if (b.kind == Binding::Kind::kNotFound || NamesTheGlobal(b, module))
       return at;
   }
   return std::string_view::npos;
@@ -75,11 +90,13 @@ bool DeclaredAt(std::string_view text, size_t at) {
   size_t newline = at == 0 ? std::string_view::npos : text.rfind('\n', at - 1);
   size_t line = newline == std::string_view::npos ? 0 : newline + 1;
   std::string_view before = text.substr(line, at - line);
-  for (std::string_view keyword :
-       {"var ", "let ", "const ", "function ", "class "}) {
-    if (before == keyword) return true;
-  }
-  return false;
+  if (before == "function " || before == "class ") return true;
+  if (before != "var " && before != "let " && before != "const ") return false;
+  // `var name;` gives it no value of its own: it names the same global.
+  size_t k = text.find_first_not_of(" \t", at);
+  while (k < text.size() && IsIdentifierByte(text[k])) ++k;
+  k = text.find_first_not_of(" \t", k);
+  return k < text.size() && text[k] == '=' && text.compare(k, 2, "==") != 0;
 }
 
 bool DeclaresAtLineStart(std::string_view text, std::string_view name) {
