@@ -1,6 +1,7 @@
 #include "php/php_flow.h"
 
 #include "find/object_builder.h"
+#include "find/scope.h"
 #include "php/php_syntax.h"
 #include "syntax/node.h"
 
@@ -165,12 +166,43 @@ class Follower {
               Quote(node::Text(node::Field(assignment, "left"), source_)) +
               AtLine(assignment));
     }
+    std::string variable(VariableName(target->variable, source_));
+    if (OutlivesTheCall(variable, assignment)) {
+      return Done(
+          Flow::Kind::kElsewhere, assignment,
+          "stored in " +
+              Quote(node::Text(node::Field(assignment, "left"), source_)) +
+              ", which outlives this call," + AtLine(assignment));
+    }
     Flow flow = Done(Flow::Kind::kStored, assignment, "");
-    flow.variable = std::string(VariableName(target->variable, source_));
+    flow.variable = variable;
     flow.path = target->keys;
     flow.path.insert(flow.path.end(), path_.begin(), path_.end());
     flow.what = "stored in " + Quote("$" + flow.variable) + AtLine(assignment);
     return flow;
+  }
+
+  // A superglobal (`$_SESSION`, `$GLOBALS`), or a variable the function
+  // around `at` declares `global` or `static`: later requests or calls
+  // read what is stored in it.
+  bool OutlivesTheCall(const std::string& variable, TSNode at) const {
+    if (variable == "GLOBALS" || variable.starts_with("_")) return true;
+    TSNode scope = at;
+    while (!ts_node_is_null(scope) && !IsFunction(scope))
+      scope = node::Parent(scope);
+    if (ts_node_is_null(scope)) return false;  // top-level code: no `global`
+    bool found = false;
+    ForEachDescendant(scope, false, [&](TSNode n) {
+      if (found || (!node::Is(n, "global_declaration") &&
+                    !node::Is(n, "function_static_declaration")))
+        return;
+      ForEachDescendant(n, false, [&](TSNode v) {
+        if (node::Is(v, "variable_name") &&
+            node::Text(v, source_) == "$" + variable)
+          found = true;
+      });
+    });
+    return found;
   }
 
   std::vector<std::string> path_;

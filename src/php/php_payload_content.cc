@@ -214,9 +214,12 @@ class ContentReader {
     std::string path =
         prefix.empty() ? "" : prefix.substr(0, prefix.size() - 1);
     content_.observers.push_back(
-        {path, Quote(node::Text(use.node, ctx_.source)) +
-                   " is taken by reference or rebound at line " +
-                   Line(use.node)});
+        {path,
+         Quote(node::Text(use.node, ctx_.source)) +
+             (use.in_closure ? " is used whole in a closure (which may run "
+                               "anywhere) at line "
+                             : " is taken by reference or rebound at line ") +
+             Line(use.node)});
   }
 
   // The named function or method whose `return` `flow` stops at.

@@ -105,6 +105,9 @@ class UseCollector {
     }
     if (in_closure && (use.kind == Kind::kWrite || use.kind == Kind::kAssign))
       return;  // a copy's write changes nothing here
+    // The whole array in a closure goes wherever the closure is called
+    // from (`return $payload;` in it returns to that caller, not ours).
+    if (in_closure && use.kind == Kind::kValue) use.kind = Kind::kOpaque;
     use.inside =
         container && !path->dynamic ? inside : std::vector<std::string>();
     use.in_closure = in_closure;

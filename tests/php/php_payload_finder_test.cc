@@ -222,6 +222,30 @@ TEST(PhpPayloadTest, AnArrayPassedElsewhereIsNotEdited) {
   EXPECT_FALSE(m.result.changed);
 }
 
+// Stored where a later request or call reads it (the session, a global,
+// a static), or captured whole by a closure that may run anywhere: the
+// fields stay.
+TEST(PhpPayloadTest, AnArrayThatOutlivesTheCallIsNotEdited) {
+  const std::string array =
+      "  $p = ['type' => 'konbini', 'amount' => 1, 'currency' => 'JPY'];\n";
+  for (const std::string& keep :
+       {std::string("  $_SESSION['dr'] = $p;\n"),
+        std::string("  $GLOBALS['dr'] = $p;\n"),
+        std::string("  global $last;\n  $last = $p;\n"),
+        std::string("  static $last;\n  $last = $p;\n"),
+        std::string("  $log = function () use ($p) { return $p; };\n"
+                    "  $this->logger->info(print_r($log(), true));\n")}) {
+    Migration m = Migrate("a.php", Php("function f() {\n" + array + keep +
+                                       "  echo json_encode($p);\n}"));
+    EXPECT_EQ(OnlyStatus(m), SiteStatus::kNeedsReview) << keep;
+    EXPECT_FALSE(m.result.changed) << keep;
+  }
+  // A plain local copy is followed as before.
+  Migration m = Migrate("a.php", Php("function f() {\n" + array +
+                                     "  $q = $p;\n  echo json_encode($q);\n}"));
+  EXPECT_EQ(OnlyStatus(m), SiteStatus::kMigrated);
+}
+
 TEST(PhpPayloadTest, ATypeSetConditionallyLeavesTheMethodOpen) {
   Migration m =
       Migrate("a.php", Php("function f($x) {\n"
