@@ -27,9 +27,13 @@ constexpr std::string_view kResponseCalls[] = {"setData",
                                                "sendResponse",
                                                "jsonResponse",
                                                "wp_localize_script",
-                                               "wp_add_inline_script",
-                                               "render",
-                                               "view"};
+                                               "wp_add_inline_script"};
+
+// Calls that hand their arguments to a template (Symfony's `render()`,
+// Laravel's `view()`): the template may print any field of the array, not
+// only pass it to the browser's createSource.
+constexpr std::string_view kTemplateCalls[] = {
+    "render", "view", "renderView", "make", "fetch", "display", "assign"};
 
 // Calls whose result carries the whole argument on: encoders and merges.
 constexpr std::string_view kCarryingCalls[] = {
@@ -135,6 +139,11 @@ class Follower {
   std::optional<Flow> Argument(TSNode call) {
     std::string_view name = CalledName(call, source_);
     if (OneOf(name, kCarryingCalls)) return Continue(call);
+    if (OneOf(name, kTemplateCalls)) {
+      return Done(Flow::Kind::kElsewhere, call,
+                  "handed to a template by " + Quote(std::string(name) + "()") +
+                      ", which may print its fields," + AtLine(call));
+    }
     if (OneOf(name, kResponseCalls)) {
       return Done(Flow::Kind::kResponse, call,
                   "sent by " + Quote(std::string(name) + "()") + AtLine(call));

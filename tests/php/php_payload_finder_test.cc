@@ -246,6 +246,21 @@ TEST(PhpPayloadTest, AnArrayThatOutlivesTheCallIsNotEdited) {
   EXPECT_EQ(OnlyStatus(m), SiteStatus::kMigrated);
 }
 
+// A template the array is handed to may print any of its fields.
+TEST(PhpPayloadTest, AnArrayHandedToATemplateIsNotEdited) {
+  for (const std::string& call :
+       {std::string("return $this->render('pay.html.twig', ['payload' => "
+                    "$p]);"),
+        std::string("return view('checkout', ['payload' => $p]);")}) {
+    Migration m =
+        Migrate("a.php", Php("function f() {\n  $p = ['type' => 'konbini', "
+                             "'amount' => 1, 'currency' => 'JPY'];\n  " +
+                             call + "\n}"));
+    EXPECT_EQ(OnlyStatus(m), SiteStatus::kNeedsReview) << call;
+    EXPECT_FALSE(m.result.changed) << call;
+  }
+}
+
 TEST(PhpPayloadTest, ATypeSetConditionallyLeavesTheMethodOpen) {
   Migration m =
       Migrate("a.php", Php("function f($x) {\n"
