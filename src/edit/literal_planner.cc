@@ -228,6 +228,11 @@ void LiteralPlanner::CollectIn(const ObjectLiteral& object,
         Keep(path, seen->second);
         continue;
       }
+      if (!object.this_reader.empty()) {
+        Keep(path, "the method " + Ticked(object.this_reader) +
+                       " of the same object reads its fields through `this`");
+        continue;
+      }
       if (!m.value_effect().empty()) {
         Keep(path, "the value of " + Ticked(m.key) + " has an effect (" +
                        m.value_effect() + ")");

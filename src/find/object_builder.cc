@@ -1,6 +1,7 @@
 #include "find/object_builder.h"
 
 #include "common/js_string.h"
+#include "common/strings.h"
 #include "find/class_fields.h"
 #include "find/declared_type.h"
 #include "find/effects.h"
@@ -148,6 +149,26 @@ Member BuildMember(TSNode n, std::string_view source, int depth) {
   return member;
 }
 
+// A method, getter or `function` value of an object literal whose code
+// uses `this` (an arrow function's `this` is not the object's).
+bool ReadsThis(TSNode member, std::string_view source) {
+  TSNode code = member;
+  if (node::Is(member, "pair")) {
+    code = node::Unwrap(node::Field(member, "value"));
+    if (!node::Is(code, "function_expression") && !node::Is(code, "function") &&
+        !node::Is(code, "generator_function"))
+      return false;
+  } else if (!node::Is(member, "method_definition")) {
+    return false;
+  }
+  std::string_view text = node::Text(code, source);
+  for (size_t at = text.find("this"); at != std::string_view::npos;
+       at = text.find("this", at + 4)) {
+    if (IsWholeIdentifierAt(text, at, 4)) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 Member BuildAssignedMember(TSNode statement, TSNode assignment,
@@ -196,6 +217,8 @@ ObjectLiteral BuildObjectLiteral(TSNode object, std::string_view source,
     if (type == "comment") continue;
     literal.plain = literal.plain && IsMemberKind(type);
     literal.members.push_back(BuildMember(child, source, depth));
+    if (literal.this_reader.empty() && ReadsThis(child, source))
+      literal.this_reader = literal.members.back().key;
   }
   return literal;
 }

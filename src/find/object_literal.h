@@ -112,6 +112,10 @@ struct ObjectLiteral {
   // then its syntax, what the proof of edit/object_shape.h reads instead of
   // the tree. False for PHP arrays and statements.
   bool plain = false;
+  // The key of a method or getter of the object that uses `this` (`get
+  // label() { return this.currency; }`): called on the object, it reads
+  // the object's fields. Empty when none does.
+  std::string this_reader;
   // The type given to the object nearest to it (see DeclaredType); none in
   // JavaScript, PHP, or when TypeScript infers it.
   BoxedOptional<DeclaredType> declared;

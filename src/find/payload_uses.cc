@@ -229,6 +229,11 @@ class UseSorter {
       SortMethodCall(chain, parent);
       return;
     }
+    if (type == "for_in_statement" &&
+        ts_node_eq(node::Field(parent, "right"), chain.top)) {
+      Observe(path, chain.top, "is iterated");  // sees every key it has
+      return;
+    }
     if (IsPatternPart(parent) || type == "for_in_statement") {
       Write(parent, exact ? path : std::string(), false);
       return;
