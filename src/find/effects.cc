@@ -12,6 +12,83 @@
 namespace psm {
 namespace {
 
+// The first string literal at or after `from` in `source` (its text between
+// the quotes), or "" when another token comes first.
+std::string_view StringAfter(std::string_view source, size_t from) {
+  size_t k = source.find_first_not_of(" \t\r\n", from);
+  if (k == std::string_view::npos) return {};
+  char quote = source[k];
+  if (quote != '\'' && quote != '"' && quote != '`') return {};
+  size_t end = source.find(quote, k + 1);
+  return end == std::string_view::npos ? std::string_view()
+                                       : source.substr(k + 1, end - k - 1);
+}
+
+// Accessors defined by call: `Object.defineProperty(o, 'total', {get ...})`,
+// `o.__defineGetter__('total', ...)`, and the keys of
+// `Object.defineProperties(o, {total: {get ...}})` (every word followed by
+// `:` in the call's text: it can only err towards "may be a getter").
+void AddDefinedAccessors(std::string_view source,
+                         std::unordered_set<std::string>* names) {
+  for (std::string_view call : {"defineProperty(", "__defineGetter__("}) {
+    for (size_t at = source.find(call); at != std::string_view::npos;
+         at = source.find(call, at + 1)) {
+      size_t from = at + call.size();
+      if (call == "defineProperty(") {
+        from = source.find(',', from);
+        if (from == std::string_view::npos) continue;
+        ++from;
+      }
+      std::string_view name = StringAfter(source, from);
+      if (!name.empty()) names->emplace(name);
+    }
+  }
+  for (size_t at = source.find("defineProperties(");
+       at != std::string_view::npos;
+       at = source.find("defineProperties(", at + 1)) {
+    size_t end = std::min(source.size(), at + 4096);
+    ForEachWord(source.substr(at, end - at), [&](std::string_view word) {
+      size_t after =
+          static_cast<size_t>(word.data() - source.data()) + word.size();
+      size_t k = source.find_first_not_of(" \t\r\n", after);
+      if (k != std::string_view::npos && source[k] == ':') names->emplace(word);
+    });
+  }
+}
+
+// Whether the file defines `valueOf`, `toString` or `Symbol.toPrimitive`
+// for its objects: arithmetic, concatenation and template literals on them
+// then run that code. Methods (`valueOf() {`), properties and assignments
+// (`valueOf: function`, `.toString = () =>`) count; calls do not.
+bool DefinesConversions(TSNode at, std::string_view source) {
+  thread_local uint64_t cached_for = 0;
+  thread_local bool defines = false;
+  uint64_t id = IndexedTreeId(at);
+  if (id != 0 && id == cached_for) return defines;
+  cached_for = id;
+  defines = source.find("toPrimitive") != std::string_view::npos;
+  for (std::string_view name : {"valueOf", "toString"}) {
+    for (size_t k = source.find(name); !defines && k != std::string_view::npos;
+         k = source.find(name, k + 1)) {
+      if (!IsWholeIdentifierAt(source, k, name.size())) continue;
+      size_t next = source.find_first_not_of(" \t", k + name.size());
+      if (next == std::string_view::npos) break;
+      char c = source[next];
+      if (c == ':' || (c == '=' && source.compare(next, 2, "==") != 0)) {
+        defines = true;
+      } else if (c == '(') {
+        size_t close = source.find_first_not_of(" \t", next + 1);
+        size_t open = close == std::string_view::npos
+                          ? close
+                          : source.find_first_not_of(" \t\r\n", close + 1);
+        defines = close != std::string_view::npos && source[close] == ')' &&
+                  open != std::string_view::npos && source[open] == '{';
+      }
+    }
+  }
+  return defines;
+}
+
 // The names the file defines accessors for (`get total() {...}` in a class
 // or an object literal): reading `x.total` then runs code. Found by one
 // pass over the text per file and thread; it can only err towards "may
@@ -39,6 +116,7 @@ const std::unordered_set<std::string>& GetterNames(TSNode at,
       names.emplace(source.substr(begin, end - begin));
     }
   }
+  AddDefinedAccessors(source, &names);
   return names;
 }
 
@@ -157,15 +235,52 @@ class EffectFinder {
         node::Text(ts_node_child(d, 0), source_) == "delete") {
       return Found(d, "a `delete`");
     }
-    if (t == "member_expression") {
-      std::string_view property =
-          node::Text(node::Field(d, "property"), source_);
-      if (!property.empty() &&
-          GetterNames(d, source_).contains(std::string(property))) {
+    if (t == "member_expression" || t == "subscript_expression") {
+      std::string property;
+      if (t == "member_expression") {
+        property = node::Text(node::Field(d, "property"), source_);
+      } else {
+        node::StringLiteralValue(node::Field(d, "index"), source_, &property);
+      }
+      if (!property.empty() && GetterNames(d, source_).contains(property)) {
         return Found(d, "a getter");
       }
     }
+    if (Converts(d, t) && !Literal(d) && DefinesConversions(d, source_)) {
+      return Found(d,
+                   "a conversion that may run the `valueOf` or "
+                   "`toString` this file defines");
+    }
     return "";
+  }
+
+  // An operation that turns an object into a primitive (`price * 1`,
+  // `-price`, `${price}`, `price + ''`), calling its `valueOf` or
+  // `toString`; `&&`, `===`, `typeof`, `!` do not.
+  bool Converts(TSNode d, std::string_view type) const {
+    if (type == "template_substitution") return true;
+    if (type != "binary_expression" && type != "unary_expression") return false;
+    std::string_view op = node::Text(node::Field(d, "operator"), source_);
+    static constexpr std::array<std::string_view, 20> kConverting = {
+        "+",  "-",   "*", "/", "%",  "**", "&",  "|",  "^", "<<",
+        ">>", ">>>", "<", ">", "<=", ">=", "==", "!=", "~", "+="};
+    return std::find(kConverting.begin(), kConverting.end(), op) !=
+           kConverting.end();
+  }
+
+  // A unary or binary expression of literals only (`-1`, `2 * 100`): no
+  // object of the file takes part in it.
+  static bool Literal(TSNode d) {
+    bool only_literals = true;
+    ForEachDescendant(d, false, [&](TSNode n) {
+      std::string_view type = node::Type(n);
+      if (ts_node_is_named(n) && type != "number" && type != "string" &&
+          type != "string_fragment" && type != "true" && type != "false" &&
+          type != "null" && type != "unary_expression" &&
+          type != "binary_expression" && type != "parenthesized_expression")
+        only_literals = false;
+    });
+    return only_literals;
   }
 
   std::string_view source_;
