@@ -268,6 +268,12 @@ int RunFiles(const RunContext& ctx, Printer& printer) {
   double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started)
           .count();
+  // Files the project model had to wait for come last on the terminal;
+  // reports list every file in the walk's order, whichever it was.
+  std::stable_sort(run.results.begin(), run.results.end(),
+                   [](const FileResult& a, const FileResult& b) {
+                     return a.path < b.path;
+                   });
   if (!printer.Reports(run.results, run.summary)) run.fatal = true;
   printer.Summary(run.summary, seconds);
   if (g_interrupted.load()) {

@@ -3,6 +3,7 @@
 
 #include <array>
 #include <cctype>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -66,7 +67,8 @@ namespace strings_detail {
 inline constexpr std::array<bool, 256> kIdentifierBytes = [] {
   std::array<bool, 256> table{};
   for (int byte = 0; byte < 256; ++byte) {
-    table[byte] = (byte >= '0' && byte <= '9') || (byte >= 'a' && byte <= 'z') ||
+    table[byte] = (byte >= '0' && byte <= '9') ||
+                  (byte >= 'a' && byte <= 'z') ||
                   (byte >= 'A' && byte <= 'Z') || byte == '_' || byte == '$' ||
                   byte >= 0x80;
   }
@@ -90,6 +92,19 @@ void ForEachWord(std::string_view text, F f) {
     while (i < text.size() && IsIdentifierByte(text[i])) ++i;
     if (i > start) f(text.substr(start, i - start));
   }
+}
+
+// Where `needle` next stands in `text` at or after `from` (npos when it
+// does not): glibc's memmem, which for a needle with a common first byte
+// ("toString", "defineProperty(") is faster than string_view::find's
+// memchr on that byte.
+inline size_t FindText(std::string_view text, std::string_view needle,
+                       size_t from = 0) {
+  if (from > text.size()) return std::string_view::npos;
+  const void* at = memmem(text.data() + from, text.size() - from, needle.data(),
+                          needle.size());
+  return at ? static_cast<size_t>(static_cast<const char*>(at) - text.data())
+            : std::string_view::npos;
 }
 
 // True when the `size` bytes at `at` are not part of a longer identifier.

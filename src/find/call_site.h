@@ -93,6 +93,9 @@ struct CallSite {
   // (ReceiverRequest): the project model may find it is not
   // DigitalRiver.js, and the site none.
   BoxedOptional<ModuleRequest> receiver;
+  // The receiver is neither traced here nor to another module (a
+  // parameter, an unbound name): see SiteRequest::unseen_receiver.
+  bool unseen_receiver = false;
   // Set when the payload's type comes from elsewhere (see GivenType); the
   // payload's own `type`, if any, must agree with it.
   BoxedOptional<GivenType> given_type;

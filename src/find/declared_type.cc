@@ -206,8 +206,7 @@ std::optional<DeclaredType> AssertedType(TSNode expr, std::string_view source) {
 std::optional<DeclaredType> DeclaredTypeAround(TSNode literal,
                                                std::string_view source) {
   TSNode value = literal;
-  for (TSNode up = node::Parent(value); IsWrapper(up);
-       up = node::Parent(up)) {
+  for (TSNode up = node::Parent(value); IsWrapper(up); up = node::Parent(up)) {
     if (IsAssertion(up)) {  // innermost first: the nearest wins
       if (TSNode type = AssertionType(up); !ts_node_is_null(type))
         return Declared(type, source);

@@ -31,8 +31,8 @@ std::string_view StringAfter(std::string_view source, size_t from) {
 void AddDefinedAccessors(std::string_view source,
                          std::unordered_set<std::string>* names) {
   for (std::string_view call : {"defineProperty(", "__defineGetter__("}) {
-    for (size_t at = source.find(call); at != std::string_view::npos;
-         at = source.find(call, at + 1)) {
+    for (size_t at = FindText(source, call); at != std::string_view::npos;
+         at = FindText(source, call, at + 1)) {
       size_t from = at + call.size();
       if (call == "defineProperty(") {
         from = source.find(',', from);
@@ -43,9 +43,9 @@ void AddDefinedAccessors(std::string_view source,
       if (!name.empty()) names->emplace(name);
     }
   }
-  for (size_t at = source.find("defineProperties(");
+  for (size_t at = FindText(source, "defineProperties(");
        at != std::string_view::npos;
-       at = source.find("defineProperties(", at + 1)) {
+       at = FindText(source, "defineProperties(", at + 1)) {
     size_t end = std::min(source.size(), at + 4096);
     ForEachWord(source.substr(at, end - at), [&](std::string_view word) {
       size_t after =
@@ -66,10 +66,11 @@ bool DefinesConversions(TSNode at, std::string_view source) {
   uint64_t id = IndexedTreeId(at);
   if (id != 0 && id == cached_for) return defines;
   cached_for = id;
-  defines = source.find("toPrimitive") != std::string_view::npos;
+  defines = FindText(source, "toPrimitive") != std::string_view::npos;
   for (std::string_view name : {"valueOf", "toString"}) {
-    for (size_t k = source.find(name); !defines && k != std::string_view::npos;
-         k = source.find(name, k + 1)) {
+    for (size_t k = FindText(source, name);
+         !defines && k != std::string_view::npos;
+         k = FindText(source, name, k + 1)) {
       if (!IsWholeIdentifierAt(source, k, name.size())) continue;
       size_t next = source.find_first_not_of(" \t", k + name.size());
       if (next == std::string_view::npos) break;
@@ -235,18 +236,23 @@ class EffectFinder {
         node::Text(ts_node_child(d, 0), source_) == "delete") {
       return Found(d, "a `delete`");
     }
-    if (t == "member_expression" || t == "subscript_expression") {
-      std::string property;
-      if (t == "member_expression") {
-        property = node::Text(node::Field(d, "property"), source_);
-      } else {
-        node::StringLiteralValue(node::Field(d, "index"), source_, &property);
-      }
-      if (!property.empty() && GetterNames(d, source_).contains(property)) {
+    if (t == "member_expression") {
+      std::string_view property =
+          node::Text(node::Field(d, "property"), source_);
+      if (!property.empty() &&
+          GetterNames(d, source_).contains(std::string(property))) {
         return Found(d, "a getter");
       }
     }
-    if (Converts(d, t) && !Literal(d) && DefinesConversions(d, source_)) {
+    if (t == "subscript_expression") {  // `basket['total']`
+      std::string property;
+      node::StringLiteralValue(node::Field(d, "index"), source_, &property);
+      if (!property.empty() && GetterNames(d, source_).contains(property))
+        return Found(d, "a getter");
+    }
+    if ((t == "binary_expression" || t == "unary_expression" ||
+         t == "template_substitution") &&
+        DefinesConversions(d, source_) && Converts(d, t) && !Literal(d)) {
       return Found(d,
                    "a conversion that may run the `valueOf` or "
                    "`toString` this file defines");

@@ -115,7 +115,25 @@ bool IsMemberKind(std::string_view type) {
          type == "method_definition" || type == "spread_element";
 }
 
-Member BuildMember(TSNode n, std::string_view source, int depth) {
+// Whether the code of `function` (a method, getter or `function` value of
+// an object literal) uses `this`, which is then the object; an arrow
+// function's `this` is not.
+bool UsesThis(TSNode function, std::string_view source) {
+  std::string_view type = node::Type(function);
+  if (type != "method_definition" && type != "function_expression" &&
+      type != "function" && type != "generator_function")
+    return false;
+  std::string_view text = node::Text(function, source);
+  for (size_t at = text.find("this"); at != std::string_view::npos;
+       at = text.find("this", at + 4)) {
+    if (IsWholeIdentifierAt(text, at, 4)) return true;
+  }
+  return false;
+}
+
+// `*reads_this` is set when the member is a method using `this` (UsesThis).
+Member BuildMember(TSNode n, std::string_view source, int depth,
+                   bool* reads_this) {
   Member member;
   member.range = node::Range(n);
   std::string_view type = node::Type(n);
@@ -129,6 +147,7 @@ Member BuildMember(TSNode n, std::string_view source, int depth) {
     member.value_range = node::Range(value);
     ReadValue(value, source, depth, &member);
     member.set_value_effect(EffectOfValue(value, member, source));
+    *reads_this = UsesThis(node::Unwrap(value), source);
   } else if (type == "shorthand_property_identifier") {
     member.kind = Member::Kind::kShorthand;
     member.key = std::string(node::Text(n, source));
@@ -141,32 +160,13 @@ Member BuildMember(TSNode n, std::string_view source, int depth) {
                       ? Member::Kind::kComputed
                       : Member::Kind::kMethod;
     member.set_value_effect(EffectOfGetter(n, member, source));
+    *reads_this = UsesThis(n, source);
   } else {  // spread_element and anything the grammar adds later
     member.kind = Member::Kind::kSpread;
     member.value_range = member.range;
     member.set_value_effect(SideEffectOf(n, source));
   }
   return member;
-}
-
-// A method, getter or `function` value of an object literal whose code
-// uses `this` (an arrow function's `this` is not the object's).
-bool ReadsThis(TSNode member, std::string_view source) {
-  TSNode code = member;
-  if (node::Is(member, "pair")) {
-    code = node::Unwrap(node::Field(member, "value"));
-    if (!node::Is(code, "function_expression") && !node::Is(code, "function") &&
-        !node::Is(code, "generator_function"))
-      return false;
-  } else if (!node::Is(member, "method_definition")) {
-    return false;
-  }
-  std::string_view text = node::Text(code, source);
-  for (size_t at = text.find("this"); at != std::string_view::npos;
-       at = text.find("this", at + 4)) {
-    if (IsWholeIdentifierAt(text, at, 4)) return true;
-  }
-  return false;
 }
 
 }  // namespace
@@ -216,8 +216,9 @@ ObjectLiteral BuildObjectLiteral(TSNode object, std::string_view source,
     std::string_view type = node::Type(child);
     if (type == "comment") continue;
     literal.plain = literal.plain && IsMemberKind(type);
-    literal.members.push_back(BuildMember(child, source, depth));
-    if (literal.this_reader.empty() && ReadsThis(child, source))
+    bool reads_this = false;
+    literal.members.push_back(BuildMember(child, source, depth, &reads_this));
+    if (reads_this && literal.this_reader.empty())
       literal.this_reader = literal.members.back().key;
   }
   return literal;

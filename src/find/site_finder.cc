@@ -82,12 +82,29 @@ class SiteFinder {
         }
         if (std::optional<CallSite> site = Inspect(call)) {
           // Even `useDigitalRiver()` may be a project's wrapper of it.
-          if (!ts_node_is_null(call.receiver))
+          if (!ts_node_is_null(call.receiver)) {
             site->receiver = ReceiverRequest(call.receiver, source_);
+            site->unseen_receiver = !site->receiver &&
+                                    receiver_kind_ == Receiver::kUnknown &&
+                                    IsParameterReceiver(call.receiver);
+          }
           part->sites.push_back(std::move(*site));
         }
       }
     }
+  }
+
+  // Whether the receiver is, or is a member of, a function's parameter
+  // (`service.createSource(...)`, `deps.dr.createSource(...)`): whoever
+  // calls the function decides what it is, perhaps a project service
+  // with a createSource of its own.
+  bool IsParameterReceiver(TSNode receiver) const {
+    TSNode root = node::Unwrap(receiver);
+    while (node::Is(root, "member_expression"))
+      root = node::Unwrap(node::Field(root, "object"));
+    if (!node::Is(root, "identifier")) return false;
+    return ResolveName(node::Text(root, source_), root, source_).kind ==
+           Binding::Kind::kParameter;
   }
 
   // The two parts as one pass over all names would have found them: a
@@ -246,7 +263,8 @@ class SiteFinder {
     std::string receiver = Quote(node::Text(call.receiver, source_));
     if (doubles_.Replaces(call.receiver, source_))
       return receiver + " is a test double";
-    if (ClassifyReceiver(call.receiver, source_) == Receiver::kOtherLibrary) {
+    receiver_kind_ = ClassifyReceiver(call.receiver, source_);
+    if (receiver_kind_ == Receiver::kOtherLibrary) {
       return receiver +
              " is made by another library, or is an object or class of "
              "this file with its own createSource";
@@ -259,6 +277,8 @@ class SiteFinder {
 
   std::string_view source_;
   std::vector<PassedOverCall>* passed_over_;
+  // What NotDigitalRiver found the last call's receiver to be.
+  Receiver receiver_kind_ = Receiver::kUnknown;
   TestDoubles doubles_;
   TSNode root_{};
 };

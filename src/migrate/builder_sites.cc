@@ -288,11 +288,12 @@ std::vector<SiteRequest> RequestsOf(const std::vector<CallSite>& sites,
       }
       requests.push_back(std::move(r));
     }
-    if (s.receiver) {
+    if (s.receiver || s.unseen_receiver) {
       SiteRequest r;
       r.call_begin = s.call.begin;
       r.line = lines.Line(s.call.begin);
-      r.request = *s.receiver;
+      if (s.receiver) r.request = *s.receiver;
+      r.unseen_receiver = !s.receiver && s.unseen_receiver;
       requests.push_back(std::move(r));
     }
     bool from_module = s.requests.size() == 1;

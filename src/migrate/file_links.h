@@ -32,10 +32,15 @@ struct SiteRequest {
   std::string php_function;
   std::vector<std::string> php_path;
 
+  // Or: the call's receiver is nothing the tool can trace (a parameter,
+  // say): the project model says whether the project defines a
+  // createSource of its own that uses its payload, which it may be.
+  bool unseen_receiver = false;
+
   // Asked only so that other files may add observers: the file's own
   // result stands when none do (see ProcessedFile::ready).
   bool AsksForObservers() const {
-    return !globals.empty() || !php_function.empty();
+    return !globals.empty() || !php_function.empty() || unseen_receiver;
   }
   // What the calling file does with the payload besides the call: kept
   // fields and reasons travel to the file that builds it.

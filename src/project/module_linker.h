@@ -143,6 +143,16 @@ class Linker {
   std::vector<std::string> Reachers(BuilderReach* reach,
                                     const std::set<std::string>& known);
 
+  // When the createSource receiver that `request` (made by `importer`)
+  // traces to is a project module defining a createSource of its own that
+  // does more with the payload than hand it on: where and what it does
+  // ("src/dr-service.js:3 uses the payload (...)"); "" otherwise.
+  std::string WrapperUse(const std::string& importer,
+                         const ModuleRequest& request);
+  // Every such createSource the project defines, found once per run: a
+  // receiver the tool cannot trace may be one of them.
+  const std::vector<std::string>& ProjectWrappers();
+
   // The calls, in other files of the project, of the function `name` this
   // file (`file`, absolute) exports: through a named, default or namespace
   // import, or require.
@@ -158,6 +168,11 @@ class Linker {
                              const ModuleRequest& request, std::string* what);
 
  private:
+  // For WrapperUse and ProjectWrappers (project/createsource_wrappers.cc).
+  std::vector<std::string> WrapperUses(const Module& module);
+  std::string PayloadUse(const Module& module, TSNode function, int depth);
+  TSNode FunctionNamed(const Module& module, TSNode callee);
+
   // For Reachers: what `file`'s import at the string `spec` gives it of
   // the builder ("" when nothing), and how it uses the whole-module
   // binding `binding`.
@@ -275,6 +290,8 @@ class Linker {
   std::set<std::pair<std::string, uint32_t>> files_declaring_;
   std::optional<std::vector<std::string>> project_files_;
   std::optional<TextIndex> index_;
+  std::optional<std::vector<std::string>> project_wrappers_;
+  const Module* next_module_ = nullptr;  // set by FunctionNamed
   int base_hops_ = 0;  // depth of InheritedMember across modules
 };
 

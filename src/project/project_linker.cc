@@ -123,6 +123,18 @@ class ProjectLinker {
 
   void LinkRequest(const CallerFile& caller, const SiteRequest& r) {
     if (r.server_read) return;  // on the server: see ServerPayloads
+    if (r.unseen_receiver) {
+      const std::vector<std::string>& wrappers = linker_.ProjectWrappers();
+      if (!wrappers.empty()) {
+        links_[caller.path].readers_elsewhere[r.call_begin].push_back(
+            {"", "the receiver is not traced, and the project's own "
+                 "createSource at " +
+                     wrappers.front() +
+                     ", which it may be; it can see the payload before "
+                     "DigitalRiver.js does"});
+      }
+      return;
+    }
     if (r.AsksForObservers()) {
       std::vector<PayloadObserver> seen = readers_.Of(caller.path, r);
       if (!seen.empty())
@@ -140,6 +152,11 @@ class ProjectLinker {
         links_[caller.path].not_digital_river[r.call_begin] =
             r.request.what + " is made from " + what +
             ", which does not call DigitalRiver.js";
+      } else if (std::string use = linker_.WrapperUse(caller.path, r.request);
+                 !use.empty()) {
+        links_[caller.path].readers_elsewhere[r.call_begin].push_back(
+            {"", r.request.what + " has a createSource of its own: " + use +
+                     " before DigitalRiver.js sees it"});
       }
       return;
     }
