@@ -153,6 +153,12 @@ class Linker {
   // receiver the tool cannot trace may be one of them.
   const std::vector<std::string>& ProjectWrappers();
 
+  // When `builder`, a method of a class of `module`, is used as
+  // `this.<method>` (or `this[...]`) by a base class up its `extends`
+  // chain, in this module or another: where ("`this.build` at line 2 of
+  // its base class `Base` (src/base.js:1)"); "" otherwise.
+  std::string BaseCallOf(const Module& module, TSNode builder);
+
   // The calls, in other files of the project, of the function `name` this
   // file (`file`, absolute) exports: through a named, default or namespace
   // import, or require.

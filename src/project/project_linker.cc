@@ -127,11 +127,12 @@ class ProjectLinker {
       const std::vector<std::string>& wrappers = linker_.ProjectWrappers();
       if (!wrappers.empty()) {
         links_[caller.path].readers_elsewhere[r.call_begin].push_back(
-            {"", "the receiver is not traced, and the project's own "
-                 "createSource at " +
-                     wrappers.front() +
-                     ", which it may be; it can see the payload before "
-                     "DigitalRiver.js does"});
+            {"",
+             "the receiver is not traced, and the project's own "
+             "createSource at " +
+                 wrappers.front() +
+                 ", which it may be; it can see the payload before "
+                 "DigitalRiver.js does"});
       }
       return;
     }
@@ -222,6 +223,14 @@ class ProjectLinker {
       std::string name = BuilderName(found.builder, request, module.text);
       ObserveOtherNamers(found, name, &b);
       ObserveReachers(found, request, name, &b);
+      if (node::Is(found.builder, "method_definition")) {
+        if (std::string use = linker_.BaseCallOf(module, found.builder);
+            !use.empty())
+          b.observers.push_back({"", Quote(name) + " of " +
+                                         options_.display(module.path) +
+                                         " is also reached through " + use +
+                                         ", which may use the payload"});
+      }
       links_[module.path].builders.push_back(std::move(b));
       FollowSuper(found, it->second);
     }

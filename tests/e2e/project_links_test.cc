@@ -393,8 +393,9 @@ TEST_F(SuperBuildTest, ABaseMethodUsedElsewhereInItsClassKeepsBothFiles) {
   EXPECT_EQ(dir_.Read("src/base.js"), base);
   EXPECT_EQ(dir_.Read("src/paypal.js"), paypal);
   EXPECT_NE((run.out + run.err)
-                .find("returns an object the tool left as it is: the builder "
-                      "is also used at line 6"),
+                .find("returns an object the tool left as it is: `build` of "
+                      "src/paypal.js is also reached through `this.build` at "
+                      "line 6 of its base class `Base` (src/base.js:1)"),
             std::string::npos)
       << run.out << run.err;
 }
