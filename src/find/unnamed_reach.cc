@@ -88,6 +88,25 @@ void ObserveGlobalObject(const TrackedBinding& tracked, std::string_view source,
 
 }  // namespace
 
+// Whether `this` at `n` may be the global object: at a script's top level,
+// or in a plain function that is not a class's or object literal's method
+// (called as `show()` in a sloppy script, its `this` is `window`).
+bool ThisMayBeTheGlobalObject(TSNode n) {
+  for (TSNode p = node::Parent(n); !ts_node_is_null(p); p = node::Parent(p)) {
+    std::string_view type = node::Type(p);
+    if (type == "class_body" || type == "method_definition") return false;
+    if (type == "function_declaration" || type == "function_expression" ||
+        type == "function" || type == "generator_function_declaration") {
+      TSNode holder = node::Parent(p);
+      // `{ show: function () {...} }`, `X.prototype.show = function`: a
+      // method, called on its object.
+      return !node::Is(holder, "pair") &&
+             !node::Is(holder, "assignment_expression");
+    }
+  }
+  return true;
+}
+
 bool IsGlobalObjectProperty(TSNode n, std::string_view text) {
   TSNode access = node::Parent(n);
   if (node::Is(n, "string_fragment")) {
@@ -102,6 +121,7 @@ bool IsGlobalObjectProperty(TSNode n, std::string_view text) {
     return false;
   }
   std::string_view object = node::Text(node::Field(access, "object"), text);
+  if (object == "this") return ThisMayBeTheGlobalObject(access);
   return object == "window" || object == "self" || object == "globalThis" ||
          object == "top" || object == "parent";
 }

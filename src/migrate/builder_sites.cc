@@ -47,7 +47,24 @@ void ObserveLocalUses(TSNode builder, std::string_view source, CallSite* site) {
   if (node::Is(declarator, "variable_declarator"))
     name = node::Field(declarator, "name");
   std::vector<TSNode> uses;
-  if (node::Is(builder, "method_definition") || node::Is(declarator, "pair")) {
+  // `module.exports.build = function` / `exports.build = ...`: the module
+  // may call it through those objects too.
+  bool exported_member =
+      node::Is(declarator, "assignment_expression") &&
+      node::Is(node::Field(declarator, "left"), "member_expression");
+  if (exported_member) {
+    TSNode left = node::Field(declarator, "left");
+    std::string_view member = node::Text(node::Field(left, "property"), source);
+    std::string_view holder = node::Text(node::Field(left, "object"), source);
+    ForEachDescendant(ts_tree_root_node(builder.tree), true, [&](TSNode n) {
+      if (node::Is(n, "member_expression") && !ts_node_eq(n, left) &&
+          node::Text(node::Field(n, "property"), source) == member &&
+          (node::Text(node::Field(n, "object"), source) == holder ||
+           node::Is(node::Field(n, "object"), "this")))
+        uses.push_back(n);
+    });
+  } else if (node::Is(builder, "method_definition") ||
+             node::Is(declarator, "pair")) {
     std::string_view method = node::Text(node::Is(builder, "method_definition")
                                              ? name
                                              : node::Field(declarator, "key"),
@@ -61,6 +78,14 @@ void ObserveLocalUses(TSNode builder, std::string_view source, CallSite* site) {
       bool base_call = node::Is(node::Field(n, "object"), "super") &&
                        node::Range(builder).Contains(node::Range(n));
       if (!base_call) uses.push_back(n);
+    });
+    // `this[m]()` in the builder's own class or object may call it.
+    TSNode owner = node::Parent(
+        node::Is(builder, "method_definition") ? builder : declarator);
+    ForEachDescendant(owner, true, [&](TSNode n) {
+      if (node::Is(n, "subscript_expression") &&
+          node::Is(node::Unwrap(node::Field(n, "object")), "this"))
+        uses.push_back(n);
     });
   } else if (node::Is(name, "identifier")) {
     std::string_view text = node::Text(name, source);

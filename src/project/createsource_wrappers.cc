@@ -25,11 +25,24 @@ constexpr std::string_view kName = "createSource";
 // The function a definition of `createSource` at `name` (a property
 // identifier or key) gives: `createSource(d) {...}`, `createSource:
 // function (d) {...}`, `X.prototype.createSource = (d) => ...`.
-TSNode DefinedFunction(TSNode name) {
+TSNode DefinedFunction(TSNode name, std::string_view text) {
   TSNode parent = node::Parent(name);
-  if (node::Is(parent, "method_definition")) return parent;
+  if (node::Is(parent, "method_definition") ||
+      node::Is(parent, "function_declaration"))
+    return parent;
   TSNode value{};
   if (node::Is(parent, "pair")) value = node::Field(parent, "value");
+  if (node::Is(parent, "variable_declarator") &&
+      ts_node_eq(node::Field(parent, "name"), name))
+    value = node::Field(parent, "value");
+  // `{ createSource: send }`: the function `send` names.
+  if (node::Is(node::Unwrap(value), "identifier")) {
+    TSNode id = node::Unwrap(value);
+    Binding b = ResolveName(node::Text(id, text), id, text);
+    if (b.kind == Binding::Kind::kFunction) return b.declarator;
+    if (b.kind == Binding::Kind::kVariable)
+      value = node::Field(b.declarator, "value");
+  }
   if (node::Is(parent, "member_expression")) {
     TSNode assignment = node::Parent(parent);
     if (node::Is(assignment, "assignment_expression") &&
@@ -175,13 +188,13 @@ std::vector<std::string> Linker::WrapperUses(const Module& module) {
     TSNode n = ts_node_descendant_for_byte_range(
         module.tree.Root(), static_cast<uint32_t>(at),
         static_cast<uint32_t>(at + kName.size()));
-    TSNode function = DefinedFunction(n);
+    TSNode function = DefinedFunction(n, text);
     if (ts_node_is_null(function)) continue;
     std::string use = PayloadUse(module, function, 0);
     if (use.empty()) continue;
     uses.push_back(options_.display(module.path) + ":" +
-                   std::to_string(node::Line(n)) + " uses the payload (" +
-                   use + ")");
+                   std::to_string(node::Line(n)) + " uses the payload (" + use +
+                   ")");
   }
   return uses;
 }

@@ -248,6 +248,13 @@ std::vector<std::string> Linker::GlobalReaders(const std::string& script,
           read.text.find(name) == std::string::npos) {
         continue;
       }
+      if (IsOpaqueTemplate(absolute)) {
+        std::vector<size_t> words = WordsAt(read.text, name);
+        if (!words.empty())
+          readers.push_back(options_.display(file) + ":" +
+                            std::to_string(LineOf(read.text, words[0])));
+        continue;
+      }
       ScriptView view = MaskScriptContainer(read.text);
       page.emplace();
       page->path = absolute;

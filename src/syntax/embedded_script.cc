@@ -12,11 +12,19 @@ namespace {
 // Pages and the server-side templates that render them (Twig, Razor, JSP,
 // Handlebars, Mustache, Nunjucks, Liquid, Smarty, ASP.NET, Groovy and
 // FreeMarker pages as well): their inline scripts share the page's globals.
-constexpr std::array<std::string_view, 21> kContainers = {
+constexpr std::array<std::string_view, 33> kContainers = {
     ".html",       ".htm",      ".vue",  ".php",    ".phtml", ".ejs",
     ".erb",        ".svelte",   ".twig", ".cshtml", ".jsp",   ".hbs",
     ".handlebars", ".mustache", ".njk",  ".liquid", ".tpl",   ".aspx",
-    ".gsp",        ".ftl",      ".ascx"};
+    ".gsp",        ".ftl",      ".ascx", ".xhtml",  ".j2",    ".jinja",
+    ".jinja2",     ".latte",    ".vm",   ".astro",  ".razor", ".pug",
+    ".jade",       ".haml",     ".slim"};
+
+// Templates whose scripts are not `<script>` elements (`script.` in Pug,
+// `:javascript` in Haml and Slim): the tool does not find their scripts,
+// so a name written anywhere in them counts as read (IsOpaqueTemplate).
+constexpr std::array<std::string_view, 4> kOpaqueTemplates = {".pug", ".jade",
+                                                              ".haml", ".slim"};
 
 // Script types that hold JavaScript; anything else (templates, JSON) is not.
 // Consent managers (Cookiebot, OneTrust, Klaro) mark the scripts they run
@@ -188,6 +196,13 @@ class ViewBuilder {
 
 bool IsScriptContainer(std::string_view path) {
   for (std::string_view ext : kContainers) {
+    if (path.size() > ext.size() && path.ends_with(ext)) return true;
+  }
+  return false;
+}
+
+bool IsOpaqueTemplate(std::string_view path) {
+  for (std::string_view ext : kOpaqueTemplates) {
     if (path.size() > ext.size() && path.ends_with(ext)) return true;
   }
   return false;

@@ -15,6 +15,10 @@ namespace psm {
 // templates.
 bool IsScriptContainer(std::string_view path);
 
+// A template (Pug, Haml, Slim) whose scripts the tool cannot pick out:
+// whatever it names, it may read.
+bool IsOpaqueTemplate(std::string_view path);
+
 // A view of a container file that a JavaScript parser can read: the same
 // length as the original, with every byte outside its JavaScript regions
 // blanked (line breaks kept) and every template island inside them

@@ -46,6 +46,14 @@ void WriteProject(const ScratchDir& dir) {
   // Declared again without a value of its own: the same global.
   dir.Write("js/again.js",
             "var drPayload;\nfunction total() { return drPayload.amount; }\n");
+  // `this` in a plain function of a sloppy script is the global object;
+  // in a method it is not.
+  dir.Write("js/this.js",
+            "function show() { return this.drPayload.amount; }\n"
+            "var o = { m: function () { return this.drPayload; } };\n");
+  dir.Write("js/method.js", "class A { m() { return this.drPayload; } }\n");
+  // Pug's scripts are not <script> elements: naming it is reading it.
+  dir.Write("views/page.pug", "div\nscript.\n  show(drPayload.amount)\n");
   dir.Write("ts/ambient.ts",
             "declare var drPayload: any;\n"
             "export const total = () => drPayload.amount;\n");
@@ -60,14 +68,12 @@ LinkOptions Options(const std::string& root) {
   return options;
 }
 
-const std::vector<std::string> kReaders = {"js/again.js:1",
-                                           "js/banner.js:2",
-                                           "js/module.mjs:2",
-                                           "js/summary.js:2",
-                                           "js/tab.js:1",
-                                           "pages/cart.html:2",
-                                           "templates/checkout.html.twig:3",
-                                           "ts/ambient.ts:1"};
+const std::vector<std::string> kReaders = {
+    "js/again.js:1",     "js/banner.js:2",
+    "js/module.mjs:2",   "js/summary.js:2",
+    "js/tab.js:1",       "js/this.js:1",
+    "pages/cart.html:2", "templates/checkout.html.twig:3",
+    "ts/ambient.ts:1",   "views/page.pug:3"};
 
 std::vector<std::string> Sorted(std::vector<std::string> v) {
   std::sort(v.begin(), v.end());
