@@ -12,6 +12,7 @@
 #include "common/report_marker.h"
 #include "common/strings.h"
 #include "find/object_builder.h"
+#include "find/receiver.h"
 #include "find/scope.h"
 #include "io/file_io.h"
 #include "project/module_linker.h"
@@ -131,10 +132,12 @@ std::string Linker::PayloadUse(const Module& module, TSNode function,
     if (!found.empty() || !node::Is(n, "identifier") ||
         node::Text(n, text) != name || ts_node_eq(n, first))
       return;
+    // Handed on whole: the argument of a call (the card element may come
+    // before it: `createSource(element, data)`).
     TSNode args = node::Parent(n);
     TSNode call = node::Parent(args);
     if (!node::Is(args, "arguments") || !node::Is(call, "call_expression") ||
-        ts_node_named_child_count(args) != 1) {
+        ts_node_named_child_count(args) > 2) {
       found = Where(n, function, text);
       return;
     }
@@ -221,7 +224,10 @@ const std::vector<std::string>& Linker::ProjectWrappers() {
         !MayDefineCreateSource(read.text))
       continue;
     const Module* module = cache_.Load(path);
-    if (!module) continue;
+    // A service whose createSource calls are all another library's (a
+    // Stripe service) is not what a DigitalRiver.js receiver may be.
+    if (!module || OnlyOtherCreateSources(module->tree.Root(), module->text))
+      continue;
     for (std::string& use : WrapperUses(*module))
       project_wrappers_->push_back(std::move(use));
   }
