@@ -64,6 +64,9 @@ class SiteFinder {
     std::vector<PassedOverCall> passed_over;
     std::set<std::pair<uint32_t, uint32_t>> seen;  // calls inspected
     std::optional<bool> names_library;             // see SurelyDigitalRiver
+    // What NotDigitalRiver found the last call's receiver to be (per part:
+    // the two parts of a large file run on two threads).
+    Receiver receiver_kind = Receiver::kUnknown;
   };
 
   void InspectAll(const std::vector<Occurrence>& names, size_t begin,
@@ -85,7 +88,7 @@ class SiteFinder {
           if (!ts_node_is_null(call.receiver)) {
             site->receiver = ReceiverRequest(call.receiver, source_);
             site->unseen_receiver = !site->receiver &&
-                                    receiver_kind_ == Receiver::kUnknown &&
+                                    part->receiver_kind == Receiver::kUnknown &&
                                     IsParameterReceiver(call.receiver);
           }
           part->sites.push_back(std::move(*site));
@@ -263,8 +266,8 @@ class SiteFinder {
     std::string receiver = Quote(node::Text(call.receiver, source_));
     if (doubles_.Replaces(call.receiver, source_))
       return receiver + " is a test double";
-    receiver_kind_ = ClassifyReceiver(call.receiver, source_);
-    if (receiver_kind_ == Receiver::kOtherLibrary) {
+    part->receiver_kind = ClassifyReceiver(call.receiver, source_);
+    if (part->receiver_kind == Receiver::kOtherLibrary) {
       return receiver +
              " is made by another library, or is an object or class of "
              "this file with its own createSource";
@@ -277,8 +280,6 @@ class SiteFinder {
 
   std::string_view source_;
   std::vector<PassedOverCall>* passed_over_;
-  // What NotDigitalRiver found the last call's receiver to be.
-  Receiver receiver_kind_ = Receiver::kUnknown;
   TestDoubles doubles_;
   TSNode root_{};
 };
