@@ -25,16 +25,6 @@ namespace {
 
 constexpr int kMaxReExportRounds = 4;
 
-// What a file's specifiers of a module are spelled with: its stem
-// (`payloads`), and for an index file its directory's name too.
-std::set<std::string> StemsOf(const std::string& module) {
-  fs::path p(module);
-  std::set<std::string> stems = {p.stem().string()};
-  if (p.stem() == "index") stems.insert(p.parent_path().filename().string());
-  stems.erase("");
-  return stems;
-}
-
 // The longest run of identifier bytes of `stem`: the word FilesNaming can
 // look for (`request` of `paypal-request`).
 std::string SearchWord(std::string_view stem) {
@@ -119,8 +109,12 @@ std::string Linker::ImportReach(const Module& file, TSNode spec,
         reach->names.insert(std::string(node::Text(alias, text)));
     });
     ForEachDescendant(parent, false, [&](TSNode n) {
-      if (node::Is(n, "namespace_export"))  // export * as ns from
-        reach->names.insert(std::string(node::Text(n, text)));
+      if (!node::Is(n, "namespace_export")) return;  // export * as ns from
+      TSNode name = ts_node_named_child(n, 0);
+      std::string_view spelled = node::Text(name, text);
+      if (node::Is(name, "string") && spelled.size() >= 2)
+        spelled = spelled.substr(1, spelled.size() - 2);
+      if (!spelled.empty()) reach->names.emplace(spelled);
     });
     return "";
   }
@@ -206,9 +200,9 @@ std::vector<std::string> Linker::Reachers(BuilderReach* reach,
     }
     if (fresh.empty()) break;
     for (const std::string& module : fresh) {
-      std::set<std::string> stems = StemsOf(module);
+      std::vector<std::string> stems = SpecifierStems(module);
       for (const std::string& alias : paths_.AliasesOf(module))
-        stems.insert(alias);
+        stems.push_back(alias);
       for (const std::string& mixin : paths_.MixinsOf(module)) {
         reachers.push_back(options_.display(module) +
                            " has the RequireJS mixin " + Quote(mixin) +

@@ -1,6 +1,5 @@
 #include "project/module_linker.h"
 
-#include <filesystem>
 #include <optional>
 
 #include "common/report_marker.h"
@@ -17,7 +16,6 @@
 #include "syntax/node.h"
 
 namespace psm {
-namespace fs = std::filesystem;
 namespace {
 
 constexpr int kMaxReExports = 6;
@@ -166,10 +164,7 @@ std::vector<std::string> Linker::OtherNamers(
   std::vector<std::string> namers;
   std::set<std::string> stems;
   for (const std::string& module : modules) {
-    fs::path p(module);
-    std::string stem = p.stem().string();
-    if (stem == "index") stem = p.parent_path().filename().string();
-    stems.insert(stem);
+    for (std::string& stem : SpecifierStems(module)) stems.insert(stem);
   }
   std::vector<uint32_t> candidates = FilesNaming(name);
   // With the index built, the stems narrow the files to read; without it

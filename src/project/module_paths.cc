@@ -115,6 +115,16 @@ const fs::path& WorkingDirectory() {
 
 }  // namespace
 
+std::vector<std::string> SpecifierStems(const std::string& module) {
+  fs::path path(module);
+  std::vector<std::string> stems;
+  std::string stem = path.stem().string();
+  if (!stem.empty()) stems.push_back(stem);
+  std::string directory = path.parent_path().filename().string();
+  if (stem == "index" && !directory.empty()) stems.push_back(directory);
+  return stems;
+}
+
 std::string AbsolutePath(const std::string& path) {
   fs::path given(path);
   std::string absolute = (given.is_absolute() || WorkingDirectory().empty()

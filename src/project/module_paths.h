@@ -72,6 +72,12 @@ class ModulePaths {
   std::map<std::string, std::string, std::less<>> workspaces_;
 };
 
+// The words a specifier of `module` is spelled with: its stem
+// (`payloads` of `payloads.js`) and, for an `index` file, its directory's
+// name too (`./payloads` names `payloads/index.js`). A file that imports
+// the module contains one of them.
+std::vector<std::string> SpecifierStems(const std::string& module);
+
 // The absolute, normalised form of `path`, without a trailing slash.
 std::string AbsolutePath(const std::string& path);
 

@@ -1,9 +1,11 @@
 #include "project/project_linker.h"
 
+#include <algorithm>
 #include <set>
 
 #include "find/object_builder.h"
 #include "find/scope.h"
+#include "project/builder_observers.h"
 #include "project/module_linker.h"
 #include "project/readers_elsewhere.h"
 #include "syntax/node.h"
@@ -18,18 +20,6 @@ std::vector<std::string> Via(std::string from,
   via.insert(via.end(), hops.begin(), hops.end());
   via.push_back(std::move(to));
   return via;
-}
-
-// The fields `this.x` that `builder` uses.
-std::set<std::string> ThisFieldsUsed(TSNode builder, std::string_view text) {
-  std::set<std::string> fields;
-  ForEachDescendant(builder, true, [&](TSNode n) {
-    if (node::Is(n, "member_expression") &&
-        node::Is(node::Field(n, "object"), "this")) {
-      fields.emplace(node::Text(node::Field(n, "property"), text));
-    }
-  });
-  return fields;
 }
 
 // The name other files would use for the builder.
@@ -221,16 +211,10 @@ class ProjectLinker {
       b.type = std::string(node::Type(found.builder));
       b.returns = request.access != ModuleRequest::Access::kValue;
       std::string name = BuilderName(found.builder, request, module.text);
-      ObserveOtherNamers(found, name, &b);
-      ObserveReachers(found, request, name, &b);
-      if (node::Is(found.builder, "method_definition")) {
-        if (std::string use = linker_.BaseCallOf(module, found.builder);
-            !use.empty())
-          b.observers.push_back({"", Quote(name) + " of " +
-                                         options_.display(module.path) +
-                                         " is also reached through " + use +
-                                         ", which may use the payload"});
-      }
+      std::set<std::string> known = caller_paths_;
+      known.insert(user_files_.begin(), user_files_.end());
+      b.observers =
+          ObserversOfBuilder(linker_, options_, found, request, name, known);
       links_[module.path].builders.push_back(std::move(b));
       FollowSuper(found, it->second);
     }
@@ -242,62 +226,6 @@ class ProjectLinker {
           where);
     }
     return b;
-  }
-
-  // Any other file of the project naming the builder and its module may
-  // use the payload; a class elsewhere that extends the builder's may set
-  // or read the fields it builds from (`return this.payload`, `type:
-  // this.type`). Files of the builder's users are known.
-  void ObserveOtherNamers(const Found& found, const std::string& name,
-                          BuilderRequest* b) {
-    const Module& module = *found.module;
-    std::set<std::string> modules = found.passed_through;
-    modules.insert(AbsolutePath(module.path));
-    std::set<std::string> known = caller_paths_;
-    for (const std::string& f : user_files_) known.insert(f);
-    for (const std::string& namer : linker_.OtherNamers(modules, name, known)) {
-      b->observers.push_back({"", Quote(name) + " from " +
-                                      options_.display(module.path) +
-                                      " is also named in " + namer +
-                                      ", which may use the payload"});
-    }
-    for (const std::string& field :
-         ThisFieldsUsed(found.builder, module.text)) {
-      for (const std::string& namer :
-           linker_.OtherNamers(modules, field, known)) {
-        b->observers.push_back(
-            {"", Quote("this." + field) + " of " + Quote(name) + " in " +
-                     options_.display(module.path) + " is also named in " +
-                     namer + ", which may set or read it"});
-      }
-    }
-  }
-
-  // Other importers of the builder's module (or of a module re-exporting
-  // it) that get at it without spelling its name (see Linker::Reachers).
-  void ObserveReachers(const Found& found, const ModuleRequest& request,
-                       const std::string& name, BuilderRequest* b) {
-    BuilderReach reach;
-    reach.modules = found.passed_through;
-    reach.modules.insert(AbsolutePath(found.module->path));
-    reach.names = {name};
-    // Without a member the export taken is the builder itself (under the
-    // name its importer asked for); with one it is what holds it.
-    if (request.member.empty() && request.ref.exported != "*" &&
-        request.ref.exported != "default")
-      reach.names.insert(request.ref.exported);
-    reach.whole = request.member.empty() && (request.ref.exported == "*" ||
-                                             request.ref.exported == "default");
-    std::set<std::string> known = caller_paths_;
-    for (const std::string& f : user_files_) known.insert(f);
-    for (const std::string& reacher : linker_.Reachers(&reach, known)) {
-      std::string what =
-          name == "*" || name == "default" ? "The export" : Quote(name);
-      b->observers.push_back({"", what + " of " +
-                                      options_.display(found.module->path) +
-                                      " is also reached: " + reacher +
-                                      ", which may use the payload"});
-    }
   }
 
   // `super.build()` in the new builder at `index`: its base's method
@@ -349,15 +277,9 @@ class ProjectLinker {
   // observers.
   void DropKnownNamers(BuilderRequest* b) const {
     std::erase_if(b->observers, [&](const PayloadObserver& o) {
-      for (const std::string& f : user_files_) {
-        std::string shown = options_.display(f);
-        if (o.path.empty() && (o.what.find(" is also named in " + shown +
-                                           ",") != std::string::npos ||
-                               o.what.find(" is also reached: " + shown +
-                                           " ") != std::string::npos))
-          return true;
-      }
-      return false;
+      return std::ranges::any_of(user_files_, [&](const std::string& f) {
+        return IsNamerIn(o, options_.display(f));
+      });
     });
   }
 

@@ -1,5 +1,6 @@
-#include <filesystem>
+#include <algorithm>
 #include <optional>
+#include <set>
 
 #include "common/strings.h"
 #include "find/receiver_origin.h"
@@ -11,24 +12,30 @@
 #include "syntax/node.h"
 
 namespace psm {
-namespace fs = std::filesystem;
 
 std::vector<std::pair<const Module*, ByteRange>> Linker::CallsOfExport(
     const std::string& file, const std::string& name, uint32_t wrapper_at) {
   std::vector<std::pair<const Module*, ByteRange>> calls;
-  std::string stem = fs::path(file).stem().string();
-  if (stem == "index") stem = fs::path(file).parent_path().filename().string();
+  std::vector<std::string> stems = SpecifierStems(file);
   const Module* own = cache_.Load(file);
   if (!own) return calls;
   TSNode default_export = ModuleCache::Export(*own, "default").node;
   bool is_default = !ts_node_is_null(default_export) &&
                     FunctionName(default_export, own->text) == name;
   bool provided = IsOnlyObjectMember(*own, name, wrapper_at);
-  for (uint32_t i : Index().MayContain(stem)) {
+  std::set<uint32_t> candidates;
+  for (const std::string& stem : stems) {
+    for (uint32_t i : Index().MayContain(stem)) candidates.insert(i);
+  }
+  for (uint32_t i : candidates) {
     std::string path = AbsolutePath(ProjectFiles()[i]);
     if (path == file) continue;
     const Module* module = cache_.Load(path);
-    if (!module || module->text.find(stem) == std::string::npos) continue;
+    if (!module || !std::ranges::any_of(stems, [&](const std::string& stem) {
+          return module->text.find(stem) != std::string::npos;
+        })) {
+      continue;
+    }
     ForEachDescendant(module->tree.Root(), true, [&](TSNode n) {
       if (!node::Is(n, "call_expression")) return;
       TSNode callee = node::Unwrap(node::Field(n, "function"));

@@ -1,0 +1,110 @@
+#include "project/builder_observers.h"
+
+#include "find/object_builder.h"
+#include "find/scope.h"
+#include "project/builder_reach.h"
+#include "syntax/node.h"
+
+namespace psm {
+namespace {
+
+// The fields `this.x` that `builder` uses.
+std::set<std::string> ThisFieldsUsed(TSNode builder, std::string_view text) {
+  std::set<std::string> fields;
+  ForEachDescendant(builder, true, [&](TSNode n) {
+    if (node::Is(n, "member_expression") &&
+        node::Is(node::Field(n, "object"), "this")) {
+      fields.emplace(node::Text(node::Field(n, "property"), text));
+    }
+  });
+  return fields;
+}
+
+// The builder's modules: its own and those it was re-exported through.
+std::set<std::string> ModulesOf(const Found& found) {
+  std::set<std::string> modules = found.passed_through;
+  modules.insert(AbsolutePath(found.module->path));
+  return modules;
+}
+
+// Any other file of the project naming the builder and its module may use
+// the payload; a class elsewhere that extends the builder's may set or
+// read the fields it builds from (`return this.payload`, `type:
+// this.type`).
+void AddOtherNamers(Linker& linker, const LinkOptions& options,
+                    const Found& found, const std::string& name,
+                    const std::set<std::string>& known,
+                    std::vector<PayloadObserver>* observers) {
+  const Module& module = *found.module;
+  std::set<std::string> modules = ModulesOf(found);
+  std::string shown = options.display(module.path);
+  for (const std::string& namer : linker.OtherNamers(modules, name, known)) {
+    observers->push_back({"", Quote(name) + " from " + shown +
+                                  " is also named in " + namer +
+                                  ", which may use the payload"});
+  }
+  for (const std::string& field : ThisFieldsUsed(found.builder, module.text)) {
+    for (const std::string& namer : linker.OtherNamers(modules, field, known)) {
+      observers->push_back({"", Quote("this." + field) + " of " + Quote(name) +
+                                    " in " + shown + " is also named in " +
+                                    namer + ", which may set or read it"});
+    }
+  }
+}
+
+// Other importers of the builder's module (or of a module re-exporting
+// it) that get at it without spelling its name.
+void AddReachers(Linker& linker, const LinkOptions& options, const Found& found,
+                 const ModuleRequest& request, const std::string& name,
+                 const std::set<std::string>& known,
+                 std::vector<PayloadObserver>* observers) {
+  BuilderReach reach;
+  reach.modules = ModulesOf(found);
+  reach.names = {name};
+  // Without a member the export taken is the builder itself (under the
+  // name its importer asked for); with one it is what holds it.
+  if (request.member.empty() && request.ref.exported != "*" &&
+      request.ref.exported != "default")
+    reach.names.insert(request.ref.exported);
+  reach.whole = request.member.empty() && (request.ref.exported == "*" ||
+                                           request.ref.exported == "default");
+  std::string what =
+      name == "*" || name == "default" ? "The export" : Quote(name);
+  for (const std::string& reacher : linker.Reachers(&reach, known)) {
+    observers->push_back({"", what + " of " +
+                                  options.display(found.module->path) +
+                                  " is also reached: " + reacher +
+                                  ", which may use the payload"});
+  }
+}
+
+}  // namespace
+
+std::vector<PayloadObserver> ObserversOfBuilder(
+    Linker& linker, const LinkOptions& options, const Found& found,
+    const ModuleRequest& request, const std::string& name,
+    const std::set<std::string>& known) {
+  std::vector<PayloadObserver> observers;
+  AddOtherNamers(linker, options, found, name, known, &observers);
+  AddReachers(linker, options, found, request, name, known, &observers);
+  const Module& module = *found.module;
+  if (node::Is(found.builder, "method_definition")) {
+    if (std::string use = linker.BaseCallOf(module, found.builder);
+        !use.empty()) {
+      observers.push_back({"", Quote(name) + " of " +
+                                   options.display(module.path) +
+                                   " is also reached through " + use +
+                                   ", which may use the payload"});
+    }
+  }
+  return observers;
+}
+
+bool IsNamerIn(const PayloadObserver& o, const std::string& shown) {
+  return o.path.empty() &&
+         (o.what.find(" is also named in " + shown + ",") !=
+              std::string::npos ||
+          o.what.find(" is also reached: " + shown + " ") != std::string::npos);
+}
+
+}  // namespace psm
