@@ -293,7 +293,7 @@ void FinishLinkedFiles(const RunContext& ctx,
     return "it is outside the paths given (or ignored); add it to them";
   };
   std::map<std::string, FileLinks> links = LinkProject(callers, paths, options);
-  ServerPayloads server(paths.root(), ctx.rules, ctx.plan);
+  ServerPayloads server(paths.root(), ctx.rules, ctx.plan, &links);
   ServerAnswerContext server_ctx{
       &server,
       [&](const std::string& p) {

@@ -114,6 +114,17 @@ inline bool IsWholeIdentifierAt(std::string_view text, size_t at, size_t size) {
          (end >= text.size() || !IsIdentifierByte(text[end]));
 }
 
+// Where `name` stands as a whole word in `text`, first to last.
+inline std::vector<size_t> WordsAt(std::string_view text,
+                                   std::string_view name) {
+  std::vector<size_t> found;
+  for (size_t at = FindText(text, name); at != std::string_view::npos;
+       at = FindText(text, name, at + 1)) {
+    if (IsWholeIdentifierAt(text, at, name.size())) found.push_back(at);
+  }
+  return found;
+}
+
 // `s` with ASCII letters in lower case.
 inline std::string Lowered(std::string_view s) {
   std::string out(s);

@@ -31,6 +31,10 @@ struct SiteRequest {
   // returns).
   std::string php_function;
   std::vector<std::string> php_path;
+  // Or (as well): this file's PHP payload array is sent to the browser
+  // under these response paths (PhpPayloadSite::response_paths): the
+  // project model finds the browser code that reads it there.
+  std::vector<std::vector<std::string>> browser_paths;
 
   // Or: the call's receiver is nothing the tool can trace (a parameter,
   // say): the project model says whether the project defines a
@@ -40,7 +44,8 @@ struct SiteRequest {
   // Asked only so that other files may add observers: the file's own
   // result stands when none do (see ProcessedFile::ready).
   bool AsksForObservers() const {
-    return !globals.empty() || !php_function.empty() || unseen_receiver;
+    return !globals.empty() || !php_function.empty() ||
+           !browser_paths.empty() || unseen_receiver;
   }
   // What the calling file does with the payload besides the call: kept
   // fields and reasons travel to the file that builds it.

@@ -38,13 +38,18 @@ FileReading PhpReading(std::string_view text, const RuleTable& rules,
     for (PhpPayloadSite& php : FindPhpPayloads(source, root, rules)) {
       // Returned by a function only other files call: ask what they do
       // with it (the project model).
-      if (php.returned && !php.returned_by.empty() &&
+      // Sent to the browser: ask which pages read it there.
+      bool returned = php.returned && !php.returned_by.empty();
+      if ((returned || !php.response_paths.empty()) &&
           !php.site.payloads.empty()) {
         SiteRequest r;
         r.call_begin = php.site.call.begin;
         r.line = lines.Line(r.call_begin);
-        r.php_function = php.returned_by;
-        r.php_path = php.returned_path;
+        if (returned) {
+          r.php_function = php.returned_by;
+          r.php_path = php.returned_path;
+        }
+        r.browser_paths = php.response_paths;
         found.requests.push_back(std::move(r));
       }
       if (links) {

@@ -34,16 +34,6 @@ int LineOf(std::string_view text, size_t at) {
          static_cast<int>(std::count(text.begin(), text.begin() + at, '\n'));
 }
 
-// Where `name` stands as a whole word in `text`, first to last.
-std::vector<size_t> WordsAt(std::string_view text, std::string_view name) {
-  std::vector<size_t> found;
-  for (size_t at = text.find(name); at != std::string_view::npos;
-       at = text.find(name, at + 1)) {
-    if (IsWholeIdentifierAt(text, at, name.size())) found.push_back(at);
-  }
-  return found;
-}
-
 // Whether `b`, a binding of `module`, declares the page's global itself
 // without giving it a value of its own: `declare var name` in TypeScript,
 // or a top-level `var name;` of a classic script (the same global, again).

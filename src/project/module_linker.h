@@ -118,6 +118,15 @@ class Linker {
                                       const std::string& name,
                                       const std::vector<std::string>& path);
 
+  // The browser code of the project (scripts, modules, the scripts of
+  // pages and templates) that reads what the PHP file `file` sends under
+  // the response paths `sent` (ServerRead keys; {} for the whole
+  // response), other than handing it to createSource: one observer per
+  // read, of the field it reads or of the whole array.
+  std::vector<PayloadObserver> BrowserReaders(
+      const std::string& file,
+      const std::vector<std::vector<std::string>>& sent);
+
   // Before GlobalReaders or PhpCallers is asked about `names`: unless a
   // question has built the project's word index already, finds the files
   // naming them in one read of each file (spread over the cores), looking
@@ -276,6 +285,12 @@ class Linker {
 
   // Whether `builder` can answer a request of that access.
   static bool Fits(TSNode builder, ModuleRequest::Access access);
+
+  // The file `path` (absolute) with `text` as a browser script: a
+  // JavaScript or TypeScript file, or the scripts of a page or template;
+  // nullopt for anything else.
+  static std::optional<Module> BrowserScript(const std::string& path,
+                                             std::string text, Parser& parser);
 
   // Every file under the project root, walked once.
   const std::vector<std::string>& ProjectFiles();

@@ -48,6 +48,11 @@ std::vector<PayloadObserver> ReadersElsewhere::Of(const std::string& caller,
                    "); the tool does not follow it there"});
     }
   }
+  if (!request.browser_paths.empty()) {
+    for (PayloadObserver& o :
+         linker_.BrowserReaders(caller, request.browser_paths))
+      observers.push_back(std::move(o));
+  }
   return observers;
 }
 

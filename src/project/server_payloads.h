@@ -1,12 +1,14 @@
 #ifndef PSM_PROJECT_SERVER_PAYLOADS_H_
 #define PSM_PROJECT_SERVER_PAYLOADS_H_
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "edit/site_plan.h"
 #include "find/server_response.h"
+#include "migrate/file_links.h"
 #include "migrate/file_result.h"
 #include "rules/rule_table.h"
 
@@ -28,8 +30,11 @@ struct ServerPayload {
 // project is not free.
 class ServerPayloads {
  public:
+  // `links`: what the project model found for the run's files; a PHP
+  // file's own (the browser code reading its arrays) shape its plans.
   ServerPayloads(std::string root, const RuleTable& rules,
-                 const PlanOptions& options);
+                 const PlanOptions& options,
+                 const std::map<std::string, FileLinks>* links = nullptr);
 
   // The arrays a browser reading `read` would get. By keys: those sent
   // under a path that ends `read.keys` (`response.content.payload` reads
@@ -52,6 +57,7 @@ class ServerPayloads {
   std::string root_;
   const RuleTable& rules_;
   PlanOptions options_;
+  const std::map<std::string, FileLinks>* links_;
   std::optional<std::vector<ServerPayload>> payloads_;
   std::vector<std::string> php_files_;  // absolute, every PHP file
 };

@@ -1,0 +1,27 @@
+#ifndef PSM_PROJECT_RESPONSE_MATCH_H_
+#define PSM_PROJECT_RESPONSE_MATCH_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace psm {
+
+// Whether a browser reading `keys` of a server response gets what the
+// server sent under `sent`: `sent` ends `keys`, the keys before it being
+// the framework's envelope (at most two); what is sent as the whole
+// response (`sent` empty) is got by a read of the response itself or of
+// one envelope key (`data`, `content`, `result`, `responseJSON`).
+bool ReadGetsSent(const std::vector<std::string>& keys,
+                  const std::vector<std::string>& sent);
+
+// Whether `url` names the PHP file `file` (relative to the project root):
+// its last two segments end the file's path (Magento's `front/dir/action`
+// names `Controller/Dir/Action.php`, `/api/pay.php` names `api/pay.php`),
+// or its one segment is the file's name with `.php`. A Magento route
+// without its action names `Index.php`.
+bool UrlNamesFile(std::string_view url, std::string_view file);
+
+}  // namespace psm
+
+#endif  // PSM_PROJECT_RESPONSE_MATCH_H_
