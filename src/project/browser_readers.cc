@@ -148,7 +148,47 @@ class ResponseReads {
       Declared(up, hops);
       return;
     }
+    switch (Tested(payload, up)) {
+      case Test::kOnlyTested:
+        return;
+      case Test::kPassesOn:
+        UseOfPayload(up, hops);
+        return;
+      case Test::kNo:
+        break;
+    }
     Whole(payload, up, "uses " + Quote(node::Text(up, text_)));
+  }
+
+  enum class Test { kNo, kOnlyTested, kPassesOn };
+
+  // Whether `up` only tests `payload` (`if (r.payload)`, `!r.payload`,
+  // `r.payload === undefined`), which reads none of its fields, or hands
+  // it on as its own value (`r.success && r.payload`, `c ? r.payload :
+  // x`), which is then looked at in turn.
+  Test Tested(TSNode payload, TSNode up) const {
+    auto is = [&](const char* field) {
+      return ts_node_eq(node::Unwrap(node::Field(up, field)), payload);
+    };
+    std::string_view op = node::Text(node::Field(up, "operator"), text_);
+    if ((node::Is(up, "if_statement") || node::Is(up, "while_statement") ||
+         node::Is(up, "do_statement")) &&
+        is("condition")) {
+      return Test::kOnlyTested;
+    }
+    if (node::Is(up, "ternary_expression"))
+      return is("condition") ? Test::kOnlyTested : Test::kPassesOn;
+    if (node::Is(up, "unary_expression") &&
+        (op == "!" || op == "typeof" || op == "void")) {
+      return Test::kOnlyTested;
+    }
+    if (node::Is(up, "binary_expression")) {
+      if (op == "==" || op == "!=" || op == "===" || op == "!==")
+        return Test::kOnlyTested;
+      if (op == "&&" || op == "||" || op == "??") return Test::kPassesOn;
+    }
+    if (node::Is(up, "expression_statement")) return Test::kOnlyTested;
+    return Test::kNo;
   }
 
   // `read` reads the field `key` of the payload: deeper keys narrow it,
