@@ -277,9 +277,10 @@ class ProjectLinker {
   // observers.
   void DropKnownNamers(BuilderRequest* b) const {
     std::erase_if(b->observers, [&](const PayloadObserver& o) {
-      return std::ranges::any_of(user_files_, [&](const std::string& f) {
-        return IsNamerIn(o, options_.display(f));
-      });
+      return std::any_of(user_files_.begin(), user_files_.end(),
+                         [&](const std::string& f) {
+                           return IsNamerIn(o, options_.display(f));
+                         });
     });
   }
 

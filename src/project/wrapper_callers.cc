@@ -31,7 +31,8 @@ std::vector<std::pair<const Module*, ByteRange>> Linker::CallsOfExport(
     std::string path = AbsolutePath(ProjectFiles()[i]);
     if (path == file) continue;
     const Module* module = cache_.Load(path);
-    if (!module || !std::ranges::any_of(stems, [&](const std::string& stem) {
+    if (!module ||
+        !std::any_of(stems.begin(), stems.end(), [&](const std::string& stem) {
           return module->text.find(stem) != std::string::npos;
         })) {
       continue;
