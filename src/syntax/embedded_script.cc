@@ -20,7 +20,7 @@ constexpr std::array<std::string_view, 44> kContainers = {
     ".haml", ".slim",
     // Salesforce Commerce Cloud (ISML), CakePHP, ColdFusion, classic ASP,
     // FreeMarker HTML, Phoenix, Phalcon Volt, Mako, Go and other `.tmpl`,
-    // Dust, JSP fragments.
+    // JSP fragments.
     ".isml", ".ctp", ".cfm", ".asp", ".ftlh", ".eex", ".heex", ".volt", ".mako",
     ".tmpl", ".jspf"};
 
