@@ -15,12 +15,19 @@ namespace {
 // `http`. Matched against the camel-case words of the names in a call.
 // Not `get` or `api`: `getPayload()` and `api.build()` are builders of the
 // page more often than requests.
-constexpr std::array<std::string_view, 12> kRequestWords = {
-    "ajax",    "fetch", "post", "json", "axios", "request",
-    "storage", "http",  "send", "xhr",  "put",   "response"};
+constexpr std::array<std::string_view, 10> kRequestWords = {
+    "ajax",    "fetch", "post", "json", "axios",
+    "storage", "http",  "send", "xhr",  "put"};
+// Words that only count in the name of the function called (`request(u)`,
+// `this.request(u)`): a `request` object (`new PayPalRequest(...)`,
+// `request.build()`) is a payload's builder as often as not.
+constexpr std::array<std::string_view, 2> kCalledRequestWords = {"request",
+                                                                 "response"};
 
-bool IsRequestWord(std::string_view word) {
-  for (std::string_view known : kRequestWords) {
+template <size_t N>
+bool IsOneOf(std::string_view word,
+             const std::array<std::string_view, N>& words) {
+  for (std::string_view known : words) {
     if (word.size() != known.size()) continue;
     bool same = true;
     for (size_t i = 0; i < word.size() && same; ++i) {
@@ -32,35 +39,132 @@ bool IsRequestWord(std::string_view word) {
 }
 
 // `getJSON` -> get, JSON; `responseText` -> response, Text.
-bool NameHasRequestWord(std::string_view name) {
+bool NameHasRequestWord(std::string_view name, bool called) {
   size_t begin = 0;
   for (size_t i = 1; i <= name.size(); ++i) {
     bool boundary = i == name.size() || name[i] == '_' || name[i] == '$' ||
                     (std::isupper(static_cast<unsigned char>(name[i])) &&
                      !std::isupper(static_cast<unsigned char>(name[i - 1])));
     if (!boundary) continue;
-    if (IsRequestWord(name.substr(begin, i - begin))) return true;
+    std::string_view word = name.substr(begin, i - begin);
+    if (IsOneOf(word, kRequestWords) ||
+        (called && IsOneOf(word, kCalledRequestWords))) {
+      return true;
+    }
     begin = i < name.size() && (name[i] == '_' || name[i] == '$') ? i + 1 : i;
   }
   return false;
 }
 
-// Whether the names in `callee` (not inside its arguments' functions) say
-// it talks to a server: `$.ajax`, `fetch(url).then`, `storage.post(...).done`.
-bool AsksServer(TSNode callee, std::string_view source) {
-  if (ts_node_is_null(callee)) return false;
-  std::string_view type = node::Type(callee);
+// The name of the function `callee` calls: `f`, `x.f`; null for others.
+TSNode CalledName(TSNode callee) {
+  callee = node::Unwrap(callee);
+  if (node::Is(callee, "member_expression"))
+    return node::Field(callee, "property");
+  return node::Is(callee, "identifier") ? callee : TSNode{};
+}
+
+bool CalledNameAsks(TSNode callee, std::string_view source) {
+  TSNode name = CalledName(callee);
+  return !ts_node_is_null(name) &&
+         NameHasRequestWord(node::Text(name, source), true);
+}
+
+// Whether the names in `n` (not inside its arguments' functions) say it
+// talks to a server: `$.ajax`, `fetch(url).then`, `storage.post(...).done`.
+// Of the arguments of the calls along the chain only calls count
+// (`$.when($.ajax(...)).done`): the data a call is given (`{requestShipping:
+// false}`) says nothing of what it is. A chain through DigitalRiver.js's
+// `createSource(...)` gets its result, not a server's answer.
+bool NamesAsk(TSNode n, std::string_view source) {
+  if (ts_node_is_null(n)) return false;
+  std::string_view type = node::Type(n);
   if (type == "identifier" || type == "property_identifier")
-    return NameHasRequestWord(node::Text(callee, source));
-  if (node::IsFunction(callee)) return false;
-  for (TSNode child : node::NamedChildren(callee)) {
-    if (AsksServer(child, source)) return true;
+    return NameHasRequestWord(node::Text(n, source), false);
+  if (node::IsFunction(n)) return false;
+  if (type == "call_expression") {
+    TSNode function = node::Field(n, "function");
+    TSNode name = CalledName(function);
+    if (node::Text(name, source) == "createSource") return false;
+    if (CalledNameAsks(function, source)) return true;
+  }
+  bool arguments = type == "arguments";
+  for (TSNode child : node::NamedChildren(n)) {
+    if (arguments && !node::Is(node::Unwrap(child), "call_expression"))
+      continue;
+    if (NamesAsk(child, source)) return true;
   }
   return false;
 }
 
-// The path-like strings of a request: its string literals outside the
-// functions handed to it that hold a `/` or name a `.php` file.
+bool AsksServerWithin(TSNode callee, std::string_view source, int depth);
+
+// Whether `value`, through `await`, is a call asking a server.
+bool IsRequestCall(TSNode value, std::string_view source, int depth) {
+  value = node::Unwrap(value);
+  while (node::Is(value, "await_expression"))
+    value = node::Unwrap(ts_node_named_child(value, 0));
+  return node::Is(value, "call_expression") &&
+         AsksServerWithin(node::Field(value, "function"), source, depth);
+}
+
+// Whether `function` returns a request: `() => $.post(...)`, `function
+// start() { return storage.post(...); }`.
+bool ReturnsRequest(TSNode function, std::string_view source, int depth) {
+  TSNode body = node::Field(function, "body");
+  if (!node::Is(body, "statement_block"))
+    return IsRequestCall(body, source, depth);
+  bool found = false;
+  ForEachDescendant(body, false, [&](TSNode n) {
+    if (!found && node::Is(n, "return_statement"))
+      found = IsRequestCall(ts_node_named_child(n, 0), source, depth);
+  });
+  return found;
+}
+
+// Whether `name` is bound to a request or a function returning one.
+bool HoldsRequest(TSNode name, std::string_view source, int depth) {
+  Binding binding = ResolveName(node::Text(name, source), name, source);
+  TSNode declarator = binding.declarator;
+  if (binding.kind == Binding::Kind::kFunction)
+    return ReturnsRequest(declarator, source, depth);
+  if (binding.kind != Binding::Kind::kVariable ||
+      !node::Is(declarator, "variable_declarator")) {
+    return false;
+  }
+  TSNode value = node::Unwrap(node::Field(declarator, "value"));
+  if (node::IsFunction(value)) return ReturnsRequest(value, source, depth);
+  return IsRequestCall(value, source, depth);
+}
+
+// The name a chain of calls and members starts from, when it is called
+// through a member (`pending.done`, `start().done`; not `start(cb)`,
+// whose callbacks get whatever `start` gives them).
+TSNode ChainStart(TSNode callee) {
+  TSNode n = node::Unwrap(callee);
+  bool through_member = false;
+  for (int steps = 0; steps < 64; ++steps) {
+    if (node::Is(n, "member_expression")) {
+      through_member = true;
+      n = node::Unwrap(node::Field(n, "object"));
+    } else if (node::Is(n, "call_expression")) {
+      n = node::Unwrap(node::Field(n, "function"));
+    } else {
+      break;
+    }
+  }
+  return through_member && node::Is(n, "identifier") ? n : TSNode{};
+}
+
+bool AsksServerWithin(TSNode callee, std::string_view source, int depth) {
+  if (NamesRequestApi(callee, source)) return true;
+  TSNode start = ChainStart(callee);
+  return depth < 2 && !ts_node_is_null(start) &&
+         HoldsRequest(start, source, depth + 1);
+}
+
+// The path-like strings in `n`, outside the functions in it, that hold a
+// `/` or name a `.php` file.
 void CollectUrls(TSNode n, std::string_view source,
                  std::vector<std::string>* urls) {
   if (ts_node_is_null(n) || node::IsFunction(n)) return;
@@ -73,6 +177,46 @@ void CollectUrls(TSNode n, std::string_view source,
     return;
   }
   for (TSNode child : node::NamedChildren(n)) CollectUrls(child, source, urls);
+}
+
+// The URL arguments of one call: its first argument, or the `url` of an
+// options object (`$.ajax({url: ..., data: {...}})`).
+void CollectCallUrls(TSNode call, std::string_view source,
+                     std::vector<std::string>* urls) {
+  std::vector<TSNode> args = node::Arguments(call);
+  for (size_t i = 0; i < args.size(); ++i) {
+    TSNode arg = node::Unwrap(args[i]);
+    if (!node::Is(arg, "object")) {
+      if (i == 0) CollectUrls(arg, source, urls);
+      continue;
+    }
+    for (TSNode pair : node::NamedChildren(arg)) {
+      std::string key;
+      if (node::Is(pair, "pair") &&
+          (node::Text(node::Field(pair, "key"), source) == "url" ||
+           (node::StringLiteralValue(node::Field(pair, "key"), source, &key) &&
+            key == "url"))) {
+        CollectUrls(node::Field(pair, "value"), source, urls);
+      }
+    }
+  }
+}
+
+// The URLs of the calls along `request`'s chain (`storage.post(url).done`).
+std::vector<std::string> ChainUrls(TSNode request, std::string_view source) {
+  std::vector<std::string> urls;
+  TSNode call = request;
+  for (int steps = 0; steps < 64 && !ts_node_is_null(call); ++steps) {
+    if (node::Is(call, "call_expression")) {
+      CollectCallUrls(call, source, &urls);
+      call = node::Unwrap(node::Field(call, "function"));
+    } else if (node::Is(call, "member_expression")) {
+      call = node::Unwrap(node::Field(call, "object"));
+    } else {
+      break;
+    }
+  }
+  return urls;
 }
 
 // The call a callback is handed to: `f(cb)`, `f({success: cb})`.
@@ -128,19 +272,6 @@ TSNode RequestOf(TSNode name, std::string_view source) {
   }
 }
 
-// The URLs of `request`, and of the response it reads when it is
-// `res.json()` on `const res = await fetch('/x')`.
-std::vector<std::string> UrlsOf(TSNode request, std::string_view source) {
-  std::vector<std::string> urls;
-  CollectUrls(request, source, &urls);
-  TSNode object = node::Field(node::Field(request, "function"), "object");
-  if (urls.empty() && node::Is(object, "identifier")) {
-    TSNode earlier = RequestOf(object, source);
-    if (!ts_node_is_null(earlier)) CollectUrls(earlier, source, &urls);
-  }
-  return urls;
-}
-
 }  // namespace
 
 std::optional<ServerRead> ServerResponseRead(TSNode value,
@@ -167,8 +298,27 @@ std::optional<ServerRead> ServerResponseRead(TSNode value,
   if (!node::Is(n, "identifier")) return std::nullopt;
   TSNode request = RequestOf(n, source);
   if (ts_node_is_null(request)) return std::nullopt;
-  read.urls = UrlsOf(request, source);
+  read.urls = RequestUrls(request, source);
   return read;
+}
+
+bool NamesRequestApi(TSNode callee, std::string_view source) {
+  return CalledNameAsks(callee, source) || NamesAsk(callee, source);
+}
+
+bool AsksServer(TSNode callee, std::string_view source) {
+  return AsksServerWithin(callee, source, 0);
+}
+
+std::vector<std::string> RequestUrls(TSNode request, std::string_view source) {
+  std::vector<std::string> urls = ChainUrls(request, source);
+  // `res.json()` on `const res = await fetch('/x')`.
+  TSNode object = node::Field(node::Field(request, "function"), "object");
+  if (urls.empty() && node::Is(object, "identifier")) {
+    TSNode earlier = RequestOf(object, source);
+    if (!ts_node_is_null(earlier)) urls = ChainUrls(earlier, source);
+  }
+  return urls;
 }
 
 }  // namespace psm

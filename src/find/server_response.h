@@ -29,6 +29,22 @@ struct ServerRead {
 std::optional<ServerRead> ServerResponseRead(TSNode value,
                                              std::string_view source);
 
+// Whether the names in `callee` (outside its arguments' functions) have a
+// word of the request APIs: `$.ajax`, `fetch(url).then`, `storage.post`.
+bool NamesRequestApi(TSNode callee, std::string_view source);
+
+// Whether the names in `callee` say the call talks to a server (`$.ajax`,
+// `fetch(url).then`, `storage.post(...).done`), or its chain starts from a
+// variable set to such a call (`pending.done` after `var pending =
+// $.ajax(...)`) or a function that returns one (`start().done`).
+bool AsksServer(TSNode callee, std::string_view source);
+
+// The path-like strings of `request` that may name the server file
+// answering it: those of each call's first argument along its chain and of
+// an options object's `url` (`$.ajax({url: ...})`), not those of the data
+// it sends; with `res.json()`, those of the `fetch` that `res` is from.
+std::vector<std::string> RequestUrls(TSNode request, std::string_view source);
+
 }  // namespace psm
 
 #endif  // PSM_FIND_SERVER_RESPONSE_H_

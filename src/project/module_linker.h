@@ -292,6 +292,20 @@ class Linker {
   static std::optional<Module> BrowserScript(const std::string& path,
                                              std::string text, Parser& parser);
 
+  // Indices in ProjectFiles() of the files that may read what is sent
+  // by the PHP file `file` under `sent` (BrowserReaders).
+  std::vector<uint32_t> FilesReadingSent(
+      const std::string& file,
+      const std::vector<std::vector<std::string>>& sent);
+  // An observer for a template whose scripts are not read (IsOpaqueTemplate)
+  // naming a key of `sent`.
+  static std::optional<PayloadObserver> NamedInOpaqueTemplate(
+      std::string_view text, const std::string& shown,
+      const std::vector<std::vector<std::string>>& sent);
+  // The project's PHP files (relative to the root) naming `json`: those that
+  // may answer a request with JSON. Read once per run.
+  const std::vector<std::string>& JsonAnsweringPhpFiles();
+
   // Every file under the project root, walked once.
   const std::vector<std::string>& ProjectFiles();
   void NoteAnUnmarkedLargeProject();
@@ -310,6 +324,7 @@ class Linker {
   // (name, file) where the file declares the name at a line start.
   std::set<std::pair<std::string, uint32_t>> files_declaring_;
   std::optional<std::vector<std::string>> project_files_;
+  std::optional<std::vector<std::string>> json_answering_php_;
   std::optional<TextIndex> index_;
   std::optional<std::vector<std::string>> project_wrappers_;
   const Module* next_module_ = nullptr;  // set by FunctionNamed

@@ -44,6 +44,28 @@ bool ReadGetsSent(const std::vector<std::string>& keys,
   return std::equal(sent.rbegin(), sent.rend(), keys.rbegin());
 }
 
+ResponsePart PartOfResponse(const std::vector<std::string>& keys,
+                            const std::vector<std::string>& sent) {
+  if (ReadGetsSent(keys, sent)) return ResponsePart::kIs;
+  auto is_envelope = [](const std::string& key) {
+    return std::find(kEnvelopeKeys.begin(), kEnvelopeKeys.end(), key) !=
+           kEnvelopeKeys.end();
+  };
+  ResponsePart part = ResponsePart::kOther;
+  // `keys` = envelope (the first `e` keys) + a proper prefix of `sent`.
+  for (size_t e = 0; e <= 2 && e <= keys.size(); ++e) {
+    size_t rest = keys.size() - e;
+    if (rest >= sent.size() ||
+        !std::equal(keys.begin() + e, keys.end(), sent.begin())) {
+      continue;
+    }
+    if (std::all_of(keys.begin(), keys.begin() + e, is_envelope))
+      return ResponsePart::kHolds;
+    part = ResponsePart::kMayHold;
+  }
+  return part;
+}
+
 bool UrlNamesFile(std::string_view url, std::string_view file) {
   std::vector<std::string> want = RouteSegments(url);
   std::vector<std::string> have = RouteSegments(file);

@@ -15,6 +15,18 @@ namespace psm {
 bool ReadGetsSent(const std::vector<std::string>& keys,
                   const std::vector<std::string>& sent);
 
+// How a value at `keys` of a server response stands to what the server
+// sent under `sent`.
+enum class ResponsePart {
+  kOther,    // neither
+  kMayHold,  // a key below it may lead to the array (`r.x` may be an
+             // envelope of `r.x.payload`): followed, not alarmed on
+  kHolds,    // the array is inside it (`r` or `r.data` for `payload`)
+  kIs,       // it is the array (ReadGetsSent)
+};
+ResponsePart PartOfResponse(const std::vector<std::string>& keys,
+                            const std::vector<std::string>& sent);
+
 // Whether `url` names the PHP file `file` (relative to the project root):
 // its last two segments end the file's path (Magento's `front/dir/action`
 // names `Controller/Dir/Action.php`, `/api/pay.php` names `api/pay.php`),

@@ -352,6 +352,28 @@ TSNode Unwrap(TSNode n) {
   return n;
 }
 
+bool DeeperThan(TSNode root, int depth) {
+  if (ts_node_is_null(root)) return false;
+  TSTreeCursor cursor = ts_tree_cursor_new(root);
+  int level = 0;
+  bool deeper = false;
+  while (!deeper) {
+    if (ts_tree_cursor_goto_first_child(&cursor)) {
+      deeper = ++level > depth;
+      continue;
+    }
+    while (!ts_tree_cursor_goto_next_sibling(&cursor)) {
+      if (level == 0 || !ts_tree_cursor_goto_parent(&cursor)) {
+        ts_tree_cursor_delete(&cursor);
+        return false;
+      }
+      --level;
+    }
+  }
+  ts_tree_cursor_delete(&cursor);
+  return true;
+}
+
 std::vector<TSNode> Arguments(TSNode call) {
   std::vector<TSNode> args;
   for (TSNode arg : NamedChildren(Field(call, "arguments"))) {

@@ -56,6 +56,11 @@ TSNode Unwrap(TSNode n);
 // code is nowhere near this deep, hostile input must not take hours.
 inline constexpr int kMaxClimb = 1000;
 
+// Whether some node under `root` is more than `depth` levels below it:
+// where climbing stops short (kMaxClimb), a search that needs every use
+// must say it cannot see them all.
+bool DeeperThan(TSNode root, int depth);
+
 // The parent of `n` (null for a root), found through PathTo: tree-sitter
 // 0.20's ts_node_parent() descends from the root on every call, some
 // thousands of instructions for a node deep in a long file (issue 14:

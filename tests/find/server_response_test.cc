@@ -78,6 +78,21 @@ TEST(ServerResponseTest, KeepsThePathLikeStringsOfTheRequest) {
             std::vector<std::string>{"/api/konbini.php?x=1"});
 }
 
+TEST(ServerResponseTest, UrlsAreTheRequestsAddressNotItsData) {
+  EXPECT_EQ(UrlsOfPayload("$.ajax({url: 'drpay/paypal/start', data: {back:"
+                          " 'checkout/cart'}, success: function (r) {"
+                          " dr.createSource(r.payload); }});"),
+            std::vector<std::string>{"drpay/paypal/start"});
+  EXPECT_EQ(UrlsOfPayload("storage.post(config.url, JSON.stringify({cancel:"
+                          " url.build('drpay/paypal/cancel')})).done("
+                          "function (r) { dr.createSource(r.payload); });"),
+            std::vector<std::string>{});
+  EXPECT_EQ(UrlsOfPayload("storage.post(url.build('drpay/paypal/start'),"
+                          " '{}').done(function (r) {"
+                          " dr.createSource(r.payload); });"),
+            std::vector<std::string>{"drpay/paypal/start"});
+}
+
 TEST(ServerResponseTest, LeavesValuesThatAreNotResponses) {
   EXPECT_EQ(KeysOfPayload("items.forEach(function (item) {"
                           " dr.createSource(item.payload); });"),

@@ -1,0 +1,396 @@
+// ResponseReadsIn: from each place a browser script holds a server's
+// response (find/response_holders.h), down the keys it reads, through the
+// variables and destructuring it is kept in, to what is done with the
+// part the PHP file's array is. Whatever the search cannot follow counts
+// as seeing the whole array: removing a field is only safe when every use
+// is accounted for.
+
+#include "project/response_reads.h"
+
+#include <algorithm>
+#include <utility>
+
+#include "common/report_marker.h"
+#include "common/text_lines.h"
+#include "find/object_builder.h"
+#include "find/response_holders.h"
+#include "find/scope.h"
+#include "find/server_response.h"
+#include "project/response_match.h"
+#include "syntax/node.h"
+
+namespace psm {
+namespace {
+
+using Keys = std::vector<std::string>;
+
+// How many variables a response is followed through (`const body = await
+// res.json(); const copy = body; const {payload} = copy;`).
+constexpr int kMaxHops = 4;
+
+bool IsCreateSourceCall(TSNode call, std::string_view text) {
+  TSNode callee = node::Unwrap(node::Field(call, "function"));
+  if (node::Is(callee, "member_expression"))
+    callee = node::Field(callee, "property");
+  return node::Text(callee, text) == "createSource";
+}
+
+// `console.log(x)`: a log shows the value but nothing depends on it.
+bool IsConsoleCall(TSNode call, std::string_view text) {
+  TSNode callee = node::Unwrap(node::Field(call, "function"));
+  return node::Is(callee, "member_expression") &&
+         node::Text(node::Field(callee, "object"), text) == "console";
+}
+
+bool IsWrapper(TSNode n) {
+  std::string_view type = node::Type(n);
+  return type == "parenthesized_expression" || type == "as_expression" ||
+         type == "satisfies_expression" || type == "non_null_expression" ||
+         type == "type_assertion";
+}
+
+// The node `e`'s value goes into, past parentheses and TypeScript's
+// `as`, `!` and `satisfies`; null past the depth the tree can be climbed.
+TSNode Up(TSNode e) {
+  TSNode up = node::Parent(e);
+  while (IsWrapper(up)) up = node::Parent(up);
+  return up;
+}
+
+class Reads {
+ public:
+  Reads(std::string_view text, const std::string& shown,
+        const std::vector<Keys>& sent)
+      : text_(text), shown_(shown), sent_(sent) {}
+
+  // `holder`, a name or pattern being bound or an expression, holds the
+  // whole response.
+  void FromHolder(TSNode holder) {
+    if (node::Is(holder, "identifier") || node::Is(holder, "object_pattern") ||
+        node::Is(holder, "array_pattern")) {
+      Bind(holder, {}, 0);
+    } else {
+      Follow(holder, {}, 0);
+    }
+  }
+
+  // Code nested deeper than the tool climbs (node::kMaxClimb) may hold
+  // uses it does not see.
+  void TooDeepToSee(TSNode root) {
+    Add("", root,
+        "nests code deeper than the tool follows uses (" +
+            std::to_string(node::kMaxClimb) + " levels)");
+  }
+
+  std::vector<PayloadObserver> Take() { return std::move(found_); }
+
+ private:
+  ResponsePart Part(const Keys& keys) const {
+    ResponsePart best = ResponsePart::kOther;
+    for (const Keys& sent : sent_)
+      best = std::max(best, PartOfResponse(keys, sent));
+    return best;
+  }
+
+  // `up` reads the key `*key` of `e` (`e.key`, `e?.key`, `e['key']`).
+  bool KeyOf(TSNode up, TSNode e, std::string* key) const {
+    if (node::Is(up, "member_expression") &&
+        ts_node_eq(node::Unwrap(node::Field(up, "object")), e)) {
+      TSNode property = node::Field(up, "property");
+      if (!node::Is(property, "property_identifier")) return false;
+      *key = std::string(node::Text(property, text_));
+      return true;
+    }
+    return node::Is(up, "subscript_expression") &&
+           ts_node_eq(node::Unwrap(node::Field(up, "object")), e) &&
+           node::StringLiteralValue(node::Field(up, "index"), text_, key);
+  }
+
+  static bool IsCallee(TSNode e) {
+    TSNode up = Up(e);
+    return node::Is(up, "call_expression") &&
+           ts_node_eq(node::Unwrap(node::Field(up, "function")), e);
+  }
+
+  // Where `e`'s value goes on as the same value, or null: `await e`,
+  // `a && e`, `c ? e : x`, `JSON.parse(e)`.
+  TSNode PassedOn(TSNode e, TSNode up) const {
+    if (node::Is(up, "await_expression")) return up;
+    if (node::Is(up, "ternary_expression")) {
+      return ts_node_eq(node::Unwrap(node::Field(up, "condition")), e)
+                 ? TSNode{}
+                 : up;
+    }
+    std::string_view op = node::Text(node::Field(up, "operator"), text_);
+    if (node::Is(up, "binary_expression") &&
+        (op == "&&" || op == "||" || op == "??")) {
+      return up;
+    }
+    TSNode call = node::Parent(up);
+    if (node::Is(up, "arguments") && node::Is(call, "call_expression")) {
+      std::string_view callee =
+          node::Text(node::Field(call, "function"), text_);
+      if (callee == "JSON.parse" || callee.ends_with(".parseJSON")) return call;
+    }
+    return TSNode{};
+  }
+
+  // Whether `up` reads nothing of `e`: a test (`if (r.payload)`, `!r`,
+  // `r.payload === undefined`), a statement of its own, a log.
+  bool NotRead(TSNode e, TSNode up) const {
+    if ((node::Is(up, "if_statement") || node::Is(up, "while_statement") ||
+         node::Is(up, "do_statement") || node::Is(up, "ternary_expression")) &&
+        ts_node_eq(node::Unwrap(node::Field(up, "condition")), e)) {
+      return true;
+    }
+    std::string_view op = node::Text(node::Field(up, "operator"), text_);
+    if (node::Is(up, "unary_expression"))
+      return op == "!" || op == "typeof" || op == "void";
+    if (node::Is(up, "binary_expression"))
+      return op == "==" || op == "!=" || op == "===" || op == "!==";
+    if (node::Is(up, "arguments"))
+      return IsConsoleCall(node::Parent(up), text_);
+    return node::Is(up, "expression_statement");
+  }
+
+  // `e` is the value at `keys` of the response.
+  void Follow(TSNode e, Keys keys, int hops) {
+    ResponsePart part = Part(keys);
+    if (part == ResponsePart::kOther) return;
+    if (part == ResponsePart::kIs) {
+      UseOfPayload(e, keys, hops);
+      return;
+    }
+    TSNode up = Up(e);
+    std::string key;
+    if (ts_node_is_null(up)) {
+      if (part == ResponsePart::kHolds) TooDeep(e);
+    } else if (KeyOf(up, e, &key)) {
+      if (IsCallee(up)) return;  // a method of the envelope, not a key
+      keys.push_back(std::move(key));
+      Follow(up, std::move(keys), hops);
+    } else if (node::Is(up, "variable_declarator") &&
+               ts_node_eq(node::Unwrap(node::Field(up, "value")), e)) {
+      Bind(node::Field(up, "name"), std::move(keys), hops + 1);
+    } else if (TSNode next = PassedOn(e, up); !ts_node_is_null(next)) {
+      Follow(next, std::move(keys), hops);
+    } else if (!NotRead(e, up) && part == ResponsePart::kHolds) {
+      HandedOn(e, up);
+    }
+  }
+
+  // What the code does with `payload`, an expression holding the array at
+  // `keys` of the response.
+  void UseOfPayload(TSNode payload, const Keys& keys, int hops) {
+    TSNode up = Up(payload);
+    std::string key;
+    if (ts_node_is_null(up)) {
+      TooDeep(payload);
+    } else if (KeyOf(up, payload, &key)) {
+      ReadField(up, key);
+      // `r.data` of an array sent as the whole response is its field, or
+      // the array itself under axios' envelope: both are followed.
+      Keys deeper = keys;
+      deeper.push_back(std::move(key));
+      if (Part(deeper) == ResponsePart::kIs && !IsCallee(up))
+        UseOfPayload(up, deeper, hops);
+    } else if (node::Is(up, "arguments") &&
+               IsCreateSourceCall(node::Parent(up), text_)) {
+      // the call the array is sent for
+    } else if (node::Is(up, "variable_declarator") &&
+               ts_node_eq(node::Unwrap(node::Field(up, "value")), payload)) {
+      BindPayload(node::Field(up, "name"), keys, hops + 1);
+    } else if (TSNode next = PassedOn(payload, up); !ts_node_is_null(next)) {
+      UseOfPayload(next, keys, hops);
+    } else if (!NotRead(payload, up)) {
+      HandedOn(payload, up);
+    }
+  }
+
+  // `read` reads the field `key` of the payload: deeper keys narrow it,
+  // a method called on it (`payload.items.map(...)`) does not.
+  void ReadField(TSNode read, std::string path) {
+    TSNode e = read;
+    for (std::string key; KeyOf(Up(e), e, &key); e = Up(e)) {
+      if (IsCallee(Up(e))) break;  // a method of it
+      path += "." + key;
+    }
+    if (IsCallee(read)) {
+      Add("", read,
+          "calls " + Quote(node::Text(read, text_)) +
+              ", a method of the array the tool does not follow");
+      return;
+    }
+    Add(path, read,
+        "reads " + Quote(node::Text(e, text_)) + " of the response");
+  }
+
+  // The key a part of an object pattern takes, "" for a rest or a
+  // computed key.
+  std::string PatternKey(TSNode part) const {
+    TSNode named = part;
+    if (node::Is(part, "pair_pattern")) named = node::Field(part, "key");
+    if (node::Is(part, "object_assignment_pattern"))
+      named = node::Field(part, "left");
+    std::string key;
+    if (node::Is(named, "property_identifier") ||
+        node::Is(named, "shorthand_property_identifier_pattern")) {
+      return std::string(node::Text(named, text_));
+    }
+    if (node::StringLiteralValue(named, text_, &key)) return key;
+    return "";
+  }
+
+  // The name a part of an object pattern binds: `{payload}`, `{payload:
+  // p}`, `{payload = {}}`, `{payload: p = {}}`; a nested pattern.
+  static TSNode PatternBound(TSNode part) {
+    TSNode bound = part;
+    if (node::Is(part, "pair_pattern")) bound = node::Field(part, "value");
+    if (node::Is(part, "object_assignment_pattern"))
+      bound = node::Field(part, "left");
+    if (node::Is(bound, "assignment_pattern"))
+      bound = node::Field(bound, "left");
+    return bound;
+  }
+
+  // `target`, a name or pattern, is bound to the value at `keys`.
+  void Bind(TSNode target, Keys keys, int hops) {
+    ResponsePart part = Part(keys);
+    if (part == ResponsePart::kOther) return;
+    if (part == ResponsePart::kIs) {
+      BindPayload(target, keys, hops);
+      return;
+    }
+    if (node::Is(target, "object_pattern")) {
+      ContainerPattern(target, keys, hops);
+    } else if (IsName(target) && hops <= kMaxHops) {
+      ForEachUse(target, [&](TSNode use) { Follow(use, keys, hops); });
+    } else if (part == ResponsePart::kHolds) {
+      Kept(target);
+    }
+  }
+
+  // `target`, a name or pattern, is bound to the array itself, at `keys`
+  // of the response.
+  void BindPayload(TSNode target, const Keys& keys, int hops) {
+    if (node::Is(target, "object_pattern")) {
+      PayloadPattern(target, keys, hops);
+    } else if (IsName(target) && hops <= kMaxHops) {
+      ForEachUse(target, [&](TSNode use) { UseOfPayload(use, keys, hops); });
+    } else {
+      Kept(target);
+    }
+  }
+
+  // `const {payload, success} = body`: the parts that lead to the array.
+  void ContainerPattern(TSNode pattern, const Keys& keys, int hops) {
+    for (TSNode part : node::NamedChildren(pattern)) {
+      if (node::IsComment(part)) continue;
+      std::string key = PatternKey(part);
+      if (node::Is(part, "rest_pattern")) {
+        Bind(ts_node_named_child(part, 0), keys, hops + 1);  // `...rest`
+      } else if (key.empty()) {
+        if (Part(keys) == ResponsePart::kHolds) Kept(part);
+      } else {
+        Keys deeper = keys;
+        deeper.push_back(std::move(key));
+        Bind(PatternBound(part), std::move(deeper), hops + 1);
+      }
+    }
+  }
+
+  // `const {amount, ...rest} = response.payload`: each key taken is read
+  // (and followed, when it may be an envelope of the array, like
+  // ReadField's).
+  void PayloadPattern(TSNode pattern, const Keys& keys, int hops) {
+    for (TSNode part : node::NamedChildren(pattern)) {
+      if (node::IsComment(part)) continue;
+      std::string key = PatternKey(part);
+      if (key.empty()) {
+        Kept(part);
+        continue;
+      }
+      Add(key, part, "takes " + Quote(key) + " of the response");
+      Keys deeper = keys;
+      deeper.push_back(std::move(key));
+      if (Part(deeper) == ResponsePart::kIs && hops <= kMaxHops)
+        BindPayload(PatternBound(part), deeper, hops + 1);
+    }
+  }
+
+  static bool IsName(TSNode n) {
+    return node::Is(n, "identifier") ||
+           node::Is(n, "shorthand_property_identifier_pattern");
+  }
+
+  // Calls `use` on each use of the name `declared` binds but itself; a
+  // shorthand property (`{payload}`) puts it in an object, not followed.
+  template <typename Use>
+  void ForEachUse(TSNode declared, Use&& use) {
+    std::string_view name = node::Text(declared, text_);
+    Binding binding = ResolveName(name, declared, text_);
+    for (TSNode n : UsesOf(binding, name, text_)) {
+      if (ts_node_start_byte(n) == ts_node_start_byte(declared)) continue;
+      if (node::Is(n, "shorthand_property_identifier")) {
+        HandedOn(n, Up(n));
+      } else {
+        use(n);
+      }
+    }
+  }
+
+  void HandedOn(TSNode value, TSNode to) {
+    if (node::Is(to, "arguments")) to = node::Parent(to);  // the call
+    Add("", to,
+        "passes " + Quote(node::Text(value, text_)) +
+            ", which holds the array, on to " + Quote(node::Text(to, text_)) +
+            ", where the tool does not follow it");
+  }
+
+  void Kept(TSNode target) {
+    Add("", target,
+        "keeps the array in " + Quote(node::Text(target, text_)) +
+            ", which the tool does not follow");
+  }
+
+  void TooDeep(TSNode value) {
+    Add("", value,
+        "nests " + Quote(node::Text(value, text_)) +
+            ", which holds the array, deeper than the tool follows");
+  }
+
+  void Add(std::string path, TSNode at, const std::string& does) {
+    std::string where =
+        shown_ + ":" +
+        std::to_string(text::LineAt(text_, ts_node_start_byte(at)));
+    found_.push_back(
+        {std::move(path),
+         "the array is sent to the browser, and " + where + " " + does});
+  }
+
+  std::string_view text_;
+  const std::string& shown_;
+  const std::vector<Keys>& sent_;
+  std::vector<PayloadObserver> found_;
+};
+
+}  // namespace
+
+std::vector<PayloadObserver> ResponseReadsIn(
+    TSNode root, std::string_view text, const std::string& shown,
+    const std::vector<std::vector<std::string>>& sent,
+    const std::function<bool(const std::vector<std::string>&)>& may_answer) {
+  IndexedTree indexed(root, text);
+  Reads reads(text, shown, sent);
+  bool any = false;
+  for (const ResponseHolder& h : ResponseHolders(root, text)) {
+    if (!may_answer(RequestUrls(h.request, text))) continue;
+    reads.FromHolder(h.holder);
+    any = true;
+  }
+  if (any && node::DeeperThan(root, node::kMaxClimb - 10))
+    reads.TooDeepToSee(root);
+  return reads.Take();
+}
+
+}  // namespace psm

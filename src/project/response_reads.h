@@ -1,0 +1,29 @@
+#ifndef PSM_PROJECT_RESPONSE_READS_H_
+#define PSM_PROJECT_RESPONSE_READS_H_
+
+#include <tree_sitter/api.h>
+
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "find/call_site.h"
+
+namespace psm {
+
+// What a browser script does with the payload arrays a PHP file sends it
+// under the response paths `sent` ({} for the whole response): one
+// observer per field it reads, and one of the whole array where it hands
+// the array, or a response holding it, to anything the search does not
+// follow (a helper, a global, `JSON.stringify`, a spread, a return).
+// `may_answer(urls)`: whether a request of those URLs (RequestUrls) may
+// be answered by that PHP file. `shown`: the script's path as reported.
+std::vector<PayloadObserver> ResponseReadsIn(
+    TSNode root, std::string_view text, const std::string& shown,
+    const std::vector<std::vector<std::string>>& sent,
+    const std::function<bool(const std::vector<std::string>&)>& may_answer);
+
+}  // namespace psm
+
+#endif  // PSM_PROJECT_RESPONSE_READS_H_

@@ -1,0 +1,171 @@
+#include "project/response_reads.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "syntax/language.h"
+#include "syntax/tree.h"
+
+namespace psm {
+namespace {
+
+using Sent = std::vector<std::vector<std::string>>;
+
+// The observers ResponseReadsIn finds in `source` of an array the PHP
+// file sends under `sent`; every request may be answered by it unless
+// its URL names `elsewhere`.
+std::vector<PayloadObserver> Observers(const std::string& source,
+                                       const Sent& sent = {{"payload"}},
+                                       Language language = Language::kJavaScript,
+                                       const std::string& elsewhere = "") {
+  Parser parser;
+  Tree tree = parser.Parse(language, source);
+  auto may_answer = [&](const std::vector<std::string>& urls) {
+    for (const std::string& url : urls) {
+      if (!elsewhere.empty() && url == elsewhere) return false;
+    }
+    return true;
+  };
+  return ResponseReadsIn(tree.Root(), source, "page.js", sent, may_answer);
+}
+
+std::vector<std::string> Paths(const std::vector<PayloadObserver>& found) {
+  std::vector<std::string> paths;
+  for (const PayloadObserver& o : found) paths.push_back(o.path);
+  return paths;
+}
+
+// Whether one observer sees the whole array for a reason naming `words`.
+bool SeesWhole(const std::vector<PayloadObserver>& found,
+               const std::string& words) {
+  for (const PayloadObserver& o : found) {
+    if (o.path.empty() && o.what.find(words) != std::string::npos) return true;
+  }
+  return false;
+}
+
+using Paths_ = std::vector<std::string>;
+
+TEST(ResponseReadsTest, ReadsAFieldInADoneCallback) {
+  EXPECT_EQ(Paths(Observers("storage.post('a/b').done(function (r) {"
+                            " $('#t').text(r.payload.amount); });")),
+            Paths_{"amount"});
+}
+
+TEST(ResponseReadsTest, FollowsADestructuredCallbackParameter) {
+  EXPECT_EQ(Paths(Observers("storage.post('a/b').done(function ({payload}) {"
+                            " $('#t').text(payload.amount); });")),
+            Paths_{"amount"});
+  EXPECT_EQ(Paths(Observers("fetch(u).then((r) => r.json()).then("
+                            "({ payload: { amount } }) => show(amount));")),
+            Paths_{"amount"});
+}
+
+TEST(ResponseReadsTest, FollowsANamedCallback) {
+  EXPECT_EQ(Paths(Observers("function showTotal(r) { $('#t').text("
+                            "r.payload.amount); }\n"
+                            "storage.post('a/b').done(showTotal);")),
+            Paths_{"amount"});
+}
+
+TEST(ResponseReadsTest, FollowsTheResponseThroughVariables) {
+  EXPECT_EQ(Paths(Observers("async function f() {"
+                            " const res = await fetch('/a/b');"
+                            " const body = await res.json();"
+                            " const copy = body; const {payload} = copy;"
+                            " show(payload.amount); }")),
+            Paths_{"amount"});
+}
+
+TEST(ResponseReadsTest, AResponseHandedOnSeesTheWholeArray) {
+  std::string head =
+      "async function f() { const res = await fetch('/a/b');"
+      " const body = await res.json(); ";
+  EXPECT_TRUE(SeesWhole(Observers(head + "showTotal(body); }"),
+                        "`showTotal(body)`"));
+  EXPECT_TRUE(SeesWhole(Observers(head + "window.last = body; }"),
+                        "`window.last = body`"));
+  EXPECT_TRUE(SeesWhole(Observers(head + "save(JSON.stringify(body)); }"),
+                        "JSON.stringify(body)"));
+  EXPECT_TRUE(SeesWhole(Observers(head + "const all = {...body}; }"),
+                        "...body"));
+  EXPECT_TRUE(SeesWhole(Observers(head + "Object.assign(state, body); }"),
+                        "Object.assign"));
+  EXPECT_TRUE(SeesWhole(Observers(head + "return body; }"), "return body"));
+  EXPECT_TRUE(SeesWhole(Observers(head + "keep({body}); }"), "{body}"));
+}
+
+TEST(ResponseReadsTest, TestsLogsAndOtherKeysReadNothing) {
+  EXPECT_TRUE(Observers("storage.post('a/b').done(function (r) {"
+                        " console.log(r);"
+                        " if (r.success && r.payload) dr.createSource(r.payload);"
+                        " else show(r.messages); });")
+                  .empty());
+}
+
+TEST(ResponseReadsTest, FollowsARequestKeptInAVariableOrReturned) {
+  EXPECT_EQ(Paths(Observers("var pending = $.ajax({url: 'a/b'});"
+                            "pending.done(function (r) { show(r.payload.amount); });")),
+            Paths_{"amount"});
+  EXPECT_EQ(Paths(Observers("function start() { return $.post('a/b'); }"
+                            "start().done(function (r) { show(r.payload.amount); });")),
+            Paths_{"amount"});
+}
+
+TEST(ResponseReadsTest, ReadsAnAwaitedResponseInPlace) {
+  EXPECT_EQ(Paths(Observers("async function f(res) {"
+                            " show((await res.json()).payload.amount); }")),
+            Paths_{"amount"});
+  EXPECT_EQ(Paths(Observers("async function f() { const { payload } = await "
+                            "(await fetch('/a/b')).json(); show(payload.amount); }")),
+            Paths_{"amount"});
+}
+
+TEST(ResponseReadsTest, SeesThroughTypeScriptAssertions) {
+  EXPECT_EQ(Paths(Observers("async function f(res: Response) {"
+                            " const body = (await res.json()) as Resp;"
+                            " show(body!.payload.amount);"
+                            " show((body as Resp).payload.currency); }",
+                            {{"payload"}}, Language::kTypeScript)),
+            (Paths_{"amount", "currency"}));
+}
+
+TEST(ResponseReadsTest, AxiosEnvelopeOfAWholeResponse) {
+  EXPECT_EQ(Paths(Observers("async function f() { const { data: { amount } } ="
+                            " await axios.post('/a/b'); show(amount); }",
+                            {{}})),
+            (Paths_{"data", "amount"}));
+}
+
+TEST(ResponseReadsTest, TheResponseObjectOfFetchIsNotTheBody) {
+  EXPECT_TRUE(Observers("fetch(u).then((res) => { if (!res.ok) throw new "
+                        "Error(res.statusText); return res.json(); })"
+                        ".then((p) => dr.createSource(p));",
+                        {{}})
+                  .empty());
+}
+
+TEST(ResponseReadsTest, RxjsOperatorsGetTheResponse) {
+  EXPECT_TRUE(SeesWhole(Observers("this.http.post('/a/b', {}).pipe(map((r) => "
+                                  "r.payload)).subscribe((p) => show(p));"),
+                        "(r) => r.payload"));
+}
+
+TEST(ResponseReadsTest, ARequestAnsweredElsewhereIsNotLookedAt) {
+  EXPECT_TRUE(Observers("$.post('/other/x', {}, function (r) {"
+                        " show(r.payload.amount); });",
+                        {{"payload"}}, Language::kJavaScript, "/other/x")
+                  .empty());
+}
+
+TEST(ResponseReadsTest, CodeTooDeepToFollowSeesTheWholeArray) {
+  std::string deep = "$.post('/a/b', {}, function (r) { var v = r.payload";
+  for (int i = 0; i < 1100; ++i) deep += " && 1";
+  deep += "; show(v.amount); });";
+  EXPECT_TRUE(SeesWhole(Observers(deep), "deeper than the tool"));
+}
+
+}  // namespace
+}  // namespace psm
