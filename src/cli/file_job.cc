@@ -40,6 +40,20 @@ SourceView ReadInput(const std::string& path, const RunContext& ctx,
   return ReadSourceFile(path, limit, buffer);
 }
 
+// Under --no-follow the pages reading what a PHP file sends the browser
+// are not searched: its arrays keep every field, saying why.
+FileLinks UnsearchedBrowserReaders(const std::vector<SiteRequest>& requests) {
+  FileLinks links;
+  for (const SiteRequest& r : requests) {
+    if (r.browser_paths.empty()) continue;
+    links.readers_elsewhere[r.call_begin].push_back(
+        {"",
+         "the array is sent to the browser, and under --no-follow the "
+         "pages that read it are not searched"});
+  }
+  return links;
+}
+
 }  // namespace
 
 Migration MigrateFile(const RunContext& ctx, const std::string& path,
@@ -76,6 +90,14 @@ ProcessedFile ProcessFile(const std::string& path, const RunContext& ctx,
   }
   Migration m =
       MigrateFile(ctx, path, result.path, file.text, worker.parser, links);
+  if (!ctx.options.link_modules &&
+      std::any_of(
+          m.requests.begin(), m.requests.end(),
+          [](const SiteRequest& r) { return !r.browser_paths.empty(); })) {
+    FileLinks unsearched = UnsearchedBrowserReaders(m.requests);
+    m = MigrateFile(ctx, path, result.path, file.text, worker.parser,
+                    &unsearched);
+  }
   result = std::move(m.result);
   if (!final && !m.requests.empty() && ctx.options.link_modules) {
     out.deferred = true;  // nothing written or printed yet

@@ -269,6 +269,28 @@ TEST_F(ProjectLinksTest, BuilderOutsideThePathsGivenIsNamed) {
       << no_follow.out;
 }
 
+// A PHP array sent to the browser is only migrated once the pages reading
+// the response were searched: under --no-follow it keeps its fields.
+TEST_F(ProjectLinksTest, NoFollowKeepsWhatAPhpFileSendsTheBrowser) {
+  dir_.Write("composer.json", "{}\n");
+  dir_.Write("api/paypal.php",
+             "<?php\n"
+             "$payload = ['type' => 'payPal', 'amount' => 10, 'currency' => "
+             "'USD', 'payPal' => ['returnUrl' => 'r', 'cancelUrl' => 'c']];\n"
+             "echo json_encode(['payload' => $payload]);\n");
+  Outcome follow = Shell(dir_.path(), "{bin} --check api");
+  EXPECT_NE(follow.out.find("needs migrating"), std::string::npos)
+      << follow.out;
+  Outcome no_follow = Shell(dir_.path(), "{bin} --check --no-follow api");
+  EXPECT_NE(no_follow.out.find("api/paypal.php:2"), std::string::npos)
+      << no_follow.out;
+  EXPECT_NE(no_follow.out.find("under --no-follow the pages that read it "
+                               "are not searched"),
+            std::string::npos)
+      << no_follow.out;
+  EXPECT_EQ(no_follow.out.find("needs migrating"), std::string::npos);
+}
+
 // Calls that are not DigitalRiver.js are no sites at all, but --verbose
 // says which ones were passed over and why, in this file or through the
 // project model.
