@@ -1,5 +1,6 @@
 #include "php/php_flow.h"
 
+#include "common/strings.h"
 #include "find/object_builder.h"
 #include "find/scope.h"
 #include "php/php_syntax.h"
@@ -25,9 +26,26 @@ constexpr std::string_view kResponseCalls[] = {"setData",
                                                "wp_send_json_error",
                                                "Response",
                                                "sendResponse",
-                                               "jsonResponse",
-                                               "wp_localize_script",
-                                               "wp_add_inline_script"};
+                                               "jsonResponse"};
+
+// Calls that print their argument into a page's scripts as a global
+// (WordPress): pages read it under a name the tool does not follow.
+constexpr std::string_view kPageScriptCalls[] = {"wp_localize_script",
+                                                 "wp_add_inline_script"};
+
+constexpr std::string_view kIntoPage =
+    ", where the tool does not follow what the page's scripts read of it";
+
+// Whether `n` stands inside a `<script>` element of the file's HTML.
+bool InPageScript(TSNode n, std::string_view source) {
+  std::string_view before = source.substr(0, ts_node_start_byte(n));
+  bool inside = false;
+  for (size_t at = FindNoCase(before, "<script"); at != std::string_view::npos;
+       at = FindNoCase(before, "<script", at + 1)) {
+    inside = FindNoCase(before, "</script", at) == std::string_view::npos;
+  }
+  return inside;
+}
 
 // Calls that hand their arguments to a template (Symfony's `render()`,
 // Laravel's `view()`): the template may print any field of the array, not
@@ -102,11 +120,16 @@ class Follower {
     if (type == "return_statement") {
       return Done(Flow::Kind::kReturned, parent, "returned" + AtLine(parent));
     }
-    if (type == "echo_statement" || type == "print_intrinsic" ||
-        type == "exit_statement") {
-      return Done(Flow::Kind::kResponse, parent, "printed" + AtLine(parent));
+    bool printed = type == "echo_statement" || type == "print_intrinsic" ||
+                   type == "exit_statement";
+    bool short_echo =
+        type == "expression_statement" && IsShortEcho(parent, source_);
+    if (short_echo || (printed && InPageScript(parent, source_))) {
+      // `var p = <?= json_encode($payload) ?>;`, `data-p="<?= ... ?>"`
+      return Done(Flow::Kind::kPage, parent,
+                  "printed into the page" + AtLine(parent));
     }
-    if (type == "expression_statement" && IsShortEcho(parent, source_)) {
+    if (printed) {
       return Done(Flow::Kind::kResponse, parent, "printed" + AtLine(parent));
     }
     return Done(Flow::Kind::kElsewhere, parent,
@@ -143,6 +166,12 @@ class Follower {
       return Done(Flow::Kind::kElsewhere, call,
                   "handed to a template by " + Quote(std::string(name) + "()") +
                       ", which may print its fields," + AtLine(call));
+    }
+    if (OneOf(name, kPageScriptCalls)) {
+      return Done(Flow::Kind::kElsewhere, call,
+                  "put in the page's scripts by " +
+                      Quote(std::string(name) + "()") + AtLine(call) +
+                      std::string(kIntoPage));
     }
     if (OneOf(name, kResponseCalls)) {
       return Done(Flow::Kind::kResponse, call,

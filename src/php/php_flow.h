@@ -18,6 +18,8 @@ struct Flow {
     kStored,     // stored in a variable or a key of one: follow the variable
     kReturned,   // returned from the function around it
     kElsewhere,  // passed to other code, read whole, kept out of sight
+    kPage,       // printed into the page this template renders (`<?= ?>`,
+                 // `echo` inside a `<script>`): its scripts may read it
   };
   Kind kind = Kind::kElsewhere;
   TSNode at{};  // where it was decided: the call, `return`, the assignment

@@ -242,6 +242,10 @@ class ContentReader {
       case Flow::Kind::kResponse:
         content_.response_paths.push_back(flow.path);
         return;
+      case Flow::Kind::kPage:
+        content_.page_prints.push_back(
+            {ts_node_start_byte(flow.at), std::move(flow.path)});
+        return;
       case Flow::Kind::kReturned:
         content_.returned = true;
         NoteReturningFunction(flow);

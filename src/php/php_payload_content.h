@@ -23,6 +23,14 @@ struct Holder {
   TSNode expression{};
 };
 
+// A value printed into a page (`var p = <?= json_encode($payload) ?>;`):
+// where the printing statement starts, and the keys under which the array
+// sits in the value.
+struct PagePrint {
+  uint32_t at = 0;
+  std::vector<std::string> path;
+};
+
 // One payload as the planner sees it: literal parts merged in order (an
 // array literal, a helper's array, the statements that complete it).
 using Unit = std::vector<PayloadLiteral>;
@@ -38,6 +46,9 @@ struct Content {
   // response ({"payload"}), one entry per way; for linking it to the
   // JavaScript that receives it.
   std::vector<std::vector<std::string>> response_paths;
+  // Where it is printed into the page this file renders, and the keys it
+  // sits under in what is printed: for the page's own scripts to be read.
+  std::vector<PagePrint> page_prints;
   bool returned = false;  // returned by a function no call of this file uses
   // That function's name (`wire` for a method or function `wire()`; ""
   // for a closure), and where the payload sits in what it returns.

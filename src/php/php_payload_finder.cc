@@ -167,6 +167,7 @@ class PayloadFinder {
     site.observers = std::move(content.observers);
     site.blind_spots = std::move(content.blind_spots);
     out.response_paths = std::move(content.response_paths);
+    out.page_prints = std::move(content.page_prints);
     out.returned = content.returned;
     out.returned_by = content.returned_by;
     out.returned_path = content.returned_path;

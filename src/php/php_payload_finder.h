@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "find/call_site.h"
+#include "php/php_payload_content.h"
 #include "rules/rule_table.h"
 
 namespace psm::php {
@@ -22,6 +23,8 @@ struct PhpPayloadSite {
   // project model (ServerPayloads) matches them with the keys a page's
   // `createSource(response.content.payload)` reads.
   std::vector<std::vector<std::string>> response_paths;
+  // Where the page this file renders prints it (read by its scripts).
+  std::vector<PagePrint> page_prints;
   bool returned = false;    // returned from a function no code here calls
   std::string returned_by;  // that function's name ("" for a closure)
   std::vector<std::string> returned_path;  // the payload's keys in it

@@ -6,6 +6,7 @@
 #include "common/text_lines.h"
 #include "migrate/file_links.h"
 #include "php/php_payload_finder.h"
+#include "project/response_reads.h"
 
 namespace psm::php {
 namespace {
@@ -31,7 +32,7 @@ FileReading PhpReading(std::string_view text, const RuleTable& rules,
   reading.options.session_id_flag = "--php-session-id";
   // PHP arrays are planned here, on their own; the JavaScript calls that
   // receive them are answered later from their plans (ServerPayloads).
-  reading.find = [&rules](std::string_view, std::string_view source,
+  reading.find = [&rules](std::string_view text, std::string_view source,
                           TSNode root, const FileLinks* links) {
     FoundSites found;
     LinesOnDemand lines(source);
@@ -51,6 +52,13 @@ FileReading PhpReading(std::string_view text, const RuleTable& rules,
         }
         r.browser_paths = php.response_paths;
         found.requests.push_back(std::move(r));
+      }
+      // Printed into this page: what its own scripts do with it.
+      for (const PagePrint& print : php.page_prints) {
+        for (PayloadObserver& o :
+             PrintedValueReads(text, print.at, print.path, "")) {
+          php.site.observers.push_back(std::move(o));
+        }
       }
       if (links) {
         auto readers = links->readers_elsewhere.find(php.site.call.begin);

@@ -20,6 +20,7 @@
 #include "io/file_io.h"
 #include "php/php_flow.h"
 #include "project/module_linker.h"
+#include "project/response_reads.h"
 #include "syntax/embedded_script.h"
 #include "syntax/language.h"
 #include "syntax/node.h"
@@ -283,6 +284,7 @@ std::vector<std::string> Linker::PhpCallers(
     if (!php.tree.ok()) continue;
     const Module* module = &php;
     TSNode root = module->tree.Root();
+    std::vector<std::vector<std::string>> sent;
     for (size_t at : WordsAt(module->text, name)) {
       TSNode n = ts_node_descendant_for_byte_range(
           root, static_cast<uint32_t>(at),
@@ -301,10 +303,27 @@ std::vector<std::string> Linker::PhpCallers(
       if (std::find(kCalls.begin(), kCalls.end(), type) == kCalls.end())
         continue;
       php::Flow flow = php::FollowValue(call, path, module->text);
-      if (flow.kind == php::Flow::Kind::kResponse) continue;
+      if (flow.kind == php::Flow::Kind::kResponse) {
+        sent.push_back(flow.path);  // what its pages read, below
+        continue;
+      }
+      if (flow.kind == php::Flow::Kind::kPage) {  // what its scripts read
+        for (const PayloadObserver& o :
+             PrintedValueReads(module->text, ts_node_start_byte(flow.at),
+                               flow.path, options_.display(absolute))) {
+          uses.push_back(o.what);
+        }
+        continue;
+      }
       uses.push_back(options_.display(absolute) + ":" +
                      std::to_string(LineOf(module->text, at)) + ": " +
                      flow.what);
+    }
+    // A caller that sends the array to the browser: the pages reading its
+    // response see it.
+    if (!sent.empty()) {
+      for (const PayloadObserver& o : BrowserReaders(absolute, sent))
+        uses.push_back(options_.display(absolute) + ": " + o.what);
     }
   }
   return uses;

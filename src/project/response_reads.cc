@@ -17,7 +17,9 @@
 #include "find/scope.h"
 #include "find/server_response.h"
 #include "project/response_match.h"
+#include "syntax/embedded_script.h"
 #include "syntax/node.h"
+#include "syntax/tree.h"
 
 namespace psm {
 namespace {
@@ -59,9 +61,17 @@ TSNode Up(TSNode e) {
 
 class Reads {
  public:
-  Reads(std::string_view text, const std::string& shown,
-        const std::vector<Keys>& sent)
-      : text_(text), shown_(shown), sent_(sent) {}
+  // `text`: the script as parsed; `original`: the same bytes as the file
+  // has them, for quoting (a template's islands are masked in `text`).
+  // `lead`: how the array got to the page, opening each reason.
+  Reads(std::string_view text, std::string_view original,
+        const std::string& shown, const std::vector<Keys>& sent,
+        std::string lead)
+      : text_(text),
+        original_(original),
+        shown_(shown),
+        sent_(sent),
+        lead_(std::move(lead)) {}
 
   // `holder`, a name or pattern being bound or an expression, holds the
   // whole response.
@@ -82,7 +92,20 @@ class Reads {
             std::to_string(node::kMaxClimb) + " levels)");
   }
 
+  // `value`, an expression of the page's script, is what the template
+  // printed.
+  void FromPrint(TSNode value) { Follow(value, {}, 0); }
+
   std::vector<PayloadObserver> Take() { return std::move(found_); }
+
+  // One observer: `does` is what the page at `at` does with the array.
+  void Add(std::string path, TSNode at, const std::string& does) {
+    uint32_t byte = ts_node_is_null(at) ? 0 : ts_node_start_byte(at);
+    std::string line = std::to_string(text::LineAt(text_, byte));
+    std::string where =
+        shown_.empty() ? "the script at line " + line : shown_ + ":" + line;
+    found_.push_back({std::move(path), lead_ + where + " " + does});
+  }
 
  private:
   ResponsePart Part(const Keys& keys) const {
@@ -217,12 +240,11 @@ class Reads {
     }
     if (IsCallee(read)) {
       Add("", read,
-          "calls " + Quote(node::Text(read, text_)) +
+          "calls " + Quote(Original(read)) +
               ", a method of the array the tool does not follow");
       return;
     }
-    Add(path, read,
-        "reads " + Quote(node::Text(e, text_)) + " of the response");
+    Add(path, read, "reads " + Quote(Original(e)) + " of the response");
   }
 
   // The key a part of an object pattern takes, "" for a rest or a
@@ -329,6 +351,14 @@ class Reads {
   void ForEachUse(TSNode declared, Use&& use) {
     std::string_view name = node::Text(declared, text_);
     Binding binding = ResolveName(name, declared, text_);
+    if (node::Is(binding.scope, "program")) {
+      // A page's top-level `var`: a global other scripts may read.
+      Add("", declared,
+          "keeps the array in " + Quote(name) +
+              ", a global other scripts may read, which the tool does not "
+              "follow");
+      return;
+    }
     for (TSNode n : UsesOf(binding, name, text_)) {
       if (ts_node_start_byte(n) == ts_node_start_byte(declared)) continue;
       if (node::Is(n, "shorthand_property_identifier")) {
@@ -342,46 +372,67 @@ class Reads {
   void HandedOn(TSNode value, TSNode to) {
     if (node::Is(to, "arguments")) to = node::Parent(to);  // the call
     Add("", to,
-        "passes " + Quote(node::Text(value, text_)) +
-            ", which holds the array, on to " + Quote(node::Text(to, text_)) +
-            ", where the tool does not follow it");
+        "passes " + Quote(Original(value)) + ", which holds the array, on to " +
+            Quote(Original(to)) + ", where the tool does not follow it");
   }
 
   void Kept(TSNode target) {
     Add("", target,
-        "keeps the array in " + Quote(node::Text(target, text_)) +
+        "keeps the array in " + Quote(Original(target)) +
             ", which the tool does not follow");
   }
 
   void TooDeep(TSNode value) {
     Add("", value,
-        "nests " + Quote(node::Text(value, text_)) +
+        "nests " + Quote(Original(value)) +
             ", which holds the array, deeper than the tool follows");
   }
 
-  void Add(std::string path, TSNode at, const std::string& does) {
-    std::string where =
-        shown_ + ":" +
-        std::to_string(text::LineAt(text_, ts_node_start_byte(at)));
-    found_.push_back(
-        {std::move(path),
-         "the array is sent to the browser, and " + where + " " + does});
-  }
+  std::string_view Original(TSNode n) const { return node::Text(n, original_); }
 
   std::string_view text_;
+  std::string_view original_;
   const std::string& shown_;
   const std::vector<Keys>& sent_;
+  std::string lead_;
   std::vector<PayloadObserver> found_;
 };
 
 }  // namespace
+
+std::vector<PayloadObserver> PrintedValueReads(
+    std::string_view page, uint32_t at, const std::vector<std::string>& path,
+    const std::string& shown) {
+  ScriptView view = MaskScriptContainer(page);
+  Parser parser;
+  Tree tree = parser.Parse(view.language, view.text);
+  std::vector<std::vector<std::string>> sent = {path};
+  Reads reads(view.text, page, shown, sent,
+              "the array is printed into the page, and ");
+  TSNode value = tree.ok() ? ts_node_named_descendant_for_byte_range(
+                                 tree.Root(), at, at + 1)
+                           : TSNode{};
+  if (!node::Is(value, "identifier")) {
+    reads.Add("", tree.ok() ? tree.Root() : TSNode{},
+              "prints it into the page where no script expression stands "
+              "(a string, an attribute, the HTML), which the tool does not "
+              "follow");
+    return reads.Take();
+  }
+  IndexedTree indexed(tree.Root(), view.text);
+  reads.FromPrint(value);
+  if (node::DeeperThan(tree.Root(), node::kMaxClimb - 10))
+    reads.TooDeepToSee(tree.Root());
+  return reads.Take();
+}
 
 std::vector<PayloadObserver> ResponseReadsIn(
     TSNode root, std::string_view text, const std::string& shown,
     const std::vector<std::vector<std::string>>& sent,
     const std::function<bool(const std::vector<std::string>&)>& may_answer) {
   IndexedTree indexed(root, text);
-  Reads reads(text, shown, sent);
+  Reads reads(text, text, shown, sent,
+              "the array is sent to the browser, and ");
   bool any = false;
   for (const ResponseHolder& h : ResponseHolders(root, text)) {
     if (!may_answer(RequestUrls(h.request, text))) continue;

@@ -24,6 +24,15 @@ std::vector<PayloadObserver> ResponseReadsIn(
     const std::vector<std::vector<std::string>>& sent,
     const std::function<bool(const std::vector<std::string>&)>& may_answer);
 
+// What the scripts of a page do with a value its template prints into one
+// of them at byte `at` of `page` (`var p = <?= json_encode($payload) ?>;`),
+// the array sitting under `path` in that value: its observers, as above.
+// Printed anywhere but as a script's expression (into a string, an
+// attribute, the HTML) it is seen whole; so is a global it becomes.
+std::vector<PayloadObserver> PrintedValueReads(
+    std::string_view page, uint32_t at, const std::vector<std::string>& path,
+    const std::string& shown);
+
 }  // namespace psm
 
 #endif  // PSM_PROJECT_RESPONSE_READS_H_

@@ -16,10 +16,10 @@ using Sent = std::vector<std::vector<std::string>>;
 // The observers ResponseReadsIn finds in `source` of an array the PHP
 // file sends under `sent`; every request may be answered by it unless
 // its URL names `elsewhere`.
-std::vector<PayloadObserver> Observers(const std::string& source,
-                                       const Sent& sent = {{"payload"}},
-                                       Language language = Language::kJavaScript,
-                                       const std::string& elsewhere = "") {
+std::vector<PayloadObserver> Observers(
+    const std::string& source, const Sent& sent = {{"payload"}},
+    Language language = Language::kJavaScript,
+    const std::string& elsewhere = "") {
   Parser parser;
   Tree tree = parser.Parse(language, source);
   auto may_answer = [&](const std::vector<std::string>& urls) {
@@ -83,14 +83,14 @@ TEST(ResponseReadsTest, AResponseHandedOnSeesTheWholeArray) {
   std::string head =
       "async function f() { const res = await fetch('/a/b');"
       " const body = await res.json(); ";
-  EXPECT_TRUE(SeesWhole(Observers(head + "showTotal(body); }"),
-                        "`showTotal(body)`"));
+  EXPECT_TRUE(
+      SeesWhole(Observers(head + "showTotal(body); }"), "`showTotal(body)`"));
   EXPECT_TRUE(SeesWhole(Observers(head + "window.last = body; }"),
                         "`window.last = body`"));
   EXPECT_TRUE(SeesWhole(Observers(head + "save(JSON.stringify(body)); }"),
                         "JSON.stringify(body)"));
-  EXPECT_TRUE(SeesWhole(Observers(head + "const all = {...body}; }"),
-                        "...body"));
+  EXPECT_TRUE(
+      SeesWhole(Observers(head + "const all = {...body}; }"), "...body"));
   EXPECT_TRUE(SeesWhole(Observers(head + "Object.assign(state, body); }"),
                         "Object.assign"));
   EXPECT_TRUE(SeesWhole(Observers(head + "return body; }"), "return body"));
@@ -98,19 +98,22 @@ TEST(ResponseReadsTest, AResponseHandedOnSeesTheWholeArray) {
 }
 
 TEST(ResponseReadsTest, TestsLogsAndOtherKeysReadNothing) {
-  EXPECT_TRUE(Observers("storage.post('a/b').done(function (r) {"
-                        " console.log(r);"
-                        " if (r.success && r.payload) dr.createSource(r.payload);"
-                        " else show(r.messages); });")
-                  .empty());
+  EXPECT_TRUE(
+      Observers("storage.post('a/b').done(function (r) {"
+                " console.log(r);"
+                " if (r.success && r.payload) dr.createSource(r.payload);"
+                " else show(r.messages); });")
+          .empty());
 }
 
 TEST(ResponseReadsTest, FollowsARequestKeptInAVariableOrReturned) {
-  EXPECT_EQ(Paths(Observers("var pending = $.ajax({url: 'a/b'});"
-                            "pending.done(function (r) { show(r.payload.amount); });")),
+  EXPECT_EQ(Paths(Observers(
+                "var pending = $.ajax({url: 'a/b'});"
+                "pending.done(function (r) { show(r.payload.amount); });")),
             Paths_{"amount"});
-  EXPECT_EQ(Paths(Observers("function start() { return $.post('a/b'); }"
-                            "start().done(function (r) { show(r.payload.amount); });")),
+  EXPECT_EQ(Paths(Observers(
+                "function start() { return $.post('a/b'); }"
+                "start().done(function (r) { show(r.payload.amount); });")),
             Paths_{"amount"});
 }
 
@@ -118,9 +121,10 @@ TEST(ResponseReadsTest, ReadsAnAwaitedResponseInPlace) {
   EXPECT_EQ(Paths(Observers("async function f(res) {"
                             " show((await res.json()).payload.amount); }")),
             Paths_{"amount"});
-  EXPECT_EQ(Paths(Observers("async function f() { const { payload } = await "
-                            "(await fetch('/a/b')).json(); show(payload.amount); }")),
-            Paths_{"amount"});
+  EXPECT_EQ(
+      Paths(Observers("async function f() { const { payload } = await "
+                      "(await fetch('/a/b')).json(); show(payload.amount); }")),
+      Paths_{"amount"});
 }
 
 TEST(ResponseReadsTest, SeesThroughTypeScriptAssertions) {
@@ -165,6 +169,43 @@ TEST(ResponseReadsTest, CodeTooDeepToFollowSeesTheWholeArray) {
   for (int i = 0; i < 1100; ++i) deep += " && 1";
   deep += "; show(v.amount); });";
   EXPECT_TRUE(SeesWhole(Observers(deep), "deeper than the tool"));
+}
+
+// What the scripts of `page` do with what its template prints at the
+// first `<?=`.
+std::vector<PayloadObserver> PrintReads(
+    const std::string& page, const std::vector<std::string>& path = {}) {
+  size_t at = page.find("<?=");
+  EXPECT_NE(at, std::string::npos);
+  return PrintedValueReads(page, static_cast<uint32_t>(at + 4), path, "");
+}
+
+TEST(PrintedValueReadsTest, ALocalHandedToCreateSourceOnlyIsNotRead) {
+  EXPECT_TRUE(
+      PrintReads("<?php $p = [];?>\n<script>\nrequire(['jquery'], "
+                 "function ($) {\n  var p = <?= json_encode($p) ?>;\n"
+                 "  $('#b').on('click', function () { dr.createSource(p); "
+                 "});\n});\n</script>\n")
+          .empty());
+}
+
+TEST(PrintedValueReadsTest, AFieldReadByThePageIsKept) {
+  EXPECT_EQ(
+      Paths(PrintReads("<script>\nrequire([], function () {\n"
+                       "  var cfg = <?= json_encode($cfg) ?>;\n"
+                       "  show(cfg.payload.amount);\n"
+                       "  dr.createSource(cfg.payload);\n});\n</script>\n",
+                       {"payload"})),
+      Paths_{"amount"});
+}
+
+TEST(PrintedValueReadsTest, AGlobalOrAStringSeesTheWholeArray) {
+  EXPECT_TRUE(SeesWhole(PrintReads("<script>\nvar drPayload = <?= "
+                                   "json_encode($p) ?>;\n</script>\n"),
+                        "a global other scripts may read"));
+  EXPECT_TRUE(SeesWhole(PrintReads("<div data-p='<?= json_encode($p) ?>'>"
+                                   "</div>\n"),
+                        "where no script expression stands"));
 }
 
 }  // namespace
