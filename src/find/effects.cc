@@ -5,56 +5,13 @@
 #include <unordered_set>
 
 #include "common/strings.h"
+#include "find/defined_accessors.h"
 #include "find/object_builder.h"
 #include "find/scope.h"
 #include "syntax/node.h"
 
 namespace psm {
 namespace {
-
-// The first string literal at or after `from` in `source` (its text between
-// the quotes), or "" when another token comes first.
-std::string_view StringAfter(std::string_view source, size_t from) {
-  size_t k = source.find_first_not_of(" \t\r\n", from);
-  if (k == std::string_view::npos) return {};
-  char quote = source[k];
-  if (quote != '\'' && quote != '"' && quote != '`') return {};
-  size_t end = source.find(quote, k + 1);
-  return end == std::string_view::npos ? std::string_view()
-                                       : source.substr(k + 1, end - k - 1);
-}
-
-// Accessors defined by call: `Object.defineProperty(o, 'total', {get ...})`,
-// `o.__defineGetter__('total', ...)`, and the keys of
-// `Object.defineProperties(o, {total: {get ...}})` (every word followed by
-// `:` in the call's text: it can only err towards "may be a getter").
-void AddDefinedAccessors(std::string_view source,
-                         std::unordered_set<std::string>* names) {
-  for (std::string_view call : {"defineProperty(", "__defineGetter__("}) {
-    for (size_t at = FindText(source, call); at != std::string_view::npos;
-         at = FindText(source, call, at + 1)) {
-      size_t from = at + call.size();
-      if (call == "defineProperty(") {
-        from = source.find(',', from);
-        if (from == std::string_view::npos) continue;
-        ++from;
-      }
-      std::string_view name = StringAfter(source, from);
-      if (!name.empty()) names->emplace(name);
-    }
-  }
-  for (size_t at = FindText(source, "defineProperties(");
-       at != std::string_view::npos;
-       at = FindText(source, "defineProperties(", at + 1)) {
-    size_t end = std::min(source.size(), at + 4096);
-    ForEachWord(source.substr(at, end - at), [&](std::string_view word) {
-      size_t after =
-          static_cast<size_t>(word.data() - source.data()) + word.size();
-      size_t k = source.find_first_not_of(" \t\r\n", after);
-      if (k != std::string_view::npos && source[k] == ':') names->emplace(word);
-    });
-  }
-}
 
 // Whether the file defines `valueOf`, `toString` or `Symbol.toPrimitive`
 // for its objects: arithmetic, concatenation and template literals on them
