@@ -294,13 +294,16 @@ void FinishLinkedFiles(const RunContext& ctx,
   };
   std::map<std::string, FileLinks> links = LinkProject(callers, paths, options);
   ServerPayloads server(paths.root(), ctx.rules, ctx.plan, &links);
-  ServerAnswerContext server_ctx{
-      &server,
-      [&](const std::string& p) {
-        return walked.contains(p) || reported.contains(p) ||
-               callers_set.contains(p);
-      },
-      ctx.options.mode == Mode::kWrite, options.display};
+  ServerAnswerContext server_ctx{&server,
+                                 [&](const std::string& p) {
+                                   return walked.contains(p) ||
+                                          reported.contains(p) ||
+                                          callers_set.contains(p);
+                                 },
+                                 ctx.options.mode == Mode::kWrite,
+                                 options.display,
+                                 ctx.php_session.expression,
+                                 ctx.php_session.from};
   for (const auto& [path, file_links] : links) {
     if (!file_links.builders.empty() || !file_links.wrapper_calls.empty())
       todo[DisplayPath(path, ctx.cwd)] = path;

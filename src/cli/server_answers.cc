@@ -34,8 +34,11 @@ bool IsResponseReason(const std::string& reason) {
              std::string::npos;
 }
 
-void TakePlan(const ServerPayload& p, SiteResult* site) {
+void TakePlan(const ServerPayload& p, const ServerAnswerContext& ctx,
+              SiteResult* site) {
   site->status = p.plan.status;
+  site->session_expression = ctx.php_session_expression;
+  site->session_from = ctx.php_session_from;
   site->method = p.plan.method;
   site->removed = p.plan.removed;
   site->added_session_id = p.plan.added_session_id;
@@ -71,7 +74,7 @@ void Answer(const ServerRead& read, const ServerAnswerContext& ctx,
     site->built_line = p.plan.line;
     site->built_column = p.plan.column;
     if (settled) {
-      TakePlan(p, site);
+      TakePlan(p, ctx, site);
       return;
     }
   }

@@ -19,6 +19,10 @@ struct ServerAnswerContext {
   std::function<bool(const std::string&)> in_run;
   bool writes = false;
   std::function<std::string(const std::string&)> display;
+  // The PHP `sessionId` expression the arrays get (SessionChoice): a call
+  // answered by one reports it, not the JavaScript one.
+  std::string php_session_expression;
+  std::string php_session_from;
 };
 
 // Gives each call of `result` whose payload is what a server sent (call

@@ -269,6 +269,33 @@ TEST_F(ProjectLinksTest, BuilderOutsideThePathsGivenIsNamed) {
       << no_follow.out;
 }
 
+// A call answered by a PHP array gets the PHP `sessionId` expression, and
+// the JSON report says so.
+TEST_F(ProjectLinksTest, ACallAnsweredByPhpReportsThePhpSessionExpression) {
+  dir_.Write("composer.json", "{}\n");
+  dir_.Write("api/paypal.php",
+             "<?php\n"
+             "$payload = ['type' => 'payPal', 'amount' => 10, 'currency' => "
+             "'USD', 'payPal' => ['returnUrl' => 'r', 'cancelUrl' => 'c']];\n"
+             "echo json_encode(['payload' => $payload]);\n");
+  dir_.Write("js/pay.js",
+             "export async function pay(dr) {\n"
+             "  const res = await fetch('/api/paypal.php');\n"
+             "  const body = await res.json();\n"
+             "  return dr.createSource(body.payload);\n}\n");
+  Outcome run = Shell(dir_.path(),
+                      "{bin} --check --session-id js.sid --php-session-id "
+                      "'$sid' --json-report r.json .");
+  EXPECT_EQ(run.status, 1) << run.out << run.err;
+  nlohmann::json report = nlohmann::json::parse(dir_.Read("r.json"));
+  ASSERT_EQ(report["sites"].size(), 2u) << report.dump();
+  for (const nlohmann::json& site : report["sites"]) {
+    EXPECT_EQ(site["status"], "migrated") << site.dump();
+    EXPECT_EQ(site["sessionExpression"]["expression"], "$sid") << site.dump();
+    EXPECT_EQ(site["sessionExpression"]["from"], "--php-session-id");
+  }
+}
+
 // A PHP array sent to the browser is only migrated once the pages reading
 // the response were searched: under --no-follow it keeps its fields.
 TEST_F(ProjectLinksTest, NoFollowKeepsWhatAPhpFileSendsTheBrowser) {
