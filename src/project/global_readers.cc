@@ -264,7 +264,8 @@ std::vector<std::string> Linker::GlobalReaders(const std::string& script,
 
 std::vector<std::string> Linker::PhpCallers(
     const std::string& file, const std::string& name,
-    const std::vector<std::string>& path) {
+    const std::vector<std::string>& path, int* calls) {
+  int found = 0;
   static constexpr std::array<std::string_view, 4> kCalls = {
       "function_call_expression", "member_call_expression",
       "nullsafe_member_call_expression", "scoped_call_expression"};
@@ -302,6 +303,7 @@ std::vector<std::string> Linker::PhpCallers(
       std::string_view type = node::Type(call);
       if (std::find(kCalls.begin(), kCalls.end(), type) == kCalls.end())
         continue;
+      ++found;
       php::Flow flow = php::FollowValue(call, path, module->text);
       if (flow.kind == php::Flow::Kind::kResponse) {
         sent.push_back(flow.path);  // what its pages read, below
@@ -326,6 +328,7 @@ std::vector<std::string> Linker::PhpCallers(
         uses.push_back(options_.display(absolute) + ": " + o.what);
     }
   }
+  if (calls) *calls = found;
   return uses;
 }
 

@@ -114,9 +114,11 @@ class Linker {
   // (`path`: where the payload sits in it), for each that does not send it
   // on to the browser as it is (printed, `json_encode`d, put in a
   // response): "src/Controller/Pay.php:12: stored in `$data`".
+  // `*calls`, when given, counts the calls found, whatever they do.
   std::vector<std::string> PhpCallers(const std::string& file,
                                       const std::string& name,
-                                      const std::vector<std::string>& path);
+                                      const std::vector<std::string>& path,
+                                      int* calls = nullptr);
 
   // The browser code of the project (scripts, modules, the scripts of
   // pages and templates) that reads what the PHP file `file` sends under

@@ -37,8 +37,22 @@ std::vector<PayloadObserver> ReadersElsewhere::Of(const std::string& caller,
                  FirstFew(known->second, ", ") + " names it)"});
   }
   if (!request.php_function.empty()) {
-    std::vector<std::string> uses =
-        linker_.PhpCallers(caller, request.php_function, request.php_path);
+    int calls = 0;
+    std::vector<std::string> uses = linker_.PhpCallers(
+        caller, request.php_function, request.php_path, &calls);
+    if (calls == 0) {
+      // Called from nowhere in the project: a framework may call it and
+      // send what it returns (a Laravel controller action, a Magento web
+      // API method named in webapi.xml).
+      for (PayloadObserver& o :
+           linker_.BrowserReaders(caller, {request.php_path})) {
+        o.what = Quote(request.php_function + "()") +
+                 " is called from nowhere in the project, so a framework may "
+                 "send what it returns to the browser: " +
+                 o.what;
+        observers.push_back(std::move(o));
+      }
+    }
     if (!uses.empty()) {
       observers.push_back(
           {"", Quote(request.php_function + "()") +
