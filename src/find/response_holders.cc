@@ -34,55 +34,122 @@ bool ParsesResponse(TSNode call, std::string_view source) {
   return !args.empty() && NamesRequestApi(args[0], source);
 }
 
-// `obs.pipe(map(fn), tap(fn))`: RxJS operators hand the response to the
-// functions given to them.
-bool IsPipe(TSNode call, std::string_view source) {
+std::string_view MethodName(TSNode call, std::string_view source) {
   TSNode callee = node::Unwrap(node::Field(call, "function"));
-  return node::Is(callee, "member_expression") &&
-         node::Text(node::Field(callee, "property"), source) == "pipe";
+  if (!node::Is(callee, "member_expression")) return {};
+  return node::Text(node::Field(callee, "property"), source);
 }
 
-// The functions written into a call's arguments: `f(function (r) {})`,
-// `f({success: (r) => {}})`, `f({success(r) {}})`, `pipe(map((r) => ...))`.
-std::vector<TSNode> InlineCallbacks(TSNode call, std::string_view source) {
+// Methods of a promise or an observable that hand it the answer.
+bool IsAnswerMethod(std::string_view method) {
+  for (std::string_view m :
+       {"then", "done", "always", "subscribe", "success", "complete"}) {
+    if (method == m) return true;
+  }
+  return false;
+}
+
+// What a request hands its answer to: functions whose parameters get it,
+// and values the search cannot follow (`this.onStart`, `started.resolve`,
+// a parameter, React's `setStart`), which then see it whole.
+struct Handlers {
   std::vector<TSNode> functions;
-  bool pipe = IsPipe(call, source);
-  for (TSNode arg : node::Arguments(call)) {
-    arg = node::Unwrap(arg);
-    if (pipe && node::Is(arg, "call_expression")) {
-      for (TSNode f : InlineCallbacks(arg, source)) functions.push_back(f);
-    } else if (node::IsFunction(arg)) {
-      functions.push_back(arg);
-    } else if (node::Is(arg, "object")) {
-      for (TSNode member : node::NamedChildren(arg)) {
-        TSNode value = node::Unwrap(node::Field(member, "value"));
-        if (node::Is(member, "method_definition")) {
-          functions.push_back(member);
-        } else if (node::Is(member, "pair") && node::IsFunction(value)) {
-          functions.push_back(value);
-        }
+  std::vector<TSNode> opaque;
+};
+
+class HandlerReader {
+ public:
+  explicit HandlerReader(std::string_view source) : source_(source) {}
+
+  Handlers Of(TSNode call) {
+    std::string_view method = MethodName(call, source_);
+    // `.fail(jqXHR => ...)`, `.catch(error => ...)`: an error, not the
+    // array the server sends on success.
+    if (method == "fail" || method == "catch") return {};
+    bool answer = IsAnswerMethod(method);
+    bool pipe = method == "pipe";
+    std::vector<TSNode> args = node::Arguments(call);
+    for (size_t i = 0; i < args.size(); ++i) {
+      if (method == "then" && i > 0) break;  // `.then(ok, onError)`
+      TSNode arg = node::Unwrap(args[i]);
+      if (pipe && node::Is(arg, "call_expression")) {
+        Handlers inner = Of(arg);  // `map((r) => ...)`
+        for (TSNode f : inner.functions) found_.functions.push_back(f);
+      } else if (node::Is(arg, "object")) {
+        Options(arg);
+      } else {
+        Handler(arg, answer);
+      }
+    }
+    return std::move(found_);
+  }
+
+ private:
+  // `$.ajax({success: ..., complete(r) {...}, error: ...})`.
+  void Options(TSNode object) {
+    for (TSNode member : node::NamedChildren(object)) {
+      std::string_view key = node::Text(node::Field(member, "name"), source_);
+      if (node::Is(member, "pair"))
+        key = node::Text(node::Field(member, "key"), source_);
+      if (key == "error" || key == "fail") continue;
+      if (node::Is(member, "method_definition")) {
+        found_.functions.push_back(member);
+      } else if (node::Is(member, "pair")) {
+        bool answer = key == "success" || key == "complete" || key == "done";
+        Handler(node::Field(member, "value"), answer);
       }
     }
   }
-  return functions;
-}
 
-// The functions a call's identifier arguments name: `.done(showTotal)`.
-std::vector<TSNode> NamedCallbacks(TSNode call, std::string_view source) {
-  std::vector<TSNode> functions;
-  for (TSNode arg : node::Arguments(call)) {
-    arg = node::Unwrap(arg);
-    if (!node::Is(arg, "identifier")) continue;
-    Binding binding = ResolveName(node::Text(arg, source), arg, source);
-    if (binding.kind == Binding::Kind::kFunction) {
-      functions.push_back(binding.declarator);
-    } else if (binding.kind == Binding::Kind::kVariable) {
-      TSNode value = node::Unwrap(node::Field(binding.declarator, "value"));
-      if (node::IsFunction(value)) functions.push_back(value);
+  // One value handed a request's answer; `answer`: in a place that only
+  // takes a handler (so anything there but a function is not followed).
+  void Handler(TSNode value, bool answer) {
+    value = node::Unwrap(value);
+    TSNode target = Bound(value);
+    if (node::IsFunction(target)) {
+      found_.functions.push_back(target);
+      return;
     }
+    if (node::Is(target, "identifier")) {
+      TSNode function = FunctionNamed(target);
+      if (!ts_node_is_null(function)) {
+        found_.functions.push_back(function);
+        return;
+      }
+    }
+    bool value_like = node::Is(target, "identifier") ||
+                      node::Is(target, "member_expression") ||
+                      node::Is(value, "call_expression");
+    if (answer && value_like) found_.opaque.push_back(value);
   }
-  return functions;
-}
+
+  // `f.bind(this)` and `$.proxy(f, this)` call `f`.
+  TSNode Bound(TSNode value) const {
+    if (!node::Is(value, "call_expression")) return value;
+    TSNode callee = node::Unwrap(node::Field(value, "function"));
+    std::string_view method = MethodName(value, source_);
+    if (method == "bind") return node::Unwrap(node::Field(callee, "object"));
+    if (method == "proxy") {
+      std::vector<TSNode> args = node::Arguments(value);
+      return args.empty() ? value : node::Unwrap(args[0]);
+    }
+    return value;
+  }
+
+  // The function `name` is bound to in this file, or null.
+  TSNode FunctionNamed(TSNode name) const {
+    Binding binding = ResolveName(node::Text(name, source_), name, source_);
+    if (binding.kind == Binding::Kind::kFunction) return binding.declarator;
+    if (binding.kind == Binding::Kind::kVariable) {
+      TSNode value = node::Unwrap(node::Field(binding.declarator, "value"));
+      if (node::IsFunction(value)) return value;
+    }
+    return TSNode{};
+  }
+
+  std::string_view source_;
+  Handlers found_;
+};
 
 // The names or patterns a function's parameters bind.
 std::vector<TSNode> ParametersOf(TSNode function) {
@@ -101,6 +168,42 @@ std::vector<TSNode> ParametersOf(TSNode function) {
   return bound;
 }
 
+// `Promise.all([fetch(a).then(...), storage.post(b)])` and the like: an
+// array of answers, one of them a request's.
+bool AwaitsRequests(TSNode awaited, std::string_view source) {
+  if (!node::Is(awaited, "call_expression")) return false;
+  TSNode callee = node::Unwrap(node::Field(awaited, "function"));
+  if (!node::Is(callee, "member_expression") ||
+      node::Text(node::Field(callee, "object"), source) != "Promise") {
+    return false;
+  }
+  for (TSNode arg : node::Arguments(awaited)) {
+    for (TSNode element : node::NamedChildren(node::Unwrap(arg))) {
+      element = node::Unwrap(element);
+      if (node::Is(element, "call_expression") &&
+          AsksServer(node::Field(element, "function"), source)) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+// `x.response` of `const x = new XMLHttpRequest()`: with `responseType =
+// 'json'`, the answer itself.
+bool IsXhrResponse(TSNode member, std::string_view source) {
+  if (node::Text(node::Field(member, "property"), source) != "response")
+    return false;
+  TSNode object = node::Unwrap(node::Field(member, "object"));
+  if (!node::Is(object, "identifier")) return false;
+  Binding binding = ResolveName(node::Text(object, source), object, source);
+  if (binding.kind != Binding::Kind::kVariable) return false;
+  TSNode value = node::Unwrap(node::Field(binding.declarator, "value"));
+  return node::Is(value, "new_expression") &&
+         node::Text(node::Field(value, "constructor"), source) ==
+             "XMLHttpRequest";
+}
+
 TSNode UpThroughWrappers(TSNode n) {
   TSNode up = node::Parent(n);
   while (node::Is(up, "parenthesized_expression")) up = node::Parent(up);
@@ -112,8 +215,20 @@ TSNode UpThroughWrappers(TSNode n) {
 std::vector<ResponseHolder> ResponseHolders(TSNode root,
                                             std::string_view source) {
   std::vector<ResponseHolder> holders;
-  ForEachDescendant(root, true, [&](TSNode call) {
-    if (!node::Is(call, "call_expression")) return;
+  ForEachDescendant(root, true, [&](TSNode n) {
+    if (node::Is(n, "await_expression")) {
+      // `await pending`, `await Promise.all([fetch(a).then(...), ...])`.
+      TSNode awaited = node::Unwrap(ts_node_named_child(n, 0));
+      if (IsPendingRequest(awaited, source) || AwaitsRequests(awaited, source))
+        holders.push_back({n, awaited});
+      return;
+    }
+    if (node::Is(n, "member_expression") && IsXhrResponse(n, source)) {
+      holders.push_back({n, n});  // `xhr.response` of a JSON request
+      return;
+    }
+    if (!node::Is(n, "call_expression")) return;
+    TSNode call = n;
     TSNode callee = node::Field(call, "function");
     if (ParsesResponse(call, source)) {
       holders.push_back({call, call});
@@ -123,16 +238,17 @@ std::vector<ResponseHolder> ResponseHolders(TSNode root,
     TSNode up = UpThroughWrappers(call);
     if (named && node::Is(up, "await_expression") && !IsFetchCall(call, source))
       holders.push_back({up, call});
-    std::vector<TSNode> callbacks = InlineCallbacks(call, source);
-    if (!named && (callbacks.empty() || !AsksServer(callee, source))) return;
+    bool answer = IsAnswerMethod(MethodName(call, source)) ||
+                  MethodName(call, source) == "pipe";
+    if (!named && !(answer && AsksServer(callee, source))) return;
     if (GetsFetchResponse(call, source)) return;
-    if (named) {
-      for (TSNode f : NamedCallbacks(call, source)) callbacks.push_back(f);
-    }
-    for (TSNode function : callbacks) {
+    Handlers handlers = HandlerReader(source).Of(call);
+    for (TSNode function : handlers.functions) {
       for (TSNode parameter : ParametersOf(function))
         holders.push_back({parameter, call});
     }
+    for (TSNode value : handlers.opaque)
+      holders.push_back({value, call, /*handed_on=*/true});
   });
   return holders;
 }

@@ -16,6 +16,9 @@ struct ResponseHolder {
   // `JSON.parse(xhr.responseText)`).
   TSNode holder;
   TSNode request;  // the call asking the server
+  // `holder` is a handler the search cannot follow (`this.onStart`,
+  // `started.resolve`, `setState`): it gets the whole response.
+  bool handed_on = false;
 };
 
 // Every place in the tree at `root` that holds a server's response, found

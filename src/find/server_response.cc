@@ -38,10 +38,13 @@ bool IsOneOf(std::string_view word,
   return false;
 }
 
-// `getJSON` -> get, JSON; `responseText` -> response, Text.
+// `getJSON` -> get, JSON; `responseText` -> response, Text; `$fetch` ->
+// fetch (Nuxt), `$http` -> http (Vue, AngularJS).
 bool NameHasRequestWord(std::string_view name, bool called) {
   size_t begin = 0;
-  for (size_t i = 1; i <= name.size(); ++i) {
+  while (begin < name.size() && (name[begin] == '$' || name[begin] == '_'))
+    ++begin;
+  for (size_t i = begin + 1; i <= name.size(); ++i) {
     bool boundary = i == name.size() || name[i] == '_' || name[i] == '$' ||
                     (std::isupper(static_cast<unsigned char>(name[i])) &&
                      !std::isupper(static_cast<unsigned char>(name[i - 1])));
@@ -66,6 +69,12 @@ TSNode CalledName(TSNode callee) {
 
 bool CalledNameAsks(TSNode callee, std::string_view source) {
   TSNode name = CalledName(callee);
+  callee = node::Unwrap(callee);
+  if (node::Is(callee, "member_expression") &&
+      node::Text(name, source) == "get") {  // jQuery's `$.get(url, cb)`
+    std::string_view object = node::Text(node::Field(callee, "object"), source);
+    if (object == "$" || object == "jQuery") return true;
+  }
   return !ts_node_is_null(name) &&
          NameHasRequestWord(node::Text(name, source), true);
 }
@@ -179,15 +188,25 @@ void CollectUrls(TSNode n, std::string_view source,
   for (TSNode child : node::NamedChildren(n)) CollectUrls(child, source, urls);
 }
 
+// `$.when(a, b)`, `Promise.all([a, b])`: every argument is a request.
+bool JoinsRequests(TSNode call, std::string_view source) {
+  std::string_view name =
+      node::Text(CalledName(node::Field(call, "function")), source);
+  return name == "when" || name == "all" || name == "allSettled" ||
+         name == "race" || name == "any";
+}
+
 // The URL arguments of one call: its first argument, or the `url` of an
-// options object (`$.ajax({url: ..., data: {...}})`).
+// options object (`$.ajax({url: ..., data: {...}})`); every argument of a
+// join of requests.
 void CollectCallUrls(TSNode call, std::string_view source,
                      std::vector<std::string>* urls) {
   std::vector<TSNode> args = node::Arguments(call);
+  bool join = JoinsRequests(call, source);
   for (size_t i = 0; i < args.size(); ++i) {
     TSNode arg = node::Unwrap(args[i]);
     if (!node::Is(arg, "object")) {
-      if (i == 0) CollectUrls(arg, source, urls);
+      if (i == 0 || join) CollectUrls(arg, source, urls);
       continue;
     }
     for (TSNode pair : node::NamedChildren(arg)) {
@@ -202,12 +221,32 @@ void CollectCallUrls(TSNode call, std::string_view source,
   }
 }
 
-// The URLs of the calls along `request`'s chain (`storage.post(url).done`).
+// Whether a function handed to a call along a chain makes a request of its
+// own (`.then(() => storage.post(b))`): the answer further down the chain
+// may be that request's, whose URL is not the chain's.
+bool HandsOnToAnotherRequest(TSNode call, std::string_view source) {
+  for (TSNode arg : node::Arguments(call)) {
+    arg = node::Unwrap(arg);
+    if (!node::IsFunction(arg)) continue;
+    bool asks = false;
+    ForEachDescendant(arg, false, [&](TSNode n) {
+      asks = asks || (node::Is(n, "call_expression") &&
+                      NamesAsk(node::Field(n, "function"), source));
+    });
+    if (asks) return true;
+  }
+  return false;
+}
+
+// The URLs of the calls along `request`'s chain (`storage.post(url).done`);
+// none when a step of it makes another request.
 std::vector<std::string> ChainUrls(TSNode request, std::string_view source) {
   std::vector<std::string> urls;
   TSNode call = request;
   for (int steps = 0; steps < 64 && !ts_node_is_null(call); ++steps) {
     if (node::Is(call, "call_expression")) {
+      if (!ts_node_eq(call, request) && HandsOnToAnotherRequest(call, source))
+        return {};
       CollectCallUrls(call, source, &urls);
       call = node::Unwrap(node::Field(call, "function"));
     } else if (node::Is(call, "member_expression")) {
@@ -304,6 +343,14 @@ std::optional<ServerRead> ServerResponseRead(TSNode value,
 
 bool NamesRequestApi(TSNode callee, std::string_view source) {
   return CalledNameAsks(callee, source) || NamesAsk(callee, source);
+}
+
+bool IsPendingRequest(TSNode name, std::string_view source) {
+  if (!node::Is(name, "identifier")) return false;
+  Binding binding = ResolveName(node::Text(name, source), name, source);
+  return binding.kind == Binding::Kind::kVariable &&
+         node::Is(binding.declarator, "variable_declarator") &&
+         IsRequestCall(node::Field(binding.declarator, "value"), source, 1);
 }
 
 bool AsksServer(TSNode callee, std::string_view source) {

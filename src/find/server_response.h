@@ -39,6 +39,10 @@ bool NamesRequestApi(TSNode callee, std::string_view source);
 // $.ajax(...)`) or a function that returns one (`start().done`).
 bool AsksServer(TSNode callee, std::string_view source);
 
+// Whether `name` is a variable set to a request (`var pending =
+// storage.post(...)`), whose `await` is the answer.
+bool IsPendingRequest(TSNode name, std::string_view source);
+
 // The path-like strings of `request` that may name the server file
 // answering it: those of each call's first argument along its chain and of
 // an options object's `url` (`$.ajax({url: ...})`), not those of the data

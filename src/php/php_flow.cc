@@ -36,6 +36,19 @@ constexpr std::string_view kPageScriptCalls[] = {"wp_localize_script",
 constexpr std::string_view kIntoPage =
     ", where the tool does not follow what the page's scripts read of it";
 
+// Whether the file is a template: HTML outside its PHP tags (an `echo`
+// there prints into the page, not a JSON answer).
+bool IsTemplateText(std::string_view source) {
+  for (size_t close = source.find("?>"); close != std::string_view::npos;
+       close = source.find("?>", close + 2)) {
+    size_t open = source.find("<?", close + 2);
+    std::string_view html = source.substr(close + 2, open - close - 2);
+    if (html.find_first_not_of(" \t\r\n") != std::string_view::npos)
+      return true;
+  }
+  return false;
+}
+
 // Whether `n` stands inside a `<script>` element of the file's HTML.
 bool InPageScript(TSNode n, std::string_view source) {
   std::string_view before = source.substr(0, ts_node_start_byte(n));
@@ -124,7 +137,8 @@ class Follower {
                    type == "exit_statement";
     bool short_echo =
         type == "expression_statement" && IsShortEcho(parent, source_);
-    if (short_echo || (printed && InPageScript(parent, source_))) {
+    if (short_echo || (printed && (InPageScript(parent, source_) ||
+                                   IsTemplateText(source_)))) {
       // `var p = <?= json_encode($payload) ?>;`, `data-p="<?= ... ?>"`
       return Done(Flow::Kind::kPage, parent,
                   "printed into the page" + AtLine(parent));

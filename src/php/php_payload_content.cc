@@ -224,6 +224,7 @@ class ContentReader {
 
   // The named function or method whose `return` `flow` stops at.
   void NoteReturningFunction(const Flow& flow) {
+    content_.returned_path = flow.path;  // a closure's too
     TSNode function = ScopeOf(flow.at);
     if (!node::Is(function, "method_declaration") &&
         !node::Is(function, "function_definition")) {
@@ -231,7 +232,6 @@ class ContentReader {
     }
     content_.returned_by =
         std::string(node::Text(node::Field(function, "name"), ctx_.source));
-    content_.returned_path = flow.path;
   }
 
   // Where the array goes from `value`; `inside` is where it sits in it.

@@ -41,7 +41,10 @@ FileReading PhpReading(std::string_view text, const RuleTable& rules,
       // with it (the project model).
       // Sent to the browser: ask which pages read it there.
       bool returned = php.returned && !php.returned_by.empty();
-      if ((returned || !php.response_paths.empty()) &&
+      // Returned by a closure handed to a framework (a WordPress REST
+      // route's callback): what it returns may be sent to the browser.
+      bool closure = php.returned && php.returned_by.empty();
+      if ((returned || closure || !php.response_paths.empty()) &&
           !php.site.payloads.empty()) {
         SiteRequest r;
         r.call_begin = php.site.call.begin;
@@ -51,6 +54,7 @@ FileReading PhpReading(std::string_view text, const RuleTable& rules,
           r.php_path = php.returned_path;
         }
         r.browser_paths = php.response_paths;
+        if (closure) r.browser_paths.push_back(php.returned_path);
         found.requests.push_back(std::move(r));
       }
       // Printed into this page: what its own scripts do with it.

@@ -37,6 +37,20 @@ bool MayAskServer(std::string_view text) {
                      });
 }
 
+// Whether a PHP file includes another one it picks at run time
+// (`require __DIR__ . '/actions/' . $action . '.php'`): a front controller,
+// which answers whatever the file it picks answers.
+bool IncludesByVariable(std::string_view text) {
+  for (std::string_view word : {"require", "include"}) {
+    for (size_t at : WordsAt(text, word)) {
+      size_t end = text.find(';', at);
+      std::string_view statement = text.substr(at, end - at);
+      if (statement.find('$') != std::string_view::npos) return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 std::vector<PayloadObserver> Linker::BrowserReaders(
@@ -138,8 +152,10 @@ const std::vector<std::string>& Linker::JsonAnsweringPhpFiles() {
     if (!IsPhpFile(absolute) || !absolute.starts_with(root)) continue;
     SourceFile read = ReadSourceFile(absolute, kDefaultMaxFileBytes);
     if (read.error.empty() &&
-        FindNoCase(read.text, "json") != std::string::npos)
+        FindNoCase(read.text, "json") != std::string::npos &&
+        !IncludesByVariable(read.text)) {
       json_answering_php_->push_back(absolute.substr(root.size()));
+    }
   }
   return *json_answering_php_;
 }

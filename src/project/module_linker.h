@@ -304,8 +304,9 @@ class Linker {
   static std::optional<PayloadObserver> NamedInOpaqueTemplate(
       std::string_view text, const std::string& shown,
       const std::vector<std::vector<std::string>>& sent);
-  // The project's PHP files (relative to the root) naming `json`: those that
-  // may answer a request with JSON. Read once per run.
+  // The project's PHP files (relative to the root) naming `json`, but for
+  // front controllers (including a file picked at run time): those that may
+  // answer a request with JSON themselves. Read once per run.
   const std::vector<std::string>& JsonAnsweringPhpFiles();
 
   // Every file under the project root, walked once.

@@ -8,8 +8,11 @@
 namespace psm {
 namespace {
 
-constexpr std::array<std::string_view, 4> kEnvelopeKeys = {
-    "data", "content", "result", "responseJSON"};
+// Where request APIs put the answer: axios' and AngularJS' `data`,
+// Magento's `content`, `result`, jqXHR's `responseJSON`, superagent's,
+// vue-resource's and Angular's `body`, XMLHttpRequest's `response`.
+constexpr std::array<std::string_view, 6> kEnvelopeKeys = {
+    "data", "content", "result", "responseJSON", "body", "response"};
 
 // The lower-cased path segments of a URL or file, without a query, a
 // fragment, a scheme and host, or a PHP file's extension.

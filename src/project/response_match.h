@@ -11,7 +11,8 @@ namespace psm {
 // server sent under `sent`: `sent` ends `keys`, the keys before it being
 // the framework's envelope (at most two); what is sent as the whole
 // response (`sent` empty) is got by a read of the response itself or of
-// one envelope key (`data`, `content`, `result`, `responseJSON`).
+// one envelope key (`data`, `content`, `result`, `responseJSON`, `body`,
+// `response`).
 bool ReadGetsSent(const std::vector<std::string>& keys,
                   const std::vector<std::string>& sent);
 

@@ -92,6 +92,13 @@ class Reads {
             std::to_string(node::kMaxClimb) + " levels)");
   }
 
+  // `handler` is handed the whole response and not followed.
+  void HandedToHandler(TSNode handler) {
+    Add("", handler,
+        "hands the response to " + Quote(Original(handler)) +
+            ", which the tool does not follow");
+  }
+
   // `value`, an expression of the page's script, is what the template
   // printed.
   void FromPrint(TSNode value) { Follow(value, {}, 0); }
@@ -100,10 +107,13 @@ class Reads {
 
   // One observer: `does` is what the page at `at` does with the array.
   void Add(std::string path, TSNode at, const std::string& does) {
-    uint32_t byte = ts_node_is_null(at) ? 0 : ts_node_start_byte(at);
+    AddAt(std::move(path), ts_node_is_null(at) ? 0 : ts_node_start_byte(at),
+          does);
+  }
+  void AddAt(std::string path, uint32_t byte, const std::string& does) {
     std::string line = std::to_string(text::LineAt(text_, byte));
     std::string where =
-        shown_.empty() ? "the script at line " + line : shown_ + ":" + line;
+        shown_.empty() ? "the page at line " + line : shown_ + ":" + line;
     found_.push_back({std::move(path), lead_ + where + " " + does});
   }
 
@@ -413,8 +423,8 @@ std::vector<PayloadObserver> PrintedValueReads(
                                  tree.Root(), at, at + 1)
                            : TSNode{};
   if (!node::Is(value, "identifier")) {
-    reads.Add("", tree.ok() ? tree.Root() : TSNode{},
-              "prints it into the page where no script expression stands "
+    reads.AddAt("", at,
+              "prints it where no script expression stands "
               "(a string, an attribute, the HTML), which the tool does not "
               "follow");
     return reads.Take();
@@ -436,7 +446,11 @@ std::vector<PayloadObserver> ResponseReadsIn(
   bool any = false;
   for (const ResponseHolder& h : ResponseHolders(root, text)) {
     if (!may_answer(RequestUrls(h.request, text))) continue;
-    reads.FromHolder(h.holder);
+    if (h.handed_on) {
+      reads.HandedToHandler(h.holder);
+    } else {
+      reads.FromHolder(h.holder);
+    }
     any = true;
   }
   if (any && node::DeeperThan(root, node::kMaxClimb - 10))

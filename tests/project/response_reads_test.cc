@@ -171,6 +171,75 @@ TEST(ResponseReadsTest, CodeTooDeepToFollowSeesTheWholeArray) {
   EXPECT_TRUE(SeesWhole(Observers(deep), "deeper than the tool"));
 }
 
+TEST(ResponseReadsTest, AHandlerTheSearchCannotFollowSeesTheWholeArray) {
+  for (const char* handler :
+       {"this.onStart.bind(this)", "$.proxy(this.onStart, this)",
+        "self.onStart", "started.resolve", "setStart"}) {
+    std::string page =
+        std::string("storage.post('a/b').done(") + handler + ");";
+    EXPECT_TRUE(SeesWhole(Observers(page), "hands the response to")) << page;
+  }
+  EXPECT_TRUE(SeesWhole(Observers("new Promise((resolve) => $.ajax({url: "
+                                  "'a/b', success: resolve}));"),
+                        "`resolve`"));
+}
+
+TEST(ResponseReadsTest, BoundAndNamedHandlersAreFollowed) {
+  EXPECT_EQ(Paths(Observers("storage.post('a/b').done(function (r) {"
+                            " show(r.payload.amount); }.bind(this));")),
+            Paths_{"amount"});
+  EXPECT_EQ(Paths(Observers("function onStart(r) { show(r.payload.amount); }\n"
+                            "$.ajax({url: 'a/b', success: onStart});")),
+            Paths_{"amount"});
+  EXPECT_EQ(Paths(Observers("function onStart(r) { show(r.payload.amount); }\n"
+                            "var pending = storage.post('a/b');"
+                            " pending.done(onStart);")),
+            Paths_{"amount"});
+}
+
+TEST(ResponseReadsTest, ErrorHandlersDoNotGetTheArray) {
+  EXPECT_TRUE(Observers("storage.post('a/b').done((r) => dr.createSource("
+                        "r.payload)).fail(function (response) {"
+                        " errorProcessor.process(response, messages); });"
+                        "axios.post('a/b').then(({data}) => dr.createSource("
+                        "data.payload), (e) => notify(e)).catch((e) => "
+                        "notify(e));"
+                        "$.ajax({url: 'a/b', success: (r) => dr.createSource("
+                        "r.payload), error: (xhr) => notify(xhr)});")
+                  .empty());
+}
+
+TEST(ResponseReadsTest, MoreRequestApisAndHolders) {
+  for (const char* page :
+       {"$.get('a/b', function (r) { show(r.payload.amount); });",
+        "async function f() { const d = await $fetch('/a/b');"
+        " show(d.payload.amount); }",
+        "this.$http.get('/a/b').then((res) => show(res.body.payload.amount));",
+        "async function f() { const pending = storage.post('a/b');"
+        " const r = await pending; show(r.payload.amount); }",
+        "var x = new XMLHttpRequest(); x.onload = function () {"
+        " var d = x.response; show(d.payload.amount); };"}) {
+    EXPECT_EQ(Paths(Observers(page)), Paths_{"amount"}) << page;
+  }
+  EXPECT_TRUE(SeesWhole(Observers("async function f() { const [cfg, start] ="
+                                  " await Promise.all([fetch('/c').then((r) =>"
+                                  " r.json()), storage.post('a/b')]);"
+                                  " show(start.payload.amount); }"),
+                        "[cfg, start]"));
+  EXPECT_TRUE(SeesWhole(Observers("request.post('/a/b').then((res) => "
+                                  "remember(res.body));"),
+                        "remember(res.body)"));
+}
+
+TEST(ResponseReadsTest, ARequestMadeFurtherDownAChainHasNoKnownUrl) {
+  // The last answer is `storage.post('a/b')`'s, not the first request's.
+  EXPECT_EQ(Paths(Observers("storage.get('/other/x').then(() => "
+                            "storage.post('a/b')).then((r) => "
+                            "show(r.payload.amount));",
+                            {{"payload"}}, Language::kJavaScript, "/other/x")),
+            Paths_{"amount"});
+}
+
 // What the scripts of `page` do with what its template prints at the
 // first `<?=`.
 std::vector<PayloadObserver> PrintReads(
