@@ -80,9 +80,17 @@ std::vector<PayloadObserver> Linker::BrowserReaders(
   Parser parser;
   for (uint32_t i : FilesReadingSent(file, sent)) {
     std::string path = AbsolutePath(ProjectFiles()[i]);
+    std::string shown = options_.display(path);
+    if (auto kept = browser_pages_.find(i); kept != browser_pages_.end()) {
+      const Module& page = *kept->second;
+      for (PayloadObserver& o : ResponseReadsIn(page.tree.Root(), page.text,
+                                                shown, sent, may_answer)) {
+        readers.push_back(std::move(o));
+      }
+      continue;
+    }
     SourceFile read = ReadSourceFile(path, kDefaultMaxFileBytes);
     if (!read.error.empty() || IsToolReport(read.text)) continue;
-    std::string shown = options_.display(path);
     if (IsOpaqueTemplate(path)) {
       if (std::optional<PayloadObserver> named =
               NamedInOpaqueTemplate(read.text, shown, sent)) {
@@ -97,6 +105,12 @@ std::vector<PayloadObserver> Linker::BrowserReaders(
     for (PayloadObserver& o : ResponseReadsIn(page->tree.Root(), page->text,
                                               shown, sent, may_answer)) {
       readers.push_back(std::move(o));
+    }
+    // Several arrays of a project ask about the same pages: the first
+    // megabytes of them are kept parsed for the next question.
+    if (browser_page_bytes_ + page->text.size() <= kKeptBrowserPageBytes) {
+      browser_page_bytes_ += page->text.size();
+      browser_pages_.emplace(i, std::make_unique<Module>(std::move(*page)));
     }
   }
   return readers;

@@ -328,6 +328,12 @@ class Linker {
   std::set<std::pair<std::string, uint32_t>> files_declaring_;
   std::optional<std::vector<std::string>> project_files_;
   std::optional<std::vector<std::string>> json_answering_php_;
+  // Browser pages BrowserReaders parsed, by index in ProjectFiles(), up to
+  // kKeptBrowserPageBytes of their text (their trees take some ten times
+  // that).
+  static constexpr size_t kKeptBrowserPageBytes = 4 << 20;
+  std::map<uint32_t, std::unique_ptr<Module>> browser_pages_;
+  size_t browser_page_bytes_ = 0;
   std::optional<TextIndex> index_;
   std::optional<std::vector<std::string>> project_wrappers_;
   const Module* next_module_ = nullptr;  // set by FunctionNamed
