@@ -109,6 +109,14 @@ TSNode FunctionAround(TSNode n) {
   return p;
 }
 
+// A template island (`<?= json_encode($p) ?>`) as the script view of a
+// page shows it (MaskScriptContainer): a run of underscores no one names a
+// variable.
+bool IsMaskedIsland(std::string_view name) {
+  return name.size() >= 5 &&
+         name.find_first_not_of('_') == std::string_view::npos;
+}
+
 }  // namespace
 
 void PayloadResolver::ResolveVariable(TSNode identifier, int hops,
@@ -119,6 +127,13 @@ void PayloadResolver::ResolveVariable(TSNode identifier, int hops,
   if (RequestImportedValue(identifier, binding, source_, site)) return;
   switch (binding.kind) {
     case Binding::Kind::kNotFound:
+      if (IsMaskedIsland(name)) {
+        Blind(site,
+              "the payload is printed by the page's template (a "
+              "server-side expression); migrate it where the server "
+              "builds it");
+        return;
+      }
       Blind(site, "the payload " + var + " is not declared in this file");
       return;
     case Binding::Kind::kParameter:

@@ -290,6 +290,23 @@ TEST(PhpPayloadTest, ScriptAndPhpOfATemplateMigrateInOneRun) {
   EXPECT_EQ(m.site_edits.size(), 2u);
 }
 
+TEST(PhpPayloadTest, ACallOfWhatTheTemplatePrintsSaysSo) {
+  Migration m = Migrate(
+      "t.phtml",
+      "<?php $p = ['type' => 'konbini', 'amount' => 1, 'currency' => 'JPY', "
+      "'konbini' => []]; ?>\n<script>\nrequire([], function () {\n"
+      "  var s = <?= json_encode($p) ?>;\n  dr.createSource(s);\n});\n"
+      "</script>\n");
+  ASSERT_EQ(m.result.sites.size(), 2u);
+  EXPECT_EQ(m.result.sites[0].status, SiteStatus::kMigrated);
+  const SiteResult& call = m.result.sites[1];
+  EXPECT_EQ(call.language, Language::kJavaScript);
+  ASSERT_EQ(call.reasons.size(), 1u);
+  EXPECT_NE(call.reasons[0].find("printed by the page's template"),
+            std::string::npos)
+      << call.reasons[0];
+}
+
 TEST(PhpPayloadTest, APayloadArrayTheToolCannotFollowIsReported) {
   Migration m = Migrate("a.php", Php("$p = (object) ['type' => 'konbini', "
                                      "'amount' => 1, 'currency' => 'JPY'];\n"
