@@ -1,5 +1,7 @@
 #include "find/response_holders.h"
 
+#include "common/strings.h"
+#include "find/request_handlers.h"
 #include "find/scope.h"
 #include "find/server_response.h"
 #include "syntax/node.h"
@@ -31,125 +33,105 @@ bool ParsesResponse(TSNode call, std::string_view source) {
   std::string_view method = node::Text(node::Field(callee, "property"), source);
   if (method != "parse" && method != "parseJSON") return false;
   std::vector<TSNode> args = node::Arguments(call);
-  return !args.empty() && NamesRequestApi(args[0], source);
+  if (args.empty()) return false;
+  TSNode text = node::Unwrap(args[0]);  // `JSON.parse(await res.text())` too
+  return NamesRequestApi(text, source) || IsPendingRequest(text, source);
 }
 
-std::string_view MethodName(TSNode call, std::string_view source) {
-  TSNode callee = node::Unwrap(node::Field(call, "function"));
-  if (!node::Is(callee, "member_expression")) return {};
-  return node::Text(node::Field(callee, "property"), source);
-}
-
-// Methods of a promise or an observable that hand it the answer.
-bool IsAnswerMethod(std::string_view method) {
-  for (std::string_view m :
-       {"then", "done", "always", "subscribe", "success", "complete"}) {
-    if (method == m) return true;
+// Whether a `.then(fn)` hands on the answer rather than using it: `fn`
+// returns what starts from its parameter (`(r) => r.json()`, `(r) =>
+// r.data`), not something else (`(r) => dr.createSource(r.payload)`).
+bool PassesAnswerOn(TSNode fn, std::string_view source) {
+  TSNode parameter = node::Field(fn, "parameter");
+  if (ts_node_is_null(parameter)) {
+    parameter = ts_node_named_child(node::Field(fn, "parameters"), 0);
+    if (node::Is(parameter, "required_parameter"))
+      parameter = node::Field(parameter, "pattern");
   }
-  return false;
-}
-
-// What a request hands its answer to: functions whose parameters get it,
-// and values the search cannot follow (`this.onStart`, `started.resolve`,
-// a parameter, React's `setStart`), which then see it whole.
-struct Handlers {
-  std::vector<TSNode> functions;
-  std::vector<TSNode> opaque;
-};
-
-class HandlerReader {
- public:
-  explicit HandlerReader(std::string_view source) : source_(source) {}
-
-  Handlers Of(TSNode call) {
-    std::string_view method = MethodName(call, source_);
-    // `.fail(jqXHR => ...)`, `.catch(error => ...)`: an error, not the
-    // array the server sends on success.
-    if (method == "fail" || method == "catch") return {};
-    bool answer = IsAnswerMethod(method);
-    bool pipe = method == "pipe";
-    std::vector<TSNode> args = node::Arguments(call);
-    for (size_t i = 0; i < args.size(); ++i) {
-      if (method == "then" && i > 0) break;  // `.then(ok, onError)`
-      TSNode arg = node::Unwrap(args[i]);
-      if (pipe && node::Is(arg, "call_expression")) {
-        Handlers inner = Of(arg);  // `map((r) => ...)`
-        for (TSNode f : inner.functions) found_.functions.push_back(f);
-      } else if (node::Is(arg, "object")) {
-        Options(arg);
-      } else {
-        Handler(arg, answer);
-      }
+  if (ts_node_is_null(parameter)) return true;
+  // The names the parameter binds (`r`, or those of `({data, status})`).
+  std::vector<std::string_view> names;
+  if (node::Is(parameter, "identifier"))
+    names.push_back(node::Text(parameter, source));
+  ForEachDescendant(parameter, false, [&](TSNode n) {
+    if (node::Is(n, "identifier") ||
+        node::Is(n, "shorthand_property_identifier_pattern")) {
+      names.push_back(node::Text(n, source));
     }
-    return std::move(found_);
-  }
-
- private:
-  // `$.ajax({success: ..., complete(r) {...}, error: ...})`.
-  void Options(TSNode object) {
-    for (TSNode member : node::NamedChildren(object)) {
-      std::string_view key = node::Text(node::Field(member, "name"), source_);
-      if (node::Is(member, "pair"))
-        key = node::Text(node::Field(member, "key"), source_);
-      if (key == "error" || key == "fail") continue;
-      if (node::Is(member, "method_definition")) {
-        found_.functions.push_back(member);
-      } else if (node::Is(member, "pair")) {
-        bool answer = key == "success" || key == "complete" || key == "done";
-        Handler(node::Field(member, "value"), answer);
-      }
-    }
-  }
-
-  // One value handed a request's answer; `answer`: in a place that only
-  // takes a handler (so anything there but a function is not followed).
-  void Handler(TSNode value, bool answer) {
+  });
+  auto starts_from_parameter = [&](TSNode value) {
     value = node::Unwrap(value);
-    TSNode target = Bound(value);
-    if (node::IsFunction(target)) {
-      found_.functions.push_back(target);
-      return;
-    }
-    if (node::Is(target, "identifier")) {
-      TSNode function = FunctionNamed(target);
-      if (!ts_node_is_null(function)) {
-        found_.functions.push_back(function);
-        return;
+    while (node::Is(value, "await_expression"))
+      value = node::Unwrap(ts_node_named_child(value, 0));
+    std::string_view text = node::Text(value, source);
+    for (std::string_view name : names) {
+      if (text.starts_with(name) &&
+          (text.size() == name.size() || text[name.size()] == '.' ||
+           text[name.size()] == '[' || text[name.size()] == '?')) {
+        return true;
       }
     }
-    bool value_like = node::Is(target, "identifier") ||
-                      node::Is(target, "member_expression") ||
-                      node::Is(value, "call_expression");
-    if (answer && value_like) found_.opaque.push_back(value);
-  }
+    return false;
+  };
+  TSNode body = node::Field(fn, "body");
+  if (!node::Is(body, "statement_block")) return starts_from_parameter(body);
+  bool holds = false;
+  ForEachDescendant(body, false, [&](TSNode n) {
+    if (node::Is(n, "return_statement") && ts_node_named_child_count(n) > 0)
+      holds = holds || starts_from_parameter(ts_node_named_child(n, 0));
+  });
+  return holds;
+}
 
-  // `f.bind(this)` and `$.proxy(f, this)` call `f`.
-  TSNode Bound(TSNode value) const {
-    if (!node::Is(value, "call_expression")) return value;
-    TSNode callee = node::Unwrap(node::Field(value, "function"));
-    std::string_view method = MethodName(value, source_);
-    if (method == "bind") return node::Unwrap(node::Field(callee, "object"));
-    if (method == "proxy") {
-      std::vector<TSNode> args = node::Arguments(value);
-      return args.empty() ? value : node::Unwrap(args[0]);
+// Whether the value of the chain ending in `call` is an answer no step of
+// it has used yet: `storage.post(u)`, `fetch(u).then((r) => r.json())`.
+// A chain with a handler (`.done((r) => dr.createSource(r.payload))`,
+// `.then((r) => show(r))`) is returned for sequencing, its answer used
+// where it is written.
+bool HoldsUnusedAnswer(TSNode call, std::string_view source) {
+  for (int steps = 0; steps < 64 && node::Is(call, "call_expression");
+       ++steps) {
+    std::string_view method = MethodName(call, source);
+    std::vector<TSNode> args = node::Arguments(call);
+    TSNode fn = args.empty() ? TSNode{} : node::Unwrap(args[0]);
+    if (IsAnswerMethod(method) && node::IsFunction(fn) &&
+        !(method == "then" && PassesAnswerOn(fn, source))) {
+      return false;
     }
-    return value;
+    TSNode callee = node::Unwrap(node::Field(call, "function"));
+    if (!node::Is(callee, "member_expression")) break;
+    call = node::Unwrap(node::Field(callee, "object"));
   }
+  return true;
+}
 
-  // The function `name` is bound to in this file, or null.
-  TSNode FunctionNamed(TSNode name) const {
-    Binding binding = ResolveName(node::Text(name, source_), name, source_);
-    if (binding.kind == Binding::Kind::kFunction) return binding.declarator;
-    if (binding.kind == Binding::Kind::kVariable) {
-      TSNode value = node::Unwrap(node::Field(binding.declarator, "value"));
-      if (node::IsFunction(value)) return value;
+// Whether `call` is what a function returns (`return storage.post(...)`,
+// `() => fetch(u).then((r) => r.json())`) to callers the search does not
+// follow; not a promise handler's return, which the chain goes on with.
+bool ReturnedToCallers(TSNode call) {
+  TSNode up = node::Parent(call);
+  while (node::Is(up, "parenthesized_expression") ||
+         node::Is(up, "await_expression")) {
+    up = node::Parent(up);
+  }
+  TSNode function;
+  if (node::Is(up, "return_statement")) {
+    function = up;
+    for (int steps = 0; steps < 256 && !ts_node_is_null(function) &&
+                        !node::IsFunction(function);
+         ++steps) {
+      function = node::Parent(function);
     }
-    return TSNode{};
+  } else if (node::Is(up, "arrow_function")) {
+    function = up;
   }
-
-  std::string_view source_;
-  Handlers found_;
-};
+  if (!node::IsFunction(function)) return false;
+  TSNode holder = node::Parent(function);
+  if (node::Is(holder, "pair"))
+    holder = node::Parent(holder);  // `{queryFn: ...}`
+  return !node::Is(holder, "arguments") ||
+         node::Is(node::Parent(function), "pair");
+}
 
 // The names or patterns a function's parameters bind.
 std::vector<TSNode> ParametersOf(TSNode function) {
@@ -160,6 +142,8 @@ std::vector<TSNode> ParametersOf(TSNode function) {
     if (node::Is(p, "required_parameter") || node::Is(p, "optional_parameter"))
       p = node::Field(p, "pattern");
     if (node::Is(p, "assignment_pattern")) p = node::Field(p, "left");
+    if (node::Is(p, "rest_pattern"))
+      p = ts_node_named_child(p, 0);  // `...args`
     if (node::Is(p, "identifier") || node::Is(p, "object_pattern") ||
         node::Is(p, "array_pattern")) {
       bound.push_back(p);
@@ -204,6 +188,12 @@ bool IsXhrResponse(TSNode member, std::string_view source) {
              "XMLHttpRequest";
 }
 
+// Whether a function (not an arrow) reads its `arguments`.
+bool UsesArguments(TSNode function, std::string_view source) {
+  if (node::Is(function, "arrow_function")) return false;
+  return !WordsAt(node::Text(function, source), "arguments").empty();
+}
+
 TSNode UpThroughWrappers(TSNode n) {
   TSNode up = node::Parent(n);
   while (node::Is(up, "parenthesized_expression")) up = node::Parent(up);
@@ -235,6 +225,9 @@ std::vector<ResponseHolder> ResponseHolders(TSNode root,
       return;
     }
     bool named = NamesRequestApi(callee, source);
+    if (named && ReturnedToCallers(call) && HoldsUnusedAnswer(call, source)) {
+      holders.push_back({call, call, /*handed_on=*/true, /*returned=*/true});
+    }
     TSNode up = UpThroughWrappers(call);
     if (named && node::Is(up, "await_expression") && !IsFetchCall(call, source))
       holders.push_back({up, call});
@@ -242,8 +235,12 @@ std::vector<ResponseHolder> ResponseHolders(TSNode root,
                   MethodName(call, source) == "pipe";
     if (!named && !(answer && AsksServer(callee, source))) return;
     if (GetsFetchResponse(call, source)) return;
-    Handlers handlers = HandlerReader(source).Of(call);
+    Handlers handlers = HandlersOf(call, source);
     for (TSNode function : handlers.functions) {
+      if (UsesArguments(function, source)) {  // `arguments[0].payload`
+        holders.push_back({function, call, /*handed_on=*/true});
+        continue;
+      }
       for (TSNode parameter : ParametersOf(function))
         holders.push_back({parameter, call});
     }

@@ -19,6 +19,8 @@ struct ResponseHolder {
   // `holder` is a handler the search cannot follow (`this.onStart`,
   // `started.resolve`, `setState`): it gets the whole response.
   bool handed_on = false;
+  // `holder` is the request itself, returned to callers not followed.
+  bool returned = false;
 };
 
 // Every place in the tree at `root` that holds a server's response, found

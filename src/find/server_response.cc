@@ -177,6 +177,10 @@ bool AsksServerWithin(TSNode callee, std::string_view source, int depth) {
 void CollectUrls(TSNode n, std::string_view source,
                  std::vector<std::string>* urls) {
   if (ts_node_is_null(n) || node::IsFunction(n)) return;
+  // `'drpay/paypal/' + action`, `` `/api/${x}` ``: a URL not all written
+  // out, marked by an empty entry (it may name any file).
+  if (node::Is(n, "binary_expression") || node::Is(n, "template_substitution"))
+    urls->emplace_back();
   if (node::Is(n, "string_fragment")) {
     std::string_view text = node::Text(n, source);
     if (text.find('/') != std::string_view::npos ||

@@ -51,6 +51,55 @@ bool IncludesByVariable(std::string_view text) {
   return false;
 }
 
+// A Magento module's frontend controller: `<module>/Controller/...php`
+// next to the module's `etc/frontend/routes.xml`.
+bool IsMagentoController(const std::string& path) {
+  size_t at = path.rfind("/Controller/");
+  if (at == std::string::npos) return false;
+  std::error_code error;
+  return std::filesystem::exists(
+      path.substr(0, at) + "/etc/frontend/routes.xml", error);
+}
+
+bool IsBlank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
+// Whether the word at `at` (of `size` bytes) of `text` stands as a key
+// read or taken (`r.payload`, `r?.payload`, `['payload']`, `{payload}`,
+// `payload: p`), not as a variable of its own (`var payload = {...}`,
+// `post(url, payload)`), which is request data more often than not.
+bool KeyUseAt(std::string_view text, size_t at, size_t size) {
+  size_t before = at;
+  while (before > 0 && IsBlank(text[before - 1])) --before;
+  size_t after = at + size;
+  while (after < text.size() && IsBlank(text[after])) ++after;
+  char prev = before > 0 ? text[before - 1] : '\0';
+  char next = after < text.size() ? text[after] : '\0';
+  bool quoted = at > 0 && (text[at - 1] == '\'' || text[at - 1] == '"') &&
+                at + size < text.size() && text[at + size] == text[at - 1];
+  return prev == '.' || quoted || next == ':' || prev == '{' || next == '}';
+}
+
+// Whether a page may read what is sent under `sent` by the PHP file of
+// stem `stem`: it takes one of the keys (KeyUseAt), or names the file in a
+// path (`'drpay/paypal/start'` for `Start.php`) and may hold the whole
+// response; an array sent as the whole response, any page.
+bool MayReadSent(std::string_view text, std::string_view stem,
+                 const std::vector<std::vector<std::string>>& sent) {
+  for (const std::vector<std::string>& path : sent) {
+    if (path.empty()) return true;
+    for (size_t at : WordsAt(text, path.back())) {
+      if (KeyUseAt(text, at, path.back().size())) return true;
+    }
+  }
+  std::string lowered = Lowered(stem);
+  for (std::string_view word : {std::string_view(stem), std::string_view(lowered)}) {
+    for (size_t at : WordsAt(text, word)) {
+      if (at > 0 && text[at - 1] == '/') return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 std::vector<PayloadObserver> Linker::BrowserReaders(
@@ -65,8 +114,18 @@ std::vector<PayloadObserver> Linker::BrowserReaders(
   // with JSON, and not this one, gets their arrays. A URL naming a file
   // that does not (a front controller, `index.php?route=...`) may be
   // answered by any.
+  // A Magento controller answers only the route naming it
+  // (`front/dir/action`): a request with another literal URL (a REST
+  // route, another module's action) cannot reach it.
+  bool magento_controller = IsMagentoController(self);
   auto may_answer = [&](const std::vector<std::string>& urls) {
     bool elsewhere = false;
+    if (magento_controller && !urls.empty() &&
+        std::none_of(urls.begin(), urls.end(), [](const std::string& u) {
+          return u.empty();  // a URL not all written out
+        })) {
+      elsewhere = true;
+    }
     for (const std::string& url : urls) {
       if (UrlNamesFile(url, self_relative)) return true;
       elsewhere = elsewhere || std::any_of(answering.begin(), answering.end(),
@@ -76,6 +135,7 @@ std::vector<PayloadObserver> Linker::BrowserReaders(
     }
     return !elsewhere;
   };
+  std::string stem = std::filesystem::path(file).stem().string();
   std::vector<PayloadObserver> readers;
   Parser parser;
   for (uint32_t i : FilesReadingSent(file, sent)) {
@@ -98,7 +158,8 @@ std::vector<PayloadObserver> Linker::BrowserReaders(
       }
       continue;
     }
-    if (!MayAskServer(read.text)) continue;
+    if (!MayAskServer(read.text) || !MayReadSent(read.text, stem, sent))
+      continue;
     std::optional<Module> page =
         BrowserScript(path, std::move(read.text), parser);
     if (!page) continue;

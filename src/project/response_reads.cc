@@ -99,6 +99,13 @@ class Reads {
             ", which the tool does not follow");
   }
 
+  // `request` is returned to callers the search does not follow.
+  void Returned(TSNode request) {
+    Add("", request,
+        "returns the request " + Quote(Original(request)) +
+            " to its callers, which the tool does not follow");
+  }
+
   // `value`, an expression of the page's script, is what the template
   // printed.
   void FromPrint(TSNode value) { Follow(value, {}, 0); }
@@ -446,7 +453,9 @@ std::vector<PayloadObserver> ResponseReadsIn(
   bool any = false;
   for (const ResponseHolder& h : ResponseHolders(root, text)) {
     if (!may_answer(RequestUrls(h.request, text))) continue;
-    if (h.handed_on) {
+    if (h.returned) {
+      reads.Returned(h.holder);
+    } else if (h.handed_on) {
       reads.HandedToHandler(h.holder);
     } else {
       reads.FromHolder(h.holder);

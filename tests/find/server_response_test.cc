@@ -70,7 +70,7 @@ TEST(ServerResponseTest, KeepsThePathLikeStringsOfTheRequest) {
                           " 'drpay/paypal/savedrquote', success: function (r) {"
                           " var u = '/not/this'; dr.createSource(r.payload);"
                           " }});"),
-            std::vector<std::string>{"drpay/paypal/savedrquote"});
+            (std::vector<std::string>{"", "drpay/paypal/savedrquote"}));
   EXPECT_EQ(UrlsOfPayload("async function f() {"
                           " const res = await fetch(`/api/konbini.php?x=1`);"
                           " const body = await res.json();"

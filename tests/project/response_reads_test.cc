@@ -111,10 +111,26 @@ TEST(ResponseReadsTest, FollowsARequestKeptInAVariableOrReturned) {
                 "var pending = $.ajax({url: 'a/b'});"
                 "pending.done(function (r) { show(r.payload.amount); });")),
             Paths_{"amount"});
-  EXPECT_EQ(Paths(Observers(
-                "function start() { return $.post('a/b'); }"
-                "start().done(function (r) { show(r.payload.amount); });")),
-            Paths_{"amount"});
+  // The function returns the request to callers in other files too.
+  std::vector<PayloadObserver> returned = Observers(
+      "function start() { return $.post('a/b'); }"
+      "start().done(function (r) { show(r.payload.amount); });");
+  EXPECT_EQ(Paths(returned), (Paths_{"", "amount"}));
+  EXPECT_TRUE(SeesWhole(returned, "returns the request `$.post('a/b')`"));
+}
+
+TEST(ResponseReadsTest, ARequestReturnedToCallersSeesTheWholeArray) {
+  EXPECT_TRUE(SeesWhole(Observers("export const startPayPal = () => "
+                                  "storage.post('a/b');"),
+                        "returns the request"));
+  EXPECT_TRUE(SeesWhole(Observers("useQuery({queryFn: () => fetch('/a/b')"
+                                  ".then((r) => r.json())});"),
+                        "returns the request"));
+  // What a `.then` handler makes of the answer is returned, not the answer.
+  EXPECT_TRUE(Observers("function pay(dr) { return fetch('/a/b').then((r) =>"
+                        " r.json()).then((body) => dr.createSource("
+                        "body.payload)); }")
+                  .empty());
 }
 
 TEST(ResponseReadsTest, ReadsAnAwaitedResponseInPlace) {
