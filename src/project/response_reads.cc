@@ -17,6 +17,7 @@
 #include "find/scope.h"
 #include "find/server_response.h"
 #include "project/response_match.h"
+#include "project/value_uses.h"
 #include "syntax/embedded_script.h"
 #include "syntax/node.h"
 #include "syntax/tree.h"
@@ -24,40 +25,20 @@
 namespace psm {
 namespace {
 
+using value_uses::IsCallee;
+using value_uses::IsCreateSourceCall;
+using value_uses::KeyOf;
+using value_uses::NotRead;
+using value_uses::PassedOn;
+using value_uses::PatternBound;
+using value_uses::PatternKey;
+using value_uses::Up;
+
 using Keys = std::vector<std::string>;
 
 // How many variables a response is followed through (`const body = await
 // res.json(); const copy = body; const {payload} = copy;`).
 constexpr int kMaxHops = 4;
-
-bool IsCreateSourceCall(TSNode call, std::string_view text) {
-  TSNode callee = node::Unwrap(node::Field(call, "function"));
-  if (node::Is(callee, "member_expression"))
-    callee = node::Field(callee, "property");
-  return node::Text(callee, text) == "createSource";
-}
-
-// `console.log(x)`: a log shows the value but nothing depends on it.
-bool IsConsoleCall(TSNode call, std::string_view text) {
-  TSNode callee = node::Unwrap(node::Field(call, "function"));
-  return node::Is(callee, "member_expression") &&
-         node::Text(node::Field(callee, "object"), text) == "console";
-}
-
-bool IsWrapper(TSNode n) {
-  std::string_view type = node::Type(n);
-  return type == "parenthesized_expression" || type == "as_expression" ||
-         type == "satisfies_expression" || type == "non_null_expression" ||
-         type == "type_assertion";
-}
-
-// The node `e`'s value goes into, past parentheses and TypeScript's
-// `as`, `!` and `satisfies`; null past the depth the tree can be climbed.
-TSNode Up(TSNode e) {
-  TSNode up = node::Parent(e);
-  while (IsWrapper(up)) up = node::Parent(up);
-  return up;
-}
 
 class Reads {
  public:
@@ -132,67 +113,6 @@ class Reads {
     return best;
   }
 
-  // `up` reads the key `*key` of `e` (`e.key`, `e?.key`, `e['key']`).
-  bool KeyOf(TSNode up, TSNode e, std::string* key) const {
-    if (node::Is(up, "member_expression") &&
-        ts_node_eq(node::Unwrap(node::Field(up, "object")), e)) {
-      TSNode property = node::Field(up, "property");
-      if (!node::Is(property, "property_identifier")) return false;
-      *key = std::string(node::Text(property, text_));
-      return true;
-    }
-    return node::Is(up, "subscript_expression") &&
-           ts_node_eq(node::Unwrap(node::Field(up, "object")), e) &&
-           node::StringLiteralValue(node::Field(up, "index"), text_, key);
-  }
-
-  static bool IsCallee(TSNode e) {
-    TSNode up = Up(e);
-    return node::Is(up, "call_expression") &&
-           ts_node_eq(node::Unwrap(node::Field(up, "function")), e);
-  }
-
-  // Where `e`'s value goes on as the same value, or null: `await e`,
-  // `a && e`, `c ? e : x`, `JSON.parse(e)`.
-  TSNode PassedOn(TSNode e, TSNode up) const {
-    if (node::Is(up, "await_expression")) return up;
-    if (node::Is(up, "ternary_expression")) {
-      return ts_node_eq(node::Unwrap(node::Field(up, "condition")), e)
-                 ? TSNode{}
-                 : up;
-    }
-    std::string_view op = node::Text(node::Field(up, "operator"), text_);
-    if (node::Is(up, "binary_expression") &&
-        (op == "&&" || op == "||" || op == "??")) {
-      return up;
-    }
-    TSNode call = node::Parent(up);
-    if (node::Is(up, "arguments") && node::Is(call, "call_expression")) {
-      std::string_view callee =
-          node::Text(node::Field(call, "function"), text_);
-      if (callee == "JSON.parse" || callee.ends_with(".parseJSON")) return call;
-    }
-    return TSNode{};
-  }
-
-  // Whether `up` reads nothing of `e`: a test (`if (r.payload)`, `!r`,
-  // `r.payload === undefined`), a statement of its own, a log.
-  bool NotRead(TSNode e, TSNode up) const {
-    if ((node::Is(up, "if_statement") || node::Is(up, "while_statement") ||
-         node::Is(up, "do_statement") || node::Is(up, "ternary_expression")) &&
-        ts_node_eq(node::Unwrap(node::Field(up, "condition")), e)) {
-      return true;
-    }
-    std::string_view op = node::Text(node::Field(up, "operator"), text_);
-    if (node::Is(up, "unary_expression"))
-      return op == "!" || op == "typeof" || op == "void";
-    if (node::Is(up, "binary_expression"))
-      return op == "==" || op == "!=" || op == "===" || op == "!==";
-    if (node::Is(up, "arguments"))
-      return IsConsoleCall(node::Parent(up), text_);
-    return node::Is(up, "expression_statement");
-  }
-
   // `e` is the value at `keys` of the response.
   void Follow(TSNode e, Keys keys, int hops) {
     ResponsePart part = Part(keys);
@@ -205,16 +125,16 @@ class Reads {
     std::string key;
     if (ts_node_is_null(up)) {
       if (part == ResponsePart::kHolds) TooDeep(e);
-    } else if (KeyOf(up, e, &key)) {
+    } else if (KeyOf(up, e, text_, &key)) {
       if (IsCallee(up)) return;  // a method of the envelope, not a key
       keys.push_back(std::move(key));
       Follow(up, std::move(keys), hops);
     } else if (node::Is(up, "variable_declarator") &&
                ts_node_eq(node::Unwrap(node::Field(up, "value")), e)) {
       Bind(node::Field(up, "name"), std::move(keys), hops + 1);
-    } else if (TSNode next = PassedOn(e, up); !ts_node_is_null(next)) {
+    } else if (TSNode next = PassedOn(e, up, text_); !ts_node_is_null(next)) {
       Follow(next, std::move(keys), hops);
-    } else if (!NotRead(e, up) && part == ResponsePart::kHolds) {
+    } else if (!NotRead(e, up, text_) && part == ResponsePart::kHolds) {
       HandedOn(e, up);
     }
   }
@@ -226,7 +146,7 @@ class Reads {
     std::string key;
     if (ts_node_is_null(up)) {
       TooDeep(payload);
-    } else if (KeyOf(up, payload, &key)) {
+    } else if (KeyOf(up, payload, text_, &key)) {
       ReadField(up, key);
       // `r.data` of an array sent as the whole response is its field, or
       // the array itself under axios' envelope: both are followed.
@@ -240,9 +160,10 @@ class Reads {
     } else if (node::Is(up, "variable_declarator") &&
                ts_node_eq(node::Unwrap(node::Field(up, "value")), payload)) {
       BindPayload(node::Field(up, "name"), keys, hops + 1);
-    } else if (TSNode next = PassedOn(payload, up); !ts_node_is_null(next)) {
+    } else if (TSNode next = PassedOn(payload, up, text_);
+               !ts_node_is_null(next)) {
       UseOfPayload(next, keys, hops);
-    } else if (!NotRead(payload, up)) {
+    } else if (!NotRead(payload, up, text_)) {
       HandedOn(payload, up);
     }
   }
@@ -251,7 +172,7 @@ class Reads {
   // a method called on it (`payload.items.map(...)`) does not.
   void ReadField(TSNode read, std::string path) {
     TSNode e = read;
-    for (std::string key; KeyOf(Up(e), e, &key); e = Up(e)) {
+    for (std::string key; KeyOf(Up(e), e, text_, &key); e = Up(e)) {
       if (IsCallee(Up(e))) break;  // a method of it
       path += "." + key;
     }
@@ -262,34 +183,6 @@ class Reads {
       return;
     }
     Add(path, read, "reads " + Quote(Original(e)) + " of the response");
-  }
-
-  // The key a part of an object pattern takes, "" for a rest or a
-  // computed key.
-  std::string PatternKey(TSNode part) const {
-    TSNode named = part;
-    if (node::Is(part, "pair_pattern")) named = node::Field(part, "key");
-    if (node::Is(part, "object_assignment_pattern"))
-      named = node::Field(part, "left");
-    std::string key;
-    if (node::Is(named, "property_identifier") ||
-        node::Is(named, "shorthand_property_identifier_pattern")) {
-      return std::string(node::Text(named, text_));
-    }
-    if (node::StringLiteralValue(named, text_, &key)) return key;
-    return "";
-  }
-
-  // The name a part of an object pattern binds: `{payload}`, `{payload:
-  // p}`, `{payload = {}}`, `{payload: p = {}}`; a nested pattern.
-  static TSNode PatternBound(TSNode part) {
-    TSNode bound = part;
-    if (node::Is(part, "pair_pattern")) bound = node::Field(part, "value");
-    if (node::Is(part, "object_assignment_pattern"))
-      bound = node::Field(part, "left");
-    if (node::Is(bound, "assignment_pattern"))
-      bound = node::Field(bound, "left");
-    return bound;
   }
 
   // `target`, a name or pattern, is bound to the value at `keys`.
@@ -325,7 +218,7 @@ class Reads {
   void ContainerPattern(TSNode pattern, const Keys& keys, int hops) {
     for (TSNode part : node::NamedChildren(pattern)) {
       if (node::IsComment(part)) continue;
-      std::string key = PatternKey(part);
+      std::string key = PatternKey(part, text_);
       if (node::Is(part, "rest_pattern")) {
         Bind(ts_node_named_child(part, 0), keys, hops + 1);  // `...rest`
       } else if (key.empty()) {
@@ -344,7 +237,7 @@ class Reads {
   void PayloadPattern(TSNode pattern, const Keys& keys, int hops) {
     for (TSNode part : node::NamedChildren(pattern)) {
       if (node::IsComment(part)) continue;
-      std::string key = PatternKey(part);
+      std::string key = PatternKey(part, text_);
       if (key.empty()) {
         Kept(part);
         continue;
@@ -431,9 +324,9 @@ std::vector<PayloadObserver> PrintedValueReads(
                            : TSNode{};
   if (!node::Is(value, "identifier")) {
     reads.AddAt("", at,
-              "prints it where no script expression stands "
-              "(a string, an attribute, the HTML), which the tool does not "
-              "follow");
+                "prints it where no script expression stands "
+                "(a string, an attribute, the HTML), which the tool does not "
+                "follow");
     return reads.Take();
   }
   IndexedTree indexed(tree.Root(), view.text);
