@@ -1,8 +1,10 @@
 #include "find/server_response.h"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 
+#include "common/strings.h"
 #include "find/scope.h"
 #include "syntax/node.h"
 
@@ -343,6 +345,15 @@ std::optional<ServerRead> ServerResponseRead(TSNode value,
   if (ts_node_is_null(request)) return std::nullopt;
   read.urls = RequestUrls(request, source);
   return read;
+}
+
+bool MayNameRequestApi(std::string_view text) {
+  auto named = [&](std::string_view word) {
+    return FindNoCase(text, word) != std::string_view::npos;
+  };
+  return std::any_of(kRequestWords.begin(), kRequestWords.end(), named) ||
+         std::any_of(kCalledRequestWords.begin(), kCalledRequestWords.end(),
+                     named);
 }
 
 bool NamesRequestApi(TSNode callee, std::string_view source) {

@@ -29,6 +29,10 @@ struct ServerRead {
 std::optional<ServerRead> ServerResponseRead(TSNode value,
                                              std::string_view source);
 
+// Whether `text` has a word of the request APIs anywhere (case ignored):
+// a file without one makes no request ResponseHolders would find.
+bool MayNameRequestApi(std::string_view text);
+
 // Whether the names in `callee` (outside its arguments' functions) have a
 // word of the request APIs: `$.ajax`, `fetch(url).then`, `storage.post`.
 bool NamesRequestApi(TSNode callee, std::string_view source);

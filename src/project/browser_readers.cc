@@ -13,6 +13,7 @@
 #include "common/report_marker.h"
 #include "common/strings.h"
 #include "find/object_builder.h"
+#include "find/server_response.h"
 #include "io/file_io.h"
 #include "project/module_linker.h"
 #include "project/response_match.h"
@@ -23,19 +24,6 @@
 
 namespace psm {
 namespace {
-
-// Words, lower-cased, of which a file that reads a server response has one
-// (see ResponseHolders): the others cannot hold such a read.
-constexpr std::array<std::string_view, 12> kRequestWords = {
-    "ajax",    "fetch", "post", "json", "axios", "request",
-    "storage", "http",  "send", "xhr",  "put",   "response"};
-
-bool MayAskServer(std::string_view text) {
-  return std::any_of(kRequestWords.begin(), kRequestWords.end(),
-                     [&](std::string_view w) {
-                       return FindNoCase(text, w) != std::string_view::npos;
-                     });
-}
 
 // Whether a PHP file includes another one it picks at run time
 // (`require __DIR__ . '/actions/' . $action . '.php'`): a front controller,
@@ -92,7 +80,8 @@ bool MayReadSent(std::string_view text, std::string_view stem,
     }
   }
   std::string lowered = Lowered(stem);
-  for (std::string_view word : {std::string_view(stem), std::string_view(lowered)}) {
+  for (std::string_view word :
+       {std::string_view(stem), std::string_view(lowered)}) {
     for (size_t at : WordsAt(text, word)) {
       if (at > 0 && text[at - 1] == '/') return true;
     }
@@ -158,7 +147,7 @@ std::vector<PayloadObserver> Linker::BrowserReaders(
       }
       continue;
     }
-    if (!MayAskServer(read.text) || !MayReadSent(read.text, stem, sent))
+    if (!MayNameRequestApi(read.text) || !MayReadSent(read.text, stem, sent))
       continue;
     std::optional<Module> page =
         BrowserScript(path, std::move(read.text), parser);
