@@ -38,6 +38,9 @@ class SiteFinder {
     // A file of thousands of sites may have its second half inspected on
     // an idle core (common/spare_cores.h); the halves read the tree only.
     Part first, second;
+    // Room for every site in the part they are joined into: the join then
+    // moves the second part's sites once, not the first's too (issue 14).
+    first.sites.reserve(names.size());
     SplitOverSpareCore(names.size(), kSitesWorthACore,
                        [&](size_t begin, size_t end, bool borrowed) {
                          if (!borrowed)

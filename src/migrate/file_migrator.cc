@@ -140,19 +140,22 @@ struct SiteEditsOf {
   ByteRange call;
 };
 
-// A site whose edits cannot be made is left to a person, for `reason`.
-void Refuse(SitePlan* plan, std::string reason) {
-  plan->status = SiteStatus::kNeedsReview;
-  plan->removed.clear();
-  plan->added_session_id = false;
+// A site whose edits cannot be made is left to a person, for `reason`:
+// its plan keeps no edit, its result says nothing is removed.
+void Refuse(SitePlan* plan, SiteResult* result, std::string reason) {
   plan->edits = EditSet();
-  plan->reasons.push_back(std::move(reason));
+  result->status = SiteStatus::kNeedsReview;
+  result->removed.clear();
+  result->added_session_id = false;
+  result->ledger.clear();
+  result->fixes.clear();
+  result->reasons.push_back(std::move(reason));
 }
 
 // A site whose edits overlap another's (one payload, two calls that need
 // different edits) is left to a person.
-void RefuseShared(SitePlan* plan) {
-  Refuse(plan,
+void RefuseShared(SitePlan* plan, SiteResult* result) {
+  Refuse(plan, result,
          "its payload is shared with another call that needs different "
          "edits; migrate by hand");
 }
@@ -187,28 +190,26 @@ bool PlanReading(const FileReading& reading, std::string_view text,
   if (!out->only_reading) out->edits.Reserve(edit_count);
   for (size_t k = 0; k < sites.size(); ++k) {
     SitePlan& plan = plans[k];
-    bool builder = k >= found.first_builder;
-    if (k >= found.first_noted) {
-      plan.reasons.insert(plan.reasons.begin(),
-                          found.notes[k - found.first_noted]);
-    }
-    if (reading.refuse_site && !plan.edits.empty()) {
-      if (std::string why = reading.refuse_site(text, plan.edits); !why.empty())
-        Refuse(&plan, std::move(why));
-    }
-    if (plan.status != SiteStatus::kIgnored && file_edits->AddAll(plan.edits))
-      RefuseShared(&plan);
-    SiteResult result = ToResult(plan, sites[k], lines);
+    SiteResult& result =
+        m->result.sites.emplace_back(ToResult(plan, sites[k], lines));
     result.language = reading.language;
-    result.builder = builder;
+    result.builder = k >= found.first_builder;
+    if (k >= found.first_noted) {
+      result.reasons.insert(result.reasons.begin(),
+                            found.notes[k - found.first_noted]);
+    }
     if (plan.status != SiteStatus::kIgnored) {
-      out->shapes.Append(std::move(plan.shapes));
       DescribeEdits(plan, reading.source, lines, &result);
+      if (reading.refuse_site && !plan.edits.empty()) {
+        std::string why = reading.refuse_site(text, plan.edits);
+        if (!why.empty()) Refuse(&plan, &result, std::move(why));
+      }
+      if (file_edits->AddAll(plan.edits)) RefuseShared(&plan, &result);
+      out->shapes.Append(std::move(plan.shapes));
       if (!out->only_reading) out->edits.AddAll(plan.edits);
       site_edits->push_back(
-          {m->result.sites.size(), std::move(plan.edits), sites[k].call});
+          {m->result.sites.size() - 1, std::move(plan.edits), sites[k].call});
     }
-    m->result.sites.push_back(std::move(result));
     // Its result is made: its payload goes now rather than with the file's
     // last site, so that a file's sites and their results are not all held
     // at once (issue 14: 50,000 sites).
