@@ -54,6 +54,10 @@ void WriteProject(const ScratchDir& dir) {
   dir.Write("js/method.js", "class A { m() { return this.drPayload; } }\n");
   // Pug's scripts are not <script> elements: naming it is reading it.
   dir.Write("views/page.pug", "div\nscript.\n  show(drPayload.amount)\n");
+  // Longer names that contain it are other globals.
+  dir.Write("js/longer.js",
+            "show(mydrPayload, drPayloads, $drPayload, drPayload$, "
+            "drPayload\u0031);\n");
   dir.Write("ts/ambient.ts",
             "declare var drPayload: any;\n"
             "export const total = () => drPayload.amount;\n");
