@@ -294,7 +294,7 @@ bool IsDefinitionName(TSNode name, TSNode parent) {
   return false;
 }
 
-bool OnlyOtherCreateSources(TSNode root, std::string_view source) {
+bool OnlyOtherCreateSources(TSNode root, std::string_view source, bool* calls) {
   const size_t n = kCreateSource.size();
   for (size_t at = source.find(kCreateSource); at != std::string_view::npos;
        at = source.find(kCreateSource, at + n)) {
@@ -306,11 +306,22 @@ bool OnlyOtherCreateSources(TSNode root, std::string_view source) {
     if (!(node::Range(name) == range)) return false;  // in a string, ...
     TSNode parent = node::Parent(name);
     if (IsDefinitionName(name, parent)) continue;
+    // The file's own function of that name, declared, called or handed
+    // out (`module.exports = { createSource: createSource }`): its body's
+    // mentions are read like the rest.
+    if (node::Is(parent, "function_declaration") &&
+        ts_node_eq(node::Field(parent, "name"), name))
+      continue;
+    if (node::Is(name, "identifier") &&
+        ResolveName(kCreateSource, name, source).kind ==
+            Binding::Kind::kFunction)
+      continue;
     bool called_on_other = node::Is(parent, "member_expression") &&
                            ts_node_eq(node::Field(parent, "property"), name) &&
                            ClassifyReceiver(node::Field(parent, "object"),
                                             source) == Receiver::kOtherLibrary;
     if (!called_on_other) return false;
+    if (calls) *calls = true;
   }
   return true;
 }

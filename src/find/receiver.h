@@ -25,8 +25,9 @@ Receiver ClassifyReceiver(TSNode receiver, std::string_view source);
 // method, property or field of that name) or a call on another library's
 // object: nothing in it can call DigitalRiver.js's createSource. Any other
 // mention (a call on an object of unknown origin, a method handed on, a
-// string naming it) may.
-bool OnlyOtherCreateSources(TSNode root, std::string_view source);
+// string naming it) may. `*calls` (when given) is set when it calls one.
+bool OnlyOtherCreateSources(TSNode root, std::string_view source,
+                            bool* calls = nullptr);
 
 }  // namespace psm
 

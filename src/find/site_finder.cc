@@ -100,18 +100,35 @@ class SiteFinder {
     }
   }
 
-  // Whether the receiver is, or is a member of, a function's parameter
-  // (`service.createSource(...)`, `deps.dr.createSource(...)`): whoever
-  // calls the function decides what it is, perhaps a project service
-  // with a createSource of its own.
+  // Whether the receiver comes from a function's parameter: is one, a
+  // member of one (`service.createSource(...)`, `deps.dr.createSource(...)`),
+  // a name destructured from anything (`const { clients: { dr } } = ctx`,
+  // `function pay({ dr })`), or a variable set once to one of these
+  // (`const dr = ctx.dr`): whoever calls the function decides what it is,
+  // perhaps a project service with a createSource of its own.
   bool IsParameterReceiver(TSNode receiver) const {
-    TSNode root = node::Unwrap(receiver);
-    while (node::Is(root, "member_expression"))
-      root = node::Unwrap(node::Field(root, "object"));
-    if (!node::Is(root, "identifier")) return false;
-    return ResolveName(node::Text(root, source_), root, source_).kind ==
-           Binding::Kind::kParameter;
+    TSNode value = receiver;
+    for (int hops = 0; hops < kMaxReceiverHops; ++hops) {
+      TSNode root = node::Unwrap(value);
+      while (node::Is(root, "member_expression") ||
+             node::Is(root, "await_expression")) {
+        root = node::Unwrap(node::Is(root, "await_expression")
+                                ? ts_node_named_child(root, 0)
+                                : node::Field(root, "object"));
+      }
+      if (!node::Is(root, "identifier")) return false;
+      Binding b = ResolveName(node::Text(root, source_), root, source_);
+      if (b.kind == Binding::Kind::kParameter ||
+          b.kind == Binding::Kind::kOther)
+        return true;
+      if (b.kind != Binding::Kind::kVariable || !b.assignments.empty())
+        return false;
+      value = node::Field(b.declarator, "value");
+      if (ts_node_is_null(value)) return false;
+    }
+    return false;
   }
+  static constexpr int kMaxReceiverHops = 8;
 
   // The two parts as one pass over all names would have found them: a
   // call reached from names of both parts counts where it was first seen.
@@ -182,10 +199,16 @@ class SiteFinder {
 
   // DigitalRiver.js's createSource takes an object last; a call whose last
   // argument is a plain string, number or boolean is some other API
-  // (a component's own `createSource('payPal')`).
-  static bool TakesNoPayload(const std::vector<TSNode>& args) {
+  // (a component's own `createSource('payPal')`), whether written there or
+  // through a `const` bound to one (`const METHOD = 'konbini'`).
+  bool TakesNoPayload(const std::vector<TSNode>& args) const {
     if (args.empty()) return false;
-    std::string_view type = node::Type(node::Unwrap(args.back()));
+    TSNode last = node::Unwrap(args.back());
+    std::string_view type = node::Type(last);
+    if (type == "identifier") {
+      std::string text;
+      return TraceToConstString(last, source_, &text);
+    }
     return type == "string" || type == "number" || type == "true" ||
            type == "false";
   }

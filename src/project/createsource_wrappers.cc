@@ -225,8 +225,13 @@ const std::vector<std::string>& Linker::ProjectWrappers() {
       continue;
     const Module* module = cache_.Load(path);
     // A service whose createSource calls are all another library's (a
-    // Stripe service) is not what a DigitalRiver.js receiver may be.
-    if (!module || OnlyOtherCreateSources(module->tree.Root(), module->text))
+    // Stripe service) is not what a DigitalRiver.js receiver may be. One
+    // that calls none is the project's own implementation (a REST client
+    // posting the payload itself): an untraced receiver may be it.
+    bool calls = false;
+    if (!module ||
+        (OnlyOtherCreateSources(module->tree.Root(), module->text, &calls) &&
+         calls))
       continue;
     for (std::string& use : WrapperUses(*module))
       project_wrappers_->push_back(std::move(use));

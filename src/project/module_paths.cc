@@ -268,9 +268,47 @@ std::optional<std::string> ModulePaths::Resolve(
                         : fs::path(DirectoryOf(importer)) / specifier;
     return ExistingModuleFile(Normal(base));
   }
+  if (specifier.starts_with("*/cartridge/") ||
+      specifier.starts_with("~/cartridge/"))
+    return FromCartridgePath(importer, specifier);
   if (auto found = FromAliases(specifier)) return found;
   if (auto found = FromWorkspace(specifier)) return found;
   return FromMagentoId(specifier);
+}
+
+// Salesforce Commerce Cloud: `~/cartridge/scripts/x` is the importer's own
+// cartridge's file, `*/cartridge/scripts/x` the first cartridge of the
+// site's cartridge path that has it. That path is a setting of the
+// instance, not of the repository: the cartridges beside the importer's
+// are searched, and the specifier resolves only when exactly one of them
+// has the file (when another cartridge overrides it, the tool cannot tell
+// which one the site runs).
+std::optional<std::string> ModulePaths::FromCartridgePath(
+    std::string_view importer, std::string_view specifier) const {
+  fs::path own;  // the importer's cartridge: the directory over `cartridge`
+  fs::path dir = DirectoryOf(importer);
+  for (int up = 0; up < 32 && dir.has_relative_path(); ++up) {
+    if (dir.filename() == "cartridge") {
+      own = dir.parent_path();
+      break;
+    }
+    dir = dir.parent_path();
+  }
+  if (own.empty()) return std::nullopt;
+  std::string rest(specifier.substr(2));  // "cartridge/..."
+  if (specifier.starts_with("~")) return ExistingModuleFile(Normal(own / rest));
+  std::optional<std::string> found;
+  std::error_code error;
+  for (const fs::directory_entry& cartridge :
+       fs::directory_iterator(own.parent_path(), error)) {
+    if (!cartridge.is_directory(error)) continue;
+    std::optional<std::string> file =
+        ExistingModuleFile(Normal(cartridge.path() / rest));
+    if (!file) continue;
+    if (found) return std::nullopt;  // two cartridges have it
+    found = std::move(file);
+  }
+  return found;
 }
 
 std::optional<std::string> ModulePaths::FromAliases(

@@ -52,6 +52,8 @@ class ModulePaths {
       const std::string& module, bool by_first) const;
   std::optional<std::string> FromAliases(std::string_view specifier) const;
   std::optional<std::string> FromMagentoId(std::string_view specifier) const;
+  std::optional<std::string> FromCartridgePath(
+      std::string_view importer, std::string_view specifier) const;
   std::optional<std::string> FromWorkspace(std::string_view specifier) const;
 
   std::string root_;
