@@ -121,6 +121,17 @@ class SessionApiFinder {
            "(payment.session.id); add it to its configuration";
   }
 
+  // Whether the element's options carry a sessionId: at their top, or in
+  // the element's own object where some elements take it (`{ taxIdentifier:
+  // { sessionId, country } }`, `{ ideal: { sessionId } }`).
+  static bool HasSessionId(const ObjectLiteral& options) {
+    if (options.Find("sessionId")) return true;
+    for (const Member& m : options.members) {
+      if (m.object && m.object->Find("sessionId")) return true;
+    }
+    return false;
+  }
+
   std::string ElementReason(const std::string& type, TSNode options_arg) {
     TSNode options = ts_node_is_null(options_arg)
                          ? TSNode{}
@@ -131,7 +142,7 @@ class SessionApiFinder {
              "add it to its options";
     }
     ObjectLiteral literal = BuildObjectLiteral(options, source_);
-    if (literal.Find("sessionId")) return "";
+    if (HasSessionId(literal)) return "";
     std::string reason = "the " + type +
                          " element can be configured with the checkout's " +
                          "sessionId; add it to its options";

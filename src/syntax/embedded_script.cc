@@ -12,7 +12,7 @@ namespace {
 // Pages and the server-side templates that render them (Twig, Razor, JSP,
 // Handlebars, Mustache, Nunjucks, Liquid, Smarty, ASP.NET, Groovy and
 // FreeMarker pages as well): their inline scripts share the page's globals.
-constexpr std::array<std::string_view, 46> kContainers = {
+constexpr std::array<std::string_view, 48> kContainers = {
     ".html", ".htm", ".vue", ".php", ".phtml", ".ejs", ".erb", ".svelte",
     ".twig", ".cshtml", ".jsp", ".hbs", ".handlebars", ".mustache", ".njk",
     ".liquid", ".tpl", ".aspx", ".gsp", ".ftl", ".ascx", ".xhtml", ".j2",
@@ -20,9 +20,10 @@ constexpr std::array<std::string_view, 46> kContainers = {
     ".haml", ".slim",
     // Salesforce Commerce Cloud (ISML), CakePHP, ColdFusion, classic ASP,
     // FreeMarker HTML, Phoenix, Phalcon Volt, Mako, Go and other `.tmpl`,
-    // JSP fragments, Marko, Dust.
+    // JSP fragments, Marko, Dust, Salesforce Visualforce pages and
+    // components.
     ".isml", ".ctp", ".cfm", ".asp", ".ftlh", ".eex", ".heex", ".volt", ".mako",
-    ".tmpl", ".jspf", ".marko", ".dust"};
+    ".tmpl", ".jspf", ".marko", ".dust", ".page", ".component"};
 
 // Templates whose scripts are not `<script>` elements (`script.` in Pug,
 // `:javascript` in Haml and Slim): the tool does not find their scripts,

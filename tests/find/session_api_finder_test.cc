@@ -1,0 +1,42 @@
+#include "find/session_api_finder.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "syntax/language.h"
+#include "syntax/tree.h"
+
+namespace psm {
+namespace {
+
+// The lines of the session-aware calls that get a note.
+std::vector<int> NotedLines(const std::string& source) {
+  Parser parser;
+  Tree tree = parser.Parse(Language::kJavaScript, source);
+  std::vector<int> lines;
+  for (const SessionApiSite& site : FindSessionApiSites(source, tree.Root()))
+    lines.push_back(
+        1 + static_cast<int>(std::count(
+                source.begin(), source.begin() + site.call.begin, '\n')));
+  return lines;
+}
+
+// Some elements take the session inside their own object; a sessionId
+// there or at the top of the options needs no note, one elsewhere does.
+TEST(SessionApiFinderTest, ElementSessionIdAtTheTopOrInTheElementsObject) {
+  EXPECT_EQ(NotedLines(
+                "const dr = new DigitalRiver('pk');\n"
+                "dr.createElement('taxidentifier', {taxIdentifier: {sessionId: "
+                "s, country: 'DE'}});\n"
+                "dr.createElement('ideal', {ideal: {sessionId: s}});\n"
+                "dr.createElement('ideal', {sessionId: s});\n"
+                "dr.createElement('ideal', {ideal: {country: 'NL'}});\n"
+                "dr.createElement('taxidentifier', {classes: {base: 'x'}});\n"),
+            (std::vector<int>{5, 6}));
+}
+
+}  // namespace
+}  // namespace psm
