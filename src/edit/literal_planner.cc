@@ -1,5 +1,7 @@
 #include "edit/literal_planner.h"
 
+#include <array>
+
 #include "edit/literal_planner_class.h"
 
 namespace psm {
@@ -93,8 +95,10 @@ void LiteralPlanner::Keep(const std::string& path, const std::string& why) {
 void LiteralPlanner::ReportKept() {
   for (const auto& [why, paths] : kept_for_) {
     std::string list;
-    for (const std::string& p : paths)
-      list += (list.empty() ? "" : ", ") + Ticked(p);
+    for (const std::string& p : paths) {
+      if (!list.empty()) list += ", ";
+      list += Ticked(p);
+    }
     Blind(why + "; kept " + list +
           ", which payment sessions no longer accept: remove " +
           (paths.size() > 1 ? "them" : "it") +
@@ -120,6 +124,40 @@ std::vector<std::string> LiteralPlanner::Candidates() const {
     }
   }
   return found;
+}
+
+// A payload with no `type` whose every key is plain and none a field of
+// DigitalRiver.js payloads (a payment method's object, a field some rule
+// removes, or one every source takes) is another API's (`{ settings,
+// payload }` for a server client): returns its keys, backquoted. Empty when
+// some key may be DigitalRiver.js's, or cannot be read (a spread, a
+// computed key), or the payload is written to elsewhere.
+std::string LiteralPlanner::ForeignKeys() const {
+  static constexpr std::array<std::string_view, 7> kSourceFields = {
+      "type",     "sessionId",  "owner",  "reusable",
+      "metadata", "upstreamId", "mandate"};
+  if (!site_.mutations.empty() || parts_.empty()) return "";
+  std::string keys;
+  for (const ObjectLiteral* part : parts_) {
+    for (const Member& m : part->members) {
+      if (m.kind == Member::Kind::kSpread || m.kind == Member::Kind::kComputed)
+        return "";
+      if (rules_.Find(m.key) ||
+          std::find(kSourceFields.begin(), kSourceFields.end(), m.key) !=
+              kSourceFields.end())
+        return "";
+      for (const auto& [method, rule] : rules_.methods()) {
+        for (const std::string& path : rule.remove) {
+          bool under = path.size() > m.key.size() &&
+                       path[m.key.size()] == '.' && path.starts_with(m.key);
+          if (path == m.key || under) return "";
+        }
+      }
+      if (!keys.empty()) keys += ", ";
+      keys += Ticked(m.key);
+    }
+  }
+  return keys;
 }
 
 const MethodRule* LiteralPlanner::Method() {
@@ -161,6 +199,15 @@ const MethodRule* LiteralPlanner::Method() {
   std::string listed;
   for (const std::string& c : candidates)
     listed += (listed.empty() ? "" : ", ") + c;
+  if (std::string keys = type || site_.given_type ? "" : ForeignKeys();
+      !keys.empty()) {
+    plan_.status = SiteStatus::kUnknownMethod;
+    plan_.reasons.push_back(
+        "the payload has no type, and none of its fields (" + keys +
+        ") is one a DigitalRiver.js payload has: another API's createSource, "
+        "likely; left unchanged");
+    return nullptr;
+  }
   plan_.status = SiteStatus::kNeedsReview;
   plan_.reasons.push_back(what +
                           (candidates.empty()
@@ -269,8 +316,10 @@ void LiteralPlanner::ReportOpaqueParents() {
   // One reason per spread or computed key, naming every field it may hold.
   for (const auto& [what, keys] : opaque_members_) {
     std::string list;
-    for (const std::string& k : keys)
-      list += (list.empty() ? "" : ", ") + Ticked(k);
+    for (const std::string& k : keys) {
+      if (!list.empty()) list += ", ";
+      list += Ticked(k);
+    }
     Blind(what + list + " or other fields payment sessions no longer accept");
   }
 }

@@ -23,7 +23,12 @@ namespace psm::literal_planner_detail {
 inline constexpr std::string_view kSessionId = "sessionId";
 
 inline std::string Ticked(std::string_view s) {
-  return "`" + std::string(s) + "`";
+  std::string ticked;
+  ticked.reserve(s.size() + 2);
+  ticked += '`';
+  ticked += s;
+  ticked += '`';
+  return ticked;
 }
 
 // True when setting `set` can put `removed` (or something under it) back.
@@ -73,6 +78,9 @@ class LiteralPlanner {
 
   // Method sub-objects present in the payload, e.g. `klarnaCredit: {...}`.
   std::vector<std::string> Candidates() const;
+  // The keys of a payload that has none a DigitalRiver.js payload may
+  // have (see literal_planner.cc); empty when it may be one.
+  std::string ForeignKeys() const;
 
   const MethodRule* Method();
 
