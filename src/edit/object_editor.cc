@@ -40,7 +40,9 @@ class ObjectEditor {
         continue;
       }
       size_t j = i;
-      while (j + 1 < members_.size() && removed_[j + 1]) ++j;
+      while (j + 1 < members_.size() && removed_[j + 1] &&
+             !CommentBetween(members_[j], members_[j + 1]))
+        ++j;
       if (!RemoveRun(i, j)) return std::nullopt;
       i = j + 1;
     }
@@ -64,7 +66,18 @@ class ObjectEditor {
     return std::move(edits_);  // the editor is done
   }
 
-  // Removes members i..j, which are consecutive and all to go.
+  // Whether a comment stands between member `a` (and its comma) and the
+  // next member `b`: two removed members around it are removed apart, so
+  // that the comment stays (`amount: 1,\n // liveMode: false,\n currency`).
+  bool CommentBetween(const Member& a, const Member& b) const {
+    uint32_t end = EndWithComma(a);
+    if (end >= b.range.begin) return false;
+    return text_.substr(end, b.range.begin - end).find('/') !=
+           std::string_view::npos;
+  }
+
+  // Removes members i..j, which are consecutive and all to go (the member
+  // before, if any, may go too, in a run of its own: see CommentBetween).
   bool RemoveRun(size_t i, size_t j) {
     const Member& first = members_[i];
     const Member& last = members_[j];
@@ -81,7 +94,7 @@ class ObjectEditor {
       // Everything goes, inline: leave `{}` rather than `{  }`.
       return Add(object_.range.begin + 1, object_.range.end - 1, "");
     }
-    const Member* prev = i > 0 ? &members_[i - 1] : nullptr;
+    const Member* prev = i > 0 && !removed_[i - 1] ? &members_[i - 1] : nullptr;
     bool prev_comma_here =
         prev && prev->comma && SameLine(prev->comma->end, first.range.begin);
     if (!last.comma) {

@@ -106,9 +106,13 @@ class SessionApiFinder {
   std::string ConfigReason(std::string_view api, TSNode arg) {
     TSNode config =
         ts_node_is_null(arg) ? TSNode{} : ConfigObject(arg, source_);
-    if (!ts_node_is_null(config) &&
-        BuildObjectLiteral(config, source_).Find("sessionId")) {
-      return "";
+    if (!ts_node_is_null(config)) {
+      ObjectLiteral literal = BuildObjectLiteral(config, source_);
+      if (literal.Find("sessionId")) return "";
+      // Drop-in managing a customer's saved methods (an account page) has
+      // no checkout, so no checkout session to take.
+      const Member* flow = literal.Find("flow");
+      if (flow && flow->string_value == "managePaymentMethods") return "";
     }
     if (ts_node_is_null(config) && !ts_node_is_null(arg)) {
       return std::string(api) +

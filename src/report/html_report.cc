@@ -199,8 +199,12 @@ std::string LedgerRows(
 }
 
 std::string SiteLedger(const SiteResult& site, const ReportOptions& options) {
-  std::string rows = LedgerRows(site, options, [](const RemovedField& field) {
-    return "line " + std::to_string(field.line);
+  // A payload built in another file has its values there.
+  std::string file = site.built_file.empty()
+                         ? std::string("line ")
+                         : Escape(ReadablePath(site.built_file)) + ":";
+  std::string rows = LedgerRows(site, options, [&](const RemovedField& field) {
+    return file + std::to_string(field.line);
   });
   if (rows.empty()) return "";
   return "<table class=\"ledger\"><tr><th>" +
@@ -299,9 +303,11 @@ std::string LedgerHtml(const std::vector<FileResult>& files,
     if (file.sites.empty() && file.error.empty()) continue;
     for (const SiteResult& site : file.sites) {
       std::string anchor = "<a href=\"#site-" + std::to_string(++index) + "\">";
+      const std::string& written =
+          site.built_file.empty() ? file.path : site.built_file;
       rows += LedgerRows(site, options, [&](const RemovedField& field) {
         return anchor +
-               Escape(ReadablePath(file.path) + ":" +
+               Escape(ReadablePath(written) + ":" +
                       std::to_string(field.line)) +
                "</a>";
       });

@@ -56,8 +56,14 @@ std::string Code(std::string_view text) {
                 text.find_first_not_of(' ') != std::string_view::npos;
   bool pad =
       !text.empty() && (text.front() == '`' || text.back() == '`' || spaces);
-  std::string inner = pad ? " " + std::string(text) + " " : std::string(text);
-  return fence + inner + fence;
+  std::string code;
+  code.reserve(2 * fence.size() + text.size() + 2);
+  code += fence;
+  if (pad) code += ' ';
+  code += text;
+  if (pad) code += ' ';
+  code += fence;
+  return code;
 }
 
 // Whitespace runs become one space; long texts end in "…".
@@ -297,12 +303,16 @@ std::string LedgerSection(const std::vector<FileResult>& files,
   std::string items;
   for (const FileResult& file : files) {
     for (const SiteResult& site : file.sites) {
+      // The values are where the payload is built: another file's lines
+      // for a payload built there.
+      const std::string& written =
+          site.built_file.empty() ? file.path : site.built_file;
       for (const RemovedField& field : site.ledger) {
         std::string value =
             OneLine(Shown(field.expression, options), kMaxLedgerExpression);
         items +=
             "- [ ] " +
-            Code(ReadablePath(file.path) + ":" + std::to_string(field.line)) +
+            Code(ReadablePath(written) + ":" + std::to_string(field.line)) +
             " — " + Code(field.path + ": " + value) + "\n";
       }
     }

@@ -38,5 +38,15 @@ TEST(SessionApiFinderTest, ElementSessionIdAtTheTopOrInTheElementsObject) {
             (std::vector<int>{5, 6}));
 }
 
+// Drop-in on an account page manages saved methods: no checkout, no note.
+TEST(SessionApiFinderTest, DropinManagingSavedMethodsNeedsNoSession) {
+  EXPECT_EQ(
+      NotedLines("const dr = new DigitalRiver('pk');\n"
+                 "dr.createDropin({flow: 'managePaymentMethods', "
+                 "onSuccess: done});\n"
+                 "dr.createDropin({flow: 'checkout', onSuccess: done});\n"),
+      (std::vector<int>{3}));
+}
+
 }  // namespace
 }  // namespace psm

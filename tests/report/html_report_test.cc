@@ -167,6 +167,18 @@ TEST(HtmlReportTest, ListsTheLedgerAndFileErrors) {
   EXPECT_TRUE(Has(html, "<p class=\"error\">Error: cannot read</p>"));
 }
 
+// A payload built in another file has its values there, in the site's
+// table and in the ledger.
+TEST(HtmlReportTest, LedgerOfAPayloadBuiltElsewhereNamesTheBuilder) {
+  std::vector<FileResult> files = Sample();
+  files[0].sites[0].built_file = "src/payloads/paypal.js";
+  std::string html = Render(files);
+  EXPECT_TRUE(Has(html, "<a href=\"#site-1\">src/payloads/paypal.js:14</a>"))
+      << html;
+  EXPECT_TRUE(Has(html, "<td>src/payloads/paypal.js:14</td>")) << html;
+  EXPECT_FALSE(Has(html, "src/checkout.js:14")) << html;
+}
+
 TEST(HtmlReportTest, ShowsTheSessionIdExpressionOrPlaceholder) {
   ReportOptions options;
   options.session_id = "checkout.payment.session.id";

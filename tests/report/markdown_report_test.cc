@@ -155,6 +155,19 @@ TEST(MarkdownReportTest, LedgerIsAChecklistOfRemovedValues) {
       << md;
 }
 
+// A payload built in another file has its values there: the checklist
+// sends the reviewer to the builder's lines, not to the call's file.
+TEST(MarkdownReportTest, LedgerOfAPayloadBuiltElsewhereNamesTheBuilder) {
+  std::vector<FileResult> files = Sample();
+  files[0].sites[0].built_file = "src/payloads/paypal.js";
+  std::string md = Render(files);
+  EXPECT_TRUE(Has(md,
+                  "- [ ] `src/payloads/paypal.js:14` — `amount: "
+                  "cart.total`\n"))
+      << md;
+  EXPECT_FALSE(Has(md, "`src/checkout.js:14`")) << md;
+}
+
 TEST(MarkdownReportTest, LedgerExpressionsAreRedactedAndKeptOnOneLine) {
   std::vector<FileResult> files = Sample();
   files[0].sites[0].ledger = {
