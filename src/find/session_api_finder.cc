@@ -109,9 +109,12 @@ class SessionApiFinder {
     if (!ts_node_is_null(config)) {
       ObjectLiteral literal = BuildObjectLiteral(config, source_);
       if (literal.Find("sessionId")) return "";
-      // Drop-in managing a customer's saved methods (an account page) has
-      // no checkout, so no checkout session to take.
-      const Member* flow = literal.Find("flow");
+      // Drop-in managing a customer's saved methods (an account page:
+      // `options: { flow: 'managePaymentMethods' }`) has no checkout, so
+      // no checkout session to take.
+      const Member* options = literal.Find("options");
+      const Member* flow =
+          options && options->object ? options->object->Find("flow") : nullptr;
       if (flow && flow->string_value == "managePaymentMethods") return "";
     }
     if (ts_node_is_null(config) && !ts_node_is_null(arg)) {

@@ -42,10 +42,12 @@ TEST(SessionApiFinderTest, ElementSessionIdAtTheTopOrInTheElementsObject) {
 TEST(SessionApiFinderTest, DropinManagingSavedMethodsNeedsNoSession) {
   EXPECT_EQ(
       NotedLines("const dr = new DigitalRiver('pk');\n"
-                 "dr.createDropin({flow: 'managePaymentMethods', "
+                 "dr.createDropin({options: {flow: 'managePaymentMethods'}, "
                  "onSuccess: done});\n"
-                 "dr.createDropin({flow: 'checkout', onSuccess: done});\n"),
-      (std::vector<int>{3}));
+                 "dr.createDropin({options: {flow: 'checkout'}, onSuccess: "
+                 "done});\n"
+                 "dr.createDropin({flow: 'managePaymentMethods'});\n"),
+      (std::vector<int>{3, 4}));
 }
 
 }  // namespace
