@@ -131,12 +131,16 @@ std::vector<std::string> LiteralPlanner::Candidates() const {
 // removes, or one every source takes) is another API's (`{ settings,
 // payload }` for a server client): returns its keys, backquoted. Empty when
 // some key may be DigitalRiver.js's, or cannot be read (a spread, a
-// computed key), or the payload is written to elsewhere.
+// computed key), or the payload is written to, handed on or aliased.
 std::string LiteralPlanner::ForeignKeys() const {
   static constexpr std::array<std::string_view, 7> kSourceFields = {
       "type",     "sessionId",  "owner",  "reusable",
       "metadata", "upstreamId", "mandate"};
-  if (!site_.mutations.empty() || parts_.empty()) return "";
+  // Anything else that sees the payload (a helper it is handed to, an
+  // alias) may give it its type.
+  if (!site_.mutations.empty() || !site_.observers.empty() ||
+      !site_.blind_spots.empty() || parts_.empty())
+    return "";
   std::string keys;
   for (const ObjectLiteral* part : parts_) {
     for (const Member& m : part->members) {

@@ -306,16 +306,6 @@ bool OnlyOtherCreateSources(TSNode root, std::string_view source, bool* calls) {
     if (!(node::Range(name) == range)) return false;  // in a string, ...
     TSNode parent = node::Parent(name);
     if (IsDefinitionName(name, parent)) continue;
-    // The file's own function of that name, declared, called or handed
-    // out (`module.exports = { createSource: createSource }`): its body's
-    // mentions are read like the rest.
-    if (node::Is(parent, "function_declaration") &&
-        ts_node_eq(node::Field(parent, "name"), name))
-      continue;
-    if (node::Is(name, "identifier") &&
-        ResolveName(kCreateSource, name, source).kind ==
-            Binding::Kind::kFunction)
-      continue;
     bool called_on_other = node::Is(parent, "member_expression") &&
                            ts_node_eq(node::Field(parent, "property"), name) &&
                            ClassifyReceiver(node::Field(parent, "object"),

@@ -102,10 +102,10 @@ class SiteFinder {
 
   // Whether the receiver comes from a function's parameter: is one, a
   // member of one (`service.createSource(...)`, `deps.dr.createSource(...)`),
-  // a name destructured from anything (`const { clients: { dr } } = ctx`,
-  // `function pay({ dr })`), or a variable set once to one of these
-  // (`const dr = ctx.dr`): whoever calls the function decides what it is,
-  // perhaps a project service with a createSource of its own.
+  // or a name destructured from or a variable set once to one of these
+  // (`const { clients: { dr } } = ctx`, `const dr = ctx.dr`): whoever calls
+  // the function decides what it is, perhaps a project service with a
+  // createSource of its own.
   bool IsParameterReceiver(TSNode receiver) const {
     TSNode value = receiver;
     for (int hops = 0; hops < kMaxReceiverHops; ++hops) {
@@ -118,11 +118,13 @@ class SiteFinder {
       }
       if (!node::Is(root, "identifier")) return false;
       Binding b = ResolveName(node::Text(root, source_), root, source_);
-      if (b.kind == Binding::Kind::kParameter ||
-          b.kind == Binding::Kind::kOther)
-        return true;
-      if (b.kind != Binding::Kind::kVariable || !b.assignments.empty())
-        return false;
+      if (b.kind == Binding::Kind::kParameter) return true;
+      // A name destructured in a declaration comes from its value; one of
+      // a loop head or a catch clause is not followed.
+      bool destructured = b.kind == Binding::Kind::kOther &&
+                          node::Is(b.declarator, "variable_declarator");
+      bool plain = b.kind == Binding::Kind::kVariable && b.assignments.empty();
+      if (!destructured && !plain) return false;
       value = node::Field(b.declarator, "value");
       if (ts_node_is_null(value)) return false;
     }

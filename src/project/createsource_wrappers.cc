@@ -5,6 +5,7 @@
 // receivers traced to a project module and for receivers the tool cannot
 // trace at all (a parameter: it may be such a service).
 
+#include <array>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -214,11 +215,33 @@ std::string Linker::WrapperUse(const std::string& importer,
   return uses.empty() ? "" : uses.front();
 }
 
+namespace {
+
+// Whether `path` is test code (a folder `test`, `__mocks__`, ..., or a
+// `*.test.js`, `*.spec.ts` file): a hand-written fake of DigitalRiver.js
+// there is not what the shop's own code calls.
+bool IsTestCode(std::string_view path) {
+  static constexpr std::array<std::string_view, 8> kFolders = {
+      "/test/", "/tests/", "/__tests__/", "/__mocks__/",
+      "/spec/", "/specs/", "/cypress/",   "/e2e/"};
+  for (std::string_view folder : kFolders) {
+    if (path.find(folder) != std::string_view::npos) return true;
+  }
+  size_t slash = path.rfind('/');
+  std::string_view name =
+      slash == std::string_view::npos ? path : path.substr(slash + 1);
+  return name.find(".test.") != std::string_view::npos ||
+         name.find(".spec.") != std::string_view::npos;
+}
+
+}  // namespace
+
 const std::vector<std::string>& Linker::ProjectWrappers() {
   if (project_wrappers_) return *project_wrappers_;
   project_wrappers_.emplace();
   for (uint32_t i : FilesNaming(std::string(kName))) {
     std::string path = AbsolutePath(ProjectFiles()[i]);
+    if (IsTestCode(path)) continue;
     SourceFile read = ReadSourceFile(path, kDefaultMaxFileBytes);
     if (!read.error.empty() || IsToolReport(read.text) ||
         !MayDefineCreateSource(read.text))
