@@ -80,6 +80,7 @@ void ScanDirectory(const std::string& dir, int depth,
       type = S_ISDIR(st.st_mode) ? EntryType::kDirectory : EntryType::kOther;
     }
     if (type == EntryType::kDirectory) {
+      if (name == "cartridge") found->cartridges.push_back(dir);
       if (!SkippedDirectory(path) && depth < kMaxDepth)
         subdirs.push_back(std::move(path));
     } else if (name == "requirejs-config.js") {
@@ -99,6 +100,7 @@ ProjectConfigFiles ScanProjectConfigFiles(const std::string& root) {
   ScanDirectory(root, 0, &found);
   std::sort(found.requirejs_configs.begin(), found.requirejs_configs.end());
   std::sort(found.magento_modules.begin(), found.magento_modules.end());
+  std::sort(found.cartridges.begin(), found.cartridges.end());
   return found;
 }
 

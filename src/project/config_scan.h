@@ -12,6 +12,10 @@ struct ProjectConfigFiles {
   std::vector<std::string> requirejs_configs;  // every requirejs-config.js
   // Magento 2 modules from their registration.php: `Vendor_Module` -> dir.
   std::vector<std::pair<std::string, std::string>> magento_modules;
+  // Salesforce Commerce Cloud cartridges: every directory that holds a
+  // `cartridge` directory, in whichever folder (`cartridges/`,
+  // `plugins/x/cartridges/`, a vendored copy).
+  std::vector<std::string> cartridges;
 };
 
 // One walk of `root` (node_modules, VCS and hidden directories left out).

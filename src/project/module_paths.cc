@@ -203,6 +203,7 @@ void ModulePaths::ReadRequireConfigs() const {
   ProjectConfigFiles files = ScanProjectConfigFiles(root_);
   for (const auto& [name, dir] : files.magento_modules)
     magento_modules_.emplace(name, dir);
+  cartridges_ = std::move(files.cartridges);
   for (const std::string& config : files.requirejs_configs) {
     RequireConfig read = ReadRequireConfig(config);
     for (auto& [from, to] : read.map) amd_map_.emplace(from, to);
@@ -279,10 +280,10 @@ std::optional<std::string> ModulePaths::Resolve(
 // Salesforce Commerce Cloud: `~/cartridge/scripts/x` is the importer's own
 // cartridge's file, `*/cartridge/scripts/x` the first cartridge of the
 // site's cartridge path that has it. That path is a setting of the
-// instance, not of the repository: the cartridges beside the importer's
-// are searched, and the specifier resolves only when exactly one of them
-// has the file (when another cartridge overrides it, the tool cannot tell
-// which one the site runs).
+// instance, not of the repository: every cartridge of the project is
+// searched (in any folder: `cartridges/`, `plugins/x/cartridges/`, a
+// vendored copy), and the specifier resolves only when exactly one has the
+// file (when another overrides it, the tool cannot tell which one runs).
 std::optional<std::string> ModulePaths::FromCartridgePath(
     std::string_view importer, std::string_view specifier) const {
   fs::path own;  // the importer's cartridge: the directory over `cartridge`
@@ -297,13 +298,11 @@ std::optional<std::string> ModulePaths::FromCartridgePath(
   if (own.empty()) return std::nullopt;
   std::string rest(specifier.substr(2));  // "cartridge/..."
   if (specifier.starts_with("~")) return ExistingModuleFile(Normal(own / rest));
+  ReadRequireConfigs();  // the walk that lists the cartridges
   std::optional<std::string> found;
-  std::error_code error;
-  for (const fs::directory_entry& cartridge :
-       fs::directory_iterator(own.parent_path(), error)) {
-    if (!cartridge.is_directory(error)) continue;
+  for (const std::string& cartridge : cartridges_) {
     std::optional<std::string> file =
-        ExistingModuleFile(Normal(cartridge.path() / rest));
+        ExistingModuleFile(Normal(fs::path(cartridge) / rest));
     if (!file) continue;
     if (found) return std::nullopt;  // two cartridges have it
     found = std::move(file);

@@ -59,6 +59,9 @@ class ModulePaths {
   std::string root_;
   bool marked_ = false;
   std::string base_url_;  // absolute; empty when tsconfig sets none
+  // Salesforce Commerce Cloud cartridges (directories holding `cartridge`),
+  // from the walk of ReadRequireConfigs.
+  mutable std::vector<std::string> cartridges_;
   // tsconfig `paths`: pattern (maybe with one `*`) -> targets (absolute).
   std::vector<std::pair<std::string, std::vector<std::string>>> ts_paths_;
   // RequireJS: `map['*']` id -> id, `paths` id prefix -> path (absolute
