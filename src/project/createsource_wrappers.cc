@@ -241,7 +241,12 @@ const std::vector<std::string>& Linker::ProjectWrappers() {
   project_wrappers_.emplace();
   for (uint32_t i : FilesNaming(std::string(kName))) {
     std::string path = AbsolutePath(ProjectFiles()[i]);
-    if (IsTestCode(path)) continue;
+    // Judged below the project's root: a project checked out under a
+    // `test` folder is not test code.
+    std::string_view inside = path;
+    if (inside.starts_with(paths_.root()))
+      inside.remove_prefix(paths_.root().size());
+    if (IsTestCode(inside)) continue;
     SourceFile read = ReadSourceFile(path, kDefaultMaxFileBytes);
     if (!read.error.empty() || IsToolReport(read.text) ||
         !MayDefineCreateSource(read.text))
