@@ -206,6 +206,18 @@ def payload_props(method, style, rng, depth, details_var=None):
 RECEIVERS = ["digitalriver", "digitalriver", "dr", "DR", "this.drjs", "window.DigitalRiverInstance", "drjs"]
 
 
+def page_cart(props):
+    """`props` reading `checkoutCart.x` (a global of the page) for `cart.x`."""
+    out = []
+    for key, value, comment in props:
+        if isinstance(value, list):
+            value = page_cart(value)
+        elif isinstance(value, str) and value.startswith("cart."):
+            value = "checkoutCart." + value[len("cart."):]
+        out.append((key, value, comment))
+    return out
+
+
 def site_block(method, style, rng, ts, fn_name, idx):
     """A function that builds one payload and calls createSource."""
     i1 = style.indent
@@ -218,6 +230,11 @@ def site_block(method, style, rng, ts, fn_name, idx):
     details_var = "%sDetails%d" % (method, idx) if use_details_var else None
     mode = rng.choice(["var", "var", "inline", "module"]) if not use_details_var else "var"
     props, details = payload_props(method, style, rng, 0 if mode == "module" else 1, details_var)
+    if mode == "module":
+        # Built when the file loads, outside the functions taking `cart`:
+        # it reads the page's global, as a script at that level would
+        # (reading an undeclared `cart` there would throw).
+        props = page_cart(props)
     decl = rng.choice(["var", "const", "let"]) if not ts else rng.choice(["const", "let"])
     wrap_open, wrap_close = "", ""
     if ts and rng.random() < 0.5:

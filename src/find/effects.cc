@@ -6,6 +6,7 @@
 
 #include "common/strings.h"
 #include "find/defined_accessors.h"
+#include "find/name_reach.h"
 #include "find/object_builder.h"
 #include "find/scope.h"
 #include "syntax/node.h"
@@ -94,6 +95,14 @@ constexpr std::array<std::string_view, 16> kPureFunctions = {
     "parseInt",      "Math.round",     "Math.floor", "Math.ceil",
     "Math.max",      "Math.min",       "Math.abs",   "Object.keys",
     "Object.values", "Object.entries", "Array.from", "JSON.stringify"};
+
+// Whether the identifier `n` is read where it stands: not the operand of
+// `typeof`, which gives "undefined" for an undeclared name.
+bool IsPlainRead(TSNode n, std::string_view source) {
+  TSNode parent = node::Parent(n);
+  return !node::Is(parent, "unary_expression") ||
+         node::Text(ts_node_child(parent, 0), source) != "typeof";
+}
 
 template <size_t N>
 bool Listed(const std::array<std::string_view, N>& list,
@@ -187,6 +196,8 @@ class EffectFinder {
     if (t == "assignment_expression" || t == "augmented_assignment_expression")
       return Found(d, "an assignment");
     if (t == "update_expression") return Found(d, "an update");
+    if (t == "identifier" || t == "shorthand_property_identifier")
+      return OfName(d);
     if (t == "await_expression") return Found(d, "an `await`");
     if (t == "yield_expression") return Found(d, "a `yield`");
     if (t == "unary_expression" &&
@@ -215,6 +226,21 @@ class EffectFinder {
                    "`toString` this file defines");
     }
     return "";
+  }
+
+  // A read of a name the file declares, but only in functions that do
+  // not hold the read: it throws a ReferenceError today (unless the page
+  // has a global of that name), which removing the read would hide.
+  std::string OfName(TSNode d) {
+    std::string_view name = node::Text(d, source_);
+    uint32_t line = LineDeclaredOutOfReach(d, name, source_);
+    if (line == 0 || !IsPlainRead(d, source_)) return "";
+    return Found(d,
+                 "declared in this file only where it cannot be seen "
+                 "from here (line " +
+                     std::to_string(line) +
+                     "): reading it throws a ReferenceError unless the "
+                     "page has a global of that name");
   }
 
   // An operation that turns an object into a primitive (`price * 1`,

@@ -153,6 +153,7 @@ Member BuildMember(TSNode n, std::string_view source, int depth,
     member.key = std::string(node::Text(n, source));
     member.key_range = member.value_range = member.range;
     ReadValue(n, source, depth, &member);
+    member.set_value_effect(SideEffectOf(n, source));
   } else if (type == "method_definition") {
     member.kind = Member::Kind::kMethod;
     ReadKey(node::Field(n, "name"), source, &member);
