@@ -101,32 +101,88 @@ class SiteFinder {
   }
 
   // Whether the receiver comes from a function's parameter: is one, a
-  // member of one (`service.createSource(...)`, `deps.dr.createSource(...)`),
-  // or a name destructured from or a variable set once to one of these
-  // (`const { clients: { dr } } = ctx`, `const dr = ctx.dr`): whoever calls
-  // the function decides what it is, perhaps a project service with a
-  // createSource of its own.
+  // member of one (`service.createSource(...)`, `deps['dr']`,
+  // `deps.get('dr')`), either side of `deps.dr || fallback`, a name
+  // destructured from or a variable set to one of these (`const { clients: { dr
+  // } } = ctx`, `let dr; dr = ctx.dr`), a field of `this` set to one
+  // (`this.client = client` in the constructor), or a React component's
+  // `this.props`: whoever calls the function decides what it is, perhaps a
+  // project service with a createSource of its own.
   bool IsParameterReceiver(TSNode receiver) const {
-    TSNode value = receiver;
-    for (int hops = 0; hops < kMaxReceiverHops; ++hops) {
-      TSNode root = node::Unwrap(value);
-      while (node::Is(root, "member_expression") ||
-             node::Is(root, "await_expression")) {
-        root = node::Unwrap(node::Is(root, "await_expression")
-                                ? ts_node_named_child(root, 0)
-                                : node::Field(root, "object"));
+    return FromParameter(receiver, 0);
+  }
+
+  bool FromParameter(TSNode value, int hops) const {
+    if (ts_node_is_null(value) || hops >= kMaxReceiverHops) return false;
+    TSNode root = node::Unwrap(value);
+    TSNode this_member{};  // `this.x`, when the chain starts at `this`
+    for (;;) {
+      TSNode inner{};
+      if (node::Is(root, "member_expression") ||
+          node::Is(root, "subscript_expression")) {
+        inner = node::Field(root, "object");
+      } else if (node::Is(root, "await_expression")) {
+        inner = ts_node_named_child(root, 0);
+      } else if (node::Is(root, "call_expression") &&
+                 node::Is(node::Field(root, "function"), "member_expression")) {
+        inner = node::Field(root, "function");  // `deps.get('dr')`
+      } else {
+        break;
       }
-      if (!node::Is(root, "identifier")) return false;
-      Binding b = ResolveName(node::Text(root, source_), root, source_);
-      if (b.kind == Binding::Kind::kParameter) return true;
-      // A name destructured in a declaration comes from its value; one of
-      // a loop head or a catch clause is not followed.
-      bool destructured = b.kind == Binding::Kind::kOther &&
-                          node::Is(b.declarator, "variable_declarator");
-      bool plain = b.kind == Binding::Kind::kVariable && b.assignments.empty();
-      if (!destructured && !plain) return false;
-      value = node::Field(b.declarator, "value");
-      if (ts_node_is_null(value)) return false;
+      inner = node::Unwrap(inner);
+      if (node::Is(inner, "this")) this_member = root;
+      root = inner;
+    }
+    if (node::Is(root, "binary_expression")) {
+      std::string_view op = node::Text(node::Field(root, "operator"), source_);
+      return (op == "||" || op == "??") &&
+             (FromParameter(node::Field(root, "left"), hops + 1) ||
+              FromParameter(node::Field(root, "right"), hops + 1));
+    }
+    if (node::Is(root, "this"))
+      return ThisFieldFromParameter(this_member, hops);
+    if (!node::Is(root, "identifier")) return false;
+    Binding b = ResolveName(node::Text(root, source_), root, source_);
+    if (b.kind == Binding::Kind::kParameter) return true;
+    // A name destructured in a declaration comes from its value; one of
+    // a loop head or a catch clause is not followed.
+    bool destructured = b.kind == Binding::Kind::kOther &&
+                        node::Is(b.declarator, "variable_declarator");
+    if (!destructured && b.kind != Binding::Kind::kVariable) return false;
+    if (FromParameter(node::Field(b.declarator, "value"), hops + 1))
+      return true;
+    for (TSNode assignment : b.assignments) {
+      if (FromParameter(node::Field(assignment, "right"), hops + 1))
+        return true;
+    }
+    return false;
+  }
+
+  // `this.props` (and `this.context`) of a component, or a field of `this`
+  // that some `this.<field> = value` of the file, or a class field
+  // (`client = deps.client`), sets from a parameter.
+  bool ThisFieldFromParameter(TSNode this_member, int hops) const {
+    if (!node::Is(this_member, "member_expression")) return false;
+    std::string_view field =
+        node::Text(node::Field(this_member, "property"), source_);
+    if (field == "props" || field == "context") return true;
+    for (uint32_t at :
+         WholeWordsOf(root_, field, source_, node::Range(root_))) {
+      std::vector<TSNode> path =
+          node::PathTo(root_, at, static_cast<uint32_t>(at + field.size()));
+      if (path.size() < 3) continue;
+      TSNode holder = path.end()[-2];
+      TSNode value{};
+      if (node::Is(holder, "member_expression") &&
+          node::Is(node::Field(holder, "object"), "this") &&
+          node::Is(path.end()[-3], "assignment_expression") &&
+          ts_node_eq(node::Field(path.end()[-3], "left"), holder)) {
+        value = node::Field(path.end()[-3], "right");
+      } else if (node::Is(holder, "field_definition") ||
+                 node::Is(holder, "public_field_definition")) {
+        value = node::Field(holder, "value");
+      }
+      if (FromParameter(value, hops + 1)) return true;
     }
     return false;
   }
