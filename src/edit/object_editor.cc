@@ -69,10 +69,11 @@ class ObjectEditor {
   // Whether a comment stands between member `a` (and its comma) and the
   // next member `b`: two removed members around it are removed apart, so
   // that the comment stays (`amount: 1,\n // liveMode: false,\n currency`).
+  // Only blanks and comments stand there: `//`, `/* */`, and PHP's `#`.
   bool CommentBetween(const Member& a, const Member& b) const {
     uint32_t end = EndWithComma(a);
     if (end >= b.range.begin) return false;
-    return text_.substr(end, b.range.begin - end).find('/') !=
+    return text_.substr(end, b.range.begin - end).find_first_of("/#") !=
            std::string_view::npos;
   }
 
