@@ -388,7 +388,7 @@ Migration MigrateText(std::string_view path, std::string_view text,
   if (php) readings.push_back(php::PhpReading(text, rules, options));
   std::optional<ScriptView> view;
   if (IsScriptContainer(path)) {
-    view = MaskScriptContainer(text);
+    view = MaskScriptContainer(text, IslandKindsFor(path));
     if (scripts && !view->regions.empty()) {
       readings.push_back(
           MarkupScriptReading(*view, options, kinds.session_apis));

@@ -88,11 +88,13 @@ FileReading MarkupScriptReading(const ScriptView& view,
   FileReading reading =
       JavaScriptReading(view.language, view.text, options, session_apis);
   reading.verify = [&view](std::string_view text, std::string_view edited) {
-    return SameMarkup(text, view, edited, MaskScriptContainer(edited));
+    return SameMarkup(text, view, edited,
+                      MaskScriptContainer(edited, view.islands));
   };
-  reading.refuse_site = [](std::string_view text, const EditSet& edits) {
+  reading.refuse_site = [islands = view.islands](std::string_view text,
+                                                 const EditSet& edits) {
     for (const Edit& edit : edits.edits()) {
-      ByteRange island = CodeIslandIn(text, edit.range);
+      ByteRange island = CodeIslandIn(text, edit.range, islands);
       if (island.empty()) continue;
       return "a field it removes holds server-side code that does more than "
              "print a value (" +

@@ -22,7 +22,7 @@ LayerErrors CountLayerErrors(std::string_view path, Language language,
   LayerErrors errors;
   if (IsPhpFile(path)) errors.php = Errors(parser, Language::kPhp, text);
   if (IsScriptContainer(path)) {
-    ScriptView view = MaskScriptContainer(text);
+    ScriptView view = MaskScriptContainer(text, IslandKindsFor(path));
     errors.scripts = Errors(parser, view.language, view.text);
   } else {
     errors.scripts = Errors(parser, language, text);

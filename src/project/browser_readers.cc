@@ -233,7 +233,7 @@ std::optional<Module> Linker::BrowserScript(const std::string& path,
   Module page;
   page.path = path;
   if (container) {
-    ScriptView view = MaskScriptContainer(text);
+    ScriptView view = MaskScriptContainer(text, IslandKindsFor(path));
     page.text = std::move(view.text);
     page.tree = parser.Parse(view.language, page.text);
   } else {

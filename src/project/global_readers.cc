@@ -262,7 +262,8 @@ std::vector<std::string> Linker::GlobalReaders(const std::string& script,
                             std::to_string(LineOf(read.text, words[0])));
         continue;
       }
-      ScriptView view = MaskScriptContainer(read.text);
+      ScriptView view =
+          MaskScriptContainer(read.text, IslandKindsFor(absolute));
       page.emplace();
       page->path = absolute;
       page->text = std::move(view.text);

@@ -49,8 +49,10 @@ constexpr std::array<std::string_view, 11> kScriptTypes = {
 
 // Elements whose content is text, not markup: a `<script>` written inside
 // them is not a script. <noscript> content never runs as script either.
-constexpr std::array<std::string_view, 7> kTextElements = {
-    "textarea", "title", "style", "xmp", "noscript", "noembed", "noframes"};
+// ISML's <iscomment> is left out of the page by the server.
+constexpr std::array<std::string_view, 8> kTextElements = {
+    "textarea", "title",   "style",    "xmp",
+    "noscript", "noembed", "noframes", "iscomment"};
 
 uint32_t Size(std::string_view s) { return static_cast<uint32_t>(s.size()); }
 
@@ -91,10 +93,12 @@ uint32_t CommentEnd(std::string_view s, uint32_t open) {
 }
 
 // Replaces template islands in [begin, end) of `view` by filler.
-void MaskIslands(std::string& view, size_t begin, size_t end) {
+void MaskIslands(std::string& view, size_t begin, size_t end,
+                 IslandKinds kinds) {
   std::string_view s = view;
   for (size_t i = begin; i + 1 < end; ++i) {
-    size_t stop = std::min<size_t>(SkipIsland(s, i), end);
+    size_t stop =
+        std::min<size_t>(SkipIsland(s, static_cast<uint32_t>(i), kinds), end);
     if (stop == i) continue;
     for (size_t k = i; k < stop; ++k) {
       if (view[k] != '\n' && view[k] != '\r') view[k] = '_';
@@ -106,7 +110,8 @@ void MaskIslands(std::string& view, size_t begin, size_t end) {
 // Walks the markup once, copying the JavaScript regions into the view.
 class ViewBuilder {
  public:
-  explicit ViewBuilder(std::string_view text) : text_(text) {
+  ViewBuilder(std::string_view text, IslandKinds islands) : text_(text) {
+    view_.islands = islands;
     view_.text.assign(text.size(), ' ');
     for (size_t i = 0; i < text.size(); ++i) {
       if (text[i] == '\n' || text[i] == '\r') view_.text[i] = text[i];
@@ -189,7 +194,7 @@ class ViewBuilder {
 
   void Keep(ByteRange r) {
     for (uint32_t k = r.begin; k < r.end; ++k) view_.text[k] = text_[k];
-    MaskIslands(view_.text, r.begin, r.end);
+    MaskIslands(view_.text, r.begin, r.end, view_.islands);
     view_.regions.push_back(r);
   }
 
@@ -213,8 +218,8 @@ bool IsOpaqueTemplate(std::string_view path) {
   return false;
 }
 
-ScriptView MaskScriptContainer(std::string_view text) {
-  return ViewBuilder(text).Build();
+ScriptView MaskScriptContainer(std::string_view text, IslandKinds islands) {
+  return ViewBuilder(text, islands).Build();
 }
 
 bool SameMarkup(std::string_view before, const ScriptView& before_view,

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "common/byte_range.h"
+#include "syntax/island_syntax.h"
 #include "syntax/language.h"
 
 namespace psm {
@@ -41,9 +42,12 @@ struct ScriptView {
   // browser runs the decoded text, not these bytes, so an edit planned on
   // them could be wrong. Left out of the view, for a person to migrate.
   std::vector<ByteRange> encoded_handlers;
+  // The template islands masked in the scripts (IslandKindsFor the file).
+  IslandKinds islands = kAngleIslands;
 };
 
-ScriptView MaskScriptContainer(std::string_view text);
+ScriptView MaskScriptContainer(std::string_view text,
+                               IslandKinds islands = kAngleIslands);
 
 // True when `after` has the markup of `before` around the same number of
 // regions: an edit inside a region did not end an attribute or a script

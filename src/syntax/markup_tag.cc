@@ -105,15 +105,6 @@ uint32_t ReadAttribute(std::string_view s, uint32_t i,
 
 }  // namespace
 
-uint32_t SkipIsland(std::string_view s, uint32_t open) {
-  if (open + 1 >= s.size() || s[open] != '<') return open;
-  char kind = s[open + 1];
-  if (kind != '?' && kind != '%') return open;
-  const char close[2] = {kind, '>'};
-  size_t end = s.find(std::string_view(close, 2), open + 2);
-  return end == std::string_view::npos ? Size(s) : end + 2;
-}
-
 StartTag ReadStartTag(std::string_view s, uint32_t open) {
   StartTag tag;
   uint32_t i = open + 1;

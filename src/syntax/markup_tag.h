@@ -7,7 +7,8 @@
 #include <vector>
 
 #include "common/byte_range.h"
-#include "common/strings.h"  // Lowered, FindNoCase
+#include "common/strings.h"        // Lowered, FindNoCase
+#include "syntax/island_syntax.h"  // SkipIsland
 
 namespace psm {
 
@@ -32,10 +33,6 @@ StartTag ReadStartTag(std::string_view text, uint32_t open);
 // The lower-cased value of attribute `name` (lower case), "" when absent.
 std::string AttributeValue(std::string_view text, const StartTag& tag,
                            std::string_view name);
-
-// Just past the template island (`<?...?>`, `<%...%>`) starting at `open`,
-// or `open` when none starts there. An island left open runs to the end.
-uint32_t SkipIsland(std::string_view text, uint32_t open);
 
 }  // namespace psm
 

@@ -1,0 +1,62 @@
+#include "syntax/island_syntax.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace psm {
+namespace {
+
+// The island starting at the first byte of `text`, as text ("" for none).
+std::string IslandAtStart(std::string_view text, IslandKinds kinds) {
+  return std::string(text.substr(0, SkipIsland(text, 0, kinds)));
+}
+
+TEST(IslandSyntaxTest, EachTemplateLanguageHasItsOwnIslands) {
+  IslandKinds isml = IslandKindsFor("cartridge/templates/checkout.isml");
+  EXPECT_EQ(IslandAtStart("${pdict.total('}')} + 1", isml),
+            "${pdict.total('}')}");
+  EXPECT_EQ(IslandAtStart("<isif condition=\"${a > b}\">x</isif>", isml),
+            "<isif condition=\"${a > b}\">");
+  EXPECT_EQ(IslandAtStart("</isif>;", isml), "</isif>");
+  EXPECT_EQ(IslandAtStart("<iscomment>a <b></iscomment>;", isml),
+            "<iscomment>a <b></iscomment>");
+  EXPECT_EQ(IslandAtStart("<?= $total ?>;", isml), "<?= $total ?>");
+
+  IslandKinds twig = IslandKindsFor("templates/pay.html.twig");
+  EXPECT_EQ(IslandAtStart("{{ cart.total }}, x", twig), "{{ cart.total }}");
+  EXPECT_EQ(IslandAtStart("{{{ raw }}} x", IslandKindsFor("a.hbs")),
+            "{{{ raw }}}");
+  EXPECT_EQ(IslandAtStart("{% if a %}x", twig), "{% if a %}");
+  EXPECT_EQ(IslandAtStart("{# note #}x", twig), "{# note #}");
+
+  EXPECT_EQ(IslandAtStart("{!JSENCODE(k)} x", IslandKindsFor("Pay.page")),
+            "{!JSENCODE(k)}");
+}
+
+TEST(IslandSyntaxTest, PlainJavaScriptIsNoIslandOutsideItsLanguage) {
+  IslandKinds html = IslandKindsFor("index.html");
+  // A template literal, a block, a comparison: JavaScript in an HTML page.
+  EXPECT_EQ(IslandAtStart("${total}", html), "");
+  EXPECT_EQ(IslandAtStart("{{ a }}", html), "");
+  EXPECT_EQ(IslandAtStart("<isbns.length", html), "");
+  EXPECT_EQ(IslandAtStart("{!a}", IslandKindsFor("a.twig")), "");
+  EXPECT_EQ(IslandAtStart("<%= x %>", html), "<%= x %>");
+}
+
+TEST(IslandSyntaxTest, OnlyIslandsPrintingOneValueDoNothingElse) {
+  EXPECT_TRUE(PrintsOneValue("${pdict.total}"));
+  EXPECT_TRUE(PrintsOneValue("<isprint value=\"${x}\" encoding=\"off\"/>"));
+  EXPECT_TRUE(PrintsOneValue("{{ cart.total|number_format(2) }}"));
+  EXPECT_TRUE(PrintsOneValue("{!cartTotal}"));
+  EXPECT_TRUE(PrintsOneValue("<?= $total ?>"));
+  EXPECT_FALSE(PrintsOneValue("<isset name=\"t\" value=\"${1}\"/>"));
+  EXPECT_FALSE(PrintsOneValue("{% set total = 1 %}"));
+  EXPECT_FALSE(PrintsOneValue("{{ total = 1 }}"));
+  EXPECT_FALSE(PrintsOneValue("{# note #}"));
+  EXPECT_FALSE(PrintsOneValue("<?php $t = 1; ?>"));
+  EXPECT_FALSE(PrintsOneValue("${}"));
+}
+
+}  // namespace
+}  // namespace psm
