@@ -104,6 +104,20 @@ bool IsPlainRead(TSNode n, std::string_view source) {
          node::Text(ts_node_child(parent, 0), source) != "typeof";
 }
 
+// Whether `text` applies `typeof` to `name` (`typeof ship !==
+// 'undefined' ? ship : false`): a read it guards does not throw.
+bool TypeofIn(std::string_view text, std::string_view name) {
+  for (size_t at = FindText(text, "typeof"); at != std::string_view::npos;
+       at = FindText(text, "typeof", at + 6)) {
+    size_t word = text.find_first_not_of(" \t\r\n(", at + 6);
+    if (word != std::string_view::npos &&
+        text.compare(word, name.size(), name) == 0 &&
+        IsWholeIdentifierAt(text, word, name.size()))
+      return true;
+  }
+  return false;
+}
+
 template <size_t N>
 bool Listed(const std::array<std::string_view, N>& list,
             std::string_view name) {
@@ -118,6 +132,7 @@ class EffectFinder {
   // into the functions written in it (they are only created).
   std::string Of(TSNode n) {
     if (ts_node_is_null(n) || node::IsFunction(n)) return "";
+    value_ = node::Text(n, source_);
     std::string effect = Visit(n);
     if (!effect.empty()) return effect;
     // A number, a name, a plain string, `[]`: nothing below them can have
@@ -234,7 +249,8 @@ class EffectFinder {
   std::string OfName(TSNode d) {
     std::string_view name = node::Text(d, source_);
     uint32_t line = LineDeclaredOutOfReach(d, name, source_);
-    if (line == 0 || !IsPlainRead(d, source_)) return "";
+    if (line == 0 || !IsPlainRead(d, source_) || TypeofIn(value_, name))
+      return "";
     return Found(d,
                  "declared in this file only where it cannot be seen "
                  "from here (line " +
@@ -273,6 +289,7 @@ class EffectFinder {
   }
 
   std::string_view source_;
+  std::string_view value_;  // the value Of was asked about
   int depth_ = 0;
 };
 

@@ -11,57 +11,93 @@
 namespace psm {
 namespace {
 
-// Whether the identifier `n`, child of `parent`, is the name a declaration
-// introduces: a variable, function, class, parameter, catch or import
-// binding, also inside a destructuring pattern.
-bool IsDeclaringName(TSNode n, TSNode parent) {
-  std::string_view self = node::Type(n);
-  if (self == "shorthand_property_identifier_pattern") return true;
-  if (self != "identifier" && self != "type_identifier") return false;
+// Where the names of one declaration can be read.
+enum class Reach {
+  kNone,      // not a declaration, or a parameter (see ReachOf)
+  kFunction,  // `var`, a function declaration: the function around it
+  kBlock,     // `let`, `const`, `class`, a TypeScript enum or namespace
+  kFile,      // `import`
+};
+
+bool IsPattern(TSNode parent, TSNode child) {
   std::string_view type = node::Type(parent);
-  if (type == "variable_declarator" || type == "function_declaration" ||
-      type == "generator_function_declaration" || type == "class_declaration" ||
-      type == "catch_clause" || type == "import_specifier" ||
-      type == "enum_declaration" || type == "internal_module") {
-    return ts_node_eq(node::Field(parent, "name"), n) ||
-           ts_node_eq(node::Field(parent, "parameter"), n) ||
-           ts_node_eq(node::Field(parent, "alias"), n);
-  }
-  if (type == "formal_parameters" || type == "array_pattern" ||
-      type == "object_pattern" || type == "rest_pattern" ||
-      type == "namespace_import" || type == "import_clause") {
+  if (type == "object_pattern" || type == "array_pattern" ||
+      type == "rest_pattern")
     return true;
-  }
-  if (type == "required_parameter" || type == "optional_parameter")
-    return ts_node_eq(node::Field(parent, "pattern"), n);
-  if (type == "assignment_pattern" || type == "for_in_statement")
-    return ts_node_eq(node::Field(parent, "left"), n);
+  if (type == "assignment_pattern" || type == "object_assignment_pattern")
+    return ts_node_eq(node::Field(parent, "left"), child);
   if (type == "pair_pattern")
-    return ts_node_eq(node::Field(parent, "value"), n);
-  if (type == "arrow_function")
-    return ts_node_eq(node::Field(parent, "parameter"), n);
+    return ts_node_eq(node::Field(parent, "value"), child);
   return false;
 }
 
-// Where a name the file declares can be read: the function (or the whole
-// file) around each declaration of it, a little wider than JavaScript's
-// block scopes, so that a read counts as out of reach only when it is.
+// The reach of the declaration that the identifier at the end of `path`
+// (root first) is a declared name of, found by climbing out of the
+// destructuring patterns around it to the node that binds it (`*binder`,
+// an index into `path`).
+Reach ReachOfDeclaring(const std::vector<TSNode>& path, size_t* binder) {
+  size_t i = path.size() - 1;
+  std::string_view leaf = node::Type(path[i]);
+  if (leaf != "identifier" && leaf != "type_identifier" &&
+      leaf != "shorthand_property_identifier_pattern")
+    return Reach::kNone;
+  while (i >= 1 && IsPattern(path[i - 1], path[i])) --i;
+  if (i < 1) return Reach::kNone;
+  TSNode parent = path[i - 1];
+  TSNode child = path[i];
+  std::string_view type = node::Type(parent);
+  *binder = i - 1;
+  auto named = [&](const char* field) {
+    return ts_node_eq(node::Field(parent, field), child);
+  };
+  if (type == "variable_declarator" && named("name") && i >= 2) {
+    return node::Is(path[i - 2], "lexical_declaration") ? Reach::kBlock
+                                                        : Reach::kFunction;
+  }
+  if (type == "for_in_statement" && named("left")) {
+    TSNode kind = node::Field(parent, "kind");
+    if (ts_node_is_null(kind)) return Reach::kNone;  // `for (x of xs)`
+    return node::Is(kind, "var") ? Reach::kFunction : Reach::kBlock;
+  }
+  if ((type == "function_declaration" ||
+       type == "generator_function_declaration") &&
+      named("name"))
+    return Reach::kFunction;
+  if ((type == "class_declaration" || type == "enum_declaration" ||
+       type == "internal_module") &&
+      named("name"))
+    return Reach::kBlock;
+  if (type == "import_specifier" || type == "namespace_import" ||
+      type == "import_clause")
+    return Reach::kFile;
+  return Reach::kNone;
+}
+
+// Where a name the file declares can be read: the function or block around
+// each declaration of it (or the whole file).
 struct NameReach {
   std::vector<ByteRange> scopes;
   uint32_t line = 0;  // of the first declaration; 0 when there is none
 };
 
-// The function around the declaring identifier at the end of `path` (root
-// first): a parameter's own function, else the one holding the declaration
-// (a function declaration's name belongs to the scope around it).
-ByteRange DeclarationScope(const std::vector<TSNode>& path) {
-  size_t k = path.size() - 1;
-  if (k >= 1 && node::IsFunction(path[k - 1]) &&
-      ts_node_eq(node::Field(path[k - 1], "name"), path[k])) {
-    --k;
-  }
-  while (k-- > 0) {
+bool IsBlock(TSNode n) {
+  std::string_view type = node::Type(n);
+  return type == "statement_block" || type == "switch_body" ||
+         type == "for_statement" || type == "for_in_statement" ||
+         type == "class_body";
+}
+
+// The scope of a declaration bound at `path[binder]`: the nearest function
+// (or block, for `kBlock`) holding it; a function declaration's own name
+// belongs to the scope around it, a `for (let x of ...)` to its loop.
+ByteRange DeclarationScope(const std::vector<TSNode>& path, size_t binder,
+                           Reach reach) {
+  if (reach == Reach::kFile) return node::Range(path.front());
+  if (reach == Reach::kBlock && node::Is(path[binder], "for_in_statement"))
+    return node::Range(path[binder]);
+  for (size_t k = binder; k-- > 0;) {
     if (node::IsFunction(path[k])) return node::Range(path[k]);
+    if (reach == Reach::kBlock && IsBlock(path[k])) return node::Range(path[k]);
   }
   return node::Range(path.front());
 }
@@ -87,16 +123,22 @@ bool PlainlyNotDeclaring(std::string_view source, uint32_t at, uint32_t end) {
   return !head.ends_with("function") && !head.ends_with("class");
 }
 
+// Parameters (and catch and arrow parameters) do not count: a name that is
+// a parameter of one function and a global of the page in another
+// (`function render(drSettings)` next to a read of the global
+// `drSettings`) is common, a read throwing for it rare.
 NameReach ReachOf(TSNode root, std::string_view name, std::string_view source) {
   NameReach reach;
   for (uint32_t at : WholeWordsOf(root, name, source, node::Range(root))) {
     if (PlainlyNotDeclaring(source, at, at + name.size())) continue;
     std::vector<TSNode> path =
         node::PathTo(root, at, static_cast<uint32_t>(at + name.size()));
-    if (path.size() < 2 || !IsDeclaringName(path.back(), path.end()[-2]))
-      continue;
+    size_t binder = 0;
+    Reach kind =
+        path.size() < 2 ? Reach::kNone : ReachOfDeclaring(path, &binder);
+    if (kind == Reach::kNone) continue;
     if (reach.line == 0) reach.line = node::Line(path.back());
-    reach.scopes.push_back(DeclarationScope(path));
+    reach.scopes.push_back(DeclarationScope(path, binder, kind));
   }
   return reach;
 }

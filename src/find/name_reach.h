@@ -9,14 +9,13 @@
 namespace psm {
 
 // The line of a declaration of `name` in `use`'s file when the file
-// declares it (a variable, function, class, parameter, catch, loop or
-// import binding) but none of those declarations can be seen from `use`;
+// declares it (`var`, `let`, `const`, a function, class or import, also
+// destructured) but none of those declarations can be seen from `use`;
 // 0 when one can, or when the file declares no such name (a global of the
 // page). A read there throws a ReferenceError today, unless the page has a
-// global of that name. Reach is judged by function, a little wider than
-// JavaScript's block scopes, so a read counts as out of reach only when it
-// is. Answers are remembered per file and name while an IndexedTree is
-// alive.
+// global of that name. Parameters do not count as declarations here (see
+// ReachOf). Answers are remembered per file and name while an IndexedTree
+// is alive.
 uint32_t LineDeclaredOutOfReach(TSNode use, std::string_view name,
                                 std::string_view source);
 

@@ -29,9 +29,48 @@ TEST(NameReachTest, AConstOfAnotherFunctionIsOutOfReach) {
                          "ship"),
             3u);
   EXPECT_EQ(AnswerAtMark("function a() { return { /*@*/ship }; }\n"
-                         "function b(ship) {}\n",
+                         "function b() { var ship; }\n",
                          "ship"),
             2u);
+}
+
+// `let`, `const` and `class` reach their block only: a read after a `try`
+// or an `if` whose block declared the name throws.
+TEST(NameReachTest, BlockScopedDeclarationsEndWithTheirBlock) {
+  EXPECT_EQ(AnswerAtMark("function a(c) {\n  try { const ship = c.s; } "
+                         "catch (e) {}\n  return /*@*/ship;\n}\n",
+                         "ship"),
+            2u);
+  EXPECT_EQ(AnswerAtMark("if (x) {\n  let ship = 1;\n}\n/*@*/ship;\n", "ship"),
+            2u);
+  EXPECT_EQ(AnswerAtMark("function a(xs) {\n  for (let ship of xs) {}\n"
+                         "  return /*@*/ship;\n}\n",
+                         "ship"),
+            2u);
+  EXPECT_EQ(AnswerAtMark("function a(xs) {\n  for (var ship of xs) {}\n"
+                         "  return /*@*/ship;\n}\n",
+                         "ship"),
+            0u);
+  EXPECT_EQ(AnswerAtMark("function a(c) { if (c) { const ship = 1;\n"
+                         "  return /*@*/ship; } }\n",
+                         "ship"),
+            0u);
+}
+
+// A parameter of another function (or a catch or arrow parameter) may share
+// its name with a global of the page: not taken for the file's own name.
+TEST(NameReachTest, ParametersElsewhereDoNotMakeANameTheFiles) {
+  EXPECT_EQ(AnswerAtMark("function a() { return /*@*/settings.total; }\n"
+                         "function b(settings) {}\n"
+                         "try {} catch (settings) {}\n"
+                         "const f = settings => 1;\n",
+                         "settings"),
+            0u);
+  EXPECT_EQ(AnswerAtMark("function a() { return /*@*/ship; }\n"
+                         "type H = (ship: boolean) => void;\n"
+                         "interface A { go(ship: boolean): void }\n",
+                         "ship", Language::kTypeScript),
+            0u);
 }
 
 TEST(NameReachTest, DeclarationsAroundTheReadOrNowhereAreNotFlagged) {
@@ -53,9 +92,9 @@ TEST(NameReachTest, DeclarationsAroundTheReadOrNowhereAreNotFlagged) {
                          "function b(c) {}\n",
                          "c"),
             0u);
-  EXPECT_EQ(AnswerAtMark("try {} catch (e) { /*@*/e; }\nfunction b(e) {}\n",
-                         "e"),
-            0u);
+  EXPECT_EQ(
+      AnswerAtMark("try {} catch (e) { /*@*/e; }\nfunction b(e) {}\n", "e"),
+      0u);
   EXPECT_EQ(AnswerAtMark("const f = c => /*@*/c;\nfunction b(c) {}\n", "c"),
             0u);
 }
@@ -72,7 +111,7 @@ TEST(NameReachTest, WordsThatDeclareNothingAreNotDeclarations) {
                          "ship", Language::kTypeScript),
             0u);
   EXPECT_EQ(AnswerAtMark("function a() { return /*@*/ship; }\n"
-                         "function b(ship: boolean) {}\n",
+                         "function b(): void { const ship: boolean = true; }\n",
                          "ship", Language::kTypeScript),
             2u);
 }
