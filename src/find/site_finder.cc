@@ -10,6 +10,7 @@
 #include "common/strings.h"
 #include "find/method_calls.h"
 #include "find/object_builder.h"
+#include "find/parameter_receiver.h"
 #include "find/payload_resolver.h"
 #include "find/receiver.h"
 #include "find/receiver_origin.h"
@@ -92,101 +93,13 @@ class SiteFinder {
             site->receiver = ReceiverRequest(call.receiver, source_);
             site->unseen_receiver = !site->receiver &&
                                     part->receiver_kind == Receiver::kUnknown &&
-                                    IsParameterReceiver(call.receiver);
+                                    ComesFromParameter(call.receiver, source_);
           }
           part->sites.push_back(std::move(*site));
         }
       }
     }
   }
-
-  // Whether the receiver comes from a function's parameter: is one, a
-  // member of one (`service.createSource(...)`, `deps['dr']`,
-  // `deps.get('dr')`), either side of `deps.dr || fallback`, a name
-  // destructured from or a variable set to one of these (`const { clients: { dr
-  // } } = ctx`, `let dr; dr = ctx.dr`), a field of `this` set to one
-  // (`this.client = client` in the constructor), or a React component's
-  // `this.props`: whoever calls the function decides what it is, perhaps a
-  // project service with a createSource of its own.
-  bool IsParameterReceiver(TSNode receiver) const {
-    return FromParameter(receiver, 0);
-  }
-
-  bool FromParameter(TSNode value, int hops) const {
-    if (ts_node_is_null(value) || hops >= kMaxReceiverHops) return false;
-    TSNode root = node::Unwrap(value);
-    TSNode this_member{};  // `this.x`, when the chain starts at `this`
-    for (;;) {
-      TSNode inner{};
-      if (node::Is(root, "member_expression") ||
-          node::Is(root, "subscript_expression")) {
-        inner = node::Field(root, "object");
-      } else if (node::Is(root, "await_expression")) {
-        inner = ts_node_named_child(root, 0);
-      } else if (node::Is(root, "call_expression") &&
-                 node::Is(node::Field(root, "function"), "member_expression")) {
-        inner = node::Field(root, "function");  // `deps.get('dr')`
-      } else {
-        break;
-      }
-      inner = node::Unwrap(inner);
-      if (node::Is(inner, "this")) this_member = root;
-      root = inner;
-    }
-    if (node::Is(root, "binary_expression")) {
-      std::string_view op = node::Text(node::Field(root, "operator"), source_);
-      return (op == "||" || op == "??") &&
-             (FromParameter(node::Field(root, "left"), hops + 1) ||
-              FromParameter(node::Field(root, "right"), hops + 1));
-    }
-    if (node::Is(root, "this"))
-      return ThisFieldFromParameter(this_member, hops);
-    if (!node::Is(root, "identifier")) return false;
-    Binding b = ResolveName(node::Text(root, source_), root, source_);
-    if (b.kind == Binding::Kind::kParameter) return true;
-    // A name destructured in a declaration comes from its value; one of
-    // a loop head or a catch clause is not followed.
-    bool destructured = b.kind == Binding::Kind::kOther &&
-                        node::Is(b.declarator, "variable_declarator");
-    if (!destructured && b.kind != Binding::Kind::kVariable) return false;
-    if (FromParameter(node::Field(b.declarator, "value"), hops + 1))
-      return true;
-    for (TSNode assignment : b.assignments) {
-      if (FromParameter(node::Field(assignment, "right"), hops + 1))
-        return true;
-    }
-    return false;
-  }
-
-  // `this.props` (and `this.context`) of a component, or a field of `this`
-  // that some `this.<field> = value` of the file, or a class field
-  // (`client = deps.client`), sets from a parameter.
-  bool ThisFieldFromParameter(TSNode this_member, int hops) const {
-    if (!node::Is(this_member, "member_expression")) return false;
-    std::string_view field =
-        node::Text(node::Field(this_member, "property"), source_);
-    if (field == "props" || field == "context") return true;
-    for (uint32_t at :
-         WholeWordsOf(root_, field, source_, node::Range(root_))) {
-      std::vector<TSNode> path =
-          node::PathTo(root_, at, static_cast<uint32_t>(at + field.size()));
-      if (path.size() < 3) continue;
-      TSNode holder = path.end()[-2];
-      TSNode value{};
-      if (node::Is(holder, "member_expression") &&
-          node::Is(node::Field(holder, "object"), "this") &&
-          node::Is(path.end()[-3], "assignment_expression") &&
-          ts_node_eq(node::Field(path.end()[-3], "left"), holder)) {
-        value = node::Field(path.end()[-3], "right");
-      } else if (node::Is(holder, "field_definition") ||
-                 node::Is(holder, "public_field_definition")) {
-        value = node::Field(holder, "value");
-      }
-      if (FromParameter(value, hops + 1)) return true;
-    }
-    return false;
-  }
-  static constexpr int kMaxReceiverHops = 8;
 
   // The two parts as one pass over all names would have found them: a
   // call reached from names of both parts counts where it was first seen.

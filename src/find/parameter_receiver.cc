@@ -1,0 +1,204 @@
+#include "find/parameter_receiver.h"
+
+#include <deque>
+#include <string>
+#include <vector>
+
+#include "common/byte_range.h"
+#include "find/scope.h"
+#include "syntax/node.h"
+
+namespace psm {
+namespace {
+
+constexpr int kMaxHops = 8;
+
+// The key a destructuring `pattern` reads into `name`: `client` for `{
+// client }` and `{ client: c }` (name `c`); "" when it binds no such name.
+std::string_view KeyBinding(TSNode pattern, std::string_view name,
+                            std::string_view source) {
+  for (TSNode p : node::NamedChildren(pattern)) {
+    if (node::Is(p, "shorthand_property_identifier_pattern") &&
+        node::Text(p, source) == name)
+      return name;
+    if (node::Is(p, "object_assignment_pattern") &&
+        node::Text(node::Field(p, "left"), source) == name)
+      return name;
+    if (node::Is(p, "pair_pattern") &&
+        node::Text(node::Unwrap(node::Field(p, "value")), source) == name)
+      return node::Text(node::Field(p, "key"), source);
+  }
+  return {};
+}
+
+// `private client: Api`, `readonly client`: a constructor parameter that
+// declares a field.
+bool IsParameterProperty(TSNode param) {
+  for (TSNode c : node::Children(param)) {
+    if (node::Is(c, "accessibility_modifier") || node::Is(c, "readonly") ||
+        node::Is(c, "override_modifier"))
+      return true;
+  }
+  return false;
+}
+
+class ParameterTrace {
+ public:
+  explicit ParameterTrace(std::string_view source) : source_(source) {}
+
+  bool From(TSNode value, int hops) {
+    if (ts_node_is_null(value) || hops >= kMaxHops) return false;
+    TSNode root = node::Unwrap(value);
+    std::string_view property;  // the one read on `root` itself
+    for (;;) {
+      TSNode inner{};
+      std::string_view type = node::Type(root);
+      if (type == "member_expression") {
+        inner = node::Field(root, "object");
+        property = node::Text(node::Field(root, "property"), source_);
+      } else if (type == "subscript_expression") {
+        inner = node::Field(root, "object");
+        std::string key;
+        node::StringLiteralValue(node::Field(root, "index"), source_, &key);
+        property = key.empty() ? std::string_view() : Keep(std::move(key));
+      } else if (type == "await_expression" || type == "non_null_expression") {
+        inner = ts_node_named_child(root, 0);
+      } else if (type == "call_expression" &&
+                 node::Is(node::Field(root, "function"), "member_expression")) {
+        inner = node::Field(root, "function");  // `deps.get('client')`
+      } else {
+        break;
+      }
+      root = node::Unwrap(inner);
+    }
+    std::string_view type = node::Type(root);
+    if (type == "binary_expression") {
+      std::string_view op = node::Text(node::Field(root, "operator"), source_);
+      return (op == "||" || op == "??" || op == "&&") &&
+             (From(node::Field(root, "left"), hops + 1) ||
+              From(node::Field(root, "right"), hops + 1));
+    }
+    if (type == "ternary_expression") {
+      return From(node::Field(root, "consequence"), hops + 1) ||
+             From(node::Field(root, "alternative"), hops + 1);
+    }
+    if (type == "sequence_expression")
+      return From(
+          ts_node_named_child(root, ts_node_named_child_count(root) - 1),
+          hops + 1);
+    if (type == "this") return ThisField(property, root, hops);
+    if (type == "identifier") return FromName(root, property, hops);
+    return false;
+  }
+
+ private:
+  bool FromName(TSNode name, std::string_view property, int hops) {
+    std::string_view text = node::Text(name, source_);
+    Binding b = ResolveName(text, name, source_);
+    if (b.kind == Binding::Kind::kParameter) return true;
+    if (b.kind == Binding::Kind::kNotFound) return text == "arguments";
+    // A name destructured in a declaration comes from its value; one of a
+    // loop head or a catch clause is not followed.
+    bool destructured = b.kind == Binding::Kind::kOther &&
+                        node::Is(b.declarator, "variable_declarator");
+    if (!destructured && b.kind != Binding::Kind::kVariable) return false;
+    TSNode init = node::Unwrap(node::Field(b.declarator, "value"));
+    if (node::Is(init, "this")) {  // `self = this`, `{ client } = this`
+      std::string_view field =
+          destructured
+              ? KeyBinding(node::Field(b.declarator, "name"), text, source_)
+              : property;
+      if (ThisField(field, init, hops + 1)) return true;
+    } else if (From(init, hops + 1)) {
+      return true;
+    }
+    for (TSNode assignment : b.assignments) {
+      if (From(node::Field(assignment, "right"), hops + 1)) return true;
+    }
+    return false;
+  }
+
+  // The field `field` of `this` (at `at`): a component's props or context,
+  // a Vue component's props or injections, a TypeScript parameter property,
+  // or set (`this.field = v`, a class field `field = v`) from a parameter
+  // in the class around `at`, or in the file outside classes.
+  bool ThisField(std::string_view field, TSNode at, int hops) {
+    if (field.empty()) return false;
+    TSNode body = node::EnclosingOfType(at, "class_body");
+    if (field == "props" || field == "context") {
+      return !ts_node_is_null(body) && Extends(node::Parent(body));
+    }
+    TSNode root = ts_tree_root_node(at.tree);
+    ByteRange within = node::Range(ts_node_is_null(body) ? root : body);
+    for (uint32_t word : WholeWordsOf(root, field, source_, within)) {
+      std::vector<TSNode> path =
+          node::PathTo(root, word, static_cast<uint32_t>(word + field.size()));
+      if (path.size() >= 2 && SetsFromParameter(path, hops)) return true;
+    }
+    return source_.find("Object.assign(this") != std::string_view::npos;
+  }
+
+  // What stands at the end of `path` (a word naming the field) sets it
+  // from a parameter, or says a caller gives it.
+  bool SetsFromParameter(const std::vector<TSNode>& path, int hops) {
+    TSNode word = path.back();
+    TSNode holder = path.end()[-2];
+    if (node::Is(holder, "member_expression") &&
+        node::Is(node::Field(holder, "object"), "this") && path.size() >= 3 &&
+        node::Is(path.end()[-3], "assignment_expression") &&
+        ts_node_eq(node::Field(path.end()[-3], "left"), holder)) {
+      return From(node::Field(path.end()[-3], "right"), hops + 1);
+    }
+    if (node::Is(holder, "field_definition") ||
+        node::Is(holder, "public_field_definition")) {
+      return From(node::Field(holder, "value"), hops + 1);
+    }
+    if ((node::Is(holder, "required_parameter") ||
+         node::Is(holder, "optional_parameter")) &&
+        IsParameterProperty(holder)) {
+      return true;
+    }
+    return IsVueOption(path, word);
+  }
+
+  // `props: ['client']`, `props: { client: Object }`, `inject: [...]`.
+  bool IsVueOption(const std::vector<TSNode>& path, TSNode word) {
+    size_t k = path.size() - 1;
+    for (int up = 0; up < 4 && k-- > 0;) {
+      TSNode n = path[k];
+      if (node::Is(n, "pair")) {
+        std::string_view key = node::Text(node::Field(n, "key"), source_);
+        if ((key == "props" || key == "inject") &&
+            !ts_node_eq(node::Field(n, "key"), word))
+          return true;
+        ++up;
+      }
+      if (node::IsFunction(n)) return false;
+    }
+    return false;
+  }
+
+  // Whether the class `klass` extends another (a component base).
+  static bool Extends(TSNode klass) {
+    for (TSNode c : node::NamedChildren(klass)) {
+      if (node::Is(c, "class_heritage")) return true;
+    }
+    return false;
+  }
+
+  std::string_view Keep(std::string text) {
+    kept_.push_back(std::move(text));
+    return kept_.back();
+  }
+
+  std::string_view source_;
+  std::deque<std::string> kept_;  // subscript keys read as properties (stable)
+};
+
+}  // namespace
+
+bool ComesFromParameter(TSNode receiver, std::string_view source) {
+  return ParameterTrace(source).From(receiver, 0);
+}
+
+}  // namespace psm
