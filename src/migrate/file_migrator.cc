@@ -194,6 +194,10 @@ bool PlanReading(const FileReading& reading, std::string_view text,
         m->result.sites.emplace_back(ToResult(plan, sites[k], lines));
     result.language = reading.language;
     result.builder = k >= found.first_builder;
+    if (sites[k].has_error && reading.explain_error) {
+      std::string why = reading.explain_error(text, sites[k].call);
+      if (!why.empty()) result.reasons.assign(1, std::move(why));
+    }
     if (k >= found.first_noted) {
       result.reasons.insert(result.reasons.begin(),
                             found.notes[k - found.first_noted]);

@@ -76,6 +76,28 @@ FileReading JavaScriptReading(Language language, std::string_view source,
   return reading;
 }
 
+// Why a site of a template's script sits in a syntax error: the template
+// code nearest to it, when the script has some; "" otherwise.
+std::string TemplateCodeNear(std::string_view text, const ScriptView& view,
+                             ByteRange call) {
+  for (const ByteRange& region : view.regions) {
+    if (call.begin < region.begin || call.begin >= region.end) continue;
+    ByteRange island = CodeIslandNear(text, region, call, view.islands);
+    if (island.empty()) return "";
+    std::string_view code = island.In(text);
+    std::string shown(code.substr(0, std::min<size_t>(code.size(), 60)));
+    if (shown.size() < code.size()) shown += "...";
+    return "a syntax error surrounds this call, and its script holds "
+           "template code that is JavaScript only once the server has run "
+           "it (" +
+           Quote(shown) + ", line " +
+           std::to_string(text::LineAt(text, island.begin)) +
+           "); migrate by hand (or fix the file first if the error is "
+           "elsewhere)";
+  }
+  return "";
+}
+
 }  // namespace
 
 FileReading ScriptReading(Language language, std::string_view text,
@@ -103,6 +125,9 @@ FileReading MarkupScriptReading(const ScriptView& view,
              "); removing it would remove that code; migrate by hand";
     }
     return std::string();
+  };
+  reading.explain_error = [&view](std::string_view text, ByteRange call) {
+    return TemplateCodeNear(text, view, call);
   };
   return reading;
 }

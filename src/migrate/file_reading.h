@@ -58,6 +58,11 @@ struct FileReading {
   // would remove something of the file `text` this reading does not see.
   std::function<std::string(std::string_view text, const EditSet& edits)>
       refuse_site;
+  // Why the site at `call` sits in a syntax error, when this reading knows
+  // better than "fix the file" (a template's code in the script), or ""
+  // (optional).
+  std::function<std::string(std::string_view text, ByteRange call)>
+      explain_error;
 };
 
 // A JavaScript or TypeScript file read whole. `session_apis`: look for
