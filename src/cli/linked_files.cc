@@ -207,6 +207,7 @@ void RefuseWithBase(
 
 // A subclass's builder reports what its base's object loses too.
 void AddBasePlans(const FileLinks& links, const BuilderPlans& plans,
+                  const std::function<std::string(const std::string&)>& display,
                   std::map<uint32_t, SiteResult>* mine) {
   for (const BuilderRequest& b : links.builders) {
     auto site = mine->find(b.builder.begin);
@@ -225,6 +226,13 @@ void AddBasePlans(const FileLinks& links, const BuilderPlans& plans,
         removed.push_back(r);
     }
     s.removed = std::move(removed);
+    // The base's values go to the server-side checkout too.
+    std::vector<RemovedField> ledger = from.ledger;
+    for (RemovedField& field : ledger) {
+      if (field.file.empty()) field.file = display(b.base_file);
+    }
+    ledger.insert(ledger.end(), s.ledger.begin(), s.ledger.end());
+    s.ledger = std::move(ledger);
     for (const std::string& r : from.reasons) {
       if (!r.starts_with(kBuilderNote) &&
           std::find(s.reasons.begin(), s.reasons.end(), r) == s.reasons.end())
@@ -346,7 +354,8 @@ void FinishLinkedFiles(const RunContext& ctx,
         write_errors[absolute] = file.result.error;
       TakeBuilderSites(absolute, &file.result, &builders);
       if (found != links.end())
-        AddBasePlans(found->second, builders, &builders[absolute]);
+        AddBasePlans(found->second, builders, options.display,
+                     &builders[absolute]);
       if (pass == 2 && found != links.end())
         AnswerCalls(found->second, builders, write_errors, options.display,
                     &file.result);

@@ -15,6 +15,10 @@ struct RemovedField {
   std::string path;        // "payPal.items"
   std::string expression;  // its value as written, e.g. "lineItems"
   uint32_t line = 0;       // where it stood
+  // The file it stood in (display path) when not where the site's payload
+  // is built: a base class's file, whose `super.build()` object lost it.
+  // "" otherwise.
+  std::string file;
 };
 
 // One replacement in line/column terms (1-based, columns in characters;

@@ -204,7 +204,9 @@ std::string SiteLedger(const SiteResult& site, const ReportOptions& options) {
                          ? std::string("line ")
                          : Escape(ReadablePath(site.built_file)) + ":";
   std::string rows = LedgerRows(site, options, [&](const RemovedField& field) {
-    return file + std::to_string(field.line);
+    return (field.file.empty() ? file
+                               : Escape(ReadablePath(field.file)) + ":") +
+           std::to_string(field.line);
   });
   if (rows.empty()) return "";
   return "<table class=\"ledger\"><tr><th>" +

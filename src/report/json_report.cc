@@ -37,6 +37,7 @@ Json Ledger(const SiteResult& site, bool redact) {
     ledger.push_back({{"path", field.path},
                       {"expression", expression},
                       {"line", field.line}});
+    if (!field.file.empty()) ledger.back()["file"] = field.file;
   }
   return ledger;
 }

@@ -310,10 +310,10 @@ std::string LedgerSection(const std::vector<FileResult>& files,
       for (const RemovedField& field : site.ledger) {
         std::string value =
             OneLine(Shown(field.expression, options), kMaxLedgerExpression);
-        items +=
-            "- [ ] " +
-            Code(ReadablePath(written) + ":" + std::to_string(field.line)) +
-            " — " + Code(field.path + ": " + value) + "\n";
+        const std::string& stood = field.file.empty() ? written : field.file;
+        items += "- [ ] " +
+                 Code(ReadablePath(stood) + ":" + std::to_string(field.line)) +
+                 " — " + Code(field.path + ": " + value) + "\n";
       }
     }
   }

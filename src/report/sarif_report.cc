@@ -165,6 +165,7 @@ Json SiteProperties(const SiteResult& site, const ReportOptions& options) {
     ledger.push_back({{"path", field.path},
                       {"expression", shown(field.expression)},
                       {"line", field.line}});
+    if (!field.file.empty()) ledger.back()["file"] = field.file;
   }
   return {{"status", StatusName(site.status)},
           {"language", LanguageName(site.language)},

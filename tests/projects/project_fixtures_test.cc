@@ -156,6 +156,20 @@ TEST_P(ProjectFixtureTest, MigratesAcrossFilesAsExpected) {
     if (got["removed"].empty()) {
       EXPECT_TRUE(got["ledger"].empty()) << where << ": " << got.dump(1);
     }
+    // Where each removed value stood ("file:line path"; the file is the
+    // one the payload is built in unless the row names another).
+    if (want.contains("ledger")) {
+      std::vector<std::string> rows;
+      std::string built = got.contains("builtAt")
+                              ? got["builtAt"]["file"].get<std::string>()
+                              : got["file"].get<std::string>();
+      for (const nlohmann::json& row : got["ledger"]) {
+        rows.push_back(row.value("file", built) + ":" +
+                       std::to_string(row["line"].get<int>()) + " " +
+                       row["path"].get<std::string>());
+      }
+      EXPECT_EQ(rows, want["ledger"].get<std::vector<std::string>>()) << where;
+    }
     if (want.contains("reasonContains")) {
       std::string reasons = got["reasons"].dump();
       EXPECT_NE(reasons.find(want["reasonContains"].get<std::string>()),
