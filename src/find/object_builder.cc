@@ -31,6 +31,13 @@ void ReadKey(TSNode key, std::string_view source, Member* member) {
   }
 }
 
+// A server template's island (`<?= $type ?>`, `${pdict.type}`) as the
+// script view of a page shows it: a run of underscores (MaskScriptContainer).
+// What the server prints there is not known.
+bool HoldsMaskedIsland(std::string_view text) {
+  return text.find("____") != std::string_view::npos;
+}
+
 // Fills string_value / object for a member's value expression.
 void ReadValue(TSNode written, std::string_view source, int depth,
                Member* member) {
@@ -38,7 +45,7 @@ void ReadValue(TSNode written, std::string_view source, int depth,
   if (ts_node_is_null(value)) return;
   std::string text;
   if (node::StringLiteralValue(value, source, &text)) {
-    member->string_value = text;
+    if (!HoldsMaskedIsland(text)) member->string_value = text;
     return;
   }
   if (node::Is(value, "object") && depth < kMaxDepth) {
@@ -148,6 +155,12 @@ Member BuildMember(TSNode n, std::string_view source, int depth,
     ReadValue(value, source, depth, &member);
     member.set_value_effect(EffectOfValue(value, member, source));
     *reads_this = UsesThis(node::Unwrap(value), source);
+  } else if (type == "shorthand_property_identifier" &&
+             HoldsMaskedIsland(node::Text(n, source))) {
+    // `{ type: 'payPal', <?= $fields ?>, ... }`: whatever members the
+    // server prints there, as a spread would bring them.
+    member.kind = Member::Kind::kSpread;
+    member.value_range = member.range;
   } else if (type == "shorthand_property_identifier") {
     member.kind = Member::Kind::kShorthand;
     member.key = std::string(node::Text(n, source));

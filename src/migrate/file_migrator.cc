@@ -214,6 +214,9 @@ bool PlanReading(const FileReading& reading, std::string_view text,
       site_edits->push_back(
           {m->result.sites.size() - 1, std::move(plan.edits), sites[k].call});
     }
+    if (reading.unmask) {
+      for (std::string& r : result.reasons) r = reading.unmask(text, r);
+    }
     // Its result is made: its payload goes now rather than with the file's
     // last site, so that a file's sites and their results are not all held
     // at once (issue 14: 50,000 sites).

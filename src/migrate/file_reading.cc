@@ -76,14 +76,54 @@ FileReading JavaScriptReading(Language language, std::string_view source,
   return reading;
 }
 
-// Why a site of a template's script sits in a syntax error: the template
-// code nearest to it, when the script has some; "" otherwise.
+// `reason` with each masked island it quotes (a run of underscores, see
+// MaskScriptContainer) shown as the file `text` has it, when the file has
+// one island of that length; "template code" when it has several.
+std::string Unmasked(const std::string& reason, std::string_view text,
+                     std::string_view view) {
+  constexpr size_t kShortest = 4;
+  if (reason.find("____") == std::string::npos) return reason;
+  std::string out;
+  for (size_t i = 0; i < reason.size();) {
+    size_t run = reason.find_first_not_of('_', i);
+    if (reason[i] != '_' ||
+        (run == std::string::npos ? reason.size() : run) - i < kShortest) {
+      out += reason[i++];
+      continue;
+    }
+    size_t length = (run == std::string::npos ? reason.size() : run) - i;
+    std::string found;
+    int islands = 0;
+    for (size_t at = view.find(std::string(length, '_'));
+         at != std::string::npos;
+         at = view.find(std::string(length, '_'), at + length)) {
+      bool whole = (at == 0 || view[at - 1] != '_') &&
+                   (at + length == view.size() || view[at + length] != '_');
+      std::string_view original = text.substr(at, length);
+      if (!whole || original.find_first_not_of('_') == std::string::npos)
+        continue;
+      if (islands++ == 0) found = std::string(original);
+    }
+    if (islands == 1 && found.size() <= 80) {
+      out += found;
+    } else {
+      out += islands == 0 ? std::string(length, '_') : "template code";
+    }
+    i += length;
+  }
+  return out;
+}
+
+// Why a site of a template's script sits in a syntax error: template code
+// in the call itself (`<isif>` between the payload's fields), when there
+// is some; "" otherwise, for the plain reason.
 std::string TemplateCodeNear(std::string_view text, const ScriptView& view,
                              ByteRange call) {
   for (const ByteRange& region : view.regions) {
     if (call.begin < region.begin || call.begin >= region.end) continue;
-    ByteRange island = CodeIslandNear(text, region, call, view.islands);
-    if (island.empty()) return "";
+    ByteRange island = CodeIslandIn(
+        text, {call.begin, std::min(call.end, region.end)}, view.islands);
+    if (island.empty() || island.end > call.end) return "";
     std::string_view code = island.In(text);
     std::string shown(code.substr(0, std::min<size_t>(code.size(), 60)));
     if (shown.size() < code.size()) shown += "...";
@@ -128,6 +168,9 @@ FileReading MarkupScriptReading(const ScriptView& view,
   };
   reading.explain_error = [&view](std::string_view text, ByteRange call) {
     return TemplateCodeNear(text, view, call);
+  };
+  reading.unmask = [&view](std::string_view text, const std::string& reason) {
+    return Unmasked(reason, text, view.text);
   };
   return reading;
 }

@@ -63,6 +63,11 @@ struct FileReading {
   // (optional).
   std::function<std::string(std::string_view text, ByteRange call)>
       explain_error;
+  // A site's reason as the user should read it: what this reading's
+  // source masks (a template's islands) shown as the file has it
+  // (optional).
+  std::function<std::string(std::string_view text, const std::string& reason)>
+      unmask;
 };
 
 // A JavaScript or TypeScript file read whole. `session_apis`: look for

@@ -100,10 +100,24 @@ void MaskIslands(std::string& view, size_t begin, size_t end,
     size_t stop =
         std::min<size_t>(SkipIsland(s, static_cast<uint32_t>(i), kinds), end);
     if (stop == i) continue;
+    // A comment leaves nothing in the page: it reads as a JavaScript
+    // comment of the same length (`/*   */`, newlines kept), so edits treat
+    // it as they treat one. Other islands become a name.
+    bool comment = IsTemplateComment(s.substr(i, stop - i)) && stop - i >= 4;
+    char fill = comment ? ' ' : '_';
+    size_t resume =
+        std::min<size_t>(LiteralBlockEnd(s, static_cast<uint32_t>(i),
+                                         static_cast<uint32_t>(stop)),
+                         end);
     for (size_t k = i; k < stop; ++k) {
-      if (view[k] != '\n' && view[k] != '\r') view[k] = '_';
+      if (view[k] != '\n' && view[k] != '\r') view[k] = fill;
     }
-    i = stop - 1;
+    if (comment) {
+      view[i] = view[stop - 2] = '/';
+      view[i + 1] = view[stop - 1] = '*';
+      std::swap(view[stop - 2], view[stop - 1]);  // `*/`
+    }
+    i = resume - 1;
   }
 }
 

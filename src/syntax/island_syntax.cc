@@ -8,95 +8,55 @@ namespace {
 
 uint32_t Size(std::string_view s) { return static_cast<uint32_t>(s.size()); }
 
-std::string_view TrimmedRight(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back())))
-    s.remove_suffix(1);
-  return s;
-}
-
-// Whether the PHP or EJS/ERB expression `body` only computes a value: one
-// statement at most (a `;` only at its end) and no assignment or update.
-bool OnlyAnExpression(std::string_view body) {
-  body = TrimmedRight(body);
-  if (body.ends_with(';')) body.remove_suffix(1);
-  if (body.find(';') != std::string_view::npos) return false;
-  if (body.find("++") != std::string_view::npos ||
-      body.find("--") != std::string_view::npos) {
-    return false;
-  }
-  for (size_t i = body.find('='); i != std::string_view::npos;
-       i = body.find('=', i + 1)) {
-    char before = i > 0 ? body[i - 1] : ' ';
-    char after = i + 1 < body.size() ? body[i + 1] : ' ';
-    bool compares = after == '=' || after == '>' || before == '=' ||
-                    before == '!' || before == '<' || before == '>';
-    if (!compares) return false;  // `=`, `+=`, `.=`, ...
-  }
-  return true;
-}
-
-// Whether the `<? ?>` or `<% %>` island prints one value: `<?= x ?>`,
-// `<?php echo x; ?>`, `<%= x %>`, `<%- x %>`.
-bool AnglePrintsOneValue(std::string_view island) {
-  bool closed = island.ends_with("?>") || island.ends_with("%>");
-  if (!closed || island.size() < 4) return false;
-  std::string_view body = island.substr(2, island.size() - 4);
-  if (body.starts_with("=") || (island[1] == '%' && body.starts_with("-")))
-    return OnlyAnExpression(body.substr(1));
-  if (!body.starts_with("php")) return false;
-  body.remove_prefix(3);
-  size_t word = body.find_first_not_of(" \t\r\n");
-  if (word == 0 || word == std::string_view::npos) return false;
-  body.remove_prefix(word);
-  if (!body.starts_with("echo") || body.size() < 5 ||
-      !std::isspace(static_cast<unsigned char>(body[4]))) {
-    return false;
-  }
-  return OnlyAnExpression(body.substr(4));
-}
-
 // Template languages whose islands are more than `<? ?>` and `<% %>`.
 struct DialectByExtension {
   std::string_view extension;
   IslandKinds kinds;
 };
-constexpr IslandKinds kCurly = kAngleIslands | kCurlyIslands;
+constexpr IslandKinds kLiquid =
+    kAngleIslands | kDoubleBraceIslands | kBlockTagIslands;
+constexpr IslandKinds kTwig = kLiquid | kHashCommentIslands;
+constexpr IslandKinds kMustache = kAngleIslands | kDoubleBraceIslands;
+constexpr IslandKinds kEl = kAngleIslands | kDollarBraceIslands;
 constexpr std::array<DialectByExtension, 21> kDialects = {{
-    {".isml", kAngleIslands | kDollarBraceIslands | kIsmlTagIslands},
-    {".jsp", kAngleIslands | kDollarBraceIslands},
-    {".jspf", kAngleIslands | kDollarBraceIslands},
-    {".gsp", kAngleIslands | kDollarBraceIslands},
-    {".ftl", kAngleIslands | kDollarBraceIslands | kFreeMarkerIslands},
-    {".ftlh", kAngleIslands | kDollarBraceIslands | kFreeMarkerIslands},
-    {".twig", kCurly},
-    {".njk", kCurly},
-    {".liquid", kCurly},
-    {".j2", kCurly},
-    {".jinja", kCurly},
-    {".jinja2", kCurly},
-    {".hbs", kCurly},
-    {".handlebars", kCurly},
-    {".mustache", kCurly},
-    {".volt", kCurly},
-    {".tmpl", kCurly},
-    {".mako", kAngleIslands | kDollarBraceIslands},
+    {".isml", kEl | kIsmlTagIslands},
+    {".jsp", kEl},
+    {".jspf", kEl},
+    {".gsp", kEl},
+    {".mako", kEl},
+    {".ftl", kEl | kFreeMarkerIslands},
+    {".ftlh", kEl | kFreeMarkerIslands},
+    {".twig", kTwig},
+    {".njk", kTwig},
+    {".j2", kTwig},
+    {".jinja", kTwig},
+    {".jinja2", kTwig},
+    {".volt", kTwig},
+    {".liquid", kLiquid},
+    {".hbs", kMustache},
+    {".handlebars", kMustache},
+    {".mustache", kMustache},
+    {".tmpl", kMustache | kGoActions},
     {".page", kAngleIslands | kVisualforceIslands},
     {".component", kAngleIslands | kVisualforceIslands},
     {".cfm", kAngleIslands},
 }};
 
-// The byte just past `close` found from `from`, or the end.
-uint32_t PastText(std::string_view s, uint32_t from, std::string_view close) {
+// Just past `close` found from `from`, or `from` itself when it is missing
+// and `open_runs_to_end` is false (an unclosed island is then no island).
+uint32_t PastText(std::string_view s, uint32_t open, uint32_t from,
+                  std::string_view close, bool open_runs_to_end = true) {
   size_t at = s.find(close, from);
-  return at == std::string_view::npos ? Size(s)
-                                      : Size(s.substr(0, at)) + Size(close);
+  if (at == std::string_view::npos) return open_runs_to_end ? Size(s) : open;
+  return static_cast<uint32_t>(at + close.size());
 }
 
-// Just past the '}' that closes the '{' at `open`, quoted strings skipped
-// (`${order.label('x}')}`), or the end.
-uint32_t PastBraces(std::string_view s, uint32_t open) {
+// Just past the '}' closing the '{' at `brace`, quoted strings skipped
+// (`${order.label('x}')}`); `open` when the braces never close: a stray
+// `${` is text, not an island running to the end of the file.
+uint32_t PastBraces(std::string_view s, uint32_t open, uint32_t brace) {
   int depth = 0;
-  for (uint32_t i = open; i < s.size(); ++i) {
+  for (uint32_t i = brace; i < s.size(); ++i) {
     char c = s[i];
     if (c == '"' || c == '\'') {
       uint32_t k = i + 1;
@@ -108,7 +68,7 @@ uint32_t PastBraces(std::string_view s, uint32_t open) {
       return i + 1;
     }
   }
-  return Size(s);
+  return open;
 }
 
 // Just past the '>' ending a tag that starts at `open`, quoted attribute
@@ -127,8 +87,17 @@ uint32_t PastTag(std::string_view s, uint32_t open) {
   return Size(s);
 }
 
-bool LowerAt(std::string_view s, size_t at) {
-  return at < s.size() && std::islower(static_cast<unsigned char>(s[at]));
+// `<isif`, `</isif>`, `<isprint/>`: `is` and a lower-case name ended by a
+// blank, `/` or `>` (`i<issues.length` in a script is JavaScript).
+bool IsmlTagAt(std::string_view rest, size_t name) {
+  if (!rest.substr(name).starts_with("is")) return false;
+  size_t k = name + 2;
+  while (k < rest.size() && std::islower(static_cast<unsigned char>(rest[k])))
+    ++k;
+  if (k == name + 2 || k >= rest.size()) return false;
+  char after = rest[k];
+  return after == '>' || after == '/' ||
+         std::isspace(static_cast<unsigned char>(after));
 }
 
 uint32_t SkipAngle(std::string_view s, uint32_t open, IslandKinds kinds) {
@@ -136,46 +105,36 @@ uint32_t SkipAngle(std::string_view s, uint32_t open, IslandKinds kinds) {
   char kind = rest.size() > 1 ? rest[1] : 0;
   if ((kinds & kAngleIslands) && (kind == '?' || kind == '%')) {
     const char close[2] = {kind, '>'};
-    return PastText(s, open + 2, std::string_view(close, 2));
+    return PastText(s, open, open + 2, std::string_view(close, 2));
   }
   size_t name = rest.starts_with("</") ? 2 : 1;
-  if ((kinds & kIsmlTagIslands) && rest.substr(name).starts_with("is") &&
-      LowerAt(rest, name + 2)) {
+  if ((kinds & kIsmlTagIslands) && IsmlTagAt(rest, name)) {
     if (rest.starts_with("<iscomment"))
-      return PastText(s, open, "</iscomment>");
+      return PastText(s, open, open, "</iscomment>");
     return PastTag(s, open);
   }
   if ((kinds & kFreeMarkerIslands) && rest.size() > name &&
       (rest[name] == '#' || rest[name] == '@')) {
+    if (rest.starts_with("<#--")) return PastText(s, open, open + 4, "-->");
     return PastTag(s, open);
   }
   return open;
 }
 
-uint32_t SkipCurly(std::string_view s, uint32_t open, IslandKinds kinds) {
+uint32_t SkipBrace(std::string_view s, uint32_t open, IslandKinds kinds) {
   std::string_view rest = s.substr(open);
-  if (kinds & kCurlyIslands) {
-    if (rest.starts_with("{{{")) return PastText(s, open + 3, "}}}");
-    if (rest.starts_with("{{")) return PastText(s, open + 2, "}}");
-    if (rest.starts_with("{%")) return PastText(s, open + 2, "%}");
-    if (rest.starts_with("{#")) return PastText(s, open + 2, "#}");
+  if (kinds & kDoubleBraceIslands) {
+    if (rest.starts_with("{{{")) return PastText(s, open, open + 3, "}}}");
+    if (rest.starts_with("{{!--")) return PastText(s, open, open + 5, "--}}");
+    if (rest.starts_with("{{")) return PastText(s, open, open + 2, "}}");
   }
+  if ((kinds & kBlockTagIslands) && rest.starts_with("{%"))
+    return PastText(s, open, open + 2, "%}");
+  if ((kinds & kHashCommentIslands) && rest.starts_with("{#"))
+    return PastText(s, open, open + 2, "#}");
   if ((kinds & kVisualforceIslands) && rest.starts_with("{!"))
-    return PastBraces(s, open);
+    return PastBraces(s, open, open);
   return open;
-}
-
-// The expression a `${x}`, `{{ x }}`, `{{{ x }}}` or `{!x}` island prints.
-std::string_view PrintedExpression(std::string_view island) {
-  for (std::string_view open : {"${", "{{{", "{{", "{!"}) {
-    if (!island.starts_with(open)) continue;
-    std::string_view close = open == "{{{" ? "}}}" : open == "{{" ? "}}" : "}";
-    if (!island.ends_with(close) || island.size() < open.size() + close.size())
-      return {};
-    return island.substr(open.size(),
-                         island.size() - open.size() - close.size());
-  }
-  return {};
 }
 
 }  // namespace
@@ -194,23 +153,36 @@ uint32_t SkipIsland(std::string_view s, uint32_t open, IslandKinds kinds) {
     case '<':
       return SkipAngle(s, open, kinds);
     case '{':
-      return SkipCurly(s, open, kinds);
+      return SkipBrace(s, open, kinds);
     case '$':
-      return (kinds & kDollarBraceIslands) && s[open + 1] == '{'
-                 ? PastBraces(s, open + 1)
-                 : open;
+      // `\${x}` is JSP's way of writing `${x}` without evaluating it.
+      if (!(kinds & kDollarBraceIslands) || s[open + 1] != '{' ||
+          (open > 0 && s[open - 1] == '\\'))
+        return open;
+      return PastBraces(s, open, open + 1);
     default:
       return open;
   }
 }
 
-bool PrintsOneValue(std::string_view island) {
-  if (island.starts_with("<?") || island.starts_with("<%"))
-    return AnglePrintsOneValue(island);
-  if (island.starts_with("<isprint") && island.ends_with(">")) return true;
-  std::string_view printed = PrintedExpression(island);
-  return printed.find_first_not_of(" \t\r\n") != std::string_view::npos &&
-         OnlyAnExpression(printed);
+uint32_t LiteralBlockEnd(std::string_view text, uint32_t begin, uint32_t end) {
+  std::string_view tag = text.substr(begin, end - begin);
+  if (!tag.starts_with("{%")) return end;
+  size_t word = tag.find_first_not_of(" \t\r\n-~", 2);
+  if (word == std::string_view::npos) return end;
+  std::string_view name = tag.substr(word);
+  std::string_view close;
+  if (name.starts_with("raw")) close = "endraw";
+  if (name.starts_with("verbatim")) close = "endverbatim";
+  if (close.empty()) return end;
+  for (size_t at = text.find("{%", end); at != std::string_view::npos;
+       at = text.find("{%", at + 2)) {
+    size_t w = text.find_first_not_of(" \t\r\n-~", at + 2);
+    if (w != std::string_view::npos &&
+        text.compare(w, close.size(), close) == 0)
+      return static_cast<uint32_t>(at);
+  }
+  return end;
 }
 
 }  // namespace psm

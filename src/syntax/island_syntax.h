@@ -11,16 +11,19 @@ namespace psm {
 // parser cannot read them, so the script view masks them (see
 // MaskScriptContainer) and an edit across one is judged by what it does
 // (CodeIslandIn).
-enum IslandKind : uint8_t {
-  kAngleIslands = 1,        // `<?php ?>`, `<?= ?>`, `<% %>`: every markup file
-  kDollarBraceIslands = 2,  // `${...}`: JSP, ISML, GSP, FreeMarker
-  kIsmlTagIslands = 4,      // `<isprint .../>`, `<isif ...>`, `</isif>`
-  kFreeMarkerIslands = 8,   // `<#if ...>`, `</#if>`, `<@macro/>`
-  kCurlyIslands = 16,       // `{{ }}`, `{{{ }}}`, `{% %}`, `{# #}`: Twig,
-                            // Jinja, Nunjucks, Liquid, Handlebars, Go
-  kVisualforceIslands = 32  // `{!expression}`
+enum IslandKind : uint16_t {
+  kAngleIslands = 1,         // `<?php ?>`, `<?= ?>`, `<% %>`: every markup file
+  kDollarBraceIslands = 2,   // `${...}`: JSP, ISML, GSP, FreeMarker, Mako
+  kIsmlTagIslands = 4,       // `<isprint .../>`, `<isif ...>`, `</isif>`
+  kFreeMarkerIslands = 8,    // `<#if ...>`, `</#if>`, `<@macro/>`
+  kDoubleBraceIslands = 16,  // `{{ }}`, `{{{ }}}`: Twig, Jinja, Nunjucks,
+                             // Liquid, Handlebars, Mustache, Go templates
+  kBlockTagIslands = 32,     // `{% %}`: Twig, Jinja, Nunjucks, Volt, Liquid
+  kHashCommentIslands = 64,  // `{# #}`: Twig, Jinja, Nunjucks, Volt
+  kVisualforceIslands = 128,  // `{!expression}`
+  kGoActions = 256,  // `{{ }}` holds Go's actions (`{{ if }}`, `{{ end }}`)
 };
-using IslandKinds = uint8_t;
+using IslandKinds = uint16_t;
 
 // The island kinds of the markup file `path`, by its extension.
 IslandKinds IslandKindsFor(std::string_view path);
@@ -32,9 +35,21 @@ uint32_t SkipIsland(std::string_view text, uint32_t open,
 
 // Whether the island `island` (opener to closer) prints one value and runs
 // nothing else: `<?= x ?>`, `<?php echo x; ?>`, `<%= x %>`, `${x}`,
-// `<isprint value="${x}"/>`, `{{ x }}`, `{!x}`. Control flow, statements,
-// assignments and comments do not.
-bool PrintsOneValue(std::string_view island);
+// `<isprint value="${x}"/>`, `{{ x }}`, `{!x}`; or is a comment, which
+// prints nothing. Control flow (`{{#if}}`, `{% if %}`, `<isif>`), partials,
+// statements, assignments and calls of methods that change something
+// (`{{ session.set('k', 1) }}`) do not. `kinds` are the file's.
+bool PrintsOneValue(std::string_view island, IslandKinds kinds = kAngleIslands);
+
+// Whether `island` is a template comment (`{# #}`, `{{! }}`,
+// `<iscomment>...</iscomment>`, `<%-- --%>`, `<#-- -->`): the page gets
+// nothing of it, so the script view shows it as blanks.
+bool IsTemplateComment(std::string_view island);
+
+// Where masking goes on after the island [begin, end): past the text of a
+// literal block it opens (`{% raw %}` or `{% verbatim %}` up to its end
+// tag, which Twig, Jinja and Liquid print as written), else `end`.
+uint32_t LiteralBlockEnd(std::string_view text, uint32_t begin, uint32_t end);
 
 }  // namespace psm
 

@@ -21,13 +21,6 @@ namespace psm {
 ByteRange CodeIslandIn(std::string_view text, ByteRange range,
                        IslandKinds kinds = kAngleIslands);
 
-// The island of `region` (a script of the markup file `text`) that does
-// more than print one value and lies nearest to `at`, or an empty range:
-// a template's `<?php if (...): ?>` or `{% if %}` around a payload's fields
-// makes the script unreadable as JavaScript until the server has run it.
-ByteRange CodeIslandNear(std::string_view text, ByteRange region, ByteRange at,
-                         IslandKinds kinds);
-
 }  // namespace psm
 
 #endif  // PSM_SYNTAX_TEMPLATE_ISLANDS_H_

@@ -42,6 +42,24 @@ TEST(IslandSyntaxTest, PlainJavaScriptIsNoIslandOutsideItsLanguage) {
   EXPECT_EQ(IslandAtStart("<isbns.length", html), "");
   EXPECT_EQ(IslandAtStart("{!a}", IslandKindsFor("a.twig")), "");
   EXPECT_EQ(IslandAtStart("<%= x %>", html), "<%= x %>");
+  // Not islands in their own languages either: JSP's escaped `\${`, a
+  // `${` that never closes, `i<issues` in an ISML script, `{%` in
+  // Handlebars.
+  IslandKinds jsp = IslandKindsFor("pay.jsp");
+  EXPECT_EQ(SkipIsland("a\\${b}", 2, jsp), 2u);
+  EXPECT_EQ(IslandAtStart("${ a + b", jsp), "");
+  EXPECT_EQ(IslandAtStart("<issues.length; i++) {}",
+                          IslandKindsFor("a.isml")),
+            "");
+  EXPECT_EQ(IslandAtStart("{% if %}", IslandKindsFor("a.hbs")), "");
+  EXPECT_EQ(IslandAtStart("{# x #}", IslandKindsFor("a.liquid")), "");
+}
+
+// `{% raw %}...{% endraw %}` is printed as written: its text is JavaScript.
+TEST(IslandSyntaxTest, LiteralBlocksAreSkipped) {
+  std::string_view text = "{% raw %}var t = '{{';{% endraw %}";
+  EXPECT_EQ(LiteralBlockEnd(text, 0, 9), text.find("{% endraw"));
+  EXPECT_EQ(LiteralBlockEnd("{% if %}x", 0, 8), 8u);
 }
 
 TEST(IslandSyntaxTest, OnlyIslandsPrintingOneValueDoNothingElse) {
@@ -53,7 +71,20 @@ TEST(IslandSyntaxTest, OnlyIslandsPrintingOneValueDoNothingElse) {
   EXPECT_FALSE(PrintsOneValue("<isset name=\"t\" value=\"${1}\"/>"));
   EXPECT_FALSE(PrintsOneValue("{% set total = 1 %}"));
   EXPECT_FALSE(PrintsOneValue("{{ total = 1 }}"));
-  EXPECT_FALSE(PrintsOneValue("{# note #}"));
+  EXPECT_TRUE(PrintsOneValue("{# note #}"));  // prints nothing
+  EXPECT_TRUE(PrintsOneValue("{{ x|default(\"a=b\") }}"));
+  // Sections, partials, helpers and Go actions are control flow.
+  for (const char* control : {"{{#if owner}}", "{{/if}}", "{{^items}}",
+                              "{{> fields}}", "{{else}}", "{{~#each x~}}"}) {
+    EXPECT_FALSE(PrintsOneValue(control, IslandKindsFor("a.hbs"))) << control;
+  }
+  EXPECT_FALSE(PrintsOneValue("{{ range .Items }}", IslandKindsFor("a.tmpl")));
+  EXPECT_FALSE(PrintsOneValue("{{ end }}", IslandKindsFor("a.tmpl")));
+  EXPECT_TRUE(PrintsOneValue("{{ .Total }}", IslandKindsFor("a.tmpl")));
+  // A method that changes what it is called on runs when printed.
+  EXPECT_FALSE(PrintsOneValue("{{ app.session.set('k', total) }}"));
+  EXPECT_FALSE(PrintsOneValue("${basket.setTotal(1)}"));
+  EXPECT_TRUE(PrintsOneValue("${basket.getTotalGrossPrice().value}"));
   EXPECT_FALSE(PrintsOneValue("<?php $t = 1; ?>"));
   EXPECT_FALSE(PrintsOneValue("${}"));
 }
