@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "common/byte_range.h"
+#include "common/strings.h"
 #include "find/scope.h"
 #include "syntax/node.h"
 
@@ -102,25 +103,30 @@ ByteRange DeclarationScope(const std::vector<TSNode>& path, size_t binder,
   return node::Range(path.front());
 }
 
-// Whether the word at [at, end) cannot be a declaring name by the text
-// around it: a property (`x.name`) or the object of a member or call
-// (`name.total`, `name(`) is a read. Saves a descent into the tree for most
-// occurrences; it errs only towards "a declaration", looked at then.
-bool PlainlyNotDeclaring(std::string_view source, uint32_t at, uint32_t end) {
-  size_t before = at == 0 ? std::string_view::npos
-                          : source.find_last_not_of(" \t\r\n", at - 1);
-  if (before != std::string_view::npos && source[before] == '.' &&
-      (before < 2 || source.compare(before - 2, 3, "...") != 0)) {
-    return true;
-  }
+// Whether the word at [at, end) may be a name a declaration introduces, by
+// what stands before it: a keyword that declares (`const x`, `function x`,
+// `import x`, `as x`), or `{`, `[`, `,`, `:`, `...` of a destructuring or
+// declaration list. A read (`= x`, `(x`, `x.total`) is none. Saves a
+// descent into the tree for most occurrences; the tree decides the rest.
+bool MayDeclare(std::string_view source, uint32_t at, uint32_t end) {
   size_t after = source.find_first_not_of(" \t\r\n", end);
-  if (after == std::string_view::npos) return false;
-  char next = source[after];
-  if (next != '.' && next != '(' && next != '[') return false;
-  // `function name(`, `class Name {` and `name(...) {` (a method) declare.
+  if (after != std::string_view::npos && source[after] == '.') return false;
   std::string_view head = source.substr(0, at);
-  head = head.substr(0, head.find_last_not_of(" \t\r\n*") + 1);
-  return !head.ends_with("function") && !head.ends_with("class");
+  size_t last = head.find_last_not_of(" \t\r\n");
+  if (last == std::string_view::npos) return false;
+  char c = head[last];
+  if (c == '{' || c == '[' || c == ',' || c == ':' || c == '*') return true;
+  if (c == '.') return last >= 2 && head.compare(last - 2, 3, "...") == 0;
+  head = head.substr(0, last + 1);
+  for (std::string_view keyword :
+       {"var", "let", "const", "function", "class", "import", "as", "enum",
+        "namespace", "module"}) {
+    if (head.ends_with(keyword) &&
+        (head.size() == keyword.size() ||
+         !IsIdentifierByte(head[head.size() - keyword.size() - 1])))
+      return true;
+  }
+  return false;
 }
 
 // Parameters (and catch and arrow parameters) do not count: a name that is
@@ -130,7 +136,7 @@ bool PlainlyNotDeclaring(std::string_view source, uint32_t at, uint32_t end) {
 NameReach ReachOf(TSNode root, std::string_view name, std::string_view source) {
   NameReach reach;
   for (uint32_t at : WholeWordsOf(root, name, source, node::Range(root))) {
-    if (PlainlyNotDeclaring(source, at, at + name.size())) continue;
+    if (!MayDeclare(source, at, at + name.size())) continue;
     std::vector<TSNode> path =
         node::PathTo(root, at, static_cast<uint32_t>(at + name.size()));
     size_t binder = 0;
@@ -148,13 +154,15 @@ NameReach ReachOf(TSNode root, std::string_view name, std::string_view source) {
 const NameReach& RememberedReachOf(TSNode use, std::string_view name,
                                    std::string_view source) {
   thread_local uint64_t cached_for = 0;
-  thread_local std::unordered_map<std::string, NameReach> known;
+  // Keyed by the names as the file spells them (views of its text, alive
+  // as long as its IndexedTree): no copy per lookup.
+  thread_local std::unordered_map<std::string_view, NameReach> known;
   thread_local NameReach fresh;
   uint64_t id = IndexedTreeId(use);
   TSNode root = ts_tree_root_node(use.tree);
   if (id == 0) return fresh = ReachOf(root, name, source);
   if (id != cached_for) known.clear(), cached_for = id;
-  auto found = known.find(std::string(name));
+  auto found = known.find(name);
   if (found != known.end()) return found->second;
   return known.emplace(name, ReachOf(root, name, source)).first->second;
 }
