@@ -1,6 +1,7 @@
 #include "find/parameter_receiver.h"
 
 #include <deque>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -102,6 +103,9 @@ class ParameterTrace {
     bool destructured = b.kind == Binding::Kind::kOther &&
                         node::Is(b.declarator, "variable_declarator");
     if (!destructured && b.kind != Binding::Kind::kVariable) return false;
+    // Each binding is followed once per trace: `c = c || d` written many
+    // times must not multiply the work.
+    if (!FirstVisit('v', ts_node_start_byte(b.declarator), text)) return false;
     TSNode init = node::Unwrap(node::Field(b.declarator, "value"));
     if (node::Is(init, "this")) {  // `self = this`, `{ client } = this`
       std::string_view field =
@@ -130,6 +134,7 @@ class ParameterTrace {
     }
     TSNode root = ts_tree_root_node(at.tree);
     ByteRange within = node::Range(ts_node_is_null(body) ? root : body);
+    if (!FirstVisit('f', within.begin, field)) return false;
     for (uint32_t word : WholeWordsOf(root, field, source_, within)) {
       std::vector<TSNode> path =
           node::PathTo(root, word, static_cast<uint32_t>(word + field.size()));
@@ -144,7 +149,7 @@ class ParameterTrace {
     TSNode word = path.back();
     TSNode holder = path.end()[-2];
     if (node::Is(holder, "member_expression") &&
-        node::Is(node::Field(holder, "object"), "this") && path.size() >= 3 &&
+        IsThis(node::Field(holder, "object")) && path.size() >= 3 &&
         node::Is(path.end()[-3], "assignment_expression") &&
         ts_node_eq(node::Field(path.end()[-3], "left"), holder)) {
       return From(node::Field(path.end()[-3], "right"), hops + 1);
@@ -159,6 +164,16 @@ class ParameterTrace {
       return true;
     }
     return IsVueOption(path, word);
+  }
+
+  // `this`, or a name bound to it (`var self = this`).
+  bool IsThis(TSNode object) {
+    object = node::Unwrap(object);
+    if (node::Is(object, "this")) return true;
+    if (!node::Is(object, "identifier")) return false;
+    Binding b = ResolveName(node::Text(object, source_), object, source_);
+    return b.kind == Binding::Kind::kVariable &&
+           node::Is(node::Unwrap(node::Field(b.declarator, "value")), "this");
   }
 
   // `props: ['client']`, `props: { client: Object }`, `inject: [...]`.
@@ -186,13 +201,21 @@ class ParameterTrace {
     return false;
   }
 
+  // Whether (kind, at, name) is asked for the first time in this trace.
+  bool FirstVisit(char kind, uint32_t at, std::string_view name) {
+    std::string key(1, kind);
+    key.append(std::to_string(at)).append(":").append(name);
+    return visited_.insert(std::move(key)).second;
+  }
+
   std::string_view Keep(std::string text) {
     kept_.push_back(std::move(text));
     return kept_.back();
   }
 
   std::string_view source_;
-  std::deque<std::string> kept_;  // subscript keys read as properties (stable)
+  std::deque<std::string> kept_;   // subscript keys read as properties (stable)
+  std::set<std::string> visited_;  // bindings and fields followed
 };
 
 }  // namespace

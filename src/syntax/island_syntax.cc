@@ -1,5 +1,6 @@
 #include "syntax/island_syntax.h"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 
@@ -52,15 +53,20 @@ uint32_t PastText(std::string_view s, uint32_t open, uint32_t from,
 }
 
 // Just past the '}' closing the '{' at `brace`, quoted strings skipped
-// (`${order.label('x}')}`); `open` when the braces never close: a stray
-// `${` is text, not an island running to the end of the file.
+// (`${order.label('x}')}`); `open` when the braces do not close within
+// kLongestExpression bytes: a stray `${` is text, not an island running to
+// the end of the file, and the bound keeps a file of many stray ones
+// linear.
+constexpr uint32_t kLongestExpression = 4096;
 uint32_t PastBraces(std::string_view s, uint32_t open, uint32_t brace) {
   int depth = 0;
-  for (uint32_t i = brace; i < s.size(); ++i) {
+  uint32_t stop = static_cast<uint32_t>(
+      std::min<size_t>(s.size(), brace + kLongestExpression));
+  for (uint32_t i = brace; i < stop; ++i) {
     char c = s[i];
     if (c == '"' || c == '\'') {
       uint32_t k = i + 1;
-      while (k < s.size() && s[k] != c) k += s[k] == '\\' ? 2 : 1;
+      while (k < stop && s[k] != c) k += s[k] == '\\' ? 2 : 1;
       i = k;
     } else if (c == '{') {
       ++depth;
@@ -182,7 +188,9 @@ uint32_t LiteralBlockEnd(std::string_view text, uint32_t begin, uint32_t end) {
         text.compare(w, close.size(), close) == 0)
       return static_cast<uint32_t>(at);
   }
-  return end;
+  // Never closed: the rest is taken as written (and not searched again
+  // for every later block).
+  return Size(text);
 }
 
 }  // namespace psm

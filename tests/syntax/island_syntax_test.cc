@@ -56,10 +56,21 @@ TEST(IslandSyntaxTest, PlainJavaScriptIsNoIslandOutsideItsLanguage) {
 }
 
 // `{% raw %}...{% endraw %}` is printed as written: its text is JavaScript.
+// One never closed leaves the rest as written, searched once.
 TEST(IslandSyntaxTest, LiteralBlocksAreSkipped) {
   std::string_view text = "{% raw %}var t = '{{';{% endraw %}";
   EXPECT_EQ(LiteralBlockEnd(text, 0, 9), text.find("{% endraw"));
   EXPECT_EQ(LiteralBlockEnd("{% if %}x", 0, 8), 8u);
+  EXPECT_EQ(LiteralBlockEnd("{% raw %}a {% raw %}b", 0, 9), 21u);
+}
+
+// A `${` whose braces close only far away (or never) is text: the search
+// for its end is bounded, so many stray ones cost linear time.
+TEST(IslandSyntaxTest, StrayOpenersAreText) {
+  IslandKinds jsp = IslandKindsFor("pay.jsp");
+  std::string far = "${ {" + std::string(10000, ' ') + "}}";
+  EXPECT_EQ(IslandAtStart(far, jsp), "");
+  EXPECT_EQ(IslandAtStart("{!a", IslandKindsFor("a.page")), "");
 }
 
 TEST(IslandSyntaxTest, OnlyIslandsPrintingOneValueDoNothingElse) {
