@@ -1,6 +1,10 @@
 #include "migrate/file_reading.h"
 
 #include <algorithm>
+#include <map>
+#include <memory>
+#include <optional>
+#include <utility>
 
 #include "find/object_builder.h"
 #include "find/scope.h"
@@ -76,38 +80,49 @@ FileReading JavaScriptReading(Language language, std::string_view source,
   return reading;
 }
 
-// `reason` with each masked island it quotes (a run of underscores, see
-// MaskScriptContainer) shown as the file `text` has it, when the file has
-// one island of that length; "template code" when it has several.
-std::string Unmasked(const std::string& reason, std::string_view text,
-                     std::string_view view) {
-  constexpr size_t kShortest = 4;
-  if (reason.find("____") == std::string::npos) return reason;
+// The masked islands of a script view (runs of underscores where the file
+// has other text, see MaskScriptContainer), by length: how many, and the
+// file's text of the first. Made once per file, when a reason needs it.
+struct MaskedIslands {
+  std::map<size_t, std::pair<int, std::string>> by_length;
+};
+
+constexpr size_t kShortestMask = 4;
+
+MaskedIslands FindMaskedIslands(std::string_view text, std::string_view view) {
+  MaskedIslands found;
+  for (size_t at = view.find("____"); at != std::string_view::npos;) {
+    size_t end = view.find_first_not_of('_', at);
+    if (end == std::string_view::npos) end = view.size();
+    std::string_view original = text.substr(at, end - at);
+    if (end - at >= kShortestMask &&
+        original.find_first_not_of('_') != std::string_view::npos) {
+      auto& [count, first] = found.by_length[end - at];
+      if (count++ == 0) first = std::string(original);
+    }
+    at = view.find("____", end);
+  }
+  return found;
+}
+
+// `reason` with each masked island it quotes shown as the file has it, when
+// the file has one island of that length; "<template code>" when several.
+std::string Unmasked(const std::string& reason, const MaskedIslands& islands) {
   std::string out;
   for (size_t i = 0; i < reason.size();) {
     size_t run = reason.find_first_not_of('_', i);
-    if (reason[i] != '_' ||
-        (run == std::string::npos ? reason.size() : run) - i < kShortest) {
+    size_t length = (run == std::string::npos ? reason.size() : run) - i;
+    if (reason[i] != '_' || length < kShortestMask) {
       out += reason[i++];
       continue;
     }
-    size_t length = (run == std::string::npos ? reason.size() : run) - i;
-    std::string found;
-    int islands = 0;
-    for (size_t at = view.find(std::string(length, '_'));
-         at != std::string::npos;
-         at = view.find(std::string(length, '_'), at + length)) {
-      bool whole = (at == 0 || view[at - 1] != '_') &&
-                   (at + length == view.size() || view[at + length] != '_');
-      std::string_view original = text.substr(at, length);
-      if (!whole || original.find_first_not_of('_') == std::string::npos)
-        continue;
-      if (islands++ == 0) found = std::string(original);
-    }
-    if (islands == 1 && found.size() <= 80) {
-      out += found;
+    auto found = islands.by_length.find(length);
+    if (found == islands.by_length.end()) {
+      out.append(length, '_');
+    } else if (found->second.first == 1 && found->second.second.size() <= 80) {
+      out += found->second.second;
     } else {
-      out += islands == 0 ? std::string(length, '_') : "template code";
+      out += "<template code>";
     }
     i += length;
   }
@@ -169,8 +184,12 @@ FileReading MarkupScriptReading(const ScriptView& view,
   reading.explain_error = [&view](std::string_view text, ByteRange call) {
     return TemplateCodeNear(text, view, call);
   };
-  reading.unmask = [&view](std::string_view text, const std::string& reason) {
-    return Unmasked(reason, text, view.text);
+  auto islands = std::make_shared<std::optional<MaskedIslands>>();
+  reading.unmask = [&view, islands](std::string_view text,
+                                    const std::string& reason) {
+    if (reason.find("____") == std::string::npos) return reason;
+    if (!*islands) *islands = FindMaskedIslands(text, view.text);
+    return Unmasked(reason, **islands);
   };
   return reading;
 }
