@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "common/byte_range.h"
+#include "find/receiver_origin.h"  // IsParameterProperty
 #include "find/scope.h"
 #include "syntax/node.h"
 
@@ -30,17 +31,6 @@ std::string_view KeyBinding(TSNode pattern, std::string_view name,
       return node::Text(node::Field(p, "key"), source);
   }
   return {};
-}
-
-// `private client: Api`, `readonly client`: a constructor parameter that
-// declares a field.
-bool IsParameterProperty(TSNode param) {
-  for (TSNode c : node::Children(param)) {
-    if (node::Is(c, "accessibility_modifier") || node::Is(c, "readonly") ||
-        node::Is(c, "override_modifier"))
-      return true;
-  }
-  return false;
 }
 
 class ParameterTrace {

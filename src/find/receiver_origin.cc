@@ -11,18 +11,6 @@
 namespace psm {
 namespace {
 
-// `private x: T`, `readonly x: T`, `@Inject(T) public x: T`: the parameter
-// of a TypeScript constructor that declares the field `x`.
-bool IsParameterProperty(TSNode param) {
-  for (TSNode c : node::Children(param)) {
-    if (node::Is(c, "accessibility_modifier") || node::Is(c, "readonly") ||
-        node::Is(c, "override_modifier")) {
-      return true;
-    }
-  }
-  return false;
-}
-
 // The type named by a parameter's annotation (`: PaymentService`), or null.
 TSNode AnnotatedType(TSNode param) {
   TSNode annotation = node::Field(param, "type");
@@ -110,6 +98,16 @@ TSNode ProviderName(TSNode value, std::string_view source) {
 }
 
 }  // namespace
+
+bool IsParameterProperty(TSNode param) {
+  for (TSNode c : node::Children(param)) {
+    if (node::Is(c, "accessibility_modifier") || node::Is(c, "readonly") ||
+        node::Is(c, "override_modifier")) {
+      return true;
+    }
+  }
+  return false;
+}
 
 FieldOrigin OriginOfThisField(TSNode member, std::string_view source) {
   FieldOrigin origin;

@@ -10,6 +10,10 @@
 
 namespace psm {
 
+// `private x: T`, `readonly x: T`, `@Inject(T) public x: T`: the parameter
+// of a TypeScript constructor that declares the field `x`.
+bool IsParameterProperty(TSNode param);
+
 // What the file shows of how `this.x` (`member`) was made: the value of a
 // field `x = ...` or of `this.x = ...` in the class (`value`), or the
 // declared type of a TypeScript parameter property `constructor(private

@@ -203,7 +203,7 @@ bool PlanReading(const FileReading& reading, std::string_view text,
                             found.notes[k - found.first_noted]);
     }
     if (plan.status != SiteStatus::kIgnored) {
-      DescribeEdits(plan, reading.source, lines, &result);
+      DescribeEdits(plan, text, lines, &result);  // the file as written
       if (reading.refuse_site && !plan.edits.empty()) {
         std::string why = reading.refuse_site(text, plan.edits);
         if (!why.empty()) Refuse(&plan, &result, std::move(why));
