@@ -6,6 +6,7 @@
 #include "find/declared_type.h"
 #include "find/effects.h"
 #include "find/scope.h"
+#include "syntax/embedded_script.h"  // HoldsMaskedIsland
 #include "syntax/node.h"
 
 namespace psm {
@@ -29,13 +30,6 @@ void ReadKey(TSNode key, std::string_view source, Member* member) {
   } else {  // an identifier may spell itself with escapes: `\u0061mount`
     member->key = DecodeJsEscapes(node::Text(key, source));
   }
-}
-
-// A server template's island (`<?= $type ?>`, `${pdict.type}`) as the
-// script view of a page shows it: a run of underscores (MaskScriptContainer).
-// What the server prints there is not known.
-bool HoldsMaskedIsland(std::string_view text) {
-  return text.find("____") != std::string_view::npos;
 }
 
 // Fills string_value / object for a member's value expression.

@@ -87,20 +87,18 @@ struct MaskedIslands {
   std::map<size_t, std::pair<int, std::string>> by_length;
 };
 
-constexpr size_t kShortestMask = 4;
-
 MaskedIslands FindMaskedIslands(std::string_view text, std::string_view view) {
   MaskedIslands found;
-  for (size_t at = view.find("____"); at != std::string_view::npos;) {
+  for (size_t at = view.find(kShortestMask); at != std::string_view::npos;) {
     size_t end = view.find_first_not_of('_', at);
     if (end == std::string_view::npos) end = view.size();
     std::string_view original = text.substr(at, end - at);
-    if (end - at >= kShortestMask &&
+    if (end - at >= kShortestMask.size() &&
         original.find_first_not_of('_') != std::string_view::npos) {
       auto& [count, first] = found.by_length[end - at];
       if (count++ == 0) first = std::string(original);
     }
-    at = view.find("____", end);
+    at = view.find(kShortestMask, end);
   }
   return found;
 }
@@ -112,7 +110,7 @@ std::string Unmasked(const std::string& reason, const MaskedIslands& islands) {
   for (size_t i = 0; i < reason.size();) {
     size_t run = reason.find_first_not_of('_', i);
     size_t length = (run == std::string::npos ? reason.size() : run) - i;
-    if (reason[i] != '_' || length < kShortestMask) {
+    if (reason[i] != '_' || length < kShortestMask.size()) {
       out += reason[i++];
       continue;
     }
@@ -187,7 +185,7 @@ FileReading MarkupScriptReading(const ScriptView& view,
   auto islands = std::make_shared<std::optional<MaskedIslands>>();
   reading.unmask = [&view, islands](std::string_view text,
                                     const std::string& reason) {
-    if (reason.find("____") == std::string::npos) return reason;
+    if (!HoldsMaskedIsland(reason)) return reason;
     if (!*islands) *islands = FindMaskedIslands(text, view.text);
     return Unmasked(reason, **islands);
   };

@@ -46,6 +46,15 @@ struct ScriptView {
   IslandKinds islands = kAngleIslands;
 };
 
+// A masked island, as code reading a script view meets it: a run of at
+// least kShortestMask underscores (`<?= $t ?>` is 9, `${t}` 4), which no
+// one writes as a name or a value. What the server prints there is not
+// known.
+inline constexpr std::string_view kShortestMask = "____";
+inline bool HoldsMaskedIsland(std::string_view text) {
+  return text.find(kShortestMask) != std::string_view::npos;
+}
+
 ScriptView MaskScriptContainer(std::string_view text,
                                IslandKinds islands = kAngleIslands);
 
