@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <system_error>
 
+#include "common/heap_tuning.h"
 #include "migrate/file_migrator.h"
 #include "report/unified_diff.h"
 
@@ -88,6 +89,9 @@ ProcessedFile ProcessFile(const std::string& path, const RunContext& ctx,
     result.skipped = file.skipped;
     return out;
   }
+  // A file this large builds tens of megabytes of models and results.
+  constexpr size_t kLargeFile = 512 * 1024;
+  if (file.text.size() >= kLargeFile) PreferHugePagesOnThisThread();
   Migration m =
       MigrateFile(ctx, path, result.path, file.text, worker.parser, links);
   if (!ctx.options.link_modules &&

@@ -7,6 +7,7 @@
 #include <system_error>
 #include <utility>
 
+#include "common/heap_tuning.h"
 #include "common/platform.h"
 
 namespace psm {
@@ -59,9 +60,12 @@ void SplitOverSpareCore(size_t n, size_t min_split, Work&& work) {
     if (lease) {
       size_t half = n / 2;
       std::future<void> second;
+      bool huge = PrefersHugePages();
       try {
-        second = std::async(std::launch::async,
-                            [&work, half, n] { work(half, n, true); });
+        second = std::async(std::launch::async, [&work, half, n, huge] {
+          if (huge) PreferHugePagesOnThisThread();
+          work(half, n, true);
+        });
       } catch (const std::system_error&) {  // no thread to be had
         work(size_t{0}, n, false);
         return;

@@ -121,6 +121,46 @@ TEST(HeapTuningTest, TheMainHeapGrowsByThePadAndIsNotOnHugePages) {
   EXPECT_FALSE(heap.huge);
   for (void* block : blocks) std::free(block);
 }
+
+TEST(HeapTuningTest, ALargeFilesThreadHasItsArenaOnHugePages) {
+  std::string why;
+  if (Skipped(&why)) GTEST_SKIP() << why;
+  Mapping mapping;
+  bool asked = false;
+  std::thread worker([&] {
+    PreferHugePagesOnThisThread();
+    asked = PrefersHugePages();
+    void* block = std::malloc(1024);
+    mapping = MappingHolding(reinterpret_cast<uintptr_t>(block));
+    std::free(block);
+  });
+  worker.join();
+  EXPECT_TRUE(asked);
+  EXPECT_FALSE(PrefersHugePages());  // a thread's own choice
+  ASSERT_NE(mapping.end, 0u);
+  EXPECT_TRUE(mapping.huge);
+}
+
+// In a child process: the main heap's marking lasts as long as the process,
+// and the test above it checks the heap unmarked.
+TEST(HeapTuningTest, ALargeFileOnTheMainThreadMarksTheHeapPastItsFirst8MiB) {
+  std::string why;
+  if (Skipped(&why)) GTEST_SKIP() << why;
+  GTEST_FLAG_SET(death_test_style, "threadsafe");
+  auto child = [] {
+    void* early = std::malloc(1024);
+    PreferHugePagesOnThisThread();
+    auto past = reinterpret_cast<uintptr_t>(early) + (12u << 20);
+    std::vector<void*> blocks;
+    while (blocks.empty() || reinterpret_cast<uintptr_t>(blocks.back()) < past)
+      blocks.push_back(std::malloc(96 * 1024));
+    bool late_huge =
+        MappingHolding(reinterpret_cast<uintptr_t>(blocks.back())).huge;
+    bool early_huge = MappingHolding(reinterpret_cast<uintptr_t>(early)).huge;
+    std::_Exit(late_huge && !early_huge ? 0 : 1);
+  };
+  EXPECT_EXIT(child(), ::testing::ExitedWithCode(0), "");
+}
 #endif
 
 }  // namespace
