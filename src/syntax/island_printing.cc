@@ -49,7 +49,12 @@ bool CallsChangingMethod(std::string_view body) {
             body[end] == '_'))
       ++end;
     if (end >= body.size() || body[end] != '(') continue;
-    std::string_view name = body.substr(dot + 1, end - dot - 1);
+    // C# and Java name them in PascalCase (`Session.Remove(...)`).
+    std::string lowered(body.substr(dot + 1, end - dot - 1));
+    if (!lowered.empty())
+      lowered[0] = static_cast<char>(
+          std::tolower(static_cast<unsigned char>(lowered[0])));
+    std::string_view name = lowered;
     for (std::string_view m : kChangingMethods) {
       if (name.starts_with(m) &&
           (name.size() == m.size() ||
@@ -138,12 +143,38 @@ std::string_view MustachePrinted(std::string_view island, IslandKinds kinds) {
   return body;
 }
 
+// A Razor island prints one value: `@(expression)` or an implicit
+// expression (`@Model.Total`); a code block (`@{ }`) or statement (`@if`)
+// does more.
+bool RazorPrintsOneValue(std::string_view island) {
+  if (island.starts_with("@(") && island.ends_with(")"))
+    return OnlyAnExpression(island.substr(2, island.size() - 3));
+  if (island.size() < 2 ||
+      !(std::isalpha(static_cast<unsigned char>(island[1])) ||
+        island[1] == '_'))
+    return false;
+  size_t word = 1;
+  while (word < island.size() &&
+         (std::isalnum(static_cast<unsigned char>(island[word])) ||
+          island[word] == '_'))
+    ++word;
+  std::string_view keyword = island.substr(1, word - 1);
+  for (std::string_view statement :
+       {"if", "for", "foreach", "while", "switch", "do", "try", "using", "lock",
+        "section", "functions", "code", "helper"}) {
+    if (keyword == statement) return false;
+  }
+  return OnlyAnExpression(island.substr(1));
+}
+
 }  // namespace
 
 bool IsTemplateComment(std::string_view island) {
-  return island.starts_with("{#") || island.starts_with("{{!") ||
-         island.starts_with("<iscomment") || island.starts_with("<%--") ||
-         island.starts_with("<#--");
+  for (std::string_view open :
+       {"{#", "{{!", "<iscomment", "<%--", "<#--", "@*", "{*", "#*", "##"}) {
+    if (island.starts_with(open)) return true;
+  }
+  return false;
 }
 
 bool PrintsOneValue(std::string_view island, IslandKinds kinds) {
@@ -153,11 +184,14 @@ bool PrintsOneValue(std::string_view island, IslandKinds kinds) {
   if (island.starts_with("<isprint") && island.ends_with(">")) return true;
   if (island.starts_with("{{"))
     return OnlyAnExpression(MustachePrinted(island, kinds));
-  for (std::string_view open : {"${", "{!"}) {
+  for (std::string_view open : {"${", "{!", "{$", "$!{"}) {
     if (island.starts_with(open) && island.ends_with("}"))
-      return OnlyAnExpression(
-          island.substr(open.size(), island.size() - open.size() - 1));
+      return OnlyAnExpression(island.substr(
+          open == "{$" ? 1 : open.size(),
+          island.size() - open.size() - 1 + (open == "{$" ? 1 : 0)));
   }
+  if (island.starts_with("$!")) return OnlyAnExpression(island.substr(2));
+  if (island.starts_with("@")) return RazorPrintsOneValue(island);
   return false;
 }
 

@@ -19,7 +19,9 @@ constexpr IslandKinds kLiquid =
 constexpr IslandKinds kTwig = kLiquid | kHashCommentIslands;
 constexpr IslandKinds kMustache = kAngleIslands | kDoubleBraceIslands;
 constexpr IslandKinds kEl = kAngleIslands | kDollarBraceIslands;
-constexpr std::array<DialectByExtension, 21> kDialects = {{
+constexpr IslandKinds kRazor = kAngleIslands | kRazorIslands;
+constexpr IslandKinds kVelocity = kEl | kVelocityIslands;
+constexpr std::array<DialectByExtension, 27> kDialects = {{
     {".isml", kEl | kIsmlTagIslands},
     {".jsp", kEl},
     {".jspf", kEl},
@@ -41,6 +43,12 @@ constexpr std::array<DialectByExtension, 21> kDialects = {{
     {".page", kAngleIslands | kVisualforceIslands},
     {".component", kAngleIslands | kVisualforceIslands},
     {".cfm", kAngleIslands},
+    {".cshtml", kRazor},
+    {".vbhtml", kRazor},
+    {".razor", kRazor},
+    {".tpl", kAngleIslands | kSmartyIslands},
+    {".vm", kVelocity},
+    {".vtl", kVelocity},
 }};
 
 // Just past `close` found from `from`, or `from` itself when it is missing
@@ -52,29 +60,37 @@ uint32_t PastText(std::string_view s, uint32_t open, uint32_t from,
   return static_cast<uint32_t>(at + close.size());
 }
 
-// Just past the '}' closing the '{' at `brace`, quoted strings skipped
-// (`${order.label('x}')}`); `open` when the braces do not close within
-// kLongestExpression bytes: a stray `${` is text, not an island running to
-// the end of the file, and the bound keeps a file of many stray ones
-// linear.
+// Just past the `close_char` matching the `open_char` at `at`, quoted
+// strings skipped (`${order.label('x}')}`); `at` itself when they do not
+// close within kLongestExpression bytes: a stray `${` is text, not an
+// island running to the end of the file, and the bound keeps a file of
+// many stray ones linear.
 constexpr uint32_t kLongestExpression = 4096;
-uint32_t PastBraces(std::string_view s, uint32_t open, uint32_t brace) {
+uint32_t PastPair(std::string_view s, uint32_t at, char open_char,
+                  char close_char) {
   int depth = 0;
   uint32_t stop = static_cast<uint32_t>(
-      std::min<size_t>(s.size(), brace + kLongestExpression));
-  for (uint32_t i = brace; i < stop; ++i) {
+      std::min<size_t>(s.size(), at + kLongestExpression));
+  for (uint32_t i = at; i < stop; ++i) {
     char c = s[i];
     if (c == '"' || c == '\'') {
       uint32_t k = i + 1;
       while (k < stop && s[k] != c) k += s[k] == '\\' ? 2 : 1;
       i = k;
-    } else if (c == '{') {
+    } else if (c == open_char) {
       ++depth;
-    } else if (c == '}' && --depth == 0) {
+    } else if (c == close_char && --depth == 0) {
       return i + 1;
     }
   }
-  return open;
+  return at;
+}
+
+// Just past the '}' closing the '{' at `brace`; `open` (the island's
+// start) when it does not close.
+uint32_t PastBraces(std::string_view s, uint32_t open, uint32_t brace) {
+  uint32_t past = PastPair(s, brace, '{', '}');
+  return past == brace ? open : past;
 }
 
 // Just past the '>' ending a tag that starts at `open`, quoted attribute
@@ -127,6 +143,146 @@ uint32_t SkipAngle(std::string_view s, uint32_t open, IslandKinds kinds) {
   return open;
 }
 
+bool IsWordByte(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+}
+
+// Just past the identifier starting at `at` (`at` when none does).
+uint32_t PastWord(std::string_view s, uint32_t at) {
+  if (at >= s.size() || std::isdigit(static_cast<unsigned char>(s[at])))
+    return at;
+  while (at < s.size() && IsWordByte(s[at])) ++at;
+  return at;
+}
+
+uint32_t PastBlanks(std::string_view s, uint32_t at) {
+  while (at < s.size() && std::isspace(static_cast<unsigned char>(s[at]))) ++at;
+  return at;
+}
+
+template <size_t N>
+bool OneOf(std::string_view word, const std::array<std::string_view, N>& of) {
+  return std::find(of.begin(), of.end(), word) != of.end();
+}
+
+// Smarty's tags (with `auto_literal`, a `{` before a blank is text):
+// `{$cart.total|escape}`, `{/if}`, `{* note *}` and the built-in and
+// PrestaShop functions by name. `{type:'x'}` is JavaScript to the tool,
+// though Smarty would take it for a tag (and fail on it).
+constexpr std::array<std::string_view, 24> kSmartyTags = {
+    "if",     "elseif",  "else",    "foreach", "foreachelse", "section",
+    "assign", "include", "capture", "literal", "strip",       "function",
+    "block",  "extends", "nocache", "while",   "for",         "ldelim",
+    "rdelim", "l",       "url",     "hook",    "widget",      "append"};
+
+uint32_t SkipSmarty(std::string_view s, uint32_t open) {
+  std::string_view rest = s.substr(open);
+  if (rest.starts_with("{*")) return PastText(s, open, open + 2, "*}");
+  if (rest.starts_with("{$")) return PastBraces(s, open, open);
+  uint32_t name = open + (rest.starts_with("{/") ? 2 : 1);
+  uint32_t end = PastWord(s, name);
+  if (end == name || end >= s.size() ||
+      !OneOf(s.substr(name, end - name), kSmartyTags))
+    return open;
+  if (s[end] != '}' && !std::isspace(static_cast<unsigned char>(s[end])))
+    return open;
+  return PastBraces(s, open, open);
+}
+
+// Razor's statements: `@if (a) { } else { }`, `@foreach (...) { }`.
+constexpr std::array<std::string_view, 13> kRazorStatements = {
+    "if",    "for",  "foreach", "while",     "switch", "do",    "try",
+    "using", "lock", "section", "functions", "code",   "helper"};
+constexpr std::array<std::string_view, 4> kRazorContinuations = {
+    "else", "catch", "finally", "while"};
+
+// Just past a Razor statement whose keyword ends at `at`: a section's
+// name, the parentheses, the block, and the `else`/`catch` parts that
+// follow. `open` when its parentheses or block do not close.
+uint32_t PastRazorStatement(std::string_view s, uint32_t open, uint32_t at) {
+  for (;;) {
+    uint32_t k = PastBlanks(s, at);
+    k = PastBlanks(s, PastWord(s, k));  // `@section Scripts {`
+    if (k < s.size() && s[k] == '(') {
+      uint32_t past = PastPair(s, k, '(', ')');
+      if (past == k) return open;
+      at = past;
+      k = PastBlanks(s, past);
+    }
+    if (k >= s.size() || s[k] != '{') return at;
+    uint32_t past = PastPair(s, k, '{', '}');
+    if (past == k) return open;
+    at = past;
+    k = PastBlanks(s, at);
+    uint32_t word = PastWord(s, k);
+    if (!OneOf(s.substr(k, word - k), kRazorContinuations)) return at;
+    at = word;  // `else`, then an `if` is taken as the section name above
+  }
+}
+
+// Razor: `@* *@`, `@(expression)`, `@{ code }`, statements, and implicit
+// expressions (`@Model.Lines[0].Total.ToString("0.00")`). An `@` after a
+// letter or digit is an e-mail address's, and `@@` an escaped `@`.
+uint32_t SkipRazor(std::string_view s, uint32_t open) {
+  std::string_view rest = s.substr(open);
+  if (rest.starts_with("@*")) return PastText(s, open, open + 2, "*@");
+  if (rest.starts_with("@@") ||
+      (open > 0 && (IsWordByte(s[open - 1]) || s[open - 1] == '@')))
+    return open;
+  if (rest.starts_with("@(")) {
+    uint32_t past = PastPair(s, open + 1, '(', ')');
+    return past == open + 1 ? open : past;
+  }
+  if (rest.starts_with("@{")) return PastBraces(s, open, open + 1);
+  uint32_t at = PastWord(s, open + 1);
+  if (at == open + 1) return open;
+  if (OneOf(s.substr(open + 1, at - open - 1), kRazorStatements))
+    return PastRazorStatement(s, open, at);
+  while (at < s.size()) {
+    char c = s[at];
+    if (c == '.' && PastWord(s, at + 1) > at + 1) {
+      at = PastWord(s, at + 1);
+    } else if (c == '(' || c == '[') {
+      uint32_t past = PastPair(s, at, c, c == '(' ? ')' : ']');
+      if (past == at) break;
+      at = past;
+    } else {
+      break;
+    }
+  }
+  return at;
+}
+
+// Velocity's directives: `#if(...)`, `#set(...)`, `#else`, `#end`, and its
+// comments `## to the line's end` and `#* *#`. `#endDate` is no directive,
+// and neither is a private field (`this.#total`).
+constexpr std::array<std::string_view, 13> kVelocityDirectives = {
+    "if",      "elseif", "else",   "end",      "foreach", "set", "parse",
+    "include", "macro",  "define", "evaluate", "break",   "stop"};
+
+uint32_t SkipVelocity(std::string_view s, uint32_t open) {
+  std::string_view rest = s.substr(open);
+  if (rest.starts_with("#*")) return PastText(s, open, open + 2, "*#");
+  if (rest.starts_with("##")) {
+    size_t line_end = s.find('\n', open);
+    return line_end == std::string_view::npos ? Size(s)
+                                              : static_cast<uint32_t>(line_end);
+  }
+  uint32_t name = open + (rest.starts_with("#{") ? 2 : 1);
+  uint32_t end = PastWord(s, name);
+  if (!OneOf(s.substr(name, end - name), kVelocityDirectives)) return open;
+  if (name == open + 2) {  // `#{else}`
+    if (end >= s.size() || s[end] != '}') return open;
+    ++end;
+  }
+  uint32_t k = PastBlanks(s, end);
+  if (k < s.size() && s[k] == '(') {
+    uint32_t past = PastPair(s, k, '(', ')');
+    return past == k ? open : past;
+  }
+  return end;
+}
+
 uint32_t SkipBrace(std::string_view s, uint32_t open, IslandKinds kinds) {
   std::string_view rest = s.substr(open);
   if (kinds & kDoubleBraceIslands) {
@@ -140,6 +296,7 @@ uint32_t SkipBrace(std::string_view s, uint32_t open, IslandKinds kinds) {
     return PastText(s, open, open + 2, "#}");
   if ((kinds & kVisualforceIslands) && rest.starts_with("{!"))
     return PastBraces(s, open, open);
+  if (kinds & kSmartyIslands) return SkipSmarty(s, open);
   return open;
 }
 
@@ -160,7 +317,18 @@ uint32_t SkipIsland(std::string_view s, uint32_t open, IslandKinds kinds) {
       return SkipAngle(s, open, kinds);
     case '{':
       return SkipBrace(s, open, kinds);
+    case '@':
+      return (kinds & kRazorIslands) ? SkipRazor(s, open) : open;
+    case '#':
+      return (kinds & kVelocityIslands) ? SkipVelocity(s, open) : open;
     case '$':
+      // Velocity's quiet reference: `$!{x}`, `$!x`.
+      if ((kinds & kVelocityIslands) && s[open + 1] == '!') {
+        if (open + 2 < s.size() && s[open + 2] == '{')
+          return PastBraces(s, open, open + 2);
+        uint32_t past = PastWord(s, open + 2);
+        return past == open + 2 ? open : past;
+      }
       // `\${x}` is JSP's way of writing `${x}` without evaluating it.
       if (!(kinds & kDollarBraceIslands) || s[open + 1] != '{' ||
           (open > 0 && s[open - 1] == '\\'))

@@ -21,7 +21,11 @@ enum IslandKind : uint16_t {
   kBlockTagIslands = 32,     // `{% %}`: Twig, Jinja, Nunjucks, Volt, Liquid
   kHashCommentIslands = 64,  // `{# #}`: Twig, Jinja, Nunjucks, Volt
   kVisualforceIslands = 128,  // `{!expression}`
-  kGoActions = 256,  // `{{ }}` holds Go's actions (`{{ if }}`, `{{ end }}`)
+  kGoActions = 256,     // `{{ }}` holds Go's actions (`{{ if }}`, `{{ end }}`)
+  kRazorIslands = 512,  // `@Model.x`, `@(...)`, `@{ }`, `@if (...) { }`,
+                        // `@* *@`: Razor (`.cshtml`, `.razor`, `.vbhtml`)
+  kSmartyIslands = 1024,    // `{$x}`, `{if ...}`, `{/if}`, `{* *}`: Smarty
+  kVelocityIslands = 2048,  // `#if(...)`, `#set(...)`, `#end`, `## `, `#* *#`
 };
 using IslandKinds = uint16_t;
 
@@ -42,13 +46,15 @@ uint32_t SkipIsland(std::string_view text, uint32_t open,
 bool PrintsOneValue(std::string_view island, IslandKinds kinds = kAngleIslands);
 
 // Whether `island` is a template comment (`{# #}`, `{{! }}`,
-// `<iscomment>...</iscomment>`, `<%-- --%>`, `<#-- -->`): the page gets
+// `<iscomment>...</iscomment>`, `<%-- --%>`, `<#-- -->`, `@* *@`, `{* *}`,
+// `#* *#`): the page gets
 // nothing of it, so the script view shows it as blanks.
 bool IsTemplateComment(std::string_view island);
 
 // Where masking goes on after the island [begin, end): past the text of a
 // literal block it opens (`{% raw %}` or `{% verbatim %}` up to its end
-// tag, which Twig, Jinja and Liquid print as written), else `end`.
+// tag, which Twig, Jinja and Liquid print as written; Smarty's
+// `{literal}`), else `end`.
 uint32_t LiteralBlockEnd(std::string_view text, uint32_t begin, uint32_t end);
 
 }  // namespace psm

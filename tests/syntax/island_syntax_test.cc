@@ -48,8 +48,7 @@ TEST(IslandSyntaxTest, PlainJavaScriptIsNoIslandOutsideItsLanguage) {
   IslandKinds jsp = IslandKindsFor("pay.jsp");
   EXPECT_EQ(SkipIsland("a\\${b}", 2, jsp), 2u);
   EXPECT_EQ(IslandAtStart("${ a + b", jsp), "");
-  EXPECT_EQ(IslandAtStart("<issues.length; i++) {}",
-                          IslandKindsFor("a.isml")),
+  EXPECT_EQ(IslandAtStart("<issues.length; i++) {}", IslandKindsFor("a.isml")),
             "");
   EXPECT_EQ(IslandAtStart("{% if %}", IslandKindsFor("a.hbs")), "");
   EXPECT_EQ(IslandAtStart("{# x #}", IslandKindsFor("a.liquid")), "");
@@ -98,6 +97,78 @@ TEST(IslandSyntaxTest, OnlyIslandsPrintingOneValueDoNothingElse) {
   EXPECT_TRUE(PrintsOneValue("${basket.getTotalGrossPrice().value}"));
   EXPECT_FALSE(PrintsOneValue("<?php $t = 1; ?>"));
   EXPECT_FALSE(PrintsOneValue("${}"));
+}
+
+TEST(IslandSyntaxTest, RazorSmartyAndVelocityIslands) {
+  IslandKinds razor = IslandKindsFor("Views/Checkout/Index.cshtml");
+  EXPECT_EQ(IslandAtStart("@Model.Lines[0].Total.ToString(\"0.00\"), x", razor),
+            "@Model.Lines[0].Total.ToString(\"0.00\")");
+  EXPECT_EQ(IslandAtStart("@Model.Total.\n", razor), "@Model.Total");
+  EXPECT_EQ(IslandAtStart("@(a + b) x", razor), "@(a + b)");
+  EXPECT_EQ(IslandAtStart("@* note *@ x", razor), "@* note *@");
+  EXPECT_EQ(
+      IslandAtStart("@if (a) { <text>x</text> } else if (b) { y }\nz", razor),
+      "@if (a) { <text>x</text> } else if (b) { y }");
+  EXPECT_EQ(IslandAtStart("@{ var a = 1; } x", razor), "@{ var a = 1; }");
+  // An e-mail address, an escaped `@@`, a pattern's `@`: not Razor.
+  EXPECT_EQ(SkipIsland("help@example.com", 4, razor), 4u);
+  EXPECT_EQ(SkipIsland("@@Model", 0, razor), 0u);
+  EXPECT_EQ(SkipIsland("@@Model", 1, razor), 1u);
+  EXPECT_EQ(IslandAtStart("@]+$/", razor), "");
+  EXPECT_EQ(IslandAtStart("@if (a { x", razor), "");  // never closed
+
+  IslandKinds smarty = IslandKindsFor("themes/shop/checkout.tpl");
+  EXPECT_EQ(IslandAtStart("{$cart.total|escape:'}'}, x", smarty),
+            "{$cart.total|escape:'}'}");
+  EXPECT_EQ(IslandAtStart("{if $a}x{/if}", smarty), "{if $a}");
+  EXPECT_EQ(IslandAtStart("{/if}x", smarty), "{/if}");
+  EXPECT_EQ(IslandAtStart("{* note *}x", smarty), "{* note *}");
+  // JavaScript's own braces: an object, a block.
+  EXPECT_EQ(IslandAtStart("{type:'payPal'}", smarty), "");
+  EXPECT_EQ(IslandAtStart("{ if (a) {} }", smarty), "");
+  EXPECT_EQ(IslandAtStart("{ifx}", smarty), "");
+
+  IslandKinds velocity = IslandKindsFor("templates/checkout.vm");
+  EXPECT_EQ(IslandAtStart("#if($a && $b)x#end", velocity), "#if($a && $b)");
+  EXPECT_EQ(IslandAtStart("#end\nx", velocity), "#end");
+  EXPECT_EQ(IslandAtStart("#set($n = $n + 1)x", velocity), "#set($n = $n + 1)");
+  EXPECT_EQ(IslandAtStart("## note\nx", velocity), "## note");
+  EXPECT_EQ(IslandAtStart("#* a\nb *#x", velocity), "#* a\nb *#");
+  EXPECT_EQ(IslandAtStart("$!{cart.total} x", velocity), "$!{cart.total}");
+  EXPECT_EQ(IslandAtStart("$!total x", velocity), "$!total");
+  EXPECT_EQ(IslandAtStart("${cart.total} x", velocity), "${cart.total}");
+  EXPECT_EQ(IslandAtStart("#endDate", velocity), "");
+  EXPECT_EQ(IslandAtStart("#total = 1", velocity), "");  // a private field
+
+  // Outside their languages, none of them is an island.
+  IslandKinds html = IslandKindsFor("index.html");
+  EXPECT_EQ(IslandAtStart("@Model.Total", html), "");
+  EXPECT_EQ(IslandAtStart("{$total}", html), "");
+  EXPECT_EQ(IslandAtStart("#if($a)", html), "");
+}
+
+TEST(IslandSyntaxTest, RazorSmartyAndVelocityIslandsThatPrintOneValue) {
+  IslandKinds razor = IslandKindsFor("a.cshtml");
+  EXPECT_TRUE(PrintsOneValue("@Model.Total", razor));
+  EXPECT_TRUE(PrintsOneValue("@(Model.Total * 100)", razor));
+  EXPECT_TRUE(PrintsOneValue("@* gone *@", razor));
+  EXPECT_FALSE(PrintsOneValue("@{ ViewBag.Paid = true; }", razor));
+  EXPECT_FALSE(PrintsOneValue("@if (a) { x }", razor));
+  EXPECT_FALSE(PrintsOneValue("@(Model.Count++)", razor));
+  EXPECT_FALSE(PrintsOneValue("@Session.Remove(\"cart\")", razor));
+
+  IslandKinds smarty = IslandKindsFor("a.tpl");
+  EXPECT_TRUE(PrintsOneValue("{$cart.total|escape:'javascript'}", smarty));
+  EXPECT_TRUE(PrintsOneValue("{* gone *}", smarty));
+  EXPECT_FALSE(PrintsOneValue("{$n = $n + 1}", smarty));
+  EXPECT_FALSE(PrintsOneValue("{if $a}", smarty));
+
+  IslandKinds velocity = IslandKindsFor("a.vm");
+  EXPECT_TRUE(PrintsOneValue("$!{cart.total}", velocity));
+  EXPECT_TRUE(PrintsOneValue("$!total", velocity));
+  EXPECT_TRUE(PrintsOneValue("## gone", velocity));
+  EXPECT_FALSE(PrintsOneValue("#set($n = 1)", velocity));
+  EXPECT_FALSE(PrintsOneValue("#if($a)", velocity));
 }
 
 }  // namespace
