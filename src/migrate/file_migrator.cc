@@ -168,7 +168,11 @@ bool PlanReading(const FileReading& reading, std::string_view text,
   out->reading = &reading;
   out->tree = parser.Parse(reading.language, reading.source);
   if (!out->tree.ok()) {
-    m->result.error = "the parser refused the file";
+    m->result.error =
+        NestsTooDeepToParse(reading.source)
+            ? "brackets nest more than " + std::to_string(kDeepestNesting) +
+                  " deep, more than the parser takes safely; left unchanged"
+            : "the parser refused the file";
     return false;
   }
   TSNode root = out->tree.Root();

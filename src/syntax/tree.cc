@@ -28,8 +28,21 @@ bool Parser::SelectLanguage(Language language) {
   return true;
 }
 
+bool NestsTooDeepToParse(std::string_view text) {
+  if (text.size() <= kDeepestNesting) return false;  // most files
+  size_t depth = 0;
+  for (char c : text) {
+    if (c == '(' || c == '[' || c == '{') {
+      if (++depth > kDeepestNesting) return true;
+    } else if ((c == ')' || c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
+  return false;
+}
+
 Tree Parser::Parse(Language language, std::string_view text) {
-  if (!SelectLanguage(language)) return Tree();
+  if (!SelectLanguage(language) || NestsTooDeepToParse(text)) return Tree();
   ++parses_;
   return Tree(ts_parser_parse_string(parser_.get(), nullptr, text.data(),
                                      static_cast<uint32_t>(text.size())));
@@ -37,7 +50,7 @@ Tree Parser::Parse(Language language, std::string_view text) {
 
 Tree Parser::Reparse(Language language, const Tree& old_tree,
                      std::string_view text) {
-  if (!SelectLanguage(language)) return Tree();
+  if (!SelectLanguage(language) || NestsTooDeepToParse(text)) return Tree();
   ++parses_;
   return Tree(ts_parser_parse_string(parser_.get(), old_tree.get(), text.data(),
                                      static_cast<uint32_t>(text.size())));
