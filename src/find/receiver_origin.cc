@@ -64,6 +64,79 @@ TSNode FieldValue(TSNode body, std::string_view field,
   return value;
 }
 
+// What the getter `get field() { return v; }` of the class `body` returns,
+// when its body is that one statement; null otherwise.
+TSNode GetterValue(TSNode body, std::string_view field,
+                   std::string_view source) {
+  for (TSNode m : node::NamedChildren(body)) {
+    if (!node::Is(m, "method_definition") ||
+        node::Text(node::Field(m, "name"), source) != field)
+      continue;
+    bool getter = false;
+    for (TSNode c : node::Children(m)) getter = getter || node::Is(c, "get");
+    std::vector<TSNode> statements =
+        node::NamedChildren(node::Field(m, "body"));
+    if (getter && statements.size() == 1 &&
+        node::Is(statements[0], "return_statement") &&
+        ts_node_named_child_count(statements[0]) == 1)
+      return ts_node_named_child(statements[0], 0);
+  }
+  return TSNode{};
+}
+
+// The field of `this` that `receiver` reads: `this.client` or
+// `this['client']`; "" for any other receiver.
+std::string_view ThisFieldName(TSNode receiver, std::string_view source) {
+  TSNode object = node::Field(receiver, "object");
+  if (!node::Is(object, "this")) return {};
+  if (node::Is(receiver, "member_expression"))
+    return node::Text(node::Field(receiver, "property"), source);
+  TSNode index = node::Unwrap(node::Field(receiver, "index"));
+  if (!node::Is(receiver, "subscript_expression") || !node::Is(index, "string"))
+    return {};
+  std::string_view quoted = node::Text(index, source);
+  return quoted.size() >= 2 ? quoted.substr(1, quoted.size() - 2)
+                            : std::string_view{};
+}
+
+FieldOrigin OriginOfField(TSNode body, std::string_view field,
+                          std::string_view source) {
+  FieldOrigin origin;
+  if (ts_node_is_null(body) || field.empty()) return origin;
+  origin.value = FieldValue(body, field, source);
+  if (ts_node_is_null(origin.value))
+    origin.value = GetterValue(body, field, source);
+  if (ts_node_is_null(origin.value))
+    origin.type = ParameterPropertyType(body, field, source);
+  return origin;
+}
+
+// What `Owner.field` was made from when `Owner` is a class of this file
+// (a static field, or a static getter) or a variable bound once to an
+// object literal (`const state = { api: new Api() }`); null otherwise.
+TSNode StaticOrMemberValue(TSNode receiver, std::string_view source) {
+  TSNode owner = node::Unwrap(node::Field(receiver, "object"));
+  if (!node::Is(receiver, "member_expression") ||
+      !node::Is(owner, "identifier"))
+    return TSNode{};
+  std::string_view field =
+      node::Text(node::Field(receiver, "property"), source);
+  Binding binding = ResolveName(node::Text(owner, source), owner, source);
+  if (binding.kind == Binding::Kind::kClass)
+    return OriginOfField(node::Field(binding.declarator, "body"), field, source)
+        .value;
+  if (binding.kind != Binding::Kind::kVariable || !binding.assignments.empty())
+    return TSNode{};
+  TSNode object = node::Unwrap(node::Field(binding.declarator, "value"));
+  if (!node::Is(object, "object")) return TSNode{};
+  for (TSNode pair : node::NamedChildren(object)) {
+    if (node::Is(pair, "pair") &&
+        node::Text(node::Field(pair, "key"), source) == field)
+      return node::Field(pair, "value");
+  }
+  return TSNode{};
+}
+
 // `new X(...)` (maybe awaited): X, when a plain name; null otherwise.
 TSNode ConstructorName(TSNode value) {
   value = node::Unwrap(value);
@@ -110,14 +183,8 @@ bool IsParameterProperty(TSNode param) {
 }
 
 FieldOrigin OriginOfThisField(TSNode member, std::string_view source) {
-  FieldOrigin origin;
-  std::string_view field = node::Text(node::Field(member, "property"), source);
-  TSNode body = node::EnclosingOfType(member, "class_body");
-  if (ts_node_is_null(body)) return origin;
-  origin.value = FieldValue(body, field, source);
-  if (ts_node_is_null(origin.value))
-    origin.type = ParameterPropertyType(body, field, source);
-  return origin;
+  return OriginOfField(node::EnclosingOfType(member, "class_body"),
+                       ThisFieldName(member, source), source);
 }
 
 std::optional<ModuleRef> ClassOfThisField(TSNode member,
@@ -154,11 +221,12 @@ std::optional<ModuleRequest> ReceiverRequest(TSNode receiver,
     // `new Api().createSource(...)`, `const { createSource } =
     // useContext(DrContext)`
     made = receiver;
-  } else if (node::Is(receiver, "member_expression") &&
-             node::Is(node::Field(receiver, "object"), "this")) {
+  } else if (!ThisFieldName(receiver, source).empty()) {
     FieldOrigin origin = OriginOfThisField(receiver, source);
     made = origin.value;
     type = origin.type;
+  } else {
+    made = StaticOrMemberValue(receiver, source);
   }
   TSNode klass = ts_node_is_null(type) ? ConstructorName(made) : type;
   if (std::optional<ModuleRef> ref = ImportOfName(klass, source)) {
