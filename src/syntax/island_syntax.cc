@@ -341,6 +341,11 @@ uint32_t SkipIsland(std::string_view s, uint32_t open, IslandKinds kinds) {
 
 uint32_t LiteralBlockEnd(std::string_view text, uint32_t begin, uint32_t end) {
   std::string_view tag = text.substr(begin, end - begin);
+  if (tag == "{literal}") {  // Smarty's
+    size_t close = text.find("{/literal}", end);
+    return close == std::string_view::npos ? Size(text)
+                                           : static_cast<uint32_t>(close);
+  }
   if (!tag.starts_with("{%")) return end;
   size_t word = tag.find_first_not_of(" \t\r\n-~", 2);
   if (word == std::string_view::npos) return end;

@@ -127,6 +127,9 @@ TEST(IslandSyntaxTest, RazorSmartyAndVelocityIslands) {
   EXPECT_EQ(IslandAtStart("{type:'payPal'}", smarty), "");
   EXPECT_EQ(IslandAtStart("{ if (a) {} }", smarty), "");
   EXPECT_EQ(IslandAtStart("{ifx}", smarty), "");
+  // `{literal}` prints its text as written: JavaScript up to `{/literal}`.
+  std::string_view literal = "{literal}if (a) {if (b) {}}{/literal}{$x}";
+  EXPECT_EQ(LiteralBlockEnd(literal, 0, 9), literal.find("{/literal}"));
 
   IslandKinds velocity = IslandKindsFor("templates/checkout.vm");
   EXPECT_EQ(IslandAtStart("#if($a && $b)x#end", velocity), "#if($a && $b)");
