@@ -137,6 +137,30 @@ TSNode StaticOrMemberValue(TSNode receiver, std::string_view source) {
   return TSNode{};
 }
 
+// `state.api` with `state` imported (`import { state } from './api'`): a
+// request for the export's member `api` as the receiver; nullopt for any
+// other receiver.
+std::optional<ModuleRequest> ImportedObjectMember(TSNode receiver,
+                                                  std::string_view source) {
+  TSNode owner = node::Unwrap(node::Field(receiver, "object"));
+  if (!node::Is(receiver, "member_expression") ||
+      !node::Is(owner, "identifier"))
+    return std::nullopt;
+  std::string_view name = node::Text(owner, source);
+  std::optional<ModuleRef> ref =
+      ImportedAs(ResolveName(name, owner, source), name, source);
+  if (!ref) return std::nullopt;
+  std::string member(node::Text(node::Field(receiver, "property"), source));
+  // `import * as api`: `api.client` is the module's export `client`.
+  bool whole_module = ref->exported == "*";
+  if (whole_module) ref->exported = member;
+  ModuleRequest request =
+      RequestAt(std::move(*ref), std::string(kCreateSource),
+                ModuleRequest::Access::kReceiverObject, receiver, source);
+  if (!whole_module) request.receiver_member = std::move(member);
+  return request;
+}
+
 // `new X(...)` (maybe awaited): X, when a plain name; null otherwise.
 TSNode ConstructorName(TSNode value) {
   value = node::Unwrap(value);
@@ -225,6 +249,9 @@ std::optional<ModuleRequest> ReceiverRequest(TSNode receiver,
     FieldOrigin origin = OriginOfThisField(receiver, source);
     made = origin.value;
     type = origin.type;
+  } else if (std::optional<ModuleRequest> member =
+                 ImportedObjectMember(receiver, source)) {
+    return member;
   } else {
     made = StaticOrMemberValue(receiver, source);
   }

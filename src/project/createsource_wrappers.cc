@@ -206,6 +206,7 @@ std::vector<std::string> Linker::WrapperUses(const Module& module) {
 std::string Linker::WrapperUse(const std::string& importer,
                                const ModuleRequest& request) {
   Found found = Follow(importer, request);
+  if (found.digital_river) return "";
   if (ts_node_is_null(found.builder)) {  // not traced: it may be any of them
     const std::vector<std::string>& any = ProjectWrappers();
     return any.empty() ? "" : "it may be the project's own, at " + any.front();

@@ -16,6 +16,24 @@
 #include "syntax/node.h"
 
 namespace psm {
+
+namespace {
+
+// `new DigitalRiver(key)` or `DigitalRiver(key)` (maybe `window.`), the
+// page's global: what DigitalRiver.js hands out.
+bool MadeByDigitalRiver(TSNode value, std::string_view text) {
+  value = node::Unwrap(value);
+  if (!node::Is(value, "new_expression") && !node::Is(value, "call_expression"))
+    return false;
+  TSNode callee = node::Unwrap(node::Field(
+      value, node::Is(value, "new_expression") ? "constructor" : "function"));
+  std::string_view name = node::Text(callee, text);
+  if (name == "window.DigitalRiver") return true;
+  return name == "DigitalRiver" &&
+         ResolveName(name, callee, text).kind == Binding::Kind::kNotFound;
+}
+
+}  // namespace
 namespace {
 
 constexpr int kMaxReExports = 6;
@@ -93,6 +111,14 @@ Found Linker::Follow(const std::string& importer,
       found.builder = value.node;
     } else {
       TSNode entity = value.node;
+      if (!request.receiver_member.empty()) {  // `state.api.createSource`
+        entity = MemberOf(entity, request.receiver_member, false,
+                          found.module->text);
+        if (MadeByDigitalRiver(entity, found.module->text)) {
+          found.digital_river = true;
+          return found;
+        }
+      }
       bool instance = OnInstance(request.access);
       // `export default new RestClient()`: a receiver that is an instance
       // of a class of that module has the class's instance methods.

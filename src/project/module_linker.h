@@ -62,6 +62,9 @@ struct Found {
   std::map<std::string, std::string> subclass_fields;
   TSNode builder{};
   std::string why_not;  // set when the request cannot be answered
+  // A receiver request's object member made by the page's DigitalRiver
+  // (`{ dr: new DigitalRiver(key) }`): DigitalRiver.js itself.
+  bool digital_river = false;
 };
 
 // A class that reaches a base class's method (see Linker::UsersOf), with
