@@ -21,7 +21,7 @@ void TuneHeap();
 // pages: the main heap past its first 8 MiB, or the thread's arena. Called
 // by the job of a large file (cli/file_job.cc), whose payload models,
 // plans and results then fault once per 2 MiB instead of once per 4 KiB
-// (8,000 one-line sites: 9,500 -> 4,000 faults; docs/performance.md). Not
+// (8,000 one-line sites: 9,500 -> 1,200 faults; docs/performance.md). Not
 // for every run: a run of small files stays within its first pages, and
 // on one VM host each 2 MiB fault was paid again by the host (free page
 // reporting: "Huge pages for the heap, undone"). Nothing without the

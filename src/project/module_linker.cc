@@ -33,9 +33,6 @@ bool MadeByDigitalRiver(TSNode value, std::string_view text) {
          ResolveName(name, callee, text).kind == Binding::Kind::kNotFound;
 }
 
-}  // namespace
-namespace {
-
 constexpr int kMaxReExports = 6;
 
 }  // namespace

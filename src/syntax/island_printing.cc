@@ -158,12 +158,7 @@ bool RazorPrintsOneValue(std::string_view island) {
          (std::isalnum(static_cast<unsigned char>(island[word])) ||
           island[word] == '_'))
     ++word;
-  std::string_view keyword = island.substr(1, word - 1);
-  for (std::string_view statement :
-       {"if", "for", "foreach", "while", "switch", "do", "try", "using", "lock",
-        "section", "functions", "code", "helper"}) {
-    if (keyword == statement) return false;
-  }
+  if (IsRazorStatement(island.substr(1, word - 1))) return false;
   return OnlyAnExpression(island.substr(1));
 }
 

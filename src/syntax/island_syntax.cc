@@ -236,7 +236,7 @@ uint32_t SkipRazor(std::string_view s, uint32_t open) {
   if (rest.starts_with("@{")) return PastBraces(s, open, open + 1);
   uint32_t at = PastWord(s, open + 1);
   if (at == open + 1) return open;
-  if (OneOf(s.substr(open + 1, at - open - 1), kRazorStatements))
+  if (IsRazorStatement(s.substr(open + 1, at - open - 1)))
     return PastRazorStatement(s, open, at);
   while (at < s.size()) {
     char c = s[at];
@@ -301,6 +301,10 @@ uint32_t SkipBrace(std::string_view s, uint32_t open, IslandKinds kinds) {
 }
 
 }  // namespace
+
+bool IsRazorStatement(std::string_view word) {
+  return OneOf(word, kRazorStatements);
+}
 
 IslandKinds IslandKindsFor(std::string_view path) {
   for (const DialectByExtension& d : kDialects) {

@@ -51,6 +51,10 @@ bool PrintsOneValue(std::string_view island, IslandKinds kinds = kAngleIslands);
 // nothing of it, so the script view shows it as blanks.
 bool IsTemplateComment(std::string_view island);
 
+// Whether `word` after Razor's `@` opens a statement (`@if`, `@foreach`,
+// `@section`, ...) rather than an expression printing a value.
+bool IsRazorStatement(std::string_view word);
+
 // Where masking goes on after the island [begin, end): past the text of a
 // literal block it opens (`{% raw %}` or `{% verbatim %}` up to its end
 // tag, which Twig, Jinja and Liquid print as written; Smarty's
