@@ -58,8 +58,9 @@ struct ModuleRequest {
   // kWrapperArgument of `({type, ...data})`: the parameter giving the type.
   int type_index = -1;
   // kReceiverObject of `state.api.createSource(...)` with `state`
-  // imported: the export's member the receiver is ("api").
-  std::string receiver_member;
+  // imported: the export's members read to get the receiver, in order
+  // ("api"; "services", "payments" for `app.services.payments`).
+  std::vector<std::string> receiver_path;
   uint32_t at = 0;   // where the expression starts in the importing file
   std::string what;  // the expression, shortened, for messages
   // kCall, kNewThenMethod: the arguments of the call, as written, and

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "common/byte_range.h"
+#include "find/member_chain.h"     // KeyBinding
 #include "find/receiver_origin.h"  // IsParameterProperty
 #include "find/scope.h"
 #include "syntax/node.h"
@@ -14,24 +15,6 @@ namespace psm {
 namespace {
 
 constexpr int kMaxHops = 8;
-
-// The key a destructuring `pattern` reads into `name`: `client` for `{
-// client }` and `{ client: c }` (name `c`); "" when it binds no such name.
-std::string_view KeyBinding(TSNode pattern, std::string_view name,
-                            std::string_view source) {
-  for (TSNode p : node::NamedChildren(pattern)) {
-    if (node::Is(p, "shorthand_property_identifier_pattern") &&
-        node::Text(p, source) == name)
-      return name;
-    if (node::Is(p, "object_assignment_pattern") &&
-        node::Text(node::Field(p, "left"), source) == name)
-      return name;
-    if (node::Is(p, "pair_pattern") &&
-        node::Text(node::Unwrap(node::Field(p, "value")), source) == name)
-      return node::Text(node::Field(p, "key"), source);
-  }
-  return {};
-}
 
 class ParameterTrace {
  public:

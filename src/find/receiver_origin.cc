@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "common/strings.h"
+#include "find/member_chain.h"
 #include "find/scope.h"
 #include "find/site_finder.h"
 #include "syntax/node.h"
@@ -64,8 +65,24 @@ TSNode FieldValue(TSNode body, std::string_view field,
   return value;
 }
 
-// What the getter `get field() { return v; }` of the class `body` returns,
-// when its body is that one statement; null otherwise.
+// What a name bound once to a value stands for (`const api = new Api()`),
+// through a few such names; any other expression as it is.
+TSNode BoundValue(TSNode value, std::string_view source) {
+  for (int hops = 0; hops < 4; ++hops) {
+    value = node::Unwrap(value);
+    if (!node::Is(value, "identifier")) return value;
+    Binding b = ResolveName(node::Text(value, source), value, source);
+    if (b.kind != Binding::Kind::kVariable || !b.assignments.empty())
+      return value;
+    value = node::Field(b.declarator, "value");
+  }
+  return TSNode{};
+}
+
+// What the getter `get field() { ...; return v; }` of the class `body`
+// returns, when its body returns once, as its last statement (`v` through a
+// name bound once in it: `const api = new Api(); api.ready = true; return
+// api;`); null otherwise.
 TSNode GetterValue(TSNode body, std::string_view field,
                    std::string_view source) {
   for (TSNode m : node::NamedChildren(body)) {
@@ -74,12 +91,20 @@ TSNode GetterValue(TSNode body, std::string_view field,
       continue;
     bool getter = false;
     for (TSNode c : node::Children(m)) getter = getter || node::Is(c, "get");
-    std::vector<TSNode> statements =
-        node::NamedChildren(node::Field(m, "body"));
-    if (getter && statements.size() == 1 &&
-        node::Is(statements[0], "return_statement") &&
-        ts_node_named_child_count(statements[0]) == 1)
-      return ts_node_named_child(statements[0], 0);
+    std::vector<TSNode> statements;
+    for (TSNode st : node::NamedChildren(node::Field(m, "body")))
+      if (!node::IsComment(st)) statements.push_back(st);
+    if (!getter || statements.empty()) return TSNode{};
+    TSNode last = statements.back();
+    if (!node::Is(last, "return_statement") ||
+        ts_node_named_child_count(last) != 1)
+      return TSNode{};
+    int returns = 0;  // a `return` before the last one may give another value
+    ForEachDescendant(node::Field(m, "body"), false, [&](TSNode n) {
+      if (node::Is(n, "return_statement")) ++returns;
+    });
+    if (returns != 1) return TSNode{};
+    return BoundValue(ts_node_named_child(last, 0), source);
   }
   return TSNode{};
 }
@@ -99,6 +124,8 @@ std::string_view ThisFieldName(TSNode receiver, std::string_view source) {
                             : std::string_view{};
 }
 
+}  // namespace
+
 FieldOrigin OriginOfField(TSNode body, std::string_view field,
                           std::string_view source) {
   FieldOrigin origin;
@@ -111,54 +138,107 @@ FieldOrigin OriginOfField(TSNode body, std::string_view field,
   return origin;
 }
 
-// What `Owner.field` was made from when `Owner` is a class of this file
-// (a static field, or a static getter) or a variable bound once to an
-// object literal (`const state = { api: new Api() }`); null otherwise.
-TSNode StaticOrMemberValue(TSNode receiver, std::string_view source) {
-  TSNode owner = node::Unwrap(node::Field(receiver, "object"));
-  if (!node::Is(receiver, "member_expression") ||
-      !node::Is(owner, "identifier"))
-    return TSNode{};
-  std::string_view field =
-      node::Text(node::Field(receiver, "property"), source);
-  Binding binding = ResolveName(node::Text(owner, source), owner, source);
-  if (binding.kind == Binding::Kind::kClass)
-    return OriginOfField(node::Field(binding.declarator, "body"), field, source)
-        .value;
-  if (binding.kind != Binding::Kind::kVariable || !binding.assignments.empty())
-    return TSNode{};
-  TSNode object = node::Unwrap(node::Field(binding.declarator, "value"));
-  if (!node::Is(object, "object")) return TSNode{};
-  for (TSNode pair : node::NamedChildren(object)) {
-    if (node::Is(pair, "pair") &&
-        node::Text(node::Field(pair, "key"), source) == field)
-      return node::Field(pair, "value");
+namespace {
+
+// The value `this.field` (at `self`, a `this`) was set to in its class, or
+// null.
+TSNode OriginOfThisFieldNamed(TSNode self, std::string_view field,
+                              std::string_view source) {
+  return OriginOfField(node::EnclosingOfType(self, "class_body"), field, source)
+      .value;
+}
+
+// The property `name` of `value` in this file: an object literal's
+// (`{ api: new Api() }`, `{ api }`), or a class's static field, static
+// getter or `this.name = ...` (`Checkout.api`); null when not shown.
+TSNode PropertyOf(TSNode value, const std::string& name,
+                  std::string_view source) {
+  value = node::Unwrap(value);
+  if (node::Is(value, "class_declaration") || node::Is(value, "class"))
+    return OriginOfField(node::Field(value, "body"), name, source).value;
+  if (!node::Is(value, "object")) return TSNode{};
+  for (TSNode m : node::NamedChildren(value)) {
+    if (node::Is(m, "pair") &&
+        node::Text(node::Field(m, "key"), source) == name)
+      return node::Field(m, "value");
+    if (node::Is(m, "shorthand_property_identifier") &&
+        node::Text(m, source) == name)
+      return m;  // a name, resolved by the caller
   }
   return TSNode{};
 }
 
-// `state.api` with `state` imported (`import { state } from './api'`): a
-// request for the export's member `api` as the receiver; nullopt for any
-// other receiver.
-std::optional<ModuleRequest> ImportedObjectMember(TSNode receiver,
-                                                  std::string_view source) {
-  TSNode owner = node::Unwrap(node::Field(receiver, "object"));
-  if (!node::Is(receiver, "member_expression") ||
-      !node::Is(owner, "identifier"))
-    return std::nullopt;
-  std::string_view name = node::Text(owner, source);
-  std::optional<ModuleRef> ref =
-      ImportedAs(ResolveName(name, owner, source), name, source);
-  if (!ref) return std::nullopt;
-  std::string member(node::Text(node::Field(receiver, "property"), source));
-  // `import * as api`: `api.client` is the module's export `client`.
-  bool whole_module = ref->exported == "*";
-  if (whole_module) ref->exported = member;
-  ModuleRequest request =
-      RequestAt(std::move(*ref), std::string(kCreateSource),
-                ModuleRequest::Access::kReceiverObject, receiver, source);
-  if (!whole_module) request.receiver_member = std::move(member);
-  return request;
+// Where a receiver read through `chain` comes from, followed in this file
+// through object literals, a class's static members and `this` fields, and
+// names bound once. Reaching a name another module exports hands the rest
+// of the chain to the project model (`request`: `app.services.payments`
+// with `app` imported); otherwise `made` is what the last property holds
+// (null when the file does not show it).
+struct ChainEnd {
+  std::optional<ModuleRequest> request;
+  TSNode made{};
+};
+
+ChainEnd FollowChain(const MemberChain& chain, TSNode receiver,
+                     std::string_view source) {
+  size_t next = 0;  // the first property not yet read
+  TSNode value = chain.base;
+  if (node::Is(chain.base, "this")) {
+    if (chain.path.empty()) return {};  // `this.createSource(...)`
+    value = OriginOfThisFieldNamed(chain.base, chain.path.front(), source);
+    next = 1;
+  }
+  for (int hops = 0; hops < 16; ++hops) {
+    value = node::Unwrap(value);
+    if (ts_node_is_null(value)) return {};
+    if (node::Is(value, "identifier") ||
+        node::Is(value, "shorthand_property_identifier")) {
+      std::string_view name = node::Text(value, source);
+      Binding b = ResolveName(name, value, source);
+      if (std::optional<ModuleRef> ref = ImportedAs(b, name, source)) {
+        std::vector<std::string> rest(chain.path.begin() + next,
+                                      chain.path.end());
+        // `import * as api`: `api.client` is the module's export `client`.
+        if (ref->exported == "*" && !rest.empty()) {
+          ref->exported = rest.front();
+          rest.erase(rest.begin());
+        }
+        ModuleRequest request =
+            RequestAt(std::move(*ref), std::string(kCreateSource),
+                      ModuleRequest::Access::kReceiverObject, receiver, source);
+        request.receiver_path = std::move(rest);
+        return {std::move(request), {}};
+      }
+      if (b.kind == Binding::Kind::kClass) {
+        value = b.declarator;
+      } else if (b.kind == Binding::Kind::kVariable && b.assignments.empty()) {
+        value = node::Field(b.declarator, "value");
+        continue;
+      } else {
+        return {};
+      }
+    }
+    if (next == chain.path.size()) return {{}, value};
+    value = PropertyOf(value, chain.path[next++], source);
+  }
+  return {};
+}
+
+// The imported class the class around `at` extends (`class Sub extends
+// Base` with `Base` imported), or nullopt.
+std::optional<ModuleRef> ImportedBaseClass(TSNode at, std::string_view source) {
+  TSNode klass = node::Parent(node::EnclosingOfType(at, "class_body"));
+  for (TSNode c : node::NamedChildren(klass)) {
+    if (!node::Is(c, "class_heritage")) continue;
+    TSNode base = node::Unwrap(ts_node_named_child(c, 0));
+    // TypeScript: `extends_clause` around the name.
+    if (node::Is(base, "extends_clause"))
+      base = node::Unwrap(node::Field(base, "value"));
+    if (!node::Is(base, "identifier")) return std::nullopt;
+    std::string_view name = node::Text(base, source);
+    return ImportedAs(ResolveName(name, base, source), name, source);
+  }
+  return std::nullopt;
 }
 
 // `new X(...)` (maybe awaited): X, when a plain name; null otherwise.
@@ -229,31 +309,36 @@ std::optional<ModuleRequest> ReceiverRequest(TSNode receiver,
   };
   TSNode made{};  // the expression the receiver was made by
   TSNode type{};  // or the class it was declared with
-  if (node::Is(receiver, "identifier")) {
-    std::string_view name = node::Text(receiver, source);
-    Binding binding = ResolveName(name, receiver, source);
-    if (std::optional<ModuleRef> ref = ImportedAs(binding, name, source)) {
-      return ask(std::move(*ref), ModuleRequest::Access::kReceiverObject);
-    }
-    if (binding.kind != Binding::Kind::kVariable ||
-        !binding.assignments.empty()) {
-      return std::nullopt;
-    }
-    made = node::Field(binding.declarator, "value");
-  } else if (node::Is(receiver, "call_expression") ||
-             node::Is(receiver, "new_expression")) {
+  std::optional<MemberChain> chain = ChainOf(receiver, source);
+  if (node::Is(receiver, "call_expression") ||
+      node::Is(receiver, "new_expression")) {
     // `new Api().createSource(...)`, `const { createSource } =
     // useContext(DrContext)`
     made = receiver;
-  } else if (!ThisFieldName(receiver, source).empty()) {
+  } else if (std::string_view field = ThisFieldName(receiver, source);
+             !field.empty()) {
     FieldOrigin origin = OriginOfThisField(receiver, source);
     made = origin.value;
     type = origin.type;
-  } else if (std::optional<ModuleRequest> member =
-                 ImportedObjectMember(receiver, source)) {
-    return member;
-  } else {
-    made = StaticOrMemberValue(receiver, source);
+    if (ts_node_is_null(made) && ts_node_is_null(type)) {
+      if (std::optional<ModuleRef> base = ImportedBaseClass(receiver, source)) {
+        // Set in the constructor of a base class another module exports.
+        ModuleRequest request =
+            ask(std::move(*base), ModuleRequest::Access::kReceiverObject);
+        request.receiver_path = {std::string(field)};
+        return request;
+      }
+    }
+  } else if (chain) {
+    // `api`, `services.payments`, `Checkout.api`, `deps.api`, `this.a.b`,
+    // or a name bound once to one of them.
+    ChainEnd end = FollowChain(*chain, receiver, source);
+    if (end.request) {
+      // The export itself (`import { api }`, `const api = require(...)`)
+      // answers as an object; a member of it as the member's value.
+      return end.request;
+    }
+    made = end.made;
   }
   TSNode klass = ts_node_is_null(type) ? ConstructorName(made) : type;
   if (std::optional<ModuleRef> ref = ImportOfName(klass, source)) {

@@ -25,6 +25,12 @@ struct FieldOrigin {
 };
 FieldOrigin OriginOfThisField(TSNode member, std::string_view source);
 
+// The same for the field `field` of the class whose body is `class_body`
+// (static fields and getters included): how `Checkout.api` or `this.api`
+// was made there.
+FieldOrigin OriginOfField(TSNode class_body, std::string_view field,
+                          std::string_view source);
+
 // The imported class `this.x` (`member`) is an instance of: set to `new
 // X(...)` in the class (a field or `this.x = ...`), or an injected
 // parameter property `constructor(private x: X)`. Nullopt otherwise.

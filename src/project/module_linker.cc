@@ -5,6 +5,7 @@
 #include "common/report_marker.h"
 #include "common/strings.h"
 #include "find/object_builder.h"
+#include "find/receiver_origin.h"
 #include "find/scope.h"
 #include "io/file_io.h"
 #include "io/ignore.h"
@@ -31,6 +32,19 @@ bool MadeByDigitalRiver(TSNode value, std::string_view text) {
   if (name == "window.DigitalRiver") return true;
   return name == "DigitalRiver" &&
          ResolveName(name, callee, text).kind == Binding::Kind::kNotFound;
+}
+
+// The property `name` of an exported object (`{ payments: new Api() }`) or
+// class (a static field, or `this.name = ...` in it): what a receiver read
+// through it was made from, or null.
+TSNode PropertyValue(TSNode entity, const std::string& name,
+                     std::string_view text) {
+  entity = node::Unwrap(entity);
+  if (class_syntax::IsClassNode(entity)) {
+    TSNode value = OriginOfField(node::Field(entity, "body"), name, text).value;
+    return ts_node_is_null(value) ? value : ValueOf(value, text);
+  }
+  return MemberOf(entity, name, false, text);
 }
 
 constexpr int kMaxReExports = 6;
@@ -108,9 +122,9 @@ Found Linker::Follow(const std::string& importer,
       found.builder = value.node;
     } else {
       TSNode entity = value.node;
-      if (!request.receiver_member.empty()) {  // `state.api.createSource`
-        entity = MemberOf(entity, request.receiver_member, false,
-                          found.module->text);
+      if (!request.receiver_path.empty()) {  // `state.api.createSource`
+        for (const std::string& property : request.receiver_path)
+          entity = PropertyValue(entity, property, found.module->text);
         if (MadeByDigitalRiver(entity, found.module->text)) {
           found.digital_river = true;
           return found;
