@@ -80,6 +80,11 @@ struct CallSite {
   // script of the page shares: the project model asks whether another
   // file names them (see SiteRequest::globals).
   std::vector<std::string> program_bindings;
+  // Functions of this module that build the payload and are exported where
+  // they are declared (`export function build()`, `export const build =
+  // () => ...`; "default" for `export default function`): other modules
+  // may call them and read every field (see SiteRequest::exported).
+  std::vector<std::string> exported_builders;
   // Why the payload cannot be fully seen; each one makes the site
   // need review.
   std::vector<std::string> blind_spots;

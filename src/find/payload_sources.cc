@@ -233,6 +233,24 @@ std::vector<TSNode> MemberAccessesNamed(TSNode root, std::string_view method,
   });
 }
 
+// The name other modules import the function `b` (`name`) under when its
+// declaration is its export: `export function build`, `export const build
+// = ...` ("build"), `export default function build` ("default"); "" when
+// it is not exported there (an `export { build }` elsewhere is a use of
+// the name, seen as one).
+std::string ExportedAs(const Binding& b, std::string_view name) {
+  TSNode declaration = b.declarator;
+  if (b.kind == Binding::Kind::kVariable)
+    declaration = node::Parent(b.declarator);
+  else if (b.kind != Binding::Kind::kFunction)
+    return "";
+  TSNode statement = node::Parent(declaration);
+  if (!node::Is(statement, "export_statement")) return "";
+  for (TSNode c : node::Children(statement))
+    if (node::Is(c, "default")) return "default";
+  return std::string(name);
+}
+
 }  // namespace
 
 void PayloadResolver::ObserveOtherCallers(TSNode callee, CallSite* site) {
@@ -241,6 +259,8 @@ void PayloadResolver::ObserveOtherCallers(TSNode callee, CallSite* site) {
   if (node::Is(callee, "identifier")) {
     std::string_view name = node::Text(callee, source_);
     Binding b = ResolveName(name, callee, source_);
+    if (std::string exported = ExportedAs(b, name); !exported.empty())
+      site->exported_builders.push_back(std::move(exported));
     for (TSNode use : UsesOf(b, name, source_)) {
       if (!ts_node_eq(node::Field(b.declarator, "name"), use))
         references.push_back(use);

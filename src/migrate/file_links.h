@@ -36,6 +36,11 @@ struct SiteRequest {
   // project model finds the browser code that reads it there.
   std::vector<std::vector<std::string>> browser_paths;
 
+  // Or (as well): the payload is built by these exported functions of this
+  // module (CallSite::exported_builders): the project model finds the
+  // other files that import them.
+  std::vector<std::string> exported;
+
   // Or: the call's receiver is nothing the tool can trace (a parameter,
   // say): the project model says whether the project defines a
   // createSource of its own that uses its payload, which it may be.
@@ -45,7 +50,7 @@ struct SiteRequest {
   // result stands when none do (see ProcessedFile::ready).
   bool AsksForObservers() const {
     return !globals.empty() || !php_function.empty() ||
-           !browser_paths.empty() || unseen_receiver;
+           !browser_paths.empty() || !exported.empty() || unseen_receiver;
   }
   // What the calling file does with the payload besides the call: kept
   // fields and reasons travel to the file that builds it.

@@ -1,6 +1,9 @@
 #include "project/readers_elsewhere.h"
 
+#include <set>
+
 #include "find/object_builder.h"
+#include "project/builder_reach.h"
 
 namespace psm {
 namespace {
@@ -21,6 +24,27 @@ std::string FirstFew(const std::vector<std::string>& items,
   return listed;
 }
 
+// The other files of the project that import the export `name` of
+// `module` (absolute; "default" for its default export): by that name, or
+// through the module as a whole, an alias or a re-export.
+std::vector<std::string> ImportersOf(Linker& linker, const std::string& module,
+                                     const std::string& name) {
+  std::set<std::string> self = {module};
+  BuilderReach reach;
+  reach.modules = self;
+  reach.names = {name};
+  reach.whole = name == "default";
+  // "src/summary.js imports it as `makeIt`": the file, then what it does.
+  std::vector<std::string> importers = linker.Reachers(&reach, self);
+  std::set<std::string> shown;
+  for (const std::string& reacher : importers)
+    shown.insert(reacher.substr(0, reacher.find(' ')));
+  if (name == "default") return importers;
+  for (std::string& namer : linker.OtherNamers(self, name, self))
+    if (!shown.contains(namer)) importers.push_back(std::move(namer));
+  return importers;
+}
+
 }  // namespace
 
 std::vector<PayloadObserver> ReadersElsewhere::Of(const std::string& caller,
@@ -35,6 +59,17 @@ std::vector<PayloadObserver> ReadersElsewhere::Of(const std::string& caller,
                  " is a global of this classic script that other scripts of "
                  "the page may read (" +
                  FirstFew(known->second, ", ") + " names it)"});
+  }
+  for (const std::string& name : request.exported) {
+    std::vector<std::string> importers = ImportersOf(linker_, caller, name);
+    if (importers.empty()) continue;
+    observers.push_back(
+        {"", (name == "default" ? std::string("The module's default export")
+                                : Quote(name)) +
+                 ", which builds the payload, is imported by other modules "
+                 "(" +
+                 FirstFew(importers, ", ") +
+                 "); they may read every field of what it returns"});
   }
   if (!request.php_function.empty()) {
     int calls = 0;
