@@ -47,6 +47,18 @@ TSNode PropertyValue(TSNode entity, const std::string& name,
   return MemberOf(entity, name, false, text);
 }
 
+// `new X(...)` with `X` imported into the module of `text` from another
+// module of the project: that import; nullopt otherwise.
+std::optional<ModuleRef> ImportedClass(TSNode made, std::string_view text) {
+  TSNode constructor = node::Unwrap(node::Field(made, "constructor"));
+  if (!node::Is(constructor, "identifier")) return std::nullopt;
+  std::string_view name = node::Text(constructor, text);
+  std::optional<ModuleRef> ref =
+      ImportedAs(ResolveName(name, constructor, text), name, text);
+  if (!ref || ref->specifier.empty()) return std::nullopt;
+  return ref;
+}
+
 constexpr int kMaxReExports = 6;
 
 }  // namespace
@@ -84,6 +96,10 @@ Found Linker::Follow(const std::string& importer,
   ModuleRef ref = request.ref;
   std::string member = request.member;
   std::string from = AbsolutePath(importer);
+  // A receiver's may change on the way: `app.services.payments` reaching
+  // `new PaymentsApi()` with the class imported there asks for the class.
+  ModuleRequest::Access access = request.access;
+  std::vector<std::string> receiver_path = request.receiver_path;
   if (ref.specifier.empty()) return FollowGlobal(request);
   for (int hop = 0; hop < kMaxReExports; ++hop) {
     std::optional<std::string> file = paths_.Resolve(from, ref.specifier);
@@ -122,24 +138,34 @@ Found Linker::Follow(const std::string& importer,
       found.builder = value.node;
     } else {
       TSNode entity = value.node;
-      if (!request.receiver_path.empty()) {  // `state.api.createSource`
-        for (const std::string& property : request.receiver_path)
+      if (!receiver_path.empty()) {  // `state.api.createSource`
+        for (const std::string& property : receiver_path)
           entity = PropertyValue(entity, property, found.module->text);
         if (MadeByDigitalRiver(entity, found.module->text)) {
           found.digital_river = true;
           return found;
         }
       }
-      bool instance = OnInstance(request.access);
+      bool instance = OnInstance(access);
       // `export default new RestClient()`: a receiver that is an instance
-      // of a class of that module has the class's instance methods.
-      if (request.access == ModuleRequest::Access::kReceiverObject &&
+      // of a class of that module has the class's instance methods; of a
+      // class that module imports, the instance methods of that class in
+      // its own module.
+      if (access == ModuleRequest::Access::kReceiverObject &&
           node::Is(entity, "new_expression")) {
         TSNode klass =
             ValueOf(node::Field(entity, "constructor"), found.module->text);
         if (class_syntax::IsClassNode(klass)) {
           entity = klass;
           instance = true;
+        } else if (std::optional<ModuleRef> imported =
+                       ImportedClass(entity, found.module->text)) {
+          found.passed_through.insert(*file);
+          from = *file;
+          ref = std::move(*imported);
+          access = ModuleRequest::Access::kReceiverInstance;
+          receiver_path.clear();
+          continue;
         }
       }
       found.builder = InheritedMember(entity, member, instance, &found);
@@ -148,8 +174,8 @@ Found Linker::Follow(const std::string& importer,
     if (ts_node_is_null(found.builder)) {
       found.why_not = options_.display(*file) + " has no export " +
                       Quote(Named(ref, member)) + " the tool can follow";
-    } else if (!Fits(found.builder, request.access)) {
-      bool read = request.access == ModuleRequest::Access::kNewThenGetter;
+    } else if (!Fits(found.builder, access)) {
+      bool read = access == ModuleRequest::Access::kNewThenGetter;
       found.why_not =
           Quote(Named(ref, member)) + " in " + options_.display(*file) +
           (read ? " is read as a property but is not a getter"

@@ -26,8 +26,15 @@ bool Linker::OwnsOtherCreateSource(const std::string& importer,
       UsesProjectModule(module, entity)) {
     return false;
   }
-  *what = Quote(Named(request.ref, request.member)) + " (" +
-          options_.display(module.path) + ":" +
+  // Named by its class when it has one: the request may have reached it
+  // through other modules (`app.services.payments` -> `PaymentsApi`).
+  TSNode klass = node::EnclosingOfType(found.builder, "class_body");
+  TSNode class_name = node::Field(node::Parent(klass), "name");
+  std::string named = ts_node_is_null(class_name)
+                          ? Named(request.ref, request.member)
+                          : std::string(node::Text(class_name, module.text)) +
+                                "." + request.member;
+  *what = Quote(named) + " (" + options_.display(module.path) + ":" +
           std::to_string(node::Line(found.builder)) + ")";
   return true;
 }
