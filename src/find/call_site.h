@@ -85,6 +85,9 @@ struct CallSite {
   // () => ...`; "default" for `export default function`): other modules
   // may call them and read every field (see SiteRequest::exported).
   std::vector<std::string> exported_builders;
+  // Methods building the payload (`this.buildPayload()`) of a class that
+  // leaves the file: other modules holding it may call them too.
+  std::vector<std::string> exported_methods;
   // Why the payload cannot be fully seen; each one makes the site
   // need review.
   std::vector<std::string> blind_spots;

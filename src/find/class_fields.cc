@@ -163,11 +163,8 @@ std::vector<TSNode> StatementsLeavingFile(TSNode n) {
   });
 }
 
-// Where the class whose body is `body`, or an instance of it, leaves the
-// file (`export class`, `export default new Checkout()`, `module.exports =
-// Checkout`, `window.checkout = new Checkout()`): code in other files may
-// then read its fields. Null when it stays in the file as far as the file
-// shows.
+}  // namespace
+
 TSNode ClassLeavesFile(TSNode body, std::string_view source) {
   TSNode klass = node::Parent(body);
   TSNode up = node::Parent(klass);
@@ -179,6 +176,8 @@ TSNode ClassLeavesFile(TSNode body, std::string_view source) {
   }
   return TSNode{};
 }
+
+namespace {
 
 // The field `name` of the class whose body is `body`, every `this.name` of
 // the class among its reads: a function of the two alone.

@@ -58,6 +58,13 @@ struct FieldPayload {
 };
 FieldPayload PayloadOfField(TSNode use, std::string_view source);
 
+// Where the class whose body is `class_body`, or an instance of it, leaves
+// the file (`export class`, `export default new Checkout()`,
+// `module.exports = Checkout`, `window.checkout = new Checkout()`): code in
+// other files may then read its fields and call its methods. Null when it
+// stays in the file as far as the file shows.
+TSNode ClassLeavesFile(TSNode class_body, std::string_view source);
+
 // Why code in other files may read the field `use` (`this.payload`) when
 // its class or an instance of it leaves the file (`export class`,
 // `module.exports = new Checkout()`); "" when it does not, as far as the

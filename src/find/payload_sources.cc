@@ -266,6 +266,12 @@ void PayloadResolver::ObserveOtherCallers(TSNode callee, CallSite* site) {
         references.push_back(use);
     }
   } else {  // `this.build()`: any `.build` in the file may be another call
+    TSNode body = node::EnclosingOfType(callee, "class_body");
+    if (node::Is(node::Field(callee, "object"), "this") &&
+        !ts_node_is_null(body) &&
+        !ts_node_is_null(ClassLeavesFile(body, source_)))
+      site->exported_methods.emplace_back(
+          node::Text(node::Field(callee, "property"), source_));
     references = MemberAccessesNamed(
         root_, node::Text(node::Field(callee, "property"), source_), source_);
   }

@@ -313,12 +313,14 @@ std::vector<SiteRequest> RequestsOf(const std::vector<CallSite>& sites,
       }
       requests.push_back(std::move(r));
     }
-    if (!classic_script && !s.payloads.empty() &&
-        !s.exported_builders.empty()) {
+    if (!s.payloads.empty() &&
+        (!s.exported_methods.empty() ||
+         (!classic_script && !s.exported_builders.empty()))) {
       SiteRequest r;
       r.call_begin = s.call.begin;
       r.line = lines.Line(s.call.begin);
-      r.exported = s.exported_builders;
+      if (!classic_script) r.exported = s.exported_builders;
+      r.exported_methods = s.exported_methods;
       requests.push_back(std::move(r));
     }
     if (s.receiver || s.unseen_receiver) {

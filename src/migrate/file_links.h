@@ -40,6 +40,9 @@ struct SiteRequest {
   // module (CallSite::exported_builders): the project model finds the
   // other files that import them.
   std::vector<std::string> exported;
+  // ... or methods of a class of this module that leaves it
+  // (CallSite::exported_methods): the files that name them.
+  std::vector<std::string> exported_methods;
 
   // Or: the call's receiver is nothing the tool can trace (a parameter,
   // say): the project model says whether the project defines a
@@ -50,7 +53,8 @@ struct SiteRequest {
   // result stands when none do (see ProcessedFile::ready).
   bool AsksForObservers() const {
     return !globals.empty() || !php_function.empty() ||
-           !browser_paths.empty() || !exported.empty() || unseen_receiver;
+           !browser_paths.empty() || !exported.empty() ||
+           !exported_methods.empty() || unseen_receiver;
   }
   // What the calling file does with the payload besides the call: kept
   // fields and reasons travel to the file that builds it.

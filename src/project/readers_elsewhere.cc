@@ -71,6 +71,17 @@ std::vector<PayloadObserver> ReadersElsewhere::Of(const std::string& caller,
                  FirstFew(importers, ", ") +
                  "); they may read every field of what it returns"});
   }
+  for (const std::string& method : request.exported_methods) {
+    std::set<std::string> self = {caller};
+    std::vector<std::string> namers = linker_.OtherNamers(self, method, self);
+    if (namers.empty()) continue;
+    observers.push_back(
+        {"", Quote(method) +
+                 ", which builds the payload, is a method of a class that "
+                 "leaves this module, and other modules name it (" +
+                 FirstFew(namers, ", ") +
+                 "); they may read every field of what it returns"});
+  }
   if (!request.php_function.empty()) {
     int calls = 0;
     std::vector<std::string> uses = linker_.PhpCallers(
