@@ -10,8 +10,13 @@ namespace {
 // also ends `const a = b.x, b = a.y`-like cycles.
 constexpr int kMaxSteps = 16;
 
-// The property a member read names: `x` of `a.x`, `b` of `a['b']`; "" when
-// computed.
+bool IsMemberRead(TSNode n) {
+  return node::Is(n, "member_expression") ||
+         node::Is(n, "subscript_expression");
+}
+
+}  // namespace
+
 std::string_view PropertyRead(TSNode read, std::string_view source) {
   if (node::Is(read, "member_expression"))
     return node::Text(node::Field(read, "property"), source);
@@ -21,13 +26,6 @@ std::string_view PropertyRead(TSNode read, std::string_view source) {
   return quoted.size() >= 2 ? quoted.substr(1, quoted.size() - 2)
                             : std::string_view{};
 }
-
-bool IsMemberRead(TSNode n) {
-  return node::Is(n, "member_expression") ||
-         node::Is(n, "subscript_expression");
-}
-
-}  // namespace
 
 std::string_view KeyBinding(TSNode pattern, std::string_view name,
                             std::string_view source) {

@@ -22,6 +22,10 @@ struct MemberChain {
 };
 std::optional<MemberChain> ChainOf(TSNode expression, std::string_view source);
 
+// The property a member read names: `x` of `a.x`, `b` of `a['b']`; "" when
+// computed, or when `read` is no member read.
+std::string_view PropertyRead(TSNode read, std::string_view source);
+
 // The key a destructuring `pattern` reads into `name`: `client` for `{
 // client }` and `{ client: c }` (name `c`); "" when it binds no such name.
 std::string_view KeyBinding(TSNode pattern, std::string_view name,

@@ -1,12 +1,15 @@
 #include "find/receiver.h"
 
+#include <algorithm>
 #include <cctype>
 #include <string>
 #include <vector>
 
 #include "common/strings.h"
 #include "find/module_request.h"
+#include "find/object_builder.h"
 #include "find/receiver_origin.h"
+#include "find/receiver_values.h"
 #include "find/scope.h"
 #include "find/site_finder.h"
 #include "syntax/node.h"
@@ -139,34 +142,54 @@ Receiver ClassifyMaker(TSNode value, std::string_view source) {
   return Receiver::kUnknown;
 }
 
+bool IsMemberRead(TSNode n) {
+  return node::Is(n, "member_expression") ||
+         node::Is(n, "subscript_expression");
+}
+
 bool IsNothing(TSNode value) {
   return ts_node_is_null(value) || node::Is(value, "null") ||
          node::Is(value, "undefined");
 }
 
-// A variable: the values it is declared and assigned with. Another
-// library's only when every value says so (`let dr = null; ...
-// dr = { createSource: jest.fn() }`).
-Receiver ClassifyVariable(const Binding& binding, std::string_view source) {
-  std::vector<TSNode> values = {node::Field(binding.declarator, "value")};
-  for (TSNode a : binding.assignments) {
-    values.push_back(node::Field(a, "right"));
-  }
-  bool other = false;
+// A receiver that holds one of `values` (see ReceiverValues): another
+// library's only when every value says so (`let dr = null; ... dr = {
+// createSource: jest.fn() }`); kEither when one value is another library's
+// (or an object or class of this file with its own createSource) and
+// another may not be, or one is DigitalRiver.js and another an instance of
+// some class: the call may reach either.
+Receiver ClassifyValues(const std::vector<TSNode>& values,
+                        std::string_view source) {
+  bool other = false, digital_river = false, instance = false, unknown = false;
   for (TSNode value : values) {
-    if (IsNothing(node::Unwrap(value))) continue;
-    Receiver made = ClassifyMaker(value, source);
-    if (made != Receiver::kOtherLibrary) return made;
-    other = true;
+    value = node::Unwrap(value);
+    if (IsNothing(value)) continue;
+    switch (ClassifyMaker(value, source)) {
+      case Receiver::kOtherLibrary:
+        other = true;
+        break;
+      case Receiver::kDigitalRiver:
+        digital_river = true;
+        break;
+      default:
+        (node::Is(value, "new_expression") ? instance : unknown) = true;
+    }
   }
-  return other ? Receiver::kOtherLibrary : Receiver::kUnknown;
+  if (other)
+    return digital_river || instance || unknown ? Receiver::kEither
+                                                : Receiver::kOtherLibrary;
+  if (digital_river)
+    return instance ? Receiver::kEither : Receiver::kDigitalRiver;
+  return Receiver::kUnknown;
 }
 
 // `this.x` in a class: the value of a field `x = ...` or `this.x = ...`,
 // or the declared type of an injected parameter property. An injected
 // instance of unknown provenance stays unknown.
 Receiver ClassifyThisField(TSNode member, std::string_view source) {
-  FieldOrigin origin = OriginOfThisField(member, source);
+  std::vector<TSNode> values = ReceiverValues(member, source);
+  if (!values.empty()) return ClassifyValues(values, source);
+  FieldOrigin origin = OriginOfThisField(member, source);  // a getter
   if (!ts_node_is_null(origin.value))
     return ClassifyMaker(origin.value, source);
   if (!ts_node_is_null(origin.type) && NamesOtherClass(origin.type, source))
@@ -250,14 +273,15 @@ Receiver ClassifyByOrigin(TSNode receiver, std::string_view source) {
         ResolveName(node::Text(receiver, source), receiver, source);
     if (binding.kind == Binding::Kind::kParameter)
       return ClassifyParameter(binding, source);
-    return binding.kind == Binding::Kind::kVariable
-               ? ClassifyVariable(binding, source)
-               : Receiver::kUnknown;
+    if (binding.kind != Binding::Kind::kVariable) return Receiver::kUnknown;
   }
   if (node::Is(receiver, "member_expression") &&
       node::Is(node::Field(receiver, "object"), "this")) {
     return ClassifyThisField(receiver, source);
   }
+  // A variable, or a chain of members (`deps.api`) or a name bound to one.
+  if (node::Is(receiver, "identifier") || IsMemberRead(receiver))
+    return ClassifyValues(ReceiverValues(receiver, source), source);
   if (node::Is(receiver, "call_expression") ||
       node::Is(receiver, "new_expression") || node::Is(receiver, "object")) {
     return ClassifyMaker(receiver, source);
@@ -314,6 +338,37 @@ bool OnlyOtherCreateSources(TSNode root, std::string_view source, bool* calls) {
     if (calls) *calls = true;
   }
   return true;
+}
+
+std::string EitherReceiverReason(TSNode receiver, std::string_view source) {
+  receiver = node::Unwrap(receiver);
+  std::vector<TSNode> values;
+  for (TSNode value : ReceiverValues(receiver, source)) {
+    if (!IsNothing(node::Unwrap(value))) values.push_back(node::Unwrap(value));
+  }
+  // The value that is not DigitalRiver.js: another library's object, else
+  // an instance of a class next to DigitalRiver(...) itself.
+  auto foreign = std::find_if(values.begin(), values.end(), [&](TSNode v) {
+    return ClassifyMaker(v, source) == Receiver::kOtherLibrary;
+  });
+  if (foreign == values.end()) {
+    foreign = std::find_if(values.begin(), values.end(), [&](TSNode v) {
+      return node::Is(v, "new_expression") &&
+             ClassifyMaker(v, source) != Receiver::kDigitalRiver;
+    });
+  }
+  auto other = std::find_if(values.begin(), values.end(), [&](TSNode v) {
+    return foreign != values.end() && !ts_node_eq(v, *foreign) &&
+           ClassifyMaker(v, source) != ClassifyMaker(*foreign, source);
+  });
+  if (foreign == values.end() || other == values.end()) return {};
+  auto shown = [&](TSNode value) {
+    return Quote(node::Text(value, source)) + " (line " +
+           std::to_string(node::Line(value)) + ")";
+  };
+  return Quote(node::Text(receiver, source)) + " may hold " + shown(*foreign) +
+         " instead of " + shown(*other) +
+         ", and that object may not be DigitalRiver.js";
 }
 
 }  // namespace psm

@@ -3,6 +3,7 @@
 
 #include <tree_sitter/api.h>
 
+#include <string>
 #include <string_view>
 
 namespace psm {
@@ -17,9 +18,15 @@ enum class Receiver {
                   // window.Omise), an object literal, an instance of a class
                   // of this file with its own createSource, or `this` in
                   // such a class
+  kEither,  // set to such an object in one place and to DigitalRiver.js, or
+            // an object the file does not show, in another
 };
 
 Receiver ClassifyReceiver(TSNode receiver, std::string_view source);
+
+// Why a kEither receiver may not be DigitalRiver.js, naming two of the
+// values it may hold and their lines; "" for any other receiver.
+std::string EitherReceiverReason(TSNode receiver, std::string_view source);
 
 // True when every `createSource` in the file `root` is a definition (a
 // method, property or field of that name) or a call on another library's

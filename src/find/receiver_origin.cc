@@ -41,29 +41,33 @@ TSNode ParameterPropertyType(TSNode body, std::string_view field,
   return TSNode{};
 }
 
-// The value assigned to `this.field` (`this.x = v`) or its field
-// initialiser (`x = v`) in the class `body`, or null.
-TSNode FieldValue(TSNode body, std::string_view field,
-                  std::string_view source) {
-  TSNode value{};
+}  // namespace
+
+std::vector<TSNode> FieldValues(TSNode body, std::string_view field,
+                                std::string_view source) {
+  std::vector<TSNode> values;
+  if (ts_node_is_null(body) || field.empty()) return values;
   ForEachDescendant(body, true, [&](TSNode n) {
-    if (!ts_node_is_null(value)) return;
     if (node::Is(n, "assignment_expression")) {
       TSNode left = node::Field(n, "left");
       if (node::Is(left, "member_expression") &&
           node::Is(node::Field(left, "object"), "this") &&
           node::Text(node::Field(left, "property"), source) == field) {
-        value = node::Field(n, "right");
+        values.push_back(node::Field(n, "right"));
       }
     } else if (node::Is(n, "field_definition") ||
                node::Is(n, "public_field_definition")) {
       TSNode name = node::Field(n, "property");
       if (ts_node_is_null(name)) name = node::Field(n, "name");
-      if (node::Text(name, source) == field) value = node::Field(n, "value");
+      TSNode value = node::Field(n, "value");
+      if (node::Text(name, source) == field && !ts_node_is_null(value))
+        values.push_back(value);
     }
   });
-  return value;
+  return values;
 }
+
+namespace {
 
 // What a name bound once to a value stands for (`const api = new Api()`),
 // through a few such names; any other expression as it is.
@@ -130,7 +134,8 @@ FieldOrigin OriginOfField(TSNode body, std::string_view field,
                           std::string_view source) {
   FieldOrigin origin;
   if (ts_node_is_null(body) || field.empty()) return origin;
-  origin.value = FieldValue(body, field, source);
+  std::vector<TSNode> values = FieldValues(body, field, source);
+  if (!values.empty()) origin.value = values.front();
   if (ts_node_is_null(origin.value))
     origin.value = GetterValue(body, field, source);
   if (ts_node_is_null(origin.value))
@@ -179,15 +184,10 @@ struct ChainEnd {
   TSNode made{};
 };
 
-ChainEnd FollowChain(const MemberChain& chain, TSNode receiver,
-                     std::string_view source) {
-  size_t next = 0;  // the first property not yet read
-  TSNode value = chain.base;
-  if (node::Is(chain.base, "this")) {
-    if (chain.path.empty()) return {};  // `this.createSource(...)`
-    value = OriginOfThisFieldNamed(chain.base, chain.path.front(), source);
-    next = 1;
-  }
+// The rest of a chain from `value` on: `path[next...]` read through
+// object literals, a class's static members and names bound once.
+ChainEnd WalkPath(TSNode value, const std::vector<std::string>& path,
+                  size_t next, TSNode receiver, std::string_view source) {
   for (int hops = 0; hops < 16; ++hops) {
     value = node::Unwrap(value);
     if (ts_node_is_null(value)) return {};
@@ -196,8 +196,7 @@ ChainEnd FollowChain(const MemberChain& chain, TSNode receiver,
       std::string_view name = node::Text(value, source);
       Binding b = ResolveName(name, value, source);
       if (std::optional<ModuleRef> ref = ImportedAs(b, name, source)) {
-        std::vector<std::string> rest(chain.path.begin() + next,
-                                      chain.path.end());
+        std::vector<std::string> rest(path.begin() + next, path.end());
         // `import * as api`: `api.client` is the module's export `client`.
         if (ref->exported == "*" && !rest.empty()) {
           ref->exported = rest.front();
@@ -218,10 +217,20 @@ ChainEnd FollowChain(const MemberChain& chain, TSNode receiver,
         return {};
       }
     }
-    if (next == chain.path.size()) return {{}, value};
-    value = PropertyOf(value, chain.path[next++], source);
+    if (next == path.size()) return {{}, value};
+    value = PropertyOf(value, path[next++], source);
   }
   return {};
+}
+
+ChainEnd FollowChain(const MemberChain& chain, TSNode receiver,
+                     std::string_view source) {
+  if (!node::Is(chain.base, "this"))
+    return WalkPath(chain.base, chain.path, 0, receiver, source);
+  if (chain.path.empty()) return {};  // `this.createSource(...)`
+  return WalkPath(
+      OriginOfThisFieldNamed(chain.base, chain.path.front(), source),
+      chain.path, 1, receiver, source);
 }
 
 // The imported class the class around `at` extends (`class Sub extends
@@ -354,6 +363,16 @@ std::optional<ModuleRequest> ReceiverRequest(TSNode receiver,
     }
   }
   return std::nullopt;
+}
+
+TSNode ValueAlongPath(TSNode value, const std::vector<std::string>& path,
+                      size_t from, std::string_view source) {
+  return WalkPath(value, path, from, value, source).made;
+}
+
+TSNode ChainValueInFile(const MemberChain& chain, TSNode receiver,
+                        std::string_view source) {
+  return FollowChain(chain, receiver, source).made;
 }
 
 }  // namespace psm

@@ -4,8 +4,11 @@
 #include <tree_sitter/api.h>
 
 #include <optional>
+#include <string>
 #include <string_view>
+#include <vector>
 
+#include "find/member_chain.h"
 #include "find/module_request.h"
 
 namespace psm {
@@ -45,6 +48,23 @@ std::optional<ModuleRef> ClassOfThisField(TSNode member,
 // kReceiverInstance or kReceiverObject, member "createSource").
 std::optional<ModuleRequest> ReceiverRequest(TSNode receiver,
                                              std::string_view source);
+
+// Every value `this.field` is given in the class whose body is `body`: its
+// field initialiser and each `this.field = value`, in source order.
+std::vector<TSNode> FieldValues(TSNode body, std::string_view field,
+                                std::string_view source);
+
+// What a chain read at `receiver` holds where this file shows it, through
+// object literals, a class's static members, `this` fields and names bound
+// once (see ReceiverRequest); null when the file does not show it or the
+// chain reaches an import.
+TSNode ChainValueInFile(const MemberChain& chain, TSNode receiver,
+                        std::string_view source);
+
+// The same from `value` on, reading `path[from...]`: `{ payments: x }` and
+// ["payments"] give `x`.
+TSNode ValueAlongPath(TSNode value, const std::vector<std::string>& path,
+                      size_t from, std::string_view source);
 
 }  // namespace psm
 

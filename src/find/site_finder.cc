@@ -88,8 +88,13 @@ class SiteFinder {
           continue;
         }
         if (std::optional<CallSite> site = Inspect(call)) {
-          // Even `useDigitalRiver()` may be a project's wrapper of it.
-          if (!ts_node_is_null(call.receiver)) {
+          if (part->receiver_kind == Receiver::kEither) {
+            // Where the payload goes is in doubt: what else may receive it
+            // sees every field (no edit here, nor where it is built).
+            site->observers.push_back(
+                {"", EitherReceiverReason(call.receiver, source_)});
+          } else if (!ts_node_is_null(call.receiver)) {
+            // Even `useDigitalRiver()` may be a project's wrapper of it.
             site->receiver = ReceiverRequest(call.receiver, source_);
             site->unseen_receiver = !site->receiver &&
                                     part->receiver_kind == Receiver::kUnknown &&

@@ -1,0 +1,109 @@
+#include "find/receiver_values.h"
+
+#include <string>
+
+#include "find/member_chain.h"
+#include "find/receiver_origin.h"
+#include "find/scope.h"
+#include "syntax/node.h"
+
+namespace psm {
+namespace {
+
+// What a write of `value` over the first `covered` properties of `path`
+// leaves in the whole chain: `app.services = { payments: x }` leaves `x`.
+// When the file does not show it, the written expression stands for it.
+TSNode WrittenValue(TSNode value, const std::vector<std::string>& path,
+                    size_t covered, std::string_view source) {
+  if (covered == path.size()) return value;
+  TSNode shown = ValueAlongPath(value, path, covered, source);
+  return ts_node_is_null(shown) ? value : shown;
+}
+
+bool IsObjectAssign(TSNode call, std::string_view source) {
+  return node::Is(call, "call_expression") &&
+         node::Text(node::Unwrap(node::Field(call, "function")), source) ==
+             "Object.assign";
+}
+
+// The writes to `chain`, or to a part of it, through `use` (one use of its
+// base name): `deps.api = v`, `deps = { api: v }`, `Object.assign(deps,
+// { api: v })`.
+void AddWritesAt(TSNode use, const MemberChain& chain, std::string_view source,
+                 std::vector<TSNode>* values) {
+  TSNode at = use;
+  size_t covered = 0;
+  while (covered < chain.path.size()) {
+    TSNode up = node::Parent(at);
+    if (!ts_node_eq(node::Field(up, "object"), at) ||
+        PropertyRead(up, source) != chain.path[covered])
+      break;
+    at = up;
+    ++covered;
+  }
+  TSNode up = node::Parent(at);
+  if (node::Is(up, "assignment_expression") &&
+      ts_node_eq(node::Field(up, "left"), at)) {
+    values->push_back(
+        WrittenValue(node::Field(up, "right"), chain.path, covered, source));
+    return;
+  }
+  TSNode call = node::Parent(up);
+  if (covered == chain.path.size() || !node::Is(up, "arguments") ||
+      !IsObjectAssign(call, source))
+    return;
+  std::vector<TSNode> args = node::Arguments(call);
+  if (args.empty() || !ts_node_eq(node::Unwrap(args[0]), at)) return;
+  for (size_t i = 1; i < args.size(); ++i) {
+    TSNode from = node::Unwrap(args[i]);
+    // A literal without the property leaves it as it was.
+    bool literal = node::Is(from, "object");
+    TSNode shown = ValueAlongPath(from, chain.path, covered, source);
+    if (!ts_node_is_null(shown) || !literal)
+      values->push_back(ts_node_is_null(shown) ? from : shown);
+  }
+}
+
+std::vector<TSNode> ChainValues(const MemberChain& chain, TSNode receiver,
+                                std::string_view source) {
+  std::vector<TSNode> values;
+  TSNode shown = ChainValueInFile(chain, receiver, source);
+  if (!ts_node_is_null(shown)) values.push_back(shown);
+  if (!node::Is(chain.base, "identifier")) return values;
+  std::string_view name = node::Text(chain.base, source);
+  Binding base = ResolveName(name, chain.base, source);
+  if (base.kind != Binding::Kind::kVariable &&
+      base.kind != Binding::Kind::kClass)
+    return values;
+  for (TSNode use : UsesOf(base, name, source))
+    AddWritesAt(use, chain, source, &values);
+  return values;
+}
+
+std::vector<TSNode> VariableValues(const Binding& binding) {
+  std::vector<TSNode> values = {node::Field(binding.declarator, "value")};
+  for (TSNode a : binding.assignments)
+    values.push_back(node::Field(a, "right"));
+  return values;
+}
+
+}  // namespace
+
+std::vector<TSNode> ReceiverValues(TSNode receiver, std::string_view source) {
+  receiver = node::Unwrap(receiver);
+  std::optional<MemberChain> chain = ChainOf(receiver, source);
+  if (!chain) return {};
+  if (chain->path.empty()) {  // a plain name
+    if (!node::Is(chain->base, "identifier")) return {};
+    std::string_view name = node::Text(chain->base, source);
+    Binding b = ResolveName(name, chain->base, source);
+    return b.kind == Binding::Kind::kVariable ? VariableValues(b)
+                                              : std::vector<TSNode>{};
+  }
+  if (node::Is(chain->base, "this") && chain->path.size() == 1)
+    return FieldValues(node::EnclosingOfType(chain->base, "class_body"),
+                       chain->path.front(), source);
+  return ChainValues(*chain, receiver, source);
+}
+
+}  // namespace psm
