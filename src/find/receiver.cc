@@ -147,6 +147,13 @@ bool IsMemberRead(TSNode n) {
          node::Is(n, "subscript_expression");
 }
 
+// A name bound by an import or `require`: what it holds is unseen here.
+bool IsImportedName(TSNode value, std::string_view source) {
+  if (!node::Is(value, "identifier")) return false;
+  std::string_view name = node::Text(value, source);
+  return ImportedAs(ResolveName(name, value, source), name, source).has_value();
+}
+
 bool IsNothing(TSNode value) {
   return ts_node_is_null(value) || node::Is(value, "null") ||
          node::Is(value, "undefined");
@@ -158,12 +165,17 @@ bool IsNothing(TSNode value) {
 // (or an object or class of this file with its own createSource) and
 // another may not be, or one is DigitalRiver.js and another an instance of
 // some class: the call may reach either.
-Receiver ClassifyValues(const std::vector<TSNode>& values,
-                        std::string_view source) {
+Receiver ClassifyTheseValues(const std::vector<TSNode>& values,
+                             std::string_view source) {
   bool other = false, digital_river = false, instance = false, unknown = false;
+  bool unseen = false;  // an imported object: maybe DigitalRiver.js
   for (TSNode value : values) {
     value = node::Unwrap(value);
     if (IsNothing(value)) continue;
+    if (IsImportedName(value, source)) {
+      unseen = true;
+      continue;
+    }
     switch (ClassifyMaker(value, source)) {
       case Receiver::kOtherLibrary:
         other = true;
@@ -176,10 +188,13 @@ Receiver ClassifyValues(const std::vector<TSNode>& values,
     }
   }
   if (other)
-    return digital_river || instance || unknown ? Receiver::kEither
-                                                : Receiver::kOtherLibrary;
-  if (digital_river)
-    return instance ? Receiver::kEither : Receiver::kDigitalRiver;
+    return digital_river || instance || unknown || unseen
+               ? Receiver::kEither
+               : Receiver::kOtherLibrary;
+  if (digital_river || unseen)
+    return instance
+               ? Receiver::kEither
+               : (digital_river ? Receiver::kDigitalRiver : Receiver::kUnknown);
   return Receiver::kUnknown;
 }
 
@@ -188,7 +203,7 @@ Receiver ClassifyValues(const std::vector<TSNode>& values,
 // instance of unknown provenance stays unknown.
 Receiver ClassifyThisField(TSNode member, std::string_view source) {
   std::vector<TSNode> values = ReceiverValues(member, source);
-  if (!values.empty()) return ClassifyValues(values, source);
+  if (!values.empty()) return ClassifyTheseValues(values, source);
   FieldOrigin origin = OriginOfThisField(member, source);  // a getter
   if (!ts_node_is_null(origin.value))
     return ClassifyMaker(origin.value, source);
@@ -281,7 +296,7 @@ Receiver ClassifyByOrigin(TSNode receiver, std::string_view source) {
   }
   // A variable, or a chain of members (`deps.api`) or a name bound to one.
   if (node::Is(receiver, "identifier") || IsMemberRead(receiver))
-    return ClassifyValues(ReceiverValues(receiver, source), source);
+    return ClassifyTheseValues(ReceiverValues(receiver, source), source);
   if (node::Is(receiver, "call_expression") ||
       node::Is(receiver, "new_expression") || node::Is(receiver, "object")) {
     return ClassifyMaker(receiver, source);
@@ -340,10 +355,16 @@ bool OnlyOtherCreateSources(TSNode root, std::string_view source, bool* calls) {
   return true;
 }
 
-std::string EitherReceiverReason(TSNode receiver, std::string_view source) {
-  receiver = node::Unwrap(receiver);
+Receiver ClassifyValues(const std::vector<TSNode>& values,
+                        std::string_view source) {
+  return ClassifyTheseValues(values, source);
+}
+
+std::string EitherValuesReason(std::string_view what,
+                               const std::vector<TSNode>& held,
+                               std::string_view source) {
   std::vector<TSNode> values;
-  for (TSNode value : ReceiverValues(receiver, source)) {
+  for (TSNode value : held) {
     if (!IsNothing(node::Unwrap(value))) values.push_back(node::Unwrap(value));
   }
   // The value that is not DigitalRiver.js: another library's object, else
@@ -359,16 +380,25 @@ std::string EitherReceiverReason(TSNode receiver, std::string_view source) {
   }
   auto other = std::find_if(values.begin(), values.end(), [&](TSNode v) {
     return foreign != values.end() && !ts_node_eq(v, *foreign) &&
-           ClassifyMaker(v, source) != ClassifyMaker(*foreign, source);
+           (IsImportedName(v, source) ||
+            ClassifyMaker(v, source) != ClassifyMaker(*foreign, source));
   });
   if (foreign == values.end() || other == values.end()) return {};
   auto shown = [&](TSNode value) {
+    if (IsImportedName(value, source))
+      return "what its module gives it (" + Quote(node::Text(value, source)) +
+             " is imported)";
     return Quote(node::Text(value, source)) + " (line " +
            std::to_string(node::Line(value)) + ")";
   };
-  return Quote(node::Text(receiver, source)) + " may hold " + shown(*foreign) +
-         " instead of " + shown(*other) +
-         ", and that object may not be DigitalRiver.js";
+  return Quote(what) + " may hold " + shown(*foreign) + " instead of " +
+         shown(*other) + ", and that object may not be DigitalRiver.js";
+}
+
+std::string EitherReceiverReason(TSNode receiver, std::string_view source) {
+  receiver = node::Unwrap(receiver);
+  return EitherValuesReason(node::Text(receiver, source),
+                            ReceiverValues(receiver, source), source);
 }
 
 }  // namespace psm

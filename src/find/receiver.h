@@ -5,6 +5,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace psm {
 
@@ -27,6 +28,15 @@ Receiver ClassifyReceiver(TSNode receiver, std::string_view source);
 // Why a kEither receiver may not be DigitalRiver.js, naming two of the
 // values it may hold and their lines; "" for any other receiver.
 std::string EitherReceiverReason(TSNode receiver, std::string_view source);
+
+// What an object that holds one of `values` (see ReceiverValues) is, as
+// ClassifyReceiver tells it; and why one that is kEither may not be
+// DigitalRiver.js ("" otherwise), calling it `what`.
+Receiver ClassifyValues(const std::vector<TSNode>& values,
+                        std::string_view source);
+std::string EitherValuesReason(std::string_view what,
+                               const std::vector<TSNode>& values,
+                               std::string_view source);
 
 // True when every `createSource` in the file `root` is a definition (a
 // method, property or field of that name) or a call on another library's

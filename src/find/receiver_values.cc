@@ -3,6 +3,7 @@
 #include <string>
 
 #include "find/member_chain.h"
+#include "find/module_request.h"
 #include "find/receiver_origin.h"
 #include "find/scope.h"
 #include "syntax/node.h"
@@ -64,6 +65,8 @@ void AddWritesAt(TSNode use, const MemberChain& chain, std::string_view source,
   }
 }
 
+}  // namespace
+
 std::vector<TSNode> ChainValues(const MemberChain& chain, TSNode receiver,
                                 std::string_view source) {
   std::vector<TSNode> values;
@@ -72,13 +75,27 @@ std::vector<TSNode> ChainValues(const MemberChain& chain, TSNode receiver,
   if (!node::Is(chain.base, "identifier")) return values;
   std::string_view name = node::Text(chain.base, source);
   Binding base = ResolveName(name, chain.base, source);
-  if (base.kind != Binding::Kind::kVariable &&
+  bool imported = ImportedAs(base, name, source).has_value();
+  if (!imported && base.kind != Binding::Kind::kVariable &&
       base.kind != Binding::Kind::kClass)
     return values;
+  // `let deps = {...}` assigned again: its first literal counts too.
+  TSNode initial = node::Field(base.declarator, "value");
+  if (!imported && ts_node_is_null(shown) &&
+      base.kind == Binding::Kind::kVariable && !base.assignments.empty() &&
+      !ts_node_is_null(initial))
+    values.push_back(WrittenValue(initial, chain.path, 0, source));
+  size_t before = values.size();
   for (TSNode use : UsesOf(base, name, source))
     AddWritesAt(use, chain, source, &values);
+  // An imported object's member written here: what its own module gives it
+  // is unseen, and stands first as the imported name (see ClassifyValues).
+  if (imported && values.size() > before)
+    values.insert(values.begin(), chain.base);
   return values;
 }
+
+namespace {
 
 std::vector<TSNode> VariableValues(const Binding& binding) {
   std::vector<TSNode> values = {node::Field(binding.declarator, "value")};

@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include "find/member_chain.h"
+
 namespace psm {
 
 // Every value the object a `createSource` is called on (`receiver`) may
@@ -22,6 +24,11 @@ namespace psm {
 // itself. Empty when the receiver is none of these (a parameter, an import,
 // a global): then nothing is known.
 std::vector<TSNode> ReceiverValues(TSNode receiver, std::string_view source);
+
+// The same for a chain of members from a name of the file (`deps.api`,
+// `chain.base` an identifier) read at `receiver`.
+std::vector<TSNode> ChainValues(const MemberChain& chain, TSNode receiver,
+                                std::string_view source);
 
 }  // namespace psm
 

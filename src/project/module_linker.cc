@@ -12,6 +12,7 @@
 #include "io/walk.h"
 #include "project/class_syntax.h"
 #include "project/module_exports.h"
+#include "project/receiver_mix.h"
 #include "project/script_globals.h"
 #include "syntax/language.h"
 #include "syntax/node.h"
@@ -139,6 +140,12 @@ Found Linker::Follow(const std::string& importer,
     } else {
       TSNode entity = value.node;
       if (!receiver_path.empty()) {  // `state.api.createSource`
+        found.mixed_receiver =
+            MixedReceiverAlong(entity, receiver_path, found.module->text);
+        if (!found.mixed_receiver.empty()) {
+          found.why_not = found.mixed_receiver;
+          return found;
+        }
         for (const std::string& property : receiver_path)
           entity = PropertyValue(entity, property, found.module->text);
         if (MadeByDigitalRiver(entity, found.module->text)) {

@@ -65,6 +65,9 @@ struct Found {
   // A receiver request's object member made by the page's DigitalRiver
   // (`{ dr: new DigitalRiver(key) }`): DigitalRiver.js itself.
   bool digital_river = false;
+  // A receiver request's object that may be DigitalRiver.js or another
+  // object (see MixedReceiverAlong): why; the request is not answered.
+  std::string mixed_receiver;
 };
 
 // A class that reaches a base class's method (see Linker::UsersOf), with

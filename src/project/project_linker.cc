@@ -138,8 +138,13 @@ class ProjectLinker {
     }
     if (r.request.access == ModuleRequest::Access::kReceiverInstance ||
         r.request.access == ModuleRequest::Access::kReceiverObject) {
-      if (std::string what;
-          linker_.OwnsOtherCreateSource(caller.path, r.request, &what)) {
+      if (Found f = linker_.Follow(caller.path, r.request);
+          !f.mixed_receiver.empty()) {
+        // Whatever else it may hold sees every field.
+        links_[caller.path].readers_elsewhere[r.call_begin].push_back(
+            {"", options_.display(f.module->path) + ": " + f.mixed_receiver});
+      } else if (std::string what;
+                 linker_.OwnsOtherCreateSource(caller.path, r.request, &what)) {
         links_[caller.path].not_digital_river[r.call_begin] =
             r.request.what + " is made from " + what +
             ", which does not call DigitalRiver.js";
