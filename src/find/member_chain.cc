@@ -59,8 +59,9 @@ std::optional<MemberChain> ChainOf(TSNode expression, std::string_view source) {
       std::string_view name = node::Text(at, source);
       Binding b = ResolveName(name, at, source);
       TSNode value = node::Unwrap(node::Field(b.declarator, "value"));
+      // `const s = app.services`, `const self = this`
       if (b.kind == Binding::Kind::kVariable && b.assignments.empty() &&
-          IsMemberRead(value)) {  // `const s = app.services`
+          (IsMemberRead(value) || node::Is(value, "this"))) {
         at = value;
         continue;
       }

@@ -288,7 +288,11 @@ Receiver ClassifyByOrigin(TSNode receiver, std::string_view source) {
         ResolveName(node::Text(receiver, source), receiver, source);
     if (binding.kind == Binding::Kind::kParameter)
       return ClassifyParameter(binding, source);
-    if (binding.kind != Binding::Kind::kVariable) return Receiver::kUnknown;
+    // A variable, or a name destructured from a chain (`const { api } =
+    // this`): both read below.
+    if (binding.kind != Binding::Kind::kVariable &&
+        binding.kind != Binding::Kind::kOther)
+      return Receiver::kUnknown;
   }
   if (node::Is(receiver, "member_expression") &&
       node::Is(node::Field(receiver, "object"), "this")) {

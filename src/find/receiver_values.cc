@@ -104,10 +104,9 @@ std::vector<TSNode> VariableValues(const Binding& binding) {
   return values;
 }
 
-}  // namespace
-
-std::vector<TSNode> ReceiverValues(TSNode receiver, std::string_view source) {
-  receiver = node::Unwrap(receiver);
+// The values the file shows for `receiver` itself, before the names and
+// members among them are followed.
+std::vector<TSNode> DirectValues(TSNode receiver, std::string_view source) {
   std::optional<MemberChain> chain = ChainOf(receiver, source);
   if (!chain) return {};
   if (chain->path.empty()) {  // a plain name
@@ -121,6 +120,51 @@ std::vector<TSNode> ReceiverValues(TSNode receiver, std::string_view source) {
     return FieldValues(node::EnclosingOfType(chain->base, "class_body"),
                        chain->path.front(), source);
   return ChainValues(*chain, receiver, source);
+}
+
+// More hops than this between a receiver and what made it is not code
+// anyone writes; the bound also ends `a = b; b = a` cycles.
+constexpr int kMaxHops = 4;
+
+// `value` as the values it may stand for: both sides of `?:`, `||`, `??`
+// and `&&`, and what a name or member the file shows is given.
+void Expand(TSNode value, std::string_view source, int hops,
+            std::vector<TSNode>* out) {
+  value = node::Unwrap(value);
+  if (node::Is(value, "await_expression"))
+    value = node::Unwrap(ts_node_named_child(value, 0));
+  if (node::Is(value, "ternary_expression")) {
+    Expand(node::Field(value, "consequence"), source, hops, out);
+    Expand(node::Field(value, "alternative"), source, hops, out);
+    return;
+  }
+  std::string_view op = node::Text(node::Field(value, "operator"), source);
+  if (node::Is(value, "binary_expression") &&
+      (op == "||" || op == "??" || op == "&&")) {
+    Expand(node::Field(value, "left"), source, hops, out);
+    Expand(node::Field(value, "right"), source, hops, out);
+    return;
+  }
+  bool named = node::Is(value, "identifier") ||
+               node::Is(value, "member_expression") ||
+               node::Is(value, "subscript_expression");
+  if (named && hops < kMaxHops) {
+    std::vector<TSNode> inner = DirectValues(value, source);
+    if (!inner.empty()) {
+      for (TSNode v : inner) Expand(v, source, hops + 1, out);
+      return;
+    }
+  }
+  out->push_back(value);
+}
+
+}  // namespace
+
+std::vector<TSNode> ReceiverValues(TSNode receiver, std::string_view source) {
+  std::vector<TSNode> values;
+  for (TSNode v : DirectValues(node::Unwrap(receiver), source))
+    Expand(v, source, 1, &values);
+  return values;
 }
 
 }  // namespace psm

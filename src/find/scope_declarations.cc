@@ -61,6 +61,12 @@ bool IsDeclaration(TSNode n) {
          node::Is(n, "variable_declaration");
 }
 
+bool IsVarLoopHead(TSNode n) {
+  if (!node::Is(n, "for_in_statement")) return false;
+  TSNode kind = node::Field(n, "kind");
+  return !ts_node_is_null(kind) && node::Is(kind, "var");
+}
+
 // What was asked (`kind`), at which node, for which name.
 std::string MemoKey(char kind, TSNode at, std::string_view name) {
   std::string key(1, kind);
@@ -97,7 +103,8 @@ TSNode HoistedVar(TSNode block, std::string_view name,
     if (!index->HasVarKeywordIn(range)) return TSNode{};
     for (TSNode d : index->Get(name).vars) {
       if (range.Contains(node::Range(d)) && NoFunctionBetween(d, block) &&
-          PatternBinds(node::Field(d, "name"), name, source)) {
+          PatternBinds(node::Field(d, IsVarLoopHead(d) ? "left" : "name"), name,
+                       source)) {
         return d;
       }
     }
@@ -105,8 +112,12 @@ TSNode HoistedVar(TSNode block, std::string_view name,
   }
   TSNode found{};
   ForEachDescendant(block, false, [&](TSNode n) {
-    if (ts_node_is_null(found) && node::Is(n, "variable_declaration")) {
+    if (!ts_node_is_null(found)) return;
+    if (node::Is(n, "variable_declaration")) {
       found = DeclaratorIn(n, name, source);
+    } else if (IsVarLoopHead(n) &&
+               PatternBinds(node::Field(n, "left"), name, source)) {
+      found = n;
     }
   });
   return found;

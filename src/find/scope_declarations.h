@@ -29,6 +29,10 @@ TSNode DeclaratorIn(TSNode declaration, std::string_view name,
 // A `let`/`const` or `var` declaration.
 bool IsDeclaration(TSNode n);
 
+// `for (var x of list)` / `for (var k in o)`: a loop head whose `var`
+// belongs to the enclosing function, not to the loop.
+bool IsVarLoopHead(TSNode n);
+
 // What was asked (`kind`), at which node, for which name.
 std::string MemoKey(char kind, TSNode at, std::string_view name);
 

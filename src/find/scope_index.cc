@@ -4,6 +4,7 @@
 
 #include "common/step_counter.h"
 #include "common/strings.h"
+#include "find/scope_declarations.h"
 #include "syntax/node.h"
 
 namespace psm {
@@ -116,6 +117,9 @@ void ScopeIndex::Classify(TSNode n, const std::vector<TSNode>& up,
       ts_node_eq(node::Field(declarator, "name"), top) &&
       node::Is(parent(i + 1), "variable_declaration")) {
     entry->vars.push_back(declarator);
+  } else if (IsVarLoopHead(declarator) &&
+             ts_node_eq(node::Field(declarator, "left"), top)) {
+    entry->vars.push_back(declarator);  // `for (var m of list)`
   }
 }
 
