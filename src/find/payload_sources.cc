@@ -3,6 +3,7 @@
 // wrappers that take the type apart, class fields and base classes,
 // piecewise builds — and the other callers of a builder.
 
+#include "find/object_leaves.h"
 #include "find/payload_resolver_class.h"
 #include "find/tree_memo.h"
 
@@ -267,9 +268,14 @@ void PayloadResolver::ObserveOtherCallers(TSNode callee, CallSite* site) {
     }
   } else {  // `this.build()`: any `.build` in the file may be another call
     TSNode body = node::EnclosingOfType(callee, "class_body");
-    if (node::Is(node::Field(callee, "object"), "this") &&
-        !ts_node_is_null(body) &&
-        !ts_node_is_null(ClassLeavesFile(body, source_)))
+    TSNode self = node::Field(callee, "object");
+    // A class or object literal that leaves the module: other modules may
+    // call the method too (a subclass, `Component.extend({...})`'s users).
+    bool leaves = node::Is(self, "this") &&
+                  (ts_node_is_null(body)
+                       ? ObjectLeavesFile(ObjectOfThis(self), source_)
+                       : !ts_node_is_null(ClassLeavesFile(body, source_)));
+    if (leaves)
       site->exported_methods.emplace_back(
           node::Text(node::Field(callee, "property"), source_));
     references = MemberAccessesNamed(

@@ -151,6 +151,14 @@ class Linker {
                                        const std::string& name,
                                        const std::set<std::string>& known);
 
+  // The Knockout templates the module `module` (absolute) names as its
+  // component's (`defaults: { template: 'Vendor_Pay/payment/paypal' }`, a
+  // Magento UI component: `web/template/payment/paypal.html`) that name
+  // `name`: their bindings call the component's methods
+  // (`text: getPayload().amount`).
+  std::vector<std::string> TemplateNamers(const std::string& module,
+                                          const std::string& name);
+
   // The other files of the project (not `known`) that import a module of
   // `reach` and may get at the builder without naming it: under an alias
   // of a re-export, as its module's default export, through the module

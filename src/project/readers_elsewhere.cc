@@ -72,13 +72,16 @@ std::vector<PayloadObserver> ReadersElsewhere::Of(const std::string& caller,
                  "); they may read every field of what it returns"});
   }
   for (const std::string& method : request.exported_methods) {
-    std::set<std::string> self = {caller};
-    std::vector<std::string> namers = linker_.OtherNamers(self, method, self);
+    // Importers naming the method, RequireJS mixins wrapping the module,
+    // and the component's templates calling it.
+    std::vector<std::string> namers = ImportersOf(linker_, caller, method);
+    for (std::string& t : linker_.TemplateNamers(caller, method))
+      namers.push_back(std::move(t));
     if (namers.empty()) continue;
     observers.push_back(
         {"", Quote(method) +
-                 ", which builds the payload, is a method of a class that "
-                 "leaves this module, and other modules name it (" +
+                 ", which builds the payload, is a method of a class or "
+                 "object that leaves this module, and other files name it (" +
                  FirstFew(namers, ", ") +
                  "); they may read every field of what it returns"});
   }
