@@ -252,7 +252,13 @@ std::vector<std::string> ModulePaths::IdsLeadingTo(
 
 std::vector<std::string> ModulePaths::AliasesOf(
     const std::string& module) const {
-  return IdsLeadingTo(amd_any_map_, module, false);
+  std::vector<std::string> found = IdsLeadingTo(amd_any_map_, module, false);
+  // `paths: { drp: './payload-builder' }`: `define(['drp'], ...)`.
+  std::string importer = root_ + "/requirejs-config.js";
+  for (const auto& [prefix, target] : amd_paths_) {
+    if (Resolve(importer, prefix) == module) found.push_back(prefix);
+  }
+  return found;
 }
 
 std::vector<std::string> ModulePaths::MixinsOf(
