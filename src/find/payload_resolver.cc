@@ -2,6 +2,7 @@
 
 #include "common/step_counter.h"
 #include "find/payload_resolver_class.h"
+#include "find/string_code.h"
 
 namespace psm {
 namespace payload_detail {
@@ -16,6 +17,9 @@ void PayloadResolver::CollectUses(CallSite* site) {
     if (node::Is(tracked.binding.scope, "program")) {
       site->module_names.push_back(tracked.name);
       site->program_bindings.push_back(tracked.name);
+      if (std::string why = GlobalNamedInString(tracked.name, root_, source_);
+          !why.empty())
+        site->observers.push_back({"", std::move(why)});
     }
   }
   DropPiecewiseWrites(site);
