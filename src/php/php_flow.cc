@@ -187,7 +187,7 @@ class Follower {
                       Quote(std::string(name) + "()") + AtLine(call) +
                       std::string(kIntoPage));
     }
-    if (OneOf(name, kResponseCalls)) {
+    if (OneOf(name, kResponseCalls) && SendsToResponse(call, name)) {
       return Done(Flow::Kind::kResponse, call,
                   "sent by " + Quote(std::string(name) + "()") + AtLine(call));
     }
@@ -195,6 +195,24 @@ class Follower {
                                       : std::string(name) + "()";
     return Done(Flow::Kind::kElsewhere, call,
                 "passed to " + Quote(callee) + AtLine(call));
+  }
+
+  // Whether the response call `name` hands its argument to the response:
+  // a setter of a result or response takes the whole body as its only
+  // argument (`$result->setData($data)`, `$this->getResponse()->setBody()`);
+  // `$session->setData('key', $payload)` stores it, and `setBody()` of a
+  // mailer sends it elsewhere.
+  bool SendsToResponse(TSNode call, std::string_view name) {
+    if (!name.starts_with("set")) return true;
+    int arguments = 0;
+    for (TSNode a : node::NamedChildren(node::Field(call, "arguments")))
+      arguments += node::Is(a, "argument") ? 1 : 0;
+    if (arguments != 1) return false;
+    if (name != "setBody" && name != "setContent") return true;
+    std::string object =
+        Lowered(node::Text(node::Field(call, "object"), source_));
+    return object.find("response") != std::string::npos ||
+           object.find("result") != std::string::npos;
   }
 
   // The carrying call's result is the value to go on from.

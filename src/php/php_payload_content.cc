@@ -317,7 +317,11 @@ void ContentReader::FromMerge(const std::vector<TSNode>& pieces,
 
 void ContentReader::FromHelper(TSNode call, const FunctionInfo& helper) {
   ValueContext inner = BindArguments(call, helper, ctx_);
-  bool shared = ctx_.index->CallsOf(helper).size() > 1;
+  std::vector<TSNode> calls = ctx_.index->CallsOf(helper);
+  bool shared = calls.size() > 1;
+  Content::HelperCalls seen{helper.name, {}};
+  for (TSNode c : calls) seen.calls.push_back(node::Range(c));
+  content_.helpers.push_back(std::move(seen));
   std::string origin = "returned by " + Quote(helper.name + "()");
   for (TSNode value : ReturnedValues(helper.node)) {
     std::string_view variable = VariableName(Unparen(value), ctx_.source);

@@ -58,6 +58,13 @@ struct Content {
   // array (`$this->payloads->base('payPal')`): a hint of its method.
   std::vector<std::string> unseen_call_strings;
   std::vector<ByteRange> anchors;  // where it is made, for the report
+  // The helpers of this file whose arrays it is made of, with every call
+  // of each: a call that no payload is made at still sees the edits.
+  struct HelperCalls {
+    std::string name;
+    std::vector<ByteRange> calls;
+  };
+  std::vector<HelperCalls> helpers;
 };
 
 // Reads what `holder` holds: the arrays assigned to it (array literals,

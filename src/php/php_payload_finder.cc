@@ -121,6 +121,8 @@ class PayloadFinder {
     std::vector<PhpPayloadSite> sites;
     std::vector<PayloadRoot> roots =
         FindPayloadRoots(root_, source_, index_, rules_);
+    std::set<std::pair<uint32_t, uint32_t>> made_at;  // every site's anchors
+    std::vector<std::vector<Content::HelperCalls>> helpers;  // per site
     for (const PayloadRoot& root : roots) {
       ValueContext ctx{source_, &index_, root.holder.scope, {}};
       Content content = ReadHolder(root.holder, ctx);
@@ -130,8 +132,13 @@ class PayloadFinder {
         payload =
             payload || LooksLikePayload(unit, content, rules_, unseen_base);
       }
-      if (payload) sites.push_back(ToSite(root, std::move(content)));
+      if (!payload) continue;
+      for (ByteRange a : content.anchors) made_at.insert({a.begin, a.end});
+      helpers.push_back(content.helpers);
+      sites.push_back(ToSite(root, std::move(content)));
     }
+    for (size_t i = 0; i < sites.size(); ++i)
+      ObserveOtherHelperCalls(helpers[i], made_at, &sites[i].site);
     AddLostArrays(roots, &sites);
     std::stable_sort(sites.begin(), sites.end(),
                      [](const PhpPayloadSite& a, const PhpPayloadSite& b) {
@@ -172,6 +179,30 @@ class PayloadFinder {
     out.returned_by = content.returned_by;
     out.returned_path = content.returned_path;
     return out;
+  }
+
+  // A helper's array is edited where the helper builds it: a call of it
+  // that makes no payload (`$c = $this->base('creditCard'); log($c)`)
+  // would see the edits too.
+  void ObserveOtherHelperCalls(
+      const std::vector<Content::HelperCalls>& helpers,
+      const std::set<std::pair<uint32_t, uint32_t>>& made_at, CallSite* site) {
+    for (const Content::HelperCalls& h : helpers) {
+      for (ByteRange call : h.calls) {
+        if (made_at.contains({call.begin, call.end})) continue;
+        TSNode at =
+            ts_node_descendant_for_byte_range(root_, call.begin, call.end);
+        site->observers.push_back(
+            {"", Quote(h.name + "()") +
+                     ", which builds the array, is also "
+                     "called at line " +
+                     std::to_string(node::Line(at)) + " (" +
+                     Quote(node::Text(at, source_)) +
+                     "), where no payload is sent: that caller gets the edited "
+                     "array too"});
+        return;
+      }
+    }
   }
 
   // A payload array that no site holds (its holder is set from something
