@@ -150,6 +150,9 @@ class PayloadResolver {
   // A builder whose result also goes somewhere else than a createSource
   // call (`sendToServer(buildPayload())`): that caller sees every field.
   void ObserveOtherCallers(TSNode callee, CallSite* site);
+  // A method builder with a decorator (`@Audit() build() {...}`): the
+  // decorator may wrap it and see what it returns.
+  void ObserveDecorators(TSNode function, CallSite* site);
 
   // Whether `value` is reached for the first time in the current merge
   // group. Each expression is followed once per group: callers that pass

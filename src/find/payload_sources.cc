@@ -254,6 +254,26 @@ std::string ExportedAs(const Binding& b, std::string_view name) {
 
 }  // namespace
 
+void PayloadResolver::ObserveDecorators(TSNode function, CallSite* site) {
+  if (!node::Is(function, "method_definition")) return;
+  TSNode method = function;
+  // TypeScript puts a method's decorators before it in the class body;
+  // JavaScript's grammar, inside it.
+  TSNode decorator{};
+  for (TSNode c : node::NamedChildren(method))
+    if (node::Is(c, "decorator")) decorator = c;
+  for (TSNode before = ts_node_prev_named_sibling(method);
+       ts_node_is_null(decorator) && node::Is(before, "decorator");
+       before = ts_node_prev_named_sibling(before))
+    decorator = before;
+  if (ts_node_is_null(decorator)) return;
+  site->observers.push_back(
+      {"", Quote(node::Text(decorator, source_)) + " decorates " +
+               Quote(node::Text(node::Field(method, "name"), source_)) +
+               AtLine(decorator) +
+               ": it may wrap the method and see what it returns"});
+}
+
 void PayloadResolver::ObserveOtherCallers(TSNode callee, CallSite* site) {
   callee = node::Unwrap(callee);
   std::vector<TSNode> references;

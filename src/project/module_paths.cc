@@ -258,6 +258,16 @@ std::vector<std::string> ModulePaths::AliasesOf(
   for (const auto& [prefix, target] : amd_paths_) {
     if (Resolve(importer, prefix) == module) found.push_back(prefix);
   }
+  // A workspace package (`require('@shop/pp-core')`) or a tsconfig/jsconfig
+  // `paths` key without `*` (`import { build } from '@pp'`).
+  for (const auto& [name, directory] : workspaces_) {
+    if (Resolve(importer, name) == module) found.push_back(name);
+  }
+  for (const auto& [pattern, targets] : ts_paths_) {
+    if (pattern.find('*') == std::string::npos &&
+        Resolve(importer, pattern) == module)
+      found.push_back(pattern);
+  }
   return found;
 }
 

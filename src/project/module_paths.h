@@ -32,7 +32,8 @@ class ModulePaths {
   const std::string& root() const { return root_; }
 
   // Other specifiers that import `module` (absolute): RequireJS `map`
-  // aliases of any scope and `paths` entries that resolve to it.
+  // aliases of any scope and `paths` entries, workspace package names and
+  // tsconfig `paths` keys without `*` that resolve to it.
   std::vector<std::string> AliasesOf(const std::string& module) const;
   // The RequireJS mixins (ids) that the project's configs put on `module`.
   std::vector<std::string> MixinsOf(const std::string& module) const;
