@@ -162,10 +162,13 @@ void PayloadResolver::ResolveVariable(TSNode identifier, int hops,
       return;
     case Binding::Kind::kOther:
       Blind(site, "the payload " + Quote(name) +
-                      " is bound by destructuring, a loop or a "
-                      "catch clause" +
+                      (node::Is(binding.declarator, "variable_declarator")
+                           ? " is declared with `var` more than once in its "
+                             "function"
+                           : " is bound by destructuring, a loop or a catch "
+                             "clause") +
                       AtLine(binding.declarator) +
-                      "; the tool cannot see the object");
+                      "; the tool cannot tell which object reaches the call");
       return;
     case Binding::Kind::kVariable:
       break;

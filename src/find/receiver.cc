@@ -8,6 +8,7 @@
 #include "common/strings.h"
 #include "find/module_request.h"
 #include "find/object_builder.h"
+#include "find/own_create_source.h"
 #include "find/receiver_origin.h"
 #include "find/receiver_values.h"
 #include "find/scope.h"
@@ -107,9 +108,12 @@ TSNode LocalClass(std::string_view name, TSNode root, std::string_view source) {
 bool NamesOtherClass(TSNode name, std::string_view source) {
   std::string_view text = node::Text(name, source);
   if (NamesOtherLibrary(text)) return true;
-  TSNode klass = LocalClass(text, ts_tree_root_node(name.tree), source);
+  TSNode root = ts_tree_root_node(name.tree);
+  TSNode klass = LocalClass(text, root, source);
   if (!ts_node_is_null(klass))
     return DefinesCreateSource(node::Field(klass, "body"), source);
+  // A constructor function: `ShopApi.prototype.createSource = ...`.
+  if (AssignsOwnCreateSource(text, true, root, source)) return true;
   std::optional<ModuleRef> ref =
       ImportedAs(ResolveName(text, name, source), text, source);
   return ref && NamesOtherLibrary(ref->specifier);
@@ -298,6 +302,12 @@ Receiver ClassifyByOrigin(TSNode receiver, std::string_view source) {
       node::Is(node::Field(receiver, "object"), "this")) {
     return ClassifyThisField(receiver, source);
   }
+  // An object the file gives a createSource function of its own
+  // (`DRGC.createSource = function (payload) {...}`).
+  if ((node::Is(receiver, "identifier") || IsMemberRead(receiver)) &&
+      AssignsOwnCreateSource(node::Text(receiver, source), false,
+                             ts_tree_root_node(receiver.tree), source))
+    return Receiver::kOtherLibrary;
   // A variable, or a chain of members (`deps.api`) or a name bound to one.
   if (node::Is(receiver, "identifier") || IsMemberRead(receiver))
     return ClassifyTheseValues(ReceiverValues(receiver, source), source);

@@ -24,6 +24,7 @@ using scope_detail::PatternBinds;
 using scope_detail::Remembered;
 using scope_detail::ScopeIndex;
 using scope_detail::StatementsOf;
+using scope_detail::VarDeclaredAgain;
 
 // An identifier among a function's parameters (plain, defaulted, typed).
 TSNode FindParameter(TSNode function, std::string_view name,
@@ -252,7 +253,8 @@ Binding ResolveFrom(std::string_view name, const std::vector<TSNode>& chain,
       return binding;
     }
     if (!ts_node_is_null(declarator)) {
-      bool plain = IsNamed(node::Field(declarator, "name"), name, source);
+      bool plain = IsNamed(node::Field(declarator, "name"), name, source) &&
+                   !VarDeclaredAgain(declarator, name, source);
       binding.kind = plain ? Binding::Kind::kVariable : Binding::Kind::kOther;
       binding.declarator = declarator;
       binding.scope = scope;

@@ -224,4 +224,36 @@ TSNode FindDeclarator(TSNode block, std::string_view name,
   });
 }
 
+bool VarDeclaredAgain(TSNode declarator, std::string_view name,
+                      std::string_view source) {
+  if (!node::Is(node::Parent(declarator), "variable_declaration")) return false;
+  TSNode scope = node::Parent(declarator);
+  while (!ts_node_is_null(scope) && !node::IsFunction(scope) &&
+         !node::Is(scope, "program"))
+    scope = node::Parent(scope);
+  if (ts_node_is_null(scope)) return false;
+  int found = 0;
+  auto count = [&](TSNode d) {
+    bool head = IsVarLoopHead(d);
+    if (NoFunctionBetween(d, scope) &&
+        PatternBinds(node::Field(d, head ? "left" : "name"), name, source))
+      ++found;
+  };
+  if (const ScopeIndex* index = IndexFor(scope)) {
+    ByteRange range = node::Range(scope);
+    for (TSNode d : index->Get(name).vars)
+      if (range.Contains(node::Range(d))) count(d);
+    return found > 1;
+  }
+  ForEachDescendant(scope, false, [&](TSNode n) {
+    if (node::Is(n, "variable_declaration")) {
+      for (TSNode d : node::NamedChildren(n))
+        if (node::Is(d, "variable_declarator")) count(d);
+    } else if (IsVarLoopHead(n)) {
+      count(n);
+    }
+  });
+  return found > 1;
+}
+
 }  // namespace psm::scope_detail

@@ -33,6 +33,12 @@ bool IsDeclaration(TSNode n);
 // belongs to the enclosing function, not to the loop.
 bool IsVarLoopHead(TSNode n);
 
+// Whether the `var` name `declarator` declares is declared by `var` again in
+// the same function (`if (a) { var p = {...} } else { var p = {...} }`):
+// one variable whose value the first declarator alone does not give.
+bool VarDeclaredAgain(TSNode declarator, std::string_view name,
+                      std::string_view source);
+
 // What was asked (`kind`), at which node, for which name.
 std::string MemoKey(char kind, TSNode at, std::string_view name);
 

@@ -107,7 +107,36 @@ bool ThisMayBeTheGlobalObject(TSNode n) {
   return true;
 }
 
+namespace {
+
+bool IsGlobalObjectName(std::string_view object) {
+  return object == "window" || object == "self" || object == "globalThis" ||
+         object == "top" || object == "parent";
+}
+
+// `const { payload: p } = window`, `({ payload } = self)`: `n` is the key
+// a pattern reads from the global object.
+bool IsGlobalObjectKey(TSNode n, std::string_view text) {
+  TSNode pattern = node::Parent(n);
+  if (node::Is(n, "property_identifier") && node::Is(pattern, "pair_pattern") &&
+      ts_node_eq(node::Field(pattern, "key"), n)) {
+    pattern = node::Parent(pattern);
+  } else if (!node::Is(n, "shorthand_property_identifier_pattern")) {
+    return false;
+  }
+  if (!node::Is(pattern, "object_pattern")) return false;
+  TSNode holder = node::Parent(pattern);
+  TSNode value =
+      node::Is(holder, "variable_declarator")     ? node::Field(holder, "value")
+      : node::Is(holder, "assignment_expression") ? node::Field(holder, "right")
+                                                  : TSNode{};
+  return IsGlobalObjectName(node::Text(node::Unwrap(value), text));
+}
+
+}  // namespace
+
 bool IsGlobalObjectProperty(TSNode n, std::string_view text) {
+  if (IsGlobalObjectKey(n, text)) return true;
   TSNode access = node::Parent(n);
   if (node::Is(n, "string_fragment")) {
     TSNode quoted = access;
@@ -122,8 +151,7 @@ bool IsGlobalObjectProperty(TSNode n, std::string_view text) {
   }
   std::string_view object = node::Text(node::Field(access, "object"), text);
   if (object == "this") return ThisMayBeTheGlobalObject(access);
-  return object == "window" || object == "self" || object == "globalThis" ||
-         object == "top" || object == "parent";
+  return IsGlobalObjectName(object);
 }
 
 void ObserveUnnamedReach(const TrackedBinding& tracked, std::string_view source,

@@ -1,0 +1,75 @@
+#include "find/own_create_source.h"
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "common/strings.h"
+#include "find/scope.h"
+#include "find/site_finder.h"
+#include "find/tree_memo.h"
+#include "syntax/node.h"
+
+namespace psm {
+namespace {
+
+bool IsFunctionValue(TSNode n) {
+  n = node::Unwrap(n);
+  return node::Is(n, "function_expression") || node::Is(n, "function") ||
+         node::Is(n, "arrow_function");
+}
+
+// The objects this file writes a createSource function onto: "DRGC" for
+// `DRGC.createSource = function ...`, "ShopApi.prototype" for the
+// prototype forms. Worked out once per file.
+std::vector<std::string> ObjectsGivenCreateSource(TSNode root,
+                                                  std::string_view source) {
+  std::vector<std::string> objects;
+  for (size_t at : WordsAt(source, kCreateSource)) {
+    TSNode n = ts_node_descendant_for_byte_range(
+        root, static_cast<uint32_t>(at),
+        static_cast<uint32_t>(at + kCreateSource.size()));
+    TSNode up = node::Parent(n);
+    TSNode assignment = node::Parent(up);
+    if (node::Is(up, "member_expression") &&
+        ts_node_eq(node::Field(up, "property"), n) &&
+        node::Is(assignment, "assignment_expression") &&
+        ts_node_eq(node::Field(assignment, "left"), up) &&
+        IsFunctionValue(node::Field(assignment, "right"))) {
+      objects.emplace_back(node::Text(node::Field(up, "object"), source));
+      continue;
+    }
+    // `X.prototype = { createSource: function () {}, ... }` or
+    // `{ createSource() {} }`
+    bool key =
+        (node::Is(up, "pair") && ts_node_eq(node::Field(up, "key"), n)) ||
+        (node::Is(up, "method_definition") &&
+         ts_node_eq(node::Field(up, "name"), n));
+    TSNode object = node::Parent(up);
+    assignment = node::Parent(object);
+    if (key && node::Is(object, "object") &&
+        node::Is(assignment, "assignment_expression") &&
+        ts_node_eq(node::Unwrap(node::Field(assignment, "right")), object)) {
+      std::string_view left =
+          node::Text(node::Field(assignment, "left"), source);
+      if (left.ends_with(".prototype")) objects.emplace_back(left);
+    }
+  }
+  return objects;
+}
+
+}  // namespace
+
+bool AssignsOwnCreateSource(std::string_view object, bool through_prototype,
+                            TSNode root, std::string_view source) {
+  if (object.empty() || source.find(kCreateSource) == std::string_view::npos)
+    return false;
+  thread_local TreeMemo<std::vector<std::string>> memo;
+  std::vector<std::string> objects = memo.Get(
+      root, "", [&] { return ObjectsGivenCreateSource(root, source); });
+  std::string wanted(object);
+  if (through_prototype) wanted += ".prototype";
+  return std::find(objects.begin(), objects.end(), wanted) != objects.end();
+}
+
+}  // namespace psm

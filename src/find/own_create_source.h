@@ -1,0 +1,22 @@
+#ifndef PSM_FIND_OWN_CREATE_SOURCE_H_
+#define PSM_FIND_OWN_CREATE_SOURCE_H_
+
+#include <tree_sitter/api.h>
+
+#include <string_view>
+
+namespace psm {
+
+// Whether the file (`root`, `source`) gives the object written `object`
+// (`DRGC`, `api`, `app.services`) a createSource function of its own by
+// assignment (`DRGC.createSource = function (payload) {...}`), or, when
+// `through_prototype`, gives the constructor function `object` one through
+// its prototype (`ShopApi.prototype.createSource = ...`, `ShopApi.prototype
+// = { createSource: ... }`): the shop's own code, as a class with its own
+// createSource is.
+bool AssignsOwnCreateSource(std::string_view object, bool through_prototype,
+                            TSNode root, std::string_view source);
+
+}  // namespace psm
+
+#endif  // PSM_FIND_OWN_CREATE_SOURCE_H_
