@@ -253,20 +253,29 @@ std::vector<std::string> ModulePaths::IdsLeadingTo(
 std::vector<std::string> ModulePaths::AliasesOf(
     const std::string& module) const {
   std::vector<std::string> found = IdsLeadingTo(amd_any_map_, module, false);
-  // `paths: { drp: './payload-builder' }`: `define(['drp'], ...)`.
-  std::string importer = root_ + "/requirejs-config.js";
-  for (const auto& [prefix, target] : amd_paths_) {
-    if (Resolve(importer, prefix) == module) found.push_back(prefix);
+  // Resolved once for the run, not once per module asked about: each
+  // resolution probes the file system (issue 14).
+  if (!named_modules_) {
+    named_modules_.emplace();
+    std::string importer = root_ + "/requirejs-config.js";
+    std::vector<std::string> names;
+    // `paths: { drp: './payload-builder' }`: `define(['drp'], ...)`.
+    for (const auto& [prefix, target] : amd_paths_) names.push_back(prefix);
+    // A tsconfig or jsconfig `paths` key without `*` (`import { build }
+    // from '@pp'`). (Workspace package names are left out: in a monorepo
+    // every module of a package would ask about all its importers, which
+    // doubled the project model's time; a package whose name does not
+    // spell its module's path is a known gap.)
+    for (const auto& [pattern, targets] : ts_paths_) {
+      if (pattern.find('*') == std::string::npos) names.push_back(pattern);
+    }
+    for (const std::string& name : names) {
+      if (std::optional<std::string> file = Resolve(importer, name))
+        named_modules_->emplace_back(name, *file);
+    }
   }
-  // A workspace package (`require('@shop/pp-core')`) or a tsconfig/jsconfig
-  // `paths` key without `*` (`import { build } from '@pp'`).
-  for (const auto& [name, directory] : workspaces_) {
-    if (Resolve(importer, name) == module) found.push_back(name);
-  }
-  for (const auto& [pattern, targets] : ts_paths_) {
-    if (pattern.find('*') == std::string::npos &&
-        Resolve(importer, pattern) == module)
-      found.push_back(pattern);
+  for (const auto& [name, file] : *named_modules_) {
+    if (file == module) found.push_back(name);
   }
   return found;
 }

@@ -32,8 +32,8 @@ class ModulePaths {
   const std::string& root() const { return root_; }
 
   // Other specifiers that import `module` (absolute): RequireJS `map`
-  // aliases of any scope and `paths` entries, workspace package names and
-  // tsconfig `paths` keys without `*` that resolve to it.
+  // aliases of any scope and `paths` entries, and tsconfig `paths` keys
+  // without `*`, that resolve to it.
   std::vector<std::string> AliasesOf(const std::string& module) const;
   // The RequireJS mixins (ids) that the project's configs put on `module`.
   std::vector<std::string> MixinsOf(const std::string& module) const;
@@ -72,6 +72,10 @@ class ModulePaths {
   mutable std::vector<std::pair<std::string, std::string>> amd_any_map_;
   mutable std::vector<std::pair<std::string, std::string>> amd_mixins_;
   mutable std::vector<std::pair<std::string, std::string>> amd_paths_;
+  // For AliasesOf: each RequireJS `paths` id and tsconfig `paths` key
+  // without `*`, with the file it resolves to.
+  mutable std::optional<std::vector<std::pair<std::string, std::string>>>
+      named_modules_;
   // Magento module name (`Vendor_Module`) -> its directory.
   mutable std::map<std::string, std::string, std::less<>> magento_modules_;
   // Workspace package name -> its directory.
