@@ -54,9 +54,12 @@ std::string GlobalNamedInString(std::string_view name, TSNode root,
     }
     if (!code) continue;
     if (!IsClassicScript(root, source)) return {};
+    // The literal around it (a fragment of broken code may have none).
     TSNode string = n;
-    while (!node::Is(string, "string") && !node::Is(string, "template_string"))
+    while (!ts_node_is_null(string) && !node::Is(string, "string") &&
+           !node::Is(string, "template_string"))
       string = node::Parent(string);
+    if (ts_node_is_null(string)) string = n;
     return Quote(std::string(name)) + " is named in the string " +
            Quote(node::Text(string, source)) + " at line " +
            std::to_string(node::Line(string)) +
