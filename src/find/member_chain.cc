@@ -10,12 +10,12 @@ namespace {
 // also ends `const a = b.x, b = a.y`-like cycles.
 constexpr int kMaxSteps = 16;
 
+}  // namespace
+
 bool IsMemberRead(TSNode n) {
   return node::Is(n, "member_expression") ||
          node::Is(n, "subscript_expression");
 }
-
-}  // namespace
 
 std::string_view PropertyRead(TSNode read, std::string_view source) {
   if (node::Is(read, "member_expression"))

@@ -22,6 +22,9 @@ struct MemberChain {
 };
 std::optional<MemberChain> ChainOf(TSNode expression, std::string_view source);
 
+// `a.x` or `a[...]`.
+bool IsMemberRead(TSNode n);
+
 // The property a member read names: `x` of `a.x`, `b` of `a['b']`; "" when
 // computed, or when `read` is no member read.
 std::string_view PropertyRead(TSNode read, std::string_view source);

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "common/strings.h"
+#include "find/member_chain.h"
 #include "find/module_request.h"
 #include "find/object_builder.h"
 #include "find/own_create_source.h"
@@ -144,11 +145,6 @@ Receiver ClassifyMaker(TSNode value, std::string_view source) {
     return Receiver::kOtherLibrary;
   }
   return Receiver::kUnknown;
-}
-
-bool IsMemberRead(TSNode n) {
-  return node::Is(n, "member_expression") ||
-         node::Is(n, "subscript_expression");
 }
 
 // A name bound by an import or `require`: what it holds is unseen here.
