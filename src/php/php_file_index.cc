@@ -12,6 +12,13 @@ bool IsClassLike(TSNode n) {
          t == "interface_declaration" || t == "enum_declaration";
 }
 
+bool HasFinalModifier(TSNode n) {
+  for (TSNode child : node::NamedChildren(n)) {
+    if (node::Is(child, "final_modifier")) return true;
+  }
+  return false;
+}
+
 // The last segment of a name or qualified name: `X` for `\A\B\X`.
 std::string_view ShortName(TSNode n, std::string_view source) {
   std::string_view text = node::Text(n, source);
@@ -87,6 +94,7 @@ void FileIndex::AddConstants(TSNode declaration,
     if (StringValue(parts[1], source_, &value)) bound = value;
     auto key =
         std::make_pair(class_name, std::string(node::Text(parts[0], source_)));
+    if (HasFinalModifier(declaration)) final_constants_.insert(key);
     auto [it, fresh] = constants_.emplace(key, bound);
     if (!fresh) it->second.reset();
   }
@@ -115,6 +123,28 @@ const FunctionInfo* FileIndex::Find(const std::string& class_name,
     found = &f;
   }
   return found;
+}
+
+TSNode FileIndex::ClassAround(TSNode n) const {
+  for (TSNode a : node::Ancestors(n)) {
+    if (IsClassLike(a)) return a;
+  }
+  return TSNode{};
+}
+
+bool FileIndex::BindsEarly(TSNode access, std::string_view scope,
+                           const std::string& class_name,
+                           const std::string& name) const {
+  TSNode around = ClassAround(access);
+  if (ts_node_is_null(around)) return false;
+  // In a trait, `self` and `static` are the class that uses it, which may
+  // live in any file.
+  if (node::Is(around, "trait_declaration")) return false;
+  if (scope == "self" || node::Is(around, "enum_declaration")) return true;
+  // `static::NAME` is late static binding: a subclass anywhere can
+  // redeclare NAME, unless the class or the constant is final.
+  return HasFinalModifier(around) ||
+         final_constants_.count({class_name, name}) > 0;
 }
 
 std::string FileIndex::ClassOf(TSNode n) const {
@@ -163,13 +193,24 @@ std::vector<TSNode> FileIndex::CallsOf(const FunctionInfo& f) const {
 }
 
 std::optional<std::string> FileIndex::ConstantString(TSNode expr) const {
+  return Lookup(expr, /*late_binding_known=*/false);
+}
+
+std::optional<std::string> FileIndex::LateBoundString(TSNode expr) const {
+  if (ConstantString(expr)) return std::nullopt;
+  return Lookup(expr, /*late_binding_known=*/true);
+}
+
+std::optional<std::string> FileIndex::Lookup(TSNode expr,
+                                             bool late_binding_known) const {
   expr = Unparen(expr);
   std::string class_name;
   TSNode name = expr;
+  std::string_view scope;
   if (node::Is(expr, "class_constant_access_expression")) {
     std::vector<TSNode> parts = node::NamedChildren(expr);
     if (parts.size() != 2) return std::nullopt;
-    std::string_view scope = node::Text(parts[0], source_);
+    scope = node::Text(parts[0], source_);
     class_name = scope == "self" || scope == "static"
                      ? ClassOf(expr)
                      : std::string(ShortName(parts[0], source_));
@@ -178,6 +219,10 @@ std::optional<std::string> FileIndex::ConstantString(TSNode expr) const {
   if (!node::Is(name, "name") && !node::Is(name, "qualified_name"))
     return std::nullopt;
   std::string short_name(ShortName(name, source_));
+  if ((scope == "self" || scope == "static") && !late_binding_known &&
+      !BindsEarly(expr, scope, class_name, short_name)) {
+    return std::nullopt;
+  }
   auto it = constants_.find({class_name, short_name});
   if (it != constants_.end()) return it->second;
   if (class_name.empty()) return std::nullopt;

@@ -5,6 +5,7 @@
 
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -42,8 +43,14 @@ class FileIndex {
   // `self::TYPE`, `static::TYPE`, `Own::TYPE`, `TYPE` (a `const` or a
   // `define()`). nullopt when it names none.
   std::optional<std::string> ConstantString(TSNode expr) const;
+  // For `static::TYPE` (or `self::TYPE` in a trait), which ConstantString
+  // leaves open because the class the method runs for decides: the value
+  // in the class around it, as a hint of what the array is. nullopt
+  // otherwise.
+  std::optional<std::string> LateBoundString(TSNode expr) const;
 
  private:
+  std::optional<std::string> Lookup(TSNode expr, bool late_binding_known) const;
   void Walk(TSNode root);
   void AddFunction(TSNode n, const std::string& class_name);
   void AddConstants(TSNode declaration, const std::string& class_name);
@@ -52,6 +59,11 @@ class FileIndex {
                            std::string_view name) const;
   // The name of the class (trait, interface, enum) around `n`, or "".
   std::string ClassOf(TSNode n) const;
+  TSNode ClassAround(TSNode n) const;
+  // Whether `self::NAME` / `static::NAME` at `access` names the constant
+  // of `class_name` whatever class the method runs for.
+  bool BindsEarly(TSNode access, std::string_view scope,
+                  const std::string& class_name, const std::string& name) const;
 
   std::string_view source_;
   std::vector<FunctionInfo> functions_;
@@ -60,6 +72,8 @@ class FileIndex {
   // twice maps to nullopt.
   std::map<std::pair<std::string, std::string>, std::optional<std::string>>
       constants_;
+  // (class, name) of constants declared `final` (PHP 8.1).
+  std::set<std::pair<std::string, std::string>> final_constants_;
 };
 
 }  // namespace psm::php

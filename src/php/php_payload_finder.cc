@@ -1,6 +1,7 @@
 #include "php/php_payload_finder.h"
 
 #include <algorithm>
+#include <functional>
 #include <set>
 
 #include "find/object_builder.h"
@@ -79,12 +80,24 @@ bool HasRemovableNested(const Shape& shape, const MethodRule& rule) {
 
 // `unseen_base`: the array starts as something the tool cannot see into
 // (a call to another class, a parameter).
+// `late_bound_type`: the string a late-bound type expression names in its
+// own class (FileIndex::LateBoundString), if any.
+using LateBoundType = std::function<std::optional<std::string>(ByteRange)>;
+
 bool LooksLikePayload(const Unit& unit, const Content& content,
-                      const RuleTable& rules, bool unseen_base) {
+                      const RuleTable& rules, bool unseen_base,
+                      const LateBoundType& late_bound_type) {
   Shape shape = ShapeOf(unit, content.mutations);
   if (shape.type && shape.type->string_value) {
     const MethodRule* rule = rules.Find(*shape.type->string_value);
     return rule && LooksLikeMethodPayload(shape, *rule);
+  }
+  // `static::TYPE` whose class declares a method's type: a subclass may
+  // redeclare it, so it is reported and never edited.
+  if (shape.type && late_bound_type) {
+    std::optional<std::string> hint = late_bound_type(shape.type->value_range);
+    const MethodRule* rule = hint ? rules.Find(*hint) : nullptr;
+    if (rule && LooksLikeMethodPayload(shape, *rule)) return true;
   }
   // The type is not readable (or not written) here: the method's own
   // sub-array beside another source field, or holding a field the method
@@ -129,8 +142,8 @@ class PayloadFinder {
       bool payload = false;
       bool unseen_base = !content.blind_spots.empty();
       for (const Unit& unit : content.units) {
-        payload =
-            payload || LooksLikePayload(unit, content, rules_, unseen_base);
+        payload = payload || LooksLikePayload(unit, content, rules_,
+                                              unseen_base, LateBoundTypeHint());
       }
       if (!payload) continue;
       for (ByteRange a : content.anchors) made_at.insert({a.begin, a.end});
@@ -148,6 +161,13 @@ class PayloadFinder {
   }
 
  private:
+  LateBoundType LateBoundTypeHint() const {
+    return [this](ByteRange value) {
+      return index_.LateBoundString(
+          ts_node_descendant_for_byte_range(root_, value.begin, value.end));
+    };
+  }
+
   PhpPayloadSite ToSite(const PayloadRoot& root, Content content) {
     PhpPayloadSite out;
     CallSite& site = out.site;
@@ -224,7 +244,9 @@ class PayloadFinder {
       ValueContext ctx{source_, &index_, ScopeOf(array), {}};
       Unit unit;
       unit.push_back({ArrayView(array, ctx), "inline", -1});
-      if (!LooksLikePayload(unit, Content(), rules_, false)) continue;
+      if (!LooksLikePayload(unit, Content(), rules_, false,
+                            LateBoundTypeHint()))
+        continue;
       PhpPayloadSite lost;
       lost.site.call = range;
       lost.site.blind_spots.push_back(
