@@ -104,6 +104,10 @@ struct CallSite {
   // The receiver is neither traced here nor to another module (a
   // parameter, an unbound name): see SiteRequest::unseen_receiver.
   bool unseen_receiver = false;
+  // The receiver is a global this file neither declares nor sets
+  // (`ShopApi`, `window.ShopApi`): another script of the page may make it
+  // the shop's own client (see SiteRequest::global_receiver).
+  std::string global_receiver;
   // Set when the payload's type comes from elsewhere (see GivenType); the
   // payload's own `type`, if any, must agree with it.
   BoxedOptional<GivenType> given_type;

@@ -19,12 +19,12 @@ bool IsFunctionValue(TSNode n) {
          node::Is(n, "arrow_function");
 }
 
-// The objects this file writes a createSource function onto: "DRGC" for
-// `DRGC.createSource = function ...`, "ShopApi.prototype" for the
-// prototype forms. Worked out once per file.
-std::vector<std::string> ObjectsGivenCreateSource(TSNode root,
-                                                  std::string_view source) {
-  std::vector<std::string> objects;
+// The objects this file writes a createSource function onto, with the
+// assignment: "DRGC" for `DRGC.createSource = function ...`,
+// "ShopApi.prototype" for the prototype forms. Worked out once per file.
+using GivenObjects = std::vector<std::pair<std::string, TSNode>>;
+GivenObjects ObjectsGivenCreateSource(TSNode root, std::string_view source) {
+  GivenObjects objects;
   for (size_t at : WordsAt(source, kCreateSource)) {
     TSNode n = ts_node_descendant_for_byte_range(
         root, static_cast<uint32_t>(at),
@@ -36,7 +36,8 @@ std::vector<std::string> ObjectsGivenCreateSource(TSNode root,
         node::Is(assignment, "assignment_expression") &&
         ts_node_eq(node::Field(assignment, "left"), up) &&
         IsFunctionValue(node::Field(assignment, "right"))) {
-      objects.emplace_back(node::Text(node::Field(up, "object"), source));
+      objects.emplace_back(node::Text(node::Field(up, "object"), source),
+                           assignment);
       continue;
     }
     // `X.prototype = { createSource: function () {}, ... }` or
@@ -52,7 +53,7 @@ std::vector<std::string> ObjectsGivenCreateSource(TSNode root,
         ts_node_eq(node::Unwrap(node::Field(assignment, "right")), object)) {
       std::string_view left =
           node::Text(node::Field(assignment, "left"), source);
-      if (left.ends_with(".prototype")) objects.emplace_back(left);
+      if (left.ends_with(".prototype")) objects.emplace_back(left, assignment);
     }
   }
   return objects;
@@ -60,16 +61,44 @@ std::vector<std::string> ObjectsGivenCreateSource(TSNode root,
 
 }  // namespace
 
+bool MayDefineCreateSource(std::string_view text) {
+  for (size_t at = text.find(kCreateSource); at != std::string_view::npos;
+       at = text.find(kCreateSource, at + kCreateSource.size())) {
+    if (!IsWholeIdentifierAt(text, at, kCreateSource.size())) continue;
+    size_t k = text.find_first_not_of(" \t\r\n", at + kCreateSource.size());
+    if (k == std::string_view::npos) break;
+    // `createSource: ...`, `createSource = ...`, `createSource(d) {`
+    if (text[k] == ':' || (text[k] == '=' && text.compare(k, 2, "==") != 0))
+      return true;
+    if (text[k] == '(') {
+      size_t close = text.find(')', k);
+      size_t open = close == std::string_view::npos
+                        ? close
+                        : text.find_first_not_of(" \t\r\n", close + 1);
+      if (open != std::string_view::npos && text[open] == '{') return true;
+    }
+  }
+  return false;
+}
+
+TSNode OwnCreateSourceAssignment(std::string_view object, TSNode root,
+                                 std::string_view source) {
+  if (object.empty() || source.find(kCreateSource) == std::string_view::npos)
+    return TSNode{};
+  thread_local TreeMemo<GivenObjects> memo;
+  const GivenObjects& objects = memo.Get(
+      root, "", [&] { return ObjectsGivenCreateSource(root, source); });
+  for (const auto& [given, assignment] : objects) {
+    if (given == object) return assignment;
+  }
+  return TSNode{};
+}
+
 bool AssignsOwnCreateSource(std::string_view object, bool through_prototype,
                             TSNode root, std::string_view source) {
-  if (object.empty() || source.find(kCreateSource) == std::string_view::npos)
-    return false;
-  thread_local TreeMemo<std::vector<std::string>> memo;
-  std::vector<std::string> objects = memo.Get(
-      root, "", [&] { return ObjectsGivenCreateSource(root, source); });
   std::string wanted(object);
   if (through_prototype) wanted += ".prototype";
-  return std::find(objects.begin(), objects.end(), wanted) != objects.end();
+  return !ts_node_is_null(OwnCreateSourceAssignment(wanted, root, source));
 }
 
 }  // namespace psm

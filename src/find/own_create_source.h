@@ -16,6 +16,15 @@ namespace psm {
 // createSource is.
 bool AssignsOwnCreateSource(std::string_view object, bool through_prototype,
                             TSNode root, std::string_view source);
+// The assignment that gives `object` (written as in the file, "DRGC" or
+// "ShopApi.prototype") a createSource function of its own; null if none.
+TSNode OwnCreateSourceAssignment(std::string_view object, TSNode root,
+                                 std::string_view source);
+
+// Whether `text` may define a createSource (`createSource: ...`,
+// `createSource = ...`, `createSource(d) {`): a word search that lets the
+// project model skip parsing files that only call one.
+bool MayDefineCreateSource(std::string_view text);
 
 }  // namespace psm
 

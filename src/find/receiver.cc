@@ -334,6 +334,14 @@ Receiver ClassifyReceiver(TSNode receiver, std::string_view source) {
 // `createSource: ...`, `{ createSource }`, a class field.
 bool IsDefinitionName(TSNode name, TSNode parent) {
   if (node::Is(name, "shorthand_property_identifier")) return true;
+  // `DRGC.createSource = function (payload) {...}`
+  TSNode assignment = node::Parent(parent);
+  if (node::Is(parent, "member_expression") &&
+      ts_node_eq(node::Field(parent, "property"), name) &&
+      node::Is(assignment, "assignment_expression") &&
+      ts_node_eq(node::Field(assignment, "left"), parent) &&
+      node::IsFunction(node::Unwrap(node::Field(assignment, "right"))))
+    return true;
   for (std::string_view field : {"name", "key", "property"}) {
     if (!ts_node_eq(node::Field(parent, field), name)) continue;
     return node::Is(parent, "method_definition") || node::Is(parent, "pair") ||

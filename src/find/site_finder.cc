@@ -8,6 +8,7 @@
 
 #include "common/spare_cores.h"
 #include "common/strings.h"
+#include "find/global_values.h"
 #include "find/method_calls.h"
 #include "find/object_builder.h"
 #include "find/parameter_receiver.h"
@@ -99,6 +100,10 @@ class SiteFinder {
             site->unseen_receiver = !site->receiver &&
                                     part->receiver_kind == Receiver::kUnknown &&
                                     ComesFromParameter(call.receiver, source_);
+            if (!site->receiver && !site->unseen_receiver &&
+                part->receiver_kind == Receiver::kUnknown)
+              site->global_receiver =
+                  GlobalReceiverName(call.receiver, source_);
           }
           part->sites.push_back(std::move(*site));
         }

@@ -323,12 +323,13 @@ std::vector<SiteRequest> RequestsOf(const std::vector<CallSite>& sites,
       r.exported_methods = s.exported_methods;
       requests.push_back(std::move(r));
     }
-    if (s.receiver || s.unseen_receiver) {
+    if (s.receiver || s.unseen_receiver || !s.global_receiver.empty()) {
       SiteRequest r;
       r.call_begin = s.call.begin;
       r.line = lines.Line(s.call.begin);
       if (s.receiver) r.request = *s.receiver;
       r.unseen_receiver = !s.receiver && s.unseen_receiver;
+      r.global_receiver = s.global_receiver;
       requests.push_back(std::move(r));
     }
     bool from_module = s.requests.size() == 1;

@@ -48,13 +48,17 @@ struct SiteRequest {
   // say): the project model says whether the project defines a
   // createSource of its own that uses its payload, which it may be.
   bool unseen_receiver = false;
+  // Or: the receiver is a global of the page (CallSite::global_receiver):
+  // the project model looks at what the other scripts give it.
+  std::string global_receiver;
 
   // Asked only so that other files may add observers: the file's own
   // result stands when none do (see ProcessedFile::ready).
   bool AsksForObservers() const {
     return !globals.empty() || !php_function.empty() ||
            !browser_paths.empty() || !exported.empty() ||
-           !exported_methods.empty() || unseen_receiver;
+           !exported_methods.empty() || unseen_receiver ||
+           !global_receiver.empty();
   }
   // What the calling file does with the payload besides the call: kept
   // fields and reasons travel to the file that builds it.

@@ -13,6 +13,7 @@
 #include "common/report_marker.h"
 #include "common/strings.h"
 #include "find/object_builder.h"
+#include "find/own_create_source.h"
 #include "find/receiver.h"
 #include "find/scope.h"
 #include "io/file_io.h"
@@ -93,26 +94,6 @@ std::string Where(TSNode n, TSNode function, std::string_view text) {
     statement = node::Parent(statement);
   return Quote(node::Text(statement, text)) + " at line " +
          std::to_string(node::Line(n));
-}
-
-bool MayDefineCreateSource(std::string_view text) {
-  for (size_t at = text.find(kName); at != std::string_view::npos;
-       at = text.find(kName, at + kName.size())) {
-    if (!IsWholeIdentifierAt(text, at, kName.size())) continue;
-    size_t k = text.find_first_not_of(" \t\r\n", at + kName.size());
-    if (k == std::string_view::npos) break;
-    // `createSource: ...`, `createSource = ...`, `createSource(d) {`
-    if (text[k] == ':' || (text[k] == '=' && text.compare(k, 2, "==") != 0))
-      return true;
-    if (text[k] == '(') {
-      size_t close = text.find(')', k);
-      size_t open = close == std::string_view::npos
-                        ? close
-                        : text.find_first_not_of(" \t\r\n", close + 1);
-      if (open != std::string_view::npos && text[open] == '{') return true;
-    }
-  }
-  return false;
 }
 
 }  // namespace

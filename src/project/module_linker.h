@@ -50,6 +50,22 @@ class ModuleCache {
   std::map<std::string, std::unique_ptr<Module>> modules_;
 };
 
+// What the scripts of a project give a global createSource receiver.
+struct GlobalReceiverFound {
+  enum class Kind {
+    kUnseen,  // no script gives it a createSource of its own: left as is
+    kOwn,     // only the shop's own client, which calls no DigitalRiver.js
+    kMixed,   // that client in one place and something else in another, or
+              // a client that uses the payload and may hand it on
+  };
+  Kind kind = Kind::kUnseen;
+  std::string own;    // "src/api.js:7", where it gets its own createSource
+  std::string other;  // for kMixed: another value it is set to, and where
+  std::string use;    // for kMixed: what its own createSource, which may
+                      // hand the payload on to DigitalRiver.js, does with
+                      // it first
+};
+
 // Where a request leads: the module and the node that builds the payload.
 struct Found {
   const Module* module = nullptr;
@@ -190,6 +206,11 @@ class Linker {
   std::vector<std::pair<const Module*, ByteRange>> CallsOfExport(
       const std::string& file, const std::string& name, uint32_t wrapper_at);
 
+  // What the project's scripts give the global `name`, a createSource
+  // receiver some script calls without setting it (SiteRequest::
+  // global_receiver): found once per name (project/global_receivers.cc).
+  const GlobalReceiverFound& GlobalReceiver(const std::string& name);
+
   // Whether the project class or object a createSource receiver is made
   // from (`request`, see ReceiverRequest) has a createSource of its own
   // that cannot reach DigitalRiver.js: its module calls no createSource
@@ -199,6 +220,11 @@ class Linker {
                              const ModuleRequest& request, std::string* what);
 
  private:
+  // The scripts of `file`: the module of a script, or the masked scripts
+  // of a page (kept in `page`); null for anything else.
+  const Module* ScriptsOf(const std::string& file, Parser& parser,
+                          std::optional<Module>* page);
+
   // For WrapperUse and ProjectWrappers (project/createsource_wrappers.cc).
   std::vector<std::string> WrapperUses(const Module& module);
   std::string PayloadUse(const Module& module, TSNode function, int depth);
@@ -350,6 +376,7 @@ class Linker {
   size_t browser_page_bytes_ = 0;
   std::optional<TextIndex> index_;
   std::optional<std::vector<std::string>> project_wrappers_;
+  std::map<std::string, GlobalReceiverFound> global_receivers_;
   const Module* next_module_ = nullptr;  // set by FunctionNamed
   int base_hops_ = 0;  // depth of InheritedMember across modules
 };

@@ -94,6 +94,7 @@ class ProjectLinker {
       for (const SiteRequest& r : caller.requests) {
         globals.insert(r.globals.begin(), r.globals.end());
         if (!r.php_function.empty()) globals.insert(r.php_function);
+        if (!r.global_receiver.empty()) globals.insert(r.global_receiver);
       }
     }
     linker_.PrepareNames(globals);
@@ -111,8 +112,35 @@ class ProjectLinker {
  private:
   using BuilderKey = std::pair<std::string, uint32_t>;
 
+  void LinkGlobalReceiver(const CallerFile& caller, const SiteRequest& r) {
+    const GlobalReceiverFound& g = linker_.GlobalReceiver(r.global_receiver);
+    std::string name = Quote(r.global_receiver);
+    if (g.kind == GlobalReceiverFound::Kind::kOwn) {
+      links_[caller.path].not_digital_river[r.call_begin] =
+          name + " is a global another script sets: " + g.own +
+          " gives it a createSource of its own, which does not call "
+          "DigitalRiver.js";
+    } else if (g.kind == GlobalReceiverFound::Kind::kMixed) {
+      std::string why =
+          g.use.empty()
+              ? name + " is a global other scripts set: " + g.own +
+                    " gives it a createSource of its own, and " + g.other +
+                    "; it may not be DigitalRiver.js"
+              : name + " is a global another script sets: " + g.own +
+                    " gives it a createSource of its own, which uses the "
+                    "payload (" +
+                    g.use + ") before DigitalRiver.js may see it";
+      links_[caller.path].readers_elsewhere[r.call_begin].push_back(
+          {"", std::move(why)});
+    }
+  }
+
   void LinkRequest(const CallerFile& caller, const SiteRequest& r) {
     if (r.server_read) return;  // on the server: see ServerPayloads
+    if (!r.global_receiver.empty()) {
+      LinkGlobalReceiver(caller, r);
+      return;
+    }
     if (r.unseen_receiver) {
       const std::vector<std::string>& wrappers = linker_.ProjectWrappers();
       if (!wrappers.empty()) {

@@ -1,0 +1,127 @@
+#include "find/global_values.h"
+
+#include <array>
+#include <string>
+
+#include "common/strings.h"
+#include "find/own_create_source.h"
+#include "find/scope.h"
+#include "syntax/node.h"
+
+namespace psm {
+namespace {
+
+constexpr std::array<std::string_view, 3> kGlobalObjects = {"window", "self",
+                                                            "globalThis"};
+
+// `name` or `window.name` (`self.`, `globalThis.`) as written at `n`.
+bool NamesTheGlobal(TSNode n, std::string_view name, std::string_view source) {
+  n = node::Unwrap(n);
+  if (node::Is(n, "identifier")) return node::Text(n, source) == name;
+  if (!node::Is(n, "member_expression")) return false;
+  TSNode object = node::Field(n, "object");
+  if (node::Text(node::Field(n, "property"), source) != name ||
+      !node::Is(object, "identifier"))
+    return false;
+  std::string_view holder = node::Text(object, source);
+  for (std::string_view g : kGlobalObjects) {
+    // `var self = this` is not the global object.
+    if (holder == g)
+      return ResolveName(holder, object, source).kind ==
+             Binding::Kind::kNotFound;
+  }
+  return false;
+}
+
+bool IsEmptyObject(TSNode n) {
+  return node::Is(n, "object") && ts_node_named_child_count(n) == 0;
+}
+
+// `value`, or the sides of `a || b` / `a ?? b`, without the name itself
+// and empty objects.
+void AddValue(TSNode value, std::string_view name, std::string_view source,
+              std::vector<TSNode>* values) {
+  value = node::Unwrap(value);
+  if (ts_node_is_null(value)) return;
+  if (node::Is(value, "binary_expression")) {
+    std::string_view op = node::Text(node::Field(value, "operator"), source);
+    if (op == "||" || op == "??") {
+      AddValue(node::Field(value, "left"), name, source, values);
+      AddValue(node::Field(value, "right"), name, source, values);
+      return;
+    }
+  }
+  if (NamesTheGlobal(value, name, source) || IsEmptyObject(value)) return;
+  values->push_back(value);
+}
+
+// The value `n` (an occurrence of `name`) is given when it is the global:
+// null when it is not a write of the global.
+TSNode ValueWrittenAt(TSNode n, std::string_view name,
+                      std::string_view source) {
+  TSNode target = n;
+  TSNode up = node::Parent(n);
+  if (node::Is(up, "member_expression") &&
+      ts_node_eq(node::Field(up, "property"), n)) {
+    if (!NamesTheGlobal(up, name, source)) return TSNode{};
+    target = up;
+    up = node::Parent(up);
+  } else {
+    Binding binding = ResolveName(name, n, source);
+    bool global = binding.kind == Binding::Kind::kNotFound ||
+                  (binding.kind == Binding::Kind::kVariable &&
+                   node::Is(binding.scope, "program"));
+    if (!global) return TSNode{};
+  }
+  if (node::Is(up, "variable_declarator") &&
+      ts_node_eq(node::Field(up, "name"), target))
+    return node::Field(up, "value");
+  if (node::Is(up, "assignment_expression") &&
+      ts_node_eq(node::Field(up, "left"), target))
+    return node::Field(up, "right");
+  return TSNode{};
+}
+
+}  // namespace
+
+std::string GlobalReceiverName(TSNode receiver, std::string_view source) {
+  receiver = node::Unwrap(receiver);
+  if (node::Is(receiver, "member_expression")) {
+    std::string_view name =
+        node::Text(node::Field(receiver, "property"), source);
+    return NamesTheGlobal(receiver, name, source) ? std::string(name) : "";
+  }
+  if (!node::Is(receiver, "identifier")) return "";
+  std::string_view name = node::Text(receiver, source);
+  if (ResolveName(name, receiver, source).kind != Binding::Kind::kNotFound)
+    return "";
+  return std::string(name);
+}
+
+GlobalGiven ValuesGivenToGlobal(std::string_view name, TSNode root,
+                                std::string_view source) {
+  GlobalGiven given;
+  for (size_t at : WordsAt(source, name)) {
+    TSNode n = ts_node_descendant_for_byte_range(
+        root, static_cast<uint32_t>(at),
+        static_cast<uint32_t>(at + name.size()));
+    if (!node::Is(n, "identifier") && !node::Is(n, "property_identifier"))
+      continue;
+    TSNode value = ValueWrittenAt(n, name, source);
+    if (!ts_node_is_null(value)) AddValue(value, name, source, &given.values);
+  }
+  for (std::string_view holder : {std::string_view(), kGlobalObjects[0],
+                                  kGlobalObjects[1], kGlobalObjects[2]}) {
+    std::string object = holder.empty()
+                             ? std::string(name)
+                             : std::string(holder) + "." + std::string(name);
+    TSNode at = OwnCreateSourceAssignment(object, root, source);
+    if (!ts_node_is_null(at)) {
+      given.own_create_source = at;
+      break;
+    }
+  }
+  return given;
+}
+
+}  // namespace psm
