@@ -37,10 +37,47 @@ bool ReadsLikeCode(std::string_view text, size_t at, size_t size) {
          after == ',' || after == ';' || before == '(' || before == ',';
 }
 
+// The string literal around `n` (a fragment, or the string itself).
+TSNode StringAround(TSNode n) {
+  return node::Is(n, "string_fragment") ? node::Parent(n) : n;
+}
+
+bool IsWholeString(TSNode n, std::string_view name, std::string_view source) {
+  TSNode string = StringAround(n);
+  return node::Is(string, "string") &&
+         node::Text(string, source).size() == name.size() + 2;
+}
+
+// An argument of a call that runs a string as code.
+bool IsEvaluated(TSNode n, std::string_view source) {
+  TSNode arguments = node::Parent(StringAround(n));
+  if (!node::Is(arguments, "arguments")) return false;
+  TSNode call = node::Parent(arguments);
+  TSNode callee = node::Field(
+      call, node::Is(call, "new_expression") ? "constructor" : "function");
+  std::string_view name = node::Text(callee, source);
+  if (size_t dot = name.rfind('.'); dot != std::string_view::npos)
+    name.remove_prefix(dot + 1);
+  return name == "eval" || name == "setTimeout" || name == "setInterval" ||
+         name == "Function" || name == "execScript";
+}
+
+// True when the string at `n` is just `name` and names a property of
+// some object: `resp['payload']`, `{ field: 'payload' }`. (A whole string
+// handed to a call may be evaluated: `lookUp('payload')`.)
+bool IsPropertyName(TSNode n, std::string_view name, std::string_view source) {
+  if (!IsWholeString(n, name, source)) return false;
+  TSNode up = node::Parent(StringAround(n));
+  return (node::Is(up, "subscript_expression") &&
+          ts_node_eq(node::Field(up, "index"), StringAround(n))) ||
+         node::Is(up, "pair");
+}
+
 }  // namespace
 
 std::string GlobalNamedInString(std::string_view name, TSNode root,
-                                std::string_view source) {
+                                std::string_view source,
+                                bool only_evaluated_names) {
   for (TSNode n : NodesAtWords(root, {{name, TSNode{}}}, source)) {
     if (!InStringText(n)) continue;
     ByteRange range = node::Range(n);
@@ -52,7 +89,10 @@ std::string GlobalNamedInString(std::string_view name, TSNode root,
       code = IsWholeIdentifierAt(text, at, name.size()) &&
              ReadsLikeCode(source, range.begin + at, name.size());
     }
-    if (!code) continue;
+    if (!code || IsPropertyName(n, name, source) ||
+        (only_evaluated_names && IsWholeString(n, name, source) &&
+         !IsEvaluated(n, source)))
+      continue;
     if (!IsClassicScript(root, source)) return {};
     // The literal around it (a fragment of broken code may have none).
     TSNode string = n;

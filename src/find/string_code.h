@@ -15,8 +15,12 @@ namespace psm {
 // code the page may run in its global scope, where it reads the global.
 // "" when nowhere, or when the file is a module (its top level is not the
 // page's); else a reason for a whole-payload observer.
+// With `only_evaluated_names`, a string that is just the name counts only
+// when it is run (`eval('payload')`, `setTimeout('payload.x()')`): another
+// script's `log('payload')` says too little to call it a reader.
 std::string GlobalNamedInString(std::string_view name, TSNode root,
-                                std::string_view source);
+                                std::string_view source,
+                                bool only_evaluated_names = false);
 
 }  // namespace psm
 

@@ -135,6 +135,31 @@ bool IsGlobalObjectKey(TSNode n, std::string_view text) {
 
 }  // namespace
 
+// Whether the expression `object` may be the global object: `window`,
+// `self`, ..., `this` where it may be, or a variable given one of those
+// (`var w = window; w.payload`).
+bool MayBeTheGlobalObject(TSNode object, std::string_view text) {
+  object = node::Unwrap(object);
+  std::string_view name = node::Text(object, text);
+  if (node::Is(object, "this")) return ThisMayBeTheGlobalObject(object);
+  if (IsGlobalObjectName(name)) return true;
+  if (!node::Is(object, "identifier")) return false;
+  Binding b = ResolveName(name, object, text);
+  if (b.kind != Binding::Kind::kVariable) return false;
+  std::vector<TSNode> values = b.assignments;
+  values.push_back(node::Field(b.declarator, "value"));
+  for (TSNode value : values) {
+    if (node::Is(value, "assignment_expression"))
+      value = node::Field(value, "right");
+    value = node::Unwrap(value);
+    if (ts_node_is_null(value) || ts_node_eq(value, object)) continue;
+    if (node::Is(value, "this") ? ThisMayBeTheGlobalObject(value)
+                                : IsGlobalObjectName(node::Text(value, text)))
+      return true;
+  }
+  return false;
+}
+
 bool IsGlobalObjectProperty(TSNode n, std::string_view text) {
   if (IsGlobalObjectKey(n, text)) return true;
   TSNode access = node::Parent(n);
@@ -149,9 +174,7 @@ bool IsGlobalObjectProperty(TSNode n, std::string_view text) {
              !ts_node_eq(node::Field(access, "property"), n)) {
     return false;
   }
-  std::string_view object = node::Text(node::Field(access, "object"), text);
-  if (object == "this") return ThisMayBeTheGlobalObject(access);
-  return IsGlobalObjectName(object);
+  return MayBeTheGlobalObject(node::Field(access, "object"), text);
 }
 
 void ObserveUnnamedReach(const TrackedBinding& tracked, std::string_view source,

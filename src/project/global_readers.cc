@@ -16,6 +16,7 @@
 #include "common/strings.h"
 #include "find/scope.h"
 #include "find/script_kind.h"
+#include "find/string_code.h"
 #include "find/unnamed_reach.h"
 #include "io/file_io.h"
 #include "php/php_flow.h"
@@ -244,6 +245,14 @@ std::vector<std::string> Linker::GlobalReaders(const std::string& script,
       const Module* module = cache_.Load(absolute);
       if (!module || DeclaresAtLineStart(module->text, name)) continue;
       at = FirstGlobalUse(*module, name);
+      // Code in a string the page may run (`setTimeout("show(payload)")`).
+      if (at == std::string::npos &&
+          !GlobalNamedInString(name, module->tree.Root(), module->text,
+                               /*only_evaluated_names=*/true)
+               .empty()) {
+        std::vector<size_t> words = WordsAt(module->text, name);
+        if (!words.empty()) at = words[0];
+      }
       text = module->text;
     }
     // A page or template: its scripts and handlers (markup reads no
