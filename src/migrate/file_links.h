@@ -31,6 +31,9 @@ struct SiteRequest {
   // returns).
   std::string php_function;
   std::vector<std::string> php_path;
+  // Or: helpers of this file build the payload for a caller here, and code
+  // of other files may call them too (PhpPayloadSite::helpers_elsewhere).
+  std::vector<std::string> php_helpers;
   // Or (as well): this file's PHP payload array is sent to the browser
   // under these response paths (PhpPayloadSite::response_paths): the
   // project model finds the browser code that reads it there.
@@ -55,7 +58,7 @@ struct SiteRequest {
   // Asked only so that other files may add observers: the file's own
   // result stands when none do (see ProcessedFile::ready).
   bool AsksForObservers() const {
-    return !globals.empty() || !php_function.empty() ||
+    return !globals.empty() || !php_function.empty() || !php_helpers.empty() ||
            !browser_paths.empty() || !exported.empty() ||
            !exported_methods.empty() || unseen_receiver ||
            !global_receiver.empty();

@@ -57,6 +57,12 @@ void FileIndex::Walk(TSNode root) {
     if (IsClassLike(n)) {
       TSNode name = node::Field(n, "name");
       if (!ts_node_is_null(name)) class_name = node::Text(name, source_);
+      declared_classes_.insert(class_name);
+    } else if (type == "namespace_use_clause") {
+      TSNode alias = node::Field(n, "alias");
+      TSNode named = ts_node_named_child(n, 0);
+      imported_names_.emplace(
+          ShortName(ts_node_is_null(alias) ? named : alias, source_));
     } else if (type == "function_definition") {
       AddFunction(n, "");
     } else if (type == "method_declaration") {
@@ -211,9 +217,22 @@ std::optional<std::string> FileIndex::Lookup(TSNode expr,
     std::vector<TSNode> parts = node::NamedChildren(expr);
     if (parts.size() != 2) return std::nullopt;
     scope = node::Text(parts[0], source_);
-    class_name = scope == "self" || scope == "static"
-                     ? ClassOf(expr)
-                     : std::string(ShortName(parts[0], source_));
+    // `$this::TYPE` binds late, as `static::TYPE` does; another variable
+    // (`$class::TYPE`) names a class picked at run time.
+    if (scope == "$this") scope = "static";
+    if (scope.starts_with('$')) return std::nullopt;
+    if (scope == "self" || scope == "static") {
+      class_name = ClassOf(expr);
+    } else {
+      // Only a class this file declares, named as it is declared: a
+      // qualified or imported name may be another file's class of the
+      // same short name.
+      class_name = ShortName(parts[0], source_);
+      if (scope.find('\\') != std::string_view::npos ||
+          !declared_classes_.contains(class_name) ||
+          imported_names_.contains(class_name))
+        return std::nullopt;
+    }
     name = parts[1];
   }
   if (!node::Is(name, "name") && !node::Is(name, "qualified_name"))
@@ -225,7 +244,8 @@ std::optional<std::string> FileIndex::Lookup(TSNode expr,
   }
   auto it = constants_.find({class_name, short_name});
   if (it != constants_.end()) return it->second;
-  if (class_name.empty()) return std::nullopt;
+  if (class_name.empty() || !declared_classes_.contains(class_name))
+    return std::nullopt;
   // Inherited from a class or interface of this file: taken when every
   // class constant of that name here holds the same string.
   std::optional<std::string> agreed;

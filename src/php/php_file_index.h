@@ -72,6 +72,8 @@ class FileIndex {
   // twice maps to nullopt.
   std::map<std::pair<std::string, std::string>, std::optional<std::string>>
       constants_;
+  std::set<std::string> declared_classes_;  // classes, interfaces, ...
+  std::set<std::string> imported_names_;    // by `use`, as the file names them
   // (class, name) of constants declared `final` (PHP 8.1).
   std::set<std::pair<std::string, std::string>> final_constants_;
 };

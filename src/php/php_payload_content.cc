@@ -69,8 +69,15 @@ class ContentReader {
            "extract(), $$name)"});
     }
     std::vector<Member> statements;
-    for (const VariableUse& use :
-         FindUses(holder.scope, holder.variable, holder.path, ctx_.source)) {
+    std::vector<VariableUse> uses =
+        FindUses(holder.scope, holder.variable, holder.path, ctx_.source);
+    if (!uses.empty()) {
+      std::string other =
+          OtherCodeInScope(holder.scope, ts_node_start_byte(uses[0].node),
+                           holder.variable, ctx_.source);
+      if (!other.empty()) content_.observers.push_back({"", std::move(other)});
+    }
+    for (const VariableUse& use : uses) {
       switch (use.kind) {
         case UseKind::kAssign:
           Assigned(use);
@@ -315,11 +322,26 @@ void ContentReader::FromMerge(const std::vector<TSNode>& pieces,
   if (content_.units.back().empty()) content_.units.pop_back();
 }
 
+namespace {
+
+bool IsPrivateMethod(TSNode function) {
+  if (!node::Is(function, "method_declaration")) return false;
+  for (TSNode child : node::NamedChildren(function)) {
+    if (node::Is(child, "visibility_modifier") &&
+        ts_node_child_count(child) > 0 &&
+        node::Is(ts_node_child(child, 0), "private"))
+      return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 void ContentReader::FromHelper(TSNode call, const FunctionInfo& helper) {
   ValueContext inner = BindArguments(call, helper, ctx_);
   std::vector<TSNode> calls = ctx_.index->CallsOf(helper);
   bool shared = calls.size() > 1;
-  Content::HelperCalls seen{helper.name, {}};
+  Content::HelperCalls seen{helper.name, {}, !IsPrivateMethod(helper.node)};
   for (TSNode c : calls) seen.calls.push_back(node::Range(c));
   content_.helpers.push_back(std::move(seen));
   std::string origin = "returned by " + Quote(helper.name + "()");

@@ -63,6 +63,9 @@ struct Content {
   struct HelperCalls {
     std::string name;
     std::vector<ByteRange> calls;
+    // A function, or a method that is not private: code of other files may
+    // call it too, and get the edited array.
+    bool callable_elsewhere = false;
   };
   std::vector<HelperCalls> helpers;
 };

@@ -149,6 +149,10 @@ class PayloadFinder {
       for (ByteRange a : content.anchors) made_at.insert({a.begin, a.end});
       helpers.push_back(content.helpers);
       sites.push_back(ToSite(root, std::move(content)));
+      for (const Content::HelperCalls& h : helpers.back()) {
+        if (h.callable_elsewhere)
+          sites.back().helpers_elsewhere.push_back(h.name);
+      }
     }
     for (size_t i = 0; i < sites.size(); ++i)
       ObserveOtherHelperCalls(helpers[i], made_at, &sites[i].site);

@@ -28,6 +28,9 @@ struct PhpPayloadSite {
   bool returned = false;    // returned from a function no code here calls
   std::string returned_by;  // that function's name ("" for a closure)
   std::vector<std::string> returned_path;  // the payload's keys in it
+  // Helpers of this file that build it and code of other files may call
+  // (Content::HelperCalls::callable_elsewhere).
+  std::vector<std::string> helpers_elsewhere;
 };
 
 // Finds the payload arrays of a PHP file: arrays (`[...]`, `array(...)`)

@@ -44,7 +44,8 @@ FileReading PhpReading(std::string_view text, const RuleTable& rules,
       // Returned by a closure handed to a framework (a WordPress REST
       // route's callback): what it returns may be sent to the browser.
       bool closure = php.returned && php.returned_by.empty();
-      if ((returned || closure || !php.response_paths.empty()) &&
+      if ((returned || closure || !php.response_paths.empty() ||
+           !php.helpers_elsewhere.empty()) &&
           !php.site.payloads.empty()) {
         SiteRequest r;
         r.call_begin = php.site.call.begin;
@@ -54,6 +55,7 @@ FileReading PhpReading(std::string_view text, const RuleTable& rules,
           r.php_path = php.returned_path;
         }
         r.browser_paths = php.response_paths;
+        r.php_helpers = php.helpers_elsewhere;
         if (closure) r.browser_paths.push_back(php.returned_path);
         found.requests.push_back(std::move(r));
       }

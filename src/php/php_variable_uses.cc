@@ -2,6 +2,7 @@
 
 #include <optional>
 
+#include "find/object_builder.h"
 #include "php/php_syntax.h"
 #include "syntax/node.h"
 
@@ -198,6 +199,55 @@ bool UsesVariablesByName(TSNode scope, std::string_view source) {
     }
   }
   return false;
+}
+
+namespace {
+
+bool IsInclude(TSNode n) {
+  std::string_view t = node::Type(n);
+  return t == "include_expression" || t == "include_once_expression" ||
+         t == "require_expression" || t == "require_once_expression";
+}
+
+std::string LineOf(TSNode n) { return std::to_string(node::Line(n)); }
+
+}  // namespace
+
+std::string OtherCodeInScope(TSNode scope, uint32_t after,
+                             std::string_view variable,
+                             std::string_view source) {
+  std::vector<TSNode> todo{scope};
+  while (!todo.empty()) {
+    TSNode n = todo.back();
+    todo.pop_back();
+    if (IsInclude(n) && ts_node_start_byte(n) > after) {
+      return Quote(node::Text(n, source)) + " at line " + LineOf(n) +
+             " runs another file in this scope, which sees " +
+             Quote("$" + std::string(variable));
+    }
+    if (IsCall(n) && CalledName(n, source) == "ob_start") {
+      return "the output is buffered (" + Quote(node::Text(n, source)) +
+             " at line " + LineOf(n) +
+             "): what is echoed may be kept or sent elsewhere";
+    }
+    for (TSNode child : node::NamedChildren(n)) {
+      if (!IsFunction(child)) todo.push_back(child);
+    }
+  }
+  // A variable of the file's top level is a global: any function may read
+  // it (`global $payload`, `$GLOBALS['payload']`).
+  if (node::Is(scope, "program")) {
+    std::string global = "global $" + std::string(variable);
+    if (source.find("$GLOBALS") != std::string_view::npos ||
+        source.find(global) != std::string_view::npos)
+      return Quote("$" + std::string(variable)) +
+             " is a global of this file, and the file reads globals (" +
+             Quote(source.find("$GLOBALS") != std::string_view::npos
+                       ? "$GLOBALS"
+                       : global) +
+             ")";
+  }
+  return "";
 }
 
 }  // namespace psm::php

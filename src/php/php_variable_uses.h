@@ -48,6 +48,14 @@ std::vector<VariableUse> FindUses(TSNode scope, std::string_view name,
 // (`$p['k'] = value;`): it can be deleted, or copied for a new one.
 bool IsPlainWrite(const VariableUse& use);
 
+// What else in `scope` (not in nested functions) may see `$variable` or
+// redirect what is echoed, from the byte `after` on: another file run in
+// the scope (`include`, `require`), or output buffering (`ob_start()`);
+// and, at a file's top level, code reading globals. A reason, or "".
+std::string OtherCodeInScope(TSNode scope, uint32_t after,
+                             std::string_view variable,
+                             std::string_view source);
+
 // True when code in `scope` reads or writes its variables by name
 // (`compact()`, `extract()`, `$$name`, `get_defined_vars()`), which no use
 // list can show.

@@ -358,4 +358,22 @@ std::vector<std::string> Linker::PhpCallers(
   return uses;
 }
 
+std::vector<std::string> Linker::OtherFilesNaming(const std::string& file,
+                                                  const std::string& word,
+                                                  size_t limit) {
+  std::vector<std::string> found;
+  std::string self = AbsolutePath(file);
+  for (uint32_t i : FilesNaming(word)) {
+    const std::string& path = ProjectFiles()[i];
+    if (AbsolutePath(path) == self) continue;
+    SourceFile read = ReadSourceFile(path, kDefaultMaxFileBytes);
+    if (!read.error.empty() || IsToolReport(read.text) ||
+        WordsAt(read.text, word).empty())
+      continue;
+    found.push_back(options_.display(path));
+    if (found.size() >= limit) break;
+  }
+  return found;
+}
+
 }  // namespace psm

@@ -151,6 +151,12 @@ class Linker {
       const std::string& file,
       const std::vector<std::vector<std::string>>& sent);
 
+  // The files of the project besides `file` (absolute) that name `word`
+  // as a whole word, as displayed; at most `limit`.
+  std::vector<std::string> OtherFilesNaming(const std::string& file,
+                                            const std::string& word,
+                                            size_t limit);
+
   // Before GlobalReaders or PhpCallers is asked about `names`: unless a
   // question has built the project's word index already, finds the files
   // naming them in one read of each file (spread over the cores), looking

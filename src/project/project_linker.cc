@@ -94,6 +94,7 @@ class ProjectLinker {
       for (const SiteRequest& r : caller.requests) {
         globals.insert(r.globals.begin(), r.globals.end());
         if (!r.php_function.empty()) globals.insert(r.php_function);
+        globals.insert(r.php_helpers.begin(), r.php_helpers.end());
         if (!r.global_receiver.empty()) globals.insert(r.global_receiver);
       }
     }

@@ -1,12 +1,37 @@
 #include "project/readers_elsewhere.h"
 
+#include <cctype>
 #include <set>
 
 #include "find/object_builder.h"
 #include "project/builder_reach.h"
 
 namespace psm {
+
 namespace {
+
+// The property names a getter may be read as: `drPayload` and `dr_payload`
+// for `getDrPayload()` or `getDrPayloadAttribute()`; none for other names.
+std::vector<std::string> PropertyNamesOfGetter(const std::string& method) {
+  std::string rest = method.starts_with("get") ? method.substr(3) : "";
+  if (rest.ends_with("Attribute") && rest.size() > 9)
+    rest.resize(rest.size() - 9);
+  if (rest.empty() || !std::isupper(static_cast<unsigned char>(rest[0])))
+    return {};
+  std::string camel = rest, snake;
+  camel[0] =
+      static_cast<char>(std::tolower(static_cast<unsigned char>(camel[0])));
+  for (char c : rest) {
+    if (std::isupper(static_cast<unsigned char>(c))) {
+      if (!snake.empty()) snake += '_';
+      snake += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    } else {
+      snake += c;
+    }
+  }
+  if (snake == camel) return {camel};
+  return {camel, snake};
+}
 
 // The first few of `items`, then how many more.
 std::string FirstFew(const std::vector<std::string>& items,
@@ -90,6 +115,23 @@ std::vector<PayloadObserver> ReadersElsewhere::Of(const std::string& caller,
     std::vector<std::string> uses = linker_.PhpCallers(
         caller, request.php_function, request.php_path, &calls);
     if (calls == 0) {
+      // A getter called by no code may be read as a property: a Laravel
+      // accessor (`getDrPayloadAttribute()` as `$order->dr_payload`), a
+      // template's attribute (`getDrPayload()` as `checkout.drPayload` in
+      // Twig, `$block->getDrPayload()` via `getData('dr_payload')`).
+      for (const std::string& property :
+           PropertyNamesOfGetter(request.php_function)) {
+        std::vector<std::string> namers =
+            linker_.OtherFilesNaming(caller, property, 3);
+        if (namers.empty()) continue;
+        observers.push_back(
+            {"", Quote(request.php_function + "()") +
+                     " is called by no code, and may be read as the property " +
+                     Quote(property) + ", which " + FirstFew(namers, ", ") +
+                     " name" + (namers.size() == 1 ? "s" : "") +
+                     "; what reads it there sees every field"});
+        break;
+      }
       // Called from nowhere in the project: a framework may call it and
       // send what it returns (a Laravel controller action, a Magento web
       // API method named in webapi.xml).
@@ -110,6 +152,15 @@ std::vector<PayloadObserver> ReadersElsewhere::Of(const std::string& caller,
                    FirstFew(uses, "; ") +
                    "); the tool does not follow it there"});
     }
+  }
+  for (const std::string& helper : request.php_helpers) {
+    std::vector<std::string> uses = linker_.PhpCallers(caller, helper, {});
+    if (uses.empty()) continue;
+    observers.push_back(
+        {"", Quote(helper + "()") +
+                 ", which builds the payload, is also called in other files "
+                 "that do not send what it returns on as it is (" +
+                 FirstFew(uses, "; ") + "): they would get the edited array"});
   }
   if (!request.browser_paths.empty()) {
     for (PayloadObserver& o :
