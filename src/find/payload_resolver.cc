@@ -162,7 +162,9 @@ void PayloadResolver::ResolveVariable(TSNode identifier, int hops,
       return;
     case Binding::Kind::kOther:
       Blind(site, "the payload " + Quote(name) +
-                      (node::Is(binding.declarator, "variable_declarator")
+                      (node::Is(binding.declarator, "variable_declarator") &&
+                               node::Is(node::Field(binding.declarator, "name"),
+                                        "identifier")
                            ? " is declared with `var` more than once in its "
                              "function"
                            : " is bound by destructuring, a loop or a catch "

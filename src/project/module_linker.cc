@@ -383,8 +383,8 @@ const std::vector<std::string>& Linker::ProjectFiles() {
   return *project_files_;
 }
 
-// Without `.git` or `package.json` at or above the paths given, the project
-// is only a guess: the directory of the first path, and everything below
+// Without `.git`, `package.json` or `composer.json` at or above the paths
+// given, the project is only a guess (ProjectRootOf), and everything below
 // it is read once to find other users of a linked payload. Run on a file
 // in a download folder or /tmp, that is a great deal to read (100,000
 // files below /tmp: 12.8 s) for a reason the user cannot see.
@@ -394,8 +394,8 @@ void Linker::NoteAnUnmarkedLargeProject() {
     return;
   std::string root =
       options_.display ? options_.display(paths_.root()) : paths_.root();
-  options_.note("no .git or package.json at or above " + root + ": all " +
-                std::to_string(project_files_->size()) +
+  options_.note("no .git, package.json or composer.json at or above " + root +
+                ": all " + std::to_string(project_files_->size()) +
                 " files below it are read as the project, to find other "
                 "users of payloads built in other files (a package.json at "
                 "the project's root bounds it; --no-follow skips this)");

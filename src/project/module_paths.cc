@@ -140,12 +140,15 @@ namespace {
 
 bool HoldsProjectMarker(const fs::path& dir) {
   std::error_code ec;
-  return fs::exists(dir / ".git", ec) || fs::exists(dir / "package.json", ec);
+  // composer.json: a PHP project (Magento, Laravel, WordPress) often has
+  // no package.json at its root.
+  return fs::exists(dir / ".git", ec) || fs::exists(dir / "package.json", ec) ||
+         fs::exists(dir / "composer.json", ec);
 }
 
 }  // namespace
 
-std::string ProjectRootOf(const std::string& path) {
+std::string ProjectRootOf(const std::string& path, const std::string& cwd) {
   std::error_code ec;
   fs::path p = fs::absolute(path, ec).lexically_normal();
   if (!fs::is_directory(p, ec)) p = p.parent_path();
@@ -154,6 +157,16 @@ std::string ProjectRootOf(const std::string& path) {
     if (HoldsProjectMarker(p)) return p.string();
     if (!p.has_parent_path() || p.parent_path() == p) break;
     p = p.parent_path();
+  }
+  // No marker: the directory the user runs in when the path is inside it
+  // (`cd shop && payment-session-migrate web/js/pay` reads `web/js/summary`
+  // too), else the path's own directory.
+  if (!cwd.empty()) {
+    std::string here = AbsolutePath(cwd);
+    std::string inside = start.string();
+    if (inside == here || (inside.starts_with(here) &&
+                           (here.ends_with('/') || inside[here.size()] == '/')))
+      return here;
   }
   return start.string();
 }

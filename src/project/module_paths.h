@@ -37,9 +37,9 @@ class ModulePaths {
   std::vector<std::string> AliasesOf(const std::string& module) const;
   // The RequireJS mixins (ids) that the project's configs put on `module`.
   std::vector<std::string> MixinsOf(const std::string& module) const;
-  // Whether the root holds `.git` or `package.json`; false when none was
-  // found at or above the paths and the root is only the first path's
-  // directory (see ProjectRootOf).
+  // Whether the root holds `.git`, `package.json` or `composer.json`;
+  // false when none was found at or above the paths and the root is only a
+  // guess (see ProjectRootOf).
   bool marked() const { return marked_; }
 
  private:
@@ -92,8 +92,9 @@ std::vector<std::string> SpecifierStems(const std::string& module);
 std::string AbsolutePath(const std::string& path);
 
 // The nearest ancestor directory of `path` (itself included) that holds
-// `.git` or `package.json`; the directory of `path` itself when none does.
-std::string ProjectRootOf(const std::string& path);
+// `.git`, `package.json` or `composer.json`; when none does, `cwd` if
+// `path` is inside it, else the directory of `path` itself.
+std::string ProjectRootOf(const std::string& path, const std::string& cwd = "");
 
 // The file a path names once the module system's extensions and `index`
 // files are tried; nullopt when none exists.

@@ -13,7 +13,7 @@
 namespace psm::testing_cli {
 namespace {
 
-constexpr const char* kNote = "no .git or package.json at or above";
+constexpr const char* kNote = "no .git, package.json or composer.json at or above";
 
 class ProjectRootNoteTest : public ::testing::Test {
  protected:
