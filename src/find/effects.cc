@@ -8,6 +8,7 @@
 #include "find/defined_accessors.h"
 #include "find/name_reach.h"
 #include "find/object_builder.h"
+#include "find/reactive_reads.h"
 #include "find/scope.h"
 #include "syntax/node.h"
 
@@ -226,12 +227,16 @@ class EffectFinder {
           GetterNames(d, source_).contains(std::string(property))) {
         return Found(d, "a getter");
       }
+      if (std::string reactive = ReactiveRead(d, source_); !reactive.empty())
+        return Found(d, reactive);
     }
     if (t == "subscript_expression") {  // `basket['total']`
       std::string property;
       node::StringLiteralValue(node::Field(d, "index"), source_, &property);
       if (!property.empty() && GetterNames(d, source_).contains(property))
         return Found(d, "a getter");
+      if (std::string reactive = ReactiveRead(d, source_); !reactive.empty())
+        return Found(d, reactive);
     }
     if ((t == "binary_expression" || t == "unary_expression" ||
          t == "template_substitution") &&
