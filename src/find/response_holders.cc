@@ -217,6 +217,25 @@ std::vector<ResponseHolder> ResponseHolders(TSNode root,
       holders.push_back({n, n});  // `xhr.response` of a JSON request
       return;
     }
+    auto add_handlers = [&](TSNode call) {
+      Handlers handlers = HandlersOf(call, source);
+      for (TSNode function : handlers.functions) {
+        if (UsesArguments(function, source)) {  // `arguments[0].payload`
+          holders.push_back({function, call, /*handed_on=*/true});
+          continue;
+        }
+        for (TSNode parameter : ParametersOf(function))
+          holders.push_back({parameter, call});
+      }
+      for (TSNode value : handlers.opaque)
+        holders.push_back({value, call, /*handed_on=*/true});
+    };
+    // `new Ajax.Request(url, { onSuccess: function (t) {...} })`.
+    if (node::Is(n, "new_expression")) {
+      if (NamesRequestApi(node::Field(n, "constructor"), source))
+        add_handlers(n);
+      return;
+    }
     if (!node::Is(n, "call_expression")) return;
     TSNode call = n;
     TSNode callee = node::Field(call, "function");
@@ -235,17 +254,7 @@ std::vector<ResponseHolder> ResponseHolders(TSNode root,
                   MethodName(call, source) == "pipe";
     if (!named && !(answer && AsksServer(callee, source))) return;
     if (GetsFetchResponse(call, source)) return;
-    Handlers handlers = HandlersOf(call, source);
-    for (TSNode function : handlers.functions) {
-      if (UsesArguments(function, source)) {  // `arguments[0].payload`
-        holders.push_back({function, call, /*handed_on=*/true});
-        continue;
-      }
-      for (TSNode parameter : ParametersOf(function))
-        holders.push_back({parameter, call});
-    }
-    for (TSNode value : handlers.opaque)
-      holders.push_back({value, call, /*handed_on=*/true});
+    add_handlers(call);
   });
   return holders;
 }

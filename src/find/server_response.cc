@@ -250,6 +250,10 @@ std::vector<std::string> ChainUrls(TSNode request, std::string_view source) {
   std::vector<std::string> urls;
   TSNode call = request;
   for (int steps = 0; steps < 64 && !ts_node_is_null(call); ++steps) {
+    if (node::Is(call, "new_expression")) {
+      CollectCallUrls(call, source, &urls);
+      break;
+    }
     if (node::Is(call, "call_expression")) {
       if (!ts_node_eq(call, request) && HandsOnToAnotherRequest(call, source))
         return {};
@@ -282,8 +286,12 @@ TSNode RequestOfCallback(TSNode parameter, std::string_view source) {
   }
   if (!node::IsFunction(function)) return TSNode{};
   TSNode call = CallTaking(function);
-  if (!node::Is(call, "call_expression") ||
-      !AsksServer(node::Field(call, "function"), source)) {
+  // `new Ajax.Request(url, { onSuccess: function (t) {...} })`
+  // (Prototype.js, Magento 1) is a request too.
+  bool made = node::Is(call, "new_expression");
+  if ((!node::Is(call, "call_expression") && !made) ||
+      !AsksServer(node::Field(call, made ? "constructor" : "function"),
+                  source)) {
     return TSNode{};
   }
   return call;

@@ -208,11 +208,36 @@ class Follower {
     for (TSNode a : node::NamedChildren(node::Field(call, "arguments")))
       arguments += node::Is(a, "argument") ? 1 : 0;
     if (arguments != 1) return false;
-    if (name != "setBody" && name != "setContent") return true;
     std::string object =
         Lowered(node::Text(node::Field(call, "object"), source_));
+    // A layout block's magic setter (`$block->setJsonData(...)`): its
+    // template reads the value back.
+    if (object.find("block") != std::string::npos ||
+        object.find("layout") != std::string::npos ||
+        MadeByLayout(node::Field(call, "object")))
+      return false;
+    if (name != "setBody" && name != "setContent") return true;
     return object.find("response") != std::string::npos ||
            object.find("result") != std::string::npos;
+  }
+
+  // `$x` set from a layout's block in its function (`$x =
+  // $this->layout->getBlock('drpay.pay')`).
+  bool MadeByLayout(TSNode object) {
+    if (!node::Is(object, "variable_name")) return false;
+    std::string assigned = std::string(node::Text(object, source_)) + " =";
+    TSNode scope = object;
+    while (!ts_node_is_null(node::Parent(scope)) && !IsFunction(scope))
+      scope = node::Parent(scope);
+    std::string_view text = node::Text(scope, source_);
+    for (size_t at = text.find(assigned); at != std::string_view::npos;
+         at = text.find(assigned, at + 1)) {
+      std::string_view statement = text.substr(at, text.find(';', at) - at);
+      if (statement.find("getBlock(") != std::string_view::npos ||
+          statement.find("createBlock(") != std::string_view::npos)
+        return true;
+    }
+    return false;
   }
 
   // The carrying call's result is the value to go on from.

@@ -244,4 +244,25 @@ std::optional<Module> Linker::BrowserScript(const std::string& path,
   return page;
 }
 
+std::vector<PayloadObserver> Linker::CheckoutConfigReaders(
+    const std::vector<std::string>& path) {
+  std::vector<PayloadObserver> readers;
+  if (path.empty()) return readers;
+  Parser parser;
+  std::vector<uint32_t> with_key = FilesNaming(path.back());
+  for (uint32_t i : FilesNaming("checkoutConfig")) {
+    if (!std::binary_search(with_key.begin(), with_key.end(), i)) continue;
+    std::string file = AbsolutePath(ProjectFiles()[i]);
+    SourceFile read = ReadSourceFile(file, kDefaultMaxFileBytes);
+    if (!read.error.empty() || IsToolReport(read.text)) continue;
+    std::optional<Module> page =
+        BrowserScript(file, std::move(read.text), parser);
+    if (!page) continue;
+    for (PayloadObserver& o : CheckoutConfigReadsIn(
+             page->tree.Root(), page->text, options_.display(file), path))
+      readers.push_back(std::move(o));
+  }
+  return readers;
+}
+
 }  // namespace psm

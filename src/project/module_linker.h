@@ -157,6 +157,11 @@ class Linker {
                                             const std::string& word,
                                             size_t limit);
 
+  // The browser code reading what a Magento ConfigProvider's getConfig()
+  // returns under `path`, through `window.checkoutConfig`.
+  std::vector<PayloadObserver> CheckoutConfigReaders(
+      const std::vector<std::string>& path);
+
   // Before GlobalReaders or PhpCallers is asked about `names`: unless a
   // question has built the project's word index already, finds the files
   // naming them in one read of each file (spread over the cores), looking

@@ -132,6 +132,13 @@ std::vector<PayloadObserver> ReadersElsewhere::Of(const std::string& caller,
                      "; what reads it there sees every field"});
         break;
       }
+      // A Magento ConfigProvider: the storefront reads what getConfig()
+      // returns as `window.checkoutConfig`.
+      if (request.php_function == "getConfig") {
+        for (PayloadObserver& o :
+             linker_.CheckoutConfigReaders(request.php_path))
+          observers.push_back(std::move(o));
+      }
       // Called from nowhere in the project: a framework may call it and
       // send what it returns (a Laravel controller action, a Magento web
       // API method named in webapi.xml).

@@ -11,11 +11,13 @@
 #include <utility>
 
 #include "common/report_marker.h"
+#include "common/strings.h"
 #include "common/text_lines.h"
 #include "find/object_builder.h"
 #include "find/response_holders.h"
 #include "find/scope.h"
 #include "find/server_response.h"
+#include "find/unnamed_reach.h"
 #include "project/response_match.h"
 #include "project/value_uses.h"
 #include "syntax/embedded_script.h"
@@ -357,6 +359,30 @@ std::vector<PayloadObserver> ResponseReadsIn(
   }
   if (any && node::DeeperThan(root, node::kMaxClimb - 10))
     reads.TooDeepToSee(root);
+  return reads.Take();
+}
+
+std::vector<PayloadObserver> CheckoutConfigReadsIn(
+    TSNode root, std::string_view text, const std::string& shown,
+    const std::vector<std::string>& path) {
+  const std::vector<std::vector<std::string>> sent{path};  // Reads keeps it
+  Reads reads(text, text, shown, sent,
+              "the array is in Magento's checkout config, and ");
+  for (size_t at : WordsAt(text, "checkoutConfig")) {
+    TSNode n = ts_node_descendant_for_byte_range(
+        root, static_cast<uint32_t>(at),
+        static_cast<uint32_t>(at + std::string_view("checkoutConfig").size()));
+    TSNode holder = n;
+    TSNode up = node::Parent(n);
+    if (node::Is(n, "property_identifier") && IsGlobalObjectProperty(n, text)) {
+      holder = up;  // `window.checkoutConfig`
+    } else if (!node::Is(n, "identifier") ||
+               ResolveName("checkoutConfig", n, text).kind !=
+                   Binding::Kind::kNotFound) {
+      continue;
+    }
+    reads.FromHolder(holder);
+  }
   return reads.Take();
 }
 

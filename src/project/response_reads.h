@@ -24,6 +24,13 @@ std::vector<PayloadObserver> ResponseReadsIn(
     const std::vector<std::vector<std::string>>& sent,
     const std::function<bool(const std::vector<std::string>&)>& may_answer);
 
+// What a browser script does with an array a Magento ConfigProvider's
+// getConfig() returns under `path`: the storefront has it as
+// `window.checkoutConfig` (`window.checkoutConfig.payment.drpay.payload`).
+std::vector<PayloadObserver> CheckoutConfigReadsIn(
+    TSNode root, std::string_view text, const std::string& shown,
+    const std::vector<std::string>& path);
+
 // What the scripts of a page do with a value its template prints into one
 // of them at byte `at` of `page` (`var p = <?= json_encode($payload) ?>;`),
 // the array sitting under `path` in that value: its observers, as above.
