@@ -289,6 +289,12 @@ void LiteralPlanner::CollectIn(const ObjectLiteral& object,
                        m.value_effect() + ")");
         continue;
       }
+      if (std::string before = OpaqueMemberBefore(object, i); !before.empty()) {
+        Keep(path, Ticked(m.key) + " overrides " + before +
+                       " before it, which may hold one: removed, that value "
+                       "would be sent instead");
+        continue;
+      }
       AddRemoval(&object, i, path);
       plan_.ledger.push_back({path, m.range, m.value_range});
     } else if (m.object) {
@@ -297,6 +303,18 @@ void LiteralPlanner::CollectIn(const ObjectLiteral& object,
       NoteOpaqueParent(m, path);
     }
   }
+}
+
+std::string LiteralPlanner::OpaqueMemberBefore(const ObjectLiteral& object,
+                                               size_t index) const {
+  for (size_t j = 0; j < index; ++j) {
+    const Member& m = object.members[j];
+    if (m.kind == Member::Kind::kSpread && m.covered().empty())
+      return Ticked(m.range.In(text_));
+    if (m.kind == Member::Kind::kComputed && m.key.empty())
+      return "the computed key " + Ticked(m.key_range.In(text_));
+  }
+  return "";
 }
 
 void LiteralPlanner::NoteOpaqueParent(const Member& m,

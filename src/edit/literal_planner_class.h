@@ -106,6 +106,11 @@ class LiteralPlanner {
   // `m` leads towards `path` but is neither a literal nor a string: a
   // person must check what it carries.
   void NoteOpaqueParent(const Member& m, const std::string& path);
+  // A spread (not covered where it is built) or computed key before
+  // member `index` of `object`: removing the member would let it supply
+  // the field. "" when there is none.
+  std::string OpaqueMemberBefore(const ObjectLiteral& object,
+                                 size_t index) const;
 
   // One reason per value the tool cannot see into, naming every field that
   // might still hide there.

@@ -8,17 +8,38 @@ namespace psm::literal_planner_detail {
 void LiteralPlanner::CheckMutations(const MethodRule& rule) {
   std::vector<const PayloadMutation*> relevant = mutations_.Relevant(rule);
   for (const PayloadMutation* m : relevant) {
-    if (!m->path.empty() && Touches(m->path, "type")) {
+    // A write of fields the tool cannot name (`Object.assign(payload,
+    // extra)`, `payload[key] = ...`) may set `type` too.
+    if (m->path.empty() || Touches(m->path, "type")) {
       if (type_in_doubt_.empty())
         type_in_doubt_ =
-            Where(*m) + " may change the payment type before the call";
+            Where(*m) + (m->path.empty() ? " may set any field, the payment "
+                                           "type included, before the call"
+                                         : " may change the payment type "
+                                           "before the call");
       break;
+    }
+  }
+  // So may a spread or computed key after the literal's `type`.
+  for (const ObjectLiteral* part : parts_) {
+    bool typed = false;
+    for (const Member& member : part->members) {
+      typed = typed ||
+              (member.key == "type" && member.kind != Member::Kind::kSpread);
+      bool opaque =
+          (member.kind == Member::Kind::kSpread && member.covered().empty()) ||
+          (member.kind == Member::Kind::kComputed && member.key.empty());
+      if (typed && opaque && type_in_doubt_.empty())
+        type_in_doubt_ = Ticked(member.range.In(text_)) +
+                         " after `type` may change the payment type";
     }
   }
   for (const PayloadMutation* m : relevant) {
     if (m->path.empty()) {
-      Blind(Where(*m) +
-            " changes the payload; the tool cannot tell which fields");
+      // Said once: as what may set the type, when it is what does.
+      if (type_in_doubt_.find(Where(*m)) != 0)
+        Blind(Where(*m) +
+              " changes the payload; the tool cannot tell which fields");
     } else if (m->path == kSessionId) {
       session_id_set_later_ = true;
     } else if (type_in_doubt_.empty()) {

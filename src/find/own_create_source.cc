@@ -19,6 +19,19 @@ bool IsFunctionValue(TSNode n) {
          node::Is(n, "arrow_function");
 }
 
+// `X` when `object` is an argument after the first of `Object.assign(X,
+// ...)`; null otherwise.
+TSNode ObjectAssignedTo(TSNode object, std::string_view source) {
+  TSNode arguments = node::Parent(object);
+  if (!node::Is(arguments, "arguments")) return TSNode{};
+  TSNode call = node::Parent(arguments);
+  if (node::Text(node::Field(call, "function"), source) != "Object.assign")
+    return TSNode{};
+  std::vector<TSNode> args = node::NamedChildren(arguments);
+  if (args.size() < 2 || ts_node_eq(args[0], object)) return TSNode{};
+  return node::Unwrap(args[0]);
+}
+
 // The objects this file writes a createSource function onto, with the
 // assignment: "DRGC" for `DRGC.createSource = function ...`,
 // "ShopApi.prototype" for the prototype forms. Worked out once per file.
@@ -54,6 +67,35 @@ GivenObjects ObjectsGivenCreateSource(TSNode root, std::string_view source) {
       std::string_view left =
           node::Text(node::Field(assignment, "left"), source);
       if (left.ends_with(".prototype")) objects.emplace_back(left, assignment);
+    }
+    // `Object.assign(X, { createSource: function () {} })`
+    if (key && node::Is(object, "object")) {
+      TSNode target = ObjectAssignedTo(object, source);
+      if (!ts_node_is_null(target))
+        objects.emplace_back(node::Text(target, source), node::Parent(object));
+    }
+    // `X['createSource'] = function ...`, `Object.defineProperty(X,
+    // 'createSource', { value: function ... })`
+    TSNode string = node::Parent(n);
+    if (node::Is(n, "string_fragment") && node::Is(string, "string")) {
+      TSNode holder = node::Parent(string);
+      TSNode assigned = node::Parent(holder);
+      if (node::Is(holder, "subscript_expression") &&
+          node::Is(assigned, "assignment_expression") &&
+          ts_node_eq(node::Field(assigned, "left"), holder) &&
+          IsFunctionValue(node::Field(assigned, "right"))) {
+        objects.emplace_back(node::Text(node::Field(holder, "object"), source),
+                             assigned);
+      }
+      TSNode call = node::Parent(holder);
+      std::vector<TSNode> args = node::Is(holder, "arguments")
+                                     ? node::NamedChildren(holder)
+                                     : std::vector<TSNode>{};
+      if (args.size() == 3 && ts_node_eq(args[1], string) &&
+          node::Text(node::Field(call, "function"), source) ==
+              "Object.defineProperty") {
+        objects.emplace_back(node::Text(args[0], source), call);
+      }
     }
   }
   return objects;

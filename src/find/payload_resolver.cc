@@ -364,6 +364,17 @@ void PayloadResolver::MergeArguments(TSNode call, std::string_view skip,
     if (site->payloads.size() == before &&
         site->blind_spots.size() == blind_before)
       continue;
+    // What the tool cannot see into, or one of two objects picked at run
+    // time (`cc ? { type: 'creditCard' } : {}`), may set any field, the
+    // payment type included: a write of fields it cannot name.
+    bool conditional = node::Is(value, "ternary_expression") ||
+                       node::Is(value, "binary_expression");
+    if (site->blind_spots.size() > blind_before || conditional) {
+      PayloadMutation unknown;
+      unknown.what = "`" + std::string(node::Text(arg, source_)) + "`";
+      unknown.statement = node::Range(arg);
+      site->mutations.push_back(std::move(unknown));
+    }
     if (site->blind_spots.size() > blind_before) {
       site->blind_spots.resize(blind_before);
       Blind(site,

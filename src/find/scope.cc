@@ -259,6 +259,18 @@ Binding ResolveFrom(std::string_view name, const std::vector<TSNode>& chain,
       binding.declarator = declarator;
       binding.scope = scope;
       TSNode declaration = node::Parent(declarator);
+      // A `var` in a nested block belongs to its function (or the
+      // program): reads after the block are its reads too.
+      if (node::Is(declaration, "variable_declaration")) {
+        for (size_t j = i; j < chain.size(); ++j) {
+          if (node::IsFunction(chain[j]) || node::Is(chain[j], "program")) {
+            binding.scope = node::IsFunction(chain[j])
+                                ? node::Field(chain[j], "body")
+                                : chain[j];
+            break;
+          }
+        }
+      }
       binding.is_const = node::Is(declaration, "lexical_declaration") &&
                          node::Text(declaration, source).starts_with("const");
       if (plain && assignments) CollectAssignments(&binding, name, source);

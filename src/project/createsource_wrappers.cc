@@ -187,8 +187,18 @@ std::vector<std::string> Linker::WrapperUses(const Module& module) {
 std::string Linker::WrapperUse(const std::string& importer,
                                const ModuleRequest& request) {
   Found found = Follow(importer, request);
-  if (found.digital_river) return "";
+  if (found.module) {
+    if (std::string mixin = MixinNamingCreateSource(*found.module);
+        !mixin.empty())
+      return mixin;
+  }
+  if (found.digital_river) return DigitalRiverWrapped(*found.module);
   if (ts_node_is_null(found.builder)) {  // not traced: it may be any of them
+    // The module it comes from may give it a createSource of its own.
+    if (found.module && MayDefineCreateSource(found.module->text)) {
+      std::vector<std::string> uses = WrapperUses(*found.module);
+      if (!uses.empty()) return uses.front();
+    }
     const std::vector<std::string>& any = ProjectWrappers();
     return any.empty() ? "" : "it may be the project's own, at " + any.front();
   }
@@ -217,6 +227,28 @@ bool IsTestCode(std::string_view path) {
 }
 
 }  // namespace
+
+std::string Linker::MixinNamingCreateSource(const Module& module) {
+  // A RequireJS mixin of the module that names createSource may wrap the
+  // instance's (`dr.createSource = wrapper.wrap(dr.createSource, ...)`).
+  for (const std::string& mixin : paths_.MixinsOf(module.path)) {
+    std::optional<std::string> file = paths_.Resolve(module.path, mixin);
+    if (!file) continue;
+    SourceFile read = ReadSourceFile(*file, kDefaultMaxFileBytes);
+    if (read.error.empty() && !WordsAt(read.text, kName).empty())
+      return options_.display(module.path) + " has the RequireJS mixin " +
+             Quote(mixin) + ", which names createSource: it may wrap it";
+  }
+  return "";
+}
+
+std::string Linker::DigitalRiverWrapped(const Module& module) {
+  // The module itself may replace the instance's createSource with its own
+  // (`dr.createSource = (p) => { log(p.amount); return orig(p); }`).
+  if (!MayDefineCreateSource(module.text)) return "";
+  std::vector<std::string> uses = WrapperUses(module);
+  return uses.empty() ? "" : uses.front();
+}
 
 const std::vector<std::string>& Linker::ProjectWrappers() {
   if (project_wrappers_) return *project_wrappers_;

@@ -237,6 +237,10 @@ class Linker {
                           std::optional<Module>* page);
 
   // For WrapperUse and ProjectWrappers (project/createsource_wrappers.cc).
+  // Where the DigitalRiver.js instance `module` makes may have its
+  // createSource wrapped: by `module` itself or a RequireJS mixin of it.
+  std::string DigitalRiverWrapped(const Module& module);
+  std::string MixinNamingCreateSource(const Module& module);
   std::vector<std::string> WrapperUses(const Module& module);
   std::string PayloadUse(const Module& module, TSNode function, int depth);
   TSNode FunctionNamed(const Module& module, TSNode callee);
