@@ -309,8 +309,12 @@ void PayloadResolver::ResolveCall(TSNode call, int hops, CallSite* site) {
   // a page may call it too.
   if (TSNode c = node::Unwrap(callee); node::Is(c, "identifier")) {
     std::string_view name = node::Text(c, source_);
-    if (node::Is(ResolveName(name, c, source_).scope, "program"))
+    if (node::Is(ResolveName(name, c, source_).scope, "program")) {
       site->program_bindings.emplace_back(name);
+      // The markup of a Vue `<script setup>` or Svelte component may call
+      // it too (`{{ buildPayload().amount }}`).
+      site->module_names.emplace_back(name);
+    }
   }
   // A Vue template may call the method too (`{{ buildPayPal() }}`).
   if (TSNode c = node::Unwrap(callee); node::Is(c, "member_expression")) {

@@ -43,6 +43,16 @@ void AddOtherNamers(Linker& linker, const LinkOptions& options,
                                   " is also named in " + namer +
                                   ", which may use the payload"});
   }
+  // The templates of components that import the module (an Angular
+  // service's method called in a template: `{{ ps.buildPayPal(5).amount
+  // }}`).
+  for (const std::string& t :
+       linker.ImporterTemplateNamers(module.path, name)) {
+    observers->push_back({"", Quote(name) + " from " + shown +
+                                  " is also named in " + t +
+                                  ", the template of a component importing "
+                                  "it, which may use the payload"});
+  }
   for (const std::string& field : ThisFieldsUsed(found.builder, module.text)) {
     for (const std::string& namer : linker.OtherNamers(modules, field, known)) {
       observers->push_back({"", Quote("this." + field) + " of " + Quote(name) +

@@ -185,6 +185,11 @@ class Linker {
   // (`text: getPayload().amount`).
   std::vector<std::string> TemplateNamers(const std::string& module,
                                           const std::string& name);
+  // The same for the components that import `module` (an Angular
+  // component injecting a service whose method its template calls:
+  // `{{ payments.buildPayPal(5).amount }}`).
+  std::vector<std::string> ImporterTemplateNamers(const std::string& module,
+                                                  const std::string& name);
 
   // The other files of the project (not `known`) that import a module of
   // `reach` and may get at the builder without naming it: under an alias

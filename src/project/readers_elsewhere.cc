@@ -102,6 +102,8 @@ std::vector<PayloadObserver> ReadersElsewhere::Of(const std::string& caller,
     std::vector<std::string> namers = ImportersOf(linker_, caller, method);
     for (std::string& t : linker_.TemplateNamers(caller, method))
       namers.push_back(std::move(t));
+    for (std::string& t : linker_.ImporterTemplateNamers(caller, method))
+      namers.push_back(std::move(t));
     if (namers.empty()) continue;
     observers.push_back(
         {"", Quote(method) +
