@@ -92,8 +92,8 @@ std::vector<std::string> SpecifierStems(const std::string& module);
 std::string AbsolutePath(const std::string& path);
 
 // The nearest ancestor directory of `path` (itself included) that holds
-// `.git`, `package.json` or `composer.json`; when none does, `cwd` if
-// `path` is inside it, else the directory of `path` itself.
+// `.git`, `package.json` or `composer.json`; when none does, the directory
+// of `path` itself. (`cwd` is not used; see module_paths.cc.)
 std::string ProjectRootOf(const std::string& path, const std::string& cwd = "");
 
 // The file a path names once the module system's extensions and `index`
