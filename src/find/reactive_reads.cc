@@ -135,13 +135,14 @@ std::string_view AssignedBefore(std::string_view source, size_t at) {
   return source.substr(i, end - i);
 }
 
-const FileHints& HintsOf(std::string_view source) {
-  thread_local const char* data = nullptr;
-  thread_local size_t size = 0;
+// Worked out once per file: keyed by the file's IndexedTree (a text's
+// address is not a key: a later file may be read into the same buffer).
+const FileHints& HintsOf(TSNode at, std::string_view source) {
+  thread_local uint64_t tree = 0;
   thread_local FileHints hints;
-  if (source.data() == data && source.size() == size) return hints;
-  data = source.data();
-  size = source.size();
+  uint64_t id = IndexedTreeId(at);
+  if (id != 0 && id == tree) return hints;
+  tree = id;
   hints = FileHints();
   // One pass over the words: a maker called (`reactive(`; `ref` alone is
   // in `href`), `new`, a store hook, a tracking call.
@@ -170,7 +171,7 @@ const FileHints& HintsOf(std::string_view source) {
 }  // namespace
 
 std::string ReactiveRead(TSNode read, std::string_view source) {
-  const FileHints& hints = HintsOf(source);
+  const FileHints& hints = HintsOf(read, source);
   if (hints.made.empty() && !hints.tracking) return "";
   TSNode object = node::Unwrap(node::Field(read, "object"));
   while (node::Is(object, "member_expression"))  // `store.cart.total`
