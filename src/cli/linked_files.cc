@@ -252,9 +252,9 @@ void FinishLinkedFiles(const RunContext& ctx,
   if (deferred.empty()) return;
   std::set<std::string> walked;  // quiet files, absolute
   for (const std::string& p : quiet) walked.insert(AbsolutePath(p));
-  ModulePaths paths(ProjectRootOf(
-      ctx.options.paths.empty() ? std::string(".") : ctx.options.paths.front(),
-      ctx.cwd));
+  ModulePaths paths(ProjectRootOf(ctx.options.paths.empty()
+                                      ? std::string(".")
+                                      : ctx.options.paths.front()));
   std::vector<CallerFile> callers;
   std::map<std::string, std::string> todo;  // display path -> absolute path
   // Files whose output stands unless the model links them (ProcessedFile::

@@ -148,7 +148,7 @@ bool HoldsProjectMarker(const fs::path& dir) {
 
 }  // namespace
 
-std::string ProjectRootOf(const std::string& path, const std::string& cwd) {
+std::string ProjectRootOf(const std::string& path) {
   std::error_code ec;
   fs::path p = fs::absolute(path, ec).lexically_normal();
   if (!fs::is_directory(p, ec)) p = p.parent_path();
@@ -161,7 +161,6 @@ std::string ProjectRootOf(const std::string& path, const std::string& cwd) {
   // No marker: the path's own directory. (Not the working directory: run
   // from a folder of many projects, reading all of it made a 10 ms
   // pre-commit run take 550 ms.)
-  (void)cwd;
   return start.string();
 }
 

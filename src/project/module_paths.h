@@ -93,8 +93,8 @@ std::string AbsolutePath(const std::string& path);
 
 // The nearest ancestor directory of `path` (itself included) that holds
 // `.git`, `package.json` or `composer.json`; when none does, the directory
-// of `path` itself. (`cwd` is not used; see module_paths.cc.)
-std::string ProjectRootOf(const std::string& path, const std::string& cwd = "");
+// of `path` itself (not the working directory: see module_paths.cc).
+std::string ProjectRootOf(const std::string& path);
 
 // The file a path names once the module system's extensions and `index`
 // files are tried; nullopt when none exists.

@@ -52,8 +52,9 @@ TEST(ProjectRootTest, WithoutAMarkerThePathsOwnDirectoryIsTheRoot) {
   if (MarkedAbove(dir.path())) GTEST_SKIP() << "the temp dir is in a project";
   dir.Write("web/js/pay/pay.js", "\n");
   std::string pay = (dir.path() / "web/js/pay").string();
-  // Not the working directory: a folder of many projects would all be read.
-  EXPECT_EQ(ProjectRootOf(pay, dir.path().string()), AbsolutePath(pay));
+  // Not the working directory (the scratch dir here, were the tool run
+  // there): a folder of many projects would all be read.
+  EXPECT_EQ(ProjectRootOf(pay), AbsolutePath(pay));
 }
 
 TEST(ProjectRootTest, AReaderOutsideThePathGivenIsSeenWithComposerJson) {
