@@ -105,10 +105,10 @@ std::string TrackingCallAround(TSNode n, std::string_view source) {
   return "";
 }
 
-// What a file may hold, from a few word searches made once per file: most
-// files have no reactive store, no tracking callback and no import, and
-// their reads then need no climb and no name resolution (which cost dense
-// code 13% of its time).
+// What a file may hold, from one pass over its words: only the objects it
+// writes as `x = new ...` or `x = reactive(...)` are resolved, and reads
+// climb to a tracking callback only when the file names one. (Resolving
+// every read cost `dense/acme` 32 M instructions, 4%.)
 struct FileHints {
   bool tracking = false;  // a tracking call is named
   // The names written `name = new ...` or `name = reactive(...)` (any
