@@ -114,7 +114,7 @@ bool ReturnedToCallers(TSNode call) {
          node::Is(up, "await_expression")) {
     up = node::Parent(up);
   }
-  TSNode function;
+  TSNode function{};  // null unless found below
   if (node::Is(up, "return_statement")) {
     function = up;
     for (int steps = 0; steps < 256 && !ts_node_is_null(function) &&
