@@ -1,6 +1,7 @@
 #include "migrate/file_migrator.h"
 
 #include <algorithm>
+#include <functional>
 #include <optional>
 
 #include "common/spare_cores.h"
@@ -302,7 +303,7 @@ std::optional<Rejection> Verify(PlannedReading& p, std::string_view text,
 Migration Migrate(Migration m, std::string_view text,
                   const std::vector<FileReading>& readings,
                   const RuleTable& rules, const FileLinks* links,
-                  Parser& parser, bool excerpts) {
+                  Parser& parser, bool excerpts, const Settled& settled) {
   LineIndex lines(text);
   EditSet file_edits;
   std::vector<SiteEditsOf> site_edits;
@@ -324,18 +325,10 @@ Migration Migrate(Migration m, std::string_view text,
       Reject(&m, rejected->first, rejected->second);
       break;
     }
-    // Each reading was judged on its own layer; a PHP file is read twice
-    // (its PHP, its scripts) and an edit of one can change how the other
-    // recovers from its syntax errors. (The scripts of a PHP file are read
-    // through its script view: the language passed is not used.)
-    if (m.result.changed && IsPhpFile(m.result.path) &&
-        !ParsesNoWorse(m.result.path, Language::kJavaScript, text,
-                       m.edited_text, parser)) {
-      Reject(&m,
-             "the rewrite would make the file's other layer (its PHP or "
-             "its scripts) parse worse; left unchanged",
-             "the rewrite would add a syntax error to the file's PHP or "
-             "scripts; fix the file's syntax errors first");
+    if (m.result.changed && IsPhpFile(m.result.path)) {
+      auto rejected = JudgeBothLayers(m.result.path, text, m.edited_text,
+                                      readings.size() > 1, parser, settled);
+      if (rejected) Reject(&m, rejected->file, rejected->site);
     }
   }
   static const EditSet kNone;
@@ -371,12 +364,13 @@ CallKinds ScanCallKinds(std::string_view text) {
   return {(called & 1) != 0, MayContainSessionApis(text, called >> 1)};
 }
 
-}  // namespace
-
-Migration MigrateText(std::string_view path, std::string_view text,
+// MigrateText; `settle`: whether a rewrite of a file of two layers with
+// syntax errors is checked by analysing the rewritten text again (not
+// within that second analysis).
+Migration MigrateFile(std::string_view path, std::string_view text,
                       Language language, const RuleTable& rules,
                       const PlanOptions& options, Parser& parser,
-                      const FileLinks* links) {
+                      const FileLinks* links, bool settle) {
   Migration m;
   m.result.path = std::string(path);
   m.input_text = text;
@@ -408,10 +402,29 @@ Migration MigrateText(std::string_view path, std::string_view text,
     readings.push_back(
         ScriptReading(language, text, options, kinds.session_apis));
   }
+  Settled settled;
+  if (settle) {
+    settled = [&](std::string_view edited) {
+      PlanOptions again = options;
+      again.excerpts = false;
+      return !MigrateFile(path, edited, language, rules, again, parser, nullptr,
+                          false)
+                  .result.changed;
+    };
+  }
   m = Migrate(std::move(m), text, readings, rules, links, parser,
-              options.excerpts);
+              options.excerpts, settled);
   if (view && scripts) MergeSites(UnparsedCallSites(text, *view), &m.result);
   return m;
+}
+
+}  // namespace
+
+Migration MigrateText(std::string_view path, std::string_view text,
+                      Language language, const RuleTable& rules,
+                      const PlanOptions& options, Parser& parser,
+                      const FileLinks* links) {
+  return MigrateFile(path, text, language, rules, options, parser, links, true);
 }
 
 }  // namespace psm

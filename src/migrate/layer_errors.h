@@ -1,6 +1,9 @@
 #ifndef PSM_MIGRATE_LAYER_ERRORS_H_
 #define PSM_MIGRATE_LAYER_ERRORS_H_
 
+#include <functional>
+#include <optional>
+#include <string>
 #include <string_view>
 
 #include "syntax/language.h"
@@ -32,6 +35,28 @@ LayerErrors CountLayerErrors(std::string_view path, Language language,
 bool ParsesNoWorse(std::string_view path, Language language,
                    std::string_view before, std::string_view after,
                    Parser& parser);
+
+// Whether a rewritten text needs no further edit, analysed again whole.
+using Settled = std::function<bool(std::string_view edited)>;
+
+// Why a rewrite is refused: for the file, and for each site it drops.
+struct LayerRejection {
+  std::string file, site;
+};
+
+// The judgement of a PHP file's rewrite over both its layers. Each reading
+// was judged on its own layer, and an edit of one can change how the other
+// recovers from its syntax errors: `edited` must parse no worse than
+// `text` in every layer, and, when either layer has errors and the file is
+// read in both (`two_readings`), `settled` must find nothing more to do in
+// it. (A template's script losing `amount: <?= ... ?>` turned a PHP parse
+// that was one ERROR around everything into a clean one, and the PHP array
+// refused for that error was migrated by a second run: fuzz_migrate.)
+std::optional<LayerRejection> JudgeBothLayers(std::string_view path,
+                                              std::string_view text,
+                                              std::string_view edited,
+                                              bool two_readings, Parser& parser,
+                                              const Settled& settled);
 
 }  // namespace psm
 
