@@ -49,13 +49,34 @@ bool NamesTheGlobal(const Binding& b, const Module& module) {
          IsClassicScript(module.tree.Root(), module.text);
 }
 
+// Whether `n`, a read of a name that `b` binds, reads the page's global
+// before the classic script's own top-level value for it is in place: in
+// that value itself (`var drPayload = drPayload || {}`, the namespace
+// idiom) or earlier in the script's top-level code (`var total =
+// drPayload.amount, drPayload = null`; `typeof drPayload` before a `var`
+// in a block). What it reads then is another script's object. Reads in
+// functions run later and are taken to be of the script's own object.
+bool ReadsBeforeOwnValue(const Binding& b, TSNode n, const Module& module) {
+  if (b.kind != Binding::Kind::kVariable || !node::Is(b.scope, "program"))
+    return false;
+  TSNode value = node::Field(b.declarator, "value");
+  if (ts_node_is_null(value) ||
+      ts_node_start_byte(n) >= ts_node_end_byte(value))
+    return false;
+  if (ts_node_eq(node::Field(b.declarator, "name"), n)) return false;
+  for (TSNode a : node::Ancestors(n)) {
+    if (node::IsFunction(a)) return false;
+  }
+  return IsClassicScript(module.tree.Root(), module.text);
+}
+
 // The first place where the JavaScript or TypeScript `module` refers to
 // the page's global `name`: an identifier that no declaration of the
 // module binds, or a property of the global object (`window.name`).
 // Other property names, strings and comments do not count, nor
-// does a script that declares `name` itself: what it reads is its own
-// object (a page running both has them clobber each other already).
-// npos when nothing does.
+// does a script that declares `name` itself, once its own value is in
+// place: what it reads then is its own object (a page running both has
+// them clobber each other already). npos when nothing does.
 size_t FirstGlobalUse(const Module& module, std::string_view name) {
   TSNode root = module.tree.Root();
   for (size_t at : WordsAt(module.text, name)) {
@@ -67,7 +88,8 @@ size_t FirstGlobalUse(const Module& module, std::string_view name) {
     if (type != "identifier" && type != "shorthand_property_identifier")
       continue;
     Binding b = ResolveName(name, n, module.text);
-    if (b.kind == Binding::Kind::kNotFound || NamesTheGlobal(b, module))
+    if (b.kind == Binding::Kind::kNotFound || NamesTheGlobal(b, module) ||
+        ReadsBeforeOwnValue(b, n, module))
       return at;
   }
   return std::string_view::npos;
@@ -76,8 +98,10 @@ size_t FirstGlobalUse(const Module& module, std::string_view name) {
 // Whether the word at `at` of `text` is declared there, at the start of
 // its line (`var name`, `let`, `const`, `function`, `class`): a script's
 // own top-level binding, so its uses are of its own object (see
-// FirstGlobalUse), known without parsing it. Projects of classic scripts
-// reuse names (`payload`) widely.
+// FirstGlobalUse), known without parsing it when it is the file's first
+// mention of the name and its line names it no more (`var name = name ||
+// {}` reads another script's object: ReadsBeforeOwnValue). Projects of
+// classic scripts reuse names (`payload`) widely.
 bool DeclaredAt(std::string_view text, size_t at) {
   size_t newline = at == 0 ? std::string_view::npos : text.rfind('\n', at - 1);
   size_t line = newline == std::string_view::npos ? 0 : newline + 1;
@@ -127,11 +151,12 @@ bool IsCallableString(TSNode n, std::string_view name, std::string_view text) {
   return false;
 }
 
-bool DeclaresAtLineStart(std::string_view text, std::string_view name) {
-  for (size_t at : WordsAt(text, name)) {
-    if (DeclaredAt(text, at)) return true;
-  }
-  return false;
+// Whether the line of the word `name` at `at` names it again after it.
+bool NamedAgainOnItsLine(std::string_view text, size_t at,
+                         std::string_view name) {
+  size_t end = std::min(text.find('\n', at), text.size());
+  std::string_view rest = text.substr(at + name.size(), end - at - name.size());
+  return !WordsAt(rest, name).empty();
 }
 
 }  // namespace
@@ -171,7 +196,8 @@ void Linker::PrepareNames(const std::set<std::string>& names) {
       if (!file.error.empty()) continue;
       auto file_id = static_cast<uint32_t>(id);
       auto note = [&](uint32_t name, size_t offset) {
-        if (DeclaredAt(file.text, offset))
+        if (seen_in[name] != file_id && DeclaredAt(file.text, offset) &&
+            !NamedAgainOnItsLine(file.text, offset, wanted[name]))
           declared[first].emplace_back(name, file_id);
         if (seen_in[name] == file_id) return;
         seen_in[name] = file_id;
@@ -243,7 +269,7 @@ std::vector<std::string> Linker::GlobalReaders(const std::string& script,
     std::string_view text;
     if (language && *language != Language::kPhp) {
       const Module* module = cache_.Load(absolute);
-      if (!module || DeclaresAtLineStart(module->text, name)) continue;
+      if (!module) continue;
       at = FirstGlobalUse(*module, name);
       // Code in a string the page may run (`setTimeout("show(payload)")`).
       if (at == std::string::npos &&
