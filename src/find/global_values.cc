@@ -37,8 +37,32 @@ bool IsEmptyObject(TSNode n) {
   return node::Is(n, "object") && ts_node_named_child_count(n) == 0;
 }
 
+// The object an immediately invoked function returns, the revealing-module
+// idiom (`var ShopApi = (function ($) { ... return { createSource: ... };
+// })(jQuery)`, `(() => ({ ... }))()`): its only `return` gives an object
+// literal. Null otherwise.
+TSNode ReturnedByIife(TSNode call) {
+  if (!node::Is(call, "call_expression")) return TSNode{};
+  TSNode function = node::Unwrap(node::Field(call, "function"));
+  if (!node::IsFunction(function)) return TSNode{};
+  TSNode body = node::Field(function, "body");
+  if (!node::Is(body, "statement_block")) {
+    body = node::Unwrap(body);
+    return node::Is(body, "object") ? body : TSNode{};
+  }
+  TSNode returned{};
+  int returns = 0;
+  ForEachDescendant(body, false, [&](TSNode n) {
+    if (!node::Is(n, "return_statement")) return;
+    ++returns;
+    returned = node::Unwrap(ts_node_named_child(n, 0));
+  });
+  return returns == 1 && node::Is(returned, "object") ? returned : TSNode{};
+}
+
 // `value`, or the sides of `a || b` / `a ?? b`, without the name itself
-// and empty objects.
+// and empty objects; for an immediately invoked function, the object it
+// returns.
 void AddValue(TSNode value, std::string_view name, std::string_view source,
               std::vector<TSNode>* values) {
   value = node::Unwrap(value);
@@ -52,7 +76,8 @@ void AddValue(TSNode value, std::string_view name, std::string_view source,
     }
   }
   if (NamesTheGlobal(value, name, source) || IsEmptyObject(value)) return;
-  values->push_back(value);
+  TSNode returned = ReturnedByIife(value);
+  values->push_back(ts_node_is_null(returned) ? value : returned);
 }
 
 // The value `n` (an occurrence of `name`) is given when it is the global:

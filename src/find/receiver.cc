@@ -351,6 +351,18 @@ bool IsDefinitionName(TSNode name, TSNode parent) {
   return false;
 }
 
+// `createSource` as a function of the file itself: its declaration
+// (`function createSource(data) {...}`), or a reference or call of it
+// (`module.exports = { createSource: createSource }`). What it does is
+// judged by the createSource calls in its body.
+bool NamesOwnFunction(TSNode name, std::string_view source) {
+  if (!node::Is(name, "identifier")) return false;
+  Binding b = ResolveName(kCreateSource, name, source);
+  if (b.kind == Binding::Kind::kFunction) return true;
+  return b.kind == Binding::Kind::kVariable && b.assignments.empty() &&
+         node::IsFunction(node::Unwrap(node::Field(b.declarator, "value")));
+}
+
 bool OnlyOtherCreateSources(TSNode root, std::string_view source, bool* calls) {
   const size_t n = kCreateSource.size();
   for (size_t at = source.find(kCreateSource); at != std::string_view::npos;
@@ -362,7 +374,8 @@ bool OnlyOtherCreateSources(TSNode root, std::string_view source, bool* calls) {
     if (node::IsComment(name)) continue;
     if (!(node::Range(name) == range)) return false;  // in a string, ...
     TSNode parent = node::Parent(name);
-    if (IsDefinitionName(name, parent)) continue;
+    if (IsDefinitionName(name, parent) || NamesOwnFunction(name, source))
+      continue;
     bool called_on_other = node::Is(parent, "member_expression") &&
                            ts_node_eq(node::Field(parent, "property"), name) &&
                            ClassifyReceiver(node::Field(parent, "object"),

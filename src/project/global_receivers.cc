@@ -16,6 +16,7 @@
 #include "find/own_create_source.h"
 #include "find/receiver.h"
 #include "io/file_io.h"
+#include "project/module_exports.h"
 #include "project/module_linker.h"
 #include "syntax/embedded_script.h"
 #include "syntax/island_syntax.h"
@@ -38,16 +39,14 @@ TSNode CreateSourceFunction(TSNode own, std::string_view text) {
   own = node::Unwrap(own);
   if (node::Is(own, "assignment_expression"))
     return node::Unwrap(node::Field(own, "right"));
-  for (TSNode member : node::NamedChildren(own)) {
-    bool method = node::Is(member, "method_definition");
-    if (!method && !node::Is(member, "pair")) continue;
-    TSNode key = node::Field(member, method ? "name" : "key");
-    if (node::Text(key, text) != "createSource") continue;
-    TSNode function =
-        method ? member : node::Unwrap(node::Field(member, "value"));
-    return node::IsFunction(function) ? function : TSNode{};
-  }
-  return TSNode{};
+  // `{ createSource() {...} }`, `{ createSource: fn }`, `{ createSource }`
+  // with `fn` or `createSource` a function of the script.
+  TSNode function = MemberOf(own, "createSource", false, text);
+  if (node::Is(function, "function_declaration") ||
+      node::Is(function, "method_definition"))
+    return function;
+  function = node::Unwrap(function);
+  return node::IsFunction(function) ? function : TSNode{};
 }
 
 }  // namespace

@@ -40,16 +40,45 @@ bool Linker::OwnsOtherCreateSource(const std::string& importer,
 }
 
 bool Linker::UsesProjectModule(const Module& module, TSNode entity) {
-  bool uses = false;
-  ForEachDescendant(entity, true, [&](TSNode n) {
-    if (uses || (!node::Is(n, "identifier") && !node::Is(n, "type_identifier")))
-      return;
-    std::string_view id = node::Text(n, module.text);
-    std::optional<ModuleRef> ref =
-        ImportedAs(ResolveName(id, n, module.text), id, module.text);
-    uses = ref && paths_.Resolve(module.path, ref->specifier).has_value();
-  });
-  return uses;
+  // The file's own top-level helpers the entity uses are looked into too
+  // (`const send = bridge.submit; function createSource(d) { return
+  // send(d); }`), each once.
+  std::vector<TSNode> pending = {entity};
+  std::vector<TSNode> seen = {entity};
+  constexpr size_t kMostLookedInto = 64;
+  while (!pending.empty()) {
+    TSNode next = pending.back();
+    pending.pop_back();
+    bool uses = false;
+    ForEachDescendant(next, true, [&](TSNode n) {
+      if (uses ||
+          (!node::Is(n, "identifier") && !node::Is(n, "type_identifier")))
+        return;
+      std::string_view id = node::Text(n, module.text);
+      Binding b = ResolveName(id, n, module.text);
+      std::optional<ModuleRef> ref = ImportedAs(b, id, module.text);
+      if (ref) {
+        uses = paths_.Resolve(module.path, ref->specifier).has_value();
+        return;
+      }
+      bool helper = (b.kind == Binding::Kind::kVariable ||
+                     b.kind == Binding::Kind::kFunction) &&
+                    node::Is(b.scope, "program");
+      if (!helper || seen.size() >= kMostLookedInto) return;
+      TSNode declared = b.kind == Binding::Kind::kFunction
+                            ? b.declarator
+                            : node::Parent(b.declarator);
+      for (TSNode s : seen) {  // itself, or inside what is looked into
+        if (ts_node_start_byte(s) <= ts_node_start_byte(declared) &&
+            ts_node_end_byte(declared) <= ts_node_end_byte(s))
+          return;
+      }
+      seen.push_back(declared);
+      pending.push_back(declared);
+    });
+    if (uses) return true;
+  }
+  return false;
 }
 
 }  // namespace psm
