@@ -120,6 +120,25 @@ void AddDescriptorAccessor(std::string_view s, size_t at,
   if (accessor && !name.empty()) names->emplace(name);
 }
 
+// Whether the argument after the one at `from` is written as a descriptor
+// with a getter (`{ get() {...} }`, `{ get: function ... }`): a property
+// whose name is computed (`defineProperty(cart, key, {...})`) may be any.
+bool GetterDescriptorAfter(std::string_view source, size_t from) {
+  size_t comma = source.find(',', from);
+  if (comma == std::string_view::npos) return false;
+  size_t open = SkipBlanks(source, comma + 1);
+  if (open >= source.size() || source[open] != '{') return false;
+  std::string_view start = source.substr(open, 80);
+  for (size_t at = start.find("get"); at != std::string_view::npos;
+       at = start.find("get", at + 1)) {
+    if (at > 0 && IsWordByte(start[at - 1])) continue;
+    size_t next = SkipBlanks(start, at + 3);
+    if (next < start.size() && (start[next] == '(' || start[next] == ':'))
+      return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 void AddDefinedAccessors(std::string_view source,
@@ -134,7 +153,12 @@ void AddDefinedAccessors(std::string_view source,
         ++from;
       }
       std::string_view name = StringAfter(source, from);
-      if (!name.empty()) names->emplace(name);
+      if (!name.empty()) {
+        names->emplace(name);
+      } else if (call == "defineProperty(" &&
+                 GetterDescriptorAfter(source, from)) {
+        names->emplace("*");  // `defineProperty(o, key, { get() {...} })`
+      }
     }
   }
   std::string_view call = "defineProperties(";

@@ -10,7 +10,8 @@ namespace psm {
 // Adds to `names` the properties a file defines accessors for by call
 // rather than by `get x() {}` syntax:
 // - `Object.defineProperty(o, 'total', {get ...})`,
-//   `o.__defineGetter__('total', ...)`: the string named;
+//   `o.__defineGetter__('total', ...)`: the string named; "*" (any name)
+//   for `Object.defineProperty(o, key, { get() {...} })`;
 // - `Object.defineProperties(o, {total: {get ...}})`: the keys of the
 //   object written as its second argument (any of them may be a getter);
 // - a transpiler's class helper (`_createClass(C, [{key: 'total', get:

@@ -19,13 +19,8 @@ namespace {
 // for its objects: arithmetic, concatenation and template literals on them
 // then run that code. Methods (`valueOf() {`), properties and assignments
 // (`valueOf: function`, `.toString = () =>`) count; calls do not.
-bool DefinesConversions(TSNode at, std::string_view source) {
-  thread_local uint64_t cached_for = 0;
-  thread_local bool defines = false;
-  uint64_t id = IndexedTreeId(at);
-  if (id != 0 && id == cached_for) return defines;
-  cached_for = id;
-  defines = FindText(source, "toPrimitive") != std::string_view::npos;
+bool ScanForConversions(std::string_view source) {
+  bool defines = FindText(source, "toPrimitive") != std::string_view::npos;
   for (std::string_view name : {"valueOf", "toString"}) {
     for (size_t k = FindText(source, name);
          !defines && k != std::string_view::npos;
@@ -49,8 +44,40 @@ bool DefinesConversions(TSNode at, std::string_view source) {
   return defines;
 }
 
-// The names the file defines accessors for (`get total() {...}` in a class
-// or an object literal): reading `x.total` then runs code. Found by one
+// `compute()` once per file and thread, keyed by the file's IndexedTree (a
+// text's address is not a key: a later file may be read into the same
+// buffer). Each caller's lambda makes its own cache.
+template <typename Compute>
+bool OncePerFile(TSNode at, Compute compute) {
+  thread_local uint64_t cached_for = 0;
+  thread_local bool answer = false;
+  uint64_t id = IndexedTreeId(at);
+  if (id != 0 && id == cached_for) return answer;
+  cached_for = id;
+  answer = compute();
+  return answer;
+}
+
+bool DefinesConversions(TSNode at, std::string_view source) {
+  return OncePerFile(at, [source] { return ScanForConversions(source); });
+}
+
+// Stands for every name when a getter's name is computed (`get [key]()`).
+constexpr std::string_view kAnyName = "*";
+
+// Whether the file defines iterators (generators, `[Symbol.iterator]`):
+// spreading an object (`[...it]`, `f(...cart)`) may then run its code, or
+// use up a generator something else reads later.
+bool DefinesIterators(TSNode at, std::string_view source) {
+  return OncePerFile(at, [source] {
+    return FindText(source, "Symbol.iterator") != std::string_view::npos ||
+           !WordsAt(source, "yield").empty();
+  });
+}
+
+// The names the file defines accessors for (`get total() {...}`, `get
+// 'total'() {...}` in a class or an object literal): reading `x.total`
+// then runs code. Found by one
 // pass over the text per file and thread; it can only err towards "may
 // have an effect".
 const std::unordered_set<std::string>& GetterNames(TSNode at,
@@ -67,10 +94,19 @@ const std::unordered_set<std::string>& GetterNames(TSNode at,
     size_t k = at + 3;
     size_t gap = k;
     while (k < source.size() && (source[k] == ' ' || source[k] == '\t')) ++k;
-    size_t begin = k;
+    if (k == gap) continue;
+    if (k < source.size() && source[k] == '[') {  // `get [key]() {}`
+      names.emplace(kAnyName);
+      continue;
+    }
+    char quote = k < source.size() ? source[k] : '\0';
+    bool quoted = quote == '\'' || quote == '"';
+    size_t begin = quoted ? k + 1 : k;
+    k = begin;
     while (k < source.size() && IsIdentifierByte(source[k])) ++k;
-    if (k == begin || begin == gap) continue;
+    if (k == begin) continue;
     size_t end = k;
+    if (quoted && (k >= source.size() || source[k++] != quote)) continue;
     while (k < source.size() && (source[k] == ' ' || source[k] == '\t')) ++k;
     if (k < source.size() && source[k] == '(') {
       names.emplace(source.substr(begin, end - begin));
@@ -153,6 +189,12 @@ class EffectFinder {
     return node::Is(d, "call_expression") ? OfCall(d) : Own(d);
   }
 
+  bool MayBeGetter(TSNode d, std::string_view property) const {
+    const std::unordered_set<std::string>& names = GetterNames(d, source_);
+    return names.contains(std::string(property)) ||
+           names.contains(std::string(kAnyName));
+  }
+
   std::string Found(TSNode n, std::string_view what) {
     return Quote(node::Text(n, source_)) + " is " + std::string(what);
   }
@@ -171,6 +213,15 @@ class EffectFinder {
       pure = OfCallback(callee).empty();
     }
     if (!pure) return Found(call, "a call");
+    // `[cart].join('')`, `String(cart)`, `Math.max(price, 0)` turn objects
+    // into primitives too.
+    if (DefinesConversions(call, source_))
+      return Found(call,
+                   "a call that may run the `valueOf` or `toString` this "
+                   "file defines");
+    if (node::Text(callee, source_) == "Array.from" &&
+        DefinesIterators(call, source_))
+      return Found(call, "a call that may run an iterator this file defines");
     for (TSNode arg : node::Arguments(call)) {
       std::string e;
       if (node::IsFunction(arg)) e = OfBody(arg);
@@ -215,6 +266,10 @@ class EffectFinder {
     if (t == "identifier" || t == "shorthand_property_identifier")
       return OfName(d);
     if (t == "await_expression") return Found(d, "an `await`");
+    if (t == "spread_element" && !node::Is(node::Parent(d), "object") &&
+        !node::Is(node::Unwrap(ts_node_named_child(d, 0)), "array") &&
+        DefinesIterators(d, source_))
+      return Found(d, "a spread that may run an iterator this file defines");
     if (t == "yield_expression") return Found(d, "a `yield`");
     if (t == "unary_expression" &&
         node::Text(ts_node_child(d, 0), source_) == "delete") {
@@ -223,17 +278,15 @@ class EffectFinder {
     if (t == "member_expression") {
       std::string_view property =
           node::Text(node::Field(d, "property"), source_);
-      if (!property.empty() &&
-          GetterNames(d, source_).contains(std::string(property))) {
+      if (!property.empty() && MayBeGetter(d, property))
         return Found(d, "a getter");
-      }
       if (std::string reactive = ReactiveRead(d, source_); !reactive.empty())
         return Found(d, reactive);
     }
     if (t == "subscript_expression") {  // `basket['total']`
       std::string property;
       node::StringLiteralValue(node::Field(d, "index"), source_, &property);
-      if (!property.empty() && GetterNames(d, source_).contains(property))
+      if (!property.empty() && MayBeGetter(d, property))
         return Found(d, "a getter");
       if (std::string reactive = ReactiveRead(d, source_); !reactive.empty())
         return Found(d, reactive);

@@ -8,6 +8,7 @@
 
 #include "common/spare_cores.h"
 #include "common/strings.h"
+#include "find/dynamic_scope.h"
 #include "find/global_values.h"
 #include "find/method_calls.h"
 #include "find/object_builder.h"
@@ -220,7 +221,24 @@ class SiteFinder {
     }
     ResolvePayload(source_, root_, args.back(), &site);
     DropEmptyLiterals(&site);
+    RefuseDynamicScope(call.call, &site);
     return site;
+  }
+
+  // A `with` or a direct `eval` around the call or a payload literal: its
+  // names may be other than they look (the type, what values read), so
+  // the site is left as it is.
+  void RefuseDynamicScope(TSNode call, CallSite* site) const {
+    std::string why = DynamicScopeAround(call, root_, source_);
+    for (size_t i = 0; why.empty() && i < site->payloads.size(); ++i) {
+      ByteRange r = site->payloads[i].object.range;
+      why = DynamicScopeAround(
+          ts_node_descendant_for_byte_range(root_, r.begin, r.end), root_,
+          source_);
+    }
+    // Nothing is edited: the type itself may be another.
+    if (!why.empty() && site->refused.empty())
+      site->refused = why + "; left unchanged";
   }
 
   // The arguments createSource receives: after `.call`'s thisArg, or the

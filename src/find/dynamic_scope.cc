@@ -1,0 +1,73 @@
+#include "find/dynamic_scope.h"
+
+#include <vector>
+
+#include "common/strings.h"
+#include "find/scope.h"
+#include "syntax/node.h"
+
+namespace psm {
+namespace {
+
+// The direct calls of the global `eval` in a file, each with the function
+// (or script) whose `var`s it may declare. Found once per file and thread
+// (keyed by its IndexedTree): a file of thousands of sites asks for each.
+struct DirectEval {
+  TSNode call;
+  TSNode scope;
+};
+
+const std::vector<DirectEval>& DirectEvals(TSNode at, TSNode root,
+                                           std::string_view source) {
+  thread_local uint64_t cached_for = 0;
+  thread_local std::vector<DirectEval> evals;
+  uint64_t id = IndexedTreeId(at);
+  if (id != 0 && id == cached_for) return evals;
+  cached_for = id;
+  evals.clear();
+  for (size_t word : WordsAt(source, "eval")) {
+    TSNode name = ts_node_descendant_for_byte_range(
+        root, static_cast<uint32_t>(word), static_cast<uint32_t>(word + 4));
+    TSNode call = node::Parent(name);
+    if (!node::Is(name, "identifier") || !node::Is(call, "call_expression") ||
+        !ts_node_eq(node::Field(call, "function"), name) ||
+        ResolveName("eval", name, source).kind != Binding::Kind::kNotFound)
+      continue;
+    TSNode scope = root;
+    for (TSNode a : node::Ancestors(call)) {
+      if (node::IsFunction(a)) {
+        scope = a;
+        break;
+      }
+    }
+    evals.push_back({call, scope});
+  }
+  return evals;
+}
+
+}  // namespace
+
+std::string DynamicScopeAround(TSNode at, TSNode root,
+                               std::string_view source) {
+  for (TSNode a : node::Ancestors(at)) {
+    if (!node::Is(a, "with_statement")) continue;
+    return "a `with` statement around it (line " +
+           std::to_string(node::Line(a)) +
+           ") may give its names other values; the tool cannot tell what "
+           "they read";
+  }
+  TSNode call{};
+  for (const DirectEval& e : DirectEvals(at, root, source)) {
+    if (ts_node_start_byte(e.scope) <= ts_node_start_byte(at) &&
+        ts_node_end_byte(at) <= ts_node_end_byte(e.scope)) {
+      call = e.call;
+      break;
+    }
+  }
+  if (ts_node_is_null(call)) return "";
+  return "`eval` (line " + std::to_string(node::Line(call)) +
+         ") may declare any name where it runs; the tool cannot tell what "
+         "the names around the payload read";
+}
+
+}  // namespace psm
