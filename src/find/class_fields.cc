@@ -2,6 +2,7 @@
 
 #include <cctype>
 
+#include "common/strings.h"
 #include "find/declared_type.h"
 #include "find/module_request.h"
 #include "find/object_builder.h"
@@ -261,6 +262,49 @@ ClassField FieldOf(TSNode use, std::string_view source) {
   return field;
 }
 
+namespace {
+
+// Whether only the class itself may write the field: `#private`, or
+// TypeScript's `readonly` / `private`.
+bool ClassOnlyWrites(const ClassField& field, std::string_view source) {
+  if (field.name.starts_with("#")) return true;
+  for (TSNode c : node::Children(field.initializer)) {
+    std::string_view word = node::Text(c, source);
+    if (word == "readonly" ||
+        (node::Is(c, "accessibility_modifier") && word == "private"))
+      return true;
+  }
+  return false;
+}
+
+// Where code outside the class may write the field: the class leaving the
+// file (an instance elsewhere, `c.method = 'creditCard'`, or a subclass of
+// another module), or a class of the file extending it
+// (`this.method = 'creditCard'` in its constructor). Null when nowhere.
+TSNode OutsideWriter(const ClassField& field, std::string_view source) {
+  if (ClassOnlyWrites(field, source)) return TSNode{};
+  TSNode gone = ClassLeavesFile(field.body, source);
+  if (!ts_node_is_null(gone)) return gone;
+  TSNode name = node::Field(node::Parent(field.body), "name");
+  if (ts_node_is_null(name)) return TSNode{};
+  TSNode root = ts_tree_root_node(field.body.tree);
+  std::string_view text = node::Text(name, source);
+  for (size_t at : WordsAt(source, text)) {
+    TSNode n = ts_node_descendant_for_byte_range(
+        root, static_cast<uint32_t>(at),
+        static_cast<uint32_t>(at + text.size()));
+    for (TSNode a : node::Ancestors(n)) {
+      if (node::Is(a, "class_heritage")) return a;
+      if (!node::Is(a, "extends_clause") && !node::Is(a, "identifier") &&
+          !node::Is(a, "member_expression"))
+        break;
+    }
+  }
+  return TSNode{};
+}
+
+}  // namespace
+
 bool TraceFieldToString(TSNode use, std::string_view source,
                         std::string* value) {
   ClassField field = FieldOf(use, source);
@@ -359,14 +403,34 @@ std::string UnprovenFieldType(TSNode use, std::string_view source) {
   ClassField field = FieldOf(use, source);
   if (ts_node_is_null(field.body)) return "";
   std::string what = Quote("this." + field.name);
-  if (field.writes.empty())
+  if (field.writes.empty() && ts_node_is_null(field.initializer))
     return "the payment type is " + what + AtLine(use) +
            ", which its class does not set in this file; the tool cannot "
            "tell the payment method";
+  std::vector<TSNode> sets = field.writes;
+  if (!ts_node_is_null(field.initializer))
+    sets.insert(sets.begin(), field.initializer);
   return "the payment type is " + what + AtLine(use) +
-         ", which its class sets at " + LinesOf(field.writes) +
+         ", which its class sets at " + LinesOf(sets) +
          ": not once, in the constructor, to a string literal nothing else "
          "may overwrite; the tool cannot tell the payment method";
+}
+
+std::string FieldTypeOpenToOthers(TSNode use, TSNode call,
+                                  std::string_view source) {
+  ClassField field = FieldOf(use, source);
+  if (ts_node_is_null(field.body) ||
+      !node::Range(field.body).Contains(node::Range(call)))
+    return "";
+  TSNode writer = OutsideWriter(field, source);
+  if (ts_node_is_null(writer)) return "";
+  return "the payment type is " + Quote("this." + field.name) + AtLine(use) +
+         ", and `this` may be an instance of a subclass or one that code "
+         "elsewhere changes: " +
+         StatementAround(writer, source) + " (line " +
+         std::to_string(node::Line(writer)) +
+         ") lets other code write the field (make it `readonly` or "
+         "`#private` if nothing does); left unchanged";
 }
 
 std::string SuperCallReason(TSNode call, std::string_view source) {

@@ -44,6 +44,16 @@ ClassField FieldOf(TSNode use, std::string_view source);
 bool TraceFieldToString(TSNode use, std::string_view source,
                         std::string* value);
 
+// Why the type `use` (`this.type`, traced to the constructor's string)
+// cannot be trusted at `call`, a createSource call in a method of the same
+// class: `this` there may be an instance of a subclass, or of the class
+// changed by code elsewhere, when the class leaves the file or a class of
+// the file extends it and the field is neither `readonly` nor private.
+// (A builder method called on a fresh `new X()` is not asked.) "" when it
+// can.
+std::string FieldTypeOpenToOthers(TSNode use, TSNode call,
+                                  std::string_view source);
+
 // A payload read from a field (`build() { return this.payload; }`): the
 // value the constructor sets it to, to follow further; everything else
 // that may see or change the field, as observers of the whole payload; or,

@@ -61,8 +61,40 @@ class ImportRequests {
     TSNode made = ConstructedBy(object);
     std::optional<ModuleRef> ref = ImportOf(made);
     if (ref && ref->specifier.empty() && !globals) return std::nullopt;
-    if (ref) ObserveOtherImportUses(made, "", site);
+    if (ref) {
+      ObserveOtherImportUses(made, "", site);
+      ObserveInstanceUses(object, site);
+    }
     return ref;
+  }
+
+  // `req` of `const req = new PayPalRequest(total); ...; req.build()`: the
+  // instance may hold the payload in a field (`this.payload`), so any use
+  // of it but a method call (which the class's own analysis covers) may
+  // see every field: `showTotal(req)`, `req.payload.amount`.
+  void ObserveInstanceUses(TSNode object, CallSite* site) {
+    if (!node::Is(object, "identifier")) return;
+    std::string_view name = node::Text(object, source_);
+    Binding b = ResolveName(name, object, source_);
+    for (TSNode use : UsesOf(b, name, source_)) {
+      if (ts_node_eq(use, object) || ts_node_eq(use, b.declarator) ||
+          IsDeclaration(use, b)) {
+        continue;
+      }
+      TSNode member = node::Parent(use);
+      if (node::Is(member, "member_expression") &&
+          ts_node_eq(node::Field(member, "object"), use) &&
+          node::Is(node::Parent(member), "call_expression") &&
+          ts_node_eq(node::Field(node::Parent(member), "function"), member))
+        continue;
+      site->observers.push_back(
+          {"", "the instance " + Quote(name) +
+                   ", whose method builds the payload, is also used at line " +
+                   std::to_string(node::Line(use)) + " (" +
+                   StatementAround(use, source_) +
+                   "); it may hold the payload in a field"});
+      return;
+    }
   }
 
   bool RequestGetter(TSNode member, CallSite* site) {

@@ -42,9 +42,14 @@ void PayloadResolver::CheckClassMembers(ObjectLiteral* object, CallSite* site) {
     }
   }
   const Member* type = object->Find("type");
-  if (!type || type->string_value || options_.type_from_users) return;
+  if (!type || options_.type_from_users) return;
   TSNode value = ts_node_descendant_for_byte_range(
       root_, type->value_range.begin, type->value_range.end);
+  if (type->string_value) {
+    if (ts_node_is_null(call_) || !site->refused.empty()) return;
+    site->refused = FieldTypeOpenToOthers(value, call_, source_);
+    return;
+  }
   if (std::string why = UnprovenFieldType(value, source_); !why.empty())
     Blind(site, why);
 }

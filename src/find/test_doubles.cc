@@ -22,6 +22,47 @@ bool IsSpyMaker(std::string_view callee) {
   return callee == "jest.spyOn" || callee == "vi.spyOn";
 }
 
+// Jasmine's `spyOn(dr, 'createSource')` replaces the method with a spy that
+// returns undefined, unless told `.and.callThrough()`.
+bool IsJasmineSpyReplacing(TSNode call, std::span<const TSNode> up,
+                           std::string_view source) {
+  if (up.size() >= 3 && node::Is(up[0], "member_expression") &&
+      ts_node_eq(node::Field(up[0], "object"), call) &&
+      node::Text(node::Field(up[0], "property"), source) == "and" &&
+      node::Is(up[1], "member_expression") &&
+      node::Text(node::Field(up[1], "property"), source) == "callThrough")
+    return false;
+  return true;
+}
+
+// The variable a `jasmine.createSpyObj('DigitalRiver', ['createSource'])`
+// (or `{ createSource: value }`) is kept in, when `name` names the method
+// in it (`up`: its ancestors); null otherwise.
+TSNode SpyObjectHolder(TSNode name, std::span<const TSNode> up,
+                       std::string_view source) {
+  size_t at = 0;
+  if (node::Is(name, "string_fragment") && up.size() > 1 &&
+      node::Is(up[0], "string") && node::Is(up[1], "array")) {
+    at = 2;
+  } else if (node::Is(name, "property_identifier") && up.size() > 1 &&
+             node::Is(up[0], "pair") && node::Is(up[1], "object")) {
+    at = 2;
+  } else {
+    return TSNode{};
+  }
+  if (up.size() < at + 3 || !node::Is(up[at], "arguments") ||
+      !node::Is(up[at + 1], "call_expression") ||
+      node::Text(node::Unwrap(node::Field(up[at + 1], "function")), source) !=
+          "jasmine.createSpyObj")
+    return TSNode{};
+  TSNode holder = up[at + 2];
+  if (node::Is(holder, "variable_declarator"))
+    return node::Field(holder, "name");
+  if (node::Is(holder, "assignment_expression"))
+    return node::Field(holder, "left");
+  return TSNode{};
+}
+
 // True when the spy `call` is given a fake at once:
 // `jest.spyOn(dr, 'm').mockResolvedValue(v)` (`up`: its ancestors).
 bool IsMockedFurther(TSNode call, std::span<const TSNode> up,
@@ -63,7 +104,14 @@ void TestDoubles::Note(TSNode name, std::span<const TSNode> up,
     receivers_.emplace_back(node::Text(object, source));
     return;
   }
-  // sinon.stub(dr, 'createSource'), jest.spyOn(dr, 'createSource').mockX()
+  // const dr = jasmine.createSpyObj('DigitalRiver', ['createSource'])
+  if (TSNode holder = SpyObjectHolder(name, up, source);
+      !ts_node_is_null(holder)) {
+    receivers_.emplace_back(node::Text(holder, source));
+    return;
+  }
+  // sinon.stub(dr, 'createSource'), jest.spyOn(dr, 'createSource').mockX(),
+  // Jasmine's spyOn(dr, 'createSource')
   if (!node::Is(name, "string_fragment") || !node::Is(up[1], "arguments") ||
       !node::Is(up[2], "call_expression")) {
     return;
@@ -73,7 +121,8 @@ void TestDoubles::Note(TSNode name, std::span<const TSNode> up,
       node::Text(node::Unwrap(node::Field(up[2], "function")), source);
   bool replaced =
       maker == "sinon.stub" ||
-      (IsSpyMaker(maker) && IsMockedFurther(up[2], up.subspan(3), source));
+      (IsSpyMaker(maker) && IsMockedFurther(up[2], up.subspan(3), source)) ||
+      (maker == "spyOn" && IsJasmineSpyReplacing(up[2], up.subspan(3), source));
   if (replaced && args.size() == 2 && ts_node_eq(args[1], up[0])) {
     receivers_.emplace_back(node::Text(node::Unwrap(args[0]), source));
   }

@@ -14,7 +14,9 @@ namespace psm {
 // double: `dr.createSource = jest.fn()` (or vi.fn, sinon.stub / spy / fake,
 // jasmine.createSpy, chained `.mockResolvedValue(...)` and the like),
 // `sinon.stub(dr, 'createSource')`, `jest.spyOn(dr, 'createSource')
-// .mockImplementation(...)`. A call through such an object runs the double,
+// .mockImplementation(...)`, Jasmine's `spyOn(dr, 'createSource')` (not
+// `.and.callThrough()`) and `dr = jasmine.createSpyObj('DR',
+// ['createSource'])`. A call through such an object runs the double,
 // not DigitalRiver.js, so its payload is the test's to keep.
 class TestDoubles {
  public:

@@ -98,6 +98,18 @@ std::vector<PayloadObserver> ObserversOfBuilder(
   AddOtherNamers(linker, options, found, name, known, &observers);
   AddReachers(linker, options, found, request, name, known, &observers);
   const Module& module = *found.module;
+  // A method reached through an instance by a file that names neither the
+  // builder's module nor its class (a service an Angular InjectionToken's
+  // factory makes, a Vue component's `$parent`).
+  if (observers.empty() && node::Is(found.builder, "method_definition")) {
+    for (const std::string& namer :
+         linker.MemberNamers(module.path, known, name, 3)) {
+      observers.push_back({"", Quote(name) + " of " +
+                                   options.display(module.path) +
+                                   " is also called through an instance in " +
+                                   namer + ", which may use the payload"});
+    }
+  }
   if (node::Is(found.builder, "method_definition")) {
     if (std::string use = linker.BaseCallOf(module, found.builder);
         !use.empty()) {

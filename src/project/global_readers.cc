@@ -14,6 +14,7 @@
 
 #include "common/report_marker.h"
 #include "common/strings.h"
+#include "find/module_request.h"
 #include "find/scope.h"
 #include "find/script_kind.h"
 #include "find/string_code.h"
@@ -382,6 +383,87 @@ std::vector<std::string> Linker::PhpCallers(
   }
   if (calls) *calls = found;
   return uses;
+}
+
+namespace {
+
+// Whether the word at `at` of `text` is a member of something other than
+// `this`: `x.name`, `x?.name`, `x['name']`.
+bool MemberOfOtherThanThis(std::string_view text, size_t at, size_t length) {
+  size_t k = at;
+  if (k >= 2 && (text[k - 1] == '\'' || text[k - 1] == '"') &&
+      text[k - 2] == '[' && at + length < text.size() &&
+      text[at + length] == text[k - 1]) {
+    k -= 2;  // `x['name']`
+  } else if (k >= 1 && text[k - 1] == '.') {
+    k -= 1;
+    if (k >= 1 && text[k - 1] == '?') --k;  // `x?.name`
+  } else {
+    return false;
+  }
+  size_t end = k;
+  while (k > 0 && IsIdentifierByte(text[k - 1])) --k;
+  return text.substr(k, end - k) != "this";
+}
+
+}  // namespace
+
+bool Linker::ReadThroughInstance(const Module& module, size_t at, size_t length,
+                                 const std::string& self) {
+  TSNode n = ts_node_descendant_for_byte_range(
+      module.tree.Root(), static_cast<uint32_t>(at),
+      static_cast<uint32_t>(at + length));
+  TSNode member = node::Parent(n);
+  if (node::Is(n, "string_fragment")) {  // `x['name']`
+    member = node::Parent(member);
+    if (!node::Is(member, "subscript_expression")) return false;
+  } else if (!node::Is(n, "property_identifier") ||
+             !node::Is(member, "member_expression")) {
+    return false;  // a comment, a string, a declaration
+  }
+  TSNode up = node::Parent(member);
+  if (node::Is(up, "assignment_expression") &&
+      ts_node_eq(node::Field(up, "left"), member))
+    return false;  // `exports.name = function ...` defines it
+  TSNode object = node::Unwrap(node::Field(member, "object"));
+  if (node::Is(object, "this") || node::Is(object, "super")) return false;
+  std::string_view object_text = node::Text(object, module.text);
+  if (object_text == "exports" || object_text == "module.exports")
+    return false;  // the file's own export of that name
+  if (!node::Is(object, "identifier")) return true;
+  std::string_view name = node::Text(object, module.text);
+  std::optional<ModuleRef> ref =
+      ImportedAs(ResolveName(name, object, module.text), name, module.text);
+  if (!ref) return true;
+  std::optional<std::string> resolved =
+      paths_.Resolve(module.path, ref->specifier);
+  return !resolved || AbsolutePath(*resolved) == self;
+}
+
+std::vector<std::string> Linker::MemberNamers(
+    const std::string& file, const std::set<std::string>& also_skip,
+    const std::string& method, size_t limit) {
+  std::vector<std::string> found;
+  std::string self = AbsolutePath(file);
+  Parser parser;
+  for (uint32_t i : FilesNaming(method)) {
+    const std::string& path = ProjectFiles()[i];
+    std::string absolute = AbsolutePath(path);
+    if (absolute == self || also_skip.contains(absolute)) continue;
+    std::optional<Module> page;
+    const Module* module = ScriptsOf(path, parser, &page);
+    if (!module || IsToolReport(module->text)) continue;
+    for (size_t at : WordsAt(module->text, method)) {
+      if (!MemberOfOtherThanThis(module->text, at, method.size()) ||
+          !ReadThroughInstance(*module, at, method.size(), self))
+        continue;
+      found.push_back(options_.display(path) + ":" +
+                      std::to_string(LineOf(module->text, at)));
+      break;
+    }
+    if (found.size() >= limit) break;
+  }
+  return found;
 }
 
 std::vector<std::string> Linker::OtherFilesNaming(const std::string& file,

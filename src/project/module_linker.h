@@ -151,6 +151,18 @@ class Linker {
       const std::string& file,
       const std::vector<std::vector<std::string>>& sent);
 
+  // The files of the project besides `file` and `also_skip` (absolute)
+  // that name `method` as a member of something other than `this` or an
+  // import of another module (`this.$parent.build()`, `vm.$refs.pay.build()`,
+  // `this.payloads.build()`, `form['build']`), as "path:line"; at most
+  // `limit`. A component's or service's method is reachable through its
+  // instance from files that import nothing of it (a Vue `$parent`, an
+  // Angular InjectionToken's factory).
+  std::vector<std::string> MemberNamers(const std::string& file,
+                                        const std::set<std::string>& also_skip,
+                                        const std::string& method,
+                                        size_t limit);
+
   // The files of the project besides `file` (absolute) that name `word`
   // as a whole word, as displayed; at most `limit`.
   std::vector<std::string> OtherFilesNaming(const std::string& file,
@@ -307,6 +319,14 @@ class Linker {
 
   // Built on the first search of the project's files; each is read once.
   const TextIndex& Index();
+
+  // Whether the word at `at` (of `length`) of `module` is a member read or
+  // called on an object that may be an instance of a class of `self`
+  // (absolute): not on `this` or `super`, not where it is defined
+  // (`exports.build = ...`), not on an import of another module
+  // (`paypal.build()` with `paypal` from './paypal'), not in a comment.
+  bool ReadThroughInstance(const Module& module, size_t at, size_t length,
+                           const std::string& self);
 
   // Whether a name used in `entity` (of `module`) is imported from a file
   // of the project, which may forward what it is given to DigitalRiver.js.

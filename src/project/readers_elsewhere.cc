@@ -104,6 +104,9 @@ std::vector<PayloadObserver> ReadersElsewhere::Of(const std::string& caller,
       namers.push_back(std::move(t));
     for (std::string& t : linker_.ImporterTemplateNamers(caller, method))
       namers.push_back(std::move(t));
+    // Through the instance itself: a Vue child's `this.$parent.build()`,
+    // a ref, an object handed around.
+    if (namers.empty()) namers = linker_.MemberNamers(caller, {}, method, 3);
     if (namers.empty()) continue;
     observers.push_back(
         {"", Quote(method) +
