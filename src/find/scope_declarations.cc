@@ -15,8 +15,10 @@
 
 namespace psm::scope_detail {
 
+// (TypeScript names a class declaration with a `type_identifier`.)
 bool IsNamed(TSNode n, std::string_view name, std::string_view source) {
-  return node::Is(n, "identifier") && node::Text(n, source) == name;
+  return (node::Is(n, "identifier") || node::Is(n, "type_identifier")) &&
+         node::Text(n, source) == name;
 }
 
 // True when the binding pattern `pattern` (an identifier, or an object or

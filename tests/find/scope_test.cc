@@ -116,6 +116,26 @@ TEST(ScopeTest, ADeclarationAfterItsUsesIsFound) {
   EXPECT_TRUE(b.is_const);
 }
 
+// TypeScript names a class declaration with a `type_identifier`: the class
+// is the file's own, not a global (a same-file builder class was reported
+// as "a global no file of the project defines").
+TEST(ScopeTest, ATypeScriptClassDeclarationIsFound) {
+  std::string source =
+      "function pay() { return new Request().build(); }\n"
+      "export class Request { build() { return {}; } }\n";
+  for (Language language : {Language::kTypeScript, Language::kJavaScript}) {
+    Parser parser;
+    Tree tree = parser.Parse(language, source);
+    IndexedTree index(tree.Root(), source);
+    size_t at = source.find("Request");
+    TSNode use = ts_node_descendant_for_byte_range(
+        tree.Root(), static_cast<uint32_t>(at), static_cast<uint32_t>(at + 7));
+    Binding b = ResolveName("Request", use, source);
+    EXPECT_EQ(b.kind, Binding::Kind::kClass);
+    EXPECT_EQ(ts_node_start_byte(b.declarator), source.find("class Request"));
+  }
+}
+
 // The name of a function expression is bound inside it only: seen from
 // its own name node it is not found, and has no uses to list (this
 // crashed on `module.exports = function build(cart) {...}`).
