@@ -69,6 +69,8 @@ int RunStaged(const RunContext& ctx, Printer& printer,
     printer.Error(staged.error);
     return 2;
   }
+  for (const std::string& path : staged.missing)
+    printer.Error(path + ": no such file in the work tree or the git index");
   std::map<std::string, std::string> texts;  // absolute -> staged blob
   for (StagedFile& file : staged.files)
     texts[AbsolutePath(file.path)] = std::move(file.text);
@@ -104,7 +106,7 @@ int RunStaged(const RunContext& ctx, Printer& printer,
                       run.Add(std::move(file.result));
                     });
   printer.Reports(run.results, run.summary);
-  return ExitCode(ctx.options, run);
+  return staged.missing.empty() ? ExitCode(ctx.options, run) : 2;
 }
 
 // --interactive: one file at a time, site by site, then write the accepted.

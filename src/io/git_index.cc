@@ -2,6 +2,7 @@
 
 #include <sys/stat.h>
 
+#include <filesystem>
 #include <memory>
 
 #include "common/platform.h"
@@ -10,6 +11,8 @@
 
 namespace psm {
 namespace {
+
+namespace fs = std::filesystem;
 
 // Owns the libgit2 objects of one read.
 struct Session {
@@ -34,23 +37,26 @@ std::string LastError(const char* what) {
 }
 
 // `path` (relative to cwd) as a path relative to the repository's work tree.
+// `path` (as given, relative to `cwd`) relative to the work tree, "" for
+// the work tree itself: `.`, `..`, doubled and trailing slashes resolved as
+// a shell would (`web/js/`, `../lib` from a subdirectory).
 std::string InRepo(const std::string& workdir, const std::string& cwd,
                    const std::string& path) {
-  std::string absolute = path.starts_with("/") ? path : cwd + "/" + path;
-  for (size_t at; (at = absolute.find("/./")) != std::string::npos;)
-    absolute.erase(at, 2);
-  if (absolute.ends_with("/.")) absolute.resize(absolute.size() - 2);
-  if ((absolute + "/") == workdir) return "";
-  return absolute.starts_with(workdir) ? absolute.substr(workdir.size())
-                                       : absolute;
+  fs::path absolute =
+      fs::path(path).is_absolute() ? fs::path(path) : fs::path(cwd) / path;
+  std::string normal = absolute.lexically_normal().generic_string();
+  while (normal.size() > 1 && normal.ends_with("/")) normal.pop_back();
+  if ((normal + "/") == workdir) return "";
+  return normal.starts_with(workdir) ? normal.substr(workdir.size()) : normal;
 }
 
+// A path of the work tree as the user would name it from `cwd`.
 std::string FromRepo(const std::string& workdir, const std::string& cwd,
                      const std::string& path) {
-  std::string absolute = workdir + path;
-  std::string prefix = cwd + "/";
-  return absolute.starts_with(prefix) ? absolute.substr(prefix.size())
-                                      : absolute;
+  fs::path absolute = fs::path(workdir + path);
+  std::string relative =
+      absolute.lexically_relative(fs::path(cwd)).generic_string();
+  return relative.empty() ? absolute.generic_string() : relative;
 }
 
 bool ReadBlob(git_repository* repo, const git_oid* id, std::string* text) {
@@ -107,8 +113,11 @@ StagedFiles ReadStagedFiles(const std::string& cwd,
     const git_index_entry* entry =
         Git()->git_index_get_bypath(s.index, in_repo.c_str(), 0);
     StagedFile file{path, ""};
-    if (entry && ReadBlob(s.repo, &entry->id, &file.text))
+    if (entry && ReadBlob(s.repo, &entry->id, &file.text)) {
       out.files.push_back(std::move(file));
+    } else if (!entry && ::stat(path.c_str(), &st) != 0) {
+      out.missing.push_back(path);  // a typo must not pass the gate
+    }
   }
   if (dirs.empty()) return out;
   git_object* head = nullptr;

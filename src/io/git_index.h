@@ -16,6 +16,8 @@ struct StagedFile {
 struct StagedFiles {
   std::vector<StagedFile> files;
   std::string error;  // set when there is no repository or it cannot be read
+  // Paths named that are neither in the work tree nor in the index.
+  std::vector<std::string> missing;
 };
 
 // Reads from the index of the repository around `cwd`: the files named in

@@ -114,6 +114,29 @@ TEST_F(WorkflowTest, StagedCheckJudgesTheIndexNotTheWorkTree) {
   EXPECT_EQ(Tool("--check --staged pay.js").status, 0);
 }
 
+// Paths name the staged files however they are spelt (a trailing slash,
+// `..` from a subdirectory); a path that is nowhere is an error, not a
+// pass (each of these passed the gate silently).
+TEST_F(WorkflowTest, StagedPathsAreNormalisedAndMissingOnesFail) {
+  GitInit();
+  dir_.Write("web/js/pay.js", kLegacyKonbini);
+  dir_.Write("lib/x.js", kLegacyKonbini);
+  ASSERT_EQ(Sh("git add -A").status, 0);
+  for (std::string path : {"web/js/pay.js", "web/js", "web/js/", "./web/js/",
+                           "web/../web/js", "lib//x.js"}) {
+    Outcome run = Tool("--check --staged " + path);
+    EXPECT_EQ(run.status, 1) << path << ": " << run.out << run.err;
+    EXPECT_NE(run.out.find("needs migrating"), std::string::npos) << path;
+  }
+  Outcome up = Shell(dir_.path() / "web", "{bin} --check --staged ../lib");
+  EXPECT_EQ(up.status, 1) << up.out << up.err;
+  EXPECT_NE(up.out.find("../lib/x.js:2:1:"), std::string::npos) << up.out;
+  Outcome missing = Tool("--check --staged web/js/nope.js");
+  EXPECT_EQ(missing.status, 2);
+  EXPECT_NE(missing.err.find("web/js/nope.js: no such file"), std::string::npos)
+      << missing.err;
+}
+
 TEST_F(WorkflowTest, StagedOutsideARepositoryIsAnError) {
   Outcome run = Tool("--check --staged");
   EXPECT_EQ(run.status, 2);
