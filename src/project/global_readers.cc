@@ -256,14 +256,25 @@ std::vector<uint32_t> Linker::FilesNaming(const std::string& name) {
 
 std::vector<std::string> Linker::GlobalReaders(const std::string& script,
                                                const std::string& name) {
-  std::vector<std::string> readers;
   std::string self = AbsolutePath(script);
+  std::vector<std::string> readers;
+  for (const auto& [file, reader] : ReadersOfGlobal(name)) {
+    if (file != self) readers.push_back(reader);
+  }
+  return readers;
+}
+
+const std::vector<std::pair<std::string, std::string>>& Linker::ReadersOfGlobal(
+    const std::string& name) {
+  auto known = global_name_readers_.find(name);
+  if (known != global_name_readers_.end()) return known->second;
+  std::vector<std::pair<std::string, std::string>>& readers =
+      global_name_readers_[name];
   Parser parser;
   std::vector<uint32_t> candidates = FilesNaming(name);
   for (uint32_t i : candidates) {
     const std::string& file = ProjectFiles()[i];
     std::string absolute = AbsolutePath(file);
-    if (absolute == self) continue;
     if (files_declaring_.contains({name, i})) continue;
     std::optional<Language> language = LanguageForPath(absolute);
     size_t at = std::string::npos;
@@ -294,8 +305,9 @@ std::vector<std::string> Linker::GlobalReaders(const std::string& script,
       if (IsOpaqueTemplate(absolute)) {
         std::vector<size_t> words = WordsAt(read.text, name);
         if (!words.empty())
-          readers.push_back(options_.display(file) + ":" +
-                            std::to_string(LineOf(read.text, words[0])));
+          readers.emplace_back(absolute,
+                               options_.display(file) + ":" +
+                                   std::to_string(LineOf(read.text, words[0])));
         continue;
       }
       ScriptView view =
@@ -309,8 +321,8 @@ std::vector<std::string> Linker::GlobalReaders(const std::string& script,
       text = page->text;
     }
     if (at != std::string::npos)
-      readers.push_back(options_.display(file) + ":" +
-                        std::to_string(LineOf(text, at)));
+      readers.emplace_back(absolute, options_.display(file) + ":" +
+                                         std::to_string(LineOf(text, at)));
   }
   return readers;
 }
