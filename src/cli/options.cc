@@ -1,6 +1,9 @@
 #include "cli/options.h"
 
+#include <sys/stat.h>
+
 #include <CLI/CLI.hpp>
+#include <algorithm>
 
 #include "cli/version_text.h"
 #include "common/strings.h"
@@ -19,6 +22,32 @@ constexpr const char* kFooter =
     "Exit status: 0 nothing left to do (or done); 1 --check found sites to "
     "migrate or review; 2 usage error, bad rules, unreadable path or failed "
     "write.";
+
+}  // namespace
+
+namespace {
+
+// The arguments for CLI11 (which takes them last first), with `--` put
+// before the first of the trailing arguments that starts with `-` and
+// names an existing file: pre-commit appends the staged files' names after
+// the hook's options, and `-dash.js` was refused as an unknown option.
+// Only the trailing run of existing paths is looked at, so an option's
+// value is never taken for a path.
+std::vector<std::string> DashPathsAsPaths(int argc, const char* const* argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  size_t first_dash = args.size();
+  bool separated = false;  // the user wrote `--` before them
+  for (size_t i = args.size(); i-- > 0;) {
+    struct stat st;
+    separated = args[i] == "--";
+    if (separated || ::stat(args[i].c_str(), &st) != 0) break;
+    if (args[i].starts_with("-")) first_dash = i;
+  }
+  if (first_dash < args.size() && !separated)
+    args.insert(args.begin() + static_cast<std::ptrdiff_t>(first_dash), "--");
+  std::reverse(args.begin(), args.end());
+  return args;
+}
 
 }  // namespace
 
@@ -123,8 +152,9 @@ ParsedCommandLine ParseCommandLine(int argc, const char* const* argv) {
       ->type_name("FILE");
   app.add_flag("--no-config", options.no_config, "Do not read a config file");
   app.add_option("PATH", options.paths, "Files or directories (default: .)");
+  std::vector<std::string> args = DashPathsAsPaths(argc, argv);
   try {
-    app.parse(argc, argv);
+    app.parse(args);
   } catch (const CLI::Success& e) {  // --help, --version
     std::ostringstream out, err;
     parsed.exit_code = app.exit(e, out, err);
@@ -137,6 +167,7 @@ ParsedCommandLine ParseCommandLine(int argc, const char* const* argv) {
     return parsed;
   }
   options.mode = write ? Mode::kWrite : check ? Mode::kCheck : Mode::kDiff;
+  options.diff_asked = diff;
   options.redact = !no_redact;
   options.link_modules = !no_follow;
   if (options.interactive) options.mode = Mode::kWrite;
@@ -144,6 +175,10 @@ ParsedCommandLine ParseCommandLine(int argc, const char* const* argv) {
   if (options.staged && options.mode == Mode::kWrite) {
     conflict =
         "--staged works with --check or --diff, not --write or --interactive";
+  } else if (options.stdin_mode && write) {
+    conflict =
+        "--stdin writes the migrated source to standard output; --write has "
+        "no file to write (drop it, or use --diff or --check)";
   } else if (options.stdin_mode && (options.staged || options.interactive)) {
     conflict = "--stdin cannot be combined with --staged or --interactive";
   } else if (options.stdin_mode && !options.paths.empty()) {

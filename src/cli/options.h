@@ -29,6 +29,7 @@ struct Options {
   // turns it off: each file is analysed alone).
   bool link_modules = true;
   bool stdin_mode = false;      // --stdin
+  bool diff_asked = false;      // --diff given (not only the default mode)
   std::string stdin_filepath;   // names the standard input's file
   bool staged = false;          // check the git index, not the work tree
   std::string format = "text";  // text | github

@@ -1,6 +1,8 @@
 #include "cli/run_modes.h"
 
+#include <algorithm>
 #include <cstdio>
+#include <cstring>
 #include <iostream>
 #include <iterator>
 #include <map>
@@ -18,6 +20,7 @@
 #include "io/walk.h"
 #include "migrate/file_migrator.h"
 #include "migrate/layer_errors.h"
+#include "report/unified_diff.h"
 #include "syntax/embedded_script.h"
 #include "syntax/tree.h"
 
@@ -38,21 +41,47 @@ WalkResult WalkPaths(const RunContext& ctx, Printer& printer, bool* fatal) {
 }  // namespace
 
 // --stdin: source in, migrated source out; findings and summary on stderr.
+// Why standard input is passed through unchanged, as a file is skipped
+// (io/file_io.h): too large, or binary. "" when it is read.
+std::string RefusedInput(std::string_view text, const Options& options) {
+  size_t limit =
+      options.max_file_bytes ? options.max_file_bytes : kDefaultMaxFileBytes;
+  if (text.size() > limit)
+    return "larger than " + std::to_string(limit) + " bytes; skipped";
+  constexpr size_t kSniffed = 8192;  // as a file's first read is checked
+  if (std::memchr(text.data(), '\0', std::min(text.size(), kSniffed)))
+    return "binary file (NUL byte); skipped";
+  return "";
+}
+
 int RunStdin(const RunContext& ctx, Printer& printer) {
   std::string text((std::istreambuf_iterator<char>(std::cin)),
                    std::istreambuf_iterator<char>());
   std::string path = ctx.options.stdin_filepath.empty()
                          ? "<stdin>.js"
                          : ctx.options.stdin_filepath;
-  Parser parser;
-  Migration m =
-      MigrateFile(ctx, path, DisplayPath(path, ctx.cwd), text, parser);
-  // --check reports findings; the other modes hand back the source.
+  std::string shown = DisplayPath(path, ctx.cwd);
+  Migration m;
+  if (std::string refused = RefusedInput(text, ctx.options); refused.empty()) {
+    Parser parser;
+    m = MigrateFile(ctx, path, shown, text, parser);
+  } else {
+    m.input_text = text;
+    m.result.path = shown;
+    m.result.error = std::move(refused);
+    m.result.skipped = true;
+  }
+  // --check reports findings; --diff prints a diff; otherwise the source
+  // goes back (an editor's formatter), unless a report takes stdout.
   bool check = ctx.options.mode == Mode::kCheck;
-  if (!check)
+  std::string diff;
+  if (ctx.options.diff_asked) {
+    diff = UnifiedDiff(shown, text, m.migrated_text());
+  } else if (!check && ctx.options.json_report != "-") {
     std::fwrite(m.migrated_text().data(), 1, m.migrated_text().size(), stdout);
+  }
   RunOutcome run;
-  printer.File(m.result, "", /*findings_on_stderr=*/!check);
+  printer.File(m.result, diff, /*findings_on_stderr=*/!check);
   run.Add(std::move(m.result));
   printer.Reports(run.results, run.summary);
   return ExitCode(ctx.options, run);

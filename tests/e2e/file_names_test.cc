@@ -184,6 +184,19 @@ TEST_P(FileNameTest, WriteThenCheckFindsNothingLeft) {
   EXPECT_EQ(named.status, 0) << named.out << named.err;
 }
 
+// pre-commit appends the staged files' names after the hook's options,
+// with no `--`: `-dash.js` was refused as an unknown option (exit 2).
+TEST_P(FileNameTest, NamedAfterTheOptionsAsPreCommitDoes) {
+  Outcome legacy =
+      Run("{bin} --check --quiet --session-id S " + ShellQuote(name()));
+  EXPECT_EQ(legacy.status, 1) << legacy.out << legacy.err;
+  EXPECT_EQ(Run("{bin} --write --session-id S " + ShellQuote(name())).status,
+            0);
+  Outcome fixed =
+      Run("{bin} --check --quiet --session-id S " + ShellQuote(name()));
+  EXPECT_EQ(fixed.status, 0) << fixed.out << fixed.err;
+}
+
 TEST_P(FileNameTest, EveryReportNamesTheFileSoItsBytesReadBack) {
   Outcome run =
       Run("{bin} --check --session-id S --json-report r.json --sarif-report "

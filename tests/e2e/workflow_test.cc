@@ -98,6 +98,29 @@ TEST_F(WorkflowTest, StdinWritesMigratedSourceToStdout) {
       << check.out;
 }
 
+// --diff, --json-report - and the refusals of a file hold on stdin too
+// (each was ignored: the source came back, mixed with the JSON).
+TEST_F(WorkflowTest, StdinHonoursDiffReportsAndTheFileChecks) {
+  dir_.Write("in.js", kLegacyKonbini);
+  Outcome diff = Tool("--stdin --diff --stdin-filepath pay.js < in.js");
+  EXPECT_EQ(diff.status, 0) << diff.err;
+  EXPECT_EQ(diff.out.rfind("--- a/pay.js\n+++ b/pay.js\n@@", 0), 0u)
+      << diff.out;
+  Outcome json = Tool("--stdin --json-report - < in.js");
+  EXPECT_EQ(json.status, 0) << json.err;
+  EXPECT_EQ(json.out.rfind("{", 0), 0u) << json.out;
+  EXPECT_NO_THROW((void)nlohmann::json::parse(json.out)) << json.out;
+  EXPECT_EQ(Tool("--stdin --write < in.js").status, 2);
+  dir_.Write("bin.js", std::string(kLegacyKonbini) + std::string(1, '\0'));
+  Outcome binary = Tool("--stdin --check < bin.js");
+  EXPECT_EQ(binary.status, 0) << binary.out;
+  EXPECT_NE(binary.err.find("binary file"), std::string::npos) << binary.err;
+  Outcome large = Tool("--stdin --max-file-size 10 < in.js");
+  EXPECT_EQ(large.status, 0);
+  EXPECT_EQ(large.out, kLegacyKonbini);  // passed through unchanged
+  EXPECT_NE(large.err.find("larger than 10 bytes"), std::string::npos);
+}
+
 TEST_F(WorkflowTest, StagedCheckJudgesTheIndexNotTheWorkTree) {
   GitInit();
   dir_.Write("pay.js", "// clean\n");
