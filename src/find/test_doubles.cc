@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 
+#include "find/scope.h"
 #include "syntax/node.h"
 
 namespace psm {
@@ -129,10 +130,21 @@ void TestDoubles::Note(TSNode name, std::span<const TSNode> up,
 }
 
 bool TestDoubles::Replaces(TSNode receiver, std::string_view source) const {
-  if (ts_node_is_null(receiver) || receivers_.empty()) return false;
-  std::string_view text = node::Text(node::Unwrap(receiver), source);
-  return std::find(receivers_.begin(), receivers_.end(), text) !=
-         receivers_.end();
+  if (ts_node_is_null(receiver)) return false;
+  receiver = node::Unwrap(receiver);
+  std::string_view text = node::Text(receiver, source);
+  if (std::find(receivers_.begin(), receivers_.end(), text) != receivers_.end())
+    return true;
+  // `const dr = sinon.createStubInstance(DigitalRiverClient)`: an object
+  // of stubs (also `jasmine.createSpyObj(...)` with its methods computed).
+  if (!node::Is(receiver, "identifier")) return false;
+  Binding b = ResolveName(text, receiver, source);
+  if (b.kind != Binding::Kind::kVariable) return false;
+  TSNode value = node::Unwrap(node::Field(b.declarator, "value"));
+  if (!node::Is(value, "call_expression")) return false;
+  std::string_view maker =
+      node::Text(node::Unwrap(node::Field(value, "function")), source);
+  return maker == "sinon.createStubInstance" || maker == "jasmine.createSpyObj";
 }
 
 }  // namespace psm

@@ -16,8 +16,9 @@ namespace psm {
 // `sinon.stub(dr, 'createSource')`, `jest.spyOn(dr, 'createSource')
 // .mockImplementation(...)`, Jasmine's `spyOn(dr, 'createSource')` (not
 // `.and.callThrough()`) and `dr = jasmine.createSpyObj('DR',
-// ['createSource'])`. A call through such an object runs the double,
-// not DigitalRiver.js, so its payload is the test's to keep.
+// ['createSource'])`, and an object `sinon.createStubInstance(...)` makes. A
+// call through such an object runs the double, not DigitalRiver.js, so its
+// payload is the test's to keep.
 class TestDoubles {
  public:
   // Looks at one occurrence of the method's name (`up`: its ancestors,
