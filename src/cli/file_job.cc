@@ -117,10 +117,7 @@ ProcessedFile ProcessFile(const std::string& path, const RunContext& ctx,
     out.pending_text = m.migrated_text();
   } else if (ctx.options.mode == Mode::kWrite) {
     std::string error = WriteFileAtomically(path, m.migrated_text());
-    if (!error.empty()) {
-      result.error = error;
-      result.changed = false;
-    }
+    if (!error.empty()) MarkNotWritten(&result, std::move(error));
   } else if (ctx.options.mode == Mode::kDiff) {
     out.diff = UnifiedDiff(result.path, file.text, m.migrated_text());
   }

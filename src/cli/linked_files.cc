@@ -103,10 +103,7 @@ void Commit(FileWriter& writer, const std::string& absolute,
       writer.CheckAndReplace(absolute, file->read_text, file->pending_text);
   file->read_text.clear();
   file->pending_text.clear();
-  if (error.empty()) return;
-  file->result.error = error;
-  file->result.changed = false;
-  file->result.changed_for_others = false;
+  if (!error.empty()) MarkNotWritten(&file->result, std::move(error));
 }
 
 // The order files are migrated in: base classes whose objects subclasses

@@ -168,8 +168,7 @@ int RunInteractive(const RunContext& ctx, Printer& printer) {
         m.result.changed = false;
       } else if (std::string error = WriteFileAtomically(path, text);
                  !error.empty()) {
-        m.result.error = error;
-        m.result.changed = false;
+        MarkNotWritten(&m.result, std::move(error));
       }
     }
     printer.File(m.result, "");

@@ -90,6 +90,29 @@ struct FileResult {
   std::vector<PassedOver> passed_over;
 };
 
+// The file's rewrite could not be written (`error`, e.g. "cannot write:
+// No space left on device"): nothing changed, so its sites that were to
+// be edited are needs-review, saying so, not `migrated`. (A builder's
+// entries are answered through the calls they build for, which name the
+// builder's file.)
+inline void MarkNotWritten(FileResult* file, std::string error) {
+  for (SiteResult& s : file->sites) {
+    if (s.builder || (s.status != SiteStatus::kMigrated && s.fixes.empty() &&
+                      s.removed.empty() && !s.added_session_id))
+      continue;
+    s.status = SiteStatus::kNeedsReview;
+    s.removed.clear();
+    s.added_session_id = false;
+    s.ledger.clear();
+    s.fixes.clear();
+    s.reasons.push_back("the file could not be written (" + error +
+                        "); nothing in it was changed");
+  }
+  file->error = std::move(error);
+  file->changed = false;
+  file->changed_for_others = false;
+}
+
 }  // namespace psm
 
 #endif  // PSM_MIGRATE_FILE_RESULT_H_

@@ -287,6 +287,13 @@ TEST(HostileFilesTest, ReadOnlyFileIsNotWrittenAndTheRunGoesOn) {
       << run.err;
   EXPECT_EQ(dir.Read("ro.js"), kLegacyPayPal);
   EXPECT_NE(dir.Read("rw.js"), kLegacyPayPal);
+  // Nothing was written in ro.js: its site is not reported migrated.
+  EXPECT_NE(run.err.find("the file could not be written (read-only file"),
+            std::string::npos)
+      << run.err;
+  EXPECT_NE(run.err.find("1 migrated, 0 already migrated, 1 need review"),
+            std::string::npos)
+      << run.err;
 }
 
 TEST(HostileFilesTest, FifoDeviceAndVanishedFilesAreSkippedWithAReason) {
