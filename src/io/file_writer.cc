@@ -11,6 +11,8 @@ std::string FileWriter::CheckReplaceable(const std::string& path,
                                          std::string_view read) {
   struct stat st;
   if (::lstat(path.c_str(), &st) != 0) return "vanished since it was read";
+  if (S_ISLNK(st.st_mode))
+    return "is a symbolic link; not written through";
   if (!S_ISREG(st.st_mode)) return "no longer a regular file";
   if ((st.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) == 0)
     return "read-only file; not written";

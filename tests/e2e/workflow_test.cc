@@ -198,6 +198,15 @@ TEST_F(WorkflowTest, MalformedConfigIsStatusTwoNamingFileAndPlace) {
             std::string::npos)
       << run.err;
   EXPECT_EQ(dir_.Read("a.js"), kLegacyKonbini);
+  // Broken JSON reads as a rules file's does: where, then what.
+  dir_.Write(".payment-session-migrate.json", "{\n  \"exclude\": [1,]\n}");
+  Outcome broken = Tool("--check a.js");
+  EXPECT_EQ(broken.status, 2);
+  EXPECT_NE(broken.err.find(".payment-session-migrate.json: line 2, column "),
+            std::string::npos)
+      << broken.err;
+  EXPECT_EQ(broken.err.find("json.exception"), std::string::npos)
+      << broken.err;
 }
 
 TEST_F(WorkflowTest, GithubFormatPrintsAnnotations) {
