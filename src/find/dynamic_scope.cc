@@ -47,8 +47,23 @@ const std::vector<DirectEval>& DirectEvals(TSNode at, TSNode root,
 
 }  // namespace
 
+bool MayHaveDynamicScope(TSNode root, std::string_view source) {
+  thread_local uint64_t cached_for = 0;
+  thread_local bool may = false;
+  uint64_t id = IndexedTreeId(root);
+  if (id != 0 && id == cached_for) return may;
+  cached_for = id;
+  may = !DirectEvals(root, root, source).empty();
+  for (size_t word : WordsAt(source, "with")) {  // `with (`
+    size_t next = source.find_first_not_of(" \t\r\n", word + 4);
+    if (next != std::string_view::npos && source[next] == '(') may = true;
+  }
+  return may;
+}
+
 std::string DynamicScopeAround(TSNode at, TSNode root,
                                std::string_view source) {
+  if (!MayHaveDynamicScope(root, source)) return "";
   for (TSNode a : node::Ancestors(at)) {
     if (!node::Is(a, "with_statement")) continue;
     return "a `with` statement around it (line " +

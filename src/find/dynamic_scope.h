@@ -16,6 +16,11 @@ namespace psm {
 // values read, may then be other than they look.
 std::string DynamicScopeAround(TSNode at, TSNode root, std::string_view source);
 
+// Whether the file may hold either at all (a `with (` or a direct `eval`
+// call), known once per file: most hold neither, and their sites skip
+// the climb to the root.
+bool MayHaveDynamicScope(TSNode root, std::string_view source);
+
 }  // namespace psm
 
 #endif  // PSM_FIND_DYNAMIC_SCOPE_H_

@@ -43,13 +43,19 @@ void PayloadResolver::CheckClassMembers(ObjectLiteral* object, CallSite* site) {
   }
   const Member* type = object->Find("type");
   if (!type || options_.type_from_users) return;
-  TSNode value = ts_node_descendant_for_byte_range(
-      root_, type->value_range.begin, type->value_range.end);
   if (type->string_value) {
-    if (ts_node_is_null(call_) || !site->refused.empty()) return;
-    site->refused = FieldTypeOpenToOthers(value, call_, source_);
+    // Only `type: this.x` traced to its constructor asks: a literal is
+    // most payloads' type, and finding the node costs a descent.
+    if (ts_node_is_null(call_) || !site->refused.empty() ||
+        !type->value_range.In(source_).starts_with("this."))
+      return;
+    TSNode read = node::Unwrap(ts_node_descendant_for_byte_range(
+        root_, type->value_range.begin, type->value_range.end));
+    site->refused = FieldTypeOpenToOthers(read, call_, source_);
     return;
   }
+  TSNode value = ts_node_descendant_for_byte_range(
+      root_, type->value_range.begin, type->value_range.end);
   if (std::string why = UnprovenFieldType(value, source_); !why.empty())
     Blind(site, why);
 }

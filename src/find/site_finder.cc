@@ -229,6 +229,7 @@ class SiteFinder {
   // names may be other than they look (the type, what values read), so
   // the site is left as it is.
   void RefuseDynamicScope(TSNode call, CallSite* site) const {
+    if (!MayHaveDynamicScope(root_, source_)) return;
     std::string why = DynamicScopeAround(call, root_, source_);
     for (size_t i = 0; why.empty() && i < site->payloads.size(); ++i) {
       ByteRange r = site->payloads[i].object.range;

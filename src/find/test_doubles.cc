@@ -137,7 +137,13 @@ bool TestDoubles::Replaces(TSNode receiver, std::string_view source) const {
     return true;
   // `const dr = sinon.createStubInstance(DigitalRiverClient)`: an object
   // of stubs (also `jasmine.createSpyObj(...)` with its methods computed).
-  if (!node::Is(receiver, "identifier")) return false;
+  // Looked for once per file: most files make none.
+  if (!makes_stubs_) {
+    makes_stubs_ =
+        source.find("createStubInstance") != std::string_view::npos ||
+        source.find("createSpyObj") != std::string_view::npos;
+  }
+  if (!*makes_stubs_ || !node::Is(receiver, "identifier")) return false;
   Binding b = ResolveName(text, receiver, source);
   if (b.kind != Binding::Kind::kVariable) return false;
   TSNode value = node::Unwrap(node::Field(b.declarator, "value"));

@@ -3,6 +3,7 @@
 
 #include <tree_sitter/api.h>
 
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -30,6 +31,8 @@ class TestDoubles {
 
  private:
   std::vector<std::string> receivers_;
+  // Whether the file names a maker of stub objects (see Replaces).
+  mutable std::optional<bool> makes_stubs_;
 };
 
 // True for a value made by a test-double maker (`jest.fn()`, ...).
