@@ -4,27 +4,22 @@
 
 #include "common/strings.h"
 #include "find/scope.h"
+#include "find/tree_memo.h"
 #include "syntax/node.h"
 
 namespace psm {
 namespace {
 
 // The direct calls of the global `eval` in a file, each with the function
-// (or script) whose `var`s it may declare. Found once per file and thread
-// (keyed by its IndexedTree): a file of thousands of sites asks for each.
+// (or script) whose `var`s it may declare. Found once per file (TreeMemo):
+// a file of thousands of sites asks for each.
 struct DirectEval {
   TSNode call;
   TSNode scope;
 };
 
-const std::vector<DirectEval>& DirectEvals(TSNode at, TSNode root,
-                                           std::string_view source) {
-  thread_local uint64_t cached_for = 0;
-  thread_local std::vector<DirectEval> evals;
-  uint64_t id = IndexedTreeId(at);
-  if (id != 0 && id == cached_for) return evals;
-  cached_for = id;
-  evals.clear();
+std::vector<DirectEval> FindDirectEvals(TSNode root, std::string_view source) {
+  std::vector<DirectEval> evals;
   for (size_t word : WordsAt(source, "eval")) {
     TSNode name = ts_node_descendant_for_byte_range(
         root, static_cast<uint32_t>(word), static_cast<uint32_t>(word + 4));
@@ -45,20 +40,23 @@ const std::vector<DirectEval>& DirectEvals(TSNode at, TSNode root,
   return evals;
 }
 
+std::vector<DirectEval> DirectEvals(TSNode root, std::string_view source) {
+  thread_local TreeMemo<std::vector<DirectEval>> memo;  // once per file
+  return memo.Get(root, "", [&] { return FindDirectEvals(root, source); });
+}
+
 }  // namespace
 
 bool MayHaveDynamicScope(TSNode root, std::string_view source) {
-  thread_local uint64_t cached_for = 0;
-  thread_local bool may = false;
-  uint64_t id = IndexedTreeId(root);
-  if (id != 0 && id == cached_for) return may;
-  cached_for = id;
-  may = !DirectEvals(root, root, source).empty();
-  for (size_t word : WordsAt(source, "with")) {  // `with (`
-    size_t next = source.find_first_not_of(" \t\r\n", word + 4);
-    if (next != std::string_view::npos && source[next] == '(') may = true;
-  }
-  return may;
+  thread_local TreeMemo<bool> memo;  // once per file
+  return memo.Get(root, "", [&] {
+    if (!DirectEvals(root, source).empty()) return true;
+    for (size_t word : WordsAt(source, "with")) {  // `with (`
+      size_t next = source.find_first_not_of(" \t\r\n", word + 4);
+      if (next != std::string_view::npos && source[next] == '(') return true;
+    }
+    return false;
+  });
 }
 
 std::string DynamicScopeAround(TSNode at, TSNode root,
@@ -72,7 +70,7 @@ std::string DynamicScopeAround(TSNode at, TSNode root,
            "they read";
   }
   TSNode call{};
-  for (const DirectEval& e : DirectEvals(at, root, source)) {
+  for (const DirectEval& e : DirectEvals(root, source)) {
     if (ts_node_start_byte(e.scope) <= ts_node_start_byte(at) &&
         ts_node_end_byte(at) <= ts_node_end_byte(e.scope)) {
       call = e.call;

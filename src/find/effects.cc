@@ -10,6 +10,7 @@
 #include "find/object_builder.h"
 #include "find/reactive_reads.h"
 #include "find/scope.h"
+#include "find/tree_memo.h"
 #include "syntax/node.h"
 
 namespace psm {
@@ -44,22 +45,9 @@ bool ScanForConversions(std::string_view source) {
   return defines;
 }
 
-// `compute()` once per file and thread, keyed by the file's IndexedTree (a
-// text's address is not a key: a later file may be read into the same
-// buffer). Each caller's lambda makes its own cache.
-template <typename Compute>
-bool OncePerFile(TSNode at, Compute compute) {
-  thread_local uint64_t cached_for = 0;
-  thread_local bool answer = false;
-  uint64_t id = IndexedTreeId(at);
-  if (id != 0 && id == cached_for) return answer;
-  cached_for = id;
-  answer = compute();
-  return answer;
-}
-
 bool DefinesConversions(TSNode at, std::string_view source) {
-  return OncePerFile(at, [source] { return ScanForConversions(source); });
+  thread_local TreeMemo<bool> memo;  // once per file
+  return memo.Get(at, "", [source] { return ScanForConversions(source); });
 }
 
 // Stands for every name when a getter's name is computed (`get [key]()`).
@@ -69,7 +57,8 @@ constexpr std::string_view kAnyName = "*";
 // spreading an object (`[...it]`, `f(...cart)`) may then run its code, or
 // use up a generator something else reads later.
 bool DefinesIterators(TSNode at, std::string_view source) {
-  return OncePerFile(at, [source] {
+  thread_local TreeMemo<bool> memo;  // once per file
+  return memo.Get(at, "", [source] {
     return FindText(source, "Symbol.iterator") != std::string_view::npos ||
            !WordsAt(source, "yield").empty();
   });
