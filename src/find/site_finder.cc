@@ -38,6 +38,7 @@ class SiteFinder {
     root_ = root;
     std::vector<Occurrence> names = Occurrences();
     for (const Occurrence& o : names) doubles_.Note(o.name, o.up, source_);
+    doubles_.NoteStubMakers(source_);
     // A file of thousands of sites may have its second half inspected on
     // an idle core (common/spare_cores.h); the halves read the tree only.
     Part first, second;

@@ -129,6 +129,11 @@ void TestDoubles::Note(TSNode name, std::span<const TSNode> up,
   }
 }
 
+void TestDoubles::NoteStubMakers(std::string_view source) {
+  makes_stubs_ = source.find("createStubInstance") != std::string_view::npos ||
+                 source.find("createSpyObj") != std::string_view::npos;
+}
+
 bool TestDoubles::Replaces(TSNode receiver, std::string_view source) const {
   if (ts_node_is_null(receiver)) return false;
   receiver = node::Unwrap(receiver);
@@ -137,13 +142,7 @@ bool TestDoubles::Replaces(TSNode receiver, std::string_view source) const {
     return true;
   // `const dr = sinon.createStubInstance(DigitalRiverClient)`: an object
   // of stubs (also `jasmine.createSpyObj(...)` with its methods computed).
-  // Looked for once per file: most files make none.
-  if (!makes_stubs_) {
-    makes_stubs_ =
-        source.find("createStubInstance") != std::string_view::npos ||
-        source.find("createSpyObj") != std::string_view::npos;
-  }
-  if (!*makes_stubs_ || !node::Is(receiver, "identifier")) return false;
+  if (!makes_stubs_ || !node::Is(receiver, "identifier")) return false;
   Binding b = ResolveName(text, receiver, source);
   if (b.kind != Binding::Kind::kVariable) return false;
   TSNode value = node::Unwrap(node::Field(b.declarator, "value"));

@@ -3,7 +3,6 @@
 
 #include <tree_sitter/api.h>
 
-#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -26,13 +25,19 @@ class TestDoubles {
   // parent first).
   void Note(TSNode name, std::span<const TSNode> up, std::string_view source);
 
+  // Looks once at the whole file for makers of stub objects
+  // (`sinon.createStubInstance`, `jasmine.createSpyObj`); before Replaces.
+  void NoteStubMakers(std::string_view source);
+
   // True when `receiver` is written as an object noted above is.
   bool Replaces(TSNode receiver, std::string_view source) const;
 
  private:
   std::vector<std::string> receivers_;
-  // Whether the file names a maker of stub objects (see Replaces).
-  mutable std::optional<bool> makes_stubs_;
+  // Whether the file names a maker of stub objects (see Replaces): set by
+  // Note's caller before the sites are inspected, on one thread (a large
+  // file's halves then read it on two).
+  bool makes_stubs_ = false;
 };
 
 // True for a value made by a test-double maker (`jest.fn()`, ...).
