@@ -5,6 +5,7 @@
 #include <system_error>
 
 #include "common/heap_tuning.h"
+#include "find/own_create_source.h"
 #include "migrate/file_migrator.h"
 #include "report/unified_diff.h"
 
@@ -89,6 +90,7 @@ ProcessedFile ProcessFile(const std::string& path, const RunContext& ctx,
     result.skipped = file.skipped;
     return out;
   }
+  out.may_define_create_source = MayDefineCreateSource(file.text);
   // A file this large builds tens of megabytes of models and results.
   constexpr size_t kLargeFile = 512 * 1024;
   if (file.text.size() >= kLargeFile) PreferHugePagesOnThisThread();

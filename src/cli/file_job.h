@@ -58,6 +58,10 @@ struct ProcessedFile {
   // site's edits span has been checked.
   std::string read_text;
   std::string pending_text;
+  // False only when its text was read and defines no createSource
+  // (MayDefineCreateSource): a run that read the whole project tells the
+  // project model where a global may get one (LinkOptions::definers).
+  bool may_define_create_source = true;
   std::string walk_problem;  // a directory the walk could not read, ...
   bool walk_fatal = false;
 };

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <filesystem>
 #include <map>
 
 #include "cli/server_answers.h"
@@ -238,12 +239,29 @@ void AddBasePlans(const FileLinks& links, const BuilderPlans& plans,
   }
 }
 
+// Whether the walk of the paths given met every file the project model
+// would read as the project's (Linker::ProjectFiles: the same walk of the
+// root, ignore files honoured): a directory given at or above the root, and
+// nothing excluded. (--include and --no-ignore only add files.)
+bool WalkedWholeProject(const Options& options, const std::string& root) {
+  if (!options.excludes.empty()) return false;
+  std::filesystem::path project(AbsolutePath(root));
+  return std::any_of(
+      options.paths.begin(), options.paths.end(), [&](const std::string& p) {
+        std::filesystem::path given(AbsolutePath(p));
+        auto [g, r] = std::mismatch(given.begin(), given.end(), project.begin(),
+                                    project.end());
+        return g == given.end() && std::filesystem::is_directory(given);
+      });
+}
+
 }  // namespace
 
 void FinishLinkedFiles(const RunContext& ctx,
                        std::vector<ProcessedFile>& deferred,
                        const std::set<std::string>& reported,
                        const std::vector<std::string>& quiet,
+                       const std::optional<std::vector<std::string>>& definers,
                        const std::atomic<bool>& interrupted,
                        const std::function<void(ProcessedFile&&, bool)>& emit) {
   if (deferred.empty()) return;
@@ -297,6 +315,12 @@ void FinishLinkedFiles(const RunContext& ctx,
     if (walked.contains(p) || callers_set.contains(p) || ctx.texts) return "";
     return "it is outside the paths given (or ignored); add it to them";
   };
+  if (definers && WalkedWholeProject(ctx.options, paths.root())) {
+    options.definers.emplace();
+    for (const std::string& p : *definers)
+      options.definers->push_back(AbsolutePath(p));
+    std::sort(options.definers->begin(), options.definers->end());
+  }
   std::map<std::string, FileLinks> links = LinkProject(callers, paths, options);
   ServerPayloads server(paths.root(), ctx.rules, ctx.plan, &links);
   ServerAnswerContext server_ctx{&server,

@@ -3,6 +3,7 @@
 
 #include <atomic>
 #include <functional>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -18,12 +19,15 @@ namespace psm {
 // already). `reported`: absolute paths the parallel run already reported
 // (sites, changes or errors): never edited or reported again. `quiet`:
 // the other files it walked, as opened: the only others that may be
-// edited (inside the paths given, not ignored). Stops between files once
-// `interrupted`.
+// edited (inside the paths given, not ignored). `definers`, when the walk
+// was whole: every file it handed out that may define a createSource (as
+// opened; ProcessedFile::may_define_create_source). Stops between files
+// once `interrupted`.
 void FinishLinkedFiles(const RunContext& ctx,
                        std::vector<ProcessedFile>& deferred,
                        const std::set<std::string>& reported,
                        const std::vector<std::string>& quiet,
+                       const std::optional<std::vector<std::string>>& definers,
                        const std::atomic<bool>& interrupted,
                        const std::function<void(ProcessedFile&&, bool)>& emit);
 

@@ -202,6 +202,9 @@ int RunFiles(const RunContext& ctx, Printer& printer) {
   std::vector<ProcessedFile> deferred;
   std::set<std::string> reported;  // absolute paths with output already
   std::vector<std::string> quiet;  // the other files, as opened
+  // The files that may define a createSource, as opened; unknown once the
+  // walk missed a directory.
+  std::optional<std::vector<std::string>> definers(std::in_place);
   // No more threads than files: a lone file (a bundle, a long legacy
   // file) is then worked on the main thread, and no thread is started for
   // nothing.
@@ -235,6 +238,11 @@ int RunFiles(const RunContext& ctx, Printer& printer) {
       [&](size_t, std::vector<ProcessedFile>&& files) {
         for (ProcessedFile& file : files) {
           progress.Clear();
+          if (!file.walk_problem.empty()) {
+            definers.reset();
+          } else if (definers && file.may_define_create_source) {
+            definers->push_back(file.opened);
+          }
           if (file.deferred) {
             deferred.push_back(std::move(file));
           } else if (file.walk_problem.empty()) {
@@ -259,7 +267,8 @@ int RunFiles(const RunContext& ctx, Printer& printer) {
   // final count is shown once both are known.
   progress.Tick(done, found.load(), all_found.load());
   progress.Clear();
-  FinishLinkedFiles(ctx, deferred, reported, quiet, g_interrupted,
+  if (g_interrupted.load()) definers.reset();
+  FinishLinkedFiles(ctx, deferred, reported, quiet, definers, g_interrupted,
                     [&](ProcessedFile&& file, bool counted) {
                       printer.File(file.result, file.diff);
                       if (counted) --run.summary.files;  // seen by the walk
@@ -270,10 +279,9 @@ int RunFiles(const RunContext& ctx, Printer& printer) {
           .count();
   // Files the project model had to wait for come last on the terminal;
   // reports list every file in the walk's order, whichever it was.
-  std::stable_sort(run.results.begin(), run.results.end(),
-                   [](const FileResult& a, const FileResult& b) {
-                     return a.path < b.path;
-                   });
+  std::stable_sort(
+      run.results.begin(), run.results.end(),
+      [](const FileResult& a, const FileResult& b) { return a.path < b.path; });
   if (!printer.Reports(run.results, run.summary)) run.fatal = true;
   printer.Summary(run.summary, seconds);
   if (g_interrupted.load()) {

@@ -128,8 +128,8 @@ int RunStaged(const RunContext& ctx, Printer& printer,
     printer.File(done.result, done.diff);
     run.Add(std::move(done.result));
   }
-  FinishLinkedFiles(staged_ctx, deferred, reported, quiet, interrupted,
-                    [&](ProcessedFile&& file, bool counted) {
+  FinishLinkedFiles(staged_ctx, deferred, reported, quiet, std::nullopt,
+                    interrupted, [&](ProcessedFile&& file, bool counted) {
                       printer.File(file.result, file.diff);
                       if (counted) --run.summary.files;
                       run.Add(std::move(file.result));

@@ -238,6 +238,9 @@ class Linker {
   // receiver some script calls without setting it (SiteRequest::
   // global_receiver): found once per name (project/global_receivers.cc).
   const GlobalReceiverFound& GlobalReceiver(const std::string& name);
+  // The files that may give the global `name` a createSource of its own
+  // (absolute, sorted).
+  std::vector<std::string> GlobalCreateSourceDefiners(const std::string& name);
 
   // Whether the project class or object a createSource receiver is made
   // from (`request`, see ReceiverRequest) has a createSource of its own

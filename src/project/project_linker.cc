@@ -95,7 +95,11 @@ class ProjectLinker {
         globals.insert(r.globals.begin(), r.globals.end());
         if (!r.php_function.empty()) globals.insert(r.php_function);
         globals.insert(r.php_helpers.begin(), r.php_helpers.end());
-        if (!r.global_receiver.empty()) globals.insert(r.global_receiver);
+        // A run that read the project knows where a global receiver may
+        // get a createSource (LinkOptions::definers): only when one does
+        // are the files naming it read (Linker::GlobalReceiver).
+        if (!r.global_receiver.empty() && !options_.definers)
+          globals.insert(r.global_receiver);
       }
     }
     linker_.PrepareNames(globals);

@@ -3,6 +3,7 @@
 
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -26,6 +27,11 @@ struct LinkOptions {
   // Tells the user something about the run as a whole (one line), such as
   // a project taken without a marker that turned out large; may be empty.
   std::function<void(const std::string&)> note;
+  // When the run read every file of the project already: those that may
+  // define a createSource (absolute, sorted), the only ones that may give a
+  // global its own (Linker::GlobalReceiver), so the project is not read
+  // again for the name.
+  std::optional<std::vector<std::string>> definers;
 };
 
 // Finds, for each request, the module file, the export (through

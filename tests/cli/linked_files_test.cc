@@ -82,7 +82,8 @@ class LinkedWritesTest : public ::testing::TestWithParam<Fault> {
     std::vector<FileResult> out;
     std::atomic<bool> interrupted{false};
     FinishLinkedFiles(ctx_, deferred, {}, {root_ + "/src/paypal.js"},
-                      interrupted, [&](ProcessedFile&& file, bool) {
+                      std::nullopt, interrupted,
+                      [&](ProcessedFile&& file, bool) {
                         out.push_back(std::move(file.result));
                       });
     return out;

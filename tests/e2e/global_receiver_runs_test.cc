@@ -1,0 +1,110 @@
+// A createSource receiver that is a global another script sets (`ShopApi`,
+// `Tracked`) is judged from the scripts that may give it a createSource of
+// its own. A run over the whole project takes them from what it read
+// (LinkOptions::definers); a run over some of its files reads the project
+// for the name. Both must reach the same answer, wherever the script that
+// sets the global lies.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "e2e/cli_harness.h"
+
+namespace psm::testing_cli {
+namespace {
+
+constexpr const char* kCheckout =
+    "function payShop(cart) {\n"
+    "  return ShopApi.createSource({type: 'payPal', amount: cart.total,\n"
+    "    currency: 'USD', payPal: {returnUrl: cart.ok}});\n"
+    "}\n"
+    "function payTracked(cart) {\n"
+    "  return Tracked.createSource({type: 'payPal', amount: cart.total,\n"
+    "    currency: 'USD', payPal: {returnUrl: cart.ok}});\n"
+    "}\n"
+    "function payDr(cart) {\n"
+    "  return dr.createSource({type: 'payPal', amount: cart.total,\n"
+    "    currency: 'USD', payPal: {returnUrl: cart.ok}});\n"
+    "}\n";
+
+// The shop's own client, which posts the payload to the shop.
+constexpr const char* kShopApi =
+    "var ShopApi = {\n"
+    "  createSource: function (payload) {\n"
+    "    return $.post('/api/sources', payload);\n"
+    "  }\n"
+    "};\n";
+
+// DigitalRiver.js behind a createSource that reads the payload first.
+constexpr const char* kTracked =
+    "var Tracked = DigitalRiver('pk');\n"
+    "var realCreate = Tracked.createSource.bind(Tracked);\n"
+    "Tracked.createSource = function (payload) {\n"
+    "  console.log('paying', payload.amount);\n"
+    "  return realCreate(payload);\n"
+    "};\n";
+
+// "line status" of each site `--check --json-report -` finds for `paths`.
+std::vector<std::string> SitesOf(const ScratchDir& dir,
+                                 const std::string& paths) {
+  Outcome run = Shell(dir.path(), "{bin} --check --json-report - " + paths);
+  EXPECT_EQ(run.status, 1) << paths << "\n" << run.err;
+  std::vector<std::string> sites;
+  nlohmann::json report = nlohmann::json::parse(run.out, nullptr, false);
+  if (!report.contains("sites")) {
+    ADD_FAILURE() << paths << ": no report\n" << run.out;
+    return sites;
+  }
+  for (const auto& s : report["sites"]) {
+    std::string line = s.value("file", "") + ":" +
+                       std::to_string(s.value("line", 0)) + " " +
+                       s.value("status", "");
+    for (const auto& reason : s.value("reasons", nlohmann::json::array())) {
+      if (reason.get<std::string>().find("createSource of its own") !=
+          std::string::npos)
+        line += " (own createSource)";
+    }
+    sites.push_back(line);
+  }
+  return sites;
+}
+
+class GlobalReceiverRunsTest : public ::testing::TestWithParam<const char*> {
+ protected:
+  void SetUp() override {
+    dir_.Write("package.json", "{\"name\": \"shop\"}\n");
+    dir_.Write("js/checkout.js", kCheckout);
+  }
+  ScratchDir dir_;
+};
+
+// Each run names different paths: the whole project, a directory above or
+// beside the scripts that set the globals, one file, or the whole project
+// with something excluded (then the run did not read all of it).
+TEST_P(GlobalReceiverRunsTest, EveryRunFindsTheScriptsThatSetTheGlobal) {
+  std::string where = GetParam();
+  if (where == "page") {
+    dir_.Write("pages/checkout.html", std::string("<html><body>\n<script>\n") +
+                                          kShopApi + kTracked +
+                                          "</script>\n</body></html>\n");
+  } else {
+    dir_.Write(where + "/shop-api.js", kShopApi);
+    dir_.Write(where + "/tracked.js", kTracked);
+  }
+  const std::vector<std::string> expected = {
+      // ShopApi's call is no DigitalRiver.js site at all.
+      "js/checkout.js:6 needs-review (own createSource)",
+      "js/checkout.js:10 migrated"};
+  for (const char* paths :
+       {".", "js", "js/checkout.js", "--exclude 'vendor/**' ."}) {
+    EXPECT_EQ(SitesOf(dir_, paths), expected) << "paths: " << paths;
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Placements, GlobalReceiverRunsTest,
+                         ::testing::Values("lib", "js", "page"));
+
+}  // namespace
+}  // namespace psm::testing_cli
