@@ -242,9 +242,9 @@ void AddBasePlans(const FileLinks& links, const BuilderPlans& plans,
 // Whether the walk of the paths given met every file the project model
 // would read as the project's (Linker::ProjectFiles: the same walk of the
 // root, ignore files honoured): a directory given at or above the root, and
-// nothing excluded. (--include and --no-ignore only add files.)
+// nothing excluded or left out by --include. (--no-ignore only adds files.)
 bool WalkedWholeProject(const Options& options, const std::string& root) {
-  if (!options.excludes.empty()) return false;
+  if (!options.excludes.empty() || !options.includes.empty()) return false;
   std::filesystem::path project(AbsolutePath(root));
   return std::any_of(
       options.paths.begin(), options.paths.end(), [&](const std::string& p) {

@@ -82,7 +82,8 @@ class GlobalReceiverRunsTest : public ::testing::TestWithParam<const char*> {
 
 // Each run names different paths: the whole project, a directory above or
 // beside the scripts that set the globals, one file, or the whole project
-// with something excluded (then the run did not read all of it).
+// with something excluded or only some files included (then the run did
+// not read all of it).
 TEST_P(GlobalReceiverRunsTest, EveryRunFindsTheScriptsThatSetTheGlobal) {
   std::string where = GetParam();
   if (where == "page") {
@@ -97,8 +98,8 @@ TEST_P(GlobalReceiverRunsTest, EveryRunFindsTheScriptsThatSetTheGlobal) {
       // ShopApi's call is no DigitalRiver.js site at all.
       "js/checkout.js:6 needs-review (own createSource)",
       "js/checkout.js:10 migrated"};
-  for (const char* paths :
-       {".", "js", "js/checkout.js", "--exclude 'vendor/**' ."}) {
+  for (const char* paths : {".", "js", "js/checkout.js",
+                            "--exclude 'vendor/**' .", "--include 'js/*' ."}) {
     EXPECT_EQ(SitesOf(dir_, paths), expected) << "paths: " << paths;
   }
 }
