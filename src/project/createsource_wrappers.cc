@@ -18,6 +18,7 @@
 #include "find/scope.h"
 #include "io/file_io.h"
 #include "project/module_linker.h"
+#include "project/test_code.h"
 #include "syntax/node.h"
 
 namespace psm {
@@ -206,27 +207,6 @@ std::string Linker::WrapperUse(const std::string& importer,
   std::vector<std::string> uses = WrapperUses(*found.module);
   return uses.empty() ? "" : uses.front();
 }
-
-namespace {
-
-// Whether `path` is test code (a folder `test`, `__mocks__`, ..., or a
-// `*.test.js`, `*.spec.ts` file): a hand-written fake of DigitalRiver.js
-// there is not what the shop's own code calls.
-bool IsTestCode(std::string_view path) {
-  static constexpr std::array<std::string_view, 8> kFolders = {
-      "/test/", "/tests/", "/__tests__/", "/__mocks__/",
-      "/spec/", "/specs/", "/cypress/",   "/e2e/"};
-  for (std::string_view folder : kFolders) {
-    if (path.find(folder) != std::string_view::npos) return true;
-  }
-  size_t slash = path.rfind('/');
-  std::string_view name =
-      slash == std::string_view::npos ? path : path.substr(slash + 1);
-  return name.find(".test.") != std::string_view::npos ||
-         name.find(".spec.") != std::string_view::npos;
-}
-
-}  // namespace
 
 std::string Linker::MixinNamingCreateSource(const Module& module) {
   // A RequireJS mixin of the module that names createSource may wrap the

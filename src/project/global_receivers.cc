@@ -19,6 +19,7 @@
 #include "io/file_io.h"
 #include "project/module_exports.h"
 #include "project/module_linker.h"
+#include "project/test_code.h"
 #include "syntax/embedded_script.h"
 #include "syntax/island_syntax.h"
 #include "syntax/language.h"
@@ -78,11 +79,20 @@ const Module* Linker::ScriptsOf(const std::string& file, Parser& parser,
 std::vector<std::string> Linker::GlobalCreateSourceDefiners(
     const std::string& name) {
   std::vector<std::string> definers;
+  std::string root = AbsolutePath(paths_.root());
+  if (!root.ends_with('/')) root += '/';
   auto keep = [&](const std::string& file) {
+    // Not another project the run was also given, nor a test's fake of
+    // DigitalRiver.js (`window.dr = { createSource: () => ok }` in
+    // test/mock.js), which would pass the shop's real calls over.
+    std::string absolute = AbsolutePath(file);
+    if (!absolute.starts_with(root) ||
+        IsTestCode(std::string_view(absolute).substr(root.size() - 1)))
+      return;
     SourceFile read = ReadSourceFile(file, kDefaultMaxFileBytes);
     if (read.error.empty() && MayDefineCreateSource(read.text) &&
         !WordsAt(read.text, name).empty())
-      definers.push_back(AbsolutePath(file));
+      definers.push_back(absolute);
   };
   if (options_.definers) {
     for (const std::string& file : *options_.definers) keep(file);

@@ -1,6 +1,7 @@
 #include "project/module_paths.h"
 
 #include <array>
+#include <cstdlib>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <system_error>
@@ -146,6 +147,28 @@ bool HoldsProjectMarker(const fs::path& dir) {
          fs::exists(dir / "composer.json", ec);
 }
 
+// The root of the git work tree holding `marked`, a directory with a
+// package.json or composer.json but no .git: a Magento module's own
+// composer.json under app/code, or a package of a workspace, is part of
+// the repository's project, and the pages that load its scripts load the
+// other modules' too (a shop client in another module went unseen when
+// the module was the project). `marked` itself when no work tree holds it,
+// or when the one above is the home directory (a dotfiles repository).
+fs::path WorkTreeAround(const fs::path& marked) {
+  std::error_code ec;
+  if (fs::exists(marked / ".git", ec)) return marked;
+  const char* home = std::getenv("HOME");
+  fs::path home_dir =
+      home && *home ? fs::path(home).lexically_normal() : fs::path();
+  for (fs::path p = marked; p.has_parent_path() && p.parent_path() != p;) {
+    p = p.parent_path();
+    if (!fs::exists(p / ".git", ec)) continue;
+    bool at_home = !home_dir.empty() && fs::equivalent(p, home_dir, ec);
+    return at_home || p == p.root_path() ? marked : p;
+  }
+  return marked;
+}
+
 }  // namespace
 
 std::string ProjectRootOf(const std::string& path) {
@@ -154,7 +177,7 @@ std::string ProjectRootOf(const std::string& path) {
   if (!fs::is_directory(p, ec)) p = p.parent_path();
   fs::path start = p;
   for (;;) {
-    if (HoldsProjectMarker(p)) return p.string();
+    if (HoldsProjectMarker(p)) return WorkTreeAround(p).string();
     if (!p.has_parent_path() || p.parent_path() == p) break;
     p = p.parent_path();
   }

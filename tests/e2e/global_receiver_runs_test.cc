@@ -107,5 +107,71 @@ TEST_P(GlobalReceiverRunsTest, EveryRunFindsTheScriptsThatSetTheGlobal) {
 INSTANTIATE_TEST_SUITE_P(Placements, GlobalReceiverRunsTest,
                          ::testing::Values("lib", "js", "page"));
 
+// The caller's payload as the helper tests write it.
+constexpr const char* kShopCall =
+    "var payload = {type: 'payPal', amount: 10, currency: 'USD',\n"
+    "  payPal: {returnUrl: 'a', cancelUrl: 'b'}};\n"
+    "ShopApi.createSource(payload);\n";
+
+// Magento: each module has its own composer.json, the repository holds
+// them all; a module's run must still see the shop client another module
+// sets.
+TEST(GlobalReceiverProjectTest, AClientInAnotherModuleOfTheRepository) {
+  ScratchDir dir;
+  dir.Write("composer.json", "{}\n");
+  ASSERT_EQ(Shell(dir.path(), "git init -q .").status, 0);
+  const std::string module = "app/code/Acme/Checkout/";
+  dir.Write(module + "composer.json", "{}\n");
+  dir.Write(module + "view/frontend/web/js/pay.js", kShopCall);
+  dir.Write("app/code/Acme/ShopApi/composer.json", "{}\n");
+  dir.Write("app/code/Acme/ShopApi/view/frontend/web/js/shop-api.js", kShopApi);
+  for (const std::string& paths : std::vector<std::string>{
+           ".", module, module + "view/frontend/web/js/pay.js"}) {
+    EXPECT_EQ(Shell(dir.path(), "{bin} --check " + paths).status, 0) << paths;
+  }
+}
+
+// Another project given on the same command line is not this one's: its
+// shop client does not pass this project's DigitalRiver.js call over.
+TEST(GlobalReceiverProjectTest, AnotherProjectGivenAlongIsNotThisOnes) {
+  ScratchDir dir;
+  dir.Write("a/package.json", "{}\n");
+  dir.Write("a/checkout.js", kShopCall);
+  dir.Write("b/package.json", "{}\n");
+  dir.Write("b/api.js", kShopApi);
+  for (const char* paths : {".", ". ../b", "checkout.js"}) {
+    Outcome run =
+        Shell(dir.path() / "a", "{bin} --check " + std::string(paths));
+    EXPECT_EQ(run.status, 1) << paths;
+    EXPECT_NE(run.out.find("needs migrating"), std::string::npos)
+        << paths << "\n"
+        << run.out;
+  }
+}
+
+// A test's fake of the global (`window.digitalriver = { createSource() {
+// return ok } }` in __tests__/) is not what the page calls: the shop's real
+// call is still migrated, not passed over.
+TEST(GlobalReceiverProjectTest, ATestsFakeOfTheGlobalIsNotThePagesClient) {
+  ScratchDir dir;
+  dir.Write("package.json", "{}\n");
+  dir.Write("checkout.js",
+            "var payload = {type: 'payPal', amount: 10, currency: 'USD',\n"
+            "  payPal: {returnUrl: 'a', cancelUrl: 'b'}};\n"
+            "digitalriver.createSource(payload);\n");
+  dir.Write("__tests__/mock.js",
+            "window.digitalriver = { createSource: function (p) {\n"
+            "  return Promise.resolve({ state: 'chargeable' }); } };\n");
+  dir.Write("test/checkout.spec.js",
+            "window.digitalriver = { createSource: () => ok };\n");
+  for (const char* paths : {".", "checkout.js"}) {
+    Outcome run = Shell(dir.path(), "{bin} --check " + std::string(paths));
+    EXPECT_EQ(run.status, 1) << paths;
+    EXPECT_NE(run.out.find("needs migrating"), std::string::npos)
+        << paths << "\n"
+        << run.out;
+  }
+}
+
 }  // namespace
 }  // namespace psm::testing_cli

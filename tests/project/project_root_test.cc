@@ -3,6 +3,7 @@
 // package.json at the root (a PHP shop) runs the tool.
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <string>
 
@@ -68,6 +69,45 @@ TEST(ProjectRootTest, AReaderOutsideThePathGivenIsSeenWithComposerJson) {
             std::string::npos)
       << run.out;
   EXPECT_EQ(run.out.find("needs migrating"), std::string::npos) << run.out;
+}
+
+// A Magento module's own composer.json (or a workspace package's
+// package.json) inside a repository: the repository is the project, as the
+// page that loads the module's scripts loads the other modules' too.
+TEST(ProjectRootTest, APackageInsideAWorkTreeBelongsToTheWorkTree) {
+  ScratchDir dir;
+  if (MarkedAbove(dir.path())) GTEST_SKIP() << "the temp dir is in a project";
+  dir.Write("composer.json", "{}\n");
+  dir.Write(".git/HEAD", "ref: refs/heads/main\n");
+  dir.Write("app/code/Acme/Pay/composer.json", "{}\n");
+  dir.Write("app/code/Acme/Pay/view/web/js/pay.js", "\n");
+  EXPECT_EQ(
+      ProjectRootOf((dir.path() / "app/code/Acme/Pay/view/web/js").string()),
+      AbsolutePath(dir.path().string()));
+  // Without a work tree around it, the package is its own project.
+  ScratchDir alone;
+  if (MarkedAbove(alone.path())) GTEST_SKIP();
+  alone.Write("app/code/Acme/Pay/composer.json", "{}\n");
+  alone.Write("app/code/Acme/Pay/view/web/js/pay.js", "\n");
+  EXPECT_EQ(
+      ProjectRootOf((alone.path() / "app/code/Acme/Pay/view/web/js").string()),
+      AbsolutePath((alone.path() / "app/code/Acme/Pay").string()));
+}
+
+// A dotfiles repository in the home directory does not make all of it the
+// project of every package below.
+TEST(ProjectRootTest, AWorkTreeAtHomeDoesNotSwallowThePackagesBelow) {
+  ScratchDir home;
+  if (MarkedAbove(home.path())) GTEST_SKIP() << "the temp dir is in a project";
+  home.Write(".git/HEAD", "ref: refs/heads/main\n");
+  home.Write("shop/package.json", "{}\n");
+  home.Write("shop/src/pay.js", "\n");
+  const char* saved = std::getenv("HOME");
+  std::string before = saved ? saved : "";
+  setenv("HOME", home.path().c_str(), 1);
+  std::string root = ProjectRootOf((home.path() / "shop/src").string());
+  setenv("HOME", before.c_str(), 1);
+  EXPECT_EQ(root, AbsolutePath((home.path() / "shop").string()));
 }
 
 }  // namespace
