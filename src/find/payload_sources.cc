@@ -158,6 +158,16 @@ void PayloadResolver::ResolveParameter(const Binding& binding,
     return;
   }
   Track(binding, name, "");
+  // `Object.assign(payload, {type: method})` in the wrapper: what it merges
+  // into the callers' objects is not followed from here. As a write of
+  // fields the tool cannot name (the payment type among them), it leaves
+  // their payloads for review.
+  for (TSNode merge : MergesInto(binding, name)) {
+    PayloadMutation unknown;
+    unknown.what = Quote(node::Text(merge, source_));
+    unknown.statement = node::Range(merge);
+    site->mutations.push_back(std::move(unknown));
+  }
   int calls = 0;
   std::vector<GivenType> given_types;
   for (TSNode n :

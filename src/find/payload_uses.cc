@@ -241,6 +241,9 @@ class UseSorter {
     if (type == "unary_expression" &&
         node::Text(node::Field(parent, "operator"), source_) == "delete") {
       Observe(path, chain.top, "is deleted");  // kept: the code wants it gone
+      // Without `type` the call gets no payment type at all: as a write of
+      // it, the planner leaves the payload for review.
+      if (exact && path == "type") Write(parent, path, false);
       return;
     }
     if (type == "update_expression") {  // `payload.amount++` reads and writes

@@ -349,6 +349,14 @@ std::vector<SiteRequest> RequestsOf(const std::vector<CallSite>& sites,
     r.observers = s.observers;
     for (const PayloadMutation& m : s.mutations) {
       if (m.after_call) continue;
+      // `payload.type = method` in a wrapper elsewhere: the fields the call
+      // takes depend on it, so the caller's object keeps every one.
+      if (m.path == "type") {
+        r.observers.push_back(
+            {"", m.what + " may change the payment type where "
+                          "the call is; migrate that file by hand"});
+        continue;
+      }
       r.observers.push_back(
           {m.path, m.what + " changes the payload where the call is; "
                             "migrate that file by hand"});
