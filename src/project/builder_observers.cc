@@ -2,6 +2,7 @@
 
 #include "find/object_builder.h"
 #include "find/scope.h"
+#include "find/script_kind.h"
 #include "project/builder_reach.h"
 #include "syntax/node.h"
 
@@ -88,6 +89,44 @@ void AddReachers(Linker& linker, const LinkOptions& options, const Found& found,
   }
 }
 
+// The top-level variables of a classic script that `builder` returns
+// (`return lastWirePayload;`): globals of the page, which its other
+// scripts may read or change between calls.
+std::set<std::string> ReturnedGlobals(TSNode builder, std::string_view text) {
+  std::set<std::string> names;
+  ForEachDescendant(builder, true, [&](TSNode n) {
+    if (!node::Is(n, "return_statement") || ts_node_named_child_count(n) == 0)
+      return;
+    TSNode value = node::Unwrap(ts_node_named_child(n, 0));
+    if (!node::Is(value, "identifier")) return;
+    std::string_view name = node::Text(value, text);
+    Binding binding = ResolveName(name, value, text);
+    if (binding.kind == Binding::Kind::kVariable &&
+        node::Is(binding.scope, "program"))
+      names.emplace(name);
+  });
+  return names;
+}
+
+// A builder of a classic script returning one of its globals: the other
+// scripts naming it see the object the call gets.
+void AddGlobalReaders(Linker& linker, const LinkOptions& options,
+                      const Found& found,
+                      std::vector<PayloadObserver>* observers) {
+  const Module& module = *found.module;
+  TSNode root = module.tree.Root();
+  if (!IsClassicScript(root, module.text)) return;
+  for (const std::string& name : ReturnedGlobals(found.builder, module.text)) {
+    std::vector<std::string> readers = linker.GlobalReaders(module.path, name);
+    if (readers.empty()) continue;
+    observers->push_back(
+        {"", Quote(name) + ", which " + options.display(module.path) +
+                 " returns as the payload, is a global of that classic "
+                 "script that other scripts of the page may read (" +
+                 readers.front() + " names it)"});
+  }
+}
+
 }  // namespace
 
 std::vector<PayloadObserver> ObserversOfBuilder(
@@ -97,6 +136,7 @@ std::vector<PayloadObserver> ObserversOfBuilder(
   std::vector<PayloadObserver> observers;
   AddOtherNamers(linker, options, found, name, known, &observers);
   AddReachers(linker, options, found, request, name, known, &observers);
+  AddGlobalReaders(linker, options, found, &observers);
   const Module& module = *found.module;
   // A method reached through an instance by a file that names neither the
   // builder's module nor its class (a service an Angular InjectionToken's
