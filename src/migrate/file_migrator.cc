@@ -82,7 +82,9 @@ std::vector<SitePlan> PlanSites(const std::vector<CallSite>& sites,
   // they are, counted once (a count from the file's start per site made a
   // long file quadratic).
   std::optional<LineIndex> lines;
-  if (options.session_needs.any()) lines.emplace(source);
+  const ExpressionNeeds& needs = options.session_needs;
+  if (needs.any() || !needs.names.empty() || needs.reads_this)
+    lines.emplace(source);
   // Each site is planned on its own: thousands may share two cores.
   SplitOverSpareCore(
       sites.size(), kSitesWorthACore, [&](size_t begin, size_t end, bool) {
@@ -96,7 +98,10 @@ std::vector<SitePlan> PlanSites(const std::vector<CallSite>& sites,
             continue;
           }
           plan = PlanSharedPayload(site, source, rules, options);
-          if (lines) RefuseOutOfContext(&plan, root, *lines, options);
+          if (lines) {
+            RefuseOutOfContext(&plan, root, *lines, options);
+            RefuseOtherBindings(&plan, site, root, source, *lines, options);
+          }
         }
       });
   ReconcileSharedLiterals(sites, source, &plans);

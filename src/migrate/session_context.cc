@@ -3,6 +3,9 @@
 #include <string>
 
 #include "common/text_lines.h"
+#include "find/object_builder.h"
+#include "find/scope.h"
+#include "syntax/node.h"
 #include "syntax/value_context.h"
 
 namespace psm {
@@ -20,7 +23,72 @@ std::string Reason(std::string_view keyword, const std::string& expression,
          ": set sessionId by hand";
 }
 
+// The function whose `this` code at `n` reads: the nearest enclosing one
+// that is not an arrow function (the program at the top).
+TSNode ThisOwner(TSNode n) {
+  for (TSNode p = n; !ts_node_is_null(p); p = node::Parent(p)) {
+    if (node::IsFunction(p) && !node::Is(p, "arrow_function")) return p;
+    if (node::Is(p, "class_body")) return p;  // field initialisers
+  }
+  return ts_tree_root_node(n.tree);
+}
+
+bool SameBinding(const Binding& a, const Binding& b) {
+  return a.kind == b.kind && ts_node_eq(a.declarator, b.declarator);
+}
+
+// Why the expression's names or `this` differ at `at` from `call`; "" when
+// they do not.
+std::string DifferentMeaning(TSNode at, TSNode call, std::string_view source,
+                             const ExpressionNeeds& needs) {
+  for (const std::string& name : needs.names) {
+    if (!SameBinding(ResolveName(name, at, source),
+                     ResolveName(name, call, source)))
+      return Quote(name);
+  }
+  if (needs.reads_this && !ts_node_eq(ThisOwner(at), ThisOwner(call)))
+    return "`this`";
+  return "";
+}
+
+void Refuse(SitePlan* plan, std::string reason) {
+  plan->status = SiteStatus::kNeedsReview;
+  plan->removed.clear();
+  plan->added_session_id = false;
+  plan->session_at.clear();
+  plan->ledger.clear();
+  plan->edits = EditSet();
+  plan->reasons.push_back(std::move(reason));
+}
+
 }  // namespace
+
+void RefuseOtherBindings(SitePlan* plan, const CallSite& site, TSNode root,
+                         std::string_view source, const LineIndex& lines,
+                         const PlanOptions& options) {
+  const ExpressionNeeds& needs = options.session_needs;
+  if ((needs.names.empty() && !needs.reads_this) || plan->session_at.empty())
+    return;
+  // A builder linked from callers in other files has no call here: what
+  // the expression means there is the user's choice for the builder's file
+  // (a `sessionIds` entry may name the builder's `this` or parameter).
+  TSNode call =
+      ts_node_descendant_for_byte_range(root, site.call.begin, site.call.end);
+  if (!node::Is(call, "call_expression") && !node::Is(call, "new_expression"))
+    return;
+  for (uint32_t at : plan->session_at) {
+    TSNode there = ts_node_descendant_for_byte_range(root, at, at);
+    std::string what = DifferentMeaning(there, call, source, needs);
+    if (what.empty()) continue;
+    Refuse(plan, what + " in the session expression `" + options.session_id +
+                     "` means something else at line " +
+                     std::to_string(lines.Line(at)) +
+                     ", where sessionId would go, than at the call (line " +
+                     std::to_string(lines.Line(site.call.begin)) +
+                     "): set sessionId by hand");
+    return;
+  }
+}
 
 void RefuseOutOfContext(SitePlan* plan, TSNode root, const LineIndex& lines,
                         const PlanOptions& options) {
@@ -28,14 +96,7 @@ void RefuseOutOfContext(SitePlan* plan, TSNode root, const LineIndex& lines,
   for (uint32_t at : plan->session_at) {
     std::string_view keyword = Disallowed(root, at, options.session_needs);
     if (keyword.empty()) continue;
-    plan->status = SiteStatus::kNeedsReview;
-    plan->removed.clear();
-    plan->added_session_id = false;
-    plan->session_at.clear();
-    plan->ledger.clear();
-    plan->edits = EditSet();
-    plan->reasons.push_back(
-        Reason(keyword, options.session_id, lines.Line(at)));
+    Refuse(plan, Reason(keyword, options.session_id, lines.Line(at)));
     return;
   }
 }

@@ -1,5 +1,7 @@
 #include "syntax/expression_probe.h"
 
+#include <algorithm>
+#include <string>
 #include <string_view>
 
 #include "syntax/node.h"
@@ -16,15 +18,24 @@ bool OwnContext(std::string_view type) {
          type == "class_body";
 }
 
-// `await` and `yield` in `value` outside the functions it defines, walked
-// with a cursor: an expression from the command line may nest deeply.
-ExpressionNeeds NeedsOf(TSNode value) {
+// `await`, `yield`, `this` and the names in `value` (of `source`) outside
+// the functions it defines, walked with a cursor: an expression from the
+// command line may nest deeply.
+ExpressionNeeds NeedsOf(TSNode value, std::string_view source) {
   ExpressionNeeds needs;
   TSTreeCursor cursor = ts_tree_cursor_new(value);
   for (bool more = true; more;) {
     std::string_view type = ts_node_type(ts_tree_cursor_current_node(&cursor));
+    TSNode n = ts_tree_cursor_current_node(&cursor);
     if (type == "await_expression") needs.await = true;
     if (type == "yield_expression") needs.yield = true;
+    if (type == "this") needs.reads_this = true;
+    if (type == "identifier" || type == "shorthand_property_identifier") {
+      std::string name(node::Text(n, source));
+      if (std::find(needs.names.begin(), needs.names.end(), name) ==
+          needs.names.end())
+        needs.names.push_back(std::move(name));
+    }
     if (!OwnContext(type) && ts_tree_cursor_goto_first_child(&cursor)) continue;
     while (!ts_tree_cursor_goto_next_sibling(&cursor)) {
       if (!ts_tree_cursor_goto_parent(&cursor)) {
@@ -70,7 +81,7 @@ std::optional<ValueExpression> ReadValueExpression(
   ValueExpression read;
   read.text = node::Is(value, "sequence_expression") ? "(" + expression + ")"
                                                      : expression;
-  if (!php) read.needs = NeedsOf(value);
+  if (!php) read.needs = NeedsOf(value, probe);
   return read;
 }
 

@@ -3,6 +3,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "syntax/language.h"
 
@@ -16,6 +17,11 @@ struct ExpressionNeeds {
   bool await = false;
   bool yield = false;
   bool any() const { return await || yield; }
+  // The names it reads (`checkout` in `checkout.payment.session.id`) and
+  // whether it reads `this`, outside the functions it defines: they must
+  // mean at the payload what they mean at the call.
+  std::vector<std::string> names;
+  bool reads_this = false;
 };
 
 // An expression read as the value of one property or array item.

@@ -65,5 +65,32 @@ TEST(SessionExpressionCliTest, AwaitGoesOnlyIntoAsyncFunctions) {
       << run.err;
 }
 
+// `this` in the expression is the object of the function it runs in: a
+// payload built in the method that calls createSource gets it; one built
+// once at the top of the script would read another object.
+TEST(SessionExpressionCliTest, ThisMustBeTheCallsThis) {
+  ScratchDir dir;
+  dir.Write("pay.js",
+            "var shared = { type: 'codJapan', amount: 1, owner: o };\n"
+            "class Checkout {\n"
+            "  payShared(dr) { return dr.createSource(shared); }\n"
+            "  payOwn(dr) {\n"
+            "    const p = { type: 'codJapan', amount: 2, owner: o };\n"
+            "    return dr.createSource(p);\n"
+            "  }\n"
+            "}\n");
+  Outcome run = Shell(dir.path(),
+                      "{bin} --no-config --write --session-id "
+                      "this.session.id pay.js");
+  std::string out = dir.Read("pay.js");
+  EXPECT_NE(out.find("amount: 1, owner"), std::string::npos) << out;
+  EXPECT_NE(out.find("sessionId: this.session.id, owner"), std::string::npos)
+      << out;
+  EXPECT_NE(run.err.find("`this` in the session expression `this.session.id` "
+                         "means something else at line 1"),
+            std::string::npos)
+      << run.err;
+}
+
 }  // namespace
 }  // namespace psm::testing_cli
