@@ -315,6 +315,7 @@ void FinishLinkedFiles(const RunContext& ctx,
     if (walked.contains(p) || callers_set.contains(p) || ctx.texts) return "";
     return "it is outside the paths given (or ignored); add it to them";
   };
+  options.no_ignore = ctx.options.no_ignore;
   if (definers && WalkedWholeProject(ctx.options, paths.root())) {
     options.definers.emplace();
     for (const std::string& p : *definers)

@@ -14,14 +14,25 @@ namespace {
 constexpr std::array<std::string_view, 3> kGlobalObjects = {"window", "self",
                                                             "globalThis"};
 
-// `name` or `window.name` (`self.`, `globalThis.`) as written at `n`.
+// The name `n` gives a member: `window.name`'s property, or the string of
+// `window['name']`; "" for any other.
+std::string_view MemberName(TSNode n, std::string_view source) {
+  if (node::Is(n, "member_expression"))
+    return node::Text(node::Field(n, "property"), source);
+  if (!node::Is(n, "subscript_expression")) return "";
+  TSNode index = node::Unwrap(node::Field(n, "index"));
+  if (!node::Is(index, "string") || ts_node_named_child_count(index) != 1)
+    return "";
+  return node::Text(ts_node_named_child(index, 0), source);
+}
+
+// `name`, `window.name` or `window['name']` (`self.`, `globalThis.`) as
+// written at `n`.
 bool NamesTheGlobal(TSNode n, std::string_view name, std::string_view source) {
   n = node::Unwrap(n);
   if (node::Is(n, "identifier")) return node::Text(n, source) == name;
-  if (!node::Is(n, "member_expression")) return false;
   TSNode object = node::Field(n, "object");
-  if (node::Text(node::Field(n, "property"), source) != name ||
-      !node::Is(object, "identifier"))
+  if (MemberName(n, source) != name || !node::Is(object, "identifier"))
     return false;
   std::string_view holder = node::Text(object, source);
   for (std::string_view g : kGlobalObjects) {
@@ -86,8 +97,15 @@ TSNode ValueWrittenAt(TSNode n, std::string_view name,
                       std::string_view source) {
   TSNode target = n;
   TSNode up = node::Parent(n);
-  if (node::Is(up, "member_expression") &&
-      ts_node_eq(node::Field(up, "property"), n)) {
+  if (node::Is(n, "string_fragment")) {  // `window['name'] = ...`
+    up = node::Parent(node::Parent(n));
+    if (!node::Is(up, "subscript_expression") ||
+        !NamesTheGlobal(up, name, source))
+      return TSNode{};
+    target = up;
+    up = node::Parent(up);
+  } else if (node::Is(up, "member_expression") &&
+             ts_node_eq(node::Field(up, "property"), n)) {
     if (!NamesTheGlobal(up, name, source)) return TSNode{};
     target = up;
     up = node::Parent(up);
@@ -111,10 +129,12 @@ TSNode ValueWrittenAt(TSNode n, std::string_view name,
 
 std::string GlobalReceiverName(TSNode receiver, std::string_view source) {
   receiver = node::Unwrap(receiver);
-  if (node::Is(receiver, "member_expression")) {
-    std::string_view name =
-        node::Text(node::Field(receiver, "property"), source);
-    return NamesTheGlobal(receiver, name, source) ? std::string(name) : "";
+  if (node::Is(receiver, "member_expression") ||
+      node::Is(receiver, "subscript_expression")) {
+    std::string_view name = MemberName(receiver, source);
+    return !name.empty() && NamesTheGlobal(receiver, name, source)
+               ? std::string(name)
+               : "";
   }
   if (!node::Is(receiver, "identifier")) return "";
   std::string_view name = node::Text(receiver, source);
@@ -130,7 +150,8 @@ GlobalGiven ValuesGivenToGlobal(std::string_view name, TSNode root,
     TSNode n = ts_node_descendant_for_byte_range(
         root, static_cast<uint32_t>(at),
         static_cast<uint32_t>(at + name.size()));
-    if (!node::Is(n, "identifier") && !node::Is(n, "property_identifier"))
+    if (!node::Is(n, "identifier") && !node::Is(n, "property_identifier") &&
+        !node::Is(n, "string_fragment"))
       continue;
     TSNode value = ValueWrittenAt(n, name, source);
     if (!ts_node_is_null(value)) AddValue(value, name, source, &given.values);

@@ -101,14 +101,43 @@ GivenObjects ObjectsGivenCreateSource(TSNode root, std::string_view source) {
   return objects;
 }
 
+// The offset of the first character at or after `k` that is not blank or
+// in a comment.
+size_t PastTrivia(std::string_view text, size_t k) {
+  for (;;) {
+    k = text.find_first_not_of(" \t\r\n", k);
+    if (k == std::string_view::npos || text.compare(k, 1, "/") != 0 ||
+        k + 1 >= text.size())
+      return k;
+    if (text[k + 1] == '*') {
+      size_t end = text.find("*/", k + 2);
+      if (end == std::string_view::npos) return std::string_view::npos;
+      k = end + 2;
+    } else if (text[k + 1] == '/') {
+      k = text.find('\n', k);
+      if (k == std::string_view::npos) return k;
+    } else {
+      return k;
+    }
+  }
+}
+
 }  // namespace
 
 bool MayDefineCreateSource(std::string_view text) {
   for (size_t at = text.find(kCreateSource); at != std::string_view::npos;
        at = text.find(kCreateSource, at + kCreateSource.size())) {
     if (!IsWholeIdentifierAt(text, at, kCreateSource.size())) continue;
-    size_t k = text.find_first_not_of(" \t\r\n", at + kCreateSource.size());
+    size_t k = PastTrivia(text, at + kCreateSource.size());
     if (k == std::string_view::npos) break;
+    // A quoted key or a computed member: `'createSource': ...`,
+    // `api['createSource'] = ...`.
+    if (text[k] == '\'' || text[k] == '"' || text[k] == '`') {
+      k = PastTrivia(text, k + 1);
+      if (k != std::string_view::npos && text[k] == ']')
+        k = PastTrivia(text, k + 1);
+      if (k == std::string_view::npos) break;
+    }
     // `createSource: ...`, `createSource = ...`, `createSource(d) {`
     if (text[k] == ':' || (text[k] == '=' && text.compare(k, 2, "==") != 0))
       return true;

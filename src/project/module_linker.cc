@@ -376,7 +376,7 @@ void Linker::NoteFieldsUsed(TSNode klass, TSNode last, const Module& module,
 
 const std::vector<std::string>& Linker::ProjectFiles() {
   if (!project_files_) {
-    IgnoreRules ignore({}, {}, true);
+    IgnoreRules ignore({}, {}, !options_.no_ignore);
     project_files_ = CollectFiles({paths_.root()}, &ignore).files;
     NoteAnUnmarkedLargeProject();
   }

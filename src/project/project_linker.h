@@ -32,6 +32,8 @@ struct LinkOptions {
   // global its own (Linker::GlobalReceiver), so the project is not read
   // again for the name.
   std::optional<std::vector<std::string>> definers;
+  // --no-ignore: the project's files include those its ignore files name.
+  bool no_ignore = false;
 };
 
 // Finds, for each request, the module file, the export (through

@@ -173,5 +173,60 @@ TEST(GlobalReceiverProjectTest, ATestsFakeOfTheGlobalIsNotThePagesClient) {
   }
 }
 
+// A client in an ignored folder (Magento's vendor/) is seen with
+// --no-ignore, by a run over one file as by a run over the project.
+TEST(GlobalReceiverProjectTest, NoIgnoreReadsTheIgnoredFoldersToo) {
+  ScratchDir dir;
+  dir.Write("composer.json", "{}\n");
+  dir.Write(".gitignore", "/vendor/\n");
+  ASSERT_EQ(Shell(dir.path(), "git init -q .").status, 0);
+  dir.Write("vendor/acme/shop-api/web/js/shop-api.js", kShopApi);
+  dir.Write("app/design/web/js/pay.js", kShopCall);
+  for (const char* paths : {".", "app/design/web/js/pay.js"}) {
+    Outcome run =
+        Shell(dir.path(), "{bin} --check --no-ignore " + std::string(paths));
+    EXPECT_EQ(run.status, 0) << paths << "\n" << run.out;
+  }
+}
+
+// The shop's client written in the other ways scripts write one: the call
+// on it is never migrated as DigitalRiver.js's (passed over, or left for
+// review).
+class GlobalClientSpellingsTest : public ::testing::TestWithParam<const char*> {
+};
+
+TEST_P(GlobalClientSpellingsTest, TheCallOnItIsNotMigrated) {
+  ScratchDir dir;
+  dir.Write("package.json", "{}\n");
+  dir.Write("js/api.js", GetParam());
+  for (const char* call : {"ShopApi.createSource(payload);\n",
+                           "window['ShopApi'].createSource(payload);\n"}) {
+    dir.Write("js/checkout.js",
+              std::string("var payload = {type: 'payPal', amount: 10, "
+                          "currency: 'USD',\n  payPal: {returnUrl: 'a'}};\n") +
+                  call);
+    for (const char* paths : {".", "js/checkout.js"}) {
+      Outcome run = Shell(dir.path(), "{bin} --check " + std::string(paths));
+      EXPECT_EQ(run.out.find("needs migrating"), std::string::npos)
+          << GetParam() << call << paths << "\n"
+          << run.out;
+    }
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Spellings, GlobalClientSpellingsTest,
+    ::testing::Values(
+        "var ShopApi = { 'createSource': function (p) {\n"
+        "  return $.post('/api', p); } };\n",
+        "var ShopApi = {\n  createSource /* legacy */ : /* x */ function (p) "
+        "{\n    return $.post('/api', p); }\n};\n",
+        "var ShopApi = {};\nShopApi['createSource'] = function (p) {\n"
+        "  return $.post('/api', p); };\n",
+        "window['ShopApi'] = { createSource(p) {\n"
+        "  return $.post('/api', p); } };\n",
+        "window[\"ShopApi\"] = { createSource: function (p) {\n"
+        "  return $.post('/api', p); } };\n"));
+
 }  // namespace
 }  // namespace psm::testing_cli
