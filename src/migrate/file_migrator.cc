@@ -7,6 +7,7 @@
 #include "common/spare_cores.h"
 #include "common/text_lines.h"
 #include "find/method_scan.h"
+#include "find/scope.h"
 #include "find/session_api_finder.h"
 #include "find/site_finder.h"
 #include "migrate/builder_sites.h"
@@ -88,6 +89,10 @@ std::vector<SitePlan> PlanSites(const std::vector<CallSite>& sites,
   // Each site is planned on its own: thousands may share two cores.
   SplitOverSpareCore(
       sites.size(), kSitesWorthACore, [&](size_t begin, size_t end, bool) {
+        // RefuseOtherBindings resolves names: with the index, a lookup
+        // costs a few hash probes instead of a walk of its scopes.
+        std::optional<IndexedTree> indexed;
+        if (lines) indexed.emplace(root, source);
         for (size_t k = begin; k < end; ++k) {
           const CallSite& site = sites[k];
           SitePlan& plan = plans[k];
