@@ -60,7 +60,27 @@ void LinkWrapper(const CallerFile& caller, const SiteRequest& r, Linker& linker,
         range, r.request.param_index, r.request.type_index, wrapper, {}};
     for (const PayloadObserver& o : r.observers)
       call.observers.push_back({o.path, "in " + wrapper + ": " + o.what});
-    (*links)[module->path].wrapper_calls.push_back(std::move(call));
+    // A wrapper with two createSource calls of the parameter (`el ?
+    // dr.createSource(el, data) : dr.createSource(data)`) makes one site of
+    // each call of it, seen by what either sees.
+    std::vector<WrapperCall>& calls_there =
+        (*links)[module->path].wrapper_calls;
+    auto same = std::find_if(
+        calls_there.begin(), calls_there.end(), [&](const WrapperCall& w) {
+          return w.call.begin == range.begin && w.call.end == range.end &&
+                 w.argument == call.argument;
+        });
+    if (same == calls_there.end()) {
+      calls_there.push_back(std::move(call));
+      continue;
+    }
+    for (PayloadObserver& o : call.observers) {
+      bool known = std::any_of(same->observers.begin(), same->observers.end(),
+                               [&](const PayloadObserver& k) {
+                                 return k.path == o.path && k.what == o.what;
+                               });
+      if (!known) same->observers.push_back(std::move(o));
+    }
   }
 }
 
