@@ -77,14 +77,20 @@ void PreferHugePagesOnThisThread() {
   uintptr_t start = g_heap_start.load();
   if (start == 0) return;
   t_prefers_huge = true;
-  void* probe = std::malloc(1);
-  auto at = reinterpret_cast<uintptr_t>(probe);
-  std::free(probe);
   auto end = reinterpret_cast<uintptr_t>(sbrk(0));  // no system call
-  if (at < start || at >= end) {                    // a thread arena's heap
-    uintptr_t heap = at & ~(kThreadHeap - 1);
-    Advise(heap, heap + kThreadHeap);
-    return;
+  // The main thread allocates from the main heap; another thread from its
+  // arena. (Telling them by where a probe block lies was wrong when the
+  // block reused a chunk freed below `start`, allocated before TuneHeap ran:
+  // the main heap was then advised as an arena, its first 8 MiB included.)
+  if (gettid() != getpid()) {
+    void* probe = std::malloc(1);
+    auto at = reinterpret_cast<uintptr_t>(probe);
+    std::free(probe);
+    if (at < start || at >= end) {  // a thread arena's heap
+      uintptr_t heap = at & ~(kThreadHeap - 1);
+      Advise(heap, heap + kThreadHeap);
+      return;
+    }
   }
   // The main heap, from where a small run ends to its end (the pad keeps
   // that well ahead of what is used), each part once.
