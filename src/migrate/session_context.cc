@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "common/strings.h"
 #include "common/text_lines.h"
 #include "find/object_builder.h"
 #include "find/scope.h"
@@ -68,14 +69,51 @@ bool SharesEveryScope(TSNode root, uint32_t at, const ByteRange& call) {
   return common > 0 && !scoped(to_at) && !scoped(to_call);
 }
 
-// Why the expression's names or `this` differ at `at` from `call`; "" when
-// they do not.
+// Whether one of `names` is written in the text between `from` and `to`.
+bool NamedBetween(std::string_view source, uint32_t from, uint32_t to,
+                  const std::vector<std::string>& names) {
+  if (from >= to) return false;
+  std::string_view between = source.substr(from, to - from);
+  return std::any_of(names.begin(), names.end(), [&](const std::string& n) {
+    return !WordsAt(between, n).empty();
+  });
+}
+
+// Whether `binding` is declared or assigned between `from` and `to`: the
+// payload built at `from` reads it before it holds what the call sees (a
+// `const checkout` declared after the literal throws there).
+bool SetBetween(const Binding& binding, uint32_t from, uint32_t to) {
+  auto inside = [&](TSNode n) {
+    uint32_t start = ts_node_start_byte(n);
+    return !ts_node_is_null(n) && start > from && start < to;
+  };
+  bool hoisted = binding.kind == Binding::Kind::kFunction ||
+                 binding.kind == Binding::Kind::kParameter ||
+                 binding.kind == Binding::Kind::kImported;
+  if (!hoisted && inside(binding.declarator)) return true;
+  return std::any_of(binding.assignments.begin(), binding.assignments.end(),
+                     inside);
+}
+
+// Marks a name DifferentMeaning found declared or set between the two.
+constexpr std::string_view kSetBetween = " (set between)";
+
+// Why the expression's names or `this` differ at `at` (offset `from`) from
+// `call` (starting at `to`); "" when they do not. `arguments` is the
+// function's own, as `this` is.
 std::string DifferentMeaning(TSNode at, TSNode call, std::string_view source,
-                             const ExpressionNeeds& needs) {
+                             const ExpressionNeeds& needs, uint32_t from,
+                             uint32_t to) {
   for (const std::string& name : needs.names) {
-    if (!SameBinding(ResolveName(name, at, source),
-                     ResolveName(name, call, source)))
+    if (name == "arguments") {
+      if (!ts_node_eq(ThisOwner(at), ThisOwner(call))) return "`arguments`";
+      continue;
+    }
+    Binding there = ResolveName(name, at, source);
+    if (!SameBinding(there, ResolveName(name, call, source)))
       return Quote(name);
+    if (SetBetween(there, from, to))
+      return Quote(name) + std::string(kSetBetween);
   }
   if (needs.reads_this && !ts_node_eq(ThisOwner(at), ThisOwner(call)))
     return "`this`";
@@ -108,16 +146,27 @@ void RefuseOtherBindings(SitePlan* plan, const CallSite& site, TSNode root,
   if (!node::Is(call, "call_expression") && !node::Is(call, "new_expression"))
     return;
   for (uint32_t at : plan->session_at) {
-    if (SharesEveryScope(root, at, site.call)) continue;
+    if (SharesEveryScope(root, at, site.call) &&
+        !NamedBetween(source, at, site.call.begin, needs.names))
+      continue;
     TSNode there = ts_node_descendant_for_byte_range(root, at, at);
-    std::string what = DifferentMeaning(there, call, source, needs);
+    std::string what =
+        DifferentMeaning(there, call, source, needs, at, site.call.begin);
     if (what.empty()) continue;
-    Refuse(plan, what + " in the session expression `" + options.session_id +
-                     "` means something else at line " +
-                     std::to_string(lines.Line(at)) +
+    std::string line = std::to_string(lines.Line(at));
+    std::string call_line = std::to_string(lines.Line(site.call.begin));
+    std::string prefix = " in the session expression `" + options.session_id;
+    if (what.ends_with(kSetBetween)) {
+      what.resize(what.size() - kSetBetween.size());
+      Refuse(plan,
+             what + prefix + "` is declared or set after line " + line +
+                 ", where sessionId would go, and before the call (line " +
+                 call_line + "): set sessionId by hand");
+      return;
+    }
+    Refuse(plan, what + prefix + "` means something else at line " + line +
                      ", where sessionId would go, than at the call (line " +
-                     std::to_string(lines.Line(site.call.begin)) +
-                     "): set sessionId by hand");
+                     call_line + "): set sessionId by hand");
     return;
   }
 }

@@ -90,20 +90,26 @@ void AddReachers(Linker& linker, const LinkOptions& options, const Found& found,
 }
 
 // The top-level variables of a classic script that `builder` returns
-// (`return lastWirePayload;`): globals of the page, which its other
-// scripts may read or change between calls.
+// (`return lastWirePayload;`, or through a local alias of it): globals of
+// the page, which its other scripts may read or change between calls.
 std::set<std::string> ReturnedGlobals(TSNode builder, std::string_view text) {
   std::set<std::string> names;
   ForEachDescendant(builder, true, [&](TSNode n) {
     if (!node::Is(n, "return_statement") || ts_node_named_child_count(n) == 0)
       return;
     TSNode value = node::Unwrap(ts_node_named_child(n, 0));
-    if (!node::Is(value, "identifier")) return;
-    std::string_view name = node::Text(value, text);
-    Binding binding = ResolveName(name, value, text);
-    if (binding.kind == Binding::Kind::kVariable &&
-        node::Is(binding.scope, "program"))
-      names.emplace(name);
+    // Through aliases set once (`var p = last; return p;`).
+    constexpr int kMaxAliases = 4;
+    for (int hop = 0; hop <= kMaxAliases && node::Is(value, "identifier");
+         ++hop) {
+      std::string_view name = node::Text(value, text);
+      Binding binding = ResolveName(name, value, text);
+      if (binding.kind != Binding::Kind::kVariable) return;
+      // Each global of the chain (`var alias = last;`) is the same object.
+      if (node::Is(binding.scope, "program")) names.emplace(name);
+      if (!binding.assignments.empty()) return;
+      value = node::Unwrap(node::Field(binding.declarator, "value"));
+    }
   });
   return names;
 }

@@ -92,5 +92,29 @@ TEST(SessionExpressionCliTest, ThisMustBeTheCallsThis) {
       << run.err;
 }
 
+// `arguments` is the function's own, as `this` is: a helper building the
+// payload has its own.
+TEST(SessionExpressionCliTest, ArgumentsMustBeTheCallsArguments) {
+  ScratchDir dir;
+  dir.Write("pay.js",
+            "function build() { return { type: 'codJapan', amount: 1, "
+            "owner: o }; }\n"
+            "function pay(dr, sid) { return dr.createSource(build()); }\n"
+            "function payHere(dr, sid) {\n"
+            "  return dr.createSource({ type: 'codJapan', amount: 2, owner: "
+            "o });\n"
+            "}\n");
+  Outcome run = Shell(dir.path(),
+                      "{bin} --no-config --write --session-id "
+                      "'arguments[1]' pay.js");
+  std::string out = dir.Read("pay.js");
+  EXPECT_NE(out.find("amount: 1, owner"), std::string::npos) << out;
+  EXPECT_NE(out.find("sessionId: arguments[1], owner"), std::string::npos)
+      << out;
+  EXPECT_NE(run.err.find("`arguments` in the session expression"),
+            std::string::npos)
+      << run.err;
+}
+
 }  // namespace
 }  // namespace psm::testing_cli
