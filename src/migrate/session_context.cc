@@ -36,6 +36,25 @@ TSNode ThisOwner(TSNode n) {
   return ts_tree_root_node(n.tree);
 }
 
+// The class body or object literal `owner` (a ThisOwner) is a method of;
+// null for any other function.
+TSNode MethodHolder(TSNode owner) {
+  TSNode up = node::Parent(owner);
+  if (node::Is(owner, "method_definition")) return up;
+  if (node::IsFunction(owner) && node::Is(up, "pair")) return node::Parent(up);
+  return TSNode{};
+}
+
+// Whether `this` at `a` and at `b` is the same object: the same function,
+// or two methods of one class or object literal (a Vue component's
+// `pay()` calling `this.buildPayload()`).
+bool SameThis(TSNode a, TSNode b) {
+  TSNode owner_a = ThisOwner(a), owner_b = ThisOwner(b);
+  if (ts_node_eq(owner_a, owner_b)) return true;
+  TSNode holder = MethodHolder(owner_a);
+  return !ts_node_is_null(holder) && ts_node_eq(holder, MethodHolder(owner_b));
+}
+
 bool SameBinding(const Binding& a, const Binding& b) {
   return a.kind == b.kind && ts_node_eq(a.declarator, b.declarator);
 }
@@ -115,8 +134,7 @@ std::string DifferentMeaning(TSNode at, TSNode call, std::string_view source,
     if (SetBetween(there, from, to))
       return Quote(name) + std::string(kSetBetween);
   }
-  if (needs.reads_this && !ts_node_eq(ThisOwner(at), ThisOwner(call)))
-    return "`this`";
+  if (needs.reads_this && !SameThis(at, call)) return "`this`";
   return "";
 }
 

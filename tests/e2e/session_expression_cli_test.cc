@@ -66,8 +66,9 @@ TEST(SessionExpressionCliTest, AwaitGoesOnlyIntoAsyncFunctions) {
 }
 
 // `this` in the expression is the object of the function it runs in: a
-// payload built in the method that calls createSource gets it; one built
-// once at the top of the script would read another object.
+// payload built in the method that calls createSource, or in a sibling
+// method, gets it; one built once at the top of the script would read
+// another object.
 TEST(SessionExpressionCliTest, ThisMustBeTheCallsThis) {
   ScratchDir dir;
   dir.Write("pay.js",
@@ -78,6 +79,8 @@ TEST(SessionExpressionCliTest, ThisMustBeTheCallsThis) {
             "    const p = { type: 'codJapan', amount: 2, owner: o };\n"
             "    return dr.createSource(p);\n"
             "  }\n"
+            "  build() { return { type: 'codJapan', amount: 3, owner: o }; }\n"
+            "  payBuilt(dr) { return dr.createSource(this.build()); }\n"
             "}\n");
   Outcome run = Shell(dir.path(),
                       "{bin} --no-config --write --session-id "
@@ -86,6 +89,8 @@ TEST(SessionExpressionCliTest, ThisMustBeTheCallsThis) {
   EXPECT_NE(out.find("amount: 1, owner"), std::string::npos) << out;
   EXPECT_NE(out.find("sessionId: this.session.id, owner"), std::string::npos)
       << out;
+  // A sibling method called as `this.build()` shares its `this`.
+  EXPECT_EQ(out.find("amount: 3"), std::string::npos) << out;
   EXPECT_NE(run.err.find("`this` in the session expression `this.session.id` "
                          "means something else at line 1"),
             std::string::npos)
