@@ -1,6 +1,7 @@
 #include "php/php_effects.h"
 
 #include <cctype>
+#include <string>
 
 #include "find/object_builder.h"
 #include "php/php_syntax.h"
@@ -180,8 +181,35 @@ class EffectFinder {
 
 }  // namespace
 
+// Words that say a getter also changes something: Magento's sequence
+// `getNextValue()` advances a database counter; `getAndIncrement()`,
+// `getOrCreate($quote)`, `get_new_token()`. Whole words of the camelCase or
+// snake_case name (`getCreatedAt` reads).
+bool NamesAChange(std::string_view name) {
+  static constexpr std::string_view kWords[] = {
+      "next",    "increment", "decrement", "incr",   "decr",    "create",
+      "generate", "new",      "reserve",   "allocate", "consume", "pop",
+      "shift",   "save",      "persist",   "insert", "delete",  "remove",
+      "send",    "dispatch",  "flush",     "reset",  "claim",   "acquire"};
+  std::string word;
+  auto ends_a_change = [&] {
+    bool change = OneOf(word, kWords);
+    word.clear();
+    return change;
+  };
+  for (size_t i = 0; i < name.size(); ++i) {
+    auto c = static_cast<unsigned char>(name[i]);
+    if (c == '_' || (std::isupper(c) && !word.empty())) {
+      if (ends_a_change()) return true;
+    }
+    if (c != '_') word += static_cast<char>(std::tolower(c));
+  }
+  return ends_a_change();
+}
+
 bool IsReadOnlyCallName(std::string_view name) {
   if (OneOf(name, kPureBuiltins)) return true;
+  if (NamesAChange(name)) return false;
   for (std::string_view prefix : kReadingPrefixes) {
     if (!name.starts_with(prefix)) continue;
     if (name.size() == prefix.size()) return true;
