@@ -26,6 +26,10 @@ struct Shape {
   std::set<std::string> structured;
   std::set<std::string> nested;  // "payPal.items": keys one level down
   const Member* type = nullptr;  // the `type` that wins: the last written
+  // `'amount' => ['min' => 1]`, `'currency' => ['USD']`: a source's amount
+  // is a number and its currency a code, so this is some other array with
+  // a `type` (a form's field config, another gateway's request).
+  bool array_amount_or_currency = false;
 };
 
 Shape ShapeOf(const Unit& unit, const std::vector<PayloadMutation>& mutations) {
@@ -35,6 +39,8 @@ Shape ShapeOf(const Unit& unit, const std::vector<PayloadMutation>& mutations) {
       shape.keys.insert(m.key);
       if (m.object || !m.string_value) shape.structured.insert(m.key);
       if (m.key == "type") shape.type = &m;
+      if ((m.key == "amount" || m.key == "currency") && m.object)
+        shape.array_amount_or_currency = true;
       if (!m.object) continue;
       for (const Member& inner : m.object->members)
         shape.nested.insert(m.key + "." + inner.key);
@@ -88,6 +94,7 @@ bool LooksLikePayload(const Unit& unit, const Content& content,
                       const RuleTable& rules, bool unseen_base,
                       const LateBoundType& late_bound_type) {
   Shape shape = ShapeOf(unit, content.mutations);
+  if (shape.array_amount_or_currency) return false;
   if (shape.type && shape.type->string_value) {
     const MethodRule* rule = rules.Find(*shape.type->string_value);
     return rule && LooksLikeMethodPayload(shape, *rule);
