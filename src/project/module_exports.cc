@@ -94,6 +94,7 @@ ExportedValue FromExportStatement(TSNode statement, std::string_view source,
   if (from && text.find('*') != std::string_view::npos &&
       exported != "default") {
     found.passed_on = ModuleRef{*from, std::string(exported)};
+    found.from_star = true;
   }
   return found;
 }
@@ -158,10 +159,14 @@ namespace {
 // value of a CommonJS or AMD module.
 void GiveExport(TSNode statement, std::string_view source,
                 std::string_view exported, ExportedValue* found,
-                TSNode* module_value) {
+                TSNode* module_value, std::vector<ModuleRef>* stars) {
   if (node::Is(statement, "export_statement")) {
     ExportedValue here = FromExportStatement(statement, source, exported);
-    if (!ts_node_is_null(here.node) || here.passed_on) *found = here;
+    if (here.from_star) {
+      stars->push_back(*here.passed_on);
+    } else if (!ts_node_is_null(here.node) || here.passed_on) {
+      *found = here;
+    }
     return;
   }
   TSNode e = node::Unwrap(ts_node_named_child(statement, 0));
@@ -236,8 +241,18 @@ ExportedValue ExportIndex::Find(std::string_view exported) const {
                    candidates.end());
   ExportedValue found;
   TSNode module_value{};
+  std::vector<ModuleRef> stars;
   for (uint32_t i : candidates)
-    GiveExport(statements_[i], source_, exported, &found, &module_value);
+    GiveExport(statements_[i], source_, exported, &found, &module_value,
+               &stars);
+  // An explicit export (`export { build } from './v2'`) wins over every
+  // `export *`, before or after it.
+  if (ts_node_is_null(found.node) && !found.passed_on && !stars.empty()) {
+    found.passed_on = stars.front();
+    found.from_star = true;
+    found.other_stars.assign(stars.begin() + 1, stars.end());
+    return found;
+  }
   if (ts_node_is_null(found.node) && !found.passed_on &&
       !ts_node_is_null(module_value)) {
     if (exported == "*" || exported == "default") {

@@ -19,6 +19,12 @@ struct ExportedValue {
   // Set instead when the module passes the export on from another module
   // (`export { build } from './b'`, `export * from './b'`).
   std::optional<ModuleRef> passed_on;
+  // `passed_on` came from an `export * from` (which any explicit export of
+  // the name overrides, wherever it stands); `other_stars` are the further
+  // `export *` of the module that may give the name too: the one module
+  // among them all that has it gives it.
+  bool from_star = false;
+  std::vector<ModuleRef> other_stars;
 };
 
 // The top-level statements of one module that may give each export,

@@ -238,6 +238,12 @@ class Linker {
   // receiver some script calls without setting it (SiteRequest::
   // global_receiver): found once per name (project/global_receivers.cc).
   const GlobalReceiverFound& GlobalReceiver(const std::string& name);
+  // Where the export `value` of `file` passes on to: through one of several
+  // `export *` (ExportedValue::other_stars), the one module that has it;
+  // null with `why_not` set when that cannot be told.
+  std::optional<ModuleRef> StarGiving(const std::string& file,
+                                      const ExportedValue& value,
+                                      std::string* why_not);
   // The files that may give the global `name` a createSource of its own
   // (absolute, sorted).
   std::vector<std::string> GlobalCreateSourceDefiners(const std::string& name);
