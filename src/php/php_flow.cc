@@ -188,6 +188,11 @@ class Follower {
                       std::string(kIntoPage));
     }
     if (OneOf(name, kResponseCalls) && SendsToResponse(call, name)) {
+      if (std::string again = ResponseUsedAgain(call); !again.empty()) {
+        return Done(Flow::Kind::kElsewhere, call,
+                    "sent by " + Quote(std::string(name) + "()") +
+                        AtLine(call) + ", and " + again);
+      }
       return Done(Flow::Kind::kResponse, call,
                   "sent by " + Quote(std::string(name) + "()") + AtLine(call));
     }
@@ -219,6 +224,61 @@ class Follower {
     if (name != "setBody" && name != "setContent") return true;
     return object.find("response") != std::string::npos ||
            object.find("result") != std::string::npos;
+  }
+
+  // The response the call makes or fills, when code after it reads it
+  // again: `$response = new JsonResponse($p); $audit->record($response->
+  // getContent())`, `$result->setData($p); $cache->save(serialize($result))`
+  // see every field. Returning it, or setting its status or headers, does
+  // not. "" when nothing else reads it; else what does, for the reason.
+  std::string ResponseUsedAgain(TSNode call) {
+    TSNode up = node::Parent(call);
+    while (node::Is(up, "parenthesized_expression")) up = node::Parent(up);
+    TSNode holder{};
+    if (node::Is(up, "assignment_expression") &&
+        ts_node_eq(node::Field(up, "right"), call)) {
+      holder = node::Field(up, "left");
+    } else if (node::Is(call, "member_call_expression")) {
+      holder = node::Field(call, "object");
+    }
+    if (!node::Is(holder, "variable_name")) return "";
+    std::string_view name = node::Text(holder, source_);
+    TSNode scope = call;
+    while (!ts_node_is_null(node::Parent(scope)) && !IsFunction(scope))
+      scope = node::Parent(scope);
+    std::string used;
+    ForEachDescendant(scope, true, [&](TSNode n) {
+      if (!used.empty() || !node::Is(n, "variable_name") ||
+          ts_node_start_byte(n) < ts_node_end_byte(call) ||
+          node::Text(n, source_) != name)
+        return;
+      if (!ReadsTheResponse(n)) return;
+      TSNode statement = n;
+      while (!ts_node_is_null(node::Parent(statement)) &&
+             !node::Is(node::Parent(statement), "compound_statement"))
+        statement = node::Parent(statement);
+      used = Quote(name) + " is used" + AtLine(n) + " (" +
+             Quote(node::Text(statement, source_)) + ")";
+    });
+    return used;
+  }
+
+  // Whether the use `n` of the response may read its content: not a
+  // `return $response;`, nor a status or header set on it.
+  bool ReadsTheResponse(TSNode n) {
+    TSNode up = node::Parent(n);
+    if (node::Is(up, "return_statement")) return false;
+    if (node::Is(up, "member_call_expression") &&
+        ts_node_eq(node::Field(up, "object"), n)) {
+      std::string method =
+          Lowered(node::Text(node::Field(up, "name"), source_));
+      for (std::string_view harmless :
+           {"setstatuscode", "sethttpresponsecode", "setheader", "header",
+            "withheaders", "setstatus", "headers", "setcharset"}) {
+        if (method == harmless) return false;
+      }
+    }
+    return true;
   }
 
   // `$x` set from a layout's block in its function (`$x =
