@@ -45,14 +45,25 @@ TSNode MethodHolder(TSNode owner) {
   return TSNode{};
 }
 
+// Whether `owner` is a `static` method: its `this` is the class.
+bool IsStatic(TSNode owner) {
+  if (!node::Is(owner, "method_definition")) return false;
+  for (TSNode c : node::Children(owner)) {
+    if (node::Is(c, "static")) return true;
+  }
+  return false;
+}
+
 // Whether `this` at `a` and at `b` is the same object: the same function,
-// or two methods of one class or object literal (a Vue component's
-// `pay()` calling `this.buildPayload()`).
+// or two methods of one class or object literal, both static or neither
+// (a Vue component's `pay()` calling `this.buildPayload()`).
 bool SameThis(TSNode a, TSNode b) {
   TSNode owner_a = ThisOwner(a), owner_b = ThisOwner(b);
   if (ts_node_eq(owner_a, owner_b)) return true;
   TSNode holder = MethodHolder(owner_a);
-  return !ts_node_is_null(holder) && ts_node_eq(holder, MethodHolder(owner_b));
+  return !ts_node_is_null(holder) &&
+         ts_node_eq(holder, MethodHolder(owner_b)) &&
+         IsStatic(owner_a) == IsStatic(owner_b);
 }
 
 bool SameBinding(const Binding& a, const Binding& b) {
