@@ -67,8 +67,10 @@ void LinkWrapper(const CallerFile& caller, const SiteRequest& r, Linker& linker,
         (*links)[module->path].wrapper_calls;
     auto same = std::find_if(
         calls_there.begin(), calls_there.end(), [&](const WrapperCall& w) {
-          return w.call.begin == range.begin && w.call.end == range.end &&
-                 w.argument == call.argument;
+          // `call.call`, not the structured binding `range`: clang 14 (the
+          // WebAssembly build's) cannot capture one in a lambda.
+          return w.call.begin == call.call.begin &&
+                 w.call.end == call.call.end && w.argument == call.argument;
         });
     if (same == calls_there.end()) {
       calls_there.push_back(std::move(call));
