@@ -58,6 +58,30 @@ TEST(ReadValueExpressionTest, NotesAwaitAndYieldOutsideItsOwnFunctions) {
   EXPECT_FALSE(NeedsOf("{ async id() { return await f(); } }").any());
 }
 
+// A dotted name is read without a parse (ReadDottedName): it must give
+// what the parse gives, and leave to the parse what is not a plain name.
+TEST(ReadValueExpressionTest, DottedNamesReadAsTheParseReadsThem) {
+  using Names = std::vector<std::string>;
+  EXPECT_EQ(NeedsOf("checkout.payment.session.id").names, Names{"checkout"});
+  EXPECT_EQ(NeedsOf("sid").names, Names{"sid"});
+  EXPECT_EQ(NeedsOf("$store._sid2").names, Names{"$store"});
+  EXPECT_EQ(NeedsOf("a.default.new").names, Names{"a"});  // property names
+  EXPECT_TRUE(NeedsOf("this.session.id").reads_this);
+  EXPECT_TRUE(NeedsOf("this.session.id").names.empty());
+  // Literals and keywords are no names: parsed, they read none.
+  EXPECT_TRUE(NeedsOf("undefined").names.empty());
+  EXPECT_TRUE(NeedsOf("null").names.empty());
+  EXPECT_TRUE(NeedsOf("super.sid").names.empty());
+  EXPECT_TRUE(NeedsOf("new.target").names.empty());
+  EXPECT_TRUE(NeedsOf("import.meta.env.SID").names.empty());
+  EXPECT_EQ(Inserted("a..b"), "<not an expression>");
+  EXPECT_EQ(Inserted("a."), "<not an expression>");
+  EXPECT_EQ(Inserted(".a"), "<not an expression>");
+  EXPECT_EQ(Inserted("1a.b"), "<not an expression>");
+  EXPECT_EQ(Inserted("a . b"), "a . b");  // spaced: parsed, and fine
+  EXPECT_EQ(NeedsOf("a . b").names, Names{"a"});
+}
+
 // Where the `{` after `sessionId` marker `@` stands in `code`, and what is
 // disallowed there for `expression`.
 std::string DisallowedAt(std::string code, const std::string& expression) {
