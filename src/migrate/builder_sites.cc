@@ -182,6 +182,15 @@ bool PassesNoPayload(TSNode root, const WrapperCall& w) {
   return type == "string" || type == "number" || type == "template_string";
 }
 
+// `names` added to `into`, each once.
+void AddOnce(const std::vector<std::string>& names,
+             std::vector<std::string>* into) {
+  for (const std::string& name : names) {
+    if (std::find(into->begin(), into->end(), name) == into->end())
+      into->push_back(name);
+  }
+}
+
 }  // namespace
 
 std::vector<CallSite> BuilderSites(std::string_view source, TSNode root,
@@ -306,11 +315,7 @@ std::vector<SiteRequest> RequestsOf(const std::vector<CallSite>& sites,
       SiteRequest r;
       r.call_begin = s.call.begin;
       r.line = lines.Line(s.call.begin);
-      for (const std::string& name : s.program_bindings) {
-        if (std::find(r.globals.begin(), r.globals.end(), name) ==
-            r.globals.end())
-          r.globals.push_back(name);
-      }
+      AddOnce(s.program_bindings, &r.globals);
       requests.push_back(std::move(r));
     }
     if (!s.payloads.empty() &&
@@ -343,6 +348,13 @@ std::vector<SiteRequest> RequestsOf(const std::vector<CallSite>& sites,
     r.line = lines.Line(s.call.begin);
     if (from_module) {
       r.request = s.requests[0];
+      r.follows_module = true;
+      if (classic_script) {
+        AddOnce(s.program_bindings, &r.globals);
+      } else {
+        r.exported = s.exported_builders;
+      }
+      r.exported_methods = s.exported_methods;
     } else {
       r.server_read = s.server_read;
     }

@@ -55,13 +55,20 @@ struct SiteRequest {
   // the project model looks at what the other scripts give it.
   std::string global_receiver;
 
+  // Set with `request`: the payload is built in another module, and it
+  // flows there through `exported` functions, `exported_methods` or
+  // `globals` of this file (a local `getPayload()` returning an imported
+  // builder's object): what other files do with them observes the
+  // builder's object too.
+  bool follows_module = false;
+
   // Asked only so that other files may add observers: the file's own
   // result stands when none do (see ProcessedFile::ready).
   bool AsksForObservers() const {
-    return !globals.empty() || !php_function.empty() || !php_helpers.empty() ||
-           !browser_paths.empty() || !exported.empty() ||
-           !exported_methods.empty() || unseen_receiver ||
-           !global_receiver.empty();
+    return !follows_module && (!globals.empty() || !php_function.empty() ||
+                               !php_helpers.empty() || !browser_paths.empty() ||
+                               !exported.empty() || !exported_methods.empty() ||
+                               unseen_receiver || !global_receiver.empty());
   }
   // What the calling file does with the payload besides the call: kept
   // fields and reasons travel to the file that builds it.

@@ -247,7 +247,12 @@ class ProjectLinker {
       b.subclass_fields.insert(found.subclass_fields.begin(),
                                found.subclass_fields.end());
     }
-    for (const PayloadObserver& o : r.observers) {
+    std::vector<PayloadObserver> observers = r.observers;
+    if (r.follows_module) {  // other files calling this file's getPayload()
+      for (PayloadObserver& o : readers_.Of(caller.path, r))
+        observers.push_back(std::move(o));
+    }
+    for (const PayloadObserver& o : observers) {
       b.observers.push_back({o.path, where + ": " + o.what});
       // What the call sees of the payload, it sees of the base's fields.
       if (!b.base_file.empty())
