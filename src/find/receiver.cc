@@ -133,6 +133,15 @@ Receiver ClassifyMaker(TSNode value, std::string_view source) {
     return DefinesCreateSource(value, source) ? Receiver::kOtherLibrary
                                               : Receiver::kUnknown;
   }
+  // `const gateway = window.Omise` or `= Omise`: an alias of another SDK's
+  // global, by the name it ends with (not `shopStripe.dr`).
+  if (node::Is(value, "identifier") || node::Is(value, "member_expression")) {
+    TSNode last = node::Is(value, "member_expression")
+                      ? node::Field(value, "property")
+                      : value;
+    return NamesOtherLibrary(node::Text(last, source)) ? Receiver::kOtherLibrary
+                                                       : Receiver::kUnknown;
+  }
   bool is_new = node::Is(value, "new_expression");
   if (!is_new && !node::Is(value, "call_expression")) return Receiver::kUnknown;
   TSNode callee = node::Field(value, is_new ? "constructor" : "function");
@@ -320,14 +329,21 @@ Receiver ClassifyReceiver(TSNode receiver, std::string_view source) {
   receiver = node::Unwrap(receiver);
   Receiver verdict = ClassifyByOrigin(receiver, source);
   // A receiver of unknown origin named after another SDK: a global
-  // (`Omise`, `window.Omise`), a parameter or prop (`this.props.stripe`).
-  if (verdict == Receiver::kUnknown &&
-      (node::Is(receiver, "identifier") ||
-       node::Is(receiver, "member_expression")) &&
-      NamesOtherLibrary(node::Text(receiver, source))) {
+  // (`Omise`, `window.Omise`), a parameter or prop (`this.props.stripe`),
+  // or a name bound to one of these (`const gateway = window.Omise`), by
+  // the name its chain ends with.
+  if (verdict != Receiver::kUnknown ||
+      !(node::Is(receiver, "identifier") ||
+        node::Is(receiver, "member_expression")))
+    return verdict;
+  if (NamesOtherLibrary(node::Text(receiver, source)))
     return Receiver::kOtherLibrary;
-  }
-  return verdict;
+  std::optional<MemberChain> chain = ChainOf(receiver, source);
+  if (!chain) return verdict;
+  std::string_view last = chain->path.empty()
+                              ? node::Text(chain->base, source)
+                              : std::string_view(chain->path.back());
+  return NamesOtherLibrary(last) ? Receiver::kOtherLibrary : verdict;
 }
 
 // `createSource` as the name a member is defined by: `createSource() {}`,

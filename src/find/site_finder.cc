@@ -183,11 +183,17 @@ class SiteFinder {
   // DigitalRiver.js's createSource takes an object last; a call whose last
   // argument is a plain string, number or boolean is some other API
   // (a component's own `createSource('payPal')`), whether written there or
-  // through a `const` bound to one (`const METHOD = 'konbini'`).
+  // through a `const` bound to one (`const METHOD = 'konbini'`). So is one
+  // whose last argument is a function written there: a callback, as
+  // Omise.js takes (`gateway.createSource('econtext', {...}, (s, r) =>
+  // ...)`); DigitalRiver.js returns a promise and takes none.
   bool TakesNoPayload(const std::vector<TSNode>& args) const {
     if (args.empty()) return false;
     TSNode last = node::Unwrap(args.back());
     std::string_view type = node::Type(last);
+    if (type == "arrow_function" || type == "function_expression" ||
+        type == "function")
+      return true;
     if (type == "identifier") {
       std::string text;
       return TraceToConstString(last, source_, &text);

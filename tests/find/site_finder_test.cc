@@ -174,6 +174,21 @@ TEST(SiteFinderTest, LeavesOutCallsOnObjectsThatAreNotDigitalRiver) {
             Names{});
 }
 
+TEST(SiteFinderTest, LeavesOutAliasesOfAnotherSdkAndCallbackStyleCalls) {
+  // Omise.js's createSource(type, options, callback), through an alias.
+  EXPECT_EQ(Callees("const gateway = window.Omise;\n"
+                    "gateway.createSource({ type: 'konbini', amount: 1 });\n"
+                    "const g = Omise; g.createSource({ amount: 1 });"),
+            Names{});
+  EXPECT_EQ(Callees("pay.createSource('econtext', { amount: 1 },\n"
+                    "  (status, response) => done(response));\n"
+                    "pay.createSource('econtext', {}, function (s, r) {});"),
+            Names{});
+  // Only the name an alias ends with counts: `shopStripe.dr` may be it.
+  EXPECT_EQ(Callees("const dr = shopStripe.dr; dr.createSource({});"),
+            Names{"dr.createSource"});
+}
+
 TEST(SiteFinderTest, LeavesOutObjectsAnotherSdkHandsToACallback) {
   EXPECT_EQ(Callees("braintree.client.create({ authorization: k }, "
                     "function (err, client) { client.createSource({}); });\n"
