@@ -118,7 +118,8 @@ ProcessedFile ProcessFile(const std::string& path, const RunContext& ctx,
     out.read_text = file.text;
     out.pending_text = m.migrated_text();
   } else if (ctx.options.mode == Mode::kWrite) {
-    std::string error = WriteFileAtomically(path, m.migrated_text());
+    std::string error =
+        WriteFileAtomically(path, m.migrated_text(), &file.text);
     if (!error.empty()) MarkNotWritten(&result, std::move(error));
   } else if (ctx.options.mode == Mode::kDiff) {
     out.diff = UnifiedDiff(result.path, file.text, m.migrated_text());

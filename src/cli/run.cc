@@ -34,14 +34,21 @@
 #include "rules/rule_table.h"
 #include "syntax/embedded_script.h"
 #include "syntax/expression_probe.h"
+#include "syntax/language.h"
 #include "syntax/tree.h"
 
 namespace psm {
 namespace {
 
 std::atomic<bool> g_interrupted{false};
+// The signal that stopped the run: its exit status is 128 + it, as a shell
+// reports a process it ended (130 for Ctrl-C, 143 for SIGTERM).
+std::atomic<int> g_signal{0};
 
-void OnSignal(int) { g_interrupted.store(true); }
+void OnSignal(int signal) {
+  g_signal.store(signal);
+  g_interrupted.store(true);
+}
 
 // SIGINT/SIGTERM stop the run between files, so no write is cut short.
 void CatchInterrupts() {
@@ -80,7 +87,39 @@ unsigned Jobs(const Options& options) {
   return cores == 0 ? 1 : cores;
 }
 
+// Why a report must not be written where it was asked to, or "": over a
+// file the run reads (one of its paths, or any source file), which the
+// report would replace (`--json-report pay.js pay.js`).
+std::string ReportOverSource(const Options& options) {
+  for (const auto& [flag, destination] :
+       {std::pair{"--json-report", &options.json_report},
+        std::pair{"--markdown-report", &options.markdown_report},
+        std::pair{"--html-report", &options.html_report},
+        std::pair{"--sarif-report", &options.sarif_report}}) {
+    if (destination->empty() || *destination == "-") continue;
+    struct stat report;
+    if (::stat(destination->c_str(), &report) != 0) continue;  // a new file
+    bool given = std::any_of(
+        options.paths.begin(), options.paths.end(), [&](const std::string& p) {
+          struct stat path;
+          return ::stat(p.c_str(), &path) == 0 &&
+                 path.st_dev == report.st_dev && path.st_ino == report.st_ino;
+        });
+    if (given || (S_ISREG(report.st_mode) &&
+                  LanguageForPath(*destination).has_value())) {
+      return std::string(flag) + ": " + ReadablePath(*destination) +
+             " is a source file" + (given ? " this run reads" : "") +
+             "; a report is not written over it (choose another name)";
+    }
+  }
+  return "";
+}
+
 bool Prepare(RunContext* ctx, Printer& printer) {
+  if (std::string why = ReportOverSource(ctx->options); !why.empty()) {
+    printer.Error(why);
+    return false;
+  }
   char buffer[4096];
   if (::getcwd(buffer, sizeof buffer)) ctx->cwd = buffer;
   ProjectConfig config;
@@ -287,7 +326,7 @@ int RunFiles(const RunContext& ctx, Printer& printer) {
   if (g_interrupted.load()) {
     printer.Error(
         "interrupted; files not yet processed were left as they were");
-    return 130;
+    return 128 + (g_signal.load() ? g_signal.load() : SIGINT);
   }
   return ExitCode(ctx.options, run);
 }

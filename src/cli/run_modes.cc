@@ -166,9 +166,10 @@ int RunInteractive(const RunContext& ctx, Printer& printer) {
         m.result.error =
             "the accepted changes would not parse; file left unchanged";
         m.result.changed = false;
-      } else if (std::string error = WriteFileAtomically(path, text);
-                 !error.empty()) {
-        MarkNotWritten(&m.result, std::move(error));
+      } else {
+        std::string_view read = file.text;
+        std::string error = WriteFileAtomically(path, text, &read);
+        if (!error.empty()) MarkNotWritten(&m.result, std::move(error));
       }
     }
     printer.File(m.result, "");

@@ -146,16 +146,28 @@ SourceFile ReadSourceFile(const std::string& path, size_t max_bytes) {
   return {std::string(view.text), std::move(view.error), view.skipped};
 }
 
-std::string WriteFileAtomically(const std::string& path,
-                                std::string_view text) {
-  struct stat st;
-  if (::lstat(path.c_str(), &st) != 0) return "cannot write: " + Errno();
+std::string WhyNotReplaceable(const struct stat& st) {
   if (S_ISLNK(st.st_mode)) return "is a symbolic link; not written through";
   if (!S_ISREG(st.st_mode)) return "not a regular file; not written";
   // A read-only file says "do not touch"; rename() would replace it anyway,
   // and root may write anything, so the mode bits are what we go by.
   if ((st.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) == 0)
     return "read-only file; not written";
+  // A new file renamed over one name would leave the other names with the
+  // old text.
+  if (st.st_nlink > 1) {
+    return "has " + std::to_string(st.st_nlink) +
+           " hard links, which a replaced file would no longer share; not "
+           "written";
+  }
+  return "";
+}
+
+std::string WriteFileAtomically(const std::string& path, std::string_view text,
+                                const std::string_view* unchanged) {
+  struct stat st;
+  if (::lstat(path.c_str(), &st) != 0) return "cannot write: " + Errno();
+  if (std::string why = WhyNotReplaceable(st); !why.empty()) return why;
   size_t slash = path.rfind('/');
   std::string dir = slash == std::string::npos ? "." : path.substr(0, slash);
   std::string base = slash == std::string::npos ? path : path.substr(slash + 1);
@@ -172,11 +184,33 @@ std::string WriteFileAtomically(const std::string& path,
   }
   std::string error;
   if (!WriteAll(fd, text)) error = "cannot write: " + Errno();
+  // The new file keeps the original's owner and group, or is not put in
+  // its place (a file of another user would become the runner's, and a
+  // setuid bit would then apply to the runner). Owner first: chown clears
+  // the setuid and setgid bits that fchmod then sets.
+  struct stat made;
+  if (error.empty() && ::fstat(fd, &made) == 0 &&
+      (made.st_uid != st.st_uid || made.st_gid != st.st_gid) &&
+      ::fchown(fd, st.st_uid, st.st_gid) != 0) {
+    error = "owned by user " + std::to_string(st.st_uid) + ", group " +
+            std::to_string(st.st_gid) + ", which a new file cannot keep (" +
+            Errno() + "); not written";
+  }
   if (error.empty() && ::fchmod(fd, st.st_mode & 07777) != 0) {
     error = "cannot keep permissions: " + Errno();
   }
   if (error.empty() && ::fsync(fd) != 0) error = "cannot flush: " + Errno();
   if (::close(fd) != 0 && error.empty()) error = "cannot write: " + Errno();
+  // Checked again at the last moment, after the slow part (the write and
+  // its flush): an edit made meanwhile by another program is not lost.
+  if (error.empty() && unchanged) {
+    std::string now, read_error;
+    if (!ReadWholeFile(path, &now, &read_error)) {
+      error = read_error;
+    } else if (now != *unchanged) {
+      error = "changed since it was read; not written";
+    }
+  }
   if (error.empty() && ::rename(temp.c_str(), path.c_str()) != 0) {
     error = "cannot replace file: " + Errno();
   }

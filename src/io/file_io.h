@@ -1,6 +1,8 @@
 #ifndef PSM_IO_FILE_IO_H_
 #define PSM_IO_FILE_IO_H_
 
+#include <sys/stat.h>
+
 #include <cstddef>
 #include <memory>
 #include <string>
@@ -49,12 +51,20 @@ SourceView ReadSourceFile(const std::string& path, size_t max_bytes,
 // The same, into a string of its own.
 SourceFile ReadSourceFile(const std::string& path, size_t max_bytes);
 
+// Why a file with this lstat() must not be replaced, or "": a symbolic
+// link (not written through), not a regular file, read-only by its mode
+// bits (which bind root too), or one of several hard links.
+std::string WhyNotReplaceable(const struct stat& st);
+
 // Replaces `path` with `text` so that the file is either the old one or the
 // new one, whatever happens: the text goes to a temporary file in the same
-// directory, is flushed to disk, gets the original's permission bits, then
-// is renamed over the original. Refuses to write through a symbolic link.
-// Returns an error message, or "" on success.
-std::string WriteFileAtomically(const std::string& path, std::string_view text);
+// directory, is flushed to disk, gets the original's owner, group and
+// permission bits, then is renamed over the original. Refuses what
+// WhyNotReplaceable refuses, and a file whose owner the new one cannot
+// keep. With `unchanged`, the file must still hold that text just before
+// the rename. Returns an error message, or "" on success.
+std::string WriteFileAtomically(const std::string& path, std::string_view text,
+                                const std::string_view* unchanged = nullptr);
 
 // Reads a whole small file (rules, config). Returns false and sets `error`.
 bool ReadWholeFile(const std::string& path, std::string* text,

@@ -11,11 +11,7 @@ std::string FileWriter::CheckReplaceable(const std::string& path,
                                          std::string_view read) {
   struct stat st;
   if (::lstat(path.c_str(), &st) != 0) return "vanished since it was read";
-  if (S_ISLNK(st.st_mode))
-    return "is a symbolic link; not written through";
-  if (!S_ISREG(st.st_mode)) return "no longer a regular file";
-  if ((st.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) == 0)
-    return "read-only file; not written";
+  if (std::string why = WhyNotReplaceable(st); !why.empty()) return why;
   size_t slash = path.rfind('/');
   std::string dir = slash == std::string::npos ? "." : path.substr(0, slash);
   if (::access(dir.c_str(), W_OK) != 0)
@@ -26,16 +22,16 @@ std::string FileWriter::CheckReplaceable(const std::string& path,
   return "";
 }
 
-std::string FileWriter::Replace(const std::string& path,
+std::string FileWriter::Replace(const std::string& path, std::string_view read,
                                 std::string_view text) {
-  return WriteFileAtomically(path, text);
+  return WriteFileAtomically(path, text, &read);
 }
 
 std::string FileWriter::CheckAndReplace(const std::string& path,
                                         std::string_view read,
                                         std::string_view text) {
   std::string error = CheckReplaceable(path, read);
-  return error.empty() ? Replace(path, text) : error;
+  return error.empty() ? Replace(path, read, text) : error;
 }
 
 }  // namespace psm

@@ -20,8 +20,10 @@ class FileWriter {
   virtual std::string CheckReplaceable(const std::string& path,
                                        std::string_view read);
 
-  // Replaces it (WriteFileAtomically); an error message, or "".
-  virtual std::string Replace(const std::string& path, std::string_view text);
+  // Replaces it with `text` if it still holds `read` (WriteFileAtomically);
+  // an error message, or "".
+  virtual std::string Replace(const std::string& path, std::string_view read,
+                              std::string_view text);
 
   // Check, then replace: the error of whichever failed, or "".
   std::string CheckAndReplace(const std::string& path, std::string_view read,

@@ -43,11 +43,12 @@ class FaultyWriter : public FileWriter {
     if (path == victim_ && fault_ == Fault::kRemoveIt) fs::remove(path);
     return FileWriter::CheckReplaceable(path, read);
   }
-  std::string Replace(const std::string& path, std::string_view text) override {
+  std::string Replace(const std::string& path, std::string_view read,
+                      std::string_view text) override {
     written.push_back(path);
     if (path == victim_ && fault_ == Fault::kFailTheRename)
       return "cannot replace file: Input/output error";
-    return FileWriter::Replace(path, text);
+    return FileWriter::Replace(path, read, text);
   }
 
   std::vector<std::string> written;

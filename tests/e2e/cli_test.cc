@@ -274,6 +274,31 @@ TEST_F(CliTest, OutputDoesNotDependOnJobCount) {
 namespace psm::testing_cli {
 namespace {
 
+// A report asked for over a file the run reads would replace it: even
+// --check would lose the source.
+TEST(HostileFilesTest, AReportIsNotWrittenOverASourceFile) {
+  ScratchDir dir;
+  dir.Write("pay.js", kLegacyPayPal);
+  dir.Write("other.ts", "export {};\n");
+  for (std::string flags :
+       {"--check --json-report pay.js pay.js", "--write --html-report pay.js .",
+        "--check --sarif-report other.ts pay.js"}) {
+    Outcome run = Shell(dir.path(), "{bin} " + flags + " " + kSessionId);
+    EXPECT_EQ(run.status, 2) << flags;
+    EXPECT_NE(run.err.find("is a source file"), std::string::npos) << run.err;
+    EXPECT_EQ(dir.Read("pay.js"), kLegacyPayPal) << flags;
+    EXPECT_EQ(dir.Read("other.ts"), "export {};\n") << flags;
+  }
+  // A report over an earlier report is fine.
+  dir.Write("report.json", "{}");
+  Outcome run =
+      Shell(dir.path(),
+            std::string("{bin} --check --json-report report.json pay.js ") +
+                kSessionId);
+  EXPECT_EQ(run.status, 1) << run.err;
+  EXPECT_NE(dir.Read("report.json"), "{}");
+}
+
 TEST(HostileFilesTest, ReadOnlyFileIsNotWrittenAndTheRunGoesOn) {
   ScratchDir dir;
   dir.Write("ro.js", kLegacyPayPal);

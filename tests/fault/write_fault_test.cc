@@ -8,7 +8,8 @@
 //   - SIGINT (and SIGTERM) in the middle of `--write` over ~3000 generated
 //     files leaves every file byte-identical to its original or to what a
 //     clean `--write` on a copy produced, no temporary file (`.*.psm-*`)
-//     behind, and exits 130 (or 0 when the run had already finished).
+//     behind, and exits 128 + the signal: 130 for SIGINT, 143 for SIGTERM
+//     (or 0 when the run had already finished).
 //
 // The tests run as root in CI, where permission bits do not stop writes: the
 // read-only-directory test then runs the tool as `nobody` (setpriv), and the
@@ -81,16 +82,17 @@ std::string Quoted(const fs::path& p) { return "'" + p.string() + "'"; }
 
 // A legacy PayPal checkout of at least `min_bytes`, padded with ordinary code.
 std::string LegacyPayPal(size_t min_bytes, const std::string& eol = "\n") {
-  std::string text = "// checkout" + eol + "var dr = DigitalRiver(\"pk_test_1\");" + eol +
-                     "function pay(cart) {" + eol + "  var data = {" + eol +
-                     "    type: \"payPal\"," + eol + "    amount: cart.total," + eol +
-                     "    currency: cart.currency," + eol + "    payPal: {" + eol +
-                     "      returnUrl: location.href + \"?ok\"," + eol +
-                     "      items: cart.lines" + eol + "    }" + eol + "  };" + eol +
-                     "  return dr.createSource(data);" + eol + "}" + eol;
+  std::string text =
+      "// checkout" + eol + "var dr = DigitalRiver(\"pk_test_1\");" + eol +
+      "function pay(cart) {" + eol + "  var data = {" + eol +
+      "    type: \"payPal\"," + eol + "    amount: cart.total," + eol +
+      "    currency: cart.currency," + eol + "    payPal: {" + eol +
+      "      returnUrl: location.href + \"?ok\"," + eol +
+      "      items: cart.lines" + eol + "    }" + eol + "  };" + eol +
+      "  return dr.createSource(data);" + eol + "}" + eol;
   for (int i = 0; text.size() < min_bytes; ++i) {
-    text += "function helper" + std::to_string(i) + "(x) { return x * " + std::to_string(i) +
-            " + 1; }" + eol;
+    text += "function helper" + std::to_string(i) + "(x) { return x * " +
+            std::to_string(i) + " + 1; }" + eol;
   }
   return text;
 }
@@ -106,14 +108,17 @@ class TmpfsMount {
   TmpfsMount(const fs::path& dir, const std::string& size) : dir_(dir) {
     fs::create_directories(dir);
     mounted_ = ::geteuid() == 0 &&
-               CommandWorks("mount -t tmpfs -o size=" + size + ",mode=0755 psm-fault-test " +
-                            Quoted(dir));
+               CommandWorks("mount -t tmpfs -o size=" + size +
+                            ",mode=0755 psm-fault-test " + Quoted(dir));
   }
   ~TmpfsMount() {
-    if (mounted_) CommandWorks("umount " + Quoted(dir_) + " || umount -l " + Quoted(dir_));
+    if (mounted_)
+      CommandWorks("umount " + Quoted(dir_) + " || umount -l " + Quoted(dir_));
   }
   bool ok() const { return mounted_; }
-  bool RemountReadOnly() const { return CommandWorks("mount -o remount,ro " + Quoted(dir_)); }
+  bool RemountReadOnly() const {
+    return CommandWorks("mount -o remount,ro " + Quoted(dir_));
+  }
 
  private:
   fs::path dir_;
@@ -121,8 +126,9 @@ class TmpfsMount {
 };
 
 // What every failed write must look like.
-void ExpectFailedWrite(const Outcome& run, const ScratchDir& dir, const std::string& relative,
-                       const std::string& original, const std::string& cause) {
+void ExpectFailedWrite(const Outcome& run, const ScratchDir& dir,
+                       const std::string& relative, const std::string& original,
+                       const std::string& cause) {
   EXPECT_EQ(run.status, 2) << "stdout:\n" << run.out << "stderr:\n" << run.err;
   EXPECT_EQ(dir.Read(relative), original) << "the original was changed";
   std::string name = fs::path(relative).filename().string();
@@ -135,8 +141,10 @@ void ExpectFailedWrite(const Outcome& run, const ScratchDir& dir, const std::str
     has_cause = has_cause || line.find(cause) != std::string::npos;
   }
   EXPECT_GE(naming, 1) << "no line names " << name << ":\n" << run.err;
-  EXPECT_TRUE(has_cause) << "no line gives the cause `" << cause << "`:\n" << run.err;
-  EXPECT_TRUE(Leftovers(dir.path()).empty()) << "temporary file left: " << Leftovers(dir.path())[0];
+  EXPECT_TRUE(has_cause) << "no line gives the cause `" << cause << "`:\n"
+                         << run.err;
+  EXPECT_TRUE(Leftovers(dir.path()).empty())
+      << "temporary file left: " << Leftovers(dir.path())[0];
 }
 
 // ---------------------------------------------------------------------------
@@ -151,7 +159,8 @@ TEST(WriteFaultTest, FileSizeLimitLeavesOriginalIntact) {
   dir.Write("src/pay.js", original);
   ::chmod((dir.path() / "src/pay.js").c_str(), 0640);
   Outcome run = Shell(dir.path(),
-                      "trap '' XFSZ; ulimit -f 2 && exec {bin} --write --session-id S src/pay.js");
+                      "trap '' XFSZ; ulimit -f 2 && exec {bin} --write "
+                      "--session-id S src/pay.js");
   ExpectFailedWrite(run, dir, "src/pay.js", original, "File too large");
   struct stat st;
   ASSERT_EQ(::stat((dir.path() / "src/pay.js").c_str(), &st), 0);
@@ -167,7 +176,9 @@ TEST(WriteFaultTest, OneFailedWriteDoesNotStopTheOthers) {
   ASSERT_LT(small.size() + 64, 1024u);
   dir.Write("src/big.js", big);
   dir.Write("src/small.js", small);
-  Outcome run = Shell(dir.path(), "trap '' XFSZ; ulimit -f 2 && exec {bin} --write -j 2 --session-id S src");
+  Outcome run = Shell(dir.path(),
+                      "trap '' XFSZ; ulimit -f 2 && exec {bin} --write -j 2 "
+                      "--session-id S src");
   ExpectFailedWrite(run, dir, "src/big.js", big, "File too large");
   std::string written = dir.Read("src/small.js");
   EXPECT_NE(written, small);
@@ -184,13 +195,16 @@ TEST(WriteFaultTest, ReadOnlyDirectoryLeavesOriginalIntact) {
   if (::geteuid() == 0) {
     // Root ignores permission bits; run the tool as an unprivileged user.
     // (The harness's own redirections are still made by root.)
-    const std::string as_nobody = "setpriv --reuid=65534 --regid=65534 --clear-groups ";
+    const std::string as_nobody =
+        "setpriv --reuid=65534 --regid=65534 --clear-groups ";
     ::chmod(dir.path().c_str(), 0755);
     ::chmod((ro / "pay.js").c_str(), 0644);
     if (!CommandWorks(as_nobody + PSM_BINARY + " --version")) {
-      GTEST_SKIP() << "running as root, where a 0555 directory does not stop writes, and "
-                      "the binary cannot be run as nobody here (setpriv missing, or "
-                      "the build directory is not readable by others)";
+      GTEST_SKIP()
+          << "running as root, where a 0555 directory does not stop writes, "
+             "and "
+             "the binary cannot be run as nobody here (setpriv missing, or "
+             "the build directory is not readable by others)";
     }
     command = "exec " + as_nobody + command.substr(5);
   }
@@ -202,26 +216,32 @@ TEST(WriteFaultTest, ReadOnlyDirectoryLeavesOriginalIntact) {
 TEST(WriteFaultTest, ReadOnlyFileSystemLeavesOriginalIntact) {
   ScratchDir dir;
   TmpfsMount mount(dir.path() / "mnt", "1m");
-  if (!mount.ok()) GTEST_SKIP() << "cannot mount a tmpfs here (needs root with CAP_SYS_ADMIN)";
+  if (!mount.ok())
+    GTEST_SKIP() << "cannot mount a tmpfs here (needs root with CAP_SYS_ADMIN)";
   const std::string original = LegacyPayPal(512);
   dir.Write("mnt/pay.js", original);
   ASSERT_TRUE(mount.RemountReadOnly());
-  Outcome run = Shell(dir.path(), "exec {bin} --write --session-id S mnt/pay.js");
+  Outcome run =
+      Shell(dir.path(), "exec {bin} --write --session-id S mnt/pay.js");
   ExpectFailedWrite(run, dir, "mnt/pay.js", original, "Read-only file system");
 }
 
 TEST(WriteFaultTest, FullFileSystemLeavesOriginalIntact) {
   ScratchDir dir;
   TmpfsMount mount(dir.path() / "mnt", "64k");
-  if (!mount.ok()) GTEST_SKIP() << "cannot mount a tmpfs here (needs root with CAP_SYS_ADMIN)";
+  if (!mount.ok())
+    GTEST_SKIP() << "cannot mount a tmpfs here (needs root with CAP_SYS_ADMIN)";
   const std::string original = LegacyPayPal(24 * 1024);
   dir.Write("mnt/pay.js", original);
   ASSERT_EQ(dir.Read("mnt/pay.js"), original);
   // Fill what is left; dd stops with ENOSPC, which is the point.
   std::system(("dd if=/dev/zero of=" + Quoted(dir.path() / "mnt/filler") +
-               " bs=4096 >/dev/null 2>&1; sync").c_str());
-  Outcome run = Shell(dir.path(), "exec {bin} --write --session-id S mnt/pay.js");
-  ExpectFailedWrite(run, dir, "mnt/pay.js", original, "No space left on device");
+               " bs=4096 >/dev/null 2>&1; sync")
+                  .c_str());
+  Outcome run =
+      Shell(dir.path(), "exec {bin} --write --session-id S mnt/pay.js");
+  ExpectFailedWrite(run, dir, "mnt/pay.js", original,
+                    "No space left on device");
 }
 
 // ---------------------------------------------------------------------------
@@ -239,25 +259,32 @@ void GenerateTree(const fs::path& root, int files) {
         text += LegacyPayPal(i % 11 == 0 ? 6000 : 0, eol);
         break;
       case 1:
-        text += "export function card" + id + "(el, owner) {" + eol +
-                "  return drjs.createSource(el, { type: 'creditCard', owner });" + eol + "}" + eol;
+        text +=
+            "export function card" + id + "(el, owner) {" + eol +
+            "  return drjs.createSource(el, { type: 'creditCard', owner });" +
+            eol + "}" + eol;
         break;
       case 2:
-        text += "const k" + id + " = {" + eol + "  \"type\": \"klarnaCredit\"," + eol +
-                "  \"amount\": 10, // total" + eol + "  \"currency\": \"EUR\"," + eol +
-                "  \"klarnaCredit\": { \"returnUrl\": r, \"items\": [], \"locale\": \"de-DE\" }" +
-                eol + "};" + eol + "digitalriver.createSource(k" + id + ");" + eol;
+        text +=
+            "const k" + id + " = {" + eol + "  \"type\": \"klarnaCredit\"," +
+            eol + "  \"amount\": 10, // total" + eol +
+            "  \"currency\": \"EUR\"," + eol +
+            "  \"klarnaCredit\": { \"returnUrl\": r, \"items\": [], "
+            "\"locale\": \"de-DE\" }" +
+            eol + "};" + eol + "digitalriver.createSource(k" + id + ");" + eol;
         break;
       case 3:
         text += "export const nothing" + id + " = () => 42;" + eol;
         break;
       default:
-        text += "dr.createSource({" + eol + "\ttype: 'directDebit'," + eol + "\t/* legacy */" +
-                eol + "\tamount: a," + eol + "\tcurrency: c," + eol + "\tdirectDebit: { iban }" +
-                eol + "});" + eol;
+        text += "dr.createSource({" + eol + "\ttype: 'directDebit'," + eol +
+                "\t/* legacy */" + eol + "\tamount: a," + eol +
+                "\tcurrency: c," + eol + "\tdirectDebit: { iban }" + eol +
+                "});" + eol;
         break;
     }
-    fs::path file = root / ("d" + std::to_string(i % 40)) / ("f" + id + (i % 3 ? ".js" : ".ts"));
+    fs::path file = root / ("d" + std::to_string(i % 40)) /
+                    ("f" + id + (i % 3 ? ".js" : ".ts"));
     fs::create_directories(file.parent_path());
     std::ofstream(file, std::ios::binary) << text;
   }
@@ -270,21 +297,23 @@ struct Spawned {
 
 // Runs the tool on `target` with `--write`, sending `signal_number` after
 // `delay` (none when signal_number is 0).
-Spawned RunWrite(const fs::path& target, const fs::path& log_dir, int signal_number,
-                 std::chrono::microseconds delay) {
+Spawned RunWrite(const fs::path& target, const fs::path& log_dir,
+                 int signal_number, std::chrono::microseconds delay) {
   auto started = std::chrono::steady_clock::now();
   pid_t pid = ::fork();
   if (pid == 0) {
     // As a user at a terminal would have it, whatever the test runner set.
     ::signal(SIGINT, SIG_DFL);
     ::signal(SIGTERM, SIG_DFL);
-    int out = ::open((log_dir / "stdout").c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    int err = ::open((log_dir / "stderr").c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    int out = ::open((log_dir / "stdout").c_str(), O_WRONLY | O_CREAT | O_TRUNC,
+                     0644);
+    int err = ::open((log_dir / "stderr").c_str(), O_WRONLY | O_CREAT | O_TRUNC,
+                     0644);
     ::dup2(out, 1);
     ::dup2(err, 2);
     std::string path = target.string();
-    const char* argv[] = {PSM_BINARY, "--write", "--session-id", "S", "-q", "-j", "2",
-                          path.c_str(), nullptr};
+    const char* argv[] = {PSM_BINARY, "--write", "--session-id", "S",    "-q",
+                          "-j",       "2",       path.c_str(),   nullptr};
     ::execv(PSM_BINARY, const_cast<char* const*>(argv));
     ::_exit(127);
   }
@@ -298,13 +327,16 @@ Spawned RunWrite(const fs::path& target, const fs::path& log_dir, int signal_num
     ::kill(pid, signal_number);
   }
   ::waitpid(pid, &run.status, 0);
-  run.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  run.seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started)
+          .count();
   return run;
 }
 
 std::string Describe(int status) {
   if (WIFEXITED(status)) return "exit " + std::to_string(WEXITSTATUS(status));
-  if (WIFSIGNALED(status)) return "killed by signal " + std::to_string(WTERMSIG(status));
+  if (WIFSIGNALED(status))
+    return "killed by signal " + std::to_string(WTERMSIG(status));
   return "status " + std::to_string(status);
 }
 
@@ -326,8 +358,10 @@ class InterruptTest : public testing::Test {
     migrated_ = HashTree(clean);
     ASSERT_EQ(migrated_.size(), original_.size());
     size_t changed = 0;
-    for (const auto& [path, hash] : original_) changed += migrated_[path] != hash;
-    ASSERT_GT(changed, static_cast<size_t>(kFiles / 2)) << "the generated tree barely migrates";
+    for (const auto& [path, hash] : original_)
+      changed += migrated_[path] != hash;
+    ASSERT_GT(changed, static_cast<size_t>(kFiles / 2))
+        << "the generated tree barely migrates";
     ASSERT_TRUE(Leftovers(clean).empty());
   }
 
@@ -337,7 +371,8 @@ class InterruptTest : public testing::Test {
   };
 
   // One interrupted run on a fresh copy; checks every file and the status.
-  Round Interrupt(int signal_number, std::chrono::microseconds delay, int index) {
+  Round Interrupt(int signal_number, std::chrono::microseconds delay,
+                  int index) {
     fs::path tree = dir_.path() / ("round" + std::to_string(index));
     fs::copy(pristine_, tree, fs::copy_options::recursive);
     Spawned run = RunWrite(tree, dir_.path(), signal_number, delay);
@@ -354,27 +389,32 @@ class InterruptTest : public testing::Test {
       } else if (hash == migrated_[path]) {
         ++round.new_files;
       } else {
-        ADD_FAILURE() << path << " is neither the original nor the migrated version";
+        ADD_FAILURE() << path
+                      << " is neither the original nor the migrated version";
       }
     }
     std::vector<std::string> leftovers = Leftovers(tree);
-    EXPECT_TRUE(leftovers.empty()) << leftovers.size() << " temporary file(s) left, e.g. "
-                                   << leftovers[0];
+    EXPECT_TRUE(leftovers.empty())
+        << leftovers.size() << " temporary file(s) left, e.g. " << leftovers[0];
     bool finished = WIFEXITED(run.status) && WEXITSTATUS(run.status) == 0;
-    bool interrupted = WIFEXITED(run.status) && WEXITSTATUS(run.status) == 130;
+    bool interrupted =
+        WIFEXITED(run.status) && WEXITSTATUS(run.status) == 128 + signal_number;
     // Killed by the signal itself: only acceptable before the tool installed
     // its handler, i.e. before it wrote anything.
-    bool killed_early = WIFSIGNALED(run.status) && WTERMSIG(run.status) == signal_number &&
+    bool killed_early = WIFSIGNALED(run.status) &&
+                        WTERMSIG(run.status) == signal_number &&
                         round.new_files == 0;
     EXPECT_TRUE(finished || interrupted || killed_early)
         << round.status << " after " << delay.count() << " us; stderr:\n"
         << Slurp(dir_.path() / "stderr");
     if (interrupted) {
-      EXPECT_NE(Slurp(dir_.path() / "stderr").find("interrupted"), std::string::npos);
+      EXPECT_NE(Slurp(dir_.path() / "stderr").find("interrupted"),
+                std::string::npos);
     }
-    std::cout << "[ INFO     ] signal " << signal_number << " after " << delay.count() / 1000.0
-              << " ms: " << round.status << ", " << round.new_files << " new, "
-              << round.old_files << " old (clean run " << clean_seconds_ << " s)\n";
+    std::cout << "[ INFO     ] signal " << signal_number << " after "
+              << delay.count() / 1000.0 << " ms: " << round.status << ", "
+              << round.new_files << " new, " << round.old_files
+              << " old (clean run " << clean_seconds_ << " s)\n";
     fs::remove_all(tree);
     return round;
   }
@@ -400,13 +440,15 @@ TEST_F(InterruptTest, SigintMidWriteLeavesEveryFileOldOrNew) {
   double low = 0, high = clean_seconds_;
   for (int attempt = 0; attempt < 6 && !mid_run; ++attempt) {
     double at = (low + high) / 2;
-    Round r = Interrupt(SIGINT, microseconds(static_cast<int64_t>(at * 1e6)), index++);
+    Round r = Interrupt(SIGINT, microseconds(static_cast<int64_t>(at * 1e6)),
+                        index++);
     mid_run = r.old_files > 0 && r.new_files > 0;
     if (r.new_files == 0) low = at;
     if (r.old_files == 0) high = at;
   }
   if (!mid_run) {
-    std::cout << "[ WARNING  ] no interrupt landed in the middle of the run (clean run took "
+    std::cout << "[ WARNING  ] no interrupt landed in the middle of the run "
+                 "(clean run took "
               << clean_seconds_ << " s); the invariants held for every round\n";
   }
   RecordProperty("landed_mid_run", mid_run ? "yes" : "no");
@@ -414,7 +456,8 @@ TEST_F(InterruptTest, SigintMidWriteLeavesEveryFileOldOrNew) {
 
 TEST_F(InterruptTest, SigtermMidWriteLeavesEveryFileOldOrNew) {
   using std::chrono::microseconds;
-  Interrupt(SIGTERM, microseconds(static_cast<int64_t>(clean_seconds_ * 0.5e6)), 0);
+  Interrupt(SIGTERM, microseconds(static_cast<int64_t>(clean_seconds_ * 0.5e6)),
+            0);
   Interrupt(SIGTERM, microseconds(40000), 1);
 }
 

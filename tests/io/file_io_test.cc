@@ -1,6 +1,8 @@
 #include "io/file_io.h"
 
 #include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <fstream>
 #include <sstream>
@@ -69,6 +71,51 @@ TEST(WriteFileAtomicallyTest, WritesAFileWithA255ByteName) {
   dir.Write(name, "old\n");
   std::string path = (dir.path() / name).string();
   EXPECT_EQ(WriteFileAtomically(path, "new\n"), "");
+  EXPECT_EQ(Slurp(path), "new\n");
+}
+
+// A file renamed over one of several names would leave the others old.
+TEST(WriteFileAtomicallyTest, RefusesAFileWithOtherHardLinks) {
+  testing_cli::ScratchDir dir;
+  dir.Write("a.js", "old\n");
+  std::string path = (dir.path() / "a.js").string();
+  ASSERT_EQ(::link(path.c_str(), (dir.path() / "b.js").c_str()), 0);
+  EXPECT_NE(WriteFileAtomically(path, "new\n").find("has 2 hard links"),
+            std::string::npos);
+  EXPECT_EQ(Slurp(path), "old\n");
+  EXPECT_EQ(dir.Read("b.js"), "old\n");
+}
+
+// The new file keeps the original's owner, group and mode (setuid
+// included: set after the owner, which clears it).
+TEST(WriteFileAtomicallyTest, KeepsTheOwnerGroupAndMode) {
+  if (::geteuid() != 0) GTEST_SKIP() << "needs root to give a file away";
+  testing_cli::ScratchDir dir;
+  dir.Write("a.js", "old\n");
+  std::string path = (dir.path() / "a.js").string();
+  ASSERT_EQ(::chown(path.c_str(), 1234, 4321), 0);
+  ASSERT_EQ(::chmod(path.c_str(), 04754), 0);
+  EXPECT_EQ(WriteFileAtomically(path, "new\n"), "");
+  struct stat st;
+  ASSERT_EQ(::stat(path.c_str(), &st), 0);
+  EXPECT_EQ(st.st_uid, 1234u);
+  EXPECT_EQ(st.st_gid, 4321u);
+  EXPECT_EQ(st.st_mode & 07777, 04754u);
+  EXPECT_EQ(Slurp(path), "new\n");
+}
+
+// Another program's edit made while the new text was being written and
+// flushed is not lost: the file is compared again just before the rename.
+TEST(WriteFileAtomicallyTest, RefusesAFileNoLongerHoldingWhatWasRead) {
+  testing_cli::ScratchDir dir;
+  dir.Write("a.js", "old\nand an edit\n");
+  std::string path = (dir.path() / "a.js").string();
+  std::string_view read = "old\n";
+  EXPECT_EQ(WriteFileAtomically(path, "new\n", &read),
+            "changed since it was read; not written");
+  EXPECT_EQ(Slurp(path), "old\nand an edit\n");
+  std::string_view now = "old\nand an edit\n";
+  EXPECT_EQ(WriteFileAtomically(path, "new\n", &now), "");
   EXPECT_EQ(Slurp(path), "new\n");
 }
 
