@@ -194,6 +194,15 @@ bool PlanReading(const FileReading& reading, std::string_view text,
     m->result.passed_over.push_back(
         {lines.Line(p.call.begin), lines.Column(p.call.begin), p.why});
   }
+  if (ts_node_has_error(root) && reading.language != Language::kPhp) {
+    std::vector<ByteRange> analysed;
+    for (const CallSite& s : sites) analysed.push_back(s.call);
+    for (const PassedOverCall& p : found.passed_over)
+      analysed.push_back(p.call);
+    for (SiteResult& hidden :
+         CallsInSyntaxErrors(reading.source, root, analysed))
+      out->extra_sites.push_back(std::move(hidden));
+  }
   std::vector<SitePlan> plans =
       PlanSites(sites, text, reading.source, root, rules, reading.options);
   // Room for every site's result and edits, made once.

@@ -1,5 +1,6 @@
 #include "migrate/unparsed_calls.h"
 
+#include <algorithm>
 #include <cctype>
 #include <optional>
 #include <string>
@@ -8,6 +9,7 @@
 #include "find/site_finder.h"
 #include "migrate/file_kind.h"
 #include "migrate/site_details.h"
+#include "syntax/node.h"
 
 namespace psm {
 namespace {
@@ -138,6 +140,45 @@ std::vector<SiteResult> UnparsedCallSites(std::string_view text,
     SiteResult site =
         ReviewSite(text, *lines, call, UnparsedReason(view, call, line));
     if (IgnoredByComment(text, call.begin)) {
+      site.status = SiteStatus::kIgnored;
+      site.reasons = {std::string(kIgnoredReason)};
+    }
+    sites.push_back(std::move(site));
+  }
+  return sites;
+}
+
+std::vector<SiteResult> CallsInSyntaxErrors(
+    std::string_view source, TSNode root,
+    const std::vector<ByteRange>& analysed) {
+  std::vector<SiteResult> sites;
+  if (!ts_node_has_error(root)) return sites;
+  std::optional<LineIndex> lines;
+  for (const CallText& call : FindCallTexts(source)) {
+    bool seen =
+        std::any_of(analysed.begin(), analysed.end(), [&](const ByteRange& r) {
+          return r.begin <= call.match.begin && call.match.begin < r.end;
+        });
+    if (seen) continue;
+    TSNode at = ts_node_descendant_for_byte_range(root, call.match.begin,
+                                                  call.match.begin + 1);
+    if (node::IsComment(at) || node::Is(at, "string_fragment") ||
+        node::Is(at, "string") || node::Is(at, "template_string"))
+      continue;
+    bool in_error = false;
+    for (TSNode up = at; !ts_node_is_null(up) && !in_error;
+         up = ts_node_parent(up))
+      in_error = node::Is(up, "ERROR");
+    if (!in_error) continue;
+    if (!lines) lines.emplace(source);
+    uint32_t line = lines->Line(call.begin);
+    SiteResult site = ReviewSite(
+        source, *lines, call,
+        "a createSource call inside code that does not parse (line " +
+            std::to_string(line) +
+            "); the tool cannot read it: fix the syntax error (a merge "
+            "conflict, an unclosed bracket) or migrate it by hand");
+    if (IgnoredByComment(source, call.begin)) {
       site.status = SiteStatus::kIgnored;
       site.reasons = {std::string(kIgnoredReason)};
     }

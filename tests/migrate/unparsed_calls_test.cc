@@ -4,6 +4,11 @@
 
 #include <string>
 
+#include "edit/site_plan.h"
+#include "migrate/file_migrator.h"
+#include "rules/rule_table.h"
+#include "syntax/tree.h"
+
 namespace psm {
 namespace {
 
@@ -21,6 +26,42 @@ SiteResult OnlySite(std::string_view html) {
       UnparsedCallSites(html, MaskScriptContainer(html));
   EXPECT_EQ(sites.size(), 1u);
   return sites.empty() ? SiteResult{} : sites[0];
+}
+
+// The sites MigrateText reports for a script, as "line status".
+std::vector<std::string> ScriptSites(const std::string& js) {
+  Parser parser;
+  PlanOptions options;
+  options.session_id = "sid";
+  Migration m = MigrateText("a.js", js, Language::kJavaScript, BuiltinRules(),
+                            options, parser);
+  std::vector<std::string> out;
+  for (const SiteResult& s : m.result.sites)
+    out.push_back(std::to_string(s.line) + " " +
+                  std::string(StatusName(s.status)));
+  return out;
+}
+
+// Error recovery can swallow a call into an ERROR node, where the site
+// finder never sees it: --check must still fail on it.
+TEST(UnparsedCallsTest, ACallInsideASyntaxErrorNeedsReview) {
+  using Sites = std::vector<std::string>;
+  EXPECT_EQ(ScriptSites("<<<<<<< HEAD\nvar a = 1;\n=======\nvar a = 2;\n"
+                        ">>>>>>> branch\n"
+                        "dr.createSource({ type: 'payPal', amount: 1 });\n"),
+            Sites{"6 needs-review"});
+  EXPECT_EQ(ScriptSites("dr.createSource({ type: 'payPal', amount: 1 }\n"),
+            Sites{"1 needs-review"});
+  // A mention in a comment is no call; a call the finder took up is not
+  // reported twice.
+  EXPECT_EQ(ScriptSites("// dr.createSource(payload) resolves a source\n"
+                        "var = ;\n"),
+            Sites{});
+  EXPECT_EQ(
+      ScriptSites("dr.createSource({ type: 'wireTransfer', amount: 1 });\n"
+                  "var = ;\n")
+          .size(),
+      1u);
 }
 
 TEST(UnparsedCallsTest, FindsMemberSubscriptOptionalAndCallForms) {
