@@ -187,9 +187,9 @@ class ObjectEditor {
       auto between = [&](uint32_t a, uint32_t b) {
         return text_.substr(a, b - a);
       };
-      separator = Aligned(
-          std::string(between(style->key_range.end, style->value_range.begin)),
-          style->key_range.size(), key_size);
+      separator = Aligned(WithoutComments(between(style->key_range.end,
+                                                  style->value_range.begin)),
+                          style->key_range.size(), key_size);
       before = between(style->range.begin, style->key_range.begin);
       after = between(style->value_range.end, style->range.end);
     }
@@ -202,6 +202,39 @@ class ObjectEditor {
     written.append(separator).append(add_->value);
     written.append(after).append(suffix);
     return written;
+  }
+
+  // `/* t */ : /* v */` between the style's key and value: its comments
+  // are about that member, not the new one. Dropped, with the blanks
+  // around them folded into one (`"sessionId" : sid`).
+  static std::string WithoutComments(std::string_view separator) {
+    if (separator.find("/*") == std::string_view::npos &&
+        separator.find("//") == std::string_view::npos &&
+        separator.find('#') == std::string_view::npos)
+      return std::string(separator);
+    std::string kept;
+    for (size_t i = 0; i < separator.size();) {
+      std::string_view rest = separator.substr(i);
+      if (rest.starts_with("/*")) {
+        size_t end = rest.find("*/", 2);
+        i += end == std::string_view::npos ? rest.size() : end + 2;
+      } else if (rest.starts_with("//") || rest.starts_with('#')) {
+        size_t end = rest.find('\n');
+        i += end == std::string_view::npos ? rest.size() : end;
+      } else {
+        char c = separator[i++];
+        bool blank = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+        kept += blank ? ' ' : c;
+      }
+    }
+    std::string folded;
+    for (char c : kept) {
+      if (c == ' ' && !folded.empty() && folded.back() == ' ') continue;
+      folded += c;
+    }
+    bool led = separator[0] == ' ' || separator[0] == '\t';
+    if (!led && folded.starts_with(' ')) folded.erase(0, 1);
+    return folded;
   }
 
   // A separator padded to line up (`'type'     => ...`) keeps the operator
