@@ -105,7 +105,11 @@ WalkResult CollectFiles(const std::vector<std::string>& paths,
   for (const std::string& path : paths) {
     struct stat st;
     if (::stat(path.c_str(), &st) != 0) {
-      result.problems.push_back({path, std::strerror(errno), true});
+      std::string why = std::strerror(errno);
+      // `-` is standard input to many tools; here that is --stdin.
+      if (path == "-" && errno == ENOENT)
+        why += " (to read standard input, use --stdin)";
+      result.problems.push_back({path, std::move(why), true});
     } else if (S_ISDIR(st.st_mode)) {
       WalkTree(path, ignore, jobs, collect);
     } else if (ignore && ignore->ExcludedByGlobs(path, false)) {

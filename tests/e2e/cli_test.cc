@@ -299,6 +299,16 @@ TEST(HostileFilesTest, AReportIsNotWrittenOverASourceFile) {
   EXPECT_NE(dir.Read("report.json"), "{}");
 }
 
+TEST(HostileFilesTest, ADashPathPointsToStdin) {
+  ScratchDir dir;
+  Outcome run = Shell(dir.path(), "{bin} --check - < /dev/null");
+  EXPECT_EQ(run.status, 2);
+  EXPECT_NE(run.err.find("-: No such file or directory (to read standard "
+                         "input, use --stdin)"),
+            std::string::npos)
+      << run.err;
+}
+
 TEST(HostileFilesTest, ReadOnlyFileIsNotWrittenAndTheRunGoesOn) {
   ScratchDir dir;
   dir.Write("ro.js", kLegacyPayPal);
