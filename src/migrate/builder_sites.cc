@@ -210,6 +210,16 @@ std::vector<CallSite> BuilderSites(std::string_view source, TSNode root,
     }
     options.type_from_users = b.type_from_users;
     ResolveBuiltPayload(source, root, builder, b.returns, &site, options);
+    // The builder takes its object from yet another module: the project
+    // model follows one module from the call, not the builder's imports.
+    for (std::string& spot : site.blind_spots) {
+      if (spot.starts_with("the payload is built in module") ||
+          spot.starts_with("the payload is built by a global"))
+        spot +=
+            ", from which this builder takes it: the tool follows the "
+            "call to one module, not on to the modules that one uses; "
+            "migrate by hand, or have the call use that builder directly";
+    }
     site.users = b.users;
     if (!b.inherited_type.empty()) {
       // Planned with the base's type; its sessionId goes where that type

@@ -62,6 +62,19 @@ std::optional<ModuleRef> ImportedClass(TSNode made, std::string_view text) {
 
 constexpr int kMaxReExports = 6;
 
+// What an export that builds nothing is, for a message: its code when
+// short (`paypal.build`), else its kind.
+std::string WhatItIs(const Found& found) {
+  std::string_view text =
+      found.module ? node::Text(found.builder, found.module->text) : "";
+  if (!text.empty() && text.size() <= 60 &&
+      text.find('\n') == std::string_view::npos)
+    return Quote(text);
+  return node::Is(found.builder, "member_expression") ? "a property read"
+         : node::Is(found.builder, "call_expression") ? "a call"
+                                                      : "another value";
+}
+
 }  // namespace
 
 const Module* ModuleCache::Load(const std::string& path) {
@@ -191,7 +204,7 @@ Found Linker::Follow(const std::string& importer,
       found.why_not =
           Quote(Named(ref, member)) + " in " + options_.display(*file) +
           (read ? " is read as a property but is not a getter"
-                : " is " + std::string(node::Type(found.builder)) +
+                : " is " + WhatItIs(found) +
                       ", not a function or object literal that builds it");
       found.builder = TSNode{};
     }
