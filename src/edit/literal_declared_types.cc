@@ -2,6 +2,7 @@
 // the objects it edits. A type that lists fields no longer fits an object
 // that gains sessionId or loses fields; the tool edits values, not types.
 
+#include <algorithm>
 #include <cctype>
 
 #include "edit/literal_planner_class.h"
@@ -46,11 +47,39 @@ std::string List(const std::vector<std::string>& paths) {
 
 }  // namespace
 
+// An object with nothing left to do (already migrated) whose type, shown
+// in this file, still lacks `sessionId` or still requires a field the
+// rule removes: the file does not compile, and a second run must not call
+// it done (`--check` would pass it).
+void LiteralPlanner::StaleTypeOfMigrated(const ObjectLiteral& object,
+                                         const MethodRule& rule, bool* gains,
+                                         std::vector<std::string>* drops) {
+  const DeclaredType& type = *object.declared;
+  if (!type.fields_known) return;
+  auto has = [&](std::string_view key) {
+    return std::any_of(object.members.begin(), object.members.end(),
+                       [&](const Member& m) { return m.key == key; });
+  };
+  auto lists = [&](std::string_view key) {
+    return std::any_of(
+        type.fields.begin(), type.fields.end(),
+        [&](const DeclaredType::Field& f) { return f.key == key; });
+  };
+  *gains = &object == &object_ && has("sessionId") && !lists("sessionId");
+  for (const DeclaredType::Field& f : type.fields) {
+    bool removed = std::find(rule.remove.begin(), rule.remove.end(), f.key) !=
+                   rule.remove.end();
+    if (removed && !f.optional && !has(f.key)) drops->push_back(f.key);
+  }
+}
+
 void LiteralPlanner::NoteDeclaredTypes(const ObjectLiteral& object,
-                                       const std::string& path) {
+                                       const std::string& path,
+                                       const MethodRule* rule) {
   for (const Member& m : object.members) {
     if (m.object)
-      NoteDeclaredTypes(*m.object, path.empty() ? m.key : path + "." + m.key);
+      NoteDeclaredTypes(*m.object, path.empty() ? m.key : path + "." + m.key,
+                        nullptr);
   }
   if (!object.declared) return;
   const std::string& meaning = object.declared->means.empty()
@@ -60,6 +89,8 @@ void LiteralPlanner::NoteDeclaredTypes(const ObjectLiteral& object,
   std::vector<std::string> drops;
   CollectDrops(object, "", &drops);
   bool gains = &object == &object_ && new_member_;
+  if (drops.empty() && !gains && path.empty() && rule)
+    StaleTypeOfMigrated(object, *rule, &gains, &drops);
   if (drops.empty() && !gains) return;
   const DeclaredType& type = *object.declared;
   std::string where = "line " + std::to_string(type.line);

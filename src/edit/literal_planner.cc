@@ -42,7 +42,7 @@ SitePlan LiteralPlanner::Plan() {
   PlanSessionId(*rule);
   if (!BuildEdits())
     return Review("internal error: conflicting edits; nothing changed");
-  for (const ObjectLiteral* part : parts_) NoteDeclaredTypes(*part, "");
+  for (const ObjectLiteral* part : parts_) NoteDeclaredTypes(*part, "", rule);
   Decide();
   return std::move(plan_);
 }

@@ -149,7 +149,13 @@ class LiteralPlanner {
   // Each object of the payload given a TypeScript type that lists fields
   // (ObjectLiteral::declared), whose fields the edits change: the type
   // must change with them, which the tool cannot do. The edits stay.
-  void NoteDeclaredTypes(const ObjectLiteral& object, const std::string& path);
+  // `rule`: the method's, for the payload's own object (null below it).
+  void NoteDeclaredTypes(const ObjectLiteral& object, const std::string& path,
+                         const MethodRule* rule);
+  // For an object with nothing left to do: its type still lacks
+  // `sessionId` (`gains`) or still requires fields `rule` removes.
+  void StaleTypeOfMigrated(const ObjectLiteral& object, const MethodRule& rule,
+                           bool* gains, std::vector<std::string>* drops);
 
   // The removed paths in `object` and the objects nested in it that have
   // no type of their own (which then are checked on their own), under

@@ -163,6 +163,56 @@ TSNode AliasValue(TSNode at, std::string_view name, std::string_view source) {
   return TSNode{};
 }
 
+// The interface `name` of the file (`interface_body`), without `extends`;
+// null when there is none.
+TSNode InterfaceBody(TSNode at, std::string_view name,
+                     std::string_view source) {
+  for (TSNode scope = node::Parent(at); !ts_node_is_null(scope);
+       scope = node::Parent(scope)) {
+    if (!node::Is(scope, "program") && !node::Is(scope, "statement_block"))
+      continue;
+    for (TSNode statement : node::NamedChildren(scope)) {
+      TSNode decl = statement;
+      if (node::Is(decl, "export_statement"))
+        decl = node::Field(decl, "declaration");
+      if (!node::Is(decl, "interface_declaration") ||
+          node::Text(node::Field(decl, "name"), source) != name)
+        continue;
+      for (TSNode c : node::NamedChildren(decl)) {
+        if (node::Is(c, "extends_type_clause")) return TSNode{};
+      }
+      return node::Field(decl, "body");
+    }
+  }
+  return TSNode{};
+}
+
+// The fields `body` (an object type or interface body) lists; false when
+// it holds anything but plain property signatures (an index signature, a
+// method, a call signature), whose fields the check cannot list.
+bool ReadFields(TSNode body, std::string_view source,
+                std::vector<DeclaredType::Field>* fields) {
+  if (ts_node_is_null(body)) return false;
+  for (TSNode member : node::NamedChildren(body)) {
+    if (node::IsComment(member)) continue;
+    if (!node::Is(member, "property_signature")) return false;
+    TSNode name = node::Field(member, "name");
+    std::string key;
+    if (node::Is(name, "property_identifier")) {
+      key = std::string(node::Text(name, source));
+    } else if (!node::StringLiteralValue(name, source, &key)) {
+      return false;
+    }
+    bool optional = false;
+    for (uint32_t i = 0; i < ts_node_child_count(member); ++i) {
+      TSNode c = ts_node_child(member, i);
+      if (!ts_node_is_named(c) && node::Text(c, source) == "?") optional = true;
+    }
+    fields->push_back({std::move(key), optional});
+  }
+  return true;
+}
+
 std::optional<DeclaredType> Declared(TSNode type, std::string_view source) {
   if (ts_node_is_null(type)) return std::nullopt;
   DeclaredType declared{std::string(node::Text(type, source)), node::Line(type),
@@ -170,11 +220,21 @@ std::optional<DeclaredType> Declared(TSNode type, std::string_view source) {
   // `type SourcePayload = Record<string, unknown>`: what the name means
   // decides whether it lists fields (a few aliases deep).
   TSNode named = type;
+  TSNode last = type;  // what the alias chain ends at
   for (int hop = 0; hop < 4 && node::Is(named, "type_identifier"); ++hop) {
+    TSNode interface = InterfaceBody(named, node::Text(named, source), source);
+    if (!ts_node_is_null(interface)) {
+      last = interface;
+      break;
+    }
     named = AliasValue(named, node::Text(named, source), source);
     if (ts_node_is_null(named)) break;
     declared.means = std::string(node::Text(named, source));
+    last = named;
   }
+  if (node::Is(last, "object_type") || node::Is(last, "interface_body"))
+    declared.fields_known = ReadFields(last, source, &declared.fields);
+  if (!declared.fields_known) declared.fields.clear();
   return declared;
 }
 

@@ -27,6 +27,16 @@ struct DeclaredType {
   // What `text` stands for when it names a type alias of this file
   // (`Record<string, unknown>` for `SourcePayload`); "" otherwise.
   std::string means;
+  // The type's own top-level fields when this file shows them all: an
+  // object type written there, or an interface (without `extends`) or
+  // alias of one defined in the file, without index signatures. Lets an
+  // object that is already migrated be checked against its type.
+  struct Field {
+    std::string key;
+    bool optional = false;
+  };
+  std::vector<Field> fields;
+  bool fields_known = false;
 };
 
 // One member of an object literal, as plain data (no syntax-tree handles).
