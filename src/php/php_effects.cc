@@ -1,8 +1,10 @@
 #include "php/php_effects.h"
 
 #include <cctype>
+#include <map>
 #include <string>
 
+#include "common/strings.h"
 #include "find/object_builder.h"
 #include "php/php_syntax.h"
 #include "syntax/node.h"
@@ -69,6 +71,7 @@ class EffectFinder {
       return Quote(node::Text(n, source_)) + " has an effect";
     }
     if (IsCall(n)) return OfCall(n, depth);
+    if (std::string why = OfMagicRead(n); !why.empty()) return why;
     for (TSNode child : node::NamedChildren(n)) {
       std::string why = Of(child, depth);
       if (!why.empty()) return why;
@@ -85,17 +88,67 @@ class EffectFinder {
   }
 
  private:
+  // A function or method the file defines is judged by its body, whatever
+  // its name (a private `getGrandTotal()` that calls `collectTotals()` and
+  // `save()`); one it does not, by its name (getters and formatters read).
   std::string OfCall(TSNode call, int depth) {
     std::string_view name = CalledName(call, source_);
     std::string why = Quote(node::Text(call, source_)) + " is a call";
-    if (!node::Is(call, "object_creation_expression") &&
-        IsReadOnlyCallName(name)) {
+    bool creates = node::Is(call, "object_creation_expression");
+    const FunctionInfo* callee = index_.Callee(call);
+    if (callee && depth < kMaxDepth) {
+      std::string inside = OfBody(callee->node, depth + 1);
+      if (!inside.empty()) {
+        return why +
+               (creates ? ""
+                        : " of a function this file defines, where " + inside);
+      }
       return OfParts(call, depth);
     }
-    const FunctionInfo* callee = index_.Callee(call);
-    if (!callee || depth >= kMaxDepth) return why;
-    if (!OfBody(callee->node, depth + 1).empty()) return why;
-    return OfParts(call, depth);
+    if (!creates && IsReadOnlyCallName(name)) return OfParts(call, depth);
+    return why;
+  }
+
+  // Reads that run code of the file: a property of an object whose class
+  // defines `__get`, an element of an `ArrayAccess` one (`offsetGet`), a
+  // string conversion of one with `__toString`. Which object a read is of
+  // is not known: once the file defines one of these, each such read
+  // counts.
+  std::string OfMagicRead(TSNode n) {
+    std::string_view type = node::Type(n);
+    std::string_view magic =
+        type == "member_access_expression" ||
+                type == "nullsafe_member_access_expression"
+            ? "__get"
+        : type == "subscript_expression" ? "offsetGet"
+        : (type == "cast_expression" &&
+           node::Text(n, source_).find("string") != std::string_view::npos) ||
+                type == "encapsed_string" ||
+                (type == "binary_expression" &&
+                 node::Text(node::Field(n, "operator"), source_) == ".")
+            ? "__toString"
+            : "";
+    if (magic.empty() || !Defines(magic)) return "";
+    // `$this->quote` runs `__get` only in a class that has one.
+    TSNode object = node::Field(n, "object");
+    if (magic == "__get" && node::Text(object, source_) == "$this") {
+      TSNode klass = node::EnclosingOfType(n, "class_declaration");
+      if (!ts_node_is_null(klass) &&
+          FindNoCase(node::Text(klass, source_), "function __get") ==
+              std::string_view::npos)
+        return "";
+    }
+    return Quote(node::Text(n, source_)) + " may run the `" +
+           std::string(magic) + "` this file defines";
+  }
+
+  bool Defines(std::string_view magic) {
+    auto [known, added] = defines_.try_emplace(std::string(magic), false);
+    if (added) {
+      std::string needle = "function " + Lowered(magic);
+      known->second = FindNoCase(source_, needle) != std::string_view::npos;
+    }
+    return known->second;
   }
 
   // The receiver and the arguments; callbacks passed inline are run by the
@@ -177,6 +230,7 @@ class EffectFinder {
 
   std::string_view source_;
   const FileIndex& index_;
+  std::map<std::string, bool> defines_;  // magic method -> the file has it
 };
 
 }  // namespace
@@ -187,10 +241,10 @@ class EffectFinder {
 // snake_case name (`getCreatedAt` reads).
 bool NamesAChange(std::string_view name) {
   static constexpr std::string_view kWords[] = {
-      "next",    "increment", "decrement", "incr",   "decr",    "create",
-      "generate", "new",      "reserve",   "allocate", "consume", "pop",
-      "shift",   "save",      "persist",   "insert", "delete",  "remove",
-      "send",    "dispatch",  "flush",     "reset",  "claim",   "acquire"};
+      "next",     "increment", "decrement", "incr",     "decr",    "create",
+      "generate", "new",       "reserve",   "allocate", "consume", "pop",
+      "shift",    "save",      "persist",   "insert",   "delete",  "remove",
+      "send",     "dispatch",  "flush",     "reset",    "claim",   "acquire"};
   std::string word;
   auto ends_a_change = [&] {
     bool change = OneOf(word, kWords);

@@ -168,6 +168,17 @@ const FunctionInfo* FileIndex::Callee(TSNode call) const {
   std::string_view type = node::Type(call);
   if (type == "function_call_expression") return Find("", name);
   std::string own = ClassOf(call);
+  // `Ledger::getAmount()` names a class of the file from anywhere.
+  if (type == "scoped_call_expression") {
+    std::string_view scope = node::Text(node::Field(call, "scope"), source_);
+    if (scope != "self" && scope != "static" && scope != "parent" &&
+        !scope.starts_with('$')) {
+      if (const FunctionInfo* f =
+              Find(std::string(ShortName(node::Field(call, "scope"), source_)),
+                   name))
+        return f;
+    }
+  }
   if (own.empty()) return nullptr;
   if (type == "member_call_expression" ||
       type == "nullsafe_member_call_expression") {
