@@ -1,5 +1,7 @@
 #include "php/php_payload_content.h"
 
+#include <algorithm>
+
 #include "common/strings.h"
 #include "find/object_builder.h"
 #include "php/php_effects.h"
@@ -233,6 +235,16 @@ class ContentReader {
   void NoteReturningFunction(const Flow& flow) {
     content_.returned_path = flow.path;  // a closure's too
     TSNode function = ScopeOf(flow.at);
+    // `return [...]` at the top of a file (a config file): it goes to
+    // whatever includes the file (`$limits = require 'payments.php'`),
+    // which the tool does not follow.
+    if (node::Is(function, "program")) {
+      content_.observers.push_back(
+          {"", "the file returns it (line " + Line(flow.at) +
+                   ") to the code that includes it (`require`, `include`), "
+                   "which may read every field"});
+      return;
+    }
     if (!node::Is(function, "method_declaration") &&
         !node::Is(function, "function_definition")) {
       return;
@@ -297,6 +309,11 @@ class ContentReader {
   Content content_;
 };
 
+bool SetsType(const ObjectLiteral& object) {
+  return std::any_of(object.members.begin(), object.members.end(),
+                     [](const Member& m) { return m.key == "type"; });
+}
+
 // `array_merge($payload, [...])` adds to the array so far; any other merge
 // starts one. Arrays merged in are parts of one payload; what else is
 // merged in may carry any field.
@@ -309,6 +326,19 @@ void ContentReader::FromMerge(const std::vector<TSNode>& pieces,
     TSNode piece = Unparen(pieces[i]);
     if (node::Is(piece, "array_creation_expression")) {
       PayloadLiteral part{ArrayView(piece, ctx_), origin, -1};
+      // `$p = array_merge($p, ['type' => 'konbini', ...])` after `$p` has a
+      // type, often in a branch: the call gets either type, and each drops
+      // other fields (a card keeps `amount`).
+      if (onto_self && SetsType(part.object) &&
+          std::any_of(
+              content_.units.back().begin(), content_.units.back().end(),
+              [](const PayloadLiteral& p) { return SetsType(p.object); }) &&
+          content_.refused.empty())
+        content_.refused =
+            Quote(node::Text(piece, ctx_.source)) +
+            " sets the payment type again (line " + Line(piece) +
+            "): which fields go depends on the type the call gets; left "
+            "unchanged";
       TrackNested(part.object, "");
       content_.units.back().push_back(std::move(part));
       continue;
