@@ -267,6 +267,17 @@ void LiteralPlanner::CollectRemovals(const std::string& path) {
   }
 }
 
+namespace {
+
+// `set amount(v) {...}` (a member's text).
+bool IsSetter(std::string_view member) {
+  return member.starts_with("set") && member.size() > 3 &&
+         (member[3] == ' ' || member[3] == '\t' || member[3] == '\n' ||
+          member[3] == '\r' || member[3] == '[' || member[3] == '/');
+}
+
+}  // namespace
+
 void LiteralPlanner::CollectIn(const ObjectLiteral& object,
                                std::string_view key, bool final_part,
                                const std::string& path) {
@@ -287,6 +298,14 @@ void LiteralPlanner::CollectIn(const ObjectLiteral& object,
       if (!m.value_effect().empty()) {
         Keep(path, "the value of " + Ticked(m.key) + " has an effect (" +
                        m.value_effect() + ")");
+        continue;
+      }
+      // `set amount(v) {...}`: code that other code runs (`p.amount = 3`
+      // after the call); a getter is judged by its body (value_effect).
+      if (m.kind == Member::Kind::kMethod && IsSetter(m.range.In(text_))) {
+        Keep(path, Ticked(m.key) +
+                       " is a setter, which a later write such as " +
+                       Ticked("payload." + m.key + " = ...") + " runs");
         continue;
       }
       if (std::string before = OpaqueMemberBefore(object, i); !before.empty()) {

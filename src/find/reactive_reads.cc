@@ -111,6 +111,7 @@ std::string TrackingCallAround(TSNode n, std::string_view source) {
 // every read cost `dense/acme` 32 M instructions, 4%.)
 struct FileHints {
   bool tracking = false;  // a tracking call is named
+  bool proxy = false;     // `new Proxy(...)`: it may be passed to a function
   // The names written `name = new ...` or `name = reactive(...)` (any
   // maker): the only objects ReactiveMaker resolves.
   std::unordered_set<std::string> made;
@@ -157,6 +158,7 @@ const FileHints& HintsOf(TSNode at, std::string_view source) {
   ForEachWord(source, [&](std::string_view word) {
     size_t at = static_cast<size_t>(word.data() - source.data());
     size_t end = at + word.size();
+    if (word == "Proxy") hints.proxy = true;
     if (word == "new" || ((Listed(word, kReactiveMakers) ||
                            (word.ends_with("Store") && word.size() > 5)) &&
                           called(end))) {
@@ -172,10 +174,18 @@ const FileHints& HintsOf(TSNode at, std::string_view source) {
 
 std::string ReactiveRead(TSNode read, std::string_view source) {
   const FileHints& hints = HintsOf(read, source);
-  if (hints.made.empty() && !hints.tracking) return "";
+  if (hints.made.empty() && !hints.tracking && !hints.proxy) return "";
   TSNode object = node::Unwrap(node::Field(read, "object"));
   while (node::Is(object, "member_expression"))  // `store.cart.total`
     object = node::Unwrap(node::Field(object, "object"));
+  // `pay(new Proxy(cart, handler))` with `pay(cart)` reading `cart.total`:
+  // which argument a parameter gets is not followed, so in a file that
+  // makes a Proxy, a parameter's reads may run its traps.
+  if (hints.proxy && node::Is(object, "identifier") &&
+      ResolveName(node::Text(object, source), object, source).kind ==
+          Binding::Kind::kParameter)
+    return "a read of a parameter, in a file that makes a `Proxy` (which "
+           "sees each read) that may be passed in";
   if (node::Is(object, "identifier") &&
       hints.made.contains(std::string(node::Text(object, source)))) {
     if (std::string maker = ReactiveMaker(object, source); !maker.empty())
