@@ -309,27 +309,11 @@ class EffectFinder {
 
   // `amount: later` before `let later = 1;` in the same function (or both
   // at the top level): the read throws a ReferenceError (the temporal dead
-  // zone), which the removal would turn into a created source. A read
-  // inside a function written before the declaration runs later: not one.
+  // zone), which the removal would turn into a created source.
   std::string InDeadZone(TSNode d, std::string_view name) {
-    Binding b = ResolveName(name, d, source_);
-    bool lexical =
-        b.kind == Binding::Kind::kClass ||
-        (b.kind == Binding::Kind::kVariable &&
-         node::Is(node::Parent(b.declarator), "lexical_declaration"));
-    if (!lexical || ts_node_start_byte(b.declarator) <= ts_node_start_byte(d))
-      return "";
-    auto function_of = [](TSNode n) {
-      for (TSNode p = node::Parent(n); !ts_node_is_null(p);
-           p = node::Parent(p)) {
-        if (node::IsFunction(p) || node::Is(p, "class_body")) return p;
-      }
-      return TSNode{};
-    };
-    if (!ts_node_eq(function_of(d), function_of(b.declarator))) return "";
-    if (TypeofIn(value_, name)) return "";
-    return Found(d, "declared further on (line " +
-                        std::to_string(node::Line(b.declarator)) +
+    uint32_t line = LineInDeadZone(d, name, source_);
+    if (line == 0 || TypeofIn(value_, name)) return "";
+    return Found(d, "declared further on (line " + std::to_string(line) +
                         "): reading it here throws a ReferenceError");
   }
 

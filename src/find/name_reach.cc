@@ -79,6 +79,14 @@ Reach ReachOfDeclaring(const std::vector<TSNode>& path, size_t* binder) {
 struct NameReach {
   std::vector<ByteRange> scopes;
   uint32_t line = 0;  // of the first declaration; 0 when there is none
+  // The `let`, `const` and `class` declarations among them.
+  struct Lexical {
+    ByteRange scope;
+    uint32_t at = 0;  // where the declared name is
+    uint32_t line = 0;
+    ByteRange function;  // the nearest function around it, or the file
+  };
+  std::vector<Lexical> lexical;
 };
 
 bool IsBlock(TSNode n) {
@@ -145,6 +153,18 @@ NameReach ReachOf(TSNode root, std::string_view name, std::string_view source) {
     if (kind == Reach::kNone) continue;
     if (reach.line == 0) reach.line = node::Line(path.back());
     reach.scopes.push_back(DeclarationScope(path, binder, kind));
+    if (kind == Reach::kBlock && !node::Is(path[binder], "for_in_statement")) {
+      ByteRange function = node::Range(path.front());
+      for (size_t k = binder; k-- > 0;) {
+        if (node::IsFunction(path[k])) {
+          function = node::Range(path[k]);
+          break;
+        }
+      }
+      reach.lexical.push_back({reach.scopes.back(), at,
+                               static_cast<uint32_t>(node::Line(path.back())),
+                               function});
+    }
   }
   return reach;
 }
@@ -177,6 +197,26 @@ uint32_t LineDeclaredOutOfReach(TSNode use, std::string_view name,
     if (scope.begin <= at && at < scope.end) return 0;
   }
   return reach.line;
+}
+
+uint32_t LineInDeadZone(TSNode use, std::string_view name,
+                        std::string_view source) {
+  const NameReach& reach = RememberedReachOf(use, name, source);
+  uint32_t at = ts_node_start_byte(use);
+  for (const NameReach::Lexical& d : reach.lexical) {
+    if (!(d.scope.begin <= at && at < d.scope.end) || d.at <= at) continue;
+    // The innermost function around the use must be the declaration's.
+    ByteRange inner = d.function;
+    for (TSNode p = node::Parent(use); !ts_node_is_null(p);
+         p = node::Parent(p)) {
+      if (node::IsFunction(p)) {
+        inner = node::Range(p);
+        break;
+      }
+    }
+    if (inner == d.function) return d.line;
+  }
+  return 0;
 }
 
 }  // namespace psm

@@ -19,6 +19,14 @@ namespace psm {
 uint32_t LineDeclaredOutOfReach(TSNode use, std::string_view name,
                                 std::string_view source);
 
+// The line of a `let`, `const` or `class` declaration of `name` whose
+// temporal dead zone `use` is in: the declaration's block holds `use`, it
+// comes after `use`, and no function lies between them (a read inside a
+// function written before the declaration runs later). 0 otherwise. The
+// read throws a ReferenceError. Remembered with LineDeclaredOutOfReach.
+uint32_t LineInDeadZone(TSNode use, std::string_view name,
+                        std::string_view source);
+
 }  // namespace psm
 
 #endif  // PSM_FIND_NAME_REACH_H_
