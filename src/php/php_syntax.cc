@@ -1,9 +1,45 @@
 #include "php/php_syntax.h"
 
+#include <cstdint>
+#include <string>
+
 #include "syntax/node.h"
 
 namespace psm::php {
 namespace {
+
+// `text` as a number in `base`; false when empty or not all digits.
+bool Digits(std::string_view text, int base, unsigned long* value) {
+  if (text.empty() || text.size() > 8) return false;
+  *value = 0;
+  for (char c : text) {
+    int d = c >= '0' && c <= '9'   ? c - '0'
+            : c >= 'a' && c <= 'f' ? c - 'a' + 10
+            : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                   : base;
+    if (d >= base) return false;
+    *value = *value * base + static_cast<unsigned long>(d);
+  }
+  return true;
+}
+
+void AppendUtf8(uint32_t cp, std::string* out) {
+  if (cp < 0x80) {
+    *out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    *out += static_cast<char>(0xC0 | (cp >> 6));
+    *out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    *out += static_cast<char>(0xE0 | (cp >> 12));
+    *out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    *out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    *out += static_cast<char>(0xF0 | (cp >> 18));
+    *out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    *out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    *out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
 
 // PHP's double-quoted escapes; an unknown one stays as written.
 void DecodeEscape(std::string_view e, std::string* out) {
@@ -40,9 +76,25 @@ void DecodeEscape(std::string_view e, std::string* out) {
       *out += '"';
       return;
     default:
-      *out += e;
-      return;
+      break;
   }
+  // `\x6f`, `\157`, `\u{6f}`: a key written so reads as the key it spells
+  // (`"am\x6funt"` is `amount`).
+  unsigned long code = 0;
+  if (e[1] == 'x' && Digits(e.substr(2), 16, &code)) {
+    *out += static_cast<char>(code);
+    return;
+  }
+  if (e[1] >= '0' && e[1] <= '7' && Digits(e.substr(1), 8, &code)) {
+    *out += static_cast<char>(code & 0xff);  // PHP wraps `\400` to a byte
+    return;
+  }
+  if (e.size() > 4 && e.substr(0, 3) == "\\u{" && e.back() == '}' &&
+      Digits(e.substr(3, e.size() - 4), 16, &code) && code <= 0x10FFFF) {
+    AppendUtf8(static_cast<uint32_t>(code), out);
+    return;
+  }
+  *out += e;
 }
 
 bool SingleQuoted(std::string_view text, std::string* out) {
