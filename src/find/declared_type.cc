@@ -143,30 +143,11 @@ std::string DefinedWhere(TSNode type, std::string_view source) {
   return "";
 }
 
-// The value of the type alias `type Name = ...;` (exported or not) in the
-// modules or blocks around `at`, nearest first; null when there is none.
-TSNode AliasValue(TSNode at, std::string_view name, std::string_view source) {
-  for (TSNode scope = node::Parent(at); !ts_node_is_null(scope);
-       scope = node::Parent(scope)) {
-    if (!node::Is(scope, "program") && !node::Is(scope, "statement_block"))
-      continue;
-    for (TSNode statement : node::NamedChildren(scope)) {
-      TSNode alias = statement;
-      if (node::Is(alias, "export_statement"))
-        alias = node::Field(alias, "declaration");
-      if (node::Is(alias, "type_alias_declaration") &&
-          node::Text(node::Field(alias, "name"), source) == name) {
-        return node::Field(alias, "value");
-      }
-    }
-  }
-  return TSNode{};
-}
-
-// The interface `name` of the file (`interface_body`), without `extends`;
-// null when there is none.
-TSNode InterfaceBody(TSNode at, std::string_view name,
-                     std::string_view source) {
+// The declaration of type `name` of kind `type` (`type_alias_declaration`,
+// `interface_declaration`; exported or not) in the modules or blocks around
+// `at`, nearest first; null when there is none.
+TSNode TypeDeclaration(TSNode at, std::string_view type, std::string_view name,
+                       std::string_view source) {
   for (TSNode scope = node::Parent(at); !ts_node_is_null(scope);
        scope = node::Parent(scope)) {
     if (!node::Is(scope, "program") && !node::Is(scope, "statement_block"))
@@ -175,16 +156,30 @@ TSNode InterfaceBody(TSNode at, std::string_view name,
       TSNode decl = statement;
       if (node::Is(decl, "export_statement"))
         decl = node::Field(decl, "declaration");
-      if (!node::Is(decl, "interface_declaration") ||
-          node::Text(node::Field(decl, "name"), source) != name)
-        continue;
-      for (TSNode c : node::NamedChildren(decl)) {
-        if (node::Is(c, "extends_type_clause")) return TSNode{};
-      }
-      return node::Field(decl, "body");
+      if (node::Is(decl, type) &&
+          node::Text(node::Field(decl, "name"), source) == name)
+        return decl;
     }
   }
   return TSNode{};
+}
+
+// The value of the type alias `type Name = ...;` around `at`.
+TSNode AliasValue(TSNode at, std::string_view name, std::string_view source) {
+  return node::Field(
+      TypeDeclaration(at, "type_alias_declaration", name, source), "value");
+}
+
+// The interface `name` around `at` (its `interface_body`), without
+// `extends`; null when there is none.
+TSNode InterfaceBody(TSNode at, std::string_view name,
+                     std::string_view source) {
+  TSNode decl = TypeDeclaration(at, "interface_declaration", name, source);
+  if (ts_node_is_null(decl)) return TSNode{};
+  for (TSNode c : node::NamedChildren(decl)) {
+    if (node::Is(c, "extends_type_clause")) return TSNode{};
+  }
+  return node::Field(decl, "body");
 }
 
 // The fields `body` (an object type or interface body) lists; false when
