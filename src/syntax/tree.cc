@@ -16,10 +16,14 @@ void Tree::Edit(const TSInputEdit& edit) {
   ts_tree_edit(tree_.get(), &edit);
 }
 
-Parser::Parser() : parser_(ts_parser_new()) {}
+Parser::Parser() = default;
 
 bool Parser::SelectLanguage(Language language) {
   if (language_ == language) return true;
+  // Made on first use: the project model keeps a parser at hand for files
+  // it may not need to parse, and a new parser takes its thread's first
+  // tree memory (a 256 KiB chunk, faulted in whole; syntax/tree_allocator).
+  if (!parser_) parser_.reset(ts_parser_new());
   if (!ts_parser_set_language(parser_.get(), GrammarFor(language))) {
     language_.reset();
     return false;
