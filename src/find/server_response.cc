@@ -174,15 +174,48 @@ bool AsksServerWithin(TSNode callee, std::string_view source, int depth) {
          HoldsRequest(start, source, depth + 1);
 }
 
+// The path segments a URL ends with whatever comes before `tail`, its
+// written-out end (`BASE_URL + 'drpay/paypal/start'`): those after its
+// first `/` (before it may be the end of a longer segment), as a path
+// ("/paypal/start"); "" when fewer than two are, which cannot tell one
+// Magento action from another.
+std::string WholeSegmentsOfTail(std::string_view tail) {
+  if (tail.find_first_of("?#") != std::string_view::npos) return "";
+  size_t slash = tail.find('/');
+  if (slash == std::string_view::npos) return "";
+  std::string_view whole = tail.substr(slash);
+  size_t segments = 0;
+  for (std::string_view part : SplitOn(whole, '/')) segments += !part.empty();
+  return segments >= 2 ? std::string(whole) : "";
+}
+
+// The URL `+` ends with when its right side is written out, or "".
+std::string KnownEndOf(TSNode sum, std::string_view source) {
+  if (node::Text(node::Field(sum, "operator"), source) != "+") return "";
+  std::string tail;
+  if (!node::StringLiteralValue(node::Field(sum, "right"), source, &tail))
+    return "";
+  return WholeSegmentsOfTail(tail);
+}
+
 // The path-like strings in `n`, outside the functions in it, that hold a
 // `/` or name a `.php` file.
 void CollectUrls(TSNode n, std::string_view source,
                  std::vector<std::string>* urls) {
   if (ts_node_is_null(n) || node::IsFunction(n)) return;
   // `'drpay/paypal/' + action`, `` `/api/${x}` ``: a URL not all written
-  // out, marked by an empty entry (it may name any file).
-  if (node::Is(n, "binary_expression") || node::Is(n, "template_substitution"))
+  // out, marked by an empty entry (it may name any file). One whose end
+  // is written out (`BASE_URL + 'drpay/paypal/start'`) is known by the
+  // segments it ends with.
+  if (node::Is(n, "binary_expression")) {
+    std::string end = KnownEndOf(n, source);
+    if (!end.empty()) {
+      urls->push_back(std::move(end));
+      return;
+    }
     urls->emplace_back();
+  }
+  if (node::Is(n, "template_substitution")) urls->emplace_back();
   if (node::Is(n, "string_fragment")) {
     std::string_view text = node::Text(n, source);
     if (text.find('/') != std::string_view::npos ||

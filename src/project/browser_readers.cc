@@ -116,7 +116,9 @@ std::vector<PayloadObserver> Linker::BrowserReaders(
       elsewhere = true;
     }
     for (const std::string& url : urls) {
-      if (UrlNamesFile(url, self_relative)) return true;
+      if (magento_controller ? UrlMayReachMagentoAction(url, self_relative)
+                             : UrlNamesFile(url, self_relative))
+        return true;
       elsewhere = elsewhere || std::any_of(answering.begin(), answering.end(),
                                            [&](const std::string& f) {
                                              return UrlNamesFile(url, f);

@@ -86,4 +86,14 @@ bool UrlNamesFile(std::string_view url, std::string_view file) {
   return ends(last_two) || ends(index);
 }
 
+bool UrlMayReachMagentoAction(std::string_view url, std::string_view file) {
+  if (UrlNamesFile(url, file)) return true;
+  std::vector<std::string> want = RouteSegments(url);
+  std::vector<std::string> have = RouteSegments(file);
+  if (have.size() < 2) return false;
+  auto action = have.end() - 2;
+  return std::search(want.begin(), want.end(), action, have.end()) !=
+         want.end();
+}
+
 }  // namespace psm

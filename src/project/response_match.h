@@ -35,6 +35,12 @@ ResponsePart PartOfResponse(const std::vector<std::string>& keys,
 // without its action names `Index.php`.
 bool UrlNamesFile(std::string_view url, std::string_view file);
 
+// Whether `url` may reach the Magento action `file` (`Controller/Dir/
+// Action.php`): it names it (UrlNamesFile), or holds its directory and
+// action as two segments in a row, parameters following
+// (`drpay/paypal/start/quote/12`).
+bool UrlMayReachMagentoAction(std::string_view url, std::string_view file);
+
 }  // namespace psm
 
 #endif  // PSM_PROJECT_RESPONSE_MATCH_H_

@@ -70,7 +70,21 @@ TEST(ServerResponseTest, KeepsThePathLikeStringsOfTheRequest) {
                           " 'drpay/paypal/savedrquote', success: function (r) {"
                           " var u = '/not/this'; dr.createSource(r.payload);"
                           " }});"),
-            (std::vector<std::string>{"", "drpay/paypal/savedrquote"}));
+            (std::vector<std::string>{"/paypal/savedrquote"}));
+  // Its written-out end names the action whatever the base is; an end of
+  // fewer whole segments, or a written-out start, does not.
+  EXPECT_EQ(
+      UrlsOfPayload("$.post(BASE_URL + 'paypal/savedrquote')"
+                    ".done(function (r) { dr.createSource(r.payload); });"),
+      (std::vector<std::string>{"", "paypal/savedrquote"}));
+  EXPECT_EQ(
+      UrlsOfPayload("$.post('drpay/paypal/' + action)"
+                    ".done(function (r) { dr.createSource(r.payload); });"),
+      (std::vector<std::string>{"", "drpay/paypal/"}));
+  EXPECT_EQ(
+      UrlsOfPayload("$.post(BASE_URL + 'drpay/paypal/start?x=1')"
+                    ".done(function (r) { dr.createSource(r.payload); });"),
+      (std::vector<std::string>{"", "drpay/paypal/start?x=1"}));
   EXPECT_EQ(UrlsOfPayload("async function f() {"
                           " const res = await fetch(`/api/konbini.php?x=1`);"
                           " const body = await res.json();"
