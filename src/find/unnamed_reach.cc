@@ -109,9 +109,10 @@ bool ThisMayBeTheGlobalObject(TSNode n) {
 
 namespace {
 
+// `frames` is the window itself (`window.frames === window`).
 bool IsGlobalObjectName(std::string_view object) {
   return object == "window" || object == "self" || object == "globalThis" ||
-         object == "top" || object == "parent";
+         object == "top" || object == "parent" || object == "frames";
 }
 
 // `const { payload: p } = window`, `({ payload } = self)`: `n` is the key
@@ -135,6 +136,29 @@ bool IsGlobalObjectKey(TSNode n, std::string_view text) {
 
 }  // namespace
 
+bool MayBeTheGlobalObject(TSNode object, std::string_view text);
+
+namespace {
+
+// `Reflect.get(window, 'name')`, `Object.getOwnPropertyDescriptor(window,
+// 'name')`, `_.get(window, 'name.amount')`: a string (`fragment`, at the
+// name) handed to a call together with the global object, which the call
+// may read the property of. Any such call counts: which of them read is
+// not worth telling apart.
+bool NamedBesideTheGlobalObject(TSNode fragment, std::string_view text) {
+  TSNode string = node::Parent(fragment);
+  TSNode arguments = node::Parent(string);
+  if (!node::Is(string, "string") || !node::Is(arguments, "arguments"))
+    return false;
+  for (TSNode arg : node::NamedChildren(arguments)) {
+    if (!ts_node_eq(arg, string) && MayBeTheGlobalObject(arg, text))
+      return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 // Whether the expression `object` may be the global object: `window`,
 // `self`, ..., `this` where it may be, or a variable given one of those
 // (`var w = window; w.payload`).
@@ -143,6 +167,12 @@ bool MayBeTheGlobalObject(TSNode object, std::string_view text) {
   std::string_view name = node::Text(object, text);
   if (node::Is(object, "this")) return ThisMayBeTheGlobalObject(object);
   if (IsGlobalObjectName(name)) return true;
+  // `window.window`, `self.top`, `window.frames`: the global object again.
+  if (node::Is(object, "member_expression")) {
+    TSNode property = node::Field(object, "property");
+    return IsGlobalObjectName(node::Text(property, text)) &&
+           MayBeTheGlobalObject(node::Field(object, "object"), text);
+  }
   if (!node::Is(object, "identifier")) return false;
   Binding b = ResolveName(name, object, text);
   if (b.kind != Binding::Kind::kVariable) return false;
@@ -163,6 +193,8 @@ bool MayBeTheGlobalObject(TSNode object, std::string_view text) {
 bool IsGlobalObjectProperty(TSNode n, std::string_view text) {
   if (IsGlobalObjectKey(n, text)) return true;
   TSNode access = node::Parent(n);
+  if (node::Is(n, "string_fragment") && NamedBesideTheGlobalObject(n, text))
+    return true;
   if (node::Is(n, "string_fragment")) {
     TSNode quoted = access;
     access = node::Parent(quoted);
