@@ -8,6 +8,7 @@
 
 #include "io/file_io.h"
 #include "project/config_scan.h"
+#include "project/package_specifiers.h"
 
 namespace psm {
 namespace fs = std::filesystem;
@@ -246,6 +247,7 @@ void ModulePaths::ReadRequireConfigs() const {
 
 void ModulePaths::ReadWorkspaces() {
   std::optional<nlohmann::json> pkg = ReadJson(root_ + "/package.json");
+  if (pkg) package_paths_ = OwnPackageSpecifiers(root_, *pkg);
   std::vector<std::string> globs;
   if (pkg && pkg->contains("workspaces")) {
     const nlohmann::json& ws = (*pkg)["workspaces"];
@@ -295,8 +297,10 @@ std::vector<std::string> ModulePaths::AliasesOf(
     // every module of a package would ask about all its importers, which
     // doubled the project model's time; a package whose name does not
     // spell its module's path is a known gap.)
-    for (const auto& [pattern, targets] : ts_paths_) {
-      if (pattern.find('*') == std::string::npos) names.push_back(pattern);
+    for (const auto* patterns : {&ts_paths_, &package_paths_}) {
+      for (const auto& [pattern, targets] : *patterns) {
+        if (pattern.find('*') == std::string::npos) names.push_back(pattern);
+      }
     }
     for (const std::string& name : names) {
       if (std::optional<std::string> file = Resolve(importer, name))
@@ -366,12 +370,14 @@ std::optional<std::string> ModulePaths::FromCartridgePath(
 
 std::optional<std::string> ModulePaths::FromAliases(
     std::string_view specifier) const {
-  for (const auto& [pattern, targets] : ts_paths_) {
-    std::optional<std::string> star = MatchStar(pattern, specifier);
-    if (!star) continue;
-    for (const std::string& target : targets) {
-      if (auto file = ExistingModuleFile(ReplaceStar(target, *star)))
-        return file;
+  for (const auto* patterns : {&package_paths_, &ts_paths_}) {
+    for (const auto& [pattern, targets] : *patterns) {
+      std::optional<std::string> star = MatchStar(pattern, specifier);
+      if (!star) continue;
+      for (const std::string& target : targets) {
+        if (auto file = ExistingModuleFile(ReplaceStar(target, *star)))
+          return file;
+      }
     }
   }
   if (!base_url_.empty()) {

@@ -15,9 +15,10 @@ namespace psm {
 // `index` resolution (`.js` naming a `.ts` file too), TypeScript's
 // `baseUrl`/`paths` (with `extends`), RequireJS's `paths` and `map` from
 // every `requirejs-config.js`, Magento 2 ids (`Vendor_Module/js/file` ->
-// that module's `view/{frontend,base}/web/js/file.js`), and the packages
-// of npm/yarn/pnpm workspaces (`exports`/`main`). Packages from
-// node_modules are never followed: they are not the merchant's code.
+// that module's `view/{frontend,base}/web/js/file.js`), the packages of
+// npm/yarn/pnpm workspaces (`exports`/`main`), and the root package's
+// subpath imports (`#pay`) and own name (`@shop/app/pay` inside it). Packages
+// from node_modules are never followed: they are not the merchant's code.
 class ModulePaths {
  public:
   // `root`: the project root (see ProjectRootOf); its config files are
@@ -32,8 +33,9 @@ class ModulePaths {
   const std::string& root() const { return root_; }
 
   // Other specifiers that import `module` (absolute): RequireJS `map`
-  // aliases of any scope and `paths` entries, and tsconfig `paths` keys
-  // without `*`, that resolve to it.
+  // aliases of any scope and `paths` entries, tsconfig `paths` keys and
+  // the root package's `imports` keys and own subpaths without `*`, that
+  // resolve to it.
   std::vector<std::string> AliasesOf(const std::string& module) const;
   // The RequireJS mixins (ids) that the project's configs put on `module`.
   std::vector<std::string> MixinsOf(const std::string& module) const;
@@ -65,6 +67,9 @@ class ModulePaths {
   mutable std::vector<std::string> cartridges_;
   // tsconfig `paths`: pattern (maybe with one `*`) -> targets (absolute).
   std::vector<std::pair<std::string, std::vector<std::string>>> ts_paths_;
+  // The same for the root package.json's subpath `imports` and its own
+  // name with its `exports` (OwnPackageSpecifiers).
+  std::vector<std::pair<std::string, std::vector<std::string>>> package_paths_;
   // RequireJS: `map['*']` id -> id, `paths` id prefix -> path (absolute
   // when it was relative to the config's base).
   mutable bool amd_read_ = false;

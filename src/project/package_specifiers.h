@@ -1,0 +1,26 @@
+#ifndef PSM_PROJECT_PACKAGE_SPECIFIERS_H_
+#define PSM_PROJECT_PACKAGE_SPECIFIERS_H_
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace psm {
+
+// The specifiers a project's own package.json gives its files, as
+// patterns (with at most one `*`) and the absolute paths they name (with
+// the same `*`):
+// - subpath imports: `"imports": {"#pay": "./src/payments/builder.js"}`
+//   (`import { build } from '#pay'`);
+// - the package's own name with its `exports`, which its modules may
+//   import it by (`"name": "@shop/app", "exports": {"./pay": "./src/pay.js"}`
+//   makes `@shop/app/pay`).
+// A target under conditions (`{"import": ..., "require": ..., "default":
+// ...}`, nested) counts each of them: any may be the one that runs.
+std::vector<std::pair<std::string, std::vector<std::string>>>
+OwnPackageSpecifiers(const std::string& root, const nlohmann::json& package);
+
+}  // namespace psm
+
+#endif  // PSM_PROJECT_PACKAGE_SPECIFIERS_H_
