@@ -1,8 +1,11 @@
 // A base class may call the builder method its subclass defines
 // (`constructor(cart) { log(this.build().amount); }`): then the base sees
-// every object the builder makes, before and besides createSource.
+// every object the builder makes, before and besides createSource. So may
+// a subclass in another module call the method it inherits (`describe() {
+// return this.build().amount; }`).
 
 #include <optional>
+#include <set>
 #include <string>
 
 #include "find/module_request.h"
@@ -37,7 +40,47 @@ TSNode ThisUse(TSNode klass, const std::string& member, std::string_view text) {
   return found;
 }
 
+// Where a class of `root` other than in a method named `member` itself (an
+// override, followed as a builder of its own: FollowSuper) uses
+// `this.<member>` or `super.<member>`; null when none does.
+TSNode OwnInstanceUse(TSNode root, const std::string& member,
+                      std::string_view text) {
+  TSNode found{};
+  ForEachDescendant(root, true, [&](TSNode n) {
+    if (!ts_node_is_null(found) || !node::Is(n, "member_expression") ||
+        node::Text(node::Field(n, "property"), text) != member)
+      return;
+    TSNode object = node::Unwrap(node::Field(n, "object"));
+    if (!node::Is(object, "this") && !node::Is(object, "super")) return;
+    for (TSNode up = node::Parent(n); !ts_node_is_null(up);
+         up = node::Parent(up)) {
+      if (node::Is(up, "method_definition")) {
+        if (NameOf(up, text) == member) return;
+        found = n;
+        return;
+      }
+    }
+  });
+  return found;
+}
+
 }  // namespace
+
+std::string Linker::SubclassCallOf(const std::set<std::string>& modules,
+                                   const std::string& builder_module,
+                                   const std::string& member) {
+  for (const std::string& path : modules) {
+    if (path == AbsolutePath(builder_module)) continue;
+    const Module* module = cache_.Load(path);
+    if (!module) continue;
+    TSNode use = OwnInstanceUse(module->tree.Root(), member, module->text);
+    if (!ts_node_is_null(use))
+      return Quote(node::Text(use, module->text)) + " at " +
+             options_.display(module->path) + ":" +
+             std::to_string(node::Line(use));
+  }
+  return "";
+}
 
 std::string Linker::BaseCallOf(const Module& module, TSNode builder) {
   TSNode klass = ClassOfMethod(builder);

@@ -4,6 +4,7 @@
 #include "find/scope.h"
 #include "find/script_kind.h"
 #include "project/builder_reach.h"
+#include "project/class_syntax.h"
 #include "syntax/node.h"
 
 namespace psm {
@@ -163,6 +164,16 @@ std::vector<PayloadObserver> ObserversOfBuilder(
                                    options.display(module.path) +
                                    " is also reached through " + use +
                                    ", which may use the payload"});
+    }
+    std::string method = class_syntax::NameOf(found.builder, module.text);
+    if (std::string use =
+            linker.SubclassCallOf(found.passed_through, module.path, method);
+        !use.empty()) {
+      observers.push_back({"", Quote(name) + " of " +
+                                   options.display(module.path) +
+                                   " is also called on an instance of a "
+                                   "class that inherits it: " +
+                                   use + ", which may use the payload"});
     }
   }
   return observers;

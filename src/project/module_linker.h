@@ -227,6 +227,13 @@ class Linker {
   // chain, in this module or another: where ("`this.build` at line 2 of
   // its base class `Base` (src/base.js:1)"); "" otherwise.
   std::string BaseCallOf(const Module& module, TSNode builder);
+  // When a class of one of `modules` (the modules a builder method was
+  // inherited through), other than `builder_module`, calls the method
+  // `member` on its own instances (`this.build()` in a subclass's other
+  // method): where ("`this.build` at src/special.js:4"); "" otherwise.
+  std::string SubclassCallOf(const std::set<std::string>& modules,
+                             const std::string& builder_module,
+                             const std::string& member);
 
   // The calls, in other files of the project, of the function `name` this
   // file (`file`, absolute) exports: through a named, default or namespace
