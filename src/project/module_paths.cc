@@ -434,28 +434,20 @@ std::optional<std::string> ModulePaths::FromWorkspace(
   std::string_view name = specifier.substr(0, cut);
   auto found = workspaces_.find(name);
   if (found == workspaces_.end()) return std::nullopt;
-  if (cut == std::string_view::npos) {
-    std::optional<nlohmann::json> pkg =
-        ReadJson(found->second + "/package.json");
-    if (pkg && pkg->contains("exports")) {
-      const nlohmann::json* e = &(*pkg)["exports"];
-      if (e->is_object() && e->contains(".")) e = &(*e)["."];
-      for (int i = 0; i < 3 && e->is_object(); ++i) {
-        for (const char* key : {"import", "default", "require"}) {
-          if (e->contains(key)) {
-            e = &(*e)[key];
-            break;
-          }
-        }
-      }
-      if (e->is_string()) {
-        if (auto file = ExistingModuleFile(
-                Normal(fs::path(found->second) / e->get<std::string>())))
+  // What the package exports under that name (`"./builder":
+  // "./lib/builder.js"`), else its directory's own layout.
+  if (std::optional<nlohmann::json> pkg =
+          ReadJson(found->second + "/package.json")) {
+    for (const auto& [pattern, targets] : PackageExports(found->second, *pkg)) {
+      std::optional<std::string> star = MatchStar(pattern, specifier);
+      if (!star) continue;
+      for (const std::string& target : targets) {
+        if (auto file = ExistingModuleFile(ReplaceStar(target, *star)))
           return file;
       }
     }
-    return ExistingModuleFile(found->second);
   }
+  if (cut == std::string_view::npos) return ExistingModuleFile(found->second);
   return ExistingModuleFile(
       Normal(fs::path(found->second) / specifier.substr(cut + 1)));
 }

@@ -22,8 +22,17 @@ void Targets(const nlohmann::json& target, const std::string& root, int depth,
   if (target.is_array()) {  // fallbacks
     for (const nlohmann::json& t : target) Targets(t, root, depth + 1, out);
   } else if (target.is_object()) {
-    for (const auto& [condition, t] : target.items())
-      Targets(t, root, depth + 1, out);
+    // The conditions a bundler or Node takes for an import first (the
+    // object's keys come sorted, not in the file's order).
+    for (const char* condition : {"import", "module", "browser", "default"}) {
+      if (auto t = target.find(condition); t != target.end())
+        Targets(*t, root, depth + 1, out);
+    }
+    for (const auto& [condition, t] : target.items()) {
+      if (condition != "import" && condition != "module" &&
+          condition != "browser" && condition != "default")
+        Targets(t, root, depth + 1, out);
+    }
   }
 }
 
@@ -54,6 +63,15 @@ Specifiers OwnPackageSpecifiers(const std::string& root,
     for (const auto& [key, target] : imports->items())
       if (key.starts_with("#")) Add(key, target, root, &found);
   }
+  for (auto& exported : PackageExports(root, package))
+    found.push_back(std::move(exported));
+  return found;
+}
+
+Specifiers PackageExports(const std::string& root,
+                          const nlohmann::json& package) {
+  Specifiers found;
+  if (!package.is_object()) return found;
   auto name = package.find("name");
   auto exports = package.find("exports");
   if (name == package.end() || !name->is_string() || exports == package.end())

@@ -17,9 +17,15 @@ namespace psm {
 //   import it by (`"name": "@shop/app", "exports": {"./pay": "./src/pay.js"}`
 //   makes `@shop/app/pay`).
 // A target under conditions (`{"import": ..., "require": ..., "default":
-// ...}`, nested) counts each of them: any may be the one that runs.
+// ...}`, nested) counts each of them, `import`, `module`, `browser` and
+// `default` first: any may be the one that runs.
 std::vector<std::pair<std::string, std::vector<std::string>>>
 OwnPackageSpecifiers(const std::string& root, const nlohmann::json& package);
+
+// Only the second kind: what other packages of a workspace import the
+// package in `root` by (`@shop/payments/builder`).
+std::vector<std::pair<std::string, std::vector<std::string>>> PackageExports(
+    const std::string& root, const nlohmann::json& package);
 
 }  // namespace psm
 

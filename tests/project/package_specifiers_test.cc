@@ -33,6 +33,12 @@ TEST(PackageSpecifiersTest, TheOwnNameWithItsExports) {
     "name": "shop", "exports": {"import": "./esm/index.js"}})");
   EXPECT_EQ(OwnPackageSpecifiers("/p", conditions),
             (Specifiers{{"shop", {"/p/esm/index.js"}}}));
+  // What an import takes comes first, whatever the keys' order.
+  nlohmann::json ordered = nlohmann::json::parse(R"({
+    "name": "shop", "exports": {"./pay": {"require": "./pay.cjs",
+                                          "default": "./pay.js"}}})");
+  EXPECT_EQ(PackageExports("/p", ordered),
+            (Specifiers{{"shop/pay", {"/p/pay.js", "/p/pay.cjs"}}}));
   // Without `exports` a package cannot import itself by name.
   EXPECT_TRUE(
       OwnPackageSpecifiers("/p", nlohmann::json::parse(R"({"name": "shop"})"))
