@@ -18,6 +18,7 @@ import os
 import platform
 import re
 import shlex
+import shutil
 import statistics
 import subprocess
 import sys
@@ -362,7 +363,7 @@ def main():
         "diff": [a.tool, "--diff", "-q", "--session-id", SESSION_ID] + picks,
         # Context, not targets: what starting any process costs from this
         # harness, and the raw parse of the same five files.
-        "true": ["/bin/true"],
+        "true": [shutil.which("true") or "/bin/true"],
         "raw": [a.raw] + picks,
     }
     pre["true"], pre["raw"] = [], []
