@@ -190,10 +190,23 @@ std::string WholeSegmentsOfTail(std::string_view tail) {
 }
 
 // The URL `+` ends with when its right side is written out, or "".
-std::string KnownEndOf(TSNode sum, std::string_view source) {
-  if (node::Text(node::Field(sum, "operator"), source) != "+") return "";
+bool HasSubstitution(TSNode template_string) {
+  for (TSNode part : node::NamedChildren(template_string))
+    if (node::Is(part, "template_substitution")) return true;
+  return false;
+}
+
+// The URL a `+` or a template string (`${BASE_URL}drpay/paypal/start`)
+// ends with when its end is written out, or "".
+std::string KnownEndOf(TSNode url, std::string_view source) {
+  if (node::Is(url, "template_string")) {
+    std::vector<TSNode> parts = node::NamedChildren(url);
+    if (parts.empty() || !node::Is(parts.back(), "string_fragment")) return "";
+    return WholeSegmentsOfTail(node::Text(parts.back(), source));
+  }
+  if (node::Text(node::Field(url, "operator"), source) != "+") return "";
   std::string tail;
-  if (!node::StringLiteralValue(node::Field(sum, "right"), source, &tail))
+  if (!node::StringLiteralValue(node::Field(url, "right"), source, &tail))
     return "";
   return WholeSegmentsOfTail(tail);
 }
@@ -207,13 +220,14 @@ void CollectUrls(TSNode n, std::string_view source,
   // out, marked by an empty entry (it may name any file). One whose end
   // is written out (`BASE_URL + 'drpay/paypal/start'`) is known by the
   // segments it ends with.
-  if (node::Is(n, "binary_expression")) {
+  if (node::Is(n, "binary_expression") || node::Is(n, "template_string")) {
     std::string end = KnownEndOf(n, source);
-    if (!end.empty()) {
+    if (!end.empty() &&
+        (node::Is(n, "binary_expression") || HasSubstitution(n))) {
       urls->push_back(std::move(end));
       return;
     }
-    urls->emplace_back();
+    if (node::Is(n, "binary_expression")) urls->emplace_back();
   }
   if (node::Is(n, "template_substitution")) urls->emplace_back();
   if (node::Is(n, "string_fragment")) {

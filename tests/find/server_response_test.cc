@@ -78,6 +78,14 @@ TEST(ServerResponseTest, KeepsThePathLikeStringsOfTheRequest) {
                     ".done(function (r) { dr.createSource(r.payload); });"),
       (std::vector<std::string>{"", "paypal/savedrquote"}));
   EXPECT_EQ(
+      UrlsOfPayload("$.post(`${BASE_URL}drpay/paypal/start`)"
+                    ".done(function (r) { dr.createSource(r.payload); });"),
+      (std::vector<std::string>{"/paypal/start"}));
+  EXPECT_EQ(
+      UrlsOfPayload("$.post(`/drpay/${area}/start`)"
+                    ".done(function (r) { dr.createSource(r.payload); });"),
+      (std::vector<std::string>{"/drpay/", "", "/start"}));
+  EXPECT_EQ(
       UrlsOfPayload("$.post('drpay/paypal/' + action)"
                     ".done(function (r) { dr.createSource(r.payload); });"),
       (std::vector<std::string>{"", "drpay/paypal/"}));
