@@ -284,11 +284,15 @@ class ContentReader {
     }
   }
 
-  // The variable the array was stored in: its uses of that key see it.
+  // The variable the array was stored in: its uses of that key see it,
+  // those before the store only where they may run after it (UsedBefore).
   void Container(const Flow& flow, int depth) {
     std::string who = Quote(Written(flow.variable, flow.path));
-    for (const VariableUse& use :
-         FindUses(ctx_.scope, flow.variable, flow.path, ctx_.source)) {
+    std::vector<VariableUse> uses =
+        FindUses(ctx_.scope, flow.variable, flow.path, ctx_.source);
+    bool in_order = RunsInOrder(uses, flow.at, ctx_.scope);
+    for (const VariableUse& use : uses) {
+      if (in_order && UsedBefore(use, flow.at)) continue;
       if (use.kind == UseKind::kWrite) Write(use, "", nullptr);
       if (use.kind == UseKind::kRead) Read(use, "");
       if (use.kind == UseKind::kOpaque) Opaque(use, "");

@@ -3,6 +3,7 @@
 #include <optional>
 
 #include "find/object_builder.h"
+#include "find/scope.h"
 #include "php/php_syntax.h"
 #include "syntax/node.h"
 
@@ -173,6 +174,29 @@ std::vector<VariableUse> FindUses(TSNode scope, std::string_view name,
                                   const std::vector<std::string>& prefix,
                                   std::string_view source) {
   return UseCollector(name, prefix, source).Collect(scope);
+}
+
+bool RunsInOrder(const std::vector<VariableUse>& uses, TSNode store,
+                 TSNode scope) {
+  for (const VariableUse& use : uses)
+    if (use.kind == VariableUse::Kind::kOpaque) return false;
+  for (TSNode up = node::Parent(store);
+       !ts_node_is_null(up) && !ts_node_eq(up, scope); up = node::Parent(up)) {
+    std::string_view type = node::Type(up);
+    if (type == "for_statement" || type == "foreach_statement" ||
+        type == "while_statement" || type == "do_statement")
+      return false;
+  }
+  bool jumps = false;
+  ForEachDescendant(scope, false, [&](TSNode n) {
+    jumps = jumps || node::Is(n, "goto_statement");
+  });
+  return !jumps;
+}
+
+bool UsedBefore(const VariableUse& use, TSNode store) {
+  return !use.in_closure &&
+         ts_node_end_byte(use.node) <= ts_node_start_byte(store);
 }
 
 bool IsPlainWrite(const VariableUse& use) {

@@ -44,6 +44,19 @@ std::vector<VariableUse> FindUses(TSNode scope, std::string_view name,
                                   const std::vector<std::string>& prefix,
                                   std::string_view source);
 
+// Whether the uses of a variable in `scope` run in the order they are
+// written around `store` (the assignment that puts an array in it), so
+// that a use ending before `store` cannot see that array: no loop around
+// `store` in the scope (a later round runs the earlier uses again), no
+// `goto`, and no use that takes a reference (`$alias = &$v` before the
+// store sees it after).
+bool RunsInOrder(const std::vector<VariableUse>& uses, TSNode store,
+                 TSNode scope);
+
+// A use that ends before `store` and is not in a closure (one made
+// earlier may run later; RunsInOrder must hold for this to mean anything).
+bool UsedBefore(const VariableUse& use, TSNode store);
+
 // True for a write that is a statement of its own in a block, as written
 // (`$p['k'] = value;`): it can be deleted, or copied for a new one.
 bool IsPlainWrite(const VariableUse& use);
