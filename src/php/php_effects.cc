@@ -58,6 +58,41 @@ bool OneOf(std::string_view s, const std::string_view (&list)[N]) {
   return false;
 }
 
+// Variables every function shares with the request: a write to one is
+// seen outside the function.
+bool IsSuperglobal(std::string_view variable) {
+  return variable == "GLOBALS" || variable.starts_with("_");
+}
+
+// Built-ins that call a function they are given, and which argument it is
+// (0-based; `array_map($f, $a)`, `usort($a, $f)`).
+constexpr std::pair<std::string_view, size_t> kCallbackTakers[] = {
+    {"array_map", 0},
+    {"array_filter", 1},
+    {"array_reduce", 1},
+    {"array_walk", 1},
+    {"array_walk_recursive", 1},
+    {"usort", 1},
+    {"uasort", 1},
+    {"uksort", 1},
+    {"call_user_func", 0},
+    {"call_user_func_array", 0},
+    {"preg_replace_callback", 1},
+    {"iterator_apply", 1},
+    {"forward_static_call", 0}};
+
+// Built-ins of kPureBuiltins that write an argument they are given by
+// reference when given that many: `str_replace($a, $b, $s, $count)`.
+constexpr std::pair<std::string_view, size_t> kWritesArgumentFrom[] = {
+    {"str_replace", 3}};
+
+// Built-ins that turn an object they are given into a string (its
+// `__toString`) or count it (its `count`): every pure built-in taking a
+// string, and `count`/`sizeof`.
+bool MayCountObject(std::string_view name) {
+  return name == "count" || name == "sizeof";
+}
+
 class EffectFinder {
  public:
   EffectFinder(std::string_view source, const FileIndex& index)
@@ -105,8 +140,76 @@ class EffectFinder {
       }
       return OfParts(call, depth);
     }
-    if (!creates && IsReadOnlyCallName(name)) return OfParts(call, depth);
+    if (!creates && IsReadOnlyCallName(name)) {
+      if (std::string hidden = OfBuiltinsHiddenWork(call, name, depth);
+          !hidden.empty())
+        return why + ": " + hidden;
+      return OfParts(call, depth);
+    }
     return why;
+  }
+
+  // What a built-in that only computes does with its arguments besides:
+  // writes one by reference, calls one given by name (`array_map('log',
+  // $a)`), or runs the `__toString` or `count` an object of the file has.
+  std::string OfBuiltinsHiddenWork(TSNode call, std::string_view name,
+                                   int depth) {
+    std::vector<TSNode> args = ArgumentValues(call);
+    for (auto [builtin, from] : kWritesArgumentFrom) {
+      if (name == builtin && args.size() > from)
+        return "it writes its argument " +
+               Quote(node::Text(args[from], source_));
+    }
+    for (auto [builtin, at] : kCallbackTakers) {
+      if (name != builtin || args.size() <= at) continue;
+      if (std::string why = OfNamedCallback(args[at], depth); !why.empty())
+        return why;
+    }
+    bool strings = Defines("__tostring") && !MayCountObject(name);
+    bool counts = Defines("count") && MayCountObject(name);
+    if (!strings && !counts) return "";
+    for (TSNode arg : args) {
+      std::string_view type = node::Type(arg);
+      if (type == "string" || type == "integer" || type == "float" ||
+          type == "boolean" || type == "null" ||
+          type == "array_creation_expression")
+        continue;
+      return Quote(node::Text(arg, source_)) + " may be an object whose `" +
+             (strings ? "__toString" : "count") + "` this file defines";
+    }
+    return "";
+  }
+
+  // A callback given by name: `'trim'` (a pure built-in) does nothing
+  // else; a function of the file is judged by its body; any other name, a
+  // method (`'F::f'`, `[F::class, 'f']`) or a variable is not followed.
+  std::string OfNamedCallback(TSNode callback, int depth) {
+    std::string_view type = node::Type(callback);
+    if (type == "anonymous_function" || type == "arrow_function") return "";
+    std::string name;
+    if (type == "string" && StringValue(callback, source_, &name)) {
+      if (OneOf(name, kPureBuiltins)) return "";
+      if (const FunctionInfo* f = index_.FunctionNamed(name);
+          f && depth < kMaxDepth) {
+        std::string inside = OfBody(f->node, depth + 1);
+        return inside.empty() ? ""
+                              : "it calls " + Quote(name) +
+                                    ", a function of this file where " + inside;
+      }
+    }
+    return "it calls " + Quote(node::Text(callback, source_)) +
+           ", which the tool does not follow";
+  }
+
+  // The values of a call's arguments, in order.
+  std::vector<TSNode> ArgumentValues(TSNode call) {
+    std::vector<TSNode> values;
+    for (TSNode argument :
+         node::NamedChildren(node::Field(call, "arguments"))) {
+      std::vector<TSNode> parts = node::NamedChildren(argument);
+      if (!parts.empty()) values.push_back(parts.back());
+    }
+    return values;
   }
 
   // Reads that run code of the file: a property of an object whose class
@@ -221,7 +324,8 @@ class EffectFinder {
                         ? node::Field(n, "argument")
                         : node::Field(n, "left");
     std::optional<AccessPath> path = ReadAccessPath(target, source_);
-    if (!path || VariableName(path->variable, source_) == "this") {
+    if (!path || VariableName(path->variable, source_) == "this" ||
+        IsSuperglobal(VariableName(path->variable, source_))) {
       return Quote(node::Text(n, source_)) + " writes outside the function";
     }
     TSNode right = node::Field(n, "right");

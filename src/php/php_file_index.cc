@@ -168,6 +168,16 @@ const FunctionInfo* FileIndex::Callee(TSNode call) const {
   std::string_view type = node::Type(call);
   if (type == "function_call_expression") return Find("", name);
   std::string own = ClassOf(call);
+  // `(new Builder())->build()` names a class of the file from anywhere.
+  if (type == "member_call_expression" ||
+      type == "nullsafe_member_call_expression") {
+    TSNode made = Unparen(node::Field(call, "object"));
+    if (node::Is(made, "object_creation_expression")) {
+      TSNode klass = ts_node_named_child(made, 0);
+      if (node::Is(klass, "name") || node::Is(klass, "qualified_name"))
+        return Find(std::string(ShortName(klass, source_)), name);
+    }
+  }
   // `Ledger::getAmount()` names a class of the file from anywhere.
   if (type == "scoped_call_expression") {
     std::string_view scope = node::Text(node::Field(call, "scope"), source_);
@@ -204,7 +214,20 @@ const FunctionInfo* FileIndex::FunctionAt(TSNode function) const {
 std::vector<TSNode> FileIndex::CallsOf(const FunctionInfo& f) const {
   std::vector<TSNode> calls;
   for (TSNode call : calls_) {
-    if (Callee(call) == &f) calls.push_back(call);
+    if (Callee(call) == &f) {
+      calls.push_back(call);
+      continue;
+    }
+    // `(new Builder())->build()`, `$builder->build()`: which class an
+    // object is of is not followed, so any call of a method of that name
+    // on another object than `$this` may be one.
+    std::string_view type = node::Type(call);
+    if (!f.class_name.empty() &&
+        (type == "member_call_expression" ||
+         type == "nullsafe_member_call_expression") &&
+        CalledName(call, source_) == f.name &&
+        node::Text(node::Field(call, "object"), source_) != "$this")
+      calls.push_back(call);
   }
   return calls;
 }

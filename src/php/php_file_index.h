@@ -35,9 +35,15 @@ class FileIndex {
   // class that defines `m`. Names defined twice (conditionally) are not
   // resolved.
   const FunctionInfo* Callee(TSNode call) const;
+  // The plain function of this file named `name` (not a method), or nullptr.
+  const FunctionInfo* FunctionNamed(std::string_view name) const {
+    return Find("", name);
+  }
   // The FunctionInfo of a function_definition / method_declaration node.
   const FunctionInfo* FunctionAt(TSNode function) const;
-  // Every call of the file whose Callee is `f`, in source order.
+  // Every call of the file whose Callee is `f`, in source order; for a
+  // method, also every call of a method of that name on another object
+  // than `$this` (`$builder->build()`), which may be of its class.
   std::vector<TSNode> CallsOf(const FunctionInfo& f) const;
   // The string an expression names through a constant of this file:
   // `self::TYPE`, `static::TYPE`, `Own::TYPE`, `TYPE` (a `const` or a

@@ -251,6 +251,14 @@ class ContentReader {
     }
     content_.returned_by =
         std::string(node::Text(node::Field(function, "name"), ctx_.source));
+    TSNode callable = CallableStringNaming(ts_tree_root_node(function.tree),
+                                           content_.returned_by, ctx_.source);
+    if (!ts_node_is_null(callable)) {
+      content_.observers.push_back(
+          {"", Quote(content_.returned_by) + " is also named as a callable (" +
+                   Quote(node::Text(callable, ctx_.source)) + ", line " +
+                   Line(callable) + "), a call the tool cannot follow"});
+    }
   }
 
   // Where the array goes from `value`; `inside` is where it sits in it.

@@ -114,6 +114,11 @@ class RootFinder {
     if (depth >= kMaxDepth) return false;
     const FunctionInfo* f = index_.FunctionAt(ScopeOf(flow.at));
     if (!f) return false;
+    // Also called through a callable (`array_map('build', $a)`): the array
+    // stays where it is returned, which then needs review (Content).
+    if (!ts_node_is_null(CallableStringNaming(ts_tree_root_node(flow.at.tree),
+                                              f->name, source_)))
+      return false;
     std::vector<TSNode> calls = index_.CallsOf(*f);
     if (calls.empty()) return false;
     for (TSNode call : calls) FromValue(call, found_at, depth + 1);

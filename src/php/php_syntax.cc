@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <string>
 
+#include "common/strings.h"
 #include "syntax/node.h"
 
 namespace psm::php {
@@ -320,6 +321,70 @@ bool IsShortEcho(TSNode statement, std::string_view source) {
     before = count ? ts_node_child(before, count - 1) : TSNode{};
   }
   return node::Is(before, "php_tag") && node::Text(before, source) == "<?=";
+}
+
+bool IsCallableString(TSNode n, std::string_view name, std::string_view text) {
+  static constexpr std::string_view kTakeCallables[] = {
+      "call_user_func",
+      "call_user_func_array",
+      "array_map",
+      "array_filter",
+      "array_walk",
+      "array_walk_recursive",
+      "array_reduce",
+      "usort",
+      "uasort",
+      "uksort",
+      "is_callable",
+      "method_exists",
+      "fromCallable",
+      "forward_static_call",
+      "preg_replace_callback",
+      "iterator_apply",
+      "register_shutdown_function"};
+  while (!ts_node_is_null(n) && !node::Is(n, "string") &&
+         !node::Is(n, "encapsed_string") && !node::Is(n, "program"))
+    n = node::Parent(n);
+  if (!node::Is(n, "string") && !node::Is(n, "encapsed_string")) return false;
+  std::string_view quoted = node::Text(n, text);
+  if (quoted.size() < name.size() + 2) return false;
+  std::string_view inside = quoted.substr(1, quoted.size() - 2);
+  // `'build'`, or a static method: `'Pay::build'`.
+  if (inside != name &&
+      !(inside.ends_with(name) &&
+        inside.substr(0, inside.size() - name.size()).ends_with("::")))
+    return false;
+  TSNode up = node::Parent(n);
+  if (node::Is(up, "array_element_initializer")) {
+    TSNode array = node::Parent(up);
+    std::vector<TSNode> items = node::NamedChildren(array);
+    return items.size() == 2 && ts_node_eq(items[1], up);
+  }
+  if (node::Is(up, "argument")) {
+    TSNode call = node::Parent(node::Parent(up));
+    std::string_view callee =
+        node::Text(node::Field(call, node::Is(call, "function_call_expression")
+                                         ? "function"
+                                         : "name"),
+                   text);
+    for (std::string_view taker : kTakeCallables)
+      if (callee == taker) return true;
+  }
+  return false;
+}
+
+TSNode CallableStringNaming(TSNode root, std::string_view name,
+                            std::string_view text) {
+  for (size_t at : WordsAt(text, name)) {
+    TSNode n = ts_node_descendant_for_byte_range(
+        root, static_cast<uint32_t>(at),
+        static_cast<uint32_t>(at + name.size()));
+    if (!IsCallableString(n, name, text)) continue;
+    while (!node::Is(n, "string") && !node::Is(n, "encapsed_string"))
+      n = node::Parent(n);
+    return n;
+  }
+  return TSNode{};
 }
 
 }  // namespace psm::php

@@ -83,6 +83,18 @@ bool IsBlockStatement(TSNode statement);
 // True for `<?= expr ?>`: the expression statement prints its value.
 bool IsShortEcho(TSNode statement, std::string_view source);
 
+// Whether `n` (at an occurrence of `name`) is a PHP string that is just
+// `name` (or `Class::name`) where a callable goes: the method of a callable
+// array (`[$obj, 'wire']`), or an argument of a function that takes a
+// callable (`call_user_func('wire')`, `array_map('wire', $a)`,
+// `method_exists($o, 'wire')`): a call of it the tool cannot follow.
+bool IsCallableString(TSNode n, std::string_view name, std::string_view text);
+
+// The first string of the file under `root` that names `name` as a
+// callable (IsCallableString), or null.
+TSNode CallableStringNaming(TSNode root, std::string_view name,
+                            std::string_view text);
+
 }  // namespace psm::php
 
 #endif  // PSM_PHP_PHP_SYNTAX_H_

@@ -21,6 +21,7 @@
 #include "find/unnamed_reach.h"
 #include "io/file_io.h"
 #include "php/php_flow.h"
+#include "php/php_syntax.h"
 #include "project/module_linker.h"
 #include "project/response_reads.h"
 #include "syntax/embedded_script.h"
@@ -114,42 +115,6 @@ bool DeclaredAt(std::string_view text, size_t at) {
   while (k < text.size() && IsIdentifierByte(text[k])) ++k;
   k = text.find_first_not_of(" \t", k);
   return k < text.size() && text[k] == '=' && text.compare(k, 2, "==") != 0;
-}
-
-// Whether `n` (at an occurrence of `name`) is a PHP string that is just
-// `name` where a callable goes: the method of a callable array
-// (`[$obj, 'wire']`), or an argument of a function that takes a callable
-// (`call_user_func('wire')`, `method_exists($o, 'wire')`).
-bool IsCallableString(TSNode n, std::string_view name, std::string_view text) {
-  static constexpr std::array<std::string_view, 10> kTakeCallables = {
-      "call_user_func",     "call_user_func_array", "array_map",
-      "array_filter",       "array_walk",           "usort",
-      "is_callable",        "method_exists",        "fromCallable",
-      "forward_static_call"};
-  while (!ts_node_is_null(n) && !node::Is(n, "string") &&
-         !node::Is(n, "encapsed_string") && !node::Is(n, "program"))
-    n = node::Parent(n);
-  if (!node::Is(n, "string") && !node::Is(n, "encapsed_string")) return false;
-  std::string_view quoted = node::Text(n, text);
-  if (quoted.size() != name.size() + 2 || quoted.substr(1, name.size()) != name)
-    return false;
-  TSNode up = node::Parent(n);
-  if (node::Is(up, "array_element_initializer")) {
-    TSNode array = node::Parent(up);
-    std::vector<TSNode> items = node::NamedChildren(array);
-    return items.size() == 2 && ts_node_eq(items[1], up);
-  }
-  if (node::Is(up, "argument")) {
-    TSNode call = node::Parent(node::Parent(up));
-    std::string_view callee =
-        node::Text(node::Field(call, node::Is(call, "function_call_expression")
-                                         ? "function"
-                                         : "name"),
-                   text);
-    return std::find(kTakeCallables.begin(), kTakeCallables.end(), callee) !=
-           kTakeCallables.end();
-  }
-  return false;
 }
 
 // Whether the line of the word `name` at `at` names it again after it.
@@ -355,7 +320,7 @@ std::vector<std::string> Linker::PhpCallers(
       TSNode n = ts_node_descendant_for_byte_range(
           root, static_cast<uint32_t>(at),
           static_cast<uint32_t>(at + name.size()));
-      if (IsCallableString(n, name, module->text)) {
+      if (php::IsCallableString(n, name, module->text)) {
         uses.push_back(options_.display(absolute) + ":" +
                        std::to_string(LineOf(module->text, at)) +
                        ": names it in a string (`call_user_func`, a "
