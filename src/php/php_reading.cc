@@ -6,6 +6,7 @@
 #include "common/text_lines.h"
 #include "migrate/file_links.h"
 #include "php/php_payload_finder.h"
+#include "php/php_session_scope.h"
 #include "project/response_reads.h"
 
 namespace psm::php {
@@ -32,11 +33,18 @@ FileReading PhpReading(std::string_view text, const RuleTable& rules,
   reading.options.session_id_flag = "--php-session-id";
   // PHP arrays are planned here, on their own; the JavaScript calls that
   // receive them are answered later from their plans (ServerPayloads).
-  reading.find = [&rules](std::string_view text, std::string_view source,
-                          TSNode root, const FileLinks* links) {
+  reading.find = [&rules, session = options.php_session_id](
+                     std::string_view text, std::string_view source,
+                     TSNode root, const FileLinks* links) {
     FoundSites found;
     LinesOnDemand lines(source);
     for (PhpPayloadSite& php : FindPhpPayloads(source, root, rules)) {
+      // Where sessionId would go: each array of the payload.
+      for (const PayloadLiteral& p : php.site.payloads) {
+        if (!php.site.refused.empty() || session.empty()) break;
+        php.site.refused = SessionExpressionOutOfScope(
+            root, p.object.range.begin, session, source);
+      }
       // Returned by a function only other files call: ask what they do
       // with it (the project model).
       // Sent to the browser: ask which pages read it there.

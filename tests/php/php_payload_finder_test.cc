@@ -19,7 +19,7 @@ namespace psm {
 namespace {
 
 Migration Migrate(const std::string& path, const std::string& text,
-                  const std::string& php_session_id = "$sid") {
+                  const std::string& php_session_id = "dr_sid()") {
   static Parser parser;
   PlanOptions options;
   options.php_session_id = php_session_id;
@@ -70,9 +70,9 @@ TEST(PhpPayloadTest, MigratesEveryShapeOfPayloadArray) {
     EXPECT_EQ(m.result.sites[0].status, SiteStatus::kMigrated);
     EXPECT_EQ(m.result.sites[0].language, Language::kPhp);
     std::string out(m.migrated_text());
-    EXPECT_TRUE(out.find("'sessionId' => $sid") != std::string::npos ||
-                out.find("\"sessionId\" => $sid") != std::string::npos ||
-                out.find("['sessionId'] = $sid;") != std::string::npos)
+    EXPECT_TRUE(out.find("'sessionId' => dr_sid()") != std::string::npos ||
+                out.find("\"sessionId\" => dr_sid()") != std::string::npos ||
+                out.find("['sessionId'] = dr_sid();") != std::string::npos)
         << out;
     EXPECT_EQ(out.find("'amount'"), std::string::npos) << out;
     EXPECT_EQ(Migrate("a.php", out).migrated_text(), out) << "second run";
@@ -151,7 +151,7 @@ TEST(PhpPayloadTest, EveryMethodLosesTheSameFieldsAsInJavaScript) {
               Sorted(in_js.result.sites[0].removed));
     EXPECT_EQ(Sorted(in_php.result.sites[0].removed), Sorted(rule.remove));
     std::string out(in_php.migrated_text());
-    EXPECT_NE(out.find("'sessionId' => $sid,"), std::string::npos) << out;
+    EXPECT_NE(out.find("'sessionId' => dr_sid(),"), std::string::npos) << out;
     if (testing_php::HavePhp()) EXPECT_EQ(testing_php::PhpLint(out), "");
   }
 }
@@ -165,7 +165,7 @@ TEST(PhpPayloadTest, InsertsSessionIdInTheStyleOfType) {
                                      "]);"));
   EXPECT_EQ(m.migrated_text(), Php("echo json_encode([\n"
                                    "\t\"type\"     => \"konbini\",\n"
-                                   "\t\"sessionId\" => $sid,\n"
+                                   "\t\"sessionId\" => dr_sid(),\n"
                                    "\t\"konbini\"  => [],\n"
                                    "]);"));
 }
@@ -178,7 +178,7 @@ TEST(PhpPayloadTest, PiecewiseSessionIdIsAStatementAfterType) {
                                      "echo json_encode($p);"));
   EXPECT_EQ(m.migrated_text(), Php("$p = [];\n"
                                    "$p['type'] = 'konbini';\n"
-                                   "$p['sessionId'] = $sid;\n"
+                                   "$p['sessionId'] = dr_sid();\n"
                                    "echo json_encode($p);"));
 }
 
