@@ -112,7 +112,17 @@ namespace {
 // `frames` is the window itself (`window.frames === window`).
 bool IsGlobalObjectName(std::string_view object) {
   return object == "window" || object == "self" || object == "globalThis" ||
-         object == "top" || object == "parent" || object == "frames";
+         object == "top" || object == "parent" || object == "frames" ||
+         object == "opener";  // a popup's reads of the page that opened it
+}
+
+// A member that is a window whatever it is taken from: the document's
+// (`document.defaultView`), an iframe's (`frame.contentWindow`), and an
+// event's (`event.view`). Any window of the page's may be the one.
+bool IsWindowMember(std::string_view property, std::string_view object) {
+  return property == "defaultView" || property == "contentWindow" ||
+         (property == "view" &&
+          (object == "event" || object == "window.event"));
 }
 
 // `const { payload: p } = window`, `({ payload } = self)`: `n` is the key
@@ -169,9 +179,11 @@ bool MayBeTheGlobalObject(TSNode object, std::string_view text) {
   if (IsGlobalObjectName(name)) return true;
   // `window.window`, `self.top`, `window.frames`: the global object again.
   if (node::Is(object, "member_expression")) {
-    TSNode property = node::Field(object, "property");
-    return IsGlobalObjectName(node::Text(property, text)) &&
-           MayBeTheGlobalObject(node::Field(object, "object"), text);
+    std::string_view property =
+        node::Text(node::Field(object, "property"), text);
+    TSNode owner = node::Field(object, "object");
+    if (IsWindowMember(property, node::Text(owner, text))) return true;
+    return IsGlobalObjectName(property) && MayBeTheGlobalObject(owner, text);
   }
   if (!node::Is(object, "identifier")) return false;
   Binding b = ResolveName(name, object, text);
