@@ -5,6 +5,7 @@
 #include <set>
 
 #include "find/object_builder.h"
+#include "find/scope.h"
 #include "php/php_array_view.h"
 #include "php/php_file_index.h"
 #include "php/php_payload_content.h"
@@ -246,9 +247,23 @@ class PayloadFinder {
     for (const PhpPayloadSite& s : *sites) {
       for (const PayloadLiteral& p : s.site.payloads) Hold(p.object, &held);
     }
+    // Every array that names its method, whether or not a root is still
+    // its own: two builders returned to the same caller variable share one.
+    std::vector<TSNode> elements;
     for (const PayloadRoot& root : roots) {
-      TSNode element = ts_node_descendant_for_byte_range(
-          root_, root.found_at.begin, root.found_at.end);
+      elements.push_back(ts_node_descendant_for_byte_range(
+          root_, root.found_at.begin, root.found_at.end));
+    }
+    ForEachDescendant(root_, true, [&](TSNode n) {
+      std::vector<TSNode> parts;
+      std::string key, type;
+      if (node::Is(n, "array_element_initializer") &&
+          (parts = node::NamedChildren(n)).size() == 2 &&
+          StringValue(parts[0], source_, &key) && key == "type" &&
+          StringValue(parts[1], source_, &type) && rules_.Find(type))
+        elements.push_back(n);
+    });
+    for (TSNode element : elements) {
       if (!node::Is(element, "array_element_initializer")) continue;
       TSNode array = node::Parent(element);
       ByteRange range = node::Range(array);

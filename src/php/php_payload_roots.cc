@@ -1,8 +1,11 @@
 #include "php/php_payload_roots.h"
 
+#include <algorithm>
 #include <set>
 #include <string>
 
+#include "common/strings.h"
+#include "find/scope.h"
 #include "php/php_array_view.h"
 #include "php/php_flow.h"
 #include "php/php_syntax.h"
@@ -112,17 +115,73 @@ class RootFinder {
 
   bool ToCallers(const Flow& flow, ByteRange found_at, int depth) {
     if (depth >= kMaxDepth) return false;
-    const FunctionInfo* f = index_.FunctionAt(ScopeOf(flow.at));
-    if (!f) return false;
-    // Also called through a callable (`array_map('build', $a)`): the array
-    // stays where it is returned, which then needs review (Content).
-    if (!ts_node_is_null(CallableStringNaming(ts_tree_root_node(flow.at.tree),
-                                              f->name, source_)))
-      return false;
-    std::vector<TSNode> calls = index_.CallsOf(*f);
+    TSNode function = ScopeOf(flow.at);
+    TSNode root = ts_tree_root_node(flow.at.tree);
+    std::vector<TSNode> calls;
+    if (const FunctionInfo* f = index_.FunctionAt(function)) {
+      // Also called through a callable (`array_map('build', $a)`): the
+      // array stays where it is returned, which then needs review
+      // (Content).
+      if (!ts_node_is_null(CallableStringNaming(root, f->name, source_)))
+        return false;
+      calls = index_.CallsOf(*f);
+    }
+    for (TSNode call : CallsByShape(function, root)) {
+      if (std::none_of(calls.begin(), calls.end(),
+                       [&](TSNode c) { return ts_node_eq(c, call); }))
+        calls.push_back(call);
+    }
     if (calls.empty()) return false;
     for (TSNode call : calls) FromValue(call, found_at, depth + 1);
     return true;
+  }
+
+  // The calls of `function` the file index does not tie to it by class:
+  // for a method (of a trait, a base class, an anonymous class), every
+  // call of a method of its name (`$this->payload()`, `parent::payload()`,
+  // `$b->build()`), and for `__invoke` every call of a variable
+  // (`$make(12.5)`); for a closure, the calls of the variable it is put in
+  // (`$make = function ...; $make(12.5)`) or the built-in it is handed to
+  // that returns what it returns (`array_map(function ...)`). Which object
+  // or class a call is of is not followed: any may be one.
+  std::vector<TSNode> CallsByShape(TSNode function, TSNode root) {
+    std::vector<TSNode> calls;
+    std::string_view type = node::Type(function);
+    if (type == "method_declaration") {
+      std::string_view name =
+          node::Text(node::Field(function, "name"), source_);
+      bool invoke = Lowered(name) == "__invoke";
+      ForEachDescendant(root, true, [&](TSNode n) {
+        std::string_view kind = node::Type(n);
+        bool method_call = kind == "member_call_expression" ||
+                           kind == "nullsafe_member_call_expression" ||
+                           kind == "scoped_call_expression";
+        if (method_call && CalledName(n, source_) == name) calls.push_back(n);
+        TSNode callee = node::Field(n, "function");
+        if (invoke && kind == "function_call_expression" &&
+            !node::Is(callee, "name") && !node::Is(callee, "qualified_name"))
+          calls.push_back(n);
+      });
+      return calls;
+    }
+    if (type != "anonymous_function" && type != "arrow_function") return calls;
+    TSNode up = node::Parent(function);
+    if (node::Is(up, "assignment_expression") &&
+        node::Is(node::Field(up, "left"), "variable_name")) {
+      std::string_view variable = node::Text(node::Field(up, "left"), source_);
+      ForEachDescendant(root, true, [&](TSNode n) {
+        if (node::Is(n, "function_call_expression") &&
+            node::Text(node::Field(n, "function"), source_) == variable)
+          calls.push_back(n);
+      });
+    } else if (node::Is(up, "argument")) {
+      TSNode call = node::Parent(node::Parent(up));
+      std::string_view name = CalledName(call, source_);
+      if (name == "array_map" || name == "call_user_func" ||
+          name == "call_user_func_array" || name == "array_reduce")
+        calls.push_back(call);
+    }
+    return calls;
   }
 
   void Add(PayloadRoot root) {
