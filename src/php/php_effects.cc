@@ -86,9 +86,8 @@ constexpr std::pair<std::string_view, size_t> kCallbackTakers[] = {
 constexpr std::pair<std::string_view, size_t> kWritesArgumentFrom[] = {
     {"str_replace", 3}};
 
-// Built-ins that turn an object they are given into a string (its
-// `__toString`) or count it (its `count`): every pure built-in taking a
-// string, and `count`/`sizeof`.
+// The pure built-ins that count an object they are given (its `count`);
+// any other may turn one into a string (its `__toString`).
 bool MayCountObject(std::string_view name) {
   return name == "count" || name == "sizeof";
 }
