@@ -6,6 +6,7 @@
 
 #include "common/strings.h"
 #include "find/object_builder.h"
+#include "php/php_callback_builtins.h"
 #include "php/php_syntax.h"
 #include "syntax/node.h"
 
@@ -63,23 +64,6 @@ bool OneOf(std::string_view s, const std::string_view (&list)[N]) {
 bool IsSuperglobal(std::string_view variable) {
   return variable == "GLOBALS" || variable.starts_with("_");
 }
-
-// Built-ins that call a function they are given, and which argument it is
-// (0-based; `array_map($f, $a)`, `usort($a, $f)`).
-constexpr std::pair<std::string_view, size_t> kCallbackTakers[] = {
-    {"array_map", 0},
-    {"array_filter", 1},
-    {"array_reduce", 1},
-    {"array_walk", 1},
-    {"array_walk_recursive", 1},
-    {"usort", 1},
-    {"uasort", 1},
-    {"uksort", 1},
-    {"call_user_func", 0},
-    {"call_user_func_array", 0},
-    {"preg_replace_callback", 1},
-    {"iterator_apply", 1},
-    {"forward_static_call", 0}};
 
 // Built-ins of kPureBuiltins that write an argument they are given by
 // reference when given that many: `str_replace($a, $b, $s, $count)`.
@@ -159,9 +143,10 @@ class EffectFinder {
         return "it writes its argument " +
                Quote(node::Text(args[from], source_));
     }
-    for (auto [builtin, at] : kCallbackTakers) {
-      if (name != builtin || args.size() <= at) continue;
-      if (std::string why = OfNamedCallback(args[at], depth); !why.empty())
+    if (const CallbackBuiltin* taker = FindCallbackBuiltin(name);
+        taker && taker->runs_it && args.size() > taker->callable_at) {
+      if (std::string why = OfNamedCallback(args[taker->callable_at], depth);
+          !why.empty())
         return why;
     }
     bool strings = Defines("__tostring") && !MayCountObject(name);

@@ -7,6 +7,7 @@
 #include "common/strings.h"
 #include "find/scope.h"
 #include "php/php_array_view.h"
+#include "php/php_callback_builtins.h"
 #include "php/php_flow.h"
 #include "php/php_syntax.h"
 #include "php/php_variable_uses.h"
@@ -176,10 +177,9 @@ class RootFinder {
       });
     } else if (node::Is(up, "argument")) {
       TSNode call = node::Parent(node::Parent(up));
-      std::string_view name = CalledName(call, source_);
-      if (name == "array_map" || name == "call_user_func" ||
-          name == "call_user_func_array" || name == "array_reduce")
-        calls.push_back(call);
+      const CallbackBuiltin* taker =
+          FindCallbackBuiltin(CalledName(call, source_));
+      if (taker && taker->returns_its_result) calls.push_back(call);
     }
     return calls;
   }

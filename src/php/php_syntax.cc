@@ -4,6 +4,7 @@
 #include <string>
 
 #include "common/strings.h"
+#include "php/php_callback_builtins.h"
 #include "syntax/node.h"
 
 namespace psm::php {
@@ -324,24 +325,6 @@ bool IsShortEcho(TSNode statement, std::string_view source) {
 }
 
 bool IsCallableString(TSNode n, std::string_view name, std::string_view text) {
-  static constexpr std::string_view kTakeCallables[] = {
-      "call_user_func",
-      "call_user_func_array",
-      "array_map",
-      "array_filter",
-      "array_walk",
-      "array_walk_recursive",
-      "array_reduce",
-      "usort",
-      "uasort",
-      "uksort",
-      "is_callable",
-      "method_exists",
-      "fromCallable",
-      "forward_static_call",
-      "preg_replace_callback",
-      "iterator_apply",
-      "register_shutdown_function"};
   while (!ts_node_is_null(n) && !node::Is(n, "string") &&
          !node::Is(n, "encapsed_string") && !node::Is(n, "program"))
     n = node::Parent(n);
@@ -362,13 +345,9 @@ bool IsCallableString(TSNode n, std::string_view name, std::string_view text) {
   }
   if (node::Is(up, "argument")) {
     TSNode call = node::Parent(node::Parent(up));
-    std::string_view callee =
-        node::Text(node::Field(call, node::Is(call, "function_call_expression")
-                                         ? "function"
-                                         : "name"),
-                   text);
-    for (std::string_view taker : kTakeCallables)
-      if (callee == taker) return true;
+    // Any argument: which one a built-in takes the callable as is not
+    // worth the risk of a wrong table entry here.
+    return FindCallbackBuiltin(CalledName(call, text)) != nullptr;
   }
   return false;
 }
