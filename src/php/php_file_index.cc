@@ -71,7 +71,7 @@ void FileIndex::Walk(TSNode root) {
       AddConstants(n, class_name);
     } else if (IsCall(n)) {
       calls_.push_back(n);
-      if (CalledName(n, source_) == "define") AddDefine(n);
+      if (SameName(CalledName(n, source_), "define")) AddDefine(n);
     }
     std::vector<TSNode> children = node::NamedChildren(n);
     for (auto it = children.rbegin(); it != children.rend(); ++it) {
@@ -124,7 +124,8 @@ const FunctionInfo* FileIndex::Find(const std::string& class_name,
                                     std::string_view name) const {
   const FunctionInfo* found = nullptr;
   for (const FunctionInfo& f : functions_) {
-    if (f.class_name != class_name || f.name != name) continue;
+    if (!SameName(f.class_name, class_name) || !SameName(f.name, name))
+      continue;
     if (found) return nullptr;  // defined twice: cannot tell which
     found = &f;
   }
@@ -181,8 +182,8 @@ const FunctionInfo* FileIndex::Callee(TSNode call) const {
   // `Ledger::getAmount()` names a class of the file from anywhere.
   if (type == "scoped_call_expression") {
     std::string_view scope = node::Text(node::Field(call, "scope"), source_);
-    if (scope != "self" && scope != "static" && scope != "parent" &&
-        !scope.starts_with('$')) {
+    if (!SameName(scope, "self") && !SameName(scope, "static") &&
+        !SameName(scope, "parent") && !scope.starts_with('$')) {
       if (const FunctionInfo* f =
               Find(std::string(ShortName(node::Field(call, "scope"), source_)),
                    name))
@@ -197,8 +198,9 @@ const FunctionInfo* FileIndex::Callee(TSNode call) const {
   }
   if (type == "scoped_call_expression") {
     std::string_view scope = node::Text(node::Field(call, "scope"), source_);
-    bool own_scope = scope == "self" || scope == "static" ||
-                     ShortName(node::Field(call, "scope"), source_) == own;
+    bool own_scope =
+        SameName(scope, "self") || SameName(scope, "static") ||
+        SameName(ShortName(node::Field(call, "scope"), source_), own);
     return own_scope ? Find(own, name) : nullptr;
   }
   return nullptr;
@@ -225,7 +227,7 @@ std::vector<TSNode> FileIndex::CallsOf(const FunctionInfo& f) const {
     if (!f.class_name.empty() &&
         (type == "member_call_expression" ||
          type == "nullsafe_member_call_expression") &&
-        CalledName(call, source_) == f.name &&
+        SameName(CalledName(call, source_), f.name) &&
         node::Text(node::Field(call, "object"), source_) != "$this")
       calls.push_back(call);
   }

@@ -157,7 +157,8 @@ class RootFinder {
         bool method_call = kind == "member_call_expression" ||
                            kind == "nullsafe_member_call_expression" ||
                            kind == "scoped_call_expression";
-        if (method_call && CalledName(n, source_) == name) calls.push_back(n);
+        if (method_call && SameName(CalledName(n, source_), name))
+          calls.push_back(n);
         TSNode callee = node::Field(n, "function");
         if (invoke && kind == "function_call_expression" &&
             !node::Is(callee, "name") && !node::Is(callee, "qualified_name"))

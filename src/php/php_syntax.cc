@@ -1,5 +1,6 @@
 #include "php/php_syntax.h"
 
+#include <cctype>
 #include <cstdint>
 #include <string>
 
@@ -215,6 +216,16 @@ bool IsCall(TSNode n) {
          t == "scoped_call_expression" || t == "object_creation_expression";
 }
 
+bool SameName(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(a[i])) !=
+        std::tolower(static_cast<unsigned char>(b[i])))
+      return false;
+  }
+  return true;
+}
+
 std::string_view CalledName(TSNode call, std::string_view source) {
   TSNode name{};
   if (node::Is(call, "function_call_expression")) {
@@ -253,7 +264,7 @@ ValuePieces SplitValue(TSNode value, std::string_view source) {
   value = Unparen(value);
   std::string_view name = CalledName(value, source);
   if (node::Is(value, "function_call_expression") &&
-      (name == "array_merge" || name == "array_replace")) {
+      (SameName(name, "array_merge") || SameName(name, "array_replace"))) {
     split.kind = ValuePieces::Kind::kMerge;
     for (TSNode argument : node::NamedChildren(node::Field(value, "arguments")))
       split.pieces.push_back(ts_node_named_child(argument, 0));
@@ -333,9 +344,10 @@ bool IsCallableString(TSNode n, std::string_view name, std::string_view text) {
   if (quoted.size() < name.size() + 2) return false;
   std::string_view inside = quoted.substr(1, quoted.size() - 2);
   // `'build'`, or a static method: `'Pay::build'`.
-  if (inside != name &&
-      !(inside.ends_with(name) &&
-        inside.substr(0, inside.size() - name.size()).ends_with("::")))
+  std::string_view tail = inside.substr(inside.size() - name.size());
+  if (!SameName(tail, name) ||
+      (tail.size() != inside.size() &&
+       !inside.substr(0, inside.size() - name.size()).ends_with("::")))
     return false;
   TSNode up = node::Parent(n);
   if (node::Is(up, "array_element_initializer")) {
@@ -354,7 +366,9 @@ bool IsCallableString(TSNode n, std::string_view name, std::string_view text) {
 
 TSNode CallableStringNaming(TSNode root, std::string_view name,
                             std::string_view text) {
-  for (size_t at : WordsAt(text, name)) {
+  // In lower case, for a string that spells the name otherwise
+  // (`'BUILD'`); ASCII lowering keeps every byte where it was.
+  for (size_t at : WordsAt(Lowered(text), Lowered(name))) {
     TSNode n = ts_node_descendant_for_byte_range(
         root, static_cast<uint32_t>(at),
         static_cast<uint32_t>(at + name.size()));

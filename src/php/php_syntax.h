@@ -48,6 +48,11 @@ TSNode ChainTop(TSNode variable);
 // `$x?->m()`, the class for `new X()` (without namespace); "" otherwise.
 std::string_view CalledName(TSNode call, std::string_view source);
 
+// Whether `a` and `b` are one name of a PHP function, method, class or
+// keyword: PHP ignores ASCII case in them (`Build_Payload()` calls
+// `build_payload`, `EXTRACT($a)` is `extract`), though not in variables.
+bool SameName(std::string_view a, std::string_view b);
+
 // True for the kinds of call node CalledName reads.
 bool IsCall(TSNode n);
 

@@ -215,7 +215,8 @@ bool UsesVariablesByName(TSNode scope, std::string_view source) {
     if (node::Is(n, "dynamic_variable_name")) return true;
     if (IsCall(n)) {
       std::string_view name = CalledName(n, source);
-      if (name == "compact" || name == "extract" || name == "get_defined_vars")
+      if (SameName(name, "compact") || SameName(name, "extract") ||
+          SameName(name, "get_defined_vars"))
         return true;
     }
     for (TSNode child : node::NamedChildren(n)) {
@@ -249,7 +250,7 @@ std::string OtherCodeInScope(TSNode scope, uint32_t after,
              " runs another file in this scope, which sees " +
              Quote("$" + std::string(variable));
     }
-    if (IsCall(n) && CalledName(n, source) == "ob_start") {
+    if (IsCall(n) && SameName(CalledName(n, source), "ob_start")) {
       return "the output is buffered (" + Quote(node::Text(n, source)) +
              " at line " + LineOf(n) +
              "): what is echoed may be kept or sent elsewhere";
