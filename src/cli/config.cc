@@ -112,6 +112,9 @@ void Read(const Json& doc, const std::string& path, ProjectConfig* config) {
     } else if (key == "includeMinified") {
       if (!value.is_boolean()) throw Invalid{where, "expected true or false"};
       config->include_minified = value.get<bool>();
+    } else if (key == "phpPagesElsewhere") {
+      if (!value.is_boolean()) throw Invalid{where, "expected true or false"};
+      config->php_pages_elsewhere = value.get<bool>();
     } else {
       throw Invalid{where, "unknown setting \"" + key + "\""};
     }
@@ -192,6 +195,8 @@ void ApplyProjectConfig(const ProjectConfig& config, Options* options) {
   if (options->includes.empty()) options->includes = config.includes;
   options->include_minified =
       options->include_minified || config.include_minified;
+  options->php_pages_elsewhere =
+      options->php_pages_elsewhere || config.php_pages_elsewhere;
 }
 
 }  // namespace psm

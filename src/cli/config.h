@@ -18,7 +18,8 @@ inline constexpr const char* kConfigFileName = ".payment-session-migrate.json";
 //    "sessionIds": {"src/payments/**": "this.config.sessionId"},
 //    "phpSessionId": "$this->checkoutSession->getDrPaymentSessionId()",
 //    "rules": "rules.json" | ["a.json", ...] | {"methods": {...}},
-//    "exclude": ["legacy/**"], "include": ["*.js"], "includeMinified": false}
+//    "exclude": ["legacy/**"], "include": ["*.js"], "includeMinified": false,
+//    "phpPagesElsewhere": false}
 // Rule file paths are relative to the config file.
 struct ProjectConfig {
   std::string path;  // where it was found; "" when there is none
@@ -32,6 +33,7 @@ struct ProjectConfig {
   std::vector<std::string> excludes;
   std::vector<std::string> includes;
   bool include_minified = false;
+  bool php_pages_elsewhere = false;
 };
 
 // The config file named by --config, or found by walking up from `cwd`

@@ -112,6 +112,10 @@ ParsedCommandLine ParseCommandLine(int argc, const char* const* argv) {
   app.add_flag("--no-follow", no_follow,
                "Analyse each file alone: do not follow payloads into the "
                "modules that build them");
+  app.add_flag("--php-pages-elsewhere", options.php_pages_elsewhere,
+               "Migrate PHP payload arrays sent to the browser by their shape "
+               "even when no script of the project hands them to "
+               "createSource (the pages live in another repository)");
   app.add_flag("--no-ignore", options.no_ignore,
                "Do not read .gitignore and .ignore files");
   app.add_flag("--stdin", options.stdin_mode,

@@ -28,6 +28,9 @@ struct Options {
   // Follow payloads built in other modules of the project (--no-follow
   // turns it off: each file is analysed alone).
   bool link_modules = true;
+  // Migrate PHP payload arrays by their shape when no script of the
+  // project hands them to createSource (LinkOptions::php_pages_elsewhere).
+  bool php_pages_elsewhere = false;
   bool stdin_mode = false;      // --stdin
   bool diff_asked = false;      // --diff given (not only the default mode)
   std::string stdin_filepath;   // names the standard input's file

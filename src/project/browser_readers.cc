@@ -92,8 +92,8 @@ bool MayReadSent(std::string_view text, std::string_view stem,
 }  // namespace
 
 std::vector<PayloadObserver> Linker::BrowserReaders(
-    const std::string& file,
-    const std::vector<std::vector<std::string>>& sent) {
+    const std::string& file, const std::vector<std::vector<std::string>>& sent,
+    int* create_source_calls) {
   std::string self = AbsolutePath(file);
   const std::string& root = paths_.root();
   std::string self_relative =
@@ -134,8 +134,9 @@ std::vector<PayloadObserver> Linker::BrowserReaders(
     std::string shown = options_.display(path);
     if (auto kept = browser_pages_.find(i); kept != browser_pages_.end()) {
       const Module& page = *kept->second;
-      for (PayloadObserver& o : ResponseReadsIn(page.tree.Root(), page.text,
-                                                shown, sent, may_answer)) {
+      for (PayloadObserver& o :
+           ResponseReadsIn(page.tree.Root(), page.text, shown, sent, may_answer,
+                           create_source_calls)) {
         readers.push_back(std::move(o));
       }
       continue;
@@ -154,8 +155,9 @@ std::vector<PayloadObserver> Linker::BrowserReaders(
     std::optional<Module> page =
         BrowserScript(path, std::move(read.text), parser);
     if (!page) continue;
-    for (PayloadObserver& o : ResponseReadsIn(page->tree.Root(), page->text,
-                                              shown, sent, may_answer)) {
+    for (PayloadObserver& o :
+         ResponseReadsIn(page->tree.Root(), page->text, shown, sent, may_answer,
+                         create_source_calls)) {
       readers.push_back(std::move(o));
     }
     // Several arrays of a project ask about the same pages: the first
@@ -247,7 +249,7 @@ std::optional<Module> Linker::BrowserScript(const std::string& path,
 }
 
 std::vector<PayloadObserver> Linker::CheckoutConfigReaders(
-    const std::vector<std::string>& path) {
+    const std::vector<std::string>& path, int* create_source_calls) {
   std::vector<PayloadObserver> readers;
   if (path.empty()) return readers;
   Parser parser;
@@ -261,7 +263,8 @@ std::vector<PayloadObserver> Linker::CheckoutConfigReaders(
         BrowserScript(file, std::move(read.text), parser);
     if (!page) continue;
     for (PayloadObserver& o : CheckoutConfigReadsIn(
-             page->tree.Root(), page->text, options_.display(file), path))
+             page->tree.Root(), page->text, options_.display(file), path,
+             create_source_calls))
       readers.push_back(std::move(o));
   }
   return readers;

@@ -294,7 +294,8 @@ const std::vector<std::pair<std::string, std::string>>& Linker::ReadersOfGlobal(
 
 std::vector<std::string> Linker::PhpCallers(
     const std::string& file, const std::string& name,
-    const std::vector<std::string>& path, int* calls) {
+    const std::vector<std::string>& path, int* calls,
+    int* create_source_calls) {
   int found = 0;
   static constexpr std::array<std::string_view, 4> kCalls = {
       "function_call_expression", "member_call_expression",
@@ -340,9 +341,9 @@ std::vector<std::string> Linker::PhpCallers(
         continue;
       }
       if (flow.kind == php::Flow::Kind::kPage) {  // what its scripts read
-        for (const PayloadObserver& o :
-             PrintedValueReads(module->text, ts_node_start_byte(flow.at),
-                               flow.path, options_.display(absolute))) {
+        for (const PayloadObserver& o : PrintedValueReads(
+                 module->text, ts_node_start_byte(flow.at), flow.path,
+                 options_.display(absolute), create_source_calls)) {
           uses.push_back(o.what);
         }
         continue;
@@ -354,7 +355,8 @@ std::vector<std::string> Linker::PhpCallers(
     // A caller that sends the array to the browser: the pages reading its
     // response see it.
     if (!sent.empty()) {
-      for (const PayloadObserver& o : BrowserReaders(absolute, sent))
+      for (const PayloadObserver& o :
+           BrowserReaders(absolute, sent, create_source_calls))
         uses.push_back(options_.display(absolute) + ": " + o.what);
     }
   }

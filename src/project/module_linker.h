@@ -136,20 +136,26 @@ class Linker {
   // (`path`: where the payload sits in it), for each that does not send it
   // on to the browser as it is (printed, `json_encode`d, put in a
   // response): "src/Controller/Pay.php:12: stored in `$data`".
-  // `*calls`, when given, counts the calls found, whatever they do.
+  // `*calls`, when given, counts the calls found, whatever they do;
+  // `*create_source_calls` grows as in BrowserReaders, for the pages of
+  // the callers that send it to the browser.
   std::vector<std::string> PhpCallers(const std::string& file,
                                       const std::string& name,
                                       const std::vector<std::string>& path,
-                                      int* calls = nullptr);
+                                      int* calls = nullptr,
+                                      int* create_source_calls = nullptr);
 
   // The browser code of the project (scripts, modules, the scripts of
   // pages and templates) that reads what the PHP file `file` sends under
   // the response paths `sent` (ServerRead keys; {} for the whole
   // response), other than handing it to createSource: one observer per
   // read, of the field it reads or of the whole array.
+  // `*create_source_calls`, when given, grows by the createSource calls
+  // of those pages that get the array (ResponseReadsIn).
   std::vector<PayloadObserver> BrowserReaders(
       const std::string& file,
-      const std::vector<std::vector<std::string>>& sent);
+      const std::vector<std::vector<std::string>>& sent,
+      int* create_source_calls = nullptr);
 
   // The files of the project besides `file` and `also_skip` (absolute)
   // that name `method` as a member of something other than `this` or an
@@ -172,7 +178,7 @@ class Linker {
   // The browser code reading what a Magento ConfigProvider's getConfig()
   // returns under `path`, through `window.checkoutConfig`.
   std::vector<PayloadObserver> CheckoutConfigReaders(
-      const std::vector<std::string>& path);
+      const std::vector<std::string>& path, int* create_source_calls = nullptr);
 
   // Before GlobalReaders or PhpCallers is asked about `names`: unless a
   // question has built the project's word index already, finds the files

@@ -395,7 +395,7 @@ class ProjectLinker {
   const LinkOptions& options_;
   Linker linker_;
   std::set<std::string> caller_paths_;
-  ReadersElsewhere readers_{linker_};
+  ReadersElsewhere readers_{linker_, options_.php_pages_elsewhere};
   std::set<std::string> user_files_;
   // Both, the files a builder's other users are not looked for in: kept
   // as they grow (a copy per builder made 1,200 builders quadratic: 27% of

@@ -34,6 +34,10 @@ struct LinkOptions {
   std::optional<std::vector<std::string>> definers;
   // --no-ignore: the project's files include those its ignore files name.
   bool no_ignore = false;
+  // --php-pages-elsewhere: a PHP payload array that leaves the server is
+  // migrated by its shape although no script of the project is seen
+  // handing it to createSource (the pages live in another repository).
+  bool php_pages_elsewhere = false;
 };
 
 // Finds, for each request, the module file, the export (through

@@ -75,6 +75,7 @@ std::vector<std::string> ImportersOf(Linker& linker, const std::string& module,
 std::vector<PayloadObserver> ReadersElsewhere::Of(const std::string& caller,
                                                   const SiteRequest& request) {
   std::vector<PayloadObserver> observers;
+  int create_source_calls = 0;  // of the pages that get a PHP array
   for (const std::string& name : request.globals) {
     auto [known, added] = global_readers_.try_emplace({caller, name});
     if (added) known->second = linker_.GlobalReaders(caller, name);
@@ -117,8 +118,9 @@ std::vector<PayloadObserver> ReadersElsewhere::Of(const std::string& caller,
   }
   if (!request.php_function.empty()) {
     int calls = 0;
-    std::vector<std::string> uses = linker_.PhpCallers(
-        caller, request.php_function, request.php_path, &calls);
+    std::vector<std::string> uses =
+        linker_.PhpCallers(caller, request.php_function, request.php_path,
+                           &calls, &create_source_calls);
     if (calls == 0) {
       // A getter called by no code may be read as a property: a Laravel
       // accessor (`getDrPayloadAttribute()` as `$order->dr_payload`), a
@@ -140,15 +142,15 @@ std::vector<PayloadObserver> ReadersElsewhere::Of(const std::string& caller,
       // A Magento ConfigProvider: the storefront reads what getConfig()
       // returns as `window.checkoutConfig`.
       if (request.php_function == "getConfig") {
-        for (PayloadObserver& o :
-             linker_.CheckoutConfigReaders(request.php_path))
+        for (PayloadObserver& o : linker_.CheckoutConfigReaders(
+                 request.php_path, &create_source_calls))
           observers.push_back(std::move(o));
       }
       // Called from nowhere in the project: a framework may call it and
       // send what it returns (a Laravel controller action, a Magento web
       // API method named in webapi.xml).
-      for (PayloadObserver& o :
-           linker_.BrowserReaders(caller, {request.php_path})) {
+      for (PayloadObserver& o : linker_.BrowserReaders(
+               caller, {request.php_path}, &create_source_calls)) {
         o.what = Quote(request.php_function + "()") +
                  " is called from nowhere in the project, so a framework may "
                  "send what it returns to the browser: " +
@@ -175,9 +177,25 @@ std::vector<PayloadObserver> ReadersElsewhere::Of(const std::string& caller,
                  FirstFew(uses, "; ") + "): they would get the edited array"});
   }
   if (!request.browser_paths.empty()) {
-    for (PayloadObserver& o :
-         linker_.BrowserReaders(caller, request.browser_paths))
+    for (PayloadObserver& o : linker_.BrowserReaders(
+             caller, request.browser_paths, &create_source_calls))
       observers.push_back(std::move(o));
+  }
+  // An array that leaves the server is a DigitalRiver.js payload only if
+  // something hands it to createSource: its shape alone (a `type` naming a
+  // payment method, an `amount`, a `currency`) is also an order's, a
+  // refund's, an API's. Unless a script of the project is seen doing so,
+  // the array stays as it is.
+  bool leaves_server =
+      !request.php_function.empty() || !request.browser_paths.empty();
+  if (leaves_server && create_source_calls == 0 && !php_pages_elsewhere_) {
+    observers.push_back(
+        {"",
+         "no script of the project hands the array to createSource, so the "
+         "tool cannot show that DigitalRiver.js is what gets it (an order's "
+         "or an API's data has the same shape): if it is a payment source's "
+         "payload whose page lives elsewhere, rerun with "
+         "--php-pages-elsewhere"});
   }
   return observers;
 }

@@ -19,7 +19,9 @@ namespace psm {
 // sees every field: the site needs review, naming where they are.
 class ReadersElsewhere {
  public:
-  explicit ReadersElsewhere(Linker& linker) : linker_(linker) {}
+  // `php_pages_elsewhere`: LinkOptions::php_pages_elsewhere.
+  ReadersElsewhere(Linker& linker, bool php_pages_elsewhere)
+      : linker_(linker), php_pages_elsewhere_(php_pages_elsewhere) {}
 
   // The observers of the payload `request` asks about, for the file
   // `caller` (absolute); none when no other file reaches it.
@@ -28,6 +30,7 @@ class ReadersElsewhere {
 
  private:
   Linker& linker_;
+  bool php_pages_elsewhere_;
   // (script, global) -> the other files that use it: a file's sites often
   // share a global.
   std::map<std::pair<std::string, std::string>, std::vector<std::string>>

@@ -94,6 +94,7 @@ class Reads {
   void FromPrint(TSNode value) { Follow(value, {}, 0); }
 
   std::vector<PayloadObserver> Take() { return std::move(found_); }
+  int CreateSourceCalls() const { return create_source_calls_; }
 
   // One observer: `does` is what the page at `at` does with the array.
   void Add(std::string path, TSNode at, const std::string& does) {
@@ -158,7 +159,7 @@ class Reads {
         UseOfPayload(up, deeper, hops);
     } else if (node::Is(up, "arguments") &&
                IsCreateSourceCall(node::Parent(up), text_)) {
-      // the call the array is sent for
+      ++create_source_calls_;  // the call the array is sent for
     } else if (node::Is(up, "variable_declarator") &&
                ts_node_eq(node::Unwrap(node::Field(up, "value")), payload)) {
       BindPayload(node::Field(up, "name"), keys, hops + 1);
@@ -308,13 +309,14 @@ class Reads {
   const std::vector<Keys>& sent_;
   std::string lead_;
   std::vector<PayloadObserver> found_;
+  int create_source_calls_ = 0;
 };
 
 }  // namespace
 
 std::vector<PayloadObserver> PrintedValueReads(
     std::string_view page, uint32_t at, const std::vector<std::string>& path,
-    const std::string& shown) {
+    const std::string& shown, int* create_source_calls) {
   ScriptView view = MaskScriptContainer(page);
   Parser parser;
   Tree tree = parser.Parse(view.language, view.text);
@@ -335,13 +337,15 @@ std::vector<PayloadObserver> PrintedValueReads(
   reads.FromPrint(value);
   if (node::DeeperThan(tree.Root(), node::kMaxClimb - 10))
     reads.TooDeepToSee(tree.Root());
+  if (create_source_calls) *create_source_calls += reads.CreateSourceCalls();
   return reads.Take();
 }
 
 std::vector<PayloadObserver> ResponseReadsIn(
     TSNode root, std::string_view text, const std::string& shown,
     const std::vector<std::vector<std::string>>& sent,
-    const std::function<bool(const std::vector<std::string>&)>& may_answer) {
+    const std::function<bool(const std::vector<std::string>&)>& may_answer,
+    int* create_source_calls) {
   IndexedTree indexed(root, text);
   Reads reads(text, text, shown, sent,
               "the array is sent to the browser, and ");
@@ -359,12 +363,13 @@ std::vector<PayloadObserver> ResponseReadsIn(
   }
   if (any && node::DeeperThan(root, node::kMaxClimb - 10))
     reads.TooDeepToSee(root);
+  if (create_source_calls) *create_source_calls += reads.CreateSourceCalls();
   return reads.Take();
 }
 
 std::vector<PayloadObserver> CheckoutConfigReadsIn(
     TSNode root, std::string_view text, const std::string& shown,
-    const std::vector<std::string>& path) {
+    const std::vector<std::string>& path, int* create_source_calls) {
   const std::vector<std::vector<std::string>> sent{path};  // Reads keeps it
   Reads reads(text, text, shown, sent,
               "the array is in Magento's checkout config, and ");
@@ -383,6 +388,7 @@ std::vector<PayloadObserver> CheckoutConfigReadsIn(
     }
     reads.FromHolder(holder);
   }
+  if (create_source_calls) *create_source_calls += reads.CreateSourceCalls();
   return reads.Take();
 }
 

@@ -19,17 +19,20 @@ namespace psm {
 // follow (a helper, a global, `JSON.stringify`, a spread, a return).
 // `may_answer(urls)`: whether a request of those URLs (RequestUrls) may
 // be answered by that PHP file. `shown`: the script's path as reported.
+// `*create_source_calls`, when given, grows by the createSource calls the
+// array is handed to: what shows it is a DigitalRiver.js payload at all.
 std::vector<PayloadObserver> ResponseReadsIn(
     TSNode root, std::string_view text, const std::string& shown,
     const std::vector<std::vector<std::string>>& sent,
-    const std::function<bool(const std::vector<std::string>&)>& may_answer);
+    const std::function<bool(const std::vector<std::string>&)>& may_answer,
+    int* create_source_calls = nullptr);
 
 // What a browser script does with an array a Magento ConfigProvider's
 // getConfig() returns under `path`: the storefront has it as
 // `window.checkoutConfig` (`window.checkoutConfig.payment.drpay.payload`).
 std::vector<PayloadObserver> CheckoutConfigReadsIn(
     TSNode root, std::string_view text, const std::string& shown,
-    const std::vector<std::string>& path);
+    const std::vector<std::string>& path, int* create_source_calls = nullptr);
 
 // What the scripts of a page do with a value its template prints into one
 // of them at byte `at` of `page` (`var p = <?= json_encode($payload) ?>;`),
@@ -38,7 +41,7 @@ std::vector<PayloadObserver> CheckoutConfigReadsIn(
 // attribute, the HTML) it is seen whole; so is a global it becomes.
 std::vector<PayloadObserver> PrintedValueReads(
     std::string_view page, uint32_t at, const std::vector<std::string>& path,
-    const std::string& shown);
+    const std::string& shown, int* create_source_calls = nullptr);
 
 }  // namespace psm
 

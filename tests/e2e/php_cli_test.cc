@@ -33,11 +33,13 @@ std::vector<std::string> PhpFixtures() {
   return names;
 }
 
-// The fixture's session-id options, quoted for the shell.
+// The fixture's session-id options, quoted for the shell. A fixture is one
+// PHP file without the page that gets its arrays: --php-pages-elsewhere
+// says so, as a user whose pages live in another repository would.
 std::string SessionOptions(const fs::path& dir) {
   nlohmann::json spec = nlohmann::json::parse(ReadFile(dir / "report.json"));
-  std::string options =
-      "--session-id '" + spec.value("sessionId", std::string()) + "'";
+  std::string options = "--php-pages-elsewhere --session-id '" +
+                        spec.value("sessionId", std::string()) + "'";
   if (spec.contains("phpSessionId")) {
     options +=
         " --php-session-id '" + spec["phpSessionId"].get<std::string>() + "'";
@@ -119,8 +121,25 @@ class PhpCliTest : public testing::Test {
   ScratchDir dir_;
 };
 
-TEST_F(PhpCliTest, CheckListsThePhpSiteAndFails) {
+// Nothing of the project hands the array to createSource: it may be an
+// order's or an API's data, so it stays as it is, for review.
+TEST_F(PhpCliTest, WithoutAPageTheArrayIsLeftForReview) {
   Outcome check = Tool("--check .");
+  EXPECT_EQ(check.status, 1);
+  EXPECT_NE(check.out.find("Controller/Payload.php:6:30: payPal payload array "
+                           "needs review: no script of the project hands the "
+                           "array to createSource"),
+            std::string::npos)
+      << check.out;
+  EXPECT_NE(check.out.find("rerun with --php-pages-elsewhere"),
+            std::string::npos);
+  Outcome write = Tool("-q --write .");
+  EXPECT_EQ(write.status, 0) << write.err;
+  EXPECT_EQ(dir_.Read("Controller/Payload.php"), kController);
+}
+
+TEST_F(PhpCliTest, CheckListsThePhpSiteAndFails) {
+  Outcome check = Tool("--check --php-pages-elsewhere .");
   EXPECT_EQ(check.status, 1);
   EXPECT_NE(check.out.find("Controller/Payload.php:6:30: payPal payload array "
                            "needs migrating: add sessionId; remove amount, "
@@ -131,7 +150,8 @@ TEST_F(PhpCliTest, CheckListsThePhpSiteAndFails) {
 
 TEST_F(PhpCliTest, EveryReportShowsThePhpSite) {
   Outcome run = Tool(
-      "-q --php-session-id '$this->session->getDrSessionId()' "
+      "-q --php-pages-elsewhere "
+      "--php-session-id '$this->session->getDrSessionId()' "
       "--json-report r.json --markdown-report r.md --html-report r.html "
       "--sarif-report r.sarif .");
   ASSERT_EQ(run.status, 0) << run.err;
@@ -164,7 +184,8 @@ TEST_F(PhpCliTest, APhpSessionIdThatIsNotAnExpressionStopsTheRun) {
 
 TEST_F(PhpCliTest, TheConfigGivesThePhpSessionId) {
   dir_.Write(".payment-session-migrate.json",
-             R"json({"phpSessionId": "$this->drSession()"})json");
+             R"json({"phpSessionId": "$this->drSession()",
+                     "phpPagesElsewhere": true})json");
   Outcome run = Tool("-q --write .");
   EXPECT_EQ(run.status, 0) << run.err;
   EXPECT_NE(dir_.Read("Controller/Payload.php")

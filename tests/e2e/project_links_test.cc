@@ -297,7 +297,8 @@ TEST_F(ProjectLinksTest, ACallAnsweredByPhpReportsThePhpSessionExpression) {
 }
 
 // A PHP array sent to the browser is only migrated once the pages reading
-// the response were searched: under --no-follow it keeps its fields.
+// the response were searched and one hands it to createSource (or the user
+// says the pages live elsewhere): under --no-follow it keeps its fields.
 TEST_F(ProjectLinksTest, NoFollowKeepsWhatAPhpFileSendsTheBrowser) {
   dir_.Write("composer.json", "{}\n");
   dir_.Write("api/paypal.php",
@@ -306,8 +307,24 @@ TEST_F(ProjectLinksTest, NoFollowKeepsWhatAPhpFileSendsTheBrowser) {
              "'USD', 'payPal' => ['returnUrl' => 'r', 'cancelUrl' => 'c']];\n"
              "echo json_encode(['payload' => $payload]);\n");
   Outcome follow = Shell(dir_.path(), "{bin} --check api");
-  EXPECT_NE(follow.out.find("needs migrating"), std::string::npos)
+  EXPECT_NE(follow.out.find("needs review: no script of the project hands "
+                            "the array to createSource"),
+            std::string::npos)
       << follow.out;
+  Outcome elsewhere =
+      Shell(dir_.path(), "{bin} --check --php-pages-elsewhere api");
+  EXPECT_NE(elsewhere.out.find("needs migrating"), std::string::npos)
+      << elsewhere.out;
+  dir_.Write("web/pay.js",
+             "export async function pay(dr, url) {\n"
+             "  const r = await (await fetch(url)).json();\n"
+             "  return dr.createSource(r.payload);\n"
+             "}\n");
+  Outcome page = Shell(dir_.path(), "{bin} --check api");
+  EXPECT_NE(page.out.find("api/paypal.php:2:12: payPal payload array needs "
+                          "migrating"),
+            std::string::npos)
+      << page.out;
   Outcome no_follow = Shell(dir_.path(), "{bin} --check --no-follow api");
   EXPECT_NE(no_follow.out.find("api/paypal.php:2"), std::string::npos)
       << no_follow.out;
