@@ -120,6 +120,29 @@ bool NamesOtherClass(TSNode name, std::string_view source) {
   return ref && NamesOtherLibrary(ref->specifier);
 }
 
+// Whether `base`, the name a chain of members starts from, holds what
+// another SDK's factory or class makes: `const client = Stripe(key)`,
+// `new Client()` of `import Client from 'stripe'`. Not an object or class
+// of this file with its own createSource, which may hold anything.
+bool MadeByOtherSdk(TSNode base, std::string_view source) {
+  if (!node::Is(base, "identifier")) return false;
+  Binding binding = ResolveName(node::Text(base, source), base, source);
+  if (binding.kind != Binding::Kind::kVariable || !binding.assignments.empty())
+    return false;
+  TSNode value = node::Unwrap(node::Field(binding.declarator, "value"));
+  if (node::Is(value, "await_expression"))
+    value = node::Unwrap(ts_node_named_child(value, 0));
+  bool is_new = node::Is(value, "new_expression");
+  if (!is_new && !node::Is(value, "call_expression")) return false;
+  TSNode callee = node::Field(value, is_new ? "constructor" : "function");
+  std::string_view name = node::Text(callee, source);
+  if (NamesOtherLibrary(name)) return true;
+  if (!node::Is(callee, "identifier")) return false;
+  std::optional<ModuleRef> ref =
+      ImportedAs(ResolveName(name, callee, source), name, source);
+  return ref && NamesOtherLibrary(ref->specifier);
+}
+
 // Classifies the expression a receiver variable was initialised with.
 Receiver ClassifyMaker(TSNode value, std::string_view source) {
   value = node::Unwrap(value);
@@ -340,6 +363,9 @@ Receiver ClassifyReceiver(TSNode receiver, std::string_view source) {
     return Receiver::kOtherLibrary;
   std::optional<MemberChain> chain = ChainOf(receiver, source);
   if (!chain) return verdict;
+  // `client.customers.createSource(...)`: a member of another SDK's client.
+  if (!chain->path.empty() && MadeByOtherSdk(chain->base, source))
+    return Receiver::kOtherLibrary;
   std::string_view last = chain->path.empty()
                               ? node::Text(chain->base, source)
                               : std::string_view(chain->path.back());

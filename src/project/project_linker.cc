@@ -194,8 +194,20 @@ class ProjectLinker {
     }
     if (r.request.access == ModuleRequest::Access::kReceiverInstance ||
         r.request.access == ModuleRequest::Access::kReceiverObject) {
-      if (Found f = linker_.Follow(caller.path, r.request);
-          !f.mixed_receiver.empty()) {
+      Found f = linker_.Follow(caller.path, r.request);
+      if (!f.module &&
+          r.request.access == ModuleRequest::Access::kReceiverInstance) {
+        // `new PaymentsClient()` of a package the project does not hold:
+        // DigitalRiver.js is never made with `new` of another name, and
+        // what the class's createSource does is unseen.
+        links_[caller.path].readers_elsewhere[r.call_begin].push_back(
+            {"", "the receiver, " + r.request.what +
+                     ", is made with `new` from a class the tool cannot read "
+                     "(" +
+                     f.why_not +
+                     "): it may not be DigitalRiver.js, and its createSource "
+                     "sees every field"});
+      } else if (!f.mixed_receiver.empty()) {
         // Whatever else it may hold sees every field.
         links_[caller.path].readers_elsewhere[r.call_begin].push_back(
             {"", options_.display(f.module->path) + ": " + f.mixed_receiver});
