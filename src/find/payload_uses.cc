@@ -4,6 +4,7 @@
 #include "find/effects.h"
 #include "find/mergers.h"
 #include "find/object_builder.h"
+#include "find/receiver.h"
 #include "find/site_finder.h"
 #include "find/unnamed_reach.h"
 #include "syntax/node.h"
@@ -91,14 +92,25 @@ bool IsMergeTarget(TSNode call, TSNode top, std::string_view source) {
          ts_node_eq(node::Unwrap(args[target]), node::Unwrap(top));
 }
 
+// Whether `call`, a createSource call, is another library's
+// (`stripe.createSource(p)`): it reads every field it is given.
+bool IsOtherLibrarysCall(TSNode call, std::string_view source) {
+  TSNode callee = node::Unwrap(node::Field(call, "function"));
+  if (!node::Is(callee, "member_expression")) return false;
+  Receiver kind = ClassifyReceiver(node::Field(callee, "object"), source);
+  return kind == Receiver::kOtherLibrary || kind == Receiver::kEither;
+}
+
 // The whole object is passed as the payload of a createSource call, as is
 // or through merges: another consumer of the same object, not an observer.
+// Not so for another library's createSource, which sees every field.
 bool IsConsumer(const std::vector<TSNode>& up, size_t i, TSNode top,
                 std::string_view source) {
   for (;;) {
     if (i + 1 >= up.size() || !node::Is(up[i], "arguments")) return false;
     TSNode call = up[i + 1];
-    if (IsCreateSourceCall(call, source)) return IsLastArgument(call, top);
+    if (IsCreateSourceCall(call, source))
+      return IsLastArgument(call, top) && !IsOtherLibrarysCall(call, source);
     if (!IsMerger(node::Text(node::Field(call, "function"), source)))
       return false;
     top = call;
