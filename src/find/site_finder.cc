@@ -13,9 +13,11 @@
 #include "find/method_calls.h"
 #include "find/object_builder.h"
 #include "find/parameter_receiver.h"
+#include "find/patched_create_source.h"
 #include "find/payload_resolver.h"
 #include "find/receiver.h"
 #include "find/receiver_origin.h"
+#include "find/replaced_digital_river.h"
 #include "find/scope.h"
 #include "find/test_doubles.h"
 #include "syntax/node.h"
@@ -96,6 +98,14 @@ class SiteFinder {
             // sees every field (no edit here, nor where it is built).
             site->observers.push_back(
                 {"", EitherReceiverReason(call.receiver, source_)});
+          } else if (std::string shim =
+                         DigitalRiverReplacedHere(call.receiver, source_);
+                     !shim.empty()) {
+            site->observers.push_back({"", std::move(shim)});
+          } else if (std::string patched =
+                         CreateSourcePatched(call.receiver, source_);
+                     !patched.empty()) {
+            site->observers.push_back({"", std::move(patched)});
           } else if (!ts_node_is_null(call.receiver)) {
             // Even `useDigitalRiver()` may be a project's wrapper of it.
             site->receiver = ReceiverRequest(call.receiver, source_);

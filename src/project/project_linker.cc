@@ -204,9 +204,7 @@ class ProjectLinker {
             {"", "the receiver, " + r.request.what +
                      ", is made with `new` from a class the tool cannot read "
                      "(" +
-                     f.why_not +
-                     "): it may not be DigitalRiver.js, and its createSource "
-                     "sees every field"});
+                     f.why_not + "): it may not be DigitalRiver.js"});
       } else if (!f.mixed_receiver.empty()) {
         // Whatever else it may hold sees every field.
         links_[caller.path].readers_elsewhere[r.call_begin].push_back(
