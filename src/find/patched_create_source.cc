@@ -7,7 +7,6 @@
 #include "common/strings.h"
 #include "find/member_chain.h"
 #include "find/object_builder.h"  // Quote
-#include "find/receiver_values.h"
 #include "find/scope.h"
 #include "find/tree_memo.h"
 #include "syntax/node.h"
@@ -146,14 +145,16 @@ std::string Reason(const Write& w, std::string_view source) {
 
 }  // namespace
 
-std::string CreateSourcePatched(TSNode receiver, std::string_view source) {
+std::string CreateSourcePatched(TSNode receiver,
+                                const std::vector<TSNode>& held,
+                                std::string_view source) {
   if (source.find("Source") == std::string_view::npos) return "";
   receiver = node::Unwrap(receiver);
   TSNode root = ts_tree_root_node(receiver.tree);
   thread_local TreeMemo<std::vector<Write>> memo;
   std::vector<Write> writes =
       memo.Get(root, "", [&] { return WritesOf(root, source); });
-  std::vector<TSNode> values = ReceiverValues(receiver, source);
+  std::vector<TSNode> values = held;
   // `makeAudited().createSource(...)`: the receiver is its own value.
   if (node::Is(receiver, "call_expression") ||
       node::Is(receiver, "new_expression"))

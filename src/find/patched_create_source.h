@@ -5,6 +5,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace psm {
 
@@ -18,8 +19,11 @@ namespace psm {
 // a `Proxy`, whose handler may answer for createSource. The plain
 // `api.createSource = function ...` of the shop's own objects is judged
 // elsewhere (AssignsOwnCreateSource); this catches the wrapping of the
-// DigitalRiver.js instance itself.
-std::string CreateSourcePatched(TSNode receiver, std::string_view source);
+// DigitalRiver.js instance itself. `values`: what the receiver may hold
+// (ReceiverValues).
+std::string CreateSourcePatched(TSNode receiver,
+                                const std::vector<TSNode>& held,
+                                std::string_view source);
 
 }  // namespace psm
 

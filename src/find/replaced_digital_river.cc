@@ -4,9 +4,9 @@
 
 #include "common/strings.h"
 #include "find/object_builder.h"  // Quote
-#include "find/receiver_values.h"
 #include "find/scope.h"
 #include "find/scope_inl.h"
+#include "find/tree_memo.h"
 #include "find/unnamed_reach.h"
 #include "syntax/node.h"
 
@@ -67,7 +67,11 @@ std::string WhyNotTheLibrary(TSNode callee, std::string_view source) {
     }
     if (b.kind == Binding::Kind::kImported) return "";
   }
-  TSNode assigned = GlobalAssignment(ts_tree_root_node(callee.tree), source);
+  // Once per tree: a file of thousands of calls asks for every one.
+  TSNode root = ts_tree_root_node(callee.tree);
+  thread_local TreeMemo<TSNode> memo;
+  TSNode assigned =
+      memo.Get(root, "", [&] { return GlobalAssignment(root, source); });
   if (ts_node_is_null(assigned)) return "";
   return "the file sets the global `DigitalRiver` at line " +
          std::to_string(node::Line(assigned)) + " (" +
@@ -105,11 +109,12 @@ std::vector<TSNode> ReturnedByLocalFunction(TSNode value,
 
 }  // namespace
 
-std::string DigitalRiverReplacedHere(TSNode receiver, std::string_view source) {
+std::string DigitalRiverReplacedHere(TSNode receiver,
+                                     const std::vector<TSNode>& held,
+                                     std::string_view source) {
   receiver = node::Unwrap(receiver);
-  if (source.find(kName) == std::string_view::npos) return "";
   std::vector<TSNode> values = {receiver};
-  for (TSNode v : ReceiverValues(receiver, source)) values.push_back(v);
+  values.insert(values.end(), held.begin(), held.end());
   for (size_t i = 0, made = values.size(); i < made; ++i) {
     for (TSNode r : ReturnedByLocalFunction(values[i], source))
       values.push_back(r);

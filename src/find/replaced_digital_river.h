@@ -5,6 +5,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace psm {
 
@@ -13,8 +14,11 @@ namespace psm {
 // DigitalRiver.js, or "": the file binds the name itself (a class, a
 // function, a variable, a parameter: a shim or a stand-in), or assigns the
 // page's global (`window.DigitalRiver = ...`, `DigitalRiver = ...`).
-// An import of it is the project model's business.
-std::string DigitalRiverReplacedHere(TSNode receiver, std::string_view source);
+// An import of it is the project model's business. `values`: what the
+// receiver may hold (ReceiverValues).
+std::string DigitalRiverReplacedHere(TSNode receiver,
+                                     const std::vector<TSNode>& values,
+                                     std::string_view source);
 
 }  // namespace psm
 

@@ -17,6 +17,7 @@
 #include "find/payload_resolver.h"
 #include "find/receiver.h"
 #include "find/receiver_origin.h"
+#include "find/receiver_values.h"
 #include "find/replaced_digital_river.h"
 #include "find/scope.h"
 #include "find/test_doubles.h"
@@ -98,14 +99,9 @@ class SiteFinder {
             // sees every field (no edit here, nor where it is built).
             site->observers.push_back(
                 {"", EitherReceiverReason(call.receiver, source_)});
-          } else if (std::string shim =
-                         DigitalRiverReplacedHere(call.receiver, source_);
-                     !shim.empty()) {
-            site->observers.push_back({"", std::move(shim)});
-          } else if (std::string patched =
-                         CreateSourcePatched(call.receiver, source_);
-                     !patched.empty()) {
-            site->observers.push_back({"", std::move(patched)});
+          } else if (std::string replaced = ReplacedReceiver(call.receiver);
+                     !replaced.empty()) {
+            site->observers.push_back({"", std::move(replaced)});
           } else if (!ts_node_is_null(call.receiver)) {
             // Even `useDigitalRiver()` may be a project's wrapper of it.
             site->receiver = ReceiverRequest(call.receiver, source_);
@@ -305,6 +301,16 @@ class SiteFinder {
   }
 
   // Why `call` is not a DigitalRiver.js createSource; "" when it may be.
+  // Why the receiver may not be the DigitalRiver.js instance as the
+  // library made it (DigitalRiverReplacedHere, CreateSourcePatched), or "".
+  std::string ReplacedReceiver(TSNode receiver) {
+    if (ts_node_is_null(receiver)) return "";
+    std::vector<TSNode> values =
+        ReceiverValues(node::Unwrap(receiver), source_);
+    std::string why = DigitalRiverReplacedHere(receiver, values, source_);
+    return why.empty() ? CreateSourcePatched(receiver, values, source_) : why;
+  }
+
   std::string NotDigitalRiver(const MethodCall& call, Part* part) {
     std::string receiver = Quote(node::Text(call.receiver, source_));
     if (doubles_.Replaces(call.receiver, source_))
