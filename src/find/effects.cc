@@ -272,9 +272,11 @@ class EffectFinder {
       if (std::string reactive = ReactiveRead(d, source_); !reactive.empty())
         return Found(d, reactive);
     }
-    if (t == "subscript_expression") {  // `basket['total']`
+    if (t == "subscript_expression") {  // `basket['total']`, `lines[0]`
       std::string property;
-      node::StringLiteralValue(node::Field(d, "index"), source_, &property);
+      TSNode index = node::Unwrap(node::Field(d, "index"));
+      if (node::Is(index, "number")) property = node::Text(index, source_);
+      node::StringLiteralValue(index, source_, &property);
       if (!property.empty() && MayBeGetter(d, property))
         return Found(d, "a getter");
       if (std::string reactive = ReactiveRead(d, source_); !reactive.empty())
@@ -296,6 +298,11 @@ class EffectFinder {
   std::string OfName(TSNode d) {
     std::string_view name = node::Text(d, source_);
     if (std::string tdz = InDeadZone(d, name); !tdz.empty()) return tdz;
+    // A global the file gives a getter (`Object.defineProperty(window,
+    // 'cartTotal', { get() {...} })`): reading it runs the getter.
+    if (MayBeGetter(d, name) && IsPlainRead(d, source_) &&
+        ResolveName(name, d, source_).kind == Binding::Kind::kNotFound)
+      return Found(d, "a global the file may give a getter");
     uint32_t line = LineDeclaredOutOfReach(d, name, source_);
     if (line == 0 || !IsPlainRead(d, source_) || TypeofIn(value_, name))
       return "";
