@@ -30,6 +30,7 @@ struct SiteRequest {
   // in other files do with it (`php_path`: the payload's keys in what it
   // returns).
   std::string php_function;
+  bool php_method = false;  // `php_function` is a method of a class
   std::vector<std::string> php_path;
   // Or: helpers of this file build the payload for a caller here, and code
   // of other files may call them too (PhpPayloadSite::helpers_elsewhere).

@@ -251,6 +251,7 @@ class ContentReader {
     }
     content_.returned_by =
         std::string(node::Text(node::Field(function, "name"), ctx_.source));
+    content_.returned_by_method = node::Is(function, "method_declaration");
     TSNode callable = CallableStringNaming(ts_tree_root_node(function.tree),
                                            content_.returned_by, ctx_.source);
     if (!ts_node_is_null(callable)) {

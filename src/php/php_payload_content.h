@@ -55,6 +55,7 @@ struct Content {
   // That function's name (`wire` for a method or function `wire()`; ""
   // for a closure), and where the payload sits in what it returns.
   std::string returned_by;
+  bool returned_by_method = false;  // a method of a class, not a function
   std::vector<std::string> returned_path;
   // The string arguments of a call the tool cannot follow that starts the
   // array (`$this->payloads->base('payPal')`): a hint of its method.

@@ -210,6 +210,7 @@ class PayloadFinder {
     out.page_prints = std::move(content.page_prints);
     out.returned = content.returned;
     out.returned_by = content.returned_by;
+    out.returned_by_method = content.returned_by_method;
     out.returned_path = content.returned_path;
     return out;
   }

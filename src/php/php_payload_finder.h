@@ -27,6 +27,7 @@ struct PhpPayloadSite {
   std::vector<PagePrint> page_prints;
   bool returned = false;    // returned from a function no code here calls
   std::string returned_by;  // that function's name ("" for a closure)
+  bool returned_by_method = false;  // a method of a class
   std::vector<std::string> returned_path;  // the payload's keys in it
   // Helpers of this file that build it and code of other files may call
   // (Content::HelperCalls::callable_elsewhere).

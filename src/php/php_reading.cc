@@ -60,6 +60,7 @@ FileReading PhpReading(std::string_view text, const RuleTable& rules,
         r.line = lines.Line(r.call_begin);
         if (returned) {
           r.php_function = php.returned_by;
+          r.php_method = php.returned_by_method;
           r.php_path = php.returned_path;
         }
         r.browser_paths = php.response_paths;

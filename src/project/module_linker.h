@@ -169,6 +169,17 @@ class Linker {
                                         const std::string& method,
                                         size_t limit);
 
+  // Where the project's PHP calls a method by a name it computes
+  // (`$this->builder->{'build' . ucfirst($m)}()`, `$o->$name()`): one
+  // "path:line (`code`)" per file, for the first such call. Read once.
+  const std::vector<std::string>& DynamicPhpMethodCalls();
+
+  // The Magento plugin methods of the project's other files that may
+  // wrap the PHP method `method` of `file` (`beforeX`, `aroundX`,
+  // `afterX` for `x`): "path (`afterX()`)".
+  std::vector<std::string> PhpPluginMethods(const std::string& file,
+                                            const std::string& method);
+
   // The files of the project besides `file` (absolute) that name `word`
   // as a whole word, as displayed; at most `limit`.
   std::vector<std::string> OtherFilesNaming(const std::string& file,
@@ -440,6 +451,7 @@ class Linker {
       global_name_readers_;
   std::optional<std::vector<std::string>> project_files_;
   std::optional<std::vector<std::string>> json_answering_php_;
+  std::optional<std::vector<std::string>> dynamic_php_calls_;
   // Browser pages BrowserReaders parsed, by index in ProjectFiles(), up to
   // kKeptBrowserPageBytes of their text (their trees take some ten times
   // that).

@@ -158,6 +158,27 @@ std::vector<PayloadObserver> ReadersElsewhere::Of(const std::string& caller,
         observers.push_back(std::move(o));
       }
     }
+    if (request.php_method) {
+      // Callers no call names: a computed method name, a Magento plugin.
+      const std::vector<std::string>& dynamic = linker_.DynamicPhpMethodCalls();
+      if (!dynamic.empty()) {
+        observers.push_back(
+            {"", Quote(request.php_function + "()") +
+                     " returns the payload, and the project calls methods by "
+                     "names it computes (" +
+                     FirstFew(dynamic, "; ") +
+                     "), which may be this one and read every field"});
+      }
+      std::vector<std::string> plugins =
+          linker_.PhpPluginMethods(caller, request.php_function);
+      if (!plugins.empty()) {
+        observers.push_back(
+            {"", Quote(request.php_function + "()") +
+                     " may be wrapped by a Magento plugin (" +
+                     FirstFew(plugins, "; ") +
+                     "), which sees and may change what it returns"});
+      }
+    }
     if (!uses.empty()) {
       observers.push_back(
           {"", Quote(request.php_function + "()") +
