@@ -117,6 +117,16 @@ Found Linker::Follow(const std::string& importer,
   if (ref.specifier.empty()) return FollowGlobal(request);
   for (int hop = 0; hop < kMaxReExports; ++hop) {
     std::optional<std::string> file = paths_.Resolve(from, ref.specifier);
+    if (std::vector<std::string> copies =
+            paths_.MagentoThemeCopiesBeside(ref.specifier);
+        !file && !copies.empty()) {
+      found.why_not = "module " + Quote(ref.specifier) +
+                      " is the module's file and a theme's copy (" +
+                      options_.display(copies.front()) +
+                      "), which Magento serves in its place to the pages "
+                      "of that theme; migrate both by hand";
+      return found;
+    }
     if (!file) {
       found.why_not = "module " + Quote(ref.specifier) +
                       " is not a file of the project (a package, or not "

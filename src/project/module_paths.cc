@@ -8,6 +8,7 @@
 
 #include "io/file_io.h"
 #include "project/config_scan.h"
+#include "project/magento_themes.h"
 #include "project/package_specifiers.h"
 
 namespace psm {
@@ -398,7 +399,34 @@ std::optional<std::string> ModulePaths::FromAliases(
   return std::nullopt;
 }
 
+std::vector<std::string> ModulePaths::MagentoThemeCopiesBeside(
+    std::string_view specifier) const {
+  size_t slash = specifier.find('/');
+  if (slash == std::string_view::npos || !ModuleWebFile(specifier)) return {};
+  if (!magento_themes_) magento_themes_ = MagentoThemeDirs(root_);
+  return MagentoThemeCopies(*magento_themes_, specifier.substr(0, slash),
+                            specifier.substr(slash + 1));
+}
+
+// A theme's copy of a module's web file is what Magento serves to the
+// pages of that theme: the id names it when the module's own file is not
+// in the project (a module Composer installs in an ignored vendor/), and
+// nothing when both are (MagentoThemeCopiesBeside).
 std::optional<std::string> ModulePaths::FromMagentoId(
+    std::string_view specifier) const {
+  std::optional<std::string> module_file = ModuleWebFile(specifier);
+  size_t slash = specifier.find('/');
+  if (slash == std::string_view::npos) return std::nullopt;
+  if (!magento_themes_) magento_themes_ = MagentoThemeDirs(root_);
+  std::vector<std::string> copies =
+      MagentoThemeCopies(*magento_themes_, specifier.substr(0, slash),
+                         specifier.substr(slash + 1));
+  if (copies.empty()) return module_file;
+  if (!module_file && copies.size() == 1) return copies.front();
+  return std::nullopt;
+}
+
+std::optional<std::string> ModulePaths::ModuleWebFile(
     std::string_view specifier) const {
   size_t slash = specifier.find('/');
   if (slash == std::string_view::npos) return std::nullopt;

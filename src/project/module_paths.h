@@ -32,6 +32,13 @@ class ModulePaths {
 
   const std::string& root() const { return root_; }
 
+  // For a Magento id (`Acme_Dr/js/model/payloads`) whose module file is in
+  // the project and which a theme also copies (MagentoThemeCopies): the
+  // themes' copies. Resolve answers neither then: which one a page gets
+  // depends on its theme. Empty otherwise.
+  std::vector<std::string> MagentoThemeCopiesBeside(
+      std::string_view specifier) const;
+
   // Other specifiers that import `module` (absolute): RequireJS `map`
   // aliases of any scope and `paths` entries, tsconfig `paths` keys and
   // the root package's `imports` keys and own subpaths without `*`, that
@@ -55,6 +62,8 @@ class ModulePaths {
       const std::string& module, bool by_first) const;
   std::optional<std::string> FromAliases(std::string_view specifier) const;
   std::optional<std::string> FromMagentoId(std::string_view specifier) const;
+  // The module's own web file a Magento id names, ignoring themes.
+  std::optional<std::string> ModuleWebFile(std::string_view specifier) const;
   std::optional<std::string> FromCartridgePath(
       std::string_view importer, std::string_view specifier) const;
   std::optional<std::string> FromWorkspace(std::string_view specifier) const;
@@ -83,6 +92,7 @@ class ModulePaths {
       named_modules_;
   // Magento module name (`Vendor_Module`) -> its directory.
   mutable std::map<std::string, std::string, std::less<>> magento_modules_;
+  mutable std::optional<std::vector<std::string>> magento_themes_;
   // Workspace package name -> its directory.
   std::map<std::string, std::string, std::less<>> workspaces_;
 };
