@@ -172,8 +172,25 @@ bool IsTemplateComment(std::string_view island) {
   return false;
 }
 
+// Blade's `@json($p)` and `@js($p)` print one value; its other
+// directives (`@if`, `@endif`, `@foreach`, `@php`) do not.
+bool BladePrintsOneValue(std::string_view island) {
+  for (std::string_view open : {"@json", "@js"}) {
+    if (!island.starts_with(open)) continue;
+    std::string_view rest = Trimmed(island.substr(open.size()));
+    if (rest.starts_with("(") && rest.ends_with(")")) return true;
+  }
+  return false;
+}
+
 bool PrintsOneValue(std::string_view island, IslandKinds kinds) {
   if (IsTemplateComment(island)) return true;  // prints nothing
+  if (kinds & kBladeIslands) {
+    if (island.starts_with("{{--")) return true;  // a comment
+    if (island.starts_with("{!!") && island.ends_with("!!}"))
+      return OnlyAnExpression(island.substr(3, island.size() - 6));
+    if (island.starts_with("@")) return BladePrintsOneValue(island);
+  }
   if (island.starts_with("<?") || island.starts_with("<%"))
     return AnglePrintsOneValue(island);
   if (island.starts_with("<isprint") && island.ends_with(">")) return true;

@@ -21,7 +21,10 @@ constexpr IslandKinds kMustache = kAngleIslands | kDoubleBraceIslands;
 constexpr IslandKinds kEl = kAngleIslands | kDollarBraceIslands;
 constexpr IslandKinds kRazor = kAngleIslands | kRazorIslands;
 constexpr IslandKinds kVelocity = kEl | kVelocityIslands;
-constexpr std::array<DialectByExtension, 27> kDialects = {{
+constexpr IslandKinds kBlade =
+    kAngleIslands | kDoubleBraceIslands | kBladeIslands;
+constexpr std::array<DialectByExtension, 28> kDialects = {{
+    {".blade.php", kBlade},
     {".isml", kEl | kIsmlTagIslands},
     {".jsp", kEl},
     {".jspf", kEl},
@@ -253,6 +256,30 @@ uint32_t SkipRazor(std::string_view s, uint32_t open) {
   return at;
 }
 
+// Blade's directives: `@json($p)`, `@if ($x)`, `@endif`, `@csrf`, and
+// `@php ... @endphp`. `@@x` and `a@b` (an address) are text.
+uint32_t SkipBlade(std::string_view s, uint32_t open) {
+  if (open + 1 >= s.size() || s[open + 1] == '@' ||
+      (open > 0 && (IsWordByte(s[open - 1]) || s[open - 1] == '@')))
+    return open;
+  uint32_t at = PastWord(s, open + 1);
+  if (at == open + 1) return open;
+  std::string_view word = s.substr(open + 1, at - open - 1);
+  if (word == "php") {
+    uint32_t after = at;
+    while (after < s.size() && (s[after] == ' ' || s[after] == '\t')) ++after;
+    if (after >= s.size() || s[after] != '(')
+      return PastText(s, open, at, "@endphp");
+  }
+  uint32_t paren = at;
+  while (paren < s.size() && (s[paren] == ' ' || s[paren] == '\t')) ++paren;
+  if (paren < s.size() && s[paren] == '(') {
+    uint32_t past = PastPair(s, paren, '(', ')');
+    return past == paren ? at : past;
+  }
+  return at;
+}
+
 // Velocity's directives: `#if(...)`, `#set(...)`, `#else`, `#end`, and its
 // comments `## to the line's end` and `#* *#`. `#endDate` is no directive,
 // and neither is a private field (`this.#total`).
@@ -285,6 +312,10 @@ uint32_t SkipVelocity(std::string_view s, uint32_t open) {
 
 uint32_t SkipBrace(std::string_view s, uint32_t open, IslandKinds kinds) {
   std::string_view rest = s.substr(open);
+  if (kinds & kBladeIslands) {
+    if (rest.starts_with("{!!")) return PastText(s, open, open + 3, "!!}");
+    if (rest.starts_with("{{--")) return PastText(s, open, open + 4, "--}}");
+  }
   if (kinds & kDoubleBraceIslands) {
     if (rest.starts_with("{{{")) return PastText(s, open, open + 3, "}}}");
     if (rest.starts_with("{{!--")) return PastText(s, open, open + 5, "--}}");
@@ -322,6 +353,7 @@ uint32_t SkipIsland(std::string_view s, uint32_t open, IslandKinds kinds) {
     case '{':
       return SkipBrace(s, open, kinds);
     case '@':
+      if (kinds & kBladeIslands) return SkipBlade(s, open);
       return (kinds & kRazorIslands) ? SkipRazor(s, open) : open;
     case '#':
       return (kinds & kVelocityIslands) ? SkipVelocity(s, open) : open;

@@ -26,6 +26,8 @@ enum IslandKind : uint16_t {
                         // `@* *@`: Razor (`.cshtml`, `.razor`, `.vbhtml`)
   kSmartyIslands = 1024,    // `{$x}`, `{if ...}`, `{/if}`, `{* *}`: Smarty
   kVelocityIslands = 2048,  // `#if(...)`, `#set(...)`, `#end`, `## `, `#* *#`
+  kBladeIslands = 4096,     // `{!! !!}`, `{{-- --}}`, `@json(...)`, `@if(...)`,
+                            // `@endif`, `@php ... @endphp`: Laravel Blade
 };
 using IslandKinds = uint16_t;
 
