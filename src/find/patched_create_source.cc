@@ -79,10 +79,15 @@ std::vector<Write> WritesOf(TSNode root, std::string_view source) {
        at = source.find("Source", at + 6)) {
     size_t k = at + 6;
     while (k < source.size() && (source[k] == ' ' || source[k] == '\t')) ++k;
-    bool called = k < source.size() && source[k] == '(' && at >= 7 &&
-                  source.compare(at - 6, 6, "create") == 0 &&
-                  source[at - 7] == '.';
-    if (called) continue;
+    bool create = at >= 6 && source.compare(at - 6, 6, "create") == 0;
+    bool called = create && k < source.size() && source[k] == '(' &&
+                  at >= 7 && source[at - 7] == '.';
+    // Only `createSource` and a string ending in it (`'create' + 'Source'`)
+    // can name the method: `dataSource`, `paymentSource` cannot.
+    bool quoted = at + 6 < source.size() &&
+                  (source[at + 6] == '\'' || source[at + 6] == '"' ||
+                   source[at + 6] == '`');
+    if (called || (!create && !quoted)) continue;
     Write w = WriteAt(root, at, source);
     if (!ts_node_is_null(w.at)) writes.push_back(w);
   }
