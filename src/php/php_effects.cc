@@ -1,5 +1,6 @@
 #include "php/php_effects.h"
 
+#include <algorithm>
 #include <cctype>
 #include <map>
 #include <string>
@@ -102,7 +103,10 @@ class EffectFinder {
   std::string OfBody(TSNode function, int depth) {
     const FunctionInfo* info = index_.FunctionAt(function);
     if (!info || info->by_ref_parameter) return "it can write its arguments";
-    return OfStatements(node::Field(function, "body"), depth);
+    judging_.push_back(function);
+    std::string effect = OfStatements(node::Field(function, "body"), depth);
+    judging_.pop_back();
+    return effect;
   }
 
  private:
@@ -123,6 +127,9 @@ class EffectFinder {
       }
       return OfParts(call, depth);
     }
+    if (std::string of_methods = OfMethodsNamed(call, name, depth);
+        !of_methods.empty())
+      return why + of_methods;
     if (!creates && IsReadOnlyCallName(name)) {
       if (std::string hidden = OfBuiltinsHiddenWork(call, name, depth);
           !hidden.empty())
@@ -130,6 +137,36 @@ class EffectFinder {
       return OfParts(call, depth);
     }
     return why;
+  }
+
+  // `$q->getGrandTotal()` on an object the index does not follow: any
+  // method of that name of the file's classes may run, judged by its body
+  // (a getter that counts its calls has an effect), and `__call` /
+  // `__callStatic` answer a method the classes do not define. "" when
+  // none of them can do anything.
+  std::string OfMethodsNamed(TSNode call, std::string_view name, int depth) {
+    std::string_view type = node::Type(call);
+    bool member = type == "member_call_expression" ||
+                  type == "nullsafe_member_call_expression";
+    if (!member && type != "scoped_call_expression") return "";
+    std::vector<const FunctionInfo*> methods = index_.MethodsNamed(name);
+    for (const FunctionInfo* m : methods) {
+      // Being judged already (`getGrandTotal()` returning
+      // `$this->quote->getGrandTotal()`): its other statements decide.
+      if (std::any_of(judging_.begin(), judging_.end(),
+                      [&](TSNode j) { return ts_node_eq(j, m->node); }))
+        continue;
+      if (depth >= kMaxDepth) return " of a method this file defines";
+      if (std::string inside = OfBody(m->node, depth + 1); !inside.empty())
+        return " that may run " + m->class_name + "::" + m->name +
+               " of this file, where " + inside;
+    }
+    if (!methods.empty()) return "";
+    std::string_view magic = member ? "__call" : "__callStatic";
+    if (!index_.MethodsNamed(magic).empty())
+      return " that the `" + std::string(magic) +
+             "` this file defines may answer";
+    return "";
   }
 
   // What a built-in that only computes does with its arguments besides:
@@ -318,6 +355,7 @@ class EffectFinder {
 
   std::string_view source_;
   const FileIndex& index_;
+  std::vector<TSNode> judging_;          // the bodies OfBody is in
   std::map<std::string, bool> defines_;  // magic method -> the file has it
 };
 

@@ -120,6 +120,15 @@ void FileIndex::AddDefine(TSNode call) {
   if (!fresh) it->second.reset();
 }
 
+std::vector<const FunctionInfo*> FileIndex::MethodsNamed(
+    std::string_view name) const {
+  std::vector<const FunctionInfo*> methods;
+  for (const FunctionInfo& f : functions_) {
+    if (!f.class_name.empty() && SameName(f.name, name)) methods.push_back(&f);
+  }
+  return methods;
+}
+
 const FunctionInfo* FileIndex::Find(const std::string& class_name,
                                     std::string_view name) const {
   const FunctionInfo* found = nullptr;
@@ -216,20 +225,39 @@ const FunctionInfo* FileIndex::FunctionAt(TSNode function) const {
 std::vector<TSNode> FileIndex::CallsOf(const FunctionInfo& f) const {
   std::vector<TSNode> calls;
   for (TSNode call : calls_) {
-    if (Callee(call) == &f) {
+    const FunctionInfo* callee = Callee(call);
+    if (callee == &f) {
       calls.push_back(call);
       continue;
     }
+    if (callee) continue;  // another function of the file
     // `(new Builder())->build()`, `$builder->build()`: which class an
     // object is of is not followed, so any call of a method of that name
     // on another object than `$this` may be one.
     std::string_view type = node::Type(call);
-    if (!f.class_name.empty() &&
-        (type == "member_call_expression" ||
-         type == "nullsafe_member_call_expression") &&
-        SameName(CalledName(call, source_), f.name) &&
+    if (f.class_name.empty()) continue;
+    bool member = type == "member_call_expression" ||
+                  type == "nullsafe_member_call_expression";
+    std::string_view called = CalledName(call, source_);
+    // `$b->$m()`, `$b->{'bu' . 'ild'}()`: a name computed at run time may
+    // be this one.
+    if ((member || type == "scoped_call_expression") && called.empty()) {
+      calls.push_back(call);
+      continue;
+    }
+    if (member && SameName(called, f.name) &&
         node::Text(node::Field(call, "object"), source_) != "$this")
       calls.push_back(call);
+    // `parent::build()` in a subclass's override, `Other::build()`: which
+    // class a scope names is not followed either.
+    if (type == "scoped_call_expression" && SameName(called, f.name)) {
+      std::string_view scope = node::Text(node::Field(call, "scope"), source_);
+      if (SameName(scope, "parent") ||
+          (!SameName(scope, "self") && !SameName(scope, "static") &&
+           !SameName(ShortName(node::Field(call, "scope"), source_),
+                     f.class_name)))
+        calls.push_back(call);
+    }
   }
   return calls;
 }

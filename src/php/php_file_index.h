@@ -39,6 +39,10 @@ class FileIndex {
   const FunctionInfo* FunctionNamed(std::string_view name) const {
     return Find("", name);
   }
+  // The methods of the file's classes named `name` (PHP ignores case), in
+  // any class: what `$q->name()` may call when `$q` is not followed.
+  std::vector<const FunctionInfo*> MethodsNamed(std::string_view name) const;
+
   // The FunctionInfo of a function_definition / method_declaration node.
   const FunctionInfo* FunctionAt(TSNode function) const;
   // Every call of the file whose Callee is `f`, in source order; for a
