@@ -200,6 +200,30 @@ TSNode UpThroughWrappers(TSNode n) {
   return up;
 }
 
+// What the request `call` (the end of its chain) is handed to when that is
+// not followed, or null: an argument (`show(fetch(u).then(...))`,
+// `Promise.all([...]).then(...)`), an array's element, an object's value,
+// a property (`window.pending = ...`). `$.when(...)` is followed.
+TSNode HandedElsewhere(TSNode call, std::string_view source) {
+  TSNode up = UpThroughWrappers(call);
+  TSNode at = up;
+  if (node::Is(up, "arguments")) {
+    TSNode outer = node::Parent(up);
+    std::string_view callee =
+        node::Text(node::Field(outer, "function"), source);
+    if (callee == "$.when" || callee == "jQuery.when") return TSNode{};
+    return outer;
+  }
+  if (node::Is(up, "array") || node::Is(up, "pair") ||
+      node::Is(up, "spread_element"))
+    return at;
+  if (node::Is(up, "assignment_expression") &&
+      ts_node_eq(node::Unwrap(node::Field(up, "right")), call) &&
+      !node::Is(node::Field(up, "left"), "identifier"))
+    return up;
+  return TSNode{};
+}
+
 }  // namespace
 
 std::vector<ResponseHolder> ResponseHolders(TSNode root,
@@ -253,6 +277,11 @@ std::vector<ResponseHolder> ResponseHolders(TSNode root,
     bool answer = IsAnswerMethod(MethodName(call, source)) ||
                   MethodName(call, source) == "pipe";
     if (!named && !(answer && AsksServer(callee, source))) return;
+    if (TSNode to = HandedElsewhere(call, source);
+        !ts_node_is_null(to) && HoldsUnusedAnswer(call, source)) {
+      holders.push_back({to, call, /*handed_on=*/true});
+      return;
+    }
     if (GetsFetchResponse(call, source)) return;
     add_handlers(call);
   });
