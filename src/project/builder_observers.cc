@@ -1,10 +1,12 @@
 #include "project/builder_observers.h"
 
+#include "common/strings.h"
 #include "find/object_builder.h"
 #include "find/scope.h"
 #include "find/script_kind.h"
 #include "project/builder_reach.h"
 #include "project/class_syntax.h"
+#include "project/module_exports.h"
 #include "syntax/node.h"
 
 namespace psm {
@@ -64,6 +66,37 @@ void AddOtherNamers(Linker& linker, const LinkOptions& options,
   }
 }
 
+// The other names the builder's own module exports it under (`export {
+// build as default }`, `export const makeIt = build`, `exports.make =
+// build`): importers of those get the same object.
+std::set<std::string> OtherExportNames(const Found& found,
+                                       const std::string& name) {
+  std::set<std::string> names;
+  const Module& module = *found.module;
+  TSNode root = module.tree.Root();
+  std::set<std::string> candidates = {"default"};
+  for (TSNode statement : node::NamedChildren(root)) {
+    std::string_view text = node::Text(statement, module.text);
+    if (WordsAt(text, name).empty()) continue;
+    bool es = node::Is(statement, "export_statement");
+    bool cjs = node::Is(statement, "expression_statement") &&
+               text.find("exports") != std::string_view::npos;
+    if (!es && !cjs) continue;
+    ForEachDescendant(statement, false, [&](TSNode n) {
+      if (node::Is(n, "identifier") || node::Is(n, "property_identifier"))
+        candidates.emplace(node::Text(n, module.text));
+    });
+  }
+  for (const std::string& candidate : candidates) {
+    if (candidate == name) continue;
+    ExportedValue v = FindExport(root, module.text, candidate);
+    if (v.passed_on || ts_node_is_null(v.node)) continue;
+    if (ts_node_eq(ValueOf(v.node, module.text), found.builder))
+      names.insert(candidate);
+  }
+  return names;
+}
+
 // Other importers of the builder's module (or of a module re-exporting
 // it) that get at it without spelling its name.
 void AddReachers(Linker& linker, const LinkOptions& options, const Found& found,
@@ -80,6 +113,12 @@ void AddReachers(Linker& linker, const LinkOptions& options, const Found& found,
     reach.names.insert(request.ref.exported);
   reach.whole = request.member.empty() && (request.ref.exported == "*" ||
                                            request.ref.exported == "default");
+  if (request.member.empty()) {
+    for (const std::string& other : OtherExportNames(found, name)) {
+      reach.names.insert(other);
+      reach.whole = reach.whole || other == "default";
+    }
+  }
   std::string what =
       name == "*" || name == "default" ? "The export" : Quote(name);
   for (const std::string& reacher : linker.Reachers(&reach, known)) {
