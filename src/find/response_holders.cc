@@ -221,6 +221,25 @@ TSNode HandedElsewhere(TSNode call, std::string_view source) {
       ts_node_eq(node::Unwrap(node::Field(up, "right")), call) &&
       !node::Is(node::Field(up, "left"), "identifier"))
     return up;
+  // `var pending = fetch(u).then(...)`: followed where it is awaited or
+  // chained on (`await pending`, `pending.then(...)`), not where it is
+  // handed on (`show(pending)`).
+  if (node::Is(up, "variable_declarator") &&
+      node::Is(node::Field(up, "name"), "identifier")) {
+    TSNode name = node::Field(up, "name");
+    std::string_view text = node::Text(name, source);
+    Binding b = ResolveName(text, name, source);
+    for (TSNode use : UsesOf(b, text, source)) {
+      if (ts_node_eq(use, name)) continue;
+      TSNode around = UpThroughWrappers(use);
+      bool awaited = node::Is(around, "await_expression");
+      bool chained =
+          node::Is(around, "member_expression") &&
+          ts_node_eq(node::Unwrap(node::Field(around, "object")), use);
+      if (!awaited && !chained)
+        return node::Is(around, "arguments") ? node::Parent(around) : around;
+    }
+  }
   return TSNode{};
 }
 
