@@ -93,6 +93,23 @@ class Reads {
   // printed.
   void FromPrint(TSNode value) { Follow(value, {}, 0); }
 
+  // A direct `eval(...)` in the page may read any variable in scope, the
+  // response's included, with code the tool cannot see.
+  void DirectEval(TSNode root) {
+    for (size_t at : WordsAt(text_, "eval")) {
+      TSNode n = ts_node_descendant_for_byte_range(
+          root, static_cast<uint32_t>(at), static_cast<uint32_t>(at + 4));
+      TSNode call = node::Parent(n);
+      if (!node::Is(n, "identifier") || !node::Is(call, "call_expression") ||
+          !ts_node_eq(node::Field(call, "function"), n))
+        continue;
+      Add("", call,
+          "calls `eval`, whose code may read any field of it where it "
+          "runs");
+      return;
+    }
+  }
+
   std::vector<PayloadObserver> Take() { return std::move(found_); }
   int CreateSourceCalls() const { return create_source_calls_; }
 
@@ -363,6 +380,7 @@ std::vector<PayloadObserver> ResponseReadsIn(
   }
   if (any && node::DeeperThan(root, node::kMaxClimb - 10))
     reads.TooDeepToSee(root);
+  if (any) reads.DirectEval(root);
   if (create_source_calls) *create_source_calls += reads.CreateSourceCalls();
   return reads.Take();
 }
