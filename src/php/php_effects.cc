@@ -90,6 +90,9 @@ class EffectFinder {
       return Quote(node::Text(n, source_)) + " has an effect";
     }
     if (IsCall(n)) return OfCall(n, depth);
+    if (type == "clone_expression" && !index_.MethodsNamed("__clone").empty())
+      return Quote(node::Text(n, source_)) +
+             " may run the `__clone` this file defines";
     if (std::string why = OfMagicRead(n); !why.empty()) return why;
     for (TSNode child : node::NamedChildren(n)) {
       std::string why = Of(child, depth);
