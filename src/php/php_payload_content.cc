@@ -7,6 +7,7 @@
 #include "find/object_builder.h"
 #include "php/php_effects.h"
 #include "php/php_flow.h"
+#include "php/php_loop_trace.h"
 #include "php/php_syntax.h"
 #include "php/php_variable_uses.h"
 #include "syntax/node.h"
@@ -208,55 +209,9 @@ class ContentReader {
     }
     TSNode iterated = ts_node_named_child(loop, 0);
     if (!PhpSideEffectOf(iterated, ctx_.source, *ctx_.index).empty() ||
-        !LeavesNoTrace(loop, iterated))
+        !LoopLeavesNoTrace(loop, iterated, ctx_.source))
       return TSNode{};
     return loop;
-  }
-
-  // Whether deleting `loop` changes nothing but its statement: it walks an
-  // array (not an object of a class of the file that iterates itself, nor
-  // `null`), not by reference, and its variables are not read after it
-  // (`foreach ($lines as $line) {...} log($line)` sees the last line).
-  bool LeavesNoTrace(TSNode loop, TSNode iterated) const {
-    std::string_view source = ctx_.source;
-    // An array, or what a variable or a getter (free of effects, as the
-    // caller checked: `$quote->getAllVisibleItems()`) holds, unless the
-    // file has a class that iterates itself.
-    bool array = node::Is(iterated, "array_creation_expression");
-    if (!array && (node::Is(iterated, "null") ||
-                   source.find("Iterator") != std::string_view::npos ||
-                   source.find("Traversable") != std::string_view::npos))
-      return false;
-    TSNode body = node::Field(loop, "body");
-    if (ts_node_is_null(body)) body = node::NamedChildren(loop).back();
-    std::string_view header =
-        source.substr(ts_node_end_byte(iterated),
-                      ts_node_start_byte(body) - ts_node_end_byte(iterated));
-    if (header.find('&') != std::string_view::npos) return false;
-    TSNode scope = loop;
-    while (!ts_node_is_null(node::Parent(scope)) && !IsFunction(scope))
-      scope = node::Parent(scope);
-    std::string_view after =
-        source.substr(ts_node_end_byte(loop),
-                      ts_node_end_byte(scope) - ts_node_end_byte(loop));
-    for (size_t at = header.find('$'); at != std::string_view::npos;
-         at = header.find('$', at + 1)) {
-      size_t end = at + 1;
-      while (end < header.size() &&
-             (std::isalnum(static_cast<unsigned char>(header[end])) ||
-              header[end] == '_'))
-        ++end;
-      std::string_view name = header.substr(at, end - at);  // `$line`
-      for (size_t use = after.find(name); use != std::string_view::npos;
-           use = after.find(name, use + 1)) {
-        size_t next = use + name.size();
-        if (next >= after.size() ||
-            !(std::isalnum(static_cast<unsigned char>(after[next])) ||
-              after[next] == '_'))
-          return false;
-      }
-    }
-    return true;
   }
 
   void Read(const VariableUse& use, const std::string& prefix) {
