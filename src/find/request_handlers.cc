@@ -93,6 +93,20 @@ class HandlerReader {
         Handler(element, answer);
       return;
     }
+    // `.then(ok ? show : hide)`, `.then(custom || show)`: either may run.
+    if (node::Is(value, "ternary_expression")) {
+      Handler(node::Field(value, "consequence"), answer);
+      Handler(node::Field(value, "alternative"), answer);
+      return;
+    }
+    if (node::Is(value, "binary_expression")) {
+      std::string_view op = node::Text(node::Field(value, "operator"), source_);
+      if (op == "||" || op == "&&" || op == "??") {
+        Handler(node::Field(value, "left"), answer);
+        Handler(node::Field(value, "right"), answer);
+        return;
+      }
+    }
     TSNode target = Bound(value);
     if (node::IsFunction(target)) {
       found_.functions.push_back(target);
@@ -106,6 +120,7 @@ class HandlerReader {
     }
     bool value_like = node::Is(target, "identifier") ||
                       node::Is(target, "member_expression") ||
+                      node::Is(target, "subscript_expression") ||
                       node::Is(value, "call_expression");
     if (answer && value_like && !IsDataObject(target))
       found_.opaque.push_back(value);
