@@ -55,9 +55,37 @@ TSNode GlobalAssignment(TSNode root, std::string_view source) {
   return TSNode{};
 }
 
+bool IsGlobalObjectName(TSNode n, std::string_view source) {
+  std::string_view name = node::Text(node::Unwrap(n), source);
+  return node::Is(node::Unwrap(n), "identifier") &&
+         (name == "window" || name == "globalThis" || name == "self");
+}
+
+// Whether the binding `b` of `DigitalRiver` is only the page's global
+// under its own name: `var DigitalRiver = window.DigitalRiver;`, `const {
+// DigitalRiver } = window;`.
+bool AliasOfTheGlobal(const Binding& b, std::string_view source) {
+  if (!b.assignments.empty() || ts_node_is_null(b.declarator)) return false;
+  TSNode value = node::Unwrap(node::Field(b.declarator, "value"));
+  if (b.kind == Binding::Kind::kVariable &&
+      (node::Is(value, "member_expression") ||
+       node::Is(value, "subscript_expression"))) {
+    TSNode property = node::Is(value, "member_expression")
+                          ? node::Field(value, "property")
+                          : node::Field(value, "index");
+    std::string key;
+    bool named =
+        node::Text(property, source) == kName ||
+        (node::StringLiteralValue(property, source, &key) && key == kName);
+    return named && IsGlobalObjectName(node::Field(value, "object"), source);
+  }
+  return b.kind == Binding::Kind::kOther && IsGlobalObjectName(value, source);
+}
+
 std::string WhyNotTheLibrary(TSNode callee, std::string_view source) {
   if (node::Is(callee, "identifier")) {
     Binding b = ResolveName(kName, callee, source);
+    if (AliasOfTheGlobal(b, source)) return "";
     if (b.kind != Binding::Kind::kNotFound &&
         b.kind != Binding::Kind::kImported) {
       TSNode at = ts_node_is_null(b.declarator) ? callee : b.declarator;
