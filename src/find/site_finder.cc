@@ -300,7 +300,6 @@ class SiteFinder {
     });
   }
 
-  // Why `call` is not a DigitalRiver.js createSource; "" when it may be.
   // Why the receiver may not be the DigitalRiver.js instance as the
   // library made it (DigitalRiverReplacedHere, CreateSourcePatched), or "".
   std::string ReplacedReceiver(TSNode receiver) {
@@ -311,6 +310,7 @@ class SiteFinder {
     return why.empty() ? CreateSourcePatched(receiver, values, source_) : why;
   }
 
+  // Why `call` is not a DigitalRiver.js createSource; "" when it may be.
   std::string NotDigitalRiver(const MethodCall& call, Part* part) {
     std::string receiver = Quote(node::Text(call.receiver, source_));
     if (doubles_.Replaces(call.receiver, source_))
