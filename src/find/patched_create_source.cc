@@ -9,6 +9,7 @@
 #include "find/object_builder.h"  // Quote
 #include "find/scope.h"
 #include "find/tree_memo.h"
+#include "find/wrapper_calls.h"  // FunctionCalled
 #include "syntax/node.h"
 
 namespace psm {
@@ -80,8 +81,8 @@ std::vector<Write> WritesOf(TSNode root, std::string_view source) {
     size_t k = at + 6;
     while (k < source.size() && (source[k] == ' ' || source[k] == '\t')) ++k;
     bool create = at >= 6 && source.compare(at - 6, 6, "create") == 0;
-    bool called = create && k < source.size() && source[k] == '(' &&
-                  at >= 7 && source[at - 7] == '.';
+    bool called = create && k < source.size() && source[k] == '(' && at >= 7 &&
+                  source[at - 7] == '.';
     // Only `createSource` and a string ending in it (`'create' + 'Source'`)
     // can name the method: `dataSource`, `paymentSource` cannot.
     bool quoted = at + 6 < source.size() &&
@@ -99,16 +100,10 @@ bool Within(TSNode n, TSNode outer) {
          ts_node_end_byte(n) <= ts_node_end_byte(outer);
 }
 
-// The function of the file `value` calls by name (`makeDr()`), or null.
+// The function of the file `value` calls (`makeDr()`), or null.
 TSNode LocalFunctionCalled(TSNode value, std::string_view source) {
-  TSNode callee = node::Unwrap(node::Field(value, "function"));
-  if (!node::Is(value, "call_expression") || !node::Is(callee, "identifier"))
-    return TSNode{};
-  Binding b = ResolveName(node::Text(callee, source), callee, source);
-  if (b.kind == Binding::Kind::kFunction) return b.declarator;
-  if (b.kind != Binding::Kind::kVariable) return TSNode{};
-  TSNode f = node::Unwrap(node::Field(b.declarator, "value"));
-  return node::IsFunction(f) ? f : TSNode{};
+  if (!node::Is(value, "call_expression")) return TSNode{};
+  return FunctionCalled(node::Field(value, "function"), source);
 }
 
 // Whether the function around `write`, writing onto its own parameter, is

@@ -8,6 +8,7 @@
 #include "find/scope_inl.h"
 #include "find/tree_memo.h"
 #include "find/unnamed_reach.h"
+#include "find/wrapper_calls.h"  // FunctionCalled
 #include "syntax/node.h"
 
 namespace psm {
@@ -113,16 +114,9 @@ std::vector<TSNode> ReturnedByLocalFunction(TSNode value,
                                             std::string_view source) {
   std::vector<TSNode> returned;
   value = node::Unwrap(value);
-  TSNode callee = node::Unwrap(node::Field(value, "function"));
-  if (!node::Is(value, "call_expression") || !node::Is(callee, "identifier"))
-    return returned;
-  Binding b = ResolveName(node::Text(callee, source), callee, source);
-  TSNode function = b.declarator;
-  if (b.kind == Binding::Kind::kVariable)
-    function = node::Unwrap(node::Field(b.declarator, "value"));
-  else if (b.kind != Binding::Kind::kFunction)
-    return returned;
-  if (!node::IsFunction(function)) return returned;
+  if (!node::Is(value, "call_expression")) return returned;
+  TSNode function = FunctionCalled(node::Field(value, "function"), source);
+  if (ts_node_is_null(function)) return returned;
   TSNode body = node::Field(function, "body");
   if (!node::Is(body, "statement_block")) {
     returned.push_back(body);  // `() => new DigitalRiver(key)`
