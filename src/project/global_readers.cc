@@ -15,6 +15,7 @@
 #include "common/report_marker.h"
 #include "common/strings.h"
 #include "find/module_request.h"
+#include "find/own_create_source.h"
 #include "find/scope.h"
 #include "find/script_kind.h"
 #include "find/string_code.h"
@@ -147,6 +148,9 @@ void Linker::PrepareNames(const std::set<std::string>& names) {
                          std::min<size_t>(8, files.size() / 64 + 1));
   std::vector<std::vector<std::pair<uint32_t, uint32_t>>> found(threads);
   std::vector<std::vector<std::pair<uint32_t, uint32_t>>> declared(threads);
+  // Set for the files naming one of `names`; each thread writes the bytes
+  // of its own files only.
+  std::vector<uint8_t> may_define(files.size(), 0);
   // A few names are each searched for in the text (memmem, a fraction of
   // a nanosecond a byte), many are looked up word by word (a hash lookup
   // per word of a length some name has): a pre-commit run asking about one
@@ -169,25 +173,33 @@ void Linker::PrepareNames(const std::set<std::string>& names) {
         seen_in[name] = file_id;
         found[first].emplace_back(name, file_id);
       };
+      size_t found_before = found[first].size();
       if (one_by_one) {
         for (uint32_t n = 0; n < wanted.size(); ++n) {
           if (wanted[n].empty()) continue;  // never a word
           for (size_t at : WordsAt(file.text, wanted[n])) note(n, at);
         }
-        continue;
+      } else {
+        ForEachWord(file.text, [&](std::string_view word) {
+          if (!lengths.test(std::min<size_t>(word.size(), 255))) return;
+          auto at = position.find(word);
+          if (at == position.end()) return;
+          note(at->second,
+               static_cast<size_t>(word.data() - file.text.data()));
+        });
       }
-      ForEachWord(file.text, [&](std::string_view word) {
-        if (!lengths.test(std::min<size_t>(word.size(), 255))) return;
-        auto at = position.find(word);
-        if (at == position.end()) return;
-        note(at->second, static_cast<size_t>(word.data() - file.text.data()));
-      });
+      if (found[first].size() != found_before)
+        may_define[id] = MayDefineCreateSource(file.text);
     }
   };
   std::vector<std::thread> pool;
   for (size_t t = 1; t < threads; ++t) pool.emplace_back(scan, t);
   scan(0);
   for (std::thread& t : pool) t.join();
+  // Merged with earlier reads': each set the files naming its own names.
+  may_define_create_source_.resize(files.size(), 0);
+  for (size_t id = 0; id < files.size(); ++id)
+    may_define_create_source_[id] |= may_define[id];
   std::vector<std::vector<uint32_t>> ids(wanted.size());
   for (const auto& part : found) {
     for (auto [name, file] : part) ids[name].push_back(file);

@@ -97,7 +97,12 @@ std::vector<std::string> Linker::GlobalCreateSourceDefiners(
   if (options_.definers) {
     for (const std::string& file : *options_.definers) keep(file);
   } else {
-    for (uint32_t i : FilesNaming(name)) keep(ProjectFiles()[i]);
+    std::vector<uint32_t> naming = FilesNaming(name);
+    // Known when a read of every file looked for `name` (not the index).
+    bool flagged = files_naming_.contains(name);
+    for (uint32_t i : naming) {
+      if (!flagged || may_define_create_source_[i]) keep(ProjectFiles()[i]);
+    }
   }
   std::sort(definers.begin(), definers.end());
   return definers;

@@ -442,6 +442,12 @@ class Linker {
   // Files naming each global, from PrepareNames.
   std::map<std::string, std::vector<uint32_t>> files_naming_;
   int lazy_scans_ = 0;  // names FilesNaming looked for by reading
+  // By index in ProjectFiles(), whether the file may define a createSource
+  // (MayDefineCreateSource): noted by PrepareNames's reads for the files
+  // naming the names it looked for. GlobalCreateSourceDefiners reads again
+  // only the files naming a global that may define one, instead of every
+  // file naming it (a pre-commit run in a git work tree read them twice).
+  std::vector<uint8_t> may_define_create_source_;
   // (name, file) where the file declares the name at a line start.
   std::set<std::pair<std::string, uint32_t>> files_declaring_;
   // Every file's first use of a global, (absolute path, "path:line"), by
