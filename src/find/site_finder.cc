@@ -21,6 +21,7 @@
 #include "find/replaced_digital_river.h"
 #include "find/scope.h"
 #include "find/test_doubles.h"
+#include "find/unseen_class.h"
 #include "syntax/node.h"
 
 namespace psm {
@@ -99,9 +100,10 @@ class SiteFinder {
             // sees every field (no edit here, nor where it is built).
             site->observers.push_back(
                 {"", EitherReceiverReason(call.receiver, source_)});
-          } else if (std::string replaced = ReplacedReceiver(call.receiver);
-                     !replaced.empty()) {
-            site->observers.push_back({"", std::move(replaced)});
+          } else if (std::string doubt =
+                         DoubtedReceiver(call.receiver, part->receiver_kind);
+                     !doubt.empty()) {
+            site->observers.push_back({"", std::move(doubt)});
           } else if (!ts_node_is_null(call.receiver)) {
             // Even `useDigitalRiver()` may be a project's wrapper of it.
             site->receiver = ReceiverRequest(call.receiver, source_);
@@ -195,6 +197,7 @@ class SiteFinder {
   // ...)`); DigitalRiver.js returns a promise and takes none.
   bool TakesNoPayload(const std::vector<TSNode>& args) const {
     if (args.empty()) return false;
+    if (OtherArity(args)) return true;
     TSNode last = node::Unwrap(args.back());
     std::string_view type = node::Type(last);
     if (type == "arrow_function" || type == "function_expression" ||
@@ -206,6 +209,18 @@ class SiteFinder {
     }
     return type == "string" || type == "number" || type == "true" ||
            type == "false";
+  }
+
+  // DigitalRiver.js's createSource takes the payload, or an element and
+  // the payload. Three arguments or more are another API's (webpack's
+  // `module.createSource(context, content, map, root)`), and so is a first
+  // of two that is a string, number or template: an element is an object
+  // (a server SDK's `createSource('cus_123', {...})`).
+  static bool OtherArity(const std::vector<TSNode>& args) {
+    if (args.size() > 2) return true;
+    if (args.size() < 2) return false;
+    std::string_view first = node::Type(node::Unwrap(args[0]));
+    return first == "string" || first == "number" || first == "template_string";
   }
 
   // The site of `call`, or nullopt when it is not DigitalRiver.js's.
@@ -301,13 +316,26 @@ class SiteFinder {
   }
 
   // Why the receiver may not be the DigitalRiver.js instance as the
-  // library made it (DigitalRiverReplacedHere, CreateSourcePatched), or "".
-  std::string ReplacedReceiver(TSNode receiver) {
+  // library made it (DigitalRiverReplacedHere, CreateSourcePatched), or one
+  // at all (MadeByUnseenClass, for a receiver of unknown `kind`); or "".
+  std::string DoubtedReceiver(TSNode receiver, Receiver kind) {
     if (ts_node_is_null(receiver)) return "";
     std::vector<TSNode> values =
         ReceiverValues(node::Unwrap(receiver), source_);
     std::string why = DigitalRiverReplacedHere(receiver, values, source_);
-    return why.empty() ? CreateSourcePatched(receiver, values, source_) : why;
+    if (why.empty()) why = CreateSourcePatched(receiver, values, source_);
+    if (why.empty() && kind == Receiver::kUnknown)
+      why = MadeByUnseenClass(receiver, values, source_);
+    return why;
+  }
+
+  // `x.customers`: Stripe's and other server SDKs' way to attach a source
+  // to a customer; DigitalRiver.js's instance has no such member.
+  bool IsCustomersResource(TSNode receiver) const {
+    receiver = node::Unwrap(receiver);
+    return node::Is(receiver, "member_expression") &&
+           node::Text(node::Field(receiver, "property"), source_) ==
+               "customers";
   }
 
   // Why `call` is not a DigitalRiver.js createSource; "" when it may be.
@@ -315,6 +343,11 @@ class SiteFinder {
     std::string receiver = Quote(node::Text(call.receiver, source_));
     if (doubles_.Replaces(call.receiver, source_))
       return receiver + " is a test double";
+    if (IsCustomersResource(call.receiver)) {
+      return receiver +
+             " is a server SDK's customers resource "
+             "(`customers.createSource(customerId, ...)`), not DigitalRiver.js";
+    }
     part->receiver_kind = ClassifyReceiver(call.receiver, source_);
     if (part->receiver_kind == Receiver::kOtherLibrary) {
       return receiver +

@@ -54,7 +54,7 @@ TEST(ReceiverOriginTest, AnImportedObjectAsksTheProject) {
             "object ./sources#*");
   EXPECT_EQ(RequestOf("import { useDigitalRiver } from './dr';\n"
                       "const dr = useDigitalRiver();\n"
-                      "dr.createSource('payPal', { type: 'payPal' });"),
+                      "dr.createSource({ type: 'payPal' });"),
             "object ./dr#useDigitalRiver");
   EXPECT_EQ(RequestOf("import { DrContext } from './DrContext';\n"
                       "const { createSource } = useContext(DrContext);\n"
