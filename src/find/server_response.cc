@@ -274,6 +274,16 @@ void CollectCallUrls(TSNode call, std::string_view source,
   }
 }
 
+// `res.json()`, `res.text()`: the body of the answer read, no request of
+// its own (`fetch(url).then(r => r.json()).then(...)` is one request).
+bool ReadsBody(TSNode call, std::string_view source) {
+  TSNode callee = node::Unwrap(node::Field(call, "function"));
+  if (!node::Is(callee, "member_expression") || !node::Arguments(call).empty())
+    return false;
+  std::string_view name = node::Text(node::Field(callee, "property"), source);
+  return name == "json" || name == "text";
+}
+
 // Whether a function handed to a call along a chain makes a request of its
 // own (`.then(() => storage.post(b))`): the answer further down the chain
 // may be that request's, whose URL is not the chain's.
@@ -283,7 +293,7 @@ bool HandsOnToAnotherRequest(TSNode call, std::string_view source) {
     if (!node::IsFunction(arg)) continue;
     bool asks = false;
     ForEachDescendant(arg, false, [&](TSNode n) {
-      asks = asks || (node::Is(n, "call_expression") &&
+      asks = asks || (node::Is(n, "call_expression") && !ReadsBody(n, source) &&
                       NamesAsk(node::Field(n, "function"), source));
     });
     if (asks) return true;

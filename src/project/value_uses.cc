@@ -1,5 +1,6 @@
 #include "project/value_uses.h"
 
+#include "find/receiver.h"
 #include "syntax/node.h"
 
 namespace psm::value_uses {
@@ -81,9 +82,11 @@ bool NotRead(TSNode e, TSNode up, std::string_view text) {
 
 bool IsCreateSourceCall(TSNode call, std::string_view text) {
   TSNode callee = node::Unwrap(node::Field(call, "function"));
-  if (node::Is(callee, "member_expression"))
-    callee = node::Field(callee, "property");
-  return node::Text(callee, text) == "createSource";
+  if (!node::Is(callee, "member_expression"))
+    return node::Text(callee, text) == "createSource";
+  return node::Text(node::Field(callee, "property"), text) == "createSource" &&
+         ClassifyReceiver(node::Field(callee, "object"), text) !=
+             Receiver::kOtherLibrary;
 }
 
 std::string PatternKey(TSNode part, std::string_view text) {

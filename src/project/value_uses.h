@@ -30,7 +30,9 @@ TSNode PassedOn(TSNode e, TSNode up, std::string_view text);
 // (which shows the value but nothing depends on it).
 bool NotRead(TSNode e, TSNode up, std::string_view text);
 
-// Whether `call` is a `createSource(...)` call.
+// Whether `call` is a `createSource(...)` call that may be DigitalRiver.js's:
+// not one on another library's object (`stripe.createSource(card, data)`
+// gets the data for Stripe, and reads all of it).
 bool IsCreateSourceCall(TSNode call, std::string_view text);
 
 // The key a part of an object pattern takes, "" for a rest or a computed
