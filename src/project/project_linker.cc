@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "common/strings.h"
 #include "find/object_builder.h"
 #include "find/scope.h"
 #include "project/builder_observers.h"
@@ -219,6 +220,18 @@ class ProjectLinker {
         links_[caller.path].readers_elsewhere[r.call_begin].push_back(
             {"", r.request.what + " has a createSource of its own: " + use +
                      " before DigitalRiver.js sees it"});
+      } else if (!f.module &&
+                 FindNoCase(r.request.ref.specifier, "digitalriver") ==
+                     std::string_view::npos) {
+        // `import acme from '@acme/gateway'`, `createClient()` of one, a
+        // base class of one, or a module of the project that is not there
+        // (generated, ignored): what it hands out is unseen, and may be
+        // another library's object. (A package named after DigitalRiver,
+        // such as a hooks package, is taken at its word.)
+        links_[caller.path].readers_elsewhere[r.call_begin].push_back(
+            {"", "the receiver, " + r.request.what +
+                     ", comes from a module the tool cannot read (" +
+                     f.why_not + "): it may not be DigitalRiver.js"});
       }
       return;
     }
