@@ -282,46 +282,75 @@ void LiteralPlanner::CollectIn(const ObjectLiteral& object,
                                std::string_view key, bool final_part,
                                const std::string& path) {
   NoteOpaqueMembers(object, key);
+  // A field kept in one of its members is kept in all: removing a later
+  // write (`payload.amount = 5` after `set amount(v) {...}` or `amount:
+  // f()`) would stop the setter running or change the value sent.
+  std::vector<size_t> removable;
+  bool kept = false;
   for (size_t i = 0; i < object.members.size(); ++i) {
     const Member& m = object.members[i];
     if (m.key != key || m.kind == Member::Kind::kSpread) continue;
     if (final_part) {
-      if (auto seen = observed_.find(path); seen != observed_.end()) {
-        Keep(path, seen->second);
-        continue;
+      if (std::string why = WhyKept(object, i, path); !why.empty()) {
+        Keep(path, why);
+        kept = true;
+      } else {
+        removable.push_back(i);
       }
-      if (!object.this_reader.empty()) {
-        Keep(path, "the method " + Ticked(object.this_reader) +
-                       " of the same object reads its fields through `this`");
-        continue;
-      }
-      if (!m.value_effect().empty()) {
-        Keep(path, "the value of " + Ticked(m.key) + " has an effect (" +
-                       m.value_effect() + ")");
-        continue;
-      }
-      // `set amount(v) {...}`: code that other code runs (`p.amount = 3`
-      // after the call); a getter is judged by its body (value_effect).
-      if (m.kind == Member::Kind::kMethod && IsSetter(m.range.In(text_))) {
-        Keep(path, Ticked(m.key) +
-                       " is a setter, which a later write such as " +
-                       Ticked("payload." + m.key + " = ...") + " runs");
-        continue;
-      }
-      if (std::string before = OpaqueMemberBefore(object, i); !before.empty()) {
-        Keep(path, Ticked(m.key) + " overrides " + before +
-                       " before it, which may hold one: removed, that value "
-                       "would be sent instead");
-        continue;
-      }
-      AddRemoval(&object, i, path);
-      plan_.ledger.push_back({path, m.range, m.value_range});
     } else if (m.object) {
       next_.push_back(m.object.get());
     } else if (!m.string_value) {
       NoteOpaqueParent(m, path);
     }
   }
+  if (kept) return;
+  for (size_t i : removable) {
+    AddRemoval(&object, i, path);
+    plan_.ledger.push_back(
+        {path, object.members[i].range, object.members[i].value_range});
+  }
+}
+
+std::string LiteralPlanner::WhyKept(const ObjectLiteral& object, size_t i,
+                                    const std::string& path) const {
+  const Member& m = object.members[i];
+  if (auto seen = observed_.find(path); seen != observed_.end())
+    return seen->second;
+  if (!object.this_reader.empty()) {
+    return "the method " + Ticked(object.this_reader) +
+           " of the same object reads its fields through `this`";
+  }
+  if (std::string proto = PrototypeMember(object); !proto.empty()) {
+    return "the object's prototype, " + Ticked(proto) +
+           ", may see its fields (an inherited setter, getter or toJSON)";
+  }
+  if (!m.value_effect().empty()) {
+    return "the value of " + Ticked(m.key) + " has an effect (" +
+           m.value_effect() + ")";
+  }
+  // `set amount(v) {...}`: code that other code runs (`p.amount = 3`
+  // after the call); a getter is judged by its body (value_effect).
+  if (m.kind == Member::Kind::kMethod && IsSetter(m.range.In(text_))) {
+    return Ticked(m.key) + " is a setter, which a later write such as " +
+           Ticked("payload." + m.key + " = ...") + " runs";
+  }
+  if (std::string before = OpaqueMemberBefore(object, i); !before.empty()) {
+    return Ticked(m.key) + " overrides " + before +
+           " before it, which may hold one: removed, that value would be "
+           "sent instead";
+  }
+  return "";
+}
+
+// `__proto__: base` written in the literal (not computed, not shorthand):
+// it sets the object's prototype, whose accessors and methods then run on
+// the object's fields. "" when there is none.
+std::string LiteralPlanner::PrototypeMember(const ObjectLiteral& object) const {
+  for (const Member& m : object.members) {
+    if (m.key == "__proto__" && m.kind == Member::Kind::kPair)
+      return std::string(m.range.In(text_));
+  }
+  return "";
 }
 
 std::string LiteralPlanner::OpaqueMemberBefore(const ObjectLiteral& object,

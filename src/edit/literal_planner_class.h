@@ -109,6 +109,14 @@ class LiteralPlanner {
   // A spread (not covered where it is built) or computed key before
   // member `index` of `object`: removing the member would let it supply
   // the field. "" when there is none.
+  // Why the field at `path`, member `i` of `object`, must stay; "" when
+  // it may go.
+  std::string WhyKept(const ObjectLiteral& object, size_t i,
+                      const std::string& path) const;
+  std::string PrototypeMember(const ObjectLiteral& object) const;
+  // WhyKept for the first member at `path` across the parts that must stay
+  // (a later write to it must then stay too); "" when none must.
+  std::string KeptInLiteral(const std::string& path) const;
   std::string OpaqueMemberBefore(const ObjectLiteral& object,
                                  size_t index) const;
 

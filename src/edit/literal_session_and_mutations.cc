@@ -69,6 +69,12 @@ void LiteralPlanner::CheckMutation(const PayloadMutation& m,
             Ticked(removed) + "); check that object");
       return;
     }
+    // `set amount(v)` in the literal (or a prototype, or a value with an
+    // effect) keeps the field, and with it the writes that run that code.
+    if (std::string why = KeptInLiteral(removed); !why.empty()) {
+      Keep(removed, why);
+      return;
+    }
     if (!DeleteStatement(m, removed)) {
       kept_.insert(removed);
       Blind(Where(m) + " sets " + Ticked(m.path) +
@@ -80,6 +86,32 @@ void LiteralPlanner::CheckMutation(const PayloadMutation& m,
     }
     return;
   }
+}
+
+std::string LiteralPlanner::KeptInLiteral(const std::string& path) const {
+  std::vector<const ObjectLiteral*> level(parts_.begin(), parts_.end());
+  for (size_t start = 0; !level.empty();) {
+    size_t dot = path.find('.', start);
+    std::string_view key = std::string_view(path).substr(
+        start, dot == std::string::npos ? std::string_view::npos : dot - start);
+    std::vector<const ObjectLiteral*> next;
+    for (const ObjectLiteral* object : level) {
+      for (size_t i = 0; i < object->members.size(); ++i) {
+        const Member& m = object->members[i];
+        if (m.key != key || m.kind == Member::Kind::kSpread) continue;
+        if (dot == std::string::npos) {
+          if (std::string why = WhyKept(*object, i, path); !why.empty())
+            return why;
+        } else if (m.object) {
+          next.push_back(m.object.get());
+        }
+      }
+    }
+    if (dot == std::string::npos) break;
+    level.swap(next);
+    start = dot + 1;
+  }
+  return "";
 }
 
 bool LiteralPlanner::DeleteStatement(const PayloadMutation& m,
