@@ -8,6 +8,7 @@
 
 #include "common/spare_cores.h"
 #include "common/strings.h"
+#include "find/digital_river_names.h"
 #include "find/dynamic_scope.h"
 #include "find/global_values.h"
 #include "find/method_calls.h"
@@ -115,6 +116,10 @@ class SiteFinder {
               site->global_receiver =
                   GlobalReceiverName(call.receiver, source_);
           }
+          site->names_digital_river =
+              part->receiver_kind != Receiver::kUnknown ||
+              NamedAfterDigitalRiver(node::Text(call.receiver, source_)) ||
+              NamesLibrary(part);
           part->sites.push_back(std::move(*site));
         }
       }
@@ -181,6 +186,12 @@ class SiteFinder {
   bool SurelyDigitalRiver(TSNode receiver, Part* part) {
     if (ClassifyReceiver(receiver, source_) == Receiver::kDigitalRiver)
       return true;
+    return NamesLibrary(part);
+  }
+
+  // Whether the file names DigitalRiver.js anywhere (the class, the
+  // script's host `js.digitalriverws.com`, a comment).
+  bool NamesLibrary(Part* part) {
     if (!part->names_library) {
       part->names_library =
           FindNoCase(source_, "digitalriver") != std::string_view::npos;
@@ -367,6 +378,22 @@ class SiteFinder {
 };
 
 }  // namespace
+
+void PassOverUnmarkedSites(std::vector<CallSite>* sites,
+                           std::vector<PassedOverCall>* passed_over) {
+  std::erase_if(*sites, [&](const CallSite& s) {
+    bool unmarked = s.payloads.empty() && !s.server_read && !s.receiver &&
+                    !s.names_digital_river && s.refused.empty();
+    if (unmarked) {
+      std::string_view callee = s.callee;
+      std::string_view receiver = callee.substr(0, callee.rfind('.'));
+      passed_over->push_back(
+          {s.call, "neither the payload nor the receiver " + Quote(receiver) +
+                       " shows DigitalRiver.js, and the file never names it"});
+    }
+    return unmarked;
+  });
+}
 
 std::vector<CallSite> FindCallSites(std::string_view source, TSNode root,
                                     std::vector<PassedOverCall>* passed_over) {

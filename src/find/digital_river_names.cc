@@ -1,0 +1,40 @@
+#include "find/digital_river_names.h"
+
+#include <cctype>
+#include <string>
+
+#include "common/strings.h"
+
+namespace psm {
+namespace {
+
+bool IsDrWord(std::string_view word) {
+  std::string lower;
+  for (char c : word)
+    lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return lower == "dr" || lower == "drjs";
+}
+
+}  // namespace
+
+bool NamedAfterDigitalRiver(std::string_view text) {
+  if (FindNoCase(text, "digitalriver") != std::string_view::npos) return true;
+  size_t begin = 0;
+  for (size_t i = 0; i <= text.size(); ++i) {
+    bool end = i == text.size();
+    unsigned char c = end ? 0 : static_cast<unsigned char>(text[i]);
+    bool separator = end || !(std::isalnum(c) || c == '_' || c == '$') ||
+                     c == '_' || c == '$';
+    // `drService`: a capital after a small letter starts a word; so does
+    // the small letter after a run of capitals in `DRjs`... which stays
+    // one word, as `drjs` is one of ours.
+    bool camel = !end && i > begin && std::isupper(c) &&
+                 std::islower(static_cast<unsigned char>(text[i - 1]));
+    if (!separator && !camel) continue;
+    if (i > begin && IsDrWord(text.substr(begin, i - begin))) return true;
+    begin = separator ? i + 1 : i;
+  }
+  return false;
+}
+
+}  // namespace psm
