@@ -131,8 +131,8 @@ RequireConfig ReadRequireConfig(const std::string& path) {
     if (!node::Is(value, "object")) return;
     string_pairs(value, [&](std::string from, std::string to, TSNode) {
       if (to.empty()) return;
-      if (scope == "*") config.map.emplace_back(from, to);
       config.any_map.emplace_back(from, to);
+      config.maps.push_back({scope, from, to});
     });
   });
   ObjectPairs(

@@ -21,13 +21,19 @@ struct ProjectConfigFiles {
 // One walk of `root` (node_modules, VCS and hidden directories left out).
 ProjectConfigFiles ScanProjectConfigFiles(const std::string& root);
 
+// `map: {scope: {from: to}}`: in the module `scope` (or any, `'*'`), the id
+// `from` (or an id under it) stands for `to`.
+struct RequireMapEntry {
+  std::string scope, from, to;
+};
+
 // A RequireJS configuration as far as module ids go.
 struct RequireConfig {
-  std::vector<std::pair<std::string, std::string>> map;    // map['*']
   std::vector<std::pair<std::string, std::string>> paths;  // id prefix -> id
   // `map` entries of every scope (`'*'` and `'Vendor_Module/js/x'`): an
   // alias a module of that scope may import instead.
   std::vector<std::pair<std::string, std::string>> any_map;
+  std::vector<RequireMapEntry> maps;  // the same with their scopes
   // `config.mixins`: target id -> mixin id (a mixin wraps its target).
   std::vector<std::pair<std::string, std::string>> mixins;
 };

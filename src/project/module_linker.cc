@@ -116,7 +116,12 @@ Found Linker::Follow(const std::string& importer,
   std::vector<std::string> receiver_path = request.receiver_path;
   if (ref.specifier.empty()) return FollowGlobal(request);
   for (int hop = 0; hop < kMaxReExports; ++hop) {
-    std::optional<std::string> file = paths_.Resolve(from, ref.specifier);
+    Resolution resolved = paths_.ResolveWithReason(from, ref.specifier);
+    if (!resolved.unsure.empty()) {
+      found.why_not = "module " + Quote(ref.specifier) + " " + resolved.unsure;
+      return found;
+    }
+    std::optional<std::string> file = std::move(resolved.file);
     if (std::vector<std::string> copies =
             paths_.MagentoThemeCopiesBeside(ref.specifier);
         !file && !copies.empty()) {

@@ -1,14 +1,15 @@
 #include "project/module_paths.h"
 
+#include <algorithm>
 #include <array>
 #include <cstdlib>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <system_error>
 
+#include "find/object_builder.h"  // Quote
 #include "io/file_io.h"
-#include "project/config_scan.h"
-#include "project/magento_themes.h"
+#include "project/magento_pages.h"
 #include "project/package_specifiers.h"
 
 namespace psm {
@@ -86,7 +87,9 @@ std::optional<std::string> ExistingModuleFile(const std::string& base) {
   std::error_code ec;
   if (!fs::is_directory(base, ec)) return std::nullopt;
   if (auto pkg = ReadJson(base + "/package.json")) {
-    for (const char* field : {"module", "main"}) {
+    // A string `browser` replaces `main` in browser builds, where
+    // DigitalRiver.js runs.
+    for (const char* field : {"browser", "module", "main"}) {
       if (pkg->contains(field) && (*pkg)[field].is_string()) {
         std::string main = base + "/" + (*pkg)[field].get<std::string>();
         if (main != base + "/" && IsRegularFile(main)) return Normal(main);
@@ -105,6 +108,37 @@ std::optional<std::string> ExistingModuleFile(const std::string& base) {
 }
 
 namespace {
+
+bool IsTypeScript(std::string_view file) {
+  for (std::string_view ext : {".ts", ".tsx", ".mts", ".cts"})
+    if (file.ends_with(ext)) return true;
+  return false;
+}
+
+// What a TypeScript file's relative import names: TypeScript takes
+// `x.ts` (or `x.tsx`) for `./x` and `./x.js` before `x.js`, which beside
+// it is usually tsc's own output (a stale copy to leave alone).
+std::optional<std::string> TypeScriptModuleFile(const std::string& base) {
+  constexpr std::array<std::pair<std::string_view, std::string_view>, 5>
+      kSources = {{{".js", ".ts"},
+                   {".js", ".tsx"},
+                   {".jsx", ".tsx"},
+                   {".mjs", ".mts"},
+                   {".cjs", ".cts"}}};
+  bool has_js = false;
+  for (const auto& [js, ts] : kSources) {
+    if (!base.ends_with(js)) continue;
+    has_js = true;
+    std::string source = base.substr(0, base.size() - js.size()) + ts.data();
+    if (IsRegularFile(source)) return Normal(source);
+  }
+  if (!has_js) {
+    for (std::string_view ts : {".ts", ".tsx"}) {
+      if (IsRegularFile(base + ts.data())) return Normal(base + ts.data());
+    }
+  }
+  return ExistingModuleFile(base);
+}
 
 // The working directory, read once: the tool never changes it, and
 // fs::absolute asks the kernel (getcwd) on every call, ~1% of a dense run.
@@ -228,24 +262,6 @@ void ModulePaths::ReadTsConfig(const std::string& path, int depth) {
   }
 }
 
-void ModulePaths::ReadRequireConfigs() const {
-  if (amd_read_) return;
-  amd_read_ = true;
-  ProjectConfigFiles files = ScanProjectConfigFiles(root_);
-  for (const auto& [name, dir] : files.magento_modules)
-    magento_modules_.emplace(name, dir);
-  cartridges_ = std::move(files.cartridges);
-  for (const std::string& config : files.requirejs_configs) {
-    RequireConfig read = ReadRequireConfig(config);
-    for (auto& [from, to] : read.map) amd_map_.emplace(from, to);
-    for (auto& pair : read.any_map) amd_any_map_.push_back(std::move(pair));
-    for (auto& pair : read.mixins) amd_mixins_.push_back(std::move(pair));
-    for (auto& [prefix, target] : read.paths) {
-      amd_paths_.emplace_back(prefix, target);
-    }
-  }
-}
-
 void ModulePaths::ReadWorkspaces() {
   std::optional<nlohmann::json> pkg = ReadJson(root_ + "/package.json");
   if (pkg) package_paths_ = OwnPackageSpecifiers(root_, *pkg);
@@ -267,201 +283,150 @@ void ModulePaths::ReadWorkspaces() {
   }
 }
 
-// The `first` of each pair whose `second` (an id) resolves to `module`,
-// or the reverse when `by_first`.
-std::vector<std::string> ModulePaths::IdsLeadingTo(
-    const std::vector<std::pair<std::string, std::string>>& pairs,
-    const std::string& module, bool by_first) const {
-  ReadRequireConfigs();
-  std::vector<std::string> found;
-  std::string importer = root_ + "/requirejs-config.js";
-  for (const auto& [first, second] : pairs) {
-    if (Resolve(importer, by_first ? first : second) == module)
-      found.push_back(by_first ? second : first);
-  }
-  return found;
-}
-
-std::vector<std::string> ModulePaths::AliasesOf(
-    const std::string& module) const {
-  std::vector<std::string> found = IdsLeadingTo(amd_any_map_, module, false);
-  // Resolved once for the run, not once per module asked about: each
-  // resolution probes the file system (issue 14).
-  if (!named_modules_) {
-    named_modules_.emplace();
-    std::string importer = root_ + "/requirejs-config.js";
-    std::vector<std::string> names;
-    // `paths: { drp: './payload-builder' }`: `define(['drp'], ...)`.
-    for (const auto& [prefix, target] : amd_paths_) names.push_back(prefix);
-    // A tsconfig or jsconfig `paths` key without `*` (`import { build }
-    // from '@pp'`). (Workspace package names are left out: in a monorepo
-    // every module of a package would ask about all its importers, which
-    // doubled the project model's time; a package whose name does not
-    // spell its module's path is a known gap.)
-    for (const auto* patterns : {&ts_paths_, &package_paths_}) {
-      for (const auto& [pattern, targets] : *patterns) {
-        if (pattern.find('*') == std::string::npos) names.push_back(pattern);
-      }
-    }
-    for (const std::string& name : names) {
-      if (std::optional<std::string> file = Resolve(importer, name))
-        named_modules_->emplace_back(name, *file);
-    }
-  }
-  for (const auto& [name, file] : *named_modules_) {
-    if (file == module) found.push_back(name);
-  }
-  return found;
-}
-
-std::vector<std::string> ModulePaths::MixinsOf(
-    const std::string& module) const {
-  return IdsLeadingTo(amd_mixins_, module, true);
-}
-
 std::optional<std::string> ModulePaths::Resolve(
     std::string_view importer, std::string_view specifier) const {
-  if (specifier.empty()) return std::nullopt;
+  return ResolveWithReason(importer, specifier).file;
+}
+
+Resolution ModulePaths::ResolveWithReason(std::string_view importer,
+                                          std::string_view specifier) const {
+  Resolution found = Locate(importer, specifier);
+  return found.file ? InBrowser(*found.file) : found;
+}
+
+// The package holding `dir` is the one of the nearest package.json at or
+// above it, up to the root.
+const ModulePaths::Replacements& ModulePaths::BrowserFieldOver(
+    const std::string& dir) const {
+  if (auto known = browser_fields_.find(dir); known != browser_fields_.end())
+    return known->second;
+  Replacements replacements;
+  if (std::optional<nlohmann::json> pkg = ReadJson(dir + "/package.json")) {
+    replacements = BrowserReplacements(dir, *pkg);
+  } else if (dir.starts_with(RootWithSlash())) {
+    replacements = BrowserFieldOver(DirectoryOf(dir));
+  }
+  return browser_fields_[dir] = std::move(replacements);
+}
+
+Resolution ModulePaths::InBrowser(const std::string& file) const {
+  for (const auto& [from, to] : BrowserFieldOver(DirectoryOf(file))) {
+    if (from != file) continue;
+    if (!to.empty() && IsRegularFile(to)) return {to, ""};
+    return {std::nullopt,
+            "is " + Quote(Shown(file)) + ", which the package.json " +
+                "\"browser\" field replaces with " +
+                (to.empty() ? std::string("nothing (false)")
+                            : Quote(Shown(to)) + " (not a file)") +
+                " in browser builds; migrate by hand"};
+  }
+  return {file, ""};
+}
+
+std::string ModulePaths::Shown(const std::string& path) const {
+  std::string prefix = RootWithSlash();
+  return path.starts_with(prefix) ? path.substr(prefix.size()) : path;
+}
+
+// Which of the files an `imports`/`exports` entry's conditions name
+// (`import`, `require`, `browser`, `default`, nested, and fallbacks)
+// loads depends on how the module is imported and bundled: one file, or
+// why the tool cannot tell.
+Resolution ModulePaths::ConditionalTarget(
+    const std::vector<std::string>& targets, std::string_view star,
+    std::string_view pattern) const {
+  std::vector<std::string> files;
+  for (const std::string& target : targets) {
+    std::optional<std::string> file =
+        ExistingModuleFile(ReplaceStar(target, star));
+    if (file && std::find(files.begin(), files.end(), *file) == files.end())
+      files.push_back(*file);
+  }
+  if (files.size() <= 1)
+    return {files.empty() ? std::nullopt : std::optional(files[0]), ""};
+  std::string listed;
+  for (const std::string& file : files)
+    listed += (listed.empty() ? "" : ", ") + Quote(Shown(file));
+  return {std::nullopt,
+          "names several files through the package.json conditions of " +
+              Quote(std::string(pattern)) + " (" + listed +
+              "): which one loads depends on whether it is imported, "
+              "required or bundled for the browser; migrate by hand"};
+}
+
+Resolution ModulePaths::Locate(std::string_view importer,
+                               std::string_view specifier) const {
+  if (specifier.empty()) return {};
   if (IsRelative(specifier)) {
     fs::path base = specifier.starts_with("/")
                         ? fs::path(root_) / specifier.substr(1)
                         : fs::path(DirectoryOf(importer)) / specifier;
-    return ExistingModuleFile(Normal(base));
+    if (IsTypeScript(importer)) return {TypeScriptModuleFile(Normal(base)), ""};
+    return {ExistingModuleFile(Normal(base)), ""};
   }
   if (specifier.starts_with("*/cartridge/") ||
       specifier.starts_with("~/cartridge/"))
-    return FromCartridgePath(importer, specifier);
-  if (auto found = FromAliases(specifier)) return found;
-  if (auto found = FromWorkspace(specifier)) return found;
-  return FromMagentoId(specifier);
+    return {FromCartridgePath(importer, specifier), ""};
+  Resolution aliased = FromAliases(
+      importer.empty() ? root_ + "/requirejs-config.js" : importer, specifier);
+  if (aliased.file || !aliased.unsure.empty()) return aliased;
+  Resolution in_workspace = FromWorkspace(specifier);
+  if (in_workspace.file || !in_workspace.unsure.empty()) return in_workspace;
+  return {FromMagentoId(specifier), ""};
 }
 
-// Salesforce Commerce Cloud: `~/cartridge/scripts/x` is the importer's own
-// cartridge's file, `*/cartridge/scripts/x` the first cartridge of the
-// site's cartridge path that has it. That path is a setting of the
-// instance, not of the repository: every cartridge of the project is
-// searched (in any folder: `cartridges/`, `plugins/x/cartridges/`, a
-// vendored copy), and the specifier resolves only when exactly one has the
-// file (when another overrides it, the tool cannot tell which one runs).
-std::optional<std::string> ModulePaths::FromCartridgePath(
-    std::string_view importer, std::string_view specifier) const {
-  fs::path own;  // the importer's cartridge: the directory over `cartridge`
-  fs::path dir = DirectoryOf(importer);
-  for (int up = 0; up < 32 && dir.has_relative_path(); ++up) {
-    if (dir.filename() == "cartridge") {
-      own = dir.parent_path();
-      break;
-    }
-    dir = dir.parent_path();
-  }
-  if (own.empty()) return std::nullopt;
-  std::string rest(specifier.substr(2));  // "cartridge/..."
-  if (specifier.starts_with("~")) return ExistingModuleFile(Normal(own / rest));
-  ReadRequireConfigs();  // the walk that lists the cartridges
-  std::optional<std::string> found;
-  for (const std::string& cartridge : cartridges_) {
-    std::optional<std::string> file =
-        ExistingModuleFile(Normal(fs::path(cartridge) / rest));
-    if (!file) continue;
-    if (found) return std::nullopt;  // two cartridges have it
-    found = std::move(file);
-  }
-  return found;
+std::optional<std::string> ModulePaths::ResolveOnAnyPage(
+    std::string_view id) const {
+  if (auto found = FromAliases("", id).file) return found;
+  if (auto found = FromWorkspace(id).file) return found;
+  return FromMagentoId(id);
 }
 
-std::optional<std::string> ModulePaths::FromAliases(
-    std::string_view specifier) const {
-  for (const auto* patterns : {&package_paths_, &ts_paths_}) {
-    for (const auto& [pattern, targets] : *patterns) {
-      std::optional<std::string> star = MatchStar(pattern, specifier);
-      if (!star) continue;
-      for (const std::string& target : targets) {
-        if (auto file = ExistingModuleFile(ReplaceStar(target, *star)))
-          return file;
-      }
+Resolution ModulePaths::FromAliases(std::string_view importer,
+                                    std::string_view specifier) const {
+  for (const auto& [pattern, targets] : package_paths_) {
+    std::optional<std::string> star = MatchStar(pattern, specifier);
+    if (!star) continue;
+    Resolution found = ConditionalTarget(targets, *star, pattern);
+    if (found.file || !found.unsure.empty()) return found;
+  }
+  for (const auto& [pattern, targets] : ts_paths_) {
+    std::optional<std::string> star = MatchStar(pattern, specifier);
+    if (!star) continue;
+    for (const std::string& target : targets) {  // fallbacks, in order
+      if (auto file = ExistingModuleFile(ReplaceStar(target, *star)))
+        return {file, ""};
     }
   }
   if (!base_url_.empty()) {
     if (auto file = ExistingModuleFile(Normal(fs::path(base_url_) / specifier)))
-      return file;
+      return {file, ""};
   }
   ReadRequireConfigs();
-  std::string id(specifier);
-  if (auto mapped = amd_map_.find(id); mapped != amd_map_.end())
-    id = mapped->second;
+  std::string from(importer);
+  MappedId mapped = amd_maps_.Apply(
+      from, from.empty() ? "" : MagentoIdOf(root_, from, magento_modules_),
+      specifier);
+  if (!mapped.unsure.empty()) return {std::nullopt, mapped.unsure};
+  const std::string& id = mapped.id;
   for (const auto& [prefix, target] : amd_paths_) {
     if (id != prefix && !id.starts_with(prefix + "/")) continue;
     std::string rest = id.substr(prefix.size());
-    if (auto file = FromMagentoId(target + rest)) return file;
-    if (auto file = ExistingModuleFile(target + rest)) return file;
+    if (auto file = FromMagentoId(target + rest)) return {file, ""};
+    if (auto file = ExistingModuleFile(target + rest)) return {file, ""};
   }
-  if (id != specifier) return FromMagentoId(id);
-  return std::nullopt;
+  if (id != specifier) return {FromMagentoId(id), ""};
+  return {};
 }
 
-std::vector<std::string> ModulePaths::MagentoThemeCopiesBeside(
-    std::string_view specifier) const {
-  size_t slash = specifier.find('/');
-  if (slash == std::string_view::npos || !ModuleWebFile(specifier)) return {};
-  if (!magento_themes_) magento_themes_ = MagentoThemeDirs(root_);
-  return MagentoThemeCopies(*magento_themes_, specifier.substr(0, slash),
-                            specifier.substr(slash + 1));
-}
-
-// A theme's copy of a module's web file is what Magento serves to the
-// pages of that theme: the id names it when the module's own file is not
-// in the project (a module Composer installs in an ignored vendor/), and
-// nothing when both are (MagentoThemeCopiesBeside).
-std::optional<std::string> ModulePaths::FromMagentoId(
-    std::string_view specifier) const {
-  std::optional<std::string> module_file = ModuleWebFile(specifier);
-  size_t slash = specifier.find('/');
-  if (slash == std::string_view::npos) return std::nullopt;
-  if (!magento_themes_) magento_themes_ = MagentoThemeDirs(root_);
-  std::vector<std::string> copies =
-      MagentoThemeCopies(*magento_themes_, specifier.substr(0, slash),
-                         specifier.substr(slash + 1));
-  if (copies.empty()) return module_file;
-  if (!module_file && copies.size() == 1) return copies.front();
-  return std::nullopt;
-}
-
-std::optional<std::string> ModulePaths::ModuleWebFile(
-    std::string_view specifier) const {
-  size_t slash = specifier.find('/');
-  if (slash == std::string_view::npos) return std::nullopt;
-  std::string_view module = specifier.substr(0, slash);
-  ReadRequireConfigs();
-  auto found = magento_modules_.find(module);
-  std::string dir;
-  if (found != magento_modules_.end()) {
-    dir = found->second;
-  } else if (size_t underscore = module.find('_');
-             underscore != std::string_view::npos) {
-    dir = root_ + "/app/code/" + std::string(module.substr(0, underscore)) +
-          "/" + std::string(module.substr(underscore + 1));
-  } else {
-    return std::nullopt;
-  }
-  std::string rest(specifier.substr(slash + 1));
-  for (const char* area : {"frontend", "base", "adminhtml"}) {
-    if (auto file =
-            ExistingModuleFile(dir + "/view/" + area + "/web/" + rest)) {
-      return file;
-    }
-  }
-  return std::nullopt;
-}
-
-std::optional<std::string> ModulePaths::FromWorkspace(
-    std::string_view specifier) const {
+Resolution ModulePaths::FromWorkspace(std::string_view specifier) const {
   // `@scope/name/sub/path` or `name/sub/path`.
   size_t cut = specifier.find('/');
   if (specifier.starts_with("@") && cut != std::string_view::npos)
     cut = specifier.find('/', cut + 1);
   std::string_view name = specifier.substr(0, cut);
   auto found = workspaces_.find(name);
-  if (found == workspaces_.end()) return std::nullopt;
+  if (found == workspaces_.end()) return {};
   // What the package exports under that name (`"./builder":
   // "./lib/builder.js"`), else its directory's own layout.
   if (std::optional<nlohmann::json> pkg =
@@ -469,15 +434,15 @@ std::optional<std::string> ModulePaths::FromWorkspace(
     for (const auto& [pattern, targets] : PackageExports(found->second, *pkg)) {
       std::optional<std::string> star = MatchStar(pattern, specifier);
       if (!star) continue;
-      for (const std::string& target : targets) {
-        if (auto file = ExistingModuleFile(ReplaceStar(target, *star)))
-          return file;
-      }
+      Resolution exported = ConditionalTarget(targets, *star, pattern);
+      if (exported.file || !exported.unsure.empty()) return exported;
     }
   }
-  if (cut == std::string_view::npos) return ExistingModuleFile(found->second);
-  return ExistingModuleFile(
-      Normal(fs::path(found->second) / specifier.substr(cut + 1)));
+  if (cut == std::string_view::npos)
+    return {ExistingModuleFile(found->second), ""};
+  return {ExistingModuleFile(
+              Normal(fs::path(found->second) / specifier.substr(cut + 1))),
+          ""};
 }
 
 }  // namespace psm

@@ -8,7 +8,18 @@
 #include <utility>
 #include <vector>
 
+#include "project/requirejs_maps.h"
+
 namespace psm {
+
+// The file a specifier names, or why the tool cannot tell which one.
+struct Resolution {
+  std::optional<std::string> file;
+  // Set when the specifier names a file of the project on some pages (or
+  // builds) and another elsewhere: a reason for a message ("is mapped to
+  // ... only on ..."). Empty when it simply names nothing of the project.
+  std::string unsure;
+};
 
 // Turns module specifiers into files of one project, the way the module
 // systems a storefront uses would: relative paths with extension and
@@ -29,6 +40,9 @@ class ModulePaths {
   // nullopt when it names a package or nothing in the project.
   std::optional<std::string> Resolve(std::string_view importer,
                                      std::string_view specifier) const;
+  // The same, with the reason when the answer depends on the page.
+  Resolution ResolveWithReason(std::string_view importer,
+                               std::string_view specifier) const;
 
   const std::string& root() const { return root_; }
 
@@ -60,13 +74,34 @@ class ModulePaths {
   std::vector<std::string> IdsLeadingTo(
       const std::vector<std::pair<std::string, std::string>>& pairs,
       const std::string& module, bool by_first) const;
-  std::optional<std::string> FromAliases(std::string_view specifier) const;
+  // A (non-relative) id as some page may load it: every RequireJS map
+  // applies (for AliasesOf and MixinsOf, which look for any way in).
+  std::optional<std::string> ResolveOnAnyPage(std::string_view id) const;
+  // An empty `importer` stands for any page (see RequireMaps::Apply).
+  Resolution FromAliases(std::string_view importer,
+                         std::string_view specifier) const;
   std::optional<std::string> FromMagentoId(std::string_view specifier) const;
   // The module's own web file a Magento id names, ignoring themes.
   std::optional<std::string> ModuleWebFile(std::string_view specifier) const;
   std::optional<std::string> FromCartridgePath(
       std::string_view importer, std::string_view specifier) const;
-  std::optional<std::string> FromWorkspace(std::string_view specifier) const;
+  Resolution FromWorkspace(std::string_view specifier) const;
+  // ResolveWithReason before the browser field is applied.
+  Resolution Locate(std::string_view importer,
+                    std::string_view specifier) const;
+  Resolution ConditionalTarget(const std::vector<std::string>& targets,
+                               std::string_view star,
+                               std::string_view pattern) const;
+  // `file` as a browser build loads it: the `browser` field of its
+  // package may replace it (DigitalRiver.js runs in the browser).
+  Resolution InBrowser(const std::string& file) const;
+  using Replacements = std::vector<std::pair<std::string, std::string>>;
+  const Replacements& BrowserFieldOver(const std::string& dir) const;
+  std::string Shown(const std::string& path) const;  // root-relative
+  // `.` made absolute ends with a slash; other roots do not.
+  std::string RootWithSlash() const {
+    return root_.ends_with('/') ? root_ : root_ + "/";
+  }
 
   std::string root_;
   bool marked_ = false;
@@ -79,10 +114,10 @@ class ModulePaths {
   // The same for the root package.json's subpath `imports` and its own
   // name with its `exports` (OwnPackageSpecifiers).
   std::vector<std::pair<std::string, std::vector<std::string>>> package_paths_;
-  // RequireJS: `map['*']` id -> id, `paths` id prefix -> path (absolute
+  // RequireJS: `map` of every scope, `paths` id prefix -> path (absolute
   // when it was relative to the config's base).
   mutable bool amd_read_ = false;
-  mutable std::map<std::string, std::string, std::less<>> amd_map_;
+  mutable RequireMaps amd_maps_{root_};
   mutable std::vector<std::pair<std::string, std::string>> amd_any_map_;
   mutable std::vector<std::pair<std::string, std::string>> amd_mixins_;
   mutable std::vector<std::pair<std::string, std::string>> amd_paths_;
@@ -93,6 +128,8 @@ class ModulePaths {
   // Magento module name (`Vendor_Module`) -> its directory.
   mutable std::map<std::string, std::string, std::less<>> magento_modules_;
   mutable std::optional<std::vector<std::string>> magento_themes_;
+  // Directory -> the `browser` field replacements of its package.
+  mutable std::map<std::string, Replacements, std::less<>> browser_fields_;
   // Workspace package name -> its directory.
   std::map<std::string, std::string, std::less<>> workspaces_;
 };

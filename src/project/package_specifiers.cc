@@ -2,6 +2,8 @@
 
 #include <filesystem>
 
+#include "project/module_paths.h"  // ExistingModuleFile
+
 namespace psm {
 namespace {
 
@@ -87,6 +89,28 @@ Specifiers PackageExports(const std::string& root,
     }
   } else {
     Add(self, *exports, root, &found);
+  }
+  return found;
+}
+
+std::vector<std::pair<std::string, std::string>> BrowserReplacements(
+    const std::string& root, const nlohmann::json& package) {
+  std::vector<std::pair<std::string, std::string>> found;
+  auto browser = package.find("browser");
+  if (browser == package.end() || !browser->is_object()) return found;
+  for (const auto& [key, value] : browser->items()) {
+    if (!key.starts_with("./")) continue;
+    std::optional<std::string> from = ExistingModuleFile(
+        (std::filesystem::path(root) / key).lexically_normal().string());
+    if (!from) continue;
+    if (value.is_boolean() && !value.get<bool>()) {
+      found.emplace_back(*from, "");
+    } else if (value.is_string()) {
+      std::string to = (std::filesystem::path(root) / value.get<std::string>())
+                           .lexically_normal()
+                           .string();
+      found.emplace_back(*from, ExistingModuleFile(to).value_or(to));
+    }
   }
   return found;
 }

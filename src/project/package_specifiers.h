@@ -27,6 +27,14 @@ OwnPackageSpecifiers(const std::string& root, const nlohmann::json& package);
 std::vector<std::pair<std::string, std::vector<std::string>>> PackageExports(
     const std::string& root, const nlohmann::json& package);
 
+// The object form of the package.json `browser` field in `root`
+// (`{"./src/node.js": "./src/browser.js", "./src/fs.js": false}`): each
+// file of the package a browser build replaces (absolute), and what with
+// (absolute; empty for `false`, a file left out of the build). Keys that
+// name packages, and files that do not exist, are left out.
+std::vector<std::pair<std::string, std::string>> BrowserReplacements(
+    const std::string& root, const nlohmann::json& package);
+
 }  // namespace psm
 
 #endif  // PSM_PROJECT_PACKAGE_SPECIFIERS_H_
