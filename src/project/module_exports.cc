@@ -154,12 +154,40 @@ TSNode ValueOf(TSNode n, std::string_view source) {
 
 namespace {
 
+// `Object.assign(exports, ...)`, `Object.defineProperty(module.exports,
+// ...)` and the like: calls that set exports of a CommonJS module.
+bool SetsExports(TSNode call, std::string_view source) {
+  std::string_view callee = node::Text(node::Field(call, "function"), source);
+  if (callee != "Object.assign" && callee != "Object.defineProperty" &&
+      callee != "Object.defineProperties")
+    return false;
+  std::vector<TSNode> args = node::Arguments(call);
+  if (args.empty()) return false;
+  std::string_view target = node::Text(node::Unwrap(args[0]), source);
+  return target == "exports" || target == "module.exports";
+}
+
+// Whether the export-setting `call` may set `exported` (a
+// `defineProperty` of another name does not).
+bool MaySet(TSNode call, std::string_view source, std::string_view exported) {
+  if (node::Text(node::Field(call, "function"), source) !=
+      "Object.defineProperty")
+    return true;
+  std::vector<TSNode> args = node::Arguments(call);
+  std::string name;
+  if (exported == "*" || args.size() < 2 ||
+      !node::StringLiteralValue(node::Unwrap(args[1]), source, &name))
+    return true;
+  return name == exported;
+}
+
 // What one top-level statement gives for `exported`: sets `found` (a
 // later statement overrides an earlier one, as at run time) or the module
 // value of a CommonJS or AMD module.
 void GiveExport(TSNode statement, std::string_view source,
                 std::string_view exported, ExportedValue* found,
-                TSNode* module_value, std::vector<ModuleRef>* stars) {
+                TSNode* module_value, bool* replaced,
+                std::vector<ModuleRef>* stars) {
   if (node::Is(statement, "export_statement")) {
     ExportedValue here = FromExportStatement(statement, source, exported);
     if (here.from_star) {
@@ -175,8 +203,27 @@ void GiveExport(TSNode statement, std::string_view source,
         CommonJsTarget(node::Field(e, "left"), source);
     if (!target || (*target != "*" && *target != exported)) return;
     TSNode value = ValueOf(node::Field(e, "right"), source);
-    if (*target == "*") *module_value = value;
-    if (*target == exported) found->node = value;
+    bool through_alias =
+        node::Text(node::Field(e, "left"), source).starts_with("exports.");
+    if (*target == "*") {
+      // A new module object: what `exports.x =` set before is gone, and
+      // `exports` (the old object) now sets nothing either.
+      *module_value = value;
+      if (exported != "*") found->node = TSNode{};
+      found->unsure.clear();
+      *replaced = true;
+    } else if (!(through_alias && *replaced)) {
+      found->node = value;
+      found->unsure.clear();
+    }
+  } else if (node::Is(e, "call_expression") && SetsExports(e, source)) {
+    if (!MaySet(e, source, exported)) return;
+    found->node = TSNode{};
+    found->unsure =
+        "sets its exports with " +
+        std::string(node::Text(node::Field(e, "function"), source)) +
+        " on line " + std::to_string(ts_node_start_point(e).row + 1) +
+        ", which the tool does not follow; migrate by hand";
   } else if (node::Is(e, "call_expression") &&
              node::Text(node::Field(e, "function"), source) == "define") {
     *module_value = AmdModuleValue(e, source);
@@ -198,7 +245,8 @@ bool GivesAnyName(TSNode statement, std::string_view source,
   if (!node::Is(statement, "expression_statement")) return false;
   TSNode e = node::Unwrap(ts_node_named_child(statement, 0));
   if (node::Is(e, "call_expression"))
-    return node::Text(node::Field(e, "function"), source) == "define";
+    return node::Text(node::Field(e, "function"), source) == "define" ||
+           SetsExports(e, source);
   if (!node::Is(e, "assignment_expression")) return false;
   std::optional<std::string> target =
       CommonJsTarget(node::Field(e, "left"), source);
@@ -241,10 +289,12 @@ ExportedValue ExportIndex::Find(std::string_view exported) const {
                    candidates.end());
   ExportedValue found;
   TSNode module_value{};
+  bool replaced = false;  // `module.exports = ...` seen
   std::vector<ModuleRef> stars;
   for (uint32_t i : candidates)
     GiveExport(statements_[i], source_, exported, &found, &module_value,
-               &stars);
+               &replaced, &stars);
+  if (!found.unsure.empty()) return found;
   // An explicit export (`export { build } from './v2'`) wins over every
   // `export *`, before or after it.
   if (ts_node_is_null(found.node) && !found.passed_on && !stars.empty()) {

@@ -25,6 +25,10 @@ struct ExportedValue {
   // among them all that has it gives it.
   bool from_star = false;
   std::vector<ModuleRef> other_stars;
+  // Set, with `node` null, when a later statement changes the export in a
+  // way the tool does not follow (`Object.assign(exports, {...})`,
+  // `Object.defineProperty(exports, 'build', ...)`): a reason for a message.
+  std::string unsure;
 };
 
 // The top-level statements of one module that may give each export,
