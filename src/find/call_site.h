@@ -111,11 +111,6 @@ struct CallSite {
   // Set when the payload's type comes from elsewhere (see GivenType); the
   // payload's own `type`, if any, must agree with it.
   BoxedOptional<GivenType> given_type;
-  // Something besides the payload says the call is DigitalRiver.js's: its
-  // receiver (made by DigitalRiver(...), in doubt between it and another,
-  // or named after it: `dr`, `this.drjs`; NamedAfterDigitalRiver), or the
-  // file names the library. See PassOverUnmarkedSites.
-  bool names_digital_river = false;
   bool has_error = false;  // the call sits in a syntax error
   // A base class's method whose object several classes share: planned once
   // per user's payment method; migrated only when every user needs the

@@ -3,8 +3,6 @@
 #include <cctype>
 #include <string>
 
-#include "common/strings.h"
-
 namespace psm {
 namespace {
 
@@ -18,7 +16,13 @@ bool IsDrWord(std::string_view word) {
 }  // namespace
 
 bool NamedAfterDigitalRiver(std::string_view text) {
-  if (FindNoCase(text, "digitalriver") != std::string_view::npos) return true;
+  // `digitalRiver`, `digital_river`, `@digital-river/js`, `Digital River`.
+  std::string letters;
+  for (char c : text) {
+    if (std::isalnum(static_cast<unsigned char>(c)))
+      letters += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  if (letters.find("digitalriver") != std::string::npos) return true;
   size_t begin = 0;
   for (size_t i = 0; i <= text.size(); ++i) {
     bool end = i == text.size();
@@ -32,6 +36,13 @@ bool NamedAfterDigitalRiver(std::string_view text) {
                  std::islower(static_cast<unsigned char>(text[i - 1]));
     if (!separator && !camel) continue;
     if (i > begin && IsDrWord(text.substr(begin, i - begin))) return true;
+    // `DRPay`: an acronym before a capitalised word.
+    size_t upper = begin;
+    while (upper < i && std::isupper(static_cast<unsigned char>(text[upper])))
+      ++upper;
+    if (upper > begin + 1 && upper < i &&
+        IsDrWord(text.substr(begin, upper - 1 - begin)))
+      return true;
     begin = separator ? i + 1 : i;
   }
   return false;

@@ -5,11 +5,11 @@
 
 namespace psm {
 
-// Whether the receiver expression `text` is named after DigitalRiver.js:
-// one of its words (split at dots, `_`, `$` and camel case, ignoring case)
-// is `dr` or `drjs`, or it spells `digitalriver` (`dr`, `this.drjs`,
-// `window.DR`, `drService`, `this.digitalRiver`). Legacy pages keep the
-// instance under such names in globals and fields the tool cannot trace.
+// Whether `text` (an expression, a class or a package name) is named after
+// DigitalRiver.js: one of its words (split at dots, `_`, `$` and camel
+// case, ignoring case) is `dr` or `drjs`, or its letters spell
+// `digitalriver` (`dr`, `this.drjs`, `window.DR`, `DRPay`, `drService`,
+// `this.digital_river`, `@digital-river/js-loader`).
 bool NamedAfterDigitalRiver(std::string_view text);
 
 }  // namespace psm

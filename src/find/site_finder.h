@@ -28,16 +28,6 @@ std::vector<CallSite> FindCallSites(
     std::string_view source, TSNode root,
     std::vector<PassedOverCall>* passed_over = nullptr);
 
-// Moves to `passed_over` the sites of `sites` that nothing marks as
-// DigitalRiver.js's: their payload shows nothing (no literal, here or where
-// the project model followed it; no server answer), their receiver is
-// neither imported nor made or named after the library, and the file never
-// names it (CallSite::names_digital_river). An app's own
-// `api.createSource(input)` of a "source" entity (a GraphQL resolver, a
-// Redux thunk, `this.$api`) must not block a commit.
-void PassOverUnmarkedSites(std::vector<CallSite>* sites,
-                           std::vector<PassedOverCall>* passed_over);
-
 }  // namespace psm
 
 #endif  // PSM_FIND_SITE_FINDER_H_

@@ -1,5 +1,6 @@
 #include "find/unseen_class.h"
 
+#include "find/digital_river_names.h"
 #include "find/member_chain.h"
 #include "find/object_builder.h"  // Quote
 #include "find/scope.h"
@@ -15,8 +16,9 @@ namespace {
 // judged elsewhere (ClassifyMaker, the project model) or not at all.
 bool UnseenConstructor(TSNode callee, std::string_view source) {
   callee = node::Unwrap(callee);
-  std::string_view text = node::Text(callee, source);
-  if (text.find("DigitalRiver") != std::string_view::npos) return false;
+  // `new DR(key)`, `new DRPay(key)` of `window.DRPay = window.DigitalRiver`
+  // in another script: named after the library, taken at its word.
+  if (NamedAfterDigitalRiver(node::Text(callee, source))) return false;
   TSNode base = callee;
   if (node::Is(callee, "member_expression")) {
     std::optional<MemberChain> chain = ChainOf(callee, source);

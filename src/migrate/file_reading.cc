@@ -53,7 +53,6 @@ FileReading JavaScriptReading(Language language, std::string_view source,
       wrapped = WrapperCallSites(source, root, *links, &found.notes);
       GiveWayToWrapperCalls(root, *links, wrapped, &found.sites);
     }
-    PassOverUnmarkedSites(&found.sites, &found.passed_over);
     std::sort(found.passed_over.begin(), found.passed_over.end(),
               [](const PassedOverCall& a, const PassedOverCall& b) {
                 return a.call.begin < b.call.begin;

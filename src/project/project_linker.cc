@@ -4,6 +4,7 @@
 #include <set>
 
 #include "common/strings.h"
+#include "find/digital_river_names.h"
 #include "find/object_builder.h"
 #include "find/scope.h"
 #include "project/builder_observers.h"
@@ -89,6 +90,12 @@ void LinkWrapper(const CallerFile& caller, const SiteRequest& r, Linker& linker,
 
 // The value of the one `type:` member of `builder`'s objects when it is a
 // field (`type: this.type`): its users decide it.
+// `@/lib/payments`, `~/lib/payments`: a webpack or Vite alias (its config is
+// code the tool does not run), not a package name (`@scope/name`).
+bool IsBundlerAlias(std::string_view specifier) {
+  return specifier.starts_with("@/") || specifier.starts_with("~");
+}
+
 bool TypeFromField(TSNode builder, std::string_view text) {
   std::vector<TSNode> types;
   ForEachDescendant(builder, true, [&](TSNode n) {
@@ -221,13 +228,14 @@ class ProjectLinker {
             {"", r.request.what + " has a createSource of its own: " + use +
                      " before DigitalRiver.js sees it"});
       } else if (!f.module &&
-                 FindNoCase(r.request.ref.specifier, "digitalriver") ==
-                     std::string_view::npos) {
+                 !NamedAfterDigitalRiver(r.request.ref.specifier) &&
+                 !IsBundlerAlias(r.request.ref.specifier)) {
         // `import acme from '@acme/gateway'`, `createClient()` of one, a
         // base class of one, or a module of the project that is not there
         // (generated, ignored): what it hands out is unseen, and may be
         // another library's object. (A package named after DigitalRiver,
-        // such as a hooks package, is taken at its word.)
+        // such as a hooks package, is taken at its word; so is a bundler's
+        // alias, `@/lib/dr`, whose config the tool does not read.)
         links_[caller.path].readers_elsewhere[r.call_begin].push_back(
             {"", "the receiver, " + r.request.what +
                      ", comes from a module the tool cannot read (" +

@@ -14,6 +14,9 @@ TEST(DigitalRiverNamesTest, WordsNamingTheLibrary) {
   EXPECT_TRUE(NamedAfterDigitalRiver("app.dr_client"));
   EXPECT_TRUE(NamedAfterDigitalRiver("this.digitalRiver"));
   EXPECT_TRUE(NamedAfterDigitalRiver("window.DigitalRiverInstance"));
+  EXPECT_TRUE(NamedAfterDigitalRiver("DIGITAL_RIVER"));
+  EXPECT_TRUE(NamedAfterDigitalRiver("@digital-river/js-loader"));
+  EXPECT_TRUE(NamedAfterDigitalRiver("DRPay"));
 }
 
 TEST(DigitalRiverNamesTest, OtherNamesAreNot) {
