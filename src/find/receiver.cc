@@ -43,8 +43,8 @@ bool StartsWord(std::string_view text, size_t at) {
          (std::islower(before) != 0 && std::isupper(first) != 0);
 }
 
-// True when `text`, a callee (`loadStripe`) or a receiver (`window.Omise`,
-// `this.props.stripe`), names another payment SDK.
+}  // namespace
+
 bool NamesOtherLibrary(std::string_view text) {
   std::string lower = Lowered(text);
   for (const OtherSdk& sdk : kOtherSdks) {
@@ -55,6 +55,8 @@ bool NamesOtherLibrary(std::string_view text) {
   }
   return false;
 }
+
+namespace {
 
 bool IsCreateSourceKey(TSNode key, std::string_view source) {
   std::string value;

@@ -25,6 +25,10 @@ enum class Receiver {
 
 Receiver ClassifyReceiver(TSNode receiver, std::string_view source);
 
+// True when `text`, a callee (`loadStripe`) or a receiver (`window.Omise`,
+// `this.props.stripe`), names another payment SDK.
+bool NamesOtherLibrary(std::string_view text);
+
 // Why a kEither receiver may not be DigitalRiver.js, naming two of the
 // values it may hold and their lines; "" for any other receiver.
 std::string EitherReceiverReason(TSNode receiver, std::string_view source);

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "common/text_lines.h"
+#include "find/receiver.h"
 #include "find/site_finder.h"
 #include "migrate/file_kind.h"
 #include "migrate/site_details.h"
@@ -110,6 +111,65 @@ std::string UnparsedReason(const ScriptView& view, const CallText& call,
          where;
 }
 
+// The last `what` (lower case) in `text`, ignoring case; npos if none.
+size_t RFindNoCase(std::string_view text, std::string_view what) {
+  for (size_t at = text.size(); at >= what.size(); --at) {
+    size_t begin = at - what.size();
+    bool same = true;
+    for (size_t i = 0; same && i < what.size(); ++i)
+      same =
+          std::tolower(static_cast<unsigned char>(text[begin + i])) == what[i];
+    if (same) return begin;
+  }
+  return std::string_view::npos;
+}
+
+// Whether the call at `at` sits in the text of an element of a markup file
+// without server islands: a documentation page's `<pre><code>` or a
+// paragraph, prose the browser shows, not code it runs. Not inside a tag
+// (an `onclick` attribute), a `<script>`, or a template's `{{ }}`; a file
+// with `<?`/`<%` prints strings the tool cannot tell from code.
+bool InMarkupProse(std::string_view text, size_t at) {
+  std::string_view before = text.substr(0, at);
+  if (text.find("<?") != std::string_view::npos ||
+      text.find("<%") != std::string_view::npos)
+    return false;
+  size_t lt = before.rfind('<');
+  size_t gt = before.rfind('>');
+  if (gt == std::string_view::npos || (lt != std::string_view::npos && lt > gt))
+    return false;
+  size_t open = RFindNoCase(before, "<script");
+  size_t close = RFindNoCase(before, "</script");
+  if (open != std::string_view::npos &&
+      (close == std::string_view::npos || close < open))
+    return false;
+  size_t mustache = before.rfind("{{");
+  size_t shut = before.rfind("}}");
+  if (mustache != std::string_view::npos &&
+      (shut == std::string_view::npos || shut < mustache))
+    return false;
+  // The element the text is in, by the last tag before it: one that holds
+  // prose. A `<textarea>` or `<template>` may hold code a script takes.
+  size_t name = lt + 1 + (lt + 1 < before.size() && before[lt + 1] == '/');
+  size_t end = name;
+  while (end < before.size() &&
+         std::isalnum(static_cast<unsigned char>(before[end])))
+    ++end;
+  std::string tag;
+  for (char c : before.substr(name, end - name))
+    tag += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  static constexpr std::string_view kProse[] = {
+      "p",          "pre",     "code",    "li",     "td",         "th",
+      "dd",         "dt",      "h1",      "h2",     "h3",         "h4",
+      "h5",         "h6",      "em",      "strong", "b",          "i",
+      "small",      "span",    "kbd",     "samp",   "blockquote", "a",
+      "figcaption", "caption", "summary", "label",  "div",        "section",
+      "article",    "main",    "body"};
+  for (std::string_view prose : kProse)
+    if (tag == prose) return true;
+  return false;
+}
+
 }  // namespace
 
 std::vector<CallText> FindCallTexts(std::string_view text) {
@@ -135,6 +195,12 @@ std::vector<SiteResult> UnparsedCallSites(std::string_view text,
   for (const CallText& call : FindCallTexts(text)) {
     // The parser saw these bytes only if the view kept them.
     if (call.match.In(view.text) == call.match.In(text)) continue;
+    // `stripe.createSource(card)` in a string or a page's text is
+    // Stripe's; prose about any is no code at all.
+    std::string_view receiver(text.data() + call.begin,
+                              call.match.begin - call.begin);
+    if (NamesOtherLibrary(receiver) || InMarkupProse(text, call.begin))
+      continue;
     if (!lines) lines.emplace(text);
     uint32_t line = lines->Line(call.begin);
     SiteResult site =

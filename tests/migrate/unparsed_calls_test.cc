@@ -96,6 +96,24 @@ TEST(UnparsedCallsTest, CallsTheViewLeavesOutNeedReviewWithTheirLine) {
   EXPECT_EQ(site.before, "  dr.createSource({ type: 'payPal' })\n");
 }
 
+TEST(UnparsedCallsTest, ProseAndOtherLibrariesInMarkupAreNotCalls) {
+  // A documentation page's code samples and text, Stripe's call in a
+  // string: nothing a browser runs as DigitalRiver.js.
+  EXPECT_TRUE(UnparsedCallSites(
+                  "<p>Call <code>dr.createSource(payload)</code>.</p>\n"
+                  "<pre>dr.createSource({ type: 'payPal' })</pre>\n",
+                  MaskScriptContainer(
+                      "<p>Call <code>dr.createSource(payload)</code>.</p>\n"
+                      "<pre>dr.createSource({ type: 'payPal' })</pre>\n"))
+                  .empty());
+  std::string php = "<?php echo \"stripe.createSource(card, data)\"; ?>";
+  EXPECT_TRUE(UnparsedCallSites(php, MaskScriptContainer(php)).empty());
+  // A `{{ }}` of a template is code.
+  std::string mustache = "<p>{{ dr.createSource(p) }}</p>";
+  EXPECT_EQ(UnparsedCallSites(mustache, MaskScriptContainer(mustache)).size(),
+            1u);
+}
+
 TEST(UnparsedCallsTest, EncodedHandlerSaysWhyItIsLeftOut) {
   std::string html = "<a onclick=\"dr.createSource({type: &quot;x&quot;})\">";
   SiteResult site = OnlySite(html);
@@ -106,7 +124,7 @@ TEST(UnparsedCallsTest, EncodedHandlerSaysWhyItIsLeftOut) {
 TEST(UnparsedCallsTest, IgnoreCommentInMarkupIsHonoured) {
   std::string html =
       "<!-- payment-session-migrate-ignore-next-line -->\n"
-      "<pre>dr.createSource(payload)</pre>\n";
+      "<textarea>dr.createSource(payload)</textarea>\n";
   SiteResult site = OnlySite(html);
   EXPECT_EQ(site.status, SiteStatus::kIgnored);
 }
