@@ -304,7 +304,7 @@ void PayloadResolver::ResolveCall(TSNode call, int hops, CallSite* site) {
     return;
   }
   ObserveOtherCallers(callee, site);
-  ObserveDecorators(function, site);
+  ObserveDecorators(function, site, "what it returns");
   // `buildPayload()`, a function of the file's top level: other scripts of
   // a page may call it too.
   if (TSNode c = node::Unwrap(callee); node::Is(c, "identifier")) {

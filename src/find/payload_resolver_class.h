@@ -150,9 +150,26 @@ class PayloadResolver {
   // A builder whose result also goes somewhere else than a createSource
   // call (`sendToServer(buildPayload())`): that caller sees every field.
   void ObserveOtherCallers(TSNode callee, CallSite* site);
+  // Where the method `callee` (`this.build`) calls is named other than as
+  // a member read or its definition: `this['build']()`, `const { build } =
+  // view`, `{ build }`, `'build'` handed somewhere. "" when nowhere.
+  std::string NamedOtherwise(TSNode callee) const;
+  // When `this` (`self`) is an object literal bound to a name that is used
+  // other than by reading a member by name (`view[k]()`,
+  // `Object.keys(view)`, `register(view)`): where. "" otherwise.
+  std::string HolderUsedWhole(TSNode self) const;
+  bool TakesMethodOff(TSNode n) const;
+  bool ReachesMembersByKey(TSNode use) const;
   // A method builder with a decorator (`@Audit() build() {...}`): the
   // decorator may wrap it and see what it returns.
-  void ObserveDecorators(TSNode function, CallSite* site);
+  // A decorator of the method `function` may wrap it and see `sees`.
+  void ObserveDecorators(TSNode function, CallSite* site,
+                         std::string_view sees);
+  // Why the parameters of `function` have types declared elsewhere than
+  // on them (overload signatures, the type of the variable holding an
+  // arrow function), which the edited object may not fit; "" otherwise.
+  std::string TypesFromElsewhere(TSNode function,
+                                 const std::string& function_name) const;
 
   // Whether `value` is reached for the first time in the current merge
   // group. Each expression is followed once per group: callers that pass

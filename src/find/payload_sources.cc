@@ -3,6 +3,7 @@
 // wrappers that take the type apart, class fields and base classes,
 // piecewise builds — and the other callers of a builder.
 
+#include "common/strings.h"
 #include "find/object_leaves.h"
 #include "find/payload_resolver_class.h"
 #include "find/tree_memo.h"
@@ -157,6 +158,10 @@ void PayloadResolver::ResolveParameter(const Binding& binding,
     Blind(site, where + "; its callers build the object");
     return;
   }
+  ObserveDecorators(function, site, "the arguments it is called with");
+  if (std::string typed = TypesFromElsewhere(function, function_name);
+      !typed.empty())
+    site->observers.push_back({"", std::move(typed)});
   Track(binding, name, "");
   // `Object.assign(payload, {type: method})` in the wrapper: what it merges
   // into the callers' objects is not followed from here. As a write of
@@ -275,7 +280,8 @@ std::string ExportedAs(const Binding& b, std::string_view name) {
 
 }  // namespace
 
-void PayloadResolver::ObserveDecorators(TSNode function, CallSite* site) {
+void PayloadResolver::ObserveDecorators(TSNode function, CallSite* site,
+                                        std::string_view sees) {
   if (!node::Is(function, "method_definition")) return;
   TSNode method = function;
   // TypeScript puts a method's decorators before it in the class body;
@@ -291,8 +297,108 @@ void PayloadResolver::ObserveDecorators(TSNode function, CallSite* site) {
   site->observers.push_back(
       {"", Quote(node::Text(decorator, source_)) + " decorates " +
                Quote(node::Text(node::Field(method, "name"), source_)) +
-               AtLine(decorator) +
-               ": it may wrap the method and see what it returns"});
+               AtLine(decorator) + ": it may wrap the method and see " +
+               std::string(sees)});
+}
+
+std::string PayloadResolver::TypesFromElsewhere(
+    TSNode function, const std::string& function_name) const {
+  // `function send(p: Legacy): void;` before the implementation.
+  if (node::Is(function, "function_declaration") && !function_name.empty()) {
+    for (TSNode before = ts_node_prev_named_sibling(function);
+         node::Is(before, "function_signature");
+         before = ts_node_prev_named_sibling(before)) {
+      if (node::Text(node::Field(before, "name"), source_) == function_name)
+        return "the overloads of " + Quote(function_name) + AtLine(before) +
+               " declare the types of its parameters, which the edited "
+               "object may no longer fit (the file may not compile)";
+    }
+  }
+  // `const send: Sender = (p) => ...`: the variable's type types `p`.
+  TSNode up = node::Parent(function);
+  if (node::Is(up, "parenthesized_expression")) up = node::Parent(up);
+  if (node::Is(up, "variable_declarator") &&
+      !ts_node_is_null(node::Field(up, "type")) &&
+      ts_node_eq(node::Unwrap(node::Field(up, "value")), function)) {
+    std::string_view type = node::Text(node::Field(up, "type"), source_);
+    type.remove_prefix(std::min(type.find_first_not_of(": \t"), type.size()));
+    return Quote(node::Text(node::Field(up, "name"), source_)) +
+           " is declared as " + Quote(type) + AtLine(up) +
+           ", which types the parameters of its function: the edited object "
+           "may no longer fit (the file may not compile)";
+  }
+  return "";
+}
+
+std::string PayloadResolver::NamedOtherwise(TSNode callee) const {
+  std::string_view name = node::Text(node::Field(callee, "property"), source_);
+  for (size_t at : WordsAt(source_, name)) {
+    TSNode n = ts_node_descendant_for_byte_range(
+        root_, static_cast<uint32_t>(at),
+        static_cast<uint32_t>(at + name.size()));
+    if (!TakesMethodOff(n)) continue;
+    return Quote(node::Text(callee, source_)) +
+           ", which builds it, is also named at line " +
+           std::to_string(node::Line(n)) + " (" + StatementAround(n, source_) +
+           "): it may be called from there";
+  }
+  return HolderUsedWhole(node::Field(callee, "object"));
+}
+
+// Whether the name at `n` reaches a method other than as `x.name`: a
+// string key (`this['build']`), a destructuring (`const { build } = view`,
+// `{ build: b }`) or a shorthand handing it on (`{ build }`). A string
+// elsewhere (`_.bindAll(this, 'build')`, an event name) only names it.
+bool PayloadResolver::TakesMethodOff(TSNode n) const {
+  std::string_view type = node::Type(n);
+  TSNode up = node::Parent(n);
+  if (type == "string_fragment") {
+    TSNode string = up;
+    TSNode subscript = node::Parent(string);
+    return node::Is(string, "string") &&
+           node::Is(subscript, "subscript_expression") &&
+           ts_node_eq(node::Field(subscript, "index"), string);
+  }
+  if (type == "shorthand_property_identifier_pattern" ||
+      type == "shorthand_property_identifier")
+    return true;
+  return type == "property_identifier" && node::Is(up, "pair_pattern");
+}
+
+std::string PayloadResolver::HolderUsedWhole(TSNode self) const {
+  TSNode object = node::Is(self, "this") ? ObjectOfThis(self) : TSNode{};
+  TSNode declarator = node::Parent(object);
+  if (!node::Is(declarator, "variable_declarator")) return "";
+  TSNode name = node::Field(declarator, "name");
+  if (!node::Is(name, "identifier")) return "";
+  std::string_view text = node::Text(name, source_);
+  Binding b = ResolveName(text, name, source_);
+  for (TSNode use : UsesOf(b, text, source_)) {
+    if (ts_node_eq(use, name) || !ReachesMembersByKey(use)) continue;
+    return "the object holding it, " + Quote(text) + ", is used at line " +
+           std::to_string(node::Line(use)) + " (" +
+           StatementAround(use, source_) +
+           "), where its methods may be called by names the tool cannot see";
+  }
+  return "";
+}
+
+// Whether `use`, a name of an object, reaches its members by keys the code
+// computes: `view[k]`, `Object.keys(view)` (and values, entries, own
+// names), `for (k in view)`, `{ ...view }`.
+bool PayloadResolver::ReachesMembersByKey(TSNode use) const {
+  TSNode up = node::Parent(use);
+  if (node::Is(up, "subscript_expression"))
+    return ts_node_eq(node::Field(up, "object"), use) &&
+           !node::Is(node::Field(up, "index"), "string");
+  if (node::Is(up, "spread_element") || node::Is(up, "for_in_statement"))
+    return true;
+  if (!node::Is(up, "arguments")) return false;
+  std::string_view callee =
+      node::Text(node::Field(node::Parent(up), "function"), source_);
+  return callee == "Object.keys" || callee == "Object.values" ||
+         callee == "Object.entries" || callee == "Object.getOwnPropertyNames" ||
+         callee == "Reflect.ownKeys";
 }
 
 void PayloadResolver::ObserveOtherCallers(TSNode callee, CallSite* site) {
@@ -321,6 +427,10 @@ void PayloadResolver::ObserveOtherCallers(TSNode callee, CallSite* site) {
           node::Text(node::Field(callee, "property"), source_));
     references = MemberAccessesNamed(
         root_, node::Text(node::Field(callee, "property"), source_), source_);
+    if (std::string named = NamedOtherwise(callee); !named.empty()) {
+      site->observers.push_back({"", std::move(named)});
+      return;
+    }
   }
   for (TSNode reference : references) {
     if (ts_node_eq(reference, callee)) continue;
