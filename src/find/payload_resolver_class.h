@@ -159,6 +159,8 @@ class PayloadResolver {
   // `Object.keys(view)`, `register(view)`): where. "" otherwise.
   std::string HolderUsedWhole(TSNode self) const;
   bool TakesMethodOff(TSNode n) const;
+  std::string ComputedThisAccess(TSNode callee) const;
+  bool ComputesMemberOfThis(TSNode n) const;
   bool ReachesMembersByKey(TSNode use) const;
   // A method builder with a decorator (`@Audit() build() {...}`): the
   // decorator may wrap it and see what it returns.

@@ -278,6 +278,19 @@ std::string ExportedAs(const Binding& b, std::string_view name) {
   return std::string(name);
 }
 
+// `this`, or the `this` a name is bound to once (`var self = this;` then
+// `self.getPayload()`, as Magento and Backbone code writes it); else
+// `object` itself.
+TSNode ThisThrough(TSNode object, std::string_view source) {
+  object = node::Unwrap(object);
+  if (!node::Is(object, "identifier")) return object;
+  Binding b = ResolveName(node::Text(object, source), object, source);
+  if (b.kind != Binding::Kind::kVariable || !b.assignments.empty())
+    return object;
+  TSNode value = node::Unwrap(node::Field(b.declarator, "value"));
+  return node::Is(value, "this") ? value : object;
+}
+
 }  // namespace
 
 void PayloadResolver::ObserveDecorators(TSNode function, CallSite* site,
@@ -330,77 +343,6 @@ std::string PayloadResolver::TypesFromElsewhere(
   return "";
 }
 
-std::string PayloadResolver::NamedOtherwise(TSNode callee) const {
-  std::string_view name = node::Text(node::Field(callee, "property"), source_);
-  for (size_t at : WordsAt(source_, name)) {
-    TSNode n = ts_node_descendant_for_byte_range(
-        root_, static_cast<uint32_t>(at),
-        static_cast<uint32_t>(at + name.size()));
-    if (!TakesMethodOff(n)) continue;
-    return Quote(node::Text(callee, source_)) +
-           ", which builds it, is also named at line " +
-           std::to_string(node::Line(n)) + " (" + StatementAround(n, source_) +
-           "): it may be called from there";
-  }
-  return HolderUsedWhole(node::Field(callee, "object"));
-}
-
-// Whether the name at `n` reaches a method other than as `x.name`: a
-// string key (`this['build']`), a destructuring (`const { build } = view`,
-// `{ build: b }`) or a shorthand handing it on (`{ build }`). A string
-// elsewhere (`_.bindAll(this, 'build')`, an event name) only names it.
-bool PayloadResolver::TakesMethodOff(TSNode n) const {
-  std::string_view type = node::Type(n);
-  TSNode up = node::Parent(n);
-  if (type == "string_fragment") {
-    TSNode string = up;
-    TSNode subscript = node::Parent(string);
-    return node::Is(string, "string") &&
-           node::Is(subscript, "subscript_expression") &&
-           ts_node_eq(node::Field(subscript, "index"), string);
-  }
-  if (type == "shorthand_property_identifier_pattern" ||
-      type == "shorthand_property_identifier")
-    return true;
-  return type == "property_identifier" && node::Is(up, "pair_pattern");
-}
-
-std::string PayloadResolver::HolderUsedWhole(TSNode self) const {
-  TSNode object = node::Is(self, "this") ? ObjectOfThis(self) : TSNode{};
-  TSNode declarator = node::Parent(object);
-  if (!node::Is(declarator, "variable_declarator")) return "";
-  TSNode name = node::Field(declarator, "name");
-  if (!node::Is(name, "identifier")) return "";
-  std::string_view text = node::Text(name, source_);
-  Binding b = ResolveName(text, name, source_);
-  for (TSNode use : UsesOf(b, text, source_)) {
-    if (ts_node_eq(use, name) || !ReachesMembersByKey(use)) continue;
-    return "the object holding it, " + Quote(text) + ", is used at line " +
-           std::to_string(node::Line(use)) + " (" +
-           StatementAround(use, source_) +
-           "), where its methods may be called by names the tool cannot see";
-  }
-  return "";
-}
-
-// Whether `use`, a name of an object, reaches its members by keys the code
-// computes: `view[k]`, `Object.keys(view)` (and values, entries, own
-// names), `for (k in view)`, `{ ...view }`.
-bool PayloadResolver::ReachesMembersByKey(TSNode use) const {
-  TSNode up = node::Parent(use);
-  if (node::Is(up, "subscript_expression"))
-    return ts_node_eq(node::Field(up, "object"), use) &&
-           !node::Is(node::Field(up, "index"), "string");
-  if (node::Is(up, "spread_element") || node::Is(up, "for_in_statement"))
-    return true;
-  if (!node::Is(up, "arguments")) return false;
-  std::string_view callee =
-      node::Text(node::Field(node::Parent(up), "function"), source_);
-  return callee == "Object.keys" || callee == "Object.values" ||
-         callee == "Object.entries" || callee == "Object.getOwnPropertyNames" ||
-         callee == "Reflect.ownKeys";
-}
-
 void PayloadResolver::ObserveOtherCallers(TSNode callee, CallSite* site) {
   callee = node::Unwrap(callee);
   std::vector<TSNode> references;
@@ -415,7 +357,7 @@ void PayloadResolver::ObserveOtherCallers(TSNode callee, CallSite* site) {
     }
   } else {  // `this.build()`: any `.build` in the file may be another call
     TSNode body = node::EnclosingOfType(callee, "class_body");
-    TSNode self = node::Field(callee, "object");
+    TSNode self = ThisThrough(node::Field(callee, "object"), source_);
     // A class or object literal that leaves the module: other modules may
     // call the method too (a subclass, `Component.extend({...})`'s users).
     bool leaves = node::Is(self, "this") &&

@@ -21,6 +21,7 @@
 #include "find/replaced_digital_river.h"
 #include "find/scope.h"
 #include "find/test_doubles.h"
+#include "find/typed_receiver.h"
 #include "find/unseen_class.h"
 #include "syntax/node.h"
 
@@ -332,59 +333,8 @@ class SiteFinder {
     if (why.empty()) why = CreateSourcePatched(receiver, values, source_);
     if (why.empty() && kind == Receiver::kUnknown)
       why = MadeByUnseenClass(receiver, values, source_);
-    if (why.empty()) why = DeclaredReceiverType(receiver);
+    if (why.empty()) why = DeclaredReceiverType(receiver, source_);
     return why;
-  }
-
-  // `const dr: DigitalRiverApi = new DigitalRiver(key)`: TypeScript checks
-  // the payload against the createSource of the declared type, which may
-  // require the fields the edit removes. `any` and `unknown` say nothing.
-  std::string DeclaredReceiverType(TSNode receiver) const {
-    receiver = node::Unwrap(receiver);
-    if (!node::Is(receiver, "identifier")) return "";
-    std::string_view name = node::Text(receiver, source_);
-    Binding b = ResolveName(name, receiver, source_);
-    if (b.kind != Binding::Kind::kVariable) return "";
-    TSNode annotation = node::Field(b.declarator, "type");
-    if (ts_node_is_null(annotation)) return "";
-    std::string_view type = node::Text(annotation, source_);
-    type.remove_prefix(std::min(type.find_first_not_of(": \t"), type.size()));
-    TSNode typing = TypeWithCreateSource(annotation);
-    if (ts_node_is_null(typing)) return "";
-    return "the receiver " + Quote(name) + " is declared as " + Quote(type) +
-           " (line " + std::to_string(node::Line(annotation)) +
-           "), whose createSource (line " + std::to_string(node::Line(typing)) +
-           ") types the payload: the edited object may no longer fit it (the "
-           "file may not compile)";
-  }
-
-  // The interface or type alias of this file, named in `annotation`, that
-  // declares a createSource; null when none does (`any`, a type of a
-  // declaration file, which the tool does not read).
-  TSNode TypeWithCreateSource(TSNode annotation) const {
-    TSNode found{};
-    ForEachDescendant(annotation, true, [&](TSNode n) {
-      if (!ts_node_is_null(found) || !node::Is(n, "type_identifier")) return;
-      std::string_view type = node::Text(n, source_);
-      for (TSNode top : node::NamedChildren(root_)) {
-        TSNode declared = node::Is(top, "export_statement")
-                              ? node::Field(top, "declaration")
-                              : top;
-        if (!node::Is(declared, "interface_declaration") &&
-            !node::Is(declared, "type_alias_declaration"))
-          continue;
-        if (node::Text(node::Field(declared, "name"), source_) != type)
-          continue;
-        std::string_view body = node::Text(declared, source_);
-        size_t at = body.find(kCreateSource);
-        if (at != std::string_view::npos)
-          found = ts_node_descendant_for_byte_range(
-              declared,
-              ts_node_start_byte(declared) + static_cast<uint32_t>(at),
-              ts_node_start_byte(declared) + static_cast<uint32_t>(at) + 1);
-      }
-    });
-    return found;
   }
 
   // `x.customers`: Stripe's and other server SDKs' way to attach a source

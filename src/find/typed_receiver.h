@@ -1,0 +1,23 @@
+#ifndef PSM_FIND_TYPED_RECEIVER_H_
+#define PSM_FIND_TYPED_RECEIVER_H_
+
+#include <tree_sitter/api.h>
+
+#include <string>
+#include <string_view>
+
+namespace psm {
+
+// `const dr: DigitalRiverApi = new DigitalRiver(key)` with `interface
+// DigitalRiverApi { createSource(p: Legacy): ... }` in the file: TypeScript
+// checks the payload against that createSource, which may require the
+// fields the edit removes. Why, naming the type and its createSource's
+// line; "" when the receiver's declared type is none, `any`, a type the
+// file does not declare with a createSource (one of a declaration file,
+// which the tool does not read), or one whose createSource takes any object
+// (`data?: Record<string, unknown>`, the usual hand-written typing).
+std::string DeclaredReceiverType(TSNode receiver, std::string_view source);
+
+}  // namespace psm
+
+#endif  // PSM_FIND_TYPED_RECEIVER_H_
