@@ -35,20 +35,51 @@ std::string WithoutStrings(std::string_view s) {
 }
 
 // Method names that change what they are called on (`session.set(...)`,
-// `list.append(x)`): a template printing their result runs them.
-constexpr std::array<std::string_view, 14> kChangingMethods = {
-    "set",  "add", "append", "remove", "update", "delete", "put",
-    "push", "pop", "clear",  "insert", "save",   "write",  "send"};
+// `list.append(x)`, `$order->reserveTotal()`, Ruby's `@amounts.shift`): a
+// template printing their result runs them.
+constexpr std::array<std::string_view, 26> kChangingMethods = {
+    "set",   "add",     "append",  "remove",   "update",    "delete",    "put",
+    "push",  "pop",     "clear",   "insert",   "save",      "write",     "send",
+    "shift", "unshift", "splice",  "reserve",  "increment", "decrement", "next",
+    "reset", "pull",    "consume", "dispatch", "emit"};
+
+// PHP functions that change their argument or the world
+// (`array_shift($amounts)`, `next($it)`).
+constexpr std::array<std::string_view, 14> kChangingFunctions = {
+    "array_shift", "array_pop", "array_push", "array_unshift", "array_splice",
+    "next",        "prev",      "reset",      "end",           "each",
+    "shuffle",     "header",    "setcookie",  "error_log"};
+
+bool CallsChangingFunction(std::string_view body) {
+  for (std::string_view f : kChangingFunctions) {
+    for (size_t at = body.find(f); at != std::string_view::npos;
+         at = body.find(f, at + 1)) {
+      bool starts =
+          at == 0 || !(std::isalnum(static_cast<unsigned char>(body[at - 1])) ||
+                       body[at - 1] == '_' || body[at - 1] == '>' ||
+                       body[at - 1] == '.' || body[at - 1] == '$');
+      size_t end = at + f.size();
+      while (end < body.size() && body[end] == ' ') ++end;
+      if (starts && end < body.size() && body[end] == '(') return true;
+    }
+  }
+  return false;
+}
 
 bool CallsChangingMethod(std::string_view body) {
-  for (size_t dot = body.find('.'); dot != std::string_view::npos;
-       dot = body.find('.', dot + 1)) {
+  // `.name`, and PHP's `->name` (whose `>` is the character before it).
+  for (size_t dot = body.find_first_of(".>"); dot != std::string_view::npos;
+       dot = body.find_first_of(".>", dot + 1)) {
+    if (body[dot] == '>' && (dot == 0 || body[dot - 1] != '-')) continue;
     size_t end = dot + 1;
     while (end < body.size() &&
            (std::isalnum(static_cast<unsigned char>(body[end])) ||
             body[end] == '_'))
       ++end;
-    if (end >= body.size() || body[end] != '(') continue;
+    // Ruby calls without brackets: `@amounts.shift`.
+    bool called = end < body.size() && body[end] == '(';
+    bool bare = end == body.size() || body[end] == ' ';
+    if (!called && !bare) continue;
     // C# and Java name them in PascalCase (`Session.Remove(...)`).
     std::string lowered(body.substr(dot + 1, end - dot - 1));
     if (!lowered.empty())
@@ -85,7 +116,7 @@ bool OnlyAnExpression(std::string_view raw) {
                     before == '!' || before == '<' || before == '>';
     if (!compares) return false;  // `=`, `+=`, `.=`, ...
   }
-  return !CallsChangingMethod(body);
+  return !CallsChangingMethod(body) && !CallsChangingFunction(body);
 }
 
 // Whether the `<? ?>` or `<% %>` island prints one value: `<?= x ?>`,
@@ -190,6 +221,10 @@ bool PrintsOneValue(std::string_view island, IslandKinds kinds) {
     if (island.starts_with("{!!") && island.ends_with("!!}"))
       return OnlyAnExpression(island.substr(3, island.size() - 6));
     if (island.starts_with("@")) return BladePrintsOneValue(island);
+    // `{{ $total }}`: an escaped print of a PHP expression (`$` starts a
+    // variable here, not a Handlebars private name).
+    if (island.starts_with("{{") && island.ends_with("}}"))
+      return OnlyAnExpression(island.substr(2, island.size() - 4));
   }
   if (island.starts_with("<?") || island.starts_with("<%"))
     return AnglePrintsOneValue(island);
