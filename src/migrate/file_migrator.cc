@@ -55,11 +55,14 @@ void MergeSites(std::vector<SiteResult> more, FileResult* result) {
 
 // A rewrite that is not safe is dropped whole: every site that had edits
 // now needs review, for `reason`.
-void Reject(Migration* m, std::string_view file_error,
-            std::string_view reason) {
+// The safety net turned the file's edits down: nothing is written and the
+// sites that had edits need review, saying why. Not an error of the file
+// (exit status 2 is for what the tool could not read or write): an
+// unquoted `onclick=dr.createSource({...})`, where any inserted space ends
+// the attribute, is a site for a person, as `--check`'s status 1 says.
+void Reject(Migration* m, std::string_view reason) {
   m->edited_text.clear();
   m->result.changed = false;
-  m->result.error = std::string(file_error);
   for (SiteResult& s : m->result.sites) {
     if (s.fixes.empty()) continue;
     s.status = SiteStatus::kNeedsReview;
@@ -266,7 +269,7 @@ Tree ParseEdited(PlannedReading& p, const EditSet& edits,
 // an error-free script free of errors (migrate/kept_syntax.h: members
 // removed and added in object literals, what the planner mostly makes) need
 // no parse of the edited text; any other edit gets one.
-using Rejection = std::pair<std::string, std::string>;  // file, site
+using Rejection = std::string;  // why, for the sites
 
 std::optional<Rejection> Verify(PlannedReading& p, std::string_view text,
                                 const EditSet& file_edits,
@@ -282,11 +285,9 @@ std::optional<Rejection> Verify(PlannedReading& p, std::string_view text,
   std::string own = all ? std::string() : ApplyEdits(text, edits);
   std::string_view edited = all ? edited_text : std::string_view(own);
   if (reading.verify && !reading.verify(text, edited)) {
-    return std::make_pair(
-        std::string("the rewrite would change the markup around a script; "
-                    "left unchanged"),
-        std::string("the inserted text would end an attribute or a script "
-                    "early (a quote or a tag); migrate by hand"));
+    return Rejection(
+        "the inserted text would end an attribute or a script early (a quote, "
+        "a space in an unquoted attribute, or a tag); migrate by hand");
   }
   int errors_before = CountSyntaxErrors(p.tree.Root());
   p.shapes.Seal();
@@ -303,17 +304,14 @@ std::optional<Rejection> Verify(PlannedReading& p, std::string_view text,
       view.empty() ? edited : std::string_view(view);
   Tree after = ParseEdited(p, edits, after_source, lines, parser);
   if (!after.ok() || CountSyntaxErrors(after.Root()) > errors_before) {
-    return std::make_pair(
-        std::string("the rewritten file would not parse; left unchanged"),
-        std::string("the rewrite would introduce a syntax error; migrate by "
-                    "hand"));
+    return Rejection(
+        "the rewrite would introduce a syntax error; migrate by hand");
   }
   if (errors_before > 0 &&
       !Stable(reading, edited, after_source, after.Root(), rules)) {
-    return std::make_pair(
-        std::string("syntax errors make the rewrite unstable; left unchanged"),
-        std::string("syntax errors elsewhere in the file make the rewrite "
-                    "unstable; fix them first"));
+    return Rejection(
+        "syntax errors elsewhere in the file make the rewrite unstable; fix "
+        "them first");
   }
   return std::nullopt;
 }
@@ -341,13 +339,13 @@ Migration Migrate(Migration m, std::string_view text,
       auto rejected =
           Verify(p, text, file_edits, m.edited_text, rules, lines, parser);
       if (!rejected) continue;
-      Reject(&m, rejected->first, rejected->second);
+      Reject(&m, *rejected);
       break;
     }
     if (m.result.changed && IsPhpFile(m.result.path)) {
       auto rejected = JudgeBothLayers(m.result.path, text, m.edited_text,
                                       readings.size() > 1, parser, settled);
-      if (rejected) Reject(&m, rejected->file, rejected->site);
+      if (rejected) Reject(&m, rejected->site);
     }
   }
   static const EditSet kNone;

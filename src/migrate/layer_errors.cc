@@ -50,14 +50,11 @@ std::optional<LayerRejection> JudgeBothLayers(std::string_view path,
       CountLayerErrors(path, Language::kJavaScript, edited, parser);
   if (is.php > was.php || is.scripts > was.scripts) {
     return LayerRejection{
-        "the rewrite would make the file's other layer (its PHP or its "
-        "scripts) parse worse; left unchanged",
         "the rewrite would add a syntax error to the file's PHP or scripts; "
         "fix the file's syntax errors first"};
   }
   if (was.total() > 0 && two_readings && settled && !settled(edited)) {
     return LayerRejection{
-        "syntax errors make the rewrite unstable; left unchanged",
         "syntax errors elsewhere in the file make the rewrite unstable; fix "
         "them first"};
   }

@@ -39,9 +39,9 @@ bool ParsesNoWorse(std::string_view path, Language language,
 // Whether a rewritten text needs no further edit, analysed again whole.
 using Settled = std::function<bool(std::string_view edited)>;
 
-// Why a rewrite is refused: for the file, and for each site it drops.
+// Why a rewrite is refused, for each site it drops.
 struct LayerRejection {
-  std::string file, site;
+  std::string site;
 };
 
 // The judgement of a PHP file's rewrite over both its layers. Each reading

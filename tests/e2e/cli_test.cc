@@ -167,6 +167,25 @@ TEST_F(CliTest, JsonReportListsEverySite) {
   EXPECT_EQ(report["errors"], nlohmann::json::array());
 }
 
+TEST_F(CliTest, ARewriteTheSafetyNetRefusesIsForReviewNotAnError) {
+  // Unquoted, the handler ends at the first space an edit would insert.
+  dir_.Write("page.html",
+             "<button onclick=dr.createSource({type:'wireTransfer',amount:10,"
+             "currency:'USD'})>Pay</button>\n");
+  for (const char* mode : {"--check", "--write"}) {
+    Outcome run = Tool(std::string(mode) + " --json-report r.json page.html");
+    EXPECT_EQ(run.status, std::string(mode) == "--check" ? 1 : 0) << run.err;
+    nlohmann::json report = nlohmann::json::parse(dir_.Read("r.json"));
+    EXPECT_EQ(report["errors"], nlohmann::json::array());
+    ASSERT_EQ(report["sites"].size(), 1u);
+    EXPECT_EQ(report["sites"][0]["status"], "needs-review");
+    EXPECT_NE(report["sites"][0]["reasons"].dump().find(
+                  "a space in an unquoted attribute"),
+              std::string::npos);
+  }
+  EXPECT_NE(dir_.Read("page.html").find("amount:10"), std::string::npos);
+}
+
 TEST_F(CliTest, JsonReportToFileAlongsideDiff) {
   Outcome run = Tool(
       "--json-report out/report.json src || true; mkdir -p out; {bin} "
