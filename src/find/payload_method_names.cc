@@ -6,16 +6,25 @@
 #include "common/strings.h"
 #include "find/object_leaves.h"
 #include "find/payload_resolver_class.h"
+#include "find/tree_memo.h"
 
 namespace psm::payload_detail {
 
 std::string PayloadResolver::NamedOtherwise(TSNode callee) const {
   std::string_view name = node::Text(node::Field(callee, "property"), source_);
-  for (size_t at : WordsAt(source_, name)) {
-    TSNode n = ts_node_descendant_for_byte_range(
-        root_, static_cast<uint32_t>(at),
-        static_cast<uint32_t>(at + name.size()));
-    if (!TakesMethodOff(n)) continue;
+  // Once per name and file: a file of many `this.build()` sites would read
+  // itself once per site (issue 14).
+  thread_local TreeMemo<TSNode> memo;
+  TSNode n = memo.Get(root_, std::string(name), [&] {
+    for (uint32_t at : WholeWordsOf(root_, name, source_, node::Range(root_))) {
+      TSNode word = ts_node_descendant_for_byte_range(
+          root_, static_cast<uint32_t>(at),
+          static_cast<uint32_t>(at + name.size()));
+      if (TakesMethodOff(word)) return word;
+    }
+    return TSNode{};
+  });
+  if (!ts_node_is_null(n)) {
     return Quote(node::Text(callee, source_)) +
            ", which builds it, is also named at line " +
            std::to_string(node::Line(n)) + " (" + StatementAround(n, source_) +
@@ -55,15 +64,19 @@ std::string PayloadResolver::ComputedThisAccess(TSNode callee) const {
     holder = node::Is(self, "this") ? ObjectOfThis(self) : TSNode{};
   }
   if (ts_node_is_null(holder)) return "";
-  std::string found;
-  ForEachDescendant(holder, true, [&](TSNode n) {
-    if (!found.empty() || !ComputesMemberOfThis(n)) return;
-    found = Quote(node::Text(callee, source_)) + ", which builds it, may " +
-            "also be reached as " + Quote(node::Text(n, source_)) +
-            " at line " + std::to_string(node::Line(n)) +
-            ", a member the code names as it runs";
+  thread_local TreeMemo<TSNode> memo;  // once per class or object
+  TSNode computed = memo.Get(holder, NodeKey(holder), [&] {
+    TSNode found{};
+    ForEachDescendant(holder, true, [&](TSNode n) {
+      if (ts_node_is_null(found) && ComputesMemberOfThis(n)) found = n;
+    });
+    return found;
   });
-  return found;
+  if (ts_node_is_null(computed)) return "";
+  return Quote(node::Text(callee, source_)) + ", which builds it, may " +
+         "also be reached as " + Quote(node::Text(computed, source_)) +
+         " at line " + std::to_string(node::Line(computed)) +
+         ", a member the code names as it runs";
 }
 
 // Whether the name at `n` reaches a method other than as `x.name`: a
@@ -93,15 +106,19 @@ std::string PayloadResolver::HolderUsedWhole(TSNode self) const {
   TSNode name = node::Field(declarator, "name");
   if (!node::Is(name, "identifier")) return "";
   std::string_view text = node::Text(name, source_);
-  Binding b = ResolveName(text, name, source_);
-  for (TSNode use : UsesOf(b, text, source_)) {
-    if (ts_node_eq(use, name) || !ReachesMembersByKey(use)) continue;
-    return "the object holding it, " + Quote(text) + ", is used at line " +
-           std::to_string(node::Line(use)) + " (" +
-           StatementAround(use, source_) +
-           "), where its methods may be called by names the tool cannot see";
-  }
-  return "";
+  thread_local TreeMemo<TSNode> memo;  // once per object
+  TSNode use = memo.Get(object, NodeKey(object), [&] {
+    Binding b = ResolveName(text, name, source_);
+    for (TSNode u : UsesOf(b, text, source_)) {
+      if (!ts_node_eq(u, name) && ReachesMembersByKey(u)) return u;
+    }
+    return TSNode{};
+  });
+  if (ts_node_is_null(use)) return "";
+  return "the object holding it, " + Quote(text) + ", is used at line " +
+         std::to_string(node::Line(use)) + " (" +
+         StatementAround(use, source_) +
+         "), where its methods may be called by names the tool cannot see";
 }
 
 // Whether `use`, a name of an object, reaches its members by keys the code

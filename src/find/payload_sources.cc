@@ -7,6 +7,7 @@
 #include "find/object_leaves.h"
 #include "find/payload_resolver_class.h"
 #include "find/tree_memo.h"
+#include "find/wrapper_calls.h"
 
 namespace psm::payload_detail {
 
@@ -278,19 +279,6 @@ std::string ExportedAs(const Binding& b, std::string_view name) {
   return std::string(name);
 }
 
-// `this`, or the `this` a name is bound to once (`var self = this;` then
-// `self.getPayload()`, as Magento and Backbone code writes it); else
-// `object` itself.
-TSNode ThisThrough(TSNode object, std::string_view source) {
-  object = node::Unwrap(object);
-  if (!node::Is(object, "identifier")) return object;
-  Binding b = ResolveName(node::Text(object, source), object, source);
-  if (b.kind != Binding::Kind::kVariable || !b.assignments.empty())
-    return object;
-  TSNode value = node::Unwrap(node::Field(b.declarator, "value"));
-  return node::Is(value, "this") ? value : object;
-}
-
 }  // namespace
 
 void PayloadResolver::ObserveDecorators(TSNode function, CallSite* site,
@@ -357,7 +345,10 @@ void PayloadResolver::ObserveOtherCallers(TSNode callee, CallSite* site) {
     }
   } else {  // `this.build()`: any `.build` in the file may be another call
     TSNode body = node::EnclosingOfType(callee, "class_body");
-    TSNode self = ThisThrough(node::Field(callee, "object"), source_);
+    TSNode self = node::Field(callee, "object");
+    if (TSNode alias = ThisAt(node::Unwrap(self), source_);
+        !ts_node_is_null(alias))
+      self = alias;  // `var self = this; self.getPayload()`
     // A class or object literal that leaves the module: other modules may
     // call the method too (a subclass, `Component.extend({...})`'s users).
     bool leaves = node::Is(self, "this") &&

@@ -17,6 +17,10 @@ namespace psm {
 // a method of the enclosing class. Null otherwise.
 TSNode FunctionCalled(TSNode callee, std::string_view source);
 
+// The `this` that `object` is: itself, or the `this` a variable is bound
+// to once (`var self = this;`, the jQuery-era idiom); null otherwise.
+TSNode ThisAt(TSNode object, std::string_view source);
+
 // `promise` in `promise.then(function)` when `index` is the function's
 // first parameter; null otherwise.
 TSNode ThenReceiver(TSNode function, int index, std::string_view source);
