@@ -27,11 +27,9 @@ bool NamedAfterDigitalRiver(std::string_view text) {
   for (size_t i = 0; i <= text.size(); ++i) {
     bool end = i == text.size();
     unsigned char c = end ? 0 : static_cast<unsigned char>(text[i]);
-    bool separator = end || !(std::isalnum(c) || c == '_' || c == '$') ||
-                     c == '_' || c == '$';
-    // `drService`: a capital after a small letter starts a word; so does
-    // the small letter after a run of capitals in `DRjs`... which stays
-    // one word, as `drjs` is one of ours.
+    bool separator = end || std::isalnum(c) == 0;  // `.`, `_`, `$`, `-`
+    // `drService`: a capital after a small letter starts a word (`DRjs`
+    // stays one, which is one of ours).
     bool camel = !end && i > begin && std::isupper(c) &&
                  std::islower(static_cast<unsigned char>(text[i - 1]));
     if (!separator && !camel) continue;

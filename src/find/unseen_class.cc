@@ -25,8 +25,9 @@ bool UnseenConstructor(TSNode callee, std::string_view source) {
     if (!chain) return false;
     base = chain->base;
   } else if (!node::Is(callee, "identifier")) {
-    return node::Is(callee, "parenthesized_expression") ||
-           node::Is(callee, "binary_expression");
+    // `new (window.AudioContext || window.webkitAudioContext)()`, its
+    // brackets unwrapped.
+    return node::Is(callee, "binary_expression");
   }
   if (!node::Is(base, "identifier")) return false;
   return ResolveName(node::Text(base, source), base, source).kind ==
