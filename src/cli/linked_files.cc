@@ -316,6 +316,7 @@ void FinishLinkedFiles(const RunContext& ctx,
     return "it is outside the paths given (or ignored); add it to them";
   };
   options.no_ignore = ctx.options.no_ignore;
+  options.word_store = !ctx.options.no_cache;
   options.php_pages_elsewhere = ctx.options.php_pages_elsewhere;
   if (definers && WalkedWholeProject(ctx.options, paths.root())) {
     options.definers.emplace();

@@ -118,6 +118,10 @@ ParsedCommandLine ParseCommandLine(int argc, const char* const* argv) {
                "createSource (the pages live in another repository)");
   app.add_flag("--no-ignore", options.no_ignore,
                "Do not read .gitignore and .ignore files");
+  app.add_flag("--no-cache", options.no_cache,
+               "Do not keep what the project's files name between runs (kept "
+               "in the git directory, under payment-session-migrate/, to "
+               "spare a pre-commit run reading the whole repository)");
   app.add_flag("--stdin", options.stdin_mode,
                "Read source from standard input, write the migrated source to "
                "standard output");

@@ -25,6 +25,7 @@ struct Options {
   std::vector<std::string> excludes;  // --exclude GLOB
   std::vector<std::string> includes;  // --include GLOB
   bool no_ignore = false;             // do not read .gitignore/.ignore
+  bool no_cache = false;  // do not keep the project's words between runs
   // Follow payloads built in other modules of the project (--no-follow
   // turns it off: each file is analysed alone).
   bool link_modules = true;

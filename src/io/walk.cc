@@ -121,7 +121,10 @@ WalkResult CollectFiles(const std::vector<std::string>& paths,
       result.files.push_back(path);
     }
   }
-  std::sort(result.files.begin(), result.files.end());
+  // The walk lists each directory in order, so the list is most often
+  // sorted already (not always: `a-b.js` sorts before `a/x.js`).
+  if (!std::is_sorted(result.files.begin(), result.files.end()))
+    std::sort(result.files.begin(), result.files.end());
   result.files.erase(std::unique(result.files.begin(), result.files.end()),
                      result.files.end());
   return result;

@@ -23,6 +23,7 @@
 #include "io/file_io.h"
 #include "php/php_flow.h"
 #include "php/php_syntax.h"
+#include "project/first_mentions.h"
 #include "project/module_linker.h"
 #include "project/response_reads.h"
 #include "syntax/embedded_script.h"
@@ -98,34 +99,6 @@ size_t FirstGlobalUse(const Module& module, std::string_view name) {
   return std::string_view::npos;
 }
 
-// Whether the word at `at` of `text` is declared there, at the start of
-// its line (`var name`, `let`, `const`, `function`, `class`): a script's
-// own top-level binding, so its uses are of its own object (see
-// FirstGlobalUse), known without parsing it when it is the file's first
-// mention of the name and its line names it no more (`var name = name ||
-// {}` reads another script's object: ReadsBeforeOwnValue). Projects of
-// classic scripts reuse names (`payload`) widely.
-bool DeclaredAt(std::string_view text, size_t at) {
-  size_t newline = at == 0 ? std::string_view::npos : text.rfind('\n', at - 1);
-  size_t line = newline == std::string_view::npos ? 0 : newline + 1;
-  std::string_view before = text.substr(line, at - line);
-  if (before == "function " || before == "class ") return true;
-  if (before != "var " && before != "let " && before != "const ") return false;
-  // `var name;` gives it no value of its own: it names the same global.
-  size_t k = text.find_first_not_of(" \t", at);
-  while (k < text.size() && IsIdentifierByte(text[k])) ++k;
-  k = text.find_first_not_of(" \t", k);
-  return k < text.size() && text[k] == '=' && text.compare(k, 2, "==") != 0;
-}
-
-// Whether the line of the word `name` at `at` names it again after it.
-bool NamedAgainOnItsLine(std::string_view text, size_t at,
-                         std::string_view name) {
-  size_t end = std::min(text.find('\n', at), text.size());
-  std::string_view rest = text.substr(at + name.size(), end - at - name.size());
-  return !WordsAt(rest, name).empty();
-}
-
 }  // namespace
 
 void Linker::PrepareNames(const std::set<std::string>& names) {
@@ -140,6 +113,16 @@ void Linker::PrepareNames(const std::set<std::string>& names) {
     lengths.set(std::min<size_t>(wanted[n].size(), 255));
   }
   const std::vector<std::string>& files = ProjectFiles();
+  // A file the word store knows is read only when it names one of the
+  // names (each must then be a word of its own, as a whole-word search
+  // finds it).
+  KnownWords& words = Words();
+  std::vector<uint64_t> hashes;
+  bool by_words = std::all_of(wanted.begin(), wanted.end(), [](auto name) {
+    return !name.empty() &&
+           std::all_of(name.begin(), name.end(), IsIdentifierByte);
+  });
+  for (std::string_view name : wanted) hashes.push_back(WordHash(name));
   // Reading the files is most of it (a kernel copy per file): spread over
   // the cores, each thread taking every n-th file and recording (name,
   // file) pairs of its own.
@@ -160,14 +143,36 @@ void Linker::PrepareNames(const std::set<std::string>& names) {
   bool one_by_one = wanted.size() <= kNamesSearchedOneByOne;
   auto scan = [&](size_t first) {
     ReadBuffer buffer;
+    DistinctWords distinct;
     std::vector<uint32_t> seen_in(wanted.size(), UINT32_MAX);
+    std::vector<uint32_t> named;
+    // The answer for file `id` from what the word store knows of it; false
+    // when that is not enough (a name it may declare: which mention does
+    // needs its text).
+    auto answered_by_words = [&](uint32_t id) {
+      named.clear();
+      for (uint32_t n = 0; n < wanted.size(); ++n) {
+        if (!words.MayName(id, hashes[n])) continue;
+        if (words.MayDeclare(id, hashes[n])) return false;
+        named.push_back(n);
+      }
+      for (uint32_t n : named) found[first].emplace_back(n, id);
+      if (!named.empty()) may_define[id] = words.MayDefineCreateSource(id);
+      return true;
+    };
     for (size_t id = first; id < files.size(); id += threads) {
+      auto file_id = static_cast<uint32_t>(id);
+      bool known = words.Known(file_id);
+      if (known && by_words && answered_by_words(file_id)) continue;
       SourceView file = ReadSourceFile(files[id], kDefaultMaxFileBytes, buffer);
       if (!file.error.empty()) continue;
-      auto file_id = static_cast<uint32_t>(id);
+      if (!known && words.Keeps()) {
+        words.Record(file_id, ReadWords(file.text, distinct));
+        if (by_words && answered_by_words(file_id)) continue;
+      }
       auto note = [&](uint32_t name, size_t offset) {
-        if (seen_in[name] != file_id && DeclaredAt(file.text, offset) &&
-            !NamedAgainOnItsLine(file.text, offset, wanted[name]))
+        if (seen_in[name] != file_id &&
+            DeclaredByFirstMention(file.text, offset, wanted[name]))
           declared[first].emplace_back(name, file_id);
         if (seen_in[name] == file_id) return;
         seen_in[name] = file_id;
@@ -184,8 +189,7 @@ void Linker::PrepareNames(const std::set<std::string>& names) {
           if (!lengths.test(std::min<size_t>(word.size(), 255))) return;
           auto at = position.find(word);
           if (at == position.end()) return;
-          note(at->second,
-               static_cast<size_t>(word.data() - file.text.data()));
+          note(at->second, static_cast<size_t>(word.data() - file.text.data()));
         });
       }
       if (found[first].size() != found_before)
@@ -219,11 +223,16 @@ std::vector<uint32_t> Linker::FilesNaming(const std::string& name) {
   if (prepared != files_naming_.end()) return prepared->second;
   // The first few names asked one by one (a pre-commit run following one
   // or two builders) are looked for by reading the project, which costs
-  // one read of each file; more questions pay for the index once.
+  // one read of each file; more questions pay for the index once. With
+  // the word store, a scan reads only the files naming the name (the
+  // first one reads those the store does not know), so many more go that
+  // way; a run asking about hundreds still builds the index.
   constexpr int kScansBeforeIndex = 2;
+  constexpr int kScansWithStore = 32;
   bool one_word =
       !name.empty() && std::all_of(name.begin(), name.end(), IsIdentifierByte);
-  if (!index_ && one_word && lazy_scans_ < kScansBeforeIndex) {
+  int scans = Words().Keeps() ? kScansWithStore : kScansBeforeIndex;
+  if (!index_ && one_word && lazy_scans_ < scans) {
     ++lazy_scans_;
     PrepareNames({name});
     return files_naming_[name];

@@ -338,6 +338,16 @@ bool Linker::Fits(TSNode builder, ModuleRequest::Access access) {
   return node::IsFunction(builder);
 }
 
+KnownWords& Linker::Words() {
+  if (!known_words_)
+    known_words_.emplace(paths_.root(), ProjectFiles(), options_.word_store);
+  return *known_words_;
+}
+
+void Linker::SaveWords() {
+  if (known_words_) known_words_->Save();
+}
+
 const TextIndex& Linker::Index() {
   if (!index_) index_.emplace(ProjectFiles());
   return *index_;

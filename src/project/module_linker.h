@@ -16,6 +16,7 @@
 #include "common/byte_range.h"
 #include "find/module_request.h"
 #include "project/builder_reach.h"
+#include "project/known_words.h"
 #include "project/module_exports.h"
 #include "project/module_paths.h"
 #include "project/project_linker.h"
@@ -198,6 +199,9 @@ class Linker {
   // word (a pre-commit run over one classic script of a large repository:
   // 2.4 s and 137 MB for the index of 11,000 files).
   void PrepareNames(const std::set<std::string>& names);
+  // Keeps what the run learned of the project's words for the next run
+  // (KnownWords::Save).
+  void SaveWords();
 
   // Files besides the builder's and its callers' that name both the
   // builder and its module: they may do anything with the payload.
@@ -429,6 +433,8 @@ class Linker {
 
   // Every file under the project root, walked once.
   const std::vector<std::string>& ProjectFiles();
+  // The words of ProjectFiles(), as far as the word store knows them.
+  KnownWords& Words();
   void NoteAnUnmarkedLargeProject();
 
   const ModulePaths& paths_;
@@ -465,6 +471,7 @@ class Linker {
   std::map<uint32_t, std::unique_ptr<Module>> browser_pages_;
   size_t browser_page_bytes_ = 0;
   std::optional<TextIndex> index_;
+  std::optional<KnownWords> known_words_;
   std::optional<std::vector<std::string>> project_wrappers_;
   std::map<std::string, GlobalReceiverFound> global_receivers_;
   const Module* next_module_ = nullptr;  // set by FunctionNamed

@@ -137,6 +137,7 @@ class ProjectLinker {
     for (const CallerFile& caller : callers_) {
       for (const SiteRequest& r : caller.requests) LinkRequest(caller, r);
     }
+    linker_.SaveWords();
     for (auto& [key, direct] : direct_users_) {
       BuilderRequest& b = links_[key.first].builders[builder_index_[key]];
       if (b.users.empty()) continue;

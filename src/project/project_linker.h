@@ -38,6 +38,9 @@ struct LinkOptions {
   // migrated by its shape although no script of the project is seen
   // handing it to createSource (the pages live in another repository).
   bool php_pages_elsewhere = false;
+  // Keep the words of the project's files between runs, in the git
+  // directory (KnownWords); --no-cache turns it off.
+  bool word_store = true;
 };
 
 // Finds, for each request, the module file, the export (through

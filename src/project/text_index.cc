@@ -6,60 +6,9 @@
 
 #include "common/strings.h"
 #include "io/file_io.h"
+#include "project/distinct_words.h"
 
 namespace psm {
-
-namespace {
-
-// The distinct words of one file, found without allocating: an
-// open-addressing set of views into the file's text, emptied for the next
-// file by bumping a generation. Words repeat a lot in code (`payload`,
-// `amount`, `this`), and each distinct one costs the project-wide map one
-// lookup instead of one per occurrence.
-class DistinctWords {
- public:
-  template <typename F>
-  void Of(std::string_view text, F f) {
-    ++generation_;
-    size_t needed = text.size() / 4 + 16;  // at most one word per 2 bytes
-    if (slots_.size() < needed * 2) {
-      size_t size = 64;
-      while (size < needed * 2) size *= 2;
-      slots_.assign(size, Slot{});
-      generation_ = 1;
-    }
-    size_t mask = slots_.size() - 1;
-    ForEachWord(text, [&](std::string_view word) {
-      uint64_t hash = Hash(word);
-      for (size_t i = hash & mask;; i = (i + 1) & mask) {
-        Slot& slot = slots_[i];
-        if (slot.generation != generation_) {
-          slot = {generation_, hash, word};
-          f(word);
-          return;
-        }
-        if (slot.hash == hash && slot.word == word) return;
-      }
-    });
-  }
-
- private:
-  struct Slot {
-    uint32_t generation = 0;
-    uint64_t hash = 0;
-    std::string_view word;
-  };
-  static uint64_t Hash(std::string_view word) {
-    uint64_t h = 14695981039346656037ull;  // FNV-1a
-    for (char c : word)
-      h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
-    return h ^ (h >> 29);
-  }
-  std::vector<Slot> slots_;
-  uint32_t generation_ = 0;
-};
-
-}  // namespace
 
 TextIndex::TextIndex(const std::vector<std::string>& files) {
   ReadBuffer buffer;
@@ -68,7 +17,7 @@ TextIndex::TextIndex(const std::vector<std::string>& files) {
     SourceView file = ReadSourceFile(files[id], kDefaultMaxFileBytes, buffer);
     if (!file.error.empty()) continue;
     readable_.push_back(id);
-    distinct.Of(file.text, [&](std::string_view word) {
+    distinct.Of(file.text, [&](std::string_view word, uint64_t) {
       auto known = files_of_word_.find(word);
       if (known == files_of_word_.end())
         known =

@@ -16,6 +16,8 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <regex>
+#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -65,6 +67,12 @@ std::string Joined(const nlohmann::json& list) {
   return out;
 }
 
+// `text` without the run's time of the summary line ("(0.01s)").
+std::string WithoutTimes(const std::string& text) {
+  static const std::regex kTime(R"(\(\d+\.\d+s\))");
+  return std::regex_replace(text, kTime, "(time)");
+}
+
 class ProjectFixtureTest : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(ProjectFixtureTest, MigratesAcrossFilesAsExpected) {
@@ -102,6 +110,26 @@ TEST_P(ProjectFixtureTest, MigratesAcrossFilesAsExpected) {
     EXPECT_NE(before.out.find(at), std::string::npos)
         << at << " not in --check output:\n"
         << before.out;
+  }
+
+  // A pre-commit run over the files with sites answers the same from the
+  // word store kept between runs as without it: the first run writes the
+  // store, the second reads it (the variable keeps even files written a
+  // moment ago, as all of these are).
+  std::set<std::string> site_files;
+  for (const auto& want : spec["sites"]) site_files.insert(want["file"]);
+  std::string named;
+  for (const std::string& file : site_files) named += " '" + file + "'";
+  if (!named.empty()) {
+    const std::string kept = "PSM_TEST_KEEP_RECENT_WORDS=1 ";
+    Outcome alone = Shell(root, "{bin} --check --no-cache" + args + named);
+    for (int run = 0; run < 2; ++run) {
+      Outcome again = Shell(root, kept + "{bin} --check" + args + named);
+      EXPECT_EQ(again.status, alone.status) << again.err;
+      EXPECT_EQ(again.out, alone.out) << "run " << run;
+      EXPECT_EQ(WithoutTimes(again.err), WithoutTimes(alone.err))
+          << "run " << run;
+    }
   }
 
   Outcome diff =

@@ -1,0 +1,147 @@
+#include "project/known_words.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdlib>
+#include <limits>
+#include <unordered_map>
+
+namespace psm {
+
+KnownWords::KnownWords(const std::string& root,
+                       const std::vector<std::string>& files, bool use_store)
+    : files_(files),
+      root_size_(root.size()),
+      state_(files.size(), State::kUnasked),
+      stamps_(files.size()),
+      stored_(files.size(), -1),
+      read_(files.size()) {
+  if (!use_store) return;
+  location_ = WordStore::LocationFor(root);
+  if (location_.empty()) return;
+  using std::chrono::system_clock;
+  recent_ns_ = std::chrono::duration_cast<std::chrono::nanoseconds>(
+                   system_clock::now().time_since_epoch())
+                   .count() -
+               int64_t{2'000'000'000};
+  // For tests only: keep files however recent, so that a test's second run
+  // (seconds after the files were written) answers from the store.
+  if (std::getenv("PSM_TEST_KEEP_RECENT_WORDS"))
+    recent_ns_ = std::numeric_limits<int64_t>::max();
+  if (store_.Load(location_)) MatchStore();
+}
+
+std::string_view KnownWords::Relative(uint32_t id) const {
+  std::string_view path = files_[id];
+  // Every project file lies below the root ("root/..."); anything else is
+  // never stored.
+  if (path.size() <= root_size_ + 1 || path[root_size_] != '/') return {};
+  return path.substr(root_size_ + 1);
+}
+
+void KnownWords::MatchStore() {
+  // The store keeps the files in the order of the walk that saved it; the
+  // walk of this run most likely repeats it, so one pass pairs them, and
+  // only files added or removed since need a lookup by path.
+  std::optional<std::unordered_map<std::string_view, size_t>> by_path;
+  size_t next = 0;
+  for (uint32_t id = 0; id < files_.size(); ++id) {
+    std::string_view relative = Relative(id);
+    if (relative.empty()) continue;
+    if (next < store_.size() && store_.at(next).path == relative) {
+      stored_[id] = static_cast<ptrdiff_t>(next++);
+      continue;
+    }
+    if (!by_path) {
+      by_path.emplace();
+      for (size_t e = 0; e < store_.size(); ++e)
+        by_path->emplace(store_.at(e).path, e);
+    }
+    auto found = by_path->find(relative);
+    if (found != by_path->end()) stored_[id] = found->second;
+  }
+}
+
+bool KnownWords::Known(uint32_t id) {
+  if (state_[id] == State::kUnasked) {
+    state_[id] = State::kUnknown;
+    if (!location_.empty()) {
+      stamps_[id] = StampOf(files_[id]);
+      if (stored_[id] >= 0 && stamps_[id] &&
+          store_.at(stored_[id]).stamp == *stamps_[id])
+        state_[id] = State::kStored;
+    }
+  }
+  return state_[id] == State::kStored || state_[id] == State::kRead;
+}
+
+namespace {
+
+bool Holds(std::span<const uint32_t> sorted, uint64_t hash) {
+  return std::binary_search(sorted.begin(), sorted.end(),
+                            static_cast<uint32_t>(hash));
+}
+
+}  // namespace
+
+bool KnownWords::MayName(uint32_t id, uint64_t hash) const {
+  return Holds(state_[id] == State::kStored ? store_.at(stored_[id]).words
+                                            : read_[id].words,
+               hash);
+}
+
+bool KnownWords::MayDeclare(uint32_t id, uint64_t hash) const {
+  return Holds(state_[id] == State::kStored ? store_.at(stored_[id]).declared
+                                            : read_[id].declared,
+               hash);
+}
+
+bool KnownWords::MayDefineCreateSource(uint32_t id) const {
+  if (state_[id] == State::kStored)
+    return store_.at(stored_[id]).flags & StoredWords::kMayDefineCreateSource;
+  return read_[id].may_define_create_source;
+}
+
+bool KnownWords::Keepable(uint32_t id,
+                          const std::optional<FileStamp>& stamp) const {
+  return !location_.empty() && stamp && stamp->mtime_ns < recent_ns_ &&
+         stamp->ctime_ns < recent_ns_ && !Relative(id).empty();
+}
+
+void KnownWords::Record(uint32_t id, WordsRead read) {
+  read_[id] = std::move(read);
+  state_[id] = State::kRead;
+  if (Keepable(id, stamps_[id])) learned_ = true;
+}
+
+void KnownWords::Save() {
+  if (location_.empty()) return;
+  std::vector<StoredWords> entries;
+  entries.reserve(files_.size());
+  size_t kept_from_store = 0;
+  for (uint32_t id = 0; id < files_.size(); ++id) {
+    std::string_view relative = Relative(id);
+    if (relative.empty()) continue;
+    if (state_[id] == State::kStored ||
+        (state_[id] == State::kUnasked && stored_[id] >= 0)) {
+      // Unasked: not stat()ed this run, so kept as it was (its stamp
+      // decides at the next run).
+      entries.push_back(store_.at(stored_[id]));
+      ++kept_from_store;
+      continue;
+    }
+    if (state_[id] == State::kRead && Keepable(id, stamps_[id])) {
+      const WordsRead& read = read_[id];
+      entries.push_back({relative, *stamps_[id], read.words, read.declared,
+                         read.may_define_create_source
+                             ? StoredWords::kMayDefineCreateSource
+                             : 0u});
+    }
+  }
+  // Nothing new, and nothing of the store dropped (a file gone or
+  // changed): the store on disk is this one already.
+  if (!learned_ && kept_from_store == store_.size()) return;
+  WordStore::Save(location_, entries);
+}
+
+}  // namespace psm

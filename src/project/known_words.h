@@ -1,0 +1,79 @@
+#ifndef PSM_PROJECT_KNOWN_WORDS_H_
+#define PSM_PROJECT_KNOWN_WORDS_H_
+
+#include <atomic>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "project/first_mentions.h"
+#include "project/word_store.h"
+
+namespace psm {
+
+// Which words each file of the project names, without reading the files
+// that have not changed since a run kept their words in the word store
+// (WordStore). The project model asks "which files name X?" of the whole
+// repository; in a pre-commit run that question is most of the time
+// (reading 2,000 files to answer it for 5).
+//
+// A file's stored words count only while its stamp (FileStamp) is the one
+// they were read with. Only stamps older than two seconds are kept: a file
+// changed again within its file system's timestamp granularity of the read
+// could otherwise keep its stamp and change its words.
+class KnownWords {
+ public:
+  // `root`: the project root (absolute); `files`: the project's files
+  // (absolute, below the root). Loads the root's store, if the root lies
+  // in a git work tree and `use_store`; otherwise every file is read.
+  KnownWords(const std::string& root, const std::vector<std::string>& files,
+             bool use_store);
+
+  // Whether the words read now are kept for the next run (the store is in
+  // use); Record is worth its hashing only then.
+  bool Keeps() const { return !location_.empty(); }
+
+  // Whether the words of file `id` are known without reading it (its stamp
+  // is the stored one, or this run read it already). Stats the file on the
+  // first ask, which must come before the file is read for Record. Safe on
+  // several threads for different ids.
+  bool Known(uint32_t id);
+  // For a known file: whether it may name the word of WordHash `hash` (a
+  // word of ForEachWord: a whole run of identifier bytes), and whether it
+  // may declare it by its first mention (DeclaredByFirstMention).
+  bool MayName(uint32_t id, uint64_t hash) const;
+  bool MayDeclare(uint32_t id, uint64_t hash) const;
+  // For a known file: MayDefineCreateSource of its text.
+  bool MayDefineCreateSource(uint32_t id) const;
+  // What file `id`, read after Known(id) asked, names.
+  void Record(uint32_t id, WordsRead read);
+
+  // Writes the store when this run learned something it did not hold.
+  void Save();
+
+ private:
+  enum class State : uint8_t { kUnasked, kStored, kRead, kUnknown };
+  // Pairs each file with its store entry (stored_).
+  void MatchStore();
+  // Whether a file read now with `stamp` may be kept for the next run.
+  bool Keepable(uint32_t id, const std::optional<FileStamp>& stamp) const;
+  std::string_view Relative(uint32_t id) const;
+
+  std::string location_;  // of the store; "" when none is used
+  const std::vector<std::string>& files_;
+  size_t root_size_;
+  WordStore store_;
+  int64_t recent_ns_ = 0;  // stamps from this time on are not kept
+  std::vector<State> state_;
+  std::vector<std::optional<FileStamp>> stamps_;
+  std::vector<ptrdiff_t> stored_;  // entry of the store, by file id
+  std::vector<WordsRead> read_;    // for kRead
+  std::atomic<bool> learned_{false};
+};
+
+}  // namespace psm
+
+#endif  // PSM_PROJECT_KNOWN_WORDS_H_

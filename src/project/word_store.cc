@@ -1,0 +1,245 @@
+#include "project/word_store.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+
+#include "io/git_files.h"
+#include "project/distinct_words.h"
+
+namespace psm {
+namespace {
+
+// The layout, in the machine's byte order (the marker tells another):
+//   header; records; path bytes, padded to 4; hashes (uint32).
+constexpr char kMagic[8] = {'P', 'S', 'M', 'W', 'O', 'R', 'D', 'S'};
+// Bump when the layout, WordHash or what a word is (ForEachWord) changes.
+constexpr uint32_t kFormat = 2;
+constexpr uint32_t kByteOrder = 0x01020304;
+
+struct Header {
+  char magic[8];
+  uint32_t format;
+  uint32_t byte_order;
+  uint64_t count;
+  uint64_t path_bytes;
+  uint64_t hash_count;
+  uint64_t checksum;  // of every byte after the header
+};
+
+struct Record {
+  uint64_t size;
+  uint64_t inode;
+  int64_t mtime_ns;
+  int64_t ctime_ns;
+  uint32_t path_at;
+  uint32_t path_size;
+  uint32_t hashes_at;  // in hashes, not bytes: the words, then declared
+  uint32_t word_count;
+  uint32_t declared_count;
+  uint32_t flags;
+};
+
+size_t PaddedTo4(size_t n) { return (n + 3) & ~size_t{3}; }
+
+// A checksum that catches a store cut short or overwritten in part (a
+// crash while another program wrote it, a disk error). Four lanes of
+// multiply-xor over 8-byte words, independent of each other so that the
+// processor overlaps them: a fraction of a millisecond a megabyte.
+uint64_t Checksum(const char* data, size_t size) {
+  uint64_t lane[4] = {0x243F6A8885A308D3ull ^ size, 0x13198A2E03707344ull,
+                      0xA4093822299F31D0ull, 0x082EFA98EC4E6C89ull};
+  size_t i = 0;
+  for (; i + 32 <= size; i += 32) {
+    for (int k = 0; k < 4; ++k) {
+      uint64_t v;
+      std::memcpy(&v, data + i + 8 * k, 8);
+      lane[k] = (lane[k] ^ v) * 0x9E3779B97F4A7C15ull;
+      lane[k] ^= lane[k] >> 32;
+    }
+  }
+  uint64_t h = lane[0] ^ (lane[1] * 3) ^ (lane[2] * 5) ^ (lane[3] * 7);
+  for (; i < size; ++i)
+    h = (h ^ static_cast<unsigned char>(data[i])) * 0x100000001B3ull;
+  return h;
+}
+
+std::string Hex(uint64_t v) {
+  char out[17];
+  std::snprintf(out, sizeof out, "%016llx", static_cast<unsigned long long>(v));
+  return out;
+}
+
+bool WriteAll(int fd, const char* data, size_t size) {
+  while (size > 0) {
+    ssize_t n = ::write(fd, data, size);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return false;
+    data += n;
+    size -= static_cast<size_t>(n);
+  }
+  return true;
+}
+
+}  // namespace
+
+std::optional<FileStamp> StampOf(const std::string& path) {
+  struct stat st;
+  if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode))
+    return std::nullopt;
+  FileStamp stamp;
+  stamp.size = static_cast<uint64_t>(st.st_size);
+  stamp.inode = static_cast<uint64_t>(st.st_ino);
+  stamp.mtime_ns = int64_t{st.st_mtim.tv_sec} * 1000000000 + st.st_mtim.tv_nsec;
+  stamp.ctime_ns = int64_t{st.st_ctim.tv_sec} * 1000000000 + st.st_ctim.tv_nsec;
+  return stamp;
+}
+
+std::string WordStore::LocationFor(const std::string& root) {
+  std::optional<GitLocation> repo = FindGitRepository(root);
+  if (!repo || repo->common_dir.empty()) return "";
+  // Keyed by the root: a repository's linked work trees share the common
+  // directory, and a monorepo's packages may each be a project.
+  return repo->common_dir + "/payment-session-migrate/words-" +
+         Hex(WordHash(root));
+}
+
+bool WordStore::Load(const std::string& location) {
+  bytes_.reset();
+  byte_count_ = 0;
+  count_ = 0;
+  int fd = ::open(location.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return false;
+  struct stat st;
+  bool read_all = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+                  static_cast<size_t>(st.st_size) >= sizeof(Header);
+  if (read_all) {
+    byte_count_ = static_cast<size_t>(st.st_size);
+    bytes_.reset(new char[byte_count_]);
+    size_t got = 0;
+    while (got < byte_count_) {
+      ssize_t n = ::read(fd, bytes_.get() + got, byte_count_ - got);
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) break;
+      got += static_cast<size_t>(n);
+    }
+    read_all = got == byte_count_;
+  }
+  ::close(fd);
+  Header h;
+  if (!read_all) {
+    bytes_.reset();
+    return false;
+  }
+  std::memcpy(&h, bytes_.get(), sizeof h);
+  size_t records_at = sizeof(Header);
+  bool sound = std::memcmp(h.magic, kMagic, sizeof kMagic) == 0 &&
+               h.format == kFormat && h.byte_order == kByteOrder &&
+               h.count <= byte_count_ / sizeof(Record) &&
+               h.path_bytes <= byte_count_ && h.hash_count <= byte_count_ / 4;
+  if (sound) {
+    paths_at_ = records_at + h.count * sizeof(Record);
+    hashes_at_ = paths_at_ + PaddedTo4(h.path_bytes);
+    sound =
+        hashes_at_ + h.hash_count * 4 == byte_count_ &&
+        Checksum(bytes_.get() + sizeof h, byte_count_ - sizeof h) == h.checksum;
+  }
+  // Each record within bounds.
+  for (size_t i = 0; sound && i < h.count; ++i) {
+    Record r;
+    std::memcpy(&r, bytes_.get() + records_at + i * sizeof r, sizeof r);
+    sound =
+        uint64_t{r.path_at} + r.path_size <= h.path_bytes &&
+        uint64_t{r.hashes_at} + r.word_count + r.declared_count <= h.hash_count;
+  }
+  if (!sound) {
+    bytes_.reset();
+    count_ = 0;
+    return false;
+  }
+  count_ = h.count;
+  return true;
+}
+
+StoredWords WordStore::at(size_t i) const {
+  Record r;
+  std::memcpy(&r, bytes_.get() + sizeof(Header) + i * sizeof r, sizeof r);
+  StoredWords e;
+  e.path = std::string_view(bytes_.get() + paths_at_ + r.path_at, r.path_size);
+  e.stamp = {r.size, r.inode, r.mtime_ns, r.ctime_ns};
+  const auto* hashes =
+      reinterpret_cast<const uint32_t*>(bytes_.get() + hashes_at_) +
+      r.hashes_at;
+  e.words = std::span<const uint32_t>(hashes, r.word_count);
+  e.declared =
+      std::span<const uint32_t>(hashes + r.word_count, r.declared_count);
+  e.flags = r.flags;
+  return e;
+}
+
+bool WordStore::Save(const std::string& location,
+                     const std::vector<StoredWords>& entries) {
+  size_t path_bytes = 0, hash_count = 0;
+  for (const StoredWords& e : entries) {
+    path_bytes += e.path.size();
+    hash_count += e.words.size() + e.declared.size();
+  }
+  if (path_bytes > UINT32_MAX || hash_count > UINT32_MAX) return false;
+  size_t paths_at = sizeof(Header) + entries.size() * sizeof(Record);
+  size_t hashes_at = paths_at + PaddedTo4(path_bytes);
+  std::vector<char> out(hashes_at + hash_count * 4, 0);
+  uint32_t path_at = 0, hashes_in = 0;
+  for (size_t i = 0; i < entries.size(); ++i) {
+    const StoredWords& e = entries[i];
+    Record r{e.stamp.size,
+             e.stamp.inode,
+             e.stamp.mtime_ns,
+             e.stamp.ctime_ns,
+             path_at,
+             static_cast<uint32_t>(e.path.size()),
+             hashes_in,
+             static_cast<uint32_t>(e.words.size()),
+             static_cast<uint32_t>(e.declared.size()),
+             e.flags};
+    std::memcpy(out.data() + sizeof(Header) + i * sizeof r, &r, sizeof r);
+    std::memcpy(out.data() + paths_at + path_at, e.path.data(), e.path.size());
+    char* hashes = out.data() + hashes_at + size_t{hashes_in} * 4;
+    std::memcpy(hashes, e.words.data(), e.words.size() * 4);
+    std::memcpy(hashes + e.words.size() * 4, e.declared.data(),
+                e.declared.size() * 4);
+    path_at += static_cast<uint32_t>(e.path.size());
+    hashes_in += static_cast<uint32_t>(e.words.size() + e.declared.size());
+  }
+  Header h{};
+  std::memcpy(h.magic, kMagic, sizeof kMagic);
+  h.format = kFormat;
+  h.byte_order = kByteOrder;
+  h.count = entries.size();
+  h.path_bytes = path_bytes;
+  h.hash_count = hash_count;
+  h.checksum = Checksum(out.data() + sizeof h, out.size() - sizeof h);
+  std::memcpy(out.data(), &h, sizeof h);
+
+  std::string dir = location.substr(0, location.rfind('/'));
+  if (::mkdir(dir.c_str(), 0777) != 0 && errno != EEXIST) return false;
+  // A name of this process's own; renamed over the old store, so a run
+  // reading it meanwhile sees the old one or the new one. Not flushed to
+  // disk: after a crash the checksum turns away what is left.
+  std::string temporary = location + ".tmp." + std::to_string(::getpid());
+  int fd = ::open(temporary.c_str(),
+                  O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0666);
+  if (fd < 0) return false;
+  bool written = WriteAll(fd, out.data(), out.size());
+  written = ::close(fd) == 0 && written;
+  if (!written || ::rename(temporary.c_str(), location.c_str()) != 0) {
+    ::unlink(temporary.c_str());
+    return false;
+  }
+  return true;
+}
+
+}  // namespace psm
