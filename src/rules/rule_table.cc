@@ -63,6 +63,28 @@ void CheckPath(const std::string& path, const std::string& where) {
   }
 }
 
+// The payload's `type` says which rule applies and `sessionId` is what the
+// migration adds: a rule removing either (or a field of it) would delete
+// the user's own sessionId, or the method, and undo itself at the next run.
+// Whether removing `outer` removes `path` too: the same path, or a field
+// under it.
+bool Covers(std::string_view outer, std::string_view path) {
+  return path == outer ||
+         (path.size() > outer.size() && path.starts_with(outer) &&
+          path[outer.size()] == '.');
+}
+
+void CheckRemovable(const std::string& path, const std::string& where) {
+  for (const char* kept : {"type", "sessionId"}) {
+    if (Covers(kept, path)) {
+      throw Invalid{where, "\"" + path +
+                               "\" cannot be removed: the "
+                               "migration keeps \"" +
+                               std::string(kept) + "\""};
+    }
+  }
+}
+
 std::string OptionalString(const Json& entry, const char* key,
                            const std::string& where) {
   auto it = entry.find(key);
@@ -104,6 +126,15 @@ MethodRule ParseMethod(const std::string& type, const Json& entry,
     Require((*remove)[i], Json::value_t::string, "a string", at);
     std::string path = (*remove)[i].get<std::string>();
     CheckPath(path, at);
+    CheckRemovable(path, at);
+    for (const std::string& earlier : rule.remove) {
+      // An object and a field of it (or a path twice) would be two edits of
+      // the same bytes: every site would fail.
+      if (Covers(earlier, path) || Covers(path, earlier)) {
+        throw Invalid{at, "\"" + path + "\" overlaps \"" + earlier +
+                              "\", removed already"};
+      }
+    }
     rule.remove.push_back(path);
   }
   return rule;

@@ -150,7 +150,32 @@ INSTANTIATE_TEST_SUITE_P(
         BadRules{R"({"version": 2, "methods": {}})", "/version",
                  "unsupported version"},
         BadRules{R"({"methods": {"pay pal": {}}})", "/methods/pay pal",
-                 "not a valid payment method"}));
+                 "not a valid payment method"},
+        // Removing what the migration keeps would delete the user's own
+        // sessionId (and add it back at the next run), or the method.
+        BadRules{R"({"methods": {"payPal": {"remove": ["sessionId"]}}})",
+                 "/methods/payPal/remove/0", "the migration keeps"},
+        BadRules{R"({"methods": {"payPal": {"remove": ["amount", "type"]}}})",
+                 "/methods/payPal/remove/1", "the migration keeps"},
+        BadRules{R"({"methods": {"payPal": {"remove": ["sessionId.x"]}}})",
+                 "/methods/payPal/remove/0", "the migration keeps"},
+        // Two edits of the same bytes: every site would fail.
+        BadRules{
+            R"({"methods": {"payPal": {"remove": ["payPal", "payPal.items"]}}})",
+            "/methods/payPal/remove/1", "overlaps"},
+        BadRules{
+            R"({"methods": {"payPal": {"remove": ["payPal.items", "payPal"]}}})",
+            "/methods/payPal/remove/1", "overlaps"},
+        BadRules{R"({"methods": {"payPal": {"remove": ["amount", "amount"]}}})",
+                 "/methods/payPal/remove/1", "overlaps"}));
+
+TEST(ParseRulesTest, TakesFieldsThatOnlyShareAPrefix) {
+  RulesResult r = ParseRules(
+      R"({"methods": {"payPal": {"remove": ["payPal", "payPalExtra", "types"]}}})",
+      "x.json");
+  ASSERT_TRUE(r.table) << r.error.ToString();
+  EXPECT_EQ(r.table->Find("payPal")->remove.size(), 3u);
+}
 
 TEST(RuleTableTest, MergeOverridesAndAdds) {
   RuleTable table = BuiltinRules();
