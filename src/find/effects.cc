@@ -64,19 +64,11 @@ bool DefinesIterators(TSNode at, std::string_view source) {
   });
 }
 
-// The names the file defines accessors for (`get total() {...}`, `get
-// 'total'() {...}` in a class or an object literal): reading `x.total`
-// then runs code. Found by one
-// pass over the text per file and thread; it can only err towards "may
-// have an effect".
-const std::unordered_set<std::string>& GetterNames(TSNode at,
-                                                   std::string_view source) {
-  thread_local uint64_t cached_for = 0;
-  thread_local std::unordered_set<std::string> names;
-  uint64_t id = IndexedTreeId(at);
-  if (id != 0 && id == cached_for) return names;
-  cached_for = id;
-  names.clear();
+// The names the file gives accessors by syntax (`get total() {...}`, `get
+// 'total'() {...}` in a class or an object literal; "*" for `get [key]()`).
+// Found by one pass over the text; it can only err towards "may be".
+void AddSyntaxGetterNames(std::string_view source,
+                          std::unordered_set<std::string>* names) {
   for (size_t at = source.find("get"); at != std::string_view::npos;
        at = source.find("get", at + 3)) {
     if (at > 0 && IsIdentifierByte(source[at - 1])) continue;
@@ -85,7 +77,7 @@ const std::unordered_set<std::string>& GetterNames(TSNode at,
     while (k < source.size() && (source[k] == ' ' || source[k] == '\t')) ++k;
     if (k == gap) continue;
     if (k < source.size() && source[k] == '[') {  // `get [key]() {}`
-      names.emplace(kAnyName);
+      names->emplace(kAnyName);
       continue;
     }
     char quote = k < source.size() ? source[k] : '\0';
@@ -98,11 +90,54 @@ const std::unordered_set<std::string>& GetterNames(TSNode at,
     if (quoted && (k >= source.size() || source[k++] != quote)) continue;
     while (k < source.size() && (source[k] == ' ' || source[k] == '\t')) ++k;
     if (k < source.size() && source[k] == '(') {
-      names.emplace(source.substr(begin, end - begin));
+      names->emplace(source.substr(begin, end - begin));
     }
   }
-  AddDefinedAccessors(source, &names);
-  return names;
+}
+
+// Whether an accessor written as syntax may end up on the global object,
+// where a plain read of a name (`amount`) runs it: a `with` block reads
+// names off its object, and an object may become the global's prototype or
+// lend it its accessors' descriptors.
+bool SyntaxAccessorsMayReachGlobals(std::string_view source) {
+  auto with_block = [&] {  // `with (`, not the English word of a comment
+    for (size_t at : WordsAt(source, "with")) {
+      size_t k = source.find_first_not_of(" \t\r\n", at + 4);
+      if (k != std::string_view::npos && source[k] == '(') return true;
+    }
+    return false;
+  };
+  return with_block() ||
+         FindText(source, "setPrototypeOf") != std::string_view::npos ||
+         FindText(source, "__proto__") != std::string_view::npos ||
+         FindText(source, "getOwnPropertyDescriptor") != std::string_view::npos;
+}
+
+// The names the file defines accessors for, by syntax or by call
+// (AddDefinedAccessors): reading `x.total` then runs code. With
+// `globals`, only those that may be the global object's (a plain read of
+// `total`): an object literal's `get total()` is not, unless the file may
+// put it there (SyntaxAccessorsMayReachGlobals); otherwise a payload
+// literal's own getter made a shorthand `total` of another payload need
+// review, and once the migration removed that getter, the next run
+// removed `total`. Once per file and thread.
+const std::unordered_set<std::string>& GetterNames(TSNode at,
+                                                   std::string_view source,
+                                                   bool globals = false) {
+  struct Names {
+    uint64_t cached_for = 0;
+    std::unordered_set<std::string> names;
+  };
+  thread_local Names any, global;
+  Names& n = globals ? global : any;
+  uint64_t id = IndexedTreeId(at);
+  if (id != 0 && id == n.cached_for) return n.names;
+  n.cached_for = id;
+  n.names.clear();
+  if (!globals || SyntaxAccessorsMayReachGlobals(source))
+    AddSyntaxGetterNames(source, &n.names);
+  AddDefinedAccessors(source, &n.names);
+  return n.names;
 }
 
 // Methods and functions of the language's own objects that compute a value
@@ -178,8 +213,10 @@ class EffectFinder {
     return node::Is(d, "call_expression") ? OfCall(d) : Own(d);
   }
 
-  bool MayBeGetter(TSNode d, std::string_view property) const {
-    const std::unordered_set<std::string>& names = GetterNames(d, source_);
+  bool MayBeGetter(TSNode d, std::string_view property,
+                   bool global = false) const {
+    const std::unordered_set<std::string>& names =
+        GetterNames(d, source_, global);
     return names.contains(std::string(property)) ||
            names.contains(std::string(kAnyName));
   }
@@ -300,7 +337,7 @@ class EffectFinder {
     if (std::string tdz = InDeadZone(d, name); !tdz.empty()) return tdz;
     // A global the file gives a getter (`Object.defineProperty(window,
     // 'cartTotal', { get() {...} })`): reading it runs the getter.
-    if (MayBeGetter(d, name) && IsPlainRead(d, source_) &&
+    if (MayBeGetter(d, name, /*global=*/true) && IsPlainRead(d, source_) &&
         ResolveName(name, d, source_).kind == Binding::Kind::kNotFound)
       return Found(d, "a global the file may give a getter");
     uint32_t line = LineDeclaredOutOfReach(d, name, source_);
