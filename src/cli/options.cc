@@ -92,7 +92,19 @@ ParsedCommandLine ParseCommandLine(int argc, const char* const* argv) {
   app.add_option("--max-file-size", options.max_file_bytes,
                  "Skip files larger than BYTES (default " +
                      std::to_string(kDefaultMaxFileBytes) + ")")
-      ->type_name("BYTES");
+      ->type_name("BYTES")
+      ->check(CLI::Validator(
+          [](std::string& value) -> std::string {
+            bool whole =
+                !value.empty() && value.size() <= 19 &&
+                value.find_first_not_of("0123456789") == std::string::npos &&
+                value.find_first_not_of('0') != std::string::npos;
+            return whole ? ""
+                         : "expected a whole number of bytes (at least "
+                           "1), got '" +
+                               value + "'";
+          },
+          ""));
   app.add_flag("--verbose", options.verbose,
                "On stderr, a line per site: its status, the sessionId "
                "expression it got and where from, where its payload is built; "

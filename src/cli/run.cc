@@ -50,13 +50,20 @@ void OnSignal(int signal) {
   g_interrupted.store(true);
 }
 
-// SIGINT/SIGTERM stop the run between files, so no write is cut short.
+// SIGINT/SIGTERM stop the run between files, so no write is cut short;
+// so does SIGHUP (the terminal or ssh session closed) unless the run was
+// started to ignore it (`nohup`).
 void CatchInterrupts() {
   struct sigaction action {};
   action.sa_handler = OnSignal;
   sigemptyset(&action.sa_mask);
   sigaction(SIGINT, &action, nullptr);
   sigaction(SIGTERM, &action, nullptr);
+#ifdef SIGHUP
+  struct sigaction hangup {};
+  if (sigaction(SIGHUP, nullptr, &hangup) == 0 && hangup.sa_handler != SIG_IGN)
+    sigaction(SIGHUP, &action, nullptr);
+#endif
 }
 
 // Rules: built in, then the config's inline rules, then each rules file.

@@ -1,5 +1,6 @@
 #include "report/github_annotations.h"
 
+#include <algorithm>
 #include <optional>
 #include <string_view>
 
@@ -10,7 +11,15 @@
 namespace psm {
 namespace {
 
+// A control byte the runner's escapes do not cover and a log shows raw
+// (CR and LF are escaped; a tab is harmless).
+bool IsControlByte(char c) {
+  auto b = static_cast<unsigned char>(c);
+  return (b < 0x20 && c != '\t' && c != '\n' && c != '\r') || b == 0x7f;
+}
+
 // The runner's escaping: messages lose %, CR and LF; properties also : and ,.
+// Other control bytes are written as `\x1b`.
 std::string Escape(std::string_view text, bool property) {
   std::string out;
   for (char c : text) {
@@ -31,7 +40,17 @@ std::string Escape(std::string_view text, bool property) {
         out += property ? "%2C" : ",";
         break;
       default:
-        out += c;
+        if (IsControlByte(c)) {
+          // ESC and the like would reach the log raw: a name or message
+          // could then recolour or rewrite what the reader sees.
+          static const char kHex[] = "0123456789abcdef";
+          auto b = static_cast<unsigned char>(c);
+          out += "\\x";
+          out += kHex[b >> 4];
+          out += kHex[b & 15];
+        } else {
+          out += c;
+        }
     }
   }
   return out;
@@ -51,10 +70,11 @@ std::string_view Command(FindingLevel level) {
 
 // The runner decodes the escapes back to the name, so GitHub can place the
 // annotation on the file; but it reads UTF-8, so a name that is not UTF-8
-// goes quoted, and so does one starting with a quote: a value that starts
-// with a quote is then always a quoted name.
+// goes quoted, and so does one starting with a quote (a value that starts
+// with a quote is then always a quoted name) or holding control bytes.
 std::string FileProperty(const std::string& path) {
-  bool quote = !IsUtf8(path) || path.starts_with('"');
+  bool quote = !IsUtf8(path) || path.starts_with('"') ||
+               std::any_of(path.begin(), path.end(), IsControlByte);
   return "file=" + Escape(quote ? ReadablePath(path) : path, true);
 }
 

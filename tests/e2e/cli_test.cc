@@ -440,6 +440,22 @@ TEST(HostileFilesTest, WalkDoesNotFollowSymlinksOrLoop) {
   EXPECT_EQ(report["sites"][0]["file"], "src/x.js");
 }
 
+TEST(CliOptionsTest, MaxFileSizeTakesOnlyAWholeNumberOfBytes) {
+  ScratchDir dir;
+  dir.Write("a.js", "x;\n");
+  for (const char* value : {"-1", "0", "1e3", "ten", "99999999999999999999"}) {
+    Outcome run =
+        Shell(dir.path(),
+              std::string("{bin} --check --max-file-size=") + value + " a.js");
+    EXPECT_EQ(run.status, 2) << value;
+    EXPECT_NE(run.err.find("expected a whole number of bytes"),
+              std::string::npos)
+        << run.err;
+  }
+  EXPECT_EQ(Shell(dir.path(), "{bin} --check --max-file-size=10 a.js").status,
+            0);
+}
+
 TEST(HostileFilesTest, OversizedFileIsSkipped) {
   ScratchDir dir;
   dir.Write("big.js",

@@ -305,6 +305,7 @@ Spawned RunWrite(const fs::path& target, const fs::path& log_dir,
     // As a user at a terminal would have it, whatever the test runner set.
     ::signal(SIGINT, SIG_DFL);
     ::signal(SIGTERM, SIG_DFL);
+    ::signal(SIGHUP, SIG_DFL);
     int out = ::open((log_dir / "stdout").c_str(), O_WRONLY | O_CREAT | O_TRUNC,
                      0644);
     int err = ::open((log_dir / "stderr").c_str(), O_WRONLY | O_CREAT | O_TRUNC,
@@ -459,6 +460,15 @@ TEST_F(InterruptTest, SigtermMidWriteLeavesEveryFileOldOrNew) {
   Interrupt(SIGTERM, microseconds(static_cast<int64_t>(clean_seconds_ * 0.5e6)),
             0);
   Interrupt(SIGTERM, microseconds(40000), 1);
+}
+
+// The terminal or ssh session closing sends SIGHUP: the same as SIGTERM
+// (it left temporary files behind, exit 129 by the signal itself).
+TEST_F(InterruptTest, SighupMidWriteLeavesEveryFileOldOrNew) {
+  using std::chrono::microseconds;
+  Interrupt(SIGHUP, microseconds(static_cast<int64_t>(clean_seconds_ * 0.5e6)),
+            0);
+  Interrupt(SIGHUP, microseconds(40000), 1);
 }
 
 }  // namespace

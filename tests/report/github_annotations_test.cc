@@ -97,6 +97,13 @@ TEST(GithubAnnotationsTest, NamesAreEscapedOrQuotedSoTheyReadBackExactly) {
             "::error file=\"bad\\377name.js\"");
   EXPECT_EQ(file_property("\"q\".js"), "::error file=\"\\\"q\\\".js\"");
   EXPECT_EQ(file_property("\"a,b\xff"), "::error file=\"\\\"a%2Cb\\377\"");
+  // Control bytes never reach the log raw (an ESC would recolour it).
+  EXPECT_EQ(file_property("ctrl\x1b[31m.js"),
+            "::error file=\"ctrl\\033[31m.js\"");
+  FileResult file{"a.js", {}, false, "bad \x1b[2J byte", false};
+  std::string line = GithubAnnotations(file, false);
+  EXPECT_EQ(line.find('\x1b'), std::string::npos) << line;
+  EXPECT_NE(line.find("bad \\x1b[2J byte"), std::string::npos) << line;
 }
 
 }  // namespace
