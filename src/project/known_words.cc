@@ -114,23 +114,31 @@ void KnownWords::Record(uint32_t id, WordsRead read) {
   if (Keepable(id, stamps_[id])) learned_ = true;
 }
 
+bool KnownWords::KeptAsStored(uint32_t id) const {
+  // Unasked: not stat()ed this run, so kept as it was (its stamp decides
+  // at the next run).
+  return state_[id] == State::kStored ||
+         (state_[id] == State::kUnasked && stored_[id] >= 0);
+}
+
 void KnownWords::Save() {
   if (location_.empty()) return;
+  // Nothing new, and nothing of the store dropped (a file gone or
+  // changed): the store on disk is this one already.
+  if (!learned_) {
+    size_t kept = 0;
+    for (uint32_t id = 0; id < files_.size(); ++id)
+      kept += KeptAsStored(id) ? 1 : 0;
+    if (kept == store_.size()) return;
+  }
   std::vector<StoredWords> entries;
   entries.reserve(files_.size());
-  size_t kept_from_store = 0;
   for (uint32_t id = 0; id < files_.size(); ++id) {
     std::string_view relative = Relative(id);
     if (relative.empty()) continue;
-    if (state_[id] == State::kStored ||
-        (state_[id] == State::kUnasked && stored_[id] >= 0)) {
-      // Unasked: not stat()ed this run, so kept as it was (its stamp
-      // decides at the next run).
+    if (KeptAsStored(id)) {
       entries.push_back(store_.at(stored_[id]));
-      ++kept_from_store;
-      continue;
-    }
-    if (state_[id] == State::kRead && Keepable(id, stamps_[id])) {
+    } else if (state_[id] == State::kRead && Keepable(id, stamps_[id])) {
       const WordsRead& read = read_[id];
       entries.push_back({relative, *stamps_[id], read.words, read.declared,
                          read.may_define_create_source
@@ -138,9 +146,6 @@ void KnownWords::Save() {
                              : 0u});
     }
   }
-  // Nothing new, and nothing of the store dropped (a file gone or
-  // changed): the store on disk is this one already.
-  if (!learned_ && kept_from_store == store_.size()) return;
   WordStore::Save(location_, entries);
 }
 

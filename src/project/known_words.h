@@ -58,6 +58,8 @@ class KnownWords {
   enum class State : uint8_t { kUnasked, kStored, kRead, kUnknown };
   // Pairs each file with its store entry (stored_).
   void MatchStore();
+  // Whether file `id`'s store entry goes to the next run as it is.
+  bool KeptAsStored(uint32_t id) const;
   // Whether a file read now with `stamp` may be kept for the next run.
   bool Keepable(uint32_t id, const std::optional<FileStamp>& stamp) const;
   std::string_view Relative(uint32_t id) const;

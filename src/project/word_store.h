@@ -2,6 +2,7 @@
 #define PSM_PROJECT_WORD_STORE_H_
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <span>
@@ -71,7 +72,9 @@ class WordStore {
                    const std::vector<StoredWords>& entries);
 
  private:
-  std::unique_ptr<char[]> bytes_;  // not zero-filled: read over at once
+  // The store's file, mapped.
+  using Bytes = std::unique_ptr<const char, std::function<void(const char*)>>;
+  Bytes bytes_;
   size_t byte_count_ = 0;
   size_t count_ = 0;
   size_t paths_at_ = 0;   // where the path bytes start
