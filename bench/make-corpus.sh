@@ -178,6 +178,24 @@ else
   mv "$CORPUS/dense.tmp" "$CORPUS/dense"
 fi
 
+# ---- dense-git: the dense tree as a merchant's repository ---------------------
+# Where a pre-commit hook runs: the five files of the pre-commit rows are
+# judged inside a git work tree, whose root is the project (the dense tree
+# itself has no marker, so each file's directory would be).
+recipe="dense: $(cat "$CORPUS/dense/.complete") git v1"
+if [[ ${FORCE:-0} != 1 && -f $CORPUS/dense-git/.git/psm-complete && $(cat "$CORPUS/dense-git/.git/psm-complete") == "$recipe" ]]; then
+  log "dense-git tree up to date"
+else
+  log "making dense-git tree (a git work tree)"
+  rm -rf "$CORPUS/dense-git" "$CORPUS/dense-git.tmp"
+  cp -a "$CORPUS/dense" "$CORPUS/dense-git.tmp"
+  rm -f "$CORPUS/dense-git.tmp/.complete"
+  (cd "$CORPUS/dense-git.tmp" && git init -q . && git add -A &&
+     git -c user.email=bench@example.invalid -c user.name=bench commit -qm "merchant code" &&
+     printf '%s\n' "$recipe" >.git/psm-complete)
+  mv "$CORPUS/dense-git.tmp" "$CORPUS/dense-git"
+fi
+
 summary() {
   local n bytes
   n=$(in_scope_list "$CORPUS/$1" | wc -l)
