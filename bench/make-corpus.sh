@@ -126,13 +126,18 @@ else
   mv "$CORPUS/sparse.tmp" "$CORPUS/sparse"
 fi
 
+# Whether the git work tree $CORPUS/$1 was made by the recipe $2.
+git_tree_current() {
+  [[ ${FORCE:-0} != 1 && -f $CORPUS/$1/.git/psm-complete && $(cat "$CORPUS/$1/.git/psm-complete") == "$2" ]]
+}
+
 # ---- sparse-git: the sparse packages as a merchant's repository --------------
 # What a user meets: a git work tree (git init, the ignore files committed),
 # a .gitignore listing node_modules/ with two packages installed there, and
 # nested .gitignore files for build output, which only the repository's own
 # rules reveal (no .ignore copy here: every tool must read .gitignore).
 recipe=$(printf '%s\n' "${PACKAGES[@]}" "node_modules: $NODE_MODULES_COPY moment" "git v1")
-if [[ ${FORCE:-0} != 1 && -f $CORPUS/sparse-git/.git/psm-complete && $(cat "$CORPUS/sparse-git/.git/psm-complete") == "$recipe" ]]; then
+if git_tree_current sparse-git "$recipe"; then
   log "sparse-git tree up to date"
 else
   log "making sparse-git tree (a git work tree)"
@@ -152,7 +157,7 @@ fi
 
 # ---- modules-git: 60,000 one-line modules in 600 directories of a repository --
 recipe="modules 60000 600 gen=$(sha256sum "$ROOT/bench/gen-scale.py" | cut -d' ' -f1)"
-if [[ ${FORCE:-0} != 1 && -f $CORPUS/modules-git/.git/psm-complete && $(cat "$CORPUS/modules-git/.git/psm-complete") == "$recipe" ]]; then
+if git_tree_current modules-git "$recipe"; then
   log "modules-git tree up to date"
 else
   log "making modules-git tree"
@@ -183,7 +188,7 @@ fi
 # judged inside a git work tree, whose root is the project (the dense tree
 # itself has no marker, so each file's directory would be).
 recipe="dense: $(cat "$CORPUS/dense/.complete") git v1"
-if [[ ${FORCE:-0} != 1 && -f $CORPUS/dense-git/.git/psm-complete && $(cat "$CORPUS/dense-git/.git/psm-complete") == "$recipe" ]]; then
+if git_tree_current dense-git "$recipe"; then
   log "dense-git tree up to date"
 else
   log "making dense-git tree (a git work tree)"
