@@ -278,10 +278,29 @@ std::vector<TSNode> PayloadResolver::MergesInto(const Binding& binding,
   return calls;
 }
 
+// Whether `callee` makes a DigitalRiver.js element (`dr.createElement(...)`,
+// not `document.createElement`): its value is no payload.
+bool PayloadResolver::MakesAnElement(TSNode callee) const {
+  if (!node::Is(callee, "member_expression")) return false;
+  std::string_view object = node::Text(node::Field(callee, "object"), source_);
+  return node::Text(node::Field(callee, "property"), source_) ==
+             "createElement" &&
+         object != "document" && !object.ends_with(".document") &&
+         object != "React";
+}
+
 void PayloadResolver::ResolveCall(TSNode call, int hops, CallSite* site) {
   TSNode callee = node::Field(call, "function");
   if (IsMerger(node::Text(callee, source_))) {
     ResolveMerge(call, hops, site);
+    return;
+  }
+  if (MakesAnElement(callee)) {
+    Blind(site, "the call hands createSource an element (" +
+                    Quote(node::Text(call, source_)) + AtLine(call) +
+                    ") where the payload goes: a source needs the element "
+                    "first and its details second (a card: `{ type: "
+                    "'creditCard', sessionId }`); add them by hand");
     return;
   }
   if (RequestImportedCall(call, source_, site)) return;

@@ -97,6 +97,7 @@ class PayloadResolver {
                                  std::string_view name) const;
 
   void ResolveCall(TSNode call, int hops, CallSite* site);
+  bool MakesAnElement(TSNode callee) const;
 
   // `build('payPal', cart)` of `function build(type, cart) { return
   // {type, ...}; }`: the literal's type is the call's argument.
