@@ -189,7 +189,7 @@ const MethodRule* LiteralPlanner::Method() {
                          ? "the type passed beside the payload is " +
                                Ticked(site_.given_type->what) +
                                ", not a string literal"
-                         : "the payload has no type";
+                         : "the payload has no type" + SpreadMayCarryType();
   std::vector<std::string> candidates = Candidates();
   if (candidates.size() == 1) {
     plan_.reasons.push_back(what + "; inferred " + Ticked(candidates[0]) +
@@ -339,6 +339,21 @@ void LiteralPlanner::ReportOpaqueParents() {
     }
     Blind(what + list + " or other fields payment sessions no longer accept");
   }
+}
+
+// For a payload without a `type` of its own: where it may come from (`{
+// ...payload, sessionId }` carries the type, and every other field, of
+// `payload`, which the tool does not follow into).
+std::string LiteralPlanner::SpreadMayCarryType() const {
+  for (const ObjectLiteral* part : parts_) {
+    for (const Member& m : part->members) {
+      if (m.kind == Member::Kind::kSpread)
+        return " of its own (" + Ticked(m.range.In(text_)) +
+               " may carry it, and the fields payment sessions no longer "
+               "accept: migrate the object it spreads)";
+    }
+  }
+  return "";
 }
 
 void LiteralPlanner::NoteOpaqueMembers(const ObjectLiteral& object,

@@ -125,6 +125,7 @@ class LiteralPlanner {
   void ReportOpaqueParents();
 
   void NoteOpaqueMembers(const ObjectLiteral& object, std::string_view key);
+  std::string SpreadMayCarryType() const;
 
   void AddRemoval(const ObjectLiteral* object, size_t index,
                   const std::string& path);
