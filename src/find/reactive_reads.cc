@@ -31,10 +31,19 @@ constexpr std::array<std::string_view, 14> kReactiveMakers = {
     "storeToRefs",
     "signal"};
 
-// Callbacks whose reads a framework records as dependencies.
-constexpr std::array<std::string_view, 10> kTrackingCalls = {
-    "watchEffect",  "watch",      "computed",       "autorun", "reaction",
-    "createEffect", "createMemo", "createComputed", "effect",  "derived"};
+// Callbacks whose reads a framework records as dependencies (Vue, MobX,
+// Solid, Preact and Angular signals, Svelte stores and runes).
+constexpr std::array<std::string_view, 19> kTrackingCalls = {
+    "watchEffect",     "watchPostEffect",
+    "watchSyncEffect", "watch",
+    "computed",        "autorun",
+    "reaction",        "when",
+    "createEffect",    "createRenderEffect",
+    "createMemo",      "createComputed",
+    "createReaction",  "createDeferred",
+    "effect",          "derived",
+    "$effect",         "$derived",
+    "$inspect"};
 
 // The last name of a callee: `reactive` for `Vue.reactive`.
 std::string_view LastName(TSNode callee, std::string_view source) {
@@ -92,15 +101,35 @@ std::string ReactiveMaker(TSNode object, std::string_view source) {
   return "";
 }
 
+// The tracking function `call` calls ("" for another): by its name
+// (`watchEffect`, `Vue.computed`), a Svelte rune's member (`$effect.pre`,
+// `$derived.by`), or an import of one under another name (`import {
+// watchEffect as whenever }`).
+std::string TrackingCallee(TSNode call, std::string_view source) {
+  TSNode callee = node::Unwrap(node::Field(call, "function"));
+  if (node::Is(callee, "member_expression")) {
+    std::string_view object = node::Text(node::Field(callee, "object"), source);
+    if (object == "$effect" || object == "$derived")
+      return std::string(node::Text(callee, source)) + "()";
+  }
+  std::string_view name = LastName(callee, source);
+  if (Listed(name, kTrackingCalls)) return std::string(name) + "()";
+  if (!node::Is(callee, "identifier")) return "";
+  std::optional<ModuleRef> ref =
+      ImportedAs(ResolveName(name, callee, source), name, source);
+  if (ref && Listed(std::string_view(ref->exported), kTrackingCalls))
+    return std::string(name) + "()`, an import of `" + ref->exported;
+  return "";
+}
+
 // The tracking call whose callback holds `n`, or "".
 std::string TrackingCallAround(TSNode n, std::string_view source) {
   for (TSNode p = node::Parent(n); !ts_node_is_null(p); p = node::Parent(p)) {
     if (!node::IsFunction(p)) continue;
     TSNode arguments = node::Parent(p);
     if (!node::Is(arguments, "arguments")) continue;
-    TSNode call = node::Parent(arguments);
-    std::string_view callee = LastName(node::Field(call, "function"), source);
-    if (Listed(callee, kTrackingCalls)) return std::string(callee);
+    std::string callee = TrackingCallee(node::Parent(arguments), source);
+    if (!callee.empty()) return callee;
   }
   return "";
 }
@@ -163,7 +192,8 @@ const FileHints& HintsOf(TSNode at, std::string_view source) {
                            (word.ends_with("Store") && word.size() > 5)) &&
                           called(end))) {
       note_made(at);
-    } else if (Listed(word, kTrackingCalls) && called(end)) {
+    } else if (Listed(word, kTrackingCalls)) {
+      // Called, or imported under another name (`watchEffect as when`).
       hints.tracking = true;
     }
   });
@@ -194,7 +224,7 @@ std::string ReactiveRead(TSNode read, std::string_view source) {
   if (!hints.tracking) return "";
   if (std::string call = TrackingCallAround(read, source); !call.empty())
     return "a read inside `" + call +
-           "()`, which reruns when what it read changes";
+           "`, which reruns when what it read changes";
   return "";
 }
 
