@@ -4,6 +4,7 @@
 
 #include "common/strings.h"
 #include "find/own_create_source.h"
+#include "project/top_level_scan.h"
 
 namespace psm {
 namespace {
@@ -45,21 +46,43 @@ bool NamedAgainOnItsLine(std::string_view text, size_t at,
   return !WordsAt(rest, name).empty();
 }
 
+// Whether the statement of the declaration at `at` ends on its line: the
+// line ends with `;`. (`var payload =` followed by `payload || {}` on the
+// next line reads another script's object first; a value written over
+// several lines may name it anywhere.)
+bool EndsOnItsLine(std::string_view text, size_t at) {
+  size_t end = std::min(text.find('\n', at), text.size());
+  size_t last = text.find_last_not_of(" \t\r", end == 0 ? 0 : end - 1);
+  return last != std::string_view::npos && last >= at && text[last] == ';';
+}
+
 }  // namespace
 
 bool DeclaredByFirstMention(std::string_view text, size_t at,
-                            std::string_view name) {
-  return DeclaredAt(text, at) && !NamedAgainOnItsLine(text, at, name);
+                            std::string_view name, TopLevelScan& scan) {
+  if (!DeclaredAt(text, at) || NamedAgainOnItsLine(text, at, name))
+    return false;
+  // `function name` and `class name` declare with their body; a variable's
+  // value must end on the line.
+  size_t line = text.rfind('\n', at == 0 ? 0 : at - 1);
+  line = line == std::string_view::npos || at == 0 ? 0 : line + 1;
+  bool variable = text.compare(line, 9, "function ") != 0 &&
+                  text.compare(line, 6, "class ") != 0;
+  if (variable && !EndsOnItsLine(text, at)) return false;
+  // Not inside a function, a block or a comment: a lexer's pass to here.
+  return scan.AtTopLevel(line);
 }
 
 WordsRead ReadWords(std::string_view text, DistinctWords& scratch) {
   WordsRead read;
-  // DistinctWords calls back at each word's first mention.
+  // DistinctWords calls back at each word's first mention, in order.
+  TopLevelScan scan(text);
   scratch.Of(text, [&](std::string_view word, uint64_t hash) {
     auto low = static_cast<uint32_t>(hash);
     read.words.push_back(low);
     auto at = static_cast<size_t>(word.data() - text.data());
-    if (DeclaredByFirstMention(text, at, word)) read.declared.push_back(low);
+    if (DeclaredByFirstMention(text, at, word, scan))
+      read.declared.push_back(low);
   });
   for (std::vector<uint32_t>* v : {&read.words, &read.declared}) {
     std::sort(v->begin(), v->end());

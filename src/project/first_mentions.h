@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "project/distinct_words.h"
+#include "project/top_level_scan.h"
 
 namespace psm {
 
@@ -15,9 +16,14 @@ namespace psm {
 // script's own top-level binding, so its uses are of its own object (see
 // FirstGlobalUse), known without parsing the file. Projects of classic
 // scripts reuse names (`payload`) widely. (`var name = name || {}` reads
-// another script's object; `var name;` gives it no value of its own.)
+// another script's object; `var name;` gives it no value of its own.) Only
+// a guess that a parse would confirm: a variable's statement must end on
+// its line, and the line must start in top-level code (not in a function,
+// a block or a comment), else the answer is false and the caller parses.
+// `scan` is the text's own, asked in order where it can be (see
+// TopLevelScan).
 bool DeclaredByFirstMention(std::string_view text, size_t at,
-                            std::string_view name);
+                            std::string_view name, TopLevelScan& scan);
 
 // What the project model's scans for names want of a file without reading
 // it again (KnownWords keeps it between runs).

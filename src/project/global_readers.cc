@@ -170,9 +170,10 @@ void Linker::PrepareNames(const std::set<std::string>& names) {
         words.Record(file_id, ReadWords(file.text, distinct));
         if (by_words && answered_by_words(file_id)) continue;
       }
+      TopLevelScan top_level(file.text);
       auto note = [&](uint32_t name, size_t offset) {
         if (seen_in[name] != file_id &&
-            DeclaredByFirstMention(file.text, offset, wanted[name]))
+            DeclaredByFirstMention(file.text, offset, wanted[name], top_level))
           declared[first].emplace_back(name, file_id);
         if (seen_in[name] == file_id) return;
         seen_in[name] = file_id;

@@ -1,0 +1,151 @@
+#include "project/top_level_scan.h"
+
+#include <cctype>
+#include <cstring>
+
+namespace psm {
+
+void TopLevelScan::Restart() {
+  pos_ = 0;
+  state_ = State::kCode;
+  quote_ = 0;
+  depth_ = 0;
+  templates_.clear();
+  last_ = 0;
+}
+
+bool TopLevelScan::AtTopLevel(size_t at) {
+  if (at < pos_) Restart();
+  while (pos_ < at && pos_ < text_.size() && state_ != State::kLost) Step();
+  return pos_ == at && state_ == State::kCode && depth_ == 0;
+}
+
+// A `/` in code starts a regular expression after an operator, an opening
+// bracket, a keyword that takes an expression (`return /}/.test(s)`) or the
+// start; after a name, a number or a closing bracket it divides.
+bool TopLevelScan::RegexMayStart() const {
+  if (last_ == 0 || std::strchr("(,=:[!&|?{};+-*%<>~^", last_) != nullptr)
+    return true;
+  size_t end = last_at_ + 1, begin = end;
+  while (begin > 0 &&
+         (std::isalnum(static_cast<unsigned char>(text_[begin - 1])) ||
+          text_[begin - 1] == '_' || text_[begin - 1] == '$'))
+    --begin;
+  std::string_view word = text_.substr(begin, end - begin);
+  for (std::string_view k :
+       {"return", "typeof", "case", "do", "else", "in", "of", "void", "delete",
+        "throw", "instanceof", "new", "yield", "await"}) {
+    if (word == k) return true;
+  }
+  return false;
+}
+
+void TopLevelScan::Step() {
+  char c = text_[pos_];
+  char next = pos_ + 1 < text_.size() ? text_[pos_ + 1] : '\0';
+  ++pos_;
+  switch (state_) {
+    case State::kLineComment:
+      if (c == '\n') state_ = State::kCode;
+      return;
+    case State::kBlockComment:
+      if (c == '*' && next == '/') {
+        ++pos_;
+        state_ = State::kCode;
+      }
+      return;
+    case State::kQuote:
+      if (c == '\\') {
+        ++pos_;
+      } else if (c == quote_) {
+        state_ = State::kCode;
+        last_ = c;
+      } else if (c == '\n') {
+        state_ = State::kLost;  // an unterminated string
+      }
+      return;
+    case State::kTemplate:
+      if (c == '\\') {
+        ++pos_;
+      } else if (c == '`') {
+        state_ = State::kCode;
+        last_ = c;
+      } else if (c == '$' && next == '{') {
+        ++pos_;
+        templates_.push_back(depth_);
+        ++depth_;
+        state_ = State::kCode;
+        last_ = '{';
+      }
+      return;
+    case State::kRegex:
+      if (c == '\\') {
+        ++pos_;
+      } else if (c == '[') {
+        state_ = State::kRegexClass;
+      } else if (c == '/') {
+        state_ = State::kCode;
+        last_ = 'x';  // a regex divides like a name: `/a/g / 2`
+        last_at_ = pos_ - 1;
+      } else if (c == '\n') {
+        state_ = State::kLost;
+      }
+      return;
+    case State::kRegexClass:
+      if (c == '\\') ++pos_;
+      if (c == ']') state_ = State::kRegex;
+      if (c == '\n') state_ = State::kLost;
+      return;
+    case State::kLost:
+      return;
+    case State::kCode:
+      break;
+  }
+  switch (c) {
+    case '/':
+      if (next == '/') {
+        state_ = State::kLineComment;
+      } else if (next == '*') {
+        ++pos_;
+        state_ = State::kBlockComment;
+      } else if (RegexMayStart()) {
+        state_ = State::kRegex;
+      } else {
+        last_ = c;
+      }
+      return;
+    case '\'':
+    case '"':
+      state_ = State::kQuote;
+      quote_ = c;
+      return;
+    case '`':
+      state_ = State::kTemplate;
+      return;
+    case '{':
+    case '[':
+    case '(':
+      ++depth_;
+      break;
+    case '}':
+      if (!templates_.empty() && templates_.back() == depth_ - 1) {
+        templates_.pop_back();
+        --depth_;
+        state_ = State::kTemplate;
+        return;
+      }
+      [[fallthrough]];
+    case ']':
+    case ')':
+      if (--depth_ < 0) state_ = State::kLost;
+      break;
+    default:
+      break;
+  }
+  if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+    last_ = c;
+    last_at_ = pos_ - 1;
+  }
+}
+
+}  // namespace psm
