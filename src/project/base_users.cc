@@ -15,6 +15,8 @@
 #include "project/class_syntax.h"
 #include "project/module_exports.h"
 #include "project/module_linker.h"
+#include "syntax/embedded_script.h"
+#include "syntax/language.h"
 #include "syntax/node.h"
 
 namespace psm {
@@ -230,14 +232,32 @@ void Linker::VisitExtenders(
       visit(module, n);
     }
   });
+  Parser parser;
   for (uint32_t i : FilesNaming(name)) {
-    std::string file = AbsolutePath(ProjectFiles()[i]);
+    const std::string& path = ProjectFiles()[i];
+    std::string file = AbsolutePath(path);
     if (file == module.path) continue;
-    const Module* other = cache_.Load(file);
+    // A script, or the scripts of a page or template (a page's own text is
+    // no JavaScript: loaded as a module, any page naming the class was a
+    // user that "could not be read or parsed").
+    std::optional<Module> page;
+    const Module* other = ScriptsOf(path, parser, &page);
     std::string shown = options_.display(file);
     if (!other) {
-      users->push_back(
-          {Unknown(shown, shown, "could not be read or parsed"), file, {}});
+      std::optional<Language> language = LanguageForPath(file);
+      if (language && *language != Language::kPhp && !IsScriptContainer(file))
+        users->push_back(
+            {Unknown(shown, shown, "could not be read or parsed"), file, {}});
+      continue;
+    }
+    if (page) {  // classes are not followed into pages: said, if it names it
+      if (!WordsAt(other->text, name).empty())
+        users->push_back({Unknown(shown, shown,
+                                  "a script of this page names " + Quote(name) +
+                                      "; the tool does not follow classes "
+                                      "into pages"),
+                          file,
+                          {}});
       continue;
     }
     ForEachDescendant(other->tree.Root(), true, [&](TSNode n) {

@@ -294,7 +294,12 @@ std::vector<std::string> Linker::OtherNamers(
       continue;
     }
     for (const std::string& stem : stems) {
-      if (read.text.find(stem) != std::string::npos) {
+      // A stem that is one name is one as a whole word (`zcod`, not in
+      // `zcodPayload`), as the index finds it: with or without the index
+      // (the word store makes it rarer), the same answer.
+      bool one_word = std::all_of(stem.begin(), stem.end(), IsIdentifierByte);
+      if (one_word ? !WordsAt(read.text, stem).empty()
+                   : read.text.find(stem) != std::string::npos) {
         namers.push_back(options_.display(file));
         break;
       }
