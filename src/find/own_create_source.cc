@@ -1,6 +1,7 @@
 #include "find/own_create_source.h"
 
 #include <algorithm>
+#include <cctype>
 #include <string>
 #include <vector>
 
@@ -67,6 +68,14 @@ GivenObjects ObjectsGivenCreateSource(TSNode root, std::string_view source) {
       std::string_view left =
           node::Text(node::Field(assignment, "left"), source);
       if (left.ends_with(".prototype")) objects.emplace_back(left, assignment);
+    }
+    // `Object.assign(X, { createSource })`: a function of the file, named
+    if (node::Is(n, "shorthand_property_identifier") &&
+        node::Is(up, "object")) {
+      TSNode target = ObjectAssignedTo(up, source);
+      if (!ts_node_is_null(target))
+        objects.emplace_back(node::Text(target, source), node::Parent(up));
+      continue;
     }
     // `Object.assign(X, { createSource: function () {} })`
     if (key && node::Is(object, "object")) {
@@ -141,6 +150,20 @@ bool MayDefineCreateSource(std::string_view text) {
     // `createSource: ...`, `createSource = ...`, `createSource(d) {`
     if (text[k] == ':' || (text[k] == '=' && text.compare(k, 2, "==") != 0))
       return true;
+    // A shorthand member or a name handed on as a key: `Object.assign(dr,
+    // { createSource })`, `Object.defineProperty(dr, 'createSource', {...})`.
+    if (text[k] == ',' || text[k] == '}' || text[k] == ')') {
+      size_t before = at;
+      if (before > 0 && (text[before - 1] == '\'' || text[before - 1] == '"' ||
+                         text[before - 1] == '`'))
+        --before;
+      while (before > 0 &&
+             std::isspace(static_cast<unsigned char>(text[before - 1])))
+        --before;
+      if (before > 0 && (text[before - 1] == '{' || text[before - 1] == ',' ||
+                         text[before - 1] == '('))
+        return true;
+    }
     if (text[k] == '(') {
       size_t close = text.find(')', k);
       size_t open = close == std::string_view::npos

@@ -11,6 +11,7 @@
 
 #include "io/git_files.h"
 #include "project/distinct_words.h"
+#include "version.h"
 
 namespace psm {
 namespace {
@@ -18,8 +19,10 @@ namespace {
 // The layout, in the machine's byte order (the marker tells another):
 //   header; records; path bytes, padded to 4; hashes (uint32).
 constexpr char kMagic[8] = {'P', 'S', 'M', 'W', 'O', 'R', 'D', 'S'};
-// Bump when the layout, WordHash or what a word is (ForEachWord) changes.
-constexpr uint32_t kFormat = 2;
+// Bump when the layout, WordHash, what a word is (ForEachWord) or what is
+// kept of a file (ReadWords: DeclaredByFirstMention, MayDefineCreateSource)
+// changes; a release's version is kept besides (Header::tool).
+constexpr uint32_t kFormat = 3;
 constexpr uint32_t kByteOrder = 0x01020304;
 
 struct Header {
@@ -30,6 +33,9 @@ struct Header {
   uint64_t path_bytes;
   uint64_t hash_count;
   uint64_t checksum;  // of every byte after the header
+  // WordHash of the tool's version: a store is a release's own, since what
+  // it keeps of a file (ReadWords) may change with any of them.
+  uint64_t tool;
 };
 
 struct Record {
@@ -44,6 +50,11 @@ struct Record {
   uint32_t declared_count;
   uint32_t flags;
 };
+
+uint64_t ToolStamp() {
+  static const uint64_t stamp = WordHash(kToolVersion);
+  return stamp;
+}
 
 size_t PaddedTo4(size_t n) { return (n + 3) & ~size_t{3}; }
 
@@ -131,10 +142,9 @@ bool WordStore::Load(const std::string& location) {
     read_all = mapped != MAP_FAILED;
     if (read_all) {
       size_t size = byte_count_;
-      bytes_ = Bytes(static_cast<const char*>(mapped),
-                     [size](const char* p) {
-                       ::munmap(const_cast<char*>(p), size);
-                     });
+      bytes_ = Bytes(static_cast<const char*>(mapped), [size](const char* p) {
+        ::munmap(const_cast<char*>(p), size);
+      });
     }
   }
   ::close(fd);
@@ -147,6 +157,7 @@ bool WordStore::Load(const std::string& location) {
   size_t records_at = sizeof(Header);
   bool sound = std::memcmp(h.magic, kMagic, sizeof kMagic) == 0 &&
                h.format == kFormat && h.byte_order == kByteOrder &&
+               h.tool == ToolStamp() &&
                h.count <= byte_count_ / sizeof(Record) &&
                h.path_bytes <= byte_count_ && h.hash_count <= byte_count_ / 4;
   if (sound) {
@@ -226,6 +237,7 @@ bool WordStore::Save(const std::string& location,
   std::memcpy(h.magic, kMagic, sizeof kMagic);
   h.format = kFormat;
   h.byte_order = kByteOrder;
+  h.tool = ToolStamp();
   h.count = entries.size();
   h.path_bytes = path_bytes;
   h.hash_count = hash_count;
