@@ -126,18 +126,21 @@ const std::unordered_set<std::string>& GetterNames(TSNode at,
                                                    bool globals = false) {
   struct Names {
     uint64_t cached_for = 0;
-    std::unordered_set<std::string> names;
+    std::unordered_set<std::string> any, global;
   };
-  thread_local Names any, global;
-  Names& n = globals ? global : any;
+  thread_local Names n;
   uint64_t id = IndexedTreeId(at);
-  if (id != 0 && id == n.cached_for) return n.names;
-  n.cached_for = id;
-  n.names.clear();
-  if (!globals || SyntaxAccessorsMayReachGlobals(source))
-    AddSyntaxGetterNames(source, &n.names);
-  AddDefinedAccessors(source, &n.names);
-  return n.names;
+  if (id == 0 || id != n.cached_for) {
+    n.cached_for = id;
+    n.global.clear();
+    AddDefinedAccessors(source, &n.global);
+    n.any = n.global;
+    AddSyntaxGetterNames(source, &n.any);
+    if (n.any.size() > n.global.size() &&
+        SyntaxAccessorsMayReachGlobals(source))
+      n.global = n.any;
+  }
+  return globals ? n.global : n.any;
 }
 
 // Methods and functions of the language's own objects that compute a value
@@ -334,6 +337,8 @@ class EffectFinder {
   // has a global of that name), which removing the read would hide.
   std::string OfName(TSNode d) {
     std::string_view name = node::Text(d, source_);
+    if (std::string tracked = TrackedNameRead(d, source_); !tracked.empty())
+      return Found(d, tracked);
     if (std::string tdz = InDeadZone(d, name); !tdz.empty()) return tdz;
     // A global the file gives a getter (`Object.defineProperty(window,
     // 'cartTotal', { get() {...} })`): reading it runs the getter.

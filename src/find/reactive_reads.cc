@@ -9,6 +9,8 @@
 #include "find/module_request.h"
 #include "find/object_builder.h"
 #include "find/scope.h"
+#include "find/tree_memo.h"
+#include "find/wrapper_calls.h"
 #include "syntax/node.h"
 
 namespace psm {
@@ -58,6 +60,18 @@ bool Listed(std::string_view name, const auto& list) {
     if (n == name) return true;
   }
   return false;
+}
+
+// Whether some name of the lists has `word`'s length: one test that spares
+// most words of a file (keywords, short names) the comparisons.
+bool MayBeListed(std::string_view word) {
+  static const uint64_t lengths = [] {
+    uint64_t bits = 0;
+    for (std::string_view n : kReactiveMakers) bits |= uint64_t{1} << n.size();
+    for (std::string_view n : kTrackingCalls) bits |= uint64_t{1} << n.size();
+    return bits;
+  }();
+  return word.size() < 64 && (lengths >> word.size() & 1) != 0;
 }
 
 // A Pinia store hook: `useCartStore`.
@@ -122,14 +136,73 @@ std::string TrackingCallee(TSNode call, std::string_view source) {
   return "";
 }
 
-// The tracking call whose callback holds `n`, or "".
-std::string TrackingCallAround(TSNode n, std::string_view source) {
+// A Svelte reactive statement (`$: total = ...`, `$: if (ready) {...}`)
+// holding `n`: Svelte reruns it when a name it reads changes.
+bool InSvelteReactiveStatement(TSNode n, std::string_view source) {
+  for (TSNode p = node::Parent(n); !ts_node_is_null(p); p = node::Parent(p)) {
+    if (node::Is(p, "labeled_statement") &&
+        node::Text(node::Field(p, "label"), source) == "$")
+      return true;
+  }
+  return false;
+}
+
+std::string TrackingCallReaching(TSNode function, std::string_view source,
+                                 int depth);
+
+// The tracking call whose callback holds `n` ("" when none): lexically,
+// or through the function holding `n` when a tracking callback of the
+// file calls it by name, or is it (`watchEffect(sync)`), once removed.
+std::string TrackingCallAround(TSNode n, std::string_view source,
+                               int depth = 0) {
   for (TSNode p = node::Parent(n); !ts_node_is_null(p); p = node::Parent(p)) {
     if (!node::IsFunction(p)) continue;
     TSNode arguments = node::Parent(p);
-    if (!node::Is(arguments, "arguments")) continue;
-    std::string callee = TrackingCallee(node::Parent(arguments), source);
-    if (!callee.empty()) return callee;
+    if (node::Is(arguments, "arguments")) {
+      std::string callee = TrackingCallee(node::Parent(arguments), source);
+      if (!callee.empty()) return callee;
+    }
+    if (depth >= 2) continue;
+    // Once per function and file: the answer depends on the function only.
+    thread_local TreeMemo<std::string> memo;
+    std::string via = memo.Get(p, NodeKey(p, std::to_string(depth)), [&] {
+      return TrackingCallReaching(p, source, depth);
+    });
+    if (!via.empty()) return via;
+  }
+  return "";
+}
+
+// The tracking call that calls the function `function` by its name, or is
+// handed it (`watchEffect(sync)`), from outside it; "" when none.
+std::string TrackingCallReaching(TSNode function, std::string_view source,
+                                 int depth) {
+  std::string name = FunctionName(function, source);
+  if (name.empty()) return "";
+  TSNode root = function;
+  while (!ts_node_is_null(node::Parent(root))) root = node::Parent(root);
+  for (size_t at : WordsAt(source, name)) {
+    TSNode use = ts_node_descendant_for_byte_range(
+        root, static_cast<uint32_t>(at),
+        static_cast<uint32_t>(at + name.size()));
+    if (ts_node_start_byte(use) >= ts_node_start_byte(function) &&
+        ts_node_end_byte(use) <= ts_node_end_byte(function))
+      continue;  // its own name, or a call from inside
+    TSNode up = node::Parent(use);
+    if (node::Is(up, "member_expression")) up = node::Parent(up);
+    // Handed to a tracking call as its callback.
+    if (node::Is(up, "arguments")) {
+      std::string callee = TrackingCallee(node::Parent(up), source);
+      if (!callee.empty()) return callee + "` through `" + name;
+    }
+    // Called in a tracking callback: the callback's reads include its.
+    if (node::Is(up, "call_expression")) {
+      std::string callee = TrackingCallAround(up, source, depth + 1);
+      if (!callee.empty())
+        return callee.find("` through `") == std::string::npos
+                   ? callee + "` through `" + name + "()"
+                   : callee;
+    }
   }
   return "";
 }
@@ -139,8 +212,9 @@ std::string TrackingCallAround(TSNode n, std::string_view source) {
 // climb to a tracking callback only when the file names one. (Resolving
 // every read cost `dense/acme` 32 M instructions, 4%.)
 struct FileHints {
-  bool tracking = false;  // a tracking call is named
-  bool proxy = false;     // `new Proxy(...)`: it may be passed to a function
+  bool tracking = false;      // a tracking call is named
+  bool svelte_label = false;  // `$:`: a Svelte reactive statement
+  bool proxy = false;  // `new Proxy(...)`: it may be passed to a function
   // The names written `name = new ...` or `name = reactive(...)` (any
   // maker): the only objects ReactiveMaker resolves.
   std::unordered_set<std::string> made;
@@ -163,6 +237,13 @@ std::string_view AssignedBefore(std::string_view source, size_t at) {
   size_t end = i;
   while (i > 0 && IsIdentifierByte(source[i - 1])) --i;
   return source.substr(i, end - i);
+}
+
+// Whether the word ending at `end` is followed by `as` (`import {
+// watchEffect as whenChanged }`).
+bool ImportedUnderAnotherName(std::string_view source, size_t end) {
+  size_t next = source.find_first_not_of(" \t", end);
+  return next != std::string_view::npos && source.compare(next, 3, "as ") == 0;
 }
 
 // Worked out once per file: keyed by the file's IndexedTree (a text's
@@ -188,12 +269,17 @@ const FileHints& HintsOf(TSNode at, std::string_view source) {
     size_t at = static_cast<size_t>(word.data() - source.data());
     size_t end = at + word.size();
     if (word == "Proxy") hints.proxy = true;
+    if (word == "$" && end < source.size() && source[end] == ':')
+      hints.svelte_label = true;  // `$:`
+    if (word != "new" && !(word.size() > 5 && word.ends_with("Store")) &&
+        !MayBeListed(word))
+      return;
     if (word == "new" || ((Listed(word, kReactiveMakers) ||
                            (word.ends_with("Store") && word.size() > 5)) &&
                           called(end))) {
       note_made(at);
-    } else if (Listed(word, kTrackingCalls)) {
-      // Called, or imported under another name (`watchEffect as when`).
+    } else if (Listed(word, kTrackingCalls) &&
+               (called(end) || ImportedUnderAnotherName(source, end))) {
       hints.tracking = true;
     }
   });
@@ -221,11 +307,30 @@ std::string ReactiveRead(TSNode read, std::string_view source) {
     if (std::string maker = ReactiveMaker(object, source); !maker.empty())
       return "a read of " + maker;
   }
+  return TrackedRead(read, source);
+}
+
+std::string TrackedRead(TSNode read, std::string_view source) {
+  const FileHints& hints = HintsOf(read, source);
+  if (hints.svelte_label && InSvelteReactiveStatement(read, source))
+    return "a read inside a Svelte `$:` statement, which reruns when what it "
+           "read changes";
   if (!hints.tracking) return "";
   if (std::string call = TrackingCallAround(read, source); !call.empty())
     return "a read inside `" + call +
            "`, which reruns when what it read changes";
   return "";
+}
+
+std::string TrackedNameRead(TSNode name, std::string_view source) {
+  const FileHints& hints = HintsOf(name, source);
+  if (hints.svelte_label && InSvelteReactiveStatement(name, source))
+    return "a read inside a Svelte `$:` statement, which reruns when what it "
+           "read changes";
+  if (!hints.tracking) return "";
+  std::string call = TrackingCallAround(name, source);
+  if (!call.starts_with("$")) return "";  // a rune tracks plain names
+  return "a read inside `" + call + "`, which reruns when what it read changes";
 }
 
 }  // namespace psm

@@ -19,6 +19,18 @@ namespace psm {
 // what the trap sees or what reruns. What it is ("a read of ..."), or "".
 std::string ReactiveRead(TSNode read, std::string_view source);
 
+// Whether a read (`read`: a member expression or a name) runs where a
+// framework records what it reads, so that removing it changes what
+// reruns: in a tracking callback (above), in a function such a callback
+// calls or is, or in a Svelte `$:` statement (whose reads of plain names
+// count too). What it is, or "".
+std::string TrackedRead(TSNode read, std::string_view source);
+
+// The same for a read of a plain name, which only Svelte tracks: in a `$:`
+// statement, or in a rune's callback (`$effect`, `$derived.by`) where the
+// name may be `$state`.
+std::string TrackedNameRead(TSNode name, std::string_view source);
+
 }  // namespace psm
 
 #endif  // PSM_FIND_REACTIVE_READS_H_

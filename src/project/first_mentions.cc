@@ -46,16 +46,6 @@ bool NamedAgainOnItsLine(std::string_view text, size_t at,
   return !WordsAt(rest, name).empty();
 }
 
-// Whether the statement of the declaration at `at` ends on its line: the
-// line ends with `;`. (`var payload =` followed by `payload || {}` on the
-// next line reads another script's object first; a value written over
-// several lines may name it anywhere.)
-bool EndsOnItsLine(std::string_view text, size_t at) {
-  size_t end = std::min(text.find('\n', at), text.size());
-  size_t last = text.find_last_not_of(" \t\r", end == 0 ? 0 : end - 1);
-  return last != std::string_view::npos && last >= at && text[last] == ';';
-}
-
 }  // namespace
 
 bool DeclaredByFirstMention(std::string_view text, size_t at,
@@ -68,9 +58,16 @@ bool DeclaredByFirstMention(std::string_view text, size_t at,
   line = line == std::string_view::npos || at == 0 ? 0 : line + 1;
   bool variable = text.compare(line, 9, "function ") != 0 &&
                   text.compare(line, 6, "class ") != 0;
-  if (variable && !EndsOnItsLine(text, at)) return false;
   // Not inside a function, a block or a comment: a lexer's pass to here.
-  return scan.AtTopLevel(line);
+  if (!scan.AtTopLevel(line)) return false;
+  if (!variable) return true;
+  // Its value may not name it (`var payload =` then `payload || {}` on the
+  // next line reads another script's object first), to the statement's
+  // end, which the lexer must find.
+  size_t end = scan.StatementEnd(at + name.size());
+  return end != std::string_view::npos &&
+         WordsAt(text.substr(at + name.size(), end - at - name.size()), name)
+             .empty();
 }
 
 WordsRead ReadWords(std::string_view text, DistinctWords& scratch) {

@@ -40,6 +40,33 @@ bool TopLevelScan::RegexMayStart() const {
   return false;
 }
 
+size_t TopLevelScan::StatementEnd(size_t at) const {
+  TopLevelScan rest(text_);  // from `at`, in code at depth 0
+  rest.pos_ = at;
+  while (rest.pos_ < text_.size() && rest.state_ != State::kLost) {
+    bool in_code = rest.state_ == State::kCode && rest.depth_ == 0 &&
+                   rest.templates_.empty();
+    char c = text_[rest.pos_];
+    if (in_code && c == ';') return rest.pos_ + 1;
+    if (in_code && c == '\n') {
+      // The line ends the statement unless it ends in an operator or the
+      // next line starts with one (or a bracket: a call, an index).
+      size_t next = text_.find_first_not_of(" \t\r\n", rest.pos_);
+      bool open = rest.last_ != 0 &&
+                  std::strchr("=+-*/%&|^!?:,.<>(", rest.last_) != nullptr;
+      bool continued =
+          next != std::string_view::npos &&
+          std::strchr("([.+-*/%&|^?:,=<>`", text_[next]) != nullptr;
+      if (!open && !continued) return rest.pos_;
+    }
+    rest.Step();
+  }
+  return rest.pos_ >= text_.size() && rest.state_ == State::kCode &&
+                 rest.depth_ == 0
+             ? text_.size()
+             : std::string_view::npos;
+}
+
 void TopLevelScan::Step() {
   char c = text_[pos_];
   char next = pos_ + 1 < text_.size() ? text_[pos_ + 1] : '\0';

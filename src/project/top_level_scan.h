@@ -23,6 +23,12 @@ class TopLevelScan {
 
   bool AtTopLevel(size_t at);
 
+  // Where the statement starting at `at`, a place AtTopLevel said yes to,
+  // ends: just past its `;`, or at the end of a line that no next line
+  // continues (automatic semicolon insertion). npos when the lexer cannot
+  // tell.
+  size_t StatementEnd(size_t at) const;
+
  private:
   enum class State {
     kCode,

@@ -29,10 +29,16 @@ TEST(FirstMentionsTest, ATopLevelDeclarationOfItsOwn) {
   EXPECT_TRUE(Declares("function payload() {\n  return {};\n}\n", "payload"));
   EXPECT_TRUE(Declares("var s = '{';\nvar payload = 1;\n", "payload"));
   EXPECT_TRUE(Declares("var r = /[}]/g;\nvar payload = 1;\n", "payload"));
-  EXPECT_TRUE(Declares("var t = `a ${ {b: 1}.b } c`;\nlet payload = 2;\n",
-                       "payload"));
+  EXPECT_TRUE(
+      Declares("var t = `a ${ {b: 1}.b } c`;\nlet payload = 2;\n", "payload"));
   EXPECT_TRUE(Declares("f(function () { return 1 / 2; });\nvar payload = 3;\n",
                        "payload"));
+  // Over several lines, to its `;` or to a line no next line continues.
+  EXPECT_TRUE(Declares(
+      "var payload = {\n  type: 'konbini',\n};\nuse(payload);\n", "payload"));
+  EXPECT_TRUE(
+      Declares("var payload = {\n  type: 'konbini'\n}\npayload.amount = 1\n",
+               "payload"));
 }
 
 // Each of these let another script's object through (a silent wrong edit:
@@ -40,19 +46,25 @@ TEST(FirstMentionsTest, ATopLevelDeclarationOfItsOwn) {
 TEST(FirstMentionsTest, NotWhenTheStatementGoesOnOrTheLineIsNotTopLevel) {
   // The namespace idiom over two lines reads the page's object first.
   EXPECT_FALSE(Declares("var payload =\n  payload || {};\n", "payload"));
-  // A value over several lines may name it anywhere.
-  EXPECT_FALSE(Declares("var payload = {\n  prev: 1,\n};\n", "payload"));
+  // A value over several lines that names it.
+  EXPECT_FALSE(Declares("var payload = {\n  prev: payload,\n};\n", "payload"));
+  EXPECT_FALSE(
+      Declares("var payload = base\n  .concat(payload);\n", "payload"));
+  // A statement the lexer cannot end.
+  EXPECT_FALSE(Declares("var payload = {\n  a: 'x\n};\n", "payload"));
   // Inside a function, unindented: a local, not the global.
-  EXPECT_FALSE(Declares("function track() {\nvar payload = 1;\n}\n", "payload"));
+  EXPECT_FALSE(
+      Declares("function track() {\nvar payload = 1;\n}\n", "payload"));
   // Inside a comment.
   EXPECT_FALSE(Declares("/* old code:\nvar payload = 1;\n*/\n", "payload"));
   // Inside a template's text.
   EXPECT_FALSE(Declares("var t = `\nvar payload = 1;\n`;\n", "payload"));
   // A regular expression after `return` holding a brace does not close the
   // function's body.
-  EXPECT_FALSE(Declares(
-      "function f(s) {\n  if (s) { return /}/.test(s); }\nvar payload = 1;\n}\n",
-      "payload"));
+  EXPECT_FALSE(
+      Declares("function f(s) {\n  if (s) { return /}/.test(s); }\nvar payload "
+               "= 1;\n}\n",
+               "payload"));
   // Named again on its line: reads another script's object.
   EXPECT_FALSE(Declares("var payload = payload || {};\n", "payload"));
 }
