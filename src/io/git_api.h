@@ -15,7 +15,7 @@ namespace psm {
   X(git_libgit2_shutdown)                                                      \
   X(git_error_last) X(git_repository_open_ext) X(git_repository_is_bare)       \
       X(git_repository_free) X(git_repository_workdir) X(git_repository_index) \
-          X(git_index_get_bypath) X(git_index_free) X(git_blob_lookup)         \
+          X(git_index_get_bypath) X(git_index_free) X(git_index_open) X(git_blob_lookup)         \
               X(git_blob_rawcontent) X(git_blob_rawsize) X(git_blob_free)      \
                   X(git_revparse_single) X(git_tree_free)                      \
                       X(git_diff_tree_to_index) X(git_diff_num_deltas)         \

@@ -2,6 +2,7 @@
 
 #include <sys/stat.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <memory>
 
@@ -75,6 +76,18 @@ bool Under(const std::string& path, const std::vector<std::string>& dirs) {
   return false;
 }
 
+// The index the commit is built from: the one git names in
+// GIT_INDEX_FILE when it runs a hook for `git commit -a` or `git commit
+// <paths>` (a temporary index, `.git/index.lock` or
+// `.git/next-index-*.lock`), else the repository's. Reading the
+// repository's then judged the content before `-a` staged the changes, and
+// legacy payloads were committed.
+int OpenIndex(git_index** index, git_repository* repo) {
+  const char* named = std::getenv("GIT_INDEX_FILE");
+  if (named && *named) return Git()->git_index_open(index, named);
+  return Git()->git_repository_index(index, repo);
+}
+
 }  // namespace
 
 StagedFiles ReadStagedFiles(const std::string& cwd,
@@ -94,7 +107,7 @@ StagedFiles ReadStagedFiles(const std::string& cwd,
     out.error = "--staged: " + LastError("not inside a git repository");
     return out;
   }
-  if (Git()->git_repository_index(&s.index, s.repo) != 0) {
+  if (OpenIndex(&s.index, s.repo) != 0) {
     out.error = "--staged: " + LastError("cannot read the index");
     return out;
   }
@@ -112,6 +125,9 @@ StagedFiles ReadStagedFiles(const std::string& cwd,
     }
     const git_index_entry* entry =
         Git()->git_index_get_bypath(s.index, in_repo.c_str(), 0);
+    // Named but of no type the tool reads: passed over, as in a run over
+    // files (io/walk.cc).
+    if (!IsMigratableExtension(path)) continue;
     StagedFile file{path, ""};
     if (entry && ReadBlob(s.repo, &entry->id, &file.text)) {
       out.files.push_back(std::move(file));
@@ -158,7 +174,7 @@ bool IndexReader::Read(const std::string& absolute, std::string* text) {
     Session& s = open->session;
     if (Git()->git_repository_open_ext(&s.repo, cwd_.c_str(), 0, nullptr) !=
             0 ||
-        Git()->git_repository_index(&s.index, s.repo) != 0 ||
+        OpenIndex(&s.index, s.repo) != 0 ||
         !Git()->git_repository_workdir(s.repo)) {
       return false;
     }

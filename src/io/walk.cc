@@ -8,6 +8,7 @@
 
 #include "io/directory_reader.h"
 #include "io/ignore.h"
+#include "syntax/language.h"
 
 namespace psm {
 namespace {
@@ -117,9 +118,13 @@ WalkResult CollectFiles(const std::vector<std::string>& paths,
     } else if (!S_ISREG(st.st_mode)) {
       // Never opened: opening a FIFO would release a writer waiting on it.
       result.problems.push_back({path, "not a regular file; skipped", true});
-    } else {
+    } else if (IsMigratableExtension(path)) {
       result.files.push_back(path);
     }
+    // A file named but of no type the tool reads (a Python test, notes, a
+    // shell script) is passed over as a directory's would be: a hook hands
+    // the run every staged file, and read as JavaScript their text made
+    // false alarms (and --write rewrote a Python file).
   }
   // The walk lists each directory in order, so the list is most often
   // sorted already (not always: `a-b.js` sorts before `a/x.js`).

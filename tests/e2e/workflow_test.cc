@@ -137,6 +137,57 @@ TEST_F(WorkflowTest, StagedCheckJudgesTheIndexNotTheWorkTree) {
   EXPECT_EQ(Tool("--check --staged pay.js").status, 0);
 }
 
+// `git commit -a` and `git commit <paths>` build the commit in a temporary
+// index and name it to the hooks in GIT_INDEX_FILE: that is what --staged
+// judges (reading .git/index let legacy payloads into the commit).
+TEST_F(WorkflowTest, StagedCheckJudgesTheIndexGitNamesToTheHook) {
+  GitInit();
+  dir_.Write("pay.js", kMigratedKonbini);
+  ASSERT_EQ(Sh("git add pay.js && git commit -qm init").status, 0);
+  dir_.Write("pay.js", kLegacyKonbini);  // not staged in .git/index
+  ASSERT_EQ(Sh("cp .git/index ../next-index && "
+               "GIT_INDEX_FILE=$PWD/../next-index git add pay.js")
+                .status,
+            0);
+  EXPECT_EQ(Tool("--check --staged pay.js").status, 0);
+  Outcome next = Shell(dir_.path(),
+                       "GIT_INDEX_FILE=$PWD/../next-index {bin} --check "
+                       "--staged pay.js");
+  EXPECT_EQ(next.status, 1) << next.err;
+  EXPECT_NE(next.out.find("pay.js:2:1:"), std::string::npos) << next.out;
+  // Through a real commit: its pre-commit hook gets the temporary index.
+  ASSERT_EQ(Sh(std::string("mkdir -p .git/hooks && printf '#!/bin/sh\\nexec "
+                           "%s --check --staged -q\\n' '") +
+               PSM_BINARY +
+               "' > .git/hooks/pre-commit && "
+               "chmod +x .git/hooks/pre-commit")
+                .status,
+            0);
+  EXPECT_NE(Sh("git commit -qam legacy").status, 0);
+  EXPECT_EQ(Sh("git diff --quiet HEAD -- pay.js").status, 1)
+      << "the legacy payload was committed";
+}
+
+// Files named that the tool does not read (a hook hands it every staged
+// file) are passed over, never read as JavaScript: a Python test, a shell
+// script, notes.
+TEST_F(WorkflowTest, NamedFilesOfOtherTypesArePassedOver) {
+  GitInit();
+  const std::string call =
+      "drjs.createSource({type: 'konbini', amount: 1, "
+      "currency: 'JPY'});\n";
+  dir_.Write("test_checkout.py", "def test(drjs):\n    " + call);
+  dir_.Write("deploy", "#!/bin/sh\n# " + call);
+  dir_.Write("NOTES.md", call);
+  ASSERT_EQ(Sh("git add -A").status, 0);
+  for (const char* mode : {"--check", "--check --staged", "--write"}) {
+    Outcome run = Tool(std::string(mode) + " test_checkout.py deploy NOTES.md");
+    EXPECT_EQ(run.status, 0) << mode << "\n" << run.out << run.err;
+  }
+  EXPECT_EQ(dir_.Read("test_checkout.py"), "def test(drjs):\n    " + call);
+  EXPECT_EQ(dir_.Read("NOTES.md"), call);
+}
+
 // Paths name the staged files however they are spelt (a trailing slash,
 // `..` from a subdirectory); a path that is nowhere is an error, not a
 // pass (each of these passed the gate silently).
@@ -205,8 +256,7 @@ TEST_F(WorkflowTest, MalformedConfigIsStatusTwoNamingFileAndPlace) {
   EXPECT_NE(broken.err.find(".payment-session-migrate.json: line 2, column "),
             std::string::npos)
       << broken.err;
-  EXPECT_EQ(broken.err.find("json.exception"), std::string::npos)
-      << broken.err;
+  EXPECT_EQ(broken.err.find("json.exception"), std::string::npos) << broken.err;
 }
 
 TEST_F(WorkflowTest, GithubFormatPrintsAnnotations) {
