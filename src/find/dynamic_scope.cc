@@ -1,5 +1,6 @@
 #include "find/dynamic_scope.h"
 
+#include <cctype>
 #include <vector>
 
 #include "common/strings.h"
@@ -51,12 +52,29 @@ bool MayHaveDynamicScope(TSNode root, std::string_view source) {
   thread_local TreeMemo<bool> memo;  // once per file
   return memo.Get(root, "", [&] {
     if (!DirectEvals(root, source).empty()) return true;
-    for (size_t word : WordsAt(source, "with")) {  // `with (`
-      size_t next = source.find_first_not_of(" \t\r\n", word + 4);
-      if (next != std::string_view::npos && source[next] == '(') return true;
-    }
-    return false;
+    return MayHoldWithStatement(source);
   });
+}
+
+bool MayHoldWithStatement(std::string_view source) {
+  for (size_t word : WordsAt(source, "with")) {
+    size_t k = word + 4;
+    while (k < source.size()) {  // past spaces and comments
+      if (std::isspace(static_cast<unsigned char>(source[k]))) {
+        ++k;
+      } else if (source.compare(k, 2, "/*") == 0) {
+        size_t end = source.find("*/", k + 2);
+        k = end == std::string_view::npos ? source.size() : end + 2;
+      } else if (source.compare(k, 2, "//") == 0) {
+        size_t end = source.find('\n', k);
+        k = end == std::string_view::npos ? source.size() : end + 1;
+      } else {
+        break;
+      }
+    }
+    if (k < source.size() && source[k] == '(') return true;
+  }
+  return false;
 }
 
 std::string DynamicScopeAround(TSNode at, TSNode root,

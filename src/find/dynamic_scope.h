@@ -21,6 +21,11 @@ std::string DynamicScopeAround(TSNode at, TSNode root, std::string_view source);
 // the climb to the root.
 bool MayHaveDynamicScope(TSNode root, std::string_view source);
 
+// Whether the text may hold a `with` statement: the word `with` followed by
+// `(`, with spaces or comments between (`with/* scope */(o)`), read from
+// the text; it can only err towards yes.
+bool MayHoldWithStatement(std::string_view source);
+
 }  // namespace psm
 
 #endif  // PSM_FIND_DYNAMIC_SCOPE_H_

@@ -6,6 +6,7 @@
 
 #include "common/strings.h"
 #include "find/defined_accessors.h"
+#include "find/dynamic_scope.h"
 #include "find/name_reach.h"
 #include "find/object_builder.h"
 #include "find/reactive_reads.h"
@@ -100,14 +101,7 @@ void AddSyntaxGetterNames(std::string_view source,
 // names off its object, and an object may become the global's prototype or
 // lend it its accessors' descriptors.
 bool SyntaxAccessorsMayReachGlobals(std::string_view source) {
-  auto with_block = [&] {  // `with (`, not the English word of a comment
-    for (size_t at : WordsAt(source, "with")) {
-      size_t k = source.find_first_not_of(" \t\r\n", at + 4);
-      if (k != std::string_view::npos && source[k] == '(') return true;
-    }
-    return false;
-  };
-  return with_block() ||
+  return MayHoldWithStatement(source) ||
          FindText(source, "setPrototypeOf") != std::string_view::npos ||
          FindText(source, "__proto__") != std::string_view::npos ||
          FindText(source, "getOwnPropertyDescriptor") != std::string_view::npos;

@@ -127,10 +127,20 @@ std::string TrackingCallee(TSNode call, std::string_view source) {
       return std::string(node::Text(callee, source)) + "()";
   }
   std::string_view name = LastName(callee, source);
-  if (Listed(name, kTrackingCalls)) return std::string(name) + "()";
+  bool listed = Listed(name, kTrackingCalls);
+  if (listed && !node::Is(callee, "identifier"))
+    return std::string(name) + "()";  // `Vue.watchEffect`, `mobx.autorun`
   if (!node::Is(callee, "identifier")) return "";
-  std::optional<ModuleRef> ref =
-      ImportedAs(ResolveName(name, callee, source), name, source);
+  Binding binding = ResolveName(name, callee, source);
+  // A function of the file's own that shares the name (`function when(el,
+  // fn)` of a shop's helpers) is no framework's.
+  if (binding.kind == Binding::Kind::kFunction ||
+      (binding.kind == Binding::Kind::kVariable &&
+       node::IsFunction(
+           node::Unwrap(node::Field(binding.declarator, "value")))))
+    return "";
+  if (listed) return std::string(name) + "()";
+  std::optional<ModuleRef> ref = ImportedAs(binding, name, source);
   if (ref && Listed(std::string_view(ref->exported), kTrackingCalls))
     return std::string(name) + "()`, an import of `" + ref->exported;
   return "";
@@ -150,6 +160,32 @@ bool InSvelteReactiveStatement(TSNode n, std::string_view source) {
 std::string TrackingCallReaching(TSNode function, std::string_view source,
                                  int depth);
 
+// Whether the function at argument `index` of a call of the tracking
+// function `callee` is the one whose reads are tracked: MobX's `when` and
+// `reaction` and Vue's `watch` track their first function (the predicate,
+// the expression, the source), not the effect they then run once.
+bool TrackedArgument(std::string_view callee, uint32_t index) {
+  // The API's own name: "when()", or "whenReady()`, an import of `when".
+  constexpr std::string_view kImport = "an import of `";
+  size_t imported = callee.find(kImport);
+  std::string_view api = imported == std::string_view::npos
+                             ? callee.substr(0, callee.find("()"))
+                             : callee.substr(imported + kImport.size());
+  bool source_only = api == "watch" || api == "when" || api == "reaction";
+  return !source_only || index == 0;
+}
+
+// The index of `function` among the arguments `arguments` holds.
+uint32_t ArgumentIndex(TSNode arguments, TSNode function) {
+  uint32_t index = 0;
+  for (uint32_t i = 0; i < ts_node_named_child_count(arguments); ++i) {
+    TSNode a = ts_node_named_child(arguments, i);
+    if (ts_node_eq(a, function)) return index;
+    if (!node::Is(a, "comment")) ++index;
+  }
+  return index;
+}
+
 // The tracking call whose callback holds `n` ("" when none): lexically,
 // or through the function holding `n` when a tracking callback of the
 // file calls it by name, or is it (`watchEffect(sync)`), once removed.
@@ -160,7 +196,9 @@ std::string TrackingCallAround(TSNode n, std::string_view source,
     TSNode arguments = node::Parent(p);
     if (node::Is(arguments, "arguments")) {
       std::string callee = TrackingCallee(node::Parent(arguments), source);
-      if (!callee.empty()) return callee;
+      if (!callee.empty() &&
+          TrackedArgument(callee, ArgumentIndex(arguments, p)))
+        return callee;
     }
     if (depth >= 2) continue;
     // Once per function and file: the answer depends on the function only.
@@ -188,12 +226,15 @@ std::string TrackingCallReaching(TSNode function, std::string_view source,
     if (ts_node_start_byte(use) >= ts_node_start_byte(function) &&
         ts_node_end_byte(use) <= ts_node_end_byte(function))
       continue;  // its own name, or a call from inside
+    // A plain name only: `form.submit()` calls another object's method of
+    // the same name.
+    if (!node::Is(use, "identifier")) continue;
     TSNode up = node::Parent(use);
-    if (node::Is(up, "member_expression")) up = node::Parent(up);
     // Handed to a tracking call as its callback.
     if (node::Is(up, "arguments")) {
       std::string callee = TrackingCallee(node::Parent(up), source);
-      if (!callee.empty()) return callee + "` through `" + name;
+      if (!callee.empty() && TrackedArgument(callee, ArgumentIndex(up, use)))
+        return callee + "` through `" + name;
     }
     // Called in a tracking callback: the callback's reads include its.
     if (node::Is(up, "call_expression")) {

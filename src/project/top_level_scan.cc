@@ -67,6 +67,32 @@ size_t TopLevelScan::StatementEnd(size_t at) const {
              : std::string_view::npos;
 }
 
+// For a `/` after `)`, at pos_ - 1: whether reading it as a division or
+// as a regular expression leaves the lexer in the same place. True when no
+// `/` ends a regular expression on the line (so it divides), or when what
+// such a one would hold has no bracket, quote or comment either reading
+// would count differently.
+bool TopLevelScan::DividesEitherWay() const {
+  size_t k = pos_;
+  bool in_class = false;
+  for (; k < text_.size() && text_[k] != '\n'; ++k) {
+    char c = text_[k];
+    if (c == '\\') {
+      ++k;
+    } else if (c == '[') {
+      in_class = true;
+    } else if (c == ']') {
+      in_class = false;
+    } else if (c == '/' && !in_class) {
+      break;
+    }
+  }
+  if (k >= text_.size() || text_[k] == '\n') return true;
+  std::string_view held = text_.substr(pos_, k - pos_);
+  return held.find_first_of("{}[]()'\"`") == std::string_view::npos &&
+         held.find("/*") == std::string_view::npos;
+}
+
 void TopLevelScan::Step() {
   char c = text_[pos_];
   char next = pos_ + 1 < text_.size() ? text_[pos_ + 1] : '\0';
@@ -137,6 +163,9 @@ void TopLevelScan::Step() {
         state_ = State::kBlockComment;
       } else if (RegexMayStart()) {
         state_ = State::kRegex;
+      } else if (last_ == ')' && !DividesEitherWay()) {
+        // `if (ok) /}/.test(s)` or `(a + b) / 2`: only a parser knows.
+        state_ = State::kLost;
       } else {
         last_ = c;
       }

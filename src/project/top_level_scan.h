@@ -43,6 +43,7 @@ class TopLevelScan {
   void Restart();
   void Step();  // reads the byte at pos_
   bool RegexMayStart() const;
+  bool DividesEitherWay() const;
 
   std::string_view text_;
   size_t pos_ = 0;

@@ -33,6 +33,10 @@ TEST(FirstMentionsTest, ATopLevelDeclarationOfItsOwn) {
       Declares("var t = `a ${ {b: 1}.b } c`;\nlet payload = 2;\n", "payload"));
   EXPECT_TRUE(Declares("f(function () { return 1 / 2; });\nvar payload = 3;\n",
                        "payload"));
+  // A division after `)` that no reading of a regular expression changes.
+  EXPECT_TRUE(
+      Declares("var half = (a + b) / 2;\nvar payload = 1;\n", "payload"));
+  EXPECT_TRUE(Declares("var r = (a) / b / c;\nvar payload = 1;\n", "payload"));
   // Over several lines, to its `;` or to a line no next line continues.
   EXPECT_TRUE(Declares(
       "var payload = {\n  type: 'konbini',\n};\nuse(payload);\n", "payload"));
@@ -65,6 +69,10 @@ TEST(FirstMentionsTest, NotWhenTheStatementGoesOnOrTheLineIsNotTopLevel) {
       Declares("function f(s) {\n  if (s) { return /}/.test(s); }\nvar payload "
                "= 1;\n}\n",
                "payload"));
+  // After `)`, a `/` may start a regular expression (`if (x) /}/...`).
+  EXPECT_FALSE(Declares(
+      "function f(m) {\n  if (m) /}/.test(m) || g();\nvar payload = 1;\n}\n",
+      "payload"));
   // Named again on its line: reads another script's object.
   EXPECT_FALSE(Declares("var payload = payload || {};\n", "payload"));
 }
