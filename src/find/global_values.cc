@@ -162,6 +162,7 @@ GlobalGiven ValuesGivenToGlobal(std::string_view name, TSNode root,
                              ? std::string(name)
                              : std::string(holder) + "." + std::string(name);
     TSNode at = OwnCreateSourceAssignment(object, root, source);
+    if (ts_node_is_null(at)) at = OpaqueMixinInto(object, root, source);
     if (!ts_node_is_null(at)) {
       given.own_create_source = at;
       break;

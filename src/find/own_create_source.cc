@@ -20,15 +20,39 @@ bool IsFunctionValue(TSNode n) {
          node::Is(n, "arrow_function");
 }
 
-// `X` when `object` is an argument after the first of `Object.assign(X,
-// ...)`; null otherwise.
+// Functions that copy their later arguments' members onto their first
+// (jQuery's and angular's `extend` may take a `true` for deep first).
+constexpr std::string_view kMixers[] = {
+    "Object.assign", "Object.defineProperties",
+    "$.extend",      "jQuery.extend",
+    "_.assign",      "_.extend",
+    "_.merge",       "angular.extend",
+    "angular.merge"};
+
+bool IsMixer(std::string_view callee) {
+  return std::find(std::begin(kMixers), std::end(kMixers), callee) !=
+         std::end(kMixers);
+}
+
+// The arguments of a mixer call: the target, then the sources.
+std::vector<TSNode> MixedArguments(TSNode call, std::string_view source) {
+  std::vector<TSNode> args =
+      node::NamedChildren(node::Field(call, "arguments"));
+  if (!args.empty() &&
+      (node::Is(args[0], "true") || node::Is(args[0], "false")))
+    args.erase(args.begin());  // `$.extend(true, X, ...)`
+  return args;
+}
+
+// `X` when `object` is an argument after the target of a mixer call
+// (`Object.assign(X, ...)`, `$.extend(X, ...)`); null otherwise.
 TSNode ObjectAssignedTo(TSNode object, std::string_view source) {
   TSNode arguments = node::Parent(object);
   if (!node::Is(arguments, "arguments")) return TSNode{};
   TSNode call = node::Parent(arguments);
-  if (node::Text(node::Field(call, "function"), source) != "Object.assign")
+  if (!IsMixer(node::Text(node::Field(call, "function"), source)))
     return TSNode{};
-  std::vector<TSNode> args = node::NamedChildren(arguments);
+  std::vector<TSNode> args = MixedArguments(call, source);
   if (args.size() < 2 || ts_node_eq(args[0], object)) return TSNode{};
   return node::Unwrap(args[0]);
 }
@@ -100,9 +124,11 @@ GivenObjects ObjectsGivenCreateSource(TSNode root, std::string_view source) {
       std::vector<TSNode> args = node::Is(holder, "arguments")
                                      ? node::NamedChildren(holder)
                                      : std::vector<TSNode>{};
+      std::string_view callee =
+          node::Text(node::Field(call, "function"), source);
       if (args.size() == 3 && ts_node_eq(args[1], string) &&
-          node::Text(node::Field(call, "function"), source) ==
-              "Object.defineProperty") {
+          (callee == "Object.defineProperty" ||
+           callee == "Reflect.defineProperty")) {
         objects.emplace_back(node::Text(args[0], source), call);
       }
     }
@@ -134,6 +160,8 @@ size_t PastTrivia(std::string_view text, size_t k) {
 }  // namespace
 
 bool MayDefineCreateSource(std::string_view text) {
+  // A mixer call may copy a createSource in from an object made elsewhere.
+  if (MayMixIn(text)) return true;
   for (size_t at = text.find(kCreateSource); at != std::string_view::npos;
        at = text.find(kCreateSource, at + kCreateSource.size())) {
     if (!IsWholeIdentifierAt(text, at, kCreateSource.size())) continue;
@@ -170,6 +198,61 @@ bool MayDefineCreateSource(std::string_view text) {
                         ? close
                         : text.find_first_not_of(" \t\r\n", close + 1);
       if (open != std::string_view::npos && text[open] == '{') return true;
+    }
+  }
+  return false;
+}
+
+TSNode OpaqueMixinInto(std::string_view object, TSNode root,
+                       std::string_view source) {
+  if (object.empty() || !MayMixIn(source)) return TSNode{};
+  for (std::string_view mixer : kMixers) {
+    for (size_t at = FindText(source, mixer); at != std::string_view::npos;
+         at = FindText(source, mixer, at + mixer.size())) {
+      TSNode callee = ts_node_descendant_for_byte_range(
+          root, static_cast<uint32_t>(at),
+          static_cast<uint32_t>(at + mixer.size()));
+      while (!ts_node_is_null(callee) &&
+             node::Text(callee, source).size() < mixer.size())
+        callee = node::Parent(callee);
+      TSNode call = node::Parent(callee);
+      if (!node::Is(call, "call_expression") ||
+          !ts_node_eq(node::Field(call, "function"), callee))
+        continue;
+      std::vector<TSNode> args = MixedArguments(call, source);
+      if (args.size() < 2 ||
+          node::Text(node::Unwrap(args[0]), source) != object)
+        continue;
+      for (size_t i = 1; i < args.size(); ++i) {
+        TSNode from = node::Unwrap(args[i]);
+        bool opaque = !node::Is(from, "object");
+        for (uint32_t k = 0; !opaque && k < ts_node_named_child_count(from);
+             ++k) {
+          opaque = node::Is(ts_node_named_child(from, k), "spread_element");
+        }
+        if (opaque) return call;
+      }
+    }
+  }
+  return TSNode{};
+}
+
+bool MayMixIn(std::string_view text) {
+  for (std::string_view word :
+       {"assign", "extend", "merge", "defineProperties"}) {
+    for (size_t at : WordsAt(text, word)) {
+      size_t k = text.find_first_not_of(" \t", at + word.size());
+      if (k == std::string_view::npos || text[k] != '(') continue;
+      // `Object.assign({}, base, extra)` fills a fresh object, which no
+      // global is: most payload builders do that.
+      k = text.find_first_not_of(" \t\r\n", k + 1);
+      for (std::string_view deep : {"true", "false"}) {
+        if (k != std::string_view::npos &&
+            text.compare(k, deep.size(), deep) == 0)
+          k = text.find_first_not_of(" \t\r\n,", k + deep.size());
+      }
+      if (k != std::string_view::npos && text[k] != '{' && text[k] != '[')
+        return true;
     }
   }
   return false;

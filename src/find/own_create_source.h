@@ -21,9 +21,21 @@ bool AssignsOwnCreateSource(std::string_view object, bool through_prototype,
 TSNode OwnCreateSourceAssignment(std::string_view object, TSNode root,
                                  std::string_view source);
 
+// A call that copies into `object` (written as in the file) the members of
+// an object the file does not write out (`Object.assign(ShopApi,
+// restClient)`, `$.extend(true, ShopApi, { ...impl })`): it may give it a
+// createSource the file never names. Null when none.
+TSNode OpaqueMixinInto(std::string_view object, TSNode root,
+                       std::string_view source);
+
+// Whether `text` may call a function that copies members between objects
+// (`Object.assign(`, `$.extend(`, `_.merge(`, `Object.defineProperties(`).
+bool MayMixIn(std::string_view text);
+
 // Whether `text` may define a createSource (`createSource: ...`,
 // `createSource = ...`, `createSource(d) {`): a word search that lets the
-// project model skip parsing files that only call one.
+// project model skip parsing files that only call one. Also true for a
+// file that may mix members into an object (MayMixIn).
 bool MayDefineCreateSource(std::string_view text);
 
 }  // namespace psm
