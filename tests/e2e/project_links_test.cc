@@ -144,6 +144,40 @@ TEST_F(ProjectLinksTest, EsModuleFunctionIsMigratedWhereItIsBuilt) {
   EXPECT_EQ(dir_.Read("src/checkout.js"), checkout);
 }
 
+// What a pre-commit hook without --staged runs: --check on the caller
+// alone. Nothing is written, so its builder in another module is judged
+// with it: a migrated builder passes (it needed review, for ever, since
+// the hook never names the builder), a legacy one fails naming its file.
+// --diff still leaves what it would not print for review.
+TEST_F(ProjectLinksTest, CheckOnTheCallerAloneJudgesItsBuilder) {
+  dir_.Write("src/payloads/paypal.js",
+             std::string("export function buildPayPal(cart) {\n") +
+                 kPayPalBuilderBody + "}\n");
+  dir_.Write("src/checkout.js",
+             "import {buildPayPal} from './payloads/paypal.js';\n"
+             "export function pay(dr, cart) {\n"
+             "  return dr.createSource(buildPayPal(cart));\n"
+             "}\n");
+  Outcome legacy =
+      Shell(dir_.path(), "{bin} --check --session-id S src/checkout.js");
+  EXPECT_EQ(legacy.status, 1) << legacy.err;
+  EXPECT_NE(legacy.out.find("src/checkout.js:3:10: payPal payload (built at "
+                            "src/payloads/paypal.js:1:8) needs migrating"),
+            std::string::npos)
+      << legacy.out;
+  Outcome diff =
+      Shell(dir_.path(), "{bin} --diff --session-id S src/checkout.js");
+  EXPECT_EQ(diff.out, "");
+  EXPECT_NE(diff.err.find("outside the paths given"), std::string::npos)
+      << diff.err;
+  ASSERT_EQ(Shell(dir_.path(), "{bin} --write --session-id S src").status, 0);
+  Outcome migrated =
+      Shell(dir_.path(), "{bin} --check --session-id S src/checkout.js");
+  EXPECT_EQ(migrated.status, 0) << migrated.out << migrated.err;
+  EXPECT_NE(migrated.err.find("1 already migrated"), std::string::npos)
+      << migrated.err;
+}
+
 TEST_F(ProjectLinksTest, CommonJsObjectOfFunctions) {
   dir_.Write("src/payloads.js", std::string("function buildPayPal(cart) {\n") +
                                     kPayPalBuilderBody +
