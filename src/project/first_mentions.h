@@ -28,8 +28,10 @@ bool DeclaredByFirstMention(std::string_view text, size_t at,
 // What the project model's scans for names want of a file without reading
 // it again (KnownWords keeps it between runs).
 struct WordsRead {
-  std::vector<uint32_t> words;            // sorted low 32 bits of WordHash
-  std::vector<uint32_t> declared;         // the same, of DeclaredByFirstMention
+  std::vector<uint32_t> words;  // sorted low 32 bits of WordHash
+  // The same, of the words whose first mention may declare them: its line
+  // starts with the declaration (a superset of DeclaredByFirstMention's).
+  std::vector<uint32_t> declared;
   bool may_define_create_source = false;  // MayDefineCreateSource
 };
 WordsRead ReadWords(std::string_view text, DistinctWords& scratch);

@@ -43,7 +43,8 @@ class KnownWords {
   bool Known(uint32_t id);
   // For a known file: whether it may name the word of WordHash `hash` (a
   // word of ForEachWord: a whole run of identifier bytes), and whether it
-  // may declare it by its first mention (DeclaredByFirstMention).
+  // may declare it by its first mention (WordsRead::declared: a superset
+  // of DeclaredByFirstMention, which the caller then asks of the text).
   bool MayName(uint32_t id, uint64_t hash) const;
   bool MayDeclare(uint32_t id, uint64_t hash) const;
   // For a known file: MayDefineCreateSource of its text.

@@ -42,6 +42,7 @@ class TopLevelScan {
   };
   void Restart();
   void Step();  // reads the byte at pos_
+  bool SkipPlain(size_t at);
   bool RegexMayStart() const;
   bool DividesEitherWay() const;
 

@@ -22,7 +22,7 @@ constexpr char kMagic[8] = {'P', 'S', 'M', 'W', 'O', 'R', 'D', 'S'};
 // Bump when the layout, WordHash, what a word is (ForEachWord) or what is
 // kept of a file (ReadWords: DeclaredByFirstMention, MayDefineCreateSource)
 // changes; a release's version is kept besides (Header::tool).
-constexpr uint32_t kFormat = 3;
+constexpr uint32_t kFormat = 4;
 constexpr uint32_t kByteOrder = 0x01020304;
 
 struct Header {
