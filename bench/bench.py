@@ -363,11 +363,12 @@ def main():
     # ask the whole of it (answered from the word store the runs keep in
     # .git; "cold" without it).
     dense_git = os.path.join(corpus, "dense-git")
+    git_picks = [os.path.relpath(p, "dense") for p in picks]  # inside dense-git
     pre_argv = {
         "check": [a.tool, "--check", "-q", "--session-id", SESSION_ID] + picks,
         "diff": [a.tool, "--diff", "-q", "--session-id", SESSION_ID] + picks,
-        "check-git": [a.tool, "--check", "-q", "--session-id", SESSION_ID] + picks,
-        "check-git-cold": [a.tool, "--check", "-q", "--no-cache", "--session-id", SESSION_ID] + picks,
+        "check-git": [a.tool, "--check", "-q", "--session-id", SESSION_ID] + git_picks,
+        "check-git-cold": [a.tool, "--check", "-q", "--no-cache", "--session-id", SESSION_ID] + git_picks,
         # Context, not targets: what starting any process costs from this
         # harness, and the raw parse of the same five files.
         "true": [shutil.which("true") or "/bin/true"],
