@@ -225,11 +225,14 @@ bool WordStore::Save(const std::string& location,
              static_cast<uint32_t>(e.declared.size()),
              e.flags};
     std::memcpy(out.data() + sizeof(Header) + i * sizeof r, &r, sizeof r);
-    std::memcpy(out.data() + paths_at + path_at, e.path.data(), e.path.size());
+    // (An empty span's data may be null, which memcpy may not be given.)
+    auto copy = [](char* to, const void* from, size_t size) {
+      if (size > 0) std::memcpy(to, from, size);
+    };
+    copy(out.data() + paths_at + path_at, e.path.data(), e.path.size());
     char* hashes = out.data() + hashes_at + size_t{hashes_in} * 4;
-    std::memcpy(hashes, e.words.data(), e.words.size() * 4);
-    std::memcpy(hashes + e.words.size() * 4, e.declared.data(),
-                e.declared.size() * 4);
+    copy(hashes, e.words.data(), e.words.size() * 4);
+    copy(hashes + e.words.size() * 4, e.declared.data(), e.declared.size() * 4);
     path_at += static_cast<uint32_t>(e.path.size());
     hashes_in += static_cast<uint32_t>(e.words.size() + e.declared.size());
   }
