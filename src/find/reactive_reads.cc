@@ -351,27 +351,29 @@ std::string ReactiveRead(TSNode read, std::string_view source) {
   return TrackedRead(read, source);
 }
 
-std::string TrackedRead(TSNode read, std::string_view source) {
+namespace {
+
+// TrackedRead and TrackedNameRead: with `runes_only`, a tracking callback
+// counts only when it is a Svelte rune's (`$effect`), which tracks names.
+std::string Tracked(TSNode read, std::string_view source, bool runes_only) {
   const FileHints& hints = HintsOf(read, source);
   if (hints.svelte_label && InSvelteReactiveStatement(read, source))
     return "a read inside a Svelte `$:` statement, which reruns when what it "
            "read changes";
   if (!hints.tracking) return "";
-  if (std::string call = TrackingCallAround(read, source); !call.empty())
-    return "a read inside `" + call +
-           "`, which reruns when what it read changes";
-  return "";
+  std::string call = TrackingCallAround(read, source);
+  if (call.empty() || (runes_only && !call.starts_with("$"))) return "";
+  return "a read inside `" + call + "`, which reruns when what it read changes";
+}
+
+}  // namespace
+
+std::string TrackedRead(TSNode read, std::string_view source) {
+  return Tracked(read, source, /*runes_only=*/false);
 }
 
 std::string TrackedNameRead(TSNode name, std::string_view source) {
-  const FileHints& hints = HintsOf(name, source);
-  if (hints.svelte_label && InSvelteReactiveStatement(name, source))
-    return "a read inside a Svelte `$:` statement, which reruns when what it "
-           "read changes";
-  if (!hints.tracking) return "";
-  std::string call = TrackingCallAround(name, source);
-  if (!call.starts_with("$")) return "";  // a rune tracks plain names
-  return "a read inside `" + call + "`, which reruns when what it read changes";
+  return Tracked(name, source, /*runes_only=*/true);
 }
 
 }  // namespace psm
