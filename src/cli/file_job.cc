@@ -7,6 +7,7 @@
 #include "common/heap_tuning.h"
 #include "find/own_create_source.h"
 #include "migrate/file_migrator.h"
+#include "project/project_survey.h"
 #include "report/unified_diff.h"
 
 namespace psm {
@@ -107,6 +108,7 @@ ProcessedFile ProcessFile(const std::string& path, const RunContext& ctx,
   result = std::move(m.result);
   if (!final && !m.requests.empty() && ctx.options.link_modules) {
     out.deferred = true;  // nothing written or printed yet
+    if (ctx.survey) ctx.survey->Start();
     out.requests = std::move(m.requests);
     out.ready =
         std::all_of(out.requests.begin(), out.requests.end(),

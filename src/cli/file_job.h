@@ -21,6 +21,8 @@
 
 namespace psm {
 
+class ProjectSurvey;
+
 // Everything a run needs besides the options, prepared once.
 struct RunContext {
   Options options;
@@ -38,6 +40,10 @@ struct RunContext {
   // it may), asked before the usual rules of FinishLinkedFiles.
   const std::map<std::string, std::string>* texts = nullptr;
   std::function<std::string(const std::string&)> why_not_linked;
+  // The project model's look at the project (files, stamps), started by
+  // the first file the project model must link; null: looked at when
+  // linking.
+  ProjectSurvey* survey = nullptr;
 };
 
 struct ProcessedFile {

@@ -257,6 +257,11 @@ bool WalkedWholeProject(const Options& options, const std::string& root) {
 
 }  // namespace
 
+std::string RunProjectRoot(const Options& options) {
+  return ProjectRootOf(options.paths.empty() ? std::string(".")
+                                             : options.paths.front());
+}
+
 void FinishLinkedFiles(const RunContext& ctx,
                        std::vector<ProcessedFile>& deferred,
                        const std::set<std::string>& reported,
@@ -267,9 +272,7 @@ void FinishLinkedFiles(const RunContext& ctx,
   if (deferred.empty()) return;
   std::set<std::string> walked;  // quiet files, absolute
   for (const std::string& p : quiet) walked.insert(AbsolutePath(p));
-  ModulePaths paths(ProjectRootOf(ctx.options.paths.empty()
-                                      ? std::string(".")
-                                      : ctx.options.paths.front()));
+  ModulePaths paths(RunProjectRoot(ctx.options));
   std::vector<CallerFile> callers;
   std::map<std::string, std::string> todo;  // display path -> absolute path
   // Files whose output stands unless the model links them (ProcessedFile::
@@ -324,6 +327,7 @@ void FinishLinkedFiles(const RunContext& ctx,
   options.no_ignore = ctx.options.no_ignore;
   options.word_store = !ctx.options.no_cache;
   options.php_pages_elsewhere = ctx.options.php_pages_elsewhere;
+  options.survey = ctx.survey;
   if (definers && WalkedWholeProject(ctx.options, paths.root())) {
     options.definers.emplace();
     for (const std::string& p : *definers)

@@ -12,6 +12,9 @@
 
 namespace psm {
 
+// The project root of a run: that of its first path (ProjectRootOf).
+std::string RunProjectRoot(const Options& options);
+
 // The files whose calls take payloads from other modules (`deferred` by the
 // parallel run), and the modules that build those payloads, migrated
 // together once the project model has linked them, in path order; each

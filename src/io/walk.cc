@@ -92,9 +92,11 @@ void WalkFiles(const std::vector<std::string>& paths, IgnoreRules* ignore,
 }
 
 WalkResult CollectFiles(const std::vector<std::string>& paths,
-                        IgnoreRules* ignore, unsigned jobs) {
+                        IgnoreRules* ignore, unsigned jobs,
+                        const std::atomic<bool>* stop) {
   WalkResult result;
   auto collect = [&](WalkEntry entry) {
+    if (stop && stop->load()) return false;
     if (entry.problem.empty()) {
       result.files.push_back(std::move(entry.path));
     } else {

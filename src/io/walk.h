@@ -1,6 +1,7 @@
 #ifndef PSM_IO_WALK_H_
 #define PSM_IO_WALK_H_
 
+#include <atomic>
 #include <functional>
 #include <string>
 #include <vector>
@@ -29,10 +30,12 @@ struct WalkResult {
 // problem ("not a regular file"), as a missing path is.
 // `ignore` (optional) adds ignore files and globs; see io/ignore.h.
 // `jobs` threads list directories (io/directory_reader.h); the result does
-// not depend on it.
+// not depend on it. Once `stop` (optional) is set, the walk ends early with
+// what it found so far.
 class IgnoreRules;
 WalkResult CollectFiles(const std::vector<std::string>& paths,
-                        IgnoreRules* ignore = nullptr, unsigned jobs = 1);
+                        IgnoreRules* ignore = nullptr, unsigned jobs = 1,
+                        const std::atomic<bool>* stop = nullptr);
 
 // What WalkFiles hands out: a file to process, or a problem met on the way.
 struct WalkEntry {

@@ -5,19 +5,29 @@
 #include <cstdlib>
 #include <limits>
 #include <unordered_map>
+#include <utility>
 
 namespace psm {
 
+KnownWords::Store KnownWords::OpenStore(const std::string& root,
+                                        bool use_store) {
+  Store store;
+  if (!use_store) return store;
+  store.location = WordStore::LocationFor(root);
+  if (!store.location.empty()) store.words.Load(store.location);
+  return store;
+}
+
 KnownWords::KnownWords(const std::string& root,
-                       const std::vector<std::string>& files, bool use_store)
-    : files_(files),
+                       const std::vector<std::string>& files, Store store)
+    : location_(std::move(store.location)),
+      files_(files),
       root_size_(root.size()),
+      store_(std::move(store.words)),
       state_(files.size(), State::kUnasked),
       stamps_(files.size()),
       stored_(files.size(), -1),
       read_(files.size()) {
-  if (!use_store) return;
-  location_ = WordStore::LocationFor(root);
   if (location_.empty()) return;
   using std::chrono::system_clock;
   recent_ns_ = std::chrono::duration_cast<std::chrono::nanoseconds>(
@@ -28,7 +38,7 @@ KnownWords::KnownWords(const std::string& root,
   // (seconds after the files were written) answers from the store.
   if (std::getenv("PSM_TEST_KEEP_RECENT_WORDS"))
     recent_ns_ = std::numeric_limits<int64_t>::max();
-  if (store_.Load(location_)) MatchStore();
+  if (store_.size() > 0) MatchStore();
 }
 
 std::string_view KnownWords::Relative(uint32_t id) const {

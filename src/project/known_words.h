@@ -30,7 +30,19 @@ class KnownWords {
   // (absolute, below the root). Loads the root's store, if the root lies
   // in a git work tree and `use_store`; otherwise every file is read.
   KnownWords(const std::string& root, const std::vector<std::string>& files,
-             bool use_store);
+             bool use_store)
+      : KnownWords(root, files, OpenStore(root, use_store)) {}
+
+  // The word store of the project at `root`, as read at the start of a run:
+  // where it lives ("" when none is used) and what it holds. Apart, so that
+  // it can be read while the project is walked (ProjectSurvey).
+  struct Store {
+    std::string location;
+    WordStore words;
+  };
+  static Store OpenStore(const std::string& root, bool use_store);
+  KnownWords(const std::string& root, const std::vector<std::string>& files,
+             Store store);
 
   // Whether the words read now are kept for the next run (the store is in
   // use); Record is worth its hashing only then.

@@ -8,8 +8,6 @@
 #include "find/receiver_origin.h"
 #include "find/scope.h"
 #include "io/file_io.h"
-#include "io/ignore.h"
-#include "io/walk.h"
 #include "project/class_syntax.h"
 #include "project/module_exports.h"
 #include "project/receiver_mix.h"
@@ -344,13 +342,27 @@ bool Linker::Fits(TSNode builder, ModuleRequest::Access access) {
 }
 
 KnownWords& Linker::Words() {
-  if (!known_words_)
-    known_words_.emplace(paths_.root(), ProjectFiles(), options_.word_store);
-  return *known_words_;
+  ProjectFiles();
+  return Survey().Words();
 }
 
 void Linker::SaveWords() {
-  if (known_words_) known_words_->Save();
+  if (survey_) survey_->SaveWords();
+}
+
+ProjectSurvey& Linker::Survey() {
+  if (!survey_) {
+    if (options_.survey && options_.survey->Answers(paths_.root(),
+                                                    options_.no_ignore,
+                                                    options_.word_store)) {
+      survey_ = options_.survey;
+    } else {
+      own_survey_ = std::make_unique<ProjectSurvey>(
+          paths_.root(), options_.no_ignore, options_.word_store);
+      survey_ = own_survey_.get();
+    }
+  }
+  return *survey_;
 }
 
 const TextIndex& Linker::Index() {
@@ -427,12 +439,12 @@ void Linker::NoteFieldsUsed(TSNode klass, TSNode last, const Module& module,
 }
 
 const std::vector<std::string>& Linker::ProjectFiles() {
-  if (!project_files_) {
-    IgnoreRules ignore({}, {}, !options_.no_ignore);
-    project_files_ = CollectFiles({paths_.root()}, &ignore).files;
-    NoteAnUnmarkedLargeProject();
+  const std::vector<std::string>& files = Survey().Files();
+  if (!noted_size_) {
+    noted_size_ = true;
+    NoteAnUnmarkedLargeProject(files.size());
   }
-  return *project_files_;
+  return files;
 }
 
 // Without `.git`, `package.json` or `composer.json` at or above the paths
@@ -440,14 +452,13 @@ const std::vector<std::string>& Linker::ProjectFiles() {
 // it is read once to find other users of a linked payload. Run on a file
 // in a download folder or /tmp, that is a great deal to read (100,000
 // files below /tmp: 12.8 s) for a reason the user cannot see.
-void Linker::NoteAnUnmarkedLargeProject() {
+void Linker::NoteAnUnmarkedLargeProject(size_t files) {
   constexpr size_t kManyFiles = 5000;
-  if (paths_.marked() || project_files_->size() < kManyFiles || !options_.note)
-    return;
+  if (paths_.marked() || files < kManyFiles || !options_.note) return;
   std::string root =
       options_.display ? options_.display(paths_.root()) : paths_.root();
   options_.note("no .git, package.json or composer.json at or above " + root +
-                ": all " + std::to_string(project_files_->size()) +
+                ": all " + std::to_string(files) +
                 " files below it are read as the project, to find other "
                 "users of payloads built in other files (a package.json at "
                 "the project's root bounds it; --no-follow skips this)");

@@ -19,6 +19,7 @@
 #include "project/known_words.h"
 #include "project/module_exports.h"
 #include "project/module_paths.h"
+#include "project/project_survey.h"
 #include "project/project_linker.h"
 #include "project/text_index.h"
 #include "syntax/tree.h"
@@ -433,9 +434,12 @@ class Linker {
 
   // Every file under the project root, walked once.
   const std::vector<std::string>& ProjectFiles();
+  // The run's survey of this project (LinkOptions::survey), or one of the
+  // linker's own.
+  ProjectSurvey& Survey();
   // The words of ProjectFiles(), as far as the word store knows them.
   KnownWords& Words();
-  void NoteAnUnmarkedLargeProject();
+  void NoteAnUnmarkedLargeProject(size_t files);
 
   const ModulePaths& paths_;
   const LinkOptions& options_;
@@ -461,7 +465,9 @@ class Linker {
   // times about the same N files (issue 14: 5,000 files took 18 s).
   std::map<std::string, std::vector<std::pair<std::string, std::string>>>
       global_name_readers_;
-  std::optional<std::vector<std::string>> project_files_;
+  ProjectSurvey* survey_ = nullptr;
+  std::unique_ptr<ProjectSurvey> own_survey_;
+  bool noted_size_ = false;
   std::optional<std::vector<std::string>> json_answering_php_;
   std::optional<std::vector<std::string>> dynamic_php_calls_;
   // Browser pages BrowserReaders parsed, by index in ProjectFiles(), up to
@@ -471,7 +477,6 @@ class Linker {
   std::map<uint32_t, std::unique_ptr<Module>> browser_pages_;
   size_t browser_page_bytes_ = 0;
   std::optional<TextIndex> index_;
-  std::optional<KnownWords> known_words_;
   std::optional<std::vector<std::string>> project_wrappers_;
   std::map<std::string, GlobalReceiverFound> global_receivers_;
   const Module* next_module_ = nullptr;  // set by FunctionNamed

@@ -12,6 +12,8 @@
 
 namespace psm {
 
+class ProjectSurvey;
+
 // A file whose createSource calls take their payload from other modules.
 struct CallerFile {
   std::string path;     // as opened
@@ -41,6 +43,9 @@ struct LinkOptions {
   // Keep the words of the project's files between runs, in the git
   // directory (KnownWords); --no-cache turns it off.
   bool word_store = true;
+  // The project's files and their stamps, looked at while the run parsed
+  // (ProjectSurvey::Start); used when it is of this project and settings.
+  ProjectSurvey* survey = nullptr;
 };
 
 // Finds, for each request, the module file, the export (through

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "e2e/cli_harness.h"
+#include "project/known_words_testing.h"
 #include "io/file_io.h"
 
 namespace psm {
@@ -20,14 +21,8 @@ namespace {
 namespace fs = std::filesystem;
 using testing_cli::ScratchDir;
 using testing_cli::Shell;
-
-// Keeps files however recent while it lives (the tests write them a moment
-// before the store is saved); the default is tested on its own below.
-class KeepRecentWords {
- public:
-  KeepRecentWords() { ::setenv("PSM_TEST_KEEP_RECENT_WORDS", "1", 1); }
-  ~KeepRecentWords() { ::unsetenv("PSM_TEST_KEEP_RECENT_WORDS"); }
-};
+using testing_project::KeepRecentWords;
+using testing_project::ReadUnknown;
 
 std::string ReadWholeBytes(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -55,14 +50,7 @@ class KnownWordsTest : public ::testing::Test {
   // Returns how many it had to read.
   int Run(bool use_store = true) {
     KnownWords words(root_, files_, use_store);
-    DistinctWords scratch;
-    int read = 0;
-    for (uint32_t id = 0; id < files_.size(); ++id) {
-      if (words.Known(id)) continue;
-      ++read;
-      SourceFile file = ReadSourceFile(files_[id], kDefaultMaxFileBytes);
-      words.Record(id, ReadWords(file.text, scratch));
-    }
+    int read = ReadUnknown(words, files_);
     words.Save();
     return read;
   }

@@ -1,0 +1,83 @@
+#ifndef PSM_PROJECT_PROJECT_SURVEY_H_
+#define PSM_PROJECT_PROJECT_SURVEY_H_
+
+#include <atomic>
+#include <condition_variable>
+#include <cstddef>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "project/known_words.h"
+
+namespace psm {
+
+// The project model's first look at a project: its files (one walk of the
+// root, ignore files honoured unless --no-ignore) and, with the word store,
+// which of them changed since the store was kept (a stat() of each).
+//
+// That look does not depend on the files given, and in a pre-commit run in
+// a git work tree it is most of the run (issue 14: 15 of 27 ms for 2,000
+// files, against 10 ms for parsing the five files given). So a run starts
+// it on a thread of its own (Start) as soon as a worker finds a call the
+// project model must follow, while the other workers still parse; the
+// linker then takes what it found (Files, Words). Never started, it is done
+// on the asking thread, as before.
+class ProjectSurvey {
+ public:
+  ProjectSurvey(std::string root, bool no_ignore, bool word_store);
+  // Stops the look, if it still runs, and waits for it.
+  ~ProjectSurvey();
+  ProjectSurvey(const ProjectSurvey&) = delete;
+  ProjectSurvey& operator=(const ProjectSurvey&) = delete;
+
+  // Whether this survey is the one a linker with these settings needs.
+  bool Answers(const std::string& root, bool no_ignore, bool word_store) const;
+
+  // Starts the look in the background; only the first call does. Safe from
+  // any thread.
+  void Start();
+
+  // Every file under the root (absolute, sorted). Waits for the look, or
+  // walks now when it was never started. One asking thread only (the
+  // linker's), as for Words.
+  const std::vector<std::string>& Files();
+  // The words of Files(), as far as the word store knows them; every
+  // file's stamp is taken already when the look ran in the background (the
+  // asking thread helps with the rest).
+  KnownWords& Words();
+  // Keeps the words learned in this run (KnownWords::Save), when Words
+  // was asked for.
+  void SaveWords();
+
+ private:
+  enum class Phase { kIdle, kWalked, kWordsMade, kDone };
+  void Survey();      // the background thread
+  void Walk();        // Files(), found
+  void StampFiles();  // KnownWords::Known of files not yet claimed
+  KnownWords::Store OpenStoreQuietly() const;
+  void Reach(Phase phase);
+
+  const std::string root_;
+  const bool no_ignore_;
+  const bool word_store_;
+  std::once_flag started_;
+  bool in_background_ = false;  // set by the Start that won started_
+  std::thread thread_;
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  Phase phase_ = Phase::kIdle;  // of the background look, under mutex_
+  std::atomic<bool> stop_{false};
+  std::atomic<size_t> next_stamp_{0};
+  std::vector<std::string> files_;
+  std::optional<KnownWords> words_;
+  bool words_asked_ = false;
+  bool walked_ = false;  // by the background look
+  bool failed_ = false;  // the background look threw; under mutex_
+};
+
+}  // namespace psm
+
+#endif  // PSM_PROJECT_PROJECT_SURVEY_H_
