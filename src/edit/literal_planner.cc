@@ -17,7 +17,10 @@ SitePlan LiteralPlanner::Plan() {
     }
   }
   const MethodRule* rule = Method();
-  if (!rule) return std::move(plan_);
+  if (!rule) {
+    ReviewUnknownMethodWithoutSession();
+    return std::move(plan_);
+  }
   plan_.method = rule->type;
   if (const PayloadObserver* all = WholeObjectObserver()) {
     return Review(all->what +

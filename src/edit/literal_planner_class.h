@@ -88,6 +88,10 @@ class LiteralPlanner {
   const MethodRule* ForcedMethod();
 
   const MethodRule* KnownMethod(const std::string& type);
+  // For a method the rule table does not name: a payload surely handed to
+  // DigitalRiver.js without sessionId needs review (payment sessions want
+  // it in every method's payload), instead of passing as unknown-method.
+  void ReviewUnknownMethodWithoutSession();
 
   // A type given beside the payload (GivenType) and the payload's own
   // `type` must both be one string: which one wins depends on the order

@@ -146,6 +146,30 @@ bool LiteralPlanner::DeleteStatement(const PayloadMutation& m,
   return true;
 }
 
+void LiteralPlanner::ReviewUnknownMethodWithoutSession() {
+  if (plan_.status != SiteStatus::kUnknownMethod || plan_.method.empty() ||
+      !site_.digital_river_receiver || FindAcross(kSessionId))
+    return;
+  // A spread may bring it, a later write may set it.
+  for (const ObjectLiteral* part : parts_) {
+    for (const Member& m : part->members) {
+      if (m.kind == Member::Kind::kSpread || m.kind == Member::Kind::kComputed)
+        return;
+    }
+  }
+  for (const PayloadMutation& m : site_.mutations) {
+    if (m.path.empty() || m.path == kSessionId) return;
+  }
+  plan_.status = SiteStatus::kNeedsReview;
+  plan_.reasons = {
+      "type " + Ticked(plan_.method) +
+      " is not a payment method in the rule table, but the call is "
+      "DigitalRiver.js's (its receiver is made by DigitalRiver here) and "
+      "payment sessions want sessionId in every method's payload: add it by "
+      "hand and remove what DigitalRiver.js's page for the method says, or "
+      "add the method to a rules file given with --rules"};
+}
+
 void LiteralPlanner::PlanSessionId(const MethodRule& rule) {
   const Member* existing = FindAcross(kSessionId);
   if (existing && IsNoValue(existing->value_range.In(text_))) {

@@ -104,6 +104,9 @@ struct CallSite {
   // The receiver is neither traced here nor to another module (a
   // parameter, an unbound name): see SiteRequest::unseen_receiver.
   bool unseen_receiver = false;
+  // The receiver is made by DigitalRiver.js in this file
+  // (Receiver::kDigitalRiver): the payload is surely one of its own.
+  bool digital_river_receiver = false;
   // The receiver is a global this file neither declares nor sets
   // (`ShopApi`, `window.ShopApi`): another script of the page may make it
   // the shop's own client (see SiteRequest::global_receiver).

@@ -96,6 +96,8 @@ class SiteFinder {
           continue;
         }
         if (std::optional<CallSite> site = Inspect(call)) {
+          site->digital_river_receiver =
+              part->receiver_kind == Receiver::kDigitalRiver;
           if (part->receiver_kind == Receiver::kEither) {
             // Where the payload goes is in doubt: what else may receive it
             // sees every field (no edit here, nor where it is built).
