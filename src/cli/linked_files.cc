@@ -335,7 +335,7 @@ void FinishLinkedFiles(const RunContext& ctx,
     std::sort(options.definers->begin(), options.definers->end());
   }
   std::map<std::string, FileLinks> links = LinkProject(callers, paths, options);
-  ServerPayloads server(paths.root(), ctx.rules, ctx.plan, &links);
+  ServerPayloads server(paths.root(), ctx.rules, ctx.plan, &links, ctx.survey);
   ServerAnswerContext server_ctx{&server,
                                  [&](const std::string& p) {
                                    return walked.contains(p) ||

@@ -147,27 +147,50 @@ bool LiteralPlanner::DeleteStatement(const PayloadMutation& m,
 }
 
 void LiteralPlanner::ReviewUnknownMethodWithoutSession() {
+  // Only one payload the file shows whole: anything that may hand it on
+  // or change it (a helper it is handed to, a doubt about the receiver, a
+  // builder elsewhere, another literal) may also give it a sessionId.
   if (plan_.status != SiteStatus::kUnknownMethod || plan_.method.empty() ||
-      !site_.digital_river_receiver || FindAcross(kSessionId))
+      !site_.digital_river_receiver || site_.payloads.size() != 1 ||
+      !site_.blind_spots.empty() || !site_.requests.empty() ||
+      site_.server_read || site_.given_type || !site_.users.empty())
     return;
-  // A spread may bring it, a later write may set it.
+  for (const PayloadObserver& o : site_.observers) {
+    if (o.path.empty() || o.path == kSessionId) return;
+  }
   for (const ObjectLiteral* part : parts_) {
     for (const Member& m : part->members) {
       if (m.kind == Member::Kind::kSpread || m.kind == Member::Kind::kComputed)
-        return;
+        return;  // may bring one
     }
   }
   for (const PayloadMutation& m : site_.mutations) {
-    if (m.path.empty() || m.path == kSessionId) return;
+    if (m.path.empty() || m.path == kSessionId) return;  // may set one
+  }
+  std::string why;
+  if (const Member* existing = FindAcross(kSessionId)) {
+    std::string_view value = existing->value_range.In(text_);
+    if (IsNoValue(value)) {
+      why = "its sessionId is " + Ticked(value) + ", not a session id";
+    } else if (existing->range.In(text_).find(kPlaceholderMarker) !=
+               std::string_view::npos) {
+      why = "its sessionId is still the placeholder";
+    } else {
+      return;
+    }
+  } else {
+    why = "it has no sessionId";
   }
   plan_.status = SiteStatus::kNeedsReview;
   plan_.reasons = {
       "type " + Ticked(plan_.method) +
       " is not a payment method in the rule table, but the call is "
-      "DigitalRiver.js's (its receiver is made by DigitalRiver here) and "
-      "payment sessions want sessionId in every method's payload: add it by "
-      "hand and remove what DigitalRiver.js's page for the method says, or "
-      "add the method to a rules file given with --rules"};
+      "DigitalRiver.js's (its receiver is made by DigitalRiver here) and " +
+      why +
+      ", which payment sessions want in every method's payload: set it to "
+      "the checkout's payment.session.id by hand and remove what "
+      "DigitalRiver.js's page for the method says, or add the method to a "
+      "rules file given with --rules"};
 }
 
 void LiteralPlanner::PlanSessionId(const MethodRule& rule) {

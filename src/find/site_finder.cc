@@ -96,8 +96,6 @@ class SiteFinder {
           continue;
         }
         if (std::optional<CallSite> site = Inspect(call)) {
-          site->digital_river_receiver =
-              part->receiver_kind == Receiver::kDigitalRiver;
           if (part->receiver_kind == Receiver::kEither) {
             // Where the payload goes is in doubt: what else may receive it
             // sees every field (no edit here, nor where it is built).
@@ -110,6 +108,11 @@ class SiteFinder {
           } else if (!ts_node_is_null(call.receiver)) {
             // Even `useDigitalRiver()` may be a project's wrapper of it.
             site->receiver = ReceiverRequest(call.receiver, source_);
+            // Made by DigitalRiver(...) of the page, not of a module the
+            // project model must look at.
+            site->digital_river_receiver =
+                !site->receiver &&
+                part->receiver_kind == Receiver::kDigitalRiver;
             site->unseen_receiver = !site->receiver &&
                                     part->receiver_kind == Receiver::kUnknown &&
                                     ComesFromParameter(call.receiver, source_);

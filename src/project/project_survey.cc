@@ -19,7 +19,11 @@ ProjectSurvey::~ProjectSurvey() {
 
 bool ProjectSurvey::Answers(const std::string& root, bool no_ignore,
                             bool word_store) const {
-  return root == root_ && no_ignore == no_ignore_ && word_store == word_store_;
+  return Lists(root, no_ignore) && word_store == word_store_;
+}
+
+bool ProjectSurvey::Lists(const std::string& root, bool no_ignore) const {
+  return root == root_ && no_ignore == no_ignore_;
 }
 
 void ProjectSurvey::Start() {
@@ -28,7 +32,8 @@ void ProjectSurvey::Start() {
       thread_ = std::thread([this] { Survey(); });
       in_background_ = true;
     } catch (const std::system_error&) {
-      // No thread to be had: the linker looks for itself, as unstarted.
+      // No thread to be had (a process limit): Files and Words look on the
+      // asking thread, as when never started.
     }
   });
 }
@@ -110,20 +115,23 @@ void ProjectSurvey::Reach(Phase phase) {
   changed_.wait(lock, [&] { return phase_ >= phase; });
   if (!failed_) return;
   lock.unlock();
-  // The look failed: what is missing is done on this thread.
+  // The look failed: what is missing is done on this thread (Files,
+  // Words).
   thread_.join();
   in_background_ = false;
   words_.reset();
-  if (!walked_) {
-    files_.clear();
-    Walk();
-  }
+  walked_here_ = walked_;
+  if (!walked_) files_.clear();
 }
 
 const std::vector<std::string>& ProjectSurvey::Files() {
-  // Never started: it will not be from now on, and the walk is done here.
-  std::call_once(started_, [this] { Walk(); });
+  // Not started by now: it will not be from now on.
+  std::call_once(started_, [] {});
   if (in_background_) Reach(Phase::kWalked);
+  if (!in_background_ && !walked_here_) {
+    walked_here_ = true;
+    Walk();
+  }
   return files_;
 }
 
@@ -136,8 +144,10 @@ KnownWords& ProjectSurvey::Words() {
       StampFiles();
       thread_.join();  // its last chunk stamped
       in_background_ = false;
+      walked_here_ = true;  // its walk stands
       return *words_;
     }
+    Files();  // the look failed: whatever it had not done is done here
   }
   if (!words_) words_.emplace(root_, files_, word_store_);
   return *words_;

@@ -35,6 +35,8 @@ class ProjectSurvey {
 
   // Whether this survey is the one a linker with these settings needs.
   bool Answers(const std::string& root, bool no_ignore, bool word_store) const;
+  // Whether Files() is the walk of `root` with these settings.
+  bool Lists(const std::string& root, bool no_ignore) const;
 
   // Starts the look in the background; only the first call does. Safe from
   // any thread.
@@ -74,7 +76,8 @@ class ProjectSurvey {
   std::vector<std::string> files_;
   std::optional<KnownWords> words_;
   bool words_asked_ = false;
-  bool walked_ = false;  // by the background look
+  bool walked_ = false;       // by the background look
+  bool walked_here_ = false;  // by the asking thread
   bool failed_ = false;  // the background look threw; under mutex_
 };
 

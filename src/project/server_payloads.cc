@@ -11,6 +11,7 @@
 #include "php/php_payload_finder.h"
 #include "php/php_reading.h"
 #include "project/module_paths.h"
+#include "project/project_survey.h"
 #include "project/response_match.h"
 #include "syntax/language.h"
 #include "syntax/tree.h"
@@ -45,8 +46,13 @@ void AddFilePayloads(const std::string& path, std::string_view text,
 
 ServerPayloads::ServerPayloads(std::string root, const RuleTable& rules,
                                const PlanOptions& options,
-                               const std::map<std::string, FileLinks>* links)
-    : root_(std::move(root)), rules_(rules), options_(options), links_(links) {}
+                               const std::map<std::string, FileLinks>* links,
+                               ProjectSurvey* survey)
+    : root_(std::move(root)),
+      rules_(rules),
+      options_(options),
+      links_(links),
+      survey_(survey) {}
 
 ServerPayloads::Match ServerPayloads::SentUnder(const ServerRead& read) {
   if (!payloads_) Load();
@@ -75,9 +81,17 @@ ServerPayloads::Match ServerPayloads::SentUnder(const ServerRead& read) {
 
 void ServerPayloads::Load() {
   payloads_.emplace();
-  IgnoreRules ignore({}, {}, true);
+  // The ignore files honoured, as the linker's walk does without
+  // --no-ignore: then it is the survey's, walked once per run.
+  bool surveyed = survey_ && survey_->Lists(root_, false);
+  std::vector<std::string> walked;
+  if (!surveyed) {
+    IgnoreRules ignore({}, {}, true);
+    walked = CollectFiles({root_}, &ignore).files;
+  }
+  const std::vector<std::string>& files = surveyed ? survey_->Files() : walked;
   Parser parser;
-  for (const std::string& path : CollectFiles({root_}, &ignore).files) {
+  for (const std::string& path : files) {
     if (!IsPhpFile(path)) continue;
     php_files_.push_back(path);
     SourceFile file = ReadSourceFile(path, kDefaultMaxFileBytes);

@@ -14,6 +14,8 @@
 
 namespace psm {
 
+class ProjectSurvey;
+
 // A payload array the project's server code (PHP) sends to the browser,
 // with the tool's plan for it.
 struct ServerPayload {
@@ -32,9 +34,12 @@ class ServerPayloads {
  public:
   // `links`: what the project model found for the run's files; a PHP
   // file's own (the browser code reading its arrays) shape its plans.
+  // `survey`: the run's list of the project's files, taken instead of a
+  // walk of its own when it is the same walk.
   ServerPayloads(std::string root, const RuleTable& rules,
                  const PlanOptions& options,
-                 const std::map<std::string, FileLinks>* links = nullptr);
+                 const std::map<std::string, FileLinks>* links = nullptr,
+                 ProjectSurvey* survey = nullptr);
 
   // The arrays a browser reading `read` would get. By keys: those sent
   // under a path that ends `read.keys` (`response.content.payload` reads
@@ -58,6 +63,7 @@ class ServerPayloads {
   const RuleTable& rules_;
   PlanOptions options_;
   const std::map<std::string, FileLinks>* links_;
+  ProjectSurvey* survey_;
   std::optional<std::vector<ServerPayload>> payloads_;
   std::vector<std::string> php_files_;  // absolute, every PHP file
 };

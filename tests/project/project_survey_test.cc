@@ -1,6 +1,7 @@
 #include "project/project_survey.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <cstdlib>
 #include <filesystem>
@@ -118,6 +119,35 @@ TEST_F(ProjectSurveyTest, EndsWhenLeftUnasked) {
   }
   ProjectSurvey survey(root_, false, true);
   EXPECT_EQ(survey.Files(), Walked(false));
+}
+
+TEST_F(ProjectSurveyTest, WithoutAThreadTheRunStillSeesTheProject) {
+  // A process limit (a container at its pids limit) refuses the survey's
+  // thread: the linker must then walk itself, not take an empty project
+  // (which let a classic script's global lose fields another script reads).
+  // Root is not bound by RLIMIT_NPROC, so the run drops to nobody.
+  if (::geteuid() != 0 ||
+      Shell(root_, "command -v setpriv && command -v prlimit").status != 0)
+    GTEST_SKIP() << "needs root, setpriv and prlimit";
+  scratch_.Write("package.json", "{}\n");
+  scratch_.Write("scripts/pay.js",
+                 "var dr = DigitalRiver('pk');\n"
+                 "var drPayload = {type: 'payPal', amount: 5, currency: "
+                 "'USD', payPal: {returnUrl: '/ok'}};\n"
+                 "function pay() { return dr.createSource(drPayload); }\n");
+  scratch_.Write("scripts/summary.js",
+                 "document.title = 'Total ' + drPayload.amount;\n");
+  ASSERT_EQ(Shell(root_, "cp {bin} psm && chmod -R a+rX .").status, 0);
+  std::string run = "./psm --check --no-cache scripts/pay.js";
+  testing_cli::Outcome normal = Shell(root_, run);
+  EXPECT_NE(normal.out.find("scripts/summary.js:1"),
+            std::string::npos)
+      << normal.out;
+  testing_cli::Outcome limited = Shell(
+      root_, "setpriv --reuid=65534 --regid=65534 --clear-groups "
+             "prlimit --nproc=1 " + run);
+  EXPECT_EQ(limited.out, normal.out) << limited.err;
+  EXPECT_EQ(limited.status, normal.status);
 }
 
 TEST_F(ProjectSurveyTest, AnswersOnlyForItsRootAndSettings) {
