@@ -67,7 +67,9 @@ bool ReadEntries(const std::string& path, std::vector<RawEntry>* entries,
 std::string JoinPath(const std::string& dir, std::string_view name) {
   if (!name.empty() && name.back() == '/') name.remove_suffix(1);
   if (dir == ".") return std::string(name);
-  std::string path = dir;
+  std::string path;
+  path.reserve(dir.size() + 1 + name.size());  // one allocation
+  path += dir;
   if (path.back() != '/') path += '/';
   path += name;
   return path;
@@ -109,9 +111,17 @@ void DirectoryReader::List(DirNode* node) const {
   ScopePtr scope = ignore_ ? ignore_->EnterDirectory(node->scope, node->path,
                                                      node->where, marks)
                            : nullptr;
+  // A file's relative and walk paths are only asked about: built in two
+  // buffers, not two new strings per file.
+  std::string where = node->where;
+  std::string path = JoinPath(node->path, "x");
+  path.pop_back();
+  const size_t where_base = where.size(), path_base = path.size();
   for (RawEntry& e : raw) {
-    std::string where = node->where + e.name;
-    std::string path = JoinPath(node->path, e.name);
+    where.resize(where_base);
+    where += e.name;
+    path.resize(path_base);
+    path += e.name;
     if (e.is_dir) {
       if (ignore_ &&
           ignore_->IgnoresDirectory(scope.get(), where, e.name, path))
@@ -122,7 +132,7 @@ void DirectoryReader::List(DirNode* node) const {
       }
       auto child = std::make_unique<DirNode>();
       child->order = path + "/";
-      child->path = std::move(path);
+      child->path = path;
       child->where = where + "/";
       child->scope = scope;
       node->entries.push_back({e.name + "/", std::move(child)});
