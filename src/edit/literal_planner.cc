@@ -29,6 +29,8 @@ SitePlan LiteralPlanner::Plan() {
   }
   NoteObservedPaths(*rule);
   CheckMutations(*rule);
+  if (std::string why = SessionIdOnSomePaths(); !why.empty())
+    return Review(std::move(why));
   // Removals made by this type's rules could be wrong for the other (a
   // card payload keeps every field a konbini one drops); `sessionId` is
   // wanted by every method.

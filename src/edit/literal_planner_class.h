@@ -92,6 +92,10 @@ class LiteralPlanner {
   // DigitalRiver.js without sessionId needs review (payment sessions want
   // it in every method's payload), instead of passing as unknown-method.
   void ReviewUnknownMethodWithoutSession();
+  // Why the payload has a sessionId on some paths only (set under an `if`,
+  // `x ? id : undefined`), or "": removing the legacy fields would leave
+  // the other paths with neither.
+  std::string SessionIdOnSomePaths() const;
 
   // A type given beside the payload (GivenType) and the payload's own
   // `type` must both be one string: which one wins depends on the order
@@ -220,6 +224,8 @@ class LiteralPlanner {
   // removed fields it may hold.
   std::map<std::string, std::vector<std::string>> opaque_members_;
   bool session_id_set_later_ = false;
+  bool session_id_always_set_ = false;   // by a write on every path
+  std::string session_id_set_at_times_;  // the first write that is not
   // Why the payload's type at the call may not be the one planned for (a
   // statement that may change it, a type that is an expression): which
   // fields go then depends on the path taken, so none is removed.

@@ -42,6 +42,11 @@ void LiteralPlanner::CheckMutations(const MethodRule& rule) {
               " changes the payload; the tool cannot tell which fields");
     } else if (m->path == kSessionId) {
       session_id_set_later_ = true;
+      if (m->always_before_call) {
+        session_id_always_set_ = true;
+      } else if (session_id_set_at_times_.empty()) {
+        session_id_set_at_times_ = Where(*m);
+      }
     } else if (type_in_doubt_.empty()) {
       CheckMutation(*m, rule);  // removes nothing when the type may change
     }
@@ -146,6 +151,21 @@ bool LiteralPlanner::DeleteStatement(const PayloadMutation& m,
   return true;
 }
 
+std::string LiteralPlanner::SessionIdOnSomePaths() const {
+  const std::string tail =
+      ": on the other paths the call would get neither a session id nor the "
+      "fields payment sessions drop. Give every path the session (or keep "
+      "the legacy payload apart from the session one), then run again";
+  if (const Member* existing = FindAcross(kSessionId)) {
+    if (existing->empty_at_times().empty()) return "";
+    return "sessionId is " + Ticked(existing->empty_at_times()) +
+           ", empty on some paths" + tail;
+  }
+  if (session_id_always_set_ || session_id_set_at_times_.empty()) return "";
+  return session_id_set_at_times_ + " sets sessionId only on some paths" +
+         tail;
+}
+
 void LiteralPlanner::ReviewUnknownMethodWithoutSession() {
   // Only one payload the file shows whole: anything that may hand it on
   // or change it (a helper it is handed to, a doubt about the receiver, a
@@ -170,8 +190,9 @@ void LiteralPlanner::ReviewUnknownMethodWithoutSession() {
   std::string why;
   if (const Member* existing = FindAcross(kSessionId)) {
     std::string_view value = existing->value_range.In(text_);
-    if (IsNoValue(value)) {
-      why = "its sessionId is " + Ticked(value) + ", not a session id";
+    if (IsNoValue(value) || !existing->empty_at_times().empty()) {
+      why = "its sessionId is " + Ticked(value) + ", not a session id" +
+            (IsNoValue(value) ? "" : " on every path");
     } else if (existing->range.In(text_).find(kPlaceholderMarker) !=
                std::string_view::npos) {
       why = "its sessionId is still the placeholder";

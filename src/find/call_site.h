@@ -36,6 +36,11 @@ struct PayloadMutation {
   // (same function activation, no loop around the call): it does not
   // change what the call receives, and must not be deleted.
   bool after_call = false;
+  // The write runs before the call whenever the call runs (a statement of
+  // a block that holds the call, in the same function activation, written
+  // before it): a sessionId set so is on every path; one set under an `if`
+  // is not (see LiteralPlanner::PlanSessionId).
+  bool always_before_call = false;
 };
 
 // Code other than the createSource call that can see the payload object or

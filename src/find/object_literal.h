@@ -76,6 +76,16 @@ struct Member {
   void set_value_effect(std::string text) {
     SetNote(&Notes::value_effect, std::move(text));
   }
+  // For a value that is empty on some paths (`x ? id : undefined`,
+  // `id || null`): that value, shortened; empty otherwise. Asked of
+  // `sessionId` (a session id on some paths is a legacy payload on the
+  // others).
+  const std::string& empty_at_times() const {
+    return Note(&Notes::empty_at_times);
+  }
+  void set_empty_at_times(std::string text) {
+    SetNote(&Notes::empty_at_times, std::move(text));
+  }
   // For a spread whose fields are migrated where they are built (the
   // object of `...super.build()`, planned with the base class's method):
   // where that is. The planner does not count it as opaque.
@@ -91,6 +101,7 @@ struct Member {
     std::string object_origin;
     std::string value_effect;
     std::string covered;
+    std::string empty_at_times;
   };
   const std::string& Note(std::string Notes::*note) const {
     static const std::string kNone;

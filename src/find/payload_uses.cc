@@ -174,6 +174,26 @@ bool Deletable(TSNode assignment, std::string_view source) {
          SideEffectOf(node::Field(assignment, "right"), source).empty();
 }
 
+// Whether the write `n` runs before `call` on every path that reaches the
+// call: it is a statement of its own, of a block that holds the call in the
+// same function activation, and comes before the call.
+bool AlwaysBefore(TSNode n, TSNode call) {
+  if (ts_node_is_null(call) || ts_node_end_byte(n) > ts_node_start_byte(call))
+    return false;
+  TSNode statement = node::Parent(n);
+  while (node::Is(statement, "parenthesized_expression"))
+    statement = node::Parent(statement);
+  if (!node::Is(statement, "expression_statement")) return false;
+  TSNode block = node::Parent(statement);
+  if (!node::Is(block, "statement_block") && !node::Is(block, "program"))
+    return false;
+  for (TSNode p : node::Ancestors(call)) {
+    if (ts_node_eq(p, block)) return true;
+    if (node::IsFunction(p)) return false;
+  }
+  return false;
+}
+
 ByteRange StatementOf(TSNode expression) {
   TSNode parent = node::Parent(expression);
   return node::Is(parent, "expression_statement") ? node::Range(parent)
@@ -292,6 +312,7 @@ class UseSorter {
     m.statement = StatementOf(n);
     m.deletable = deletable;
     m.after_call = ProvablyAfter(n, call_, tracked_.binding.scope);
+    m.always_before_call = !m.after_call && AlwaysBefore(n, call_);
     mutations_->push_back(std::move(m));
   }
 

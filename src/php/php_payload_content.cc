@@ -84,6 +84,7 @@ class ContentReader {
     for (const VariableUse& use : uses) {
       switch (use.kind) {
         case UseKind::kAssign:
+          assigned_in_ = node::Parent(use.statement);
           Assigned(use);
           break;
         case UseKind::kWrite:
@@ -169,8 +170,14 @@ class ContentReader {
 
   void Write(const VariableUse& use, const std::string& prefix,
              std::vector<Member>* statements) {
+    // A write beside the array's assignment, in its block, runs whenever
+    // the array is made there; one under an `if` of its own only at times
+    // (a `'sessionId'` set so is not on every path).
+    bool every_path =
+        !ts_node_is_null(assigned_in_) && !ts_node_is_null(use.statement) &&
+        ts_node_eq(node::Parent(use.statement), assigned_in_);
     if (statements && use.keys.size() == 1 && !use.push && !use.dynamic &&
-        IsPlainWrite(use)) {
+        IsPlainWrite(use) && every_path) {
       TSNode key = ts_node_named_child(use.node, 1);
       statements->push_back(
           StatementMember(use.statement, key, use.value, ctx_));
@@ -194,6 +201,7 @@ class ContentReader {
          PhpSideEffectOf(use.value, ctx_.source, *ctx_.index).empty());
     TSNode loop = LoopOnlyFor(statement);
     if (m.deletable && !ts_node_is_null(loop)) m.statement = node::Range(loop);
+    m.always_before_call = every_path && !use.in_closure;
     content_.mutations.push_back(std::move(m));
   }
 
@@ -322,6 +330,7 @@ class ContentReader {
   std::string name_;
   std::string variable_;  // "$payload", when a variable holds the array
   std::vector<std::string> path_;  // where in that variable
+  TSNode assigned_in_{};  // the block of the array's latest assignment
   Content content_;
 };
 

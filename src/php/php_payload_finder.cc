@@ -314,6 +314,15 @@ class PayloadFinder {
         }
       }
     }
+    // A write of `type` away from the array's block is a mutation, not a
+    // statement of the array (ContentReader::Write): one that may not run.
+    for (const PayloadMutation& m : content->mutations) {
+      if (m.path != "type") continue;
+      conditional = true;
+      TSNode statement = ts_node_descendant_for_byte_range(
+          root_, m.statement.begin, m.statement.end);
+      lines.push_back(std::to_string(ts_node_start_point(statement).row + 1));
+    }
     if (lines.size() < 2 && !conditional) return;
     std::string where;
     for (const std::string& l : lines) where += (where.empty() ? "" : ", ") + l;
