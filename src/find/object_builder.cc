@@ -5,6 +5,7 @@
 #include "find/class_fields.h"
 #include "find/declared_type.h"
 #include "find/effects.h"
+#include "find/empty_values.h"
 #include "find/scope.h"
 #include "syntax/embedded_script.h"  // HoldsMaskedIsland
 #include "syntax/node.h"
@@ -107,37 +108,6 @@ std::string EffectOfGetter(TSNode method, const Member& member,
   if (ts_node_is_null(value)) return "";
   std::string effect = SideEffectOf(value, source);
   return effect.empty() ? "" : what + ": " + effect;
-}
-
-// `undefined`, `null`, `void 0`, an empty string: no value at all.
-bool IsEmptyValue(TSNode value, std::string_view source) {
-  value = node::Unwrap(value);
-  std::string_view type = node::Type(value);
-  if (type == "null" || type == "undefined") return true;
-  if (type == "identifier") return node::Text(value, source) == "undefined";
-  if (type == "unary_expression")
-    return node::Text(value, source).starts_with("void");
-  std::string text;
-  return (type == "string" || type == "template_string") &&
-         node::StringLiteralValue(value, source, &text) && text.empty();
-}
-
-// Whether `value` is empty on some paths: a conditional with an empty
-// branch (`useSessions ? id : undefined`), or `id || null`, `id ?? ''`.
-bool EmptyAtTimes(TSNode value, std::string_view source) {
-  value = node::Unwrap(value);
-  if (node::Is(value, "ternary_expression")) {
-    for (const char* branch : {"consequence", "alternative"}) {
-      TSNode b = node::Field(value, branch);
-      if (IsEmptyValue(b, source) || EmptyAtTimes(b, source)) return true;
-    }
-    return false;
-  }
-  if (!node::Is(value, "binary_expression")) return false;
-  std::string_view op = node::Text(node::Field(value, "operator"), source);
-  TSNode right = node::Field(value, "right");
-  return (op == "||" || op == "??") &&
-         (IsEmptyValue(right, source) || EmptyAtTimes(right, source));
 }
 
 // The kinds of member an object literal has in the JavaScript and

@@ -1,7 +1,10 @@
 #include "find/payload_uses.h"
 
+#include <algorithm>
+
 #include "common/js_string.h"
 #include "find/effects.h"
+#include "find/empty_values.h"
 #include "find/mergers.h"
 #include "find/object_builder.h"
 #include "find/receiver.h"
@@ -174,24 +177,74 @@ bool Deletable(TSNode assignment, std::string_view source) {
          SideEffectOf(node::Field(assignment, "right"), source).empty();
 }
 
-// Whether the write `n` runs before `call` on every path that reaches the
-// call: it is a statement of its own, of a block that holds the call in the
-// same function activation, and comes before the call.
-bool AlwaysBefore(TSNode n, TSNode call) {
-  if (ts_node_is_null(call) || ts_node_end_byte(n) > ts_node_start_byte(call))
-    return false;
-  TSNode statement = node::Parent(n);
-  while (node::Is(statement, "parenthesized_expression"))
-    statement = node::Parent(statement);
-  if (!node::Is(statement, "expression_statement")) return false;
+// The statement a write is evaluated in, whatever the value it is part
+// of (`log(), p.x = 1;`, `const t = (p.x = 1);`, `await (p.x = f())`); null
+// when something may skip it (`c && (p.x = 1)`, a ternary, an argument).
+TSNode StatementEvaluating(TSNode write) {
+  TSNode up = node::Parent(write);
+  while (node::Is(up, "parenthesized_expression") ||
+         node::Is(up, "sequence_expression") ||
+         node::Is(up, "await_expression") || node::Is(up, "unary_expression") ||
+         node::Is(up, "variable_declarator")) {
+    up = node::Parent(up);
+  }
+  if (node::Is(up, "expression_statement") ||
+      node::Is(up, "lexical_declaration") ||
+      node::Is(up, "variable_declaration"))
+    return up;
+  return TSNode{};
+}
+
+// Whether a write evaluated by `statement` runs before `exit` (where the
+// payload is handed on: the call's argument, a `return`) whenever the exit
+// is reached: the statement belongs to a block (or switch case) that holds
+// the exit, after it; between them only functions made there after the
+// write (a callback, `.then(() => ...)`), never one declared (hoisted) or a
+// method.
+bool RunsBefore(TSNode statement, TSNode exit) {
+  if (ts_node_end_byte(statement) > ts_node_start_byte(exit)) return false;
   TSNode block = node::Parent(statement);
-  if (!node::Is(block, "statement_block") && !node::Is(block, "program"))
+  // A bare block or a labelled one runs where it stands.
+  auto runs_where_it_stands = [](TSNode b) {
+    std::string_view parent = node::Type(node::Parent(b));
+    return (node::Is(b, "statement_block") &&
+            (parent == "statement_block" || parent == "program" ||
+             parent == "labeled_statement")) ||
+           node::Is(b, "labeled_statement");
+  };
+  while (runs_where_it_stands(block)) block = node::Parent(block);
+  if (!node::Is(block, "statement_block") && !node::Is(block, "program") &&
+      !node::Is(block, "switch_case") && !node::Is(block, "switch_default"))
     return false;
-  for (TSNode p : node::Ancestors(call)) {
+  for (TSNode p : node::Ancestors(exit)) {
     if (ts_node_eq(p, block)) return true;
-    if (node::IsFunction(p)) return false;
+    if (node::IsFunction(p) && !node::Is(p, "arrow_function") &&
+        !node::Is(p, "function_expression") && !node::Is(p, "function"))
+      return false;
   }
   return false;
+}
+
+// Whether the write `n` runs, with a value, before the payload leaves at
+// every one of `exits`.
+bool AlwaysBefore(TSNode n, const std::vector<TSNode>& exits,
+                  std::string_view source) {
+  TSNode statement = StatementEvaluating(n);
+  if (ts_node_is_null(statement) || exits.empty()) return false;
+  std::string_view op = node::Text(node::Field(n, "operator"), source);
+  bool sets = node::Is(n, "assignment_expression") ||
+              (node::Is(n, "augmented_assignment_expression") &&
+               (op == "||=" || op == "??="));  // set when it is not yet
+  if (sets) {
+    TSNode value = node::Field(n, "right");
+    if (IsEmptyValue(value, source) || EmptyAtTimes(value, source))
+      return false;
+  } else if (!node::Is(n, "call_expression")) {
+    return false;  // `&&=`, `++`, `delete`: not a plain write
+  }
+  return std::all_of(exits.begin(), exits.end(), [&](TSNode exit) {
+    return RunsBefore(statement, exit);
+  });
 }
 
 ByteRange StatementOf(TSNode expression) {
@@ -202,11 +255,12 @@ ByteRange StatementOf(TSNode expression) {
 
 class UseSorter {
  public:
-  UseSorter(const TrackedBinding& tracked, std::string_view source,
-            std::vector<PayloadMutation>* mutations,
+  UseSorter(const TrackedBinding& tracked, std::vector<TSNode> exits,
+            std::string_view source, std::vector<PayloadMutation>* mutations,
             std::vector<PayloadObserver>* observers)
       : tracked_(tracked),
         call_(tracked.moment),
+        exits_(std::move(exits)),
         source_(source),
         mutations_(mutations),
         observers_(observers) {}
@@ -312,7 +366,7 @@ class UseSorter {
     m.statement = StatementOf(n);
     m.deletable = deletable;
     m.after_call = ProvablyAfter(n, call_, tracked_.binding.scope);
-    m.always_before_call = !m.after_call && AlwaysBefore(n, call_);
+    m.always_before_call = !m.after_call && AlwaysBefore(n, exits_, source_);
     mutations_->push_back(std::move(m));
   }
 
@@ -328,6 +382,7 @@ class UseSorter {
 
   const TrackedBinding& tracked_;
   TSNode call_;
+  std::vector<TSNode> exits_;  // where the payload flows on (FlowNodes)
   std::string_view source_;
   std::vector<PayloadMutation>* mutations_;
   std::vector<PayloadObserver>* observers_;
@@ -389,8 +444,13 @@ void CollectPayloadUses(const TrackedBinding& tracked, const FlowNodes& flow,
                         std::string_view source,
                         std::vector<PayloadMutation>* mutations,
                         std::vector<PayloadObserver>* observers) {
-  UseSorter sorter(tracked, source, mutations, observers);
-  for (TSNode use : UsesOf(tracked.binding, tracked.name, source)) {
+  std::vector<TSNode> uses = UsesOf(tracked.binding, tracked.name, source);
+  std::vector<TSNode> exits;
+  for (TSNode use : uses) {
+    if (flow.contains(ts_node_start_byte(use))) exits.push_back(use);
+  }
+  UseSorter sorter(tracked, std::move(exits), source, mutations, observers);
+  for (TSNode use : uses) {
     if (flow.contains(ts_node_start_byte(use)) ||
         IsDeclaringName(use, tracked.binding)) {
       continue;

@@ -1,0 +1,22 @@
+#ifndef PSM_FIND_EMPTY_VALUES_H_
+#define PSM_FIND_EMPTY_VALUES_H_
+
+#include <tree_sitter/api.h>
+
+#include <string_view>
+
+namespace psm {
+
+// `undefined`, `null`, `void 0`, an empty string: no value at all.
+bool IsEmptyValue(TSNode value, std::string_view source);
+
+// Whether `value` is empty on some paths: a conditional with an empty
+// branch (`useSessions ? id : undefined`), `id || null`, `id ?? ''`, or
+// `session && session.id` (the left side when it is falsy). Asked of a
+// `sessionId`: one the payload has only at times leaves the other paths
+// with neither it nor the legacy fields.
+bool EmptyAtTimes(TSNode value, std::string_view source);
+
+}  // namespace psm
+
+#endif  // PSM_FIND_EMPTY_VALUES_H_
