@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "php/php_effects.h"
+#include "php/php_empty_values.h"
 #include "php/php_syntax.h"
 #include "php/php_variable_uses.h"
 #include "syntax/node.h"
@@ -47,6 +48,8 @@ void ReadValue(TSNode value, const ValueContext& ctx, int depth, Member* m) {
     }
   }
   m->set_value_effect(PhpSideEffectOf(value, ctx.source, *ctx.index));
+  if (m->key == "sessionId" && EmptyAtTimes(value, ctx.source))
+    m->set_empty_at_times(std::string(node::Text(value, ctx.source)));
 }
 
 // The key of `key => value`; a key the tool cannot read is opaque.

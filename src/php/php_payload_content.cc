@@ -201,7 +201,7 @@ class ContentReader {
          PhpSideEffectOf(use.value, ctx_.source, *ctx_.index).empty());
     TSNode loop = LoopOnlyFor(statement);
     if (m.deletable && !ts_node_is_null(loop)) m.statement = node::Range(loop);
-    m.always_before_call = every_path && !use.in_closure;
+    m.always_before_call = every_path && IsPlainWrite(use);
     content_.mutations.push_back(std::move(m));
   }
 
