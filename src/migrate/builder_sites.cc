@@ -379,6 +379,16 @@ std::vector<SiteRequest> RequestsOf(const std::vector<CallSite>& sites,
                           "the call is; migrate that file by hand"});
         continue;
       }
+      // `if (session) p.sessionId = ...` where the call is: the builder's
+      // object must keep its legacy fields for the other paths.
+      if (m.path == "sessionId" && !m.always_before_call) {
+        r.observers.push_back(
+            {"", m.what +
+                     " sets sessionId where the call is, on some paths only: "
+                     "the other paths need the fields payment sessions "
+                     "drop; migrate both files by hand"});
+        continue;
+      }
       r.observers.push_back(
           {m.path, m.what + " changes the payload where the call is; "
                             "migrate that file by hand"});
