@@ -189,6 +189,8 @@ class LiteralPlanner {
 
   // Values that carry no session: `null`, `undefined`, an empty string.
   static bool IsNoValue(std::string_view value);
+  // Whether `member` holds the placeholder an earlier run inserted.
+  bool HoldsPlaceholder(const Member& member) const;
 
   static const ObjectLiteral* Anchor(
       const std::vector<const ObjectLiteral*>& parts);

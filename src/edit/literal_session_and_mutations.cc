@@ -193,8 +193,7 @@ void LiteralPlanner::ReviewUnknownMethodWithoutSession() {
     if (IsNoValue(value) || !existing->empty_at_times().empty()) {
       why = "its sessionId is " + Ticked(value) + ", not a session id" +
             (IsNoValue(value) ? "" : " on every path");
-    } else if (existing->range.In(text_).find(kPlaceholderMarker) !=
-               std::string_view::npos) {
+    } else if (HoldsPlaceholder(*existing)) {
       why = "its sessionId is still the placeholder";
     } else {
       return;
@@ -223,8 +222,7 @@ void LiteralPlanner::PlanSessionId(const MethodRule& rule) {
     return;
   }
   if (existing) {
-    bool placeholder = existing->range.In(text_).find(kPlaceholderMarker) !=
-                       std::string_view::npos;
+    bool placeholder = HoldsPlaceholder(*existing);
     if (!placeholder) return;
     // A run with --session-id fills in the placeholder an earlier run left.
     if (!options_.session_id.empty() && existing->kind == Member::Kind::kPair &&
@@ -279,6 +277,11 @@ std::string LiteralPlanner::Placeholder() const {
   value += kRest;
   value += quote;
   return value;
+}
+
+bool LiteralPlanner::HoldsPlaceholder(const Member& member) const {
+  return member.range.In(text_).find(kPlaceholderMarker) !=
+         std::string_view::npos;
 }
 
 bool LiteralPlanner::IsNoValue(std::string_view value) {
