@@ -227,6 +227,7 @@ class LiteralPlanner {
   std::map<std::string, std::vector<std::string>> opaque_members_;
   bool session_id_set_later_ = false;
   bool session_id_always_set_ = false;   // by a write on every path
+  std::string session_id_emptied_;  // the first write that may empty it
   std::string session_id_set_at_times_;  // the first write that is not
   // Why the payload's type at the call may not be the one planned for (a
   // statement that may change it, a type that is an expression): which

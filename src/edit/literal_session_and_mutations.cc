@@ -42,6 +42,8 @@ void LiteralPlanner::CheckMutations(const MethodRule& rule) {
               " changes the payload; the tool cannot tell which fields");
     } else if (m->path == kSessionId) {
       session_id_set_later_ = true;
+      if (m->may_empty && !m->after_call && session_id_emptied_.empty())
+        session_id_emptied_ = Where(*m);
       if (m->always_before_call) {
         session_id_always_set_ = true;
       } else if (session_id_set_at_times_.empty()) {
@@ -156,6 +158,8 @@ std::string LiteralPlanner::SessionIdOnSomePaths() const {
       ": on the other paths the call would get neither a session id nor the "
       "fields payment sessions drop. Give every path the session (or keep "
       "the legacy payload apart from the session one), then run again";
+  if (!session_id_emptied_.empty())
+    return session_id_emptied_ + " may leave sessionId empty" + tail;
   if (const Member* existing = FindAcross(kSessionId)) {
     if (existing->empty_at_times().empty()) return "";
     return "sessionId is " + Ticked(existing->empty_at_times()) +

@@ -41,6 +41,10 @@ struct PayloadMutation {
   // before it): a sessionId set so is on every path; one set under an `if`
   // is not (see LiteralPlanner::PlanSessionId).
   bool always_before_call = false;
+  // A write of sessionId that can leave it empty (`delete p.sessionId`,
+  // `p.sessionId = undefined`, `= c ? id : null`): on the paths it runs,
+  // the call gets no session, whatever was set before.
+  bool may_empty = false;
 };
 
 // Code other than the createSource call that can see the payload object or

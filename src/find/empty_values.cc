@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "find/scope.h"
 #include "syntax/node.h"
 
 namespace psm {
@@ -33,6 +34,42 @@ bool EmptyAtTimes(TSNode value, std::string_view source) {
   TSNode right = node::Field(value, "right");
   return (op == "||" || op == "??") &&
          (IsEmptyValue(right, source) || EmptyAtTimes(right, source));
+}
+
+namespace {
+
+bool Empties(TSNode value, std::string_view source) {
+  return IsEmptyValue(value, source) || EmptyAtTimes(value, source);
+}
+
+// `let sid; sid = id;`: a plain assignment that is a statement of the
+// declaration's own block, between it and the read, runs on every path.
+bool SetBeforeOnEveryPath(const Binding& binding, TSNode read) {
+  TSNode declaration = node::Parent(binding.declarator);
+  TSNode block = node::Parent(declaration);
+  for (TSNode assignment : binding.assignments) {
+    TSNode statement = node::Parent(assignment);
+    if (node::Is(statement, "expression_statement") &&
+        ts_node_eq(node::Parent(statement), block) &&
+        ts_node_start_byte(statement) > ts_node_end_byte(declaration) &&
+        ts_node_end_byte(statement) <= ts_node_start_byte(read))
+      return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool VariableEmptyAtTimes(TSNode identifier, std::string_view source) {
+  Binding binding =
+      ResolveName(node::Text(identifier, source), identifier, source);
+  if (binding.kind != Binding::Kind::kVariable) return false;
+  for (TSNode assignment : binding.assignments) {
+    if (Empties(node::Field(assignment, "right"), source)) return true;
+  }
+  TSNode value = node::Field(binding.declarator, "value");
+  if (!ts_node_is_null(value)) return Empties(value, source);
+  return !SetBeforeOnEveryPath(binding, identifier);
 }
 
 }  // namespace psm

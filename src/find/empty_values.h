@@ -17,6 +17,12 @@ bool IsEmptyValue(TSNode value, std::string_view source);
 // with neither it nor the legacy fields.
 bool EmptyAtTimes(TSNode value, std::string_view source);
 
+// Whether the variable `identifier` names (a `sessionId` member's value,
+// or its shorthand) is empty on some paths where it is read: declared with
+// or given such a value (`const sid = on ? id : undefined`), or declared
+// without one and set only under a condition (`let sid; if (on) sid = id;`).
+bool VariableEmptyAtTimes(TSNode identifier, std::string_view source);
+
 }  // namespace psm
 
 #endif  // PSM_FIND_EMPTY_VALUES_H_

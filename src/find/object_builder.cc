@@ -149,7 +149,10 @@ Member BuildMember(TSNode n, std::string_view source, int depth,
     member.value_range = node::Range(value);
     ReadValue(value, source, depth, &member);
     member.set_value_effect(EffectOfValue(value, member, source));
-    if (member.key == "sessionId" && EmptyAtTimes(value, source))
+    if (member.key == "sessionId" &&
+        (EmptyAtTimes(value, source) ||
+         (node::Is(value, "identifier") &&
+          VariableEmptyAtTimes(value, source))))
       member.set_empty_at_times(std::string(node::Text(value, source)));
     *reads_this = UsesThis(node::Unwrap(value), source);
   } else if (type == "shorthand_property_identifier" &&
@@ -164,6 +167,8 @@ Member BuildMember(TSNode n, std::string_view source, int depth,
     member.key_range = member.value_range = member.range;
     ReadValue(n, source, depth, &member);
     member.set_value_effect(SideEffectOf(n, source));
+    if (member.key == "sessionId" && VariableEmptyAtTimes(n, source))
+      member.set_empty_at_times(member.key);
   } else if (type == "method_definition") {
     member.kind = Member::Kind::kMethod;
     ReadKey(node::Field(n, "name"), source, &member);

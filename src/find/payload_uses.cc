@@ -247,6 +247,17 @@ bool AlwaysBefore(TSNode n, const std::vector<TSNode>& exits,
   });
 }
 
+// Whether the write `n` of a field can leave it without a value.
+bool MayEmpty(TSNode n, std::string_view source) {
+  if (node::Is(n, "unary_expression")) return true;  // `delete`
+  std::string_view op = node::Text(node::Field(n, "operator"), source);
+  if (node::Is(n, "augmented_assignment_expression") && op == "&&=")
+    return true;
+  if (!node::Is(n, "assignment_expression")) return false;
+  TSNode value = node::Field(n, "right");
+  return IsEmptyValue(value, source) || EmptyAtTimes(value, source);
+}
+
 ByteRange StatementOf(TSNode expression) {
   TSNode parent = node::Parent(expression);
   return node::Is(parent, "expression_statement") ? node::Range(parent)
@@ -327,6 +338,7 @@ class UseSorter {
     if (type == "unary_expression" &&
         node::Text(node::Field(parent, "operator"), source_) == "delete") {
       Observe(path, chain.top, "is deleted");  // kept: the code wants it gone
+      if (exact && path == "sessionId") Write(parent, path, false);
       // Without `type` the call gets no payment type at all: as a write of
       // it, the planner leaves the payload for review.
       if (exact && path == "type") Write(parent, path, false);
@@ -367,6 +379,7 @@ class UseSorter {
     m.deletable = deletable;
     m.after_call = ProvablyAfter(n, call_, tracked_.binding.scope);
     m.always_before_call = !m.after_call && AlwaysBefore(n, exits_, source_);
+    m.may_empty = m.path == "sessionId" && MayEmpty(n, source_);
     mutations_->push_back(std::move(m));
   }
 

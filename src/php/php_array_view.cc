@@ -29,6 +29,30 @@ bool IsParameter(std::string_view name, const ValueContext& ctx) {
   return false;
 }
 
+// Whether `$name`, a `'sessionId'` value, is empty on some paths: given
+// such a value (`$sid = $on ? $id : null`), or set only where the array
+// is not (`if ($on) { $sid = $id; }`), or never set in the function.
+// A parameter is its callers' to give; `global` and references are not
+// followed (kOpaque).
+bool VariableEmptyAtTimes(std::string_view name, TSNode read,
+                          const ValueContext& ctx) {
+  if (name == "this" || IsParameter(name, ctx)) return false;
+  bool set_before = false;
+  for (const VariableUse& use : FindUses(ctx.scope, name, {}, ctx.source)) {
+    if (use.kind == VariableUse::Kind::kOpaque || use.in_closure) return false;
+    if (use.kind != VariableUse::Kind::kAssign || !use.inside.empty())
+      continue;
+    if (IsEmptyValue(use.value, ctx.source) ||
+        EmptyAtTimes(use.value, ctx.source))
+      return true;
+    TSNode block = node::Parent(use.statement);
+    set_before = set_before ||
+                 (ts_node_end_byte(use.statement) <= ts_node_start_byte(read) &&
+                  node::Range(block).Contains(node::Range(read)));
+  }
+  return !set_before;
+}
+
 // The value's own reading: string, nested view, effect.
 void ReadValue(TSNode value, const ValueContext& ctx, int depth, Member* m) {
   m->value_range = node::Range(value);
@@ -48,7 +72,10 @@ void ReadValue(TSNode value, const ValueContext& ctx, int depth, Member* m) {
     }
   }
   m->set_value_effect(PhpSideEffectOf(value, ctx.source, *ctx.index));
-  if (m->key == "sessionId" && EmptyAtTimes(value, ctx.source))
+  if (m->key == "sessionId" &&
+      (EmptyAtTimes(value, ctx.source) ||
+       (node::Is(inner, "variable_name") &&
+        VariableEmptyAtTimes(VariableName(inner, ctx.source), inner, ctx))))
     m->set_empty_at_times(std::string(node::Text(value, ctx.source)));
 }
 

@@ -6,6 +6,7 @@
 #include "common/strings.h"
 #include "find/object_builder.h"
 #include "php/php_effects.h"
+#include "php/php_empty_values.h"
 #include "php/php_flow.h"
 #include "php/php_loop_trace.h"
 #include "php/php_syntax.h"
@@ -84,6 +85,10 @@ class ContentReader {
     for (const VariableUse& use : uses) {
       switch (use.kind) {
         case UseKind::kAssign:
+          // `if ($on) { $p = array_merge($p, [...]); }` adds only at times.
+          merged_at_times_ = !ts_node_is_null(assigned_in_) &&
+                             !ts_node_eq(node::Parent(use.statement),
+                                         assigned_in_);
           assigned_in_ = node::Parent(use.statement);
           Assigned(use);
           break;
@@ -202,6 +207,10 @@ class ContentReader {
     TSNode loop = LoopOnlyFor(statement);
     if (m.deletable && !ts_node_is_null(loop)) m.statement = node::Range(loop);
     m.always_before_call = every_path && IsPlainWrite(use);
+    m.may_empty = node::Is(statement, "unset_statement") ||
+                  (!ts_node_is_null(use.value) &&
+                   (IsEmptyValue(use.value, ctx_.source) ||
+                    EmptyAtTimes(use.value, ctx_.source)));
     content_.mutations.push_back(std::move(m));
   }
 
@@ -331,6 +340,8 @@ class ContentReader {
   std::string variable_;  // "$payload", when a variable holds the array
   std::vector<std::string> path_;  // where in that variable
   TSNode assigned_in_{};  // the block of the array's latest assignment
+  bool merged_at_times_ = false;  // that assignment is not in the block
+                                  // of the one before it
   Content content_;
 };
 
@@ -364,6 +375,12 @@ void ContentReader::FromMerge(const std::vector<TSNode>& pieces,
             " sets the payment type again (line " + Line(piece) +
             "): which fields go depends on the type the call gets; left "
             "unchanged";
+      if (onto_self && merged_at_times_) {
+        for (Member& m : part.object.members) {
+          if (m.key == "sessionId" && m.empty_at_times().empty())
+            m.set_empty_at_times(std::string(node::Text(piece, ctx_.source)));
+        }
+      }
       TrackNested(part.object, "");
       content_.units.back().push_back(std::move(part));
       continue;
