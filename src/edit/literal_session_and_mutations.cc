@@ -161,6 +161,12 @@ std::string LiteralPlanner::SessionIdOnSomePaths() const {
   if (!session_id_emptied_.empty())
     return session_id_emptied_ + " may leave sessionId empty" + tail;
   if (const Member* existing = FindAcross(kSessionId)) {
+    std::string_view value = existing->value_range.In(text_);
+    if (IsNoValue(value))
+      return "sessionId is " + Ticked(value) +
+             ", not a session id: the call would get neither a session id "
+             "nor the fields payment sessions drop. Set it to the "
+             "checkout's payment.session.id, then run again";
     if (existing->empty_at_times().empty()) return "";
     return "sessionId is " + Ticked(existing->empty_at_times()) +
            ", empty on some paths" + tail;

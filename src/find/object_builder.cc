@@ -149,10 +149,8 @@ Member BuildMember(TSNode n, std::string_view source, int depth,
     member.value_range = node::Range(value);
     ReadValue(value, source, depth, &member);
     member.set_value_effect(EffectOfValue(value, member, source));
-    if (member.key == "sessionId" &&
-        (EmptyAtTimes(value, source) ||
-         (node::Is(value, "identifier") &&
-          VariableEmptyAtTimes(value, source))))
+    if (member.key == "sessionId" && !IsEmptyValue(value, source) &&
+        MayBeEmpty(value, source))
       member.set_empty_at_times(std::string(node::Text(value, source)));
     *reads_this = UsesThis(node::Unwrap(value), source);
   } else if (type == "shorthand_property_identifier" &&

@@ -1,6 +1,7 @@
 #include "find/payload_resolver.h"
 
 #include "common/step_counter.h"
+#include "find/every_path.h"
 #include "find/payload_resolver_class.h"
 #include "find/string_code.h"
 
@@ -197,7 +198,15 @@ void PayloadResolver::ResolveVariable(TSNode identifier, int hops,
     TSNode right = node::Field(assignment, "right");
     Resolve(right, var + AtLine(right), hops + 1, site);
   }
-  for (TSNode merge : merges) MergeArguments(merge, name, hops, site);
+  for (TSNode merge : merges) {
+    size_t before = site->payloads.size();
+    MergeArguments(merge, name, hops, site);
+    // `if (c) Object.assign(p, {sessionId: id})`: a sessionId merged in
+    // only at times.
+    if (AlwaysBefore(merge, {moment_}, source_)) continue;
+    for (size_t i = before; i < site->payloads.size(); ++i)
+      MarkSessionIdAtTimes(merge, &site->payloads[i].object);
+  }
   // `Object.assign(base, {type: 'creditCard'})` in another function changes
   // the same object whenever that function runs: what this call gets
   // depends on which ran last.
@@ -222,6 +231,14 @@ void PayloadResolver::ResolveVariable(TSNode identifier, int hops,
   }
   group_ = saved;
   moment_ = saved_moment;
+}
+
+void PayloadResolver::MarkSessionIdAtTimes(TSNode merge,
+                                           ObjectLiteral* part) const {
+  for (Member& m : part->members) {
+    if (m.key == "sessionId" && m.empty_at_times().empty())
+      m.set_empty_at_times(std::string(node::Text(merge, source_)));
+  }
 }
 
 TSNode PayloadResolver::MomentOf(TSNode identifier) const {

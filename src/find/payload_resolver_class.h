@@ -88,6 +88,8 @@ class PayloadResolver {
   // for `const b = a`, the moment of `b`. What happens to the object
   // after that moment, in the same activation, is not what the call gets.
   TSNode MomentOf(TSNode identifier) const;
+  // Marks the sessionId of a part `merge` brings in as there at times.
+  void MarkSessionIdAtTimes(TSNode merge, ObjectLiteral* part) const;
 
   static bool RunsBeforeReturn(TSNode moment);
 

@@ -30,20 +30,29 @@ bool IsParameter(std::string_view name, const ValueContext& ctx) {
 }
 
 // Whether `$name`, a `'sessionId'` value, is empty on some paths: given
-// such a value (`$sid = $on ? $id : null`), or set only where the array
-// is not (`if ($on) { $sid = $id; }`), or never set in the function.
-// A parameter is its callers' to give; `global` and references are not
-// followed (kOpaque).
+// such a value (`$sid = $on ? $id : null`, or through another variable),
+// set only where the array is not (`if ($on) { $sid = $id; }`), never set
+// in the function, or written in ways the tool does not follow
+// (`list()`, a reference, `global`). A parameter is its callers' to give
+// unless the function empties it.
 bool VariableEmptyAtTimes(std::string_view name, TSNode read,
-                          const ValueContext& ctx) {
-  if (name == "this" || IsParameter(name, ctx)) return false;
-  bool set_before = false;
+                          const ValueContext& ctx, int hops = 0) {
+  if (name == "this") return false;
+  bool parameter = IsParameter(name, ctx);
+  bool set_before = parameter;
   for (const VariableUse& use : FindUses(ctx.scope, name, {}, ctx.source)) {
-    if (use.kind == VariableUse::Kind::kOpaque || use.in_closure) return false;
+    if (use.kind == VariableUse::Kind::kOpaque) return true;
+    if (use.in_closure) return false;
     if (use.kind != VariableUse::Kind::kAssign || !use.inside.empty())
       continue;
-    if (IsEmptyValue(use.value, ctx.source) ||
-        EmptyAtTimes(use.value, ctx.source))
+    if (ts_node_start_byte(use.statement) > ts_node_end_byte(read))
+      continue;  // after the array took the value
+    TSNode value = Unparen(use.value);
+    if (IsEmptyValue(value, ctx.source) || EmptyAtTimes(value, ctx.source))
+      return true;
+    if (node::Is(value, "variable_name") && hops < 4 &&
+        VariableEmptyAtTimes(VariableName(value, ctx.source), value, ctx,
+                             hops + 1))
       return true;
     TSNode block = node::Parent(use.statement);
     set_before = set_before ||

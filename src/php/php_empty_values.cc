@@ -10,6 +10,8 @@ namespace psm::php {
 bool IsEmptyValue(TSNode value, std::string_view source) {
   value = Unparen(value);
   if (node::Is(value, "null")) return true;
+  if (node::Is(value, "boolean"))  // `false`, as Magento's getters give
+    return SameName(node::Text(value, source), "false");
   std::string text;
   return StringValue(value, source, &text) && text.empty();
 }

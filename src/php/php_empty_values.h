@@ -7,7 +7,7 @@
 
 namespace psm::php {
 
-// PHP's find/empty_values.h: `null` or an empty string, and a value that is
+// PHP's find/empty_values.h: `null`, `false` or an empty string, and a value that is
 // one on some paths (`$c ? $sid : null`, `$sid ?: null`, `$sid ?? ''`,
 // `$c && $sid`), asked of a payload array's `'sessionId'`.
 bool IsEmptyValue(TSNode value, std::string_view source);
