@@ -49,11 +49,69 @@ constexpr int kMaxHops = 4;  // `const a = c ? id : undefined; const b = a;`
 
 bool VariableEmpty(TSNode identifier, std::string_view source, int hops);
 
+bool ReturnsEmpty(TSNode call, std::string_view source, int hops);
+
 bool Empties(TSNode value, std::string_view source, int hops) {
   value = node::Unwrap(value);
   if (IsEmptyValue(value, source) || EmptyAtTimes(value, source)) return true;
-  return node::Is(value, "identifier") && hops < kMaxHops &&
-         VariableEmpty(value, source, hops + 1);
+  if (hops >= kMaxHops) return false;
+  if (node::Is(value, "identifier"))
+    return VariableEmpty(value, source, hops + 1);
+  if (node::Is(value, "await_expression"))
+    return Empties(ts_node_named_child(value, 0), source, hops + 1);
+  return node::Is(value, "call_expression") &&
+         ReturnsEmpty(value, source, hops + 1);
+}
+
+// `getSessionId()`, a function of the file that returns nothing, or an
+// empty value, on some path (`return useSessions ? id : null;`).
+bool ReturnsEmpty(TSNode call, std::string_view source, int hops) {
+  TSNode callee = node::Field(call, "function");
+  if (!node::Is(callee, "identifier")) return false;
+  Binding binding = ResolveName(node::Text(callee, source), callee, source);
+  TSNode function = binding.declarator;
+  if (binding.kind == Binding::Kind::kVariable)
+    function = node::Unwrap(node::Field(binding.declarator, "value"));
+  else if (binding.kind != Binding::Kind::kFunction)
+    return false;
+  if (!node::IsFunction(function)) return false;
+  TSNode body = node::Field(function, "body");
+  if (!node::Is(body, "statement_block")) return Empties(body, source, hops);
+  bool empty = false;
+  ForEachDescendant(body, false, [&](TSNode n) {
+    if (empty || !node::Is(n, "return_statement")) return;
+    TSNode value = ts_node_named_child(n, 0);
+    empty = ts_node_is_null(value) || Empties(value, source, hops);
+  });
+  return empty;
+}
+
+// `const {id: sid} = cart.session || {}`, `const {sessionId = null} =
+// cart`: destructured from an object that may lack it, or with an empty
+// default.
+bool DestructuredEmpty(TSNode declarator, std::string_view name,
+                       std::string_view source) {
+  TSNode pattern = node::Field(declarator, "name");
+  if (node::Is(pattern, "identifier")) return true;  // `var` declared again
+  TSNode value = node::Unwrap(node::Field(declarator, "value"));
+  if (node::Is(value, "binary_expression")) {
+    TSNode right = node::Unwrap(node::Field(value, "right"));
+    if (node::Is(right, "object") && ts_node_named_child_count(right) == 0)
+      return true;
+  }
+  if (!ts_node_is_null(value) && EmptyAtTimes(value, source)) return true;
+  bool empty = false;
+  ForEachDescendant(pattern, false, [&](TSNode n) {
+    if (!node::Is(n, "object_assignment_pattern") &&
+        !node::Is(n, "assignment_pattern"))
+      return;
+    TSNode left = node::Field(n, "left");
+    if (node::Text(left, source) != name &&
+        !node::Text(left, source).ends_with(": " + std::string(name)))
+      return;
+    empty = empty || IsEmptyValue(node::Field(n, "right"), source);
+  });
+  return empty;
 }
 
 // The statements of `block` after `from` and before `read`.
@@ -150,6 +208,10 @@ bool VariableEmpty(TSNode identifier, std::string_view source, int hops) {
     if (!ts_node_is_null(value) && Empties(value, source, hops)) return true;
     return WrittenEmpty(binding, identifier, name, source, hops);
   }
+  if (binding.kind == Binding::Kind::kOther &&
+      node::Is(binding.declarator, "variable_declarator"))
+    return DestructuredEmpty(binding.declarator, name, source) ||
+           WrittenEmpty(binding, identifier, name, source, hops);
   if (binding.kind != Binding::Kind::kVariable) return false;
   if (WrittenEmpty(binding, identifier, name, source, hops)) return true;
   // `if (c) { var sid = id; }` read outside that block, or a `var` read
