@@ -168,8 +168,8 @@ std::string LiteralPlanner::SessionIdOnSomePaths() const {
              "nor the fields payment sessions drop. Set it to the "
              "checkout's payment.session.id, then run again";
     if (existing->empty_at_times().empty()) return "";
-    return "sessionId is " + Ticked(existing->empty_at_times()) +
-           ", empty on some paths" + tail;
+    return "sessionId from " + Ticked(existing->empty_at_times()) +
+           " is empty on some paths" + tail;
   }
   if (session_id_always_set_ || session_id_set_at_times_.empty()) return "";
   return session_id_set_at_times_ + " sets sessionId only on some paths" +
