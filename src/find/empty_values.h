@@ -10,25 +10,29 @@ namespace psm {
 // `undefined`, `null`, `void 0`, `false`, an empty string: no value at all.
 bool IsEmptyValue(TSNode value, std::string_view source);
 
-// Whether `value` is empty on some paths: a conditional with an empty
-// branch (`useSessions ? id : undefined`), `id || null`, `id ?? ''`,
-// `session && session.id` (the left side when it is falsy), or an
-// optional chain (`cart?.session?.id`). Asked of a
-// `sessionId`: one the payload has only at times leaves the other paths
-// with neither it nor the legacy fields.
+// Whether `value` is empty on some paths by its own shape: a conditional
+// with an empty branch (`useSessions ? id : undefined`), `id || null`,
+// `id ?? ''`, `session && session.id` (the left side when it is falsy), or
+// an optional chain (`cart?.session?.id`). Asked of a `sessionId`: one the
+// payload has only at times leaves the other paths with neither it nor the
+// legacy fields.
 bool EmptyAtTimes(TSNode value, std::string_view source);
 
-// Whether the variable `identifier` names (a `sessionId` member's value,
-// or its shorthand) is empty on some paths where it is read: declared with
-// or given such a value (`const sid = on ? id : undefined`), or declared
-// without one and set only under a condition (`let sid; if (on) sid = id;`).
-// A parameter counts only when the function or its default empties it.
-// Followed through a few variables (`const b = a`).
-bool VariableEmptyAtTimes(TSNode identifier, std::string_view source);
+// Whether `value` may be empty where it is read: the above, also through
+// what it names (find/empty_bindings.cc): a variable given or set to such
+// a value, declared without one and set only under a condition, emptied
+// later (`= undefined`, `&&=`, a destructuring write), a parameter the
+// function empties or whose default is empty, a `var` declared under an
+// `if`; a call of a function or method of the file that returns nothing
+// or an empty value on some path. Parentheses and TypeScript's `!`, `as`,
+// `<T>`, `satisfies` are looked through; a guard before the read (`if
+// (!sid) return;`) or around it (`if (sid) {...}`) makes it non-empty.
+// `hops`: names followed so far (a few at most; a tangle too large to
+// follow counts as may be empty).
+bool MayBeEmpty(TSNode value, std::string_view source, int hops = 0);
 
-// Any of the above: `value` (parentheses and TypeScript's `!`, `as`,
-// `<T>`, `satisfies` looked through) may be empty where it is read.
-bool MayBeEmpty(TSNode value, std::string_view source);
+// MayBeEmpty of the variable `identifier` names.
+bool VariableEmptyAtTimes(TSNode identifier, std::string_view source);
 
 }  // namespace psm
 

@@ -2,8 +2,8 @@
 
 #include <algorithm>
 
-#include "common/strings.h"
 #include "find/empty_values.h"
+#include "find/statement_paths.h"
 #include "syntax/node.h"
 
 namespace psm {
@@ -57,77 +57,26 @@ bool RunsBefore(TSNode statement, TSNode exit) {
   return false;
 }
 
-// A statement that may leave its block for a place after it (`break`,
-// `continue`, also nested under an `if`): a write after it in the block
-// may be skipped on the way to the exit. Judged by its words, to be safe.
-bool Mentions(TSNode value, std::string_view target, std::string_view source) {
-  return ReadsTarget(node::Text(value, source), target);
-}
-
-bool IsJump(TSNode statement, std::string_view source) {
-  std::string_view text = node::Text(statement, source);
-  return text.find("break") != std::string_view::npos ||
-         text.find("continue") != std::string_view::npos;
-}
-
 }  // namespace
-
-bool ReadsTarget(std::string_view code, std::string_view target) {
-  for (size_t at : WordsAt(code, target)) {
-    if (at == 0 || code[at - 1] != '.') return true;  // not `x.sid`
-  }
-  return false;
-}
-
-bool SetsOnEveryPath(TSNode statement, std::string_view target,
-                     std::string_view source) {
-  if (node::Is(statement, "expression_statement")) {
-    TSNode write = node::Unwrap(ts_node_named_child(statement, 0));
-    if (!node::Is(write, "assignment_expression") ||
-        node::Text(node::Field(write, "left"), source) != target)
-      return false;
-    TSNode value = node::Field(write, "right");
-    return !MayBeEmpty(value, source) && !Mentions(value, target, source);
-  }
-  if (node::Is(statement, "statement_block")) {
-    for (TSNode s : node::NamedChildren(statement)) {
-      if (IsJump(s, source)) return false;
-      if (SetsOnEveryPath(s, target, source)) return true;
-    }
-    return false;
-  }
-  if (!node::Is(statement, "if_statement")) return false;
-  TSNode otherwise = node::Field(statement, "alternative");
-  return !ts_node_is_null(otherwise) &&
-         SetsOnEveryPath(node::Field(statement, "consequence"), target,
-                         source) &&
-         SetsOnEveryPath(ts_node_named_child(otherwise, 0), target, source);
-}
 
 namespace {
 
-// The `if` around `statement` when it is one of the `if`'s branches (or a
-// statement of one, with no jump before it) and every other branch also
-// writes `target`: that `if` then writes it on every path. Null otherwise.
-TSNode IfSettingOnEveryPath(TSNode statement, std::string_view target,
-                            std::string_view source) {
-  TSNode branch = statement;
+// The `if`, `switch` or `try` around `statement` (through its blocks and
+// clauses) when that statement writes `target` on every path through it
+// (SetsOnEveryPath: every branch, every clause with a `default`, the
+// `try` and its `catch`): past it, the target is set. Null otherwise.
+TSNode EnclosingSetter(TSNode statement, std::string_view target,
+                       std::string_view source) {
   TSNode up = node::Parent(statement);
-  if (node::Is(up, "statement_block")) {
-    for (TSNode s : node::NamedChildren(up)) {
-      if (ts_node_eq(s, statement)) break;
-      if (IsJump(s, source)) return TSNode{};
-    }
-    branch = up;
+  while (node::Is(up, "statement_block") || node::Is(up, "else_clause") ||
+         node::Is(up, "switch_case") || node::Is(up, "switch_default") ||
+         node::Is(up, "switch_body") || node::Is(up, "catch_clause") ||
+         node::Is(up, "finally_clause"))
     up = node::Parent(up);
-  }
-  if (node::Is(up, "else_clause")) up = node::Parent(up);
-  if (!node::Is(up, "if_statement") ||
-      !SetsOnEveryPath(up, target, source))
-    return TSNode{};
-  // Each branch writes it; this one must be among them, not the condition.
-  TSNode condition = node::Field(up, "condition");
-  return ts_node_eq(condition, branch) ? TSNode{} : up;
+  bool compound = node::Is(up, "if_statement") ||
+                  node::Is(up, "switch_statement") ||
+                  node::Is(up, "try_statement");
+  return compound && SetsOnEveryPath(up, target, source) ? up : TSNode{};
 }
 
 }  // namespace
@@ -144,7 +93,7 @@ bool AlwaysBefore(TSNode n, const std::vector<TSNode>& exits,
     // `p.sessionId = c ? id : p.sessionId` keeps what was there at times.
     TSNode value = node::Field(n, "right");
     std::string_view left = node::Text(node::Field(n, "left"), source);
-    if (MayBeEmpty(value, source) || Mentions(value, left, source))
+    if (MayBeEmpty(value, source) || KeepsOld(value, left, source))
       return false;
   } else if (!node::Is(n, "call_expression")) {
     return false;  // `&&=`, `++`, `delete`: not a plain write
@@ -160,7 +109,7 @@ bool AlwaysBefore(TSNode n, const std::vector<TSNode>& exits,
         }))
       return true;
     if (target.empty()) return false;
-    statement = IfSettingOnEveryPath(statement, target, source);
+    statement = EnclosingSetter(statement, target, source);
     if (ts_node_is_null(statement)) return false;
   }
 }

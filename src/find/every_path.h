@@ -18,18 +18,6 @@ namespace psm {
 bool AlwaysBefore(TSNode n, const std::vector<TSNode>& exits,
                   std::string_view source);
 
-// Whether `code` reads `target` (`sid`, `payload.sessionId`) itself, not
-// a property of that name (`cart.sid`): `sid = c ? id : sid` keeps the old
-// value at times.
-bool ReadsTarget(std::string_view code, std::string_view target);
-
-// Whether `statement` writes `target` (the text of an assignment's left
-// side: `payload.sessionId`, `sid`) a value on every path through it: the
-// assignment itself, a block holding one with no `break` or `continue`
-// before it, or an `if` whose every branch does.
-bool SetsOnEveryPath(TSNode statement, std::string_view target,
-                     std::string_view source);
-
 // Whether the write `n` can leave its field without a value: `delete`,
 // `&&=`, or an empty value (`= null`, `= c ? id : undefined`).
 bool MayEmpty(TSNode n, std::string_view source);

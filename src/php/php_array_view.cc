@@ -4,6 +4,7 @@
 
 #include "php/php_effects.h"
 #include "php/php_empty_values.h"
+#include "php/php_session_values.h"
 #include "php/php_syntax.h"
 #include "php/php_variable_uses.h"
 #include "syntax/node.h"
@@ -18,49 +19,6 @@ int LineOf(TSNode n) {
   return static_cast<int>(ts_node_start_point(n).row) + 1;
 }
 
-bool IsParameter(std::string_view name, const ValueContext& ctx) {
-  if (!IsFunction(ctx.scope)) return false;
-  for (TSNode p : node::NamedChildren(node::Field(ctx.scope, "parameters"))) {
-    TSNode variable = node::Field(p, "name");
-    if (node::Is(variable, "by_ref"))
-      variable = ts_node_named_child(variable, 0);
-    if (VariableName(variable, ctx.source) == name) return true;
-  }
-  return false;
-}
-
-// Whether `$name`, a `'sessionId'` value, is empty on some paths: given
-// such a value (`$sid = $on ? $id : null`, or through another variable),
-// set only where the array is not (`if ($on) { $sid = $id; }`), never set
-// in the function, or written in ways the tool does not follow
-// (`list()`, a reference, `global`). A parameter is its callers' to give
-// unless the function empties it.
-bool VariableEmptyAtTimes(std::string_view name, TSNode read,
-                          const ValueContext& ctx, int hops = 0) {
-  if (name == "this") return false;
-  bool parameter = IsParameter(name, ctx);
-  bool set_before = parameter;
-  for (const VariableUse& use : FindUses(ctx.scope, name, {}, ctx.source)) {
-    if (use.kind == VariableUse::Kind::kOpaque) return true;
-    if (use.in_closure) return false;
-    if (use.kind != VariableUse::Kind::kAssign || !use.inside.empty())
-      continue;
-    if (ts_node_start_byte(use.statement) > ts_node_end_byte(read))
-      continue;  // after the array took the value
-    TSNode value = Unparen(use.value);
-    if (IsEmptyValue(value, ctx.source) || EmptyAtTimes(value, ctx.source))
-      return true;
-    if (node::Is(value, "variable_name") && hops < 4 &&
-        VariableEmptyAtTimes(VariableName(value, ctx.source), value, ctx,
-                             hops + 1))
-      return true;
-    TSNode block = node::Parent(use.statement);
-    set_before = set_before ||
-                 (ts_node_end_byte(use.statement) <= ts_node_start_byte(read) &&
-                  node::Range(block).Contains(node::Range(read)));
-  }
-  return !set_before;
-}
 
 // The value's own reading: string, nested view, effect.
 void ReadValue(TSNode value, const ValueContext& ctx, int depth, Member* m) {
@@ -81,10 +39,8 @@ void ReadValue(TSNode value, const ValueContext& ctx, int depth, Member* m) {
     }
   }
   m->set_value_effect(PhpSideEffectOf(value, ctx.source, *ctx.index));
-  if (m->key == "sessionId" &&
-      (EmptyAtTimes(value, ctx.source) ||
-       (node::Is(inner, "variable_name") &&
-        VariableEmptyAtTimes(VariableName(inner, ctx.source), inner, ctx))))
+  if (m->key == "sessionId" && !IsEmptyValue(value, ctx.source) &&
+      SessionValueMayBeEmpty(value, ctx))
     m->set_empty_at_times(std::string(node::Text(value, ctx.source)));
 }
 
@@ -135,6 +91,17 @@ Member ReadElement(TSNode element, const ValueContext& ctx, int depth,
 }
 
 }  // namespace
+
+bool IsParameterOf(std::string_view name, const ValueContext& ctx) {
+  if (!IsFunction(ctx.scope)) return false;
+  for (TSNode p : node::NamedChildren(node::Field(ctx.scope, "parameters"))) {
+    TSNode variable = node::Field(p, "name");
+    if (node::Is(variable, "by_ref"))
+      variable = ts_node_named_child(variable, 0);
+    if (VariableName(variable, ctx.source) == name) return true;
+  }
+  return false;
+}
 
 std::optional<std::string> StringOf(TSNode value, const ValueContext& ctx) {
   std::string text;
@@ -192,7 +159,7 @@ ValueContext BindArguments(TSNode call, const FunctionInfo& helper,
 }
 
 TSNode SingleArrayAssignment(std::string_view name, const ValueContext& ctx) {
-  if (name == "this" || IsParameter(name, ctx)) return TSNode{};
+  if (name == "this" || IsParameterOf(name, ctx)) return TSNode{};
   TSNode array{};
   int assignments = 0;
   for (const VariableUse& use : FindUses(ctx.scope, name, {}, ctx.source)) {

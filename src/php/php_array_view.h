@@ -23,6 +23,9 @@ struct ValueContext {
   std::map<std::string, std::string> bound;
 };
 
+// Whether `$name` is a parameter of the function `ctx.scope`.
+bool IsParameterOf(std::string_view name, const ValueContext& ctx);
+
 // The string a value stands for: a string literal, a constant of the file
 // (`self::TYPE`, `PAYPAL`), or a bound parameter.
 std::optional<std::string> StringOf(TSNode value, const ValueContext& ctx);

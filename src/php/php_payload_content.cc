@@ -6,7 +6,7 @@
 #include "common/strings.h"
 #include "find/object_builder.h"
 #include "php/php_effects.h"
-#include "php/php_empty_values.h"
+#include "php/php_session_values.h"
 #include "php/php_flow.h"
 #include "php/php_loop_trace.h"
 #include "php/php_syntax.h"
@@ -207,10 +207,10 @@ class ContentReader {
     TSNode loop = LoopOnlyFor(statement);
     if (m.deletable && !ts_node_is_null(loop)) m.statement = node::Range(loop);
     m.always_before_call = every_path && IsPlainWrite(use);
-    m.may_empty = node::Is(statement, "unset_statement") ||
-                  (!ts_node_is_null(use.value) &&
-                   (IsEmptyValue(use.value, ctx_.source) ||
-                    EmptyAtTimes(use.value, ctx_.source)));
+    m.may_empty = m.path == "sessionId" &&
+                  (node::Is(statement, "unset_statement") ||
+                   (!ts_node_is_null(use.value) &&
+                    SessionValueMayBeEmpty(use.value, ctx_)));
     content_.mutations.push_back(std::move(m));
   }
 
