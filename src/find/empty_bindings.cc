@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "common/nesting_guard.h"
 #include "find/empty_values.h"
 #include "find/empty_values_internal.h"
 #include "find/payload_uses.h"
@@ -67,6 +68,9 @@ std::string Squeezed(std::string_view text) {
 // when empty).
 bool TestsBy(TSNode condition, const std::vector<std::string>& forms,
              std::string_view joiner, std::string_view source) {
+  thread_local int nesting = 0;
+  NestingGuard guard(nesting);
+  if (guard.TooDeep()) return false;
   condition = node::Unwrap(condition);
   if (node::Is(condition, "binary_expression") &&
       node::Text(node::Field(condition, "operator"), source) == joiner) {

@@ -19,12 +19,17 @@ bool IsEmptyValue(TSNode value, std::string_view source) {
          node::StringLiteralValue(value, source, &text) && text.empty();
 }
 
-bool EmptyAtTimes(TSNode value, std::string_view source) {
+namespace {
+
+bool EmptyAtTimesAt(TSNode value, std::string_view source, int depth) {
+  // Generated chains deeper than this are taken as empty at times.
+  if (depth > 64) return true;
   value = node::Unwrap(value);
   if (node::Is(value, "ternary_expression")) {
     for (const char* branch : {"consequence", "alternative"}) {
       TSNode b = node::Field(value, branch);
-      if (IsEmptyValue(b, source) || EmptyAtTimes(b, source)) return true;
+      if (IsEmptyValue(b, source) || EmptyAtTimesAt(b, source, depth + 1))
+        return true;
     }
     return false;
   }
@@ -38,7 +43,14 @@ bool EmptyAtTimes(TSNode value, std::string_view source) {
   if (op == "&&") return true;  // the left side, when it is falsy
   TSNode right = node::Field(value, "right");
   return (op == "||" || op == "??") &&
-         (IsEmptyValue(right, source) || EmptyAtTimes(right, source));
+         (IsEmptyValue(right, source) ||
+          EmptyAtTimesAt(right, source, depth + 1));
+}
+
+}  // namespace
+
+bool EmptyAtTimes(TSNode value, std::string_view source) {
+  return EmptyAtTimesAt(value, source, 0);
 }
 
 namespace empty_detail {

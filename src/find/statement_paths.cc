@@ -2,12 +2,16 @@
 
 #include <vector>
 
+#include "common/nesting_guard.h"
 #include "find/empty_values.h"
 #include "find/scope.h"
 #include "syntax/node.h"
 
 namespace psm {
 namespace {
+
+// How deep AlwaysLeaves, KeepsOld and SetsOnEveryPath have gone (together).
+thread_local int nesting = 0;
 
 bool SwitchLeaves(TSNode statement);
 
@@ -97,6 +101,8 @@ bool SwitchLeaves(TSNode statement) {
 }  // namespace
 
 bool AlwaysLeaves(TSNode statement) {
+  NestingGuard guard(nesting);
+  if (guard.TooDeep()) return false;
   if (node::Is(statement, "return_statement") ||
       node::Is(statement, "throw_statement"))
     return true;
@@ -135,6 +141,8 @@ bool ContainsJump(TSNode statement) {
 }
 
 bool KeepsOld(TSNode value, std::string_view target, std::string_view source) {
+  NestingGuard guard(nesting);
+  if (guard.TooDeep()) return true;
   value = node::Unwrap(value);
   if (node::Text(value, source) == target) return true;
   if (node::Is(value, "ternary_expression")) {
@@ -150,6 +158,8 @@ bool KeepsOld(TSNode value, std::string_view target, std::string_view source) {
 
 bool SetsOnEveryPath(TSNode statement, std::string_view target,
                      std::string_view source, int hops) {
+  NestingGuard guard(nesting);
+  if (guard.TooDeep()) return false;
   if (node::Is(statement, "expression_statement")) {
     TSNode write = node::Unwrap(ts_node_named_child(statement, 0));
     if (!node::Is(write, "assignment_expression") ||

@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "common/nesting_guard.h"
 #include "php/php_syntax.h"
 #include "syntax/node.h"
 
@@ -17,6 +18,9 @@ bool IsEmptyValue(TSNode value, std::string_view source) {
 }
 
 bool EmptyAtTimes(TSNode value, std::string_view source) {
+  thread_local int nesting = 0;
+  NestingGuard guard(nesting);
+  if (guard.TooDeep()) return true;  // generated chains: may be empty
   value = Unparen(value);
   if (node::Is(value, "conditional_expression")) {
     // `$a ?: $b` has no body: `$a` when it is truthy.

@@ -1,5 +1,6 @@
 #include "php/php_session_values.h"
 
+#include "common/nesting_guard.h"
 #include "php/php_empty_values.h"
 #include "php/php_file_index.h"
 #include "php/php_syntax.h"
@@ -14,6 +15,7 @@ constexpr int kMaxHops = 4;
 // others would otherwise multiply (a tangle too large counts as empty).
 constexpr int kMaxSteps = 256;
 thread_local int steps = 0;
+thread_local int nesting = 0;  // of AlwaysLeaves and SetsOnEveryPath
 
 
 bool IsThrow(TSNode statement) {
@@ -31,6 +33,8 @@ TSNode LastStatement(TSNode block) {
 
 // Whether every path through `statement` ends in `return` or `throw`.
 bool AlwaysLeaves(TSNode statement) {
+  NestingGuard guard(nesting);
+  if (guard.TooDeep()) return false;
   if (node::Is(statement, "return_statement") || IsThrow(statement))
     return true;
   if (node::Is(statement, "compound_statement")) {
@@ -53,6 +57,8 @@ bool AlwaysLeaves(TSNode statement) {
 // or an `if` whose every branch (with an `else`) does or leaves.
 bool SetsOnEveryPath(TSNode statement, std::string_view name,
                      const ValueContext& ctx, int hops) {
+  NestingGuard guard(nesting);
+  if (guard.TooDeep()) return false;
   if (node::Is(statement, "expression_statement")) {
     TSNode write = ts_node_named_child(statement, 0);
     return node::Is(write, "assignment_expression") &&
