@@ -145,13 +145,6 @@ bool Guarded(TSNode read, uint32_t after, const std::string& name,
   return false;
 }
 
-bool IsPattern(TSNode n) {
-  std::string_view t = node::Type(n);
-  return t == "object_pattern" || t == "array_pattern" ||
-         t == "pair_pattern" || t == "shorthand_property_identifier_pattern" ||
-         t == "assignment_pattern" || t == "object_assignment_pattern" ||
-         t == "rest_pattern";
-}
 
 // A write of the name, before the read, that may empty it: `= undefined`,
 // `= c ? id : sid`, `&&=`, or a destructuring assignment (`({sid} = {})`).
@@ -161,7 +154,7 @@ bool WrittenEmpty(const Binding& binding, TSNode read, std::string_view name,
     // Once read into the payload, a later write does not change it.
     if (ProvablyAfter(use, read, binding.scope)) continue;
     TSNode up = node::Parent(use);
-    while (IsPattern(up)) up = node::Parent(up);
+    while (node::IsPatternPart(up)) up = node::Parent(up);
     bool in_pattern = !ts_node_eq(up, node::Parent(use));
     if (node::Is(up, "assignment_expression") &&
         node::Range(node::Field(up, "left")).Contains(node::Range(use))) {
@@ -190,7 +183,7 @@ uint32_t LastWriteBefore(const Binding& binding, TSNode read,
   uint32_t last = 0;
   for (TSNode use : UsesOf(binding, name, source)) {
     TSNode up = node::Parent(use);
-    while (IsPattern(up)) up = node::Parent(up);
+    while (node::IsPatternPart(up)) up = node::Parent(up);
     bool writes =
         (node::Is(up, "assignment_expression") ||
          node::Is(up, "augmented_assignment_expression") ||
@@ -292,7 +285,8 @@ bool VariableEmpty(TSNode identifier, std::string_view source, int hops) {
     // The callers' to give, unless the function or a default empties it.
     declaration = binding.declarator;
     TSNode whole = binding.declarator;  // `{ sessionId = null }` around it
-    while (IsPattern(node::Parent(whole))) whole = node::Parent(whole);
+    while (node::IsPatternPart(node::Parent(whole)))
+      whole = node::Parent(whole);
     empty = EmptyDefault(whole, name, source) ||
             WrittenEmpty(binding, identifier, name, source, hops);
   } else if (binding.kind == Binding::Kind::kOther &&

@@ -157,12 +157,6 @@ bool IsInert(TSNode parent, TSNode top, std::string_view source) {
   return node::Is(parent, "expression_statement");
 }
 
-bool IsPatternPart(TSNode n) {
-  std::string_view t = node::Type(n);
-  return t == "object_pattern" || t == "array_pattern" || t == "pair_pattern" ||
-         t == "assignment_pattern" || t == "object_assignment_pattern" ||
-         t == "rest_pattern";
-}
 
 // `target = value;` as a whole statement directly inside a block, with a
 // value free of effects: deleting it changes nothing else.
@@ -250,7 +244,7 @@ class UseSorter {
       Observe(path, chain.top, "is iterated");  // sees every key it has
       return;
     }
-    if (IsPatternPart(parent) || type == "for_in_statement") {
+    if (node::IsPatternPart(parent) || type == "for_in_statement") {
       Write(parent, exact ? path : std::string(), false);
       return;
     }

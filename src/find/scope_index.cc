@@ -11,12 +11,6 @@ namespace psm {
 namespace scope_detail {
 namespace {
 
-bool IsPatternPart(TSNode n) {
-  std::string_view t = node::Type(n);
-  return t == "object_pattern" || t == "array_pattern" || t == "pair_pattern" ||
-         t == "assignment_pattern" || t == "object_assignment_pattern" ||
-         t == "rest_pattern";
-}
 
 thread_local const ScopeIndex* g_index = nullptr;
 thread_local uint64_t g_index_id = 0;
@@ -111,7 +105,7 @@ void ScopeIndex::Classify(TSNode n, const std::vector<TSNode>& up,
   }
   size_t i = 0;
   TSNode top = n;
-  while (IsPatternPart(parent(i))) top = parent(i++);
+  while (node::IsPatternPart(parent(i))) top = parent(i++);
   TSNode declarator = parent(i);
   if (node::Is(declarator, "variable_declarator") &&
       ts_node_eq(node::Field(declarator, "name"), top) &&

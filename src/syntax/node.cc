@@ -382,6 +382,13 @@ std::vector<TSNode> Arguments(TSNode call) {
   return args;
 }
 
+bool IsPatternPart(TSNode n) {
+  std::string_view t = Type(n);
+  return t == "object_pattern" || t == "array_pattern" || t == "pair_pattern" ||
+         t == "assignment_pattern" || t == "object_assignment_pattern" ||
+         t == "rest_pattern";
+}
+
 bool IsFunction(TSNode n) {
   static constexpr std::array<std::string_view, 7> kFunctions = {
       "function_declaration",

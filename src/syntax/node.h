@@ -105,6 +105,10 @@ std::vector<TSNode> Arguments(TSNode call);
 // True for nodes that start a new function scope.
 bool IsFunction(TSNode n);
 
+// A part of a destructuring pattern (`{a, b: [c]} = ...`, a default, a
+// rest): a name inside one is written, not read.
+bool IsPatternPart(TSNode n);
+
 // The string a string literal or a template literal without substitutions
 // stands for (escape sequences decoded); false otherwise.
 bool StringLiteralValue(TSNode n, std::string_view source, std::string* out);
