@@ -18,6 +18,7 @@
 #include "io/git_index.h"
 #include "io/ignore.h"
 #include "io/walk.h"
+#include "io/wide_text.h"
 #include "migrate/file_migrator.h"
 #include "migrate/layer_errors.h"
 #include "report/unified_diff.h"
@@ -43,14 +44,19 @@ WalkResult WalkPaths(const RunContext& ctx, Printer& printer, bool* fatal) {
 // --stdin: source in, migrated source out; findings and summary on stderr.
 // Why standard input is passed through unchanged, as a file is skipped
 // (io/file_io.h): too large, or binary. "" when it is read.
-std::string RefusedInput(std::string_view text, const Options& options) {
+// `*error`: refused for a reason the run must fail on, not skipped.
+std::string RefusedInput(std::string_view text, const Options& options,
+                         bool* error) {
+  *error = false;
   size_t limit =
       options.max_file_bytes ? options.max_file_bytes : kDefaultMaxFileBytes;
   if (text.size() > limit)
     return "larger than " + std::to_string(limit) + " bytes; skipped";
   constexpr size_t kSniffed = 8192;  // as a file's first read is checked
-  if (std::memchr(text.data(), '\0', std::min(text.size(), kSniffed)))
-    return "binary file (NUL byte); skipped";
+  if (std::memchr(text.data(), '\0', std::min(text.size(), kSniffed))) {
+    std::string wide = WideTextProblem(text, error);
+    return wide.empty() ? "binary file (NUL byte); skipped" : wide;
+  }
   return "";
 }
 
@@ -62,14 +68,16 @@ int RunStdin(const RunContext& ctx, Printer& printer) {
                          : ctx.options.stdin_filepath;
   std::string shown = DisplayPath(path, ctx.cwd);
   Migration m;
-  if (std::string refused = RefusedInput(text, ctx.options); refused.empty()) {
+  bool refused_as_error = false;
+  std::string refused = RefusedInput(text, ctx.options, &refused_as_error);
+  if (refused.empty()) {
     Parser parser;
     m = MigrateFile(ctx, path, shown, text, parser);
   } else {
     m.input_text = text;
     m.result.path = shown;
     m.result.error = std::move(refused);
-    m.result.skipped = true;
+    m.result.skipped = !refused_as_error;
   }
   // --check reports findings; --diff prints a diff; otherwise the source
   // goes back (an editor's formatter), unless a report takes stdout.

@@ -9,6 +9,7 @@
 #include <cstring>
 
 #include "common/path_quote.h"
+#include "io/wide_text.h"
 
 namespace psm {
 namespace {
@@ -64,8 +65,11 @@ SourceView Checked(std::string_view text) {
   SourceView file;
   file.text = text;
   if (::memchr(text.data(), '\0', std::min<size_t>(text.size(), 8192))) {
-    file.error = "binary file (NUL byte); skipped";
-    file.skipped = true;
+    bool calls_create_source = false;
+    std::string wide = WideTextProblem(text, &calls_create_source);
+    file.error = wide.empty() ? "binary file (NUL byte); skipped" : wide;
+    // One that calls createSource is an error: a check must not pass it.
+    file.skipped = !calls_create_source;
     file.text = {};
   }
   return file;

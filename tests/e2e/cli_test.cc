@@ -467,5 +467,28 @@ TEST(HostileFilesTest, OversizedFileIsSkipped) {
       << run.err;
 }
 
+// A UTF-16 script (browsers run one with its byte-order mark) is read by
+// nobody here: one that calls createSource fails the check with a reason,
+// even under --quiet as a hook runs it; one that does not is skipped.
+TEST(HostileFilesTest, Utf16ScriptWithCreateSourceFailsTheCheck) {
+  ScratchDir dir;
+  auto utf16 = [](std::string_view ascii) {
+    std::string out("\xFF\xFE", 2);
+    for (char c : ascii) out += std::string{c, '\0'};
+    return out;
+  };
+  dir.Write("pay.js", utf16(kLegacyPayPal));
+  dir.Write("other.js", utf16("var x = 1;\n"));
+  Outcome run = Shell(dir.path(), "{bin} --check -q pay.js other.js");
+  EXPECT_EQ(run.status, 2) << run.err;
+  EXPECT_NE(run.err.find("pay.js: UTF-16LE text (byte-order mark) that names "
+                         "createSource"),
+            std::string::npos)
+      << run.err;
+  EXPECT_EQ(run.err.find("other.js"), std::string::npos) << run.err;
+  EXPECT_EQ(Shell(dir.path(), "{bin} --check -q other.js").status, 0);
+  EXPECT_EQ(dir.Read("pay.js"), utf16(kLegacyPayPal));
+}
+
 }  // namespace
 }  // namespace psm::testing_cli
