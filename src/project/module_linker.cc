@@ -58,6 +58,33 @@ std::optional<ModuleRef> ImportedClass(TSNode made, std::string_view text) {
   return ref;
 }
 
+// The specifier of the package whose factory makes `value` (`createClient(
+// {key})`, `sdk.connect()`, `await createClient()`), when the callee is
+// imported from something other than a file of the project; "" otherwise.
+std::string PackageFactory(const ModulePaths& paths,
+                           const std::string& module_path, TSNode value,
+                           std::string_view text) {
+  value = node::Unwrap(value);
+  if (node::Is(value, "await_expression"))
+    value = node::Unwrap(ts_node_named_child(value, 0));
+  if (!node::Is(value, "call_expression")) return "";
+  // `createContext(new DigitalRiver(key))`: a holder of DigitalRiver.js.
+  for (TSNode argument : node::Arguments(value)) {
+    if (MadeByDigitalRiver(argument, text)) return "";
+  }
+  TSNode callee = node::Unwrap(node::Field(value, "function"));
+  while (node::Is(callee, "member_expression"))
+    callee = node::Unwrap(node::Field(callee, "object"));
+  if (!node::Is(callee, "identifier")) return "";
+  std::string_view name = node::Text(callee, text);
+  std::optional<ModuleRef> ref =
+      ImportedAs(ResolveName(name, callee, text), name, text);
+  if (!ref || ref->specifier.empty()) return "";
+  Resolution resolved = paths.ResolveWithReason(module_path, ref->specifier);
+  if (resolved.file || !resolved.unsure.empty()) return "";
+  return ref->specifier;
+}
+
 constexpr int kMaxReExports = 6;
 
 // What an export that builds nothing is, for a message: its code when
@@ -131,6 +158,8 @@ Found Linker::Follow(const std::string& importer,
       return found;
     }
     if (!file) {
+      if (found.module && access == ModuleRequest::Access::kReceiverInstance)
+        found.made_by_package = ref.specifier;  // see ImportedClass below
       found.why_not = "module " + Quote(ref.specifier) +
                       " is not a file of the project (a package, or not "
                       "found under the project root " +
@@ -209,6 +238,10 @@ Found Linker::Follow(const std::string& importer,
           receiver_path.clear();
           continue;
         }
+      }
+      if (access == ModuleRequest::Access::kReceiverObject) {
+        found.made_by_package = PackageFactory(paths_, *file, entity, found.module->text);
+        if (!found.made_by_package.empty()) return found;
       }
       found.builder = InheritedMember(entity, member, instance, &found);
       if (!found.why_not.empty()) return found;

@@ -86,6 +86,11 @@ struct Found {
   // A receiver request's object that may be DigitalRiver.js or another
   // object (see MixedReceiverAlong): why; the request is not answered.
   std::string mixed_receiver;
+  // A receiver request's object that a module of the project makes with a
+  // class or factory of a package it imports (`export const gateway = new
+  // SourcesClient(key)`): that package's specifier. What it makes is
+  // unseen, and may be another library's client.
+  std::string made_by_package;
 };
 
 // A class that reaches a base class's method (see Linker::UsersOf), with

@@ -214,6 +214,16 @@ class ProjectLinker {
                      ", is made with `new` from a class the tool cannot read "
                      "(" +
                      f.why_not + "): it may not be DigitalRiver.js"});
+      } else if (!f.made_by_package.empty() &&
+                 !NamedAfterDigitalRiver(f.made_by_package) &&
+                 !IsBundlerAlias(f.made_by_package)) {
+        // As `new PaymentsClient()` in the caller's own file would be.
+        links_[caller.path].readers_elsewhere[r.call_begin].push_back(
+            {"", "the receiver, " + r.request.what + ", is made in " +
+                     options_.display(f.module->path) +
+                     " by a class or factory of " + Quote(f.made_by_package) +
+                     ", which the tool cannot read: it may not be "
+                     "DigitalRiver.js"});
       } else if (!f.mixed_receiver.empty()) {
         // Whatever else it may hold sees every field.
         links_[caller.path].readers_elsewhere[r.call_begin].push_back(
