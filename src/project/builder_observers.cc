@@ -113,6 +113,8 @@ void AddReachers(Linker& linker, const LinkOptions& options, const Found& found,
     reach.names.insert(request.ref.exported);
   reach.whole = request.member.empty() && (request.ref.exported == "*" ||
                                            request.ref.exported == "default");
+  if (!request.member.empty() && request.ref.exported != "*")
+    reach.holders.insert(request.ref.exported);
   if (request.member.empty()) {
     for (const std::string& other : OtherExportNames(found, name)) {
       reach.names.insert(other);

@@ -107,6 +107,8 @@ std::string Linker::ImportReach(const Module& file, TSNode spec,
       if (ts_node_is_null(alias)) return;
       if (reach->names.contains(from) || (from == "default" && reach->whole))
         reach->names.insert(std::string(node::Text(alias, text)));
+      if (reach->holders.contains(from))
+        reach->holders.insert(std::string(node::Text(alias, text)));
     });
     ForEachDescendant(parent, false, [&](TSNode n) {
       if (!node::Is(n, "namespace_export")) return;  // export * as ns from
@@ -129,10 +131,18 @@ std::string Linker::ImportReach(const Module& file, TSNode spec,
         TSNode first = ts_node_named_child(n, 0);
         if (node::Is(first, "identifier") && reach->whole)
           why = "imports it as " + Quote(node::Text(first, text));
+        else if (node::Is(first, "identifier") &&
+                 reach->holders.contains("default"))
+          why = WholeModuleUse(file, first, *reach);
       } else if (node::Is(n, "import_specifier")) {
         std::string from(node::Text(node::Field(n, "name"), text));
+        TSNode alias = node::Field(n, "alias");
         if (reach->names.contains(from) || (from == "default" && reach->whole))
           why = "imports " + Quote(from);
+        else if (reach->holders.contains(from))
+          why = WholeModuleUse(
+              file, ts_node_is_null(alias) ? node::Field(n, "name") : alias,
+              *reach);
       }
     });
     return why;

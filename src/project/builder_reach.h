@@ -20,6 +20,10 @@ struct BuilderReach {
   // function`, what an AMD factory returns): an importer calls it under a
   // name of its own.
   bool whole = false;
+  // The exports that hold it as a member (`export default { paypal() {...}
+  // }`, `export const payloads = {...}`): an importer that uses one as a
+  // whole (`payloads[method](cart)`, handing it on) may call it.
+  std::set<std::string> holders;
 };
 
 }  // namespace psm

@@ -255,10 +255,42 @@ bool GivesAnyName(TSNode statement, std::string_view source,
   return false;
 }
 
+// The line of a write of the CommonJS export `exported` (or of the whole
+// `module.exports`) below the top level: `if (c) module.exports.build =
+// wire;`, or in a function. Which value an importer gets then depends on
+// the run. 0 when there is none.
+uint32_t NestedExportWrite(TSNode root, std::string_view source,
+                           std::string_view exported) {
+  constexpr std::string_view kWord = "exports";
+  for (size_t at = source.find(kWord); at != std::string_view::npos;
+       at = source.find(kWord, at + kWord.size())) {
+    if (!IsWholeIdentifierAt(source, at, kWord.size())) continue;
+    TSNode target = ts_node_descendant_for_byte_range(
+        root, static_cast<uint32_t>(at),
+        static_cast<uint32_t>(at + kWord.size()));
+    // `exports` is the object of `exports.build`, the property of
+    // `module.exports`; the write's target is the chain around it.
+    while (node::Is(node::Parent(target), "member_expression"))
+      target = node::Parent(target);
+    TSNode write = node::Parent(target);
+    if (!node::Is(write, "assignment_expression") ||
+        !ts_node_eq(node::Field(write, "left"), target))
+      continue;
+    std::optional<std::string> name = CommonJsTarget(target, source);
+    if (!name || (*name != "*" && *name != exported)) continue;
+    TSNode statement = node::Parent(write);
+    if (node::Is(statement, "expression_statement") &&
+        node::Is(node::Parent(statement), "program"))
+      continue;  // the top level: GiveExport follows it in order
+    return ts_node_start_point(write).row + 1;
+  }
+  return 0;
+}
+
 }  // namespace
 
 ExportIndex::ExportIndex(TSNode root, std::string_view source)
-    : source_(source), statements_(node::NamedChildren(root)) {
+    : source_(source), root_(root), statements_(node::NamedChildren(root)) {
   std::vector<std::string_view> words;
   for (uint32_t i = 0; i < statements_.size(); ++i) {
     words.clear();
@@ -295,6 +327,13 @@ ExportedValue ExportIndex::Find(std::string_view exported) const {
     GiveExport(statements_[i], source_, exported, &found, &module_value,
                &replaced, &stars);
   if (!found.unsure.empty()) return found;
+  if (uint32_t line = NestedExportWrite(root_, source_, exported)) {
+    found = ExportedValue();
+    found.unsure = "sets its exports again on line " + std::to_string(line) +
+                   ", under a condition or in a function, so what an "
+                   "importer gets depends on the run; migrate by hand";
+    return found;
+  }
   // An explicit export (`export { build } from './v2'`) wins over every
   // `export *`, before or after it.
   if (ts_node_is_null(found.node) && !found.passed_on && !stars.empty()) {

@@ -44,6 +44,7 @@ class ExportIndex {
 
  private:
   std::string_view source_;
+  TSNode root_;
   std::vector<TSNode> statements_;
   std::vector<uint32_t> any_name_;  // statements that may give any export
   std::unordered_map<std::string, std::vector<uint32_t>> by_word_;

@@ -189,6 +189,10 @@ Found Linker::Follow(const std::string& importer,
       ref.exported = member;
       member.clear();
       value = ModuleCache::Export(*found.module, ref.exported);
+      if (!value.unsure.empty()) {
+        found.why_not = options_.display(*file) + " " + value.unsure;
+        return found;
+      }
       if (value.passed_on) {
         std::optional<ModuleRef> next =
             StarGiving(*file, value, &found.why_not);
