@@ -24,6 +24,21 @@ std::set<std::string> ThisFieldsUsed(TSNode builder, std::string_view text) {
   return fields;
 }
 
+// The fields `this.x` that `builder` returns: the payload object is the
+// field's value, so whoever else holds the instance sees its fields.
+std::set<std::string> ThisFieldsReturned(TSNode builder,
+                                         std::string_view text) {
+  std::set<std::string> fields;
+  ForEachDescendant(builder, true, [&](TSNode n) {
+    if (!node::Is(n, "return_statement")) return;
+    TSNode value = node::Unwrap(ts_node_named_child(n, 0));
+    if (node::Is(value, "member_expression") &&
+        node::Is(node::Field(value, "object"), "this"))
+      fields.emplace(node::Text(node::Field(value, "property"), text));
+  });
+  return fields;
+}
+
 // The builder's modules: its own and those it was re-exported through.
 std::set<std::string> ModulesOf(const Found& found) {
   std::set<std::string> modules = found.passed_through;
@@ -57,8 +72,19 @@ void AddOtherNamers(Linker& linker, const LinkOptions& options,
                                   ", the template of a component importing "
                                   "it, which may use the payload"});
   }
+  std::set<std::string> skip = known;
+  skip.insert(modules.begin(), modules.end());
+  std::set<std::string> returned =
+      ThisFieldsReturned(found.builder, module.text);
   for (const std::string& field : ThisFieldsUsed(found.builder, module.text)) {
-    for (const std::string& namer : linker.OtherNamers(modules, field, known)) {
+    std::vector<std::string> namers = linker.OtherNamers(modules, field, known);
+    // Through a barrel, a factory's instance, or a base class elsewhere,
+    // for a field that holds the payload (one the builder only reads from,
+    // `this.cart.total`, is set by the class's own code).
+    if (namers.empty() && node::Is(found.builder, "method_definition") &&
+        returned.contains(field))
+      namers = linker.ClassFieldNamers(module, found.builder, field, skip);
+    for (const std::string& namer : namers) {
       observers->push_back({"", Quote("this." + field) + " of " + Quote(name) +
                                     " in " + shown + " is also named in " +
                                     namer + ", which may set or read it"});

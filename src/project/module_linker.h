@@ -217,6 +217,15 @@ class Linker {
                                        const std::string& name,
                                        const std::set<std::string>& known);
 
+  // Files besides `skip` (absolute) that may set or read the field
+  // `this.<field>` of the class of the builder `method` of `module`: those
+  // naming the class and the field, and the module of a base class naming
+  // the field (field_namers.cc). As "path (naming `Class`)".
+  std::vector<std::string> ClassFieldNamers(const Module& module,
+                                            TSNode method,
+                                            const std::string& field,
+                                            const std::set<std::string>& skip);
+
   // The Knockout templates the module `module` (absolute) names as its
   // component's (`defaults: { template: 'Vendor_Pay/payment/paypal' }`, a
   // Magento UI component: `web/template/payment/paypal.html`) that name
