@@ -57,7 +57,13 @@ void AddOtherNamers(Linker& linker, const LinkOptions& options,
   const Module& module = *found.module;
   std::set<std::string> modules = ModulesOf(found);
   std::string shown = options.display(module.path);
-  for (const std::string& namer : linker.OtherNamers(modules, name, known)) {
+  // A module's whole export (an AMD factory's, `module.exports =`,
+  // `export default`) has no name to look for: `*` is in any glob or
+  // RequireJS map (`map: {'*': {...}}`). AddReachers finds its importers.
+  bool named = name != "*" && name != "default";
+  for (const std::string& namer :
+       named ? linker.OtherNamers(modules, name, known)
+             : std::vector<std::string>()) {
     observers->push_back({"", Quote(name) + " from " + shown +
                                   " is also named in " + namer +
                                   ", which may use the payload"});
