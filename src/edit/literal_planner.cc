@@ -22,11 +22,27 @@ SitePlan LiteralPlanner::Plan() {
     return std::move(plan_);
   }
   plan_.method = rule->type;
-  if (const PayloadObserver* all = WholeObjectObserver()) {
-    return Review(all->what +
-                  "; it can see every field, so removing or adding one "
-                  "would change what it sees: migrate by hand");
+  const PayloadObserver* all = WholeObjectObserver();
+  if (!all) return PlanFields(*rule);
+  // Code that sees the whole object would see any edit. A payload that
+  // needs none (a sessionId on every path, nothing to remove, nothing
+  // unseen) is left as it is, and says so: a hook must not fail on
+  // finished code that also logs or hands on its payload.
+  SitePlan plan = PlanFields(*rule);
+  std::string why = all->what +
+                    "; it can see every field, so removing or adding one "
+                    "would change what it sees: migrate by hand";
+  if (plan.status == SiteStatus::kAlreadyMigrated && plan.edits.empty() &&
+      WholeObjectObserversAddNothing()) {
+    plan.reasons.push_back(all->what + "; make sure it adds none of the fields "
+                         "payment sessions no longer accept");
+    return plan;
   }
+  return AsReview(std::move(plan), std::move(why));
+}
+
+SitePlan LiteralPlanner::PlanFields(const MethodRule& rule_ref) {
+  const MethodRule* rule = &rule_ref;
   NoteObservedPaths(*rule);
   CheckMutations(*rule);
   if (std::string why = SessionIdOnSomePaths(); !why.empty())
@@ -53,15 +69,29 @@ SitePlan LiteralPlanner::Plan() {
 }
 
 SitePlan LiteralPlanner::Review(std::string reason) {
-  plan_.status = SiteStatus::kNeedsReview;
   plan_.reasons.push_back(std::move(reason));
-  plan_.edits = EditSet();
-  plan_.shapes = ObjectShapes();
-  plan_.ledger.clear();
-  plan_.removed.clear();
-  plan_.added_session_id = false;
-  plan_.session_at.clear();
-  return std::move(plan_);
+  return AsReview(std::move(plan_), "");
+}
+
+// `plan` with nothing edited, for review; `reason` ("" for none) replaces
+// the reasons the plan had.
+SitePlan LiteralPlanner::AsReview(SitePlan plan, std::string reason) {
+  plan.status = SiteStatus::kNeedsReview;
+  if (!reason.empty()) plan.reasons = {std::move(reason)};
+  plan.edits = EditSet();
+  plan.shapes = ObjectShapes();
+  plan.ledger.clear();
+  plan.removed.clear();
+  plan.added_session_id = false;
+  plan.session_at.clear();
+  return plan;
+}
+
+bool LiteralPlanner::WholeObjectObserversAddNothing() const {
+  for (const PayloadObserver& o : site_.observers) {
+    if (o.path.empty() && !o.adds_nothing) return false;
+  }
+  return true;
 }
 
 const PayloadObserver* LiteralPlanner::WholeObjectObserver() const {

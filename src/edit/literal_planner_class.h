@@ -60,6 +60,10 @@ class LiteralPlanner {
 
  private:
   SitePlan Review(std::string reason);
+  static SitePlan AsReview(SitePlan plan, std::string reason);
+  bool WholeObjectObserversAddNothing() const;
+  // Plan() once the rule is known and no code sees the whole object.
+  SitePlan PlanFields(const MethodRule& rule);
 
   const PayloadObserver* WholeObjectObserver() const;
 

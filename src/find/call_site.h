@@ -56,6 +56,10 @@ struct PayloadObserver {
   std::string path;  // dotted payload path it sees; "" for all of it
   std::string
       what;  // for messages: "`payload.amount` is read at line 14 (...)"
+  // It cannot add a field to what the call gets: it comes after the call,
+  // or only prints or serialises the object (`console.log(payload)`). A
+  // payload that needs no edit is then already migrated, seen or not.
+  bool adds_nothing = false;
 };
 
 // A class whose payload is made, in part or whole, by a method of its base

@@ -177,6 +177,18 @@ ByteRange StatementOf(TSNode expression) {
                                                   : node::Range(expression);
 }
 
+// Whether `arguments` (the parent of a use of the whole object) is a call
+// that only prints or serialises its arguments: `console.log(...)`,
+// `JSON.stringify(...)`. (A plain object's fields are read, not added.)
+bool OnlyPrints(TSNode arguments, std::string_view source) {
+  if (!node::Is(arguments, "arguments")) return false;
+  TSNode callee = node::Field(node::Parent(arguments), "function");
+  if (!node::Is(callee, "member_expression")) return false;
+  std::string_view object = node::Text(node::Field(callee, "object"), source);
+  return object == "console" ||
+         node::Text(callee, source) == "JSON.stringify";
+}
+
 class UseSorter {
  public:
   UseSorter(const TrackedBinding& tracked, std::vector<TSNode> exits,
@@ -216,7 +228,9 @@ class UseSorter {
     }
     if (IsConsumer(up, chain.parent_index, chain.top, source_)) return;
     if (IsInert(parent, chain.top, source_)) return;
-    Observe(tracked_.prefix, chain.top, "is used");
+    Observe(tracked_.prefix, chain.top, "is used",
+            ProvablyAfter(chain.top, call_, tracked_.binding.scope) ||
+                OnlyPrints(parent, source_));
   }
 
   void SortAccess(const Chain& chain) {
@@ -296,14 +310,17 @@ class UseSorter {
     mutations_->push_back(std::move(m));
   }
 
-  void Observe(std::string path, TSNode n, std::string_view how) {
+  void Observe(std::string path, TSNode n, std::string_view how,
+               bool adds_nothing = false) {
     std::string shown = node::Is(n, "shorthand_property_identifier")
                             ? tracked_.name
                             : std::string(node::Text(n, source_));
     observers_->push_back(
-        {std::move(path), Quote(shown) + " " + std::string(how) + " at line " +
-                              std::to_string(node::Line(n)) + " (" +
-                              StatementAround(n, source_) + ")"});
+        {std::move(path),
+         Quote(shown) + " " + std::string(how) + " at line " +
+             std::to_string(node::Line(n)) + " (" +
+             StatementAround(n, source_) + ")",
+         adds_nothing});
   }
 
   const TrackedBinding& tracked_;

@@ -66,6 +66,13 @@ bool InPageScript(TSNode n, std::string_view source) {
 constexpr std::string_view kTemplateCalls[] = {
     "render", "view", "renderView", "make", "fetch", "display", "assign"};
 
+// Calls that only log or dump an array they get (by value): a PSR-3
+// logger's methods, PHP's dumps.
+constexpr std::string_view kLoggingCalls[] = {
+    "debug",    "info",   "notice",  "warning",  "error",     "critical",
+    "alert",    "emergency", "log",  "error_log", "var_dump", "print_r",
+    "var_export"};
+
 // Calls whose result carries the whole argument on: encoders and merges.
 constexpr std::string_view kCarryingCalls[] = {
     "json_encode",   "wp_json_encode", "jsonEncode",
@@ -198,8 +205,10 @@ class Follower {
     }
     std::string callee = name.empty() ? std::string(node::Text(call, source_))
                                       : std::string(name) + "()";
-    return Done(Flow::Kind::kElsewhere, call,
-                "passed to " + Quote(callee) + AtLine(call));
+    Flow flow = Done(Flow::Kind::kElsewhere, call,
+                     "passed to " + Quote(callee) + AtLine(call));
+    flow.adds_nothing = OneOf(name, kLoggingCalls);
+    return flow;
   }
 
   // Whether the response call `name` hands its argument to the response:

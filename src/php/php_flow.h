@@ -28,6 +28,9 @@ struct Flow {
   std::vector<std::string> path;
   // For messages: "passed to `sendToErp()`", "printed by `echo`".
   std::string what;
+  // kElsewhere: the code it goes to only logs or dumps it, and a PHP array
+  // goes by value: nothing it does adds a key to the payload.
+  bool adds_nothing = false;
 };
 
 // Follows `value` up through what passes it on unchanged or wrapped

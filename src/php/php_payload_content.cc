@@ -308,7 +308,8 @@ class ContentReader {
         }
         [[fallthrough]];
       case Flow::Kind::kElsewhere:
-        content_.observers.push_back({"", who + " is " + flow.what});
+        content_.observers.push_back(
+            {"", who + " is " + flow.what, flow.adds_nothing});
         return;
     }
   }
