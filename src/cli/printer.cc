@@ -145,8 +145,8 @@ void Printer::File(const FileResult& file, std::string_view diff,
     for (const SiteResult& site : file.sites)
       Put(stderr, VerboseLine(shown, site) + "\n");
     for (const FileResult::PassedOver& p : file.passed_over) {
-      Put(stderr, Where(shown, p.line, p.column) +
-                      "createSource, not DigitalRiver.js: " + p.why + "\n");
+      Put(stderr, Where(shown, p.line, p.column) + std::string(p.what) +
+                      ", not DigitalRiver.js: " + p.why + "\n");
     }
   }
 }

@@ -142,6 +142,9 @@ struct CallSite {
 struct PassedOverCall {
   ByteRange call;
   std::string why;
+  // What was passed over, for --verbose: a call, or a PHP array shaped
+  // like a payload.
+  std::string_view what = "createSource";
 };
 
 // Adds `reason` to the site's blind spots, once.

@@ -195,7 +195,7 @@ bool PlanReading(const FileReading& reading, std::string_view text,
   for (SiteRequest& r : found.requests) m->requests.push_back(std::move(r));
   for (const PassedOverCall& p : found.passed_over) {
     m->result.passed_over.push_back(
-        {lines.Line(p.call.begin), lines.Column(p.call.begin), p.why});
+        {lines.Line(p.call.begin), lines.Column(p.call.begin), p.why, p.what});
   }
   if (ts_node_has_error(root) && reading.language != Language::kPhp) {
     std::vector<ByteRange> analysed;

@@ -86,6 +86,7 @@ struct FileResult {
     uint32_t line = 0;
     uint32_t column = 0;
     std::string why;
+    std::string_view what = "createSource";  // PassedOverCall::what
   };
   std::vector<PassedOver> passed_over;
 };

@@ -76,6 +76,14 @@ FileReading PhpReading(std::string_view text, const RuleTable& rules,
         }
       }
       if (links) {
+        // The project model took it for other data (Linker::
+        // ProjectNamesDigitalRiver): not a site.
+        auto other = links->not_digital_river.find(php.site.call.begin);
+        if (other != links->not_digital_river.end()) {
+          found.passed_over.push_back(
+              {php.site.call, other->second, "payload-shaped array"});
+          continue;
+        }
         auto readers = links->readers_elsewhere.find(php.site.call.begin);
         if (readers != links->readers_elsewhere.end()) {
           for (const PayloadObserver& o : readers->second)

@@ -187,6 +187,12 @@ class Linker {
   std::vector<std::string> PhpPluginMethods(const std::string& file,
                                             const std::string& method);
 
+  // Whether any file of the project calls `createSource` or names
+  // DigitalRiver (`DigitalRiver`, `digitalriver/...` config paths, the
+  // js.digitalriverws.com script): a PHP array shaped like a payload in a
+  // project without either is other data. Looked up once.
+  bool ProjectNamesDigitalRiver();
+
   // The files of the project besides `file` (absolute) that name `word`
   // as a whole word, as displayed; at most `limit`.
   std::vector<std::string> OtherFilesNaming(const std::string& file,
@@ -466,6 +472,7 @@ class Linker {
   // Files naming each global, from PrepareNames.
   std::map<std::string, std::vector<uint32_t>> files_naming_;
   int lazy_scans_ = 0;  // names FilesNaming looked for by reading
+  std::optional<bool> names_digital_river_;  // ProjectNamesDigitalRiver
   // By index in ProjectFiles(), whether the file may define a createSource
   // (MayDefineCreateSource): noted by PrepareNames's reads for the files
   // naming the names it looked for. GlobalCreateSourceDefiners reads again

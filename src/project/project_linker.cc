@@ -192,7 +192,18 @@ class ProjectLinker {
       return;
     }
     if (r.AsksForObservers()) {
-      std::vector<PayloadObserver> seen = readers_.Of(caller.path, r);
+      bool shape_only = false;
+      std::vector<PayloadObserver> seen =
+          readers_.Of(caller.path, r, &shape_only);
+      if (shape_only && !linker_.ProjectNamesDigitalRiver()) {
+        // A payload's shape in a project with no trace of DigitalRiver.js:
+        // an order's or an API's data, not a site (a check must not fail
+        // on it). --php-pages-elsewhere vouches for such arrays.
+        links_[caller.path].not_digital_river[r.call_begin] =
+            "no file of the project calls createSource or names "
+            "DigitalRiver (if its page lives in another repository, rerun "
+            "with --php-pages-elsewhere)";
+      }
       if (!seen.empty())
         links_[caller.path].readers_elsewhere[r.call_begin] = std::move(seen);
       return;

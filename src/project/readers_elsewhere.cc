@@ -73,7 +73,8 @@ std::vector<std::string> ImportersOf(Linker& linker, const std::string& module,
 }  // namespace
 
 std::vector<PayloadObserver> ReadersElsewhere::Of(const std::string& caller,
-                                                  const SiteRequest& request) {
+                                                  const SiteRequest& request,
+                                                  bool* shape_only) {
   std::vector<PayloadObserver> observers;
   int create_source_calls = 0;  // of the pages that get a PHP array
   for (const std::string& name : request.globals) {
@@ -210,6 +211,7 @@ std::vector<PayloadObserver> ReadersElsewhere::Of(const std::string& caller,
   bool leaves_server =
       !request.php_function.empty() || !request.browser_paths.empty();
   if (leaves_server && create_source_calls == 0 && !php_pages_elsewhere_) {
+    if (shape_only) *shape_only = true;
     observers.push_back(
         {"",
          "no script of the project hands the array to createSource, so the "

@@ -25,8 +25,11 @@ class ReadersElsewhere {
 
   // The observers of the payload `request` asks about, for the file
   // `caller` (absolute); none when no other file reaches it.
+  // `*shape_only`: a PHP array leaving the server that no script of the
+  // project hands to createSource (one observer says so).
   std::vector<PayloadObserver> Of(const std::string& caller,
-                                  const SiteRequest& request);
+                                  const SiteRequest& request,
+                                  bool* shape_only = nullptr);
 
  private:
   Linker& linker_;

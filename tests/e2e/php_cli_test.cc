@@ -122,8 +122,11 @@ class PhpCliTest : public testing::Test {
 };
 
 // Nothing of the project hands the array to createSource: it may be an
-// order's or an API's data, so it stays as it is, for review.
+// order's or an API's data, so it stays as it is, for review (the project
+// names DigitalRiver elsewhere: its pages may live in another repository).
 TEST_F(PhpCliTest, WithoutAPageTheArrayIsLeftForReview) {
+  dir_.Write("etc/config.php",
+             "<?php\nreturn ['payment/digitalriver/public_key' => '...'];\n");
   Outcome check = Tool("--check .");
   EXPECT_EQ(check.status, 1);
   EXPECT_NE(check.out.find("Controller/Payload.php:6:30: payPal payload array "
@@ -136,6 +139,27 @@ TEST_F(PhpCliTest, WithoutAPageTheArrayIsLeftForReview) {
   Outcome write = Tool("-q --write .");
   EXPECT_EQ(write.status, 0) << write.err;
   EXPECT_EQ(dir_.Read("Controller/Payload.php"), kController);
+}
+
+// In a project where no file calls createSource or names DigitalRiver, an
+// array with a payload's shape is an order's or an API's data: no site, and
+// a check (a hook's) passes; --verbose says why it was passed over.
+TEST_F(PhpCliTest, WithoutAnyTraceOfDigitalRiverTheArrayIsNoSite) {
+  Outcome check = Tool("--check .");
+  EXPECT_EQ(check.status, 0) << check.out << check.err;
+  EXPECT_EQ(check.out.find("payPal payload array"), std::string::npos)
+      << check.out;
+  Outcome verbose = Tool("--check --verbose .");
+  EXPECT_NE(verbose.err.find("Controller/Payload.php:6:30: payload-shaped "
+                             "array, not DigitalRiver.js: no file of the "
+                             "project calls createSource or names "
+                             "DigitalRiver"),
+            std::string::npos)
+      << verbose.err;
+  Outcome elsewhere = Tool("--check --php-pages-elsewhere .");
+  EXPECT_EQ(elsewhere.status, 1);
+  EXPECT_NE(elsewhere.out.find("needs migrating"), std::string::npos)
+      << elsewhere.out;
 }
 
 TEST_F(PhpCliTest, CheckListsThePhpSiteAndFails) {

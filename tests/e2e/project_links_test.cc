@@ -335,6 +335,7 @@ TEST_F(ProjectLinksTest, ACallAnsweredByPhpReportsThePhpSessionExpression) {
 // says the pages live elsewhere): under --no-follow it keeps its fields.
 TEST_F(ProjectLinksTest, NoFollowKeepsWhatAPhpFileSendsTheBrowser) {
   dir_.Write("composer.json", "{}\n");
+  dir_.Write("api/config.php", "<?php\n// DigitalRiver.js keys\n");
   dir_.Write("api/paypal.php",
              "<?php\n"
              "$payload = ['type' => 'payPal', 'amount' => 10, 'currency' => "
