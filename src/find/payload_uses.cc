@@ -5,6 +5,7 @@
 #include "common/js_string.h"
 #include "find/effects.h"
 #include "find/every_path.h"
+#include "find/scope.h"
 #include "find/mergers.h"
 #include "find/object_builder.h"
 #include "find/receiver.h"
@@ -179,14 +180,28 @@ ByteRange StatementOf(TSNode expression) {
 
 // Whether `arguments` (the parent of a use of the whole object) is a call
 // that only prints or serialises its arguments: `console.log(...)`,
-// `JSON.stringify(...)`. (A plain object's fields are read, not added.)
-bool OnlyPrints(TSNode arguments, std::string_view source) {
+// `JSON.stringify(...)` of the globals, not of a name the file declares.
+// (A plain object's fields are read, not added.)
+bool OnlyPrints(TSNode arguments, std::string_view source, TSNode at) {
   if (!node::Is(arguments, "arguments")) return false;
   TSNode callee = node::Field(node::Parent(arguments), "function");
   if (!node::Is(callee, "member_expression")) return false;
-  std::string_view object = node::Text(node::Field(callee, "object"), source);
-  return object == "console" ||
-         node::Text(callee, source) == "JSON.stringify";
+  TSNode object = node::Field(callee, "object");
+  std::string_view name = node::Text(object, source);
+  if (!node::Is(object, "identifier") ||
+      (name != "console" && node::Text(callee, source) != "JSON.stringify"))
+    return false;
+  return ResolveName(name, at, source).kind == Binding::Kind::kNotFound;
+}
+
+// Whether the object a use after the call sees is made anew each time the
+// code around the call runs: a variable holding the literal itself. (A
+// parameter's object may come back for another call: `submit(p)` twice,
+// each `dr.createSource(p); addTotals(p, cart);`.)
+bool FreshEachRun(const Binding& binding) {
+  if (binding.kind != Binding::Kind::kVariable) return false;
+  return node::Is(node::Unwrap(node::Field(binding.declarator, "value")),
+                  "object");
 }
 
 class UseSorter {
@@ -229,8 +244,9 @@ class UseSorter {
     if (IsConsumer(up, chain.parent_index, chain.top, source_)) return;
     if (IsInert(parent, chain.top, source_)) return;
     Observe(tracked_.prefix, chain.top, "is used",
-            ProvablyAfter(chain.top, call_, tracked_.binding.scope) ||
-                OnlyPrints(parent, source_));
+            (FreshEachRun(tracked_.binding) &&
+             ProvablyAfter(chain.top, call_, tracked_.binding.scope)) ||
+                OnlyPrints(parent, source_, chain.top));
   }
 
   void SortAccess(const Chain& chain) {

@@ -66,12 +66,15 @@ bool InPageScript(TSNode n, std::string_view source) {
 constexpr std::string_view kTemplateCalls[] = {
     "render", "view", "renderView", "make", "fetch", "display", "assign"};
 
-// Calls that only log or dump an array they get (by value): a PSR-3
-// logger's methods, PHP's dumps.
-constexpr std::string_view kLoggingCalls[] = {
-    "debug",    "info",   "notice",  "warning",  "error",     "critical",
-    "alert",    "emergency", "log",  "error_log", "var_dump", "print_r",
-    "var_export"};
+// Methods that only log an array they get (by value): a PSR-3 logger's,
+// called on another object than `$this` (a class's own `debug(array &$p)`
+// may take it by reference). And PHP's own dumps, which a file cannot
+// declare again.
+constexpr std::string_view kLoggerMethods[] = {
+    "debug", "info",  "notice",    "warning", "error",
+    "critical", "alert", "emergency", "log"};
+constexpr std::string_view kDumpFunctions[] = {"error_log", "var_dump",
+                                               "print_r", "var_export"};
 
 // Calls whose result carries the whole argument on: encoders and merges.
 constexpr std::string_view kCarryingCalls[] = {
@@ -85,6 +88,17 @@ bool OneOf(std::string_view s, const std::string_view (&list)[N]) {
     if (s == item) return true;
   }
   return false;
+}
+
+// Whether `call` (named `name`) only logs or dumps what it gets.
+bool OnlyLogs(TSNode call, std::string_view name, std::string_view source) {
+  if (node::Is(call, "function_call_expression"))
+    return OneOf(name, kDumpFunctions);
+  if (!node::Is(call, "member_call_expression") ||
+      !OneOf(name, kLoggerMethods))
+    return false;
+  std::string_view object = node::Text(node::Field(call, "object"), source);
+  return object != "$this";
 }
 
 int LineOf(TSNode n) {
@@ -207,7 +221,7 @@ class Follower {
                                       : std::string(name) + "()";
     Flow flow = Done(Flow::Kind::kElsewhere, call,
                      "passed to " + Quote(callee) + AtLine(call));
-    flow.adds_nothing = OneOf(name, kLoggingCalls);
+    flow.adds_nothing = OnlyLogs(call, name, source_);
     return flow;
   }
 

@@ -256,12 +256,19 @@ bool GivesAnyName(TSNode statement, std::string_view source,
 }
 
 // The line of a write of the CommonJS export `exported` (or of the whole
-// `module.exports`) below the top level: `if (c) module.exports.build =
-// wire;`, or in a function. Which value an importer gets then depends on
-// the run. 0 when there is none.
+// `module.exports`) that GiveExport does not follow in order: below the top
+// level (`if (c) module.exports.build = wire;`, in a function), through a
+// computed key (`exports['build']`, `module['exports']`), by a merge or a
+// destructuring, or through an alias (`const self = module.exports;`).
+// Which value an importer gets then depends on the run. 0 when none.
 uint32_t NestedExportWrite(TSNode root, std::string_view source,
                            std::string_view exported) {
   constexpr std::string_view kWord = "exports";
+  auto top_level = [](TSNode expression) {
+    TSNode statement = node::Parent(expression);
+    return node::Is(statement, "expression_statement") &&
+           node::Is(node::Parent(statement), "program");
+  };
   for (size_t at = source.find(kWord); at != std::string_view::npos;
        at = source.find(kWord, at + kWord.size())) {
     if (!IsWholeIdentifierAt(source, at, kWord.size())) continue;
@@ -269,20 +276,37 @@ uint32_t NestedExportWrite(TSNode root, std::string_view source,
         root, static_cast<uint32_t>(at),
         static_cast<uint32_t>(at + kWord.size()));
     // `exports` is the object of `exports.build`, the property of
-    // `module.exports`; the write's target is the chain around it.
-    while (node::Is(node::Parent(target), "member_expression"))
+    // `module.exports`, or the key of `module['exports']`; the write's
+    // target is the chain around it.
+    while (node::Is(target, "string_fragment") || node::Is(target, "string"))
       target = node::Parent(target);
-    TSNode write = node::Parent(target);
-    if (!node::Is(write, "assignment_expression") ||
-        !ts_node_eq(node::Field(write, "left"), target))
-      continue;
-    std::optional<std::string> name = CommonJsTarget(target, source);
-    if (!name || (*name != "*" && *name != exported)) continue;
-    TSNode statement = node::Parent(write);
-    if (node::Is(statement, "expression_statement") &&
-        node::Is(node::Parent(statement), "program"))
-      continue;  // the top level: GiveExport follows it in order
-    return ts_node_start_point(write).row + 1;
+    while (node::Is(node::Parent(target), "member_expression") ||
+           node::Is(node::Parent(target), "subscript_expression"))
+      target = node::Parent(target);
+    std::string_view text = node::Text(target, source);
+    bool whole = text == "module.exports" || text == "exports";
+    if (!whole && !text.starts_with("module") && !text.starts_with("exports"))
+      continue;  // `cart.exports`, a string
+    TSNode parent = node::Parent(target);
+    uint32_t line = ts_node_start_point(parent).row + 1;
+    if (node::Is(parent, "assignment_expression") &&
+        ts_node_eq(node::Field(parent, "left"), target)) {
+      std::optional<std::string> name = CommonJsTarget(target, source);
+      if (name && *name != "*" && *name != exported) continue;
+      if (name && top_level(parent)) continue;  // GiveExport's
+      return line;
+    }
+    if (node::Is(parent, "augmented_assignment_expression") ||
+        node::IsPatternPart(parent))
+      return line;
+    if (whole && (node::Is(parent, "variable_declarator") ||
+                  node::Is(parent, "assignment_expression")))
+      return line;  // an alias of the module object, written through later
+    TSNode call = node::Parent(parent);
+    if (whole && node::Is(parent, "arguments") &&
+        node::Is(call, "call_expression") && SetsExports(call, source) &&
+        !top_level(call))
+      return line;
   }
   return 0;
 }

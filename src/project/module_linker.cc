@@ -58,6 +58,24 @@ std::optional<ModuleRef> ImportedClass(TSNode made, std::string_view text) {
   return ref;
 }
 
+// Whether `value` is made by DigitalRiver, or one side of a `?:`, `&&`,
+// `||` or `??` of it is.
+bool HoldsDigitalRiver(TSNode value, std::string_view text, int depth) {
+  value = node::Unwrap(value);
+  if (MadeByDigitalRiver(value, text)) return true;
+  constexpr int kMaxDepth = 4;
+  if (depth >= kMaxDepth) return false;
+  if (node::Is(value, "ternary_expression"))
+    return HoldsDigitalRiver(node::Field(value, "consequence"), text,
+                             depth + 1) ||
+           HoldsDigitalRiver(node::Field(value, "alternative"), text,
+                             depth + 1);
+  if (node::Is(value, "binary_expression"))
+    return HoldsDigitalRiver(node::Field(value, "left"), text, depth + 1) ||
+           HoldsDigitalRiver(node::Field(value, "right"), text, depth + 1);
+  return false;
+}
+
 // The specifier of the package whose factory makes `value` (`createClient(
 // {key})`, `sdk.connect()`, `await createClient()`), when the callee is
 // imported from something other than a file of the project; "" otherwise.
@@ -68,9 +86,10 @@ std::string PackageFactory(const ModulePaths& paths,
   if (node::Is(value, "await_expression"))
     value = node::Unwrap(ts_node_named_child(value, 0));
   if (!node::Is(value, "call_expression")) return "";
-  // `createContext(new DigitalRiver(key))`: a holder of DigitalRiver.js.
+  // `createContext(new DigitalRiver(key))`, `markRaw(ok ? new
+  // DigitalRiver(key) : null)`: a holder of DigitalRiver.js.
   for (TSNode argument : node::Arguments(value)) {
-    if (MadeByDigitalRiver(argument, text)) return "";
+    if (HoldsDigitalRiver(argument, text, 0)) return "";
   }
   TSNode callee = node::Unwrap(node::Field(value, "function"));
   while (node::Is(callee, "member_expression"))

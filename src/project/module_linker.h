@@ -189,8 +189,9 @@ class Linker {
 
   // Whether any file of the project calls `createSource` or names
   // DigitalRiver (`DigitalRiver`, `digitalriver/...` config paths, the
-  // js.digitalriverws.com script): a PHP array shaped like a payload in a
-  // project without either is other data. Looked up once.
+  // js.digitalriverws.com script) or a platform it has an extension for
+  // (Magento, WordPress's `drgc`): a PHP array shaped like a payload in a
+  // project without any is other data. Looked up once.
   bool ProjectNamesDigitalRiver();
 
   // The files of the project besides `file` (absolute) that name `word`
