@@ -29,20 +29,21 @@ SitePlan LiteralPlanner::Plan() {
   // unseen) is left as it is, and says so: a hook must not fail on
   // finished code that also logs or hands on its payload.
   SitePlan plan = PlanFields(*rule);
-  std::string why = all->what +
-                    "; it can see every field, so removing or adding one "
-                    "would change what it sees: migrate by hand";
   if (plan.status == SiteStatus::kAlreadyMigrated && plan.edits.empty() &&
       WholeObjectObserversAddNothing()) {
-    plan.reasons.push_back(all->what + "; make sure it adds none of the fields "
-                         "payment sessions no longer accept");
+    plan.reasons.push_back(all->what +
+                           "; make sure it adds none of the fields payment "
+                           "sessions no longer accept");
     return plan;
   }
-  return AsReview(std::move(plan), std::move(why));
+  return AsReview(std::move(plan),
+                  all->what +
+                      "; it can see every field, so removing or adding one "
+                      "would change what it sees: migrate by hand");
 }
 
 SitePlan LiteralPlanner::PlanFields(const MethodRule& rule_ref) {
-  const MethodRule* rule = &rule_ref;
+  const MethodRule* rule = &rule_ref;  // as Plan() had it
   NoteObservedPaths(*rule);
   CheckMutations(*rule);
   if (std::string why = SessionIdOnSomePaths(); !why.empty())

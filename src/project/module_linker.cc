@@ -10,6 +10,7 @@
 #include "io/file_io.h"
 #include "project/class_syntax.h"
 #include "project/module_exports.h"
+#include "project/receiver_makers.h"
 #include "project/receiver_mix.h"
 #include "project/script_globals.h"
 #include "syntax/language.h"
@@ -18,20 +19,6 @@
 namespace psm {
 
 namespace {
-
-// `new DigitalRiver(key)` or `DigitalRiver(key)` (maybe `window.`), the
-// page's global: what DigitalRiver.js hands out.
-bool MadeByDigitalRiver(TSNode value, std::string_view text) {
-  value = node::Unwrap(value);
-  if (!node::Is(value, "new_expression") && !node::Is(value, "call_expression"))
-    return false;
-  TSNode callee = node::Unwrap(node::Field(
-      value, node::Is(value, "new_expression") ? "constructor" : "function"));
-  std::string_view name = node::Text(callee, text);
-  if (name == "window.DigitalRiver") return true;
-  return name == "DigitalRiver" &&
-         ResolveName(name, callee, text).kind == Binding::Kind::kNotFound;
-}
 
 // The property `name` of an exported object (`{ payments: new Api() }`) or
 // class (a static field, or `this.name = ...` in it): what a receiver read
@@ -56,52 +43,6 @@ std::optional<ModuleRef> ImportedClass(TSNode made, std::string_view text) {
       ImportedAs(ResolveName(name, constructor, text), name, text);
   if (!ref || ref->specifier.empty()) return std::nullopt;
   return ref;
-}
-
-// Whether `value` is made by DigitalRiver, or one side of a `?:`, `&&`,
-// `||` or `??` of it is.
-bool HoldsDigitalRiver(TSNode value, std::string_view text, int depth) {
-  value = node::Unwrap(value);
-  if (MadeByDigitalRiver(value, text)) return true;
-  constexpr int kMaxDepth = 4;
-  if (depth >= kMaxDepth) return false;
-  if (node::Is(value, "ternary_expression"))
-    return HoldsDigitalRiver(node::Field(value, "consequence"), text,
-                             depth + 1) ||
-           HoldsDigitalRiver(node::Field(value, "alternative"), text,
-                             depth + 1);
-  if (node::Is(value, "binary_expression"))
-    return HoldsDigitalRiver(node::Field(value, "left"), text, depth + 1) ||
-           HoldsDigitalRiver(node::Field(value, "right"), text, depth + 1);
-  return false;
-}
-
-// The specifier of the package whose factory makes `value` (`createClient(
-// {key})`, `sdk.connect()`, `await createClient()`), when the callee is
-// imported from something other than a file of the project; "" otherwise.
-std::string PackageFactory(const ModulePaths& paths,
-                           const std::string& module_path, TSNode value,
-                           std::string_view text) {
-  value = node::Unwrap(value);
-  if (node::Is(value, "await_expression"))
-    value = node::Unwrap(ts_node_named_child(value, 0));
-  if (!node::Is(value, "call_expression")) return "";
-  // `createContext(new DigitalRiver(key))`, `markRaw(ok ? new
-  // DigitalRiver(key) : null)`: a holder of DigitalRiver.js.
-  for (TSNode argument : node::Arguments(value)) {
-    if (HoldsDigitalRiver(argument, text, 0)) return "";
-  }
-  TSNode callee = node::Unwrap(node::Field(value, "function"));
-  while (node::Is(callee, "member_expression"))
-    callee = node::Unwrap(node::Field(callee, "object"));
-  if (!node::Is(callee, "identifier")) return "";
-  std::string_view name = node::Text(callee, text);
-  std::optional<ModuleRef> ref =
-      ImportedAs(ResolveName(name, callee, text), name, text);
-  if (!ref || ref->specifier.empty()) return "";
-  Resolution resolved = paths.ResolveWithReason(module_path, ref->specifier);
-  if (resolved.file || !resolved.unsure.empty()) return "";
-  return ref->specifier;
 }
 
 constexpr int kMaxReExports = 6;
@@ -263,7 +204,8 @@ Found Linker::Follow(const std::string& importer,
         }
       }
       if (access == ModuleRequest::Access::kReceiverObject) {
-        found.made_by_package = PackageFactory(paths_, *file, entity, found.module->text);
+        found.made_by_package =
+            PackageFactory(paths_, *file, entity, found.module->text);
         if (!found.made_by_package.empty()) return found;
       }
       found.builder = InheritedMember(entity, member, instance, &found);
