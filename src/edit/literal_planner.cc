@@ -338,12 +338,12 @@ void LiteralPlanner::CollectIn(const ObjectLiteral& object,
 
 std::string LiteralPlanner::OpaqueMemberBefore(const ObjectLiteral& object,
                                                size_t index) const {
+  const std::string& key = object.members[index].key;
   for (size_t j = 0; j < index; ++j) {
     const Member& m = object.members[j];
-    if (m.kind == Member::Kind::kSpread && m.covered().empty())
-      return Ticked(m.range.In(text_));
-    if (m.kind == Member::Kind::kComputed && m.key.empty())
-      return "the computed key " + Ticked(m.key_range.In(text_));
+    if (!m.MayCarry(key)) continue;
+    if (m.kind == Member::Kind::kSpread) return Ticked(m.range.In(text_));
+    return "the computed key " + Ticked(m.key_range.In(text_));
   }
   return "";
 }
@@ -383,7 +383,8 @@ void LiteralPlanner::ReportOpaqueParents() {
 std::string LiteralPlanner::SpreadMayCarryType() const {
   for (const ObjectLiteral* part : parts_) {
     for (const Member& m : part->members) {
-      if (m.kind == Member::Kind::kSpread)
+      if (m.kind == Member::Kind::kSpread &&
+          (!m.covered().empty() || m.MayCarry("type")))
         return " of its own (" + Ticked(m.range.In(text_)) +
                " may carry it, and the fields payment sessions no longer "
                "accept: migrate the object it spreads)";
@@ -395,9 +396,8 @@ std::string LiteralPlanner::SpreadMayCarryType() const {
 void LiteralPlanner::NoteOpaqueMembers(const ObjectLiteral& object,
                                        std::string_view key) {
   for (const Member& m : object.members) {
-    bool spread = m.kind == Member::Kind::kSpread && m.covered().empty();
-    bool computed = m.kind == Member::Kind::kComputed && m.key.empty();
-    if (!spread && !computed) continue;
+    if (!m.MayCarry(key)) continue;
+    bool computed = m.kind == Member::Kind::kComputed;
     std::string what =
         computed
             ? "the computed key " + Ticked(m.key_range.In(text_)) + " may name "

@@ -26,9 +26,7 @@ void LiteralPlanner::CheckMutations(const MethodRule& rule) {
     for (const Member& member : part->members) {
       typed = typed ||
               (member.key == "type" && member.kind != Member::Kind::kSpread);
-      bool opaque =
-          (member.kind == Member::Kind::kSpread && member.covered().empty()) ||
-          (member.kind == Member::Kind::kComputed && member.key.empty());
+      bool opaque = member.MayCarry("type");
       if (typed && opaque && type_in_doubt_.empty())
         type_in_doubt_ = Ticked(member.range.In(text_)) +
                          " after `type` may change the payment type";
@@ -190,8 +188,8 @@ void LiteralPlanner::ReviewUnknownMethodWithoutSession() {
   }
   for (const ObjectLiteral* part : parts_) {
     for (const Member& m : part->members) {
-      if (m.kind == Member::Kind::kSpread || m.kind == Member::Kind::kComputed)
-        return;  // may bring one
+      bool covered = m.kind == Member::Kind::kSpread && !m.covered().empty();
+      if (covered || m.MayCarry(kSessionId)) return;  // may bring one
     }
   }
   for (const PayloadMutation& m : site_.mutations) {

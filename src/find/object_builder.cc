@@ -2,6 +2,7 @@
 
 #include "common/js_string.h"
 #include "common/strings.h"
+#include "find/closed_spread.h"
 #include "find/class_fields.h"
 #include "find/declared_type.h"
 #include "find/effects.h"
@@ -179,6 +180,8 @@ Member BuildMember(TSNode n, std::string_view source, int depth,
     member.kind = Member::Kind::kSpread;
     member.value_range = member.range;
     member.set_value_effect(SideEffectOf(n, source));
+    if (type == "spread_element")
+      member.set_spread_keys(ClosedSpreadKeys(n, source));
   }
   return member;
 }

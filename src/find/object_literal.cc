@@ -2,6 +2,15 @@
 
 namespace psm {
 
+bool Member::MayCarry(std::string_view key) const {
+  if (kind == Kind::kComputed) return this->key.empty();
+  if (kind != Kind::kSpread || !covered().empty()) return false;
+  const std::string& known = Note(&Notes::spread_keys);
+  if (known.empty()) return true;
+  std::string wanted = "\n" + std::string(key) + "\n";
+  return known.find(wanted) != std::string::npos;
+}
+
 const Member* ObjectLiteral::Find(std::string_view key) const {
   // JavaScript keeps the last of duplicate keys: `{type: 'a', type: 'b'}`
   // is a `b` payload.

@@ -93,6 +93,17 @@ struct Member {
   void set_covered(std::string text) {
     SetNote(&Notes::covered, std::move(text));
   }
+  // For a spread of an object whose own keys are known and stay so (see
+  // find/closed_spread.h): "\n" followed by each key and "\n" ("\n" alone
+  // for an empty object). Never set for any other spread, whose keys the
+  // tool cannot know.
+  void set_spread_keys(std::string keys) {
+    SetNote(&Notes::spread_keys, std::move(keys));
+  }
+  // Whether this member may bring the field `key` into the object although
+  // it does not name it: a spread (unless covered, or of an object whose
+  // keys are known and do not include `key`) or a computed key.
+  bool MayCarry(std::string_view key) const;
 
  private:
   // The notes few members have, behind one pointer: a Member is made for
@@ -102,6 +113,7 @@ struct Member {
     std::string value_effect;
     std::string covered;
     std::string empty_at_times;
+    std::string spread_keys;
   };
   const std::string& Note(std::string Notes::*note) const {
     static const std::string kNone;
