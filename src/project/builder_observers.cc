@@ -207,6 +207,26 @@ void AddGlobalReaders(Linker& linker, const LinkOptions& options,
   }
 }
 
+// A builder reached through a global of a classic script (`function
+// getPayload()`, `var CheckoutUtils = {...}`): the other scripts and pages
+// using that global may call it and read what it builds; they name no
+// module, so the namers of a module's export miss them.
+void AddBuilderGlobalReaders(Linker& linker, const LinkOptions& options,
+                             const Found& found, const ModuleRequest& request,
+                             const std::set<std::string>& known,
+                             std::vector<PayloadObserver>* observers) {
+  if (!request.ref.specifier.empty()) return;
+  const std::string& global = request.ref.exported;
+  for (const std::string& reader :
+       linker.GlobalReaders(found.module->path, global, known)) {
+    observers->push_back(
+        {"", Quote(global) + ", the global of " +
+                 options.display(found.module->path) +
+                 " that builds the payload, is also used in " + reader +
+                 ", which may use the payload"});
+  }
+}
+
 }  // namespace
 
 std::vector<PayloadObserver> ObserversOfBuilder(
@@ -217,6 +237,7 @@ std::vector<PayloadObserver> ObserversOfBuilder(
   AddOtherNamers(linker, options, found, name, known, &observers);
   AddReachers(linker, options, found, request, name, known, &observers);
   AddGlobalReaders(linker, options, found, &observers);
+  AddBuilderGlobalReaders(linker, options, found, request, known, &observers);
   const Module& module = *found.module;
   // A method reached through an instance by a file that names neither the
   // builder's module nor its class (a service an Angular InjectionToken's

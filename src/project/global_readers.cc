@@ -97,12 +97,13 @@ size_t FirstGlobalUse(const Module& module, std::string_view name) {
 
 }  // namespace
 
-std::vector<std::string> Linker::GlobalReaders(const std::string& script,
-                                               const std::string& name) {
+std::vector<std::string> Linker::GlobalReaders(
+    const std::string& script, const std::string& name,
+    const std::set<std::string>& besides) {
   std::string self = AbsolutePath(script);
   std::vector<std::string> readers;
   for (const auto& [file, reader] : ReadersOfGlobal(name)) {
-    if (file != self) readers.push_back(reader);
+    if (file != self && !besides.contains(file)) readers.push_back(reader);
   }
   return readers;
 }

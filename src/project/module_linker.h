@@ -135,8 +135,10 @@ class Linker {
   // classic script `script` ("src/summary.js:4", first use of each): a
   // script or module referring to it unbound (or binding it at the top of
   // another classic script), or markup and templates that name it.
-  std::vector<std::string> GlobalReaders(const std::string& script,
-                                         const std::string& name);
+  // Files in `besides` (absolute paths) are left out too.
+  std::vector<std::string> GlobalReaders(
+      const std::string& script, const std::string& name,
+      const std::set<std::string>& besides = {});
 
   // What the calls of the PHP function or method `name` of `file`, in the
   // project's other PHP files and templates, do with what it returns
