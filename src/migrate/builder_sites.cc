@@ -6,6 +6,7 @@
 
 #include "common/strings.h"
 #include "common/text_lines.h"
+#include "find/module_factory.h"
 #include "find/object_builder.h"
 #include "find/payload_resolver.h"
 #include "find/payload_uses.h"
@@ -38,6 +39,26 @@ bool OnlyExports(TSNode use, std::string_view source) {
     if (node::IsFunction(p)) return false;
   }
   return false;
+}
+
+// For a use that names the builder in the object a module's factory
+// returns (`return { getPayload }`, `return { payload: getPayload }`): the
+// key the module gives it under; "" for any other use.
+std::string_view FactoryObjectKey(TSNode use, std::string_view source) {
+  TSNode member = use;
+  TSNode parent = node::Parent(use);
+  if (node::Is(parent, "pair") &&
+      ts_node_eq(node::Field(parent, "value"), use)) {
+    member = parent;
+    parent = node::Parent(parent);
+  } else if (!node::Is(use, "shorthand_property_identifier")) {
+    return "";
+  }
+  if (!node::Is(parent, "object") || !IsModuleFactoryObject(parent, source))
+    return "";
+  if (ts_node_eq(member, use)) return node::Text(use, source);
+  TSNode key = node::Field(member, "key");
+  return node::Is(key, "property_identifier") ? node::Text(key, source) : "";
 }
 
 // Any other use of the builder in this file may hand its payload elsewhere.
@@ -90,8 +111,19 @@ void ObserveLocalUses(TSNode builder, std::string_view source, CallSite* site) {
   } else if (node::Is(name, "identifier")) {
     std::string_view text = node::Text(name, source);
     for (TSNode use : UsesOf(ResolveName(text, name, source), text, source)) {
-      if (!ts_node_eq(use, name) && !OnlyExports(use, source))
+      if (ts_node_eq(use, name) || OnlyExports(use, source)) continue;
+      std::string_view key = FactoryObjectKey(use, source);
+      if (key.empty()) {
         uses.push_back(use);
+        continue;
+      }
+      // The module gives it as `key`: the file may call it through the
+      // module's object too (`CheckoutUtils.getPayload(cart).amount`).
+      ForEachDescendant(ts_tree_root_node(builder.tree), true, [&](TSNode n) {
+        if (node::Is(n, "member_expression") &&
+            node::Text(node::Field(n, "property"), source) == key)
+          uses.push_back(n);
+      });
     }
   }
   for (TSNode use : uses) {

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "common/strings.h"
+#include "find/module_factory.h"
 #include "find/scope.h"
 #include "syntax/node.h"
 
@@ -144,9 +145,10 @@ TSNode ValueOf(TSNode n, std::string_view source) {
     case Binding::Kind::kFunction:
     case Binding::Kind::kClass:
       return b.declarator;
-    case Binding::Kind::kVariable:
+    case Binding::Kind::kVariable: {
       if (!b.assignments.empty()) return TSNode{};
-      return node::Unwrap(node::Field(b.declarator, "value"));
+      return InPlaceValue(node::Unwrap(node::Field(b.declarator, "value")));
+    }
     default:
       return TSNode{};
   }

@@ -1,5 +1,6 @@
 #include "project/script_globals.h"
 
+#include "find/module_factory.h"
 #include "project/module_exports.h"
 #include "syntax/node.h"
 
@@ -39,7 +40,7 @@ TSNode GlobalDefinition(TSNode root, std::string_view source,
       for (TSNode d : node::NamedChildren(statement)) {
         if (node::Is(d, "variable_declarator") &&
             node::Text(node::Field(d, "name"), source) == name) {
-          return node::Unwrap(node::Field(d, "value"));
+          return InPlaceValue(node::Unwrap(node::Field(d, "value")));
         }
       }
     }
@@ -47,7 +48,7 @@ TSNode GlobalDefinition(TSNode root, std::string_view source,
     TSNode e = node::Unwrap(ts_node_named_child(statement, 0));
     if (node::Is(e, "assignment_expression") &&
         NamesGlobal(node::Text(node::Field(e, "left"), source), name)) {
-      return ValueOf(node::Field(e, "right"), source);
+      return InPlaceValue(ValueOf(node::Field(e, "right"), source));
     }
   }
   return TSNode{};
