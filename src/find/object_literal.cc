@@ -2,7 +2,7 @@
 
 namespace psm {
 
-bool Member::MayCarry(std::string_view key) const {
+bool Member::OpaqueMayCarry(std::string_view key) const {
   if (kind == Kind::kComputed) return this->key.empty();
   if (kind != Kind::kSpread || !covered().empty()) return false;
   const std::string& known = Note(&Notes::spread_keys);

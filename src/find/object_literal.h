@@ -103,7 +103,12 @@ struct Member {
   // Whether this member may bring the field `key` into the object although
   // it does not name it: a spread (unless covered, or of an object whose
   // keys are known and do not include `key`) or a computed key.
-  bool MayCarry(std::string_view key) const;
+  bool MayCarry(std::string_view key) const {
+    // Inline for the members most are (the planner asks each member of a
+    // payload for each removed path).
+    return (kind == Kind::kSpread || kind == Kind::kComputed) &&
+           OpaqueMayCarry(key);
+  }
 
  private:
   // The notes few members have, behind one pointer: a Member is made for
@@ -124,6 +129,7 @@ struct Member {
     if (!notes_) notes_ = std::make_unique<Notes>();
     (*notes_).*note = std::move(text);
   }
+  bool OpaqueMayCarry(std::string_view key) const;
   std::unique_ptr<Notes> notes_;
 };
 
