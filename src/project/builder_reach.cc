@@ -25,16 +25,6 @@ namespace {
 
 constexpr int kMaxReExportRounds = 4;
 
-// The longest run of identifier bytes of `stem`: the word FilesNaming can
-// look for (`request` of `paypal-request`).
-std::string SearchWord(std::string_view stem) {
-  std::string_view best;
-  ForEachWord(stem, [&](std::string_view w) {
-    if (w.size() > best.size()) best = w;
-  });
-  return std::string(best);
-}
-
 TSNode Up(TSNode n) {
   TSNode p = node::Parent(n);
   while (node::Is(p, "parenthesized_expression") ||
@@ -62,6 +52,14 @@ TSNode AmdParameter(TSNode array, size_t index) {
 }
 
 }  // namespace
+
+std::string SearchWord(std::string_view stem) {
+  std::string_view best;
+  ForEachWord(stem, [&](std::string_view w) {
+    if (w.size() > best.size()) best = w;
+  });
+  return std::string(best);
+}
 
 // How `file` uses the whole-module binding `binding`: "" when each use
 // only takes a member other than the builder's names.
@@ -199,6 +197,21 @@ std::string Linker::ImportReach(const Module& file, TSNode spec,
   return "passes the module on (" + Quote(node::Text(user, text)) + ")";
 }
 
+TSNode Linker::SpecifierAt(const Module& file, size_t at, size_t size,
+                           const std::string& module) {
+  TSNode n = ts_node_descendant_for_byte_range(
+      file.tree.Root(), static_cast<uint32_t>(at),
+      static_cast<uint32_t>(at + size));
+  while (!ts_node_is_null(n) && !node::Is(n, "string") &&
+         !node::Is(n, "template_string") && !node::Is(n, "program"))
+    n = node::Parent(n);
+  std::string value;
+  if (!node::StringLiteralValue(n, file.text, &value) ||
+      paths_.Resolve(file.path, value) != module)
+    return TSNode{};
+  return n;
+}
+
 std::vector<std::string> Linker::Reachers(BuilderReach* reach,
                                           const std::set<std::string>& known) {
   std::vector<std::string> reachers;
@@ -237,16 +250,8 @@ std::vector<std::string> Linker::Reachers(BuilderReach* reach,
           for (size_t at = file->text.find(stem);
                at != std::string::npos && why.empty() && !re_exports;
                at = file->text.find(stem, at + 1)) {
-            TSNode n = ts_node_descendant_for_byte_range(
-                file->tree.Root(), static_cast<uint32_t>(at),
-                static_cast<uint32_t>(at + stem.size()));
-            while (!ts_node_is_null(n) && !node::Is(n, "string") &&
-                   !node::Is(n, "template_string") && !node::Is(n, "program"))
-              n = node::Parent(n);
-            std::string value;
-            if (!node::StringLiteralValue(n, file->text, &value) ||
-                paths_.Resolve(path, value) != module)
-              continue;
+            TSNode n = SpecifierAt(*file, at, stem.size(), module);
+            if (ts_node_is_null(n)) continue;
             why = ImportReach(*file, n, reach, &re_exports);
           }
           if (re_exports) {
