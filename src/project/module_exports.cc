@@ -314,7 +314,10 @@ uint32_t NestedExportWrite(TSNode root, std::string_view source,
 }  // namespace
 
 ExportIndex::ExportIndex(TSNode root, std::string_view source)
-    : source_(source), root_(root), statements_(node::NamedChildren(root)) {
+    : source_(source),
+      root_(root),
+      statements_(node::NamedChildren(root)),
+      this_writes_(ModuleThisWrites(root, source)) {
   std::vector<std::string_view> words;
   for (uint32_t i = 0; i < statements_.size(); ++i) {
     words.clear();
@@ -356,6 +359,14 @@ ExportedValue ExportIndex::Find(std::string_view exported) const {
     found.unsure = "sets its exports again on line " + std::to_string(line) +
                    ", under a condition or in a function, so what an "
                    "importer gets depends on the run; migrate by hand";
+    return found;
+  }
+  if (uint32_t line = ThisWriteOf(this_writes_, exported)) {
+    found = ExportedValue();
+    found.unsure = "writes its exports again through the module's `this` "
+                   "on line " + std::to_string(line) +
+                   ", so what an importer gets depends on the order of the "
+                   "writes; migrate by hand";
     return found;
   }
   // An explicit export (`export { build } from './v2'`) wins over every
