@@ -302,10 +302,13 @@ uint32_t NestedExportWrite(TSNode root, std::string_view source,
     if (whole && (node::Is(parent, "variable_declarator") ||
                   node::Is(parent, "assignment_expression")))
       return line;  // an alias of the module object, written through later
+    // Handed to a call that may write through it, other than the
+    // top-level `Object.assign(exports, ...)` GiveExport follows
+    // (`(function () { this.build = wire; }).call(exports)`).
     TSNode call = node::Parent(parent);
     if (whole && node::Is(parent, "arguments") &&
-        node::Is(call, "call_expression") && SetsExports(call, source) &&
-        !top_level(call))
+        (SetsExports(call, source) ? !top_level(call)
+                                   : MayWriteThrough(call, target, source)))
       return line;
   }
   return 0;

@@ -5,6 +5,7 @@
 #include "project/module_this.h"
 
 #include <string>
+#include <vector>
 
 #include "common/strings.h"
 #include "syntax/node.h"
@@ -34,6 +35,14 @@ bool KeyOf(TSNode target, std::string_view source, std::string* key) {
   return node::StringLiteralValue(node::Field(target, "index"), source, key);
 }
 
+// Calls that read what they are handed and write nothing to it.
+constexpr std::string_view kReaders[] = {
+    "Object.keys",   "Object.values",
+    "Object.entries", "Object.freeze",
+    "Object.seal",   "Object.isFrozen",
+    "Object.getOwnPropertyNames", "Object.getOwnPropertyDescriptor",
+    "Object.getOwnPropertyDescriptors", "JSON.stringify"};
+
 // How the module's `this` at `self` is written through, or handed to
 // something that may write through it; line 0 when it is only read.
 ThisWrite WriteThrough(TSNode self, std::string_view source) {
@@ -53,15 +62,35 @@ ThisWrite WriteThrough(TSNode self, std::string_view source) {
     write.line = line;
     return write;
   }
-  // `Object.assign(this, ...)`, `const self = this`, `f(this)`: may write
-  // any key.
-  if (node::Is(target, "arguments") || node::Is(target, "variable_declarator") ||
-      node::Is(target, "assignment_expression") || node::Is(target, "pair"))
+  // `Object.assign(this, ...)`, `f.call(this)`, `const self = this`: may
+  // write any key.
+  if (node::Is(target, "arguments")) {
+    if (MayWriteThrough(node::Parent(target), self, source)) write.line = line;
+  } else if (node::Is(target, "variable_declarator") ||
+             node::Is(target, "assignment_expression") ||
+             node::Is(target, "pair")) {
     write.line = line;
+  }
   return write;
 }
 
 }  // namespace
+
+bool MayWriteThrough(TSNode call, TSNode argument, std::string_view source) {
+  TSNode callee = node::Field(call, node::Is(call, "new_expression")
+                                        ? "constructor"
+                                        : "function");
+  std::string_view name = node::Text(callee, source);
+  if (name.starts_with("console.")) return false;
+  for (std::string_view reader : kReaders) {
+    if (name == reader) return false;
+  }
+  if (name == "Object.assign") {  // writes only to its first argument
+    std::vector<TSNode> args = node::Arguments(call);
+    return !args.empty() && ts_node_eq(node::Unwrap(args[0]), argument);
+  }
+  return true;
+}
 
 std::vector<ThisWrite> ModuleThisWrites(TSNode root, std::string_view source) {
   std::vector<ThisWrite> writes;
