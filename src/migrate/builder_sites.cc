@@ -7,6 +7,7 @@
 #include "common/strings.h"
 #include "common/text_lines.h"
 #include "find/object_builder.h"
+#include "find/object_writes.h"
 #include "find/payload_resolver.h"
 #include "find/payload_uses.h"
 #include "find/scope.h"
@@ -38,6 +39,15 @@ bool OnlyExports(TSNode use, std::string_view source) {
     if (node::IsFunction(p)) return false;
   }
   return false;
+}
+
+// The places that may set the member `key` of the object literal `owner`
+// holding the builder again (HolderWrites): importers would get another
+// function.
+void AddHolderWrites(TSNode owner, std::string_view key,
+                     std::string_view source, std::vector<TSNode>* uses) {
+  if (!node::Is(owner, "object")) return;
+  for (TSNode write : HolderWrites(owner, key, source)) uses->push_back(write);
 }
 
 // Any other use of the builder in this file may hand its payload elsewhere.
@@ -87,11 +97,25 @@ void ObserveLocalUses(TSNode builder, std::string_view source, CallSite* site) {
           node::Is(node::Unwrap(node::Field(n, "object")), "this"))
         uses.push_back(n);
     });
+    AddHolderWrites(owner, method, source, &uses);
   } else if (node::Is(name, "identifier")) {
     std::string_view text = node::Text(name, source);
     for (TSNode use : UsesOf(ResolveName(text, name, source), text, source)) {
-      if (!ts_node_eq(use, name) && !OnlyExports(use, source))
-        uses.push_back(use);
+      if (ts_node_eq(use, name)) continue;
+      if (!OnlyExports(use, source)) uses.push_back(use);
+      // Held by an object (`export const api = { build: paypal }`) whose
+      // member the module may set again (`api.build = wire`).
+      TSNode parent = node::Parent(use);
+      if (node::Is(parent, "pair") &&
+          ts_node_eq(node::Field(parent, "value"), use)) {
+        TSNode key = node::Field(parent, "key");
+        std::string spelled;
+        if (!node::StringLiteralValue(key, source, &spelled))
+          spelled = node::Text(key, source);
+        AddHolderWrites(node::Parent(parent), spelled, source, &uses);
+      } else if (node::Is(use, "shorthand_property_identifier")) {
+        AddHolderWrites(parent, text, source, &uses);
+      }
     }
   }
   for (TSNode use : uses) {

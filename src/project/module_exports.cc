@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "common/strings.h"
+#include "find/object_writes.h"
 #include "find/scope.h"
 #include "syntax/node.h"
 

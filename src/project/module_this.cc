@@ -5,9 +5,9 @@
 #include "project/module_this.h"
 
 #include <string>
-#include <vector>
 
 #include "common/strings.h"
+#include "find/object_writes.h"
 #include "syntax/node.h"
 
 namespace psm {
@@ -34,14 +34,6 @@ bool KeyOf(TSNode target, std::string_view source, std::string* key) {
   }
   return node::StringLiteralValue(node::Field(target, "index"), source, key);
 }
-
-// Calls that read what they are handed and write nothing to it.
-constexpr std::string_view kReaders[] = {
-    "Object.keys",   "Object.values",
-    "Object.entries", "Object.freeze",
-    "Object.seal",   "Object.isFrozen",
-    "Object.getOwnPropertyNames", "Object.getOwnPropertyDescriptor",
-    "Object.getOwnPropertyDescriptors", "JSON.stringify"};
 
 // How the module's `this` at `self` is written through, or handed to
 // something that may write through it; line 0 when it is only read.
@@ -75,22 +67,6 @@ ThisWrite WriteThrough(TSNode self, std::string_view source) {
 }
 
 }  // namespace
-
-bool MayWriteThrough(TSNode call, TSNode argument, std::string_view source) {
-  TSNode callee = node::Field(call, node::Is(call, "new_expression")
-                                        ? "constructor"
-                                        : "function");
-  std::string_view name = node::Text(callee, source);
-  if (name.starts_with("console.")) return false;
-  for (std::string_view reader : kReaders) {
-    if (name == reader) return false;
-  }
-  if (name == "Object.assign") {  // writes only to its first argument
-    std::vector<TSNode> args = node::Arguments(call);
-    return !args.empty() && ts_node_eq(node::Unwrap(args[0]), argument);
-  }
-  return true;
-}
 
 std::vector<ThisWrite> ModuleThisWrites(TSNode root, std::string_view source) {
   std::vector<ThisWrite> writes;

@@ -25,13 +25,6 @@ struct ThisWrite {
 // is undefined, a classic script's the window).
 std::vector<ThisWrite> ModuleThisWrites(TSNode root, std::string_view source);
 
-// Whether `call` (a call or `new`), handed a CommonJS module's exports
-// object (`exports`, `module.exports`, its top-level `this`) as its
-// argument `argument`, may write through it: any but a few that only read
-// (`Object.keys(exports)`, `console.log(this)`, `Object.assign({},
-// exports)`). `f.call(exports)` runs `f` with `this === exports`.
-bool MayWriteThrough(TSNode call, TSNode argument, std::string_view source);
-
 // The line of the first of `writes` that may replace `exported` (any
 // name for "default", the module object an ES import of it gets); 0 when
 // none.
