@@ -115,4 +115,32 @@ std::vector<TSNode> HolderWrites(TSNode object, std::string_view key,
   return writes;
 }
 
+std::vector<TSNode> ClassMemberWrites(TSNode klass, std::string_view key,
+                                      std::string_view source) {
+  std::vector<TSNode> writes;
+  TSNode name = node::Field(klass, "name");
+  if (!node::Is(klass, "class_declaration") &&
+      !node::Is(klass, "abstract_class_declaration")) {  // `const R = class {}`
+    TSNode declarator = node::Parent(klass);
+    if (!node::Is(declarator, "variable_declarator")) return writes;
+    name = node::Field(declarator, "name");
+  }
+  if (!node::Is(name, "identifier") && !node::Is(name, "type_identifier"))
+    return writes;
+  std::string_view text = node::Text(name, source);
+  for (TSNode use : UsesOf(ResolveName(text, name, source), text, source)) {
+    if (ts_node_eq(use, name)) continue;
+    // The static side is the class; the instance side its prototype.
+    TSNode prototype = node::Parent(use);
+    bool through_prototype =
+        node::Is(prototype, "member_expression") &&
+        ts_node_eq(node::Field(prototype, "object"), use) &&
+        node::Text(node::Field(prototype, "property"), source) == "prototype";
+    if (MayWrite(use, key, source) ||
+        (through_prototype && MayWrite(prototype, key, source)))
+      writes.push_back(use);
+  }
+  return writes;
+}
+
 }  // namespace psm

@@ -24,6 +24,13 @@ bool MayWriteThrough(TSNode call, TSNode argument, std::string_view source);
 std::vector<TSNode> HolderWrites(TSNode object, std::string_view key,
                                  std::string_view source);
 
+// The same for the method `key` of the class `klass`, through the name it
+// is bound to in its file: `Req.prototype.build = wire`,
+// `Req.prototype[name] = f`, `Object.assign(Req.prototype, methods)`,
+// `Req.build = ...` for a static one, an alias.
+std::vector<TSNode> ClassMemberWrites(TSNode klass, std::string_view key,
+                                      std::string_view source);
+
 }  // namespace psm
 
 #endif  // PSM_FIND_OBJECT_WRITES_H_

@@ -98,6 +98,10 @@ void ObserveLocalUses(TSNode builder, std::string_view source, CallSite* site) {
         uses.push_back(n);
     });
     AddHolderWrites(owner, method, source, &uses);
+    if (node::Is(owner, "class_body")) {
+      for (TSNode write : ClassMemberWrites(node::Parent(owner), method, source))
+        uses.push_back(write);
+    }
   } else if (node::Is(name, "identifier")) {
     std::string_view text = node::Text(name, source);
     for (TSNode use : UsesOf(ResolveName(text, name, source), text, source)) {
