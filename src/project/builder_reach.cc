@@ -85,6 +85,10 @@ std::string Linker::WholeModuleUse(const Module& file, TSNode binding,
     std::string member = text.substr(begin, k - begin);
     if (reach.names.contains(member) || member == "default")
       return "calls " + Quote(std::string(name) + "." + member);
+    // A class's instance methods, which it may replace
+    // (`Object.assign(Req.prototype, overrides)`).
+    if (member == "prototype")
+      return "uses " + Quote(std::string(name) + ".prototype");
   }
   return "";
 }
