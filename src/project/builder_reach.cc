@@ -66,7 +66,9 @@ std::string SearchWord(std::string_view stem) {
 std::string Linker::WholeModuleUse(const Module& file, TSNode binding,
                                    const BuilderReach& reach) {
   std::string_view name = node::Text(binding, file.text);
-  if (!node::Is(binding, "identifier")) return "takes it apart";
+  if (!node::Is(binding, "identifier") &&
+      !node::Is(binding, "shorthand_property_identifier_pattern"))
+    return "takes it apart";
   if (reach.whole) return "imports it as " + Quote(name);
   const std::string& text = file.text;
   for (size_t at = text.find(name); at != std::string::npos;
@@ -86,9 +88,13 @@ std::string Linker::WholeModuleUse(const Module& file, TSNode binding,
     if (reach.names.contains(member) || member == "default")
       return "calls " + Quote(std::string(name) + "." + member);
     // A class's instance methods, which it may replace
-    // (`Object.assign(Req.prototype, overrides)`).
-    if (member == "prototype")
-      return "uses " + Quote(std::string(name) + ".prototype");
+    // (`Object.assign(Req.prototype, overrides)`), also through the
+    // module object (`reqs.Req.prototype`).
+    if (member == "prototype" ||
+        (reach.holders.contains(member) &&
+         text.compare(k, 10, ".prototype") == 0))
+      return "uses " + Quote(text.substr(at, k - at) +
+                             (member == "prototype" ? "" : ".prototype"));
   }
   return "";
 }
@@ -174,8 +180,14 @@ std::string Linker::ImportReach(const Module& file, TSNode spec,
       for (TSNode p : node::NamedChildren(name)) {
         TSNode key = node::Is(p, "pair_pattern") ? node::Field(p, "key") : p;
         std::string from(node::Text(key, text));
-        if (reach->names.contains(from) || reach->whole)
+        if (reach->names.contains(from) || reach->whole) {
           why = "takes " + Quote(from) + " from it";
+        } else if (reach->holders.contains(from)) {  // as an ES import does
+          std::string use = WholeModuleUse(
+              file, node::Is(p, "pair_pattern") ? node::Field(p, "value") : p,
+              *reach);
+          if (!use.empty()) why = use;
+        }
       }
       return why;
     }
