@@ -8,6 +8,7 @@
 #include "common/text_lines.h"
 #include "find/module_factory.h"
 #include "find/object_builder.h"
+#include "find/object_writes.h"
 #include "find/payload_resolver.h"
 #include "find/payload_uses.h"
 #include "find/scope.h"
@@ -61,6 +62,15 @@ std::string_view FactoryObjectKey(TSNode use, std::string_view source) {
   return node::Is(key, "property_identifier") ? node::Text(key, source) : "";
 }
 
+// The places that may set the member `key` of the object literal `owner`
+// holding the builder again (HolderWrites): importers would get another
+// function.
+void AddHolderWrites(TSNode owner, std::string_view key,
+                     std::string_view source, std::vector<TSNode>* uses) {
+  if (!node::Is(owner, "object")) return;
+  for (TSNode write : HolderWrites(owner, key, source)) uses->push_back(write);
+}
+
 // Any other use of the builder in this file may hand its payload elsewhere.
 void ObserveLocalUses(TSNode builder, std::string_view source, CallSite* site) {
   TSNode name = node::Field(builder, "name");
@@ -108,22 +118,40 @@ void ObserveLocalUses(TSNode builder, std::string_view source, CallSite* site) {
           node::Is(node::Unwrap(node::Field(n, "object")), "this"))
         uses.push_back(n);
     });
+    AddHolderWrites(owner, method, source, &uses);
+    if (node::Is(owner, "class_body")) {
+      for (TSNode write : ClassMemberWrites(node::Parent(owner), method, source))
+        uses.push_back(write);
+    }
   } else if (node::Is(name, "identifier")) {
     std::string_view text = node::Text(name, source);
     for (TSNode use : UsesOf(ResolveName(text, name, source), text, source)) {
-      if (ts_node_eq(use, name) || OnlyExports(use, source)) continue;
-      std::string_view key = FactoryObjectKey(use, source);
-      if (key.empty()) {
-        uses.push_back(use);
+      if (ts_node_eq(use, name)) continue;
+      if (std::string_view key = FactoryObjectKey(use, source); !key.empty()) {
+        // The module gives it as `key`: the file may call it, or set it
+        // again, through the module's object (`CheckoutUtils.getPayload(
+        // cart).amount`, `CheckoutUtils.getPayload = wrap(...)`).
+        ForEachDescendant(ts_tree_root_node(builder.tree), true, [&](TSNode n) {
+          if (node::Is(n, "member_expression") &&
+              node::Text(node::Field(n, "property"), source) == key)
+            uses.push_back(n);
+        });
         continue;
       }
-      // The module gives it as `key`: the file may call it through the
-      // module's object too (`CheckoutUtils.getPayload(cart).amount`).
-      ForEachDescendant(ts_tree_root_node(builder.tree), true, [&](TSNode n) {
-        if (node::Is(n, "member_expression") &&
-            node::Text(node::Field(n, "property"), source) == key)
-          uses.push_back(n);
-      });
+      if (!OnlyExports(use, source)) uses.push_back(use);
+      // Held by an object (`export const api = { build: paypal }`) whose
+      // member the module may set again (`api.build = wire`).
+      TSNode parent = node::Parent(use);
+      if (node::Is(parent, "pair") &&
+          ts_node_eq(node::Field(parent, "value"), use)) {
+        TSNode key = node::Field(parent, "key");
+        std::string spelled;
+        if (!node::StringLiteralValue(key, source, &spelled))
+          spelled = node::Text(key, source);
+        AddHolderWrites(node::Parent(parent), spelled, source, &uses);
+      } else if (node::Is(use, "shorthand_property_identifier")) {
+        AddHolderWrites(parent, text, source, &uses);
+      }
     }
   }
   for (TSNode use : uses) {

@@ -25,16 +25,6 @@ namespace {
 
 constexpr int kMaxReExportRounds = 4;
 
-// The longest run of identifier bytes of `stem`: the word FilesNaming can
-// look for (`request` of `paypal-request`).
-std::string SearchWord(std::string_view stem) {
-  std::string_view best;
-  ForEachWord(stem, [&](std::string_view w) {
-    if (w.size() > best.size()) best = w;
-  });
-  return std::string(best);
-}
-
 TSNode Up(TSNode n) {
   TSNode p = node::Parent(n);
   while (node::Is(p, "parenthesized_expression") ||
@@ -63,12 +53,22 @@ TSNode AmdParameter(TSNode array, size_t index) {
 
 }  // namespace
 
+std::string SearchWord(std::string_view stem) {
+  std::string_view best;
+  ForEachWord(stem, [&](std::string_view w) {
+    if (w.size() > best.size()) best = w;
+  });
+  return std::string(best);
+}
+
 // How `file` uses the whole-module binding `binding`: "" when each use
 // only takes a member other than the builder's names.
 std::string Linker::WholeModuleUse(const Module& file, TSNode binding,
                                    const BuilderReach& reach) {
   std::string_view name = node::Text(binding, file.text);
-  if (!node::Is(binding, "identifier")) return "takes it apart";
+  if (!node::Is(binding, "identifier") &&
+      !node::Is(binding, "shorthand_property_identifier_pattern"))
+    return "takes it apart";
   if (reach.whole) return "imports it as " + Quote(name);
   const std::string& text = file.text;
   for (size_t at = text.find(name); at != std::string::npos;
@@ -87,6 +87,14 @@ std::string Linker::WholeModuleUse(const Module& file, TSNode binding,
     std::string member = text.substr(begin, k - begin);
     if (reach.names.contains(member) || member == "default")
       return "calls " + Quote(std::string(name) + "." + member);
+    // A class's instance methods, which it may replace
+    // (`Object.assign(Req.prototype, overrides)`), also through the
+    // module object (`reqs.Req.prototype`).
+    if (member == "prototype" ||
+        (reach.holders.contains(member) &&
+         text.compare(k, 10, ".prototype") == 0))
+      return "uses " + Quote(text.substr(at, k - at) +
+                             (member == "prototype" ? "" : ".prototype"));
   }
   return "";
 }
@@ -172,8 +180,14 @@ std::string Linker::ImportReach(const Module& file, TSNode spec,
       for (TSNode p : node::NamedChildren(name)) {
         TSNode key = node::Is(p, "pair_pattern") ? node::Field(p, "key") : p;
         std::string from(node::Text(key, text));
-        if (reach->names.contains(from) || reach->whole)
+        if (reach->names.contains(from) || reach->whole) {
           why = "takes " + Quote(from) + " from it";
+        } else if (reach->holders.contains(from)) {  // as an ES import does
+          std::string use = WholeModuleUse(
+              file, node::Is(p, "pair_pattern") ? node::Field(p, "value") : p,
+              *reach);
+          if (!use.empty()) why = use;
+        }
       }
       return why;
     }
@@ -197,6 +211,21 @@ std::string Linker::ImportReach(const Module& file, TSNode spec,
     }
   }
   return "passes the module on (" + Quote(node::Text(user, text)) + ")";
+}
+
+TSNode Linker::SpecifierAt(const Module& file, size_t at, size_t size,
+                           const std::string& module) {
+  TSNode n = ts_node_descendant_for_byte_range(
+      file.tree.Root(), static_cast<uint32_t>(at),
+      static_cast<uint32_t>(at + size));
+  while (!ts_node_is_null(n) && !node::Is(n, "string") &&
+         !node::Is(n, "template_string") && !node::Is(n, "program"))
+    n = node::Parent(n);
+  std::string value;
+  if (!node::StringLiteralValue(n, file.text, &value) ||
+      paths_.Resolve(file.path, value) != module)
+    return TSNode{};
+  return n;
 }
 
 std::vector<std::string> Linker::Reachers(BuilderReach* reach,
@@ -237,16 +266,8 @@ std::vector<std::string> Linker::Reachers(BuilderReach* reach,
           for (size_t at = file->text.find(stem);
                at != std::string::npos && why.empty() && !re_exports;
                at = file->text.find(stem, at + 1)) {
-            TSNode n = ts_node_descendant_for_byte_range(
-                file->tree.Root(), static_cast<uint32_t>(at),
-                static_cast<uint32_t>(at + stem.size()));
-            while (!ts_node_is_null(n) && !node::Is(n, "string") &&
-                   !node::Is(n, "template_string") && !node::Is(n, "program"))
-              n = node::Parent(n);
-            std::string value;
-            if (!node::StringLiteralValue(n, file->text, &value) ||
-                paths_.Resolve(path, value) != module)
-              continue;
+            TSNode n = SpecifierAt(*file, at, stem.size(), module);
+            if (ts_node_is_null(n)) continue;
             why = ImportReach(*file, n, reach, &re_exports);
           }
           if (re_exports) {

@@ -3,6 +3,7 @@
 
 #include <set>
 #include <string>
+#include <string_view>
 
 namespace psm {
 
@@ -25,6 +26,10 @@ struct BuilderReach {
   // whole (`payloads[method](cart)`, handing it on) may call it.
   std::set<std::string> holders;
 };
+
+// The longest run of identifier bytes of a specifier stem: the word
+// Linker::FilesNaming can look for (`request` of `paypal-request`).
+std::string SearchWord(std::string_view stem);
 
 }  // namespace psm
 

@@ -2,12 +2,15 @@
 // returns or builds from, besides those importing the builder's module
 // (Linker::OtherNamers): files naming the class and the field (a subclass
 // imported through a barrel, `new PayPalRequest(cart).payload.amount`),
-// and the modules of its base classes (`describe() { return
-// this.payload.amount; }` inherited by the builder's class).
+// the files importing a module that may hand out its instances
+// (instance_handers.cc: `makeRequest(cart).payload.amount`), and the
+// modules of its base classes (`describe() { return this.payload.amount; }`
+// inherited by the builder's class).
 
 #include <algorithm>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "common/report_marker.h"
@@ -51,6 +54,13 @@ std::vector<std::string> Linker::ClassFieldNamers(
                        ")");
       if (namers.size() >= kMaxNamers) return namers;
     }
+  }
+  // Through an instance another module hands out (`makeRequest(cart)
+  // .payload.amount`), by files that never name the class.
+  if (namers.size() < kMaxNamers) {
+    for (std::string& reader : HandedInstanceReaders(
+             module, name, field, skip, kMaxNamers - namers.size()))
+      namers.push_back(std::move(reader));
   }
   // Up the `extends` chain, into the modules the base classes come from.
   const Module* at = &module;

@@ -5,6 +5,7 @@
 
 #include "common/strings.h"
 #include "find/module_factory.h"
+#include "find/object_writes.h"
 #include "find/scope.h"
 #include "syntax/node.h"
 
@@ -304,10 +305,13 @@ uint32_t NestedExportWrite(TSNode root, std::string_view source,
     if (whole && (node::Is(parent, "variable_declarator") ||
                   node::Is(parent, "assignment_expression")))
       return line;  // an alias of the module object, written through later
+    // Handed to a call that may write through it, other than the
+    // top-level `Object.assign(exports, ...)` GiveExport follows
+    // (`(function () { this.build = wire; }).call(exports)`).
     TSNode call = node::Parent(parent);
     if (whole && node::Is(parent, "arguments") &&
-        node::Is(call, "call_expression") && SetsExports(call, source) &&
-        !top_level(call))
+        (SetsExports(call, source) ? !top_level(call)
+                                   : MayWriteThrough(call, target, source)))
       return line;
   }
   return 0;
@@ -316,7 +320,10 @@ uint32_t NestedExportWrite(TSNode root, std::string_view source,
 }  // namespace
 
 ExportIndex::ExportIndex(TSNode root, std::string_view source)
-    : source_(source), root_(root), statements_(node::NamedChildren(root)) {
+    : source_(source),
+      root_(root),
+      statements_(node::NamedChildren(root)),
+      this_writes_(ModuleThisWrites(root, source)) {
   std::vector<std::string_view> words;
   for (uint32_t i = 0; i < statements_.size(); ++i) {
     words.clear();
@@ -358,6 +365,14 @@ ExportedValue ExportIndex::Find(std::string_view exported) const {
     found.unsure = "sets its exports again on line " + std::to_string(line) +
                    ", under a condition or in a function, so what an "
                    "importer gets depends on the run; migrate by hand";
+    return found;
+  }
+  if (uint32_t line = ThisWriteOf(this_writes_, exported)) {
+    found = ExportedValue();
+    found.unsure = "writes its exports again through the module's `this` "
+                   "on line " + std::to_string(line) +
+                   ", so what an importer gets depends on the order of the "
+                   "writes; migrate by hand";
     return found;
   }
   // An explicit export (`export { build } from './v2'`) wins over every

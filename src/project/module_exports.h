@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "find/module_request.h"
+#include "project/module_this.h"
 
 namespace psm {
 
@@ -48,6 +49,7 @@ class ExportIndex {
   std::vector<TSNode> statements_;
   std::vector<uint32_t> any_name_;  // statements that may give any export
   std::unordered_map<std::string, std::vector<uint32_t>> by_word_;
+  std::vector<ThisWrite> this_writes_;  // a CommonJS module's, through `this`
 };
 
 // Finds `exported` ("default", "*" or a name) in the module `root`:

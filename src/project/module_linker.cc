@@ -166,6 +166,16 @@ Found Linker::Follow(const std::string& importer,
     } else if (member.empty()) {
       found.builder = value.node;
     } else {
+      // `require('./m').build` of `module.exports = {...}`: a second write
+      // of that member (`if (c) module.exports.build = wire`) is one of
+      // `build`, which `*` does not ask about.
+      if (ref.exported == "*") {
+        ExportedValue again = ModuleCache::Export(*found.module, member);
+        if (!again.unsure.empty()) {
+          found.why_not = options_.display(*file) + " " + again.unsure;
+          return found;
+        }
+      }
       TSNode entity = value.node;
       if (!receiver_path.empty()) {  // `state.api.createSource`
         found.mixed_receiver =

@@ -235,6 +235,18 @@ class Linker {
                                             const std::string& field,
                                             const std::set<std::string>& skip);
 
+  // Files besides `skip` that name `field` and import a module that may
+  // hand out instances of the class `class_name` of `module` without their
+  // importers naming it (`makeRequest(cart).payload.amount`): `module`
+  // itself, the files naming the class, and, over a few rounds, the
+  // modules with exports that import one of those (a barrel, a factory
+  // of factories). As "path (importing `src/factory.js`, ...)"; at most
+  // `limit` (instance_handers.cc).
+  std::vector<std::string> HandedInstanceReaders(
+      const Module& module, const std::string& class_name,
+      const std::string& field, const std::set<std::string>& skip,
+      size_t limit);
+
   // The Knockout templates the module `module` (absolute) names as its
   // component's (`defaults: { template: 'Vendor_Pay/payment/paypal' }`, a
   // Magento UI component: `web/template/payment/paypal.html`) that name
@@ -377,6 +389,16 @@ class Linker {
   // Every `this.x` in the classes from `klass` up to `last` (one file).
   void NoteFieldsUsed(TSNode klass, TSNode last, const Module& module,
                       std::map<std::string, std::string>* fields);
+
+  // The string at byte `at` (of `size`) of `file` (loaded by its absolute
+  // path) when it names the module `module` (absolute) as `file` would
+  // import it; null otherwise.
+  TSNode SpecifierAt(const Module& file, size_t at, size_t size,
+                     const std::string& module);
+  // The project's files (absolute) that import, require or list as an AMD
+  // dependency the module `module` (absolute): a string of theirs
+  // resolves to it.
+  std::vector<std::string> ImportersOf(const std::string& module);
 
   // Built on the first search of the project's files; each is read once.
   const TextIndex& Index();
