@@ -162,6 +162,8 @@ class LiteralPlanner {
   bool DeleteStatement(const PayloadMutation& m, const std::string& removed);
 
   void PlanSessionId(const MethodRule& rule);
+  std::string MemberMayCarrySession() const;
+  bool SpreadBringsSession() const;
 
   std::string Placeholder() const;
 

@@ -104,6 +104,9 @@ struct Member {
   // it does not name it: a spread (unless covered, or of an object whose
   // keys are known and do not include `key`) or a computed key.
   bool MayCarry(std::string_view key) const;
+  // Whether this member is a spread of an object whose known keys include
+  // `key`: it brings that field for sure.
+  bool SurelyCarries(std::string_view key) const;
 
  private:
   // The notes few members have, behind one pointer: a Member is made for
