@@ -51,7 +51,7 @@ SitePlan LiteralPlanner::PlanFields(const MethodRule& rule_ref) {
   // Removals made by this type's rules could be wrong for the other (a
   // card payload keeps every field a konbini one drops); `sessionId` is
   // wanted by every method.
-  if (!type_in_doubt_.empty()) {
+  if (!type_in_doubt_.empty() && AnyRuleFieldMayBePresent()) {
     Blind(type_in_doubt_ +
           "; no field was removed, since which ones go depends on the type "
           "the call gets: remove them by hand");

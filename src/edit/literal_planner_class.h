@@ -164,6 +164,8 @@ class LiteralPlanner {
   void PlanSessionId(const MethodRule& rule);
   std::string MemberMayCarrySession() const;
   bool SpreadBringsSession() const;
+  bool AnyRuleFieldMayBePresent() const;
+  bool PathMayBePresent(const std::string& path) const;
 
   std::string Placeholder() const;
 
