@@ -291,4 +291,18 @@ bool AssignsOwnCreateSource(std::string_view object, bool through_prototype,
   return !ts_node_is_null(OwnCreateSourceAssignment(wanted, root, source));
 }
 
+bool CallMakesOwnCreateSource(TSNode call, std::string_view source) {
+  TSNode callee = node::Unwrap(node::Field(call, "function"));
+  std::string_view name = node::Text(callee, source);
+  // DigitalRiver.js is never a jQuery object: its createSource there is a
+  // plugin's, defined in this file or another script of the page.
+  for (std::string_view jquery : {"$", "jQuery", "window.$", "window.jQuery"})
+    if (name == jquery) return true;
+  if (!node::Is(callee, "identifier")) return false;
+  TSNode root = ts_tree_root_node(call.tree);
+  return AssignsOwnCreateSource(std::string(name) + ".fn", false, root,
+                                source) ||
+         AssignsOwnCreateSource(name, true, root, source);
+}
+
 }  // namespace psm

@@ -16,6 +16,14 @@ namespace psm {
 // createSource is.
 bool AssignsOwnCreateSource(std::string_view object, bool through_prototype,
                             TSNode root, std::string_view source);
+
+// Whether the call `call` makes an object that is not DigitalRiver.js but
+// has a createSource: a jQuery object (`$('#pay')`, `jQuery(form)`, whose
+// createSource is a plugin's, `$.fn.createSource = function ...`), or what
+// a function of the file makes whose `fn` or `prototype` the file gives a
+// createSource.
+bool CallMakesOwnCreateSource(TSNode call, std::string_view source);
+
 // The assignment that gives `object` (written as in the file, "DRGC" or
 // "ShopApi.prototype") a createSource function of its own; null if none.
 TSNode OwnCreateSourceAssignment(std::string_view object, TSNode root,

@@ -341,6 +341,9 @@ Receiver ClassifyByOrigin(TSNode receiver, std::string_view source) {
   // A variable, or a chain of members (`deps.api`) or a name bound to one.
   if (node::Is(receiver, "identifier") || IsMemberRead(receiver))
     return ClassifyTheseValues(ReceiverValues(receiver, source), source);
+  if (node::Is(receiver, "call_expression") &&
+      CallMakesOwnCreateSource(receiver, source))
+    return Receiver::kOtherLibrary;  // `$('#pay').createSource(...)`
   if (node::Is(receiver, "call_expression") ||
       node::Is(receiver, "new_expression") || node::Is(receiver, "object")) {
     return ClassifyMaker(receiver, source);
