@@ -44,6 +44,20 @@ bool NamesTheGlobal(TSNode n, std::string_view name, std::string_view source) {
   return false;
 }
 
+// `Vue.prototype.$api`, `app.config.globalProperties.$api`: where a Vue
+// app gives every component its `this.$api` (names starting with `$`
+// only, Vue's convention for them).
+bool NamesInstanceProperty(TSNode n, std::string_view name,
+                           std::string_view source) {
+  n = node::Unwrap(n);
+  if (!name.starts_with('$') || !node::Is(n, "member_expression") ||
+      MemberName(n, source) != name)
+    return false;
+  std::string_view holder = node::Text(node::Field(n, "object"), source);
+  return holder.ends_with(".prototype") ||
+         holder.ends_with(".globalProperties");
+}
+
 bool IsEmptyObject(TSNode n) {
   return node::Is(n, "object") && ts_node_named_child_count(n) == 0;
 }
@@ -106,7 +120,9 @@ TSNode ValueWrittenAt(TSNode n, std::string_view name,
     up = node::Parent(up);
   } else if (node::Is(up, "member_expression") &&
              ts_node_eq(node::Field(up, "property"), n)) {
-    if (!NamesTheGlobal(up, name, source)) return TSNode{};
+    if (!NamesTheGlobal(up, name, source) &&
+        !NamesInstanceProperty(up, name, source))
+      return TSNode{};
     target = up;
     up = node::Parent(up);
   } else {
@@ -132,6 +148,11 @@ std::string GlobalReceiverName(TSNode receiver, std::string_view source) {
   if (node::Is(receiver, "member_expression") ||
       node::Is(receiver, "subscript_expression")) {
     std::string_view name = MemberName(receiver, source);
+    // A Vue component's `this.$api`: what the app's `Vue.prototype.$api`
+    // (or `globalProperties.$api`) holds, set in another file.
+    if (name.starts_with('$') &&
+        node::Is(node::Field(receiver, "object"), "this"))
+      return std::string(name);
     return !name.empty() && NamesTheGlobal(receiver, name, source)
                ? std::string(name)
                : "";
