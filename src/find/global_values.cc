@@ -165,8 +165,16 @@ std::string NamespaceMember(TSNode n, std::string_view source,
   }
   if (path.empty() || !node::Is(n, "identifier")) return "";
   std::string_view root = node::Text(n, source);
-  for (std::string_view g : kGlobalObjects)
-    if (root == g) return "";
+  for (std::string_view g : kGlobalObjects) {
+    if (root != g) continue;
+    // `window.shop.api` is `shop.api`; `window.ShopApi` is a plain global,
+    // looked up by its own name.
+    size_t second = path.find('.', 1);
+    if (second == std::string::npos ||
+        ResolveName(root, n, source).kind != Binding::Kind::kNotFound)
+      return "";
+    return path.substr(1);
+  }
   // Undeclared, or a top-level `var Shop = Shop || {}` of a script.
   Binding binding = ResolveName(root, n, source);
   bool global = binding.kind == Binding::Kind::kNotFound ||
