@@ -76,6 +76,23 @@ bool LiteralPlanner::AnyRuleFieldMayBePresent() const {
   return false;
 }
 
+// A payload whose method the tool cannot tell (`type: method`) that has a
+// session id on every path and none of the fields any method's rule
+// removes: finished whatever the method, so --check must pass it.
+bool LiteralPlanner::FinishedWhateverTheMethod() const {
+  const Member* session = FindAcross(kSessionId);
+  if (!session || (session->kind != Member::Kind::kPair &&
+                   session->kind != Member::Kind::kShorthand))
+    return false;
+  if (IsNoValue(session->value_range.In(text_)) || HoldsPlaceholder(*session) ||
+      !session->empty_at_times().empty() || !SessionIdOnSomePaths().empty())
+    return false;
+  for (const PayloadObserver& o : site_.observers) {
+    if (o.path.empty() || o.path == kSessionId) return false;
+  }
+  return MemberMayCarrySession().empty() && !AnyRuleFieldMayBePresent();
+}
+
 bool LiteralPlanner::PathMayBePresent(const std::string& path) const {
   std::vector<const ObjectLiteral*> level(parts_.begin(), parts_.end());
   for (size_t start = 0; !level.empty();) {

@@ -19,6 +19,8 @@ SitePlan LiteralPlanner::Plan() {
   const MethodRule* rule = Method();
   if (!rule) {
     ReviewUnknownMethodWithoutSession();
+    if (method_untold_ && FinishedWhateverTheMethod())
+      plan_.status = SiteStatus::kAlreadyMigrated;
     return std::move(plan_);
   }
   plan_.method = rule->type;
@@ -249,6 +251,7 @@ const MethodRule* LiteralPlanner::Method() {
     return nullptr;
   }
   plan_.status = SiteStatus::kNeedsReview;
+  method_untold_ = true;
   plan_.reasons.push_back(what +
                           (candidates.empty()
                                ? "; the tool cannot tell the payment method"
