@@ -58,4 +58,62 @@ std::string LiteralPlanner::PrototypeMember(const ObjectLiteral& object) const {
   return "";
 }
 
+// Whether a field that some method's rule removes is, or may be, in the
+// payload (its own member, a spread or computed key that may bring it, a
+// nested object the tool cannot see into, a write the tool cannot place).
+// When none is, a type in doubt (`type: isPaypal ? 'payPal' :
+// 'creditCard'`) does not matter: no method would remove anything, and
+// every one wants the sessionId. Finished code must pass --check.
+bool LiteralPlanner::AnyRuleFieldMayBePresent() const {
+  for (const PayloadMutation& m : site_.mutations) {
+    if (!m.after_call && m.path != kSessionId) return true;
+  }
+  for (const auto& [method, rule] : rules_.methods()) {
+    for (const std::string& path : rule.remove) {
+      if (PathMayBePresent(path)) return true;
+    }
+  }
+  return false;
+}
+
+// A payload whose method the tool cannot tell (`type: method`) that has a
+// session id on every path and none of the fields any method's rule
+// removes: finished whatever the method, so --check must pass it.
+bool LiteralPlanner::FinishedWhateverTheMethod() const {
+  const Member* session = FindAcross(kSessionId);
+  if (!session || (session->kind != Member::Kind::kPair &&
+                   session->kind != Member::Kind::kShorthand))
+    return false;
+  if (IsNoValue(session->value_range.In(text_)) || HoldsPlaceholder(*session) ||
+      !session->empty_at_times().empty() || !SessionIdOnSomePaths().empty())
+    return false;
+  for (const PayloadObserver& o : site_.observers) {
+    if (o.path.empty() || o.path == kSessionId) return false;
+  }
+  return MemberMayCarrySession().empty() && !AnyRuleFieldMayBePresent();
+}
+
+bool LiteralPlanner::PathMayBePresent(const std::string& path) const {
+  std::vector<const ObjectLiteral*> level(parts_.begin(), parts_.end());
+  for (size_t start = 0; !level.empty();) {
+    size_t dot = path.find('.', start);
+    bool final_part = dot == std::string::npos;
+    std::string_view key = std::string_view(path).substr(
+        start, final_part ? std::string_view::npos : dot - start);
+    std::vector<const ObjectLiteral*> next;
+    for (const ObjectLiteral* object : level) {
+      for (const Member& m : object->members) {
+        if (m.MayCarry(key)) return true;
+        if (m.key != key || m.kind == Member::Kind::kSpread) continue;
+        if (final_part || !m.object) return true;
+        next.push_back(m.object.get());
+      }
+    }
+    if (final_part) return false;
+    level.swap(next);
+    start = dot + 1;
+  }
+  return false;
+}
+
 }  // namespace psm::literal_planner_detail

@@ -19,6 +19,8 @@ SitePlan LiteralPlanner::Plan() {
   const MethodRule* rule = Method();
   if (!rule) {
     ReviewUnknownMethodWithoutSession();
+    if (method_untold_ && FinishedWhateverTheMethod())
+      plan_.status = SiteStatus::kAlreadyMigrated;
     return std::move(plan_);
   }
   plan_.method = rule->type;
@@ -51,7 +53,7 @@ SitePlan LiteralPlanner::PlanFields(const MethodRule& rule_ref) {
   // Removals made by this type's rules could be wrong for the other (a
   // card payload keeps every field a konbini one drops); `sessionId` is
   // wanted by every method.
-  if (!type_in_doubt_.empty()) {
+  if (!type_in_doubt_.empty() && AnyRuleFieldMayBePresent()) {
     Blind(type_in_doubt_ +
           "; no field was removed, since which ones go depends on the type "
           "the call gets: remove them by hand");
@@ -249,6 +251,7 @@ const MethodRule* LiteralPlanner::Method() {
     return nullptr;
   }
   plan_.status = SiteStatus::kNeedsReview;
+  method_untold_ = true;
   plan_.reasons.push_back(what +
                           (candidates.empty()
                                ? "; the tool cannot tell the payment method"

@@ -162,6 +162,11 @@ class LiteralPlanner {
   bool DeleteStatement(const PayloadMutation& m, const std::string& removed);
 
   void PlanSessionId(const MethodRule& rule);
+  std::string MemberMayCarrySession() const;
+  bool SpreadBringsSession() const;
+  bool AnyRuleFieldMayBePresent() const;
+  bool FinishedWhateverTheMethod() const;
+  bool PathMayBePresent(const std::string& path) const;
 
   std::string Placeholder() const;
 
@@ -237,6 +242,8 @@ class LiteralPlanner {
   // statement that may change it, a type that is an expression): which
   // fields go then depends on the path taken, so none is removed.
   std::string type_in_doubt_;
+  // Method() could not tell the payment method from the type.
+  bool method_untold_ = false;
 };
 
 }  // namespace psm::literal_planner_detail

@@ -248,6 +248,14 @@ void LiteralPlanner::PlanSessionId(const MethodRule& rule) {
       options_.session_id_elsewhere) {
     return;
   }
+  if (SpreadBringsSession()) return;
+  if (std::string carrier = MemberMayCarrySession(); !carrier.empty()) {
+    Blind(carrier +
+          " may already carry sessionId (the checkout's session), which an "
+          "added one would replace or duplicate: add it by hand if it does "
+          "not");
+    return;
+  }
   if (!session_id_observed_.empty()) {
     Blind(session_id_observed_ +
           "; adding sessionId would change what it sees: add it by hand");
@@ -269,6 +277,45 @@ void LiteralPlanner::PlanSessionId(const MethodRule& rule) {
         "payment.session.id (or run with " +
         options_.session_id_flag + ")");
   }
+}
+
+// A spread the tool cannot see into (`{...common, type: 'creditCard'}`
+// with `common` a parameter, or an object holding `sessionId`) or a computed
+// key may bring the payload its session already: finished code, which an
+// added `sessionId` would override (with the placeholder, even) and which
+// --check must not report as still to migrate. "" when none may.
+std::string LiteralPlanner::MemberMayCarrySession() const {
+  // In the object that gets the new member, only what comes before it (up
+  // to `type`, or all of it) is overridden; a later spread's sessionId
+  // would win over the added one.
+  const Member* type = object_.Find("type");
+  for (const ObjectLiteral* part : parts_) {
+    for (const Member& m : part->members) {
+      if (part == &object_ && type && &m > type) break;
+      if (!m.MayCarry(kSessionId)) continue;
+      if (m.kind == Member::Kind::kSpread) return Ticked(m.range.In(text_));
+      return "the computed key " + Ticked(m.key_range.In(text_));
+    }
+  }
+  return "";
+}
+
+// `{ ...common, type: 'creditCard' }` with `common = { sessionId:
+// checkout.payment.session.id, owner }` (a closed object, see
+// find/closed_spread.h): the payload has its session, and no later member
+// may take it away.
+bool LiteralPlanner::SpreadBringsSession() const {
+  bool brings = false;
+  for (const ObjectLiteral* part : parts_) {
+    for (const Member& m : part->members) {
+      if (m.SurelyCarries(kSessionId)) {
+        brings = true;
+      } else if (brings && m.MayCarry(kSessionId)) {
+        return false;
+      }
+    }
+  }
+  return brings;
 }
 
 std::string LiteralPlanner::Placeholder() const {

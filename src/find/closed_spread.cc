@@ -61,6 +61,19 @@ bool KeepsKeys(TSNode use, TSNode declared_name) {
   return false;
 }
 
+// Whether `sessionId: value` (or the shorthand `sessionId`) holds what may
+// be a session id: not a literal that is none, nor the placeholder.
+bool SessionValue(TSNode member, std::string_view source) {
+  if (node::Is(member, "shorthand_property_identifier")) return true;
+  std::string_view value =
+      node::Text(node::Unwrap(node::Field(member, "value")), source);
+  for (std::string_view none : {"null", "undefined", "''", "\"\"", "``",
+                                "void 0"}) {
+    if (value == none) return false;
+  }
+  return value.find("TODO(payment-session-migrate)") == std::string_view::npos;
+}
+
 // The object's own keys, "\n"-framed, when every member is a plain
 // `key: value` or shorthand; "" otherwise.
 std::string PlainKeys(TSNode object, std::string_view source) {
@@ -84,9 +97,13 @@ std::string PlainKeys(TSNode object, std::string_view source) {
     } else {
       return "";  // a spread, method, getter or setter
     }
-    // What decides a payload's method and session stays the literal's own:
-    // a spread bringing either is judged as any other spread.
-    if (key == "__proto__" || key == "type" || key == "sessionId" ||
+    // What decides a payload's method stays the literal's own: a spread
+    // bringing a type is judged as any other spread. So is one bringing a
+    // sessionId that is no session (`null`, a placeholder left by a run);
+    // one bringing a session id (`{ sessionId: checkout.payment.session.id,
+    // owner }`) gives the payload its session: finished code.
+    if (key == "__proto__" || key == "type" ||
+        (key == "sessionId" && !SessionValue(member, source)) ||
         key.find('\n') != std::string::npos)
       return "";
     keys += key + "\n";

@@ -44,6 +44,20 @@ bool NamesTheGlobal(TSNode n, std::string_view name, std::string_view source) {
   return false;
 }
 
+// `Vue.prototype.$api`, `app.config.globalProperties.$api`: where a Vue
+// app gives every component its `this.$api` (names starting with `$`
+// only, Vue's convention for them).
+bool NamesInstanceProperty(TSNode n, std::string_view name,
+                           std::string_view source) {
+  n = node::Unwrap(n);
+  if (!name.starts_with('$') || !node::Is(n, "member_expression") ||
+      MemberName(n, source) != name)
+    return false;
+  std::string_view holder = node::Text(node::Field(n, "object"), source);
+  return holder.ends_with(".prototype") ||
+         holder.ends_with(".globalProperties");
+}
+
 bool IsEmptyObject(TSNode n) {
   return node::Is(n, "object") && ts_node_named_child_count(n) == 0;
 }
@@ -106,7 +120,9 @@ TSNode ValueWrittenAt(TSNode n, std::string_view name,
     up = node::Parent(up);
   } else if (node::Is(up, "member_expression") &&
              ts_node_eq(node::Field(up, "property"), n)) {
-    if (!NamesTheGlobal(up, name, source)) return TSNode{};
+    if (!NamesTheGlobal(up, name, source) &&
+        !NamesInstanceProperty(up, name, source))
+      return TSNode{};
     target = up;
     up = node::Parent(up);
   } else {
@@ -127,11 +143,60 @@ TSNode ValueWrittenAt(TSNode n, std::string_view name,
 
 }  // namespace
 
+std::string_view GlobalWord(std::string_view name) {
+  size_t dot = name.rfind('.');
+  return dot == std::string_view::npos ? name : name.substr(dot + 1);
+}
+
+namespace {
+
+// "Shop.Payments" for `Shop.Payments` (plain members of a name the file
+// does not declare, the namespace of an old page's scripts; with
+// `declared`, also of a top-level `var Shop = Shop || {}`, which is that
+// global in a script that sets it); "" otherwise.
+std::string NamespaceMember(TSNode n, std::string_view source,
+                            bool declared = false) {
+  std::string path;
+  for (n = node::Unwrap(n); node::Is(n, "member_expression");
+       n = node::Unwrap(node::Field(n, "object"))) {
+    TSNode property = node::Field(n, "property");
+    if (!node::Is(property, "property_identifier")) return "";
+    path = "." + std::string(node::Text(property, source)) + path;
+  }
+  if (path.empty() || !node::Is(n, "identifier")) return "";
+  std::string_view root = node::Text(n, source);
+  for (std::string_view g : kGlobalObjects) {
+    if (root != g) continue;
+    // `window.shop.api` is `shop.api`; `window.ShopApi` is a plain global,
+    // looked up by its own name.
+    size_t second = path.find('.', 1);
+    if (second == std::string::npos ||
+        ResolveName(root, n, source).kind != Binding::Kind::kNotFound)
+      return "";
+    return path.substr(1);
+  }
+  // Undeclared, or a top-level `var Shop = Shop || {}` of a script.
+  Binding binding = ResolveName(root, n, source);
+  bool global = binding.kind == Binding::Kind::kNotFound ||
+                (declared && binding.kind == Binding::Kind::kVariable &&
+                 node::Is(binding.scope, "program"));
+  return global ? std::string(root) + path : "";
+}
+
+}  // namespace
+
 std::string GlobalReceiverName(TSNode receiver, std::string_view source) {
   receiver = node::Unwrap(receiver);
   if (node::Is(receiver, "member_expression") ||
       node::Is(receiver, "subscript_expression")) {
     std::string_view name = MemberName(receiver, source);
+    // A Vue component's `this.$api`: what the app's `Vue.prototype.$api`
+    // (or `globalProperties.$api`) holds, set in another file.
+    if (name.starts_with('$') &&
+        node::Is(node::Field(receiver, "object"), "this"))
+      return std::string(name);
+    if (std::string path = NamespaceMember(receiver, source); !path.empty())
+      return path;
     return !name.empty() && NamesTheGlobal(receiver, name, source)
                ? std::string(name)
                : "";
@@ -146,6 +211,27 @@ std::string GlobalReceiverName(TSNode receiver, std::string_view source) {
 GlobalGiven ValuesGivenToGlobal(std::string_view name, TSNode root,
                                 std::string_view source) {
   GlobalGiven given;
+  if (name.find('.') != std::string_view::npos) {
+    // `Shop.Payments = {...}` where `Shop` is the page's namespace.
+    std::string_view word = GlobalWord(name);
+    for (size_t at : WordsAt(source, word)) {
+      TSNode n = ts_node_descendant_for_byte_range(
+          root, static_cast<uint32_t>(at),
+          static_cast<uint32_t>(at + word.size()));
+      TSNode member = node::Parent(n);
+      if (!node::Is(n, "property_identifier") ||
+          NamespaceMember(member, source, /*declared=*/true) != name)
+        continue;
+      TSNode up = node::Parent(member);
+      if (node::Is(up, "assignment_expression") &&
+          ts_node_eq(node::Field(up, "left"), member))
+        AddValue(node::Field(up, "right"), name, source, &given.values);
+    }
+    given.own_create_source = OwnCreateSourceAssignment(name, root, source);
+    if (ts_node_is_null(given.own_create_source))
+      given.own_create_source = OpaqueMixinInto(name, root, source);
+    return given;
+  }
   for (size_t at : WordsAt(source, name)) {
     TSNode n = ts_node_descendant_for_byte_range(
         root, static_cast<uint32_t>(at),

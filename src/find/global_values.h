@@ -23,8 +23,13 @@ struct GlobalGiven {
 };
 
 // The global a createSource receiver names when the file does not declare
-// it: "ShopApi" for `ShopApi` or `window.ShopApi`; "" otherwise.
+// it: "ShopApi" for `ShopApi` or `window.ShopApi`, "Shop.Payments" for a
+// member of a global namespace (`Shop.Payments`); "" otherwise.
 std::string GlobalReceiverName(TSNode receiver, std::string_view source);
+
+// The word the project's files are searched for to find writes of the
+// global `name`: its last member ("Payments" for "Shop.Payments").
+std::string_view GlobalWord(std::string_view name);
 
 GlobalGiven ValuesGivenToGlobal(std::string_view name, TSNode root,
                                 std::string_view source);

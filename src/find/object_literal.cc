@@ -11,6 +11,12 @@ bool Member::OpaqueMayCarry(std::string_view key) const {
   return known.find(wanted) != std::string::npos;
 }
 
+bool Member::SurelyCarries(std::string_view key) const {
+  if (kind != Kind::kSpread || !covered().empty()) return false;
+  const std::string& known = Note(&Notes::spread_keys);
+  return known.find("\n" + std::string(key) + "\n") != std::string::npos;
+}
+
 const Member* ObjectLiteral::Find(std::string_view key) const {
   // JavaScript keeps the last of duplicate keys: `{type: 'a', type: 'b'}`
   // is a `b` payload.

@@ -109,6 +109,9 @@ struct Member {
     return (kind == Kind::kSpread || kind == Kind::kComputed) &&
            OpaqueMayCarry(key);
   }
+  // Whether this member is a spread of an object whose known keys include
+  // `key`: it brings that field for sure.
+  bool SurelyCarries(std::string_view key) const;
 
  private:
   // The notes few members have, behind one pointer: a Member is made for

@@ -291,4 +291,49 @@ bool AssignsOwnCreateSource(std::string_view object, bool through_prototype,
   return !ts_node_is_null(OwnCreateSourceAssignment(wanted, root, source));
 }
 
+bool CallMakesOwnCreateSource(TSNode call, std::string_view source) {
+  TSNode callee = node::Unwrap(node::Field(call, "function"));
+  std::string_view name = node::Text(callee, source);
+  // DigitalRiver.js is never a jQuery object: its createSource there is a
+  // plugin's, defined in this file or another script of the page.
+  for (std::string_view jquery : {"$", "jQuery", "window.$", "window.jQuery"})
+    if (name == jquery) return true;
+  if (!node::Is(callee, "identifier")) return false;
+  TSNode root = ts_tree_root_node(call.tree);
+  return AssignsOwnCreateSource(std::string(name) + ".fn", false, root,
+                                source) ||
+         AssignsOwnCreateSource(name, true, root, source);
+}
+
+bool KeepsOriginalCreateSource(std::string_view object, TSNode root,
+                               std::string_view source) {
+  for (size_t at : WordsAt(source, kCreateSource)) {
+    TSNode n = ts_node_descendant_for_byte_range(
+        root, static_cast<uint32_t>(at),
+        static_cast<uint32_t>(at + kCreateSource.size()));
+    TSNode member = node::Parent(n);
+    if (!node::Is(member, "member_expression") ||
+        !ts_node_eq(node::Field(member, "property"), n))
+      continue;
+    std::string_view of = node::Text(node::Field(member, "object"), source);
+    if (of != object && !of.ends_with("DigitalRiver.prototype")) continue;
+    TSNode parent = node::Parent(member);
+    bool written = node::Is(parent, "assignment_expression") &&
+                   ts_node_eq(node::Field(parent, "left"), member);
+    bool called = node::Is(parent, "call_expression") &&
+                  ts_node_eq(node::Field(parent, "function"), member);
+    if (!written && !called) return true;  // the function itself, kept
+  }
+  return false;
+}
+
+bool InsideOwnCreateSource(TSNode call, std::string_view object,
+                           std::string_view source) {
+  TSNode assignment =
+      OwnCreateSourceAssignment(object, ts_tree_root_node(call.tree), source);
+  return !ts_node_is_null(assignment) &&
+         ts_node_start_byte(assignment) <= ts_node_start_byte(call) &&
+         ts_node_end_byte(call) <= ts_node_end_byte(assignment);
+}
+
 }  // namespace psm

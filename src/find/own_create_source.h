@@ -16,6 +16,28 @@ namespace psm {
 // createSource is.
 bool AssignsOwnCreateSource(std::string_view object, bool through_prototype,
                             TSNode root, std::string_view source);
+
+// Whether the call `call` makes an object that is not DigitalRiver.js but
+// has a createSource: a jQuery object (`$('#pay')`, `jQuery(form)`, whose
+// createSource is a plugin's, `$.fn.createSource = function ...`), or what
+// a function of the file makes whose `fn` or `prototype` the file gives a
+// createSource.
+bool CallMakesOwnCreateSource(TSNode call, std::string_view source);
+
+// Whether the file keeps the createSource that `object` had before it gave
+// it one of its own (`var orig = dr.createSource`, `dr.createSource.bind(
+// dr)`) or reads DigitalRiver.js's (`DigitalRiver.prototype.createSource`):
+// the new one may hand the payload on to DigitalRiver.js (a logging
+// wrapper), so `object` is still DigitalRiver.js's instance.
+bool KeepsOriginalCreateSource(std::string_view object, TSNode root,
+                               std::string_view source);
+
+// Whether `call` lies inside the function the file gives `object` as its
+// createSource (`dr.createSource = function (p) {...}`, `Object.assign(dr,
+// { createSource(p) {...} })`).
+bool InsideOwnCreateSource(TSNode call, std::string_view object,
+                           std::string_view source);
+
 // The assignment that gives `object` (written as in the file, "DRGC" or
 // "ShopApi.prototype") a createSource function of its own; null if none.
 TSNode OwnCreateSourceAssignment(std::string_view object, TSNode root,

@@ -333,14 +333,28 @@ Receiver ClassifyByOrigin(TSNode receiver, std::string_view source) {
     return ClassifyThisField(receiver, source);
   }
   // An object the file gives a createSource function of its own
-  // (`DRGC.createSource = function (payload) {...}`).
+  // (`DRGC.createSource = function (payload) {...}`), unless DigitalRiver
+  // made it and the file keeps its original: `dr.createSource = function
+  // (p) {...; return orig.call(this, p); }` wraps DigitalRiver.js, and the
+  // payload still reaches it (the wrapper is judged with the site,
+  // find/patched_create_source.h).
   if ((node::Is(receiver, "identifier") || IsMemberRead(receiver)) &&
       AssignsOwnCreateSource(node::Text(receiver, source), false,
-                             ts_tree_root_node(receiver.tree), source))
+                             ts_tree_root_node(receiver.tree), source)) {
+    TSNode root = ts_tree_root_node(receiver.tree);
+    if (KeepsOriginalCreateSource(node::Text(receiver, source), root,
+                                  source) &&
+        ClassifyTheseValues(ReceiverValues(receiver, source), source) ==
+            Receiver::kDigitalRiver)
+      return Receiver::kDigitalRiver;
     return Receiver::kOtherLibrary;
+  }
   // A variable, or a chain of members (`deps.api`) or a name bound to one.
   if (node::Is(receiver, "identifier") || IsMemberRead(receiver))
     return ClassifyTheseValues(ReceiverValues(receiver, source), source);
+  if (node::Is(receiver, "call_expression") &&
+      CallMakesOwnCreateSource(receiver, source))
+    return Receiver::kOtherLibrary;  // `$('#pay').createSource(...)`
   if (node::Is(receiver, "call_expression") ||
       node::Is(receiver, "new_expression") || node::Is(receiver, "object")) {
     return ClassifyMaker(receiver, source);
@@ -420,10 +434,17 @@ bool OnlyOtherCreateSources(TSNode root, std::string_view source, bool* calls) {
     TSNode parent = node::Parent(name);
     if (IsDefinitionName(name, parent) || NamesOwnFunction(name, source))
       continue;
-    bool called_on_other = node::Is(parent, "member_expression") &&
-                           ts_node_eq(node::Field(parent, "property"), name) &&
-                           ClassifyReceiver(node::Field(parent, "object"),
-                                            source) == Receiver::kOtherLibrary;
+    // An object given a createSource of the file's own counts as another
+    // library's here even when it wraps DigitalRiver.js's (`var real =
+    // Tracked.createSource.bind(Tracked)`): that wrapper's callers are
+    // judged with it, and it hands on no other client's payload.
+    TSNode object = node::Field(parent, "object");
+    bool member = node::Is(parent, "member_expression") &&
+                  ts_node_eq(node::Field(parent, "property"), name);
+    bool called_on_other =
+        member && (ClassifyReceiver(object, source) == Receiver::kOtherLibrary ||
+                   AssignsOwnCreateSource(node::Text(object, source), false,
+                                          root, source));
     if (!called_on_other) return false;
     if (calls) *calls = true;
   }

@@ -12,6 +12,7 @@
 #include "find/global_values.h"
 #include "find/method_calls.h"
 #include "find/object_builder.h"
+#include "find/own_create_source.h"
 #include "find/parameter_receiver.h"
 #include "find/patched_create_source.h"
 #include "find/payload_resolver.h"
@@ -367,6 +368,14 @@ class SiteFinder {
              " is made by another library, or is an object or class of "
              "this file with its own createSource";
     }
+    // `dr.createSource = (p) => { log(p); return orig(p); }`: the wrapper
+    // hands on its callers' payloads, and its callers are the sites.
+    if (part->receiver_kind == Receiver::kDigitalRiver &&
+        InsideOwnCreateSource(call.call, node::Text(call.receiver, source_),
+                              source_))
+      return "the call hands on the payload of the createSource this file "
+             "gives " +
+             receiver + " (its callers are the sites)";
     if (call.handed_on && !SurelyDigitalRiver(call.receiver, part))
       return "the method is handed on from " + receiver +
              ", which is not surely DigitalRiver.js";

@@ -91,15 +91,16 @@ std::vector<std::string> Linker::GlobalCreateSourceDefiners(
       return;
     SourceFile read = ReadSourceFile(file, kDefaultMaxFileBytes);
     if (read.error.empty() && MayDefineCreateSource(read.text) &&
-        !WordsAt(read.text, name).empty())
+        !WordsAt(read.text, GlobalWord(name)).empty())
       definers.push_back(absolute);
   };
   if (options_.definers) {
     for (const std::string& file : *options_.definers) keep(file);
   } else {
-    std::vector<uint32_t> naming = FilesNaming(name);
+    std::string word(GlobalWord(name));  // "Payments" of "Shop.Payments"
+    std::vector<uint32_t> naming = FilesNaming(word);
     // Known when a read of every file looked for `name` (not the index).
-    bool flagged = files_naming_.contains(name);
+    bool flagged = files_naming_.contains(word);
     for (uint32_t i : naming) {
       if (!flagged || may_define_create_source_[i]) keep(ProjectFiles()[i]);
     }
@@ -152,7 +153,7 @@ const GlobalReceiverFound& Linker::GlobalReceiver(const std::string& name) {
   }
   // Then the other scripts setting it: anything else they give it may be
   // DigitalRiver.js.
-  for (uint32_t i : FilesNaming(name)) {
+  for (uint32_t i : FilesNaming(std::string(GlobalWord(name)))) {
     if (!found.other.empty() || !found.use.empty()) break;
     std::string file = AbsolutePath(ProjectFiles()[i]);
     if (std::binary_search(definers.begin(), definers.end(), file)) continue;

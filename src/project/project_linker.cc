@@ -4,6 +4,7 @@
 #include <set>
 
 #include "common/strings.h"
+#include "find/global_values.h"
 #include "find/digital_river_names.h"
 #include "find/object_builder.h"
 #include "find/scope.h"
@@ -130,7 +131,7 @@ class ProjectLinker {
         // get a createSource (LinkOptions::definers): only when one does
         // are the files naming it read (Linker::GlobalReceiver).
         if (!r.global_receiver.empty() && !options_.definers)
-          globals.insert(r.global_receiver);
+          globals.insert(std::string(GlobalWord(r.global_receiver)));
       }
     }
     linker_.PrepareNames(globals);

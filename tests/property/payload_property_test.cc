@@ -665,13 +665,19 @@ std::vector<std::string> CheckCase(const MethodRule& rule,
            shape.top_removed.count(in_props[i].key) > 0;
   };
 
-  // Top level: kept keys in input order, sessionId right after type.
+  // Top level: kept keys in input order, sessionId right after type --
+  // unless a spread before type may already bring one, which the added
+  // sessionId would replace: then none is added.
   std::vector<std::string> expected;
+  bool spread_before_type = false;
+  for (size_t i = 0; i < in_props.size() && in_props[i].key != "type"; ++i)
+    spread_before_type = spread_before_type || i >= first_spread;
   for (size_t i = 0; i < in_props.size(); ++i) {
     const Property& p = in_props[i];
     if (removed_here(i)) continue;
     expected.push_back(p.key);
-    if (p.key == "type" && !gen.had_session_id && rule.add_session_id) {
+    if (p.key == "type" && !gen.had_session_id && rule.add_session_id &&
+        !spread_before_type) {
       expected.push_back("sessionId");
     }
   }
