@@ -297,6 +297,12 @@ class Linker {
   // import, or require.
   std::vector<std::pair<const Module*, ByteRange>> CallsOfExport(
       const std::string& file, const std::string& name, uint32_t wrapper_at);
+  // The calls `G.name(...)`, in the project's other scripts, of the wrapper
+  // `name` held by the global object `G` of the classic script `file`;
+  // none when another file mentions `G` in any other way (an alias, a page
+  // or template, `window.G`), which may reach the wrapper unseen.
+  std::vector<std::pair<const Module*, ByteRange>> CallsOfGlobalWrapper(
+      const std::string& file, const std::string& name, uint32_t wrapper_at);
 
   // What the project's scripts give the global `name`, a createSource
   // receiver some script calls without setting it (SiteRequest::

@@ -45,6 +45,8 @@ void LinkWrapper(const CallerFile& caller, const SiteRequest& r, Linker& linker,
                  std::map<std::string, FileLinks>* links) {
   const std::string& name = r.request.member;
   auto calls = linker.CallsOfExport(caller.path, name, r.request.at);
+  if (calls.empty())
+    calls = linker.CallsOfGlobalWrapper(caller.path, name, r.request.at);
   std::string wrapper =
       Quote(name) + " (" + caller.display + ":" + std::to_string(r.line) + ")";
   if (calls.empty()) return;  // its own reason stands
