@@ -48,6 +48,17 @@ std::string HoldingGlobal(const Module& own, const std::string& name,
   return "";
 }
 
+// The smallest node at each whole-word occurrence of `word` in `module`.
+std::vector<TSNode> NodesNaming(const Module& module, const std::string& word) {
+  std::vector<TSNode> nodes;
+  TSNode root = module.tree.Root();
+  for (uint32_t at : WholeWordsOf(root, word, module.text, node::Range(root))) {
+    nodes.push_back(ts_node_descendant_for_byte_range(
+        root, at, at + static_cast<uint32_t>(word.size())));
+  }
+  return nodes;
+}
+
 }  // namespace
 
 std::vector<std::pair<const Module*, ByteRange>> Linker::CallsOfGlobalWrapper(
@@ -59,11 +70,7 @@ std::vector<std::pair<const Module*, ByteRange>> Linker::CallsOfGlobalWrapper(
   if (global.empty()) return calls;
   // In its own script, only the declaration may name it (a call there
   // would have been found with the wrapper; `var f = G.name` would not).
-  TSNode own_root = own->tree.Root();
-  for (uint32_t word :
-       WholeWordsOf(own_root, global, own->text, node::Range(own_root))) {
-    TSNode at = ts_node_descendant_for_byte_range(
-        own_root, word, word + static_cast<uint32_t>(global.size()));
+  for (TSNode at : NodesNaming(*own, global)) {
     TSNode declarator = node::Parent(at);
     if (!node::Is(declarator, "variable_declarator") ||
         !ts_node_eq(node::Field(declarator, "name"), at))
@@ -84,11 +91,7 @@ std::vector<std::pair<const Module*, ByteRange>> Linker::CallsOfGlobalWrapper(
     // may reach the wrapper unseen, and the wrapper's site stays.
     bool unseen = false;
     std::vector<ByteRange> found;
-    TSNode root = module->tree.Root();
-    for (uint32_t word :
-         WholeWordsOf(root, global, module->text, node::Range(root))) {
-      TSNode at = ts_node_descendant_for_byte_range(
-          root, word, word + static_cast<uint32_t>(global.size()));
+    for (TSNode at : NodesNaming(*module, global)) {
       TSNode callee = node::Parent(at);
       TSNode call = node::Parent(callee);
       bool called =
