@@ -96,6 +96,10 @@ bool VariableMayBeEmpty(std::string_view name, TSNode read,
     if (use.in_closure) return false;
     if (use.kind != VariableUse::Kind::kAssign || !use.inside.empty())
       continue;
+    // An assignment the use search found no statement around (broken
+    // code, `$sid = ...` inside an expression the tree could not place):
+    // where it runs cannot be told, so it may empty the value.
+    if (ts_node_is_null(use.statement)) return true;
     if (ts_node_start_byte(use.statement) > ts_node_end_byte(read))
       continue;  // after the array took the value
     if (SessionValueMayBeEmpty(use.value, ctx, hops)) return true;
