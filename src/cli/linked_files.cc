@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <map>
+#include <unordered_set>
 
 #include "cli/server_answers.h"
 #include "common/strings.h"
@@ -270,7 +271,8 @@ void FinishLinkedFiles(const RunContext& ctx,
                        const std::atomic<bool>& interrupted,
                        const std::function<void(ProcessedFile&&, bool)>& emit) {
   if (deferred.empty()) return;
-  std::set<std::string> walked;  // quiet files, absolute
+  std::unordered_set<std::string> walked;  // quiet files, absolute
+  walked.reserve(quiet.size());
   for (const std::string& p : quiet) walked.insert(AbsolutePath(p));
   ModulePaths paths(RunProjectRoot(ctx.options));
   std::vector<CallerFile> callers;

@@ -38,10 +38,12 @@ SessionExpressions::SessionExpressions(std::string flag, std::string fallback,
 
 SessionChoice SessionExpressions::For(const std::string& file) const {
   if (!flag_.text.empty()) return {flag_.text, "--session-id", flag_.needs};
-  // Made absolute only when a glob may match: most runs have none.
+  // Made absolute only when a glob may match: most runs have none (and a
+  // run over 60,000 small files asks for each).
   std::string absolute = by_path_.empty() ? "" : AbsolutePath(file);
   std::string_view path = absolute;
-  std::string prefix = base_dir_ == "/" ? "/" : base_dir_ + "/";
+  std::string prefix =
+      by_path_.empty() ? "" : base_dir_ == "/" ? "/" : base_dir_ + "/";
   if (!by_path_.empty() && path.starts_with(prefix)) {
     path.remove_prefix(prefix.size());
     for (const ByPath& entry : by_path_) {
