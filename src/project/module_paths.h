@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "project/absolute_path.h"  // AbsolutePath, for the model's users
 #include "project/requirejs_maps.h"
 
 namespace psm {
@@ -139,9 +140,6 @@ class ModulePaths {
 // name too (`./payloads` names `payloads/index.js`). A file that imports
 // the module contains one of them.
 std::vector<std::string> SpecifierStems(const std::string& module);
-
-// The absolute, normalised form of `path`, without a trailing slash.
-std::string AbsolutePath(const std::string& path);
 
 // The nearest ancestor directory of `path` (itself included) that holds
 // `.git`, `package.json` or `composer.json`; when none does, the directory

@@ -5,7 +5,7 @@
 #include <filesystem>
 #include <string>
 
-#include "project/module_paths.h"
+#include "project/absolute_path.h"
 
 namespace psm {
 namespace {
