@@ -48,7 +48,12 @@ SitePlan LiteralPlanner::PlanFields(const MethodRule& rule_ref) {
   const MethodRule* rule = &rule_ref;  // as Plan() had it
   NoteObservedPaths(*rule);
   CheckMutations(*rule);
-  if (std::string why = SessionIdOnSomePaths(); !why.empty())
+  // A method whose rule removes nothing (cards) sends the same payload
+  // with or without the session: where the session is empty on some paths
+  // it is the legacy call there, as before; only where fields go does that
+  // matter. A sessionId that is never one (`null`) is unfinished for any.
+  if (std::string why = SessionIdOnSomePaths();
+      !why.empty() && (!rule->remove.empty() || SessionIdIsNoValue()))
     return Review(std::move(why));
   // Removals made by this type's rules could be wrong for the other (a
   // card payload keeps every field a konbini one drops); `sessionId` is

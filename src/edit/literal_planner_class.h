@@ -100,6 +100,8 @@ class LiteralPlanner {
   // `x ? id : undefined`), or "": removing the legacy fields would leave
   // the other paths with neither.
   std::string SessionIdOnSomePaths() const;
+  // Whether the payload's own sessionId is written as no value (`null`).
+  bool SessionIdIsNoValue() const;
 
   // A type given beside the payload (GivenType) and the payload's own
   // `type` must both be one string: which one wins depends on the order

@@ -151,6 +151,11 @@ bool LiteralPlanner::DeleteStatement(const PayloadMutation& m,
   return true;
 }
 
+bool LiteralPlanner::SessionIdIsNoValue() const {
+  const Member* existing = FindAcross(kSessionId);
+  return existing && IsNoValue(existing->value_range.In(text_));
+}
+
 std::string LiteralPlanner::SessionIdOnSomePaths() const {
   const std::string tail =
       ": on the other paths the call would get neither a session id nor the "
