@@ -4,6 +4,8 @@
 
 #include "common/byte_range.h"
 #include "common/js_string.h"
+#include "find/empty_values.h"
+#include "find/module_factory.h"
 #include "find/object_builder.h"
 #include "find/scope.h"
 #include "find/script_kind.h"
@@ -62,16 +64,17 @@ bool KeepsKeys(TSNode use, TSNode declared_name) {
 }
 
 // Whether `sessionId: value` (or the shorthand `sessionId`) holds what may
-// be a session id: not a literal that is none, nor the placeholder.
+// be a session id on every path: not a literal that is none, nor the
+// placeholder, nor a value empty on some paths (`c ? id : undefined`, a
+// variable set so), which would leave those paths with neither a session
+// nor the fields the migration removes.
 bool SessionValue(TSNode member, std::string_view source) {
-  if (node::Is(member, "shorthand_property_identifier")) return true;
-  std::string_view value =
-      node::Text(node::Unwrap(node::Field(member, "value")), source);
-  for (std::string_view none : {"null", "undefined", "''", "\"\"", "``",
-                                "void 0"}) {
-    if (value == none) return false;
-  }
-  return value.find("TODO(payment-session-migrate)") == std::string_view::npos;
+  if (node::Is(member, "shorthand_property_identifier"))
+    return !VariableEmptyAtTimes(member, source);
+  TSNode value = node::Unwrap(node::Field(member, "value"));
+  return !IsEmptyValue(value, source) && !MayBeEmpty(value, source) &&
+         node::Text(value, source).find("TODO(payment-session-migrate)") ==
+             std::string_view::npos;
 }
 
 // The object's own keys, "\n"-framed, when every member is a plain
@@ -116,11 +119,15 @@ bool Exported(TSNode declarator) {
   return node::Is(node::Parent(declaration), "export_statement");
 }
 
-}  // namespace
+// Whether `name`'s binding is a global of a classic script, which other
+// scripts of the page may change.
+bool PageGlobal(const Binding& binding, TSNode name, std::string_view source) {
+  TSNode root = ts_tree_root_node(name.tree);
+  return ts_node_eq(binding.scope, root) && IsClassicScript(root, source);
+}
 
-std::string ClosedSpreadKeys(TSNode spread_element, std::string_view source) {
-  TSNode name = node::Unwrap(ts_node_named_child(spread_element, 0));
-  if (!node::Is(name, "identifier")) return "";
+// The keys of `...base`, `base` an object literal (see the header).
+std::string KeysOfObject(TSNode name, std::string_view source) {
   TSNode object = TraceToObjectLiteral(name, source);
   if (ts_node_is_null(object)) return "";
   std::string keys = PlainKeys(object, source);
@@ -128,11 +135,9 @@ std::string ClosedSpreadKeys(TSNode spread_element, std::string_view source) {
   std::string_view text = node::Text(name, source);
   Binding binding = ResolveName(text, name, source);
   TSNode declared_name = node::Field(binding.declarator, "name");
-  if (!node::Is(declared_name, "identifier") || Exported(binding.declarator))
+  if (!node::Is(declared_name, "identifier") || Exported(binding.declarator) ||
+      PageGlobal(binding, name, source))
     return "";
-  TSNode root = ts_tree_root_node(name.tree);
-  if (ts_node_eq(binding.scope, root) && IsClassicScript(root, source))
-    return "";  // a global other scripts of the page may change
   std::vector<TSNode> uses = UsesOf(binding, text, source);
   for (TSNode use : uses) {
     if (!KeepsKeys(use, declared_name)) return "";
@@ -140,11 +145,70 @@ std::string ClosedSpreadKeys(TSNode spread_element, std::string_view source) {
   // A `var` or `let` may be written in ways that are not uses of it (a
   // destructuring assignment): every whole-word occurrence in its scope
   // must be one of the uses looked at.
+  TSNode root = ts_tree_root_node(name.tree);
   if (!binding.is_const &&
       WholeWordsOf(root, text, source, node::Range(binding.scope)).size() !=
           uses.size())
     return "";
   return keys;
+}
+
+// An `async` function or a generator: a call gives back a promise or an
+// iterator, not the object it returns.
+bool GivesBackSomethingElse(TSNode function) {
+  if (node::Type(function).find("generator") != std::string_view::npos)
+    return true;
+  for (uint32_t i = 0; i < ts_node_child_count(function); ++i) {
+    std::string_view type = node::Type(ts_node_child(function, i));
+    if (type == "async" || type == "*") return true;
+  }
+  return false;
+}
+
+// The function `callee` names, when nothing can put another in its place:
+// a function declaration or a `const` holding a function, of a module or
+// a function (not a page global), whose name is only ever called.
+TSNode SteadyFunction(TSNode callee, std::string_view source) {
+  std::string_view text = node::Text(callee, source);
+  Binding binding = ResolveName(text, callee, source);
+  TSNode function{};
+  if (binding.kind == Binding::Kind::kFunction) function = binding.declarator;
+  if (binding.kind == Binding::Kind::kVariable && binding.is_const)
+    function = node::Unwrap(node::Field(binding.declarator, "value"));
+  if (!node::IsFunction(function) || GivesBackSomethingElse(function) ||
+      PageGlobal(binding, callee, source))
+    return TSNode{};
+  TSNode declared_name = node::Field(binding.declarator, "name");
+  for (TSNode use : UsesOf(binding, text, source)) {
+    if (ts_node_eq(use, declared_name)) continue;
+    TSNode at = Outermost(use);
+    TSNode parent = node::Parent(at);
+    if (!node::Is(parent, "call_expression") ||
+        !ts_node_eq(node::Field(parent, "function"), at))
+      return TSNode{};
+  }
+  return function;
+}
+
+// The keys of `...make(args)`, `make` a function of this file that gives
+// back one object literal (OnlyReturnedObject): a new object each call,
+// whose own keys are the literal's.
+std::string KeysOfCall(TSNode call, std::string_view source) {
+  TSNode callee = node::Unwrap(node::Field(call, "function"));
+  if (!node::Is(callee, "identifier")) return "";
+  TSNode function = SteadyFunction(callee, source);
+  if (ts_node_is_null(function)) return "";
+  TSNode object = OnlyReturnedObject(function);
+  return ts_node_is_null(object) ? "" : PlainKeys(object, source);
+}
+
+}  // namespace
+
+std::string ClosedSpreadKeys(TSNode spread_element, std::string_view source) {
+  TSNode value = node::Unwrap(ts_node_named_child(spread_element, 0));
+  if (node::Is(value, "identifier")) return KeysOfObject(value, source);
+  if (node::Is(value, "call_expression")) return KeysOfCall(value, source);
+  return "";
 }
 
 }  // namespace psm
