@@ -64,9 +64,35 @@ std::string LiteralPlanner::PrototypeMember(const ObjectLiteral& object) const {
 // When none is, a type in doubt (`type: isPaypal ? 'payPal' :
 // 'creditCard'`) does not matter: no method would remove anything, and
 // every one wants the sessionId. Finished code must pass --check.
+namespace {
+
+// Whether the write `m` (before the call) may put `removed` into the
+// payload: a write of it or inside it, or of an object above it whose
+// keys are unknown or hold its next part (`payload.payPal = { returnUrl }`
+// puts no `payPal.items`).
+bool MayWrite(const PayloadMutation& m, const std::string& removed) {
+  const std::string& path = m.path;
+  if (path == removed || path.starts_with(removed + ".")) return true;
+  if (!removed.starts_with(path + ".")) return false;  // elsewhere
+  if (m.written_keys.empty()) return true;
+  std::string_view rest = std::string_view(removed).substr(path.size() + 1);
+  std::string_view next = rest.substr(0, rest.find('.'));
+  return m.written_keys.find("\n" + std::string(next) + "\n") !=
+         std::string::npos;
+}
+
+}  // namespace
+
 bool LiteralPlanner::AnyRuleFieldMayBePresent() const {
   for (const PayloadMutation& m : site_.mutations) {
-    if (!m.after_call && m.path != kSessionId) return true;
+    if (m.after_call || m.path == kSessionId) continue;
+    // A write the tool cannot place, or of the method itself.
+    if (m.path.empty() || m.path == "type") return true;
+    for (const auto& [method, rule] : rules_.methods()) {
+      for (const std::string& path : rule.remove) {
+        if (MayWrite(m, path)) return true;
+      }
+    }
   }
   for (const auto& [method, rule] : rules_.methods()) {
     for (const std::string& path : rule.remove) {

@@ -45,6 +45,9 @@ struct PayloadMutation {
   // `p.sessionId = undefined`, `= c ? id : null`): on the paths it runs,
   // the call gets no session, whatever was set before.
   bool may_empty = false;
+  // For `payload.x = value`: the own keys `value` brings (WrittenKeys:
+  // "\n"-framed, "\n" for none), or "" when unknown.
+  std::string written_keys;
 };
 
 // Code other than the createSource call that can see the payload object or

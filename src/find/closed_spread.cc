@@ -78,8 +78,10 @@ bool SessionValue(TSNode member, std::string_view source) {
 }
 
 // The object's own keys, "\n"-framed, when every member is a plain
-// `key: value` or shorthand; "" otherwise.
-std::string PlainKeys(TSNode object, std::string_view source) {
+// `key: value` or shorthand; "" otherwise. `accept(member, key)` may
+// refuse a member, which makes the keys unknown too.
+template <typename Accept>
+std::string OwnKeys(TSNode object, std::string_view source, Accept accept) {
   std::string keys = "\n";
   for (TSNode member : node::NamedChildren(object)) {
     std::string_view type = node::Type(member);
@@ -100,18 +102,25 @@ std::string PlainKeys(TSNode object, std::string_view source) {
     } else {
       return "";  // a spread, method, getter or setter
     }
-    // What decides a payload's method stays the literal's own: a spread
-    // bringing a type is judged as any other spread. So is one bringing a
-    // sessionId that is no session (`null`, a placeholder left by a run);
-    // one bringing a session id (`{ sessionId: checkout.payment.session.id,
-    // owner }`) gives the payload its session: finished code.
-    if (key == "__proto__" || key == "type" ||
-        (key == "sessionId" && !SessionValue(member, source)) ||
-        key.find('\n') != std::string::npos)
+    if (key == "__proto__" || key.find('\n') != std::string::npos ||
+        !accept(member, key))
       return "";
     keys += key + "\n";
   }
   return keys;
+}
+
+// The keys a payload spread may take as its own (OwnKeys). What decides a
+// payload's method stays the literal's own: a spread bringing a type is
+// judged as any other spread. So is one bringing a sessionId that is no
+// session (`null`, a placeholder left by a run); one bringing a session id
+// (`{ sessionId: checkout.payment.session.id, owner }`) gives the payload
+// its session: finished code.
+std::string PlainKeys(TSNode object, std::string_view source) {
+  return OwnKeys(object, source, [&](TSNode member, const std::string& key) {
+    return key != "type" &&
+           (key != "sessionId" || SessionValue(member, source));
+  });
 }
 
 bool Exported(TSNode declarator) {
@@ -203,6 +212,19 @@ std::string KeysOfCall(TSNode call, std::string_view source) {
 }
 
 }  // namespace
+
+std::string WrittenKeys(TSNode value, std::string_view source) {
+  value = node::Unwrap(value);
+  std::string_view type = node::Type(value);
+  if (type == "object")
+    return OwnKeys(value, source, [](TSNode, const std::string&) {
+      return true;
+    });
+  if (type == "string" || type == "number" || type == "true" ||
+      type == "false" || type == "null" || type == "undefined")
+    return "\n";  // a primitive: no keys of its own to send
+  return "";
+}
 
 std::string ClosedSpreadKeys(TSNode spread_element, std::string_view source) {
   TSNode value = node::Unwrap(ts_node_named_child(spread_element, 0));

@@ -22,6 +22,12 @@ namespace psm {
 // or "" when the keys cannot be known.
 std::string ClosedSpreadKeys(TSNode spread_element, std::string_view source);
 
+// The own keys a value written into a payload (`payload.payPal = value`)
+// brings along, in the same "\n"-framed form: "\n" for a literal string,
+// number, boolean or null (none), the keys of an object literal of plain
+// members; "" when they cannot be known.
+std::string WrittenKeys(TSNode value, std::string_view source);
+
 }  // namespace psm
 
 #endif  // PSM_FIND_CLOSED_SPREAD_H_

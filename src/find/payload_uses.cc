@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "common/js_string.h"
+#include "find/closed_spread.h"
 #include "find/effects.h"
 #include "find/every_path.h"
 #include "find/mergers.h"
@@ -323,6 +324,8 @@ class UseSorter {
     m.after_call = ProvablyAfter(n, call_, tracked_.binding.scope);
     m.always_before_call = !m.after_call && AlwaysBefore(n, exits_, source_);
     m.may_empty = m.path == "sessionId" && MayEmpty(n, source_);
+    if (node::Is(n, "assignment_expression"))
+      m.written_keys = WrittenKeys(node::Field(n, "right"), source_);
     mutations_->push_back(std::move(m));
   }
 
