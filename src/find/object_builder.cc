@@ -7,6 +7,7 @@
 #include "find/declared_type.h"
 #include "find/effects.h"
 #include "find/empty_values.h"
+#include "find/enum_values.h"
 #include "find/scope.h"
 #include "syntax/embedded_script.h"  // HoldsMaskedIsland
 #include "syntax/node.h"
@@ -55,6 +56,12 @@ void ReadValue(TSNode written, std::string_view source, int depth,
       node::Is(node::Field(value, "object"), "this")) {
     // `type: this.type`, set once in the constructor.
     if (TraceFieldToString(value, source, &text)) member->string_value = text;
+    return;
+  }
+  if (node::Is(value, "member_expression")) {
+    // `type: PaymentType.PayPal`, a TypeScript enum of the file.
+    if (TraceEnumMemberToString(value, source, &text))
+      member->string_value = text;
     return;
   }
   bool name = node::Is(value, "identifier") ||

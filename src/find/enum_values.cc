@@ -1,0 +1,79 @@
+#include "find/enum_values.h"
+
+#include "find/scope.h"
+#include "find/script_kind.h"
+#include "syntax/node.h"
+
+namespace psm {
+namespace {
+
+// The top-level `enum <name>` declarations of the file (exported or not);
+// a `declare enum` counts as one too, so that it is never taken alone.
+int TopLevelEnums(TSNode root, std::string_view name, std::string_view source,
+                  TSNode* found) {
+  int count = 0;
+  for (TSNode statement : node::NamedChildren(root)) {
+    TSNode declaration = statement;
+    if (node::Is(statement, "export_statement") ||
+        node::Is(statement, "ambient_declaration"))
+      declaration = node::Field(statement, "declaration");
+    if (ts_node_is_null(declaration)) {
+      for (TSNode part : node::NamedChildren(statement)) {
+        if (node::Is(part, "enum_declaration")) declaration = part;
+      }
+    }
+    if (!node::Is(declaration, "enum_declaration") ||
+        node::Text(node::Field(declaration, "name"), source) != name)
+      continue;
+    ++count;
+    *found = node::Is(statement, "ambient_declaration") ? TSNode{} : declaration;
+  }
+  return count;
+}
+
+bool IsConstEnum(TSNode declaration) {
+  for (TSNode part : node::Children(declaration)) {
+    if (node::Type(part) == "const") return true;
+  }
+  return false;
+}
+
+// The string `member` of `declaration` is given, if any.
+bool MemberString(TSNode declaration, std::string_view member,
+                  std::string_view source, std::string* value) {
+  for (TSNode entry : node::NamedChildren(node::Field(declaration, "body"))) {
+    if (!node::Is(entry, "enum_assignment")) continue;
+    TSNode name = node::Field(entry, "name");
+    std::string key;
+    if (!node::StringLiteralValue(name, source, &key))
+      key = std::string(node::Text(name, source));
+    if (key == member)
+      return node::StringLiteralValue(node::Field(entry, "value"), source,
+                                      value);
+  }
+  return false;
+}
+
+}  // namespace
+
+bool TraceEnumMemberToString(TSNode member_expression, std::string_view source,
+                             std::string* value) {
+  TSNode object = node::Unwrap(node::Field(member_expression, "object"));
+  TSNode property = node::Field(member_expression, "property");
+  if (!node::Is(object, "identifier") ||
+      !node::Is(property, "property_identifier"))
+    return false;
+  std::string_view name = node::Text(object, source);
+  if (ResolveName(name, object, source).kind != Binding::Kind::kNotFound)
+    return false;  // a binding of the file, not the enum
+  TSNode root = ts_tree_root_node(object.tree);
+  TSNode declaration{};
+  if (TopLevelEnums(root, name, source, &declaration) != 1 ||
+      ts_node_is_null(declaration))
+    return false;
+  if (!IsConstEnum(declaration) && IsClassicScript(root, source)) return false;
+  return MemberString(declaration, node::Text(property, source), source,
+                      value);
+}
+
+}  // namespace psm
