@@ -9,6 +9,7 @@
 #include "find/empty_values.h"
 #include "find/enum_values.h"
 #include "find/scope.h"
+#include "find/this_readers.h"
 #include "syntax/embedded_script.h"  // HoldsMaskedIsland
 #include "syntax/node.h"
 
@@ -123,22 +124,6 @@ std::string EffectOfGetter(TSNode method, const Member& member,
 bool IsMemberKind(std::string_view type) {
   return type == "pair" || type == "shorthand_property_identifier" ||
          type == "method_definition" || type == "spread_element";
-}
-
-// Whether the code of `function` (a method, getter or `function` value of
-// an object literal) uses `this`, which is then the object; an arrow
-// function's `this` is not.
-bool UsesThis(TSNode function, std::string_view source) {
-  std::string_view type = node::Type(function);
-  if (type != "method_definition" && type != "function_expression" &&
-      type != "function" && type != "generator_function")
-    return false;
-  std::string_view text = node::Text(function, source);
-  for (size_t at = text.find("this"); at != std::string_view::npos;
-       at = text.find("this", at + 4)) {
-    if (IsWholeIdentifierAt(text, at, 4)) return true;
-  }
-  return false;
 }
 
 // `*reads_this` is set when the member is a method using `this` (UsesThis).

@@ -11,6 +11,7 @@
 #include "find/receiver.h"
 #include "find/scope.h"
 #include "find/site_finder.h"
+#include "find/this_readers.h"
 #include "find/unnamed_reach.h"
 #include "syntax/node.h"
 
@@ -258,6 +259,11 @@ class UseSorter {
     bool written = ts_node_eq(node::Field(parent, "left"), chain.top);
     if (type == "assignment_expression" && written) {
       Write(parent, exact ? path : std::string(), Deletable(parent, source_));
+      // `payload.describe = function () { return this.amount; }`
+      std::string_view key = exact ? chain.segments.back() : "";
+      std::string reads = ThisReaderWritten(node::Field(parent, "right"), key,
+                                            source_);
+      if (!reads.empty()) Observe(tracked_.prefix, chain.top, reads);
       return;
     }
     if (type == "augmented_assignment_expression" && written) {
