@@ -259,6 +259,61 @@ TSNode CalledFunction(TSNode call, std::string_view source) {
   return node::IsFunction(value) ? value : TSNode{};
 }
 
+// The name a function goes by in this file: a declaration's, or the
+// variable's a `const`/`let` binds it to; null otherwise (a method, a
+// callback).
+TSNode FunctionName(TSNode function) {
+  if (node::Is(function, "function_declaration"))
+    return node::Field(function, "name");
+  TSNode up = node::Parent(function);
+  while (node::Is(up, "parenthesized_expression")) up = node::Parent(up);
+  if (node::Is(up, "variable_declarator")) return node::Field(up, "name");
+  return TSNode{};
+}
+
+// Whether a call in this file of the function that declares the parameter
+// `declarator` (a plain positional one) passes it an empty value:
+// `pay(cart, ready ? id : undefined)`, `pay(cart)` leaving it out. Callers
+// in other files are not seen.
+bool CallerPassesEmpty(TSNode declarator, std::string_view source, int hops) {
+  TSNode list = node::Parent(declarator);
+  TSNode parameter = declarator;
+  if (node::Is(list, "required_parameter") ||
+      node::Is(list, "optional_parameter") ||
+      node::Is(list, "assignment_pattern")) {  // a TypeScript wrapper, `= d`
+    parameter = list;
+    list = node::Parent(list);
+  }
+  if (!node::Is(list, "formal_parameters")) return false;
+  // Left out, it takes its default (an empty one is EmptyDefault's).
+  bool has_default = node::Is(parameter, "assignment_pattern") ||
+                     !ts_node_is_null(node::Field(parameter, "value"));
+  size_t index = 0;
+  for (TSNode p : node::NamedChildren(list)) {
+    if (ts_node_eq(p, parameter)) break;
+    if (!node::IsComment(p)) ++index;
+  }
+  TSNode name = FunctionName(node::Parent(list));
+  if (!node::Is(name, "identifier")) return false;
+  std::string_view text = node::Text(name, source);
+  Binding binding = ResolveName(text, name, source);
+  for (TSNode use : UsesOf(binding, text, source)) {
+    TSNode call = node::Parent(use);
+    if (!node::Is(call, "call_expression") ||
+        !ts_node_eq(node::Field(call, "function"), use))
+      continue;
+    std::vector<TSNode> arguments = node::Arguments(call);
+    bool spread = false;
+    for (size_t k = 0; k < arguments.size() && k <= index; ++k)
+      spread = spread || node::Is(arguments[k], "spread_element");
+    if (spread) continue;  // which argument lands there is not told
+    if (index >= arguments.size() ? !has_default
+                                   : Empties(arguments[index], source, hops))
+      return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 bool ReturnsEmpty(TSNode call, std::string_view source, int hops) {
@@ -288,7 +343,8 @@ bool VariableEmpty(TSNode identifier, std::string_view source, int hops) {
     while (node::IsPatternPart(node::Parent(whole)))
       whole = node::Parent(whole);
     empty = EmptyDefault(whole, name, source) ||
-            WrittenEmpty(binding, identifier, name, source, hops);
+            WrittenEmpty(binding, identifier, name, source, hops) ||
+            CallerPassesEmpty(whole, source, hops);
   } else if (binding.kind == Binding::Kind::kOther &&
              node::Is(binding.declarator, "variable_declarator")) {
     empty = DestructuredEmpty(binding.declarator, name, source) ||

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "find/empty_values_internal.h"
+#include "find/object_builder.h"  // TraceToObjectLiteral
 #include "syntax/node.h"
 
 namespace psm {
@@ -100,6 +101,30 @@ bool Empties(TSNode value, std::string_view source, int hops) {
     std::string_view op = node::Text(node::Field(value, "operator"), source);
     if (op == "||" || op == "??")
       return Empties(node::Field(value, "right"), source, hops + 1);
+  }
+  if (type == "member_expression") return MemberEmpty(value, source, hops + 1);
+  return false;
+}
+
+// `s.id` where the file binds `s` once to an object literal: what the
+// literal gives `id` (`{ id: ready ? sid : null }`). A key the literal
+// lacks may be set later, so only a value it has is asked about.
+bool MemberEmpty(TSNode member, std::string_view source, int hops) {
+  TSNode object = node::Unwrap(node::Field(member, "object"));
+  TSNode property = node::Field(member, "property");
+  if (!node::Is(object, "identifier") ||
+      !node::Is(property, "property_identifier"))
+    return false;
+  TSNode literal = TraceToObjectLiteral(object, source);
+  if (ts_node_is_null(literal)) return false;
+  std::string_view key = node::Text(property, source);
+  for (TSNode pair : node::NamedChildren(literal)) {
+    if (node::Is(pair, "shorthand_property_identifier") &&
+        node::Text(pair, source) == key)
+      return VariableEmpty(pair, source, hops);
+    if (node::Is(pair, "pair") &&
+        node::Text(node::Field(pair, "key"), source) == key)
+      return Empties(node::Field(pair, "value"), source, hops);
   }
   return false;
 }
