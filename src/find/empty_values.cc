@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "find/class_fields.h"
 #include "find/empty_values_internal.h"
 #include "find/object_builder.h"  // TraceToObjectLiteral
 #include "syntax/node.h"
@@ -106,12 +107,26 @@ bool Empties(TSNode value, std::string_view source, int hops) {
   return false;
 }
 
+// `this.sessionId` in a method of a class of the file: what the
+// constructor sets it to once at its top level; a field its class sets
+// otherwise (under a condition, in another method, more than once) may
+// not be set when read. A field the class never sets (a framework's
+// input, set from outside) is not told.
+bool FieldEmpty(TSNode use, std::string_view source, int hops) {
+  ClassField field = FieldOf(use, source);
+  if (ts_node_is_null(field.body)) return false;
+  if (!ts_node_is_null(field.constructor_value))
+    return Empties(field.constructor_value, source, hops);
+  return !field.writes.empty();
+}
+
 // `s.id` where the file binds `s` once to an object literal: what the
 // literal gives `id` (`{ id: ready ? sid : null }`). A key the literal
 // lacks may be set later, so only a value it has is asked about.
 bool MemberEmpty(TSNode member, std::string_view source, int hops) {
   TSNode object = node::Unwrap(node::Field(member, "object"));
   TSNode property = node::Field(member, "property");
+  if (node::Is(object, "this")) return FieldEmpty(member, source, hops);
   if (!node::Is(object, "identifier") ||
       !node::Is(property, "property_identifier"))
     return false;

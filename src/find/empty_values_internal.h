@@ -18,8 +18,11 @@ bool Empties(TSNode value, std::string_view source, int hops);
 // The variable or parameter `identifier` names may be empty where read.
 bool VariableEmpty(TSNode identifier, std::string_view source, int hops);
 
-// `s.id`, `s` bound once to an object literal whose `id` may be empty.
+// `s.id`, `s` bound once to an object literal whose `id` may be empty;
+// `this.id`, a field of a class of the file not set once in its
+// constructor, or set to an empty value.
 bool MemberEmpty(TSNode member, std::string_view source, int hops);
+bool FieldEmpty(TSNode use, std::string_view source, int hops);
 
 // `call` is of a function or method of the file that returns nothing or
 // an empty value on some path.
