@@ -247,7 +247,7 @@ class UseSorter {
     if (IsInert(parent, chain.top, source_)) return;
     Observe(tracked_.prefix, chain.top, "is used",
             (FreshEachRun(tracked_.binding) &&
-             ProvablyAfter(chain.top, call_, tracked_.binding.scope)) ||
+             AfterItsCall(chain.top, call_, tracked_.binding.scope, source_)) ||
                 OnlyPrints(parent, source_, chain.top));
   }
 
@@ -327,7 +327,7 @@ class UseSorter {
     m.what = Quote(node::Text(n, source_));
     m.statement = StatementOf(n);
     m.deletable = deletable;
-    m.after_call = ProvablyAfter(n, call_, tracked_.binding.scope);
+    m.after_call = AfterItsCall(n, call_, tracked_.binding.scope, source_);
     m.always_before_call = !m.after_call && AlwaysBefore(n, exits_, source_);
     m.may_empty = m.path == "sessionId" && MayEmpty(n, source_);
     if (node::Is(n, "assignment_expression"))
@@ -386,7 +386,33 @@ std::string StatementAround(TSNode n, std::string_view source) {
   return Quote(node::Text(statement, source));
 }
 
-bool ProvablyAfter(TSNode n, TSNode call, TSNode scope) {
+namespace {
+
+// Whether `function` is handed to `.then`, `.catch` or `.finally` of the
+// promise `call` gives back (`dr.createSource(p).then((s) => ...)`, after
+// other such links too): it runs once, after the call took its payload.
+bool CallbackOfItsPromise(TSNode function, TSNode call,
+                          std::string_view source) {
+  TSNode arguments = node::Parent(function);
+  if (!node::Is(arguments, "arguments")) return false;
+  for (TSNode link = node::Parent(arguments);
+       node::Is(link, "call_expression");) {
+    TSNode callee = node::Field(link, "function");
+    if (!node::Is(callee, "member_expression")) return false;
+    std::string_view method =
+        node::Text(node::Field(callee, "property"), source);
+    if (method != "then" && method != "catch" && method != "finally")
+      return false;
+    link = node::Unwrap(node::Field(callee, "object"));
+    if (ts_node_eq(link, call)) return true;
+  }
+  return false;
+}
+
+// ProvablyAfter; with `source`, code in a callback of the call's own
+// promise counts as after it too.
+bool After(TSNode n, TSNode call, TSNode scope, std::string_view source,
+           bool promise_callbacks) {
   if (ts_node_is_null(call) || ts_node_start_byte(n) < ts_node_end_byte(call))
     return false;
   // The call must run in the scope's own activation: a createSource inside
@@ -403,9 +429,22 @@ bool ProvablyAfter(TSNode n, TSNode call, TSNode scope) {
   if (!in_scope) return false;
   for (TSNode p : node::Ancestors(n)) {
     if (ts_node_eq(p, scope)) break;
-    if (node::IsFunction(p)) return false;
+    if (node::IsFunction(p) &&
+        !(promise_callbacks && CallbackOfItsPromise(p, call, source)))
+      return false;
   }
   return true;
+}
+
+}  // namespace
+
+bool ProvablyAfter(TSNode n, TSNode call, TSNode scope) {
+  return After(n, call, scope, {}, false);
+}
+
+bool AfterItsCall(TSNode n, TSNode call, TSNode scope,
+                  std::string_view source) {
+  return After(n, call, scope, source, true);
 }
 
 void CollectPayloadUses(const TrackedBinding& tracked, const FlowNodes& flow,

@@ -49,6 +49,11 @@ void CollectPayloadUses(const TrackedBinding& tracked, const FlowNodes& flow,
 // no loop inside `scope` holds the call.
 bool ProvablyAfter(TSNode n, TSNode call, TSNode scope);
 
+// ProvablyAfter, or inside a callback handed to `.then`, `.catch` or
+// `.finally` of the promise `call` gives back, which runs once after it.
+bool AfterItsCall(TSNode n, TSNode call, TSNode scope,
+                  std::string_view source);
+
 // `expr` (maybe awaited) is the payload of a createSource call, as is or
 // through merges (`Object.assign({}, expr)`).
 bool IsPassedToCreateSource(TSNode expr, std::string_view source);
