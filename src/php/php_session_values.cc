@@ -31,6 +31,11 @@ TSNode LastStatement(TSNode block) {
   return last;
 }
 
+bool SwitchSetsOnEveryPath(TSNode statement, std::string_view name,
+                           const ValueContext& ctx, int hops);
+bool UnguardedMayBeEmpty(std::string_view name, TSNode read,
+                         const ValueContext& ctx, int hops);
+
 // Whether every path through `statement` ends in `return` or `throw`.
 bool AlwaysLeaves(TSNode statement) {
   NestingGuard guard(nesting);
@@ -72,6 +77,20 @@ bool SetsOnEveryPath(TSNode statement, std::string_view name,
     }
     return false;
   }
+  if (node::Is(statement, "switch_statement"))
+    return SwitchSetsOnEveryPath(statement, name, ctx, hops);
+  if (node::Is(statement, "try_statement")) {
+    // The body sets it; a `catch` that goes on must set it too.
+    if (!SetsOnEveryPath(node::Field(statement, "body"), name, ctx, hops))
+      return false;
+    for (TSNode clause : node::NamedChildren(statement)) {
+      if (!node::Is(clause, "catch_clause")) continue;
+      TSNode body = node::Field(clause, "body");
+      if (!SetsOnEveryPath(body, name, ctx, hops) && !AlwaysLeaves(body))
+        return false;
+    }
+    return true;
+  }
   if (!node::Is(statement, "if_statement")) return false;
   auto branch_sets = [&](TSNode body) {
     return SetsOnEveryPath(body, name, ctx, hops) || AlwaysLeaves(body);
@@ -87,8 +106,107 @@ bool SetsOnEveryPath(TSNode statement, std::string_view name,
   return has_else;
 }
 
+// A `switch` with a `default` whose every case (a case without statements
+// falls through to the next) sets `$name` or leaves the function.
+bool SwitchSetsOnEveryPath(TSNode statement, std::string_view name,
+                           const ValueContext& ctx, int hops) {
+  bool has_default = false;
+  for (TSNode branch : node::NamedChildren(node::Field(statement, "body"))) {
+    bool is_default = node::Is(branch, "default_statement");
+    if (!is_default && !node::Is(branch, "case_statement")) continue;
+    has_default = has_default || is_default;
+    TSNode value = node::Field(branch, "value");
+    bool sets = false, leaves = false, empty = true;
+    for (TSNode s : node::NamedChildren(branch)) {
+      if (ts_node_eq(s, value) || node::Is(s, "comment")) continue;
+      empty = false;
+      if (node::Is(s, "break_statement")) break;
+      sets = sets || SetsOnEveryPath(s, name, ctx, hops);
+      leaves = leaves || AlwaysLeaves(s);
+    }
+    if (!empty && !sets && !leaves) return false;
+  }
+  return has_default;
+}
+
+// Whether `condition` is true whenever `$name` is empty: `!$sid`,
+// `empty($sid)`, `is_null($sid)`, `!isset($sid)`, `$sid === null` (or
+// `''`, `false`, with `==`), or such a test among `||` alternatives.
+bool TestsEmpty(TSNode condition, std::string_view name,
+                std::string_view source) {
+  TSNode c = Unparen(condition);
+  auto is_name = [&](TSNode n) {
+    n = Unparen(n);
+    return node::Is(n, "variable_name") && VariableName(n, source) == name;
+  };
+  auto call_of = [&](TSNode n, std::string_view function) {
+    n = Unparen(n);
+    if (!node::Is(n, "function_call_expression") ||
+        node::Text(node::Field(n, "function"), source) != function)
+      return false;
+    std::vector<TSNode> arguments =
+        node::NamedChildren(node::Field(n, "arguments"));
+    return arguments.size() == 1 &&
+           is_name(ts_node_named_child(arguments[0], 0));
+  };
+  std::string_view type = node::Type(c);
+  if (type == "unary_op_expression") {
+    TSNode argument = node::Field(c, "argument");
+    return node::Text(c, source).starts_with("!") &&
+           (is_name(argument) || call_of(argument, "isset"));
+  }
+  if (call_of(c, "empty") || call_of(c, "is_null")) return true;
+  if (type != "binary_expression") return false;
+  std::string_view op = node::Text(node::Field(c, "operator"), source);
+  TSNode left = node::Field(c, "left"), right = node::Field(c, "right");
+  if (op == "||" || op == "or")
+    return TestsEmpty(left, name, source) || TestsEmpty(right, name, source);
+  if (op != "===" && op != "==") return false;
+  auto none = [&](TSNode n) { return IsEmptyValue(Unparen(n), source); };
+  return (is_name(left) && none(right)) || (is_name(right) && none(left));
+}
+
+// `if (!$sid) { throw ...; }` before the read, in a block around it, with
+// no write of `$sid` between: past it, `$sid` holds a value.
+bool GuardedBefore(std::string_view name, TSNode read,
+                   const ValueContext& ctx) {
+  uint32_t guard_end = 0;
+  for (TSNode up = node::Parent(read); !ts_node_is_null(up) && !guard_end;
+       up = node::Parent(up)) {
+    if (!node::Is(up, "compound_statement") && !node::Is(up, "program"))
+      continue;
+    for (TSNode s : node::NamedChildren(up)) {
+      if (ts_node_end_byte(s) > ts_node_start_byte(read)) break;
+      bool has_else = false;
+      for (TSNode alt : node::NamedChildren(s))
+        has_else = has_else || node::Is(alt, "else_if_clause") ||
+                   node::Is(alt, "else_clause");
+      if (node::Is(s, "if_statement") && !has_else &&
+          AlwaysLeaves(node::Field(s, "body")) &&
+          TestsEmpty(node::Field(s, "condition"), name, ctx.source))
+        guard_end = ts_node_end_byte(s);
+    }
+    if (ts_node_eq(up, node::Field(ctx.scope, "body"))) break;
+  }
+  if (!guard_end) return false;
+  for (const VariableUse& use : FindUses(ctx.scope, name, {}, ctx.source)) {
+    uint32_t at = ts_node_start_byte(use.node);
+    bool between = at > guard_end && at < ts_node_start_byte(read);
+    if (between && (use.kind == VariableUse::Kind::kAssign ||
+                    use.kind == VariableUse::Kind::kOpaque))
+      return false;
+  }
+  return true;
+}
+
 bool VariableMayBeEmpty(std::string_view name, TSNode read,
                         const ValueContext& ctx, int hops) {
+  return UnguardedMayBeEmpty(name, read, ctx, hops) &&
+         !GuardedBefore(name, read, ctx);
+}
+
+bool UnguardedMayBeEmpty(std::string_view name, TSNode read,
+                         const ValueContext& ctx, int hops) {
   if (name == "this") return false;
   bool set_before = IsParameterOf(name, ctx);
   for (const VariableUse& use : FindUses(ctx.scope, name, {}, ctx.source)) {
