@@ -1,5 +1,8 @@
 #include "find/enum_values.h"
 
+#include <cstdint>
+
+#include "common/strings.h"
 #include "find/scope.h"
 #include "find/script_kind.h"
 #include "syntax/node.h"
@@ -31,6 +34,19 @@ int TopLevelEnums(TSNode root, std::string_view name, std::string_view source,
   return count;
 }
 
+// Whether the file says `enum` at all: asked for every member read a
+// payload holds, so answered once per file (most have none).
+bool MayDeclareEnums(TSNode at, std::string_view source) {
+  thread_local uint64_t tree = 0;
+  thread_local bool says_enum = false;
+  uint64_t id = IndexedTreeId(at);
+  if (id == 0 || id != tree) {
+    tree = id;
+    says_enum = !WordsAt(source, "enum").empty();
+  }
+  return says_enum;
+}
+
 bool IsConstEnum(TSNode declaration) {
   for (TSNode part : node::Children(declaration)) {
     if (node::Type(part) == "const") return true;
@@ -58,6 +74,7 @@ bool MemberString(TSNode declaration, std::string_view member,
 
 bool TraceEnumMemberToString(TSNode member_expression, std::string_view source,
                              std::string* value) {
+  if (!MayDeclareEnums(member_expression, source)) return false;
   TSNode object = node::Unwrap(node::Field(member_expression, "object"));
   TSNode property = node::Field(member_expression, "property");
   if (!node::Is(object, "identifier") ||
