@@ -210,7 +210,7 @@ class ImportRequests {
                               CallSite* site) {
     if (std::optional<ModuleRef> ref = ImportOf(flow);
         ref && ref->specifier.empty()) {
-      return ObserveOtherGlobalUses(flow, ref->exported, site);
+      return ObserveOtherGlobalUses(flow, ref->exported, member, site);
     }
     std::string_view name = node::Text(flow, source_);
     Binding b = ResolveName(name, flow, source_);
@@ -242,15 +242,18 @@ class ImportRequests {
   }
 
   // A global has no binding to follow: any other occurrence of its name
-  // in this file may see what it builds.
+  // in this file may see what it builds, except a read of another of its
+  // members when the builder is `member` of it (`LegacyPayloads.konbini`
+  // beside `LegacyPayloads.klarna`).
   void ObserveOtherGlobalUses(TSNode flow, const std::string& name,
-                              CallSite* site) {
+                              const std::string& member, CallSite* site) {
     uint32_t own = ts_node_start_byte(flow);
     size_t own_end = ts_node_end_byte(flow);
     for (size_t at = source_.find(name); at != std::string_view::npos;
          at = source_.find(name, at + name.size())) {
       if ((at >= own && at < own_end) ||
-          !IsWholeIdentifierAt(source_, at, name.size())) {
+          !IsWholeIdentifierAt(source_, at, name.size()) ||
+          ReadsAnotherMemberAt(at + name.size(), member)) {
         continue;
       }
       site->observers.push_back(
@@ -261,6 +264,20 @@ class ImportRequests {
                                                  source_.begin() + at, '\n'))});
       return;
     }
+  }
+
+  // Whether the text at `end` (just after a name) reads `.other`, a plain
+  // member other than `member` (none when `member` is empty).
+  bool ReadsAnotherMemberAt(size_t end, const std::string& member) const {
+    if (member.empty()) return false;
+    size_t dot = source_.find_first_not_of(" \t", end);
+    if (dot == std::string_view::npos || source_[dot] != '.') return false;
+    size_t begin = source_.find_first_not_of(" \t\r\n", dot + 1);
+    if (begin == std::string_view::npos) return false;
+    size_t stop = begin;
+    while (stop < source_.size() && IsIdentifierByte(source_[stop])) ++stop;
+    std::string_view other = source_.substr(begin, stop - begin);
+    return !other.empty() && other != member;
   }
 
   static bool IsDeclaration(TSNode use, const Binding& b) {

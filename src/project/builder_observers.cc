@@ -217,8 +217,8 @@ void AddBuilderGlobalReaders(Linker& linker, const LinkOptions& options,
                              std::vector<PayloadObserver>* observers) {
   if (!request.ref.specifier.empty()) return;
   const std::string& global = request.ref.exported;
-  for (const std::string& reader :
-       linker.GlobalReaders(found.module->path, global, known)) {
+  for (const std::string& reader : linker.GlobalReaders(
+           found.module->path, global, known, request.member)) {
     observers->push_back(
         {"", Quote(global) + ", the global of " +
                  options.display(found.module->path) +

@@ -70,14 +70,30 @@ bool ReadsBeforeOwnValue(const Binding& b, TSNode n, const Module& module) {
   return IsClassicScript(module.tree.Root(), module.text);
 }
 
+// `n.other` where `other` is a plain property name and not `member`.
+bool ReadsAnotherMember(TSNode n, std::string_view member,
+                        std::string_view source) {
+  TSNode access = node::Parent(n);
+  if (!node::Is(access, "member_expression") ||
+      !ts_node_eq(node::Field(access, "object"), n))
+    return false;
+  TSNode property = node::Field(access, "property");
+  return node::Is(property, "property_identifier") &&
+         node::Text(property, source) != member;
+}
+
 // The first place where the JavaScript or TypeScript `module` refers to
 // the page's global `name`: an identifier that no declaration of the
 // module binds, or a property of the global object (`window.name`).
 // Other property names, strings and comments do not count, nor
 // does a script that declares `name` itself, once its own value is in
 // place: what it reads then is its own object (a page running both has
-// them clobber each other already). npos when nothing does.
-size_t FirstGlobalUse(const Module& module, std::string_view name) {
+// them clobber each other already). With `member`, a read of another
+// member (`LegacyPayloads.konbini` when asking about `klarna`) does not
+// count either: it reaches another function of the object. npos when
+// nothing does.
+size_t FirstGlobalUse(const Module& module, std::string_view name,
+                      std::string_view member = {}) {
   TSNode root = module.tree.Root();
   for (size_t at : WordsAt(module.text, name)) {
     TSNode n = ts_node_descendant_for_byte_range(
@@ -86,6 +102,8 @@ size_t FirstGlobalUse(const Module& module, std::string_view name) {
     if (IsGlobalObjectProperty(n, module.text)) return at;
     std::string_view type = node::Type(n);
     if (type != "identifier" && type != "shorthand_property_identifier")
+      continue;
+    if (!member.empty() && ReadsAnotherMember(n, member, module.text))
       continue;
     Binding b = ResolveName(name, n, module.text);
     if (b.kind == Binding::Kind::kNotFound || NamesTheGlobal(b, module) ||
@@ -99,21 +117,22 @@ size_t FirstGlobalUse(const Module& module, std::string_view name) {
 
 std::vector<std::string> Linker::GlobalReaders(
     const std::string& script, const std::string& name,
-    const std::set<std::string>& besides) {
+    const std::set<std::string>& besides, const std::string& member) {
   std::string self = AbsolutePath(script);
   std::vector<std::string> readers;
-  for (const auto& [file, reader] : ReadersOfGlobal(name)) {
+  for (const auto& [file, reader] : ReadersOfGlobal(name, member)) {
     if (file != self && !besides.contains(file)) readers.push_back(reader);
   }
   return readers;
 }
 
 const std::vector<std::pair<std::string, std::string>>& Linker::ReadersOfGlobal(
-    const std::string& name) {
-  auto known = global_name_readers_.find(name);
+    const std::string& name, const std::string& member) {
+  std::string key = member.empty() ? name : name + "." + member;
+  auto known = global_name_readers_.find(key);
   if (known != global_name_readers_.end()) return known->second;
   std::vector<std::pair<std::string, std::string>>& readers =
-      global_name_readers_[name];
+      global_name_readers_[key];
   Parser parser;
   std::vector<uint32_t> candidates = FilesNaming(name);
   for (uint32_t i : candidates) {
@@ -126,7 +145,7 @@ const std::vector<std::pair<std::string, std::string>>& Linker::ReadersOfGlobal(
     if (language && *language != Language::kPhp) {
       const Module* module = cache_.Load(absolute);
       if (!module) continue;
-      at = FirstGlobalUse(*module, name);
+      at = FirstGlobalUse(*module, name, member);
       // Code in a string the page may run (`setTimeout("show(payload)")`).
       if (at == std::string::npos &&
           !GlobalNamedInString(name, module->tree.Root(), module->text,
@@ -161,7 +180,7 @@ const std::vector<std::pair<std::string, std::string>>& Linker::ReadersOfGlobal(
       page->text = std::move(view.text);
       page->tree = parser.Parse(view.language, page->text);
       if (!page->tree.ok()) continue;
-      at = FirstGlobalUse(*page, name);
+      at = FirstGlobalUse(*page, name, member);
       text = page->text;
     }
     if (at != std::string::npos)

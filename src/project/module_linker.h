@@ -135,10 +135,13 @@ class Linker {
   // classic script `script` ("src/summary.js:4", first use of each): a
   // script or module referring to it unbound (or binding it at the top of
   // another classic script), or markup and templates that name it.
-  // Files in `besides` (absolute paths) are left out too.
+  // Files in `besides` (absolute paths) are left out too. With `member`
+  // (a builder held by the global object), files that only read other
+  // members of it (`name.other`) are left out as well.
   std::vector<std::string> GlobalReaders(
       const std::string& script, const std::string& name,
-      const std::set<std::string>& besides = {});
+      const std::set<std::string>& besides = {},
+      const std::string& member = "");
 
   // What the calls of the PHP function or method `name` of `file`, in the
   // project's other PHP files and templates, do with what it returns
@@ -409,10 +412,11 @@ class Linker {
   // Built on the first search of the project's files; each is read once.
   const TextIndex& Index();
 
-  // For GlobalReaders: every file that uses the global `name`, itself
-  // included, found once per name.
+  // For GlobalReaders: every file that uses the global `name` (other than
+  // by reading members other than `member`, when given), itself included,
+  // found once per name and member.
   const std::vector<std::pair<std::string, std::string>>& ReadersOfGlobal(
-      const std::string& name);
+      const std::string& name, const std::string& member = "");
 
   // Whether the word at `at` (of `length`) of `module` is a member read or
   // called on an object that may be an instance of a class of `self`
