@@ -227,7 +227,8 @@ class ProjectLinker {
             {"", "the receiver, " + r.request.what +
                      ", is made with `new` from a class the tool cannot read "
                      "(" +
-                     f.why_not + "): it may not be DigitalRiver.js"});
+                     f.why_not + "): it may not be DigitalRiver.js",
+             false, true});
       } else if (!f.made_by_package.empty() &&
                  !NamedAfterDigitalRiver(f.made_by_package) &&
                  !IsBundlerAlias(f.made_by_package)) {
@@ -237,7 +238,8 @@ class ProjectLinker {
                      options_.display(f.module->path) +
                      " by a class or factory of " + Quote(f.made_by_package) +
                      ", which the tool cannot read: it may not be "
-                     "DigitalRiver.js"});
+                     "DigitalRiver.js",
+             false, true});
       } else if (!f.mixed_receiver.empty()) {
         // Whatever else it may hold sees every field.
         links_[caller.path].readers_elsewhere[r.call_begin].push_back(
@@ -264,7 +266,8 @@ class ProjectLinker {
         links_[caller.path].readers_elsewhere[r.call_begin].push_back(
             {"", "the receiver, " + r.request.what +
                      ", comes from a module the tool cannot read (" +
-                     f.why_not + "): it may not be DigitalRiver.js"});
+                     f.why_not + "): it may not be DigitalRiver.js",
+             false, true});
       }
       return;
     }
