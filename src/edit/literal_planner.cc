@@ -179,9 +179,9 @@ std::string LiteralPlanner::ForeignKeys() const {
   // alias) may give it its type. A receiver in doubt (made by a class or
   // module the tool cannot read) says the same as the keys: not
   // DigitalRiver.js, likely.
-  bool seen = std::any_of(
-      site_.observers.begin(), site_.observers.end(),
-      [](const PayloadObserver& o) { return !o.doubts_receiver; });
+  bool seen =
+      std::any_of(site_.observers.begin(), site_.observers.end(),
+                  [](const PayloadObserver& o) { return !o.doubts_receiver; });
   if (!site_.mutations.empty() || seen || !site_.blind_spots.empty() ||
       parts_.empty())
     return "";
