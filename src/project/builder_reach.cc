@@ -243,7 +243,7 @@ std::vector<std::string> Linker::Reachers(BuilderReach* reach,
       std::vector<std::string> stems = SpecifierStems(module);
       for (const std::string& alias : paths_.AliasesOf(module))
         stems.push_back(alias);
-      for (const std::string& mixin : paths_.MixinsOf(module)) {
+      for (const std::string& mixin : MixinsOf(module)) {
         reachers.push_back(options_.display(module) +
                            " has the RequireJS mixin " + Quote(mixin) +
                            ", which wraps it");

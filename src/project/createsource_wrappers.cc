@@ -213,7 +213,7 @@ std::string Linker::MixinNamingCreateSource(const Module& module) {
   // A RequireJS mixin of the module may wrap the instance's createSource:
   // by name (`dr.createSource = wrapper.wrap(dr.createSource, ...)`) or
   // not (`return analytics.instrument(dr)`, `dr[name] = wrap(dr[name])`).
-  for (const std::string& mixin : paths_.MixinsOf(module.path)) {
+  for (const std::string& mixin : MixinsOf(module.path)) {
     std::optional<std::string> file = paths_.Resolve(module.path, mixin);
     const Module* read = file ? cache_.Load(*file) : nullptr;
     if (!read) continue;
