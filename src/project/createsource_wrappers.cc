@@ -216,9 +216,11 @@ std::string Linker::MixinNamingCreateSource(const Module& module) {
   for (const std::string& mixin : MixinsOf(module.path)) {
     std::optional<std::string> file = paths_.Resolve(module.path, mixin);
     const Module* read = file ? cache_.Load(*file) : nullptr;
-    if (!read) continue;
-    std::string why = MixinTouches(ModuleCache::Export(*read, "default").node,
-                                   read->text, kName);
+    // One the project does not hold (a Composer module's) may do anything.
+    std::string why =
+        read ? MixinTouches(ModuleCache::Export(*read, "default").node,
+                            read->text, kName)
+             : "the tool cannot read";
     if (!why.empty())
       return options_.display(module.path) + " has the RequireJS mixin " +
              Quote(mixin) + ", which " + why + ": it may wrap it";

@@ -42,7 +42,9 @@ const std::vector<Linker::InlineMixin>& Linker::InlineMixins() {
     if (fs::path(path).filename() == "requirejs-config.js") continue;
     std::optional<Module> page;
     const Module* file = ScriptsOf(path, parser, &page);
-    if (!file || file->text.find(".config") == std::string::npos) continue;
+    if (!file || (file->text.find("require.config") == std::string::npos &&
+                  file->text.find("requirejs.config") == std::string::npos))
+      continue;
     ForEachDescendant(file->tree.Root(), true, [&](TSNode n) {
       if (!IsConfigCall(n, file->text)) return;
       for (auto& [target, mixin] : MixinsIn(n, file->text))
