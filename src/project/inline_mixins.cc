@@ -7,6 +7,7 @@
 
 #include "common/strings.h"
 #include "find/scope.h"
+#include "io/file_io.h"
 #include "project/config_scan.h"
 #include "project/module_linker.h"
 #include "syntax/node.h"
@@ -21,6 +22,11 @@ bool IsConfigCall(TSNode n, std::string_view text) {
   return callee == "require.config" || callee == "requirejs.config";
 }
 
+bool MakesConfigCall(std::string_view text) {
+  return text.find("require.config") != std::string_view::npos ||
+         text.find("requirejs.config") != std::string_view::npos;
+}
+
 }  // namespace
 
 std::vector<std::string> Linker::MixinsOf(const std::string& module) {
@@ -32,19 +38,25 @@ std::vector<std::string> Linker::MixinsOf(const std::string& module) {
 }
 
 // Read once, when a question about a module's mixins first comes: only the
-// files naming `mixins` are parsed.
+// files naming `mixins` are read, and parsed only when they call
+// require.config.
 const std::vector<Linker::InlineMixin>& Linker::InlineMixins() {
   if (inline_mixins_) return *inline_mixins_;
   inline_mixins_.emplace();
+  // Outside Magento no loader reads `config.mixins`, and the question
+  // costs no look through the project.
+  if (!paths_.MayHaveMixins()) return *inline_mixins_;
   Parser parser;
   for (uint32_t i : FilesNaming("mixins")) {
     const std::string& path = ProjectFiles()[i];
     if (fs::path(path).filename() == "requirejs-config.js") continue;
+    // Parsed only when it makes such a call: a Vue project's components
+    // name `mixins` by the hundred.
+    SourceFile read = ReadSourceFile(AbsolutePath(path), kDefaultMaxFileBytes);
+    if (!read.error.empty() || !MakesConfigCall(read.text)) continue;
     std::optional<Module> page;
     const Module* file = ScriptsOf(path, parser, &page);
-    if (!file || (file->text.find("require.config") == std::string::npos &&
-                  file->text.find("requirejs.config") == std::string::npos))
-      continue;
+    if (!file) continue;
     ForEachDescendant(file->tree.Root(), true, [&](TSNode n) {
       if (!IsConfigCall(n, file->text)) return;
       for (auto& [target, mixin] : MixinsIn(n, file->text))
