@@ -1,5 +1,6 @@
 #include "edit/literal_planner.h"
 
+#include <algorithm>
 #include <array>
 
 #include "edit/literal_planner_class.h"
@@ -180,9 +181,14 @@ std::string LiteralPlanner::ForeignKeys() const {
       "type",     "sessionId",  "owner",  "reusable",
       "metadata", "upstreamId", "mandate"};
   // Anything else that sees the payload (a helper it is handed to, an
-  // alias) may give it its type.
-  if (!site_.mutations.empty() || !site_.observers.empty() ||
-      !site_.blind_spots.empty() || parts_.empty())
+  // alias) may give it its type. A receiver in doubt (made by a class or
+  // module the tool cannot read) says the same as the keys: not
+  // DigitalRiver.js, likely.
+  bool seen =
+      std::any_of(site_.observers.begin(), site_.observers.end(),
+                  [](const PayloadObserver& o) { return !o.doubts_receiver; });
+  if (!site_.mutations.empty() || seen || !site_.blind_spots.empty() ||
+      parts_.empty())
     return "";
   std::string keys;
   for (const ObjectLiteral* part : parts_) {

@@ -63,6 +63,10 @@ struct PayloadObserver {
   // or only prints or serialises the object (`console.log(payload)`). A
   // payload that needs no edit is then already migrated, seen or not.
   bool adds_nothing = false;
+  // It doubts only where the call goes (a receiver made by a class or
+  // module the tool cannot read), not what the payload holds: it neither
+  // reads nor completes the object.
+  bool doubts_receiver = false;
 };
 
 // A class whose payload is made, in part or whole, by a method of its base

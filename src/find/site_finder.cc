@@ -102,10 +102,10 @@ class SiteFinder {
             // sees every field (no edit here, nor where it is built).
             site->observers.push_back(
                 {"", EitherReceiverReason(call.receiver, source_)});
-          } else if (std::string doubt =
+          } else if (PayloadObserver doubt =
                          DoubtedReceiver(call.receiver, part->receiver_kind);
-                     !doubt.empty()) {
-            site->observers.push_back({"", std::move(doubt)});
+                     !doubt.what.empty()) {
+            site->observers.push_back(std::move(doubt));
           } else if (!ts_node_is_null(call.receiver)) {
             // Even `useDigitalRiver()` may be a project's wrapper of it.
             site->receiver = ReceiverRequest(call.receiver, source_);
@@ -331,16 +331,20 @@ class SiteFinder {
   // Why the receiver may not be the DigitalRiver.js instance as the
   // library made it (DigitalRiverReplacedHere, CreateSourcePatched), or one
   // at all (MadeByUnseenClass, for a receiver of unknown `kind`); or "".
-  std::string DoubtedReceiver(TSNode receiver, Receiver kind) {
-    if (ts_node_is_null(receiver)) return "";
+  // A stand-in or a patched createSource of the file takes the payload
+  // itself; a class unseen or a declared type only puts the receiver in
+  // doubt.
+  PayloadObserver DoubtedReceiver(TSNode receiver, Receiver kind) {
+    if (ts_node_is_null(receiver)) return {};
     std::vector<TSNode> values =
         ReceiverValues(node::Unwrap(receiver), source_);
     std::string why = DigitalRiverReplacedHere(receiver, values, source_);
     if (why.empty()) why = CreateSourcePatched(receiver, values, source_);
-    if (why.empty() && kind == Receiver::kUnknown)
+    if (!why.empty()) return {"", std::move(why)};
+    if (kind == Receiver::kUnknown)
       why = MadeByUnseenClass(receiver, values, source_);
     if (why.empty()) why = DeclaredReceiverType(receiver, source_);
-    return why;
+    return {"", std::move(why), false, true};
   }
 
   // `x.customers`: Stripe's and other server SDKs' way to attach a source

@@ -232,6 +232,7 @@ std::vector<std::string> Linker::Reachers(BuilderReach* reach,
                                           const std::set<std::string>& known) {
   std::vector<std::string> reachers;
   std::set<std::string> done_modules, seen_files;
+  Parser page_parser;  // pages' masked scripts are parsed, not cached
   for (int round = 0; round < kMaxReExportRounds; ++round) {
     std::set<std::string> fresh;
     for (const std::string& m : reach->modules) {
@@ -242,7 +243,7 @@ std::vector<std::string> Linker::Reachers(BuilderReach* reach,
       std::vector<std::string> stems = SpecifierStems(module);
       for (const std::string& alias : paths_.AliasesOf(module))
         stems.push_back(alias);
-      for (const std::string& mixin : paths_.MixinsOf(module)) {
+      for (const std::string& mixin : MixinsOf(module)) {
         reachers.push_back(options_.display(module) +
                            " has the RequireJS mixin " + Quote(mixin) +
                            ", which wraps it");
@@ -256,7 +257,10 @@ std::vector<std::string> Linker::Reachers(BuilderReach* reach,
       for (uint32_t i : candidates) {
         std::string path = AbsolutePath(ProjectFiles()[i]);
         if (reach->modules.contains(path) || known.contains(path)) continue;
-        const Module* file = cache_.Load(path);
+        // A page or template loads modules too: a Magento `.phtml` with an
+        // inline `require(['Vendor_Pay/js/payload'], function (build) {...})`.
+        std::optional<Module> page;
+        const Module* file = ScriptsOf(path, page_parser, &page);
         if (!file || IsToolReport(file->text) ||
             fs::path(path).filename() == "requirejs-config.js")
           continue;
@@ -270,7 +274,7 @@ std::vector<std::string> Linker::Reachers(BuilderReach* reach,
             if (ts_node_is_null(n)) continue;
             why = ImportReach(*file, n, reach, &re_exports);
           }
-          if (re_exports) {
+          if (re_exports && !page) {  // a page exports nothing
             reach->modules.insert(path);
             break;
           }

@@ -104,6 +104,25 @@ ProjectConfigFiles ScanProjectConfigFiles(const std::string& root) {
   return found;
 }
 
+std::vector<std::pair<std::string, std::string>> MixinsIn(
+    TSNode root, std::string_view text) {
+  std::vector<std::pair<std::string, std::string>> mixins;
+  ObjectPairs(root, text, "mixins", [&](std::string target, TSNode value) {
+    if (!node::Is(value, "object")) return;
+    for (TSNode p : node::NamedChildren(value)) {
+      if (!node::Is(p, "pair") ||
+          node::Text(node::Field(p, "value"), text) == "false")
+        continue;
+      TSNode key = node::Field(p, "key");
+      std::string mixin;
+      if (!node::StringLiteralValue(key, text, &mixin))
+        mixin = std::string(node::Text(key, text));
+      mixins.emplace_back(target, mixin);
+    }
+  });
+  return mixins;
+}
+
 RequireConfig ReadRequireConfig(const std::string& path) {
   RequireConfig config;
   std::string text, error;
@@ -135,14 +154,7 @@ RequireConfig ReadRequireConfig(const std::string& path) {
       config.maps.push_back({scope, from, to});
     });
   });
-  ObjectPairs(
-      tree.Root(), text, "mixins", [&](std::string target, TSNode value) {
-        if (!node::Is(value, "object")) return;
-        string_pairs(value, [&](std::string mixin, std::string, TSNode v) {
-          if (node::Text(v, text) != "false")
-            config.mixins.emplace_back(target, mixin);
-        });
-      });
+  config.mixins = MixinsIn(tree.Root(), text);
   ObjectPairs(tree.Root(), text, "paths", [&](std::string id, TSNode value) {
     std::string target;
     if (!node::StringLiteralValue(value, text, &target)) return;

@@ -1,7 +1,10 @@
 #ifndef PSM_PROJECT_CONFIG_SCAN_H_
 #define PSM_PROJECT_CONFIG_SCAN_H_
 
+#include <tree_sitter/api.h>
+
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -37,6 +40,11 @@ struct RequireConfig {
   // `config.mixins`: target id -> mixin id (a mixin wraps its target).
   std::vector<std::pair<std::string, std::string>> mixins;
 };
+
+// The `mixins: { target: { mixin: true } }` pairs (target id, mixin id)
+// anywhere under `root`, those set to `false` left out.
+std::vector<std::pair<std::string, std::string>> MixinsIn(
+    TSNode root, std::string_view text);
 
 // Reads `var config = { map: {'*': {...}}, paths: {...} }` (parsed as
 // JavaScript, not evaluated). Relative `paths` targets become absolute.

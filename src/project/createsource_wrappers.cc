@@ -17,6 +17,7 @@
 #include "find/receiver.h"
 #include "find/scope.h"
 #include "io/file_io.h"
+#include "project/mixin_touches.h"
 #include "project/module_linker.h"
 #include "project/test_code.h"
 #include "syntax/node.h"
@@ -209,15 +210,20 @@ std::string Linker::WrapperUse(const std::string& importer,
 }
 
 std::string Linker::MixinNamingCreateSource(const Module& module) {
-  // A RequireJS mixin of the module that names createSource may wrap the
-  // instance's (`dr.createSource = wrapper.wrap(dr.createSource, ...)`).
-  for (const std::string& mixin : paths_.MixinsOf(module.path)) {
+  // A RequireJS mixin of the module may wrap the instance's createSource:
+  // by name (`dr.createSource = wrapper.wrap(dr.createSource, ...)`) or
+  // not (`return analytics.instrument(dr)`, `dr[name] = wrap(dr[name])`).
+  for (const std::string& mixin : MixinsOf(module.path)) {
     std::optional<std::string> file = paths_.Resolve(module.path, mixin);
-    if (!file) continue;
-    SourceFile read = ReadSourceFile(*file, kDefaultMaxFileBytes);
-    if (read.error.empty() && !WordsAt(read.text, kName).empty())
+    const Module* read = file ? cache_.Load(*file) : nullptr;
+    // One the project does not hold (a Composer module's) may do anything.
+    std::string why =
+        read ? MixinTouches(ModuleCache::Export(*read, "default").node,
+                            read->text, kName)
+             : "the tool cannot read";
+    if (!why.empty())
       return options_.display(module.path) + " has the RequireJS mixin " +
-             Quote(mixin) + ", which names createSource: it may wrap it";
+             Quote(mixin) + ", which " + why + ": it may wrap it";
   }
   return "";
 }

@@ -335,6 +335,16 @@ class Linker {
   const Module* ScriptsOf(const std::string& file, Parser& parser,
                           std::optional<Module>* page);
 
+  // The RequireJS mixins (ids) of `module`: those of the project's
+  // requirejs-config.js files and of its inline `require.config({...})`
+  // calls (project/inline_mixins.cc).
+  std::vector<std::string> MixinsOf(const std::string& module);
+  struct InlineMixin {
+    std::string file;  // absolute: the script or page making the call
+    std::string target, mixin;
+  };
+  const std::vector<InlineMixin>& InlineMixins();
+
   // For WrapperUse and ProjectWrappers (project/createsource_wrappers.cc).
   // Where the DigitalRiver.js instance `module` makes may have its
   // createSource wrapped: by `module` itself or a RequireJS mixin of it.
@@ -534,6 +544,7 @@ class Linker {
   size_t browser_page_bytes_ = 0;
   std::optional<TextIndex> index_;
   std::optional<std::vector<std::string>> project_wrappers_;
+  std::optional<std::vector<InlineMixin>> inline_mixins_;
   std::map<std::string, GlobalReceiverFound> global_receivers_;
   const Module* next_module_ = nullptr;  // set by FunctionNamed
   int base_hops_ = 0;  // depth of InheritedMember across modules

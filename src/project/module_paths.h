@@ -61,6 +61,10 @@ class ModulePaths {
   std::vector<std::string> AliasesOf(const std::string& module) const;
   // The RequireJS mixins (ids) that the project's configs put on `module`.
   std::vector<std::string> MixinsOf(const std::string& module) const;
+  // Whether the project may load modules through Magento's RequireJS
+  // (whose mixins plugin reads `config.mixins`): it registers a Magento
+  // module or holds a requirejs-config.js.
+  bool MayHaveMixins() const;
   // Whether the root holds `.git`, `package.json` or `composer.json`;
   // false when none was found at or above the paths and the root is only a
   // guess (see ProjectRootOf).

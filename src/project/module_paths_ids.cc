@@ -82,6 +82,12 @@ std::vector<std::string> ModulePaths::AliasesOf(
   return found;
 }
 
+bool ModulePaths::MayHaveMixins() const {
+  ReadRequireConfigs();
+  return !magento_modules_.empty() || !amd_mixins_.empty() ||
+         !amd_paths_.empty() || !amd_any_map_.empty();
+}
+
 std::vector<std::string> ModulePaths::MixinsOf(
     const std::string& module) const {
   return IdsLeadingTo(amd_mixins_, module, true);

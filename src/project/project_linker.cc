@@ -4,8 +4,8 @@
 #include <set>
 
 #include "common/strings.h"
-#include "find/global_values.h"
 #include "find/digital_river_names.h"
+#include "find/global_values.h"
 #include "find/object_builder.h"
 #include "find/scope.h"
 #include "project/builder_observers.h"
@@ -224,20 +224,24 @@ class ProjectLinker {
         // DigitalRiver.js is never made with `new` of another name, and
         // what the class's createSource does is unseen.
         links_[caller.path].readers_elsewhere[r.call_begin].push_back(
-            {"", "the receiver, " + r.request.what +
-                     ", is made with `new` from a class the tool cannot read "
-                     "(" +
-                     f.why_not + "): it may not be DigitalRiver.js"});
+            {"",
+             "the receiver, " + r.request.what +
+                 ", is made with `new` from a class the tool cannot read "
+                 "(" +
+                 f.why_not + "): it may not be DigitalRiver.js",
+             false, true});
       } else if (!f.made_by_package.empty() &&
                  !NamedAfterDigitalRiver(f.made_by_package) &&
                  !IsBundlerAlias(f.made_by_package)) {
         // As `new PaymentsClient()` in the caller's own file would be.
         links_[caller.path].readers_elsewhere[r.call_begin].push_back(
-            {"", "the receiver, " + r.request.what + ", is made in " +
-                     options_.display(f.module->path) +
-                     " by a class or factory of " + Quote(f.made_by_package) +
-                     ", which the tool cannot read: it may not be "
-                     "DigitalRiver.js"});
+            {"",
+             "the receiver, " + r.request.what + ", is made in " +
+                 options_.display(f.module->path) +
+                 " by a class or factory of " + Quote(f.made_by_package) +
+                 ", which the tool cannot read: it may not be "
+                 "DigitalRiver.js",
+             false, true});
       } else if (!f.mixed_receiver.empty()) {
         // Whatever else it may hold sees every field.
         links_[caller.path].readers_elsewhere[r.call_begin].push_back(
@@ -262,9 +266,11 @@ class ProjectLinker {
         // such as a hooks package, is taken at its word; so is a bundler's
         // alias, `@/lib/dr`, whose config the tool does not read.)
         links_[caller.path].readers_elsewhere[r.call_begin].push_back(
-            {"", "the receiver, " + r.request.what +
-                     ", comes from a module the tool cannot read (" +
-                     f.why_not + "): it may not be DigitalRiver.js"});
+            {"",
+             "the receiver, " + r.request.what +
+                 ", comes from a module the tool cannot read (" + f.why_not +
+                 "): it may not be DigitalRiver.js",
+             false, true});
       }
       return;
     }
