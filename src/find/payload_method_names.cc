@@ -3,6 +3,9 @@
 // NamedOtherwise). Whoever gets the method that way may call it and read
 // every field of what it returns.
 
+#include <algorithm>
+#include <iterator>
+
 #include "common/strings.h"
 #include "find/object_leaves.h"
 #include "find/payload_resolver_class.h"
@@ -32,7 +35,38 @@ std::string PayloadResolver::NamedOtherwise(TSNode callee) const {
   }
   if (std::string computed = ComputedThisAccess(callee); !computed.empty())
     return computed;
+  if (std::string base = CalledByItsBase(callee); !base.empty()) return base;
   return HolderUsedWhole(node::Field(callee, "object"));
+}
+
+// `getData` of an object given to `Component.extend({...})`, the way a
+// Magento checkout renderer extends `Magento_Checkout/js/view/payment/
+// default`: the base's `placeOrder` calls `this.getData()` and sends what
+// it returns to the server, code the tool does not see. Only names such
+// bases are known to call on their own are asked about: any other method
+// would make every renderer's builder need review.
+std::string PayloadResolver::CalledByItsBase(TSNode callee) const {
+  static constexpr std::string_view kCalledByBases[] = {"getData"};
+  std::string_view name = node::Text(node::Field(callee, "property"), source_);
+  if (std::find(std::begin(kCalledByBases), std::end(kCalledByBases), name) ==
+      std::end(kCalledByBases))
+    return "";
+  TSNode self = node::Field(callee, "object");
+  TSNode object = node::Is(self, "this") ? ObjectOfThis(self) : TSNode{};
+  TSNode arguments = node::Parent(object);
+  TSNode call = node::Parent(arguments);
+  if (!node::Is(arguments, "arguments") || !node::Is(call, "call_expression"))
+    return "";
+  TSNode extend = node::Unwrap(node::Field(call, "function"));
+  if (!node::Is(extend, "member_expression") ||
+      node::Text(node::Field(extend, "property"), source_) != "extend")
+    return "";
+  std::string base(node::Text(node::Field(extend, "object"), source_));
+  return Quote(node::Text(callee, source_)) + ", which builds it, is a " +
+         "method of the object given to " + Quote(base + ".extend(...)") +
+         ", whose own code (not in this file) may call `" + std::string(name) +
+         "` too and send what it returns elsewhere (Magento's payment " +
+         "renderer sends it with the order)";
 }
 
 // `this[m]` with `m` not a string written there, or lodash's and

@@ -162,6 +162,9 @@ class PayloadResolver {
   // `Object.keys(view)`, `register(view)`): where. "" otherwise.
   std::string HolderUsedWhole(TSNode self) const;
   bool TakesMethodOff(TSNode n) const;
+  // Why the base an object literal extends (`Component.extend({...})`)
+  // may call the builder method `callee` names itself, or "".
+  std::string CalledByItsBase(TSNode callee) const;
   std::string ComputedThisAccess(TSNode callee) const;
   bool ComputesMemberOfThis(TSNode n) const;
   bool ReachesMembersByKey(TSNode use) const;
