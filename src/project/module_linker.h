@@ -16,6 +16,7 @@
 #include "common/byte_range.h"
 #include "find/module_request.h"
 #include "project/builder_reach.h"
+#include "project/instance_escapes.h"
 #include "project/known_words.h"
 #include "project/module_exports.h"
 #include "project/module_paths.h"
@@ -100,6 +101,9 @@ struct BaseUserFound {
   std::string file;  // absolute
   std::vector<PayloadObserver> observers;
 };
+
+class EscapeWalk;
+class HandedInstances;
 
 class Linker {
  public:
@@ -327,6 +331,23 @@ class Linker {
                              const ModuleRequest& request, std::string* what);
 
  private:
+  friend class EscapeWalk;
+
+  // Where `file` hands a class or its instances beyond its own code and
+  // exports, following each use of the `carriers` (the class's name, or
+  // the names it imports from a module handing out instances): into
+  // another module of the project, into code the tool cannot follow, or
+  // to a built-in reading every field (instance_escapes.cc).
+  std::vector<EscapeFound> InstanceEscapes(
+      const Module& file, const std::vector<std::string>& carriers);
+  // For HandedInstanceReaders, once a file hands an instance to code the
+  // tool cannot follow: the files naming `field`.
+  void UnknownCodeReaders(const std::string& field, HandedInstances* search);
+  // The names `file` binds to what the string `specifier` (an import's or
+  // a `require`'s) loads: `import a, {b as c}`, `const {b} = require()`.
+  static std::vector<std::string> NamesBoundBy(const Module& file,
+                                               TSNode specifier);
+
   // The scripts of `file`: the module of a script, or the masked scripts
   // of a page (kept in `page`); null for anything else.
   const Module* ScriptsOf(const std::string& file, Parser& parser,
@@ -403,8 +424,9 @@ class Linker {
                      const std::string& module);
   // The project's files (absolute) that import, require or list as an AMD
   // dependency the module `module` (absolute): a string of theirs
-  // resolves to it.
-  std::vector<std::string> ImportersOf(const std::string& module);
+  // resolves to it. `specifiers`, when given, gets that string of each.
+  std::vector<std::string> ImportersOf(const std::string& module,
+                                       std::vector<TSNode>* specifiers = nullptr);
 
   // Built on the first search of the project's files; each is read once.
   const TextIndex& Index();
