@@ -29,7 +29,9 @@ struct EscapeFound {
   std::string what;  // "hands it to `register`"
 
   // "src/setup.js:4 hands it to `register`"
-  std::string Where() const { return file + ":" + std::to_string(line) + " " + what; }
+  std::string Where() const {
+    return file + (line > 0 ? ":" + std::to_string(line) : "") + " " + what;
+  }
 };
 
 }  // namespace psm

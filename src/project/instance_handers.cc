@@ -18,8 +18,11 @@
 #include "common/report_marker.h"
 #include "common/strings.h"
 #include "find/object_builder.h"
+#include "io/file_io.h"
 #include "project/builder_reach.h"
 #include "project/module_linker.h"
+#include "syntax/embedded_script.h"
+#include "syntax/language.h"
 #include "syntax/node.h"
 
 namespace psm {
@@ -35,8 +38,8 @@ constexpr size_t kMaxHanders = 64;
 // Whether `text` may export something: ES exports, CommonJS, an AMD
 // module's factory.
 bool MayExport(std::string_view text) {
-  return !WordsAt(text, "export").empty() || !WordsAt(text, "exports").empty() ||
-         !WordsAt(text, "define").empty();
+  return !WordsAt(text, "export").empty() ||
+         !WordsAt(text, "exports").empty() || !WordsAt(text, "define").empty();
 }
 
 }  // namespace
@@ -56,7 +59,7 @@ std::vector<std::string> Linker::ImportersOf(const std::string& module,
   for (uint32_t i : candidates) {
     std::string path = AbsolutePath(ProjectFiles()[i]);
     if (path == module) continue;
-    const Module* file = cache_.Load(path);
+    const Module* file = ScriptModule(path);
     if (!file || IsToolReport(file->text)) continue;
     TSNode spec{};
     for (const std::string& stem : stems) {
@@ -81,7 +84,10 @@ class HandedInstances {
   HandedInstances(std::string what, const std::string& field,
                   const std::set<std::string>& skip, size_t limit,
                   const std::function<std::string(const std::string&)>& shown)
-      : what_(std::move(what)), field_(field), skip_(skip), limit_(limit),
+      : what_(std::move(what)),
+        field_(field),
+        skip_(skip),
+        limit_(limit),
         shown_(shown) {}
 
   void AddHander(const std::string& path, const std::string& why) {
@@ -104,11 +110,11 @@ class HandedInstances {
                              (why.empty() ? "" : ": " + why) + ")");
   }
   // Where a file hands the class or its instances.
-  void Escaped(const EscapeFound& e, ModuleCache& cache) {
+  void Escaped(const EscapeFound& e, Linker& linker) {
     switch (e.kind) {
       case EscapeFound::Kind::kModule: {
         AddHander(e.module, e.Where());
-        const Module* into = cache.Load(e.module);
+        const Module* into = linker.ScriptModule(e.module);
         if (into && Names(*into))
           AddReader(e.module, shown_(e.module) + " (" + e.Where() + ")");
         break;
@@ -118,15 +124,20 @@ class HandedInstances {
         break;
       case EscapeFound::Kind::kWhole:
         if (!full() && seen_.insert(e.Where()).second)
-          readers_.push_back(e.file + " (line " + std::to_string(e.line) +
-                             " " + e.what + ")");
+          readers_.push_back(e.file + " (line " + std::to_string(e.line) + " " +
+                             e.what + ")");
         break;
     }
   }
   const std::string& unknown() const { return unknown_; }
   bool full() const { return readers_.size() >= limit_; }
+  // Whether `file` names the field: in a component or page, its template
+  // too (`{{ request.payload.amount }}`), which its scripts leave out.
   bool Names(const Module& file) const {
-    return !WordsAt(file.text, field_).empty();
+    if (!IsScriptContainer(file.path))
+      return !WordsAt(file.text, field_).empty();
+    SourceFile read = ReadSourceFile(file.path, kDefaultMaxFileBytes);
+    return read.error.empty() && !WordsAt(read.text, field_).empty();
   }
   void AddReader(const std::string& path, std::string reader) {
     if (full() || skip_.contains(AbsolutePath(path)) ||
@@ -150,21 +161,28 @@ class HandedInstances {
 
 std::vector<std::string> Linker::HandedInstanceReaders(
     const Module& module, const std::string& class_name,
-    const std::string& field, const std::set<std::string>& skip,
-    size_t limit) {
+    const std::string& field, const std::set<std::string>& skip, size_t limit) {
   HandedInstances search(class_name.empty() ? "its class" : Quote(class_name),
                          field, skip, limit, options_.display);
   search.AddHander(AbsolutePath(module.path), "");
   if (!class_name.empty()) {
     for (uint32_t i : FilesNaming(class_name)) {
       std::string path = AbsolutePath(ProjectFiles()[i]);
-      const Module* file = cache_.Load(path);
+      const Module* file = ScriptModule(path);
       if (!file || IsToolReport(file->text) ||
           WordsAt(file->text, class_name).empty())
         continue;
       search.AddHander(path, "");
       for (const EscapeFound& e : InstanceEscapes(*file, {class_name}))
-        search.Escaped(e, cache_);
+        search.Escaped(e, *this);
+      if (!IsScriptContainer(path)) continue;
+      for (const std::string& child : ImportedModules(*file)) {
+        search.Escaped(
+            {EscapeFound::Kind::kModule, child, options_.display(path), 0,
+             "may hand it to " + Quote(options_.display(child)) +
+                 ", which it imports, from its template"},
+            *this);
+      }
     }
   }
   for (int round = 0; round < kMaxHanderRounds && !search.full(); ++round) {
@@ -174,7 +192,7 @@ std::vector<std::string> Linker::HandedInstanceReaders(
       std::vector<TSNode> specifiers;
       std::vector<std::string> importers = ImportersOf(hander, &specifiers);
       for (size_t i = 0; i < importers.size(); ++i) {
-        const Module* file = cache_.Load(importers[i]);
+        const Module* file = ScriptModule(importers[i]);
         if (!file) continue;
         search.Importer(*file, hander);
         if (MayExport(file->text) &&
@@ -183,7 +201,7 @@ std::vector<std::string> Linker::HandedInstanceReaders(
         std::vector<std::string> carriers = NamesBoundBy(*file, specifiers[i]);
         if (carriers.empty()) continue;
         for (const EscapeFound& e : InstanceEscapes(*file, carriers))
-          search.Escaped(e, cache_);
+          search.Escaped(e, *this);
       }
     }
   }
@@ -198,13 +216,39 @@ void Linker::UnknownCodeReaders(const std::string& field,
   for (uint32_t i : FilesNaming(field)) {
     if (search->full()) return;
     const std::string& path = ProjectFiles()[i];
-    const Module* file = cache_.Load(AbsolutePath(path));
+    const Module* file = ScriptModule(AbsolutePath(path));
     if (!file || IsToolReport(file->text) || !search->Names(*file)) continue;
     search->AddReader(path, options_.display(path) + " (naming " +
                                 Quote(field) + ", while " + search->unknown() +
                                 ", code the tool cannot follow, which may "
                                 "hand an instance to any file)");
   }
+}
+
+const Module* Linker::ScriptModule(const std::string& path) {
+  if (LanguageForPath(path)) return cache_.Load(path);
+  if (!IsScriptContainer(path)) return nullptr;
+  auto [at, fresh] = page_scripts_.try_emplace(path);
+  if (fresh) {
+    std::optional<Module> page;
+    if (ScriptsOf(path, page_parser_, &page) && page)
+      at->second = std::make_unique<Module>(std::move(*page));
+  }
+  return at->second.get();
+}
+
+std::vector<std::string> Linker::ImportedModules(const Module& page) {
+  std::vector<std::string> modules;
+  for (TSNode top : node::NamedChildren(page.tree.Root())) {
+    std::string specifier;
+    if (!node::Is(top, "import_statement") ||
+        !node::StringLiteralValue(node::Field(top, "source"), page.text,
+                                  &specifier))
+      continue;
+    std::optional<std::string> file = paths_.Resolve(page.path, specifier);
+    if (file && IsScriptContainer(*file)) modules.push_back(*file);
+  }
+  return modules;
 }
 
 }  // namespace psm

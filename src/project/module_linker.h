@@ -332,6 +332,7 @@ class Linker {
 
  private:
   friend class EscapeWalk;
+  friend class HandedInstances;
 
   // Where `file` hands a class or its instances beyond its own code and
   // exports, following each use of the `carriers` (the class's name, or
@@ -340,6 +341,14 @@ class Linker {
   // to a built-in reading every field (instance_escapes.cc).
   std::vector<EscapeFound> InstanceEscapes(
       const Module& file, const std::vector<std::string>& carriers);
+  // A module, or the scripts of a component or page (`.vue`, `.svelte`,
+  // `.html`) parsed as one and kept for the run: HandedInstanceReaders
+  // reads both alike. Null for other files.
+  const Module* ScriptModule(const std::string& path);
+  // The components (`.vue`, `.svelte`, ...) of the project the scripts of
+  // `page` import: its template may hand them anything its script holds
+  // (`<Summary :request="request" />`).
+  std::vector<std::string> ImportedModules(const Module& page);
   // For HandedInstanceReaders, once a file hands an instance to code the
   // tool cannot follow: the files naming `field`.
   void UnknownCodeReaders(const std::string& field, HandedInstances* search);
@@ -553,6 +562,8 @@ class Linker {
   std::optional<TextIndex> index_;
   std::optional<std::vector<std::string>> project_wrappers_;
   std::map<std::string, GlobalReceiverFound> global_receivers_;
+  std::map<std::string, std::unique_ptr<Module>> page_scripts_;  // ScriptModule
+  Parser page_parser_;
   const Module* next_module_ = nullptr;  // set by FunctionNamed
   int base_hops_ = 0;  // depth of InheritedMember across modules
 };
