@@ -26,49 +26,53 @@ TSNode CreateSourceMemberIn(TSNode within, std::string_view source) {
   return TSNode{};
 }
 
-// The createSource `annotation` types: written in it (`{ createSource(p:
-// T): ... }`) or in an interface or type alias of the file it names. The
-// name node there; null when none does.
-TSNode TypeWithCreateSource(TSNode annotation, std::string_view source) {
-  TSNode found = CreateSourceMemberIn(annotation, source);
-  TSNode root = ts_tree_root_node(annotation.tree);
-  ForEachDescendant(annotation, true, [&](TSNode n) {
-    if (!ts_node_is_null(found) || !node::Is(n, "type_identifier")) return;
-    std::string_view type = node::Text(n, source);
-    for (TSNode top : node::NamedChildren(root)) {
-      TSNode declared = node::Is(top, "export_statement")
-                            ? node::Field(top, "declaration")
-                            : top;
-      if (!node::Is(declared, "interface_declaration") &&
-          !node::Is(declared, "type_alias_declaration"))
-        continue;
-      if (node::Text(node::Field(declared, "name"), source) != type) continue;
-      found = CreateSourceMemberIn(declared, source);
-      if (!ts_node_is_null(found)) return;
-    }
-  });
-  return found;
-}
-
-// The interface or type alias of the file named `name`, or null.
+// The interface, type alias or class of the file named `name` (exported
+// or not; `declare class DigitalRiver { createSource(p: T): ... }` too),
+// or null.
 TSNode DeclaredTypeNamed(TSNode root, std::string_view name,
                          std::string_view source) {
   for (TSNode top : node::NamedChildren(root)) {
-    TSNode declared = node::Is(top, "export_statement")
-                          ? node::Field(top, "declaration")
-                          : top;
+    TSNode declared = top;
+    if (node::Is(top, "export_statement"))
+      declared = node::Field(top, "declaration");
+    if (node::Is(top, "ambient_declaration"))
+      declared = ts_node_named_child(top, 0);
     if ((node::Is(declared, "interface_declaration") ||
-         node::Is(declared, "type_alias_declaration")) &&
+         node::Is(declared, "type_alias_declaration") ||
+         node::Is(declared, "class_declaration") ||
+         node::Is(declared, "abstract_class_declaration")) &&
         node::Text(node::Field(declared, "name"), source) == name)
       return declared;
   }
   return TSNode{};
 }
 
+// The createSource `annotation` types: written in it (`{ createSource(p:
+// T): ... }`) or in an interface, type alias or declared class of the
+// file it names (or that a constructor `new X()` names). The name node
+// there; null when none does.
+TSNode TypeWithCreateSource(TSNode annotation, std::string_view source) {
+  TSNode found = CreateSourceMemberIn(annotation, source);
+  TSNode root = ts_tree_root_node(annotation.tree);
+  auto named = [&](TSNode n) {
+    if (!ts_node_is_null(found) ||
+        (!node::Is(n, "type_identifier") && !node::Is(n, "identifier")))
+      return;
+    TSNode declared = DeclaredTypeNamed(root, node::Text(n, source), source);
+    if (!ts_node_is_null(declared))
+      found = CreateSourceMemberIn(declared, source);
+  };
+  named(annotation);
+  ForEachDescendant(annotation, true, named);
+  return found;
+}
+
 // Whether the createSource member holding `name` types its parameters with
-// a shape that names fields: an object type (`{ amount: number }`) or an
-// interface or type of the file. `Record<string, unknown>`, `object`,
-// `any` and types the file does not declare take any object.
+// a shape that names fields: an object type (`{ amount: number }`), an
+// interface or type of the file, or a type it imports (`import type {
+// PayPalPayload } from './types'`: one of the project, which the tool does
+// not read from here). `Record<string, unknown>`, `object`, `any` and
+// global types take any object.
 bool TypesFieldsOfItsPayload(TSNode name, std::string_view source) {
   TSNode member = node::Parent(name);
   TSNode root = ts_tree_root_node(name.tree);
@@ -84,14 +88,13 @@ bool TypesFieldsOfItsPayload(TSNode name, std::string_view source) {
   ForEachDescendant(parameters, true, [&](TSNode n) {
     if (strict) return;
     if (node::Is(n, "object_type")) strict = true;
-    if (node::Is(n, "type_identifier") &&
-        !ts_node_is_null(
-            DeclaredTypeNamed(root, node::Text(n, source), source)))
-      strict = true;
+    if (!node::Is(n, "type_identifier")) return;
+    std::string_view type = node::Text(n, source);
+    strict = !ts_node_is_null(DeclaredTypeNamed(root, type, source)) ||
+             ResolveName(type, n, source).kind == Binding::Kind::kImported;
   });
   return strict;
 }
-
 
 // `declare const dr: T;` (and `declare let`, `declare var`) at the top of
 // the file: the declarator of `name`, or null.
@@ -122,10 +125,11 @@ TSNode ClassFieldDeclarator(TSNode use, std::string_view name,
     if (!ts_node_is_null(found)) return;
     bool field = node::Is(n, "public_field_definition") &&
                  node::Text(node::Field(n, "name"), source) == name;
-    bool property = (node::Is(n, "required_parameter") ||
-                     node::Is(n, "optional_parameter")) &&
-                    node::Text(node::Field(n, "pattern"), source) == name &&
-                    node::Is(node::Parent(node::Parent(n)), "method_definition");
+    bool property =
+        (node::Is(n, "required_parameter") ||
+         node::Is(n, "optional_parameter")) &&
+        node::Text(node::Field(n, "pattern"), source) == name &&
+        node::Is(node::Parent(node::Parent(n)), "method_definition");
     if (field || property) found = n;
   });
   return found;
@@ -137,10 +141,10 @@ TSNode ReceiverAnnotation(TSNode receiver, std::string* name,
                           std::string_view source) {
   if (node::Is(receiver, "member_expression") &&
       node::Is(node::Field(receiver, "object"), "this")) {
-    *name = "this." + std::string(node::Text(
-                          node::Field(receiver, "property"), source));
-    return node::Field(
-        ClassFieldDeclarator(receiver, name->substr(5), source), "type");
+    *name = "this." +
+            std::string(node::Text(node::Field(receiver, "property"), source));
+    return node::Field(ClassFieldDeclarator(receiver, name->substr(5), source),
+                       "type");
   }
   if (!node::Is(receiver, "identifier")) return TSNode{};
   *name = node::Text(receiver, source);
@@ -150,15 +154,20 @@ TSNode ReceiverAnnotation(TSNode receiver, std::string* name,
   if (b.kind == Binding::Kind::kParameter) {
     holder = b.declarator;
     TSNode up = node::Parent(holder);
-    if (node::Is(holder, "identifier") &&
-        (node::Is(up, "required_parameter") ||
-         node::Is(up, "optional_parameter")))
+    if (node::Is(holder, "identifier") && (node::Is(up, "required_parameter") ||
+                                           node::Is(up, "optional_parameter")))
       holder = up;
   }
   if (b.kind == Binding::Kind::kNotFound)
     holder = AmbientDeclarator(ts_tree_root_node(receiver.tree), *name, source);
   if (ts_node_is_null(holder)) return TSNode{};
-  return node::Field(holder, "type");
+  TSNode type = node::Field(holder, "type");
+  if (!ts_node_is_null(type) || b.kind != Binding::Kind::kVariable) return type;
+  // `const dr = new DigitalRiver(key)` with `declare class DigitalRiver`.
+  TSNode value = node::Unwrap(node::Field(holder, "value"));
+  if (!node::Is(value, "new_expression")) return TSNode{};
+  TSNode made_by = node::Field(value, "constructor");
+  return node::Is(made_by, "identifier") ? made_by : TSNode{};
 }
 
 // Whether the file declares a createSource in a type at all: without one,
@@ -191,8 +200,10 @@ std::string DeclaredReceiverType(TSNode receiver, std::string_view source) {
   type.remove_prefix(std::min(type.find_first_not_of(": \t"), type.size()));
   std::string shown(type.substr(0, 60));
   if (shown.size() < type.size()) shown += "...";
-  return "the receiver " + Quote(name) + " is declared as " + Quote(shown) +
-         " (line " +
+  std::string how = node::Is(annotation, "identifier")
+                        ? " is made by `new " + shown + "(...)`"
+                        : " is declared as " + Quote(shown);
+  return "the receiver " + Quote(name) + how + " (line " +
          std::to_string(node::Line(annotation)) +
          "), whose createSource (line " + std::to_string(node::Line(typing)) +
          ") types the payload: the edited object may no longer fit it (the "
