@@ -1,5 +1,6 @@
 #include "find/declared_type.h"
 
+#include <cctype>
 #include <string>
 #include <vector>
 
@@ -234,6 +235,35 @@ std::optional<DeclaredType> Declared(TSNode type, std::string_view source) {
 }
 
 }  // namespace
+
+namespace {
+
+// `{[key: string]: any}` and the like, spaces removed: any field fits.
+bool IsOpenIndexSignature(std::string_view flat) {
+  if (!flat.starts_with("{[") || !flat.ends_with("}")) return false;
+  size_t close = flat.find("]:");
+  if (close == std::string_view::npos) return false;
+  std::string_view key = flat.substr(2, close - 2);
+  std::string_view value = flat.substr(close + 2);
+  value.remove_suffix(1);  // `}`
+  if (value.ends_with(";") || value.ends_with(",")) value.remove_suffix(1);
+  return key.ends_with(":string") && (value == "any" || value == "unknown");
+}
+
+}  // namespace
+
+bool TypeListsFields(std::string_view type) {
+  std::string flat;
+  for (char c : type) {
+    if (!std::isspace(static_cast<unsigned char>(c))) flat += c;
+  }
+  for (std::string_view open :
+       {"any", "unknown", "object", "Object", "{}", "Record<string,any>",
+        "Record<string,unknown>"}) {
+    if (flat == open) return false;
+  }
+  return !IsOpenIndexSignature(flat);
+}
 
 std::optional<DeclaredType> AnnotatedType(TSNode holder, std::string_view field,
                                           std::string_view source) {

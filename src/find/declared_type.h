@@ -10,6 +10,12 @@
 
 namespace psm {
 
+// Whether an object of type `type` (as written) must have exactly the
+// fields the type lists: not for the types that take any object (`any`,
+// `object`, `Record<string, any>`, `{[key: string]: unknown}`...), for
+// which TypeScript checks no field.
+bool TypeListsFields(std::string_view type);
+
 // The type `holder`'s annotation gives: `field` is "type" for a variable
 // declarator, a parameter or a class field, "return_type" for a function.
 // A parameter's name resolves to its parameter. None without one.

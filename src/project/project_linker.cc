@@ -64,7 +64,8 @@ void LinkWrapper(const CallerFile& caller, const SiteRequest& r, Linker& linker,
     WrapperCall call{
         range, r.request.param_index, r.request.type_index, wrapper, {}};
     for (const PayloadObserver& o : r.observers)
-      call.observers.push_back({o.path, "in " + wrapper + ": " + o.what});
+      call.observers.push_back(
+          {o.path, "in " + wrapper + ": " + o.what, o.adds_nothing});
     // A wrapper with two createSource calls of the parameter (`el ?
     // dr.createSource(el, data) : dr.createSource(data)`) makes one site of
     // each call of it, seen by what either sees.
