@@ -16,6 +16,8 @@
 // is no longer one. Names bound to it (`const make = (c) => new X(c)`) and
 // the parameters of the file's functions it is passed to are followed too.
 
+#include "project/instance_escapes.h"
+
 #include <set>
 #include <string>
 #include <string_view>
@@ -24,7 +26,7 @@
 #include "find/module_request.h"
 #include "find/object_builder.h"  // Quote
 #include "find/scope.h"
-#include "project/instance_escapes.h"
+#include "project/escape_builtins.h"
 #include "project/module_linker.h"
 #include "syntax/node.h"
 
@@ -35,46 +37,6 @@ namespace {
 constexpr size_t kMaxCarriers = 32;
 
 enum class Held { kMaker, kInstance };
-
-// Built-ins whose result holds what they are given (a container, a
-// promise), and that hand it to no other code.
-bool KeepsItLocal(std::string_view callee) {
-  static const std::set<std::string_view> kLocal = {
-      "Map",          "Set",           "WeakMap",       "WeakSet",
-      "Array",        "Array.from",    "Array.of",      "Object.freeze",
-      "Object.seal",  "Promise.resolve", "Promise.all", "Object.fromEntries",
-      "Object.create"};
-  return kLocal.contains(callee);
-}
-
-// Methods and hooks whose result holds what their callback returns or
-// what they are given (`p.then(() => X.create(c))`, `useMemo(() => new
-// X(c))`, `list.map(...)`): the value goes on with their result.
-bool PassesItOn(std::string_view method) {
-  static const std::set<std::string_view> kOn = {
-      "then",   "catch",   "finally",     "map",       "flatMap", "filter",
-      "find",   "reduce",  "forEach",     "useState",  "useMemo", "useRef",
-      "useCallback", "ref", "shallowRef", "computed",  "markRaw", "toRaw"};
-  return kOn.contains(method);
-}
-
-// Built-ins that read every field of an instance handed to them.
-bool ReadsEveryField(std::string_view callee) {
-  static const std::set<std::string_view> kWhole = {
-      "JSON.stringify", "structuredClone", "Object.keys",  "Object.values",
-      "Object.entries", "Object.assign",   "_.cloneDeep", "_.clone"};
-  return kWhole.contains(callee);
-}
-
-// Calls that hand the value to nothing that keeps it beyond the file's own
-// reach: logging (a known gap: see README), and the module loaders whose
-// factories' results are the module's exports (its importers are searched).
-bool HandsToNoOne(std::string_view root) {
-  static const std::set<std::string_view> kNoOne = {
-      "console",    "define",      "require",        "requirejs",
-      "setTimeout", "setInterval", "queueMicrotask", "requestAnimationFrame"};
-  return kNoOne.contains(root);
-}
 
 // The name a call's callee ends with: `b` of `a.b`, `a` of `a`.
 std::string_view LastName(TSNode callee, std::string_view source) {
@@ -90,9 +52,8 @@ TSNode RootOf(TSNode n) {
   while (node::Is(n, "member_expression") ||
          node::Is(n, "subscript_expression") ||
          node::Is(n, "call_expression")) {
-    n = node::Unwrap(node::Is(n, "call_expression")
-                         ? node::Field(n, "function")
-                         : node::Field(n, "object"));
+    n = node::Unwrap(node::Is(n, "call_expression") ? node::Field(n, "function")
+                                                    : node::Field(n, "object"));
   }
   return n;
 }
@@ -179,7 +140,8 @@ class EscapeWalk {
         Assigned(node::Field(p, "left"), held);
         return;
       } else if (type == "spread_element" && held == Held::kInstance) {
-        Note(EscapeFound::Kind::kWhole, "", p, "copies every field of an instance in");
+        Note(EscapeFound::Kind::kWhole, "", p,
+             "copies every field of an instance in");
         return;
       } else if (type == "pair" || type == "array" || type == "object" ||
                  type == "spread_element") {
@@ -264,7 +226,16 @@ class EscapeWalk {
     }
     if (ReadsEveryField(written)) {
       if (held == Held::kInstance)
-        Note(EscapeFound::Kind::kWhole, "", call, "reads every field of an instance in");
+        Note(EscapeFound::Kind::kWhole, "", call,
+             "reads every field of an instance in");
+      std::vector<TSNode> args = node::Arguments(call);
+      // `Object.assign(registry, { paypal: ... })`: into the target.
+      if (written == "Object.assign" && !args.empty() &&
+          !ts_node_eq(args[0], arg)) {
+        TSNode target = RootOf(args[0]);
+        if (node::Is(target, "identifier"))
+          Into(target, args[0], "stores it in");
+      }
       return;
     }
     TSNode root = RootOf(callee);
@@ -344,8 +315,9 @@ class EscapeWalk {
     if (!node::Is(value, "call_expression") &&
         !node::Is(value, "new_expression"))
       return std::nullopt;
-    TSNode root = RootOf(node::Field(
-        value, node::Is(value, "call_expression") ? "function" : "constructor"));
+    TSNode root = RootOf(node::Field(value, node::Is(value, "call_expression")
+                                                ? "function"
+                                                : "constructor"));
     if (!node::Is(root, "identifier")) return std::nullopt;
     std::string_view name = node::Text(root, file_.text);
     return ImportedAs(ResolveName(name, root, file_.text), name, file_.text);
