@@ -22,6 +22,15 @@ bool TypeListsFields(std::string_view type);
 std::optional<DeclaredType> AnnotatedType(TSNode holder, std::string_view field,
                                           std::string_view source);
 
+// The type a function without a return type gets from where it stands,
+// which its returns must fit: the annotation of the variable it
+// initialises (`const payPal: Builder = (t) => ({...})`), an assertion on
+// it or on the object literal holding it (`{ payPal: ... } satisfies
+// Record<string, Builder>`), the interface its class implements (`class
+// PayPalRequest implements SourceRequest`). None elsewhere.
+std::optional<DeclaredType> ContextualType(TSNode function,
+                                           std::string_view source);
+
 // The type the assertion nearest to the value of `expr` gives (`x as T`,
 // `x satisfies T`, `<T>x`, through parentheses and `!`). `as const` gives
 // none: it fixes the literal's own types, it does not declare another.
