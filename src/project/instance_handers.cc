@@ -90,8 +90,9 @@ class HandedInstances {
         limit_(limit),
         shown_(shown) {}
 
-  void AddHander(const std::string& path, const std::string& why) {
-    if (handers_.size() < kMaxHanders) handers_.emplace(path, why);
+  // Whether `path` is a hander it did not know.
+  bool AddHander(const std::string& path, const std::string& why) {
+    return handers_.size() < kMaxHanders && handers_.emplace(path, why).second;
   }
   // The handers not searched yet.
   std::vector<std::string> Fresh() {
@@ -113,10 +114,13 @@ class HandedInstances {
   void Escaped(const EscapeFound& e, Linker& linker) {
     switch (e.kind) {
       case EscapeFound::Kind::kModule: {
-        AddHander(e.module, e.Where());
+        bool fresh = AddHander(e.module, e.Where());
         const Module* into = linker.ScriptModule(e.module);
         if (into && Names(*into))
           AddReader(e.module, shown_(e.module) + " (" + e.Where() + ")");
+        // A component handed it may hand it on to its own children.
+        if (fresh && into && IsScriptContainer(e.module))
+          HandToChildren(*into, linker);
         break;
       }
       case EscapeFound::Kind::kUnknown:
@@ -127,6 +131,16 @@ class HandedInstances {
           readers_.push_back(e.file + " (line " + std::to_string(e.line) + " " +
                              e.what + ")");
         break;
+    }
+  }
+  // The component `page` may hand what it holds to the components it
+  // imports, from its template (`<OrderSummary :request="request" />`).
+  void HandToChildren(const Module& page, Linker& linker) {
+    for (const std::string& child : linker.ImportedModules(page)) {
+      Escaped({EscapeFound::Kind::kModule, child, shown_(page.path), 0,
+               "may hand it to " + Quote(shown_(child)) +
+                   ", which it imports, from its template"},
+              linker);
     }
   }
   const std::string& unknown() const { return unknown_; }
@@ -175,14 +189,7 @@ std::vector<std::string> Linker::HandedInstanceReaders(
       search.AddHander(path, "");
       for (const EscapeFound& e : InstanceEscapes(*file, {class_name}))
         search.Escaped(e, *this);
-      if (!IsScriptContainer(path)) continue;
-      for (const std::string& child : ImportedModules(*file)) {
-        search.Escaped(
-            {EscapeFound::Kind::kModule, child, options_.display(path), 0,
-             "may hand it to " + Quote(options_.display(child)) +
-                 ", which it imports, from its template"},
-            *this);
-      }
+      if (IsScriptContainer(path)) search.HandToChildren(*file, *this);
     }
   }
   for (int round = 0; round < kMaxHanderRounds && !search.full(); ++round) {
