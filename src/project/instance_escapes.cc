@@ -244,19 +244,31 @@ class EscapeWalk {
         written.ends_with("createSource"))
       return;
     Binding b = ResolveName(name, root, file_.text);
-    if (b.kind == Binding::Kind::kFunction &&
-        ts_node_eq(node::Unwrap(callee), root)) {
-      ToParameter(b.declarator, call, arg, held);
+    if (TSNode fn = LocalFunction(b);
+        !ts_node_is_null(fn) && ts_node_eq(node::Unwrap(callee), root)) {
+      ToParameter(fn, call, arg, held);
       return;
     }
     Into(root, callee, "hands it to");
   }
 
   // A function of the file called with the value: its parameter carries it.
+  // The function `b` binds in the file: a declaration, or a `const` set
+  // to an arrow or function expression (`const add = (f) => ...`).
+  static TSNode LocalFunction(const Binding& b) {
+    if (b.kind == Binding::Kind::kFunction) return b.declarator;
+    if (b.kind != Binding::Kind::kVariable) return TSNode{};
+    TSNode value = node::Unwrap(node::Field(b.declarator, "value"));
+    return node::IsFunction(value) ? value : TSNode{};
+  }
+
   void ToParameter(TSNode fn, TSNode call, TSNode arg, Held held) {
     std::vector<TSNode> args = node::Arguments(call);
+    TSNode single = node::Field(fn, "parameter");  // `f => ...`
     std::vector<TSNode> params =
-        node::NamedChildren(node::Field(fn, "parameters"));
+        ts_node_is_null(single)
+            ? node::NamedChildren(node::Field(fn, "parameters"))
+            : std::vector<TSNode>{single};
     for (size_t i = 0; i < args.size() && i < params.size(); ++i) {
       if (!ts_node_eq(args[i], arg)) continue;
       TSNode param = params[i];
