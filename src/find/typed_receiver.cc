@@ -210,4 +210,14 @@ std::string DeclaredReceiverType(TSNode receiver, std::string_view source) {
          "file may not compile)";
 }
 
+int CreateSourceTypingLine(TSNode root, std::string_view name,
+                           std::string_view source) {
+  TSNode declared = DeclaredTypeNamed(root, name, source);
+  if (ts_node_is_null(declared)) return 0;
+  TSNode typing = CreateSourceMemberIn(declared, source);
+  if (ts_node_is_null(typing) || !TypesFieldsOfItsPayload(typing, source))
+    return 0;
+  return node::Line(typing);
+}
+
 }  // namespace psm

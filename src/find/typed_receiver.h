@@ -18,6 +18,14 @@ namespace psm {
 // (`data?: Record<string, unknown>`, the usual hand-written typing).
 std::string DeclaredReceiverType(TSNode receiver, std::string_view source);
 
+// The line of the createSource that the interface, type alias or declared
+// class `name` of the file (`root`, `source`) declares with a parameter
+// typed with fields (as DeclaredReceiverType asks of a type of the
+// receiver's own file); 0 when it declares none. For a receiver typed with
+// a type another module exports (`constructor(private dr: DrApi)`).
+int CreateSourceTypingLine(TSNode root, std::string_view name,
+                           std::string_view source);
+
 }  // namespace psm
 
 #endif  // PSM_FIND_TYPED_RECEIVER_H_

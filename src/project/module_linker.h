@@ -322,6 +322,14 @@ class Linker {
   // (absolute, sorted).
   std::vector<std::string> GlobalCreateSourceDefiners(const std::string& name);
 
+  // When the receiver `request` (kReceiverInstance, made by `importer`)
+  // names is a type of another module whose createSource types the payload
+  // with fields (CreateSourceTypingLine): "`DrApi` of src/types.ts, whose
+  // createSource (line 3) types the payload"; "" otherwise
+  // (receiver_types.cc).
+  std::string ReceiverTypeTypingPayload(const std::string& importer,
+                                        const ModuleRequest& request);
+
   // Whether the project class or object a createSource receiver is made
   // from (`request`, see ReceiverRequest) has a createSource of its own
   // that cannot reach DigitalRiver.js: its module calls no createSource

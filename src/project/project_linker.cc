@@ -4,8 +4,8 @@
 #include <set>
 
 #include "common/strings.h"
-#include "find/global_values.h"
 #include "find/digital_river_names.h"
+#include "find/global_values.h"
 #include "find/object_builder.h"
 #include "find/scope.h"
 #include "project/builder_observers.h"
@@ -214,6 +214,15 @@ class ProjectLinker {
     }
     if (r.request.access == ModuleRequest::Access::kWrapperArgument) {
       LinkWrapper(caller, r, linker_, options_, &links_);
+      return;
+    }
+    if (std::string typed =
+            linker_.ReceiverTypeTypingPayload(caller.path, r.request);
+        !typed.empty()) {
+      links_[caller.path].readers_elsewhere[r.call_begin].push_back(
+          {"", "the receiver, " + r.request.what + ", is typed by " + typed +
+                   ": the edited object may no longer fit it (the file may "
+                   "not compile)"});
       return;
     }
     if (r.request.access == ModuleRequest::Access::kReceiverInstance ||
