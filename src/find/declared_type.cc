@@ -268,6 +268,14 @@ bool TypeListsFields(std::string_view type) {
   return !IsOpenIndexSignature(flat);
 }
 
+std::string TypeWithFieldsShown(const std::optional<DeclaredType>& type) {
+  if (!type || !TypeListsFields(type->means.empty() ? type->text : type->means))
+    return "";
+  std::string where = "line " + std::to_string(type->line);
+  if (!type->defined.empty()) where += "; " + type->defined;
+  return "`" + type->text + "` (" + where + ")";
+}
+
 std::optional<DeclaredType> AnnotatedType(TSNode holder, std::string_view field,
                                           std::string_view source) {
   TSNode up = node::Parent(holder);
@@ -379,8 +387,7 @@ std::optional<DeclaredType> ContextualType(TSNode function,
   if (node::Is(up, "pair") && ts_node_eq(node::Field(up, "value"), function))
     up = node::Parent(up);
   if (node::Is(up, "object")) return TypeWhereItStands(up, source);
-  if (TSNode type = ImplementedType(function, source);
-      !ts_node_is_null(type))
+  if (TSNode type = ImplementedType(function, source); !ts_node_is_null(type))
     return Declared(type, source);
   return std::nullopt;
 }

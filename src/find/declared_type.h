@@ -4,6 +4,7 @@
 #include <tree_sitter/api.h>
 
 #include <optional>
+#include <string>
 #include <string_view>
 
 #include "find/object_literal.h"
@@ -15,6 +16,10 @@ namespace psm {
 // `object`, `Record<string, any>`, `{[key: string]: unknown}`...), for
 // which TypeScript checks no field.
 bool TypeListsFields(std::string_view type);
+
+// A type that lists fields (TypeListsFields), as reasons show it: "`T`
+// (line 4; imported from `./types`)"; "" for none or one taking any object.
+std::string TypeWithFieldsShown(const std::optional<DeclaredType>& type);
 
 // The type `holder`'s annotation gives: `field` is "type" for a variable
 // declarator, a parameter or a class field, "return_type" for a function.

@@ -387,16 +387,12 @@ void PayloadResolver::ResolveReturns(TSNode function, const std::string& origin,
 // objects must fit a type the tool does not check them against, so an
 // edit may break the build. Nothing changes for a payload that needs none.
 void PayloadResolver::ObserveContextualType(TSNode function, CallSite* site) {
-  std::optional<DeclaredType> type = ContextualType(function, source_);
-  if (!type || !TypeListsFields(type->means.empty() ? type->text : type->means))
-    return;
-  std::string where = "line " + std::to_string(type->line);
-  if (!type->defined.empty()) where += "; " + type->defined;
+  std::string type = TypeWithFieldsShown(ContextualType(function, source_));
+  if (type.empty()) return;
   site->observers.push_back(
       {"",
-       "the function building it" + AtLine(function) + " is typed by " +
-           Quote(type->text) + " (" + where +
-           "), which its objects must fit: an edit may break the build (the "
+       "the function building it" + AtLine(function) + " is typed by " + type +
+           ", which its objects must fit: an edit may break the build (the "
            "file may not compile); update the type, then migrate by hand",
        /*adds_nothing=*/true});
 }

@@ -218,17 +218,14 @@ void PayloadResolver::ObserveParameterType(const Binding& binding,
                                            std::string_view name,
                                            const std::string& function_name,
                                            CallSite* site) {
-  std::optional<DeclaredType> type =
-      AnnotatedType(binding.declarator, "type", source_);
-  if (!type || !TypeListsFields(type->means.empty() ? type->text : type->means))
-    return;
-  std::string where = "line " + std::to_string(type->line);
-  if (!type->defined.empty()) where += "; " + type->defined;
+  std::string type =
+      TypeWithFieldsShown(AnnotatedType(binding.declarator, "type", source_));
+  if (type.empty()) return;
   site->observers.push_back(
       {"",
        "its parameter " + Quote(name) + " of " + Quote(function_name) +
-           " is declared as " + Quote(type->text) + " (" + where +
-           "): the callers' edited objects may no longer fit it (their files "
+           " is declared as " + type +
+           ": the callers' edited objects may no longer fit it (their files "
            "may not compile)",
        /*adds_nothing=*/true});
 }
