@@ -100,6 +100,18 @@ bool TypesFieldsOfItsPayload(TSNode name, std::string_view source) {
 // the file: the declarator of `name`, or null.
 TSNode AmbientDeclarator(TSNode root, std::string_view name,
                          std::string_view source) {
+  // Most files declare nothing: their top level is looked at once per
+  // indexed tree, not once per call.
+  thread_local uint64_t tree = 0;
+  thread_local bool any = false;
+  uint64_t id = IndexedTreeId(root);
+  if (id == 0 || id != tree) {
+    any = false;
+    for (TSNode top : node::NamedChildren(root))
+      any = any || node::Is(top, "ambient_declaration");
+    tree = id;
+  }
+  if (!any) return TSNode{};
   for (TSNode top : node::NamedChildren(root)) {
     if (!node::Is(top, "ambient_declaration")) continue;
     TSNode found{};
@@ -208,6 +220,24 @@ std::string DeclaredReceiverType(TSNode receiver, std::string_view source) {
          "), whose createSource (line " + std::to_string(node::Line(typing)) +
          ") types the payload: the edited object may no longer fit it (the "
          "file may not compile)";
+}
+
+std::optional<ModuleRequest> TypedReceiverRequest(TSNode receiver,
+                                                  std::string_view source) {
+  receiver = node::Unwrap(receiver);
+  if (!node::Is(receiver, "identifier")) return std::nullopt;
+  std::string name;
+  TSNode annotation = ReceiverAnnotation(receiver, &name, source);
+  if (!node::Is(annotation, "type_annotation")) return std::nullopt;
+  TSNode type = ts_node_named_child(annotation, 0);
+  if (node::Is(type, "generic_type")) type = ts_node_named_child(type, 0);
+  if (!node::Is(type, "type_identifier")) return std::nullopt;
+  std::string_view type_name = node::Text(type, source);
+  std::optional<ModuleRef> ref =
+      ImportedAs(ResolveName(type_name, type, source), type_name, source);
+  if (!ref || ref->specifier.empty()) return std::nullopt;
+  return RequestAt(std::move(*ref), std::string(kCreateSource),
+                   ModuleRequest::Access::kReceiverType, receiver, source);
 }
 
 int CreateSourceTypingLine(TSNode root, std::string_view name,

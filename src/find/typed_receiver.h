@@ -3,8 +3,11 @@
 
 #include <tree_sitter/api.h>
 
+#include <optional>
 #include <string>
 #include <string_view>
+
+#include "find/module_request.h"
 
 namespace psm {
 
@@ -23,6 +26,13 @@ std::string DeclaredReceiverType(TSNode receiver, std::string_view source);
 // typed with fields (as DeclaredReceiverType asks of a type of the
 // receiver's own file); 0 when it declares none. For a receiver typed with
 // a type another module exports (`constructor(private dr: DrApi)`).
+// `declare const dr: DrApi`, `(dr: DrApi) => ...`, `const dr: DrApi =
+// ...` with `DrApi` imported from another module: a kReceiverType request
+// for it, which the project model answers with CreateSourceTypingLine
+// there. Null for anything else.
+std::optional<ModuleRequest> TypedReceiverRequest(TSNode receiver,
+                                                  std::string_view source);
+
 int CreateSourceTypingLine(TSNode root, std::string_view name,
                            std::string_view source);
 

@@ -225,6 +225,8 @@ class ProjectLinker {
                    "not compile)"});
       return;
     }
+    // A declared type answers nothing else.
+    if (r.request.access == ModuleRequest::Access::kReceiverType) return;
     if (r.request.access == ModuleRequest::Access::kReceiverInstance ||
         r.request.access == ModuleRequest::Access::kReceiverObject) {
       Found f = linker_.Follow(caller.path, r.request);

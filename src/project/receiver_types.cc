@@ -16,7 +16,8 @@ namespace psm {
 std::string Linker::ReceiverTypeTypingPayload(const std::string& importer,
                                               const ModuleRequest& request) {
   const std::string& name = request.ref.exported;
-  if (request.access != ModuleRequest::Access::kReceiverInstance ||
+  if ((request.access != ModuleRequest::Access::kReceiverInstance &&
+       request.access != ModuleRequest::Access::kReceiverType) ||
       request.ref.specifier.empty() || name == "*" || name == "default")
     return "";
   std::optional<std::string> file =
