@@ -240,6 +240,11 @@ std::optional<ModuleRequest> TypedReceiverRequest(TSNode receiver,
                    ModuleRequest::Access::kReceiverType, receiver, source);
 }
 
+TSNode DeclaredTypeIn(TSNode root, std::string_view name,
+                      std::string_view source) {
+  return DeclaredTypeNamed(root, name, source);
+}
+
 int CreateSourceTypingLine(TSNode root, std::string_view name,
                            std::string_view source) {
   TSNode declared = DeclaredTypeNamed(root, name, source);

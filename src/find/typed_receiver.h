@@ -33,6 +33,11 @@ std::string DeclaredReceiverType(TSNode receiver, std::string_view source);
 std::optional<ModuleRequest> TypedReceiverRequest(TSNode receiver,
                                                   std::string_view source);
 
+// The interface, type alias or class `name` the file declares at its top
+// level (exported or not, `declare class` too); null when none.
+TSNode DeclaredTypeIn(TSNode root, std::string_view name,
+                      std::string_view source);
+
 int CreateSourceTypingLine(TSNode root, std::string_view name,
                            std::string_view source);
 
