@@ -357,6 +357,12 @@ class Linker {
   // `page` import: its template may hand them anything its script holds
   // (`<Summary :request="request" />`).
   std::vector<std::string> ImportedModules(const Module& page);
+  // For ReceiverTypeTypingPayload: the file where the type `*type` of
+  // `module` is declared when `module` only names it, through an alias
+  // (`export type Api = DrApi`) or a re-export (`export * from './dr'`);
+  // `*type` becomes its name there. Null when the tool cannot follow it.
+  std::optional<std::string> TypeDeclaredElsewhere(const Module& module,
+                                                   std::string* type);
   // For HandedInstanceReaders, once a file hands an instance to code the
   // tool cannot follow: the files naming `field`.
   void UnknownCodeReaders(const std::string& field, HandedInstances* search);
