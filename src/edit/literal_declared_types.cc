@@ -6,37 +6,11 @@
 #include <cctype>
 
 #include "edit/literal_planner_class.h"
+#include "find/declared_type.h"
 
 namespace psm::literal_planner_detail {
 namespace {
 
-// `{[key: string]: any}` and the like, spaces removed: any field fits.
-bool IsOpenIndexSignature(std::string_view flat) {
-  if (!flat.starts_with("{[") || !flat.ends_with("}")) return false;
-  size_t close = flat.find("]:");
-  if (close == std::string_view::npos) return false;
-  std::string_view key = flat.substr(2, close - 2);
-  std::string_view value = flat.substr(close + 2);
-  value.remove_suffix(1);  // `}`
-  if (value.ends_with(";") || value.ends_with(",")) value.remove_suffix(1);
-  return key.ends_with(":string") && (value == "any" || value == "unknown");
-}
-
-// Whether an object of type `type` must have exactly the fields the type
-// lists: not for the types that take any object (`any`, `object`,
-// `Record<string, any>`...), for which TypeScript checks no field.
-bool ListsFields(std::string_view type) {
-  std::string flat;
-  for (char c : type) {
-    if (!std::isspace(static_cast<unsigned char>(c))) flat += c;
-  }
-  for (std::string_view open :
-       {"any", "unknown", "object", "Object", "{}", "Record<string,any>",
-        "Record<string,unknown>"}) {
-    if (flat == open) return false;
-  }
-  return !IsOpenIndexSignature(flat);
-}
 
 std::string List(const std::vector<std::string>& paths) {
   std::string list;
@@ -85,7 +59,7 @@ void LiteralPlanner::NoteDeclaredTypes(const ObjectLiteral& object,
   const std::string& meaning = object.declared->means.empty()
                                    ? object.declared->text
                                    : object.declared->means;
-  if (!ListsFields(meaning)) return;
+  if (!TypeListsFields(meaning)) return;
   std::vector<std::string> drops;
   CollectDrops(object, "", &drops);
   bool gains = &object == &object_ && new_member_;

@@ -121,6 +121,10 @@ struct CallSite {
   // (ReceiverRequest): the project model may find it is not
   // DigitalRiver.js, and the site none.
   BoxedOptional<ModuleRequest> receiver;
+  // The receiver is a variable or parameter declared with a type another
+  // module exports (TypedReceiverRequest): its createSource may type the
+  // payload.
+  BoxedOptional<ModuleRequest> receiver_type;
   // The receiver is neither traced here nor to another module (a
   // parameter, an unbound name): see SiteRequest::unseen_receiver.
   bool unseen_receiver = false;

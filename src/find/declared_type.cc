@@ -1,8 +1,12 @@
 #include "find/declared_type.h"
 
+#include <cctype>
 #include <string>
 #include <vector>
 
+#include "common/strings.h"
+#include "find/module_request.h"
+#include "find/scope.h"
 #include "syntax/node.h"
 
 namespace psm {
@@ -235,6 +239,43 @@ std::optional<DeclaredType> Declared(TSNode type, std::string_view source) {
 
 }  // namespace
 
+namespace {
+
+// `{[key: string]: any}` and the like, spaces removed: any field fits.
+bool IsOpenIndexSignature(std::string_view flat) {
+  if (!flat.starts_with("{[") || !flat.ends_with("}")) return false;
+  size_t close = flat.find("]:");
+  if (close == std::string_view::npos) return false;
+  std::string_view key = flat.substr(2, close - 2);
+  std::string_view value = flat.substr(close + 2);
+  value.remove_suffix(1);  // `}`
+  if (value.ends_with(";") || value.ends_with(",")) value.remove_suffix(1);
+  return key.ends_with(":string") && (value == "any" || value == "unknown");
+}
+
+}  // namespace
+
+bool TypeListsFields(std::string_view type) {
+  std::string flat;
+  for (char c : type) {
+    if (!std::isspace(static_cast<unsigned char>(c))) flat += c;
+  }
+  for (std::string_view open :
+       {"any", "unknown", "object", "Object", "{}", "Record<string,any>",
+        "Record<string,unknown>"}) {
+    if (flat == open) return false;
+  }
+  return !IsOpenIndexSignature(flat);
+}
+
+std::string TypeWithFieldsShown(const std::optional<DeclaredType>& type) {
+  if (!type || !TypeListsFields(type->means.empty() ? type->text : type->means))
+    return "";
+  std::string where = "line " + std::to_string(type->line);
+  if (!type->defined.empty()) where += "; " + type->defined;
+  return "`" + type->text + "` (" + where + ")";
+}
+
 std::optional<DeclaredType> AnnotatedType(TSNode holder, std::string_view field,
                                           std::string_view source) {
   TSNode up = node::Parent(holder);
@@ -274,6 +315,80 @@ std::optional<DeclaredType> DeclaredTypeAround(TSNode literal,
       ts_node_eq(node::Field(holder, "value"), value)) {
     return AnnotatedType(holder, "type", source);
   }
+  return std::nullopt;
+}
+
+namespace {
+
+// The type given to the value at `value` where it stands: an assertion
+// around it (`{...} satisfies T`, `as T`) or the annotation of the variable
+// it initialises (`const payPal: Builder = ...`).
+std::optional<DeclaredType> TypeWhereItStands(TSNode value,
+                                              std::string_view source) {
+  TSNode up = node::Parent(value);
+  for (; IsWrapper(up); value = up, up = node::Parent(up)) {
+    if (!IsAssertion(up)) continue;
+    if (TSNode type = AssertionType(up); !ts_node_is_null(type))
+      return Declared(type, source);
+  }
+  if (node::Is(up, "variable_declarator") &&
+      ts_node_eq(node::Field(up, "value"), value))
+    return AnnotatedType(up, "type", source);
+  return std::nullopt;
+}
+
+// Whether the interface `type` (of an `implements` clause) may type the
+// method `name`: an interface of the file that names it, or one imported
+// from a module of the project (`./types`), which the tool does not read
+// from here. A package's (`OnInit` of `@angular/core`) types no builder.
+bool MayTypeMethod(TSNode type, std::string_view name,
+                   std::string_view source) {
+  if (node::Is(type, "generic_type")) type = NamedAt(type, 0);
+  if (!node::Is(type, "type_identifier")) return false;
+  std::string_view interface = node::Text(type, source);
+  for (TSNode top : node::NamedChildren(ts_tree_root_node(type.tree))) {
+    TSNode declared = node::Is(top, "export_statement")
+                          ? node::Field(top, "declaration")
+                          : top;
+    if (node::Is(declared, "interface_declaration") &&
+        node::Text(node::Field(declared, "name"), source) == interface)
+      return !WordsAt(node::Text(declared, source), name).empty();
+  }
+  Binding b = ResolveName(interface, type, source);
+  std::optional<ModuleRef> ref = ImportedAs(b, interface, source);
+  return ref && ref->specifier.starts_with(".");
+}
+
+// The interface the class around `method` implements that may type its
+// returns (`class PayPalRequest implements SourceRequest`); null if none.
+TSNode ImplementedType(TSNode method, std::string_view source) {
+  TSNode body = node::Parent(method);
+  if (!node::Is(body, "class_body")) return TSNode{};
+  std::string_view name = node::Text(node::Field(method, "name"), source);
+  for (TSNode part : node::NamedChildren(node::Parent(body))) {
+    if (!node::Is(part, "class_heritage")) continue;
+    for (TSNode clause : node::NamedChildren(part)) {
+      if (!node::Is(clause, "implements_clause")) continue;
+      for (TSNode type : node::NamedChildren(clause)) {
+        if (MayTypeMethod(type, name, source)) return type;
+      }
+    }
+  }
+  return TSNode{};
+}
+
+}  // namespace
+
+std::optional<DeclaredType> ContextualType(TSNode function,
+                                           std::string_view source) {
+  if (std::optional<DeclaredType> t = TypeWhereItStands(function, source))
+    return t;
+  TSNode up = node::Parent(function);
+  if (node::Is(up, "pair") && ts_node_eq(node::Field(up, "value"), function))
+    up = node::Parent(up);
+  if (node::Is(up, "object")) return TypeWhereItStands(up, source);
+  if (TSNode type = ImplementedType(function, source); !ts_node_is_null(type))
+    return Declared(type, source);
   return std::nullopt;
 }
 

@@ -50,6 +50,10 @@ struct ModuleRequest {
     // whether the export's own createSource can reach DigitalRiver.js.
     kReceiverInstance,
     kReceiverObject,
+    // Not a payload: the receiver is declared with a type the export is
+    // (`declare const dr: DrApi`, `(dr: DrApi) => ...`); answered only by
+    // whether that type's createSource types the payload with fields.
+    kReceiverType,
   };
   ModuleRef ref;
   std::string member;  // `ns.build()` -> "build"; "" for the export itself

@@ -366,8 +366,10 @@ void PayloadResolver::ResolveCall(TSNode call, int hops, CallSite* site) {
 
 void PayloadResolver::ResolveReturns(TSNode function, const std::string& origin,
                                      int hops, CallSite* site) {
-  NearerType returned(&declared_,
-                      AnnotatedType(function, "return_type", source_));
+  std::optional<DeclaredType> type =
+      AnnotatedType(function, "return_type", source_);
+  if (!type) ObserveContextualType(function, site);
+  NearerType returned(&declared_, std::move(type));
   TSNode body = node::Field(function, "body");
   if (!node::Is(body, "statement_block")) {  // arrow: `(c) => ({...})`
     Resolve(body, origin, hops + 1, site);
@@ -378,6 +380,21 @@ void PayloadResolver::ResolveReturns(TSNode function, const std::string& origin,
       Resolve(ts_node_named_child(n, 0), origin, hops + 1, site);
     }
   });
+}
+
+// A function typed where it stands (`const payPal: Builder = ...`, `{...}
+// satisfies Record<string, Builder>`, `implements SourceRequest`): its
+// objects must fit a type the tool does not check them against, so an
+// edit may break the build. Nothing changes for a payload that needs none.
+void PayloadResolver::ObserveContextualType(TSNode function, CallSite* site) {
+  std::string type = TypeWithFieldsShown(ContextualType(function, source_));
+  if (type.empty()) return;
+  site->observers.push_back(
+      {"",
+       "the function building it" + AtLine(function) + " is typed by " + type +
+           ", which its objects must fit: an edit may break the build (the "
+           "file may not compile); update the type, then migrate by hand",
+       /*adds_nothing=*/true});
 }
 
 void PayloadResolver::ResolveMerge(TSNode call, int hops, CallSite* site) {

@@ -128,6 +128,13 @@ class PayloadResolver {
   // parameter that gives the payload's type apart (ResolveForwarding).
   void ResolveParameter(const Binding& binding, std::string_view name, int hops,
                         CallSite* site, int type_index = -1);
+  // For a function without a return type: the type it gets where it
+  // stands (ContextualType), when it lists fields, as an observer.
+  void ObserveContextualType(TSNode function, CallSite* site);
+  // For a parameter whose callers live in other files: its declared type,
+  // when it lists fields, as an observer of their payloads.
+  void ObserveParameterType(const Binding& binding, std::string_view name,
+                            const std::string& function_name, CallSite* site);
 
   // The type the in-file callers of a forwarding wrapper give: one string
   // they all pass, or a blind spot naming what they pass.

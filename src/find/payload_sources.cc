@@ -4,6 +4,7 @@
 // piecewise builds — and the other callers of a builder.
 
 #include "common/strings.h"
+#include "find/declared_type.h"
 #include "find/object_leaves.h"
 #include "find/payload_resolver_class.h"
 #include "find/tree_memo.h"
@@ -205,7 +206,28 @@ void PayloadResolver::ResolveParameter(const Binding& binding,
     request.what = "parameter " + Quote(name) + " of " + Quote(function_name) +
                    AtLine(function);
     site->requests.push_back(std::move(request));
+    ObserveParameterType(binding, name, function_name, site);
   }
+}
+
+// The callers in other files pass objects that must fit the parameter's
+// type, which their files do not show (`send(p: PayPalPayload)` with
+// `amount` required): an edit there may break the build. Nothing changes
+// for a payload that needs no edit.
+void PayloadResolver::ObserveParameterType(const Binding& binding,
+                                           std::string_view name,
+                                           const std::string& function_name,
+                                           CallSite* site) {
+  std::string type =
+      TypeWithFieldsShown(AnnotatedType(binding.declarator, "type", source_));
+  if (type.empty()) return;
+  site->observers.push_back(
+      {"",
+       "its parameter " + Quote(name) + " of " + Quote(function_name) +
+           " is declared as " + type +
+           ": the callers' edited objects may no longer fit it (their files "
+           "may not compile)",
+       /*adds_nothing=*/true});
 }
 
 void PayloadResolver::GiveType(const std::vector<GivenType>& given,

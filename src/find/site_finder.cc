@@ -109,6 +109,9 @@ class SiteFinder {
           } else if (!ts_node_is_null(call.receiver)) {
             // Even `useDigitalRiver()` may be a project's wrapper of it.
             site->receiver = ReceiverRequest(call.receiver, source_);
+            if (!site->receiver)
+              site->receiver_type =
+                  TypedReceiverRequest(call.receiver, source_);
             // Made by DigitalRiver(...) of the page, not of a module the
             // project model must look at.
             site->digital_river_receiver =

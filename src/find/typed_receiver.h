@@ -3,8 +3,11 @@
 
 #include <tree_sitter/api.h>
 
+#include <optional>
 #include <string>
 #include <string_view>
+
+#include "find/module_request.h"
 
 namespace psm {
 
@@ -17,6 +20,26 @@ namespace psm {
 // which the tool does not read), or one whose createSource takes any object
 // (`data?: Record<string, unknown>`, the usual hand-written typing).
 std::string DeclaredReceiverType(TSNode receiver, std::string_view source);
+
+// The line of the createSource that the interface, type alias or declared
+// class `name` of the file (`root`, `source`) declares with a parameter
+// typed with fields (as DeclaredReceiverType asks of a type of the
+// receiver's own file); 0 when it declares none. For a receiver typed with
+// a type another module exports (`constructor(private dr: DrApi)`).
+// `declare const dr: DrApi`, `(dr: DrApi) => ...`, `const dr: DrApi =
+// ...` with `DrApi` imported from another module: a kReceiverType request
+// for it, which the project model answers with CreateSourceTypingLine
+// there. Null for anything else.
+std::optional<ModuleRequest> TypedReceiverRequest(TSNode receiver,
+                                                  std::string_view source);
+
+// The interface, type alias or class `name` the file declares at its top
+// level (exported or not, `declare class` too); null when none.
+TSNode DeclaredTypeIn(TSNode root, std::string_view name,
+                      std::string_view source);
+
+int CreateSourceTypingLine(TSNode root, std::string_view name,
+                           std::string_view source);
 
 }  // namespace psm
 

@@ -407,6 +407,13 @@ std::vector<SiteRequest> RequestsOf(const std::vector<CallSite>& sites,
       r.global_receiver = s.global_receiver;
       requests.push_back(std::move(r));
     }
+    if (s.receiver_type) {
+      SiteRequest r;
+      r.call_begin = s.call.begin;
+      r.line = lines.Line(s.call.begin);
+      r.request = *s.receiver_type;
+      requests.push_back(std::move(r));
+    }
     bool from_module = s.requests.size() == 1;
     bool from_server = s.requests.empty() && s.server_read.has_value();
     if (!(from_module || from_server) || !s.payloads.empty() ||

@@ -16,6 +16,7 @@
 #include "common/byte_range.h"
 #include "find/module_request.h"
 #include "project/builder_reach.h"
+#include "project/instance_escapes.h"
 #include "project/known_words.h"
 #include "project/module_exports.h"
 #include "project/module_paths.h"
@@ -100,6 +101,9 @@ struct BaseUserFound {
   std::string file;  // absolute
   std::vector<PayloadObserver> observers;
 };
+
+class EscapeWalk;
+class HandedInstances;
 
 class Linker {
  public:
@@ -321,6 +325,14 @@ class Linker {
   // (absolute, sorted).
   std::vector<std::string> GlobalCreateSourceDefiners(const std::string& name);
 
+  // When the receiver `request` (kReceiverInstance, made by `importer`)
+  // names is a type of another module whose createSource types the payload
+  // with fields (CreateSourceTypingLine): "`DrApi` of src/types.ts, whose
+  // createSource (line 3) types the payload"; "" otherwise
+  // (receiver_types.cc).
+  std::string ReceiverTypeTypingPayload(const std::string& importer,
+                                        const ModuleRequest& request);
+
   // Whether the project class or object a createSource receiver is made
   // from (`request`, see ReceiverRequest) has a createSource of its own
   // that cannot reach DigitalRiver.js: its module calls no createSource
@@ -330,6 +342,38 @@ class Linker {
                              const ModuleRequest& request, std::string* what);
 
  private:
+  friend class EscapeWalk;
+  friend class HandedInstances;
+
+  // Where `file` hands a class or its instances beyond its own code and
+  // exports, following each use of the `carriers` (the class's name, or
+  // the names it imports from a module handing out instances): into
+  // another module of the project, into code the tool cannot follow, or
+  // to a built-in reading every field (instance_escapes.cc).
+  std::vector<EscapeFound> InstanceEscapes(
+      const Module& file, const std::vector<std::string>& carriers);
+  // A module, or the scripts of a component or page (`.vue`, `.svelte`,
+  // `.html`) parsed as one and kept for the run: HandedInstanceReaders
+  // reads both alike. Null for other files.
+  const Module* ScriptModule(const std::string& path);
+  // The components (`.vue`, `.svelte`, ...) of the project the scripts of
+  // `page` import: its template may hand them anything its script holds
+  // (`<Summary :request="request" />`).
+  std::vector<std::string> ImportedModules(const Module& page);
+  // For ReceiverTypeTypingPayload: the file where the type `*type` of
+  // `module` is declared when `module` only names it, through an alias
+  // (`export type Api = DrApi`) or a re-export (`export * from './dr'`);
+  // `*type` becomes its name there. Null when the tool cannot follow it.
+  std::optional<std::string> TypeDeclaredElsewhere(const Module& module,
+                                                   std::string* type);
+  // For HandedInstanceReaders, once a file hands an instance to code the
+  // tool cannot follow: the files naming `field`.
+  void UnknownCodeReaders(const std::string& field, HandedInstances* search);
+  // The names `file` binds to what the string `specifier` (an import's or
+  // a `require`'s) loads: `import a, {b as c}`, `const {b} = require()`.
+  static std::vector<std::string> NamesBoundBy(const Module& file,
+                                               TSNode specifier);
+
   // The scripts of `file`: the module of a script, or the masked scripts
   // of a page (kept in `page`); null for anything else.
   const Module* ScriptsOf(const std::string& file, Parser& parser,
@@ -416,8 +460,9 @@ class Linker {
                      const std::string& module);
   // The project's files (absolute) that import, require or list as an AMD
   // dependency the module `module` (absolute): a string of theirs
-  // resolves to it.
-  std::vector<std::string> ImportersOf(const std::string& module);
+  // resolves to it. `specifiers`, when given, gets that string of each.
+  std::vector<std::string> ImportersOf(const std::string& module,
+                                       std::vector<TSNode>* specifiers = nullptr);
 
   // Built on the first search of the project's files; each is read once.
   const TextIndex& Index();
@@ -546,6 +591,8 @@ class Linker {
   std::optional<std::vector<std::string>> project_wrappers_;
   std::optional<std::vector<InlineMixin>> inline_mixins_;
   std::map<std::string, GlobalReceiverFound> global_receivers_;
+  std::map<std::string, std::unique_ptr<Module>> page_scripts_;  // ScriptModule
+  Parser page_parser_;
   const Module* next_module_ = nullptr;  // set by FunctionNamed
   int base_hops_ = 0;  // depth of InheritedMember across modules
 };

@@ -64,7 +64,8 @@ void LinkWrapper(const CallerFile& caller, const SiteRequest& r, Linker& linker,
     WrapperCall call{
         range, r.request.param_index, r.request.type_index, wrapper, {}};
     for (const PayloadObserver& o : r.observers)
-      call.observers.push_back({o.path, "in " + wrapper + ": " + o.what});
+      call.observers.push_back(
+          {o.path, "in " + wrapper + ": " + o.what, o.adds_nothing});
     // A wrapper with two createSource calls of the parameter (`el ?
     // dr.createSource(el, data) : dr.createSource(data)`) makes one site of
     // each call of it, seen by what either sees.
@@ -215,6 +216,17 @@ class ProjectLinker {
       LinkWrapper(caller, r, linker_, options_, &links_);
       return;
     }
+    if (std::string typed =
+            linker_.ReceiverTypeTypingPayload(caller.path, r.request);
+        !typed.empty()) {
+      links_[caller.path].readers_elsewhere[r.call_begin].push_back(
+          {"", "the receiver, " + r.request.what + ", is typed by " + typed +
+                   ": the edited object may no longer fit it (the file may "
+                   "not compile)"});
+      return;
+    }
+    // A declared type answers nothing else.
+    if (r.request.access == ModuleRequest::Access::kReceiverType) return;
     if (r.request.access == ModuleRequest::Access::kReceiverInstance ||
         r.request.access == ModuleRequest::Access::kReceiverObject) {
       Found f = linker_.Follow(caller.path, r.request);
