@@ -5,6 +5,7 @@
 #include "find/object_builder.h"  // Quote
 #include "find/scope.h"
 #include "find/site_finder.h"  // kCreateSource
+#include "syntax/language.h"
 #include "syntax/node.h"
 
 namespace psm {
@@ -182,11 +183,19 @@ TSNode ReceiverAnnotation(TSNode receiver, std::string* name,
   return node::Is(made_by, "identifier") ? made_by : TSNode{};
 }
 
+// Whether `n` is of a JavaScript tree, whose grammar has no type syntax.
+bool IsJavaScriptTree(TSNode n) {
+  return ts_tree_language(n.tree) == GrammarFor(Language::kJavaScript);
+}
+
 // Whether the file declares a createSource in a type at all: without one,
 // no annotation of it can type the payload, and the receiver's declaration
 // is not looked for. Worked out once per indexed tree (most files are
 // plain JavaScript with many calls).
 bool DeclaresCreateSourceType(TSNode root, std::string_view source) {
+  // JavaScript has no types to declare one in; its files are skipped
+  // without a look at each `createSource` (a bundle has thousands).
+  if (IsJavaScriptTree(root)) return false;
   thread_local uint64_t tree = 0;
   thread_local bool declares = false;
   uint64_t id = IndexedTreeId(root);
@@ -224,6 +233,7 @@ std::string DeclaredReceiverType(TSNode receiver, std::string_view source) {
 
 std::optional<ModuleRequest> TypedReceiverRequest(TSNode receiver,
                                                   std::string_view source) {
+  if (IsJavaScriptTree(receiver)) return std::nullopt;  // no annotations
   receiver = node::Unwrap(receiver);
   if (!node::Is(receiver, "identifier")) return std::nullopt;
   std::string name;
