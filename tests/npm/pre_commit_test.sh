@@ -15,10 +15,14 @@ start_registry "$tarballs"
 export PRE_COMMIT_HOME=$work/pre-commit-home
 git_quiet() { git -c user.email=t@example.com -c user.name=t -c init.defaultBranch=main "$@" >/dev/null 2>&1; }
 
-# The hook repository: this checkout's files as they are, committed.
+# The hook repository: this checkout's files as they are, committed. One
+# tar reads the whole list (`xargs tar` split it into several archives once
+# the repository passed ~1,800 files, and the extracting tar stopped at the
+# end of the first: package.json was missing and pre-commit asserted).
 mkdir -p "$work/hooks-repo"
 (cd "$source_dir" && git ls-files -z --cached --others --exclude-standard |
-  xargs -0 tar -cf - --ignore-failed-read 2>/dev/null) | tar -xf - -C "$work/hooks-repo"
+  tar -cf - --null -T - --ignore-failed-read 2>/dev/null) | tar -xf - -C "$work/hooks-repo"
+[[ -f "$work/hooks-repo/package.json" ]] || fail "the hook repository lacks package.json"
 (cd "$work/hooks-repo" && git_quiet init && git_quiet add -A && git_quiet commit -m hooks)
 rev=$(git -C "$work/hooks-repo" rev-parse HEAD)
 
