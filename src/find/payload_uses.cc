@@ -260,7 +260,10 @@ class UseSorter {
     if (type == "assignment_expression" && written) {
       Write(parent, exact ? path : std::string(), Deletable(parent, source_));
       // `payload.describe = function () { return this.amount; }`
-      std::string_view key = exact ? chain.segments.back() : "";
+      // (A view of `segments.back()` itself: `exact ? back() : ""` made a
+      // temporary string, and the view dangled.)
+      std::string_view key =
+          exact ? std::string_view(chain.segments.back()) : std::string_view();
       std::string reads = ThisReaderWritten(node::Field(parent, "right"), key,
                                             source_);
       if (!reads.empty()) Observe(tracked_.prefix, chain.top, reads);
