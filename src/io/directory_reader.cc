@@ -75,8 +75,9 @@ std::string JoinPath(const std::string& dir, std::string_view name) {
   return path;
 }
 
-DirectoryReader::DirectoryReader(const IgnoreRules* ignore, unsigned helpers)
-    : ignore_(ignore), helpers_(helpers) {}
+DirectoryReader::DirectoryReader(const IgnoreRules* ignore, unsigned helpers,
+                                 WalkSources* sources)
+    : ignore_(ignore), helpers_(helpers), sources_(sources) {}
 
 DirectoryReader::~DirectoryReader() { Stop(); }
 
@@ -104,6 +105,7 @@ void DirectoryReader::Stop() {
 void DirectoryReader::List(DirNode* node) const {
   std::vector<RawEntry> raw;
   DirectoryMarks marks;
+  NoteSource(sources_, node->path);
   if (!ReadEntries(node->path, &raw, &marks)) {
     node->error = std::strerror(errno);
     return;

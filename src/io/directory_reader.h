@@ -49,7 +49,10 @@ std::string JoinPath(const std::string& dir, std::string_view name);
 // io/dir_entries.h (Node.js lists for the WebAssembly build).
 class DirectoryReader {
  public:
-  DirectoryReader(const IgnoreRules* ignore, unsigned helpers);
+  // `sources` (optional): each directory is noted there before it is
+  // listed (io/walk_sources.h).
+  DirectoryReader(const IgnoreRules* ignore, unsigned helpers,
+                  WalkSources* sources = nullptr);
   ~DirectoryReader();
   DirectoryReader(const DirectoryReader&) = delete;
   DirectoryReader& operator=(const DirectoryReader&) = delete;
@@ -75,6 +78,7 @@ class DirectoryReader {
 
   const IgnoreRules* ignore_;
   unsigned helpers_;
+  WalkSources* sources_;
   std::mutex mutex_;
   std::condition_variable changed_;
   std::priority_queue<DirNode*, std::vector<DirNode*>, Later> unlisted_;

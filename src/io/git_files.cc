@@ -75,9 +75,11 @@ bool IsTrue(const std::string& value) {
 }
 
 void ReadConfigFile(const std::string& path, int depth, IgnoreConfig* config,
-                    bool* excludes_set) {
+                    bool* excludes_set, WalkSources* sources) {
   std::string text;
-  if (depth > 10 || !ReadFile(path, &text)) return;
+  if (depth > 10) return;
+  NoteSource(sources, path);
+  if (!ReadFile(path, &text)) return;
   std::istringstream lines(text);
   std::string section;
   for (std::string line; std::getline(lines, line);) {
@@ -105,7 +107,7 @@ void ReadConfigFile(const std::string& path, int depth, IgnoreConfig* config,
     } else if (strcasecmp(section.c_str(), "include") == 0 &&
                strcasecmp(key.c_str(), "path") == 0) {
       ReadConfigFile(ExpandPath(value, Dirname(path)), depth + 1, config,
-                     excludes_set);
+                     excludes_set, sources);
     }
   }
 }
@@ -119,10 +121,19 @@ bool Exists(const std::string& path, bool* is_dir) {
 
 }  // namespace
 
-std::optional<GitLocation> GitLocationAt(const std::string& dir) {
+std::optional<GitLocation> GitLocationAt(const std::string& dir,
+                                         WalkSources* sources) {
   std::string dot_git = dir + "/.git";
   bool is_dir = false;
-  if (!Exists(dot_git, &is_dir)) return std::nullopt;
+  bool exists = Exists(dot_git, &is_dir);
+  // A `.git` file's text names the git directory; a directory counts by
+  // itself (what is read in it is noted on its own).
+  if (sources && exists && is_dir) {
+    sources->NoteIdentity(dot_git);
+  } else {
+    NoteSource(sources, dot_git);
+  }
+  if (!exists) return std::nullopt;
   std::string git_dir = dot_git;
   if (!is_dir) {
     std::string text;
@@ -132,15 +143,17 @@ std::optional<GitLocation> GitLocationAt(const std::string& dir) {
   }
   // A linked worktree's git dir names the main one's in `commondir`.
   std::string common = git_dir, text;
+  NoteSource(sources, git_dir + "/commondir");
   if (ReadFile(git_dir + "/commondir", &text))
     common = ExpandPath(Trim(text), git_dir);
   return GitLocation{dir, common};
 }
 
-std::optional<GitLocation> FindGitRepository(const std::string& dir) {
+std::optional<GitLocation> FindGitRepository(const std::string& dir,
+                                             WalkSources* sources) {
   std::string at = dir;
   while (true) {
-    if (auto found = GitLocationAt(at == "/" ? "" : at)) {
+    if (auto found = GitLocationAt(at == "/" ? "" : at, sources)) {
       if (found->work_tree.empty()) found->work_tree = "/";
       return found;
     }
@@ -149,7 +162,8 @@ std::optional<GitLocation> FindGitRepository(const std::string& dir) {
   }
 }
 
-IgnoreConfig ReadIgnoreConfig(const GitLocation& repo) {
+IgnoreConfig ReadIgnoreConfig(const GitLocation& repo,
+                              WalkSources* sources) {
   IgnoreConfig config;
   bool excludes_set = false;
   std::string home = Env("HOME"), xdg = Env("XDG_CONFIG_HOME");
@@ -157,16 +171,16 @@ IgnoreConfig ReadIgnoreConfig(const GitLocation& repo) {
   if (Env("GIT_CONFIG_NOSYSTEM").empty()) {
     std::string system = Env("GIT_CONFIG_SYSTEM");
     ReadConfigFile(system.empty() ? "/etc/gitconfig" : system, 0, &config,
-                   &excludes_set);
+                   &excludes_set, sources);
   }
   if (std::string global = Env("GIT_CONFIG_GLOBAL"); !global.empty()) {
-    ReadConfigFile(global, 0, &config, &excludes_set);
+    ReadConfigFile(global, 0, &config, &excludes_set, sources);
   } else {
-    ReadConfigFile(xdg_git + "/config", 0, &config, &excludes_set);
+    ReadConfigFile(xdg_git + "/config", 0, &config, &excludes_set, sources);
     if (!home.empty())
-      ReadConfigFile(home + "/.gitconfig", 0, &config, &excludes_set);
+      ReadConfigFile(home + "/.gitconfig", 0, &config, &excludes_set, sources);
   }
-  ReadConfigFile(repo.common_dir + "/config", 0, &config, &excludes_set);
+  ReadConfigFile(repo.common_dir + "/config", 0, &config, &excludes_set, sources);
   if (!excludes_set) config.excludes_file = xdg_git + "/ignore";
   return config;
 }

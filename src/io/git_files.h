@@ -4,6 +4,8 @@
 #include <optional>
 #include <string>
 
+#include "io/walk_sources.h"
+
 namespace psm {
 
 // Where a work tree keeps its git files, found the way git finds them but
@@ -16,11 +18,15 @@ struct GitLocation {
 
 // The repository whose work tree holds the absolute directory `dir`: the
 // nearest ancestor (or `dir` itself) with a `.git` directory or file.
-std::optional<GitLocation> FindGitRepository(const std::string& dir);
+// `sources` (optional) notes what was looked at (io/walk_sources.h), here
+// and below.
+std::optional<GitLocation> FindGitRepository(const std::string& dir,
+                                             WalkSources* sources = nullptr);
 
 // The repository whose work tree is `dir`, which holds a `.git` directory or
 // a `.git` file ("gitdir: ...", as submodules and worktrees have).
-std::optional<GitLocation> GitLocationAt(const std::string& dir);
+std::optional<GitLocation> GitLocationAt(const std::string& dir,
+                                         WalkSources* sources = nullptr);
 
 // The settings that decide what git ignores.
 struct IgnoreConfig {
@@ -31,7 +37,8 @@ struct IgnoreConfig {
 // Reads them from the system, global and repository configuration files, in
 // git's order (later wins), following `include.path`. `includeIf` sections
 // are not evaluated.
-IgnoreConfig ReadIgnoreConfig(const GitLocation& repo);
+IgnoreConfig ReadIgnoreConfig(const GitLocation& repo,
+                              WalkSources* sources = nullptr);
 
 }  // namespace psm
 

@@ -54,25 +54,29 @@ std::string Absolute(const std::string& path) {
   return path;
 }
 
-IgnorePatterns ReadPatterns(const std::string& path, bool ignore_case) {
+IgnorePatterns ReadPatterns(const std::string& path, bool ignore_case,
+                            WalkSources* sources) {
+  NoteSource(sources, path);
   std::string text, error;
   if (!ReadWholeFile(path, &text, &error)) return {};
   return IgnorePatterns(text, ignore_case);
 }
 
 std::shared_ptr<const Repository> OpenRepository(const GitLocation& location,
-                                                 const std::string& where) {
-  IgnoreConfig config = ReadIgnoreConfig(location);
+                                                 const std::string& where,
+                                                 WalkSources* sources) {
+  IgnoreConfig config = ReadIgnoreConfig(location, sources);
   auto repo = std::make_shared<Repository>();
   repo->where = where;
   repo->ignore_case = config.ignore_case;
-  repo->exclude =
-      ReadPatterns(location.common_dir + "/info/exclude", config.ignore_case);
-  repo->global = ReadPatterns(config.excludes_file, config.ignore_case);
+  repo->exclude = ReadPatterns(location.common_dir + "/info/exclude",
+                               config.ignore_case, sources);
+  repo->global = ReadPatterns(config.excludes_file, config.ignore_case, sources);
   return repo;
 }
 
-bool Exists(const std::string& path) {
+bool Exists(const std::string& path, WalkSources* sources) {
+  NoteSource(sources, path);
   return ::access(path.c_str(), F_OK) == 0;
 }
 
@@ -115,10 +119,12 @@ IgnoreRules::~IgnoreRules() = default;
 IgnoreRules::Start IgnoreRules::BeginRoot(const std::string& root) const {
   if (!ignore_files_) return {};
   std::string absolute = Absolute(root);
+  // A root reached through a symbolic link may lead elsewhere next time.
+  if (absolute != root) NoteSource(sources_, root);
   auto seed = std::make_shared<IgnoreScope>();
-  std::optional<GitLocation> location = FindGitRepository(absolute);
+  std::optional<GitLocation> location = FindGitRepository(absolute, sources_);
   if (!location) return {seed, "", false};  // .ignore files only
-  seed->repo = OpenRepository(*location, "");
+  seed->repo = OpenRepository(*location, "", sources_);
   const std::string& top = location->work_tree;
   if (absolute == top) return {seed, "", false};
   // The directories from the work tree's root down to `root`: their ignore
@@ -126,7 +132,8 @@ IgnoreRules::Start IgnoreRules::BeginRoot(const std::string& root) const {
   std::string inside = absolute.substr(top == "/" ? 1 : top.size() + 1) + "/";
   ScopePtr scope = EnterDirectory(
       seed, top, "",
-      {Exists(top + "/.gitignore"), Exists(top + "/.ignore"), false});
+      {Exists(top + "/.gitignore", sources_), Exists(top + "/.ignore", sources_),
+       false});
   for (size_t start = 0, slash;
        (slash = inside.find('/', start)) != std::string::npos;
        start = slash + 1) {
@@ -138,7 +145,8 @@ IgnoreRules::Start IgnoreRules::BeginRoot(const std::string& root) const {
     std::string dir = (top == "/" ? "" : top) + "/" + where;
     scope = EnterDirectory(
         scope, dir, where + "/",
-        {Exists(dir + "/.gitignore"), Exists(dir + "/.ignore"), false});
+        {Exists(dir + "/.gitignore", sources_),
+         Exists(dir + "/.ignore", sources_), false});
   }
   return {scope, inside, false};
 }
@@ -158,14 +166,15 @@ ScopePtr IgnoreRules::EnterDirectory(const ScopePtr& parent,
   scope->where = where;
   scope->repo = parent->repo;
   if (nested) {
-    if (std::optional<GitLocation> location = GitLocationAt(dir))
-      scope->repo = OpenRepository(*location, where);
+    if (std::optional<GitLocation> location = GitLocationAt(dir, sources_))
+      scope->repo = OpenRepository(*location, where, sources_);
   }
   bool ignore_case = scope->repo && scope->repo->ignore_case;
   if (marks.ignore)
-    scope->dot_ignore = ReadPatterns(dir + "/.ignore", ignore_case);
+    scope->dot_ignore = ReadPatterns(dir + "/.ignore", ignore_case, sources_);
   if (marks.gitignore && scope->repo)
-    scope->git_ignore = ReadPatterns(dir + "/.gitignore", ignore_case);
+    scope->git_ignore =
+        ReadPatterns(dir + "/.gitignore", ignore_case, sources_);
   return scope;
 }
 

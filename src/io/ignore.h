@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include "io/walk_sources.h"
+
 namespace psm {
 
 struct IgnoreScope;  // the rules in force in one directory (io/ignore.cc)
@@ -64,10 +66,15 @@ class IgnoreRules {
   // Only the --exclude/--include globs: for files the user named.
   bool ExcludedByGlobs(const std::string& path, bool is_dir) const;
 
+  // From now on, every file these rules read or look for is noted in
+  // `sources` (io/walk_sources.h); null: none.
+  void NoteSourcesIn(WalkSources* sources) { sources_ = sources; }
+
  private:
   std::vector<std::string> excludes_;
   std::vector<std::string> includes_;
   bool ignore_files_ = true;
+  WalkSources* sources_ = nullptr;
 };
 
 }  // namespace psm

@@ -53,7 +53,8 @@ bool Emit(DirNode* root, DirectoryReader& reader,
 }
 
 bool WalkTree(const std::string& root, IgnoreRules* ignore, unsigned jobs,
-              const std::function<bool(WalkEntry)>& on_entry) {
+              const std::function<bool(WalkEntry)>& on_entry,
+              WalkSources* sources = nullptr) {
   DirNode top;
   top.path = root;
   if (ignore) {
@@ -63,7 +64,7 @@ bool WalkTree(const std::string& root, IgnoreRules* ignore, unsigned jobs,
     top.where = std::move(start.where);
   }
   // The calling thread walks and lists too: `jobs` threads list in all.
-  DirectoryReader reader(ignore, jobs > 1 ? jobs - 1 : 0);
+  DirectoryReader reader(ignore, jobs > 1 ? jobs - 1 : 0, sources);
   bool finished = Emit(&reader.Start(&top), reader, on_entry);
   reader.Stop();
   return finished;
@@ -93,7 +94,7 @@ void WalkFiles(const std::vector<std::string>& paths, IgnoreRules* ignore,
 
 WalkResult CollectFiles(const std::vector<std::string>& paths,
                         IgnoreRules* ignore, unsigned jobs,
-                        const std::atomic<bool>* stop) {
+                        const std::atomic<bool>* stop, WalkSources* sources) {
   WalkResult result;
   auto collect = [&](WalkEntry entry) {
     if (stop && stop->load()) return false;
@@ -114,7 +115,7 @@ WalkResult CollectFiles(const std::vector<std::string>& paths,
         why += " (to read standard input, use --stdin)";
       result.problems.push_back({path, std::move(why), true});
     } else if (S_ISDIR(st.st_mode)) {
-      WalkTree(path, ignore, jobs, collect);
+      WalkTree(path, ignore, jobs, collect, sources);
     } else if (ignore && ignore->ExcludedByGlobs(path, false)) {
       continue;
     } else if (!S_ISREG(st.st_mode)) {

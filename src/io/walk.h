@@ -31,11 +31,14 @@ struct WalkResult {
 // `ignore` (optional) adds ignore files and globs; see io/ignore.h.
 // `jobs` threads list directories (io/directory_reader.h); the result does
 // not depend on it. Once `stop` (optional) is set, the walk ends early with
-// what it found so far.
+// what it found so far. `sources` (optional) notes each directory listed
+// (io/walk_sources.h); the ignore rules note their own files.
 class IgnoreRules;
+class WalkSources;
 WalkResult CollectFiles(const std::vector<std::string>& paths,
                         IgnoreRules* ignore = nullptr, unsigned jobs = 1,
-                        const std::atomic<bool>* stop = nullptr);
+                        const std::atomic<bool>* stop = nullptr,
+                        WalkSources* sources = nullptr);
 
 // What WalkFiles hands out: a file to process, or a problem met on the way.
 struct WalkEntry {

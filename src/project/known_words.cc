@@ -22,7 +22,8 @@ KnownWords::KnownWords(const std::string& root,
                        const std::vector<std::string>& files, Store store)
     : location_(std::move(store.location)),
       files_(files),
-      root_size_(root.size()),
+      root_(root),
+      stamps_below_(root),
       store_(std::move(store.words)),
       state_(files.size(), State::kUnasked),
       stamps_(files.size()),
@@ -45,8 +46,10 @@ std::string_view KnownWords::Relative(uint32_t id) const {
   std::string_view path = files_[id];
   // Every project file lies below the root ("root/..."); anything else is
   // never stored.
-  if (path.size() <= root_size_ + 1 || path[root_size_] != '/') return {};
-  return path.substr(root_size_ + 1);
+  if (path.size() <= root_.size() + 1 || path[root_.size()] != '/' ||
+      !path.starts_with(root_))
+    return {};
+  return path.substr(root_.size() + 1);
 }
 
 void KnownWords::MatchStore() {
@@ -76,7 +79,8 @@ bool KnownWords::Known(uint32_t id) {
   if (state_[id] == State::kUnasked) {
     state_[id] = State::kUnknown;
     if (!location_.empty()) {
-      stamps_[id] = StampOf(files_[id]);
+      stamps_[id] = stamps_below_.Of(
+          files_[id], Relative(id).empty() ? 0 : root_.size() + 1);
       if (stored_[id] >= 0 && stamps_[id] &&
           store_.at(stored_[id]).stamp == *stamps_[id])
         state_[id] = State::kStored;

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "io/file_stamp.h"
 #include "project/first_mentions.h"
 #include "project/word_store.h"
 
@@ -79,7 +80,8 @@ class KnownWords {
 
   std::string location_;  // of the store; "" when none is used
   const std::vector<std::string>& files_;
-  size_t root_size_;
+  std::string root_;
+  StampsBelow stamps_below_;  // of root_
   WordStore store_;
   int64_t recent_ns_ = 0;  // stamps from this time on are not kept
   std::vector<State> state_;

@@ -5,13 +5,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <cerrno>
-#include <cstdio>
 #include <cstring>
 
-#include "io/git_files.h"
 #include "project/distinct_words.h"
-#include "version.h"
+#include "project/store_file.h"
 
 namespace psm {
 namespace {
@@ -51,73 +48,16 @@ struct Record {
   uint32_t flags;
 };
 
-uint64_t ToolStamp() {
-  static const uint64_t stamp = WordHash(kToolVersion);
-  return stamp;
-}
-
 size_t PaddedTo4(size_t n) { return (n + 3) & ~size_t{3}; }
-
-// A checksum that catches a store cut short or overwritten in part (a
-// crash while another program wrote it, a disk error). Four lanes of
-// multiply-xor over 8-byte words, independent of each other so that the
-// processor overlaps them: a fraction of a millisecond a megabyte.
-uint64_t Checksum(const char* data, size_t size) {
-  uint64_t lane[4] = {0x243F6A8885A308D3ull ^ size, 0x13198A2E03707344ull,
-                      0xA4093822299F31D0ull, 0x082EFA98EC4E6C89ull};
-  size_t i = 0;
-  for (; i + 32 <= size; i += 32) {
-    for (int k = 0; k < 4; ++k) {
-      uint64_t v;
-      std::memcpy(&v, data + i + 8 * k, 8);
-      lane[k] = (lane[k] ^ v) * 0x9E3779B97F4A7C15ull;
-      lane[k] ^= lane[k] >> 32;
-    }
-  }
-  uint64_t h = lane[0] ^ (lane[1] * 3) ^ (lane[2] * 5) ^ (lane[3] * 7);
-  for (; i < size; ++i)
-    h = (h ^ static_cast<unsigned char>(data[i])) * 0x100000001B3ull;
-  return h;
-}
-
-std::string Hex(uint64_t v) {
-  char out[17];
-  std::snprintf(out, sizeof out, "%016llx", static_cast<unsigned long long>(v));
-  return out;
-}
-
-bool WriteAll(int fd, const char* data, size_t size) {
-  while (size > 0) {
-    ssize_t n = ::write(fd, data, size);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return false;
-    data += n;
-    size -= static_cast<size_t>(n);
-  }
-  return true;
-}
 
 }  // namespace
 
-std::optional<FileStamp> StampOf(const std::string& path) {
-  struct stat st;
-  if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode))
-    return std::nullopt;
-  FileStamp stamp;
-  stamp.size = static_cast<uint64_t>(st.st_size);
-  stamp.inode = static_cast<uint64_t>(st.st_ino);
-  stamp.mtime_ns = int64_t{st.st_mtim.tv_sec} * 1000000000 + st.st_mtim.tv_nsec;
-  stamp.ctime_ns = int64_t{st.st_ctim.tv_sec} * 1000000000 + st.st_ctim.tv_nsec;
-  return stamp;
-}
-
 std::string WordStore::LocationFor(const std::string& root) {
-  std::optional<GitLocation> repo = FindGitRepository(root);
-  if (!repo || repo->common_dir.empty()) return "";
+  std::string dir = StoreDirectoryFor(root);
+  if (dir.empty()) return "";
   // Keyed by the root: a repository's linked work trees share the common
   // directory, and a monorepo's packages may each be a project.
-  return repo->common_dir + "/payment-session-migrate/words-" +
-         Hex(WordHash(root));
+  return dir + "/words-" + HexOf(WordHash(root));
 }
 
 bool WordStore::Load(const std::string& location) {
@@ -165,7 +105,7 @@ bool WordStore::Load(const std::string& location) {
     hashes_at_ = paths_at_ + PaddedTo4(h.path_bytes);
     sound =
         hashes_at_ + h.hash_count * 4 == byte_count_ &&
-        Checksum(bytes_.get() + sizeof h, byte_count_ - sizeof h) == h.checksum;
+        StoreChecksum(bytes_.get() + sizeof h, byte_count_ - sizeof h) == h.checksum;
   }
   // Each record within bounds.
   for (size_t i = 0; sound && i < h.count; ++i) {
@@ -244,25 +184,9 @@ bool WordStore::Save(const std::string& location,
   h.count = entries.size();
   h.path_bytes = path_bytes;
   h.hash_count = hash_count;
-  h.checksum = Checksum(out.data() + sizeof h, out.size() - sizeof h);
+  h.checksum = StoreChecksum(out.data() + sizeof h, out.size() - sizeof h);
   std::memcpy(out.data(), &h, sizeof h);
-
-  std::string dir = location.substr(0, location.rfind('/'));
-  if (::mkdir(dir.c_str(), 0777) != 0 && errno != EEXIST) return false;
-  // A name of this process's own; renamed over the old store, so a run
-  // reading it meanwhile sees the old one or the new one. Not flushed to
-  // disk: after a crash the checksum turns away what is left.
-  std::string temporary = location + ".tmp." + std::to_string(::getpid());
-  int fd = ::open(temporary.c_str(),
-                  O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0666);
-  if (fd < 0) return false;
-  bool written = WriteAll(fd, out.data(), out.size());
-  written = ::close(fd) == 0 && written;
-  if (!written || ::rename(temporary.c_str(), location.c_str()) != 0) {
-    ::unlink(temporary.c_str());
-    return false;
-  }
-  return true;
+  return ReplaceStoreFile(location, out.data(), out.size());
 }
 
 }  // namespace psm

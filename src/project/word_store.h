@@ -10,23 +10,9 @@
 #include <string_view>
 #include <vector>
 
+#include "io/file_stamp.h"
+
 namespace psm {
-
-// What stat() says of a file, enough to tell that it changed since: git
-// compares the same fields to trust its index. Any write changes the change
-// time (ctime), which no program can set back; size and inode catch a file
-// replaced by another.
-struct FileStamp {
-  uint64_t size = 0;
-  uint64_t inode = 0;
-  int64_t mtime_ns = 0;
-  int64_t ctime_ns = 0;
-  bool operator==(const FileStamp&) const = default;
-};
-
-// The stamp of the file at `path` (following symbolic links, as a read
-// does); nullopt when it cannot be stat()ed or is not a regular file.
-std::optional<FileStamp> StampOf(const std::string& path);
 
 // What each file of a project named when a run last read it, kept
 // between runs so that a pre-commit run does not read the whole

@@ -1,0 +1,53 @@
+#ifndef PSM_IO_FILE_STAMP_H_
+#define PSM_IO_FILE_STAMP_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace psm {
+
+// What stat() says of a file, enough to tell that it changed since: git
+// compares the same fields to trust its index. Any write changes the change
+// time (ctime), which no program can set back; size and inode catch a file
+// replaced by another. A directory's mtime and ctime change whenever an
+// entry is added, removed or renamed in it (POSIX).
+struct FileStamp {
+  uint64_t size = 0;
+  uint64_t inode = 0;
+  int64_t mtime_ns = 0;
+  int64_t ctime_ns = 0;
+  bool operator==(const FileStamp&) const = default;
+};
+
+// The stamp of the file at `path` (following symbolic links, as a read
+// does); nullopt when it cannot be stat()ed or is not a regular file.
+std::optional<FileStamp> StampOf(const std::string& path);
+
+// The same for anything at `path` (a directory too); nullopt when nothing
+// can be stat()ed there.
+std::optional<FileStamp> StampOfAnything(const std::string& path);
+
+// Stamps files below one directory by their paths relative to it, as
+// StampOf does: the kernel then resolves only the relative part (issue 14:
+// the 2,000 stamps of a pre-commit run in the bench's dense-git, whose
+// absolute paths have seven parts, took 15% less CPU this way).
+class StampsBelow {
+ public:
+  explicit StampsBelow(const std::string& dir);
+  ~StampsBelow();
+  StampsBelow(const StampsBelow&) = delete;
+  StampsBelow& operator=(const StampsBelow&) = delete;
+
+  // `path` lies below `dir`, its part from `relative_at` on relative to
+  // it (0: stat()ed by the whole path); any thread.
+  std::optional<FileStamp> Of(const std::string& path,
+                              size_t relative_at) const;
+
+ private:
+  int dir_fd_ = -1;  // -1: by the whole path
+};
+
+}  // namespace psm
+
+#endif  // PSM_IO_FILE_STAMP_H_
