@@ -32,6 +32,7 @@ T_DENSE_VS_JSCS = 20.0
 T_SPARSE_VS_ASTGREP = 20.0
 T_SPARSE_VS_JSCS = 500.0
 T_PRECOMMIT_MS = 10.0
+T_MODEL_PRECOMMIT_MS = 2.0  # what the project model may add to a pre-commit run
 T_RSS_MB = 100.0
 
 
@@ -369,13 +370,15 @@ def main():
         "diff": [a.tool, "--diff", "-q", "--session-id", SESSION_ID] + picks,
         "check-git": [a.tool, "--check", "-q", "--session-id", SESSION_ID] + git_picks,
         "check-git-cold": [a.tool, "--check", "-q", "--no-cache", "--session-id", SESSION_ID] + git_picks,
+        # The same without the project model: what it adds is the difference.
+        "check-git-nofollow": [a.tool, "--check", "-q", "--no-follow", "--session-id", SESSION_ID] + git_picks,
         # Context, not targets: what starting any process costs from this
         # harness, and the raw parse of the same five files.
         "true": [shutil.which("true") or "/bin/true"],
         "raw": [a.raw] + picks,
     }
     pre["true"], pre["raw"] = [], []
-    pre["check-git"], pre["check-git-cold"] = [], []
+    pre["check-git"], pre["check-git-cold"], pre["check-git-nofollow"] = [], [], []
 
     def pre_cwd(m):
         return dense_git if m.startswith("check-git") else corpus
@@ -502,9 +505,10 @@ def main():
               "diff": "payment-session-migrate --diff 5 files (the same)",
               "check-git": "**--check 5 files in a git work tree** (dense-git; word store warm)",
               "check-git-cold": "the same with `--no-cache` (every file of the repository read)",
+              "check-git-nofollow": "the same with `--no-follow` (without the project model)",
               "raw": "raw tree-sitter parse of the 5 files (psm_raw_parse)",
               "true": "`/bin/true` (starting a process from this harness)"}
-    for m in ("check-git", "check-git-cold", "check", "diff", "raw", "true"):
+    for m in ("check-git", "check-git-nofollow", "check-git-cold", "check", "diff", "raw", "true"):
         v = pc[m]
         L.append("| %s | %.2f | %.2f | %.2f | %.2f |" % (
             labels[m], med(v) * 1e3, statistics.mean(v) * 1e3, pct(v, 0.95) * 1e3, v[0] * 1e3))
@@ -548,6 +552,9 @@ def main():
         where = " in a git work tree" if m == "check-git" else " outside git"
         target("pre-commit (5 files%s): --%s ≤ %.0f ms median" % (where, m.split("-")[0], T_PRECOMMIT_MS), v,
                T_PRECOMMIT_MS, "le", "%.2f ms" % v)
+    v = (med(pre["check-git"]) - med(pre["check-git-nofollow"])) * 1e3
+    target("pre-commit in a git work tree: the project model adds ≤ %.0f ms (against `--no-follow`)"
+           % T_MODEL_PRECOMMIT_MS, v, T_MODEL_PRECOMMIT_MS, "le", "+%.2f ms" % v)
     for mode in ("diff", "check"):
         v = res["psm-%s-sparse" % mode]["rss"]
         target("sparse: --%s peak RSS ≤ %.0f MB" % (mode, T_RSS_MB), v, T_RSS_MB, "le", "%.0f MB" % v)

@@ -170,9 +170,13 @@ std::optional<std::vector<std::string>> KeptListing::Load() const {
   for (uint64_t i = 0; i < count; ++i) {
     std::string_view relative;
     if (!r.String(&relative)) return std::nullopt;
-    std::string& file = files.emplace_back();
-    file.reserve(root_.size() + 1 + relative.size());
-    ((file += root_) += '/') += relative;
+    // Sized once and copied into: two thousand of these in a pre-commit
+    // run.
+    std::string& file =
+        files.emplace_back(root_.size() + 1 + relative.size(), '/');
+    std::memcpy(file.data(), root_.data(), root_.size());
+    std::memcpy(file.data() + root_.size() + 1, relative.data(),
+                relative.size());
   }
   if (!r.AtEnd()) return std::nullopt;
   return files;

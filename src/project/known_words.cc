@@ -7,6 +7,8 @@
 #include <unordered_map>
 #include <utility>
 
+#include "project/sorted_hashes.h"
+
 namespace psm {
 
 KnownWords::Store KnownWords::OpenStore(const std::string& root,
@@ -89,25 +91,23 @@ bool KnownWords::Known(uint32_t id) {
   return state_[id] == State::kStored || state_[id] == State::kRead;
 }
 
-namespace {
-
-bool Holds(std::span<const uint32_t> sorted, uint64_t hash) {
-  return std::binary_search(sorted.begin(), sorted.end(),
-                            static_cast<uint32_t>(hash));
+size_t KnownWords::NotKnownSoFar() const {
+  return std::count_if(state_.begin(), state_.end(), [](State s) {
+    return s != State::kStored && s != State::kRead;
+  });
 }
 
-}  // namespace
-
 bool KnownWords::MayName(uint32_t id, uint64_t hash) const {
-  return Holds(state_[id] == State::kStored ? store_.at(stored_[id]).words
-                                            : read_[id].words,
-               hash);
+  return HoldsHash(state_[id] == State::kStored ? store_.WordsOf(stored_[id])
+                                                : read_[id].words,
+                   hash);
 }
 
 bool KnownWords::MayDeclare(uint32_t id, uint64_t hash) const {
-  return Holds(state_[id] == State::kStored ? store_.at(stored_[id]).declared
-                                            : read_[id].declared,
-               hash);
+  return HoldsHash(state_[id] == State::kStored
+                       ? store_.DeclaredOf(stored_[id])
+                       : read_[id].declared,
+                   hash);
 }
 
 bool KnownWords::MayDefineCreateSource(uint32_t id) const {

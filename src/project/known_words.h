@@ -54,6 +54,10 @@ class KnownWords {
   // first ask, which must come before the file is read for Record. Safe on
   // several threads for different ids.
   bool Known(uint32_t id);
+  // How many files are not known as far as asked so far: stamps not taken
+  // yet count, so this is all of them before any Known. Not while Known
+  // runs on another thread.
+  size_t NotKnownSoFar() const;
   // For a known file: whether it may name the word of WordHash `hash` (a
   // word of ForEachWord: a whole run of identifier bytes), and whether it
   // may declare it by its first mention (WordsRead::declared: a superset

@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cstddef>
 #include <cstring>
 
 #include "project/distinct_words.h"
@@ -138,6 +139,35 @@ StoredWords WordStore::at(size_t i) const {
       std::span<const uint32_t>(hashes + r.word_count, r.declared_count);
   e.flags = r.flags;
   return e;
+}
+
+namespace {
+
+static_assert(offsetof(Record, word_count) == offsetof(Record, hashes_at) + 4 &&
+              offsetof(Record, declared_count) == offsetof(Record, hashes_at) + 8);
+
+}  // namespace
+
+WordStore::HashSpans WordStore::SpansOf(size_t i) const {
+  HashSpans h;
+  std::memcpy(&h, bytes_.get() + sizeof(Header) + i * sizeof(Record) +
+                      offsetof(Record, hashes_at),
+              sizeof h);
+  return h;
+}
+
+const uint32_t* WordStore::Hashes() const {
+  return reinterpret_cast<const uint32_t*>(bytes_.get() + hashes_at_);
+}
+
+std::span<const uint32_t> WordStore::WordsOf(size_t i) const {
+  HashSpans h = SpansOf(i);
+  return {Hashes() + h.at, h.words};
+}
+
+std::span<const uint32_t> WordStore::DeclaredOf(size_t i) const {
+  HashSpans h = SpansOf(i);
+  return {Hashes() + h.at + h.words, h.declared};
 }
 
 bool WordStore::Save(const std::string& location,

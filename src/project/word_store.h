@@ -49,6 +49,9 @@ class WordStore {
   bool Load(const std::string& location);
   size_t size() const { return count_; }
   StoredWords at(size_t i) const;
+  // at(i).words and at(i).declared, for the lookups of a scan.
+  std::span<const uint32_t> WordsOf(size_t i) const;
+  std::span<const uint32_t> DeclaredOf(size_t i) const;
 
   // Replaces the store at `location` with `entries` (in the order of the
   // project's files, which the next run's walk most likely repeats);
@@ -58,6 +61,14 @@ class WordStore {
                    const std::vector<StoredWords>& entries);
 
  private:
+  // Where an entry's hashes start among all, how many words, how many
+  // declared: three fields of its record, read without the rest.
+  struct HashSpans {
+    uint32_t at, words, declared;
+  };
+  HashSpans SpansOf(size_t i) const;
+  const uint32_t* Hashes() const;
+
   // The store's file, mapped.
   using Bytes = std::unique_ptr<const char, std::function<void(const char*)>>;
   Bytes bytes_;
