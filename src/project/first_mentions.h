@@ -33,6 +33,8 @@ struct WordsRead {
   // starts with the declaration (a superset of DeclaredByFirstMention's).
   std::vector<uint32_t> declared;
   bool may_define_create_source = false;  // MayDefineCreateSource
+  // What scans of this text learned since (project/declaration_answers.h).
+  std::vector<uint32_t> answers;
 };
 WordsRead ReadWords(std::string_view text, DistinctWords& scratch);
 

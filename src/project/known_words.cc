@@ -7,6 +7,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "project/declaration_answers.h"
 #include "project/sorted_hashes.h"
 
 namespace psm {
@@ -122,6 +123,22 @@ bool KnownWords::Keepable(uint32_t id,
          stamp->ctime_ns < recent_ns_ && !Relative(id).empty();
 }
 
+std::optional<bool> KnownWords::DeclaresByFirstMention(uint32_t id,
+                                                       uint64_t hash) const {
+  if (state_[id] == State::kStored) {
+    if (auto kept = FindDeclarationAnswer(store_.AnswersOf(stored_[id]), hash))
+      return kept;
+  }
+  return FindDeclarationAnswer(read_[id].answers, hash);
+}
+
+void KnownWords::LearnDeclaration(uint32_t id, uint64_t hash, bool declared) {
+  if (state_[id] != State::kStored && state_[id] != State::kRead) return;
+  if (DeclaresByFirstMention(id, hash)) return;
+  AddDeclarationAnswer(&read_[id].answers, hash, declared);
+  if (Keepable(id, stamps_[id])) learned_ = true;
+}
+
 void KnownWords::Record(uint32_t id, WordsRead read) {
   read_[id] = std::move(read);
   state_[id] = State::kRead;
@@ -147,14 +164,27 @@ void KnownWords::Save() {
   }
   std::vector<StoredWords> entries;
   entries.reserve(files_.size());
+  // A kept entry's answers with those learned this run; reserved, so that
+  // the entries' views of them stay put.
+  std::vector<std::vector<uint32_t>> merged;
+  merged.reserve(files_.size());
   for (uint32_t id = 0; id < files_.size(); ++id) {
     std::string_view relative = Relative(id);
     if (relative.empty()) continue;
     if (KeptAsStored(id)) {
-      entries.push_back(store_.at(stored_[id]));
+      StoredWords kept = store_.at(stored_[id]);
+      if (!read_[id].answers.empty()) {
+        std::vector<uint32_t>& answers = merged.emplace_back(
+            kept.answers.begin(), kept.answers.end());
+        answers.insert(answers.end(), read_[id].answers.begin(),
+                       read_[id].answers.end());
+        kept.answers = answers;
+      }
+      entries.push_back(kept);
     } else if (state_[id] == State::kRead && Keepable(id, stamps_[id])) {
       const WordsRead& read = read_[id];
       entries.push_back({relative, *stamps_[id], read.words, read.declared,
+                         read.answers,
                          read.may_define_create_source
                              ? StoredWords::kMayDefineCreateSource
                              : 0u});

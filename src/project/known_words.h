@@ -66,6 +66,13 @@ class KnownWords {
   bool MayDeclare(uint32_t id, uint64_t hash) const;
   // For a known file: MayDefineCreateSource of its text.
   bool MayDefineCreateSource(uint32_t id) const;
+  // For a known file: whether the first mention of the name of WordHash
+  // `hash` declares it, as a scan of its text found before (kept in the
+  // store; project/declaration_answers.h); nullopt when never asked.
+  std::optional<bool> DeclaresByFirstMention(uint32_t id, uint64_t hash) const;
+  // Keeps what DeclaredByFirstMention answered for the text of file `id`,
+  // read after Known(id). Safe on several threads for different ids.
+  void LearnDeclaration(uint32_t id, uint64_t hash, bool declared);
   // What file `id`, read after Known(id) asked, names.
   void Record(uint32_t id, WordsRead read);
 
@@ -91,7 +98,8 @@ class KnownWords {
   std::vector<State> state_;
   std::vector<std::optional<FileStamp>> stamps_;
   std::vector<ptrdiff_t> stored_;  // entry of the store, by file id
-  std::vector<WordsRead> read_;    // for kRead
+  // For kRead; for kStored, the answers learned this run.
+  std::vector<WordsRead> read_;
   std::atomic<bool> learned_{false};
 };
 

@@ -41,9 +41,13 @@ void Linker::PrepareNames(const std::set<std::string>& names) {
   // Reading the files is most of it (a kernel copy per file): spread over
   // the cores, each thread taking every n-th file and recording (name,
   // file) pairs of its own.
+  // With the word store most files are known by now (the survey stamped
+  // them): only the rest are read, and a thread for a few is not worth its
+  // start.
+  size_t to_read = words.Keeps() ? words.NotKnownSoFar() : files.size();
   size_t threads =
       std::clamp<size_t>(std::thread::hardware_concurrency(), 1,
-                         std::min<size_t>(8, files.size() / 64 + 1));
+                         std::min<size_t>(8, to_read / 64 + 1));
   std::vector<std::vector<std::pair<uint32_t, uint32_t>>> found(threads);
   std::vector<std::vector<std::pair<uint32_t, uint32_t>>> declared(threads);
   // Set for the files naming one of `names`; each thread writes the bytes
@@ -60,18 +64,25 @@ void Linker::PrepareNames(const std::set<std::string>& names) {
     ReadBuffer buffer;
     DistinctWords distinct;
     std::vector<uint32_t> seen_in(wanted.size(), UINT32_MAX);
-    std::vector<uint32_t> named;
+    std::vector<uint32_t> named, declaring;
     // The answer for file `id` from what the word store knows of it; false
-    // when that is not enough (a name it may declare: which mention does
-    // needs its text).
+    // when that is not enough (a name it may declare, which no scan of this
+    // text answered before: which mention does needs the text).
     auto answered_by_words = [&](uint32_t id) {
       named.clear();
+      declaring.clear();
       for (uint32_t n = 0; n < wanted.size(); ++n) {
         if (!words.MayName(id, hashes[n])) continue;
-        if (words.MayDeclare(id, hashes[n])) return false;
+        if (words.MayDeclare(id, hashes[n])) {
+          std::optional<bool> declares =
+              words.DeclaresByFirstMention(id, hashes[n]);
+          if (!declares) return false;
+          if (*declares) declaring.push_back(n);
+        }
         named.push_back(n);
       }
       for (uint32_t n : named) found[first].emplace_back(n, id);
+      for (uint32_t n : declaring) declared[first].emplace_back(n, id);
       if (!named.empty()) may_define[id] = words.MayDefineCreateSource(id);
       return true;
     };
@@ -86,10 +97,15 @@ void Linker::PrepareNames(const std::set<std::string>& names) {
         if (by_words && answered_by_words(file_id)) continue;
       }
       TopLevelScan top_level(file.text);
+      bool learns = by_words && words.Keeps();
       auto note = [&](uint32_t name, size_t offset) {
-        if (seen_in[name] != file_id &&
-            DeclaredByFirstMention(file.text, offset, wanted[name], top_level))
-          declared[first].emplace_back(name, file_id);
+        if (seen_in[name] != file_id) {
+          bool declares = DeclaredByFirstMention(file.text, offset,
+                                                 wanted[name], top_level);
+          if (declares) declared[first].emplace_back(name, file_id);
+          // Kept for the next run, which then answers from the store.
+          if (learns) words.LearnDeclaration(file_id, hashes[name], declares);
+        }
         if (seen_in[name] == file_id) return;
         seen_in[name] = file_id;
         found[first].emplace_back(name, file_id);

@@ -7,7 +7,6 @@
 #include "io/ignore.h"
 #include "io/walk.h"
 #include "io/walk_sources.h"
-#include "project/kept_listing.h"
 
 namespace psm {
 
@@ -41,18 +40,25 @@ void ProjectSurvey::Start() {
 }
 
 void ProjectSurvey::Walk() {
-  // The last run's walk, while nothing it rested on has changed.
-  std::optional<KeptListing> kept;
-  if (word_store_) kept.emplace(root_, no_ignore_);
-  if (kept && kept->Usable()) {
-    if (std::optional<std::vector<std::string>> files = kept->Load()) {
-      files_ = std::move(*files);
-      return;
-    }
+  if (!TakeKeptListing()) WalkAndKeep();
+}
+
+bool ProjectSurvey::TakeKeptListing() {
+  if (!word_store_) return false;
+  try {
+    if (!kept_) kept_.emplace(root_, no_ignore_);
+    std::optional<std::vector<std::string>> files = kept_->Load();
+    if (files) files_ = std::move(*files);
+    return files.has_value();
+  } catch (...) {
+    return false;  // out of memory, most likely: walked instead
   }
+}
+
+void ProjectSurvey::WalkAndKeep() {
   IgnoreRules ignore({}, {}, !no_ignore_);
   WalkSources sources;
-  bool keep = kept && kept->Usable();
+  bool keep = kept_ && kept_->Usable();
   if (keep) ignore.NoteSourcesIn(&sources);
   // One thread: the run's workers hold the cores meanwhile, and listing on
   // two measured slower on a tree of many small directories (the bench's
@@ -61,7 +67,7 @@ void ProjectSurvey::Walk() {
       CollectFiles({root_}, &ignore, 1, &stop_, keep ? &sources : nullptr);
   files_ = std::move(walked.files);
   if (keep && walked.problems.empty() && !stop_.load())
-    kept->Save(files_, sources.Take());
+    kept_->Save(files_, sources.Take());
 }
 
 void ProjectSurvey::StampFiles() {
@@ -85,10 +91,13 @@ void ProjectSurvey::Survey() {
     changed_.notify_all();
   };
   // The store is read while the project is walked: neither needs the
-  // other, and both wait on the kernel more than on a core.
+  // other, and both wait on the kernel more than on a core. The last run's
+  // listing takes a fraction of a walk: then a thread costs more than it
+  // saves.
+  bool listed = TakeKeptListing();
   std::optional<KnownWords::Store> store;
   std::thread reader;
-  if (word_store_) {
+  if (word_store_ && !listed) {
     try {
       reader = std::thread([this, &store] { store = OpenStoreQuietly(); });
     } catch (const std::system_error&) {
@@ -102,7 +111,7 @@ void ProjectSurvey::Survey() {
     }
   } joined{reader};
   try {
-    Walk();
+    if (!listed) WalkAndKeep();
     walked_ = true;  // read under mutex_ once reached
     reached(Phase::kWalked);
     if (!stop_.load()) {

@@ -15,12 +15,13 @@ namespace psm {
 namespace {
 
 // The layout, in the machine's byte order (the marker tells another):
-//   header; records; path bytes, padded to 4; hashes (uint32).
+//   header; records; path bytes, padded to 4; hashes (uint32): each
+//   record's words, declared words and declaration answers in a row.
 constexpr char kMagic[8] = {'P', 'S', 'M', 'W', 'O', 'R', 'D', 'S'};
 // Bump when the layout, WordHash, what a word is (ForEachWord) or what is
 // kept of a file (ReadWords: DeclaredByFirstMention, MayDefineCreateSource)
 // changes; a release's version is kept besides (Header::tool).
-constexpr uint32_t kFormat = 4;
+constexpr uint32_t kFormat = 5;  // 5: declaration answers
 constexpr uint32_t kByteOrder = 0x01020304;
 
 struct Header {
@@ -46,7 +47,9 @@ struct Record {
   uint32_t hashes_at;  // in hashes, not bytes: the words, then declared
   uint32_t word_count;
   uint32_t declared_count;
+  uint32_t answer_count;  // in hashes: two per answer
   uint32_t flags;
+  uint32_t unused = 0;
 };
 
 size_t PaddedTo4(size_t n) { return (n + 3) & ~size_t{3}; }
@@ -114,7 +117,9 @@ bool WordStore::Load(const std::string& location) {
     std::memcpy(&r, bytes_.get() + records_at + i * sizeof r, sizeof r);
     sound =
         uint64_t{r.path_at} + r.path_size <= h.path_bytes &&
-        uint64_t{r.hashes_at} + r.word_count + r.declared_count <= h.hash_count;
+        uint64_t{r.hashes_at} + r.word_count + r.declared_count +
+                r.answer_count <=
+            h.hash_count;
   }
   if (!sound) {
     bytes_.reset();
@@ -137,6 +142,8 @@ StoredWords WordStore::at(size_t i) const {
   e.words = std::span<const uint32_t>(hashes, r.word_count);
   e.declared =
       std::span<const uint32_t>(hashes + r.word_count, r.declared_count);
+  e.answers = std::span<const uint32_t>(
+      hashes + r.word_count + r.declared_count, r.answer_count);
   e.flags = r.flags;
   return e;
 }
@@ -144,7 +151,8 @@ StoredWords WordStore::at(size_t i) const {
 namespace {
 
 static_assert(offsetof(Record, word_count) == offsetof(Record, hashes_at) + 4 &&
-              offsetof(Record, declared_count) == offsetof(Record, hashes_at) + 8);
+              offsetof(Record, declared_count) == offsetof(Record, hashes_at) + 8 &&
+              offsetof(Record, answer_count) == offsetof(Record, hashes_at) + 12);
 
 }  // namespace
 
@@ -170,12 +178,17 @@ std::span<const uint32_t> WordStore::DeclaredOf(size_t i) const {
   return {Hashes() + h.at + h.words, h.declared};
 }
 
+std::span<const uint32_t> WordStore::AnswersOf(size_t i) const {
+  HashSpans h = SpansOf(i);
+  return {Hashes() + h.at + h.words + h.declared, h.answers};
+}
+
 bool WordStore::Save(const std::string& location,
                      const std::vector<StoredWords>& entries) {
   size_t path_bytes = 0, hash_count = 0;
   for (const StoredWords& e : entries) {
     path_bytes += e.path.size();
-    hash_count += e.words.size() + e.declared.size();
+    hash_count += e.words.size() + e.declared.size() + e.answers.size();
   }
   if (path_bytes > UINT32_MAX || hash_count > UINT32_MAX) return false;
   size_t paths_at = sizeof(Header) + entries.size() * sizeof(Record);
@@ -193,6 +206,7 @@ bool WordStore::Save(const std::string& location,
              hashes_in,
              static_cast<uint32_t>(e.words.size()),
              static_cast<uint32_t>(e.declared.size()),
+             static_cast<uint32_t>(e.answers.size()),
              e.flags};
     std::memcpy(out.data() + sizeof(Header) + i * sizeof r, &r, sizeof r);
     // (An empty span's data may be null, which memcpy may not be given.)
@@ -202,9 +216,13 @@ bool WordStore::Save(const std::string& location,
     copy(out.data() + paths_at + path_at, e.path.data(), e.path.size());
     char* hashes = out.data() + hashes_at + size_t{hashes_in} * 4;
     copy(hashes, e.words.data(), e.words.size() * 4);
-    copy(hashes + e.words.size() * 4, e.declared.data(), e.declared.size() * 4);
+    hashes += e.words.size() * 4;
+    copy(hashes, e.declared.data(), e.declared.size() * 4);
+    hashes += e.declared.size() * 4;
+    copy(hashes, e.answers.data(), e.answers.size() * 4);
     path_at += static_cast<uint32_t>(e.path.size());
-    hashes_in += static_cast<uint32_t>(e.words.size() + e.declared.size());
+    hashes_in += static_cast<uint32_t>(e.words.size() + e.declared.size() +
+                                       e.answers.size());
   }
   Header h{};
   std::memcpy(h.magic, kMagic, sizeof kMagic);

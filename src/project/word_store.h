@@ -27,12 +27,14 @@ namespace psm {
 // of the store: a file's path relative to the project root
 // ('/'-separated), its stamp when it was read, and what a scan for names
 // wants of it (WordsRead): the sorted, distinct 32-bit hashes (WordHash)
-// of its words and of those its first mention declares, and flags.
+// of its words and of those its first mention declares, what scans learned
+// of it since (project/declaration_answers.h), and flags.
 struct StoredWords {
   std::string_view path;
   FileStamp stamp;
   std::span<const uint32_t> words;
   std::span<const uint32_t> declared;
+  std::span<const uint32_t> answers;
   uint32_t flags = 0;
   static constexpr uint32_t kMayDefineCreateSource = 1;
 };
@@ -52,6 +54,7 @@ class WordStore {
   // at(i).words and at(i).declared, for the lookups of a scan.
   std::span<const uint32_t> WordsOf(size_t i) const;
   std::span<const uint32_t> DeclaredOf(size_t i) const;
+  std::span<const uint32_t> AnswersOf(size_t i) const;
 
   // Replaces the store at `location` with `entries` (in the order of the
   // project's files, which the next run's walk most likely repeats);
@@ -64,7 +67,7 @@ class WordStore {
   // Where an entry's hashes start among all, how many words, how many
   // declared: three fields of its record, read without the rest.
   struct HashSpans {
-    uint32_t at, words, declared;
+    uint32_t at, words, declared, answers;
   };
   HashSpans SpansOf(size_t i) const;
   const uint32_t* Hashes() const;

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -61,6 +62,43 @@ class KnownWordsTest : public ::testing::Test {
   std::string root_;
   std::vector<std::string> files_;
 };
+
+TEST_F(KnownWordsTest, KeepsWhatAScanLearnedOfAFileWhileItStaysTheSame) {
+  KeepRecentWords keep;
+  EXPECT_EQ(Run(), 3);
+  const uint64_t payload = WordHash("drPayload"), other = WordHash("other");
+  {
+    KnownWords words(root_, files_, true);
+    ASSERT_TRUE(words.Known(0) && words.Known(2));
+    EXPECT_EQ(words.DeclaresByFirstMention(0, payload), std::nullopt);
+    words.LearnDeclaration(0, payload, true);
+    words.LearnDeclaration(2, other, false);
+    words.LearnDeclaration(2, other, true);  // the first answer stands
+    EXPECT_EQ(words.DeclaresByFirstMention(0, payload), true);
+    words.Save();
+  }
+  {
+    KnownWords words(root_, files_, true);
+    ASSERT_TRUE(words.Known(0) && words.Known(1) && words.Known(2));
+    EXPECT_EQ(words.DeclaresByFirstMention(0, payload), true);
+    EXPECT_EQ(words.DeclaresByFirstMention(2, other), false);
+    // Kept by the whole hash: another name is not answered.
+    EXPECT_EQ(words.DeclaresByFirstMention(0, payload ^ 2), std::nullopt);
+    EXPECT_EQ(words.DeclaresByFirstMention(1, payload), std::nullopt);
+    // Learned on top of kept answers, both stay.
+    words.LearnDeclaration(0, other, false);
+    words.Save();
+  }
+  scratch_.Write("lib/c.js", "function other() { return 22; }\n");
+  KnownWords words(root_, files_, true);
+  ASSERT_TRUE(words.Known(0));
+  EXPECT_EQ(words.DeclaresByFirstMention(0, payload), true);
+  EXPECT_EQ(words.DeclaresByFirstMention(0, other), false);
+  // Changed since: read again, and nothing learned of the old text holds.
+  ASSERT_FALSE(words.Known(2));
+  EXPECT_EQ(ReadUnknown(words, files_), 1);
+  EXPECT_EQ(words.DeclaresByFirstMention(2, other), std::nullopt);
+}
 
 TEST_F(KnownWordsTest, AnswersFromTheStoreWithoutReadingAgain) {
   KeepRecentWords keep;
