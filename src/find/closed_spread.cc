@@ -180,11 +180,8 @@ bool GivesBackSomethingElse(TSNode function) {
 TSNode SteadyFunction(TSNode callee, std::string_view source) {
   std::string_view text = node::Text(callee, source);
   Binding binding = ResolveName(text, callee, source);
-  TSNode function{};
-  if (binding.kind == Binding::Kind::kFunction) function = binding.declarator;
-  if (binding.kind == Binding::Kind::kVariable && binding.is_const)
-    function = node::Unwrap(node::Field(binding.declarator, "value"));
-  if (!node::IsFunction(function) || GivesBackSomethingElse(function) ||
+  TSNode function = FunctionBoundTo(binding);
+  if (ts_node_is_null(function) || GivesBackSomethingElse(function) ||
       PageGlobal(binding, callee, source))
     return TSNode{};
   TSNode declared_name = node::Field(binding.declarator, "name");

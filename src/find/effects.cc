@@ -256,13 +256,9 @@ class EffectFinder {
 
   // `lines.map(toItem)`: the function `toItem` names, run by the call.
   std::string OfCallback(TSNode name) {
-    Binding b = ResolveName(node::Text(name, source_), name, source_);
-    TSNode function{};
-    if (b.kind == Binding::Kind::kFunction) function = b.declarator;
-    if (b.kind == Binding::Kind::kVariable && b.is_const) {
-      function = node::Unwrap(node::Field(b.declarator, "value"));
-    }
-    if (!node::IsFunction(function)) {
+    TSNode function =
+        FunctionBoundTo(ResolveName(node::Text(name, source_), name, source_));
+    if (ts_node_is_null(function)) {
       return Found(name, "a function the tool cannot see, run by the call");
     }
     return OfBody(function);

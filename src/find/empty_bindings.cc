@@ -252,11 +252,8 @@ TSNode CalledFunction(TSNode call, std::string_view source) {
     return TSNode{};
   }
   if (!node::Is(callee, "identifier")) return TSNode{};
-  Binding binding = ResolveName(node::Text(callee, source), callee, source);
-  if (binding.kind == Binding::Kind::kFunction) return binding.declarator;
-  if (binding.kind != Binding::Kind::kVariable) return TSNode{};
-  TSNode value = node::Unwrap(node::Field(binding.declarator, "value"));
-  return node::IsFunction(value) ? value : TSNode{};
+  return FunctionBoundTo(
+      ResolveName(node::Text(callee, source), callee, source));
 }
 
 // The name a function goes by in this file: a declaration's, or the

@@ -291,4 +291,13 @@ Binding ResolveFrom(std::string_view name, const std::vector<TSNode>& chain,
 
 }  // namespace
 
+TSNode FunctionBoundTo(const Binding& binding) {
+  if (binding.kind == Binding::Kind::kFunction) return binding.declarator;
+  if (binding.kind != Binding::Kind::kVariable ||
+      (!binding.is_const && !binding.assignments.empty()))
+    return TSNode{};
+  TSNode value = node::Unwrap(node::Field(binding.declarator, "value"));
+  return node::IsFunction(value) ? value : TSNode{};
+}
+
 }  // namespace psm

@@ -26,11 +26,7 @@ namespace {
 TSNode FunctionOf(TSNode value, std::string_view source) {
   value = node::Unwrap(value);
   if (!node::Is(value, "identifier")) return value;
-  Binding b = ResolveName(node::Text(value, source), value, source);
-  if (b.kind == Binding::Kind::kFunction) return b.declarator;
-  if (b.kind == Binding::Kind::kVariable && b.is_const)
-    return node::Unwrap(node::Field(b.declarator, "value"));
-  return TSNode{};
+  return FunctionBoundTo(ResolveName(node::Text(value, source), value, source));
 }
 
 }  // namespace

@@ -89,12 +89,8 @@ TSNode ThisAt(TSNode object, std::string_view source) {
 TSNode FunctionCalled(TSNode callee, std::string_view source) {
   callee = node::Unwrap(callee);
   if (node::Is(callee, "identifier")) {
-    Binding b = ResolveName(node::Text(callee, source), callee, source);
-    if (b.kind == Binding::Kind::kFunction) return b.declarator;
-    if (b.kind != Binding::Kind::kVariable || !b.assignments.empty())
-      return TSNode{};
-    TSNode value = node::Unwrap(node::Field(b.declarator, "value"));
-    return node::IsFunction(value) ? value : TSNode{};
+    return FunctionBoundTo(
+        ResolveName(node::Text(callee, source), callee, source));
   }
   TSNode self =
       node::Is(callee, "member_expression")

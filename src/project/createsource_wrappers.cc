@@ -147,11 +147,8 @@ TSNode Linker::FunctionNamed(const Module& module, TSNode callee) {
   next_module_ = &module;
   std::string_view id = node::Text(callee, module.text);
   Binding b = ResolveName(id, callee, module.text);
-  if (b.kind == Binding::Kind::kFunction) return b.declarator;
-  if (b.kind == Binding::Kind::kVariable && b.is_const) {
-    TSNode value = node::Unwrap(node::Field(b.declarator, "value"));
-    return node::IsFunction(value) ? value : TSNode{};
-  }
+  if (b.kind == Binding::Kind::kFunction || b.kind == Binding::Kind::kVariable)
+    return FunctionBoundTo(b);
   std::optional<ModuleRef> ref = ImportedAs(b, id, module.text);
   if (!ref || ref->exported == "*") return TSNode{};
   std::optional<std::string> file = paths_.Resolve(module.path, ref->specifier);

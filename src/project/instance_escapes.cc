@@ -244,7 +244,7 @@ class EscapeWalk {
         written.ends_with("createSource"))
       return;
     Binding b = ResolveName(name, root, file_.text);
-    if (TSNode fn = LocalFunction(b);
+    if (TSNode fn = FunctionBoundTo(b);
         !ts_node_is_null(fn) && ts_node_eq(node::Unwrap(callee), root)) {
       ToParameter(fn, call, arg, held);
       return;
@@ -253,15 +253,6 @@ class EscapeWalk {
   }
 
   // A function of the file called with the value: its parameter carries it.
-  // The function `b` binds in the file: a declaration, or a `const` set
-  // to an arrow or function expression (`const add = (f) => ...`).
-  static TSNode LocalFunction(const Binding& b) {
-    if (b.kind == Binding::Kind::kFunction) return b.declarator;
-    if (b.kind != Binding::Kind::kVariable) return TSNode{};
-    TSNode value = node::Unwrap(node::Field(b.declarator, "value"));
-    return node::IsFunction(value) ? value : TSNode{};
-  }
-
   void ToParameter(TSNode fn, TSNode call, TSNode arg, Held held) {
     std::vector<TSNode> args = node::Arguments(call);
     TSNode single = node::Field(fn, "parameter");  // `f => ...`
