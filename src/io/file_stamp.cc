@@ -4,6 +4,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <chrono>
+#include <cstdlib>
+#include <limits>
+
 #include "common/platform.h"
 
 namespace psm {
@@ -19,6 +23,16 @@ FileStamp FromStat(const struct stat& st) {
 }
 
 }  // namespace
+
+int64_t KeepableBefore() {
+  if (std::getenv("PSM_TEST_KEEP_RECENT_WORDS"))
+    return std::numeric_limits<int64_t>::max();
+  using std::chrono::system_clock;
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(
+             system_clock::now().time_since_epoch())
+             .count() -
+         int64_t{2'000'000'000};
+}
 
 std::optional<FileStamp> StampOf(const std::string& path) {
   struct stat st;

@@ -28,6 +28,17 @@ std::optional<FileStamp> StampOf(const std::string& path);
 // can be stat()ed there.
 std::optional<FileStamp> StampOfAnything(const std::string& path);
 
+// What is kept between runs by its stamp must be older than this (ns since
+// the epoch): two seconds before now. A file stamped more recently may
+// change again within the same tick of its file system's clock and keep
+// its stamp. PSM_TEST_KEEP_RECENT_WORDS (tests only) makes no stamp too
+// recent, so that a test's second run, a moment after it wrote the files,
+// can rely on what the first kept.
+int64_t KeepableBefore();
+inline bool StampedBefore(const FileStamp& stamp, int64_t limit_ns) {
+  return stamp.mtime_ns < limit_ns && stamp.ctime_ns < limit_ns;
+}
+
 // Stamps files below one directory by their paths relative to it, as
 // StampOf does: the kernel then resolves only the relative part (issue 14:
 // the 2,000 stamps of a pre-commit run in the bench's dense-git, whose

@@ -1,9 +1,7 @@
 #include "project/kept_listing.h"
 
-#include <chrono>
 #include <cstdlib>
 #include <cstring>
-#include <limits>
 #include <string_view>
 #include <utility>
 
@@ -109,23 +107,6 @@ bool SourceStands(Reader& r) {
   return kind == kAbsent ? !now : now && *now == s;
 }
 
-// A source stamped in the last two seconds may change again within the
-// same tick of its file system's clock and keep its stamp.
-bool Recent(const std::optional<FileStamp>& stamp, int64_t recent_ns) {
-  return stamp && (stamp->mtime_ns >= recent_ns || stamp->ctime_ns >= recent_ns);
-}
-
-int64_t RecentFrom() {
-  // For tests only, as the word store's (project/known_words.cc).
-  if (std::getenv("PSM_TEST_KEEP_RECENT_WORDS"))
-    return std::numeric_limits<int64_t>::max();
-  using std::chrono::system_clock;
-  return std::chrono::duration_cast<std::chrono::nanoseconds>(
-             system_clock::now().time_since_epoch())
-             .count() -
-         int64_t{2'000'000'000};
-}
-
 }  // namespace
 
 KeptListing::KeptListing(std::string root, bool no_ignore)
@@ -185,7 +166,7 @@ std::optional<std::vector<std::string>> KeptListing::Load() const {
 bool KeptListing::Save(const std::vector<std::string>& files,
                        const std::vector<WalkSource>& sources) const {
   if (location_.empty()) return false;
-  int64_t recent_ns = RecentFrom();
+  int64_t keepable_before = KeepableBefore();
   Writer w;
   w.Raw(kMagic, sizeof kMagic);
   w.Number(ToolStamp());
@@ -193,7 +174,9 @@ bool KeptListing::Save(const std::vector<std::string>& files,
   w.String(settings_);
   w.Number(sources.size());
   for (const WalkSource& source : sources) {
-    if (!source.identity && Recent(source.stamp, recent_ns)) return false;
+    if (!source.identity && source.stamp &&
+        !StampedBefore(*source.stamp, keepable_before))
+      return false;
     WriteSource(w, source);
   }
   w.Number(files.size());

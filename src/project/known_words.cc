@@ -1,9 +1,7 @@
 #include "project/known_words.h"
 
 #include <algorithm>
-#include <chrono>
 #include <cstdlib>
-#include <limits>
 #include <unordered_map>
 #include <utility>
 
@@ -33,15 +31,7 @@ KnownWords::KnownWords(const std::string& root,
       stored_(files.size(), -1),
       read_(files.size()) {
   if (location_.empty()) return;
-  using std::chrono::system_clock;
-  recent_ns_ = std::chrono::duration_cast<std::chrono::nanoseconds>(
-                   system_clock::now().time_since_epoch())
-                   .count() -
-               int64_t{2'000'000'000};
-  // For tests only: keep files however recent, so that a test's second run
-  // (seconds after the files were written) answers from the store.
-  if (std::getenv("PSM_TEST_KEEP_RECENT_WORDS"))
-    recent_ns_ = std::numeric_limits<int64_t>::max();
+  recent_ns_ = KeepableBefore();
   if (store_.size() > 0) MatchStore();
 }
 
@@ -119,8 +109,8 @@ bool KnownWords::MayDefineCreateSource(uint32_t id) const {
 
 bool KnownWords::Keepable(uint32_t id,
                           const std::optional<FileStamp>& stamp) const {
-  return !location_.empty() && stamp && stamp->mtime_ns < recent_ns_ &&
-         stamp->ctime_ns < recent_ns_ && !Relative(id).empty();
+  return !location_.empty() && stamp && StampedBefore(*stamp, recent_ns_) &&
+         !Relative(id).empty();
 }
 
 std::optional<bool> KnownWords::DeclaresByFirstMention(uint32_t id,
