@@ -32,8 +32,8 @@ namespace psm {
 // checksum is ignored.
 class KeptListing {
  public:
-  // For the project at `root` (absolute); LocationFor is "" when it is not
-  // in a git work tree.
+  // For the project at `root` (absolute); not Usable when the root is not
+  // in a git work tree (nothing is kept then).
   KeptListing(std::string root, bool no_ignore);
   bool Usable() const { return !location_.empty(); }
 
