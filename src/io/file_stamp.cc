@@ -64,6 +64,12 @@ std::optional<FileStamp> StampsBelow::Of(const std::string& path,
   return FromStat(st);
 }
 
+std::optional<FileStamp> StampOfOpen(int fd) {
+  struct stat st;
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) return std::nullopt;
+  return FromStat(st);
+}
+
 std::optional<FileStamp> StampOfAnything(const std::string& path) {
   struct stat st;
   if (::stat(path.c_str(), &st) != 0) return std::nullopt;

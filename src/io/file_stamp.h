@@ -24,6 +24,10 @@ struct FileStamp {
 // does); nullopt when it cannot be stat()ed or is not a regular file.
 std::optional<FileStamp> StampOf(const std::string& path);
 
+// The stamp of the open file `fd`; nullopt when fstat() fails or it is not
+// a regular file.
+std::optional<FileStamp> StampOfOpen(int fd);
+
 // The same for anything at `path` (a directory too); nullopt when nothing
 // can be stat()ed there.
 std::optional<FileStamp> StampOfAnything(const std::string& path);

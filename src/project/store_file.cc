@@ -6,6 +6,7 @@
 
 #include <cerrno>
 #include <cstdio>
+#include <cstddef>
 #include <cstring>
 #include <optional>
 
@@ -27,7 +28,45 @@ bool WriteAll(int fd, const char* data, size_t size) {
   return true;
 }
 
+constexpr char kCheckedMagic[8] = {'p', 's', 'm', 'c', 'h', 'k', '1', '\0'};
+
+// The note: magic, the tool's stamp, the file's stamp, a checksum of them.
+struct CheckedNote {
+  char magic[8];
+  uint64_t tool;
+  FileStamp stamp;
+  uint64_t checksum;
+};
+
+CheckedNote NoteFor(const FileStamp& stamp) {
+  CheckedNote note{};
+  std::memcpy(note.magic, kCheckedMagic, sizeof note.magic);
+  note.tool = ToolStamp();
+  note.stamp = stamp;
+  note.checksum = StoreChecksum(reinterpret_cast<const char*>(&note),
+                                offsetof(CheckedNote, checksum));
+  return note;
+}
+
 }  // namespace
+
+bool CheckedAlready(const std::string& location, const FileStamp& stamp) {
+  int fd = ::open((location + ".checked").c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return false;
+  CheckedNote kept;
+  ssize_t n = ::read(fd, &kept, sizeof kept);
+  ::close(fd);
+  CheckedNote expected = NoteFor(stamp);
+  return n == static_cast<ssize_t>(sizeof kept) &&
+         std::memcmp(&kept, &expected, sizeof kept) == 0;
+}
+
+void NoteChecked(const std::string& location, const FileStamp& stamp) {
+  if (!StampedBefore(stamp, KeepableBefore())) return;
+  CheckedNote note = NoteFor(stamp);
+  ReplaceStoreFile(location + ".checked", reinterpret_cast<const char*>(&note),
+                   sizeof note);
+}
 
 std::string StoreDirectoryFor(const std::string& root) {
   std::optional<GitLocation> repo = FindGitRepository(root);

@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <cstring>
+#include <optional>
 
 #include "project/distinct_words.h"
 #include "project/store_file.h"
@@ -70,14 +71,13 @@ bool WordStore::Load(const std::string& location) {
   count_ = 0;
   int fd = ::open(location.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) return false;
-  struct stat st;
-  bool read_all = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
-                  static_cast<size_t>(st.st_size) >= sizeof(Header);
+  std::optional<FileStamp> stamp = StampOfOpen(fd);
+  bool read_all = stamp && stamp->size >= sizeof(Header);
   if (read_all) {
     // Mapped, not read: the store is most of the bytes a pre-commit run
     // touches, and a copy into fresh memory cost a page fault per 4 KiB.
     // The pages are faulted in at once (MAP_POPULATE where there is one).
-    byte_count_ = static_cast<size_t>(st.st_size);
+    byte_count_ = static_cast<size_t>(stamp->size);
     int flags = MAP_PRIVATE;
 #ifdef MAP_POPULATE
     flags |= MAP_POPULATE;
@@ -107,9 +107,12 @@ bool WordStore::Load(const std::string& location) {
   if (sound) {
     paths_at_ = records_at + h.count * sizeof(Record);
     hashes_at_ = paths_at_ + PaddedTo4(h.path_bytes);
-    sound =
-        hashes_at_ + h.hash_count * 4 == byte_count_ &&
-        StoreChecksum(bytes_.get() + sizeof h, byte_count_ - sizeof h) == h.checksum;
+    sound = hashes_at_ + h.hash_count * 4 == byte_count_;
+  }
+  bool checked = sound && CheckedAlready(location, *stamp);
+  if (sound && !checked) {
+    sound = StoreChecksum(bytes_.get() + sizeof h, byte_count_ - sizeof h) ==
+            h.checksum;
   }
   // Each record within bounds.
   for (size_t i = 0; sound && i < h.count; ++i) {
@@ -126,6 +129,7 @@ bool WordStore::Load(const std::string& location) {
     count_ = 0;
     return false;
   }
+  if (!checked) NoteChecked(location, *stamp);
   count_ = h.count;
   return true;
 }

@@ -22,7 +22,8 @@ namespace psm {
 // One file in the repository's git directory per project root
 // (`<git dir>/payment-session-migrate/words-<hash of the root>`), never in
 // the work tree, one StoredWords per file. A store that is truncated, of
-// another format or fails its checksum is ignored as a whole; it is written to
+// another format or fails its checksum (worked out once per stamp of the
+// store's file: NoteChecked) is ignored as a whole; it is written to
 // a temporary file renamed over the old one, so a reader sees either. One entry
 // of the store: a file's path relative to the project root
 // ('/'-separated), its stamp when it was read, and what a scan for names

@@ -177,6 +177,25 @@ TEST_F(KnownWordsTest, TurnsAwayADamagedStore) {
   EXPECT_EQ(Run(), 0);  // written anew by the run before
 }
 
+TEST_F(KnownWordsTest, ChecksAStoreOnceAndAgainWhenItChanged) {
+  KeepRecentWords keep;
+  EXPECT_EQ(Run(), 3);
+  std::string store = StoreFile();
+  EXPECT_FALSE(fs::exists(store + ".checked"));  // written, not yet read
+  EXPECT_EQ(Run(), 0);
+  ASSERT_TRUE(fs::exists(store + ".checked"));  // read and found sound
+  EXPECT_EQ(Run(), 0);                          // read on the note's word
+  // A word damaged in place, its size kept, its time set to another: the
+  // note is for another stamp, so the checksum is worked out again (which
+  // the damaged word fails).
+  std::string bytes = ReadWholeBytes(store);
+  bytes[bytes.size() - 2] = static_cast<char>(bytes[bytes.size() - 2] ^ 0x20);
+  WriteBytes(store, bytes);
+  struct timespec times[2] = {{0, UTIME_OMIT}, {1'000'000'000, 0}};
+  ASSERT_EQ(::utimensat(AT_FDCWD, store.c_str(), times, 0), 0);
+  EXPECT_EQ(Run(), 3);
+}
+
 TEST_F(KnownWordsTest, KeepsNothingOutsideAGitWorkTreeOrWhenTurnedOff) {
   KeepRecentWords keep;
   EXPECT_EQ(Run(/*use_store=*/false), 3);
