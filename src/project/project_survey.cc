@@ -28,15 +28,20 @@ bool ProjectSurvey::Lists(const std::string& root, bool no_ignore) const {
 }
 
 void ProjectSurvey::Start() {
-  std::call_once(started_, [this] {
-    try {
-      thread_ = std::thread([this] { Survey(); });
-      in_background_ = true;
-    } catch (const std::system_error&) {
-      // No thread to be had (a process limit): Files and Words look on the
-      // asking thread, as when never started.
-    }
-  });
+  // Claimed, not std::call_once: a second worker asking meanwhile goes on
+  // with its files instead of waiting while the first starts the thread (on
+  // two busy cores the starting worker may be put off for milliseconds).
+  Launch expected = Launch::kNotYet;
+  if (!launch_.compare_exchange_strong(expected, Launch::kStarting)) return;
+  try {
+    thread_ = std::thread([this] { Survey(); });
+    in_background_ = true;
+  } catch (const std::system_error&) {
+    // No thread to be had (a process limit): Files and Words look on the
+    // asking thread, as when never started.
+  }
+  launch_.store(Launch::kSettled);
+  launch_.notify_all();
 }
 
 void ProjectSurvey::Walk() {
@@ -152,8 +157,11 @@ void ProjectSurvey::Reach(Phase phase) {
 }
 
 const std::vector<std::string>& ProjectSurvey::Files() {
-  // Not started by now: it will not be from now on.
-  std::call_once(started_, [] {});
+  // Not started by now: it will not be from now on. Being started: wait
+  // for in_background_.
+  Launch expected = Launch::kNotYet;
+  if (!launch_.compare_exchange_strong(expected, Launch::kSettled))
+    launch_.wait(Launch::kStarting);
   if (in_background_) Reach(Phase::kWalked);
   if (!in_background_ && !walked_here_) {
     walked_here_ = true;

@@ -70,8 +70,9 @@ class ProjectSurvey {
   const std::string root_;
   const bool no_ignore_;
   const bool word_store_;
-  std::once_flag started_;
-  bool in_background_ = false;  // set by the Start that won started_
+  enum class Launch { kNotYet, kStarting, kSettled };
+  std::atomic<Launch> launch_{Launch::kNotYet};
+  bool in_background_ = false;  // set by the Start that claimed launch_
   std::thread thread_;
   std::mutex mutex_;
   std::condition_variable changed_;
