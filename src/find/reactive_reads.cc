@@ -62,16 +62,23 @@ bool Listed(std::string_view name, const auto& list) {
   return false;
 }
 
-// Whether some name of the lists has `word`'s length: one test that spares
-// most words of a file (keywords, short names) the comparisons.
+// Whether some name of the lists begins with `word`'s first byte and has
+// its length: one lookup that spares nearly every word of a file the
+// comparisons (by length alone, most words of three to nine bytes passed,
+// and HintsOf was 1.8% of a dense run's instructions).
 bool MayBeListed(std::string_view word) {
-  static const uint64_t lengths = [] {
-    uint64_t bits = 0;
-    for (std::string_view n : kReactiveMakers) bits |= uint64_t{1} << n.size();
-    for (std::string_view n : kTrackingCalls) bits |= uint64_t{1} << n.size();
-    return bits;
+  static constexpr std::array<uint64_t, 256> kLengthsByFirstByte = [] {
+    std::array<uint64_t, 256> lengths{};
+    for (std::string_view n : kReactiveMakers)
+      lengths[static_cast<unsigned char>(n[0])] |= uint64_t{1} << n.size();
+    for (std::string_view n : kTrackingCalls)
+      lengths[static_cast<unsigned char>(n[0])] |= uint64_t{1} << n.size();
+    return lengths;
   }();
-  return word.size() < 64 && (lengths >> word.size() & 1) != 0;
+  return !word.empty() && word.size() < 64 &&
+         (kLengthsByFirstByte[static_cast<unsigned char>(word[0])] >>
+              word.size() &
+          1) != 0;
 }
 
 // A Pinia store hook: `useCartStore`.
