@@ -256,8 +256,14 @@ class EffectFinder {
 
   // `lines.map(toItem)`: the function `toItem` names, run by the call.
   std::string OfCallback(TSNode name) {
-    TSNode function =
-        FunctionBoundTo(ResolveName(node::Text(name, source_), name, source_));
+    Binding binding = ResolveName(node::Text(name, source_), name, source_);
+    TSNode function = FunctionBoundTo(binding);
+    if (ts_node_is_null(function) && !binding.assignments.empty()) {
+      uint32_t line = ts_node_start_point(binding.assignments.back()).row + 1;
+      return Found(name, "assigned another value (line " +
+                             std::to_string(line) +
+                             "), which the call may run");
+    }
     if (ts_node_is_null(function)) {
       return Found(name, "a function the tool cannot see, run by the call");
     }

@@ -250,6 +250,9 @@ Binding ResolveFrom(std::string_view name, const std::vector<TSNode>& chain,
       binding.kind = Binding::Kind::kFunction;
       binding.declarator = declarator;
       binding.scope = scope;
+      // `function send() {} send = other;`: the name holds what it was
+      // given last.
+      if (assignments) CollectAssignments(&binding, name, source);
       return binding;
     }
     if (!ts_node_is_null(declarator)) {
@@ -292,7 +295,8 @@ Binding ResolveFrom(std::string_view name, const std::vector<TSNode>& chain,
 }  // namespace
 
 TSNode FunctionBoundTo(const Binding& binding) {
-  if (binding.kind == Binding::Kind::kFunction) return binding.declarator;
+  if (binding.kind == Binding::Kind::kFunction)
+    return binding.assignments.empty() ? binding.declarator : TSNode{};
   if (binding.kind != Binding::Kind::kVariable ||
       (!binding.is_const && !binding.assignments.empty()))
     return TSNode{};

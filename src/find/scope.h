@@ -61,8 +61,9 @@ uint64_t IndexedTreeId(TSNode n);
 Binding ResolveName(std::string_view name, TSNode use, std::string_view source);
 
 // The function `binding` names in this file while nothing can put another
-// in its place: a function declaration, or a variable declared with a
-// function (`const f = () => ...`, or a `let`/`var` never assigned again);
+// in its place: a function declaration never assigned again, or a variable
+// declared with a function (`const f = () => ...`, or a `let`/`var` never
+// assigned again);
 // null otherwise (a parameter, an import, a global, a name assigned
 // elsewhere, a value that is no function).
 TSNode FunctionBoundTo(const Binding& binding);
