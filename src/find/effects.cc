@@ -264,6 +264,14 @@ class EffectFinder {
                              std::to_string(line) +
                              "), which the call may run");
     }
+    if (ts_node_is_null(function) &&
+        node::Is(binding.declarator, "function_declaration")) {
+      return Found(name,
+                   "declared more than once in its scope: the call may run "
+                   "another function than the one at line " +
+                       std::to_string(
+                           ts_node_start_point(binding.declarator).row + 1));
+    }
     if (ts_node_is_null(function)) {
       return Found(name, "a function the tool cannot see, run by the call");
     }

@@ -16,6 +16,7 @@ namespace {
 
 using scope_detail::DeclaratorIn;
 using scope_detail::FindDeclarator;
+using scope_detail::FunctionDeclaredAgain;
 using scope_detail::IndexFor;
 using scope_detail::IsDeclaration;
 using scope_detail::IsNamed;
@@ -247,7 +248,9 @@ Binding ResolveFrom(std::string_view name, const std::vector<TSNode>& chain,
       return binding;
     }
     if (node::Is(declarator, "function_declaration")) {
-      binding.kind = Binding::Kind::kFunction;
+      binding.kind = FunctionDeclaredAgain(declarator, scope, name, source)
+                         ? Binding::Kind::kOther
+                         : Binding::Kind::kFunction;
       binding.declarator = declarator;
       binding.scope = scope;
       // `function send() {} send = other;`: the name holds what it was

@@ -174,10 +174,12 @@ Statements FirstEndingAfter(Statements from, Statements end, uint32_t at) {
 // statement where it is not written cannot declare it. Found by searching,
 // not by going through the statements: a program of thousands of them is
 // asked about every name a payload uses (issue 14).
+// A declaration `other_than` is passed over.
 TSNode DeclaredByStatementWithWord(const std::vector<TSNode>& statements,
                                    const std::vector<uint32_t>& words,
                                    ByteRange block, std::string_view name,
-                                   std::string_view source) {
+                                   std::string_view source,
+                                   TSNode other_than = {}) {
   auto next = statements.begin();
   for (auto w = std::lower_bound(words.begin(), words.end(), block.begin);
        w != words.end() && *w < block.end; ++w) {
@@ -186,7 +188,7 @@ TSNode DeclaredByStatementWithWord(const std::vector<TSNode>& statements,
     if (next == statements.end()) break;
     if (ts_node_start_byte(*next) > *w) continue;  // between statements
     TSNode d = DeclaredBy(*next, name, source);
-    if (!ts_node_is_null(d)) return d;
+    if (!ts_node_is_null(d) && !ts_node_eq(d, other_than)) return d;
     ++next;
   }
   return TSNode{};
@@ -224,6 +226,28 @@ TSNode FindDeclarator(TSNode block, std::string_view name,
   return Remembered(index->declarations, MemoKey('d', block, name), [&] {
     return FindDeclaratorUncached(block, name, source);
   });
+}
+
+bool FunctionDeclaredAgain(TSNode function, TSNode block,
+                           std::string_view name, std::string_view source) {
+  std::vector<TSNode> storage;
+  const std::vector<TSNode>& statements = StatementsOf(block, storage);
+  TSNode other{};
+  if (const ScopeIndex* index = IndexFor(block)) {
+    other = DeclaredByStatementWithWord(statements, index->Words(name),
+                                        node::Range(block), name, source,
+                                        function);
+  } else {
+    for (TSNode child : statements) {
+      TSNode d = DeclaredBy(child, name, source);
+      if (!ts_node_is_null(d) && !ts_node_eq(d, function)) {
+        other = d;
+        break;
+      }
+    }
+  }
+  return !ts_node_is_null(other) ||
+         !ts_node_is_null(HoistedVar(block, name, source));
 }
 
 bool VarDeclaredAgain(TSNode declarator, std::string_view name,

@@ -39,6 +39,13 @@ bool IsVarLoopHead(TSNode n);
 bool VarDeclaredAgain(TSNode declarator, std::string_view name,
                       std::string_view source);
 
+// Whether `block`, where the function declaration `function` declares
+// `name`, declares it by anything else too: a second `function name() {}`
+// replaces it when the block is entered, a `var name = ...` when that line
+// runs. Either way the name is not bound to `function` alone.
+bool FunctionDeclaredAgain(TSNode function, TSNode block,
+                           std::string_view name, std::string_view source);
+
 // What was asked (`kind`), at which node, for which name.
 std::string MemoKey(char kind, TSNode at, std::string_view name);
 
