@@ -88,10 +88,14 @@ size_t KnownWords::NotKnownSoFar() const {
   });
 }
 
+std::span<const uint32_t> KnownWords::WordHashesOf(uint32_t id) const {
+  return state_[id] == State::kStored ? store_.WordsOf(stored_[id])
+                                      : std::span<const uint32_t>(
+                                            read_[id].words);
+}
+
 bool KnownWords::MayName(uint32_t id, uint64_t hash) const {
-  return HoldsHash(state_[id] == State::kStored ? store_.WordsOf(stored_[id])
-                                                : read_[id].words,
-                   hash);
+  return HoldsHash(WordHashesOf(id), hash);
 }
 
 bool KnownWords::MayDeclare(uint32_t id, uint64_t hash) const {

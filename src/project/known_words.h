@@ -64,6 +64,9 @@ class KnownWords {
   // of DeclaredByFirstMention, which the caller then asks of the text).
   bool MayName(uint32_t id, uint64_t hash) const;
   bool MayDeclare(uint32_t id, uint64_t hash) const;
+  // MayName's list for a known file, for a scan asking it about several
+  // names (HoldsHash): found once, not once per name.
+  std::span<const uint32_t> WordHashesOf(uint32_t id) const;
   // For a known file: MayDefineCreateSource of its text.
   bool MayDefineCreateSource(uint32_t id) const;
   // For a known file: whether the first mention of the name of WordHash

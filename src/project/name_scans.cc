@@ -13,6 +13,7 @@
 #include "io/file_io.h"
 #include "project/first_mentions.h"
 #include "project/module_linker.h"
+#include "project/sorted_hashes.h"
 
 namespace psm {
 
@@ -71,8 +72,9 @@ void Linker::PrepareNames(const std::set<std::string>& names) {
     auto answered_by_words = [&](uint32_t id) {
       named.clear();
       declaring.clear();
+      std::span<const uint32_t> named_words = words.WordHashesOf(id);
       for (uint32_t n = 0; n < wanted.size(); ++n) {
-        if (!words.MayName(id, hashes[n])) continue;
+        if (!HoldsHash(named_words, hashes[n])) continue;
         if (words.MayDeclare(id, hashes[n])) {
           std::optional<bool> declares =
               words.DeclaresByFirstMention(id, hashes[n]);
