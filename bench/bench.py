@@ -16,6 +16,7 @@ import datetime
 import json
 import os
 import platform
+import random
 import re
 import shlex
 import shutil
@@ -386,16 +387,18 @@ def main():
     for _ in range(5):  # warm-up (the first one writes the word store)
         for m in pre:
             subprocess.run(pre_argv[m], cwd=pre_cwd(m), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    # Each round starts at the next command: in a fixed order, a command
-    # always ran right after the same one (the --no-follow run after the
-    # cold one, which reads the whole repository), and the one before
-    # leaves the caches and the clock in its own state.
+    # Each round runs the commands in an order of its own (shuffled, the
+    # same sequence of orders every run of the bench): in a fixed order
+    # (or one only rotated) a command always ran right after the same one
+    # (the --no-follow run after the cold one, which reads the whole
+    # repository), and the one before leaves the caches in its own state.
     order = list(pre)
+    shuffler = random.Random(14)
     for i in range(a.precommit_runs):
         if i % 10 == 0:
             wait_quiet()
-        shift = i % len(order)
-        for m in order[shift:] + order[:shift]:
+        shuffler.shuffle(order)
+        for m in order:
             t0 = time.perf_counter()
             rc = subprocess.run(pre_argv[m], cwd=pre_cwd(m), stdout=subprocess.DEVNULL,
                                 stderr=subprocess.DEVNULL).returncode
