@@ -64,6 +64,16 @@ std::optional<FileStamp> StampsBelow::Of(const std::string& path,
   return FromStat(st);
 }
 
+std::optional<FileStamp> StampsBelow::OfAnything(const std::string& path,
+                                                 size_t relative_at) const {
+  if (dir_fd_ < 0 || relative_at == 0 || relative_at >= path.size())
+    return StampOfAnything(path);
+  struct stat st;
+  if (::fstatat(dir_fd_, path.c_str() + relative_at, &st, 0) != 0)
+    return std::nullopt;
+  return FromStat(st);
+}
+
 std::optional<FileStamp> StampOfOpen(int fd) {
   struct stat st;
   if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) return std::nullopt;

@@ -58,6 +58,9 @@ class StampsBelow {
   // it (0: stat()ed by the whole path); any thread.
   std::optional<FileStamp> Of(const std::string& path,
                               size_t relative_at) const;
+  // The same for anything there (a directory too), as StampOfAnything.
+  std::optional<FileStamp> OfAnything(const std::string& path,
+                                      size_t relative_at) const;
 
  private:
   int dir_fd_ = -1;  // -1: by the whole path

@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "io/file_io.h"
+#include "io/file_stamp.h"
 #include "project/distinct_words.h"
 #include "project/store_file.h"
 
@@ -90,8 +91,10 @@ void WriteSource(Writer& w, const WalkSource& source) {
 }
 
 // Whether a kept source has the stamp it had; false for one that cannot be
-// read.
-bool SourceStands(Reader& r) {
+// read. One below `root` is stamped relative to it (`below`): the kernel
+// then resolves only the part under the root, as for the files' stamps.
+bool SourceStands(Reader& r, const std::string& root, const StampsBelow& below,
+                  std::string* buffer) {
   std::string_view path;
   uint8_t kind = 0;
   FileStamp s;
@@ -102,8 +105,12 @@ bool SourceStands(Reader& r) {
     return false;
   s.mtime_ns = static_cast<int64_t>(mtime);
   s.ctime_ns = static_cast<int64_t>(ctime);
+  buffer->assign(path);
+  bool below_root = path.size() > root.size() + 1 && path.starts_with(root) &&
+                    path[root.size()] == '/';
   std::optional<FileStamp> now =
-      SourceStampOf(std::string(path), kind == kIdentity);
+      below.OfAnything(*buffer, below_root ? root.size() + 1 : 0);
+  if (now && kind == kIdentity) now = FileStamp{0, now->inode, 0, 0};
   return kind == kAbsent ? !now : now && *now == s;
 }
 
@@ -142,8 +149,10 @@ std::optional<std::vector<std::string>> KeptListing::Load() const {
   uint64_t count = 0;
   if (!r.String(&settings) || settings != settings_ || !r.Number(&count))
     return std::nullopt;
+  StampsBelow below(root_);
+  std::string buffer;
   for (uint64_t i = 0; i < count; ++i) {
-    if (!SourceStands(r)) return std::nullopt;
+    if (!SourceStands(r, root_, below, &buffer)) return std::nullopt;
   }
   if (!r.Number(&count) || count > bytes.size()) return std::nullopt;
   std::vector<std::string> files;
