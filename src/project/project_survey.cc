@@ -13,11 +13,6 @@ namespace psm {
 ProjectSurvey::ProjectSurvey(std::string root, bool no_ignore, bool word_store)
     : root_(std::move(root)), no_ignore_(no_ignore), word_store_(word_store) {}
 
-ProjectSurvey::~ProjectSurvey() {
-  stop_ = true;
-  if (thread_.joinable()) thread_.join();
-}
-
 bool ProjectSurvey::Answers(const std::string& root, bool no_ignore,
                             bool word_store) const {
   return Lists(root, no_ignore) && word_store == word_store_;
@@ -29,19 +24,13 @@ bool ProjectSurvey::Lists(const std::string& root, bool no_ignore) const {
 
 void ProjectSurvey::Start() {
   // Claimed, not std::call_once: a second worker asking meanwhile goes on
-  // with its files instead of waiting while the first starts the thread (on
-  // two busy cores the starting worker may be put off for milliseconds).
+  // with its files.
   Launch expected = Launch::kNotYet;
   if (!launch_.compare_exchange_strong(expected, Launch::kStarting)) return;
-  try {
-    thread_ = std::thread([this] { Survey(); });
-    in_background_ = true;
-  } catch (const std::system_error&) {
-    // No thread to be had (a process limit): Files and Words look on the
-    // asking thread, as when never started.
-  }
+  taken_by_start_ = true;
   launch_.store(Launch::kSettled);
   launch_.notify_all();
+  Survey();
 }
 
 void ProjectSurvey::Walk() {
@@ -69,20 +58,20 @@ void ProjectSurvey::WalkAndKeep() {
   // two measured slower on a tree of many small directories (the bench's
   // dense-git, `psm_raw_parse --list`: 9.3 ms against 7.8 ms on one).
   WalkResult walked =
-      CollectFiles({root_}, &ignore, 1, &stop_, keep ? &sources : nullptr);
+      CollectFiles({root_}, &ignore, 1, nullptr, keep ? &sources : nullptr);
   files_ = std::move(walked.files);
-  if (keep && walked.problems.empty() && !stop_.load())
+  if (keep && walked.problems.empty())
     kept_->Save(files_, sources.Take());
 }
 
 void ProjectSurvey::StampFiles() {
   if (!words_->Keeps()) return;
-  // In chunks, claimed by whichever thread comes: the background look, and
-  // the linker's thread once it waits for it.
+  // In chunks, claimed by whichever thread comes: the one that took the
+  // look, and the linker's thread should it wait for it.
   constexpr size_t kChunk = 64;
   for (;;) {
     size_t first = next_stamp_.fetch_add(kChunk);
-    if (first >= files_.size() || stop_.load()) return;
+    if (first >= files_.size()) return;
     size_t last = std::min(first + kChunk, files_.size());
     for (size_t id = first; id < last; ++id)
       words_->Known(static_cast<uint32_t>(id));
@@ -119,13 +108,11 @@ void ProjectSurvey::Survey() {
     if (!listed) WalkAndKeep();
     walked_ = true;  // read under mutex_ once reached
     reached(Phase::kWalked);
-    if (!stop_.load()) {
-      if (reader.joinable()) reader.join();
-      if (!store) store = OpenStoreQuietly();
-      words_.emplace(root_, files_, std::move(*store));
-      reached(Phase::kWordsMade);
-      StampFiles();
-    }
+    if (reader.joinable()) reader.join();
+    if (!store) store = OpenStoreQuietly();
+    words_.emplace(root_, files_, std::move(*store));
+    reached(Phase::kWordsMade);
+    StampFiles();
   } catch (...) {
     // Out of memory, most likely: the asking thread tries again itself.
     std::lock_guard lock(mutex_);
@@ -146,11 +133,11 @@ void ProjectSurvey::Reach(Phase phase) {
   std::unique_lock lock(mutex_);
   changed_.wait(lock, [&] { return phase_ >= phase; });
   if (!failed_) return;
+  // The look failed: once it has ended, what it left undone is done on
+  // this thread (Files, Words).
+  changed_.wait(lock, [&] { return phase_ == Phase::kDone; });
   lock.unlock();
-  // The look failed: what is missing is done on this thread (Files,
-  // Words).
-  thread_.join();
-  in_background_ = false;
+  taken_by_start_ = false;
   words_.reset();
   walked_here_ = walked_;
   if (!walked_) files_.clear();
@@ -158,12 +145,12 @@ void ProjectSurvey::Reach(Phase phase) {
 
 const std::vector<std::string>& ProjectSurvey::Files() {
   // Not started by now: it will not be from now on. Being started: wait
-  // for in_background_.
+  // for taken_by_start_.
   Launch expected = Launch::kNotYet;
   if (!launch_.compare_exchange_strong(expected, Launch::kSettled))
     launch_.wait(Launch::kStarting);
-  if (in_background_) Reach(Phase::kWalked);
-  if (!in_background_ && !walked_here_) {
+  if (taken_by_start_) Reach(Phase::kWalked);
+  if (!taken_by_start_ && !walked_here_) {
     walked_here_ = true;
     Walk();
   }
@@ -173,12 +160,14 @@ const std::vector<std::string>& ProjectSurvey::Files() {
 KnownWords& ProjectSurvey::Words() {
   Files();
   words_asked_ = true;
-  if (in_background_) {
+  if (taken_by_start_) {
     Reach(Phase::kWordsMade);
-    if (in_background_) {
-      StampFiles();
-      thread_.join();  // its last chunk stamped
-      in_background_ = false;
+    if (taken_by_start_) {
+      StampFiles();  // what is left, when the look still stamps elsewhere
+      Reach(Phase::kDone);  // its last chunk stamped
+    }
+    if (taken_by_start_) {
+      taken_by_start_ = false;
       walked_here_ = true;  // its walk stands
       return *words_;
     }

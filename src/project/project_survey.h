@@ -7,7 +7,6 @@
 #include <mutex>
 #include <optional>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include "project/kept_listing.h"
@@ -22,17 +21,16 @@ namespace psm {
 // rested on changed (project/kept_listing.h).
 //
 // That look does not depend on the files given, and in a pre-commit run in
-// a git work tree it is most of the run (issue 14: 15 of 27 ms for 2,000
-// files, against 10 ms for parsing the five files given). So a run starts
-// it on a thread of its own (Start) as soon as a worker finds a call the
-// project model must follow, while the other workers still parse; the
-// linker then takes what it found (Files, Words). Never started, it is done
-// on the asking thread, as before.
+// a git work tree it is much of the run (issue 14: 15 of 27 ms for 2,000
+// files at first, against 10 ms for parsing the five files given). So the
+// first worker that finds a call the project model must follow takes it
+// (Start), while the other workers go on parsing; the linker then takes
+// what it found (Files, Words). Taken on a thread of its own it cost more:
+// a third thread on two busy cores (issue 14: 0.25-0.3 ms more of a 5-6 ms
+// run). Never started, it is done on the asking thread.
 class ProjectSurvey {
  public:
   ProjectSurvey(std::string root, bool no_ignore, bool word_store);
-  // Stops the look, if it still runs, and waits for it.
-  ~ProjectSurvey();
   ProjectSurvey(const ProjectSurvey&) = delete;
   ProjectSurvey& operator=(const ProjectSurvey&) = delete;
 
@@ -41,8 +39,9 @@ class ProjectSurvey {
   // Whether Files() is the walk of `root` with these settings.
   bool Lists(const std::string& root, bool no_ignore) const;
 
-  // Starts the look in the background; only the first call does. Safe from
-  // any thread.
+  // Takes the look on the calling thread; only the first call does, and a
+  // later one returns at once (the look may still run). Safe from any
+  // thread.
   void Start();
 
   // Every file under the root (absolute, sorted). Waits for the look, or
@@ -50,8 +49,8 @@ class ProjectSurvey {
   // linker's), as for Words.
   const std::vector<std::string>& Files();
   // The words of Files(), as far as the word store knows them; every
-  // file's stamp is taken already when the look ran in the background (the
-  // asking thread helps with the rest).
+  // file's stamp is taken already when Start took the look (the asking
+  // thread helps with the rest, should it still run).
   KnownWords& Words();
   // Keeps the words learned in this run (KnownWords::Save), when Words
   // was asked for.
@@ -59,7 +58,7 @@ class ProjectSurvey {
 
  private:
   enum class Phase { kIdle, kWalked, kWordsMade, kDone };
-  void Survey();      // the background thread
+  void Survey();      // the look, as Start takes it
   void Walk();        // Files(), found: kept or walked
   bool TakeKeptListing();  // Files() from the last run's walk, if it stands
   void WalkAndKeep();
@@ -72,20 +71,18 @@ class ProjectSurvey {
   const bool word_store_;
   enum class Launch { kNotYet, kStarting, kSettled };
   std::atomic<Launch> launch_{Launch::kNotYet};
-  bool in_background_ = false;  // set by the Start that claimed launch_
-  std::thread thread_;
+  bool taken_by_start_ = false;  // set by the Start that claimed launch_
   std::mutex mutex_;
   std::condition_variable changed_;
-  Phase phase_ = Phase::kIdle;  // of the background look, under mutex_
-  std::atomic<bool> stop_{false};
+  Phase phase_ = Phase::kIdle;  // of the look Start took, under mutex_
   std::atomic<size_t> next_stamp_{0};
   std::vector<std::string> files_;
   std::optional<KeptListing> kept_;  // with the word store, once looked for
   std::optional<KnownWords> words_;
   bool words_asked_ = false;
-  bool walked_ = false;       // by the background look
+  bool walked_ = false;       // by the look Start took
   bool walked_here_ = false;  // by the asking thread
-  bool failed_ = false;  // the background look threw; under mutex_
+  bool failed_ = false;  // the look Start took threw; under mutex_
 };
 
 }  // namespace psm

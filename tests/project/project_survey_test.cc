@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "e2e/cli_harness.h"
@@ -110,9 +111,28 @@ TEST_F(ProjectSurveyTest, SavesOnlyWhenItsWordsWereAsked) {
   EXPECT_FALSE(fs::exists(WordStore::LocationFor(root_)));
 }
 
+TEST_F(ProjectSurveyTest, TakenByOneThreadWhileAnotherAsks) {
+  // A worker takes the look (Start) while the linker's thread asks for its
+  // files and words, before, during or after: the linker waits for what it
+  // needs and gets the look's answer, and a second Start returns at once.
+  KeepRecentWords keep;
+  std::vector<std::string> expected = Walked(false);
+  for (int i = 0; i < 20; ++i) {
+    ProjectSurvey survey(root_, false, true);
+    std::thread worker([&] { survey.Start(); });
+    std::thread other_worker([&] { survey.Start(); });
+    EXPECT_EQ(survey.Files(), expected) << "round " << i;
+    KnownWords& words = survey.Words();
+    worker.join();
+    other_worker.join();
+    EXPECT_EQ(ReadUnknown(words, expected), i == 0 ? 42 : 0) << "round " << i;
+    survey.SaveWords();
+  }
+}
+
 TEST_F(ProjectSurveyTest, EndsWhenLeftUnasked) {
-  // Started and dropped (a run interrupted before it linked): the look
-  // stops and is waited for, and a later survey still sees every file.
+  // Started and dropped (a run interrupted before it linked): a later
+  // survey still sees every file.
   for (int i = 0; i < 20; ++i) {
     ProjectSurvey dropped(root_, false, true);
     dropped.Start();
