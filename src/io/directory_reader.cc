@@ -137,7 +137,7 @@ void DirectoryReader::List(DirNode* node) const {
       child->path = path;
       child->where = where + "/";
       child->scope = scope;
-      node->entries.push_back({e.name + "/", std::move(child)});
+      node->entries.push_back({e.name + "/", std::move(child), ""});
     } else if (!ignore_ ||
                !ignore_->IgnoresFile(scope.get(), where, e.name, path)) {
       bool unopenable = kIsWebAssembly && !IsUtf8(e.name);

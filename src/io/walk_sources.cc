@@ -4,11 +4,15 @@
 
 namespace psm {
 
-std::optional<FileStamp> SourceStampOf(const std::string& path,
+std::optional<FileStamp> AsSourceStamp(std::optional<FileStamp> stamp,
                                        bool identity) {
-  std::optional<FileStamp> stamp = StampOfAnything(path);
   if (stamp && identity) stamp = FileStamp{0, stamp->inode, 0, 0};
   return stamp;
+}
+
+std::optional<FileStamp> SourceStampOf(const std::string& path,
+                                       bool identity) {
+  return AsSourceStamp(StampOfAnything(path), identity);
 }
 
 void WalkSources::Note(const std::string& path) {

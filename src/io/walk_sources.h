@@ -20,6 +20,12 @@ struct WalkSource {
   bool operator==(const WalkSource&) const = default;
 };
 
+// `stamp` as a WalkSource of that kind keeps it: for an identity source,
+// the inode alone. The one rule for both the listing's writer and its
+// reader (project/kept_listing.cc), so they cannot disagree.
+std::optional<FileStamp> AsSourceStamp(std::optional<FileStamp> stamp,
+                                       bool identity);
+
 // The stamp of `path` now, as a WalkSource of that kind keeps it.
 std::optional<FileStamp> SourceStampOf(const std::string& path, bool identity);
 

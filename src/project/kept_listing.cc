@@ -108,9 +108,9 @@ bool SourceStands(Reader& r, const std::string& root, const StampsBelow& below,
   buffer->assign(path);
   bool below_root = path.size() > root.size() + 1 && path.starts_with(root) &&
                     path[root.size()] == '/';
-  std::optional<FileStamp> now =
-      below.OfAnything(*buffer, below_root ? root.size() + 1 : 0);
-  if (now && kind == kIdentity) now = FileStamp{0, now->inode, 0, 0};
+  std::optional<FileStamp> now = AsSourceStamp(
+      below.OfAnything(*buffer, below_root ? root.size() + 1 : 0),
+      kind == kIdentity);
   return kind == kAbsent ? !now : now && *now == s;
 }
 
