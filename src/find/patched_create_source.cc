@@ -95,7 +95,10 @@ std::vector<Write> WritesOf(TSNode root, std::string_view source) {
   return writes;
 }
 
+// False for a null `outer` (a declarator whose value failed to parse:
+// `var dr =;`).
 bool Within(TSNode n, TSNode outer) {
+  if (ts_node_is_null(outer)) return false;
   return ts_node_start_byte(n) >= ts_node_start_byte(outer) &&
          ts_node_end_byte(n) <= ts_node_end_byte(outer);
 }

@@ -226,5 +226,17 @@ TEST(SiteFinderTest, LeavesOutCallsThroughATestDouble) {
       << "a spy without a fake calls through to DigitalRiver.js";
 }
 
+TEST(SiteFinderTest, AReceiverDeclaredWithoutAValueNextToAPatchDoesNotCrash) {
+  // `var dr =;` parses with the declarator's value missing: the receiver's
+  // first value is then null. With a createSource written elsewhere in the
+  // file, the check for a patched createSource once read that null node
+  // (a segfault the fuzzer found).
+  EXPECT_EQ(Callees("var shop = {};\n"
+                    "shop.createSource = function (p) { return p; };\n"
+                    "var dr =;new DigitalRiver('pk');\n"
+                    "dr.createSource({ type: 'bPay', amount: 5 });\n"),
+            Names{"dr.createSource"});
+}
+
 }  // namespace
 }  // namespace psm
