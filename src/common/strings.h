@@ -86,16 +86,66 @@ inline bool IsIdentifierByte(char c) {
   return strings_detail::kIdentifierBytes[static_cast<unsigned char>(c)];
 }
 
+#if defined(__SSE2__)
+namespace strings_detail {
+// Bit k set when byte k of the 16 at `p` is an identifier byte (the table
+// above, as compares: letters folded to lower case, digits, `_`, `$`, and
+// every byte from 0x80, negative as a signed char).
+inline unsigned IdentifierMask16(const char* p) {
+  const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  const __m128i folded = _mm_or_si128(x, _mm_set1_epi8(0x20));
+  __m128i letter = _mm_and_si128(_mm_cmpgt_epi8(folded, _mm_set1_epi8('a' - 1)),
+                                 _mm_cmplt_epi8(folded, _mm_set1_epi8('z' + 1)));
+  __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('0' - 1)),
+                                _mm_cmplt_epi8(x, _mm_set1_epi8('9' + 1)));
+  __m128i sign = _mm_or_si128(_mm_cmpeq_epi8(x, _mm_set1_epi8('_')),
+                              _mm_cmpeq_epi8(x, _mm_set1_epi8('$')));
+  __m128i any = _mm_or_si128(_mm_or_si128(letter, digit), sign);
+  return static_cast<unsigned>(_mm_movemask_epi8(any) | _mm_movemask_epi8(x));
+}
+}  // namespace strings_detail
+#endif
+
 // Calls `f` with each maximal run of identifier bytes ("word") of `text`.
+// Whole files are read this way several times (the scope index, the word
+// store, the hints of reactive reads): with SSE2 the bytes are classified
+// 16 at a time and the words found from the mask's runs.
 template <typename F>
 void ForEachWord(std::string_view text, F f) {
+  constexpr size_t kNone = std::string_view::npos;
+  const size_t n = text.size();
   size_t i = 0;
-  while (i < text.size()) {
-    while (i < text.size() && !IsIdentifierByte(text[i])) ++i;
-    size_t start = i;
-    while (i < text.size() && IsIdentifierByte(text[i])) ++i;
-    if (i > start) f(text.substr(start, i - start));
+  size_t start = kNone;  // of the word the scan is in
+#if defined(__SSE2__)
+  for (; i + 16 <= n; i += 16) {
+    const unsigned mask = strings_detail::IdentifierMask16(text.data() + i);
+    const unsigned gaps = ~mask & 0xFFFFu;
+    unsigned p = 0;  // bits below p are dealt with
+    while (p < 16) {
+      if (start == kNone) {
+        unsigned ones = mask >> p << p;
+        if (ones == 0) break;
+        p = static_cast<unsigned>(__builtin_ctz(ones));
+        start = i + p;
+      }
+      unsigned ends = gaps >> p << p;
+      if (ends == 0) break;
+      p = static_cast<unsigned>(__builtin_ctz(ends));
+      f(text.substr(start, i + p - start));
+      start = kNone;
+    }
   }
+#endif
+  for (; i < n; ++i) {
+    bool identifier = IsIdentifierByte(text[i]);
+    if (identifier && start == kNone) {
+      start = i;
+    } else if (!identifier && start != kNone) {
+      f(text.substr(start, i - start));
+      start = kNone;
+    }
+  }
+  if (start != kNone) f(text.substr(start, n - start));
 }
 
 // Where `needle` next stands in `text` at or after `from` (npos when it
