@@ -11,6 +11,7 @@
 #include "find/object_builder.h"
 #include "find/reactive_reads.h"
 #include "find/scope.h"
+#include "find/syntax_getters.h"
 #include "find/tree_memo.h"
 #include "syntax/node.h"
 
@@ -51,9 +52,6 @@ bool DefinesConversions(TSNode at, std::string_view source) {
   return memo.Get(at, "", [source] { return ScanForConversions(source); });
 }
 
-// Stands for every name when a getter's name is computed (`get [key]()`).
-constexpr std::string_view kAnyName = "*";
-
 // Whether the file defines iterators (generators, `[Symbol.iterator]`):
 // spreading an object (`[...it]`, `f(...cart)`) may then run its code, or
 // use up a generator something else reads later.
@@ -63,37 +61,6 @@ bool DefinesIterators(TSNode at, std::string_view source) {
     return FindText(source, "Symbol.iterator") != std::string_view::npos ||
            !WordsAt(source, "yield").empty();
   });
-}
-
-// The names the file gives accessors by syntax (`get total() {...}`, `get
-// 'total'() {...}` in a class or an object literal; "*" for `get [key]()`).
-// Found by one pass over the text; it can only err towards "may be".
-void AddSyntaxGetterNames(std::string_view source,
-                          std::unordered_set<std::string>* names) {
-  for (size_t at = source.find("get"); at != std::string_view::npos;
-       at = source.find("get", at + 3)) {
-    if (at > 0 && IsIdentifierByte(source[at - 1])) continue;
-    size_t k = at + 3;
-    size_t gap = k;
-    while (k < source.size() && (source[k] == ' ' || source[k] == '\t')) ++k;
-    if (k == gap) continue;
-    if (k < source.size() && source[k] == '[') {  // `get [key]() {}`
-      names->emplace(kAnyName);
-      continue;
-    }
-    char quote = k < source.size() ? source[k] : '\0';
-    bool quoted = quote == '\'' || quote == '"';
-    size_t begin = quoted ? k + 1 : k;
-    k = begin;
-    while (k < source.size() && IsIdentifierByte(source[k])) ++k;
-    if (k == begin) continue;
-    size_t end = k;
-    if (quoted && (k >= source.size() || source[k++] != quote)) continue;
-    while (k < source.size() && (source[k] == ' ' || source[k] == '\t')) ++k;
-    if (k < source.size() && source[k] == '(') {
-      names->emplace(source.substr(begin, end - begin));
-    }
-  }
 }
 
 // Whether an accessor written as syntax may end up on the global object,
@@ -129,7 +96,7 @@ const std::unordered_set<std::string>& GetterNames(TSNode at,
     n.global.clear();
     AddDefinedAccessors(source, &n.global);
     n.any = n.global;
-    AddSyntaxGetterNames(source, &n.any);
+    AddSyntaxGetterNames(ts_tree_root_node(at.tree), source, &n.any);
     if (n.any.size() > n.global.size() &&
         SyntaxAccessorsMayReachGlobals(source))
       n.global = n.any;
@@ -215,7 +182,7 @@ class EffectFinder {
     const std::unordered_set<std::string>& names =
         GetterNames(d, source_, global);
     return names.contains(std::string(property)) ||
-           names.contains(std::string(kAnyName));
+           names.contains(std::string(kAnyGetterName));
   }
 
   std::string Found(TSNode n, std::string_view what) {
