@@ -36,8 +36,10 @@ TSNode DeclaredTypeNamed(TSNode root, std::string_view name,
     TSNode declared = top;
     if (node::Is(top, "export_statement"))
       declared = node::Field(top, "declaration");
-    if (node::Is(top, "ambient_declaration"))
-      declared = ts_node_named_child(top, 0);
+    // `declare class X {}`, also exported (`export declare class`, as
+    // declaration files write it).
+    if (node::Is(declared, "ambient_declaration"))
+      declared = ts_node_named_child(declared, 0);
     if ((node::Is(declared, "interface_declaration") ||
          node::Is(declared, "type_alias_declaration") ||
          node::Is(declared, "class_declaration") ||

@@ -9,6 +9,7 @@
 #include "find/scope.h"
 #include "io/file_io.h"
 #include "project/class_syntax.h"
+#include "project/declaration_files.h"
 #include "project/module_exports.h"
 #include "project/receiver_makers.h"
 #include "project/receiver_mix.h"
@@ -63,11 +64,22 @@ std::string WhatItIs(const Found& found) {
 }  // namespace
 
 const Module* ModuleCache::Load(const std::string& path) {
+  if (IsDeclarationFile(path)) return nullptr;
+  return LoadAs(path, LanguageForPath(path));
+}
+
+const Module* ModuleCache::LoadTypes(const std::string& path) {
+  return LoadAs(path, IsDeclarationFile(path)
+                          ? std::optional<Language>(Language::kTypeScript)
+                          : LanguageForPath(path));
+}
+
+const Module* ModuleCache::LoadAs(const std::string& path,
+                                  std::optional<Language> language) {
   auto found = modules_.find(path);
   if (found != modules_.end()) return found->second.get();
   std::unique_ptr<Module>& slot = modules_[path];
   SourceFile file = ReadSourceFile(path, kDefaultMaxFileBytes);
-  std::optional<Language> language = LanguageForPath(path);
   if (!file.error.empty() || !language) return nullptr;
   slot = std::make_unique<Module>();
   slot->path = path;

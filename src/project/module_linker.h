@@ -44,11 +44,18 @@ struct Module {
 // The modules read for resolution, each parsed once.
 class ModuleCache {
  public:
+  // A module that runs: nullptr for a declaration file (`.d.ts`), which
+  // holds types only.
   const Module* Load(const std::string& path);
+  // The same, declaration files included (read as TypeScript): for types.
+  const Module* LoadTypes(const std::string& path);
   // What `module` gives for `exported` (FindExport), from its index.
   static ExportedValue Export(const Module& module, std::string_view exported);
 
  private:
+  const Module* LoadAs(const std::string& path,
+                       std::optional<Language> language);
+
   Parser parser_;
   std::map<std::string, std::unique_ptr<Module>> modules_;
 };

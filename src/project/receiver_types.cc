@@ -1,8 +1,9 @@
 // A createSource receiver typed with a type another module of the project
 // exports (`constructor(private dr: DrApi)`, `declare const dr: DrApi` with
-// `import type { DrApi } from './types'`), whose createSource types the
-// payload with fields: the edited object may no longer fit it, and the
-// receiver's own file does not show that.
+// `import type { DrApi } from './types'`), or a declaration file declares
+// (`types.d.ts`, as TypeScript reads it for that import), whose createSource
+// types the payload with fields: the edited object may no longer fit it,
+// and the receiver's own file does not show that.
 
 #include <optional>
 #include <string>
@@ -12,6 +13,7 @@
 #include "find/object_builder.h"  // Quote
 #include "find/scope.h"
 #include "find/typed_receiver.h"
+#include "project/declaration_files.h"
 #include "project/module_linker.h"
 #include "syntax/node.h"
 
@@ -31,11 +33,12 @@ std::string Linker::ReceiverTypeTypingPayload(const std::string& importer,
       request.ref.specifier.empty() || name == "*" || name == "default")
     return "";
   std::optional<std::string> file =
-      paths_.Resolve(importer, request.ref.specifier);
+      TypesFileOf(importer, request.ref.specifier,
+                  paths_.Resolve(importer, request.ref.specifier));
   std::string type = name;
   // Through aliases and re-exports, as far as imports are followed.
   for (int hop = 0; file && hop <= kMaxTypeHops; ++hop) {
-    const Module* module = cache_.Load(*file);
+    const Module* module = cache_.LoadTypes(*file);
     if (!module) return "";
     int line = CreateSourceTypingLine(module->tree.Root(), type, module->text);
     if (line > 0) {
@@ -60,7 +63,8 @@ std::optional<std::string> Linker::TypeDeclaredElsewhere(const Module& module,
         ResolveName(aliased, value, module.text), aliased, module.text);
     *type = ref ? ref->exported : std::string(aliased);
     if (!ref) return module.path;
-    return paths_.Resolve(module.path, ref->specifier);
+    return TypesFileOf(module.path, ref->specifier,
+                       paths_.Resolve(module.path, ref->specifier));
   }
   // `export * from './dr'`, `export type { DrApi } from './dr'`.
   ExportedValue value = ModuleCache::Export(module, *type);
@@ -68,9 +72,9 @@ std::optional<std::string> Linker::TypeDeclaredElsewhere(const Module& module,
   std::vector<ModuleRef> refs = {*value.passed_on};
   refs.insert(refs.end(), value.other_stars.begin(), value.other_stars.end());
   for (const ModuleRef& ref : refs) {
-    std::optional<std::string> next =
-        paths_.Resolve(module.path, ref.specifier);
-    const Module* there = next ? cache_.Load(*next) : nullptr;
+    std::optional<std::string> next = TypesFileOf(
+        module.path, ref.specifier, paths_.Resolve(module.path, ref.specifier));
+    const Module* there = next ? cache_.LoadTypes(*next) : nullptr;
     std::string exported =
         ref.exported == "*" || ref.exported.empty() ? *type : ref.exported;
     // Of several `export *`, the one module that declares the type.
