@@ -19,8 +19,9 @@ inline constexpr std::string_view kAnyGetterName = "*";
 //
 // Left out: a getter of an object literal handed straight to a
 // createSource call (`dr.createSource({ get amount() {...} })`) that never
-// says `this`. No other code can reach that object, so no read elsewhere
-// runs its getter; and the migration may remove it, after which a second
+// says `this`, in a file that gives nothing a createSource of its own (which
+// might keep the payload). No other code can reach that object, so no read
+// elsewhere runs its getter; and the migration may remove it, after which a second
 // run judged those reads again and removed what the first had kept (the
 // fuzzer: a shorthand `amount` of another payload, in a file naming
 // getOwnPropertyDescriptor).

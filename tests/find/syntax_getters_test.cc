@@ -45,5 +45,23 @@ TEST(SyntaxGettersTest, APayloadThatMaySayThisOrIsKeptIsStillCounted) {
             (std::set<std::string>{"amount", "tax", "total"}));
 }
 
+TEST(SyntaxGettersTest, AFileWithACreateSourceOfItsOwnKeepsCountingThem) {
+  // The shop's own createSource may keep the payload where a read of
+  // `shop.last.amount` runs its getter.
+  const std::string payload =
+      "shop.createSource({ type: 'payPal', get amount() { return 1; } });\n";
+  EXPECT_EQ(Getters("shop.createSource = function (p) { shop.last = p; };\n" +
+                    payload),
+            (std::set<std::string>{"amount"}));
+  EXPECT_EQ(Getters("const shop = { createSource(p) { keep(p); } };\n" + payload),
+            (std::set<std::string>{"amount"}));
+  EXPECT_EQ(Getters("function createSource(p) { keep(p); }\n" + payload),
+            (std::set<std::string>{"amount"}));
+  // A call is no definition.
+  EXPECT_EQ(Getters("const { createSource } = dr;\ncreateSource(el, {});\n" +
+                    payload),
+            (std::set<std::string>{}));
+}
+
 }  // namespace
 }  // namespace psm
