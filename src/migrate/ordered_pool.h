@@ -36,6 +36,7 @@ void RunOrdered(WorkQueue<Item>& queue, unsigned jobs,
     queue.Close();
     return;
   }
+  queue.ShareAmong(jobs);  // the last batches spread over every thread
   std::mutex mutex;
   std::map<size_t, Result> done;  // finished, waiting for their turn
   size_t turn = 0;                // the index the sink needs next

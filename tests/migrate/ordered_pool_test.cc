@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <string>
@@ -74,6 +75,50 @@ TEST(RunOrderedTest, StoppingReleasesABlockedProducer) {
     EXPECT_GE(sunk, 10u);
     EXPECT_LT(sunk, 100000u);
   }
+}
+
+// Once the producer is done, batches go out in shares that shrink with the
+// work left (so the last files spread over the threads), in the producer's
+// order; before that, and for one consumer, whole batches.
+TEST(WorkQueueTest, HandsOutShrinkingSharesOfBatchesOnceClosed) {
+  WorkQueue<std::vector<int>> queue;
+  queue.ShareAmong(2);
+  int next = 0;
+  for (int batch = 0; batch < 4; ++batch) {
+    std::vector<int> items;
+    for (int i = 0; i < 64; ++i) items.push_back(next++);
+    ASSERT_TRUE(queue.Push(std::move(items)));
+  }
+  auto open = queue.Pop();  // the producer may still add: a whole batch
+  ASSERT_TRUE(open);
+  EXPECT_EQ(open->second.size(), 64u);
+  queue.Close();
+  std::vector<size_t> sizes;
+  std::vector<int> seen = open->second;
+  size_t index = open->first;
+  while (auto part = queue.Pop()) {
+    EXPECT_EQ(part->first, ++index);
+    sizes.push_back(part->second.size());
+    seen.insert(seen.end(), part->second.begin(), part->second.end());
+  }
+  ASSERT_EQ(seen.size(), 256u);
+  for (int i = 0; i < 256; ++i) EXPECT_EQ(seen[i], i);
+  ASSERT_GE(sizes.size(), 8u);
+  EXPECT_EQ(sizes.front(), 192u / 4);  // a quarter of what is left
+  EXPECT_EQ(sizes.back(), 1u);
+  size_t left = 192;  // no part is more than a quarter of what is left
+  for (size_t size : sizes) {
+    EXPECT_LE(size, std::max<size_t>(1, left / 4)) << left << " left";
+    left -= size;
+  }
+
+  WorkQueue<std::vector<int>> single;  // one consumer: whole batches
+  ASSERT_TRUE(single.Push(std::vector<int>(64, 1)));
+  single.Close();
+  auto whole = single.Pop();
+  ASSERT_TRUE(whole);
+  EXPECT_EQ(whole->second.size(), 64u);
+  EXPECT_FALSE(single.Pop());
 }
 
 }  // namespace
