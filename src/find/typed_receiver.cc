@@ -267,4 +267,11 @@ int CreateSourceTypingLine(TSNode root, std::string_view name,
   return node::Line(typing);
 }
 
+int AnnotationTypingLine(TSNode annotation, std::string_view source) {
+  TSNode typing = TypeWithCreateSource(annotation, source);
+  if (ts_node_is_null(typing) || !TypesFieldsOfItsPayload(typing, source))
+    return 0;
+  return node::Line(typing);
+}
+
 }  // namespace psm

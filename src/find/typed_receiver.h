@@ -41,6 +41,11 @@ TSNode DeclaredTypeIn(TSNode root, std::string_view name,
 int CreateSourceTypingLine(TSNode root, std::string_view name,
                            std::string_view source);
 
+// The line of the createSource that the type `annotation` gives, written in
+// it (`{ createSource(p: T): ... }`) or in a type of its file it names,
+// when that types the payload with fields; 0 otherwise.
+int AnnotationTypingLine(TSNode annotation, std::string_view source);
+
 }  // namespace psm
 
 #endif  // PSM_FIND_TYPED_RECEIVER_H_

@@ -38,8 +38,8 @@ constexpr const char* kNotUtf8InWasm =
 // and the ignore files it holds; false (errno set) when it cannot be read,
 // also part way. The type comes with the listing on most file systems,
 // which saves a stat() per entry.
-bool ReadEntries(const std::string& path, std::vector<RawEntry>* entries,
-                 DirectoryMarks* marks) {
+bool ReadEntries(const std::string& path, FileNameFilter wanted,
+                 std::vector<RawEntry>* entries, DirectoryMarks* marks) {
   return ListDirectory(path, [&](std::string_view name, EntryType type) {
     if (type == EntryType::kUnknown) {
       struct stat st;
@@ -56,7 +56,7 @@ bool ReadEntries(const std::string& path, std::vector<RawEntry>* entries,
     } else if (type == EntryType::kRegular) {
       if (name == ".gitignore") marks->gitignore = true;
       if (name == ".ignore") marks->ignore = true;
-      if (IsMigratableExtension(name))
+      if (wanted(name))
         entries->push_back({std::string(name), false});
     }
   });
@@ -76,8 +76,11 @@ std::string JoinPath(const std::string& dir, std::string_view name) {
 }
 
 DirectoryReader::DirectoryReader(const IgnoreRules* ignore, unsigned helpers,
-                                 WalkSources* sources)
-    : ignore_(ignore), helpers_(helpers), sources_(sources) {}
+                                 WalkSources* sources, FileNameFilter wanted)
+    : ignore_(ignore),
+      helpers_(helpers),
+      sources_(sources),
+      wanted_(wanted ? wanted : IsMigratableExtension) {}
 
 DirectoryReader::~DirectoryReader() { Stop(); }
 
@@ -106,7 +109,7 @@ void DirectoryReader::List(DirNode* node) const {
   std::vector<RawEntry> raw;
   DirectoryMarks marks;
   NoteSource(sources_, node->path);
-  if (!ReadEntries(node->path, &raw, &marks)) {
+  if (!ReadEntries(node->path, wanted_, &raw, &marks)) {
     node->error = std::strerror(errno);
     return;
   }

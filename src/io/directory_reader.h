@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "io/ignore.h"
+#include "io/walk.h"  // FileNameFilter
 
 namespace psm {
 
@@ -50,9 +51,11 @@ std::string JoinPath(const std::string& dir, std::string_view name);
 class DirectoryReader {
  public:
   // `sources` (optional): each directory is noted there before it is
-  // listed (io/walk_sources.h).
+  // listed (io/walk_sources.h). `wanted` (optional) picks the files by
+  // name; the files the tool processes (IsMigratableExtension) otherwise.
   DirectoryReader(const IgnoreRules* ignore, unsigned helpers,
-                  WalkSources* sources = nullptr);
+                  WalkSources* sources = nullptr,
+                  FileNameFilter wanted = nullptr);
   ~DirectoryReader();
   DirectoryReader(const DirectoryReader&) = delete;
   DirectoryReader& operator=(const DirectoryReader&) = delete;
@@ -79,6 +82,7 @@ class DirectoryReader {
   const IgnoreRules* ignore_;
   unsigned helpers_;
   WalkSources* sources_;
+  FileNameFilter wanted_;
   std::mutex mutex_;
   std::condition_variable changed_;
   std::priority_queue<DirNode*, std::vector<DirNode*>, Later> unlisted_;

@@ -54,7 +54,8 @@ bool Emit(DirNode* root, DirectoryReader& reader,
 
 bool WalkTree(const std::string& root, IgnoreRules* ignore, unsigned jobs,
               const std::function<bool(WalkEntry)>& on_entry,
-              WalkSources* sources = nullptr) {
+              WalkSources* sources = nullptr,
+              FileNameFilter wanted = nullptr) {
   DirNode top;
   top.path = root;
   if (ignore) {
@@ -64,7 +65,7 @@ bool WalkTree(const std::string& root, IgnoreRules* ignore, unsigned jobs,
     top.where = std::move(start.where);
   }
   // The calling thread walks and lists too: `jobs` threads list in all.
-  DirectoryReader reader(ignore, jobs > 1 ? jobs - 1 : 0, sources);
+  DirectoryReader reader(ignore, jobs > 1 ? jobs - 1 : 0, sources, wanted);
   bool finished = Emit(&reader.Start(&top), reader, on_entry);
   reader.Stop();
   return finished;
@@ -136,6 +137,17 @@ WalkResult CollectFiles(const std::vector<std::string>& paths,
   result.files.erase(std::unique(result.files.begin(), result.files.end()),
                      result.files.end());
   return result;
+}
+
+std::vector<std::string> CollectFilesNamed(const std::string& root,
+                                           IgnoreRules* ignore,
+                                           FileNameFilter wanted) {
+  std::vector<std::string> files;
+  WalkTree(root, ignore, 1, [&](WalkEntry entry) {
+    if (entry.problem.empty()) files.push_back(std::move(entry.path));
+    return true;
+  }, nullptr, wanted);
+  return files;
 }
 
 }  // namespace psm

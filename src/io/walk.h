@@ -4,9 +4,13 @@
 #include <atomic>
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace psm {
+
+// Which files of a directory a walk takes, by name.
+using FileNameFilter = bool (*)(std::string_view name);
 
 struct WalkProblem {
   std::string path;
@@ -57,6 +61,13 @@ struct WalkEntry {
 void WalkFiles(const std::vector<std::string>& paths, IgnoreRules* ignore,
                const std::function<bool(WalkEntry)>& on_entry,
                unsigned jobs = 1);
+
+// The files below the directory `root` whose names `wanted` takes, in the
+// walk's order, pruned and ignored as a walk is (problems passed over): for
+// files the tool reads but never processes (TypeScript declaration files).
+std::vector<std::string> CollectFilesNamed(const std::string& root,
+                                           IgnoreRules* ignore,
+                                           FileNameFilter wanted);
 
 }  // namespace psm
 

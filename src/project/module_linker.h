@@ -339,6 +339,13 @@ class Linker {
   // (receiver_types.cc).
   std::string ReceiverTypeTypingPayload(const std::string& importer,
                                         const ModuleRequest& request);
+  // When the global `name` (a receiver a TypeScript file calls without
+  // declaring it) is declared by a declaration file of the project (`declare
+  // const dr: DrApi`, `interface Window { dr: DrApi }`) with a type whose
+  // createSource types the payload with fields: "`DrApi` (src/global.d.ts:
+  // 12), whose createSource (src/types.d.ts:3) types the payload"; ""
+  // otherwise (global_receiver_types.cc).
+  std::string GlobalTypeTypingPayload(const std::string& name);
 
   // Whether the project class or object a createSource receiver is made
   // from (`request`, see ReceiverRequest) has a createSource of its own
@@ -598,6 +605,9 @@ class Linker {
   std::optional<std::vector<std::string>> project_wrappers_;
   std::optional<std::vector<InlineMixin>> inline_mixins_;
   std::map<std::string, GlobalReceiverFound> global_receivers_;
+  // The project's declaration files, listed on the first question about a
+  // global's type (GlobalTypeTypingPayload).
+  std::optional<std::vector<std::string>> declaration_files_;
   std::map<std::string, std::unique_ptr<Module>> page_scripts_;  // ScriptModule
   Parser page_parser_;
   const Module* next_module_ = nullptr;  // set by FunctionNamed

@@ -1,6 +1,7 @@
 #include "project/project_linker.h"
 
 #include <algorithm>
+#include <optional>
 #include <set>
 
 #include "common/strings.h"
@@ -11,6 +12,7 @@
 #include "project/builder_observers.h"
 #include "project/module_linker.h"
 #include "project/readers_elsewhere.h"
+#include "syntax/language.h"
 #include "syntax/node.h"
 
 namespace psm {
@@ -156,6 +158,17 @@ class ProjectLinker {
   void LinkGlobalReceiver(const CallerFile& caller, const SiteRequest& r) {
     const GlobalReceiverFound& g = linker_.GlobalReceiver(r.global_receiver);
     std::string name = Quote(r.global_receiver);
+    if (std::optional<Language> language = LanguageForPath(caller.path);
+        language == Language::kTypeScript || language == Language::kTsx) {
+      if (std::string typed = linker_.GlobalTypeTypingPayload(r.global_receiver);
+          !typed.empty()) {
+        links_[caller.path].readers_elsewhere[r.call_begin].push_back(
+            {"", "the receiver, the global " + name + ", is declared as " +
+                     typed +
+                     ": the edited object may no longer fit it (the file may "
+                     "not compile)"});
+      }
+    }
     if (g.kind == GlobalReceiverFound::Kind::kOwn) {
       links_[caller.path].not_digital_river[r.call_begin] =
           name + " is a global another script sets: " + g.own +
