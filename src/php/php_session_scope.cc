@@ -86,10 +86,9 @@ std::string SessionExpressionOutOfScope(TSNode root, uint32_t at,
       if (ts_node_is_null(scope)) continue;  // top-level code
       std::string_view before = source.substr(ts_node_start_byte(scope),
                                               at - ts_node_start_byte(scope));
-      bool mentioned = false;
-      for (size_t w : WordsAt(before, name))
-        mentioned = mentioned || (w > 0 && before[w - 1] == '$');
-      if (!mentioned)
+      // `$sid` as a whole word (a `$` counts as a letter of one, as in
+      // JavaScript: `sid` alone is never whole after it).
+      if (WordsAt(before, "$" + name).empty())
         why = "the function around the array neither takes nor sets `$" + name +
               "`";
     }
