@@ -214,6 +214,10 @@ class Follower {
                     "sent by " + Quote(std::string(name) + "()") +
                         AtLine(call) + ", and " + again);
       }
+      // WordPress sends `{"success": true, "data": <argument>}`: a page
+      // reads the array as `res.data` (`r.data.data` through axios).
+      if (name == "wp_send_json_success" || name == "wp_send_json_error")
+        path_.insert(path_.begin(), "data");
       return Done(Flow::Kind::kResponse, call,
                   "sent by " + Quote(std::string(name) + "()") + AtLine(call));
     }
