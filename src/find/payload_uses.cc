@@ -284,7 +284,13 @@ class UseSorter {
       Observe(path, chain.top, "is iterated");  // sees every key it has
       return;
     }
-    if (node::IsPatternPart(parent) || type == "for_in_statement") {
+    // A default value in a pattern (`const { v = payload.amount } = o`,
+    // `({ t = payload.amount } = {}) => ...`) is read, not written.
+    bool default_value = (type == "assignment_pattern" ||
+                          type == "object_assignment_pattern") &&
+                         ts_node_eq(node::Field(parent, "right"), chain.top);
+    if (!default_value &&
+        (node::IsPatternPart(parent) || type == "for_in_statement")) {
       Write(parent, exact ? path : std::string(), false);
       return;
     }

@@ -33,14 +33,23 @@ bool PatternBinds(TSNode pattern, std::string_view name,
     if ((type == "identifier" ||
          type == "shorthand_property_identifier_pattern") &&
         node::Text(n, source) == name) {
-      // Skip default values: in `{ a = b }` only `a` is bound.
-      TSNode parent = node::Parent(n);
-      bool is_default = (node::Is(parent, "assignment_pattern") ||
-                         node::Is(parent, "object_assignment_pattern")) &&
-                        ts_node_eq(node::Field(parent, "right"), n);
-      bool is_key = node::Is(parent, "pair_pattern") &&
-                    ts_node_eq(node::Field(parent, "key"), n);
-      if (!is_default && !is_key) found = true;
+      // Only a name every step up to the pattern keeps in a binding
+      // place binds: in `{ a = b }`, `{ a = b.c }`, `{ [k]: a }` and
+      // `[o.a] = ...` only `a` is bound (a default value or key is read).
+      bool binds = true;
+      for (TSNode at = n; binds && !ts_node_eq(at, pattern);) {
+        TSNode parent = node::Parent(at);
+        bool is_default = (node::Is(parent, "assignment_pattern") ||
+                           node::Is(parent, "object_assignment_pattern")) &&
+                          ts_node_eq(node::Field(parent, "right"), at);
+        bool is_key = node::Is(parent, "pair_pattern") &&
+                      ts_node_eq(node::Field(parent, "key"), at);
+        binds = !ts_node_is_null(parent) && !is_default && !is_key &&
+                (node::IsPatternPart(parent) ||
+                 ts_node_eq(parent, pattern));
+        at = parent;
+      }
+      if (binds) found = true;
     }
   });
   return found;
