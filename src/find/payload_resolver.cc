@@ -1,3 +1,4 @@
+#include "find/assignment_value.h"
 #include "find/payload_resolver.h"
 
 #include "common/step_counter.h"
@@ -67,6 +68,8 @@ void PayloadResolver::Resolve(TSNode expr, const std::string& origin, int hops,
       if (known.object.range == literal.range && known.group == group_) return;
     }
     literal.declared = declared_;
+    if (std::string why = AssignedValueUse(value, source_); !why.empty())
+      site->observers.push_back({"", std::move(why)});
     site->payloads.push_back(
         {std::move(literal), origin.empty() ? "inline" : origin, group_});
     CheckClassMembers(&site->payloads.back().object, site);
