@@ -1,6 +1,7 @@
 #ifndef PSM_FIND_CALL_SITE_H_
 #define PSM_FIND_CALL_SITE_H_
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -48,6 +49,14 @@ struct PayloadMutation {
   // For `payload.x = value`: the own keys `value` brings (WrittenKeys:
   // "\n"-framed, "\n" for none), or "" when unknown.
   std::string written_keys;
+};
+
+// A class field holding a payload (`field`), in the class that starts at
+// byte `class_at` of the file, whose chain of base classes reaches one
+// imported from another module.
+struct FieldOfImportedBase {
+  uint32_t class_at = 0;
+  std::string field;
 };
 
 // Code other than the createSource call that can see the payload object or
@@ -108,6 +117,10 @@ struct CallSite {
   // Methods building the payload (`this.buildPayload()`) of a class that
   // leaves the file: other modules holding it may call them too.
   std::vector<std::string> exported_methods;
+  // The payload is a field (`this.payload = {...}`) of a class whose base
+  // class another module exports: that module's code runs on the same
+  // instance and may read the field (see SiteRequest::field_bases).
+  std::vector<FieldOfImportedBase> field_bases;
   // Why the payload cannot be fully seen; each one makes the site
   // need review.
   std::vector<std::string> blind_spots;

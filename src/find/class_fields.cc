@@ -103,6 +103,27 @@ bool Inherits(TSNode klass, TSNode ancestor, std::string_view source) {
   return true;
 }
 
+// Whether the class bodies `a` and `b` may belong to one instance: the
+// same class, or one inheriting from the other (in this file).
+bool Related(TSNode a, TSNode b, std::string_view source) {
+  if (ts_node_is_null(a) || ts_node_is_null(b)) return false;
+  return ts_node_eq(a, b) ||
+         Inherits(node::Parent(a), node::Parent(b), source) ||
+         Inherits(node::Parent(b), node::Parent(a), source);
+}
+
+// `get name() {...}` or `set name(v) {...}` (`n`, a method definition).
+bool IsAccessorNamed(TSNode n, std::string_view name, std::string_view source) {
+  if (!node::Is(n, "method_definition") ||
+      node::Text(node::Field(n, "name"), source) != name)
+    return false;
+  for (uint32_t i = 0, count = ts_node_child_count(n); i < count; ++i) {
+    TSNode c = ts_node_child(n, i);
+    if (node::Is(c, "get") || node::Is(c, "set")) return true;
+  }
+  return false;
+}
+
 // `this` handed on whole: an argument, a value, a spread; not `this.x`.
 bool HandsOnThis(TSNode n) {
   TSNode parent = node::Parent(n);
@@ -205,6 +226,13 @@ ClassField FieldOfBody(TSNode body, std::string name, std::string_view source) {
       field.outside.push_back(n);  // a subclass's `payload = ...`
       return;
     }
+    // `set payload(v) {...}` (or a getter) of the class or a class it
+    // shares instances with: `this.payload = {...}` hands it the object.
+    if (IsAccessorNamed(n, field.name, source) &&
+        Related(node::Parent(n), body, source)) {
+      field.outside.push_back(n);
+      return;
+    }
     if (!node::Is(n, "member_expression") ||
         node::Text(node::Field(n, "property"), source) != field.name) {
       return;
@@ -212,9 +240,10 @@ ClassField FieldOfBody(TSNode body, std::string name, std::string_view source) {
     bool this_field = IsThisField(n, source, field.name);
     TSNode owner = this_field ? ThisClass(n) : TSNode{};
     mine = this_field && ts_node_eq(owner, body);
-    // `this.name` in an unrelated class of the file is that class's own.
+    // `this.name` in an unrelated class of the file is that class's own;
+    // in a subclass or a base class it may be the same instance's.
     if (this_field && !mine && !ts_node_is_null(owner) &&
-        !Inherits(node::Parent(owner), node::Parent(body), source)) {
+        !Related(owner, body, source)) {
       return;
     }
     if (!mine) {
@@ -365,6 +394,17 @@ FieldPayload PayloadOfField(TSNode use, std::string_view source) {
                                      StatementAround(read, source) + ")"});
   }
   for (TSNode other : field.outside) {
+    if (node::Is(other, "method_definition")) {
+      std::string_view head = node::Text(other, source);
+      head = head.substr(0, head.find('{'));
+      while (!head.empty() && head.back() == ' ') head.remove_suffix(1);
+      out.observers.push_back(
+          {"", what + " is an accessor of its class (" + Quote(head) +
+                   " at line " + std::to_string(node::Line(other)) +
+                   "): setting or reading it runs code that sees the "
+                   "object"});
+      continue;
+    }
     out.observers.push_back(
         {"", node::Is(other, "this")
                  ? "the object holding the payload field " + what +
@@ -461,6 +501,29 @@ std::string SuperCallReason(TSNode call, std::string_view source) {
          AtLine(call) + ", the method of " + from +
          ", which the tool does not follow; migrate the object it returns "
          "there and the fields added here together, by hand";
+}
+
+std::optional<uint32_t> ClassOfImportedBase(TSNode use,
+                                            std::string_view source) {
+  TSNode body = ThisClass(node::Unwrap(use));
+  if (ts_node_is_null(body)) return std::nullopt;
+  TSNode klass = node::Parent(body);
+  for (int depth = 0; depth < 8; ++depth) {
+    TSNode base{};
+    for (TSNode c : node::NamedChildren(klass)) {
+      if (!node::Is(c, "class_heritage")) continue;
+      base = ts_node_named_child(c, 0);
+      if (node::Is(base, "extends_clause")) base = node::Field(base, "value");
+      base = node::Unwrap(base);
+    }
+    if (!node::Is(base, "identifier")) return std::nullopt;
+    Binding b = ResolveName(node::Text(base, source), base, source);
+    if (b.kind == Binding::Kind::kImported)
+      return ts_node_start_byte(node::Parent(body));
+    if (b.kind != Binding::Kind::kClass) return std::nullopt;
+    klass = b.declarator;
+  }
+  return std::nullopt;
 }
 
 }  // namespace psm

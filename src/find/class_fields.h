@@ -80,6 +80,15 @@ TSNode ClassLeavesFile(TSNode class_body, std::string_view source);
 // `module.exports = new Checkout()`); "" when it does not, as far as the
 // file shows. For a createSource call in the class's own file: a builder
 // called from other files has its readers found by the project model.
+// The start of the class whose field `use` (`this.payload`) is, when its
+// chain of base classes in this file reaches one imported from another
+// module (`class KonbiniRequest extends LoggedRequest` with `import {
+// LoggedRequest } from './logged-request.js'`): that module's methods run
+// on the same instance and may read the field, which the project model
+// looks for there. nullopt otherwise.
+std::optional<uint32_t> ClassOfImportedBase(TSNode use,
+                                            std::string_view source);
+
 std::string FieldLeavesFile(TSNode use, std::string_view source);
 
 // Why `type: this.type` (`use`) does not tell the payment method, when

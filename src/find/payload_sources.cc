@@ -25,6 +25,12 @@ bool PayloadResolver::ResolveField(TSNode use, int hops, CallSite* site) {
     if (std::string why = FieldLeavesFile(use, source_); !why.empty())
       site->observers.push_back({"", std::move(why)});
   }
+  if (std::optional<uint32_t> at = ClassOfImportedBase(use, source_)) {
+    site->field_bases.push_back(
+        {*at, std::string(node::Text(node::Field(node::Unwrap(use),
+                                                 "property"),
+                                     source_))});
+  }
   NearerType annotated(&declared_, std::move(field.declared));
   Resolve(field.value, field.origin, hops + 1, site);
   return true;

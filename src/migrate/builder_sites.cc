@@ -389,13 +389,14 @@ std::vector<SiteRequest> RequestsOf(const std::vector<CallSite>& sites,
       requests.push_back(std::move(r));
     }
     if (!s.payloads.empty() &&
-        (!s.exported_methods.empty() ||
+        (!s.exported_methods.empty() || !s.field_bases.empty() ||
          (!classic_script && !s.exported_builders.empty()))) {
       SiteRequest r;
       r.call_begin = s.call.begin;
       r.line = lines.Line(s.call.begin);
       if (!classic_script) r.exported = s.exported_builders;
       r.exported_methods = s.exported_methods;
+      r.field_bases = s.field_bases;
       requests.push_back(std::move(r));
     }
     if (s.receiver || s.unseen_receiver || !s.global_receiver.empty()) {

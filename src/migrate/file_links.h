@@ -47,6 +47,9 @@ struct SiteRequest {
   // ... or methods of a class of this module that leaves it
   // (CallSite::exported_methods): the files that name them.
   std::vector<std::string> exported_methods;
+  // ... or a field of a class of this module whose base class comes from
+  // another module (CallSite::field_bases): that module may read it.
+  std::vector<FieldOfImportedBase> field_bases;
 
   // Or: the call's receiver is nothing the tool can trace (a parameter,
   // say): the project model says whether the project defines a
@@ -69,6 +72,7 @@ struct SiteRequest {
     return !follows_module && (!globals.empty() || !php_function.empty() ||
                                !php_helpers.empty() || !browser_paths.empty() ||
                                !exported.empty() || !exported_methods.empty() ||
+                               !field_bases.empty() ||
                                unseen_receiver || !global_receiver.empty());
   }
   // What the calling file does with the payload besides the call: kept

@@ -62,6 +62,31 @@ std::vector<std::string> Linker::ClassFieldNamers(
              module, name, field, skip, kMaxNamers - namers.size()))
       namers.push_back(std::move(reader));
   }
+  if (std::string base = BaseModuleNaming(module, klass, field, skip);
+      !base.empty())
+    namers.push_back(std::move(base));
+  return namers;
+}
+
+std::string Linker::BaseModuleNamingField(const std::string& file,
+                                          uint32_t class_at,
+                                          const std::string& field) {
+  const Module* module = cache_.Load(AbsolutePath(file));
+  if (!module) return "";
+  TSNode klass = ts_node_descendant_for_byte_range(module->tree.Root(),
+                                                   class_at, class_at);
+  // From the `class` keyword (an unnamed node of the same type as a class
+  // expression) up to the class.
+  while (!ts_node_is_null(klass) &&
+         !(ts_node_is_named(klass) && class_syntax::IsClassNode(klass)))
+    klass = node::Parent(klass);
+  if (ts_node_is_null(klass)) return "";
+  return BaseModuleNaming(*module, klass, field, {AbsolutePath(file)});
+}
+
+std::string Linker::BaseModuleNaming(const Module& module, TSNode klass,
+                                     const std::string& field,
+                                     const std::set<std::string>& skip) {
   // Up the `extends` chain, into the modules the base classes come from.
   const Module* at = &module;
   TSNode last = LastLocalClass(klass, module.text);
@@ -78,10 +103,8 @@ std::vector<std::string> Linker::ClassFieldNamers(
     if (!up) break;
     if (!skip.contains(AbsolutePath(up->path)) &&
         !WordsAt(up->text, field).empty()) {
-      namers.push_back(options_.display(up->path) +
-                       " (the module of its base class " + Quote(base_name) +
-                       ")");
-      break;
+      return options_.display(up->path) + " (the module of its base class " +
+             Quote(base_name) + ")";
     }
     TSNode value = ValueOf(ModuleCache::Export(*up, ref->exported).node,
                            up->text);
@@ -89,7 +112,7 @@ std::vector<std::string> Linker::ClassFieldNamers(
     at = up;
     last = LastLocalClass(value, up->text);
   }
-  return namers;
+  return "";
 }
 
 }  // namespace psm

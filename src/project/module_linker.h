@@ -248,6 +248,17 @@ class Linker {
                                             TSNode method,
                                             const std::string& field,
                                             const std::set<std::string>& skip);
+  // The module of a base class of the class starting at byte `class_at` of
+  // `file` (up the `extends` chain, into other modules) that names the
+  // field `this.<field>` the class holds a payload in, as "path (the module
+  // of its base class `Name`)"; "" when none does (field_namers.cc).
+  std::string BaseModuleNamingField(const std::string& file, uint32_t class_at,
+                                    const std::string& field);
+  // The same, from the class `klass` of `module`; `skip` (absolute paths)
+  // are not counted.
+  std::string BaseModuleNaming(const Module& module, TSNode klass,
+                               const std::string& field,
+                               const std::set<std::string>& skip);
 
   // Files besides `skip` that name `field` and import a module that may
   // hand out instances of the class `class_name` of `module` without their

@@ -98,6 +98,16 @@ std::vector<PayloadObserver> ReadersElsewhere::Of(const std::string& caller,
                  FirstFew(importers, ", ") +
                  "); they may read every field of what it returns"});
   }
+  for (const FieldOfImportedBase& base : request.field_bases) {
+    std::string namer =
+        linker_.BaseModuleNamingField(caller, base.class_at, base.field);
+    if (namer.empty()) continue;
+    observers.push_back(
+        {"", Quote("this." + base.field) +
+                 ", the payload, is named by " + namer +
+                 ", whose code runs on the same instance and may read every "
+                 "field"});
+  }
   for (const std::string& method : request.exported_methods) {
     // Importers naming the method, RequireJS mixins wrapping the module,
     // and the component's templates calling it.
