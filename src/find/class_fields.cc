@@ -81,18 +81,25 @@ TSNode InitializerOf(TSNode body, std::string_view name,
   return TSNode{};
 }
 
+// What `klass` extends (`class A extends B`: `B`; TypeScript's
+// `extends_clause` too); null without a base.
+TSNode ExtendedBy(TSNode klass) {
+  TSNode base{};
+  for (TSNode c : node::NamedChildren(klass)) {
+    if (!node::Is(c, "class_heritage")) continue;
+    base = ts_node_named_child(c, 0);
+    if (node::Is(base, "extends_clause")) base = node::Field(base, "value");
+    base = node::Unwrap(base);
+  }
+  return base;
+}
+
 // Whether `klass` extends `ancestor` (a class of this file), directly or
 // through classes of this file; a base written as another expression
 // (`extends mixin(Base)`) may be anything, so it counts.
 bool Inherits(TSNode klass, TSNode ancestor, std::string_view source) {
   for (int depth = 0; depth < 8; ++depth) {
-    TSNode base{};
-    for (TSNode c : node::NamedChildren(klass)) {
-      if (!node::Is(c, "class_heritage")) continue;
-      base = ts_node_named_child(c, 0);
-      if (node::Is(base, "extends_clause")) base = node::Field(base, "value");
-      base = node::Unwrap(base);
-    }
+    TSNode base = ExtendedBy(klass);
     if (ts_node_is_null(base)) return false;
     if (!node::Is(base, "identifier")) return true;
     Binding b = ResolveName(node::Text(base, source), base, source);
@@ -509,13 +516,7 @@ std::optional<uint32_t> ClassOfImportedBase(TSNode use,
   if (ts_node_is_null(body)) return std::nullopt;
   TSNode klass = node::Parent(body);
   for (int depth = 0; depth < 8; ++depth) {
-    TSNode base{};
-    for (TSNode c : node::NamedChildren(klass)) {
-      if (!node::Is(c, "class_heritage")) continue;
-      base = ts_node_named_child(c, 0);
-      if (node::Is(base, "extends_clause")) base = node::Field(base, "value");
-      base = node::Unwrap(base);
-    }
+    TSNode base = ExtendedBy(klass);
     if (!node::Is(base, "identifier")) return std::nullopt;
     Binding b = ResolveName(node::Text(base, source), base, source);
     if (b.kind == Binding::Kind::kImported)
