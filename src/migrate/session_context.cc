@@ -1,6 +1,7 @@
 #include "migrate/session_context.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -125,6 +126,17 @@ bool SetBetween(const Binding& binding, uint32_t from, uint32_t to) {
                      inside);
 }
 
+// Whether the call at `call` runs in a function that does not hold the
+// offset `at` (`const send = () => dr.createSource(payload)`): it may run
+// after anything later in the code around the payload.
+bool CallDeferred(TSNode call, uint32_t at) {
+  for (TSNode p = node::Parent(call); !ts_node_is_null(p);
+       p = node::Parent(p)) {
+    if (node::IsFunction(p)) return !node::Range(p).Contains({at, at});
+  }
+  return false;
+}
+
 // Marks a name DifferentMeaning found declared or set between the two.
 constexpr std::string_view kSetBetween = " (set between)";
 
@@ -179,8 +191,12 @@ void RefuseOtherBindings(SitePlan* plan, const CallSite& site, TSNode root,
         !NamedBetween(source, at, site.call.begin, needs.names))
       continue;
     TSNode there = ts_node_descendant_for_byte_range(root, at, at);
-    std::string what =
-        DifferentMeaning(there, call, source, needs, at, site.call.begin);
+    // A call in a function that runs later may come after any write that
+    // follows the payload: every one counts.
+    bool deferred = CallDeferred(call, at);
+    std::string what = DifferentMeaning(
+        there, call, source, needs, at,
+        deferred ? UINT32_MAX : site.call.begin);
     if (what.empty()) continue;
     std::string line = std::to_string(lines.Line(at));
     std::string call_line = std::to_string(lines.Line(site.call.begin));
@@ -189,8 +205,11 @@ void RefuseOtherBindings(SitePlan* plan, const CallSite& site, TSNode root,
       what.resize(what.size() - kSetBetween.size());
       Refuse(plan,
              what + prefix + "` is declared or set after line " + line +
-                 ", where sessionId would go, and before the call (line " +
-                 call_line + "): set sessionId by hand");
+                 ", where sessionId would go, and " +
+                 (deferred ? "the call (line " + call_line +
+                                 ") is in a function that may run after that"
+                           : "before the call (line " + call_line + ")") +
+                 ": set sessionId by hand");
       return;
     }
     Refuse(plan, what + prefix + "` means something else at line " + line +
