@@ -78,6 +78,8 @@ void ObserveLocalUses(TSNode builder, std::string_view source, CallSite* site) {
   if (node::Is(declarator, "variable_declarator"))
     name = node::Field(declarator, "name");
   std::vector<TSNode> uses;
+  std::vector<TSNode> exports;     // uses that only export it
+  bool declared_exported = false;  // `export function build`
   // `module.exports.build = function` / `exports.build = ...`: the module
   // may call it through those objects too.
   bool exported_member =
@@ -125,6 +127,15 @@ void ObserveLocalUses(TSNode builder, std::string_view source, CallSite* site) {
     }
   } else if (node::Is(name, "identifier")) {
     std::string_view text = node::Text(name, source);
+    // The ways the module exports it: its declaration (`export function
+    // build`) and each export naming it. The request came through one of
+    // them; the importers of any other (`export default { paypal: build }`
+    // beside `export const build`) are not looked at.
+    for (TSNode p = node::Parent(name); !ts_node_is_null(p);
+         p = node::Parent(p)) {
+      if (node::Is(p, "export_statement")) declared_exported = true;
+      if (node::Is(p, "program")) break;
+    }
     for (TSNode use : UsesOf(ResolveName(text, name, source), text, source)) {
       if (ts_node_eq(use, name)) continue;
       if (std::string_view key = FactoryObjectKey(use, source); !key.empty()) {
@@ -138,7 +149,11 @@ void ObserveLocalUses(TSNode builder, std::string_view source, CallSite* site) {
         });
         continue;
       }
-      if (!OnlyExports(use, source)) uses.push_back(use);
+      if (!OnlyExports(use, source)) {
+        uses.push_back(use);
+      } else {
+        exports.push_back(use);
+      }
       // Held by an object (`export const api = { build: paypal }`) whose
       // member the module may set again (`api.build = wire`).
       TSNode parent = node::Parent(use);
@@ -152,6 +167,15 @@ void ObserveLocalUses(TSNode builder, std::string_view source, CallSite* site) {
       } else if (node::Is(use, "shorthand_property_identifier")) {
         AddHolderWrites(parent, text, source, &uses);
       }
+    }
+  }
+  if (exports.size() + (declared_exported ? 1 : 0) > 1) {
+    for (TSNode use : exports) {
+      site->observers.push_back(
+          {"", "the module exports the builder in more than one way; line " +
+                   std::to_string(node::Line(use)) + " (" +
+                   StatementAround(use, source) +
+                   ") is one whose importers are not looked at"});
     }
   }
   for (TSNode use : uses) {
