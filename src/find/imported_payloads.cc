@@ -1,3 +1,4 @@
+#include "find/module_taken_again.h"
 #include "find/imported_payloads.h"
 
 #include <algorithm>
@@ -302,6 +303,16 @@ class ImportRequests {
                            : "the payload is built in module " +
                                  Quote(request.ref.specifier) + " (" +
                                  request.what + ")");
+    if (!request.ref.specifier.empty()) {
+      const std::string& taken = request.ref.exported == "*"
+                                     ? request.member
+                                     : request.ref.exported;
+      if (std::string why = ModuleTakenAgain(ts_tree_root_node(expr.tree),
+                                             source_, request.ref.specifier,
+                                             taken);
+          !why.empty())
+        site->observers.push_back({"", std::move(why)});
+    }
     site->requests.push_back(std::move(request));
   }
 
