@@ -169,6 +169,39 @@ bool NamedBesideTheGlobalObject(TSNode fragment, std::string_view text) {
 
 }  // namespace
 
+namespace {
+
+// Whether the parameter `parameter` is of a function called in place with
+// what may be the global object in its place: `(function (w) {...})(window)`,
+// `(function (w) {...}(this))`, `!function (w) {...}(window)`, the ES5
+// module pattern.
+bool ParameterGivenTheGlobalObject(TSNode parameter, std::string_view text) {
+  TSNode list = node::Parent(parameter);
+  while (!ts_node_is_null(list) && !node::Is(list, "formal_parameters"))
+    list = node::Parent(list);
+  if (ts_node_is_null(list)) return false;
+  int index = -1, at = 0;
+  for (TSNode p : node::NamedChildren(list)) {
+    if (node::Range(p).Contains(node::Range(parameter))) index = at;
+    ++at;
+  }
+  TSNode callee = node::Parent(list);  // the function
+  TSNode call = node::Parent(callee);
+  while (node::Is(call, "parenthesized_expression")) {
+    callee = call;
+    call = node::Parent(call);
+  }
+  if (index < 0 || !node::Is(call, "call_expression") ||
+      !ts_node_eq(node::Field(call, "function"), callee))
+    return false;
+  std::vector<TSNode> arguments =
+      node::NamedChildren(node::Field(call, "arguments"));
+  return static_cast<size_t>(index) < arguments.size() &&
+         MayBeTheGlobalObject(arguments[static_cast<size_t>(index)], text);
+}
+
+}  // namespace
+
 // Whether the expression `object` may be the global object: `window`,
 // `self`, ..., `this` where it may be, or a variable given one of those
 // (`var w = window; w.payload`).
@@ -187,6 +220,8 @@ bool MayBeTheGlobalObject(TSNode object, std::string_view text) {
   }
   if (!node::Is(object, "identifier")) return false;
   Binding b = ResolveName(name, object, text);
+  if (b.kind == Binding::Kind::kParameter)
+    return ParameterGivenTheGlobalObject(b.declarator, text);
   if (b.kind != Binding::Kind::kVariable) return false;
   std::vector<TSNode> values = b.assignments;
   values.push_back(node::Field(b.declarator, "value"));

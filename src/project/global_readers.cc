@@ -49,25 +49,75 @@ bool NamesTheGlobal(const Binding& b, const Module& module) {
          IsClassicScript(module.tree.Root(), module.text);
 }
 
+// Whether the call `call` is in the script's top-level code, before the
+// offset `ready`.
+bool TopLevelCallBefore(TSNode call, uint32_t ready) {
+  if (ts_node_start_byte(call) >= ready) return false;
+  for (TSNode a : node::Ancestors(call)) {
+    if (node::IsFunction(a)) return false;
+  }
+  return true;
+}
+
+// Whether the top-level function `function` may run before the offset
+// `ready` of the script: called in place there (`(function () {...})()`,
+// the namespace idiom's `var x = (function () { ... x ... })()`), handed to
+// a call there (`[1].forEach(function () {...})`: a callback may run at
+// once), or a function declaration the top-level code calls there
+// (`show(); var payload = ...`).
+bool RunsBefore(TSNode function, uint32_t ready, std::string_view text) {
+  TSNode held = function;
+  TSNode up = node::Parent(held);
+  while (node::Is(up, "parenthesized_expression")) {
+    held = up;
+    up = node::Parent(up);
+  }
+  if (node::Is(up, "call_expression") &&
+      ts_node_eq(node::Field(up, "function"), held))
+    return TopLevelCallBefore(up, ready);
+  if (node::Is(up, "arguments"))
+    return TopLevelCallBefore(node::Parent(up), ready);
+  if (!node::Is(function, "function_declaration")) return false;
+  std::string_view name = node::Text(node::Field(function, "name"), text);
+  TSNode root = ts_tree_root_node(function.tree);
+  for (size_t at : WordsAt(text, name)) {
+    if (at >= ready) break;
+    TSNode id = ts_node_descendant_for_byte_range(
+        root, static_cast<uint32_t>(at),
+        static_cast<uint32_t>(at + name.size()));
+    TSNode call = node::Parent(id);
+    if (node::Is(id, "identifier") && node::Is(call, "call_expression") &&
+        ts_node_eq(node::Field(call, "function"), id) &&
+        TopLevelCallBefore(call, ready))
+      return true;
+  }
+  return false;
+}
+
 // Whether `n`, a read of a name that `b` binds, reads the page's global
 // before the classic script's own top-level value for it is in place: in
 // that value itself (`var drPayload = drPayload || {}`, the namespace
 // idiom) or earlier in the script's top-level code (`var total =
 // drPayload.amount, drPayload = null`; `typeof drPayload` before a `var`
 // in a block). What it reads then is another script's object. Reads in
-// functions run later and are taken to be of the script's own object.
+// functions count when the function may run before that value is in place
+// (RunsBefore); others run later and are taken to be of the script's own
+// object.
 bool ReadsBeforeOwnValue(const Binding& b, TSNode n, const Module& module) {
   if (b.kind != Binding::Kind::kVariable || !node::Is(b.scope, "program"))
     return false;
   TSNode value = node::Field(b.declarator, "value");
-  if (ts_node_is_null(value) ||
-      ts_node_start_byte(n) >= ts_node_end_byte(value))
-    return false;
+  if (ts_node_is_null(value)) return false;
   if (ts_node_eq(node::Field(b.declarator, "name"), n)) return false;
+  uint32_t ready = ts_node_end_byte(value);
+  TSNode outermost{};  // the top-level function around the read, if any
   for (TSNode a : node::Ancestors(n)) {
-    if (node::IsFunction(a)) return false;
+    if (node::IsFunction(a)) outermost = a;
   }
-  return IsClassicScript(module.tree.Root(), module.text);
+  bool early = ts_node_is_null(outermost)
+                   ? ts_node_start_byte(n) < ready
+                   : RunsBefore(outermost, ready, module.text);
+  return early && IsClassicScript(module.tree.Root(), module.text);
 }
 
 // `n.other` where `other` is a plain property name and not `member`.
