@@ -137,6 +137,70 @@ bool CallDeferred(TSNode call, uint32_t at) {
   return false;
 }
 
+// Whether the occurrence `n` of a name is written to, itself or a member
+// of it: `({ checkout } = ...)`, `[checkout] = ...`, `for (checkout of
+// ...)`, `checkout ??= ...`, `checkout.payment = ...`, `delete
+// checkout.x`, `Object.assign(checkout, ...)`.
+bool WrittenAt(TSNode n, std::string_view source) {
+  TSNode at = n;
+  TSNode parent = node::Parent(at);
+  // Through a pattern to what it is assigned by.
+  while (node::IsPatternPart(parent) &&
+         !((node::Is(parent, "assignment_pattern") ||
+            node::Is(parent, "object_assignment_pattern")) &&
+           ts_node_eq(node::Field(parent, "right"), at))) {
+    at = parent;
+    parent = node::Parent(at);
+  }
+  // Down a member chain from the name (`checkout.payment.session`).
+  bool member = false;
+  while ((node::Is(parent, "member_expression") ||
+          node::Is(parent, "subscript_expression")) &&
+         ts_node_eq(node::Field(parent, "object"), at)) {
+    at = parent;
+    parent = node::Parent(at);
+    member = true;
+  }
+  if ((node::Is(parent, "assignment_expression") ||
+       node::Is(parent, "augmented_assignment_expression") ||
+       node::Is(parent, "for_in_statement")) &&
+      ts_node_eq(node::Field(parent, "left"), at))
+    return true;
+  if (node::Is(parent, "update_expression")) return true;
+  if (member && node::Is(parent, "unary_expression") &&
+      node::Text(node::Field(parent, "operator"), source) == "delete")
+    return true;
+  // `Object.assign(checkout, ...)`: its first argument.
+  if (node::Is(parent, "arguments") &&
+      ts_node_eq(ts_node_named_child(parent, 0), at)) {
+    TSNode call = node::Parent(parent);
+    return node::Text(node::Field(call, "function"), source) ==
+           "Object.assign";
+  }
+  return false;
+}
+
+// Whether the name `name` of `binding` is written (WrittenAt) between the
+// offsets `from` and `to`.
+bool WrittenBetween(const Binding& binding, std::string_view name,
+                    TSNode root, std::string_view source, uint32_t from,
+                    uint32_t to) {
+  if (from >= source.size()) return false;
+  std::string_view between =
+      source.substr(from, std::min<size_t>(to, source.size()) - from);
+  for (size_t offset : WordsAt(between, name)) {
+    auto at = static_cast<uint32_t>(from + offset);
+    TSNode n = ts_node_descendant_for_byte_range(
+        root, at, at + static_cast<uint32_t>(name.size()));
+    if (!node::Is(n, "identifier") &&
+        !node::Is(n, "shorthand_property_identifier_pattern"))
+      continue;
+    if (!SameBinding(ResolveName(name, n, source), binding)) continue;
+    if (WrittenAt(n, source)) return true;
+  }
+  return false;
+}
+
 // Marks a name DifferentMeaning found declared or set between the two.
 constexpr std::string_view kSetBetween = " (set between)";
 
@@ -154,7 +218,9 @@ std::string DifferentMeaning(TSNode at, TSNode call, std::string_view source,
     Binding there = ResolveName(name, at, source);
     if (!SameBinding(there, ResolveName(name, call, source)))
       return Quote(name);
-    if (SetBetween(there, from, to))
+    if (SetBetween(there, from, to) ||
+        WrittenBetween(there, name, ts_tree_root_node(at.tree), source, from,
+                       to))
       return Quote(name) + std::string(kSetBetween);
   }
   if (needs.reads_this && !SameThis(at, call)) return "`this`";
