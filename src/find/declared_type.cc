@@ -1,3 +1,4 @@
+#include "find/jsdoc_type.h"
 #include "find/declared_type.h"
 
 #include <cctype>
@@ -284,6 +285,8 @@ std::optional<DeclaredType> AnnotatedType(TSNode holder, std::string_view field,
     holder = up;
   }
   TSNode annotation = node::Field(holder, field);
+  // JavaScript has no annotations; a `// @ts-check` file's JSDoc acts as one.
+  if (ts_node_is_null(annotation)) return JsDocType(holder, field, source);
   // Type predicates (`x is T`, `asserts x`) give no object type.
   if (!node::Is(annotation, "type_annotation")) return std::nullopt;
   return Declared(NamedAt(annotation, 0), source);
@@ -292,10 +295,21 @@ std::optional<DeclaredType> AnnotatedType(TSNode holder, std::string_view field,
 std::optional<DeclaredType> AssertedType(TSNode expr, std::string_view source) {
   TSNode nearest{};
   // Outermost first: the last assertion met is the nearest to the value.
+  std::optional<DeclaredType> cast;  // `/** @type {T} */ (x)`
   for (TSNode n = expr; IsWrapper(n); n = Inner(n)) {
+    if (node::Is(n, "parenthesized_expression")) {
+      if (std::optional<DeclaredType> t = JsDocType(n, "cast", source)) {
+        cast = std::move(t);
+        nearest = TSNode{};
+      }
+    }
     if (!IsAssertion(n)) continue;
-    if (TSNode type = AssertionType(n); !ts_node_is_null(type)) nearest = type;
+    if (TSNode type = AssertionType(n); !ts_node_is_null(type)) {
+      nearest = type;
+      cast.reset();
+    }
   }
+  if (cast) return cast;
   return Declared(nearest, source);
 }
 
@@ -306,6 +320,10 @@ std::optional<DeclaredType> DeclaredTypeAround(TSNode literal,
     if (IsAssertion(up)) {  // innermost first: the nearest wins
       if (TSNode type = AssertionType(up); !ts_node_is_null(type))
         return Declared(type, source);
+    }
+    if (node::Is(up, "parenthesized_expression")) {
+      if (std::optional<DeclaredType> cast = JsDocType(up, "cast", source))
+        return cast;
     }
     value = up;
   }
