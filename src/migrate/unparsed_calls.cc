@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 
+#include "common/strings.h"
 #include "common/text_lines.h"
 #include "find/receiver.h"
 #include "find/site_finder.h"
@@ -253,10 +254,48 @@ std::vector<SiteResult> CallsInSyntaxErrors(
   return sites;
 }
 
+namespace {
+
+// Whether the bundle `text` is DigitalRiver.js itself (a vendored copy,
+// `staticresources/DRJS.js`): it names DigitalRiver and defines a
+// createSource (`function createSource(`, `createSource: function`,
+// `.createSource = function`, `createSource(e, t) {`). Its own calls of it
+// pass the caller's data on; a check must not fail on the library.
+bool DefinesCreateSourceItself(std::string_view text) {
+  if (text.find("DigitalRiver") == std::string_view::npos) return false;
+  for (size_t at = text.find(kCreateSource); at != std::string_view::npos;
+       at = text.find(kCreateSource, at + kCreateSource.size())) {
+    if (!IsWholeIdentifierAt(text, at, kCreateSource.size())) continue;
+    std::string_view before = text.substr(0, at);
+    while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+    if (before.ends_with("function") || before.ends_with("function*"))
+      return true;
+    size_t k = at + kCreateSource.size();
+    while (k < text.size() && text[k] == ' ') ++k;
+    if (k >= text.size()) break;
+    if (text[k] == ':' || (text[k] == '=' && text.compare(k, 2, "==") != 0))
+      return true;
+    if (text[k] != '(') continue;
+    int depth = 0;  // `createSource(e, t) {`: a method's parameters
+    size_t end = k;
+    for (; end < text.size() && end < k + 512; ++end) {
+      if (text[end] == '(') ++depth;
+      if (text[end] == ')' && --depth == 0) break;
+    }
+    size_t next = end + 1;
+    while (next < text.size() && (text[next] == ' ' || text[next] == '\n'))
+      ++next;
+    if (depth == 0 && next < text.size() && text[next] == '{') return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 std::vector<SiteResult> SkippedFileSites(std::string_view text,
                                          std::string_view why) {
   std::vector<CallText> calls = FindCallTexts(text);
-  if (calls.empty()) return {};
+  if (calls.empty() || DefinesCreateSourceItself(text)) return {};
   LineIndex lines(text);
   return {ReviewSite(text, lines, calls.front(),
                      "the file looks minified or generated (" +

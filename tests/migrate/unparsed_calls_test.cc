@@ -140,5 +140,31 @@ TEST(UnparsedCallsTest, SkippedFileGetsOneSiteAtItsFirstCall) {
   EXPECT_TRUE(SkippedFileSites("dr.createSourceFile(x)", "x").empty());
 }
 
+// A vendored copy of DigitalRiver.js (a bundle defining createSource) calls
+// it on its caller's data: a check must not fail on the library itself.
+TEST(UnparsedCallsTest, ABundleOfDigitalRiverJsItselfGetsNoSite) {
+  for (std::string definition :
+       {"DigitalRiver.prototype.createSource=function(a,b){return p(a,b)};",
+        "var DigitalRiver={createSource: function(a,b){return p(a,b)}};",
+        "class DigitalRiver{createSource(a, b) {return p(a,b)}}",
+        "function createSource(a,b){return p(a,b)}var DigitalRiver=1;"}) {
+    std::string text = definition + "x.retry=function(e){return "
+                                    "this.createSource(e.el,e.data)};";
+    EXPECT_TRUE(SkippedFileSites(text, "bundler output").empty()) << text;
+  }
+  // Defining one without naming DigitalRiver (another SDK, an app's own
+  // wrapper in a bundle) is not enough, nor is naming it without one.
+  EXPECT_EQ(SkippedFileSites("api.createSource=function(p){return "
+                             "dr.createSource(p)};dr.createSource({a:1})",
+                             "bundler output")
+                .size(),
+            1u);
+  EXPECT_EQ(SkippedFileSites("var d=new DigitalRiver(k);"
+                             "if(d.createSource({type:'payPal'})){go()}",
+                             "bundler output")
+                .size(),
+            1u);
+}
+
 }  // namespace
 }  // namespace psm
