@@ -23,6 +23,12 @@ bool IsTransparent(TSNode n) {
          type == "type_assertion";
 }
 
+bool IsLastOfSequence(TSNode sequence, TSNode n) {
+  if (!node::Is(sequence, "sequence_expression")) return false;
+  uint32_t count = ts_node_named_child_count(sequence);
+  return count > 0 && ts_node_eq(ts_node_named_child(sequence, count - 1), n);
+}
+
 bool IsCallOf(TSNode call, TSNode function) {
   return node::Is(call, "call_expression") &&
          ts_node_eq(node::Field(call, "function"), function);
@@ -75,7 +81,10 @@ class CallCollector {
   void FromReference(TSNode ref, std::span<const TSNode> up, int depth) {
     size_t i = 0;
     TSNode top = ref;
-    while (i < up.size() && IsTransparent(up[i])) top = up[i++];
+    // `(0, dr.createSource)(p)`: a sequence's value is its last expression.
+    while (i < up.size() &&
+           (IsTransparent(up[i]) || IsLastOfSequence(up[i], top)))
+      top = up[i++];
     if (i == up.size()) return;
     TSNode parent = up[i];
     TSNode grandparent = i + 1 < up.size() ? up[i + 1] : TSNode{};
@@ -264,6 +273,67 @@ std::vector<MethodCall> FromDestructuring(TSNode local,
   return std::move(collector.calls);
 }
 
+// The calls `x[name](...)` where `name` is the constant `id` (declared by
+// `declarator`) holding the method's name.
+std::vector<MethodCall> ThroughNameConstant(TSNode id, TSNode declarator,
+                                            std::string_view source) {
+  std::vector<MethodCall> calls;
+  if (!node::Is(id, "identifier")) return calls;
+  std::string_view name = node::Text(id, source);
+  Binding own = ResolveName(name, id, source);
+  if (!own.is_const || !ts_node_eq(own.declarator, declarator)) return calls;
+  for (TSNode use : IdentifierUses(name, own.scope, source)) {
+    TSNode access = node::Parent(use);
+    if (!node::Is(access, "subscript_expression") ||
+        !ts_node_eq(node::Field(access, "index"), use) ||
+        !ts_node_eq(ResolveName(name, use, source).declarator, declarator))
+      continue;
+    CallCollector collector(source, node::Field(access, "object"));
+    std::vector<TSNode> up = node::Ancestors(access);
+    collector.FromReference(access, up, 0);
+    for (MethodCall& c : collector.calls) calls.push_back(std::move(c));
+  }
+  return calls;
+}
+
+// When `call` hands the method's name (`name`, an argument) to a function
+// of the file that calls `x[parameter](...)` with it: the call, as one
+// handing the method on (the dispatcher's data is what it passes; which of
+// its callers pass which method the tool does not sort out).
+std::vector<MethodCall> ThroughDispatcher(TSNode call, TSNode name,
+                                          std::string_view source) {
+  TSNode callee = node::Unwrap(node::Field(call, "function"));
+  if (!node::Is(call, "call_expression") || !node::Is(callee, "identifier"))
+    return {};
+  Binding b = ResolveName(node::Text(callee, source), callee, source);
+  TSNode function = b.kind == Binding::Kind::kFunction
+                        ? b.declarator
+                        : node::Unwrap(node::Field(b.declarator, "value"));
+  if (!node::IsFunction(function)) return {};
+  size_t index = 0;
+  for (TSNode a : node::NamedChildren(node::Field(call, "arguments"))) {
+    if (ts_node_eq(a, name)) break;
+    ++index;
+  }
+  std::vector<TSNode> parameters =
+      node::NamedChildren(node::Field(function, "parameters"));
+  if (index >= parameters.size()) return {};
+  TSNode parameter = parameters[index];
+  if (node::Is(parameter, "required_parameter"))
+    parameter = node::Field(parameter, "pattern");
+  if (!node::Is(parameter, "identifier")) return {};
+  std::string_view held = node::Text(parameter, source);
+  for (TSNode use : IdentifierUses(held, function, source)) {
+    TSNode access = node::Parent(use);
+    if (node::Is(access, "subscript_expression") &&
+        ts_node_eq(node::Field(access, "index"), use) &&
+        IsCallOf(node::Parent(access), access))
+      return {{call, Passing::kDirect, 0, node::Field(access, "object"), name,
+               {}, true}};
+  }
+  return {};
+}
+
 }  // namespace
 
 std::vector<MethodCall> CallsOfMethod(TSNode name, std::span<const TSNode> up,
@@ -295,6 +365,14 @@ std::vector<MethodCall> CallsOfMethod(TSNode name, std::span<const TSNode> up,
       collector.FromReference(parent, up.subspan(1), 0);
       return std::move(collector.calls);
     }
+    // `const M = 'createSource'; dr[M](p)`: the name held by a constant.
+    if (node::Is(parent, "variable_declarator") &&
+        ts_node_eq(node::Field(parent, "value"), key))
+      return ThroughNameConstant(node::Field(parent, "name"), parent, source);
+    // `drCall('createSource', p)` of `function drCall(m, d) { return
+    // drjs[m](d); }`: a dispatcher of the file.
+    if (node::Is(parent, "arguments") && up.size() > 1)
+      return ThroughDispatcher(up[1], key, source);
   }
   if (node::Is(parent, "pair_pattern") &&
       ts_node_eq(node::Field(parent, "key"), key)) {
