@@ -90,6 +90,17 @@ class SessionApiFinder {
     std::vector<TSNode> args = node::Arguments(call);
     std::string reason;
     if (api == "createElement") {
+      // The DOM's and the virtual DOMs' createElement make tags and
+      // components, whatever their name (`document.createElement('paypal')`).
+      std::string_view owner =
+          node::Text(node::Unwrap(node::Field(member, "object")), source_);
+      for (std::string_view dom : {"document", "React", "Vue", "preact",
+                                   "Preact", "ownerDocument", "Inferno"}) {
+        if (owner == dom ||
+            (owner.ends_with(dom) && owner.size() > dom.size() &&
+             owner[owner.size() - dom.size() - 1] == '.'))
+          return;
+      }
       std::string type;
       if (args.empty() || !node::StringLiteralValue(args[0], source_, &type) ||
           !IsSessionElement(type)) {

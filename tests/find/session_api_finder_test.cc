@@ -39,6 +39,16 @@ TEST(SessionApiFinderTest, ElementSessionIdAtTheTopOrInTheElementsObject) {
 }
 
 // Drop-in on an account page manages saved methods: no checkout, no note.
+TEST(SessionApiFinderTest, TheDomsAndVirtualDomsCreateElementAreNotElements) {
+  EXPECT_EQ(NotedLines("const dr = new DigitalRiver(k);\n"
+                       "document.createElement('paypal');\n"
+                       "React.createElement('ideal', {});\n"
+                       "el.ownerDocument.createElement('ideal');\n"
+                       "window.document.createElement('paypal');\n"
+                       "dr.createElement('ideal', {style: {}});\n"),
+            (std::vector<int>{6}));
+}
+
 TEST(SessionApiFinderTest, DropinManagingSavedMethodsNeedsNoSession) {
   EXPECT_EQ(
       NotedLines("const dr = new DigitalRiver('pk');\n"
