@@ -203,6 +203,14 @@ Found Linker::Follow(const std::string& importer,
           return found;
         }
       }
+      // `export const dr = new DigitalRiver(key)` taken whole: DigitalRiver.js
+      // itself, not something the project's own createSource may be.
+      if (access == ModuleRequest::Access::kReceiverObject &&
+          receiver_path.empty() &&
+          MadeByDigitalRiver(entity, found.module->text)) {
+        found.digital_river = true;
+        return found;
+      }
       bool instance = OnInstance(access);
       // `export default new RestClient()`: a receiver that is an instance
       // of a class of that module has the class's instance methods; of a
