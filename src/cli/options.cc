@@ -81,8 +81,10 @@ ParsedCommandLine ParseCommandLine(int argc, const char* const* argv) {
       ->type_name("EXPR");
   app.add_option(
          "--rules", options.rules_files,
-         "Rules JSON file whose entries add to or override the built-in table")
-      ->type_name("FILE");
+         "Rules JSON file whose entries add to or override the built-in table "
+         "(repeatable)")
+      ->type_name("FILE")
+      ->allow_extra_args(false);  // one value each: see --exclude
   app.add_option("--json-report", options.json_report,
                  "Write the JSON report to FILE ('-' for standard output)")
       ->type_name("FILE");
@@ -114,12 +116,17 @@ ParsedCommandLine ParseCommandLine(int argc, const char* const* argv) {
                "Print no summary or review notes on stderr");
   app.add_flag("--include-minified", options.include_minified,
                "Also rewrite minified and bundled files (skipped by default)");
+  // One value per occurrence: pre-commit appends the staged files after a
+  // hook's `args` (`--exclude 'legacy/**' src/pay.js`), which a list option
+  // would take as more globs, checking nothing that was staged.
   app.add_option("--exclude", options.excludes,
                  "Skip paths matching GLOB (repeatable)")
-      ->type_name("GLOB");
+      ->type_name("GLOB")
+      ->allow_extra_args(false);
   app.add_option("--include", options.includes,
                  "Only process files matching GLOB (repeatable)")
-      ->type_name("GLOB");
+      ->type_name("GLOB")
+      ->allow_extra_args(false);
   bool no_follow = false;
   app.add_flag("--no-follow", no_follow,
                "Analyse each file alone: do not follow payloads into the "

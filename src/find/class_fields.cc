@@ -3,6 +3,7 @@
 #include <cctype>
 
 #include "common/strings.h"
+#include "find/class_bases.h"
 #include "find/declared_type.h"
 #include "find/module_request.h"
 #include "find/object_builder.h"
@@ -79,44 +80,6 @@ TSNode InitializerOf(TSNode body, std::string_view name,
     if (!is_static) return member;
   }
   return TSNode{};
-}
-
-// What `klass` extends (`class A extends B`: `B`; TypeScript's
-// `extends_clause` too); null without a base.
-TSNode ExtendedBy(TSNode klass) {
-  TSNode base{};
-  for (TSNode c : node::NamedChildren(klass)) {
-    if (!node::Is(c, "class_heritage")) continue;
-    base = ts_node_named_child(c, 0);
-    if (node::Is(base, "extends_clause")) base = node::Field(base, "value");
-    base = node::Unwrap(base);
-  }
-  return base;
-}
-
-// Whether `klass` extends `ancestor` (a class of this file), directly or
-// through classes of this file; a base written as another expression
-// (`extends mixin(Base)`) may be anything, so it counts.
-bool Inherits(TSNode klass, TSNode ancestor, std::string_view source) {
-  for (int depth = 0; depth < 8; ++depth) {
-    TSNode base = ExtendedBy(klass);
-    if (ts_node_is_null(base)) return false;
-    if (!node::Is(base, "identifier")) return true;
-    Binding b = ResolveName(node::Text(base, source), base, source);
-    if (b.kind != Binding::Kind::kClass) return false;
-    if (ts_node_eq(b.declarator, ancestor)) return true;
-    klass = b.declarator;
-  }
-  return true;
-}
-
-// Whether the class bodies `a` and `b` may belong to one instance: the
-// same class, or one inheriting from the other (in this file).
-bool Related(TSNode a, TSNode b, std::string_view source) {
-  if (ts_node_is_null(a) || ts_node_is_null(b)) return false;
-  return ts_node_eq(a, b) ||
-         Inherits(node::Parent(a), node::Parent(b), source) ||
-         Inherits(node::Parent(b), node::Parent(a), source);
 }
 
 // `get name() {...}` or `set name(v) {...}` (`n`, a method definition).

@@ -75,11 +75,6 @@ FieldPayload PayloadOfField(TSNode use, std::string_view source);
 // stays in the file as far as the file shows.
 TSNode ClassLeavesFile(TSNode class_body, std::string_view source);
 
-// Why code in other files may read the field `use` (`this.payload`) when
-// its class or an instance of it leaves the file (`export class`,
-// `module.exports = new Checkout()`); "" when it does not, as far as the
-// file shows. For a createSource call in the class's own file: a builder
-// called from other files has its readers found by the project model.
 // The start of the class whose field `use` (`this.payload`) is, when its
 // chain of base classes in this file reaches one imported from another
 // module (`class KonbiniRequest extends LoggedRequest` with `import {
@@ -89,6 +84,11 @@ TSNode ClassLeavesFile(TSNode class_body, std::string_view source);
 std::optional<uint32_t> ClassOfImportedBase(TSNode use,
                                             std::string_view source);
 
+// Why code in other files may read the field `use` (`this.payload`) when
+// its class or an instance of it leaves the file (`export class`,
+// `module.exports = new Checkout()`); "" when it does not, as far as the
+// file shows. For a createSource call in the class's own file: a builder
+// called from other files has its readers found by the project model.
 std::string FieldLeavesFile(TSNode use, std::string_view source);
 
 // Why `type: this.type` (`use`) does not tell the payment method, when
