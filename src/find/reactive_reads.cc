@@ -35,17 +35,29 @@ constexpr std::array<std::string_view, 14> kReactiveMakers = {
 
 // Callbacks whose reads a framework records as dependencies (Vue, MobX,
 // Solid, Preact and Angular signals, Svelte stores and runes).
-constexpr std::array<std::string_view, 19> kTrackingCalls = {
-    "watchEffect",     "watchPostEffect",
-    "watchSyncEffect", "watch",
-    "computed",        "autorun",
-    "reaction",        "when",
-    "createEffect",    "createRenderEffect",
-    "createMemo",      "createComputed",
-    "createReaction",  "createDeferred",
-    "effect",          "derived",
-    "$effect",         "$derived",
-    "$inspect"};
+// VueUse's computed and watch variants, Preact's signal hooks too.
+constexpr std::array<std::string_view, 30> kTrackingCalls = {
+    "watchEffect",      "watchPostEffect",
+    "watchSyncEffect",  "watch",
+    "computed",         "autorun",
+    "reaction",         "when",
+    "createEffect",     "createRenderEffect",
+    "createMemo",       "createComputed",
+    "createReaction",   "createDeferred",
+    "effect",           "derived",
+    "$effect",          "$derived",
+    "$inspect",         "computedAsync",
+    "asyncComputed",    "computedEager",
+    "computedWithControl", "watchDebounced",
+    "watchThrottled",   "watchImmediate",
+    "whenever",         "useSignalEffect",
+    "useComputed",      "useDerived"};
+
+// Keys of component or store options whose functions a framework runs as
+// tracked computations: Vue's Options API `computed: {...}` and `watch`,
+// Pinia's option stores' `getters: {...}`.
+constexpr std::array<std::string_view, 3> kTrackingOptionKeys = {
+    "computed", "getters", "watch"};
 
 // The last name of a callee: `reactive` for `Vue.reactive`.
 std::string_view LastName(TSNode callee, std::string_view source) {
@@ -72,6 +84,8 @@ bool MayBeListed(std::string_view word) {
     for (std::string_view n : kReactiveMakers)
       lengths[static_cast<unsigned char>(n[0])] |= uint64_t{1} << n.size();
     for (std::string_view n : kTrackingCalls)
+      lengths[static_cast<unsigned char>(n[0])] |= uint64_t{1} << n.size();
+    for (std::string_view n : kTrackingOptionKeys)
       lengths[static_cast<unsigned char>(n[0])] |= uint64_t{1} << n.size();
     return lengths;
   }();
@@ -147,6 +161,16 @@ std::string TrackingCallee(TSNode call, std::string_view source) {
            node::Unwrap(node::Field(binding.declarator, "value")))))
     return "";
   if (listed) return std::string(name) + "()";
+  // `const run = watchEffect; run(() => ...)`.
+  if (binding.kind == Binding::Kind::kVariable) {
+    TSNode value = node::Unwrap(node::Field(binding.declarator, "value"));
+    std::string_view aliased = LastName(value, source);
+    if ((node::Is(value, "identifier") ||
+         node::Is(value, "member_expression")) &&
+        Listed(aliased, kTrackingCalls))
+      return std::string(name) + "()`, another name of `" +
+             std::string(aliased);
+  }
   std::optional<ModuleRef> ref = ImportedAs(binding, name, source);
   if (ref && Listed(std::string_view(ref->exported), kTrackingCalls))
     return std::string(name) + "()`, an import of `" + ref->exported;
@@ -193,6 +217,26 @@ uint32_t ArgumentIndex(TSNode arguments, TSNode function) {
   return index;
 }
 
+// When `function` is a method (or a pair's function) of the object under
+// a tracking key of component or store options (`computed: { source() {...}
+// }`, Pinia's `getters: {...}`): "`computed` of the component's options".
+std::string TrackingOptionOf(TSNode function, std::string_view source) {
+  TSNode holder = node::Parent(function);
+  if (node::Is(holder, "pair")) holder = node::Parent(holder);
+  if (!node::Is(holder, "object")) return "";
+  TSNode pair = node::Parent(holder);
+  if (!node::Is(pair, "pair") ||
+      !ts_node_eq(node::Field(pair, "value"), holder) ||
+      !node::Is(node::Parent(pair), "object"))
+    return "";
+  std::string_view key = node::Text(node::Field(pair, "key"), source);
+  if (!Listed(key, kTrackingOptionKeys)) return "";
+  std::string name = FunctionName(function, source);
+  return std::string(key) + "` of the options (run as a tracked "
+                            "computation), through `" +
+         (name.empty() ? std::string("a function") : name);
+}
+
 // The tracking call whose callback holds `n` ("" when none): lexically,
 // or through the function holding `n` when a tracking callback of the
 // file calls it by name, or is it (`watchEffect(sync)`), once removed.
@@ -200,6 +244,8 @@ std::string TrackingCallAround(TSNode n, std::string_view source,
                                int depth = 0) {
   for (TSNode p = node::Parent(n); !ts_node_is_null(p); p = node::Parent(p)) {
     if (!node::IsFunction(p)) continue;
+    if (std::string key = TrackingOptionOf(p, source); !key.empty())
+      return key;
     TSNode arguments = node::Parent(p);
     if (node::Is(arguments, "arguments")) {
       std::string callee = TrackingCallee(node::Parent(arguments), source);
@@ -294,6 +340,20 @@ bool ImportedUnderAnotherName(std::string_view source, size_t end) {
   return next != std::string_view::npos && source.compare(next, 3, "as ") == 0;
 }
 
+// `const run = watchEffect`: the word at `at` is given to a name.
+bool AssignedAsValue(std::string_view source, size_t at) {
+  size_t before = source.find_last_not_of(" \t", at == 0 ? 0 : at - 1);
+  return at > 0 && before != std::string_view::npos && source[before] == '=' &&
+         (before == 0 || (source[before - 1] != '=' && source[before - 1] != '!' &&
+                          source[before - 1] != '<' && source[before - 1] != '>'));
+}
+
+// `computed: {`: the word ending at `end` is a key of an object.
+bool OptionKey(std::string_view source, size_t end) {
+  size_t next = source.find_first_not_of(" \t", end);
+  return next != std::string_view::npos && source[next] == ':';
+}
+
 // Worked out once per file: keyed by the file's IndexedTree (a text's
 // address is not a key: a later file may be read into the same buffer).
 const FileHints& HintsOf(TSNode at, std::string_view source) {
@@ -326,10 +386,14 @@ const FileHints& HintsOf(TSNode at, std::string_view source) {
                            (word.ends_with("Store") && word.size() > 5)) &&
                           called(end))) {
       note_made(at);
-    } else if (Listed(word, kTrackingCalls) &&
-               (called(end) || ImportedUnderAnotherName(source, end))) {
-      hints.tracking = true;
     }
+    // `computed(...)` both makes a reactive object and tracks its
+    // callback's reads: not one or the other.
+    if ((Listed(word, kTrackingCalls) &&
+         (called(end) || ImportedUnderAnotherName(source, end) ||
+          AssignedAsValue(source, at))) ||
+        (Listed(word, kTrackingOptionKeys) && OptionKey(source, end)))
+      hints.tracking = true;
   });
   return hints;
 }
