@@ -254,6 +254,19 @@ void LiteralPlanner::PlanSessionId(const MethodRule& rule) {
     return;
   }
   if (SpreadBringsSession()) return;
+  // `Object.assign(base, {...})`, `array_merge($base, [...])` with what
+  // the tool cannot see: it may hold the checkout's session already.
+  // A placeholder added there would replace it with a TODO (a real
+  // expression gives the same session).
+  const std::vector<std::string>& merged = site_.merged_unseen;
+  if (!merged.empty() && options_.session_id.empty()) {
+    Blind(merged.front() +
+          " is merged into the payload and may already carry sessionId "
+          "(the checkout's session), which a placeholder would replace: "
+          "add it by hand if it does not, or run with " +
+          options_.session_id_flag);
+    return;
+  }
   if (std::string carrier = MemberMayCarrySession(); !carrier.empty()) {
     Blind(carrier +
           " may already carry sessionId (the checkout's session), which an "

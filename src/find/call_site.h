@@ -124,6 +124,10 @@ struct CallSite {
   // Why the payload cannot be fully seen; each one makes the site
   // need review.
   std::vector<std::string> blind_spots;
+  // What is merged into the payload unseen (`array_merge($base, [...])`):
+  // it may hold the checkout's session already, which an added sessionId
+  // would replace, so none is added.
+  std::vector<std::string> merged_unseen;
   // Where the payload comes from another module; each also left a blind
   // spot (its reason when the project model cannot follow it).
   std::vector<ModuleRequest> requests;

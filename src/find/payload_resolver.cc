@@ -436,6 +436,13 @@ void PayloadResolver::MergeArguments(TSNode call, std::string_view skip,
       site->mutations.push_back(std::move(unknown));
     }
     if (site->blind_spots.size() > blind_before) {
+      // An object the tool cannot see may hold the checkout's session.
+      if (node::Is(value, "identifier") ||
+          node::Is(value, "member_expression") ||
+          node::Is(value, "subscript_expression") ||
+          node::Is(value, "call_expression") ||
+          node::Is(value, "await_expression"))
+        site->merged_unseen.push_back(Quote(node::Text(arg, source_)));
       site->blind_spots.resize(blind_before);
       Blind(site,
             Quote(node::Text(arg, source_)) +

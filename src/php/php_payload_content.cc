@@ -391,6 +391,8 @@ void ContentReader::FromMerge(const std::vector<TSNode>& pieces,
         " is merged into the payload (line " + Line(piece) +
         "): it may carry amount or other fields payment sessions no longer "
         "accept");
+    // It may hold the checkout's session: an added one would replace it.
+    content_.merged_unseen.push_back(Quote(node::Text(piece, ctx_.source)));
   }
   if (content_.units.back().empty()) content_.units.pop_back();
 }

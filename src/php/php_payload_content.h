@@ -42,6 +42,8 @@ struct Content {
   std::vector<PayloadMutation> mutations;
   std::vector<PayloadObserver> observers;
   std::vector<std::string> blind_spots;
+  // Arrays merged in that the tool cannot see (CallSite::merged_unseen).
+  std::vector<std::string> merged_unseen;
   // Why no edit may be made at all (the payment type is set again), or "".
   std::string refused;
   // How the array leaves the server: the keys under which it is sent in a

@@ -205,6 +205,7 @@ class PayloadFinder {
     site.mutations = std::move(content.mutations);
     site.observers = std::move(content.observers);
     site.blind_spots = std::move(content.blind_spots);
+    site.merged_unseen = std::move(content.merged_unseen);
     if (site.refused.empty()) site.refused = std::move(content.refused);
     out.response_paths = std::move(content.response_paths);
     out.page_prints = std::move(content.page_prints);
