@@ -346,8 +346,9 @@ class SiteFinder {
     if (!why.empty()) return {"", std::move(why)};
     if (kind == Receiver::kUnknown)
       why = MadeByUnseenClass(receiver, values, source_);
-    if (why.empty()) why = DeclaredReceiverType(receiver, source_);
-    return {"", std::move(why), false, true};
+    if (!why.empty()) return {"", std::move(why), false, true};
+    // A declared type breaks the build only when the object is edited.
+    return {"", DeclaredReceiverType(receiver, source_), true, true};
   }
 
   // `x.customers`: Stripe's and other server SDKs' way to attach a source

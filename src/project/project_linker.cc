@@ -163,10 +163,12 @@ class ProjectLinker {
       if (std::string typed = linker_.GlobalTypeTypingPayload(r.global_receiver);
           !typed.empty()) {
         links_[caller.path].readers_elsewhere[r.call_begin].push_back(
-            {"", "the receiver, the global " + name + ", is declared as " +
-                     typed +
-                     ": the edited object may no longer fit it (the file may "
-                     "not compile)"});
+            {"",
+             "the receiver, the global " + name + ", is declared as " +
+                 typed +
+                 ": the edited object may no longer fit it (the file may "
+                 "not compile)",
+             /*adds_nothing=*/true, /*doubts_receiver=*/true});
       }
     }
     if (g.kind == GlobalReceiverFound::Kind::kOwn) {
@@ -204,7 +206,10 @@ class ProjectLinker {
              "createSource at " +
                  wrappers.front() +
                  ", which it may be; it can see the payload before "
-                 "DigitalRiver.js does"});
+                 "DigitalRiver.js does",
+             // A payload needing no edit shows it the same fields; what
+             // the keys say of another API's payload still holds.
+             /*adds_nothing=*/true, /*doubts_receiver=*/true});
       }
       return;
     }
@@ -232,10 +237,13 @@ class ProjectLinker {
     if (std::string typed =
             linker_.ReceiverTypeTypingPayload(caller.path, r.request);
         !typed.empty()) {
+      // Only an edit may break the build: none is no change.
       links_[caller.path].readers_elsewhere[r.call_begin].push_back(
-          {"", "the receiver, " + r.request.what + ", is typed by " + typed +
-                   ": the edited object may no longer fit it (the file may "
-                   "not compile)"});
+          {"",
+           "the receiver, " + r.request.what + ", is typed by " + typed +
+               ": the edited object may no longer fit it (the file may "
+               "not compile)",
+           /*adds_nothing=*/true, /*doubts_receiver=*/true});
       return;
     }
     // A declared type answers nothing else.
@@ -278,9 +286,15 @@ class ProjectLinker {
             ", which does not call DigitalRiver.js";
       } else if (std::string use = linker_.WrapperUse(caller.path, r.request);
                  !use.empty()) {
+        // It sees the fields an edit would change; none, nothing. One that
+        // only may be the receiver (the project's own, the receiver not
+        // traced) doubts where the call goes.
+        bool only_may_be = use.starts_with("it may be the project's own");
         links_[caller.path].readers_elsewhere[r.call_begin].push_back(
-            {"", r.request.what + " has a createSource of its own: " + use +
-                     " before DigitalRiver.js sees it"});
+            {"",
+             r.request.what + " has a createSource of its own: " + use +
+                 " before DigitalRiver.js sees it",
+             /*adds_nothing=*/true, /*doubts_receiver=*/only_may_be});
       } else if (!f.module &&
                  !NamedAfterDigitalRiver(r.request.ref.specifier) &&
                  !IsBundlerAlias(r.request.ref.specifier)) {
