@@ -221,6 +221,26 @@ class EffectFinder {
     return "";
   }
 
+  // `[...unsent]`, `[...queue.unsent]`, `[...drain()]` with `unsent`,
+  // `queue` or `drain` imported, or `[...it]` with `it = drain()`: what
+  // another module gives (an array most often, but maybe a generator).
+  bool GivenByAnotherModule(TSNode operand) {
+    TSNode root = node::Unwrap(operand);
+    if (node::Is(root, "call_expression"))
+      root = node::Unwrap(node::Field(root, "function"));
+    while (node::Is(root, "member_expression"))
+      root = node::Unwrap(node::Field(root, "object"));
+    if (!node::Is(root, "identifier")) return false;
+    Binding b = ResolveName(node::Text(root, source_), root, source_);
+    if (b.kind == Binding::Kind::kImported) return true;
+    if (b.kind != Binding::Kind::kVariable || !b.assignments.empty())
+      return false;
+    TSNode value = node::Unwrap(node::Field(b.declarator, "value"));
+    return node::Is(value, "call_expression") &&
+           ts_node_start_byte(value) != ts_node_start_byte(operand) &&
+           GivenByAnotherModule(value);
+  }
+
   // `lines.map(toItem)`: the function `toItem` names, run by the call.
   std::string OfCallback(TSNode name) {
     Binding binding = ResolveName(node::Text(name, source_), name, source_);
@@ -267,9 +287,15 @@ class EffectFinder {
       return OfName(d);
     if (t == "await_expression") return Found(d, "an `await`");
     if (t == "spread_element" && !node::Is(node::Parent(d), "object") &&
-        !node::Is(node::Unwrap(ts_node_named_child(d, 0)), "array") &&
-        DefinesIterators(d, source_))
-      return Found(d, "a spread that may run an iterator this file defines");
+        !node::Is(node::Unwrap(ts_node_named_child(d, 0)), "array")) {
+      if (DefinesIterators(d, source_))
+        return Found(d, "a spread that may run an iterator this file defines");
+      if (GivenByAnotherModule(ts_node_named_child(d, 0)))
+        return Found(d,
+                     "a spread of what another module gives, which may be an "
+                     "iterator that runs its code (a generator draining a "
+                     "queue)");
+    }
     if (t == "yield_expression") return Found(d, "a `yield`");
     if (t == "unary_expression" &&
         node::Text(ts_node_child(d, 0), source_) == "delete") {
