@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <array>
+#include <optional>
 
+#include "find/module_request.h"
 #include "find/scope.h"
 #include "syntax/node.h"
 
@@ -92,6 +94,70 @@ bool IsTestDouble(TSNode value, std::string_view source) {
   return false;
 }
 
+namespace {
+
+// `jest.mock`, `jest.doMock`, `vi.mock`, `vi.doMock`: a module's fake.
+bool IsModuleMocker(std::string_view callee) {
+  return callee == "jest.mock" || callee == "jest.doMock" ||
+         callee == "vi.mock" || callee == "vi.doMock";
+}
+
+}  // namespace
+
+std::string TestDoubles::MockedModule(TSNode name, std::span<const TSNode> up,
+                                      std::string_view source) const {
+  // `createSource: jest.fn(...)` (or a method) in an object literal...
+  if (!node::Is(up[0], "pair") ||
+      !IsTestDouble(node::Field(up[0], "value"), source))
+    return "";
+  // ... somewhere in the factory of a module mocker.
+  for (size_t i = 1; i + 1 < up.size(); ++i) {
+    if (!node::Is(up[i], "arguments") || !node::Is(up[i + 1], "call_expression"))
+      continue;
+    std::string_view callee =
+        node::Text(node::Unwrap(node::Field(up[i + 1], "function")), source);
+    if (!IsModuleMocker(callee)) continue;
+    std::vector<TSNode> args = node::Arguments(up[i + 1]);
+    std::string specifier;
+    if (args.size() < 2 ||
+        !node::StringLiteralValue(args[0], source, &specifier))
+      return "";
+    return specifier;
+  }
+  (void)name;
+  return "";
+}
+
+bool TestDoubles::FromMockedModule(TSNode receiver,
+                                   std::string_view source) const {
+  // `dr` of `const dr = getDr()`, `api.dr`, `getDr().createSource`: its root
+  // name, through variables given a call or a member of one.
+  TSNode root = receiver;
+  for (int hop = 0; hop < 4; ++hop) {
+    while (node::Is(root, "member_expression") ||
+           node::Is(root, "call_expression") ||
+           node::Is(root, "await_expression") ||
+           node::Is(root, "parenthesized_expression")) {
+      root = node::Is(root, "member_expression")
+                 ? node::Field(root, "object")
+             : node::Is(root, "call_expression")
+                 ? node::Field(root, "function")
+                 : ts_node_named_child(root, 0);
+    }
+    if (!node::Is(root, "identifier")) return false;
+    std::string_view name = node::Text(root, source);
+    Binding b = ResolveName(name, root, source);
+    if (b.kind == Binding::Kind::kImported) {
+      std::optional<ModuleRef> ref = ImportedAs(b, name, source);
+      return ref && std::find(mocked_modules_.begin(), mocked_modules_.end(),
+                              ref->specifier) != mocked_modules_.end();
+    }
+    if (b.kind != Binding::Kind::kVariable) return false;
+    root = node::Unwrap(node::Field(b.declarator, "value"));
+  }
+  return false;
+}
+
 void TestDoubles::Note(TSNode name, std::span<const TSNode> up,
                        std::string_view source) {
   if (up.size() < 3) return;
@@ -103,6 +169,12 @@ void TestDoubles::Note(TSNode name, std::span<const TSNode> up,
       IsTestDouble(node::Field(up[1], "right"), source)) {
     TSNode object = node::Unwrap(node::Field(up[0], "object"));
     receivers_.emplace_back(node::Text(object, source));
+    return;
+  }
+  // jest.mock('../src/drjs', () => ({ getDr: () => ({ createSource:
+  // jest.fn() }) })): what the test imports from that module is the fake.
+  if (std::string module = MockedModule(name, up, source); !module.empty()) {
+    mocked_modules_.push_back(std::move(module));
     return;
   }
   // const dr = jasmine.createSpyObj('DigitalRiver', ['createSource'])
@@ -139,6 +211,8 @@ bool TestDoubles::Replaces(TSNode receiver, std::string_view source) const {
   receiver = node::Unwrap(receiver);
   std::string_view text = node::Text(receiver, source);
   if (std::find(receivers_.begin(), receivers_.end(), text) != receivers_.end())
+    return true;
+  if (!mocked_modules_.empty() && FromMockedModule(receiver, source))
     return true;
   // `const dr = sinon.createStubInstance(DigitalRiverClient)`: an object
   // of stubs (also `jasmine.createSpyObj(...)` with its methods computed).

@@ -33,7 +33,15 @@ class TestDoubles {
   bool Replaces(TSNode receiver, std::string_view source) const;
 
  private:
+  // The module a `jest.mock(module, factory)` (or vi.mock) fakes, when the
+  // name at `name` is a createSource double in the factory; "" otherwise.
+  std::string MockedModule(TSNode name, std::span<const TSNode> up,
+                           std::string_view source) const;
+  // Whether `receiver` comes from a mocked module's import.
+  bool FromMockedModule(TSNode receiver, std::string_view source) const;
+
   std::vector<std::string> receivers_;
+  std::vector<std::string> mocked_modules_;
   // Whether the file names a maker of stub objects (see Replaces): set by
   // Note's caller before the sites are inspected, on one thread (a large
   // file's halves then read it on two).
