@@ -185,7 +185,7 @@ bool WrittenAt(TSNode n, std::string_view source) {
 bool WrittenBetween(const Binding& binding, std::string_view name,
                     TSNode root, std::string_view source, uint32_t from,
                     uint32_t to) {
-  if (from >= source.size()) return false;
+  if (from >= source.size() || to <= from) return false;
   std::string_view between =
       source.substr(from, std::min<size_t>(to, source.size()) - from);
   for (size_t offset : WordsAt(between, name)) {
