@@ -1,28 +1,34 @@
 #include "find/jsdoc_type.h"
 
+#include <cstdint>
 #include <string>
 
 #include "common/strings.h"
+#include "find/scope.h"  // IndexedTreeId
 #include "syntax/node.h"
 
 namespace psm {
 namespace {
 
-// Whether TypeScript checks this JavaScript file.
-bool CheckedByTypeScript(std::string_view source) {
-  // Asked for every variable and function followed: the answer for the
-  // file last asked is kept (a whole-file search per question cost a dense
-  // run a few percent).
-  thread_local const char* last_data = nullptr;
-  thread_local size_t last_size = 0;
-  thread_local bool last_answer = false;
-  if (source.data() != last_data || source.size() != last_size) {
-    last_data = source.data();
-    last_size = source.size();
-    last_answer = FindText(source, "@ts-check") != std::string_view::npos &&
-                  FindText(source, "@ts-nocheck") == std::string_view::npos;
+// Whether TypeScript checks the JavaScript file `n` is of.
+bool CheckedByTypeScript(TSNode n, std::string_view source) {
+  auto answer = [&] {
+    return FindText(source, "@ts-check") != std::string_view::npos &&
+           FindText(source, "@ts-nocheck") == std::string_view::npos;
+  };
+  // Asked for every variable and function followed: the answer is kept per
+  // indexed tree (a whole-file search per question cost a dense run a few
+  // percent). Not per text address: a later file may be read into the same
+  // buffer.
+  thread_local uint64_t tree = 0;
+  thread_local bool checked = false;
+  uint64_t id = IndexedTreeId(n);
+  if (id == 0) return answer();
+  if (id != tree) {
+    tree = id;
+    checked = answer();
   }
-  return last_answer;
+  return checked;
 }
 
 // The `/** ... */` comment right before `n` (only blanks between), or null.
@@ -83,7 +89,7 @@ std::optional<std::string_view> TaggedType(
 
 std::optional<DeclaredType> JsDocType(TSNode holder, std::string_view what,
                                       std::string_view source) {
-  if (ts_node_is_null(holder) || !CheckedByTypeScript(source))
+  if (ts_node_is_null(holder) || !CheckedByTypeScript(holder, source))
     return std::nullopt;
   TSNode doc = DocCommentBefore(
       what == "cast" ? holder : DocumentedNode(holder, what), source);

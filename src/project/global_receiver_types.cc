@@ -19,13 +19,6 @@
 #include "syntax/node.h"
 
 namespace psm {
-namespace {
-
-bool IsDeclarationFileName(std::string_view name) {
-  return IsDeclarationFile(name);
-}
-
-}  // namespace
 
 std::string Linker::GlobalTypeTypingPayload(const std::string& name) {
   if (name.empty() || name.find('.') != std::string::npos) return "";
@@ -35,7 +28,7 @@ std::string Linker::GlobalTypeTypingPayload(const std::string& name) {
     // the merchant's). Only a TypeScript call on an undeclared global asks.
     IgnoreRules ignore({}, {}, true);
     declaration_files_ = CollectFilesNamed(AbsolutePath(paths_.root()),
-                                           &ignore, IsDeclarationFileName);
+                                           &ignore, IsDeclarationFile);
   }
   auto where = [&](const Module& module, int line) {
     return options_.display(module.path) + ":" + std::to_string(line);
