@@ -9,6 +9,7 @@
 #include "common/text_lines.h"
 #include "find/object_builder.h"
 #include "find/scope.h"
+#include "migrate/session_meanwhile.h"
 #include "syntax/node.h"
 #include "syntax/value_context.h"
 
@@ -126,61 +127,7 @@ bool SetBetween(const Binding& binding, uint32_t from, uint32_t to) {
                      inside);
 }
 
-// Whether the call at `call` runs in a function that does not hold the
-// offset `at` (`const send = () => dr.createSource(payload)`): it may run
-// after anything later in the code around the payload.
-bool CallDeferred(TSNode call, uint32_t at) {
-  for (TSNode p = node::Parent(call); !ts_node_is_null(p);
-       p = node::Parent(p)) {
-    if (node::IsFunction(p)) return !node::Range(p).Contains({at, at});
-  }
-  return false;
-}
-
-// Whether the occurrence `n` of a name is written to, itself or a member
-// of it: `({ checkout } = ...)`, `[checkout] = ...`, `for (checkout of
-// ...)`, `checkout ??= ...`, `checkout.payment = ...`, `delete
-// checkout.x`, `Object.assign(checkout, ...)`.
-bool WrittenAt(TSNode n, std::string_view source) {
-  TSNode at = n;
-  TSNode parent = node::Parent(at);
-  // Through a pattern to what it is assigned by.
-  while (node::IsPatternPart(parent) &&
-         !((node::Is(parent, "assignment_pattern") ||
-            node::Is(parent, "object_assignment_pattern")) &&
-           ts_node_eq(node::Field(parent, "right"), at))) {
-    at = parent;
-    parent = node::Parent(at);
-  }
-  // Down a member chain from the name (`checkout.payment.session`).
-  bool member = false;
-  while ((node::Is(parent, "member_expression") ||
-          node::Is(parent, "subscript_expression")) &&
-         ts_node_eq(node::Field(parent, "object"), at)) {
-    at = parent;
-    parent = node::Parent(at);
-    member = true;
-  }
-  if ((node::Is(parent, "assignment_expression") ||
-       node::Is(parent, "augmented_assignment_expression") ||
-       node::Is(parent, "for_in_statement")) &&
-      ts_node_eq(node::Field(parent, "left"), at))
-    return true;
-  if (node::Is(parent, "update_expression")) return true;
-  if (member && node::Is(parent, "unary_expression") &&
-      node::Text(node::Field(parent, "operator"), source) == "delete")
-    return true;
-  // `Object.assign(checkout, ...)`: its first argument.
-  if (node::Is(parent, "arguments") &&
-      ts_node_eq(ts_node_named_child(parent, 0), at)) {
-    TSNode call = node::Parent(parent);
-    return node::Text(node::Field(call, "function"), source) ==
-           "Object.assign";
-  }
-  return false;
-}
-
-// Whether the name `name` of `binding` is written (WrittenAt) between the
+// Whether the name `name` of `binding` is written (NameWrittenAt) between the
 // offsets `from` and `to`.
 bool WrittenBetween(const Binding& binding, std::string_view name,
                     TSNode root, std::string_view source, uint32_t from,
@@ -196,7 +143,7 @@ bool WrittenBetween(const Binding& binding, std::string_view name,
         !node::Is(n, "shorthand_property_identifier_pattern"))
       continue;
     if (!SameBinding(ResolveName(name, n, source), binding)) continue;
-    if (WrittenAt(n, source)) return true;
+    if (NameWrittenAt(n, source)) return true;
   }
   return false;
 }
@@ -237,6 +184,34 @@ void Refuse(SitePlan* plan, std::string reason) {
   plan->reasons.push_back(std::move(reason));
 }
 
+// Refuses the plan for what DifferentMeaning found: a name of the session
+// expression at `at` that is not what it is at the call.
+void RefuseDifferentMeaning(SitePlan* plan, std::string what,
+                            const SessionSpan& span, const CallSite& site,
+                            const LineIndex& lines,
+                            const PlanOptions& options) {
+  std::string line = std::to_string(lines.Line(span.at));
+  std::string call_line = std::to_string(lines.Line(site.call.begin));
+  std::string prefix = " in the session expression `" + options.session_id;
+  if (what.ends_with(kSetBetween)) {
+    what.resize(what.size() - kSetBetween.size());
+    Refuse(plan,
+           what + prefix + "` is declared or set after line " + line +
+               ", where sessionId would go, and " +
+               (span.deferred
+                    ? "the call (line " + call_line +
+                          ") is in a function that may run after that"
+                : span.looped ? "the call (line " + call_line +
+                                    ") repeats in a loop that sets it"
+                              : "before the call (line " + call_line + ")") +
+               ": set sessionId by hand");
+    return;
+  }
+  Refuse(plan, what + prefix + "` means something else at line " + line +
+                   ", where sessionId would go, than at the call (line " +
+                   call_line + "): set sessionId by hand");
+}
+
 }  // namespace
 
 void RefuseOtherBindings(SitePlan* plan, const CallSite& site, TSNode root,
@@ -253,34 +228,27 @@ void RefuseOtherBindings(SitePlan* plan, const CallSite& site, TSNode root,
   if (!node::Is(call, "call_expression") && !node::Is(call, "new_expression"))
     return;
   for (uint32_t at : plan->session_at) {
-    if (SharesEveryScope(root, at, site.call) &&
-        !NamedBetween(source, at, site.call.begin, needs.names))
-      continue;
-    TSNode there = ts_node_descendant_for_byte_range(root, at, at);
     // A call in a function that runs later may come after any write that
     // follows the payload: every one counts.
-    bool deferred = CallDeferred(call, at);
-    std::string what = DifferentMeaning(
-        there, call, source, needs, at,
-        deferred ? UINT32_MAX : site.call.begin);
-    if (what.empty()) continue;
-    std::string line = std::to_string(lines.Line(at));
-    std::string call_line = std::to_string(lines.Line(site.call.begin));
-    std::string prefix = " in the session expression `" + options.session_id;
-    if (what.ends_with(kSetBetween)) {
-      what.resize(what.size() - kSetBetween.size());
-      Refuse(plan,
-             what + prefix + "` is declared or set after line " + line +
-                 ", where sessionId would go, and " +
-                 (deferred ? "the call (line " + call_line +
-                                 ") is in a function that may run after that"
-                           : "before the call (line " + call_line + ")") +
-                 ": set sessionId by hand");
-      return;
+    SessionSpan span = SpanOf(call, at);
+    if (!SharesEveryScope(root, at, site.call) ||
+        NamedBetween(source, at, span.until, needs.names)) {
+      TSNode there = ts_node_descendant_for_byte_range(root, at, at);
+      std::string what =
+          DifferentMeaning(there, call, source, needs, at,
+                           span.deferred ? UINT32_MAX : span.until);
+      if (!what.empty())
+        return RefuseDifferentMeaning(plan, what, span, site, lines, options);
     }
-    Refuse(plan, what + prefix + "` means something else at line " + line +
-                     ", where sessionId would go, than at the call (line " +
-                     call_line + "): set sessionId by hand");
+    std::string meanwhile =
+        SessionChangedMeanwhile(root, call, span, source, needs, lines);
+    if (meanwhile.empty()) continue;
+    Refuse(plan, "the session expression `" + options.session_id +
+                     "` may read something else at the call (line " +
+                     std::to_string(lines.Line(site.call.begin)) +
+                     ") than at line " + std::to_string(lines.Line(at)) +
+                     ", where sessionId would go: " + meanwhile +
+                     ": set sessionId by hand");
     return;
   }
 }

@@ -22,6 +22,9 @@ struct ExpressionNeeds {
   // mean at the payload what they mean at the call.
   std::vector<std::string> names;
   bool reads_this = false;
+  // The properties it reads straight off `this` (`checkout` in
+  // `this.checkout.payment.session.id`).
+  std::vector<std::string> this_members;
 };
 
 // An expression read as the value of one property or array item.
