@@ -243,6 +243,8 @@ std::vector<std::string> Linker::Reachers(BuilderReach* reach,
       std::vector<std::string> stems = SpecifierStems(module);
       for (const std::string& alias : paths_.AliasesOf(module))
         stems.push_back(alias);
+      for (std::string& folder : FolderStems(module))
+        stems.push_back(std::move(folder));
       for (const std::string& mixin : MixinsOf(module)) {
         reachers.push_back(options_.display(module) +
                            " has the RequireJS mixin " + Quote(mixin) +
@@ -254,6 +256,7 @@ std::vector<std::string> Linker::Reachers(BuilderReach* reach,
         if (word.empty()) continue;
         for (uint32_t i : FilesNaming(word)) candidates.insert(i);
       }
+      for (uint32_t i : DotImporterCandidates(module)) candidates.insert(i);
       for (uint32_t i : candidates) {
         std::string path = AbsolutePath(ProjectFiles()[i]);
         if (reach->modules.contains(path) || known.contains(path)) continue;
@@ -264,25 +267,33 @@ std::vector<std::string> Linker::Reachers(BuilderReach* reach,
         if (!file || IsToolReport(file->text) ||
             fs::path(path).filename() == "requirejs-config.js")
           continue;
-        for (const std::string& stem : stems) {
+        // Each string naming the module, by a stem or by dots alone, until
+        // one reaches the builder.
+        auto reaches = [&](TSNode n) {
           bool re_exports = false;
-          std::string why;
-          for (size_t at = file->text.find(stem);
-               at != std::string::npos && why.empty() && !re_exports;
-               at = file->text.find(stem, at + 1)) {
-            TSNode n = SpecifierAt(*file, at, stem.size(), module);
-            if (ts_node_is_null(n)) continue;
-            why = ImportReach(*file, n, reach, &re_exports);
-          }
+          std::string why = ImportReach(*file, n, reach, &re_exports);
           if (re_exports && !page) {  // a page exports nothing
             reach->modules.insert(path);
-            break;
+            return true;
           }
           if (!why.empty() && seen_files.insert(path).second) {
             reachers.push_back(options_.display(path) + " " + why);
-            break;
+            return true;
+          }
+          return !why.empty();
+        };
+        bool done = false;
+        for (size_t k = 0; k < stems.size() && !done; ++k) {
+          const std::string& stem = stems[k];
+          for (size_t at = file->text.find(stem);
+               at != std::string::npos && !done;
+               at = file->text.find(stem, at + 1)) {
+            TSNode n = SpecifierAt(*file, at, stem.size(), module);
+            if (!ts_node_is_null(n)) done = reaches(n);
           }
         }
+        if (TSNode n; !done && !ts_node_is_null(n = DotSpecifierOf(*file, module)))
+          reaches(n);
       }
     }
   }

@@ -49,12 +49,15 @@ std::vector<std::string> Linker::ImportersOf(const std::string& module,
   std::vector<std::string> stems = SpecifierStems(module);
   for (const std::string& alias : paths_.AliasesOf(module))
     stems.push_back(alias);
+  for (std::string& folder : FolderStems(module))
+    stems.push_back(std::move(folder));
   std::set<uint32_t> candidates;
   for (const std::string& stem : stems) {
     std::string word = SearchWord(stem);
     if (word.empty()) continue;
     for (uint32_t i : FilesNaming(word)) candidates.insert(i);
   }
+  for (uint32_t i : DotImporterCandidates(module)) candidates.insert(i);
   std::vector<std::string> importers;
   for (uint32_t i : candidates) {
     std::string path = AbsolutePath(ProjectFiles()[i]);
@@ -70,6 +73,7 @@ std::vector<std::string> Linker::ImportersOf(const std::string& module,
       }
       if (!ts_node_is_null(spec)) break;
     }
+    if (ts_node_is_null(spec)) spec = DotSpecifierOf(*file, module);
     if (ts_node_is_null(spec)) continue;
     importers.push_back(path);
     if (specifiers) specifiers->push_back(spec);

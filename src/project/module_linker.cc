@@ -296,8 +296,11 @@ std::vector<std::string> Linker::OtherNamers(
     const std::set<std::string>& known) {
   std::vector<std::string> namers;
   std::set<std::string> stems;
+  std::set<uint32_t> by_dots;  // may import one of them as `'.'`, `'..'`
   for (const std::string& module : modules) {
     for (std::string& stem : SpecifierStems(module)) stems.insert(stem);
+    for (std::string& stem : FolderStems(module)) stems.insert(stem);
+    for (uint32_t i : DotImporterCandidates(module)) by_dots.insert(i);
   }
   std::vector<uint32_t> candidates = FilesNaming(name);
   // With the index built, the stems narrow the files to read; without it
@@ -310,7 +313,7 @@ std::vector<std::string> Linker::OtherNamers(
     }
   }
   for (uint32_t i : candidates) {
-    if (with_stem && !with_stem->contains(i)) continue;
+    if (with_stem && !with_stem->contains(i) && !by_dots.contains(i)) continue;
     const std::string& file = ProjectFiles()[i];
     std::string absolute = AbsolutePath(file);
     if (modules.contains(absolute) || known.contains(absolute)) continue;
@@ -330,6 +333,14 @@ std::vector<std::string> Linker::OtherNamers(
         break;
       }
     }
+    if (!namers.empty() && namers.back() == options_.display(file)) continue;
+    const Module* script = by_dots.contains(i) ? ScriptModule(absolute) : nullptr;
+    if (script && std::any_of(modules.begin(), modules.end(),
+                              [&](const std::string& m) {
+                                return !ts_node_is_null(
+                                    DotSpecifierOf(*script, m));
+                              }))
+      namers.push_back(options_.display(file));
   }
   return namers;
 }

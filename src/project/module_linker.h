@@ -483,6 +483,14 @@ class Linker {
   // import it; null otherwise.
   TSNode SpecifierAt(const Module& file, size_t at, size_t size,
                      const std::string& module);
+  // Specifiers that name `module` (absolute) by a directory
+  // (specifier_dirs.cc): the words of the folders that resolve to it (a
+  // folder whose package.json `main` is the module), beyond SpecifierStems;
+  // the files below such a folder, which may import it by dots alone
+  // (`'.'`, `'..'`, `'../'`); and the first such string of `file`.
+  std::vector<std::string> FolderStems(const std::string& module);
+  std::vector<uint32_t> DotImporterCandidates(const std::string& module);
+  TSNode DotSpecifierOf(const Module& file, const std::string& module);
   // The project's files (absolute) that import, require or list as an AMD
   // dependency the module `module` (absolute): a string of theirs
   // resolves to it. `specifiers`, when given, gets that string of each.
@@ -620,6 +628,13 @@ class Linker {
   // global's type (GlobalTypeTypingPayload).
   std::optional<std::vector<std::string>> declaration_files_;
   std::map<std::string, std::unique_ptr<Module>> page_scripts_;  // ScriptModule
+  // specifier_dirs.cc: the folders that resolve to a module, by module;
+  // and ProjectFiles() as (absolute path, index), sorted, to list the
+  // files below a folder without making every path absolute per question.
+  const std::vector<std::string>& FoldersNaming(const std::string& module);
+  std::map<std::string, std::vector<std::string>> folders_naming_;
+  std::map<std::string, bool> package_folders_;  // holds a package.json
+  std::optional<std::vector<std::pair<std::string, uint32_t>>> sorted_files_;
   Parser page_parser_;
   const Module* next_module_ = nullptr;  // set by FunctionNamed
   int base_hops_ = 0;  // depth of InheritedMember across modules
