@@ -2,6 +2,7 @@
 #include "find/payload_resolver.h"
 
 #include "common/step_counter.h"
+#include "find/class_fields.h"
 #include "find/every_path.h"
 #include "find/payload_resolver_class.h"
 #include "find/string_code.h"
@@ -357,8 +358,14 @@ void PayloadResolver::ResolveCall(TSNode call, int hops, CallSite* site) {
   }
   // A Vue template may call the method too (`{{ buildPayPal() }}`).
   if (TSNode c = node::Unwrap(callee); node::Is(c, "member_expression")) {
-    site->module_names.emplace_back(
-        node::Text(node::Field(c, "property"), source_));
+    std::string method(node::Text(node::Field(c, "property"), source_));
+    site->module_names.push_back(method);
+    // A base class in another module runs on the same instance and may
+    // call `this.buildPayload()` too: the project model looks there.
+    if (node::Is(node::Unwrap(node::Field(c, "object")), "this")) {
+      if (std::optional<uint32_t> at = ClassOfImportedBase(c, source_))
+        site->field_bases.push_back({*at, std::move(method)});
+    }
   }
   ResolveReturns(
       function,

@@ -271,6 +271,12 @@ class Linker {
       const Module& module, const std::string& class_name,
       const std::string& field, const std::set<std::string>& skip,
       size_t limit);
+  // The modules the file `caller` imports that say `this.<method>`
+  // (this_callers.cc): a Vue mixin or `extends` options object, or a base
+  // class, joins the same instance and may call the builder `method` of
+  // `caller`'s component there. As "path (`this.method` at line N)".
+  std::vector<std::string> ImportedThisCallers(const std::string& caller,
+                                               const std::string& method);
 
   // The Knockout templates the module `module` (absolute) names as its
   // component's (`defaults: { template: 'Vendor_Pay/payment/paypal' }`, a

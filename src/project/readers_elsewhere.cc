@@ -104,7 +104,7 @@ std::vector<PayloadObserver> ReadersElsewhere::Of(const std::string& caller,
     if (namer.empty()) continue;
     observers.push_back(
         {"", Quote("this." + base.field) +
-                 ", the payload, is named by " + namer +
+                 ", which holds or builds the payload, is named by " + namer +
                  ", whose code runs on the same instance and may read every "
                  "field"});
   }
@@ -115,6 +115,9 @@ std::vector<PayloadObserver> ReadersElsewhere::Of(const std::string& caller,
     for (std::string& t : linker_.TemplateNamers(caller, method))
       namers.push_back(std::move(t));
     for (std::string& t : linker_.ImporterTemplateNamers(caller, method))
+      namers.push_back(std::move(t));
+    // A mixin or base it imports, on the same instance.
+    for (std::string& t : linker_.ImportedThisCallers(caller, method))
       namers.push_back(std::move(t));
     // Through the instance itself: a Vue child's `this.$parent.build()`,
     // a ref, an object handed around.
