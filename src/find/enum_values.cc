@@ -34,6 +34,23 @@ int TopLevelEnums(TSNode root, std::string_view name, std::string_view source,
   return count;
 }
 
+// The `enum <name>` declarations of the file at any depth: one in a
+// function or namespace shadows the top-level one where it is seen, which
+// TopLevelEnums alone would miss (`PaymentType.PayPal` inside `namespace
+// Inner { enum PaymentType { PayPal = 'creditCard' } }`).
+int EnumsNamed(TSNode root, std::string_view name, std::string_view source) {
+  int count = 0;
+  for (size_t at : WordsAt(source, name)) {
+    TSNode n = ts_node_descendant_for_byte_range(
+        root, static_cast<uint32_t>(at), static_cast<uint32_t>(at + name.size()));
+    TSNode parent = node::Parent(n);
+    if (node::Is(parent, "enum_declaration") &&
+        ts_node_eq(node::Field(parent, "name"), n))
+      ++count;
+  }
+  return count;
+}
+
 // Whether the file says `enum` at all: asked for every member read a
 // payload holds, so answered once per file (most have none).
 bool MayDeclareEnums(TSNode at, std::string_view source) {
@@ -86,7 +103,8 @@ bool TraceEnumMemberToString(TSNode member_expression, std::string_view source,
   TSNode root = ts_tree_root_node(object.tree);
   TSNode declaration{};
   if (TopLevelEnums(root, name, source, &declaration) != 1 ||
-      ts_node_is_null(declaration))
+      ts_node_is_null(declaration) ||
+      EnumsNamed(root, name, source) != 1)
     return false;
   if (!IsConstEnum(declaration) && IsClassicScript(root, source)) return false;
   return MemberString(declaration, node::Text(property, source), source,
