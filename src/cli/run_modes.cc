@@ -30,7 +30,7 @@ namespace {
 
 WalkResult WalkPaths(const RunContext& ctx, Printer& printer, bool* fatal) {
   IgnoreRules ignore(ctx.options.excludes, ctx.options.includes,
-                     !ctx.options.no_ignore);
+                     !ctx.options.no_ignore, ctx.options.config_globs);
   WalkResult walk = CollectFiles(ctx.options.paths, &ignore);
   for (const WalkProblem& problem : walk.problems) {
     printer.FileError(DisplayPath(problem.path, ctx.cwd), problem.message);

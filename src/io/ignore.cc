@@ -9,6 +9,7 @@
 #include "io/file_io.h"
 #include "io/git_files.h"
 #include "io/ignore_patterns.h"
+#include "project/absolute_path.h"
 
 namespace psm {
 
@@ -31,14 +32,15 @@ struct IgnoreScope {
 
 namespace {
 
-bool Matches(const std::vector<std::string>& globs, const std::string& path) {
-  if (globs.empty()) return false;  // most runs: no copies of every path
-  std::string_view name = path;
+// `relative`: the path the globs are written against; the file name comes
+// from it too.
+bool MatchesRelative(const std::vector<std::string>& globs,
+                     const std::string& relative) {
+  std::string_view name = relative;
   if (size_t slash = name.rfind('/'); slash != std::string_view::npos) {
     name.remove_prefix(slash + 1);
   }
   std::string base(name);
-  std::string relative = path.starts_with("./") ? path.substr(2) : path;
   for (const std::string& glob : globs) {
     if (fnmatch(glob.c_str(), relative.c_str(), 0) == 0 ||
         fnmatch(glob.c_str(), base.c_str(), 0) == 0) {
@@ -46,6 +48,23 @@ bool Matches(const std::vector<std::string>& globs, const std::string& path) {
     }
   }
   return false;
+}
+
+bool Matches(const std::vector<std::string>& globs, const std::string& path) {
+  if (globs.empty()) return false;  // most runs: no copies of every path
+  return MatchesRelative(globs,
+                         path.starts_with("./") ? path.substr(2) : path);
+}
+
+// A path outside `base` keeps its absolute form: only a file-name glob can
+// match it.
+bool MatchesAnchored(const std::vector<std::string>& globs,
+                     const std::string& base, const std::string& path) {
+  if (globs.empty()) return false;
+  std::string absolute = AbsolutePath(path);
+  std::string prefix = base == "/" ? "/" : base + "/";
+  if (absolute.starts_with(prefix)) absolute.erase(0, prefix.size());
+  return MatchesRelative(globs, absolute);
 }
 
 std::string Absolute(const std::string& path) {
@@ -109,10 +128,14 @@ bool ScopeIgnores(const IgnoreScope* scope, std::string_view where,
 }  // namespace
 
 IgnoreRules::IgnoreRules(std::vector<std::string> excludes,
-                         std::vector<std::string> includes, bool ignore_files)
+                         std::vector<std::string> includes, bool ignore_files,
+                         AnchoredGlobs anchored)
     : excludes_(std::move(excludes)),
       includes_(std::move(includes)),
-      ignore_files_(ignore_files) {}
+      anchored_(std::move(anchored)),
+      ignore_files_(ignore_files) {
+  if (!includes_.empty()) anchored_.includes.clear();
+}
 
 IgnoreRules::~IgnoreRules() = default;
 
@@ -179,8 +202,13 @@ ScopePtr IgnoreRules::EnterDirectory(const ScopePtr& parent,
 }
 
 bool IgnoreRules::ExcludedByGlobs(const std::string& path, bool is_dir) const {
-  if (Matches(excludes_, path)) return true;
-  return !is_dir && !includes_.empty() && !Matches(includes_, path);
+  if (Matches(excludes_, path) ||
+      MatchesAnchored(anchored_.excludes, anchored_.base, path))
+    return true;
+  if (is_dir) return false;
+  if (!includes_.empty()) return !Matches(includes_, path);
+  return !anchored_.includes.empty() &&
+         !MatchesAnchored(anchored_.includes, anchored_.base, path);
 }
 
 bool IgnoreRules::IgnoresDirectory(const IgnoreScope* scope,

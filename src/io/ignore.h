@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "io/anchored_globs.h"
 #include "io/walk_sources.h"
 
 namespace psm {
@@ -29,7 +30,8 @@ struct DirectoryMarks {
 // win over .gitignore), --exclude GLOB prunes and --include GLOB (when given)
 // selects files. A directory inside an ignored one is ignored: the walk
 // never enters it. Globs use fnmatch(3) syntax and are matched against the
-// path relative to the walk root and against the file name alone.
+// path as the walk names it (without `./`) and against the file name alone;
+// anchored globs (a config file's) against the path relative to their base.
 //
 // Each directory's ignore files are read once, by the thread that lists the
 // directory, into an immutable scope the threads share; a decision then
@@ -37,8 +39,11 @@ struct DirectoryMarks {
 class IgnoreRules {
  public:
   // `ignore_files`: read .gitignore/.ignore (false for --no-ignore).
+  // `anchored` adds a config file's globs; its includes count only when
+  // `includes` is empty (the command line's replace them).
   IgnoreRules(std::vector<std::string> excludes,
-              std::vector<std::string> includes, bool ignore_files = true);
+              std::vector<std::string> includes, bool ignore_files = true,
+              AnchoredGlobs anchored = {});
   ~IgnoreRules();
   IgnoreRules(const IgnoreRules&) = delete;
   IgnoreRules& operator=(const IgnoreRules&) = delete;
@@ -73,6 +78,7 @@ class IgnoreRules {
  private:
   std::vector<std::string> excludes_;
   std::vector<std::string> includes_;
+  AnchoredGlobs anchored_;
   bool ignore_files_ = true;
   WalkSources* sources_ = nullptr;
 };
