@@ -5,20 +5,26 @@
 
 #include <climits>
 #include <cstdlib>
+#include <mutex>
 
 #include "io/file_io.h"
 #include "io/git_files.h"
 #include "io/ignore_patterns.h"
+#include "io/tracked_paths.h"
 #include "project/absolute_path.h"
 
 namespace psm {
 
 // What git reads once per repository: info/exclude and core.excludesFile,
 // both relative to the work tree, which lies at `where` in the walk.
+// Its index is read on the first question, by whichever thread asks.
 struct Repository {
   std::string where;
   bool ignore_case = false;
   IgnorePatterns exclude, global;
+  std::string index_file, git_dir;
+  mutable std::once_flag index_read;
+  mutable TrackedPaths tracked;
 };
 
 // The rules a directory adds to its parent's; shared by the walk's threads
@@ -28,6 +34,9 @@ struct IgnoreScope {
   std::string where;  // this directory, relative to the walk's base
   std::shared_ptr<const Repository> repo;
   IgnorePatterns dot_ignore, git_ignore;
+  // In a directory git ignores (entered for its tracked files): git lets
+  // no pattern below re-include anything.
+  bool git_ignored = false;
 };
 
 namespace {
@@ -91,6 +100,8 @@ std::shared_ptr<const Repository> OpenRepository(const GitLocation& location,
   repo->exclude = ReadPatterns(location.common_dir + "/info/exclude",
                                config.ignore_case, sources);
   repo->global = ReadPatterns(config.excludes_file, config.ignore_case, sources);
+  repo->git_dir = location.git_dir;
+  repo->index_file = location.git_dir + "/index";
   return repo;
 }
 
@@ -99,30 +110,38 @@ bool Exists(const std::string& path, WalkSources* sources) {
   return ::access(path.c_str(), F_OK) == 0;
 }
 
+// Which rules ignore a path: a .ignore file's apply to tracked files too
+// (the user's word to this tool), git's to untracked files only.
+enum class IgnoredBy { kNone, kDotIgnore, kGit };
+
 // git's order: .ignore files (deepest first; ripgrep's, above all), then
 // .gitignore files of the same repository (deepest first), then
 // info/exclude, then core.excludesFile. The first that has a say decides.
-bool ScopeIgnores(const IgnoreScope* scope, std::string_view where,
-                  std::string_view name, bool is_dir) {
-  if (!scope) return false;
+IgnoredBy ScopeIgnores(const IgnoreScope* scope, std::string_view where,
+                       std::string_view name, bool is_dir) {
+  if (!scope) return IgnoredBy::kNone;
   auto ask = [&](const IgnorePatterns& patterns, const std::string& base) {
     if (patterns.empty()) return IgnoreVerdict::kNone;
     return patterns.Match(where.substr(base.size()), name, is_dir);
   };
   for (const IgnoreScope* s = scope; s; s = s->parent.get()) {
     IgnoreVerdict v = ask(s->dot_ignore, s->where);
-    if (v != IgnoreVerdict::kNone) return v == IgnoreVerdict::kIgnored;
+    if (v != IgnoreVerdict::kNone)
+      return v == IgnoreVerdict::kIgnored ? IgnoredBy::kDotIgnore
+                                          : IgnoredBy::kNone;
   }
   const Repository* repo = scope->repo.get();
-  if (!repo) return false;
+  if (!repo) return IgnoredBy::kNone;
+  if (scope->git_ignored) return IgnoredBy::kGit;
   for (const IgnoreScope* s = scope; s && s->repo.get() == repo;
        s = s->parent.get()) {
     IgnoreVerdict v = ask(s->git_ignore, s->where);
-    if (v != IgnoreVerdict::kNone) return v == IgnoreVerdict::kIgnored;
+    if (v != IgnoreVerdict::kNone)
+      return v == IgnoreVerdict::kIgnored ? IgnoredBy::kGit : IgnoredBy::kNone;
   }
   IgnoreVerdict v = ask(repo->exclude, repo->where);
   if (v == IgnoreVerdict::kNone) v = ask(repo->global, repo->where);
-  return v == IgnoreVerdict::kIgnored;
+  return v == IgnoreVerdict::kIgnored ? IgnoredBy::kGit : IgnoredBy::kNone;
 }
 
 }  // namespace
@@ -157,37 +176,42 @@ IgnoreRules::Start IgnoreRules::BeginRoot(const std::string& root) const {
       seed, top, "",
       {Exists(top + "/.gitignore", sources_), Exists(top + "/.ignore", sources_),
        false});
+  DirectoryVerdict verdict = DirectoryVerdict::kEnter;
   for (size_t start = 0, slash;
        (slash = inside.find('/', start)) != std::string::npos;
        start = slash + 1) {
     std::string where = inside.substr(0, slash);
     std::string_view name = std::string_view(where).substr(start);
-    if (ScopeIgnores(scope.get(), where, name, true))
-      return {scope, inside, true};
+    verdict = GitVerdict(scope.get(), where, name);
+    if (verdict == DirectoryVerdict::kSkip) return {scope, inside, true};
     if (slash + 1 == inside.size()) break;  // `root`: the walk enters it
     std::string dir = (top == "/" ? "" : top) + "/" + where;
     scope = EnterDirectory(
         scope, dir, where + "/",
         {Exists(dir + "/.gitignore", sources_),
-         Exists(dir + "/.ignore", sources_), false});
+         Exists(dir + "/.ignore", sources_), false},
+        verdict == DirectoryVerdict::kTrackedOnly);
   }
-  return {scope, inside, false};
+  return {scope, inside, false, verdict == DirectoryVerdict::kTrackedOnly};
 }
 
 ScopePtr IgnoreRules::EnterDirectory(const ScopePtr& parent,
                                      const std::string& dir,
                                      const std::string& where,
-                                     DirectoryMarks marks) const {
+                                     DirectoryMarks marks,
+                                     bool tracked_only) const {
   if (!ignore_files_ || !parent) return parent;
   // A `.git` below the repository's own root starts another repository (a
   // submodule): the outer .gitignore files stop applying there, as in git.
   bool nested = marks.git && (!parent->repo || where != parent->repo->where);
   bool reads_gitignore = marks.gitignore && (parent->repo || nested);
-  if (!nested && !marks.ignore && !reads_gitignore) return parent;
+  if (!nested && !marks.ignore && !reads_gitignore && !tracked_only)
+    return parent;
   auto scope = std::make_shared<IgnoreScope>();
   scope->parent = parent;
   scope->where = where;
   scope->repo = parent->repo;
+  scope->git_ignored = !nested && (tracked_only || parent->git_ignored);
   if (nested) {
     if (std::optional<GitLocation> location = GitLocationAt(dir, sources_))
       scope->repo = OpenRepository(*location, where, sources_);
@@ -211,18 +235,56 @@ bool IgnoreRules::ExcludedByGlobs(const std::string& path, bool is_dir) const {
          !MatchesAnchored(anchored_.includes, anchored_.base, path);
 }
 
-bool IgnoreRules::IgnoresDirectory(const IgnoreScope* scope,
-                                   std::string_view where,
-                                   std::string_view name,
-                                   const std::string& path) const {
-  return ExcludedByGlobs(path, true) || ScopeIgnores(scope, where, name, true);
+bool IgnoreRules::Tracks(const IgnoreScope* scope,
+                         std::string_view where) const {
+  const Repository& repo = *scope->repo;
+  std::call_once(repo.index_read, [&] {
+    NoteSource(sources_, repo.index_file);
+    repo.tracked = TrackedPaths::Read(repo.index_file, repo.git_dir);
+  });
+  where.remove_prefix(repo.where.size());
+  return where.ends_with('/') ? repo.tracked.HasUnder(where)
+                              : repo.tracked.Has(where);
+}
+
+DirectoryVerdict IgnoreRules::GitVerdict(const IgnoreScope* scope,
+                                         std::string_view where,
+                                         std::string_view name) const {
+  switch (ScopeIgnores(scope, where, name, true)) {
+    case IgnoredBy::kNone:
+      return DirectoryVerdict::kEnter;
+    case IgnoredBy::kDotIgnore:
+      return DirectoryVerdict::kSkip;
+    case IgnoredBy::kGit:
+      break;
+  }
+  // Asked only of ignored directories: most walks never read the index.
+  return Tracks(scope, std::string(where) + "/")
+             ? DirectoryVerdict::kTrackedOnly
+             : DirectoryVerdict::kSkip;
+}
+
+DirectoryVerdict IgnoreRules::JudgeDirectory(const IgnoreScope* scope,
+                                             std::string_view where,
+                                             std::string_view name,
+                                             const std::string& path) const {
+  if (ExcludedByGlobs(path, true)) return DirectoryVerdict::kSkip;
+  return GitVerdict(scope, where, name);
 }
 
 bool IgnoreRules::IgnoresFile(const IgnoreScope* scope, std::string_view where,
                               std::string_view name,
                               const std::string& path) const {
-  return ExcludedByGlobs(path, false) ||
-         ScopeIgnores(scope, where, name, false);
+  if (ExcludedByGlobs(path, false)) return true;
+  switch (ScopeIgnores(scope, where, name, false)) {
+    case IgnoredBy::kNone:
+      return false;
+    case IgnoredBy::kDotIgnore:
+      return true;
+    case IgnoredBy::kGit:
+      break;
+  }
+  return !Tracks(scope, where);
 }
 
 }  // namespace psm
