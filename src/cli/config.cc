@@ -163,6 +163,19 @@ bool LoadProjectConfig(const Options& options, const std::string& cwd,
   return true;
 }
 
+namespace {
+
+// What the config's globs are relative to: its directory (absolute), or
+// `cwd` without a config file.
+std::string GlobBase(const ProjectConfig& config, const std::string& cwd) {
+  if (config.path.empty()) return cwd;
+  std::string absolute = AbsolutePath(config.path);
+  size_t slash = absolute.rfind('/');
+  return slash == 0 ? "/" : absolute.substr(0, slash);
+}
+
+}  // namespace
+
 SessionExpressions SessionExpressionsOf(const Options& options,
                                         const ProjectConfig& config,
                                         const std::string& cwd) {
@@ -171,16 +184,12 @@ SessionExpressions SessionExpressionsOf(const Options& options,
     std::string unused;
     by_path.push_back({*PathGlob::Parse(glob, &unused), expression, {}});
   }
-  std::string absolute = config.path.empty() ? cwd : AbsolutePath(config.path);
-  size_t slash = absolute.rfind('/');
-  std::string dir = config.path.empty() ? absolute
-                    : slash == 0        ? "/"
-                                        : absolute.substr(0, slash);
   return SessionExpressions(options.session_id, config.session_id,
-                            std::move(by_path), dir);
+                            std::move(by_path), GlobBase(config, cwd));
 }
 
-void ApplyProjectConfig(const ProjectConfig& config, Options* options) {
+void ApplyProjectConfig(const ProjectConfig& config, const std::string& cwd,
+                        Options* options) {
   if (options->session_id.empty()) options->session_id = config.session_id;
   if (options->php_session_id.empty())
     options->php_session_id = config.php_session_id;
@@ -188,11 +197,8 @@ void ApplyProjectConfig(const ProjectConfig& config, Options* options) {
   rules.insert(rules.end(), options->rules_files.begin(),
                options->rules_files.end());
   options->rules_files = std::move(rules);
-  std::vector<std::string> excludes = config.excludes;
-  excludes.insert(excludes.end(), options->excludes.begin(),
-                  options->excludes.end());
-  options->excludes = std::move(excludes);
-  if (options->includes.empty()) options->includes = config.includes;
+  options->config_globs = {GlobBase(config, cwd), config.excludes,
+                           config.includes};
   options->include_minified =
       options->include_minified || config.include_minified;
   options->php_pages_elsewhere =

@@ -20,7 +20,7 @@ inline constexpr const char* kConfigFileName = ".payment-session-migrate.json";
 //    "rules": "rules.json" | ["a.json", ...] | {"methods": {...}},
 //    "exclude": ["legacy/**"], "include": ["*.js"], "includeMinified": false,
 //    "phpPagesElsewhere": false}
-// Rule file paths are relative to the config file.
+// Rule file paths and the globs are relative to the config file's directory.
 struct ProjectConfig {
   std::string path;  // where it was found; "" when there is none
   std::string session_id;
@@ -48,8 +48,11 @@ SessionExpressions SessionExpressionsOf(const Options& options,
                                         const ProjectConfig& config,
                                         const std::string& cwd);
 
-// Folds the config into the options; command-line flags win.
-void ApplyProjectConfig(const ProjectConfig& config, Options* options);
+// Folds the config into the options; command-line flags win (its
+// `exclude` globs add to --exclude's; --include replaces its `include`).
+// `cwd`: the working directory.
+void ApplyProjectConfig(const ProjectConfig& config, const std::string& cwd,
+                        Options* options);
 
 }  // namespace psm
 

@@ -6,6 +6,7 @@
 
 #include "common/heap_tuning.h"
 #include "find/own_create_source.h"
+#include "io/skipped_source.h"
 #include "migrate/file_migrator.h"
 #include "project/project_survey.h"
 #include "report/unified_diff.h"
@@ -24,6 +25,19 @@ std::string DisplayPath(const std::string& path, const std::string& cwd) {
 
 Language LanguageOf(const std::string& path) {
   return LanguageForPath(path).value_or(Language::kJavaScript);
+}
+
+size_t MaxFileBytes(const Options& options) {
+  return options.max_file_bytes ? options.max_file_bytes
+                                : kDefaultMaxFileBytes;
+}
+
+void TakeUnreadFile(SourceView file, size_t max_bytes, FileResult* result) {
+  result->skipped = file.skipped;
+  result->unjudged = file.skipped && file.names_create_source;
+  result->error = result->unjudged
+                      ? UnjudgedReason(file.too_large, max_bytes)
+                      : std::move(file.error);
 }
 
 namespace {
@@ -83,12 +97,14 @@ ProcessedFile ProcessFile(const std::string& path, const RunContext& ctx,
   out.opened = path;
   FileResult& result = out.result;
   result.path = DisplayPath(path, ctx.cwd);
-  size_t limit = ctx.options.max_file_bytes ? ctx.options.max_file_bytes
-                                            : kDefaultMaxFileBytes;
+  size_t limit = MaxFileBytes(ctx.options);
   SourceView file = ReadInput(path, ctx, limit, worker.buffer);
   if (!file.error.empty()) {
-    result.error = std::move(file.error);
-    result.skipped = file.skipped;
+    // Only a file too large to judge is read through for the name: bundles
+    // are few, and the project model's reads never pay for it.
+    if (file.too_large)
+      file.names_create_source = FileNamesCreateSource(path, worker.buffer);
+    TakeUnreadFile(std::move(file), limit, &result);
     return out;
   }
   out.may_define_create_source = MayDefineCreateSource(file.text);

@@ -78,6 +78,14 @@ std::string DisplayPath(const std::string& path, const std::string& cwd);
 
 Language LanguageOf(const std::string& path);
 
+// --max-file-size, or the default.
+size_t MaxFileBytes(const Options& options);
+
+// `file` could not be read or was skipped (read with `max_bytes`): its
+// result says why. One skipped yet naming createSource is `unjudged`, so a
+// --check fails on it.
+void TakeUnreadFile(SourceView file, size_t max_bytes, FileResult* result);
+
 // What each worker thread keeps from file to file.
 struct Worker {
   Parser parser;

@@ -245,7 +245,9 @@ void AddBasePlans(const FileLinks& links, const BuilderPlans& plans,
 // root, ignore files honoured): a directory given at or above the root, and
 // nothing excluded or left out by --include. (--no-ignore only adds files.)
 bool WalkedWholeProject(const Options& options, const std::string& root) {
-  if (!options.excludes.empty() || !options.includes.empty()) return false;
+  if (!options.excludes.empty() || !options.includes.empty() ||
+      !options.config_globs.empty())
+    return false;
   std::filesystem::path project(AbsolutePath(root));
   return std::any_of(
       options.paths.begin(), options.paths.end(), [&](const std::string& p) {

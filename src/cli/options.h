@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "io/anchored_globs.h"
+
 namespace psm {
 
 enum class Mode { kDiff, kWrite, kCheck };
@@ -24,6 +26,7 @@ struct Options {
   bool include_minified = false;
   std::vector<std::string> excludes;  // --exclude GLOB
   std::vector<std::string> includes;  // --include GLOB
+  AnchoredGlobs config_globs;         // the config file's exclude/include
   bool no_ignore = false;             // do not read .gitignore/.ignore
   bool no_cache = false;  // do not keep the project's words between runs
   // Follow payloads built in other modules of the project (--no-follow

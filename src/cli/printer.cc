@@ -131,8 +131,10 @@ Printer::Printer(const Options& options)
 
 void Printer::File(const FileResult& file, std::string_view diff,
                    bool findings_on_stderr) {
-  // Skipped files (bundles, binaries) are notes; real errors always show.
-  if (!file.error.empty() && !(file.skipped && options_.quiet)) {
+  // Skipped files (bundles, binaries) are notes; real errors always show,
+  // and so does a skipped file that a --check fails on.
+  if (!file.error.empty() &&
+      !(file.skipped && !file.unjudged && options_.quiet)) {
     FileError(file.path, file.error);
   }
   if (options_.mode == Mode::kDiff && !JsonOnStdout() && !diff.empty()) {

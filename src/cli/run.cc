@@ -141,7 +141,7 @@ bool Prepare(RunContext* ctx, Printer& printer) {
                               ? "--php-session-id"
                           : !config.php_session_id.empty() ? "phpSessionId"
                                                            : "placeholder";
-  ApplyProjectConfig(config, &ctx->options);
+  ApplyProjectConfig(config, ctx->cwd, &ctx->options);
   if (!LoadRules(ctx->options, config, &ctx->rules, &error)) {
     printer.Error(error);
     return false;
@@ -208,7 +208,7 @@ int RunFiles(const RunContext& ctx, Printer& printer) {
   // Before the walk: an interrupt at any point then ends the run cleanly.
   if (ctx.options.mode == Mode::kWrite && kHasSignals) CatchInterrupts();
   IgnoreRules ignore(ctx.options.excludes, ctx.options.includes,
-                     !ctx.options.no_ignore);
+                     !ctx.options.no_ignore, ctx.options.config_globs);
   constexpr size_t kWalkLead = 4096;  // files the walk may be ahead
   bool only_files = OnlyFiles(ctx.options.paths);
   // Without threads the walk runs first, all of it, then the files.

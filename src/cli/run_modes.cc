@@ -30,7 +30,7 @@ namespace {
 
 WalkResult WalkPaths(const RunContext& ctx, Printer& printer, bool* fatal) {
   IgnoreRules ignore(ctx.options.excludes, ctx.options.includes,
-                     !ctx.options.no_ignore);
+                     !ctx.options.no_ignore, ctx.options.config_globs);
   WalkResult walk = CollectFiles(ctx.options.paths, &ignore);
   for (const WalkProblem& problem : walk.problems) {
     printer.FileError(DisplayPath(problem.path, ctx.cwd), problem.message);
@@ -42,24 +42,6 @@ WalkResult WalkPaths(const RunContext& ctx, Printer& printer, bool* fatal) {
 }  // namespace
 
 // --stdin: source in, migrated source out; findings and summary on stderr.
-// Why standard input is passed through unchanged, as a file is skipped
-// (io/file_io.h): too large, or binary. "" when it is read.
-// `*error`: refused for a reason the run must fail on, not skipped.
-std::string RefusedInput(std::string_view text, const Options& options,
-                         bool* error) {
-  *error = false;
-  size_t limit =
-      options.max_file_bytes ? options.max_file_bytes : kDefaultMaxFileBytes;
-  if (text.size() > limit)
-    return "larger than " + std::to_string(limit) + " bytes; skipped";
-  constexpr size_t kSniffed = 8192;  // as a file's first read is checked
-  if (std::memchr(text.data(), '\0', std::min(text.size(), kSniffed))) {
-    std::string wide = WideTextProblem(text, error);
-    return wide.empty() ? "binary file (NUL byte); skipped" : wide;
-  }
-  return "";
-}
-
 int RunStdin(const RunContext& ctx, Printer& printer) {
   std::string text((std::istreambuf_iterator<char>(std::cin)),
                    std::istreambuf_iterator<char>());
@@ -68,16 +50,15 @@ int RunStdin(const RunContext& ctx, Printer& printer) {
                          : ctx.options.stdin_filepath;
   std::string shown = DisplayPath(path, ctx.cwd);
   Migration m;
-  bool refused_as_error = false;
-  std::string refused = RefusedInput(text, ctx.options, &refused_as_error);
-  if (refused.empty()) {
+  // Passed through unchanged when skipped, as a file is (io/file_io.h).
+  SourceView read = CheckSourceText(text, MaxFileBytes(ctx.options));
+  if (read.error.empty()) {
     Parser parser;
     m = MigrateFile(ctx, path, shown, text, parser);
   } else {
     m.input_text = text;
     m.result.path = shown;
-    m.result.error = std::move(refused);
-    m.result.skipped = !refused_as_error;
+    TakeUnreadFile(std::move(read), MaxFileBytes(ctx.options), &m.result);
   }
   // --check reports findings; --diff prints a diff; otherwise the source
   // goes back (an editor's formatter), unless a report takes stdout.

@@ -29,7 +29,8 @@ struct RunOutcome {
 inline int ExitCode(const Options& options, const RunOutcome& run) {
   if (run.fatal || run.summary.errors > run.summary.skipped) return 2;
   if (options.mode == Mode::kCheck &&
-      (run.summary.migrated > 0 || run.summary.needs_review > 0)) {
+      (run.summary.migrated > 0 || run.summary.needs_review > 0 ||
+       run.summary.unjudged > 0)) {
     return 1;
   }
   return 0;

@@ -113,9 +113,10 @@ void DirectoryReader::List(DirNode* node) const {
     node->error = std::strerror(errno);
     return;
   }
-  ScopePtr scope = ignore_ ? ignore_->EnterDirectory(node->scope, node->path,
-                                                     node->where, marks)
-                           : nullptr;
+  ScopePtr scope =
+      ignore_ ? ignore_->EnterDirectory(node->scope, node->path, node->where,
+                                        marks, node->tracked_only)
+              : nullptr;
   // A file's relative and walk paths are only asked about: built in two
   // buffers, not two new strings per file.
   std::string where = node->where;
@@ -128,9 +129,10 @@ void DirectoryReader::List(DirNode* node) const {
     path.resize(path_base);
     path += e.name;
     if (e.is_dir) {
-      if (ignore_ &&
-          ignore_->IgnoresDirectory(scope.get(), where, e.name, path))
-        continue;
+      DirectoryVerdict verdict =
+          ignore_ ? ignore_->JudgeDirectory(scope.get(), where, e.name, path)
+                  : DirectoryVerdict::kEnter;
+      if (verdict == DirectoryVerdict::kSkip) continue;
       if (kIsWebAssembly && !IsUtf8(e.name)) {
         node->entries.push_back({e.name + "/", nullptr, kNotUtf8InWasm});
         continue;
@@ -140,6 +142,7 @@ void DirectoryReader::List(DirNode* node) const {
       child->path = path;
       child->where = where + "/";
       child->scope = scope;
+      child->tracked_only = verdict == DirectoryVerdict::kTrackedOnly;
       node->entries.push_back({e.name + "/", std::move(child), ""});
     } else if (!ignore_ ||
                !ignore_->IgnoresFile(scope.get(), where, e.name, path)) {

@@ -32,6 +32,7 @@ struct DirNode {
   std::string order;  // `path` + '/': sorts as the walk visits
   std::string where;  // relative to the repository, with a trailing '/'
   ScopePtr scope;     // the ignore rules of its parent
+  bool tracked_only = false;  // git-ignored: only its tracked files count
   std::vector<DirEntry> entries;  // sorted by key, once listed
   std::string error;              // why it could not be listed (also part way)
   bool listed = false;

@@ -9,6 +9,7 @@
 #include <cstring>
 
 #include "common/path_quote.h"
+#include "io/skipped_source.h"
 #include "io/wide_text.h"
 
 namespace psm {
@@ -70,8 +71,17 @@ SourceView Checked(std::string_view text) {
     file.error = wide.empty() ? "binary file (NUL byte); skipped" : wide;
     // One that calls createSource is an error: a check must not pass it.
     file.skipped = !calls_create_source;
+    file.names_create_source = wide.empty() && NamesCreateSource(text);
     file.text = {};
   }
+  return file;
+}
+
+SourceView TooLarge(size_t max_bytes) {
+  SourceView file;
+  file.error = "larger than " + std::to_string(max_bytes) + " bytes; skipped";
+  file.skipped = true;
+  file.too_large = true;
   return file;
 }
 
@@ -122,10 +132,8 @@ SourceView ReadSourceFile(const std::string& path, size_t max_bytes,
     return file;
   }
   if (static_cast<size_t>(st.st_size) > max_bytes) {
-    file.error = "larger than " + std::to_string(max_bytes) + " bytes; skipped";
-    file.skipped = true;
     ::close(fd);
-    return file;
+    return TooLarge(max_bytes);
   }
   size_t size = 0;
   bool ok = ReadAll(fd, static_cast<size_t>(st.st_size), buffer, &size,
@@ -136,18 +144,22 @@ SourceView ReadSourceFile(const std::string& path, size_t max_bytes,
     file.error = std::string("cannot read: ") + std::strerror(saved);
     return file;
   }
-  if (size > max_bytes) {  // grew after fstat
-    file.error = "larger than " + std::to_string(max_bytes) + " bytes; skipped";
-    file.skipped = true;
-    return file;
-  }
+  if (size > max_bytes) return TooLarge(max_bytes);  // grew after fstat
   return Checked(std::string_view(buffer.data(), size));
 }
 
 SourceFile ReadSourceFile(const std::string& path, size_t max_bytes) {
   ReadBuffer buffer;
   SourceView view = ReadSourceFile(path, max_bytes, buffer);
-  return {std::string(view.text), std::move(view.error), view.skipped};
+  return {std::string(view.text), std::move(view.error), view.skipped,
+          view.too_large, view.names_create_source};
+}
+
+SourceView CheckSourceText(std::string_view text, size_t max_bytes) {
+  if (text.size() <= max_bytes) return Checked(text);
+  SourceView file = TooLarge(max_bytes);
+  file.names_create_source = NamesCreateSource(text);  // read already
+  return file;
 }
 
 std::string WhyNotReplaceable(const struct stat& st) {

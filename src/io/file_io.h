@@ -18,6 +18,8 @@ struct SourceFile {
   std::string text;
   std::string error;     // why it could not be read; empty on success
   bool skipped = false;  // read fine but deliberately not processed
+  bool too_large = false;  // skipped for its size (unread)
+  bool names_create_source = false;  // binary, yet names createSource
 };
 
 // Memory to read files into, reused from file to file (one per worker
@@ -41,6 +43,11 @@ struct SourceView {
   std::string_view text;
   std::string error;     // why it could not be read; empty on success
   bool skipped = false;  // read fine but deliberately not processed
+  // Skipped for its size: the file is not read, so whether it names
+  // createSource is left to the caller (io/skipped_source.h).
+  bool too_large = false;
+  // Skipped, yet its bytes (those read) name createSource.
+  bool names_create_source = false;
 };
 
 // Reads a source file. Refuses (error set) what is not a readable regular
@@ -50,6 +57,8 @@ SourceView ReadSourceFile(const std::string& path, size_t max_bytes,
                           ReadBuffer& buffer);
 // The same, into a string of its own.
 SourceFile ReadSourceFile(const std::string& path, size_t max_bytes);
+// The same judgement of a text read whole (standard input).
+SourceView CheckSourceText(std::string_view text, size_t max_bytes);
 
 // Why a file with this lstat() must not be replaced, or "": a symbolic
 // link (not written through), not a regular file, read-only by its mode

@@ -146,7 +146,7 @@ std::optional<GitLocation> GitLocationAt(const std::string& dir,
   NoteSource(sources, git_dir + "/commondir");
   if (ReadFile(git_dir + "/commondir", &text))
     common = ExpandPath(Trim(text), git_dir);
-  return GitLocation{dir, common};
+  return GitLocation{dir, common, git_dir};
 }
 
 std::optional<GitLocation> FindGitRepository(const std::string& dir,

@@ -14,6 +14,7 @@ namespace psm {
 struct GitLocation {
   std::string work_tree;   // absolute, no trailing slash
   std::string common_dir;  // holds info/exclude and config
+  std::string git_dir;     // the work tree's own: holds its index
 };
 
 // The repository whose work tree holds the absolute directory `dir`: the

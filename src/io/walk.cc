@@ -63,6 +63,7 @@ bool WalkTree(const std::string& root, IgnoreRules* ignore, unsigned jobs,
     if (start.ignored) return true;  // as git: nothing inside is listed
     top.scope = std::move(start.scope);
     top.where = std::move(start.where);
+    top.tracked_only = start.tracked_only;
   }
   // The calling thread walks and lists too: `jobs` threads list in all.
   DirectoryReader reader(ignore, jobs > 1 ? jobs - 1 : 0, sources, wanted);

@@ -79,6 +79,9 @@ struct FileResult {
   bool changed = false;  // the migrated text differs from the original
   std::string error;     // set when the file could not be processed
   bool skipped = false;  // not processed (binary, too large, ...), see error
+  // Skipped as too large or binary, yet its bytes name createSource: not
+  // judged, so a --check must not pass it.
+  bool unjudged = false;
   // Changed only because it builds payloads for calls in other files.
   bool changed_for_others = false;
   // createSource calls that are not sites, and why (--verbose lists them).

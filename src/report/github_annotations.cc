@@ -90,7 +90,7 @@ std::string GithubAnnotations(const FileResult& file, bool write_mode) {
   const std::string path = FileProperty(file.path);
   const std::string title = ",title=" + Escape(kToolName, true);
   std::string out;
-  if (!file.error.empty() && !file.skipped) {
+  if (!file.error.empty() && (!file.skipped || file.unjudged)) {
     out += Annotation("error", path + title, file.error);
   }
   for (const SiteResult& site : file.sites) {

@@ -8,6 +8,7 @@ void RunSummary::Add(const FileResult& file) {
   if (file.changed && file.changed_for_others) ++files_changed_for_others;
   if (!file.error.empty()) ++errors;
   if (file.skipped) ++skipped;
+  if (file.unjudged) ++unjudged;
   for (const SiteResult& site : file.sites) {
     ++sites;
     switch (site.status) {

@@ -23,6 +23,7 @@ struct RunSummary {
   int can_use_session = 0;
   int errors = 0;   // files with a problem, skipped ones included
   int skipped = 0;  // files deliberately not processed (binary, too large)
+  int unjudged = 0;  // of those, ones that name createSource (fail --check)
 
   void Add(const FileResult& file);
   // "3 files scanned, 1 changed; 4 sites: 2 migrated, ..."

@@ -200,6 +200,48 @@ TEST(IgnoreRulesTest, APathGivenInsideTheRepositoryKeepsTheRulesAboveIt) {
 
 // Many generated patterns and paths, checked against git: what hand-written
 // cases miss.
+// tracked-ignored-file-skipped: git ignores untracked files only, so a
+// file added with `git add -f` under an ignored directory is walked, in
+// every index format git writes.
+TEST(IgnoreRulesTest, TrackedFilesUnderIgnoreRulesAreWalkedAsGit) {
+  ScratchDir dir;
+  GitInit(dir);
+  dir.Write(".gitignore", "build/\n*.gen.js\nout/\n");
+  WriteAll(dir, {"build/checkout.js", "build/other.js", "build/deep/x.js",
+                 "build/deep/y.js", "a.gen.js", "b.gen.js", "out/z.js",
+                 "src/a.js"});
+  ASSERT_EQ(Shell(dir.path(), "git add -f build/checkout.js build/deep/x.js "
+                              "a.gen.js && git add .")
+                .status,
+            0);
+  const std::vector<std::string> expected = {
+      "a.gen.js", "build/checkout.js", "build/deep/x.js", "src/a.js"};
+  EXPECT_EQ(GitSees(dir), expected);
+  for (const char* format :
+       {"--index-version 2", "--index-version 3", "--index-version 4",
+        "--split-index"}) {
+    ASSERT_EQ(Shell(dir.path(), std::string("git update-index ") + format)
+                  .status,
+              0);
+    EXPECT_EQ(Walked(dir), expected) << format;
+    EXPECT_EQ(Walked(dir, "", 3), expected) << format;
+  }
+  // Named inside the ignored directory: its tracked files alone.
+  EXPECT_EQ(Walked(dir, "build/deep"),
+            std::vector<std::string>{"build/deep/x.js"});
+}
+
+// A .ignore file is the user's word to this tool, not git's: it leaves out
+// tracked files too.
+TEST(IgnoreRulesTest, DotIgnoreLeavesOutTrackedFilesToo) {
+  ScratchDir dir;
+  GitInit(dir);
+  dir.Write(".ignore", "vendor/\n");
+  WriteAll(dir, {"vendor/v.js", "a.js"});
+  ASSERT_EQ(Shell(dir.path(), "git add .").status, 0);
+  EXPECT_EQ(Walked(dir), std::vector<std::string>{"a.js"});
+}
+
 TEST(IgnoreRulesTest, GeneratedPatternsAgreeWithGit) {
   std::mt19937 random(14);
   auto pick = [&](const std::vector<std::string>& from) {
