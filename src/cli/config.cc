@@ -8,6 +8,7 @@
 #include "common/path_quote.h"
 #include "io/file_io.h"
 #include "project/module_paths.h"
+#include "rules/json_text.h"
 #include "syntax/expression_probe.h"
 
 namespace psm {
@@ -135,26 +136,15 @@ bool LoadProjectConfig(const Options& options, const std::string& cwd,
     *error = ReadablePath(path) + ": " + read_error;
     return false;
   }
+  JsonText read = ReadJsonText(text);
+  if (!read.doc) {
+    *error = ReadablePath(path) + ": " + read.where + ": " + read.message;
+    return false;
+  }
   try {
-    Read(Json::parse(text), path, config);
+    Read(*read.doc, path, config);
   } catch (const Invalid& invalid) {
     *error = ReadablePath(path) + ": " + invalid.where + ": " + invalid.message;
-    return false;
-  } catch (const Json::parse_error& e) {
-    // As a rules file's error reads: where, then the parser's words.
-    size_t at = std::min<size_t>(e.byte == 0 ? 0 : e.byte - 1, text.size());
-    size_t line_start = text.rfind('\n', at == 0 ? 0 : at - 1);
-    line_start = line_start == std::string::npos ? 0 : line_start + 1;
-    std::string what = e.what();
-    size_t colon = what.rfind(": ");
-    *error = ReadablePath(path) + ": line " +
-             std::to_string(
-                 1 + std::count(text.begin(),
-                                text.begin() + static_cast<std::ptrdiff_t>(at),
-                                '\n')) +
-             ", column " + std::to_string(at - line_start + 1) +
-             ": invalid JSON: " +
-             (colon == std::string::npos ? what : what.substr(colon + 2));
     return false;
   } catch (const Json::exception& e) {
     *error = ReadablePath(path) + ": invalid JSON: " + e.what();
