@@ -58,6 +58,19 @@ std::string Relative(const std::string& config_path, const std::string& file) {
                                     : config_path.substr(0, slash + 1) + file;
 }
 
+// A session expression setting, checked now as --session-id is: a typo
+// stops the run naming this file and key, before any file is touched.
+std::string Expression(const Json& value, const std::string& where,
+                       Language language) {
+  if (!value.is_string())
+    throw Invalid{where,
+                  std::string("expected a string, got ") + value.type_name()};
+  std::string text = value.get<std::string>();
+  if (!IsExpression(text, language))
+    throw Invalid{where, ExpressionRefusal(text, language)};
+  return text;
+}
+
 // `"sessionIds": {"src/payments/**": "this.config.sessionId", ...}`: each
 // key a glob, each value a JavaScript expression, checked now so that a
 // typo stops the run before any file is touched.
@@ -71,13 +84,11 @@ void ReadSessionIds(const Json& value, ProjectConfig* config) {
     std::string why;
     if (!PathGlob::Parse(glob, &why))
       throw Invalid{where, "invalid glob: " + why};
-    if (!expression.is_string())
-      throw Invalid{where, std::string("expected a string, got ") +
-                               expression.type_name()};
-    std::string text = expression.get<std::string>();
-    if (text.empty() || !IsExpression(text, Language::kTypeScript))
-      throw Invalid{where, "not a JavaScript expression: " + text};
-    config->session_ids.emplace_back(glob, text);
+    // "" would be the placeholder, which a glob has no reason to name.
+    if (expression.is_string() && expression.get<std::string>().empty())
+      throw Invalid{where, "not a JavaScript expression: "};
+    config->session_ids.emplace_back(
+        glob, Expression(expression, where, Language::kTypeScript));
   }
 }
 
@@ -88,13 +99,11 @@ void Read(const Json& doc, const std::string& path, ProjectConfig* config) {
   for (const auto& [key, value] : doc.items()) {
     std::string where = "/" + key;
     if (key == "sessionId") {
-      if (!value.is_string()) throw Invalid{where, "expected a string"};
-      config->session_id = value.get<std::string>();
+      config->session_id = Expression(value, where, Language::kTypeScript);
     } else if (key == "sessionIds") {
       ReadSessionIds(value, config);
     } else if (key == "phpSessionId") {
-      if (!value.is_string()) throw Invalid{where, "expected a string"};
-      config->php_session_id = value.get<std::string>();
+      config->php_session_id = Expression(value, where, Language::kPhp);
     } else if (key == "rules") {
       if (value.is_object()) {
         RulesResult rules = ParseRules(value.dump(), path);

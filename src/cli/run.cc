@@ -149,15 +149,16 @@ bool Prepare(RunContext* ctx, Printer& printer) {
   std::optional<ValueExpression> js =
       ReadValueExpression(ctx->options.session_id, Language::kTypeScript);
   if (!js) {
-    printer.Error("--session-id: " + ctx->options.session_id +
-                  ": not a JavaScript expression");
+    printer.Error("--session-id: " + ExpressionRefusal(ctx->options.session_id,
+                                                       Language::kTypeScript));
     return false;
   }
   std::optional<ValueExpression> php =
       ReadValueExpression(ctx->options.php_session_id, Language::kPhp);
   if (!php) {
-    printer.Error("--php-session-id: " + ctx->options.php_session_id +
-                  ": not a PHP expression");
+    printer.Error(
+        "--php-session-id: " +
+        ExpressionRefusal(ctx->options.php_session_id, Language::kPhp));
     return false;
   }
   ctx->plan.session_id = js->text;
