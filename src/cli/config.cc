@@ -8,6 +8,7 @@
 #include "common/path_quote.h"
 #include "io/file_io.h"
 #include "project/module_paths.h"
+#include "rules/json_text.h"
 #include "syntax/expression_probe.h"
 
 namespace psm {
@@ -57,6 +58,19 @@ std::string Relative(const std::string& config_path, const std::string& file) {
                                     : config_path.substr(0, slash + 1) + file;
 }
 
+// A session expression setting, checked now as --session-id is: a typo
+// stops the run naming this file and key, before any file is touched.
+std::string Expression(const Json& value, const std::string& where,
+                       Language language) {
+  if (!value.is_string())
+    throw Invalid{where,
+                  std::string("expected a string, got ") + value.type_name()};
+  std::string text = value.get<std::string>();
+  if (!IsExpression(text, language))
+    throw Invalid{where, ExpressionRefusal(text, language)};
+  return text;
+}
+
 // `"sessionIds": {"src/payments/**": "this.config.sessionId", ...}`: each
 // key a glob, each value a JavaScript expression, checked now so that a
 // typo stops the run before any file is touched.
@@ -70,13 +84,11 @@ void ReadSessionIds(const Json& value, ProjectConfig* config) {
     std::string why;
     if (!PathGlob::Parse(glob, &why))
       throw Invalid{where, "invalid glob: " + why};
-    if (!expression.is_string())
-      throw Invalid{where, std::string("expected a string, got ") +
-                               expression.type_name()};
-    std::string text = expression.get<std::string>();
-    if (text.empty() || !IsExpression(text, Language::kTypeScript))
-      throw Invalid{where, "not a JavaScript expression: " + text};
-    config->session_ids.emplace_back(glob, text);
+    // "" would be the placeholder, which a glob has no reason to name.
+    if (expression.is_string() && expression.get<std::string>().empty())
+      throw Invalid{where, "not a JavaScript expression: "};
+    config->session_ids.emplace_back(
+        glob, Expression(expression, where, Language::kTypeScript));
   }
 }
 
@@ -87,13 +99,11 @@ void Read(const Json& doc, const std::string& path, ProjectConfig* config) {
   for (const auto& [key, value] : doc.items()) {
     std::string where = "/" + key;
     if (key == "sessionId") {
-      if (!value.is_string()) throw Invalid{where, "expected a string"};
-      config->session_id = value.get<std::string>();
+      config->session_id = Expression(value, where, Language::kTypeScript);
     } else if (key == "sessionIds") {
       ReadSessionIds(value, config);
     } else if (key == "phpSessionId") {
-      if (!value.is_string()) throw Invalid{where, "expected a string"};
-      config->php_session_id = value.get<std::string>();
+      config->php_session_id = Expression(value, where, Language::kPhp);
     } else if (key == "rules") {
       if (value.is_object()) {
         RulesResult rules = ParseRules(value.dump(), path);
@@ -135,26 +145,15 @@ bool LoadProjectConfig(const Options& options, const std::string& cwd,
     *error = ReadablePath(path) + ": " + read_error;
     return false;
   }
+  JsonText read = ReadJsonText(text);
+  if (!read.doc) {
+    *error = ReadablePath(path) + ": " + read.where + ": " + read.message;
+    return false;
+  }
   try {
-    Read(Json::parse(text), path, config);
+    Read(*read.doc, path, config);
   } catch (const Invalid& invalid) {
     *error = ReadablePath(path) + ": " + invalid.where + ": " + invalid.message;
-    return false;
-  } catch (const Json::parse_error& e) {
-    // As a rules file's error reads: where, then the parser's words.
-    size_t at = std::min<size_t>(e.byte == 0 ? 0 : e.byte - 1, text.size());
-    size_t line_start = text.rfind('\n', at == 0 ? 0 : at - 1);
-    line_start = line_start == std::string::npos ? 0 : line_start + 1;
-    std::string what = e.what();
-    size_t colon = what.rfind(": ");
-    *error = ReadablePath(path) + ": line " +
-             std::to_string(
-                 1 + std::count(text.begin(),
-                                text.begin() + static_cast<std::ptrdiff_t>(at),
-                                '\n')) +
-             ", column " + std::to_string(at - line_start + 1) +
-             ": invalid JSON: " +
-             (colon == std::string::npos ? what : what.substr(colon + 2));
     return false;
   } catch (const Json::exception& e) {
     *error = ReadablePath(path) + ": invalid JSON: " + e.what();

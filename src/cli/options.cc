@@ -212,6 +212,12 @@ ParsedCommandLine ParseCommandLine(int argc, const char* const* argv) {
     conflict = "--stdin takes no PATH (use --stdin-filepath to name the input)";
   } else if (!options.stdin_filepath.empty() && !options.stdin_mode) {
     conflict = "--stdin-filepath needs --stdin";
+  } else if (options.interactive && (check || diff)) {
+    // --check and --diff promise to change nothing; -i writes what is
+    // accepted. Only a flag given counts: --diff is also the default.
+    conflict = std::string("--interactive writes the changes it accepts; ") +
+               (check ? "--check" : "--diff") +
+               " changes nothing (drop one of them)";
   }
   if (!conflict.empty()) {
     parsed.exit_code = 2;

@@ -18,6 +18,7 @@
 #include "cli/linked_files.h"
 #include "cli/options.h"
 #include "cli/printer.h"
+#include "cli/report_destinations.h"
 #include "cli/run_modes.h"
 #include "cli/run_outcome.h"
 #include "cli/terminal.h"
@@ -95,39 +96,7 @@ unsigned Jobs(const Options& options) {
   return cores == 0 ? 1 : cores;
 }
 
-// Why a report must not be written where it was asked to, or "": over a
-// file the run reads (one of its paths, or any source file), which the
-// report would replace (`--json-report pay.js pay.js`).
-std::string ReportOverSource(const Options& options) {
-  for (const auto& [flag, destination] :
-       {std::pair{"--json-report", &options.json_report},
-        std::pair{"--markdown-report", &options.markdown_report},
-        std::pair{"--html-report", &options.html_report},
-        std::pair{"--sarif-report", &options.sarif_report}}) {
-    if (destination->empty() || *destination == "-") continue;
-    struct stat report;
-    if (::stat(destination->c_str(), &report) != 0) continue;  // a new file
-    bool given = std::any_of(
-        options.paths.begin(), options.paths.end(), [&](const std::string& p) {
-          struct stat path;
-          return ::stat(p.c_str(), &path) == 0 &&
-                 path.st_dev == report.st_dev && path.st_ino == report.st_ino;
-        });
-    if (given || (S_ISREG(report.st_mode) &&
-                  LanguageForPath(*destination).has_value())) {
-      return std::string(flag) + ": " + ReadablePath(*destination) +
-             " is a source file" + (given ? " this run reads" : "") +
-             "; a report is not written over it (choose another name)";
-    }
-  }
-  return "";
-}
-
 bool Prepare(RunContext* ctx, Printer& printer) {
-  if (std::string why = ReportOverSource(ctx->options); !why.empty()) {
-    printer.Error(why);
-    return false;
-  }
   char buffer[4096];
   if (::getcwd(buffer, sizeof buffer)) ctx->cwd = buffer;
   ProjectConfig config;
@@ -142,6 +111,12 @@ bool Prepare(RunContext* ctx, Printer& printer) {
                           : !config.php_session_id.empty() ? "phpSessionId"
                                                            : "placeholder";
   ApplyProjectConfig(config, ctx->cwd, &ctx->options);
+  // Reports are written last: this is before anything is.
+  if (std::string why = ReportDestinationProblem(ctx->options, config.path);
+      !why.empty()) {
+    printer.Error(why);
+    return false;
+  }
   if (!LoadRules(ctx->options, config, &ctx->rules, &error)) {
     printer.Error(error);
     return false;
@@ -149,15 +124,16 @@ bool Prepare(RunContext* ctx, Printer& printer) {
   std::optional<ValueExpression> js =
       ReadValueExpression(ctx->options.session_id, Language::kTypeScript);
   if (!js) {
-    printer.Error("--session-id: " + ctx->options.session_id +
-                  ": not a JavaScript expression");
+    printer.Error("--session-id: " + ExpressionRefusal(ctx->options.session_id,
+                                                       Language::kTypeScript));
     return false;
   }
   std::optional<ValueExpression> php =
       ReadValueExpression(ctx->options.php_session_id, Language::kPhp);
   if (!php) {
-    printer.Error("--php-session-id: " + ctx->options.php_session_id +
-                  ": not a PHP expression");
+    printer.Error(
+        "--php-session-id: " +
+        ExpressionRefusal(ctx->options.php_session_id, Language::kPhp));
     return false;
   }
   ctx->plan.session_id = js->text;

@@ -4,6 +4,7 @@
 
 #include "common/strings.h"
 #include "rules/builtin_rules.h"
+#include "rules/json_text.h"
 
 namespace psm {
 namespace {
@@ -15,19 +16,6 @@ struct Invalid {
   std::string where;
   std::string message;
 };
-
-std::string Escape(std::string_view key) {
-  std::string out;
-  for (char c : key) {
-    if (c == '~')
-      out += "~0";
-    else if (c == '/')
-      out += "~1";
-    else
-      out += c;
-  }
-  return out;
-}
 
 std::string Require(const Json& value, Json::value_t type, const char* expected,
                     const std::string& where) {
@@ -105,7 +93,8 @@ MethodRule ParseMethod(const std::string& type, const Json& entry,
     bool known = false;
     for (const char* k : kKnown) known = known || key == k;
     if (!known)
-      throw Invalid{where + "/" + Escape(key), "unknown field \"" + key + "\""};
+      throw Invalid{where + "/" + JsonPointerToken(key),
+                    "unknown field \"" + key + "\""};
   }
   MethodRule rule;
   rule.type = type;
@@ -144,7 +133,8 @@ RuleTable ParseDocument(const Json& doc) {
   Require(doc, Json::value_t::object, "an object", "/");
   for (const auto& [key, value] : doc.items()) {
     if (key != "version" && key != "methods" && key != "source") {
-      throw Invalid{"/" + Escape(key), "unknown field \"" + key + "\""};
+      throw Invalid{"/" + JsonPointerToken(key),
+                    "unknown field \"" + key + "\""};
     }
   }
   if (auto v = doc.find("version"); v != doc.end() && *v != 1) {
@@ -156,22 +146,9 @@ RuleTable ParseDocument(const Json& doc) {
   Require(*methods, Json::value_t::object, "an object", "/methods");
   RuleTable table;
   for (const auto& [type, entry] : methods->items()) {
-    table.Put(ParseMethod(type, entry, "/methods/" + Escape(type)));
+    table.Put(ParseMethod(type, entry, "/methods/" + JsonPointerToken(type)));
   }
   return table;
-}
-
-std::string LineColumn(std::string_view text, size_t byte) {
-  size_t line = 1, column = 1;
-  for (size_t i = 0; i < byte && i < text.size(); ++i) {
-    if (text[i] == '\n') {
-      ++line;
-      column = 1;
-    } else {
-      ++column;
-    }
-  }
-  return "line " + std::to_string(line) + ", column " + std::to_string(column);
 }
 
 }  // namespace
@@ -197,24 +174,14 @@ std::string RulesError::ToString() const {
 RulesResult ParseRules(std::string_view text, std::string_view file) {
   RulesResult result;
   result.error.file = file;
-  Json doc;
-  try {
-    doc = Json::parse(text.begin(), text.end());
-  } catch (const Json::parse_error& e) {
-    result.error.where = LineColumn(text, e.byte == 0 ? 0 : e.byte - 1);
-    std::string what = e.what();
-    size_t colon = what.rfind(": ");
-    result.error.message =
-        "invalid JSON: " +
-        (colon == std::string::npos ? what : what.substr(colon + 2));
-    return result;
-  } catch (const Json::exception& e) {  // e.g. a number too large to hold
-    result.error.where = "/";
-    result.error.message = std::string("invalid JSON: ") + e.what();
+  JsonText read = ReadJsonText(text);
+  if (!read.doc) {
+    result.error.where = read.where;
+    result.error.message = read.message;
     return result;
   }
   try {
-    result.table = ParseDocument(doc);
+    result.table = ParseDocument(*read.doc);
   } catch (const Invalid& invalid) {
     result.error.where = invalid.where;
     result.error.message = invalid.message;

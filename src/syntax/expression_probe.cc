@@ -117,7 +117,8 @@ std::optional<ValueExpression> ReadDottedName(const std::string& expression) {
     if (end >= expression.size() || !IsNameStart(expression[end]))
       return std::nullopt;
     while (end < expression.size() && IsNamePart(expression[end])) ++end;
-    if (start == 0) first = std::string_view(expression).substr(0, end);
+    if (start == 0)
+      first = std::string_view(expression).substr(0, end);
     else if (second.empty())
       second = std::string_view(expression).substr(start, end - start);
     if (end == expression.size()) break;
@@ -147,9 +148,11 @@ std::optional<ValueExpression> ReadValueExpression(
       return read;
   }
   if (php && expression.find("?>") != std::string::npos) return std::nullopt;
-  // The newline ends a trailing `//` comment before the parenthesis.
+  // The parenthesis follows on the same line, as the code after an
+  // inserted value does: a trailing `//` comment (or `#` in PHP) would
+  // swallow it, and an unclosed `/*` everything after.
   std::string prefix = php ? "<?php $x = (" : "x = (";
-  std::string probe = prefix + expression + "\n);";
+  std::string probe = prefix + expression + ");";
   Parser parser;
   Tree tree = parser.Parse(language, probe);
   if (!tree.ok() || CountSyntaxErrors(tree.Root()) != 0) return std::nullopt;
@@ -160,6 +163,17 @@ std::optional<ValueExpression> ReadValueExpression(
                                                      : expression;
   if (!php) read.needs = NeedsOf(value, probe);
   return read;
+}
+
+std::string ExpressionRefusal(const std::string& expression,
+                              Language language) {
+  std::string what =
+      language == Language::kPhp ? "PHP expression" : "JavaScript expression";
+  if (IsExpression(expression + "\n", language)) {
+    return "a comment at the end would swallow the code written after the " +
+           what + " on its line (drop the comment): " + expression;
+  }
+  return "not a " + what + ": " + expression;
 }
 
 }  // namespace psm

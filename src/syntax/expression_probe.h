@@ -48,6 +48,12 @@ inline bool IsExpression(const std::string& expression, Language language) {
   return ReadValueExpression(expression, language).has_value();
 }
 
+// Why ReadValueExpression refused `expression`, for an error message:
+// "not a JavaScript expression: <it>", or a hint when it is one only up
+// to a trailing `//` comment, which would swallow the code written after
+// it on the same line.
+std::string ExpressionRefusal(const std::string& expression, Language language);
+
 }  // namespace psm
 
 #endif  // PSM_SYNTAX_EXPRESSION_PROBE_H_

@@ -121,5 +121,61 @@ TEST(SessionExpressionCliTest, ArgumentsMustBeTheCallsArguments) {
       << run.err;
 }
 
+// A bad expression in the config is the config's: the error names the file
+// and the key, not a --session-id the user never gave.
+TEST(SessionExpressionCliTest, ABadConfigExpressionNamesTheFileAndKey) {
+  ScratchDir dir;
+  dir.Write("pay.js", kTwoFunctions);
+  struct Case {
+    const char* config;
+    const char* error;
+  } cases[] = {
+      {R"j({"sessionId": "checkout.payment.session.id)"})j",
+       ".payment-session-migrate.json: /sessionId: not a JavaScript "
+       "expression: checkout.payment.session.id)"},
+      {R"j({"phpSessionId": "$this->sid)"})j",
+       ".payment-session-migrate.json: /phpSessionId: not a PHP expression: "
+       "$this->sid)"},
+      {R"({"sessionId": "sid // from the page"})",
+       ".payment-session-migrate.json: /sessionId: a comment at the end "
+       "would swallow the code"},
+  };
+  for (const Case& c : cases) {
+    dir.Write(".payment-session-migrate.json", c.config);
+    Outcome run = Shell(dir.path(), "{bin} --write pay.js");
+    EXPECT_EQ(run.status, 2) << c.config;
+    EXPECT_NE(run.err.find(c.error), std::string::npos) << run.err;
+    EXPECT_EQ(run.err.find("--session-id"), std::string::npos) << run.err;
+    EXPECT_EQ(run.err.find("--php-session-id"), std::string::npos) << run.err;
+    EXPECT_EQ(dir.Read("pay.js"), kTwoFunctions);
+  }
+}
+
+// `x // c` read as one expression only because the probe ended the line:
+// inserted, the comment swallowed the rest of the line and every site
+// failed later. It is refused up front.
+TEST(SessionExpressionCliTest, ATrailingCommentIsRefusedUpFront) {
+  ScratchDir dir;
+  dir.Write("pay.js", kTwoFunctions);
+  for (const char* flags :
+       {"--session-id 'sid // c'", "--session-id 'sid /* c'",
+        "--php-session-id '$sid # c'"}) {
+    Outcome run = Shell(dir.path(), std::string("{bin} --no-config --write ") +
+                                        flags + " pay.js");
+    EXPECT_EQ(run.status, 2) << flags << "\n" << run.err;
+    EXPECT_EQ(run.err.find("would introduce a syntax error"), std::string::npos)
+        << run.err;
+    EXPECT_EQ(dir.Read("pay.js"), kTwoFunctions) << flags;
+  }
+  Outcome run = Shell(dir.path(),
+                      "{bin} --no-config --check --session-id 'sid // c' "
+                      "pay.js");
+  EXPECT_NE(run.err.find("--session-id: a comment at the end would swallow "
+                         "the code written after the JavaScript expression "
+                         "on its line (drop the comment): sid // c"),
+            std::string::npos)
+      << run.err;
+}
+
 }  // namespace
 }  // namespace psm::testing_cli

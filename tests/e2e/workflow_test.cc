@@ -258,6 +258,15 @@ TEST_F(WorkflowTest, MalformedConfigIsStatusTwoNamingFileAndPlace) {
             std::string::npos)
       << broken.err;
   EXPECT_EQ(broken.err.find("json.exception"), std::string::npos) << broken.err;
+  // A setting given twice: the last one silently won.
+  dir_.Write(".payment-session-migrate.json",
+             R"({"exclude": ["a.js"], "exclude": []})");
+  Outcome twice = Tool("--check a.js");
+  EXPECT_EQ(twice.status, 2);
+  EXPECT_NE(twice.err.find(".payment-session-migrate.json: /exclude: "
+                           "duplicate key \"exclude\""),
+            std::string::npos)
+      << twice.err;
 }
 
 TEST_F(WorkflowTest, GithubFormatPrintsAnnotations) {

@@ -167,7 +167,15 @@ INSTANTIATE_TEST_SUITE_P(
             R"({"methods": {"payPal": {"remove": ["payPal.items", "payPal"]}}})",
             "/methods/payPal/remove/1", "overlaps"},
         BadRules{R"({"methods": {"payPal": {"remove": ["amount", "amount"]}}})",
-                 "/methods/payPal/remove/1", "overlaps"}));
+                 "/methods/payPal/remove/1", "overlaps"},
+        // JSON leaves repeated keys open; nlohmann kept the last one in
+        // silence, dropping the first list or method entry.
+        BadRules{R"({"methods": {"payPal": {"remove": ["amount"],
+                                             "remove": []}}})",
+                 "/methods/payPal/remove", "duplicate key \"remove\""},
+        BadRules{R"({"methods": {"payPal": {"remove": ["amount"]},
+                                 "payPal": {}}})",
+                 "/methods/payPal", "duplicate key \"payPal\""}));
 
 TEST(ParseRulesTest, TakesFieldsThatOnlyShareAPrefix) {
   RulesResult r = ParseRules(

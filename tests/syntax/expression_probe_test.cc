@@ -47,6 +47,29 @@ TEST(ReadValueExpressionTest, WhatIsNotOneExpressionIsRefused) {
   EXPECT_EQ(Inserted("$session['id']", Language::kPhp), "$session['id']");
 }
 
+// The code after an inserted value follows on the same line: a comment
+// running to the end of the expression would swallow it, and every site
+// failed later with "the rewrite would introduce a syntax error".
+TEST(ReadValueExpressionTest, ACommentThatWouldSwallowTheRestIsRefused) {
+  EXPECT_EQ(Inserted("x // c"), "<not an expression>");
+  EXPECT_EQ(Inserted("x /* c"), "<not an expression>");
+  EXPECT_EQ(Inserted("$x // c", Language::kPhp), "<not an expression>");
+  EXPECT_EQ(Inserted("$x # c", Language::kPhp), "<not an expression>");
+  // A comment that ends before the expression does is harmless.
+  EXPECT_EQ(Inserted("x /* c */"), "x /* c */");
+  EXPECT_EQ(Inserted("a // c\n  + b"), "a // c\n  + b");
+}
+
+TEST(ExpressionRefusalTest, SaysWhyAndQuotesTheExpression) {
+  EXPECT_EQ(ExpressionRefusal("x)", Language::kTypeScript),
+            "not a JavaScript expression: x)");
+  EXPECT_EQ(ExpressionRefusal("$x)", Language::kPhp),
+            "not a PHP expression: $x)");
+  EXPECT_EQ(ExpressionRefusal("x // c", Language::kTypeScript),
+            "a comment at the end would swallow the code written after the "
+            "JavaScript expression on its line (drop the comment): x // c");
+}
+
 TEST(ReadValueExpressionTest, NotesAwaitAndYieldOutsideItsOwnFunctions) {
   EXPECT_TRUE(NeedsOf("await getSid()").await);
   EXPECT_TRUE(NeedsOf("(await session).id").await);
