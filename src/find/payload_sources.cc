@@ -368,7 +368,10 @@ void PayloadResolver::ObserveOtherCallers(TSNode callee, CallSite* site) {
     if (std::string exported = ExportedAs(b, name); !exported.empty())
       site->exported_builders.push_back(std::move(exported));
     for (TSNode use : UsesOf(b, name, source_)) {
-      if (!ts_node_eq(node::Field(b.declarator, "name"), use))
+      // A TypeScript overload signature (`function build(t: number):
+      // object;`) declares the builder again; it calls nothing.
+      if (!ts_node_eq(node::Field(b.declarator, "name"), use) &&
+          !node::Is(node::Parent(use), "function_signature"))
         references.push_back(use);
     }
   } else {  // `this.build()`: any `.build` in the file may be another call
