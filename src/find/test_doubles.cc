@@ -4,6 +4,7 @@
 #include <array>
 #include <optional>
 
+#include "common/strings.h"
 #include "find/module_request.h"
 #include "find/scope.h"
 #include "syntax/node.h"
@@ -17,6 +18,21 @@ bool IsDoubleMaker(std::string_view callee) {
       "sinon.spy", "sinon.fake", "jasmine.createSpy"};
   return std::find(kMakers.begin(), kMakers.end(), callee) != kMakers.end() ||
          callee.starts_with("sinon.fake.");  // sinon.fake.resolves(x)
+}
+
+// Makers that put a fake in place of `obj[name]` given as (obj, name, ...):
+// sinon's `stub` (also a sandbox's: `sandbox.stub`, `this.sinon.stub`),
+// `sinon.replace` (and a sandbox's), testdouble's `td.replace`.
+bool ReplacesMethod(std::string_view maker) {
+  if (maker == "sinon.stub" || maker == "td.replace" ||
+      maker == "sinon.replace")
+    return true;
+  size_t dot = maker.rfind('.');
+  if (dot == std::string_view::npos) return false;
+  std::string_view object = maker.substr(0, dot), method = maker.substr(dot + 1);
+  bool sandbox = Lowered(object).find("sandbox") != std::string::npos ||
+                 object.ends_with("sinon");
+  return sandbox && (method == "stub" || method == "replace");
 }
 
 // `jest.spyOn(dr, 'createSource')` calls through to the real method until
@@ -193,10 +209,10 @@ void TestDoubles::Note(TSNode name, std::span<const TSNode> up,
   std::string_view maker =
       node::Text(node::Unwrap(node::Field(up[2], "function")), source);
   bool replaced =
-      maker == "sinon.stub" ||
+      ReplacesMethod(maker) ||
       (IsSpyMaker(maker) && IsMockedFurther(up[2], up.subspan(3), source)) ||
       (maker == "spyOn" && IsJasmineSpyReplacing(up[2], up.subspan(3), source));
-  if (replaced && args.size() == 2 && ts_node_eq(args[1], up[0])) {
+  if (replaced && args.size() >= 2 && ts_node_eq(args[1], up[0])) {
     receivers_.emplace_back(node::Text(node::Unwrap(args[0]), source));
   }
 }

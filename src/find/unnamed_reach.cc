@@ -111,8 +111,9 @@ namespace {
 
 // `frames` is the window itself (`window.frames === window`).
 bool IsGlobalObjectName(std::string_view object) {
+  // `global`: Node's, in tests and server-rendered code.
   return object == "window" || object == "self" || object == "globalThis" ||
-         object == "top" || object == "parent" || object == "frames" ||
+         object == "global" || object == "top" || object == "parent" || object == "frames" ||
          object == "opener";  // a popup's reads of the page that opened it
 }
 
