@@ -13,7 +13,10 @@ namespace psm {
 // one whose bytes name createSource may hold a legacy call, and a --check
 // (a pre-commit gate) that passed it would be saying what it never saw.
 
-// Whether `bytes` hold the name createSource anywhere.
+// Whether `bytes` call createSource (`.createSource(`, `['createSource'](`)
+// and define it nowhere (`createSource:`, `createSource =`): a vendored
+// copy of DigitalRiver.js, skipped for its size or a NUL byte, is the
+// library, not a legacy call.
 bool NamesCreateSource(std::string_view bytes);
 
 // The same for the file at `path`, read in chunks through `buffer`: for a

@@ -259,10 +259,10 @@ TEST_F(CliTest, WriteKeepsPermissionBits) {
 }
 
 TEST_F(CliTest, BinaryFileIsSkippedWithAReason) {
-  dir_.Write("src/blob.js", std::string("createSource\0\x01\x02", 15));
+  dir_.Write("src/blob.js", std::string("dr.createSource(p)\0\x01\x02", 21));
   Outcome run = Tool("--json-report - src");
   EXPECT_EQ(run.status, 0);
-  // It names createSource: said so (a --check fails on it).
+  // It calls createSource: said so (a --check fails on it).
   EXPECT_NE(run.err.find("src/blob.js: skipped (binary file"),
             std::string::npos)
       << run.err;

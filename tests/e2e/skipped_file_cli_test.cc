@@ -57,6 +57,23 @@ TEST(SkippedFileCliTest, SkippedFilesWithoutCreateSourceStayNotes) {
   EXPECT_EQ(run.err.find("bin.js:"), std::string::npos) << run.err;
 }
 
+// A vendored copy of DigitalRiver.js defines the method (and may call it
+// itself); skipped for its size or a NUL byte, it must not fail a hook.
+// A file that only names the method, in a string or a comment, neither.
+TEST(SkippedFileCliTest, TheLibraryItselfOrAMereMentionStaysANote) {
+  ScratchDir dir;
+  std::string library =
+      "DigitalRiver.prototype.createSource = function (a, b) {};\n"
+      "var x = { createSource: function () { return this.createSource(1); } };\n";
+  dir.Write("vendor/big/DigitalRiver.js", library + std::string(8192, ' '));
+  dir.Write("vendor/bin/DigitalRiver.js",
+            std::string("var s = 'a\0b';\n", 15) + library);
+  dir.Write("docs/mention.js", std::string("// see createSource\0\n", 21));
+  Outcome run = Shell(dir.path(), "{bin} --check -q --max-file-size 4096 .");
+  EXPECT_EQ(run.status, 0) << run.err;
+  EXPECT_EQ(run.err.find("names createSource"), std::string::npos) << run.err;
+}
+
 TEST(SkippedFileCliTest, StandardInputNamingCreateSourceFailsACheckWhenSkipped) {
   ScratchDir dir;
   Outcome large = Shell(dir.path(),
