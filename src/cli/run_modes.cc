@@ -103,7 +103,13 @@ int RunStaged(const RunContext& ctx, Printer& printer,
   std::vector<ProcessedFile> deferred;
   std::set<std::string> reported;
   std::vector<std::string> quiet;
+  // The --exclude/--include globs and the config file's, as for files
+  // named on the command line (a staged file is tracked: no ignore file
+  // applies). Excluded files' texts still serve the modules they build.
+  IgnoreRules globs(ctx.options.excludes, ctx.options.includes,
+                    /*ignore_files=*/false, ctx.options.config_globs);
   for (const StagedFile& file : staged.files) {
+    if (globs.ExcludedByGlobs(file.path, false)) continue;
     ProcessedFile done = ProcessFile(file.path, staged_ctx, worker);
     if (done.deferred) {
       deferred.push_back(std::move(done));

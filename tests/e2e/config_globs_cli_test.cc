@@ -66,5 +66,26 @@ TEST(ConfigGlobsCliTest, CommandLineIncludeReplacesTheConfigs) {
             (Rewritten{true, false}));
 }
 
+// A commit hook (`--check --staged`) judges what the globs leave in, as
+// a run over the files does: an excluded legacy file must not block it.
+TEST(ConfigGlobsCliTest, StagedCheckHonoursTheConfigAndCommandLineGlobs) {
+  ScratchDir dir;
+  dir.Write(".payment-session-migrate.json", kExcludeVendor);
+  dir.Write("src/vendor/drop-in-shim.js", kLegacy);
+  dir.Write("src/util.js", "export const one = 1;\n");
+  ASSERT_EQ(Shell(dir.path(), "git init -q && git add -A").status, 0);
+  Outcome root = Shell(dir.path(), "{bin} --check -q --staged");
+  EXPECT_EQ(root.status, 0) << root.out << root.err;
+  Outcome sub = Shell(dir.path() / "src", "{bin} --check -q --staged");
+  EXPECT_EQ(sub.status, 0) << sub.out << sub.err;
+  dir.Write("src/checkout.js", kLegacy);
+  ASSERT_EQ(Shell(dir.path(), "git add -A").status, 0);
+  EXPECT_EQ(Shell(dir.path(), "{bin} --check -q --staged").status, 1);
+  EXPECT_EQ(Shell(dir.path(), "{bin} --check -q --staged --exclude "
+                              "'src/checkout.js'")
+                .status,
+            0);
+}
+
 }  // namespace
 }  // namespace psm::testing_cli
