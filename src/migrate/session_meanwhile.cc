@@ -91,13 +91,53 @@ TSNode CallBetween(TSNode root, TSNode call, bool looped,
   return TSNode{};
 }
 
-// An occurrence of `name` meaning `binding` that a function other than
-// `own` and `also_not` writes (NameWrittenAt): `function refresh() {
-// checkout = next }`.
+// Which writes of the session expression's names count: those of a
+// function other than `own` (the call's) and `also_not`; with
+// `before_an_await`, only those a plain call of the writer makes before it
+// returns (`checkout = await api.get()` happens after `refresh()` has
+// returned, and after the createSource call that follows it).
+struct WriteFilter {
+  TSNode own;
+  TSNode also_not;
+  bool before_an_await = false;
+  std::string_view source;
+
+  bool Counts(TSNode write, TSNode writer) const {
+    if (ts_node_is_null(writer) || ts_node_eq(writer, own) ||
+        ts_node_eq(writer, also_not))
+      return false;
+    return !before_an_await || !AfterAnAwait(write, writer);
+  }
+
+ private:
+  // Whether the function `writer` awaits before `write` is done: an await
+  // of its own starts before the end of the expression holding `write`.
+  bool AfterAnAwait(TSNode write, TSNode writer) const {
+    TSNode top = write;
+    for (TSNode p = node::Parent(top);
+         !ts_node_is_null(p) && !node::Is(p, "expression_statement") &&
+         !node::Is(p, "statement_block") && !node::IsFunction(p);
+         p = node::Parent(p))
+      top = p;
+    uint32_t from = ts_node_start_byte(writer), to = ts_node_end_byte(top);
+    for (size_t offset : WordsAt(source.substr(from, to - from), "await")) {
+      auto at = static_cast<uint32_t>(from + offset);
+      TSNode e = node::Parent(ts_node_descendant_for_byte_range(
+          ts_tree_root_node(write.tree), at, at + 5));
+      if (node::Is(e, "await_expression") && ts_node_start_byte(e) == at &&
+          ts_node_eq(FunctionOf(e), writer))
+        return true;
+    }
+    return false;
+  }
+};
+
+// An occurrence of `name` meaning `binding` that a function the filter
+// counts writes (NameWrittenAt): `function refresh() { checkout = next }`.
 TSNode WrittenByAnotherFunction(TSNode root, std::string_view source,
                                 const std::string& name,
-                                const Binding& binding, TSNode own,
-                                TSNode also_not) {
+                                const Binding& binding,
+                                const WriteFilter& filter) {
   for (size_t at : WordsAt(source, name)) {
     auto begin = static_cast<uint32_t>(at);
     TSNode n = ts_node_descendant_for_byte_range(
@@ -105,11 +145,8 @@ TSNode WrittenByAnotherFunction(TSNode root, std::string_view source,
     if (!node::Is(n, "identifier") &&
         !node::Is(n, "shorthand_property_identifier_pattern"))
       continue;
-    TSNode writer = FunctionOf(n);
-    if (ts_node_is_null(writer) || ts_node_eq(writer, own) ||
-        ts_node_eq(writer, also_not))
+    if (!filter.Counts(n, FunctionOf(n)) || !NameWrittenAt(n, source))
       continue;
-    if (!NameWrittenAt(n, source)) continue;
     Binding there = ResolveName(name, n, source);
     if (there.kind == binding.kind &&
         ts_node_eq(there.declarator, binding.declarator))
@@ -118,28 +155,70 @@ TSNode WrittenByAnotherFunction(TSNode root, std::string_view source,
   return TSNode{};
 }
 
+bool IsConstructor(TSNode function, std::string_view source) {
+  return node::Is(function, "method_definition") &&
+         node::Text(node::Field(function, "name"), source) == "constructor";
+}
+
 // A `this.<member>` (`member` of the session expression) that a function
-// other than `own` and `also_not` writes: `this.checkout = next` in
-// another method.
+// the filter counts writes: `this.checkout = next` in another method, or
+// `Object.assign(this, ...)`, which may set any member. A constructor's
+// writes are not counted: it does not run again on the same instance.
 TSNode ThisMemberWrittenByAnotherFunction(TSNode root, std::string_view source,
                                           const std::string& member,
-                                          TSNode own, TSNode also_not) {
+                                          const WriteFilter& filter) {
+  auto counts = [&](TSNode write) {
+    TSNode writer = FunctionOf(write);
+    return filter.Counts(write, writer) && !IsConstructor(writer, source);
+  };
   for (size_t at : WordsAt(source, member)) {
     auto begin = static_cast<uint32_t>(at);
     TSNode n = ts_node_descendant_for_byte_range(
         root, begin, begin + static_cast<uint32_t>(member.size()));
     TSNode m = node::Parent(n);
-    if (!node::Is(m, "member_expression") ||
-        !node::Is(node::Field(m, "object"), "this") ||
-        !ts_node_eq(node::Field(m, "property"), n))
+    if (node::Is(m, "member_expression") &&
+        node::Is(node::Field(m, "object"), "this") &&
+        ts_node_eq(node::Field(m, "property"), n) && counts(m) &&
+        NameWrittenAt(m, source))
+      return m;
+  }
+  for (size_t at : WordsAt(source, "Object")) {
+    auto begin = static_cast<uint32_t>(at);
+    TSNode n = ts_node_descendant_for_byte_range(root, begin, begin + 6);
+    TSNode callee = node::Parent(n);
+    TSNode call = node::Parent(callee);
+    if (!node::Is(call, "call_expression") ||
+        node::Text(callee, source) != "Object.assign")
       continue;
-    TSNode writer = FunctionOf(m);
-    if (ts_node_is_null(writer) || ts_node_eq(writer, own) ||
-        ts_node_eq(writer, also_not))
-      continue;
-    if (NameWrittenAt(m, source)) return m;
+    std::vector<TSNode> args = node::Arguments(call);
+    if (!args.empty() && node::Is(node::Unwrap(args[0]), "this") &&
+        counts(call))
+      return call;
   }
   return TSNode{};
+}
+
+// A write of one of the session expression's names (`there`: where it
+// runs) that `filter` counts, and the name as shown.
+struct FoundWrite {
+  TSNode write{};
+  std::string what;
+};
+
+FoundWrite FindWrite(TSNode root, std::string_view source,
+                     const ExpressionNeeds& needs, TSNode there,
+                     const WriteFilter& filter) {
+  for (const std::string& name : needs.names) {
+    if (name == "arguments") continue;  // the function's own
+    TSNode w = WrittenByAnotherFunction(
+        root, source, name, ResolveName(name, there, source), filter);
+    if (!ts_node_is_null(w)) return {w, Quote(name)};
+  }
+  for (const std::string& member : needs.this_members) {
+    TSNode w = ThisMemberWrittenByAnotherFunction(root, source, member, filter);
+    if (!ts_node_is_null(w)) return {w, Quote("this." + member)};
+  }
+  return {};
 }
 
 }  // namespace
@@ -208,35 +287,20 @@ std::string SessionChangedMeanwhile(TSNode root, TSNode call,
   uint32_t at = span.at, to = span.until;
   bool deferred = span.deferred;
   if (to > source.size() || (!deferred && at >= to)) return "";
-  TSNode own = FunctionOf(call);
   TSNode there = ts_node_descendant_for_byte_range(root, at, at);
   // A deferred call's writes in the payload's own function are
   // WrittenBetween's.
-  TSNode also_not = deferred ? FunctionOf(there) : TSNode{};
+  WriteFilter any{FunctionOf(call), deferred ? FunctionOf(there) : TSNode{},
+                  false, source};
   // Only what the file shows being written counts: a global no code of
   // the file sets is the page's, and stays put for all the tool can see.
-  TSNode write{};
-  std::string written;
-  for (const std::string& name : needs.names) {
-    if (name == "arguments") continue;  // the function's own
-    write = WrittenByAnotherFunction(root, source, name,
-                                     ResolveName(name, there, source), own,
-                                     also_not);
-    if (!ts_node_is_null(write)) {
-      written = Quote(name);
-      break;
-    }
-  }
-  for (size_t i = 0; ts_node_is_null(write) && i < needs.this_members.size();
-       ++i) {
-    write = ThisMemberWrittenByAnotherFunction(
-        root, source, needs.this_members[i], own, also_not);
-    written = Quote("this." + needs.this_members[i]);
-  }
-  if (ts_node_is_null(write)) return "";
-  std::string writer = "the function that writes " + written + " at line " +
-                       LineOf(lines, write);
-  if (deferred) return "the call runs later, maybe after " + writer;
+  FoundWrite found = FindWrite(root, source, needs, there, any);
+  if (ts_node_is_null(found.write)) return "";
+  auto writer = [&](const FoundWrite& f) {
+    return "the function that writes " + f.what + " at line " +
+           LineOf(lines, f.write);
+  };
+  if (deferred) return "the call runs later, maybe after " + writer(found);
   for (auto [keyword, type] :
        {std::pair<std::string_view, std::string_view>{"await",
                                                       "await_expression"},
@@ -245,12 +309,15 @@ std::string SessionChangedMeanwhile(TSNode root, TSNode call,
                                  keyword, type);
     if (!ts_node_is_null(e))
       return "`" + std::string(keyword) + "` at line " + LineOf(lines, e) +
-             " lets other code run first, such as " + writer;
+             " lets other code run first, such as " + writer(found);
   }
   TSNode c = CallBetween(root, call, span.looped, source, at, to);
-  if (!ts_node_is_null(c))
-    return "the call at line " + LineOf(lines, c) + " may run " + writer;
-  return "";
+  if (ts_node_is_null(c)) return "";
+  WriteFilter sync = any;
+  sync.before_an_await = true;
+  FoundWrite now = FindWrite(root, source, needs, there, sync);
+  if (ts_node_is_null(now.write)) return "";
+  return "the call at line " + LineOf(lines, c) + " may run " + writer(now);
 }
 
 }  // namespace psm
