@@ -34,18 +34,25 @@ int TopLevelEnums(TSNode root, std::string_view name, std::string_view source,
   return count;
 }
 
-// The `enum <name>` declarations of the file at any depth: one in a
-// function or namespace shadows the top-level one where it is seen, which
+// The `enum <name>` declarations of the file seen at `use`, at any depth:
+// one in a function or namespace shadows the top-level one there, which
 // TopLevelEnums alone would miss (`PaymentType.PayPal` inside `namespace
-// Inner { enum PaymentType { PayPal = 'creditCard' } }`).
-int EnumsNamed(TSNode root, std::string_view name, std::string_view source) {
+// Inner { enum PaymentType { PayPal = 'creditCard' } }`); one in another
+// function is not seen.
+int EnumsNamed(TSNode root, std::string_view name, std::string_view source,
+               TSNode use) {
   int count = 0;
   for (size_t at : WordsAt(source, name)) {
     TSNode n = ts_node_descendant_for_byte_range(
         root, static_cast<uint32_t>(at), static_cast<uint32_t>(at + name.size()));
     TSNode parent = node::Parent(n);
-    if (node::Is(parent, "enum_declaration") &&
-        ts_node_eq(node::Field(parent, "name"), n))
+    if (!node::Is(parent, "enum_declaration") ||
+        !ts_node_eq(node::Field(parent, "name"), n))
+      continue;
+    TSNode holder = node::Parent(parent);
+    if (node::Is(holder, "export_statement")) holder = node::Parent(holder);
+    if (ts_node_is_null(holder) ||
+        node::Range(holder).Contains(node::Range(use)))
       ++count;
   }
   return count;
@@ -104,7 +111,7 @@ bool TraceEnumMemberToString(TSNode member_expression, std::string_view source,
   TSNode declaration{};
   if (TopLevelEnums(root, name, source, &declaration) != 1 ||
       ts_node_is_null(declaration) ||
-      EnumsNamed(root, name, source) != 1)
+      EnumsNamed(root, name, source, member_expression) != 1)
     return false;
   if (!IsConstEnum(declaration) && IsClassicScript(root, source)) return false;
   return MemberString(declaration, node::Text(property, source), source,
