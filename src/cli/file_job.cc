@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <system_error>
 
+#include "cli/diff_path.h"
 #include "common/heap_tuning.h"
 #include "find/own_create_source.h"
 #include "io/skipped_source.h"
@@ -140,7 +141,8 @@ ProcessedFile ProcessFile(const std::string& path, const RunContext& ctx,
         WriteFileAtomically(path, m.migrated_text(), &file.text);
     if (!error.empty()) MarkNotWritten(&result, std::move(error));
   } else if (ctx.options.mode == Mode::kDiff) {
-    out.diff = UnifiedDiff(result.path, file.text, m.migrated_text());
+    out.diff =
+        UnifiedDiff(DiffPath(path, ctx.cwd), file.text, m.migrated_text());
   }
   return out;
 }

@@ -8,6 +8,7 @@
 #include <map>
 #include <set>
 
+#include "cli/diff_path.h"
 #include "cli/interactive.h"
 #include "cli/linked_files.h"
 #include "cli/run_outcome.h"
@@ -65,7 +66,7 @@ int RunStdin(const RunContext& ctx, Printer& printer) {
   bool check = ctx.options.mode == Mode::kCheck;
   std::string diff;
   if (ctx.options.diff_asked) {
-    diff = UnifiedDiff(shown, text, m.migrated_text());
+    diff = UnifiedDiff(DiffPath(path, ctx.cwd), text, m.migrated_text());
   } else if (!check && ctx.options.json_report != "-") {
     std::fwrite(m.migrated_text().data(), 1, m.migrated_text().size(), stdout);
   }

@@ -49,4 +49,10 @@ const GitApi* Git() {
   return api;
 }
 
+std::string LastGitError(const char* what) {
+  const git_error* e = Git()->git_error_last();
+  return std::string(what) +
+         (e && e->message ? std::string(": ") + e->message : "");
+}
+
 }  // namespace psm

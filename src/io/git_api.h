@@ -3,6 +3,8 @@
 
 #include <git2.h>
 
+#include <string>
+
 namespace psm {
 
 // The libgit2 functions the tool uses, loaded with dlopen on first use.
@@ -12,7 +14,7 @@ namespace psm {
 // files must start in well under 10 ms.
 #define PSM_GIT_FUNCTIONS(X)                                                   \
   X(git_libgit2_init)                                                          \
-  X(git_libgit2_shutdown)                                                      \
+  X(git_libgit2_shutdown) X(git_libgit2_opts)                                  \
   X(git_error_last) X(git_repository_open_ext) X(git_repository_is_bare)       \
       X(git_repository_free) X(git_repository_workdir) X(git_repository_index) \
           X(git_index_get_bypath) X(git_index_free) X(git_index_open) X(git_blob_lookup)         \
@@ -29,6 +31,9 @@ struct GitApi {
 
 // The loaded API, or nullptr when no libgit2 shared library can be found.
 const GitApi* Git();
+
+// `what`, then libgit2's message for its last error, if any.
+std::string LastGitError(const char* what);
 
 }  // namespace psm
 

@@ -5,11 +5,16 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <functional>
 #include <sstream>
 #include <string_view>
 
 namespace psm {
 namespace {
+
+using ConfigVisitor =
+    std::function<void(const std::string& section, const std::string& key,
+                       const std::string& value)>;
 
 std::string Env(const char* name) {
   const char* value = std::getenv(name);
@@ -68,14 +73,22 @@ std::string ConfigValue(std::string_view raw) {
   return Trim(value);
 }
 
+// Where git keeps its per-user files when $XDG_CONFIG_HOME says nothing.
+std::string XdgGitDir() {
+  std::string xdg = Env("XDG_CONFIG_HOME");
+  return (xdg.empty() ? Env("HOME") + "/.config" : xdg) + "/git";
+}
+
 bool IsTrue(const std::string& value) {
   return value.empty() || strcasecmp(value.c_str(), "true") == 0 ||
          strcasecmp(value.c_str(), "yes") == 0 ||
          strcasecmp(value.c_str(), "on") == 0 || value == "1";
 }
 
-void ReadConfigFile(const std::string& path, int depth, IgnoreConfig* config,
-                    bool* excludes_set, WalkSources* sources) {
+// Calls `visit` with each `key = value` of the config file `path`, section
+// and key as written, following `include.path`.
+void VisitConfigFile(const std::string& path, int depth,
+                     const ConfigVisitor& visit, WalkSources* sources) {
   std::string text;
   if (depth > 10) return;
   NoteSource(sources, path);
@@ -98,18 +111,31 @@ void ReadConfigFile(const std::string& path, int depth, IgnoreConfig* config,
     std::string value = equals == std::string::npos
                             ? ""
                             : ConfigValue(trimmed.substr(equals + 1));
-    bool core = strcasecmp(section.c_str(), "core") == 0;
-    if (core && strcasecmp(key.c_str(), "excludesFile") == 0) {
-      config->excludes_file = ExpandPath(value, "");
-      *excludes_set = true;
-    } else if (core && strcasecmp(key.c_str(), "ignoreCase") == 0) {
-      config->ignore_case = IsTrue(value);
-    } else if (strcasecmp(section.c_str(), "include") == 0 &&
-               strcasecmp(key.c_str(), "path") == 0) {
-      ReadConfigFile(ExpandPath(value, Dirname(path)), depth + 1, config,
-                     excludes_set, sources);
+    if (strcasecmp(section.c_str(), "include") == 0 &&
+        strcasecmp(key.c_str(), "path") == 0) {
+      VisitConfigFile(ExpandPath(value, Dirname(path)), depth + 1, visit,
+                      sources);
+    } else {
+      visit(section, key, value);
     }
   }
+}
+
+// The system and global config files, in git's order (later wins); git
+// trusts only these (and the command line) with safe.directory.
+void VisitUserConfig(const ConfigVisitor& visit, WalkSources* sources) {
+  std::string global = Env("GIT_CONFIG_GLOBAL"), home = Env("HOME");
+  if (Env("GIT_CONFIG_NOSYSTEM").empty()) {
+    std::string system = Env("GIT_CONFIG_SYSTEM");
+    VisitConfigFile(system.empty() ? "/etc/gitconfig" : system, 0, visit,
+                    sources);
+  }
+  if (!global.empty()) {
+    VisitConfigFile(global, 0, visit, sources);
+    return;
+  }
+  VisitConfigFile(XdgGitDir() + "/config", 0, visit, sources);
+  if (!home.empty()) VisitConfigFile(home + "/.gitconfig", 0, visit, sources);
 }
 
 bool Exists(const std::string& path, bool* is_dir) {
@@ -162,27 +188,40 @@ std::optional<GitLocation> FindGitRepository(const std::string& dir,
   }
 }
 
-IgnoreConfig ReadIgnoreConfig(const GitLocation& repo,
-                              WalkSources* sources) {
+IgnoreConfig ReadIgnoreConfig(const GitLocation& repo, WalkSources* sources) {
   IgnoreConfig config;
   bool excludes_set = false;
-  std::string home = Env("HOME"), xdg = Env("XDG_CONFIG_HOME");
-  std::string xdg_git = (xdg.empty() ? home + "/.config" : xdg) + "/git";
-  if (Env("GIT_CONFIG_NOSYSTEM").empty()) {
-    std::string system = Env("GIT_CONFIG_SYSTEM");
-    ReadConfigFile(system.empty() ? "/etc/gitconfig" : system, 0, &config,
-                   &excludes_set, sources);
-  }
-  if (std::string global = Env("GIT_CONFIG_GLOBAL"); !global.empty()) {
-    ReadConfigFile(global, 0, &config, &excludes_set, sources);
-  } else {
-    ReadConfigFile(xdg_git + "/config", 0, &config, &excludes_set, sources);
-    if (!home.empty())
-      ReadConfigFile(home + "/.gitconfig", 0, &config, &excludes_set, sources);
-  }
-  ReadConfigFile(repo.common_dir + "/config", 0, &config, &excludes_set, sources);
-  if (!excludes_set) config.excludes_file = xdg_git + "/ignore";
+  ConfigVisitor visit = [&](const std::string& section, const std::string& key,
+                            const std::string& value) {
+    if (strcasecmp(section.c_str(), "core") != 0) return;
+    if (strcasecmp(key.c_str(), "excludesFile") == 0) {
+      config.excludes_file = ExpandPath(value, "");
+      excludes_set = true;
+    } else if (strcasecmp(key.c_str(), "ignoreCase") == 0) {
+      config.ignore_case = IsTrue(value);
+    }
+  };
+  VisitUserConfig(visit, sources);
+  VisitConfigFile(repo.common_dir + "/config", 0, visit, sources);
+  if (!excludes_set) config.excludes_file = XdgGitDir() + "/ignore";
   return config;
+}
+
+std::vector<std::string> ReadSafeDirectories() {
+  std::vector<std::string> safe;
+  VisitUserConfig(
+      [&](const std::string& section, const std::string& key,
+          const std::string& value) {
+        if (strcasecmp(section.c_str(), "safe") != 0 ||
+            strcasecmp(key.c_str(), "directory") != 0)
+          return;
+        if (value.empty())
+          safe.clear();  // git's way to reset the list
+        else
+          safe.push_back(ExpandPath(value, ""));
+      },
+      nullptr);
+  return safe;
 }
 
 }  // namespace psm

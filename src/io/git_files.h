@@ -3,6 +3,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "io/walk_sources.h"
 
@@ -40,6 +41,11 @@ struct IgnoreConfig {
 // are not evaluated.
 IgnoreConfig ReadIgnoreConfig(const GitLocation& repo,
                               WalkSources* sources = nullptr);
+
+// The values of safe.directory in the system and global configuration (the
+// only files git takes them from, besides `git -c`), in order, `~/`
+// expanded; an empty value clears the ones before it, as in git.
+std::vector<std::string> ReadSafeDirectories();
 
 }  // namespace psm
 

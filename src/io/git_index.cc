@@ -8,6 +8,7 @@
 
 #include "common/platform.h"
 #include "io/git_api.h"
+#include "io/git_open.h"
 #include "syntax/language.h"
 
 namespace psm {
@@ -30,12 +31,6 @@ struct Session {
     Git()->git_libgit2_shutdown();
   }
 };
-
-std::string LastError(const char* what) {
-  const git_error* e = Git()->git_error_last();
-  return std::string(what) +
-         (e && e->message ? std::string(": ") + e->message : "");
-}
 
 // `path` (relative to cwd) as a path relative to the repository's work tree.
 // `path` (as given, relative to `cwd`) relative to the work tree, "" for
@@ -103,12 +98,12 @@ StagedFiles ReadStagedFiles(const std::string& cwd,
     return out;
   }
   Session s;
-  if (Git()->git_repository_open_ext(&s.repo, cwd.c_str(), 0, nullptr) != 0) {
-    out.error = "--staged: " + LastError("not inside a git repository");
+  if (std::string error; OpenGitRepository(&s.repo, cwd, &error) != 0) {
+    out.error = "--staged: " + error;
     return out;
   }
   if (OpenIndex(&s.index, s.repo) != 0) {
-    out.error = "--staged: " + LastError("cannot read the index");
+    out.error = "--staged: " + LastGitError("cannot read the index");
     return out;
   }
   std::string workdir = Git()->git_repository_workdir(s.repo)
@@ -142,7 +137,8 @@ StagedFiles ReadStagedFiles(const std::string& cwd,
   }  // no HEAD yet (first commit): everything staged is new
   if (Git()->git_diff_tree_to_index(&s.diff, s.repo, s.head, s.index,
                                     nullptr) != 0) {
-    out.error = "--staged: " + LastError("cannot compare the index with HEAD");
+    out.error =
+        "--staged: " + LastGitError("cannot compare the index with HEAD");
     return out;
   }
   size_t count = Git()->git_diff_num_deltas(s.diff);
@@ -172,8 +168,8 @@ bool IndexReader::Read(const std::string& absolute, std::string* text) {
     if (!Git()) return false;
     auto open = std::make_unique<Open>();
     Session& s = open->session;
-    if (Git()->git_repository_open_ext(&s.repo, cwd_.c_str(), 0, nullptr) !=
-            0 ||
+    std::string error;  // IndexReader's callers read the file instead
+    if (OpenGitRepository(&s.repo, cwd_, &error) != 0 ||
         OpenIndex(&s.index, s.repo) != 0 ||
         !Git()->git_repository_workdir(s.repo)) {
       return false;
