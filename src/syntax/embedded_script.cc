@@ -133,7 +133,9 @@ class ViewBuilder {
   }
 
   ScriptView Build() && {
-    size_t open = text_.find('<');
+    size_t open = text_.find('<', (view_.islands & kCodeFrontmatter)
+                                      ? Frontmatter()
+                                      : 0);
     while (open != std::string_view::npos) {
       open = text_.find('<', Step(static_cast<uint32_t>(open)));
     }
@@ -153,6 +155,23 @@ class ViewBuilder {
     if (rest.size() > 1 && std::isalpha(static_cast<unsigned char>(rest[1])))
       return Element(open);
     return open + 1;
+  }
+
+  // Keeps an Astro component's frontmatter, the code between a `---` line
+  // at the top and the next `---` line, as TypeScript; returns where the
+  // markup starts (0 without one).
+  uint32_t Frontmatter() {
+    size_t start = text_.find_first_not_of(" \t\r\n");
+    if (start == std::string_view::npos || !text_.substr(start).starts_with("---"))
+      return 0;
+    size_t body = text_.find('\n', start);
+    if (body == std::string_view::npos) return 0;
+    size_t close = text_.find("\n---", body);
+    if (close == std::string_view::npos) return 0;
+    view_.language = Language::kTypeScript;
+    Keep({static_cast<uint32_t>(body + 1), static_cast<uint32_t>(close + 1)});
+    size_t end = text_.find('\n', close + 1);
+    return end == std::string_view::npos ? Size(text_) : Size(text_.substr(0, end));
   }
 
   uint32_t Element(uint32_t open) {

@@ -23,8 +23,9 @@ constexpr IslandKinds kRazor = kAngleIslands | kRazorIslands;
 constexpr IslandKinds kVelocity = kEl | kVelocityIslands;
 constexpr IslandKinds kBlade =
     kAngleIslands | kDoubleBraceIslands | kBladeIslands;
-constexpr std::array<DialectByExtension, 28> kDialects = {{
+constexpr std::array<DialectByExtension, 29> kDialects = {{
     {".blade.php", kBlade},
+    {".astro", kAngleIslands | kCodeFrontmatter},
     {".isml", kEl | kIsmlTagIslands},
     {".jsp", kEl},
     {".jspf", kEl},

@@ -28,6 +28,9 @@ enum IslandKind : uint16_t {
   kVelocityIslands = 2048,  // `#if(...)`, `#set(...)`, `#end`, `## `, `#* *#`
   kBladeIslands = 4096,     // `{!! !!}`, `{{-- --}}`, `@json(...)`, `@if(...)`,
                             // `@endif`, `@php ... @endphp`: Laravel Blade
+  // Not an island: an Astro component's `---` fenced frontmatter at the
+  // top is TypeScript (its imports name the modules the page uses).
+  kCodeFrontmatter = 8192,
 };
 using IslandKinds = uint16_t;
 
