@@ -132,20 +132,7 @@ bool SetBetween(const Binding& binding, uint32_t from, uint32_t to) {
 bool WrittenBetween(const Binding& binding, std::string_view name,
                     TSNode root, std::string_view source, uint32_t from,
                     uint32_t to) {
-  if (from >= source.size() || to <= from) return false;
-  std::string_view between =
-      source.substr(from, std::min<size_t>(to, source.size()) - from);
-  for (size_t offset : WordsAt(between, name)) {
-    auto at = static_cast<uint32_t>(from + offset);
-    TSNode n = ts_node_descendant_for_byte_range(
-        root, at, at + static_cast<uint32_t>(name.size()));
-    if (!node::Is(n, "identifier") &&
-        !node::Is(n, "shorthand_property_identifier_pattern"))
-      continue;
-    if (!SameBinding(ResolveName(name, n, source), binding)) continue;
-    if (NameWrittenAt(n, source)) return true;
-  }
-  return false;
+  return !ts_node_is_null(WriteOfName(root, source, name, binding, from, to));
 }
 
 // Marks a name DifferentMeaning found declared or set between the two.

@@ -1,5 +1,6 @@
 #include "migrate/session_meanwhile.h"
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -119,40 +120,23 @@ struct WriteFilter {
          !node::Is(p, "statement_block") && !node::IsFunction(p);
          p = node::Parent(p))
       top = p;
-    uint32_t from = ts_node_start_byte(writer), to = ts_node_end_byte(top);
-    for (size_t offset : WordsAt(source.substr(from, to - from), "await")) {
-      auto at = static_cast<uint32_t>(from + offset);
-      TSNode e = node::Parent(ts_node_descendant_for_byte_range(
-          ts_tree_root_node(write.tree), at, at + 5));
-      if (node::Is(e, "await_expression") && ts_node_start_byte(e) == at &&
-          ts_node_eq(FunctionOf(e), writer))
-        return true;
-    }
-    return false;
+    // `write` stands for the call: an await around it counts too.
+    return !ts_node_is_null(SuspensionBetween(
+        ts_tree_root_node(write.tree), write, /*looped=*/true, source,
+        ts_node_start_byte(writer), ts_node_end_byte(top), "await",
+        "await_expression"));
   }
 };
 
 // An occurrence of `name` meaning `binding` that a function the filter
-// counts writes (NameWrittenAt): `function refresh() { checkout = next }`.
+// counts writes: `function refresh() { checkout = next }`.
 TSNode WrittenByAnotherFunction(TSNode root, std::string_view source,
                                 const std::string& name,
                                 const Binding& binding,
                                 const WriteFilter& filter) {
-  for (size_t at : WordsAt(source, name)) {
-    auto begin = static_cast<uint32_t>(at);
-    TSNode n = ts_node_descendant_for_byte_range(
-        root, begin, begin + static_cast<uint32_t>(name.size()));
-    if (!node::Is(n, "identifier") &&
-        !node::Is(n, "shorthand_property_identifier_pattern"))
-      continue;
-    if (!filter.Counts(n, FunctionOf(n)) || !NameWrittenAt(n, source))
-      continue;
-    Binding there = ResolveName(name, n, source);
-    if (there.kind == binding.kind &&
-        ts_node_eq(there.declarator, binding.declarator))
-      return n;
-  }
-  return TSNode{};
+  return WriteOfName(root, source, name, binding, 0,
+                     static_cast<uint32_t>(source.size()),
+                     [&](TSNode n) { return filter.Counts(n, FunctionOf(n)); });
 }
 
 bool IsConstructor(TSNode function, std::string_view source) {
@@ -222,6 +206,28 @@ FoundWrite FindWrite(TSNode root, std::string_view source,
 }
 
 }  // namespace
+
+TSNode WriteOfName(TSNode root, std::string_view source, std::string_view name,
+                   const Binding& binding, uint32_t from, uint32_t to,
+                   const std::function<bool(TSNode)>& counts) {
+  if (from >= source.size() || to <= from) return TSNode{};
+  std::string_view within =
+      source.substr(from, std::min<size_t>(to, source.size()) - from);
+  for (size_t offset : WordsAt(within, name)) {
+    auto at = static_cast<uint32_t>(from + offset);
+    TSNode n = ts_node_descendant_for_byte_range(
+        root, at, at + static_cast<uint32_t>(name.size()));
+    if (!node::Is(n, "identifier") &&
+        !node::Is(n, "shorthand_property_identifier_pattern"))
+      continue;
+    if ((counts && !counts(n)) || !NameWrittenAt(n, source)) continue;
+    Binding there = ResolveName(name, n, source);
+    if (there.kind == binding.kind &&
+        ts_node_eq(there.declarator, binding.declarator))
+      return n;
+  }
+  return TSNode{};
+}
 
 bool NameWrittenAt(TSNode n, std::string_view source) {
   TSNode at = n;

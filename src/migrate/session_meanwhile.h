@@ -4,10 +4,12 @@
 #include <tree_sitter/api.h>
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 
 #include "common/text_lines.h"
+#include "find/scope.h"
 #include "syntax/expression_probe.h"
 
 namespace psm {
@@ -17,6 +19,13 @@ namespace psm {
 // ...)`, `checkout ??= ...`, `checkout.payment = ...`, `delete
 // checkout.x`, `Object.assign(checkout, ...)`.
 bool NameWrittenAt(TSNode n, std::string_view source);
+
+// The first occurrence of `name` that means `binding`, from the offset
+// `from` to `to`, that is written (NameWrittenAt) and that `counts` (when
+// given) accepts; null when there is none.
+TSNode WriteOfName(TSNode root, std::string_view source, std::string_view name,
+                   const Binding& binding, uint32_t from, uint32_t to,
+                   const std::function<bool(TSNode)>& counts = {});
 
 // Where the session expression runs and where the call sends the payload.
 struct SessionSpan {

@@ -322,25 +322,24 @@ std::vector<std::string> Linker::OtherNamers(
         IsToolReport(read.text)) {
       continue;
     }
-    for (const std::string& stem : stems) {
-      // A stem that is one name is one as a whole word (`zcod`, not in
-      // `zcodPayload`), as the index finds it: with or without the index
-      // (the word store makes it rarer), the same answer.
+    // A stem that is one name is one as a whole word (`zcod`, not in
+    // `zcodPayload`), as the index finds it: with or without the index (the
+    // word store makes it rarer), the same answer.
+    bool named = std::any_of(stems.begin(), stems.end(), [&](const auto& stem) {
       bool one_word = std::all_of(stem.begin(), stem.end(), IsIdentifierByte);
-      if (one_word ? !WordsAt(read.text, stem).empty()
-                   : read.text.find(stem) != std::string::npos) {
-        namers.push_back(options_.display(file));
-        break;
-      }
+      return one_word ? !WordsAt(read.text, stem).empty()
+                      : read.text.find(stem) != std::string::npos;
+    });
+    // Or by dots alone, from below a folder that resolves to one of them.
+    if (!named && by_dots.contains(i)) {
+      const Module* script = ScriptModule(absolute);
+      named = script && std::any_of(modules.begin(), modules.end(),
+                                    [&](const std::string& m) {
+                                      return !ts_node_is_null(
+                                          DotSpecifierOf(*script, m));
+                                    });
     }
-    if (!namers.empty() && namers.back() == options_.display(file)) continue;
-    const Module* script = by_dots.contains(i) ? ScriptModule(absolute) : nullptr;
-    if (script && std::any_of(modules.begin(), modules.end(),
-                              [&](const std::string& m) {
-                                return !ts_node_is_null(
-                                    DotSpecifierOf(*script, m));
-                              }))
-      namers.push_back(options_.display(file));
+    if (named) namers.push_back(options_.display(file));
   }
   return namers;
 }
